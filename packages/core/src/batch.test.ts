@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { runBatched } from "./batch.js";
+import { NotFoundError, VendorUnavailableError } from "./errors.js";
+import { itemError, itemOk } from "./results.js";
+
+describe("runBatched", () => {
+  it("chunks by the per-call limit, caps concurrency and answers in key order", async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `u${i}`);
+    const calls: string[][] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const results = await runBatched(keys, {
+      size: 10,
+      concurrency: 2,
+      keyOf: (k) => k,
+      run: async (chunk) => {
+        calls.push(chunk);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 5 * (3 - calls.length)));
+        inFlight--;
+        // Answer out of order: the helper restores key order.
+        return [...chunk].reverse().map((k) => itemOk(k, k.toUpperCase()));
+      },
+    });
+    expect(calls.map((c) => c.length)).toEqual([10, 10, 5]);
+    expect(maxInFlight).toBe(2);
+    expect(results.map((r) => r.key)).toEqual(keys);
+    expect(results.every((r) => r.ok && r.value === r.key.toUpperCase())).toBe(true);
+  });
+
+  it("gives per-item errors for partial success and for keys the vendor skipped", async () => {
+    const results = await runBatched(["a", "b", "c"], {
+      size: 3,
+      keyOf: (k) => k,
+      run: async () => [itemOk("a", 1), itemError("b", new NotFoundError("no b"))],
+      missing: (k) => new NotFoundError(`no ${k}`),
+    });
+    expect(results.map((r) => (r.ok ? "ok" : r.error.code))).toEqual([
+      "ok",
+      "NOT_FOUND",
+      "NOT_FOUND",
+    ]);
+  });
+
+  it("fails only the keys of a chunk whose call failed", async () => {
+    const results = await runBatched(["a", "b", "c", "d"], {
+      size: 2,
+      keyOf: (k) => k,
+      run: async (chunk) => {
+        if (chunk.includes("c")) throw new VendorUnavailableError("tencent", "down");
+        return chunk.map((k) => itemOk(k, true));
+      },
+    });
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, false]);
+  });
+
+  it("propagates programming errors instead of hiding them per item", async () => {
+    await expect(
+      runBatched(["a"], {
+        size: 1,
+        keyOf: (k) => k,
+        run: async () => {
+          throw new TypeError("bug");
+        },
+      }),
+    ).rejects.toThrow(TypeError);
+  });
+});

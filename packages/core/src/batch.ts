@@ -1,0 +1,73 @@
+import { ImError, InternalError } from "./errors.js";
+import { type ItemResult, itemError } from "./results.js";
+
+export interface BatchOptions<K, V> {
+  /** Largest number of keys one vendor call takes. */
+  size: number;
+  /** Vendor calls in flight at once. */
+  concurrency?: number;
+  keyOf: (key: K) => string;
+  /** One vendor call for a chunk; may answer for only some keys (the rest become errors). */
+  run: (chunk: K[]) => Promise<ItemResult<V>[]>;
+  /** The error for a key the vendor call did not answer for. */
+  missing?: (key: string) => ImError;
+}
+
+/**
+ * Splits keys into chunks of the vendor's per-call limit, runs the chunks in parallel
+ * under a concurrency cap, and answers one result per key in the order the keys came.
+ * A chunk whose call fails as a whole fails each of its keys with that error.
+ */
+export async function runBatched<K, V>(
+  keys: K[],
+  options: BatchOptions<K, V>,
+): Promise<ItemResult<V>[]> {
+  const size = Math.max(1, Math.floor(options.size));
+  const chunks: K[][] = [];
+  for (let i = 0; i < keys.length; i += size) chunks.push(keys.slice(i, i + size));
+
+  const answers = new Map<string, ItemResult<V>>();
+  await forEachLimited(chunks, options.concurrency ?? 4, async (chunk) => {
+    let results: ItemResult<V>[];
+    try {
+      results = await options.run(chunk);
+    } catch (error) {
+      // Only our own errors become per-key answers; anything else is a bug and propagates.
+      if (!(error instanceof ImError)) throw error;
+      for (const key of chunk)
+        answers.set(options.keyOf(key), itemError(options.keyOf(key), error));
+      return;
+    }
+    for (const result of results) answers.set(result.key, result);
+  });
+
+  return keys.map((key) => {
+    const k = options.keyOf(key);
+    return (
+      answers.get(k) ??
+      itemError<V>(k, options.missing?.(k) ?? new InternalError(`No answer for ${k}.`))
+    );
+  });
+}
+
+/** Runs `task` over items with at most `limit` in flight; rejects on the first failure. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index] as T, index);
+    }
+  };
+  const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
+  await Promise.all(workers);
+}
+
+/** Drops repeated keys, keeping the first; batch APIs answer once per distinct key. */
+export function distinct<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

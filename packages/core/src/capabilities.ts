@@ -1,0 +1,34 @@
+/**
+ * Operations that not every vendor can do. An adapter declares the ones it supports;
+ * calling any other fails fast with UNSUPPORTED_BY_VENDOR before a vendor call.
+ * Operations outside this list (register, profiles, groups basics, send to users and
+ * groups, history, credentials) are required of every adapter.
+ */
+export const CAPABILITIES = [
+  "USER_DELETE",
+  "USER_PRESENCE",
+  "USER_BAN",
+  "USER_EXTRA",
+  "GROUP_OWNER",
+  "GROUP_TRANSFER_OWNERSHIP",
+  "GROUP_MUTE",
+  "GROUPS_OF_USER",
+  "GROUPS_OF_APP",
+  "MESSAGE_SYSTEM",
+  "MESSAGE_BROADCAST",
+  "MESSAGE_RECALL",
+  "MESSAGE_HISTORY",
+  "CONTENT_IMAGE",
+  "CONTENT_FILE",
+  "CONTENT_CUSTOM",
+  "ROOM_CREDENTIAL",
+  "ROOM_USERS",
+  "ROOM_KICK",
+  "ROOM_MESSAGE",
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+export function isCapability(value: string): value is Capability {
+  return (CAPABILITIES as readonly string[]).includes(value);
+}

@@ -1,0 +1,4 @@
+export { appendParams, encodeBody } from "./encode.js";
+export { OriginRotation } from "./failover.js";
+export type * from "./types.js";
+export { retryAfterMs, VendorClient, type VendorClientOptions } from "./vendor-client.js";

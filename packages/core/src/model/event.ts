@@ -1,0 +1,20 @@
+import type { Message } from "./message.js";
+import type { PresenceStatus } from "./user.js";
+
+/** Neutral events normalized from vendor callbacks. */
+export type ImEvent =
+  | { type: "MESSAGE_SENT"; appId: string; at: Date; message: Message }
+  | {
+      type: "MESSAGE_RECALLED";
+      appId: string;
+      at: Date;
+      messageId: string | null;
+      conversation: Message["conversation"];
+      senderId: string | null;
+    }
+  | { type: "PRESENCE_CHANGED"; appId: string; at: Date; userId: string; status: PresenceStatus }
+  | { type: "GROUP_MEMBER_JOINED"; appId: string; at: Date; groupId: string; userIds: string[] }
+  | { type: "GROUP_MEMBER_LEFT"; appId: string; at: Date; groupId: string; userIds: string[] }
+  | { type: "GROUP_DISMISSED"; appId: string; at: Date; groupId: string };
+
+export type ImEventType = ImEvent["type"];

@@ -1,0 +1,53 @@
+export interface Group {
+  id: string;
+  name: string;
+  /** Null where the vendor keeps no owner (e.g. RongCloud's unhosted groups). */
+  ownerId: string | null;
+  memberCount: number | null;
+  createdAt: Date | null;
+}
+
+export type GroupRole = "OWNER" | "ADMIN" | "MEMBER";
+
+export interface GroupMember {
+  userId: string;
+  role: GroupRole;
+  joinedAt: Date | null;
+}
+
+export interface MutedMember {
+  userId: string;
+  /** Null means muted until someone unmutes them. */
+  mutedUntil: Date | null;
+}
+
+export interface CreateGroupInput {
+  /** Omitted: the vendor (or the adapter, where the vendor needs one) picks an id. */
+  id?: string;
+  name: string;
+  ownerId: string;
+  memberIds: string[];
+}
+
+export interface GroupMembersInput {
+  groupId: string;
+  userIds: string[];
+  /** The user on whose behalf the change is made (for vendors that record an operator). */
+  actorId?: string;
+}
+
+export interface MuteMembersInput extends GroupMembersInput {
+  /** Omitted: muted until unmuted, where the vendor supports it. */
+  durationSeconds?: number;
+}
+
+export interface TransferOwnershipInput {
+  groupId: string;
+  newOwnerId: string;
+  actorId?: string;
+}
+
+export interface DismissGroupInput {
+  groupId: string;
+  actorId?: string;
+}

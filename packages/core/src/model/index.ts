@@ -1,0 +1,9 @@
+export type * from "./app.js";
+export type * from "./credential.js";
+export type * from "./event.js";
+export type * from "./group.js";
+export type * from "./json.js";
+export type * from "./message.js";
+export type * from "./page.js";
+export type * from "./room.js";
+export type * from "./user.js";

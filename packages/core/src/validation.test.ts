@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { checkCount, checkId, checkInt, checkText, checkUrl, pageLimit } from "./validation.js";
+
+const rule = { maxBytes: 8, pattern: /^[A-Za-z0-9]+$/, charset: "letters and digits" };
+
+describe("validation", () => {
+  it("names the field and the limit", () => {
+    expect(() => checkId("userIds[3]", "abcdefghi", rule)).toThrow(
+      expect.objectContaining({
+        code: "BAD_USER_INPUT",
+        field: "userIds[3]",
+        message: "userIds[3] must be at most 8 bytes.",
+      }),
+    );
+    expect(() => checkId("userId", "a b", rule)).toThrow(
+      "userId may only contain letters and digits.",
+    );
+    expect(() => checkId("userId", "", rule)).toThrow("userId must be a non-empty string.");
+    expect(() => checkCount("userIds", [1, 2, 3], { max: 2 })).toThrow(
+      "userIds must have at most 2 items.",
+    );
+    expect(() => checkCount("userIds", [], {})).toThrow("userIds must have at least 1 item.");
+    expect(() => checkInt("minutes", 1.5, {})).toThrow("minutes must be a whole number.");
+    expect(() => checkInt("minutes", 0, { min: 1 })).toThrow("minutes must be at least 1.");
+    expect(() => checkText("name", "ééééé", { maxBytes: 9 })).toThrow(
+      "name must be at most 9 bytes.",
+    );
+    expect(checkText("name", "éééé", { maxBytes: 8 })).toBe("éééé");
+    expect(() => checkUrl("avatarUrl", "javascript:alert(1)", 100)).toThrow(
+      "avatarUrl must be an http(s) URL.",
+    );
+  });
+
+  it("counts bytes as UTF-8", () => {
+    expect(checkId("id", "abcdefgh", rule)).toBe("abcdefgh");
+    expect(() => checkId("id", "中文", { maxBytes: 5 })).toThrow();
+  });
+
+  it("clamps page sizes", () => {
+    expect(pageLimit(undefined, 100)).toBe(50);
+    expect(pageLimit(500, 100)).toBe(100);
+    expect(() => pageLimit(0, 100)).toThrow(expect.objectContaining({ field: "limit" }));
+  });
+});
