@@ -1,0 +1,71 @@
+import type { ImAdapter } from "../adapter.js";
+import type { ChatCredential } from "../model/credential.js";
+
+/**
+ * What the contract suite needs besides the adapter: a way to see and steer the
+ * vendor side. Each adapter's tests implement it with its emulator's control API.
+ */
+export interface ContractHarness {
+  adapter: ImAdapter;
+  /** How many requests the vendor (emulator) has received so far. */
+  vendorRequestCount(): Promise<number>;
+  /** A client SDK of this user logs in / out (drives presence). */
+  simulateLogin(userId: string): Promise<void>;
+  simulateLogout(userId: string): Promise<void>;
+  /** Whether the vendor would accept this credential for a client login. */
+  verifyChatCredential(credential: ChatCredential): Promise<boolean>;
+  /** Clients join a room (rooms are entered by clients, not by the server API). */
+  joinRoom?(roomId: string, userIds: string[]): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** Shown in the suite's title, e.g. "rongcloud". */
+  name: string;
+  setup(): Promise<ContractHarness>;
+  teardown?(): Promise<void>;
+  /**
+   * Cases this adapter skips, by case id (see CONTRACT_CASES), with the reason — a
+   * vendor gap, not a bug to hide. Skipped cases show up as skipped in the test run.
+   */
+  skip?: Partial<Record<ContractCaseId, string>>;
+}
+
+/** Every case of the contract suite, by id. */
+export const CONTRACT_CASES = [
+  "users.register-and-get",
+  "users.get-unknown",
+  "users.get-beyond-call-limit",
+  "users.invalid-id",
+  "users.update",
+  "users.delete",
+  "users.presence",
+  "users.ban",
+  "users.credential",
+  "groups.create-and-get",
+  "groups.get-unknown",
+  "groups.members-paged",
+  "groups.add-remove-members",
+  "groups.transfer-ownership",
+  "groups.mute",
+  "groups.of-user",
+  "groups.of-app",
+  "groups.dismiss",
+  "groups.invalid-input",
+  "messages.send-to-users",
+  "messages.send-to-group",
+  "messages.invalid-content",
+  "messages.history-user",
+  "messages.history-group",
+  "messages.history-time-bounds",
+  "messages.content-kinds",
+  "messages.recall",
+  "messages.recall-bad-id",
+  "messages.system",
+  "messages.broadcast",
+  "rooms.credential",
+  "rooms.users-and-kick",
+  "rooms.message",
+  "capabilities.unsupported-fail-fast",
+] as const;
+
+export type ContractCaseId = (typeof CONTRACT_CASES)[number];

@@ -1,0 +1,7 @@
+export {
+  CONTRACT_CASES,
+  type ContractCaseId,
+  type ContractHarness,
+  type ContractOptions,
+} from "./harness.js";
+export { runAdapterContract } from "./suite.js";
