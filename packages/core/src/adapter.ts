@@ -13,6 +13,7 @@ import type {
 } from "./model/group.js";
 import type {
   BroadcastInput,
+  Conversation,
   BroadcastResult,
   HistoryInput,
   Message,
@@ -120,6 +121,13 @@ export interface ImAdapter {
     input: RoomMessageInput,
     options?: CallOptions,
   ): Promise<{ messageId: string | null }>;
+
+  /**
+   * What one of this adapter's opaque message ids says about its message, without a
+   * vendor call (for authorization: who sent it, where); null when it is not a valid id
+   * of this app. Optional: without it, only admins may recall.
+   */
+  describeMessageId?(messageId: string): { senderId: string; conversation: Conversation } | null;
 
   /** Releases pooled connections. */
   close(): Promise<void>;

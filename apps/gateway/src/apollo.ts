@@ -1,0 +1,78 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { ServerConfig } from "./config/types.js";
+import type { GatewayContext } from "./context.js";
+import { formatError, isDeliberate } from "./errors.js";
+import type { OperationMeta } from "./http/server.js";
+import { checkLimits, measureOperation } from "./limits.js";
+
+type Context = GatewayContext & { operation?: OperationMeta };
+
+/** Records the operation for the request log, enforces query limits, logs unexpected errors. */
+function requestPlugin(config: ServerConfig): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation, request, schema }) {
+          if (!operation) return;
+          contextValue.operation = {
+            name: request.operationName ?? operation.name?.value ?? null,
+            type: operation.operation,
+          };
+          const shape = measureOperation(
+            schema,
+            document,
+            operation,
+            request.variables ?? undefined,
+          );
+          const error = checkLimits(shape, config);
+          if (error) throw error;
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          contextValue.operation ??= { name: null, type: null };
+          const meta = contextValue.operation;
+          meta.errors = errors.map((e) => String(e.extensions?.code ?? unwrapCode(e)));
+          for (const error of errors) {
+            if (!isDeliberate(error)) {
+              contextValue.log?.error(
+                { requestId: contextValue.requestId, err: unwrapResolverError(error) },
+                "unexpected error",
+              );
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          // Every error carries the request id, so a user can quote it to support.
+          if (response.body.kind !== "single" || !contextValue?.requestId) return;
+          const errors = response.body.singleResult.errors;
+          if (!errors) return;
+          response.body.singleResult.errors = errors.map((e) => ({
+            ...e,
+            extensions: { ...e.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}
+
+function unwrapCode(error: unknown): string {
+  const original = unwrapResolverError(error) as { code?: unknown } | undefined;
+  return typeof original?.code === "string" ? original.code : "INTERNAL_SERVER_ERROR";
+}
+
+export function createApollo(
+  schema: GraphQLSchema,
+  config: ServerConfig,
+): ApolloServer<GatewayContext> {
+  return new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestPlugin(config)],
+  }) as ApolloServer<GatewayContext>;
+}

@@ -1,0 +1,293 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { ConfigError } from "./errors.js";
+import {
+  type ApiKeyConfig,
+  type AppConfig,
+  type AuthConfig,
+  type GatewayConfig,
+  type JwtConfig,
+  SERVER_DEFAULTS,
+  type ServerConfig,
+} from "./types.js";
+
+export interface ConfigSources {
+  env: NodeJS.ProcessEnv;
+  /** Relative secret files resolve against this folder (the config file's). */
+  baseDir: string;
+  readFile?: (path: string) => string;
+}
+
+type Raw = Record<string, unknown>;
+
+const VENDORS = {
+  rongcloud: { required: ["appKey"], secrets: ["appSecret"], numbers: [] as string[] },
+  tencent: { required: ["sdkAppId"], secrets: ["key"], numbers: ["sdkAppId"] },
+  zego: { required: ["appId"], secrets: ["serverSecret"], numbers: ["appId"] },
+} as const;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const APP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+
+/** Validates a raw config (from YAML/JSON) and resolves secrets from the environment or files. */
+export function validateConfig(raw: unknown, sources: ConfigSources): GatewayConfig {
+  const root = object(raw, "(root)");
+  allowOnly(root, "(root)", [
+    "server",
+    "auth",
+    "apps",
+    "defaultApp",
+    "idSecretEnv",
+    "idSecretFile",
+    "logLevel",
+  ]);
+  const server = serverConfig(root.server, sources.env);
+  const auth = authConfig(root.auth, sources);
+  const apps = appsConfig(root.apps, sources);
+  const defaultApp =
+    root.defaultApp === undefined ? apps[0]?.id : string(root.defaultApp, "defaultApp");
+  if (!defaultApp || !apps.some((a) => a.id === defaultApp)) {
+    throw new ConfigError(
+      "defaultApp",
+      `the id of one of the configured apps (${apps.map((a) => a.id).join(", ")})`,
+    );
+  }
+  const idSecret = secret(root, "idSecret", "(root)", sources, false);
+  const logLevel =
+    root.logLevel === undefined ? "info" : oneOf(root.logLevel, "logLevel", LOG_LEVELS);
+  return {
+    server,
+    auth,
+    apps,
+    defaultApp,
+    ...(idSecret ? { idSecret } : {}),
+    logLevel,
+    demo: false,
+  };
+}
+
+function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {
+  const s = raw === undefined ? {} : object(raw, "server");
+  allowOnly(s, "server", Object.keys(SERVER_DEFAULTS));
+  const out: ServerConfig = { ...SERVER_DEFAULTS };
+  if (s.host !== undefined) out.host = string(s.host, "server.host");
+  if (s.port !== undefined) out.port = int(s.port, "server.port", 0, 65535);
+  for (const key of ["introspection", "playground"] as const) {
+    if (s[key] !== undefined) out[key] = bool(s[key], `server.${key}`);
+  }
+  for (const key of [
+    "bodyLimitBytes",
+    "requestTimeoutMs",
+    "maxDepth",
+    "maxCost",
+    "maxAliases",
+    "shutdownGraceMs",
+  ] as const) {
+    if (s[key] !== undefined) out[key] = int(s[key], `server.${key}`, 1, 1_000_000_000);
+  }
+  // The environment wins, so one config file serves many deployments.
+  if (env.PORT !== undefined && env.PORT !== "")
+    out.port = int(Number(env.PORT), "PORT (environment)", 0, 65535);
+  if (env.HOST !== undefined && env.HOST !== "") out.host = env.HOST;
+  return out;
+}
+
+function authConfig(raw: unknown, sources: ConfigSources): AuthConfig {
+  const a = raw === undefined ? {} : object(raw, "auth");
+  allowOnly(a, "auth", ["jwt", "apiKeys"]);
+  const apiKeys: ApiKeyConfig[] =
+    a.apiKeys === undefined
+      ? []
+      : array(a.apiKeys, "auth.apiKeys").map((k, i) => {
+          const key = object(k, `auth.apiKeys[${i}]`);
+          allowOnly(key, `auth.apiKeys[${i}]`, ["name", "sha256"]);
+          const sha256 = string(key.sha256, `auth.apiKeys[${i}].sha256`).toLowerCase();
+          if (!/^[0-9a-f]{64}$/.test(sha256)) {
+            throw new ConfigError(
+              `auth.apiKeys[${i}].sha256`,
+              "the hex SHA-256 of the key (64 hex characters), never the key itself",
+            );
+          }
+          return { name: string(key.name, `auth.apiKeys[${i}].name`), sha256 };
+        });
+  let jwt: JwtConfig | undefined;
+  if (a.jwt !== undefined) {
+    const j = object(a.jwt, "auth.jwt");
+    allowOnly(j, "auth.jwt", [
+      "issuer",
+      "audience",
+      "secretEnv",
+      "secretFile",
+      "publicKeyFile",
+      "publicKeyEnv",
+      "jwksUrl",
+      "roleClaim",
+      "adminRoles",
+    ]);
+    const jwtSecret = secret(j, "secret", "auth.jwt", sources, false);
+    const publicKey = secret(j, "publicKey", "auth.jwt", sources, false);
+    const jwksUrl = j.jwksUrl === undefined ? undefined : url(j.jwksUrl, "auth.jwt.jwksUrl");
+    const kinds = [jwtSecret, publicKey, jwksUrl].filter(Boolean).length;
+    if (kinds !== 1) {
+      throw new ConfigError(
+        "auth.jwt",
+        "exactly one of secretEnv/secretFile (HS256), publicKeyEnv/publicKeyFile (RS256/ES256) or jwksUrl",
+      );
+    }
+    if (jwtSecret && Buffer.byteLength(jwtSecret) < 32) {
+      throw new ConfigError("auth.jwt.secretEnv", "an HS256 secret of at least 32 bytes");
+    }
+    jwt = {
+      ...(j.issuer !== undefined ? { issuer: string(j.issuer, "auth.jwt.issuer") } : {}),
+      ...(j.audience !== undefined ? { audience: string(j.audience, "auth.jwt.audience") } : {}),
+      ...(jwtSecret ? { secret: jwtSecret } : {}),
+      ...(publicKey ? { publicKey } : {}),
+      ...(jwksUrl ? { jwksUrl } : {}),
+      roleClaim: j.roleClaim === undefined ? "role" : string(j.roleClaim, "auth.jwt.roleClaim"),
+      adminRoles:
+        j.adminRoles === undefined
+          ? ["admin"]
+          : array(j.adminRoles, "auth.jwt.adminRoles").map((r, i) =>
+              string(r, `auth.jwt.adminRoles[${i}]`),
+            ),
+    };
+  }
+  return { ...(jwt ? { jwt } : {}), apiKeys };
+}
+
+function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
+  const list = array(raw, "apps");
+  if (list.length === 0) throw new ConfigError("apps", "at least one app");
+  const seen = new Set<string>();
+  return list.map((item, i) => {
+    const path = `apps[${i}]`;
+    const app = object(item, path);
+    const id = string(app.id, `${path}.id`);
+    if (!APP_ID.test(id))
+      throw new ConfigError(`${path}.id`, "1-32 letters, digits, _ or -, starting with a letter");
+    if (seen.has(id)) throw new ConfigError(`${path}.id`, `a unique id ("${id}" is used twice)`);
+    seen.add(id);
+    const vendor = oneOf(
+      app.vendor,
+      `${path}.vendor`,
+      Object.keys(VENDORS) as Array<keyof typeof VENDORS>,
+    );
+    const rule = VENDORS[vendor];
+    const options: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(app)) {
+      if (key === "id" || key === "vendor") continue;
+      if ((rule.secrets as readonly string[]).some((s) => key === `${s}Env` || key === `${s}File`))
+        continue;
+      options[key] = value;
+    }
+    for (const key of rule.required) {
+      if (app[key] === undefined) throw new ConfigError(`${path}.${key}`, `required for ${vendor}`);
+    }
+    for (const key of rule.numbers) int(app[key], `${path}.${key}`, 1, 4_294_967_295);
+    for (const s of rule.secrets) {
+      options[s] = secret(app, s, path, sources, true);
+    }
+    return { id, vendor, options: { ...options, id } };
+  });
+}
+
+/**
+ * Secrets come only from the environment (`<name>Env`: the variable's name) or a file
+ * (`<name>File`): a literal value in the config file is refused.
+ */
+function secret(
+  obj: Raw,
+  name: string,
+  path: string,
+  sources: ConfigSources,
+  required: boolean,
+): string | undefined {
+  if (obj[name] !== undefined) {
+    throw new ConfigError(
+      `${path}.${name}`,
+      `secrets are read only from the environment or a file: use ${name}Env or ${name}File`,
+    );
+  }
+  const envKey = obj[`${name}Env`];
+  const fileKey = obj[`${name}File`];
+  if (envKey !== undefined && fileKey !== undefined) {
+    throw new ConfigError(`${path}.${name}Env`, `either ${name}Env or ${name}File, not both`);
+  }
+  if (envKey !== undefined) {
+    const variable = string(envKey, `${path}.${name}Env`);
+    const value = sources.env[variable];
+    if (!value)
+      throw new ConfigError(
+        `${path}.${name}Env`,
+        `the environment variable ${variable} to be set (it is empty or missing)`,
+      );
+    return value;
+  }
+  if (fileKey !== undefined) {
+    const file = string(fileKey, `${path}.${name}File`);
+    const full = isAbsolute(file) ? file : resolve(sources.baseDir, file);
+    let value: string;
+    try {
+      value = (sources.readFile ?? ((p) => readFileSync(p, "utf8")))(full).trim();
+    } catch {
+      throw new ConfigError(`${path}.${name}File`, `a readable file (cannot read ${file})`);
+    }
+    if (!value) throw new ConfigError(`${path}.${name}File`, `a non-empty file (${file} is empty)`);
+    return value;
+  }
+  if (required)
+    throw new ConfigError(
+      `${path}.${name}Env`,
+      `the name of the environment variable holding ${name} (or ${name}File)`,
+    );
+  return undefined;
+}
+
+function object(v: unknown, key: string): Raw {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw new ConfigError(key, "an object");
+  return v as Raw;
+}
+function array(v: unknown, key: string): unknown[] {
+  if (!Array.isArray(v)) throw new ConfigError(key, "a list");
+  return v;
+}
+function string(v: unknown, key: string): string {
+  if (typeof v !== "string" || v.length === 0) throw new ConfigError(key, "a non-empty string");
+  return v;
+}
+function bool(v: unknown, key: string): boolean {
+  if (typeof v !== "boolean") throw new ConfigError(key, "true or false");
+  return v;
+}
+function int(v: unknown, key: string, min: number, max: number): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw new ConfigError(key, `a whole number from ${min} to ${max}`);
+  }
+  return v;
+}
+function url(v: unknown, key: string): string {
+  const s = string(v, key);
+  try {
+    const u = new URL(s);
+    if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
+  } catch {
+    throw new ConfigError(key, "an http(s) URL");
+  }
+  return s;
+}
+function oneOf<T extends string>(v: unknown, key: string, values: readonly T[]): T {
+  if (typeof v !== "string" || !(values as readonly string[]).includes(v)) {
+    throw new ConfigError(key, `one of ${values.join(", ")}`);
+  }
+  return v as T;
+}
+function allowOnly(obj: Raw, path: string, keys: string[]): void {
+  for (const key of Object.keys(obj)) {
+    if (!keys.includes(key))
+      throw new ConfigError(
+        path === "(root)" ? key : `${path}.${key}`,
+        `not a known setting (known: ${keys.join(", ")})`,
+      );
+  }
+}

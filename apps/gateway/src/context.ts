@@ -1,0 +1,35 @@
+import type { CallOptions, ImAdapter } from "@imgraph/core";
+import type { Logger } from "pino";
+import type { AppRegistry } from "./apps.js";
+import { policy } from "./auth/policy.js";
+import type { Viewer } from "./auth/viewer.js";
+import { Loaders } from "./loaders.js";
+
+/** Everything a resolver needs for one request. */
+export interface GatewayContext {
+  viewer: Viewer;
+  apps: AppRegistry;
+  requestId: string;
+  /** Aborts when the request's deadline passes or the client goes away. */
+  signal: AbortSignal;
+  loaders: Loaders;
+  log: Logger;
+}
+
+export function createContext(input: Omit<GatewayContext, "loaders">): GatewayContext {
+  const context = { ...input } as GatewayContext;
+  context.loaders = new Loaders(input.apps, () => callOptions(context));
+  return context;
+}
+
+/** Per-call options handed to every adapter call of this request. */
+export function callOptions(ctx: Pick<GatewayContext, "requestId" | "signal">): CallOptions {
+  return { requestId: ctx.requestId, signal: ctx.signal };
+}
+
+/** The app a field names (or the default), after checking the caller may use it. */
+export function appFor(ctx: GatewayContext, appId: string | null | undefined): ImAdapter {
+  const adapter = ctx.apps.get(appId);
+  policy.authenticated(ctx.viewer, adapter.info.id);
+  return adapter;
+}

@@ -1,0 +1,59 @@
+import type { RunningEmulator } from "@imgraph/emulators";
+import type { AppConfig } from "../config/types.js";
+
+/**
+ * Demo config: one app per vendor whose emulator is running, pointed at it with the
+ * emulator's demo credentials. This is configuration, so it may name vendors.
+ */
+export function demoApps(
+  emulators: Array<{ vendor: string; demo: Record<string, string>; running: RunningEmulator }>,
+): AppConfig[] {
+  const apps: AppConfig[] = [];
+  for (const { vendor, demo, running } of emulators) {
+    const origin = new URL(running.url).origin;
+    switch (vendor) {
+      case "rongcloud":
+        apps.push({
+          id: "rongcloud",
+          vendor,
+          options: {
+            id: "rongcloud",
+            appKey: demo.appKey,
+            appSecret: demo.appSecret,
+            region: "cn",
+            origins: [origin],
+            features: { history: true, broadcast: true },
+          },
+        });
+        break;
+      case "tencent":
+        apps.push({
+          id: "tencent",
+          vendor,
+          options: {
+            id: "tencent",
+            sdkAppId: Number(demo.sdkAppId),
+            key: demo.key,
+            adminUserId: demo.adminUserId ?? demo.identifier ?? "administrator",
+            origins: [origin],
+          },
+        });
+        break;
+      case "zego":
+        apps.push({
+          id: "zego",
+          vendor,
+          options: {
+            id: "zego",
+            appId: Number(demo.appId),
+            serverSecret: demo.serverSecret,
+            origins: { zim: [origin], rtc: [origin] },
+          },
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return apps;
+}

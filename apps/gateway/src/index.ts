@@ -1,0 +1,11 @@
+export { AppRegistry } from "./apps.js";
+export { Authenticator, sha256Hex } from "./auth/authenticate.js";
+export { policy } from "./auth/policy.js";
+export type { Viewer } from "./auth/viewer.js";
+export { ConfigError } from "./config/errors.js";
+export { findConfigPath, loadConfigFile } from "./config/load.js";
+export type { GatewayConfig } from "./config/types.js";
+export { validateConfig } from "./config/validate.js";
+export { type DemoGateway, startDemo } from "./demo/start.js";
+export { type GatewayOptions, type RunningGateway, startGateway } from "./gateway.js";
+export { buildGatewaySchema, gatewaySdl } from "./schema/build.js";

@@ -1,0 +1,131 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type OperationDefinitionNode,
+  TypeInfo,
+  type ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
+
+/** A list whose size the query does not bound counts as this many items. */
+const DEFAULT_LIST = 20;
+
+export interface OperationShape {
+  /** Every field costs 1 times the size of every list around it. */
+  cost: number;
+  depth: number;
+  aliases: number;
+}
+
+/**
+ * Measures an operation once its variables are known (after validation, so fragments are
+ * acyclic). Fragments are measured where they are spread, so they cannot hide depth or
+ * list sizes. A list's size is its `first` argument or the length of a list argument
+ * (e.g. ids), variables resolved.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): OperationShape {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const typeInfo = new TypeInfo(schema);
+  const multipliers: number[] = [1];
+  const shape: OperationShape = { cost: 0, depth: 0, aliases: 0 };
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field: {
+      enter(node: FieldNode) {
+        const parent = multipliers[multipliers.length - 1] as number;
+        shape.cost += parent;
+        if (node.alias) shape.aliases++;
+        shape.depth = Math.max(shape.depth, multipliers.length);
+        const def = typeInfo.getFieldDef();
+        // A connection's own nodes/edges were counted by the connection's `first`.
+        const insideConnection = typeInfo.getParentType()?.name.endsWith("Connection") ?? false;
+        const size =
+          def && !insideConnection && returnsList(def.type) ? listSize(node, variables) : 1;
+        multipliers.push(parent * size);
+      },
+      leave() {
+        multipliers.pop();
+      },
+    },
+    FragmentSpread(node) {
+      const fragment = fragments.get(node.name.value);
+      if (fragment) visit(fragment.selectionSet, visitor);
+    },
+  });
+  visit(operation, visitor);
+  return shape;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+}
+
+/** The first limit the operation breaks, as a GraphQL error; undefined when within limits. */
+export function checkLimits(shape: OperationShape, limits: QueryLimits): GraphQLError | undefined {
+  if (shape.depth > limits.maxDepth) {
+    return limitError(
+      `The query is nested ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+    );
+  }
+  if (shape.aliases > limits.maxAliases) {
+    return limitError(
+      `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
+    );
+  }
+  if (shape.cost > limits.maxCost) {
+    return limitError(
+      `The query costs ${shape.cost} (lists count by their size); at most ${limits.maxCost} is allowed.`,
+    );
+  }
+  return undefined;
+}
+
+function returnsList(type: GraphQLOutputType): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return true;
+  return getNamedType(inner).name.endsWith("Connection");
+}
+
+function listSize(node: FieldNode, variables: Record<string, unknown> | undefined): number {
+  for (const arg of node.arguments ?? []) {
+    const value = argumentValue(arg.value, variables);
+    if (arg.name.value === "first" && typeof value === "number") return Math.max(1, value);
+    if (Array.isArray(value)) return Math.max(1, value.length);
+  }
+  return DEFAULT_LIST;
+}
+
+function argumentValue(value: ValueNode, variables: Record<string, unknown> | undefined): unknown {
+  switch (value.kind) {
+    case Kind.INT:
+      return Number(value.value);
+    case Kind.LIST:
+      return value.values;
+    case Kind.VARIABLE:
+      return variables?.[value.name.value];
+    default:
+      return undefined;
+  }
+}
+
+function limitError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX" } });
+}

@@ -1,0 +1,42 @@
+import { BadUserInputError, type OutgoingContent } from "@imgraph/core";
+import type { MessageContentInput } from "../schema/inputs.js";
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+/** A connection's `first`, checked and defaulted. */
+export function first(value: number | null | undefined, max = MAX_PAGE): number {
+  if (value === undefined || value === null) return DEFAULT_PAGE;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new BadUserInputError("first", `first must be between 1 and ${max}.`);
+  }
+  return value;
+}
+
+/** The one-of content input → neutral content (exactly one member must be set). */
+export function toContent(input: MessageContentInput, field = "content"): OutgoingContent {
+  const set = (["text", "custom", "image", "file"] as const).filter((k) => input?.[k] != null);
+  if (set.length !== 1) {
+    throw new BadUserInputError(
+      field,
+      `${field} must set exactly one of text, custom, image or file.`,
+    );
+  }
+  if (input.text) return { type: "TEXT", text: input.text.text };
+  if (input.custom) {
+    return {
+      type: "CUSTOM",
+      customType: input.custom.customType,
+      data: input.custom.data as never,
+    };
+  }
+  if (input.image) return { type: "IMAGE", ...defined(input.image) } as OutgoingContent;
+  const file = input.file as NonNullable<MessageContentInput["file"]>;
+  return { type: "FILE", ...defined(file) } as OutgoingContent;
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<T>;
+}

@@ -1,0 +1,251 @@
+import type * as core from "@imgraph/core";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { policy } from "../auth/policy.js";
+import { appFor, callOptions, type GatewayContext } from "../context.js";
+import { outcomes } from "../schema/convert.js";
+import { CreateGroupInput } from "../schema/inputs.js";
+import {
+  Group,
+  GroupConnection,
+  GroupMemberConnection,
+  type GroupRole,
+  ItemOutcome,
+  MutedMember,
+  User,
+} from "../schema/types.js";
+import { first } from "./args.js";
+import { toUser } from "./user.js";
+
+const APP_ARG = {
+  nullable: true,
+  description: "The app to act in; the default app when omitted.",
+} as const;
+
+function toGroup(group: core.Group, appId: string): Group {
+  return { ...group, appId };
+}
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @Query(() => Group, {
+    nullable: true,
+    description:
+      "One group; null when it does not exist. End users may read only groups they belong to.",
+  })
+  async group(
+    @Arg("id", () => ID, { description: "The group id." }) id: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Group | null> {
+    const adapter = appFor(ctx, app);
+    const group = await adapter.getGroup(id, callOptions(ctx));
+    if (!group) return null;
+    await policy.groupMember(ctx.viewer, adapter, id, callOptions(ctx));
+    return toGroup(group, adapter.info.id);
+  }
+
+  @Query(() => GroupConnection, {
+    description:
+      "Groups of a user (when userId is given; end users: only their own) or of the whole app (admin only, where the vendor can list them).",
+  })
+  async groups(
+    @Arg("userId", () => ID, {
+      nullable: true,
+      description: "Whose groups; omitted = all groups of the app.",
+    })
+    userId: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
+    pageSize: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The endCursor of the previous page.",
+    })
+    after: string | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<GroupConnection> {
+    const adapter = appFor(ctx, app);
+    const limit = first(pageSize);
+    let page: core.Page<core.Group>;
+    if (userId !== null) {
+      policy.self(ctx.viewer, adapter.info.id, userId, "list groups");
+      page = await adapter.listUserGroups({ userId, limit, cursor: after }, callOptions(ctx));
+    } else {
+      policy.admin(ctx.viewer, "list all groups of the app");
+      page = await adapter.listAppGroups({ limit, cursor: after }, callOptions(ctx));
+    }
+    return {
+      nodes: page.items.map((g) => toGroup(g, adapter.info.id)),
+      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+    };
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "The owner's profile; null where there is no owner.",
+  })
+  async owner(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<User | null> {
+    if (!group.ownerId) return null;
+    const adapter = ctx.apps.get(group.appId);
+    return toUser(await ctx.loaders.users(adapter).load(group.ownerId), adapter.info.id);
+  }
+
+  @FieldResolver(() => GroupMemberConnection, { description: "The members, a page at a time." })
+  async members(
+    @Root() group: Group,
+    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
+    pageSize: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The endCursor of the previous page.",
+    })
+    after: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<GroupMemberConnection> {
+    const adapter = ctx.apps.get(group.appId);
+    const page = await adapter.listGroupMembers(
+      { groupId: group.id, limit: first(pageSize), cursor: after },
+      callOptions(ctx),
+    );
+    const nodes = page.items.map((m) => ({ ...m, role: m.role as GroupRole, appId: group.appId }));
+    return {
+      nodes,
+      // Members are paged by the vendor; every edge of a page shares the page's end cursor.
+      edges: nodes.map((node) => ({ node, cursor: page.nextCursor ?? "" })),
+      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+    };
+  }
+
+  @FieldResolver(() => [MutedMember], {
+    description: "Muted members and until when. Needs GROUP_MUTE.",
+  })
+  async mutedMembers(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<MutedMember[]> {
+    return ctx.apps.get(group.appId).listMutedMembers(group.id, callOptions(ctx));
+  }
+
+  @Mutation(() => Group, {
+    description: "Creates a group. End users may create only groups they own.",
+  })
+  async createGroup(
+    @Arg("input", () => CreateGroupInput, { description: "The group." }) input: CreateGroupInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Group> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, input.ownerId, "create groups");
+    const created = await adapter.createGroup(
+      {
+        ...(input.id ? { id: input.id } : {}),
+        name: input.name,
+        ownerId: input.ownerId,
+        memberIds: input.memberIds,
+      },
+      callOptions(ctx),
+    );
+    return toGroup(created, adapter.info.id);
+  }
+
+  @Mutation(() => Boolean, { description: "Dismisses a group. Owner or admin." })
+  async dismissGroup(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "dismiss the group", callOptions(ctx));
+    await adapter.dismissGroup({ groupId, ...actor(ctx) }, callOptions(ctx));
+    return true;
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Adds members. Owner or admin." })
+  async addGroupMembers(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("userIds", () => [ID], { description: "The users to add." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "add members", callOptions(ctx));
+    return outcomes(
+      await adapter.addGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Removes members. Owner or admin." })
+  async removeGroupMembers(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("userIds", () => [ID], { description: "The users to remove." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "remove members", callOptions(ctx));
+    return outcomes(
+      await adapter.removeGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+    );
+  }
+
+  @Mutation(() => Group, { description: "Makes another member the owner. Owner or admin." })
+  async transferGroupOwnership(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("newOwnerId", () => ID, { description: "The new owner (a member)." }) newOwnerId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Group> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "transfer ownership", callOptions(ctx));
+    await adapter.transferGroupOwnership({ groupId, newOwnerId, ...actor(ctx) }, callOptions(ctx));
+    const group = await adapter.getGroup(groupId, callOptions(ctx));
+    if (!group) throw new Error("group vanished after transfer");
+    return toGroup(group, adapter.info.id);
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Mutes members in the group for a duration. Owner or admin.",
+  })
+  async muteGroupMembers(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("userIds", () => [ID], { description: "The members to mute." }) userIds: string[],
+    @Arg("durationSeconds", () => Int, {
+      nullable: true,
+      description: "How long; omitted means until unmuted, where the vendor supports it.",
+    })
+    durationSeconds: number | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "mute members", callOptions(ctx));
+    return outcomes(
+      await adapter.muteGroupMembers(
+        {
+          groupId,
+          userIds,
+          ...actor(ctx),
+          ...(durationSeconds !== null ? { durationSeconds } : {}),
+        },
+        callOptions(ctx),
+      ),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Unmutes members. Owner or admin." })
+  async unmuteGroupMembers(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("userIds", () => [ID], { description: "The members to unmute." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    await policy.groupOwner(ctx.viewer, adapter, groupId, "unmute members", callOptions(ctx));
+    return outcomes(
+      await adapter.unmuteGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+    );
+  }
+}
+
+/** The caller's user id, for vendors that record who made a change. */
+function actor(ctx: GatewayContext): { actorId?: string } {
+  const v = ctx.viewer;
+  return v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {};
+}

@@ -1,0 +1,204 @@
+import type * as core from "@imgraph/core";
+import { BadUserInputError, ForbiddenError } from "@imgraph/core";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { policy } from "../auth/policy.js";
+import { appFor, callOptions, type GatewayContext } from "../context.js";
+import { content, itemError } from "../schema/convert.js";
+import {
+  ConversationInput,
+  MessageContentInput,
+  SendMessageInput,
+  TimeRangeInput,
+} from "../schema/inputs.js";
+import {
+  BroadcastResult,
+  type Message,
+  MessageConnection,
+  SendResult,
+} from "../schema/message-types.js";
+import { ConversationType } from "../schema/types.js";
+import { first, toContent } from "./args.js";
+
+const APP_ARG = {
+  nullable: true,
+  description: "The app to act in; the default app when omitted.",
+} as const;
+
+function toMessage(m: core.Message): Message {
+  return {
+    ...m,
+    conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },
+    content: content(m.content) as never,
+  };
+}
+
+function sendResults(results: core.ItemResult<core.SentMessage>[]): SendResult[] {
+  return results.map((r) =>
+    r.ok
+      ? { recipientId: r.key, messageId: r.value.messageId, sentAt: r.value.sentAt, error: null }
+      : { recipientId: r.key, messageId: null, sentAt: null, error: itemError(r.error) },
+  );
+}
+
+@Resolver()
+export class MessageResolver {
+  @Query(() => MessageConnection, {
+    description:
+      "A conversation's history, newest first. End users may read only their own one-to-one conversations and groups they belong to.",
+  })
+  async messages(
+    @Arg("conversation", () => ConversationInput, { description: "Which conversation." })
+    conversation: ConversationInput,
+    @Arg("range", () => TimeRangeInput, {
+      nullable: true,
+      description: "Only messages within this time window.",
+    })
+    range: TimeRangeInput | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
+    pageSize: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The endCursor of the previous page.",
+    })
+    after: string | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<MessageConnection> {
+    const adapter = appFor(ctx, app);
+    let history: core.HistoryConversation;
+    if (conversation.type === ConversationType.USER) {
+      const v = ctx.viewer;
+      const userId = conversation.userId ?? (v.role !== "ANONYMOUS" ? v.userId : null);
+      if (!userId)
+        throw new BadUserInputError(
+          "conversation.userId",
+          "conversation.userId is required for admins.",
+        );
+      policy.self(ctx.viewer, adapter.info.id, userId, "read conversations");
+      history = { type: "USER", userId, peerId: conversation.id };
+    } else if (conversation.type === ConversationType.GROUP) {
+      await policy.groupMember(ctx.viewer, adapter, conversation.id, callOptions(ctx));
+      history = { type: "GROUP", groupId: conversation.id };
+    } else {
+      throw new BadUserInputError("conversation.type", "conversation.type must be USER or GROUP.");
+    }
+    const page = await adapter.listMessages(
+      {
+        conversation: history,
+        limit: first(pageSize),
+        cursor: after,
+        ...(range?.since ? { after: range.since } : {}),
+        ...(range?.until ? { before: range.until } : {}),
+      },
+      callOptions(ctx),
+    );
+    const nodes = page.items.map(toMessage);
+    return {
+      nodes,
+      edges: nodes.map((node) => ({ node, cursor: page.nextCursor ?? "" })),
+      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+    };
+  }
+
+  @Mutation(() => [SendResult], {
+    description:
+      "Sends a message to users (one result per recipient) or to a group (one result). End users send only as themselves.",
+  })
+  async sendMessage(
+    @Arg("input", () => SendMessageInput, { description: "The message." }) input: SendMessageInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SendResult[]> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, input.from, "send messages");
+    const hasUsers = input.toUserIds != null;
+    const hasGroup = input.toGroupId != null;
+    if (hasUsers === hasGroup) {
+      throw new BadUserInputError(
+        "input",
+        "input must set exactly one of toUserIds and toGroupId.",
+      );
+    }
+    if (hasGroup)
+      await policy.groupMember(ctx.viewer, adapter, input.toGroupId as string, callOptions(ctx));
+    const results = await adapter.sendMessage(
+      {
+        from: input.from,
+        to: hasGroup
+          ? { type: "GROUP", groupId: input.toGroupId as string }
+          : { type: "USERS", userIds: input.toUserIds as string[] },
+        content: toContent(input.content, "input.content"),
+        ...(input.pushText != null ? { pushText: input.pushText } : {}),
+        ...(input.idempotencyKey != null ? { idempotencyKey: input.idempotencyKey } : {}),
+      },
+      callOptions(ctx),
+    );
+    return sendResults(results);
+  }
+
+  @Mutation(() => [SendResult], {
+    description: "Sends a system message (recipients cannot reply). Admin only.",
+  })
+  async sendSystemMessage(
+    @Arg("from", () => ID, { description: "The sender shown to recipients." }) from: string,
+    @Arg("userIds", () => [ID], { description: "The recipients." }) userIds: string[],
+    @Arg("content", () => MessageContentInput, { description: "What to say." })
+    body: MessageContentInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SendResult[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "send system messages");
+    return sendResults(
+      await adapter.sendSystemMessage(
+        { from, userIds, content: toContent(body) },
+        callOptions(ctx),
+      ),
+    );
+  }
+
+  @Mutation(() => BroadcastResult, {
+    description: "Sends a message to every user of the app. Admin only.",
+  })
+  async broadcastMessage(
+    @Arg("from", () => ID, { description: "The sender shown to recipients." }) from: string,
+    @Arg("content", () => MessageContentInput, { description: "What to say." })
+    body: MessageContentInput,
+    @Arg("pushText", () => String, { nullable: true, description: "Offline push text." }) pushText:
+      | string
+      | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BroadcastResult> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "broadcast");
+    return adapter.broadcastMessage(
+      { from, content: toContent(body), ...(pushText != null ? { pushText } : {}) },
+      callOptions(ctx),
+    );
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Recalls a message by its id. End users may recall only their own messages.",
+  })
+  async recallMessage(
+    @Arg("messageId", () => ID, { description: "The id sendMessage or messages gave." })
+    messageId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const adapter = appFor(ctx, app);
+    const v = ctx.viewer;
+    if (v.role === "USER") {
+      const described = adapter.describeMessageId?.(messageId);
+      if (!described) throw new ForbiddenError("Only admins may recall messages in this app.");
+      if (described.senderId !== v.userId)
+        throw new ForbiddenError("You may only recall your own messages.");
+    }
+    await adapter.recallMessage(
+      { messageId, ...(v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {}) },
+      callOptions(ctx),
+    );
+    return true;
+  }
+}

@@ -1,0 +1,109 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { policy } from "../auth/policy.js";
+import { appFor, callOptions, type GatewayContext } from "../context.js";
+import { outcomes } from "../schema/convert.js";
+import { MessageContentInput } from "../schema/inputs.js";
+import { BroadcastResult } from "../schema/message-types.js";
+import { ItemOutcome, RoomCredential, RoomUserConnection } from "../schema/types.js";
+import { first, toContent } from "./args.js";
+
+const APP_ARG = {
+  nullable: true,
+  description: "The app to act in; the default app when omitted.",
+} as const;
+
+@Resolver()
+export class RoomResolver {
+  @Query(() => RoomUserConnection, {
+    description: "Users currently in a room. Any authenticated caller.",
+  })
+  async roomUsers(
+    @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
+    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
+    pageSize: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The endCursor of the previous page.",
+    })
+    after: string | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RoomUserConnection> {
+    const adapter = appFor(ctx, app);
+    const page = await adapter.listRoomUsers(
+      { roomId, limit: first(pageSize), cursor: after },
+      callOptions(ctx),
+    );
+    return {
+      nodes: page.items,
+      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+    };
+  }
+
+  @Mutation(() => RoomCredential, {
+    description: "Issues a credential to enter an RTC room. End users may get only their own.",
+  })
+  async issueRoomCredential(
+    @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
+    @Arg("userId", () => ID, { description: "The user." }) userId: string,
+    @Arg("ttlSeconds", () => Int, { nullable: true, description: "Requested lifetime." })
+    ttlSeconds: number | null,
+    @Arg("canPublish", () => Boolean, {
+      nullable: true,
+      description: "May the user publish audio/video (default true).",
+    })
+    canPublish: boolean | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RoomCredential> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, userId, "get a room credential");
+    return adapter.issueRoomCredential(
+      {
+        roomId,
+        userId,
+        canPublish: canPublish ?? true,
+        ...(ttlSeconds !== null ? { ttlSeconds } : {}),
+      },
+      callOptions(ctx),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Removes users from a room. Admin only." })
+  async kickRoomUsers(
+    @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
+    @Arg("userIds", () => [ID], { description: "The users to remove." }) userIds: string[],
+    @Arg("reason", () => String, {
+      nullable: true,
+      description: "Shown to the removed users, where supported.",
+    })
+    reason: string | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "remove users from rooms");
+    return outcomes(
+      await adapter.kickRoomUsers(
+        { roomId, userIds, ...(reason !== null ? { reason } : {}) },
+        callOptions(ctx),
+      ),
+    );
+  }
+
+  @Mutation(() => BroadcastResult, {
+    description: "Sends a message to everyone in a room. End users send only as themselves.",
+  })
+  async sendRoomMessage(
+    @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
+    @Arg("from", () => ID, { description: "The sender." }) from: string,
+    @Arg("content", () => MessageContentInput, { description: "What to say." })
+    body: MessageContentInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BroadcastResult> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, from, "send room messages");
+    return adapter.sendRoomMessage({ roomId, from, content: toContent(body) }, callOptions(ctx));
+  }
+}

@@ -1,0 +1,194 @@
+import type * as core from "@imgraph/core";
+import { ImError } from "@imgraph/core";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { policy } from "../auth/policy.js";
+import { appFor, callOptions, type GatewayContext } from "../context.js";
+import { itemError, outcomes } from "../schema/convert.js";
+import { UpdateUserInput, UserInput } from "../schema/inputs.js";
+import {
+  ChatCredential,
+  ItemOutcome,
+  Presence,
+  PresenceStatus,
+  RegisterUserResult,
+  User,
+  type Vendor,
+} from "../schema/types.js";
+
+const APP_ARG = {
+  nullable: true,
+  description: "The app to act in; the default app when omitted.",
+} as const;
+
+export function toUser(user: core.User, appId: string): User {
+  return { ...user, appId };
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, {
+    nullable: true,
+    description: "One user's profile; null when the user does not exist.",
+  })
+  async user(
+    @Arg("id", () => ID, { description: "The user id." }) id: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<User | null> {
+    const adapter = appFor(ctx, app);
+    try {
+      return toUser(await ctx.loaders.users(adapter).load(id), adapter.info.id);
+    } catch (error) {
+      if (error instanceof ImError && error.code === "NOT_FOUND") return null;
+      throw error;
+    }
+  }
+
+  @Query(() => [User], {
+    nullable: "items",
+    description:
+      "Many users' profiles, in the order asked, batched into the fewest vendor calls. A user that does not exist is null with a NOT_FOUND error at its index.",
+  })
+  async users(
+    @Arg("ids", () => [ID], { description: "The user ids (at most 1000)." }) ids: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Array<User | Error>> {
+    const adapter = appFor(ctx, app);
+    const loaded = await ctx.loaders.users(adapter).loadMany(ids);
+    // An Error in the list becomes null + an error at that index: partial data.
+    return loaded.map((u) => (u instanceof Error ? u : toUser(u, adapter.info.id)));
+  }
+
+  @Query(() => [Presence], { description: "Online state of users, in the order asked." })
+  async presence(
+    @Arg("userIds", () => [ID], { description: "The users (at most 1000)." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Array<Presence | Error>> {
+    const adapter = appFor(ctx, app);
+    const loaded = await ctx.loaders.presence(adapter).loadMany(userIds);
+    return loaded.map((p) =>
+      p instanceof Error ? p : { userId: p.userId, status: p.status as PresenceStatus },
+    );
+  }
+
+  @FieldResolver(() => PresenceStatus, {
+    name: "presence",
+    nullable: true,
+    description: "Online state; null where the vendor cannot tell.",
+  })
+  async presenceStatus(
+    @Root() user: User,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PresenceStatus | null> {
+    const adapter = ctx.apps.get(user.appId);
+    if (!adapter.capabilities.has("USER_PRESENCE")) return null;
+    const p = await ctx.loaders.presence(adapter).load(user.id);
+    return p.status as PresenceStatus;
+  }
+
+  @Mutation(() => [RegisterUserResult], {
+    description:
+      "Registers (imports) users, batched by the vendor's limits; one result per user. Admin only.",
+  })
+  async registerUsers(
+    @Arg("users", () => [UserInput], { description: "The users to register." }) users: UserInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RegisterUserResult[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "register users");
+    const results = await adapter.registerUsers(users as core.UserInput[], callOptions(ctx));
+    return results.map((r) => ({
+      userId: r.key,
+      user: r.ok ? toUser(r.value, adapter.info.id) : null,
+      error: r.ok ? null : itemError(r.error),
+    }));
+  }
+
+  @Mutation(() => User, {
+    description: "Updates a profile; omitted fields stay. End users may update only themselves.",
+  })
+  async updateUser(
+    @Arg("input", () => UpdateUserInput, { description: "The changes." }) input: UpdateUserInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<User> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, input.id, "update a profile");
+    await adapter.updateUser(input as core.UserUpdate, callOptions(ctx));
+    const [fresh] = await adapter.getUsers([input.id], callOptions(ctx));
+    if (!fresh?.ok) throw fresh?.error ?? new Error("update lost");
+    return toUser(fresh.value, adapter.info.id);
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Deletes users where the vendor can. Admin only." })
+  async deleteUsers(
+    @Arg("userIds", () => [ID], { description: "The users to delete." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "delete users");
+    return outcomes(await adapter.deleteUsers(userIds, callOptions(ctx)));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Bans users app-wide (they cannot send) for a duration. Admin only.",
+  })
+  async banUsers(
+    @Arg("userIds", () => [ID], { description: "The users to ban." }) userIds: string[],
+    @Arg("durationSeconds", () => Int, {
+      nullable: true,
+      description: "How long; omitted means as long as the vendor allows.",
+    })
+    durationSeconds: number | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "ban users");
+    return outcomes(
+      await adapter.banUsers(
+        { userIds, ...(durationSeconds !== null ? { durationSeconds } : {}) },
+        callOptions(ctx),
+      ),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], { description: "Lifts app-wide bans. Admin only." })
+  async unbanUsers(
+    @Arg("userIds", () => [ID], { description: "The users to unban." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    const adapter = appFor(ctx, app);
+    policy.admin(ctx.viewer, "unban users");
+    return outcomes(await adapter.unbanUsers(userIds, callOptions(ctx)));
+  }
+
+  @Mutation(() => ChatCredential, {
+    description:
+      "Issues what a client SDK needs to log in as a user. End users may get only their own.",
+  })
+  async issueChatCredential(
+    @Arg("userId", () => ID, { description: "The user." }) userId: string,
+    @Arg("ttlSeconds", () => Int, {
+      nullable: true,
+      description:
+        "Requested lifetime, clamped to the vendor's bounds (some vendors' tokens do not expire).",
+    })
+    ttlSeconds: number | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChatCredential> {
+    const adapter = appFor(ctx, app);
+    policy.self(ctx.viewer, adapter.info.id, userId, "get a chat credential");
+    const c = await adapter.issueChatCredential(
+      { userId, ...(ttlSeconds !== null ? { ttlSeconds } : {}) },
+      callOptions(ctx),
+    );
+    return { ...c, vendor: c.vendor as Vendor };
+  }
+}

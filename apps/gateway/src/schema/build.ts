@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import { type GraphQLSchema, isInputObjectType, printSchema } from "graphql";
+import { buildSchemaSync } from "type-graphql";
+import { AppResolver } from "../resolvers/app.js";
+import { GroupResolver } from "../resolvers/group.js";
+import { MessageResolver } from "../resolvers/message.js";
+import { RoomResolver } from "../resolvers/room.js";
+import { UserResolver } from "../resolvers/user.js";
+
+/** Inputs that take exactly one of their fields (GraphQL's @oneOf). */
+const ONE_OF_INPUTS = ["MessageContentInput"];
+
+let cached: GraphQLSchema | undefined;
+
+/** The gateway's schema, built once from the type-graphql classes. */
+export function buildGatewaySchema(): GraphQLSchema {
+  if (cached) return cached;
+  const schema = buildSchemaSync({
+    resolvers: [AppResolver, UserResolver, GroupResolver, MessageResolver, RoomResolver],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  // type-graphql cannot declare @oneOf; graphql-js 16 supports it: mark the inputs so the
+  // executor enforces "exactly one" and the SDL shows the directive.
+  for (const name of ONE_OF_INPUTS) {
+    const type = schema.getType(name);
+    if (isInputObjectType(type)) (type as { isOneOf: boolean }).isOneOf = true;
+  }
+  cached = schema;
+  return schema;
+}
+
+export function gatewaySdl(): string {
+  return `${printSchema(buildGatewaySchema())}\n`;
+}

@@ -1,0 +1,35 @@
+import type * as core from "@imgraph/core";
+import { ImError, InternalError, type ItemResult } from "@imgraph/core";
+import type { ItemError, ItemOutcome } from "./types.js";
+
+/** Neutral values → schema objects. */
+
+export function itemError(error: unknown): ItemError {
+  const e = error instanceof ImError ? error : new InternalError();
+  return { code: e.code, message: e.message, vendorCode: e.vendorCode ?? null };
+}
+
+export function outcomes(results: ItemResult<unknown>[]): ItemOutcome[] {
+  return results.map((r) => ({ key: r.key, ok: r.ok, error: r.ok ? null : itemError(r.error) }));
+}
+
+export function content(
+  value: core.MessageContent,
+): { __typename: string } & Record<string, unknown> {
+  switch (value.type) {
+    case "TEXT":
+      return { __typename: "TextContent", text: value.text };
+    case "CUSTOM":
+      return { __typename: "CustomContent", customType: value.customType, data: value.data };
+    case "IMAGE": {
+      const { type: _type, ...rest } = value;
+      return { __typename: "ImageContent", ...rest };
+    }
+    case "FILE": {
+      const { type: _type, ...rest } = value;
+      return { __typename: "FileContent", ...rest };
+    }
+    default:
+      return { __typename: "UnknownContent", vendorType: value.vendorType, raw: value.raw };
+  }
+}

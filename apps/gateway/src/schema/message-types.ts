@@ -1,0 +1,149 @@
+import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
+import { ConversationType, ItemError, PageInfo } from "./types.js";
+
+@ObjectType({ description: "Where a message lives." })
+export class Conversation {
+  @Field(() => ConversationType, { description: "User pair, group, room or system channel." })
+  type!: ConversationType;
+
+  @Field(() => ID, {
+    description:
+      "USER: the other user (as seen by the queried user); GROUP/ROOM: the group or room id.",
+  })
+  id!: string;
+}
+
+@ObjectType({ description: "Plain text." })
+export class TextContent {
+  @Field(() => String, { description: "The text." })
+  text!: string;
+}
+
+@ObjectType({ description: "An app-defined message: a type name and JSON data." })
+export class CustomContent {
+  @Field(() => String, { description: "The app's own message type name." })
+  customType!: string;
+
+  @Field(() => JSONResolver, { nullable: true, description: "The message data." })
+  data!: unknown;
+}
+
+@ObjectType({ description: "An image, by URL." })
+export class ImageContent {
+  @Field(() => String, { description: "The image URL." })
+  url!: string;
+
+  @Field(() => Int, { nullable: true, description: "Width in pixels." })
+  width?: number;
+
+  @Field(() => Int, { nullable: true, description: "Height in pixels." })
+  height?: number;
+
+  @Field(() => Int, { nullable: true, description: "Size in bytes." })
+  sizeBytes?: number;
+
+  @Field(() => String, { nullable: true, description: "A thumbnail URL." })
+  thumbnailUrl?: string;
+}
+
+@ObjectType({ description: "A file, by URL." })
+export class FileContent {
+  @Field(() => String, { description: "The file URL." })
+  url!: string;
+
+  @Field(() => String, { description: "The file name." })
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: "Size in bytes." })
+  sizeBytes?: number;
+}
+
+@ObjectType({ description: "A vendor message with no neutral form (voice, location, ...)." })
+export class UnknownContent {
+  @Field(() => String, { description: "The vendor's message type." })
+  vendorType!: string;
+
+  @Field(() => String, { description: "The vendor's raw content." })
+  raw!: string;
+}
+
+export const MessageContent = createUnionType({
+  name: "MessageContent",
+  description:
+    "What a message says: text, custom data, an image, a file, or a vendor type with no neutral form.",
+  types: () => [TextContent, CustomContent, ImageContent, FileContent, UnknownContent] as const,
+  resolveType: (value) => (value as { __typename?: string }).__typename,
+});
+
+@ObjectType({ description: "A message." })
+export class Message {
+  @Field(() => ID, { description: "Opaque id: pass it back to recall the message." })
+  id!: string;
+
+  @Field(() => Conversation, { description: "Where the message lives." })
+  conversation!: Conversation;
+
+  @Field(() => ID, { description: "The sender's user id." })
+  senderId!: string;
+
+  @Field(() => DateTimeISOResolver, { description: "When the vendor received it." })
+  sentAt!: Date;
+
+  @Field(() => MessageContent, { description: "What it says." })
+  content!: typeof MessageContent;
+
+  @Field(() => Boolean, { description: "Whether it was recalled." })
+  recalled!: boolean;
+}
+
+@ObjectType({ description: "An edge of a message connection." })
+export class MessageEdge {
+  @Field(() => String, { description: "Opaque cursor of this edge." })
+  cursor!: string;
+
+  @Field(() => Message, { description: "The message." })
+  node!: Message;
+}
+
+@ObjectType({ description: "A page of a conversation's history, newest first (Relay connection)." })
+export class MessageConnection {
+  @Field(() => [MessageEdge], { description: "The messages of this page with their cursors." })
+  edges!: MessageEdge[];
+
+  @Field(() => [Message], { description: "The messages of this page, newest first." })
+  nodes!: Message[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: "The outcome of sending to one recipient (a user, or the group)." })
+export class SendResult {
+  @Field(() => ID, { description: "The recipient user, or the group." })
+  recipientId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The sent message's id (pass it back to recall).",
+  })
+  messageId!: string | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When it was sent." })
+  sentAt!: Date | null;
+
+  @Field(() => ItemError, {
+    nullable: true,
+    description: "Why it failed for this recipient, when it did.",
+  })
+  error!: ItemError | null;
+}
+
+@ObjectType({ description: "The outcome of a broadcast." })
+export class BroadcastResult {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The broadcast's id, where the vendor gives one.",
+  })
+  messageId!: string | null;
+}

@@ -1,0 +1,352 @@
+import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+
+// Output types of the neutral schema. Every type, field and enum value is described:
+// the playground and generated clients show these texts.
+
+export const DateTime = DateTimeISOResolver;
+export const JSONScalar = JSONResolver;
+
+export enum Vendor {
+  RONGCLOUD = "rongcloud",
+  TENCENT = "tencent",
+  ZEGO = "zego",
+}
+registerEnumType(Vendor, {
+  name: "Vendor",
+  description: "The IM vendor behind an app.",
+  valuesConfig: {
+    RONGCLOUD: { description: "RongCloud IM." },
+    TENCENT: { description: "Tencent Cloud Chat." },
+    ZEGO: { description: "ZEGOCLOUD In-app Chat (ZIM) and Video Call rooms." },
+  },
+});
+
+export enum PresenceStatus {
+  ONLINE = "ONLINE",
+  OFFLINE = "OFFLINE",
+}
+registerEnumType(PresenceStatus, {
+  name: "PresenceStatus",
+  description: "Whether a user has a client connected.",
+  valuesConfig: {
+    ONLINE: { description: "At least one client of the user is connected." },
+    OFFLINE: { description: "No client of the user is connected." },
+  },
+});
+
+export enum GroupRole {
+  OWNER = "OWNER",
+  ADMIN = "ADMIN",
+  MEMBER = "MEMBER",
+}
+registerEnumType(GroupRole, {
+  name: "GroupRole",
+  description: "A member's role in a group.",
+  valuesConfig: {
+    OWNER: { description: "Owns the group." },
+    ADMIN: { description: "Manages the group with the owner." },
+    MEMBER: { description: "An ordinary member." },
+  },
+});
+
+export enum ConversationType {
+  USER = "USER",
+  GROUP = "GROUP",
+  ROOM = "ROOM",
+  SYSTEM = "SYSTEM",
+}
+registerEnumType(ConversationType, {
+  name: "ConversationType",
+  description: "Where a message lives.",
+  valuesConfig: {
+    USER: { description: "A one-to-one conversation between two users." },
+    GROUP: { description: "A group conversation." },
+    ROOM: { description: "A room (chatroom / RTC room) conversation." },
+    SYSTEM: { description: "A system channel: recipients cannot reply." },
+  },
+});
+
+export enum ViewerRole {
+  ANONYMOUS = "ANONYMOUS",
+  USER = "USER",
+  ADMIN = "ADMIN",
+}
+registerEnumType(ViewerRole, {
+  name: "ViewerRole",
+  description: "How the caller is authenticated.",
+  valuesConfig: {
+    ANONYMOUS: { description: "No credentials were given." },
+    USER: { description: "An end user, by a bearer JWT whose subject is their IM user id." },
+    ADMIN: { description: "A backend service (API key) or an admin JWT: may do everything." },
+  },
+});
+
+@ObjectType({ description: "A configured vendor account. Never exposes a secret." })
+export class App {
+  @Field(() => ID, { description: "The id queries pass as their `app` argument." })
+  id!: string;
+
+  @Field(() => Vendor, { description: "The vendor behind the app." })
+  vendor!: Vendor;
+
+  @Field(() => String, { description: "The vendor region / data centre." })
+  region!: string;
+
+  @Field(() => String, {
+    description: "The vendor's public app id (app key, SDKAppID, AppID) that client SDKs need.",
+  })
+  publicAppId!: string;
+
+  @Field(() => [String], {
+    description:
+      "Optional operations this app supports (e.g. USER_DELETE, MESSAGE_RECALL). Any other fails with UNSUPPORTED_BY_VENDOR.",
+  })
+  capabilities!: string[];
+
+  @Field(() => Boolean, { description: "Whether this is the app used when a query names none." })
+  isDefault!: boolean;
+}
+
+@ObjectType({ description: "An IM user." })
+export class User {
+  @Field(() => ID, { description: "The user's IM id." })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "Display name." })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Avatar image URL." })
+  avatarUrl!: string | null;
+
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: "Free-form data the vendor keeps with the profile (where it can).",
+  })
+  extra!: unknown;
+
+  /** The app the user was read from, for nested fields. */
+  appId!: string;
+}
+
+@ObjectType({ description: "A user's online state." })
+export class Presence {
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+
+  @Field(() => PresenceStatus, { description: "Online or offline." })
+  status!: PresenceStatus;
+}
+
+@ObjectType({ description: "A per-item failure in a batch: the other items went through." })
+export class ItemError {
+  @Field(() => String, { description: "The error code (as in GraphQL `extensions.code`)." })
+  code!: string;
+
+  @Field(() => String, {
+    description: "What went wrong, naming the field and limit where relevant.",
+  })
+  message!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The vendor's own code, when the vendor refused.",
+  })
+  vendorCode!: string | null;
+}
+
+@ObjectType({ description: "The outcome of a batch operation for one key." })
+export class ItemOutcome {
+  @Field(() => ID, { description: "The key (user id, recipient...) this outcome is for." })
+  key!: string;
+
+  @Field(() => Boolean, { description: "Whether it succeeded." })
+  ok!: boolean;
+
+  @Field(() => ItemError, { nullable: true, description: "Why it failed, when it did." })
+  error!: ItemError | null;
+}
+
+@ObjectType({ description: "The outcome of registering one user." })
+export class RegisterUserResult {
+  @Field(() => ID, { description: "The user id." })
+  userId!: string;
+
+  @Field(() => User, { nullable: true, description: "The registered user, when it succeeded." })
+  user!: User | null;
+
+  @Field(() => ItemError, { nullable: true, description: "Why it failed, when it did." })
+  error!: ItemError | null;
+}
+
+@ObjectType({ description: "What a client SDK needs to log in as a user." })
+export class ChatCredential {
+  @Field(() => Vendor, { description: "The vendor whose client SDK takes this credential." })
+  vendor!: Vendor;
+
+  @Field(() => String, { description: "The vendor's public app id." })
+  appId!: string;
+
+  @Field(() => ID, { description: "The user the credential is for." })
+  userId!: string;
+
+  @Field(() => String, {
+    description:
+      "The login token (RongCloud token, Tencent UserSig, ZEGO Token04). Keep it private.",
+  })
+  token!: string;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the token stops working; null if it does not expire on its own.",
+  })
+  expiresAt!: Date | null;
+}
+
+@ObjectType({ description: "Paging information of a connection." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether more items follow." })
+  hasNextPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Pass as `after` to get the next page; null on the last page.",
+  })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: "A group of users." })
+export class Group {
+  @Field(() => ID, { description: "The group id." })
+  id!: string;
+
+  @Field(() => String, { description: "The group name." })
+  name!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The owner's user id; null where the vendor keeps no owner.",
+  })
+  ownerId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "How many members, when the vendor says." })
+  memberCount!: number | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When the group was created." })
+  createdAt!: Date | null;
+
+  appId!: string;
+}
+
+@ObjectType({ description: "A member of a group." })
+export class GroupMember {
+  @Field(() => ID, { description: "The member's user id." })
+  userId!: string;
+
+  @Field(() => GroupRole, { description: "The member's role." })
+  role!: GroupRole;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When they joined." })
+  joinedAt!: Date | null;
+
+  appId!: string;
+}
+
+@ObjectType({ description: "An edge of a group member connection." })
+export class GroupMemberEdge {
+  @Field(() => String, { description: "Opaque cursor of this edge." })
+  cursor!: string;
+
+  @Field(() => GroupMember, { description: "The member." })
+  node!: GroupMember;
+}
+
+@ObjectType({ description: "A page of group members (Relay connection)." })
+export class GroupMemberConnection {
+  @Field(() => [GroupMemberEdge], { description: "The members of this page with their cursors." })
+  edges!: GroupMemberEdge[];
+
+  @Field(() => [GroupMember], { description: "The members of this page." })
+  nodes!: GroupMember[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: "A page of groups." })
+export class GroupConnection {
+  @Field(() => [Group], { description: "The groups of this page." })
+  nodes!: Group[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: "A muted group member." })
+export class MutedMember {
+  @Field(() => ID, { description: "The member's user id." })
+  userId!: string;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the mute ends; null when it lasts until someone unmutes them.",
+  })
+  mutedUntil!: Date | null;
+}
+
+@ObjectType({ description: "A credential for a client to enter a room." })
+export class RoomCredential {
+  @Field(() => String, { description: "The vendor's public app id." })
+  appId!: string;
+
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+
+  @Field(() => ID, { description: "The room." })
+  roomId!: string;
+
+  @Field(() => String, { description: "The room token. Keep it private." })
+  token!: string;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the token stops working.",
+  })
+  expiresAt!: Date | null;
+}
+
+@ObjectType({ description: "A user in a room." })
+export class RoomUser {
+  @Field(() => ID, { description: "The user's id." })
+  userId!: string;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When they entered." })
+  joinedAt!: Date | null;
+}
+
+@ObjectType({ description: "A page of room users." })
+export class RoomUserConnection {
+  @Field(() => [RoomUser], { description: "The users of this page." })
+  nodes!: RoomUser[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: "Who is calling." })
+export class Viewer {
+  @Field(() => ViewerRole, { description: "How the caller is authenticated." })
+  role!: ViewerRole;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The caller's IM user id (end users; admins when their token names one).",
+  })
+  userId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The only app an end user may act in, when their token is bound to one.",
+  })
+  appId!: string | null;
+}

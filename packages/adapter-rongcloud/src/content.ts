@@ -1,0 +1,127 @@
+import {
+  BadUserInputError,
+  checkText,
+  checkUrl,
+  type JsonValue,
+  type MessageContent,
+  type OutgoingContent,
+  utf8Bytes,
+} from "@imgraph/core";
+import { CONTENT_MAX_BYTES, OBJECT_NAME_MAX_CHARS } from "./limits.js";
+
+/** A message as RongCloud's publish endpoints take it. */
+export interface RongCloudBody {
+  objectName: string;
+  content: string;
+}
+
+/** Maps neutral content to RongCloud's built-in types (custom types keep their own name). */
+export function toRongCloud(content: OutgoingContent, field = "content"): RongCloudBody {
+  let body: RongCloudBody;
+  switch (content.type) {
+    case "TEXT":
+      checkText(`${field}.text`, content.text, {});
+      body = { objectName: "RC:TxtMsg", content: JSON.stringify({ content: content.text }) };
+      break;
+    case "IMAGE":
+      checkUrl(`${field}.url`, content.url, 1024);
+      // RC:ImgMsg wants a base64 thumbnail in `content`; we have only URLs.
+      body = {
+        objectName: "RC:ImgMsg",
+        content: JSON.stringify({
+          content: "",
+          imageUri: content.url,
+          ...(content.width !== undefined ? { width: content.width } : {}),
+          ...(content.height !== undefined ? { height: content.height } : {}),
+          ...(content.thumbnailUrl ? { thumbnailUri: content.thumbnailUrl } : {}),
+        }),
+      };
+      break;
+    case "FILE": {
+      checkUrl(`${field}.url`, content.url, 1024);
+      checkText(`${field}.name`, content.name, { maxChars: 255 });
+      const extension = content.name.includes(".") ? (content.name.split(".").pop() ?? "") : "";
+      body = {
+        objectName: "RC:FileMsg",
+        content: JSON.stringify({
+          name: content.name,
+          size: content.sizeBytes ?? 0,
+          type: extension,
+          fileUrl: content.url,
+        }),
+      };
+      break;
+    }
+    case "CUSTOM":
+      checkText(`${field}.customType`, content.customType, { maxChars: OBJECT_NAME_MAX_CHARS });
+      if (content.customType.startsWith("RC:")) {
+        throw new BadUserInputError(
+          `${field}.customType`,
+          `${field}.customType must not start with "RC:" (reserved for RongCloud's own types).`,
+        );
+      }
+      body = { objectName: content.customType, content: JSON.stringify(content.data ?? null) };
+      break;
+    default:
+      throw new BadUserInputError(`${field}.type`, `${field}.type is not a known content type.`);
+  }
+  if (utf8Bytes(body.content) > CONTENT_MAX_BYTES) {
+    throw new BadUserInputError(
+      field,
+      `${field} must be at most ${CONTENT_MAX_BYTES} bytes once encoded.`,
+    );
+  }
+  return body;
+}
+
+/** Reads a stored RongCloud message back into neutral content. */
+export function fromRongCloud(objectName: string, raw: string): MessageContent {
+  const parsed = parseJson(raw);
+  const fields = (
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {}
+  ) as Record<string, JsonValue>;
+  const str = (v: JsonValue | undefined) => (typeof v === "string" ? v : undefined);
+  const num = (v: JsonValue | undefined) => (typeof v === "number" ? v : undefined);
+  switch (objectName) {
+    case "RC:TxtMsg":
+      return { type: "TEXT", text: str(fields.content) ?? "" };
+    case "RC:ImgMsg": {
+      const url = str(fields.imageUri);
+      if (!url) break;
+      return withDefined({
+        type: "IMAGE" as const,
+        url,
+        width: num(fields.width),
+        height: num(fields.height),
+        thumbnailUrl: str(fields.thumbnailUri),
+      });
+    }
+    case "RC:FileMsg": {
+      const url = str(fields.fileUrl);
+      if (!url) break;
+      return withDefined({
+        type: "FILE" as const,
+        url,
+        name: str(fields.name) ?? "",
+        sizeBytes: num(fields.size),
+      });
+    }
+    default:
+      if (!objectName.startsWith("RC:") && parsed !== undefined) {
+        return { type: "CUSTOM", customType: objectName, data: parsed };
+      }
+  }
+  return { type: "UNKNOWN", vendorType: objectName, raw };
+}
+
+function parseJson(raw: string): JsonValue | undefined {
+  try {
+    return JSON.parse(raw) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+function withDefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

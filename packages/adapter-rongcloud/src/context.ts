@@ -1,0 +1,92 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  type IdCodec,
+  type QueryParams,
+  type VendorClient,
+} from "@imgraph/core";
+import type { RongCloudRegion } from "./options.js";
+
+/** What every operation needs: the signed client, the id codec and the app's identity. */
+export interface RongCloudContext {
+  client: VendorClient;
+  ids: IdCodec;
+  appId: string;
+  region: RongCloudRegion;
+  concurrency: number;
+}
+
+/** A form-encoded POST (RongCloud's default). */
+export function post<T>(
+  ctx: RongCloudContext,
+  operation: string,
+  path: string,
+  fields: QueryParams,
+  options: CallOptions | undefined,
+  idempotent: boolean,
+): Promise<T> {
+  return ctx.client.call({
+    operation,
+    path,
+    body: { type: "form", fields },
+    idempotent,
+    ...callOptions(options),
+  }) as Promise<T>;
+}
+
+/** A JSON POST (history queries). */
+export function postJson<T>(
+  ctx: RongCloudContext,
+  operation: string,
+  path: string,
+  value: unknown,
+  options: CallOptions | undefined,
+): Promise<T> {
+  return ctx.client.call({
+    operation,
+    path,
+    body: { type: "json", value },
+    idempotent: true,
+    ...callOptions(options),
+  }) as Promise<T>;
+}
+
+function callOptions(options: CallOptions | undefined) {
+  return {
+    ...(options?.requestId ? { requestId: options.requestId } : {}),
+    ...(options?.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** Parses RongCloud's "YYYY-MM-DD HH:MM:SS" in the data centre's time zone. */
+export function parseRongCloudTime(value: unknown, offsetMinutes: number): Date | null {
+  if (typeof value !== "string") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000);
+}
+
+/** Offset cursors for lists RongCloud answers whole. */
+export function encodeOffset(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString("base64url");
+}
+
+export function decodeOffset(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!m) throw cursorError();
+  return Number(m[1]);
+}
+
+export function cursorError(): BadUserInputError {
+  return new BadUserInputError("cursor", "cursor is not a cursor this list gave out.");
+}

@@ -1,0 +1,75 @@
+import {
+  type Decoded,
+  NotFoundError,
+  RateLimitedError,
+  VendorRejectedError,
+  type VendorResponse,
+} from "@imgraph/core";
+
+interface Envelope {
+  code?: unknown;
+  errorMessage?: unknown;
+}
+
+// What RongCloud's business codes mean for a caller (vendor reference §1.6).
+const MESSAGES: Record<number, string> = {
+  1001: "RongCloud rejected the app key and secret: check the configuration",
+  1002: "RongCloud rejected a parameter",
+  1003: "RongCloud received no data",
+  1004: "RongCloud rejected the request signature: check the app secret",
+  1005: "RongCloud rejected a parameter as too long",
+  1006: "the RongCloud app is locked or offline",
+  1007: "RongCloud restricted this call (IP allow-list?)",
+  1009: "this RongCloud service is not enabled for the app key",
+  1015: "the data to delete does not exist",
+  1016: "too many keep-alive chatrooms",
+  1501: "RongCloud rejected a parameter type",
+  1502: "a count is over RongCloud's limit",
+  2007: "RongCloud's development environment allows at most 100 users",
+};
+
+/** Success is `code: 200` in the body, whatever the HTTP status (10000 on some newer APIs). */
+export function decodeRongCloud(response: VendorResponse): Decoded {
+  const body = response.body as Envelope;
+  const code = typeof body.code === "number" ? body.code : Number(body.code);
+  if (code === 200 || code === 10000) return { ok: true, value: body };
+  const requestId = headerValue(response.headers["x-request-id"]);
+  const details = requestId ? { requestId } : {};
+  if (code === 1008 || response.status === 429) {
+    return {
+      ok: false,
+      error: new RateLimitedError("RongCloud's rate limit for this API was exceeded.", {
+        vendor: "rongcloud",
+        vendorCode: "1008",
+        retryAfter: 1,
+        ...details,
+      }),
+      retry: "safe",
+    };
+  }
+  if (code === 400) {
+    // The 2026 code table's "user id does not exist".
+    return {
+      ok: false,
+      error: new NotFoundError("RongCloud does not know that user.", {
+        vendor: "rongcloud",
+        vendorCode: "400",
+        ...details,
+      }),
+    };
+  }
+  const vendorText = typeof body.errorMessage === "string" ? body.errorMessage.slice(0, 200) : "";
+  const base = MESSAGES[code] ?? `RongCloud answered code ${Number.isFinite(code) ? code : "?"}`;
+  const error = new VendorRejectedError(
+    "rongcloud",
+    String(Number.isFinite(code) ? code : response.status),
+    vendorText ? `${base}: ${vendorText}` : `${base}.`,
+    details,
+  );
+  // 1000 internal error and 1050 internal timeout may pass on a retry of a read.
+  return { ok: false, error, retry: code === 1000 || code === 1050 ? "transient" : "never" };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,44 @@
+import type { IdRule, VendorLimits } from "@imgraph/core";
+
+// RongCloud's documented limits (see the vendor reference §2, §5). Ids are letters and
+// digits; older docs also allowed `+ = - _` for user ids, which we accept (tolerant).
+export const USER_ID: IdRule = {
+  maxBytes: 64,
+  pattern: /^[A-Za-z0-9+=_-]+$/,
+  charset: "letters, digits and + = - _",
+};
+export const GROUP_ID: IdRule = {
+  maxBytes: 64,
+  pattern: /^[A-Za-z0-9]+$/,
+  charset: "letters and digits",
+};
+export const CHATROOM_ID: IdRule = {
+  maxBytes: 64,
+  pattern: /^[A-Za-z0-9_-]+$/,
+  charset: "letters, digits, _ and -",
+};
+
+export const NAME_MAX_CHARS = 64;
+export const PORTRAIT_MAX_BYTES = 1024;
+export const OBJECT_NAME_MAX_CHARS = 32;
+export const CONTENT_MAX_BYTES = 128 * 1024;
+export const BLOCK_USERS_PER_CALL = 20;
+export const BLOCK_MAX_MINUTES = 43_200;
+export const GAG_USERS_PER_CALL = 20;
+export const GAG_MAX_MINUTES = 43_200;
+export const GROUP_MEMBERS_PER_CALL = 1000;
+export const GROUP_MEMBER_CAP = 3000;
+export const PRIVATE_RECIPIENTS_PER_CALL = 1000;
+export const SYSTEM_RECIPIENTS_PER_CALL = 100;
+export const USER_GROUPS_PAGE_MAX = 1000;
+export const CHATROOM_USERS_MAX = 500;
+export const HISTORY_PAGE_MAX = 100;
+
+export const RONGCLOUD_LIMITS: VendorLimits = {
+  usersPerRead: 1,
+  usersPerRegister: 1,
+  usersPerPresence: 1,
+  recipientsPerSend: PRIVATE_RECIPIENTS_PER_CALL,
+  membersPerChange: GROUP_MEMBERS_PER_CALL,
+  pageSize: HISTORY_PAGE_MAX,
+};

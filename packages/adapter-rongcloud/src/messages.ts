@@ -1,0 +1,396 @@
+import { randomInt } from "node:crypto";
+import {
+  BadUserInputError,
+  type BroadcastInput,
+  type BroadcastResult,
+  type CallOptions,
+  checkId,
+  checkIds,
+  checkInt,
+  checkText,
+  type Conversation,
+  distinct,
+  type HistoryInput,
+  type IdFields,
+  type ItemResult,
+  itemError,
+  itemOk,
+  type Message,
+  type Page,
+  pageLimit,
+  type RecallInput,
+  runBatched,
+  type SendMessageInput,
+  type SentMessage,
+  type SystemMessageInput,
+  VendorUnavailableError,
+} from "@imgraph/core";
+import { fromRongCloud, toRongCloud } from "./content.js";
+import { cursorError, post, postJson, type RongCloudContext } from "./context.js";
+import {
+  GROUP_ID,
+  HISTORY_PAGE_MAX,
+  PRIVATE_RECIPIENTS_PER_CALL,
+  SYSTEM_RECIPIENTS_PER_CALL,
+  USER_ID,
+} from "./limits.js";
+
+/** RongCloud's conversation types, as recall and history name them. */
+const PRIVATE = 1;
+const GROUP = 3;
+const SYSTEM = 6;
+
+interface PublishAnswer {
+  messageUIDs?: Array<{ userId?: unknown; groupId?: unknown; messageUID?: unknown }>;
+  messageUID?: unknown;
+}
+
+/** What a RongCloud recall needs, packed into the opaque message id. */
+interface MessageRef {
+  uid: string;
+  sentAt: number;
+  type: number;
+  target: string;
+  from: string;
+}
+
+export function encodeMessageId(ctx: RongCloudContext, ref: MessageRef): string {
+  return ctx.ids.encode("msg", "rongcloud", ctx.appId, { ...ref });
+}
+
+export function describeMessageId(ctx: RongCloudContext, id: string): { senderId: string; conversation: Conversation } | null {
+  try {
+    const ref = decodeMessageId(ctx, id);
+    const type = ref.type === GROUP ? "GROUP" : ref.type === SYSTEM ? "SYSTEM" : "USER";
+    return { senderId: ref.from, conversation: { type, id: ref.target } };
+  } catch {
+    return null;
+  }
+}
+
+function decodeMessageId(ctx: RongCloudContext, id: string): MessageRef {
+  const f: IdFields = ctx.ids.decode(id, {
+    kind: "msg",
+    vendor: "rongcloud",
+    appId: ctx.appId,
+    field: "messageId",
+  });
+  if (
+    typeof f.uid !== "string" ||
+    typeof f.sentAt !== "number" ||
+    typeof f.type !== "number" ||
+    typeof f.target !== "string" ||
+    typeof f.from !== "string"
+  ) {
+    throw new BadUserInputError("messageId", "messageId is not a valid id: malformed.");
+  }
+  return { uid: f.uid, sentAt: f.sentAt, type: f.type, target: f.target, from: f.from };
+}
+
+/** The uid the server gave each recipient (or group), by target id. */
+function uidsByTarget(answer: PublishAnswer): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of answer.messageUIDs ?? []) {
+    const target = entry.userId ?? entry.groupId;
+    if (typeof target === "string" && typeof entry.messageUID === "string")
+      map.set(target, entry.messageUID);
+  }
+  return map;
+}
+
+// Older servers answer publish with `{code:200}` only (reference §2.3.2): without a uid
+// a message cannot be recalled later, so we report the send as done but unidentifiable.
+function sentItems(
+  ctx: RongCloudContext,
+  answer: PublishAnswer,
+  targets: string[],
+  from: string,
+  type: number,
+  sentAt: number,
+): ItemResult<SentMessage>[] {
+  const uids = uidsByTarget(answer);
+  return targets.map((target) => {
+    const uid = uids.get(target);
+    if (!uid) {
+      return itemError(
+        target,
+        new VendorUnavailableError(
+          "rongcloud",
+          "RongCloud accepted the message but gave it no id.",
+          { operation: "sendMessage" },
+        ),
+      );
+    }
+    return itemOk(target, {
+      recipientId: target,
+      messageId: encodeMessageId(ctx, { uid, sentAt, type, target, from }),
+      sentAt: new Date(sentAt),
+    });
+  });
+}
+
+function pushFields(pushText: string | undefined) {
+  if (pushText === undefined) return {};
+  checkText("pushText", pushText, { maxBytes: 1024 });
+  return { pushContent: pushText };
+}
+
+export async function sendMessage(
+  ctx: RongCloudContext,
+  input: SendMessageInput,
+  options?: CallOptions,
+): Promise<ItemResult<SentMessage>[]> {
+  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
+  const body = toRongCloud(input.content);
+  const push = pushFields(input.pushText);
+  if (input.to?.type === "GROUP") {
+    const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
+    const sentAt = Date.now();
+    const answer = await post<PublishAnswer>(
+      ctx,
+      "sendMessage",
+      "/message/group/publish.json",
+      { fromUserId: from, toGroupId: groupId, ...body, ...push },
+      options,
+      false,
+    );
+    return sentItems(ctx, answer, [groupId], from, GROUP, sentAt);
+  }
+  if (input.to?.type !== "USERS")
+    throw new BadUserInputError("to", "to must name users or a group.");
+  const recipients = distinct(checkIds("to.userIds", input.to.userIds, USER_ID));
+  return runBatched(recipients, {
+    size: PRIVATE_RECIPIENTS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const sentAt = Date.now();
+      // msgRandom lets a server with dedup enabled drop a repeated send (reference §2.3.1).
+      const answer = await post<PublishAnswer>(
+        ctx,
+        "sendMessage",
+        "/message/private/publish.json",
+        { fromUserId: from, toUserId: chunk, ...body, ...push, msgRandom: randomInt(1, 2 ** 47) },
+        options,
+        false,
+      );
+      return sentItems(ctx, answer, chunk, from, PRIVATE, sentAt);
+    },
+  });
+}
+
+export async function sendSystemMessage(
+  ctx: RongCloudContext,
+  input: SystemMessageInput,
+  options?: CallOptions,
+): Promise<ItemResult<SentMessage>[]> {
+  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
+  const body = toRongCloud(input.content);
+  const push = pushFields(input.pushText);
+  const recipients = distinct(checkIds("userIds", input.userIds, USER_ID));
+  return runBatched(recipients, {
+    size: SYSTEM_RECIPIENTS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const sentAt = Date.now();
+      const answer = await post<PublishAnswer>(
+        ctx,
+        "sendSystemMessage",
+        "/message/system/publish.json",
+        { fromUserId: from, toUserId: chunk, ...body, ...push },
+        options,
+        false,
+      );
+      return sentItems(ctx, answer, chunk, from, SYSTEM, sentAt);
+    },
+  });
+}
+
+export async function broadcastMessage(
+  ctx: RongCloudContext,
+  input: BroadcastInput,
+  options?: CallOptions,
+): Promise<BroadcastResult> {
+  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
+  const body = toRongCloud(input.content);
+  const answer = await post<PublishAnswer>(
+    ctx,
+    "broadcastMessage",
+    "/message/broadcast.json",
+    { fromUserId: from, ...body, ...pushFields(input.pushText) },
+    options,
+    false,
+  );
+  return { messageId: typeof answer.messageUID === "string" ? answer.messageUID : null };
+}
+
+export async function recallMessage(
+  ctx: RongCloudContext,
+  input: RecallInput,
+  options?: CallOptions,
+): Promise<void> {
+  const ref = decodeMessageId(ctx, input?.messageId);
+  const actor =
+    input.actorId === undefined
+      ? ref.from
+      : (checkIds("actorId", [input.actorId], USER_ID)[0] as string);
+  await post(
+    ctx,
+    "recallMessage",
+    "/message/recall.json",
+    {
+      fromUserId: ref.from,
+      conversationType: ref.type,
+      targetId: ref.target,
+      messageUID: ref.uid,
+      sentTime: ref.sentAt,
+      // An admin recall when someone other than the sender asks.
+      isAdmin: actor === ref.from ? 0 : 1,
+    },
+    options,
+    true,
+  );
+}
+
+interface HistoryAnswer {
+  data?: Array<{
+    targetId?: unknown;
+    fromUserId?: unknown;
+    messageUID?: unknown;
+    msgTime?: unknown;
+    objectName?: unknown;
+    content?: unknown;
+  }>;
+}
+
+/**
+ * History, newest first. The v3 query takes a closed time window and a page size; to
+ * page backwards we move the window's end to the oldest message seen, and the cursor
+ * carries that time plus the uids at it (messages can share a millisecond).
+ */
+export async function listMessages(
+  ctx: RongCloudContext,
+  input: HistoryInput,
+  options?: CallOptions,
+): Promise<Page<Message>> {
+  const limit = pageLimit(input?.limit, HISTORY_PAGE_MAX, 20);
+  const conversation = input.conversation;
+  let path: string;
+  let userId: string;
+  let targetId: string;
+  if (conversation?.type === "USER") {
+    [userId] = checkIds("conversation.userId", [conversation.userId], USER_ID) as [string];
+    [targetId] = checkIds("conversation.peerId", [conversation.peerId], USER_ID) as [string];
+    path = "/v3/message/private/query.json";
+  } else if (conversation?.type === "GROUP") {
+    targetId = checkId("conversation.groupId", conversation.groupId, GROUP_ID);
+    userId = targetId;
+    path = "/v3/message/group/query.json";
+  } else {
+    throw new BadUserInputError(
+      "conversation",
+      "conversation must be a USER or GROUP conversation.",
+    );
+  }
+  const cursor = decodeHistoryCursor(input.cursor);
+  const after = input.after?.getTime() ?? 0;
+  let before = input.before ? input.before.getTime() - 1 : Date.now() + 60_000;
+  if (cursor) before = Math.min(before, cursor.time);
+  if (before < after) return { items: [], nextCursor: null };
+
+  // Ask for one more than needed to know whether another page follows; skip the
+  // messages of the cursor's millisecond that were already returned.
+  const answer = await postJson<HistoryAnswer>(
+    ctx,
+    "listMessages",
+    path,
+    {
+      userId,
+      targetId,
+      startTime: after,
+      endTime: before,
+      pageSize: Math.min(HISTORY_PAGE_MAX, limit + 1 + (cursor?.seen.length ?? 0)),
+      includeStart: true,
+    },
+    options,
+  );
+  const seen = new Set(cursor?.seen ?? []);
+  const rows = (answer.data ?? [])
+    .filter((r) => typeof r.messageUID === "string" && !seen.has(r.messageUID))
+    .sort((x, y) => Number(y.msgTime) - Number(x.msgTime));
+  const page = rows.slice(0, limit);
+  const items = page.map((r) =>
+    toMessage(
+      ctx,
+      conversation.type === "USER" ? PRIVATE : GROUP,
+      conversation.type === "USER" ? { userId, targetId } : { userId: "", targetId },
+      r,
+    ),
+  );
+  if (rows.length <= limit) return { items, nextCursor: null };
+  const last = items[items.length - 1] as Message;
+  const lastTime = last.sentAt.getTime();
+  const sameMs = page
+    .filter((r) => Number(r.msgTime) === lastTime)
+    .map((r) => String(r.messageUID));
+  return {
+    items,
+    nextCursor: encodeHistoryCursor(lastTime, [
+      ...(cursor && cursor.time === lastTime ? cursor.seen : []),
+      ...sameMs,
+    ]),
+  };
+}
+
+function toMessage(
+  ctx: RongCloudContext,
+  type: number,
+  view: { userId: string; targetId: string },
+  row: NonNullable<HistoryAnswer["data"]>[number],
+): Message {
+  const uid = String(row.messageUID);
+  const sentAt = Number(row.msgTime);
+  const from = typeof row.fromUserId === "string" ? row.fromUserId : "";
+  const objectName = typeof row.objectName === "string" ? row.objectName : "";
+  const raw = typeof row.content === "string" ? row.content : JSON.stringify(row.content ?? null);
+  // Recall targets the conversation as the sender sees it.
+  const target =
+    type === PRIVATE ? (from === view.userId ? view.targetId : view.userId) : view.targetId;
+  const recalled = objectName === "RC:RcNtf" || objectName === "RC:RcCmd";
+  return {
+    id: encodeMessageId(ctx, { uid, sentAt, type, target, from }),
+    conversation:
+      type === PRIVATE ? { type: "USER", id: view.targetId } : { type: "GROUP", id: view.targetId },
+    senderId: from,
+    sentAt: new Date(sentAt),
+    content: fromRongCloud(objectName, raw),
+    recalled,
+  };
+}
+
+function encodeHistoryCursor(time: number, seen: string[]): string {
+  return Buffer.from(JSON.stringify({ t: time, s: seen })).toString("base64url");
+}
+
+function decodeHistoryCursor(
+  cursor: string | null | undefined,
+): { time: number; seen: string[] } | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      t?: unknown;
+      s?: unknown;
+    };
+    const time = checkInt("cursor", value.t, { min: 0 });
+    if (
+      !Array.isArray(value.s) ||
+      !value.s.every((x) => typeof x === "string") ||
+      value.s.length > HISTORY_PAGE_MAX
+    )
+      throw cursorError();
+    return { time, seen: value.s as string[] };
+  } catch {
+    throw cursorError();
+  }
+}
