@@ -148,7 +148,12 @@ export class RongCloudAdapter extends AdapterBase {
     return messages.broadcastMessage(this.#ctx, input, options);
   }
   override async recallMessage(input: RecallInput, options?: CallOptions) {
-    return messages.recallMessage(this.#ctx, input, options);
+    return messages.recallMessage(
+      this.#ctx,
+      input,
+      options,
+      this.capabilities.has("MESSAGE_HISTORY"),
+    );
   }
   override async listMessages(input: HistoryInput, options?: CallOptions) {
     this.gate("listMessages");

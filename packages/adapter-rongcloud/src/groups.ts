@@ -153,7 +153,7 @@ export async function listGroupMembers(
   return { items, nextCursor: offset + limit < ids.length ? encodeOffset(offset + limit) : null };
 }
 
-function memberChange(
+async function memberChange(
   ctx: RongCloudContext,
   operation: string,
   path: string,

@@ -4,11 +4,11 @@ import {
   type BroadcastInput,
   type BroadcastResult,
   type CallOptions,
+  type Conversation,
   checkId,
   checkIds,
   checkInt,
   checkText,
-  type Conversation,
   distinct,
   type HistoryInput,
   type IdFields,
@@ -58,7 +58,10 @@ export function encodeMessageId(ctx: RongCloudContext, ref: MessageRef): string 
   return ctx.ids.encode("msg", "rongcloud", ctx.appId, { ...ref });
 }
 
-export function describeMessageId(ctx: RongCloudContext, id: string): { senderId: string; conversation: Conversation } | null {
+export function describeMessageId(
+  ctx: RongCloudContext,
+  id: string,
+): { senderId: string; conversation: Conversation } | null {
   try {
     const ref = decodeMessageId(ctx, id);
     const type = ref.type === GROUP ? "GROUP" : ref.type === SYSTEM ? "SYSTEM" : "USER";
@@ -229,12 +232,18 @@ export async function recallMessage(
   ctx: RongCloudContext,
   input: RecallInput,
   options?: CallOptions,
+  historyEnabled = true,
 ): Promise<void> {
   const ref = decodeMessageId(ctx, input?.messageId);
   const actor =
     input.actorId === undefined
       ? ref.from
       : (checkIds("actorId", [input.actorId], USER_ID)[0] as string);
+  // Publish answers carry no server time, so the id holds our clock's; a recall wants the
+  // server's. Read it back from history where we can (a read, safe to retry).
+  const sentTime = historyEnabled
+    ? ((await serverSentTime(ctx, ref, options)) ?? ref.sentAt)
+    : ref.sentAt;
   await post(
     ctx,
     "recallMessage",
@@ -244,13 +253,53 @@ export async function recallMessage(
       conversationType: ref.type,
       targetId: ref.target,
       messageUID: ref.uid,
-      sentTime: ref.sentAt,
+      sentTime,
       // An admin recall when someone other than the sender asks.
       isAdmin: actor === ref.from ? 0 : 1,
     },
     options,
     true,
   );
+}
+
+/** How far our clock and the server's may differ when looking a message up by time. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+async function serverSentTime(
+  ctx: RongCloudContext,
+  ref: MessageRef,
+  options?: CallOptions,
+): Promise<number | undefined> {
+  const path =
+    ref.type === GROUP
+      ? "/v3/message/group/query.json"
+      : ref.type === PRIVATE
+        ? "/v3/message/private/query.json"
+        : undefined;
+  if (!path) return undefined;
+  const query = (start: number, end: number) =>
+    postJson<HistoryAnswer>(
+      ctx,
+      "recallMessage",
+      path,
+      {
+        userId: ref.from,
+        targetId: ref.target,
+        startTime: start,
+        endTime: end,
+        pageSize: HISTORY_PAGE_MAX,
+        includeStart: true,
+      },
+      options,
+    );
+  const rows = await newest(
+    query,
+    ref.sentAt - CLOCK_SLACK_MS,
+    ref.sentAt + CLOCK_SLACK_MS,
+    Number.POSITIVE_INFINITY,
+  );
+  const row = rows.find((r) => r.messageUID === ref.uid);
+  return row ? Number(row.msgTime) : undefined;
 }
 
 interface HistoryAnswer {
@@ -265,9 +314,11 @@ interface HistoryAnswer {
 }
 
 /**
- * History, newest first. The v3 query takes a closed time window and a page size; to
- * page backwards we move the window's end to the oldest message seen, and the cursor
- * carries that time plus the uids at it (messages can share a millisecond).
+ * History, newest first. The v3 query takes a closed time window and a page size, but
+ * RongCloud does not document which end of the window a full page comes from. So we ask
+ * for a whole window and, when the answer is full (maybe cut), split the window and read
+ * the newer half first: correct whichever end the server pages from. The cursor carries
+ * the time of the last message returned plus the uids at that millisecond.
  */
 export async function listMessages(
   ctx: RongCloudContext,
@@ -299,38 +350,33 @@ export async function listMessages(
   if (cursor) before = Math.min(before, cursor.time);
   if (before < after) return { items: [], nextCursor: null };
 
-  // Ask for one more than needed to know whether another page follows; skip the
-  // messages of the cursor's millisecond that were already returned.
-  const answer = await postJson<HistoryAnswer>(
-    ctx,
-    "listMessages",
-    path,
-    {
-      userId,
-      targetId,
-      startTime: after,
-      endTime: before,
-      pageSize: Math.min(HISTORY_PAGE_MAX, limit + 1 + (cursor?.seen.length ?? 0)),
-      includeStart: true,
-    },
-    options,
-  );
   const seen = new Set(cursor?.seen ?? []);
-  const rows = (answer.data ?? [])
+  const query = (start: number, end: number) =>
+    postJson<HistoryAnswer>(
+      ctx,
+      "listMessages",
+      path,
+      {
+        userId,
+        targetId,
+        startTime: start,
+        endTime: end,
+        pageSize: HISTORY_PAGE_MAX,
+        includeStart: true,
+      },
+      options,
+    );
+  // One more than the page, to know whether another page follows.
+  const rows = (await newest(query, after, before, limit + 1 + seen.size))
     .filter((r) => typeof r.messageUID === "string" && !seen.has(r.messageUID))
     .sort((x, y) => Number(y.msgTime) - Number(x.msgTime));
   const page = rows.slice(0, limit);
+  const type = conversation.type === "USER" ? PRIVATE : GROUP;
   const items = page.map((r) =>
-    toMessage(
-      ctx,
-      conversation.type === "USER" ? PRIVATE : GROUP,
-      conversation.type === "USER" ? { userId, targetId } : { userId: "", targetId },
-      r,
-    ),
+    toMessage(ctx, type, { userId: conversation.type === "USER" ? userId : "", targetId }, r),
   );
   if (rows.length <= limit) return { items, nextCursor: null };
-  const last = items[items.length - 1] as Message;
-  const lastTime = last.sentAt.getTime();
+  const lastTime = (items[items.length - 1] as Message).sentAt.getTime();
   const sameMs = page
     .filter((r) => Number(r.msgTime) === lastTime)
     .map((r) => String(r.messageUID));
@@ -341,6 +387,24 @@ export async function listMessages(
       ...sameMs,
     ]),
   };
+}
+
+type HistoryRow = NonNullable<HistoryAnswer["data"]>[number];
+
+/** At least `need` of the newest rows in [start, end] (all of them when fewer exist). */
+async function newest(
+  query: (start: number, end: number) => Promise<HistoryAnswer>,
+  start: number,
+  end: number,
+  need: number,
+): Promise<HistoryRow[]> {
+  const rows = (await query(start, end)).data ?? [];
+  // A partial page is the whole window; a single millisecond cannot be split further.
+  if (rows.length < HISTORY_PAGE_MAX || start >= end) return rows;
+  const mid = Math.floor((start + end) / 2);
+  const upper = await newest(query, mid + 1, end, need);
+  if (upper.length >= need) return upper;
+  return upper.concat(await newest(query, start, mid, need - upper.length));
 }
 
 function toMessage(

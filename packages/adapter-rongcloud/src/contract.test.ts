@@ -1,0 +1,20 @@
+import { runAdapterContract } from "@imgraph/core/contract";
+import type { RongCloudEmulator } from "@imgraph/emulators";
+import type { RongCloudAdapter } from "./adapter.js";
+import { adapterFor, harness, startTestEmulator } from "./test-support.js";
+
+let emu: RongCloudEmulator;
+let adapter: RongCloudAdapter;
+
+runAdapterContract({
+  name: "rongcloud",
+  async setup() {
+    emu = await startTestEmulator();
+    adapter = adapterFor(emu);
+    return harness(emu, adapter);
+  },
+  async teardown() {
+    await adapter?.close();
+    await emu?.close();
+  },
+});
