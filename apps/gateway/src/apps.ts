@@ -1,18 +1,17 @@
 import { RongCloudAdapter, type RongCloudAdapterOptions } from "@imgraph/adapter-rongcloud";
+import { TencentAdapter, type TencentAdapterOptions } from "@imgraph/adapter-tencent";
+import { ZegoAdapter, type ZegoAdapterOptions } from "@imgraph/adapter-zego";
 import type { AppInfo, ImAdapter, VendorClientOptions } from "@imgraph/core";
-import { NotFoundError } from "@imgraph/core";
+import { BadUserInputError } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
 
 export type AttemptHook = NonNullable<VendorClientOptions["onAttempt"]>;
 
 /** Builds one vendor's adapter from its config options. The only place that maps vendor → adapter. */
-const FACTORIES: Record<
-  AppConfig["vendor"],
-  ((options: Record<string, unknown>) => ImAdapter) | undefined
-> = {
+const FACTORIES: Record<AppConfig["vendor"], (options: Record<string, unknown>) => ImAdapter> = {
   rongcloud: (options) => new RongCloudAdapter(options as unknown as RongCloudAdapterOptions),
-  tencent: undefined,
-  zego: undefined,
+  tencent: (options) => new TencentAdapter(options as unknown as TencentAdapterOptions),
+  zego: (options) => new ZegoAdapter(options as unknown as ZegoAdapterOptions),
 };
 
 /** The configured apps, each with its adapter; the default app answers when a query names none. */
@@ -33,9 +32,7 @@ export class AppRegistry {
     extra: { idSecret?: string; onAttempt?: AttemptHook } = {},
   ): AppRegistry {
     const adapters = apps.map((app) => {
-      const factory = FACTORIES[app.vendor];
-      if (!factory) throw new TypeError(`no adapter for vendor ${app.vendor}`);
-      return factory({
+      return FACTORIES[app.vendor]({
         ...app.options,
         ...(extra.idSecret ? { idSecret: extra.idSecret } : {}),
         ...(extra.onAttempt ? { onAttempt: extra.onAttempt } : {}),
@@ -48,7 +45,7 @@ export class AppRegistry {
   get(appId?: string | null): ImAdapter {
     const id = appId ?? this.defaultAppId;
     const adapter = this.#apps.get(id);
-    if (!adapter) throw new NotFoundError(`No app "${id}" is configured.`);
+    if (!adapter) throw new BadUserInputError("app", `No app "${id}" is configured.`);
     return adapter;
   }
 

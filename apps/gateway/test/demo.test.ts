@@ -12,9 +12,12 @@ describe("demo mode", () => {
   });
 
   it("serves seeded users to the demo admin key", async () => {
-    const r = await gql<{ apps: Array<{ id: string }>; users: Array<{ id: string; name: string } | null> }>(
+    const r = await gql<{
+      apps: Array<{ id: string }>;
+      users: Array<{ id: string; name: string } | null>;
+    }>(
       g.url,
-      "{ apps { id vendor capabilities } users(ids: [\"alice\", \"bob\"]) { id name } }",
+      '{ apps { id vendor capabilities } users(ids: ["alice", "bob"]) { id name } }',
       {},
       admin(g),
     );
@@ -27,7 +30,12 @@ describe("demo mode", () => {
   });
 
   it("accepts the demo user token as alice", async () => {
-    const r = await gql<{ viewer: { role: string; userId: string } }>(g.url, "{ viewer { role userId } }", {}, bearer(g.userToken));
+    const r = await gql<{ viewer: { role: string; userId: string } }>(
+      g.url,
+      "{ viewer { role userId } }",
+      {},
+      bearer(g.userToken),
+    );
     expect(r.data?.viewer).toEqual({ role: "USER", userId: "alice" });
   });
 });

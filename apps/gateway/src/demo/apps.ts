@@ -34,7 +34,7 @@ export function demoApps(
             id: "tencent",
             sdkAppId: Number(demo.sdkAppId),
             key: demo.key,
-            adminUserId: demo.adminUserId ?? demo.identifier ?? "administrator",
+            adminUserId: demo.admin ?? "administrator",
             origins: [origin],
           },
         });

@@ -1,5 +1,5 @@
 import type * as core from "@imgraph/core";
-import { ImError } from "@imgraph/core";
+import { checkCount, ImError } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
@@ -14,6 +14,9 @@ import {
   User,
   type Vendor,
 } from "../schema/types.js";
+
+/** Ids one query may ask for. */
+const MAX_IDS = 1000;
 
 const APP_ARG = {
   nullable: true,
@@ -55,18 +58,24 @@ export class UserResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Array<User | Error>> {
     const adapter = appFor(ctx, app);
+    checkCount("ids", ids, { max: MAX_IDS });
     const loaded = await ctx.loaders.users(adapter).loadMany(ids);
     // An Error in the list becomes null + an error at that index: partial data.
     return loaded.map((u) => (u instanceof Error ? u : toUser(u, adapter.info.id)));
   }
 
-  @Query(() => [Presence], { description: "Online state of users, in the order asked." })
+  @Query(() => [Presence], {
+    nullable: "items",
+    description:
+      "Online state of users, in the order asked; null with an error at the index of a user the vendor cannot answer for.",
+  })
   async presence(
     @Arg("userIds", () => [ID], { description: "The users (at most 1000)." }) userIds: string[],
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Array<Presence | Error>> {
     const adapter = appFor(ctx, app);
+    checkCount("userIds", userIds, { max: MAX_IDS });
     const loaded = await ctx.loaders.presence(adapter).loadMany(userIds);
     return loaded.map((p) =>
       p instanceof Error ? p : { userId: p.userId, status: p.status as PresenceStatus },

@@ -26,6 +26,16 @@ export function buildGatewaySchema(): GraphQLSchema {
     const type = schema.getType(name);
     if (isInputObjectType(type)) (type as { isOneOf: boolean }).isOneOf = true;
   }
+  // type-graphql gives the root types no description; the playground shows them first.
+  const query = schema.getQueryType();
+  if (query)
+    query.description =
+      "Reads: apps, users, presence, groups, members, conversation history, rooms.";
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      "Writes: users, credentials, groups, messages, rooms. Each checks the caller's rights.";
+  }
   cached = schema;
   return schema;
 }
