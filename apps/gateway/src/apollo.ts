@@ -5,22 +5,17 @@ import type { GraphQLSchema } from "graphql";
 import type { ServerConfig } from "./config/types.js";
 import type { GatewayContext } from "./context.js";
 import { formatError, isDeliberate } from "./errors.js";
-import type { OperationMeta } from "./http/server.js";
 import { checkLimits, measureOperation } from "./limits.js";
 
-type Context = GatewayContext & { operation?: OperationMeta };
-
 /** Records the operation for the request log, enforces query limits, logs unexpected errors. */
-function requestPlugin(config: ServerConfig): ApolloServerPlugin<Context> {
+function requestPlugin(config: ServerConfig): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, request, schema }) {
           if (!operation) return;
-          contextValue.operation = {
-            name: request.operationName ?? operation.name?.value ?? null,
-            type: operation.operation,
-          };
+          contextValue.meta.operationName = request.operationName ?? operation.name?.value ?? null;
+          contextValue.meta.operationType = operation.operation;
           const shape = measureOperation(
             schema,
             document,
@@ -31,9 +26,9 @@ function requestPlugin(config: ServerConfig): ApolloServerPlugin<Context> {
           if (error) throw error;
         },
         async didEncounterErrors({ contextValue, errors }) {
-          contextValue.operation ??= { name: null, type: null };
-          const meta = contextValue.operation;
-          meta.errors = errors.map((e) => String(e.extensions?.code ?? unwrapCode(e)));
+          contextValue.meta.errorCodes = errors.map((e) =>
+            String(e.extensions?.code ?? unwrapCode(e)),
+          );
           for (const error of errors) {
             if (!isDeliberate(error)) {
               contextValue.log?.error(
@@ -67,12 +62,12 @@ export function createApollo(
   schema: GraphQLSchema,
   config: ServerConfig,
 ): ApolloServer<GatewayContext> {
-  return new ApolloServer<Context>({
+  return new ApolloServer<GatewayContext>({
     schema,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [ApolloServerPluginLandingPageDisabled(), requestPlugin(config)],
-  }) as ApolloServer<GatewayContext>;
+  });
 }

@@ -14,10 +14,26 @@ export interface GatewayContext {
   signal: AbortSignal;
   loaders: Loaders;
   log: Logger;
+  /**
+   * Filled in while the request runs (operation name, error codes) for the request log.
+   * An object of its own so it survives Apollo's shallow copies of the context.
+   */
+  meta: RequestMeta;
 }
 
-export function createContext(input: Omit<GatewayContext, "loaders">): GatewayContext {
-  const context = { ...input } as GatewayContext;
+export interface RequestMeta {
+  operationName: string | null;
+  operationType: string | null;
+  errorCodes: string[];
+}
+
+export function createContext(
+  input: Omit<GatewayContext, "loaders" | "meta"> & { meta?: RequestMeta },
+): GatewayContext {
+  const context = {
+    ...input,
+    meta: input.meta ?? { operationName: null, operationType: null, errorCodes: [] },
+  } as GatewayContext;
   context.loaders = new Loaders(input.apps, () => callOptions(context));
   return context;
 }

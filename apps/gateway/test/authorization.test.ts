@@ -222,12 +222,13 @@ describe("authorization matrix", () => {
   });
 
   it("bad credentials are UNAUTHENTICATED with HTTP 401, never anonymous", async () => {
-    for (const h of [
+    const variants: Array<Record<string, string>> = [
       { "x-api-key": "wrong" },
       { authorization: "Bearer not.a.jwt" },
       { authorization: "Basic abc" },
       { authorization: `Bearer ${await g.tokenFor("alice", { expiresIn: "-1m" })}` },
-    ]) {
+    ];
+    for (const h of variants) {
       const r = await gql(g.url, "{ viewer { role } }", {}, h);
       expect(r.status, JSON.stringify(h)).toBe(401);
       expect(r.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { emulatorRegistry, type RunningEmulator } from "@imgraph/emulators";
 import { SignJWT } from "jose";
+import type { Logger } from "pino";
 import { sha256Hex } from "../auth/authenticate.js";
 import { type GatewayConfig, SERVER_DEFAULTS, type ServerConfig } from "../config/types.js";
 import { type RunningGateway, startGateway } from "../gateway.js";
@@ -26,6 +27,8 @@ export interface DemoOptions {
   logLevel?: GatewayConfig["logLevel"];
   /** Skip seeding (tests that want empty apps). */
   seed?: boolean;
+  /** Log destination (tests); default stdout at `logLevel`. */
+  log?: Logger;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     logLevel: options.logLevel ?? "info",
     demo: true,
   };
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(config, { log, playgroundHeaders: { "X-API-Key": adminKey } });

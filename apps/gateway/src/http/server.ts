@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { AppRegistry } from "../apps.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ServerConfig } from "../config/types.js";
-import { createContext, type GatewayContext } from "../context.js";
+import { createContext, type GatewayContext, type RequestMeta } from "../context.js";
 import { playgroundAsset, playgroundHtml } from "./playground.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -186,19 +186,22 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       if (!res.writableEnded) controller.abort(new Error("client closed"));
     };
     res.on("close", onClose);
-    let context: GatewayContext | undefined;
+    const meta: RequestMeta = { operationName: null, operationType: null, errorCodes: [] };
+    let viewerRole = "unknown";
     try {
       const response = await deps.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
         context: async () => {
-          context = createContext({
-            viewer: await authenticate(deps.auth, req),
+          const viewer = await authenticate(deps.auth, req);
+          viewerRole = viewer.role;
+          return createContext({
+            meta,
+            viewer,
             apps: deps.apps,
             requestId,
             signal: controller.signal,
             log: log.child({ requestId }),
           });
-          return context;
         },
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -213,14 +216,12 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       clearTimeout(timer);
       res.off("close", onClose);
     }
-    const meta = (context as (GatewayContext & { operation?: OperationMeta }) | undefined)
-      ?.operation;
     done({
-      operationName: meta?.name ?? null,
-      operationType: meta?.type ?? null,
-      outcome: meta?.errors?.length ? "error" : res.statusCode < 400 ? "ok" : "error",
-      ...(meta?.errors?.length ? { errorCodes: meta.errors } : {}),
-      viewer: context?.viewer.role ?? "unknown",
+      operationName: meta.operationName,
+      operationType: meta.operationType,
+      outcome: meta.errorCodes.length > 0 || res.statusCode >= 400 ? "error" : "ok",
+      ...(meta.errorCodes.length > 0 ? { errorCodes: meta.errorCodes } : {}),
+      viewer: viewerRole,
     });
   }
 
@@ -254,13 +255,6 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       await closed;
     },
   };
-}
-
-/** What the operation-info plugin records on the context for the request log. */
-export interface OperationMeta {
-  name: string | null;
-  type: string | null;
-  errors?: string[];
 }
 
 async function authenticate(auth: Authenticator, req: IncomingMessage) {

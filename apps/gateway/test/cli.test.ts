@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { gql } from "./helpers.js";
+
+// The built CLI as a user runs it (turbo builds the gateway before its tests).
+const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill("SIGKILL");
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", IMGRAPH_CONFIG: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => out, errors: () => err };
+}
+
+async function waitFor(check: () => string | undefined, ms: number): Promise<string> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const value = check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("timed out waiting");
+}
+
+describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
+  it("demo: starts, prints working credentials, and drains on SIGTERM", async () => {
+    const p = run(["demo"]);
+    const out = await waitFor(
+      () => (p.output().includes("Demo user JWT") ? p.output() : undefined),
+      15_000,
+    );
+    const url = /GraphQL \+ playground:\s+(\S+)/.exec(out)?.[1] as string;
+    const key = /Demo admin API key:\s+(\S+)/.exec(out)?.[1] as string;
+    const token = /Demo user JWT \(alice\):\s+(\S+)/.exec(out)?.[1] as string;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    const asAdmin = await gql<{ users: Array<{ name: string }> }>(
+      url,
+      '{ users(ids: ["alice"]) { name } }',
+      {},
+      { "x-api-key": key },
+    );
+    expect(asAdmin.data?.users).toEqual([{ name: "Alice" }]);
+    const asAlice = await gql<{ viewer: { userId: string } }>(
+      url,
+      "{ viewer { userId } }",
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(asAlice.data?.viewer.userId).toBe("alice");
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  });
+
+  it("schema prints the SDL", async () => {
+    const p = run(["schema"]);
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toContain("type Query");
+  });
+
+  it("check-config names the bad key and what is expected", async () => {
+    const p = run(["check-config"], {
+      IMGRAPH_CONFIG: fileURLToPath(new URL("./fixtures/bad.config.yaml", import.meta.url)),
+    });
+    expect(await p.exited).toBe(2);
+    expect(p.errors()).toMatch(
+      /apps\[0\]\.appSecret: secrets are read only from the environment or a file/,
+    );
+  });
+
+  it("check-config accepts a good config without printing secrets", async () => {
+    const p = run(["check-config"], {
+      IMGRAPH_CONFIG: fileURLToPath(new URL("./fixtures/good.config.yaml", import.meta.url)),
+      RC_SECRET: "super-secret-value",
+    });
+    expect(await p.exited).toBe(0);
+    expect(JSON.parse(p.output())).toMatchObject({
+      ok: true,
+      apps: [{ id: "chat", vendor: "rongcloud" }],
+    });
+    expect(p.output()).not.toContain("super-secret-value");
+  });
+});

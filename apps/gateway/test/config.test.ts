@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../src/config/errors.js";
+import { validateConfig } from "../src/config/validate.js";
+
+const base = {
+  apps: [{ id: "chat", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" }],
+};
+const sources = (
+  env: Record<string, string> = { RC_SECRET: "s3cret" },
+  files: Record<string, string> = {},
+) => ({
+  env,
+  baseDir: "/etc/imgraph",
+  readFile: (p: string) => {
+    const f = files[p];
+    if (f === undefined) throw new Error("ENOENT");
+    return f;
+  },
+});
+
+function error(raw: unknown, s = sources()): ConfigError {
+  try {
+    validateConfig(raw, s);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("config validation", () => {
+  it("resolves secrets from the environment or files, with defaults", () => {
+    const config = validateConfig(base, sources());
+    expect(config.apps[0]).toEqual({
+      id: "chat",
+      vendor: "rongcloud",
+      options: { id: "chat", appKey: "k", appSecret: "s3cret" },
+    });
+    expect(config.defaultApp).toBe("chat");
+    expect(config.server.port).toBe(4000);
+    const fromFile = validateConfig(
+      { apps: [{ id: "t", vendor: "tencent", sdkAppId: 1400000001, keyFile: "tencent.key" }] },
+      sources({}, { "/etc/imgraph/tencent.key": "abc\n" }),
+    );
+    expect(fromFile.apps[0]?.options.key).toBe("abc");
+  });
+
+  it("PORT and HOST from the environment win", () => {
+    const config = validateConfig(base, sources({ RC_SECRET: "x", PORT: "5005", HOST: "0.0.0.0" }));
+    expect(config.server).toMatchObject({ port: 5005, host: "0.0.0.0" });
+  });
+
+  it("names the bad key and says what is expected", () => {
+    expect(error({ ...base, apps: [{ ...base.apps[0], appSecret: "literal" }] })).toMatchObject({
+      key: "apps[0].appSecret",
+      expected: expect.stringContaining("appSecretEnv or appSecretFile"),
+    });
+    expect(error(base, sources({}))).toMatchObject({
+      key: "apps[0].appSecretEnv",
+      expected: expect.stringContaining("RC_SECRET"),
+    });
+    expect(error({ apps: [] })).toMatchObject({ key: "apps" });
+    expect(error({ apps: [{ id: "x", vendor: "skype" }] })).toMatchObject({
+      key: "apps[0].vendor",
+      expected: "one of rongcloud, tencent, zego",
+    });
+    expect(
+      error(
+        { apps: [{ id: "t", vendor: "tencent", sdkAppId: "abc", keyEnv: "K" }] },
+        sources({ K: "k" }),
+      ),
+    ).toMatchObject({ key: "apps[0].sdkAppId" });
+    expect(error({ ...base, server: { port: 70000 } })).toMatchObject({ key: "server.port" });
+    expect(error({ ...base, srever: {} })).toMatchObject({
+      key: "srever",
+      expected: expect.stringContaining("not a known setting"),
+    });
+    expect(error({ ...base, defaultApp: "other" })).toMatchObject({ key: "defaultApp" });
+    expect(error({ apps: [base.apps[0], base.apps[0]] })).toMatchObject({ key: "apps[1].id" });
+    expect(
+      error({ ...base, auth: { apiKeys: [{ name: "b", sha256: "plain-key" }] } }),
+    ).toMatchObject({ key: "auth.apiKeys[0].sha256" });
+    expect(
+      error(
+        { ...base, auth: { jwt: { secretEnv: "J" } } },
+        sources({ RC_SECRET: "x", J: "short" }),
+      ),
+    ).toMatchObject({ key: "auth.jwt.secretEnv" });
+    expect(error({ ...base, auth: { jwt: {} } })).toMatchObject({ key: "auth.jwt" });
+  });
+
+  it("never puts a secret value in an error message", () => {
+    const e = error({ ...base, apps: [{ ...base.apps[0], appSecret: "do-not-echo-me" }] });
+    expect(e.message).not.toContain("do-not-echo-me");
+  });
+});

@@ -1,0 +1,188 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { admin, gql } from "./helpers.js";
+
+// The HTTP surface: limits, playground, health, request ids, logs.
+
+let g: DemoGateway;
+beforeAll(async () => {
+  g = await startDemo({
+    server: {
+      port: 0,
+      host: "127.0.0.1",
+      maxDepth: 6,
+      maxCost: 500,
+      maxAliases: 3,
+      bodyLimitBytes: 4096,
+    },
+    logLevel: "silent",
+  });
+});
+afterAll(async () => {
+  await g?.close();
+});
+
+const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  r.errors?.[0]?.extensions?.code;
+
+describe("query limits", () => {
+  it("refuses a query nested too deep, even through fragments", async () => {
+    const deep =
+      '{ group(id: "demogroup") { owner { id } members { nodes { userId } pageInfo { endCursor } } } }';
+    expect(code(await gql(g.url, deep, {}, admin(g)))).toBeUndefined();
+    const viaFragment = `
+      query { group(id: "demogroup") { ...A } }
+      fragment A on Group { members { edges { node { userId } } pageInfo { hasNextPage } } owner { ...B } }
+      fragment B on User { id name avatarUrl extra presence }`;
+    expect(code(await gql(g.url, viaFragment, {}, admin(g)))).toBeUndefined();
+    const tooDeep = `query { group(id: "demogroup") { ...A } }
+      fragment A on Group { members { edges { node { userId } } } }`;
+    const limited = await startDemoLimit();
+    expect(code(await gql(limited.url, tooDeep, {}, admin(limited)))).toBe("QUERY_TOO_COMPLEX");
+    await limited.close();
+  });
+
+  it("counts list sizes (variables included) against the cost limit", async () => {
+    const nested =
+      'query($n: Int) { groups(userId: "alice", first: $n) { nodes { members(first: $n) { nodes { userId } } } } }';
+    const r = await gql(g.url, nested, { n: 100 }, admin(g));
+    expect(code(r)).toBe("QUERY_TOO_COMPLEX");
+    expect(r.errors?.[0]?.message).toMatch(/costs \d+.*at most 500/);
+    expect((await gql(g.url, nested, { n: 5 }, admin(g))).errors).toBeUndefined();
+    const small = await gql(
+      g.url,
+      "query($ids: [ID!]!) { users(ids: $ids) { id } }",
+      { ids: ["alice"] },
+      admin(g),
+    );
+    expect(small.errors).toBeUndefined();
+  });
+
+  it("refuses too many aliases", async () => {
+    const r = await gql(
+      g.url,
+      "{ a: viewer { role } b: viewer { role } c: viewer { role } d: viewer { role } }",
+      {},
+      admin(g),
+    );
+    expect(code(r)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("refuses a body over the size limit with 413", async () => {
+    const r = await fetch(g.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...admin(g) },
+      body: JSON.stringify({ query: `{ viewer { role } } # ${"x".repeat(5000)}` }),
+    });
+    expect(r.status).toBe(413);
+  });
+
+  it("prevents CSRF: a simple GET without a preflight header is refused", async () => {
+    const r = await fetch(`${g.url}?query=${encodeURIComponent("{ viewer { role } }")}`, {
+      headers: { ...admin(g) },
+    });
+    expect(r.status).toBe(400);
+    const ok = await fetch(`${g.url}?query=${encodeURIComponent("{ viewer { role } }")}`, {
+      headers: { ...admin(g), "apollo-require-preflight": "1" },
+    });
+    expect(ok.status).toBe(200);
+  });
+});
+
+async function startDemoLimit(): Promise<DemoGateway> {
+  return startDemo({
+    server: { port: 0, host: "127.0.0.1", maxDepth: 3 },
+    logLevel: "silent",
+    seed: false,
+  });
+}
+
+describe("playground and health", () => {
+  it("serves GraphiQL to browsers from local assets only, with the demo key prefilled", async () => {
+    const html = await (await fetch(g.url, { headers: { accept: "text/html" } })).text();
+    expect(html).toContain("GraphiQL");
+    expect(html).toContain(g.adminKey);
+    const external = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1] as string)
+      .filter((u) => /^(https?:)?\/\//.test(u));
+    expect(external).toEqual([]);
+    for (const asset of [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string)) {
+      const r = await fetch(new URL(asset, g.url));
+      expect(r.status, asset).toBe(200);
+      expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
+  it("answers /healthz and /readyz", async () => {
+    const base = new URL(g.url).origin;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+
+  it("returns the caller's X-Request-ID, or a new one", async () => {
+    const given = await gql(g.url, "{ viewer { role } }", {}, { "x-request-id": "abc-123" });
+    expect(given.headers.get("x-request-id")).toBe("abc-123");
+    const fresh = await gql(
+      g.url,
+      "{ viewer { role } }",
+      {},
+      { "x-request-id": "bad id with spaces" },
+    );
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("logs", () => {
+  it("write one JSON line per request with id, operation, duration and outcome — and no secrets", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).trim().split("\n"));
+        done();
+      },
+    });
+    const demoWithSink = await startDemoWithLog(sink);
+    await gql(
+      demoWithSink.url,
+      "query Who { viewer { role } }",
+      {},
+      { ...admin(demoWithSink), "x-request-id": "log-test-1" },
+    );
+    await gql(
+      demoWithSink.url,
+      'mutation { issueChatCredential(userId: "alice") { token } }',
+      {},
+      admin(demoWithSink),
+    );
+    await demoWithSink.close();
+    const entries = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((e) => e.msg === "request");
+    const who = entries.find((e) => e.requestId === "log-test-1");
+    expect(who, JSON.stringify(who)).toMatchObject({
+      operationName: "Who",
+      outcome: "ok",
+      status: 200,
+      method: "POST",
+      path: "/graphql",
+    });
+    expect(typeof who?.durationMs).toBe("number");
+    const all = lines.join("\n");
+    expect(all).not.toContain(demoWithSink.adminKey);
+    expect(all).not.toContain("demo-secret-not-for-production");
+    expect(all).not.toMatch(/"token":"[^[]/);
+  });
+});
+
+async function startDemoWithLog(sink: Writable): Promise<DemoGateway> {
+  const { createLogger } = await import("../src/logger.js");
+  return startDemo({
+    server: { port: 0, host: "127.0.0.1" },
+    seed: false,
+    log: createLogger("info", sink),
+  });
+}
