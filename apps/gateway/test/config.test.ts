@@ -94,3 +94,23 @@ describe("config validation", () => {
     expect(e.message).not.toContain("do-not-echo-me");
   });
 });
+
+describe("example configs in examples/", () => {
+  it("are all valid", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const dir = new URL("../../../examples/", import.meta.url);
+    const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const env = new Proxy({} as Record<string, string>, {
+      get: (_t, key) =>
+        typeof key === "string" && key !== "PORT" && key !== "HOST" ? "x".repeat(40) : undefined,
+    });
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), "utf8");
+      const raw = file.endsWith(".json") ? JSON.parse(text) : parse(text);
+      const config = validateConfig(raw, { env, baseDir: "/", readFile: () => "file-secret" });
+      expect(config.apps.length, file).toBeGreaterThan(0);
+    }
+  });
+});
