@@ -30,7 +30,7 @@ export interface OperationShape {
  * Measures an operation once its variables are known (after validation, so fragments are
  * acyclic). Fragments are measured where they are spread, so they cannot hide depth or
  * list sizes. A list's size is its `first` argument or the length of a list argument
- * (e.g. ids), variables resolved.
+ * (e.g. ids), variables resolved. Introspection fields are not measured.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -48,6 +48,9 @@ export function measureOperation(
   const visitor = visitWithTypeInfo(typeInfo, {
     Field: {
       enter(node: FieldNode) {
+        // Introspection is governed by its own switch; the playground's deep introspection
+        // query must not trip the depth limit. Skip it (and its subtree) here.
+        if (node.name.value === "__schema" || node.name.value === "__type") return false;
         const parent = multipliers[multipliers.length - 1] as number;
         shape.cost += parent;
         if (node.alias) shape.aliases++;

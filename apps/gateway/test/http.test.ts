@@ -59,6 +59,12 @@ describe("query limits", () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it("lets the playground's full introspection query through", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const r = await gql(g.url, getIntrospectionQuery(), {}, admin(g));
+    expect(r.errors).toBeUndefined();
+  });
+
   it("refuses too many aliases", async () => {
     const r = await gql(
       g.url,
