@@ -13,8 +13,8 @@ import type {
 } from "./model/group.js";
 import type {
   BroadcastInput,
-  Conversation,
   BroadcastResult,
+  Conversation,
   HistoryInput,
   Message,
   RecallInput,
@@ -33,6 +33,7 @@ import type {
 } from "./model/room.js";
 import type { BanInput, Presence, User, UserInput, UserUpdate } from "./model/user.js";
 import type { ItemResult } from "./results.js";
+import type { WebhookAck, WebhookRequest, WebhookResult } from "./webhook.js";
 
 /** Per-call limits of a vendor, used to size batches and DataLoaders outside the adapter. */
 export interface VendorLimits {
@@ -128,6 +129,13 @@ export interface ImAdapter {
    * of this app. Optional: without it, only admins may recall.
    */
   describeMessageId?(messageId: string): { senderId: string; conversation: Conversation } | null;
+
+  /**
+   * Verifies and normalizes one of the vendor's callbacks (see WebhookReader). Optional:
+   * present when the app is configured with what the vendor signs callbacks with.
+   */
+  parseWebhook?(request: WebhookRequest): WebhookResult;
+  webhookRefusal?(status: number, message: string): WebhookAck;
 
   /** Releases pooled connections. */
   close(): Promise<void>;

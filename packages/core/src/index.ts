@@ -13,3 +13,4 @@ export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
 export type * from "./model/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export * from "./validation.js";
+export type { WebhookAck, WebhookReader, WebhookRequest, WebhookResult } from "./webhook.js";

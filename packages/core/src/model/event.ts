@@ -1,7 +1,11 @@
 import type { Message } from "./message.js";
 import type { PresenceStatus } from "./user.js";
 
-/** Neutral events normalized from vendor callbacks. */
+/**
+ * Neutral events normalized from vendor callbacks. In a USER conversation the message's
+ * `conversation.id` is the recipient (as the sender sees it), so sender and recipient are
+ * the two participants.
+ */
 export type ImEvent =
   | { type: "MESSAGE_SENT"; appId: string; at: Date; message: Message }
   | {

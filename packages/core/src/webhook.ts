@@ -1,0 +1,46 @@
+import type { ImEvent } from "./model/event.js";
+
+/** A vendor callback as the gateway received it, before anything is trusted. */
+export interface WebhookRequest {
+  method: string;
+  /** The query string of the callback URL (vendors sign through it). */
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received (UTF-8). */
+  rawBody: string;
+  /** When it arrived, epoch ms (the reference for time windows). */
+  receivedAt: number;
+}
+
+/** The answer a vendor expects from its callback URL. */
+export interface WebhookAck {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** A verified callback, normalized. */
+export interface WebhookResult {
+  /** Neutral events; empty for callbacks that map to none. */
+  events: ImEvent[];
+  /**
+   * Identifies this delivery for replay protection (e.g. the signature or nonce). The
+   * same key seen again within `replayWindowMs` is a replay (or a vendor retry) and
+   * must not be published twice.
+   */
+  replayKey: string;
+  replayWindowMs: number;
+  /** What to answer the vendor once the events are accepted. */
+  ack: WebhookAck;
+}
+
+/**
+ * How an adapter reads its vendor's callbacks: verify the signature and time window
+ * (forged or stale → UNAUTHENTICATED ImError; malformed → BAD_USER_INPUT), then normalize.
+ * Pure: no I/O, so it can run on any gateway instance.
+ */
+export interface WebhookReader {
+  parseWebhook(request: WebhookRequest): WebhookResult;
+  /** The body to answer a refused callback with (vendors differ), when not a plain 401. */
+  webhookRefusal?(status: number, message: string): WebhookAck;
+}
