@@ -1,0 +1,312 @@
+// Behaviour beyond the shared contract, over HTTP against the Tencent emulator.
+import type { ItemResult } from "@imgraph/core";
+import type { RunningEmulator } from "@imgraph/emulators";
+import { decodeUserSig, parsePrivateMapKeyUserBuf, TrtcPrivilege } from "@imgraph/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TencentAdapter } from "./adapter.js";
+import { adapterFor, requestCount, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
+
+let emulator: RunningEmulator;
+let a: TencentAdapter;
+let n = 0;
+const uid = (p: string) => `${p}${Date.now().toString(36)}${n++}`;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  a = adapterFor([emulator.url], { extraProfileTag: "Tag_Profile_Custom_Extra" });
+});
+afterAll(async () => {
+  await a.close();
+  await emulator.close();
+});
+
+function value<T>(r: ItemResult<T> | undefined): T {
+  if (!r?.ok) throw r?.error ?? new Error("no result");
+  return r.value;
+}
+
+async function users(count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => uid("u"));
+  const results = await a.registerUsers(ids.map((id) => ({ id, name: id })));
+  expect(results.filter((r) => !r.ok)).toEqual([]);
+  return ids;
+}
+
+describe("users", () => {
+  it("keeps extra JSON in the configured custom profile tag", async () => {
+    const id = uid("x");
+    const [r] = await a.registerUsers([{ id, name: "X", extra: { plan: "pro", seats: 3 } }]);
+    expect(value(r).extra).toEqual({ plan: "pro", seats: 3 });
+    expect(value((await a.getUsers([id]))[0])).toEqual({
+      id,
+      name: "X",
+      avatarUrl: null,
+      extra: { plan: "pro", seats: 3 },
+    });
+    await a.updateUser({ id, extra: { plan: "free" } });
+    expect(value((await a.getUsers([id]))[0]).extra).toEqual({ plan: "free" });
+    await expect(a.updateUser({ id, extra: { big: "x".repeat(600) } })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "extra",
+      message: expect.stringContaining("500 bytes"),
+    });
+  });
+
+  it("refuses extra without a configured tag, and ids over 32 bytes, before any call", async () => {
+    const plain = adapterFor([emulator.url]);
+    try {
+      expect(plain.capabilities.has("USER_EXTRA")).toBe(false);
+      const before = requestCount(emulator);
+      await expect(plain.registerUsers([{ id: "ok", extra: { a: 1 } }])).rejects.toMatchObject({
+        code: "UNSUPPORTED_BY_VENDOR",
+      });
+      await expect(plain.getUsers(["x".repeat(33)])).rejects.toMatchObject({
+        code: "BAD_USER_INPUT",
+        message: expect.stringContaining("32 bytes"),
+      });
+      await expect(plain.getUsers(["has space"])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+      expect(requestCount(emulator)).toBe(before);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it("issues a UserSig with an exact expiry, clamped to ten years", async () => {
+    const started = Math.floor(Date.now() / 1000);
+    const credential = await a.issueChatCredential({
+      userId: "someone",
+      ttlSeconds: 50 * 365 * 86_400,
+    });
+    const claims = decodeUserSig(credential.token);
+    expect(claims.ok).toBe(true);
+    if (!claims.ok) return;
+    expect(claims.value).toMatchObject({
+      userId: "someone",
+      sdkAppId: SDK_APP_ID,
+      expireSeconds: 10 * 365 * 86_400,
+    });
+    expect(claims.value.issuedAt).toBeGreaterThanOrEqual(started);
+    expect(credential.expiresAt?.getTime()).toBe(
+      (claims.value.issuedAt + claims.value.expireSeconds) * 1000,
+    );
+    const byDefault = decodeUserSig((await a.issueChatCredential({ userId: "someone" })).token);
+    expect(byDefault.ok && byDefault.value.expireSeconds).toBe(86_400);
+  });
+
+  it("answers presence per user, unknown users as NOT_FOUND items", async () => {
+    const [on] = await users(1);
+    emulator.login({ app: SDK_APP_ID, userId: on as string, platform: "iOS" });
+    const presence = await a.getPresence([on as string, "ghost-user"]);
+    expect(value(presence[0])).toEqual({ userId: on, status: "ONLINE" });
+    expect(presence[1]).toMatchObject({
+      key: "ghost-user",
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+  });
+});
+
+describe("groups", () => {
+  it("creates a group with more members than create_group takes, then adds the rest", async () => {
+    const [owner, ...members] = await users(151);
+    const groupId = uid("big");
+    const before = emulator.requests({ route: "v4/group_open_http_svc/add_group_member" }).length;
+    const group = await a.createGroup({
+      id: groupId,
+      name: "Big",
+      ownerId: owner as string,
+      memberIds: members,
+    });
+    expect(group).toMatchObject({ id: groupId, ownerId: owner, memberCount: 151 });
+    expect(
+      emulator.requests({ route: "v4/group_open_http_svc/add_group_member" }).length - before,
+    ).toBe(1);
+    expect((await a.getGroup(groupId))?.memberCount).toBe(151);
+  });
+
+  it("lets Tencent pick the id when none is given and refuses ids Tencent reserves", async () => {
+    const [owner] = await users(1);
+    const group = await a.createGroup({ name: "Auto", ownerId: owner as string, memberIds: [] });
+    expect(group.id.startsWith("@TGS#")).toBe(true);
+    expect((await a.getGroup(group.id))?.name).toBe("Auto");
+    await expect(
+      a.createGroup({ id: "@TGS#mine", name: "X", ownerId: owner as string, memberIds: [] }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    await expect(
+      a.createGroup({
+        name: "a name far longer than thirty bytes",
+        ownerId: owner as string,
+        memberIds: [],
+      }),
+    ).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: expect.stringContaining("30 bytes"),
+    });
+  });
+
+  it("reads a mute without an end as muted until unmuted", async () => {
+    const [owner, member] = await users(2);
+    const groupId = uid("m");
+    await a.createGroup({
+      id: groupId,
+      name: "M",
+      ownerId: owner as string,
+      memberIds: [member as string],
+    });
+    await a.muteGroupMembers({ groupId, userIds: [member as string] });
+    expect(await a.listMutedMembers(groupId)).toEqual([{ userId: member, mutedUntil: null }]);
+  });
+
+  it("pages the app's groups with Tencent's Next", async () => {
+    const [owner] = await users(1);
+    const created: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      created.push(
+        (await a.createGroup({ name: `P${i}`, ownerId: owner as string, memberIds: [] })).id,
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 200; i++) {
+      const page = await a.listAppGroups({ limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((g) => g.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expect.arrayContaining(created));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("refuses mutes on Work groups up front", async () => {
+    const work = adapterFor([emulator.url], { groupType: "Private" });
+    try {
+      expect(work.capabilities.has("GROUP_MUTE")).toBe(false);
+      await expect(work.muteGroupMembers({ groupId: "g", userIds: ["u"] })).rejects.toMatchObject({
+        code: "UNSUPPORTED_BY_VENDOR",
+      });
+    } finally {
+      await work.close();
+    }
+  });
+});
+
+describe("messages", () => {
+  it("pages group history newest first across Tencent's 20-message calls", async () => {
+    const [owner] = await users(1);
+    const groupId = uid("h");
+    await a.createGroup({ id: groupId, name: "H", ownerId: owner as string, memberIds: [] });
+    for (let i = 1; i <= 25; i++) {
+      await a.sendMessage({
+        from: owner as string,
+        to: { type: "GROUP", groupId },
+        content: { type: "TEXT", text: `m${i}` },
+      });
+    }
+    const before = emulator.requests({
+      route: "v4/group_open_http_svc/group_msg_get_simple",
+    }).length;
+    const first = await a.listMessages({ conversation: { type: "GROUP", groupId }, limit: 22 });
+    expect(
+      emulator.requests({ route: "v4/group_open_http_svc/group_msg_get_simple" }).length - before,
+    ).toBe(2);
+    const texts = (items: typeof first.items) =>
+      items.map((m) => (m.content.type === "TEXT" ? m.content.text : "?"));
+    expect(texts(first.items)).toEqual(Array.from({ length: 22 }, (_, i) => `m${25 - i}`));
+    const second = await a.listMessages({
+      conversation: { type: "GROUP", groupId },
+      limit: 22,
+      cursor: first.nextCursor,
+    });
+    expect(texts(second.items)).toEqual(["m3", "m2", "m1"]);
+    expect(second.nextCursor).toBeNull();
+    await expect(
+      a.listMessages({ conversation: { type: "GROUP", groupId }, cursor: "bm90IGEgY3Vyc29y" }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+  });
+
+  it("recalls a group message by its MsgSeq", async () => {
+    const [owner] = await users(1);
+    const groupId = uid("r");
+    await a.createGroup({ id: groupId, name: "R", ownerId: owner as string, memberIds: [] });
+    const [sent] = await a.sendMessage({
+      from: owner as string,
+      to: { type: "GROUP", groupId },
+      content: { type: "TEXT", text: "oops" },
+    });
+    await a.recallMessage({ messageId: value(sent).messageId });
+    await expect(a.recallMessage({ messageId: value(sent).messageId })).rejects.toMatchObject({
+      vendor: "tencent",
+    });
+  });
+
+  it("reports per-recipient failures of a batch send", async () => {
+    const [from, to] = await users(2);
+    const sent = await a.sendMessage({
+      from: from as string,
+      to: { type: "USERS", userIds: [to as string, "not-imported"] },
+      content: { type: "TEXT", text: "hi" },
+    });
+    expect(sent[0]?.ok).toBe(true);
+    expect(sent[1]).toMatchObject({ key: "not-imported", ok: false, error: { code: "NOT_FOUND" } });
+  });
+});
+
+describe("rooms", () => {
+  it("issues a room-bound PrivateMapKey whose privileges follow canPublish", async () => {
+    const watch = await a.issueRoomCredential({
+      userId: "viewer",
+      roomId: "live1",
+      ttlSeconds: 600,
+    });
+    const host = await a.issueRoomCredential({ userId: "host", roomId: "live1", canPublish: true });
+    const info = (token: string) => {
+      const claims = decodeUserSig(token);
+      if (!claims.ok || !claims.value.userBuf) throw new Error("not a PrivateMapKey");
+      return parsePrivateMapKeyUserBuf(claims.value.userBuf);
+    };
+    expect(info(watch.token)).toMatchObject({
+      userId: "viewer",
+      roomId: "live1",
+      sdkAppId: SDK_APP_ID,
+    });
+    expect((info(watch.token)?.privilegeMap ?? 0) & TrtcPrivilege.sendVideo).toBe(0);
+    expect((info(watch.token)?.privilegeMap ?? 0) & TrtcPrivilege.enterRoom).toBe(
+      TrtcPrivilege.enterRoom,
+    );
+    expect((info(host.token)?.privilegeMap ?? 0) & TrtcPrivilege.sendVideo).toBe(
+      TrtcPrivilege.sendVideo,
+    );
+    expect(watch.expiresAt?.getTime()).toBe(((info(watch.token)?.expiresAt ?? 0) as number) * 1000);
+  });
+
+  it("creates the live room's chat group when a credential is first issued for it", async () => {
+    const [u] = await users(1);
+    const roomId = uid("auto");
+    await a.issueRoomCredential({ userId: u as string, roomId });
+    await a.issueRoomCredential({ userId: u as string, roomId }); // exists: still fine
+    const sent = await a.sendRoomMessage({
+      roomId,
+      from: u as string,
+      content: { type: "TEXT", text: "first" },
+    });
+    expect(sent.messageId).toMatch(/^msg1\./);
+    expect(await a.getGroup(roomId)).toMatchObject({ id: roomId, ownerId: null });
+  });
+
+  it("posts to a live room and cannot kick from it", async () => {
+    const [u] = await users(1);
+    const roomId = uid("live");
+    emulator.seed({
+      app: SDK_APP_ID,
+      groups: [{ groupId: roomId, type: "AVChatRoom", members: [u] }],
+    });
+    const sent = await a.sendRoomMessage({
+      roomId,
+      from: u as string,
+      content: { type: "TEXT", text: "hey" },
+    });
+    expect(sent.messageId).toMatch(/^msg1\./);
+    expect(a.capabilities.has("ROOM_KICK")).toBe(false);
+  });
+});

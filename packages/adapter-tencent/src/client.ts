@@ -1,0 +1,37 @@
+import { randomInt } from "node:crypto";
+import { VendorClient } from "@imgraph/core";
+import type { AdminSig } from "./admin-sig.js";
+import { decodeTencent } from "./errors.js";
+import { TENCENT_REGIONS, type TencentAdapterOptions } from "./options.js";
+
+/**
+ * The VendorClient for one SDKAppID: every attempt carries the (cached) admin UserSig and
+ * a fresh `random`; answers are decoded from Tencent's envelope.
+ */
+export function createTencentClient(
+  options: TencentAdapterOptions,
+  adminUserId: string,
+  sig: AdminSig,
+): VendorClient {
+  return new VendorClient({
+    vendor: "tencent",
+    origins: options.origins ?? TENCENT_REGIONS[options.region ?? "cn"],
+    sign: () => ({
+      query: {
+        sdkappid: options.sdkAppId,
+        identifier: adminUserId,
+        usersig: sig.current(),
+        random: randomInt(0, 0x1_0000_0000),
+        contenttype: "json",
+      },
+    }),
+    decode: (response) => decodeTencent(response, () => sig.invalidate()),
+    ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+    // Tencent gives up on a request after 3 s itself; wait a little longer than that.
+    headersTimeoutMs: 5_000,
+    bodyTimeoutMs: 5_000,
+    // Tencent takes no request-id header.
+    requestIdHeader: null,
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+  });
+}

@@ -1,0 +1,85 @@
+import {
+  type ChatCredential,
+  type ChatCredentialInput,
+  checkId,
+  checkIds,
+  checkInt,
+  checkText,
+  type RoomCredential,
+  type RoomCredentialInput,
+} from "@imgraph/core";
+import { generatePrivateMapKey, generateUserSig, TrtcPrivilege } from "@imgraph/signing";
+import type { TencentContext } from "./context.js";
+import { GROUP_ID, USER_ID, USERSIG_DEFAULT_SECONDS, USERSIG_MAX_SECONDS } from "./limits.js";
+
+/** Requested lifetime, clamped to Tencent's 10-year maximum. */
+function lifetime(ttlSeconds: number | undefined): number {
+  if (ttlSeconds === undefined) return USERSIG_DEFAULT_SECONDS;
+  return Math.min(checkInt("ttlSeconds", ttlSeconds, { min: 1 }), USERSIG_MAX_SECONDS);
+}
+
+/**
+ * A client logs in with a UserSig signed by the app key: no vendor call. Tencent counts
+ * validity from the issue second, so expiresAt is exactly (issue second + lifetime).
+ */
+export function issueChatCredential(
+  ctx: TencentContext,
+  input: ChatCredentialInput,
+): ChatCredential {
+  const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
+  if (input.name !== undefined) checkText("name", input.name, { maxBytes: 500 });
+  const expireSeconds = lifetime(input.ttlSeconds);
+  const now = ctx.now();
+  const token = generateUserSig({
+    sdkAppId: ctx.sdkAppId,
+    key: ctx.key,
+    userId,
+    expireSeconds,
+    now,
+  });
+  return {
+    vendor: "tencent",
+    appId: String(ctx.sdkAppId),
+    userId,
+    token,
+    expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
+  };
+}
+
+/**
+ * A room credential is a TRTC PrivateMapKey for the room's string id: the only Tencent
+ * credential bound to one room and to publish rights (enter + receive always, send audio,
+ * video and screen share when `canPublish`). The client enters with its UserSig and this
+ * key; the live room's chat (AVChatRoom) needs only the UserSig.
+ */
+export function issueRoomCredential(
+  ctx: TencentContext,
+  input: RoomCredentialInput,
+): RoomCredential {
+  const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
+  const roomId = checkId("roomId", input.roomId, GROUP_ID);
+  const expireSeconds = lifetime(input.ttlSeconds);
+  const receive =
+    TrtcPrivilege.enterRoom |
+    TrtcPrivilege.receiveAudio |
+    TrtcPrivilege.receiveVideo |
+    TrtcPrivilege.receiveSubStream;
+  const publish = TrtcPrivilege.sendAudio | TrtcPrivilege.sendVideo | TrtcPrivilege.sendSubStream;
+  const now = ctx.now();
+  const token = generatePrivateMapKey({
+    sdkAppId: ctx.sdkAppId,
+    key: ctx.key,
+    userId,
+    roomId,
+    expireSeconds,
+    privilegeMap: input.canPublish ? receive | publish : receive,
+    now,
+  });
+  return {
+    appId: String(ctx.sdkAppId),
+    userId,
+    roomId,
+    token,
+    expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
+  };
+}

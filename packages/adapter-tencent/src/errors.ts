@@ -1,0 +1,161 @@
+import {
+  type Decoded,
+  type ImError,
+  NotFoundError,
+  RateLimitedError,
+  VendorRejectedError,
+  type VendorResponse,
+  VendorUnavailableError,
+} from "@imgraph/core";
+
+/** The envelope every Tencent REST answer has (tencent.md §2.4). */
+export interface TencentEnvelope {
+  ActionStatus?: unknown;
+  ErrorCode?: unknown;
+  ErrorInfo?: unknown;
+  RequestId?: unknown;
+}
+
+/** Frequency limits: Tencent refused before acting, so a repeat is safe (§2.5, §2.6). */
+const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
+
+/** Internal errors and timeouts: the call may pass when repeated, if repeating is harmless. */
+const TRANSIENT = new Set([
+  60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
+]);
+
+/** Unknown user, group or message (§5 rows 18-21, 30). */
+const NOT_FOUND: Record<number, string> = {
+  70107: "Tencent does not know that user (not imported)",
+  40003: "Tencent does not know that user",
+  30003: "Tencent does not know that user",
+  10019: "Tencent does not know that user",
+  20003: "Tencent does not know that user",
+  90008: "Tencent does not know the sender",
+  90012: "Tencent does not know the recipient",
+  10010: "the group does not exist or was dismissed",
+  10015: "the group does not exist (invalid group id)",
+  20022: "the message does not exist",
+  10030: "the message does not exist",
+};
+
+const CHECK_CREDENTIALS = "check the SDKAppID, its SecretKey, the admin account and the region";
+
+/** What a Tencent code means for a caller; our own words, never the request's secrets. */
+const MESSAGES: Record<number, string> = {
+  60003: "Tencent could not parse the request body",
+  60004: `Tencent rejected the account or signature in the request: ${CHECK_CREDENTIALS}`,
+  60005: `Tencent rejected the account or signature in the request: ${CHECK_CREDENTIALS}`,
+  60006: `Tencent does not know this SDKAppID: ${CHECK_CREDENTIALS}`,
+  60010: "the identifier is not an App admin: check adminUserId against the console",
+  60016: "the SDKAppID is disabled",
+  60020: "the Tencent package has expired or is not yet effective",
+  60021: "Tencent does not allow calls from this IP address",
+  70050: `Tencent throttles this app after repeated signature failures: ${CHECK_CREDENTIALS}`,
+  70206: "a batch count is invalid",
+  70398: "the app's account cap is reached (trial edition)",
+  70399: "a deleted account cannot be imported again yet",
+  70402: "Tencent rejected a parameter",
+  70403: "the identifier is not an App admin: check adminUserId against the console",
+  80001: "the text contains words Tencent refuses",
+  80002: "the message is too long for Tencent",
+  93000: "the message is too long for Tencent",
+  10004: "Tencent rejected a parameter",
+  10007: "not allowed for this group or group type",
+  10014: "the group is full",
+  10016: "the app's before-send callback refused the message",
+  10017: "the sender is muted in this group",
+  10021: "that group id is already used",
+  10025: "that group id is already used by this owner",
+  10031: "the message is past its recall time limit",
+  10032: "the message cannot be recalled",
+  10033: "this group type does not support recall",
+  20006: "the app's before-send callback refused the message",
+  20012: "the sender is muted",
+  20023: "the message was already recalled",
+  90054: "the message key is invalid",
+};
+
+function isAuthCode(code: number): boolean {
+  return (code >= 70001 && code <= 70020) || code === 70052 || code === 60012;
+}
+
+/** Maps one Tencent code to an ImError and whether repeating could help. */
+export function tencentError(
+  code: number,
+  vendorText: string,
+  requestId?: string,
+): { error: ImError; retry: "safe" | "transient" | "never" } {
+  const details = {
+    vendor: "tencent" as const,
+    vendorCode: String(code),
+    ...(requestId ? { requestId } : {}),
+  };
+  if (RATE_LIMITED.has(code)) {
+    return {
+      error: new RateLimitedError("Tencent's frequency limit for this API was exceeded.", {
+        ...details,
+        retryAfter: 1,
+      }),
+      retry: "safe",
+    };
+  }
+  if (code === 70050) {
+    // Throttled for a minute after repeated bad signatures: repeating now only prolongs it.
+    return {
+      error: new RateLimitedError(`${MESSAGES[code]}.`, { ...details, retryAfter: 60 }),
+      retry: "never",
+    };
+  }
+  const notFound = NOT_FOUND[code];
+  if (notFound) return { error: new NotFoundError(`${notFound}.`, details), retry: "never" };
+  const base = isAuthCode(code)
+    ? `Tencent rejected the admin UserSig (code ${code}): ${CHECK_CREDENTIALS}`
+    : TRANSIENT.has(code)
+      ? `Tencent failed internally (code ${code}); try again later`
+      : (MESSAGES[code] ?? `Tencent answered code ${code}`);
+  // Tencent's own text helps support; it never echoes the request's usersig.
+  const text = isAuthCode(code) ? "" : vendorText.slice(0, 200);
+  const message = text ? `${base}: ${text}` : `${base}.`;
+  if (TRANSIENT.has(code)) {
+    // Repeated by the VendorClient only when the call is a read or deduplicated.
+    return { error: new VendorUnavailableError("tencent", message, details), retry: "transient" };
+  }
+  const error = new VendorRejectedError("tencent", String(code), message, {
+    ...(requestId ? { requestId } : {}),
+  });
+  return { error, retry: "never" };
+}
+
+/** Success is `ActionStatus: "OK"` with `ErrorCode: 0` in the body (HTTP is 200 either way). */
+export function decodeTencent(response: VendorResponse, onExpiredSig?: () => void): Decoded {
+  const body = response.body as TencentEnvelope;
+  if (body.ActionStatus === undefined && body.ErrorCode === undefined) {
+    // Not Tencent's envelope (a proxy's page?): like a malformed answer.
+    return {
+      ok: false,
+      error: new VendorUnavailableError("tencent", "Tencent answered without its envelope."),
+      retry: "transient",
+    };
+  }
+  const code = typeof body.ErrorCode === "number" ? body.ErrorCode : Number(body.ErrorCode ?? 0);
+  if (body.ActionStatus === "OK" && code === 0) return { ok: true, value: body };
+  const requestId = typeof body.RequestId === "string" ? body.RequestId : undefined;
+  const mapped = tencentError(
+    Number.isFinite(code) ? code : -1,
+    typeof body.ErrorInfo === "string" ? body.ErrorInfo : "",
+    requestId,
+  );
+  if (code === 70001 && onExpiredSig) {
+    // Tencent checks the UserSig before acting: with a fresh one the call may pass.
+    onExpiredSig();
+    return { ok: false, ...mapped, retry: "safe" };
+  }
+  return { ok: false, ...mapped };
+}
+
+/** A per-item code of a batch answer (ResultCode, ErrorCode, RetCode) as an ImError. */
+export function itemFailure(code: unknown, info?: unknown): ImError {
+  const n = typeof code === "number" ? code : Number(code);
+  return tencentError(Number.isFinite(n) ? n : -1, typeof info === "string" ? info : "").error;
+}

@@ -1,0 +1,129 @@
+import {
+  type CallOptions,
+  checkIds,
+  type Group,
+  itemOk,
+  type Page,
+  type PageInput,
+  pageLimit,
+  runBatched,
+} from "@imgraph/core";
+import {
+  call,
+  cursorError,
+  cursorInt,
+  decodeCursor,
+  encodeCursor,
+  num,
+  str,
+  type TencentContext,
+} from "./context.js";
+import { GROUP_BASE_FILTER, type GroupInfoItem, readGroupInfo, toGroup } from "./group-info.js";
+import { GROUPS_PER_INFO, PAGE_MAX, USER_ID } from "./limits.js";
+
+interface JoinedAnswer {
+  TotalCount?: unknown;
+  GroupIdList?: Array<GroupInfoItem>;
+}
+
+/**
+ * get_joined_group_list pages by Limit/Offset and answers the base fields we filter for.
+ * Live rooms (AVChatRoom) are rooms, not groups: left out (WithHugeGroups 0).
+ */
+export async function listUserGroups(
+  ctx: TencentContext,
+  input: { userId: string } & PageInput,
+  options?: CallOptions,
+): Promise<Page<Group>> {
+  const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
+  const limit = pageLimit(input.limit, PAGE_MAX);
+  const cursor = decodeCursor("user-groups", input.cursor);
+  const offset = cursor ? cursorInt(cursor.o) : 0;
+  const answer = await call<JoinedAnswer>(
+    ctx,
+    "listUserGroups",
+    "group_open_http_svc/get_joined_group_list",
+    {
+      Member_Account: userId,
+      Limit: limit,
+      Offset: offset,
+      WithHugeGroups: 0,
+      ResponseFilter: { GroupBaseInfoFilter: GROUP_BASE_FILTER },
+    },
+    options,
+    true,
+  );
+  const items = (answer.GroupIdList ?? [])
+    .filter((g) => typeof g?.GroupId === "string")
+    .map((g) => toGroup(g.GroupId as string, g));
+  const total = num(answer.TotalCount);
+  const next = offset + items.length;
+  const more = total === undefined ? items.length === limit : next < total;
+  return {
+    items,
+    nextCursor: more && items.length > 0 ? encodeCursor("user-groups", { o: next }) : null,
+  };
+}
+
+interface AppGroupsAnswer {
+  GroupIdList?: Array<{ GroupId?: unknown }>;
+  Next?: unknown;
+}
+
+/**
+ * get_appid_group_list answers ids only, paged by an opaque uint64 `Next` (0 = done);
+ * the groups' names come from get_group_info, 50 ids a call. Only groups of the type
+ * this adapter creates are listed (rooms are AVChatRooms).
+ */
+export async function listAppGroups(
+  ctx: TencentContext,
+  input: PageInput,
+  options?: CallOptions,
+): Promise<Page<Group>> {
+  const limit = pageLimit(input?.limit, PAGE_MAX);
+  const cursor = decodeCursor("app-groups", input?.cursor);
+  let next: string | number = 0;
+  if (cursor) {
+    // uint64: kept as a decimal string so no precision is lost.
+    if (typeof cursor.n !== "string" || !/^\d{1,20}$/.test(cursor.n)) throw cursorError();
+    next = cursor.n;
+  }
+  const answer = await call<AppGroupsAnswer>(
+    ctx,
+    "listAppGroups",
+    "group_open_http_svc/get_appid_group_list",
+    {
+      Limit: limit,
+      Next: typeof next === "string" ? Number(next) : next,
+      GroupType: ctx.groupType,
+    },
+    options,
+    true,
+  );
+  const ids = (answer.GroupIdList ?? [])
+    .map((g) => str(g?.GroupId))
+    .filter((id): id is string => !!id);
+  const infos = await runBatched(ids, {
+    size: GROUPS_PER_INFO,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const found = await readGroupInfo(ctx, "listAppGroups", chunk, options);
+      return chunk.map((id) => itemOk(id, found.get(id)));
+    },
+  });
+  const items: Group[] = [];
+  for (const r of infos) {
+    if (!r.ok) throw r.error;
+    // A group dismissed between the two calls answers an error code: leave it out.
+    if (r.value && Number(r.value.ErrorCode ?? 0) === 0) items.push(toGroup(r.key, r.value));
+  }
+  const nextValue = answer.Next === undefined || answer.Next === null ? "0" : String(answer.Next);
+  return {
+    items,
+    nextCursor:
+      /^\d+$/.test(nextValue) && nextValue !== "0"
+        ? encodeCursor("app-groups", { n: nextValue })
+        : null,
+  };
+}

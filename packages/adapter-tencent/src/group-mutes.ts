@@ -1,0 +1,107 @@
+import {
+  type CallOptions,
+  checkId,
+  checkIds,
+  checkInt,
+  distinct,
+  type GroupMembersInput,
+  type ItemResult,
+  itemOk,
+  type MutedMember,
+  type MuteMembersInput,
+  runBatched,
+} from "@imgraph/core";
+import { call, num, str, type TencentContext } from "./context.js";
+import { inOrder } from "./groups.js";
+import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE, USER_ID } from "./limits.js";
+
+/** forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted". */
+function forbid(
+  ctx: TencentContext,
+  operation: string,
+  input: GroupMembersInput,
+  seconds: number,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  return runBatched(distinct(ids), {
+    size: MEMBERS_PER_MUTE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      await call(
+        ctx,
+        operation,
+        "group_open_http_svc/forbid_send_msg",
+        { GroupId: groupId, Members_Account: chunk, MuteTime: seconds },
+        options,
+        true,
+      );
+      return chunk.map((id) => itemOk(id, true as const));
+    },
+  }).then((results) => inOrder(ids, results));
+}
+
+export function muteGroupMembers(
+  ctx: TencentContext,
+  input: MuteMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const seconds =
+    input?.durationSeconds === undefined
+      ? FOREVER_SECONDS
+      : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
+  return forbid(ctx, "muteGroupMembers", input, seconds, options);
+}
+
+export function unmuteGroupMembers(
+  ctx: TencentContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  return forbid(ctx, "unmuteGroupMembers", input, 0, options);
+}
+
+interface MutedAnswer {
+  MutedAccountList?: Array<{ Member_Account?: unknown; MutedUntil?: unknown }>;
+  ShuttedUinList?: Array<{ Member_Account?: unknown; ShuttedUntil?: unknown }>;
+}
+
+/**
+ * get_group_muted_account. Which list name is current is unverified (MutedAccountList /
+ * ShuttedUinList): we read both. An end at or past 2^32-1 s is a mute "until unmuted".
+ */
+export async function listMutedMembers(
+  ctx: TencentContext,
+  groupId: string,
+  options?: CallOptions,
+): Promise<MutedMember[]> {
+  const id = checkId("groupId", groupId, GROUP_ID);
+  const answer = await call<MutedAnswer>(
+    ctx,
+    "listMutedMembers",
+    "group_open_http_svc/get_group_muted_account",
+    { GroupId: id },
+    options,
+    true,
+  );
+  // Prefer the current name; an answer may carry both lists with the same entries.
+  const entries = Array.isArray(answer.MutedAccountList)
+    ? answer.MutedAccountList.map((m) => [m?.Member_Account, m?.MutedUntil] as const)
+    : (answer.ShuttedUinList ?? []).map((m) => [m?.Member_Account, m?.ShuttedUntil] as const);
+  const nowSeconds = ctx.now() / 1000;
+  const out = new Map<string, MutedMember>();
+  for (const [account, until] of entries) {
+    const userId = str(account);
+    if (!userId) continue;
+    const end = num(until);
+    if (end !== undefined && end > 0 && end <= nowSeconds) continue; // already over
+    out.set(userId, {
+      userId,
+      mutedUntil: end === undefined || end >= FOREVER_SECONDS ? null : new Date(end * 1000),
+    });
+  }
+  return [...out.values()];
+}

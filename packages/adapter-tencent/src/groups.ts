@@ -1,0 +1,307 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  type CreateGroupInput,
+  checkId,
+  checkIds,
+  checkText,
+  type DismissGroupInput,
+  distinct,
+  type Group,
+  type GroupMember,
+  type GroupMembersInput,
+  ImError,
+  type ItemResult,
+  itemError,
+  itemOk,
+  type Page,
+  type PageInput,
+  pageLimit,
+  runBatched,
+  type TransferOwnershipInput,
+} from "@imgraph/core";
+import {
+  call,
+  cursorInt,
+  decodeCursor,
+  encodeCursor,
+  fromUnixSeconds,
+  num,
+  str,
+  type TencentContext,
+} from "./context.js";
+import { itemFailure } from "./errors.js";
+import { readGroupInfo, toGroup, toRole } from "./group-info.js";
+import {
+  AUTO_GROUP_ID_PREFIX,
+  GROUP_ID,
+  GROUP_NAME_MAX_BYTES,
+  MEMBERS_PER_ADD,
+  MEMBERS_PER_CREATE,
+  MEMBERS_PER_DELETE,
+  PAGE_MAX,
+  USER_ID,
+} from "./limits.js";
+
+/** Custom group ids: printable ASCII ≤ 48 bytes, not starting with Tencent's `@TGS#`. */
+export function checkCustomGroupId(field: string, value: unknown): string {
+  const id = checkId(field, value, GROUP_ID);
+  if (id.startsWith(AUTO_GROUP_ID_PREFIX)) {
+    throw new BadUserInputError(field, `${field} must not start with ${AUTO_GROUP_ID_PREFIX}.`);
+  }
+  return id;
+}
+
+export function checkGroupName(field: string, value: unknown): string {
+  return checkText(field, value, { maxBytes: GROUP_NAME_MAX_BYTES });
+}
+
+/**
+ * create_group with the owner and up to 100 members (the SDK's cap; more join through
+ * add_group_member). Not repeated after a lost answer: a second create would fail (10021)
+ * or, without a custom id, make a second group.
+ */
+export async function createGroup(
+  ctx: TencentContext,
+  input: CreateGroupInput,
+  options?: CallOptions,
+): Promise<Group> {
+  const groupId = input?.id === undefined ? undefined : checkCustomGroupId("id", input.id);
+  const name = checkGroupName("name", input.name);
+  const [ownerId] = checkIds("ownerId", [input.ownerId], USER_ID) as [string];
+  const memberIds =
+    input.memberIds === undefined
+      ? []
+      : checkIds("memberIds", input.memberIds, USER_ID, { min: 0 });
+  const others = distinct(memberIds).filter((m) => m !== ownerId);
+  const first = others.slice(0, MEMBERS_PER_CREATE);
+  const answer = await call<{ GroupId?: unknown }>(
+    ctx,
+    "createGroup",
+    "group_open_http_svc/create_group",
+    {
+      Type: ctx.groupType,
+      Name: name,
+      Owner_Account: ownerId,
+      ...(groupId !== undefined ? { GroupId: groupId } : {}),
+      MemberList: first.map((Member_Account) => ({ Member_Account })),
+    },
+    options,
+    false,
+  );
+  const id = str(answer.GroupId) ?? groupId;
+  if (!id)
+    throw new ImError("VENDOR_UNAVAILABLE", "Tencent created a group without an id.", {
+      vendor: "tencent",
+    });
+  const rest = others.slice(MEMBERS_PER_CREATE);
+  if (rest.length > 0) {
+    const added = await addMembers(ctx, "createGroup", id, rest, options);
+    const failed = added.find((r) => !r.ok);
+    if (failed && !failed.ok) throw failed.error;
+  }
+  return { id, name, ownerId, memberCount: others.length + 1, createdAt: null };
+}
+
+/** Null when the group does not exist or was dismissed (10010 / 10015). */
+export async function getGroup(
+  ctx: TencentContext,
+  groupId: string,
+  options?: CallOptions,
+): Promise<Group | null> {
+  const id = checkId("groupId", groupId, GROUP_ID);
+  let infos: Awaited<ReturnType<typeof readGroupInfo>>;
+  try {
+    infos = await readGroupInfo(ctx, "getGroup", [id], options);
+  } catch (error) {
+    if (error instanceof ImError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+  const info = infos.get(id);
+  if (!info) return null;
+  const code = Number(info.ErrorCode ?? 0);
+  if (code !== 0) {
+    const mapped = itemFailure(code, info.ErrorInfo);
+    if (mapped.code === "NOT_FOUND") return null;
+    throw mapped;
+  }
+  return toGroup(id, info);
+}
+
+interface MemberAnswer {
+  MemberNum?: unknown;
+  MemberList?: Array<{ Member_Account?: unknown; Role?: unknown; JoinTime?: unknown }>;
+}
+
+/** get_group_member_info pages by Limit/Offset; the cursor carries the next offset. */
+export async function listGroupMembers(
+  ctx: TencentContext,
+  input: { groupId: string } & PageInput,
+  options?: CallOptions,
+  operation = "listGroupMembers",
+): Promise<Page<GroupMember>> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const limit = pageLimit(input.limit, PAGE_MAX);
+  const cursor = decodeCursor("members", input.cursor);
+  const offset = cursor ? cursorInt(cursor.o) : 0;
+  const answer = await call<MemberAnswer>(
+    ctx,
+    operation,
+    "group_open_http_svc/get_group_member_info",
+    {
+      GroupId: groupId,
+      Limit: limit,
+      Offset: offset,
+      MemberInfoFilter: ["Role", "JoinTime"],
+    },
+    options,
+    true,
+  );
+  const items = (answer.MemberList ?? [])
+    .filter((m) => typeof m?.Member_Account === "string")
+    .map(
+      (m): GroupMember => ({
+        userId: m.Member_Account as string,
+        role: toRole(m.Role),
+        joinedAt: fromUnixSeconds(m.JoinTime),
+      }),
+    );
+  const total = num(answer.MemberNum);
+  const next = offset + items.length;
+  const more = total === undefined ? items.length === limit : next < total;
+  return {
+    items,
+    nextCursor: more && items.length > 0 ? encodeCursor("members", { o: next }) : null,
+  };
+}
+
+// add_group_member's per-member Result (tencent.md §3.6).
+const ADDED = 1;
+const ALREADY_MEMBER = 2;
+const AWAITING_CONFIRMATION = 3;
+
+async function addMembers(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  return runBatched(userIds, {
+    size: MEMBERS_PER_ADD,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      // A repeat answers "already a member" (Result 2): harmless.
+      const answer = await call<{
+        MemberList?: Array<{ Member_Account?: unknown; Result?: unknown }>;
+      }>(
+        ctx,
+        operation,
+        "group_open_http_svc/add_group_member",
+        { GroupId: groupId, MemberList: chunk.map((Member_Account) => ({ Member_Account })) },
+        options,
+        true,
+      );
+      const results = new Map(
+        (answer.MemberList ?? []).map((m) => [String(m?.Member_Account), Number(m?.Result)]),
+      );
+      return chunk.map((id) => {
+        const result = results.get(id);
+        if (result === ADDED || result === ALREADY_MEMBER) return itemOk(id, true as const);
+        const why =
+          result === AWAITING_CONFIRMATION
+            ? `${id} was invited and must accept before joining`
+            : `Tencent did not add ${id} to the group`;
+        return itemError(id, tencentErrorFor(why, result));
+      });
+    },
+  });
+}
+
+function tencentErrorFor(message: string, result: number | undefined): ImError {
+  return new ImError("VENDOR_REJECTED", `${message}.`, {
+    vendor: "tencent",
+    vendorCode: `Result ${result ?? "missing"}`,
+  });
+}
+
+export async function addGroupMembers(
+  ctx: TencentContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  return inOrder(ids, await addMembers(ctx, "addGroupMembers", groupId, distinct(ids), options));
+}
+
+/** delete_group_member: non-members in the list succeed too, so a repeat is harmless. */
+export async function removeGroupMembers(
+  ctx: TencentContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  const results = await runBatched(distinct(ids), {
+    size: MEMBERS_PER_DELETE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      await call(
+        ctx,
+        "removeGroupMembers",
+        "group_open_http_svc/delete_group_member",
+        { GroupId: groupId, MemberToDel_Account: chunk },
+        options,
+        true,
+      );
+      return chunk.map((id) => itemOk(id, true as const));
+    },
+  });
+  return inOrder(ids, results);
+}
+
+export async function transferGroupOwnership(
+  ctx: TencentContext,
+  input: TransferOwnershipInput,
+  options?: CallOptions,
+): Promise<void> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  await call(
+    ctx,
+    "transferGroupOwnership",
+    "group_open_http_svc/change_group_owner",
+    { GroupId: groupId, NewOwner_Account: newOwner },
+    options,
+    true,
+  );
+}
+
+/** destroy_group; the admin may dismiss any group, so the actor is only checked. */
+export async function dismissGroup(
+  ctx: TencentContext,
+  input: DismissGroupInput,
+  options?: CallOptions,
+): Promise<void> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  await call(
+    ctx,
+    "dismissGroup",
+    "group_open_http_svc/destroy_group",
+    { GroupId: groupId },
+    options,
+    true,
+  );
+}
+
+export function inOrder<T>(keys: string[], results: ItemResult<T>[]): ItemResult<T>[] {
+  const map = new Map(results.map((r) => [r.key, r]));
+  return keys.map((k) => map.get(k) as ItemResult<T>);
+}

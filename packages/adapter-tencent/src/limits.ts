@@ -1,0 +1,60 @@
+import type { IdRule, VendorLimits } from "@imgraph/core";
+
+// Tencent's documented limits (tencent.md §1.5, §3). The UserID charset (letters, digits,
+// `_`, `-`) comes only from SDK comments, the REST docs state just 32 bytes: we refuse only
+// what can never work (spaces and control characters) — tolerant where unverified.
+export const USER_ID: IdRule = {
+  maxBytes: 32,
+  pattern: /^[^\s\p{Cc}]+$/u,
+  charset: "visible characters (no spaces)",
+};
+/** Any existing group or room id (auto ids start with `@TGS#`): printable ASCII, ≤ 48 bytes. */
+export const GROUP_ID: IdRule = {
+  maxBytes: 48,
+  pattern: /^[\x20-\x7e]+$/,
+  charset: "printable ASCII characters",
+};
+/** Prefix Tencent reserves for the ids it generates; custom ids must not use it. */
+export const AUTO_GROUP_ID_PREFIX = "@TGS#";
+
+export const GROUP_NAME_MAX_BYTES = 30;
+/** Profile string values (Nick, Image, custom tags). */
+export const PROFILE_VALUE_MAX_BYTES = 500;
+/**
+ * MsgBody size: the SDK header says 8 KB, current docs may allow 12 KB (unverified); we
+ * refuse above 12 KB and let Tencent answer 80002 for anything it finds too long.
+ */
+export const MSG_BODY_MAX_BYTES = 12 * 1024;
+export const PUSH_TEXT_MAX_BYTES = 500;
+
+export const USERS_PER_IMPORT = 100;
+export const USERS_PER_PROFILE_READ = 100;
+export const USERS_PER_DELETE = 100;
+export const USERS_PER_PRESENCE = 500;
+export const RECIPIENTS_PER_BATCH_SEND = 500;
+export const MEMBERS_PER_CREATE = 100;
+export const MEMBERS_PER_ADD = 300;
+export const MEMBERS_PER_DELETE = 100;
+export const MEMBERS_PER_MUTE = 500;
+export const GROUPS_PER_INFO = 50;
+export const GROUP_RECALLS_PER_CALL = 10;
+/** group_msg_get_simple answers at most 20 messages a call. */
+export const GROUP_HISTORY_PER_CALL = 20;
+/** Largest page we answer for any list. */
+export const PAGE_MAX = 100;
+
+/** 4294967295 s is Tencent's "forever" for mutes (tencent.md §3.5, §3.6). */
+export const FOREVER_SECONDS = 0xffff_ffff;
+/** UserSig validity: 10 years at most (tencent.md §1.5). */
+export const USERSIG_MAX_SECONDS = 10 * 365 * 86_400;
+export const USERSIG_DEFAULT_SECONDS = 86_400;
+
+export const TENCENT_LIMITS: VendorLimits = {
+  usersPerRead: USERS_PER_PROFILE_READ,
+  usersPerRegister: USERS_PER_IMPORT,
+  usersPerPresence: USERS_PER_PRESENCE,
+  recipientsPerSend: RECIPIENTS_PER_BATCH_SEND,
+  // add takes 300, delete 100: the smaller fits both.
+  membersPerChange: MEMBERS_PER_DELETE,
+  pageSize: PAGE_MAX,
+};

@@ -1,0 +1,191 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkId,
+  checkIds,
+  checkText,
+  distinct,
+  type ItemResult,
+  itemError,
+  itemOk,
+  RateLimitedError,
+  runBatched,
+  type SendMessageInput,
+  type SentMessage,
+  VendorUnavailableError,
+} from "@imgraph/core";
+import { type MsgElement, toMsgBody } from "./content.js";
+import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { sendMarks } from "./dedup.js";
+import { itemFailure } from "./errors.js";
+import { GROUP_ID, PUSH_TEXT_MAX_BYTES, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
+import { encodeMessageId } from "./message-ids.js";
+
+export function pushInfo(pushText: string | undefined): Record<string, unknown> {
+  if (pushText === undefined) return {};
+  checkText("pushText", pushText, { maxBytes: PUSH_TEXT_MAX_BYTES });
+  return { OfflinePushInfo: { PushFlag: 0, Desc: pushText } };
+}
+
+interface C2CAnswer {
+  MsgTime?: unknown;
+  MsgKey?: unknown;
+  ErrorList?: Array<{ To_Account?: unknown; ErrorCode?: unknown }>;
+}
+
+/**
+ * One-to-one sends: sendmsg for a single recipient, batchsendmsg for up to 500, so a send
+ * takes ceil(n / 500) calls. Each call carries MsgSeq + MsgRandom fixed before the first
+ * attempt: Tencent drops a repeated sendmsg (see dedup.ts), so that call is safe to retry.
+ * batchsendmsg fires no webhooks (tencent.md §3.7): multi-recipient sends raise no
+ * MESSAGE_SENT events.
+ */
+async function sendToUsers(
+  ctx: TencentContext,
+  from: string,
+  recipients: string[],
+  body: MsgElement[],
+  input: SendMessageInput,
+  options?: CallOptions,
+): Promise<ItemResult<SentMessage>[]> {
+  return runBatched(recipients, {
+    size: RECIPIENTS_PER_BATCH_SEND,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const marks = sendMarks(
+        `${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`,
+        input.idempotencyKey,
+      );
+      const single = chunk.length === 1;
+      const answer = await call<C2CAnswer>(
+        ctx,
+        "sendMessage",
+        single ? "openim/sendmsg" : "openim/batchsendmsg",
+        {
+          // 1: also into the sender's roaming history, so both sides can list it.
+          SyncOtherMachine: 1,
+          From_Account: from,
+          To_Account: single ? chunk[0] : chunk,
+          MsgSeq: marks.msgSeq,
+          MsgRandom: marks.msgRandom,
+          MsgBody: body,
+          ...pushInfo(input.pushText),
+        },
+        options,
+        // batchsendmsg takes the same MsgSeq/MsgRandom, but the reference states the 120 s
+        // dedup only for sendmsg (unverified for batches): a batch whose answer was lost is
+        // not repeated, so no recipient can get it twice.
+        single,
+      );
+      const failed = new Map(
+        (answer.ErrorList ?? []).map((e) => [String(e?.To_Account), e?.ErrorCode] as const),
+      );
+      const msgKey = str(answer.MsgKey);
+      const sentAt = fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now());
+      return chunk.map((to): ItemResult<SentMessage> => {
+        if (failed.has(to)) return itemError(to, itemFailure(failed.get(to)));
+        if (!msgKey) {
+          return itemError(
+            to,
+            new VendorUnavailableError(
+              "tencent",
+              "Tencent accepted the message but gave it no MsgKey.",
+              {
+                operation: "sendMessage",
+              },
+            ),
+          );
+        }
+        return itemOk(to, {
+          recipientId: to,
+          messageId: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
+          sentAt,
+        });
+      });
+    },
+  });
+}
+
+interface GroupSendAnswer {
+  MsgTime?: unknown;
+  MsgSeq?: unknown;
+  MsgDropReason?: unknown;
+}
+
+/**
+ * send_group_msg with a Random fixed before the first attempt: Tencent drops the same
+ * content with the same Random within 5 minutes, so a retry cannot post twice.
+ */
+export async function sendToGroup(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  from: string,
+  body: MsgElement[],
+  extra: { idempotencyKey?: string | undefined; pushText?: string | undefined },
+  options?: CallOptions,
+): Promise<ItemResult<SentMessage>> {
+  const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, extra.idempotencyKey);
+  const answer = await call<GroupSendAnswer>(
+    ctx,
+    operation,
+    "group_open_http_svc/send_group_msg",
+    {
+      GroupId: groupId,
+      From_Account: from,
+      Random: marks.msgRandom,
+      MsgBody: body,
+      ...pushInfo(extra.pushText),
+    },
+    options,
+    true,
+  );
+  const dropped = str(answer.MsgDropReason);
+  if (dropped) {
+    return itemError(
+      groupId,
+      new RateLimitedError(`Tencent dropped the message: ${dropped.slice(0, 100)}.`, {
+        vendor: "tencent",
+        retryAfter: 1,
+      }),
+    );
+  }
+  const msgSeq = num(answer.MsgSeq);
+  if (msgSeq === undefined) {
+    return itemError(
+      groupId,
+      new VendorUnavailableError("tencent", "Tencent accepted the message but gave it no MsgSeq.", {
+        operation,
+      }),
+    );
+  }
+  return itemOk(groupId, {
+    recipientId: groupId,
+    messageId: encodeMessageId(ctx, { kind: "group", groupId, msgSeq }),
+    sentAt: fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now()),
+  });
+}
+
+export async function sendMessage(
+  ctx: TencentContext,
+  input: SendMessageInput,
+  options?: CallOptions,
+): Promise<ItemResult<SentMessage>[]> {
+  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
+  if (input.idempotencyKey !== undefined) {
+    checkText("idempotencyKey", input.idempotencyKey, { maxBytes: 256 });
+  }
+  const body = toMsgBody(input.content, input.pushText);
+  pushInfo(input.pushText); // checks pushText before any call
+  if (input.to?.type === "GROUP") {
+    const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
+    return [await sendToGroup(ctx, "sendMessage", groupId, from, body, input, options)];
+  }
+  if (input.to?.type !== "USERS")
+    throw new BadUserInputError("to", "to must name users or a group.");
+  const recipients = checkIds("to.userIds", input.to.userIds, USER_ID);
+  const results = await sendToUsers(ctx, from, distinct(recipients), body, input, options);
+  const byId = new Map(results.map((r) => [r.key, r]));
+  return recipients.map((id) => byId.get(id) as ItemResult<SentMessage>);
+}

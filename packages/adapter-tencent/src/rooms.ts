@@ -1,0 +1,80 @@
+import {
+  type CallOptions,
+  checkId,
+  checkIds,
+  ImError,
+  type Page,
+  type RoomMessageInput,
+  type RoomUser,
+  type RoomUsersInput,
+} from "@imgraph/core";
+import { toMsgBody } from "./content.js";
+import { call, type TencentContext } from "./context.js";
+import { listGroupMembers } from "./groups.js";
+import { AUTO_GROUP_ID_PREFIX, GROUP_ID, GROUP_NAME_MAX_BYTES, USER_ID } from "./limits.js";
+import { sendToGroup } from "./messages.js";
+
+// Rooms are live groups (AVChatRoom): clients join them through the SDK; REST can list
+// their members and post to them, but not add or remove members (10007 / 10004).
+
+/** create_group answers for a custom id that exists: 10021, or 10025 when it is ours. */
+const ID_TAKEN = new Set(["10021", "10025"]);
+
+/**
+ * Makes sure the live room's chat group exists: client SDKs can join an AVChatRoom but
+ * not create one. Created ownerless with the room id as its GroupId; "id taken" means it
+ * exists already, so a repeat is harmless. Ids Tencent generated (`@TGS#`) exist by
+ * definition.
+ */
+export async function ensureRoom(
+  ctx: TencentContext,
+  roomId: string,
+  options?: CallOptions,
+): Promise<void> {
+  if (roomId.startsWith(AUTO_GROUP_ID_PREFIX)) return;
+  try {
+    await call(
+      ctx,
+      "issueRoomCredential",
+      "group_open_http_svc/create_group",
+      // Room ids are printable ASCII: cutting at 30 characters cuts at 30 bytes.
+      { Type: "AVChatRoom", GroupId: roomId, Name: roomId.slice(0, GROUP_NAME_MAX_BYTES) },
+      options,
+      true,
+    );
+  } catch (error) {
+    if (error instanceof ImError && error.vendorCode && ID_TAKEN.has(error.vendorCode)) return;
+    throw error;
+  }
+}
+
+export async function listRoomUsers(
+  ctx: TencentContext,
+  input: RoomUsersInput,
+  options?: CallOptions,
+): Promise<Page<RoomUser>> {
+  const roomId = checkId("roomId", input?.roomId, GROUP_ID);
+  const page = await listGroupMembers(
+    ctx,
+    { groupId: roomId, limit: input.limit, cursor: input.cursor ?? null },
+    options,
+    "listRoomUsers",
+  );
+  return {
+    items: page.items.map((m) => ({ userId: m.userId, joinedAt: m.joinedAt })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function sendRoomMessage(
+  ctx: TencentContext,
+  input: RoomMessageInput,
+  options?: CallOptions,
+): Promise<{ messageId: string | null }> {
+  const roomId = checkId("roomId", input?.roomId, GROUP_ID);
+  const [from] = checkIds("from", [input.from], USER_ID) as [string];
+  const body = toMsgBody(input.content);
+  const result = await sendToGroup(ctx, "sendRoomMessage", roomId, from, body, {}, options);
+  if (!result.ok) throw result.error;
+  return { messageId: result.value.messageId };
+}

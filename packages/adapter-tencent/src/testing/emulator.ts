@@ -1,0 +1,63 @@
+// Test support: a Tencent emulator plus an adapter pointed at it. Not part of the build.
+import type { ChatCredential } from "@imgraph/core";
+import type { ContractHarness } from "@imgraph/core/contract";
+import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import { verifyUserSig } from "@imgraph/signing";
+import { TencentAdapter } from "../adapter.js";
+import type { TencentAdapterOptions } from "../options.js";
+
+export const SDK_APP_ID = 1400000001;
+export const KEY = "test-key-5bd2850fff3ecb11d7c805251c51ee46";
+export const ADMIN = "administrator";
+
+export async function startEmulator(): Promise<RunningEmulator> {
+  return startTencentEmulator({
+    host: "127.0.0.1",
+    apps: [{ sdkAppId: SDK_APP_ID, key: KEY, admins: [ADMIN] }],
+    rateLimits: false,
+  });
+}
+
+export function adapterFor(
+  origins: string[],
+  extra: Partial<TencentAdapterOptions> = {},
+): TencentAdapter {
+  return new TencentAdapter({
+    sdkAppId: SDK_APP_ID,
+    key: KEY,
+    adminUserId: ADMIN,
+    origins,
+    idSecret: "id-secret",
+    ...extra,
+  });
+}
+
+/** The newest request's sequence number: counts requests even past the log's capacity. */
+export function requestCount(emulator: RunningEmulator): number {
+  return emulator.requests({ limit: 1 })[0]?.seq ?? 0;
+}
+
+export function harness(emulator: RunningEmulator, adapter: TencentAdapter): ContractHarness {
+  return {
+    adapter,
+    vendorRequestCount: async () => requestCount(emulator),
+    simulateLogin: async (userId) => {
+      emulator.login({ app: SDK_APP_ID, userId });
+    },
+    simulateLogout: async (userId) => {
+      emulator.logout({ app: SDK_APP_ID, userId });
+    },
+    // What a client login does: the UserSig must verify for this app, user and key.
+    verifyChatCredential: async (credential: ChatCredential) =>
+      credential.appId === String(SDK_APP_ID) &&
+      verifyUserSig(credential.token, { key: KEY, sdkAppId: SDK_APP_ID, userId: credential.userId })
+        .ok,
+    // Clients enter a live room (AVChatRoom) through the SDK; the seed stands in for that.
+    joinRoom: async (roomId, userIds) => {
+      emulator.seed({
+        app: SDK_APP_ID,
+        groups: [{ groupId: roomId, type: "AVChatRoom", name: roomId, members: userIds }],
+      });
+    },
+  };
+}

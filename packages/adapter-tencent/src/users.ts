@@ -1,0 +1,300 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkIds,
+  distinct,
+  ImError,
+  type ItemResult,
+  itemError,
+  itemOk,
+  NotFoundError,
+  type Presence,
+  runBatched,
+  type User,
+  type UserInput,
+  type UserUpdate,
+} from "@imgraph/core";
+import { call, str, type TencentContext } from "./context.js";
+import { itemFailure } from "./errors.js";
+import {
+  USER_ID,
+  USERS_PER_DELETE,
+  USERS_PER_IMPORT,
+  USERS_PER_PRESENCE,
+  USERS_PER_PROFILE_READ,
+} from "./limits.js";
+import { fromProfileItems, profileTags, toProfileItems } from "./profile.js";
+
+function notFound(userId: string): NotFoundError {
+  return new NotFoundError(`User ${userId} does not exist.`, { vendor: "tencent" });
+}
+
+/**
+ * multiaccount_import (new form) imports up to 100 accounts a call with their nick and
+ * avatar; importing an existing account updates them, so a repeat is harmless. `extra`
+ * lives in a custom profile tag, written by one portrait_set per user that has one.
+ */
+export async function registerUsers(
+  ctx: TencentContext,
+  users: UserInput[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  if (!Array.isArray(users) || users.length === 0) {
+    throw new BadUserInputError("users", "users must have at least 1 item.");
+  }
+  checkIds(
+    "users.id",
+    users.map((u) => u?.id),
+    USER_ID,
+  );
+  const extras = new Map<string, ReturnType<typeof toProfileItems>>();
+  for (const [i, u] of users.entries()) {
+    const items = toProfileItems(`users[${i}].`, u, ctx.extraProfileTag);
+    if (u.extra !== undefined) extras.set(u.id, items);
+  }
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const results = await runBatched([...byId.values()], {
+    size: USERS_PER_IMPORT,
+    concurrency: ctx.concurrency,
+    keyOf: (u) => u.id,
+    run: async (chunk) => {
+      const answer = await call<{ FailAccounts?: unknown }>(
+        ctx,
+        "registerUsers",
+        "im_open_login_svc/multiaccount_import",
+        {
+          AccountList: chunk.map((u) => ({
+            UserID: u.id,
+            ...(u.name !== undefined ? { Nick: u.name } : {}),
+            ...(u.avatarUrl !== undefined ? { FaceUrl: u.avatarUrl } : {}),
+          })),
+        },
+        options,
+        true,
+      );
+      const failed = new Set(
+        Array.isArray(answer.FailAccounts) ? answer.FailAccounts.map(String) : [],
+      );
+      return Promise.all(
+        chunk.map(async (u): Promise<ItemResult<User>> => {
+          if (failed.has(u.id)) {
+            return itemError(
+              u.id,
+              new ImError("VENDOR_REJECTED", `Tencent did not import ${u.id}.`, {
+                vendor: "tencent",
+              }),
+            );
+          }
+          const extra = extras.get(u.id);
+          if (extra) {
+            try {
+              await setPortrait(ctx, "registerUsers", u.id, extra, options);
+            } catch (error) {
+              if (error instanceof ImError) return itemError(u.id, error);
+              throw error;
+            }
+          }
+          return itemOk(u.id, {
+            id: u.id,
+            name: u.name ?? null,
+            avatarUrl: u.avatarUrl ?? null,
+            extra: u.extra ?? null,
+          });
+        }),
+      );
+    },
+  });
+  const answers = new Map(results.map((r) => [r.key, r]));
+  return users.map((u) => answers.get(u.id) as ItemResult<User>);
+}
+
+function setPortrait(
+  ctx: TencentContext,
+  operation: string,
+  userId: string,
+  items: ReturnType<typeof toProfileItems>,
+  options?: CallOptions,
+): Promise<unknown> {
+  return call(
+    ctx,
+    operation,
+    "profile/portrait_set",
+    { From_Account: userId, ProfileItem: items },
+    options,
+    true,
+  );
+}
+
+export async function updateUser(
+  ctx: TencentContext,
+  update: UserUpdate,
+  options?: CallOptions,
+): Promise<void> {
+  const [id] = checkIds("id", [update?.id], USER_ID) as [string];
+  const items = toProfileItems("", update, ctx.extraProfileTag);
+  if (items.length === 0) return;
+  await setPortrait(ctx, "updateUser", id, items, options);
+}
+
+interface PortraitAnswer {
+  UserProfileItem?: Array<{
+    To_Account?: unknown;
+    ProfileItem?: unknown;
+    ResultCode?: unknown;
+    ResultInfo?: unknown;
+  }>;
+  Fail_Account?: unknown;
+}
+
+async function readProfiles(
+  ctx: TencentContext,
+  ids: string[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  const answer = await call<PortraitAnswer>(
+    ctx,
+    "getUsers",
+    "profile/portrait_get",
+    { To_Account: ids, TagList: profileTags(ctx.extraProfileTag) },
+    options,
+    true,
+  );
+  const items = new Map<string, NonNullable<PortraitAnswer["UserProfileItem"]>[number]>();
+  for (const item of answer.UserProfileItem ?? []) {
+    const id = str(item?.To_Account);
+    if (id) items.set(id, item);
+  }
+  return ids.map((id) => {
+    const item = items.get(id);
+    if (!item) return itemError(id, notFound(id));
+    const code = Number(item.ResultCode ?? 0);
+    if (code !== 0) {
+      const error = itemFailure(code, item.ResultInfo);
+      return itemError(id, error.code === "NOT_FOUND" ? notFound(id) : error);
+    }
+    return itemOk(id, fromProfileItems(id, item.ProfileItem, ctx.extraProfileTag));
+  });
+}
+
+/**
+ * Some versions fail the whole portrait_get when an account is unknown (tencent.md §3.2
+ * "all accounts must be imported"): then each id is read alone so the others still answer.
+ */
+async function readOrMissing(
+  ctx: TencentContext,
+  ids: string[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  try {
+    return await readProfiles(ctx, ids, options);
+  } catch (error) {
+    if (!(error instanceof ImError) || error.code !== "NOT_FOUND") throw error;
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) return [itemError(only, notFound(only))];
+    return runBatched(ids, {
+      size: 1,
+      concurrency: ctx.concurrency,
+      keyOf: (id) => id,
+      run: (one) => readOrMissing(ctx, one, options),
+    });
+  }
+}
+
+/** portrait_get reads 100 profiles a call; unknown accounts come back as NOT_FOUND items. */
+export async function getUsers(
+  ctx: TencentContext,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  checkIds("userIds", userIds, USER_ID);
+  const results = await runBatched(distinct(userIds), {
+    size: USERS_PER_PROFILE_READ,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: (chunk) => readOrMissing(ctx, chunk, options),
+  });
+  const byId = new Map(results.map((r) => [r.key, r]));
+  return userIds.map((id) => byId.get(id) as ItemResult<User>);
+}
+
+interface DeleteAnswer {
+  ResultItem?: Array<{ UserID?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
+}
+
+export async function deleteUsers(
+  ctx: TencentContext,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const ids = distinct(checkIds("userIds", userIds, USER_ID));
+  return runBatched(ids, {
+    size: USERS_PER_DELETE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const answer = await call<DeleteAnswer>(
+        ctx,
+        "deleteUsers",
+        "im_open_login_svc/account_delete",
+        { DeleteItem: chunk.map((UserID) => ({ UserID })) },
+        options,
+        true,
+      );
+      const codes = new Map((answer.ResultItem ?? []).map((r) => [String(r?.UserID), r] as const));
+      return chunk.map((id) => {
+        const r = codes.get(id);
+        const code = Number(r?.ResultCode ?? 0);
+        return code === 0
+          ? itemOk(id, true as const)
+          : itemError(id, itemFailure(code, r?.ResultInfo));
+      });
+    },
+  });
+}
+
+interface OnlineAnswer {
+  QueryResult?: Array<{ To_Account?: unknown; State?: unknown; Status?: unknown }>;
+  ErrorList?: Array<{ To_Account?: unknown; ErrorCode?: unknown }>;
+}
+
+/**
+ * query_online_status, 500 accounts a call. `PushOnline` (app in the background, reachable
+ * only by offline push) counts as OFFLINE: the user has no live connection.
+ */
+export async function getPresence(
+  ctx: TencentContext,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<Presence>[]> {
+  checkIds("userIds", userIds, USER_ID);
+  const results = await runBatched(distinct(userIds), {
+    size: USERS_PER_PRESENCE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const answer = await call<OnlineAnswer>(
+        ctx,
+        "getPresence",
+        "openim/query_online_status",
+        { To_Account: chunk },
+        options,
+        true,
+      );
+      const out: ItemResult<Presence>[] = [];
+      for (const e of answer.ErrorList ?? []) {
+        const id = str(e?.To_Account);
+        if (id) out.push(itemError(id, itemFailure(e.ErrorCode)));
+      }
+      for (const r of answer.QueryResult ?? []) {
+        const id = str(r?.To_Account);
+        // Older answers name the field Status (unverified): read either.
+        const state = str(r?.State) ?? str(r?.Status);
+        if (id)
+          out.push(itemOk(id, { userId: id, status: state === "Online" ? "ONLINE" : "OFFLINE" }));
+      }
+      return out;
+    },
+  });
+  const byId = new Map(results.map((r) => [r.key, r]));
+  return userIds.map((id) => byId.get(id) as ItemResult<Presence>);
+}

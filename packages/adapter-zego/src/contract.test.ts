@@ -1,0 +1,48 @@
+import { runAdapterContract } from "@imgraph/core/contract";
+import type { RunningEmulator } from "@imgraph/emulators";
+import { verifyToken04 } from "@imgraph/signing";
+import type { ZegoAdapter } from "./adapter.js";
+import { APP_ID, requestCount, SERVER_SECRET, startZego, zegoAdapter } from "./testing/emulator.js";
+
+let emulator: RunningEmulator;
+let adapter: ZegoAdapter;
+
+runAdapterContract({
+  name: "zego",
+  async setup() {
+    emulator = await startZego();
+    adapter = zegoAdapter(emulator);
+    return {
+      adapter,
+      vendorRequestCount: async () => requestCount(emulator),
+      // A ZIM client SDK logs in with a Token04 the adapter issued.
+      async simulateLogin(userId) {
+        const { token } = await adapter.issueChatCredential({ userId, ttlSeconds: 600 });
+        emulator.login({ userId, token });
+      },
+      async simulateLogout(userId) {
+        emulator.logout({ userId });
+      },
+      async verifyChatCredential(credential) {
+        if (credential.appId !== String(APP_ID)) return false;
+        return verifyToken04(credential.token, {
+          serverSecret: SERVER_SECRET,
+          appId: APP_ID,
+          userId: credential.userId,
+          minRemainingSeconds: 30,
+        }).ok;
+      },
+      // RTC clients log in to the room with a room Token04 the adapter issued.
+      async joinRoom(roomId, userIds) {
+        for (const userId of userIds) {
+          const { token } = await adapter.issueRoomCredential({ userId, roomId, ttlSeconds: 600 });
+          emulator.login({ product: "rtc", userId, roomId, token });
+        }
+      },
+    };
+  },
+  async teardown() {
+    await adapter?.close();
+    await emulator?.close();
+  },
+});

@@ -1,0 +1,131 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkIds,
+  type GroupMember,
+  type GroupRole,
+} from "@imgraph/core";
+import { type ZegoContext, zim } from "./context.js";
+import { GROUP_MEMBERS_PAGE_MAX, USER_ID } from "./limits.js";
+
+/** One page of QueryGroupMemberList. */
+export interface MemberPage {
+  total: number | null;
+  members: GroupMember[];
+  /** ZEGO's marker of the next page; null when done. */
+  next: string | number | null;
+}
+
+interface MemberAnswer {
+  TotalCount?: unknown;
+  Next?: unknown;
+  MemberList?: Array<{ UserId?: unknown; Role?: unknown }>;
+}
+
+/** ZEGO ends a list with Next 0 (or "0", or nothing). */
+export function nextMarker(value: unknown): string | number | null {
+  if (value === undefined || value === null || value === 0 || value === "0" || value === "") {
+    return null;
+  }
+  return typeof value === "number" || typeof value === "string" ? value : null;
+}
+
+function role(value: unknown): GroupRole {
+  const n = Number(value);
+  return n === 1 ? "OWNER" : n === 2 ? "ADMIN" : "MEMBER";
+}
+
+/** QueryGroupMemberList: `Limit` must stay the same across the pages of one listing. */
+export async function memberPage(
+  ctx: ZegoContext,
+  operation: string,
+  groupId: string,
+  limit: number,
+  next: string | number,
+  options?: CallOptions,
+): Promise<MemberPage> {
+  const answer = await zim<MemberAnswer>(
+    ctx,
+    {
+      operation,
+      action: "QueryGroupMemberList",
+      method: "POST",
+      params: { GroupId: groupId, Limit: limit, Next: next },
+      idempotent: true,
+    },
+    options,
+  );
+  const total = Number(answer.TotalCount);
+  return {
+    total: Number.isFinite(total) ? total : null,
+    members: (answer.MemberList ?? [])
+      .filter((m) => typeof m.UserId === "string")
+      .map((m) => ({ userId: m.UserId as string, role: role(m.Role), joinedAt: null })),
+    next: nextMarker(answer.Next),
+  };
+}
+
+/** Every member, page by page (for owner lookups and mute listings). */
+export async function allMembers(
+  ctx: ZegoContext,
+  operation: string,
+  groupId: string,
+  options?: CallOptions,
+): Promise<{ members: GroupMember[]; total: number | null }> {
+  const members: GroupMember[] = [];
+  let next: string | number = 0;
+  let total: number | null = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await memberPage(ctx, operation, groupId, GROUP_MEMBERS_PAGE_MAX, next, options);
+    members.push(...page.members);
+    total ??= page.total;
+    if (page.next === null || page.members.length === 0) break;
+    next = page.next;
+  }
+  return { members, total: total ?? members.length };
+}
+
+/** The group's owner (role 1), reading member pages until it shows up. */
+export async function findOwner(
+  ctx: ZegoContext,
+  operation: string,
+  groupId: string,
+  options?: CallOptions,
+): Promise<{ ownerId: string | null; firstMember: string | null; total: number | null }> {
+  let next: string | number = 0;
+  let total: number | null = null;
+  let firstMember: string | null = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await memberPage(ctx, operation, groupId, GROUP_MEMBERS_PAGE_MAX, next, options);
+    total ??= page.total;
+    firstMember ??= page.members[0]?.userId ?? null;
+    const owner = page.members.find((m) => m.role === "OWNER");
+    if (owner) return { ownerId: owner.userId, firstMember, total };
+    if (page.next === null || page.members.length === 0) break;
+    next = page.next;
+  }
+  return { ownerId: null, firstMember, total };
+}
+
+/**
+ * Who acts on a group: the caller's actor, else the group's owner. Who may call the
+ * member/owner/mute Actions is unverified (§2.4), and the owner may do all of them.
+ */
+export async function actorFor(
+  ctx: ZegoContext,
+  operation: string,
+  groupId: string,
+  actorId: string | undefined,
+  options?: CallOptions,
+): Promise<string> {
+  if (actorId !== undefined) return checkIds("actorId", [actorId], USER_ID)[0] as string;
+  const { ownerId, firstMember } = await findOwner(ctx, operation, groupId, options);
+  const actor = ownerId ?? firstMember;
+  if (!actor) {
+    throw new BadUserInputError(
+      "actorId",
+      "actorId is required: the group has no owner to act as.",
+    );
+  }
+  return actor;
+}

@@ -1,0 +1,149 @@
+import {
+  type CallOptions,
+  checkId,
+  checkIds,
+  checkInt,
+  distinct,
+  type GroupMembersInput,
+  type ItemResult,
+  itemOk,
+  type MutedMember,
+  type MuteMembersInput,
+  runBatched,
+} from "@imgraph/core";
+import { type Answer, perItem } from "./batch.js";
+import { type ZegoContext, zim } from "./context.js";
+import { actorFor, allMembers, nextMarker } from "./group-lookup.js";
+import { GROUP_ID, MEMBERS_PER_MUTE, MUTE_MAX_SECONDS, USER_ID } from "./limits.js";
+
+/** MuteGroupMembers' Duration: −1 until unmuted, 0 lifts the mute. */
+const FOREVER = -1;
+const LIFT = 0;
+/** FetchForbidGroupList's ForbidType bit for "this user is muted in person". */
+const USER_MUTE = 4;
+
+async function setMute(
+  ctx: ZegoContext,
+  operation: string,
+  input: GroupMembersInput,
+  duration: number,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  // The operator must be owner or admin (660600032); the owner by default.
+  const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
+  return runBatched(ids, {
+    size: MEMBERS_PER_MUTE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: (chunk) =>
+      perItem<true>({
+        keys: chunk,
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation,
+              action: "MuteGroupMembers",
+              method: "GET",
+              params: {
+                FromUserId: actor,
+                GroupId: groupId,
+                "UserIds[]": chunk,
+                Duration: duration,
+              },
+              idempotent: true,
+            },
+            options,
+          ),
+        ok: (key) => itemOk(key, true as const),
+      }),
+  });
+}
+
+export function muteGroupMembers(
+  ctx: ZegoContext,
+  input: MuteMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const duration =
+    input?.durationSeconds === undefined
+      ? FOREVER
+      : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: MUTE_MAX_SECONDS });
+  return setMute(ctx, "muteGroupMembers", input, duration, options);
+}
+
+export function unmuteGroupMembers(
+  ctx: ZegoContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  return setMute(ctx, "unmuteGroupMembers", input, LIFT, options);
+}
+
+interface ForbidAnswer {
+  FetchEnd?: unknown;
+  NextFlag?: unknown;
+  GroupList?: Array<{ GroupId?: unknown; ForbidType?: unknown }>;
+}
+
+/** Whether `userId` is muted in person in `groupId`, from the user's forbidden-group list. */
+async function mutedIn(
+  ctx: ZegoContext,
+  userId: string,
+  groupId: string,
+  options?: CallOptions,
+): Promise<boolean> {
+  let flag: string | number = 0;
+  for (let pages = 0; pages < 100; pages++) {
+    const answer = await zim<ForbidAnswer>(
+      ctx,
+      {
+        operation: "listMutedMembers",
+        action: "FetchForbidGroupList",
+        method: "POST",
+        params: { FromUserId: userId, StartFlag: flag },
+        idempotent: true,
+      },
+      options,
+    );
+    const entry = answer.GroupList?.find((g) => g.GroupId === groupId);
+    if (entry) return (Number(entry.ForbidType) & USER_MUTE) !== 0;
+    const next = nextMarker(answer.NextFlag);
+    if (Number(answer.FetchEnd) === 1 || next === null || !answer.GroupList?.length) return false;
+    flag = next;
+  }
+  return false;
+}
+
+/**
+ * ZIM has no "muted members of a group" query: FetchForbidGroupList answers, per user,
+ * the groups that user is muted in. So this reads the member list and asks for each
+ * member — one call per member; the mute's end time is not given back.
+ */
+export async function listMutedMembers(
+  ctx: ZegoContext,
+  groupId: string,
+  options?: CallOptions,
+): Promise<MutedMember[]> {
+  checkId("groupId", groupId, GROUP_ID);
+  const { members } = await allMembers(ctx, "listMutedMembers", groupId, options);
+  const checked = await runBatched(
+    members.map((m) => m.userId),
+    {
+      size: 1,
+      concurrency: ctx.concurrency,
+      keyOf: (id) => id,
+      run: async ([userId]) => [
+        itemOk(userId as string, await mutedIn(ctx, userId as string, groupId, options)),
+      ],
+    },
+  );
+  const muted: MutedMember[] = [];
+  for (const result of checked) {
+    if (!result.ok) throw result.error;
+    if (result.value) muted.push({ userId: result.key, mutedUntil: null });
+  }
+  return muted;
+}

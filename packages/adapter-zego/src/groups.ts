@@ -1,0 +1,295 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  type CreateGroupInput,
+  checkId,
+  checkIds,
+  checkText,
+  type DismissGroupInput,
+  distinct,
+  type Group,
+  type GroupMember,
+  type GroupMembersInput,
+  ImError,
+  type ItemResult,
+  itemError,
+  itemOk,
+  NotFoundError,
+  type Page,
+  type PageInput,
+  pageLimit,
+  runBatched,
+  type TransferOwnershipInput,
+} from "@imgraph/core";
+import { type Answer, perItem } from "./batch.js";
+import { type ZegoContext, zim } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { failureList } from "./errors.js";
+import { actorFor, findOwner, memberPage } from "./group-lookup.js";
+import {
+  GROUP_ID,
+  GROUP_MEMBERS_PAGE_MAX,
+  GROUP_NAME_MAX_CHARS,
+  MEMBERS_PER_CREATE,
+  MEMBERS_PER_INVITE,
+  MEMBERS_PER_KICK,
+  USER_ID,
+} from "./limits.js";
+
+/** KickoutGroupUser's SubCode for a user who is not in the group. */
+const NOT_IN_GROUP = 660600008;
+/** "failed to load group info (group may not exist)". */
+const GROUP_NOT_LOADED = "660600009";
+
+export async function createGroup(
+  ctx: ZegoContext,
+  input: CreateGroupInput,
+  options?: CallOptions,
+): Promise<Group> {
+  let groupId: string | undefined;
+  if (input?.id !== undefined) {
+    groupId = checkId("id", input.id, GROUP_ID);
+    // Ids starting with '#' are the ones ZEGO makes itself.
+    if (groupId.startsWith("#")) {
+      throw new BadUserInputError("id", 'id must not start with "#".');
+    }
+  }
+  const name = checkText("name", input.name, { maxChars: GROUP_NAME_MAX_CHARS });
+  const [ownerId] = checkIds("ownerId", [input.ownerId], USER_ID) as [string];
+  const memberIds = distinct(
+    checkIds("memberIds", input.memberIds ?? [], USER_ID, { min: 0 }),
+  ).filter((id) => id !== ownerId);
+  const first = memberIds.slice(0, MEMBERS_PER_CREATE);
+  const answer = await zim<Answer & { GroupId?: unknown }>(
+    ctx,
+    {
+      operation: "createGroup",
+      action: "CreateGroup",
+      method: "POST",
+      params: {
+        ...(groupId !== undefined ? { GroupId: groupId } : {}),
+        GroupName: name,
+        GroupOwner: ownerId,
+        UserId: first,
+      },
+      // With our own id a repeat cannot make a second group; a server-made id could.
+      idempotent: groupId !== undefined,
+    },
+    options,
+  );
+  const id = typeof answer.GroupId === "string" && answer.GroupId ? answer.GroupId : groupId;
+  if (!id) {
+    throw new ImError("VENDOR_UNAVAILABLE", "ZEGO created the group but gave no GroupId.", {
+      vendor: "zego",
+      operation: "createGroup",
+    });
+  }
+  let failed = failureList(answer).length;
+  // CreateGroup takes 100 members; the rest are invited (1/s per group, retried by the client).
+  const rest = memberIds.slice(MEMBERS_PER_CREATE);
+  if (rest.length > 0) {
+    const added = await addGroupMembers(
+      ctx,
+      { groupId: id, userIds: rest, actorId: ownerId },
+      options,
+    );
+    failed += added.filter((r) => !r.ok).length;
+  }
+  return { id, name, ownerId, memberCount: 1 + memberIds.length - failed, createdAt: null };
+}
+
+interface InfoAnswer {
+  GroupId?: unknown;
+  GroupName?: unknown;
+  GroupCreateTime?: unknown;
+}
+
+/** QueryGroupInfo wants a FromUserId and names no owner: the member list gives both. */
+export async function getGroup(
+  ctx: ZegoContext,
+  groupId: string,
+  options?: CallOptions,
+): Promise<Group | null> {
+  checkId("groupId", groupId, GROUP_ID);
+  try {
+    const { ownerId, firstMember, total } = await findOwner(ctx, "getGroup", groupId, options);
+    const asker = ownerId ?? firstMember;
+    if (!asker) return { id: groupId, name: "", ownerId: null, memberCount: 0, createdAt: null };
+    const info = await zim<InfoAnswer>(
+      ctx,
+      {
+        operation: "getGroup",
+        action: "QueryGroupInfo",
+        method: "POST",
+        params: { FromUserId: asker, GroupId: groupId },
+        idempotent: true,
+      },
+      options,
+    );
+    const created = Number(info.GroupCreateTime);
+    return {
+      id: groupId,
+      name: typeof info.GroupName === "string" ? info.GroupName : "",
+      ownerId,
+      memberCount: total,
+      createdAt: Number.isFinite(created) && created > 0 ? new Date(created) : null,
+    };
+  } catch (error) {
+    if (isMissingGroup(error)) return null;
+    throw error;
+  }
+}
+
+function isMissingGroup(error: unknown): boolean {
+  return (
+    error instanceof ImError &&
+    (error.code === "NOT_FOUND" || error.vendorCode === GROUP_NOT_LOADED)
+  );
+}
+
+export async function listGroupMembers(
+  ctx: ZegoContext,
+  input: { groupId: string } & PageInput,
+  options?: CallOptions,
+): Promise<Page<GroupMember>> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const requested = pageLimit(input.limit, GROUP_MEMBERS_PAGE_MAX);
+  const cursor = decodeCursor<{ n: string | number; l: number }>("gm", input.cursor, {
+    n: "marker",
+    l: "number",
+  });
+  // ZEGO pages need the same Limit throughout, so the first page's size is kept.
+  const limit = cursor ? cursor.l : requested;
+  if (limit > requested) {
+    throw new BadUserInputError("limit", `limit must stay ${limit} while paging this list.`);
+  }
+  const page = await memberPage(ctx, "listGroupMembers", groupId, limit, cursor?.n ?? 0, options);
+  return {
+    items: page.members,
+    nextCursor:
+      page.next === null || page.members.length === 0
+        ? null
+        : encodeCursor("gm", { n: page.next, l: limit }),
+  };
+}
+
+/** InviteUsersIntoGroup, 100 per call, one call at a time (ZEGO allows 1/s per group). */
+export async function addGroupMembers(
+  ctx: ZegoContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const actor = await actorFor(ctx, "addGroupMembers", groupId, input.actorId, options);
+  return runBatched(ids, {
+    size: MEMBERS_PER_INVITE,
+    concurrency: 1,
+    keyOf: (id) => id,
+    run: (chunk) =>
+      perItem<true>({
+        keys: chunk,
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation: "addGroupMembers",
+              action: "InviteUsersIntoGroup",
+              method: "POST",
+              params: { FromUserId: actor, GroupId: groupId, UserIds: chunk },
+              // Membership is a set: inviting a member again changes nothing.
+              idempotent: true,
+            },
+            options,
+          ),
+        // The server drops FromUserId from the list and answers only for failures.
+        ok: (key) => itemOk(key, true as const),
+      }),
+  });
+}
+
+/** KickoutGroupUser, 50 per call. */
+export async function removeGroupMembers(
+  ctx: ZegoContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const actor = await actorFor(ctx, "removeGroupMembers", groupId, input.actorId, options);
+  return runBatched(ids, {
+    size: MEMBERS_PER_KICK,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: (chunk) =>
+      perItem<true>({
+        keys: chunk,
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation: "removeGroupMembers",
+              action: "KickoutGroupUser",
+              method: "POST",
+              params: { FromUserId: actor, GroupId: groupId, UserId: chunk },
+              idempotent: true,
+            },
+            options,
+          ),
+        ok: (key) => itemOk(key, true as const),
+        failed: (key, subCode) =>
+          subCode === NOT_IN_GROUP
+            ? itemError(
+                key,
+                new NotFoundError(`${key} is not a member of the group.`, {
+                  vendor: "zego",
+                  vendorCode: String(subCode),
+                }),
+              )
+            : undefined,
+      }),
+  });
+}
+
+export async function transferGroupOwnership(
+  ctx: ZegoContext,
+  input: TransferOwnershipInput,
+  options?: CallOptions,
+): Promise<void> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
+  // Whether FromUserId must be the current owner is unverified: act as the owner by default.
+  const actor = await actorFor(ctx, "transferGroupOwnership", groupId, input.actorId, options);
+  await zim(
+    ctx,
+    {
+      operation: "transferGroupOwnership",
+      action: "TransferGroupOwner",
+      method: "GET",
+      params: { FromUserId: actor, GroupId: groupId, NewOwner: newOwner },
+      idempotent: true,
+    },
+    options,
+  );
+}
+
+/** DismissGroup: any registered user may dismiss (§2.4); the owner by default. */
+export async function dismissGroup(
+  ctx: ZegoContext,
+  input: DismissGroupInput,
+  options?: CallOptions,
+): Promise<void> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const actor = await actorFor(ctx, "dismissGroup", groupId, input.actorId, options);
+  await zim(
+    ctx,
+    {
+      operation: "dismissGroup",
+      action: "DismissGroup",
+      method: "GET",
+      params: { FromUserId: actor, GroupId: groupId },
+      idempotent: true,
+    },
+    options,
+  );
+}

@@ -1,0 +1,164 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkId,
+  checkIds,
+  type HistoryInput,
+  type Message,
+  type Page,
+  pageLimit,
+} from "@imgraph/core";
+import { fromZego } from "./content.js";
+import { type ZegoContext, zim } from "./context.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { nextMarker } from "./group-lookup.js";
+import { GROUP_ID, HISTORY_PAGE_MAX, USER_ID } from "./limits.js";
+import { encodeMessageId } from "./message-ids.js";
+
+/** IsEmpty: 0 normal, 1 deleted or expired, 2 revoked. */
+const DELETED = 1;
+const REVOKED = 2;
+/** MsgType of a revoked message in some answers. */
+const MSG_REVOKED = 31;
+/** ZEGO pages read per listMessages call while skipping messages outside the time window. */
+const MAX_CALLS = 10;
+
+interface Row {
+  Sender?: unknown;
+  MsgType?: unknown;
+  SubMsgType?: unknown;
+  MsgBody?: unknown;
+  MsgSeq?: unknown;
+  MsgTime?: unknown;
+  IsEmpty?: unknown;
+}
+
+interface HistoryAnswer {
+  Next?: unknown;
+  List?: Row[];
+}
+
+/** Where the next page starts: ZEGO's marker of a page, items of it already given out, its size. */
+type Position = {
+  n: string | number;
+  k: number;
+  l: number;
+};
+
+/**
+ * QueryPeerMsg / QueryGroupMsg: ZEGO pages newest first by its own marker and takes no
+ * time bounds, so the window is applied here. Our cursor is ZEGO's page marker plus how
+ * many of that page we already returned (a page may be cut short at `limit`); ZEGO's
+ * page size stays the same across one listing.
+ */
+export async function listMessages(
+  ctx: ZegoContext,
+  input: HistoryInput,
+  options?: CallOptions,
+): Promise<Page<Message>> {
+  const conversation = input?.conversation;
+  let params: Record<string, unknown>;
+  let action: string;
+  let view: { type: "USER"; userId: string; peerId: string } | { type: "GROUP"; groupId: string };
+  if (conversation?.type === "USER") {
+    const [userId] = checkIds("conversation.userId", [conversation.userId], USER_ID) as [string];
+    const [peerId] = checkIds("conversation.peerId", [conversation.peerId], USER_ID) as [string];
+    view = { type: "USER", userId, peerId };
+    action = "QueryPeerMsg";
+    params = { FromUserId: userId, ToUserId: peerId };
+  } else if (conversation?.type === "GROUP") {
+    const groupId = checkId("conversation.groupId", conversation.groupId, GROUP_ID);
+    view = { type: "GROUP", groupId };
+    action = "QueryGroupMsg";
+    // No FromUserId: none is documented (though 660500002 is listed; unverified).
+    params = { GroupId: groupId };
+  } else {
+    throw new BadUserInputError(
+      "conversation",
+      "conversation must be a USER or GROUP conversation.",
+    );
+  }
+  const limit = pageLimit(input.limit, HISTORY_PAGE_MAX, 20);
+  const after = input.after?.getTime();
+  const before = input.before?.getTime();
+  const cursor = decodeCursor<Position>("mh", input.cursor, {
+    n: "marker",
+    k: "number",
+    l: "number",
+  });
+  let at: Position = cursor ?? { n: 0, k: 0, l: limit };
+
+  const items: Message[] = [];
+  for (let calls = 0; calls < MAX_CALLS; calls++) {
+    const answer = await zim<HistoryAnswer>(
+      ctx,
+      {
+        operation: "listMessages",
+        action,
+        method: "POST",
+        // WithEmptyMsg 1: revoked messages too, so they show as recalled.
+        params: { ...params, Limit: at.l, Next: at.n, WithEmptyMsg: 1 },
+        idempotent: true,
+      },
+      options,
+    );
+    const rows = answer.List ?? [];
+    const next = nextMarker(answer.Next);
+    for (let i = at.k; i < rows.length; i++) {
+      const row = rows[i] as Row;
+      const time = Number(row.MsgTime);
+      if (Number(row.IsEmpty) === DELETED) continue;
+      if (before !== undefined && time >= before) continue;
+      // Newest first: once older than the window, nothing later can be in it.
+      if (after !== undefined && time < after) return { items, nextCursor: null };
+      const message = toMessage(ctx, view, row);
+      if (message) items.push(message);
+      if (items.length === limit) {
+        const more: Position | null =
+          i + 1 < rows.length
+            ? { n: at.n, k: i + 1, l: at.l }
+            : next === null
+              ? null
+              : { n: next, k: 0, l: at.l };
+        return { items, nextCursor: more ? encodeCursor("mh", { ...more }) : null };
+      }
+    }
+    if (next === null || rows.length === 0) return { items, nextCursor: null };
+    at = { n: next, k: 0, l: at.l };
+  }
+  return { items, nextCursor: encodeCursor("mh", { ...at }) };
+}
+
+function toMessage(
+  ctx: ZegoContext,
+  view: { type: "USER"; userId: string; peerId: string } | { type: "GROUP"; groupId: string },
+  row: Row,
+): Message | null {
+  const sender = typeof row.Sender === "string" ? row.Sender : "";
+  const seq = Number(row.MsgSeq);
+  if (!Number.isSafeInteger(seq)) return null;
+  const msgType = Number(row.MsgType);
+  const sub = row.SubMsgType === undefined ? undefined : Number(row.SubMsgType);
+  const body = typeof row.MsgBody === "string" ? row.MsgBody : JSON.stringify(row.MsgBody ?? "");
+  // Recall needs the conversation as the sender sees it.
+  const id =
+    view.type === "USER"
+      ? encodeMessageId(ctx, {
+          kind: "peer",
+          from: sender,
+          to: sender === view.userId ? view.peerId : view.userId,
+          seq,
+        })
+      : encodeMessageId(ctx, { kind: "group", from: sender, groupId: view.groupId, seq });
+  return {
+    id,
+    conversation:
+      view.type === "USER"
+        ? { type: "USER", id: view.peerId }
+        : { type: "GROUP", id: view.groupId },
+    senderId: sender,
+    sentAt: new Date(Number(row.MsgTime)),
+    content: fromZego(msgType, sub, body),
+    recalled: Number(row.IsEmpty) === REVOKED || msgType === MSG_REVOKED,
+  };
+}

@@ -1,0 +1,64 @@
+import type { IdRule, VendorLimits } from "@imgraph/core";
+
+// ZEGO's documented limits (zego.md §1.9, §2, §4).
+
+const ID_CHARS = String.raw`A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~`;
+const ID_CHARSET = "letters, digits, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~";
+
+export const USER_ID: IdRule = {
+  maxBytes: 32,
+  pattern: new RegExp(`^[${ID_CHARS}]+$`),
+  charset: ID_CHARSET,
+};
+export const GROUP_ID: IdRule = USER_ID;
+// Some room pages also allow ',' (unverified): accepted, the server has the last word.
+export const ROOM_ID: IdRule = {
+  maxBytes: 32,
+  pattern: new RegExp(`^[${ID_CHARS},]+$`),
+  charset: `${ID_CHARSET} ,`,
+};
+
+export const USER_NAME_MAX_BYTES = 256;
+export const AVATAR_MAX_BYTES = 500;
+export const EXTRA_DEFAULT_MAX_BYTES = 2048;
+export const GROUP_NAME_MAX_CHARS = 50;
+export const MESSAGE_DEFAULT_MAX_BYTES = 2048;
+/** The most an app can configure for message bodies and user extras. */
+export const CONFIGURABLE_MAX_BYTES = 32 * 1024;
+export const MEDIA_URL_MAX_BYTES = 500;
+export const FILE_NAME_MAX_CHARS = 150;
+export const CUSTOM_TYPE_MAX_CHARS = 64;
+export const PUSH_TEXT_MAX_BYTES = 1024;
+
+export const USERS_PER_REGISTER = 100;
+export const USERS_PER_READ = 100;
+export const USERS_PER_PRESENCE = 100;
+export const RECIPIENTS_PER_SEND = 100;
+export const MEMBERS_PER_CREATE = 100;
+export const MEMBERS_PER_INVITE = 100;
+export const MEMBERS_PER_KICK = 50;
+export const MEMBERS_PER_MUTE = 20;
+export const MUTE_MAX_SECONDS = 2_592_000;
+export const GROUP_MEMBERS_PAGE_MAX = 1000;
+export const USER_GROUPS_PAGE_MAX = 100;
+export const APP_GROUPS_PAGE_MAX = 10_000;
+export const HISTORY_PAGE_MAX = 100;
+export const ROOM_USERS_PAGE_MAX = 200;
+export const ROOM_KICK_PER_CALL = 5;
+export const ROOM_REASON_MAX_BYTES = 256;
+export const ROOM_MESSAGE_MAX_BYTES = 1024;
+
+/** Token04 lifetime: ZIM refuses tokens with < 30 s left and lifetimes over 24 days. */
+export const TOKEN_MIN_SECONDS = 60;
+export const TOKEN_MAX_SECONDS = 24 * 86_400;
+export const TOKEN_DEFAULT_SECONDS = 86_400;
+
+export const ZEGO_LIMITS: VendorLimits = {
+  usersPerRead: USERS_PER_READ,
+  usersPerRegister: USERS_PER_REGISTER,
+  usersPerPresence: USERS_PER_PRESENCE,
+  recipientsPerSend: RECIPIENTS_PER_SEND,
+  // Kick takes 50 per call, invite 100: the smaller bounds both.
+  membersPerChange: MEMBERS_PER_KICK,
+  pageSize: HISTORY_PAGE_MAX,
+};

@@ -1,0 +1,300 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkIds,
+  checkText,
+  checkUrl,
+  distinct,
+  type ItemResult,
+  itemError,
+  itemOk,
+  type JsonObject,
+  NotFoundError,
+  type Presence,
+  runBatched,
+  type User,
+  type UserInput,
+  type UserUpdate,
+  utf8Bytes,
+} from "@imgraph/core";
+import { type Answer, itemErrorOf, perItem } from "./batch.js";
+import { type ZegoContext, zim } from "./context.js";
+import {
+  AVATAR_MAX_BYTES,
+  USER_ID,
+  USER_NAME_MAX_BYTES,
+  USERS_PER_PRESENCE,
+  USERS_PER_READ,
+  USERS_PER_REGISTER,
+} from "./limits.js";
+
+const EXISTS = 660700002;
+/** QueryUserInfos' SubCode for an unknown user (§2.2). */
+const UNKNOWN_USER = 660000002;
+/** QueryUserOnlineState's SubCode for unknown, logged-out or never-logged-in users. */
+const NOT_ONLINE = 660200001;
+
+/** The profile fields as ZIM names them; omitted fields stay unchanged. */
+interface Profile {
+  UserId: string;
+  UserName?: string;
+  UserAvatar?: string;
+  Extra?: string;
+}
+
+function checkProfile(
+  ctx: ZegoContext,
+  prefix: string,
+  user: { id: string; name?: string | undefined; avatarUrl?: string | undefined; extra?: unknown },
+): Profile {
+  const profile: Profile = { UserId: user.id };
+  if (user.name !== undefined) {
+    profile.UserName = checkText(`${prefix}name`, user.name, { maxBytes: USER_NAME_MAX_BYTES });
+  }
+  if (user.avatarUrl !== undefined) {
+    profile.UserAvatar = checkUrl(`${prefix}avatarUrl`, user.avatarUrl, AVATAR_MAX_BYTES);
+  }
+  if (user.extra !== undefined) {
+    if (typeof user.extra !== "object" || user.extra === null || Array.isArray(user.extra)) {
+      throw new BadUserInputError(`${prefix}extra`, `${prefix}extra must be a JSON object.`);
+    }
+    const extra = JSON.stringify(user.extra);
+    if (utf8Bytes(extra) > ctx.extraMaxBytes) {
+      throw new BadUserInputError(
+        `${prefix}extra`,
+        `${prefix}extra must be at most ${ctx.extraMaxBytes} bytes as JSON.`,
+      );
+    }
+    profile.Extra = extra;
+  }
+  return profile;
+}
+
+function modify(ctx: ZegoContext, operation: string, profiles: Profile[], options?: CallOptions) {
+  // Setting the same profile twice changes nothing: safe to repeat.
+  return perItem({
+    keys: profiles.map((p) => p.UserId),
+    call: () =>
+      zim<Answer>(
+        ctx,
+        {
+          operation,
+          action: "ModifyUserInfo",
+          method: "POST",
+          params: { UserInfo: profiles },
+          idempotent: true,
+        },
+        options,
+      ),
+    ok: (key) => itemOk(key, true as const),
+  });
+}
+
+/**
+ * UserRegister, then ModifyUserInfo for the extras (UserRegister takes none) and for users
+ * that already existed: registering is an upsert, so a repeated register is harmless.
+ */
+export async function registerUsers(
+  ctx: ZegoContext,
+  users: UserInput[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  if (!Array.isArray(users) || users.length === 0) {
+    throw new BadUserInputError("users", "users must have at least 1 item.");
+  }
+  checkIds(
+    "users.id",
+    users.map((u) => u?.id),
+    USER_ID,
+  );
+  const profiles = users.map((u, i) => checkProfile(ctx, `users[${i}].`, u));
+  const unique = [...new Map(profiles.map((p) => [p.UserId, p])).values()];
+  const results = await runBatched(unique, {
+    size: USERS_PER_REGISTER,
+    concurrency: ctx.concurrency,
+    keyOf: (p) => p.UserId,
+    run: async (chunk) => {
+      const existing = new Set<string>();
+      const registered = await perItem<true>({
+        keys: chunk.map((p) => p.UserId),
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation: "registerUsers",
+              action: "UserRegister",
+              method: "POST",
+              params: {
+                UserInfo: chunk.map(({ UserId, UserName, UserAvatar }) => ({
+                  UserId,
+                  ...(UserName !== undefined ? { UserName } : {}),
+                  ...(UserAvatar !== undefined ? { UserAvatar } : {}),
+                })),
+              },
+              idempotent: true,
+            },
+            options,
+          ),
+        ok: (key) => itemOk(key, true as const),
+        failed: (key, subCode) => {
+          if (subCode !== EXISTS) return undefined;
+          existing.add(key);
+          return itemOk(key, true as const);
+        },
+      });
+      const ok = new Set(registered.filter((r) => r.ok).map((r) => r.key));
+      const follow = chunk.filter(
+        (p) =>
+          ok.has(p.UserId) &&
+          (p.Extra !== undefined ||
+            (existing.has(p.UserId) && (p.UserName !== undefined || p.UserAvatar !== undefined))),
+      );
+      const modified = new Map<string, ItemResult<true>>();
+      if (follow.length > 0) {
+        for (const r of await modify(ctx, "registerUsers", follow, options)) modified.set(r.key, r);
+      }
+      return registered.map((r): ItemResult<User> => {
+        const after = modified.get(r.key);
+        if (!r.ok) return r;
+        if (after && !after.ok) return after;
+        const p = chunk.find((c) => c.UserId === r.key) as Profile;
+        return itemOk(r.key, {
+          id: r.key,
+          name: p.UserName ?? null,
+          avatarUrl: p.UserAvatar ?? null,
+          extra: p.Extra === undefined ? null : (JSON.parse(p.Extra) as JsonObject),
+        });
+      });
+    },
+  });
+  const byKey = new Map(results.map((r) => [r.key, r]));
+  return users.map((u) => byKey.get(u.id) as ItemResult<User>);
+}
+
+export async function updateUser(
+  ctx: ZegoContext,
+  update: UserUpdate,
+  options?: CallOptions,
+): Promise<void> {
+  const [id] = checkIds("id", [update?.id], USER_ID) as [string];
+  const profile = checkProfile(ctx, "", { ...update, id });
+  if (Object.keys(profile).length === 1) return; // nothing to change
+  const [result] = await modify(ctx, "updateUser", [profile], options);
+  if (result && !result.ok) throw result.error;
+}
+
+interface InfoAnswer {
+  Result?: Array<{ UserId?: unknown; UserName?: unknown; UserAvatar?: unknown; Extra?: unknown }>;
+}
+
+/** QueryUserInfos, 100 per call; unknown users are NOT_FOUND items. */
+export async function getUsers(
+  ctx: ZegoContext,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<User>[]> {
+  const ids = checkIds("userIds", userIds, USER_ID);
+  return runBatched(distinct(ids), {
+    size: USERS_PER_READ,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: (chunk) =>
+      perItem<User>({
+        keys: chunk,
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation: "getUsers",
+              action: "QueryUserInfos",
+              method: "POST",
+              params: { UserIds: chunk },
+              idempotent: true,
+            },
+            options,
+          ),
+        ok: (key, answer) => {
+          const row = (answer as InfoAnswer).Result?.find((r) => r.UserId === key);
+          return row ? itemOk(key, toUser(key, row)) : undefined;
+        },
+        failed: (key, subCode) =>
+          subCode === UNKNOWN_USER
+            ? itemError(key, new NotFoundError(`User ${key} does not exist.`, { vendor: "zego" }))
+            : undefined,
+      }),
+    missing: (key) => new NotFoundError(`User ${key} does not exist.`, { vendor: "zego" }),
+  }).then((results) => {
+    const byKey = new Map(results.map((r) => [r.key, r]));
+    return ids.map((id) => byKey.get(id) as ItemResult<User>);
+  });
+}
+
+function toUser(id: string, row: NonNullable<InfoAnswer["Result"]>[number]): User {
+  return {
+    id,
+    name: typeof row.UserName === "string" && row.UserName ? row.UserName : null,
+    avatarUrl: typeof row.UserAvatar === "string" && row.UserAvatar ? row.UserAvatar : null,
+    extra: parseExtra(row.Extra),
+  };
+}
+
+/** Extra is free text to ZIM; only a JSON object (what we write) is shown as extra. */
+function parseExtra(value: unknown): JsonObject | null {
+  if (typeof value === "object" && value !== null && !Array.isArray(value))
+    return value as JsonObject;
+  if (typeof value !== "string" || value === "") return null;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as JsonObject)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+interface PresenceAnswer {
+  Result?: Array<{ UserId?: unknown; Status?: unknown }>;
+}
+
+/** QueryUserOnlineState (GET, `UserId[]` ≤ 100). */
+export async function getPresence(
+  ctx: ZegoContext,
+  userIds: string[],
+  options?: CallOptions,
+): Promise<ItemResult<Presence>[]> {
+  const ids = checkIds("userIds", userIds, USER_ID);
+  const offline = (key: string) => itemOk<Presence>(key, { userId: key, status: "OFFLINE" });
+  const results = await runBatched(distinct(ids), {
+    size: USERS_PER_PRESENCE,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: (chunk) =>
+      perItem<Presence>({
+        keys: chunk,
+        call: () =>
+          zim<Answer>(
+            ctx,
+            {
+              operation: "getPresence",
+              action: "QueryUserOnlineState",
+              method: "GET",
+              params: { "UserId[]": chunk },
+              idempotent: true,
+            },
+            options,
+          ),
+        ok: (key, answer) => {
+          const row = (answer as PresenceAnswer).Result?.find((r) => r.UserId === key);
+          if (!row) return undefined;
+          const online = String(row.Status).toLowerCase() === "online";
+          return itemOk(key, { userId: key, status: online ? "ONLINE" : "OFFLINE" });
+        },
+        // ZIM does not tell unknown users from logged-out or never-logged-in ones.
+        failed: (key, subCode) =>
+          subCode === NOT_ONLINE ? offline(key) : itemError(key, itemErrorOf(key, subCode)),
+      }),
+  });
+  const byKey = new Map(results.map((r) => [r.key, r]));
+  return ids.map((id) => byKey.get(id) as ItemResult<Presence>);
+}
