@@ -161,7 +161,7 @@ async function memberChange(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const ids = checkIds("userIds", input.userIds, USER_ID);
   return runBatched(ids, {
     size: GROUP_MEMBERS_PER_CALL,
     concurrency: ctx.concurrency,
@@ -195,7 +195,7 @@ export async function muteGroupMembers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const ids = checkIds("userIds", input.userIds, USER_ID);
   // minute 0 is RongCloud's "until unmuted".
   const minute =
     input.durationSeconds === undefined
@@ -230,7 +230,7 @@ export async function unmuteGroupMembers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const ids = checkIds("userIds", input.userIds, USER_ID);
   return runBatched(ids, {
     size: GAG_USERS_PER_CALL,
     concurrency: ctx.concurrency,

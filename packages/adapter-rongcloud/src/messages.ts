@@ -9,7 +9,6 @@ import {
   checkIds,
   checkInt,
   checkText,
-  distinct,
   type HistoryInput,
   type IdFields,
   type ItemResult,
@@ -161,7 +160,7 @@ export async function sendMessage(
   }
   if (input.to?.type !== "USERS")
     throw new BadUserInputError("to", "to must name users or a group.");
-  const recipients = distinct(checkIds("to.userIds", input.to.userIds, USER_ID));
+  const recipients = checkIds("to.userIds", input.to.userIds, USER_ID);
   return runBatched(recipients, {
     size: PRIVATE_RECIPIENTS_PER_CALL,
     concurrency: ctx.concurrency,
@@ -190,7 +189,7 @@ export async function sendSystemMessage(
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
   const push = pushFields(input.pushText);
-  const recipients = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const recipients = checkIds("userIds", input.userIds, USER_ID);
   return runBatched(recipients, {
     size: SYSTEM_RECIPIENTS_PER_CALL,
     concurrency: ctx.concurrency,

@@ -8,7 +8,6 @@ import {
   checkInt,
   checkText,
   checkUrl,
-  distinct,
   ImError,
   type ItemResult,
   itemError,
@@ -194,7 +193,7 @@ export async function banUsers(
   input: BanInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const ids = distinct(checkIds("userIds", input?.userIds, USER_ID));
+  const ids = checkIds("userIds", input?.userIds, USER_ID);
   // RongCloud has no permanent ban: omitted means its longest, 30 days.
   const minutes =
     input.durationSeconds === undefined
@@ -228,7 +227,7 @@ export async function unbanUsers(
   userIds: string[],
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const ids = distinct(checkIds("userIds", userIds, USER_ID));
+  const ids = checkIds("userIds", userIds, USER_ID);
   return runBatched(ids, {
     size: BLOCK_USERS_PER_CALL,
     concurrency: ctx.concurrency,

@@ -55,6 +55,20 @@ describe("runBatched", () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, false, false]);
   });
 
+  it("sends a repeated key once and answers it at every place", async () => {
+    const sent: string[][] = [];
+    const results = await runBatched(["a", "b", "a", "c", "b"], {
+      size: 10,
+      keyOf: (k) => k,
+      run: async (chunk) => {
+        sent.push(chunk);
+        return chunk.map((k) => itemOk(k, k));
+      },
+    });
+    expect(sent).toEqual([["a", "b", "c"]]);
+    expect(results.map((r) => r.key)).toEqual(["a", "b", "a", "c", "b"]);
+  });
+
   it("propagates programming errors instead of hiding them per item", async () => {
     await expect(
       runBatched(["a"], {

@@ -15,7 +15,8 @@ export interface BatchOptions<K, V> {
 
 /**
  * Splits keys into chunks of the vendor's per-call limit, runs the chunks in parallel
- * under a concurrency cap, and answers one result per key in the order the keys came.
+ * under a concurrency cap, and answers one result per key in the order the keys came
+ * (a repeated key is sent once and answered at each place).
  * A chunk whose call fails as a whole fails each of its keys with that error.
  */
 export async function runBatched<K, V>(
@@ -23,8 +24,16 @@ export async function runBatched<K, V>(
   options: BatchOptions<K, V>,
 ): Promise<ItemResult<V>[]> {
   const size = Math.max(1, Math.floor(options.size));
+  // A key asked twice is sent once and answered at each of its places.
+  const seen = new Set<string>();
+  const unique = keys.filter((key) => {
+    const k = options.keyOf(key);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   const chunks: K[][] = [];
-  for (let i = 0; i < keys.length; i += size) chunks.push(keys.slice(i, i + size));
+  for (let i = 0; i < unique.length; i += size) chunks.push(unique.slice(i, i + size));
 
   const answers = new Map<string, ItemResult<V>>();
   await forEachLimited(chunks, options.concurrency ?? 4, async (chunk) => {
