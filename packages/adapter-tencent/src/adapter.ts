@@ -32,6 +32,7 @@ import * as mutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import { listMessages } from "./history.js";
 import { TENCENT_LIMITS } from "./limits.js";
+import { describeMessageId } from "./message-ids.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import type { TencentAdapterOptions } from "./options.js";
@@ -206,6 +207,10 @@ export class TencentAdapter extends AdapterBase {
   }
   override async sendRoomMessage(input: RoomMessageInput, options?: CallOptions) {
     return rooms.sendRoomMessage(this.#ctx, input, options);
+  }
+
+  describeMessageId(messageId: string) {
+    return describeMessageId(this.#ctx, messageId);
   }
 
   close(): Promise<void> {

@@ -199,7 +199,12 @@ async function groupHistory(
       if (t < bounds.min) return { items, nextCursor: null };
       if (t > bounds.max || Number(m.IsPlaceMsg ?? 0) === 1) continue;
       items.push({
-        id: encodeMessageId(ctx, { kind: "group", groupId, msgSeq: seq }),
+        id: encodeMessageId(ctx, {
+          kind: "group",
+          groupId,
+          msgSeq: seq,
+          from: str(m.From_Account) ?? "",
+        }),
         conversation: { type: "GROUP", id: groupId },
         senderId: str(m.From_Account) ?? "",
         sentAt: new Date(t * 1000),

@@ -7,7 +7,7 @@ describe("message ids", () => {
 
   it.each<MessageRef>([
     { kind: "c2c", msgKey: "48374_2837546_1557481126", from: "alice", to: "bob" },
-    { kind: "group", groupId: "@TGS#2J4SZEAEL", msgSeq: 17 },
+    { kind: "group", groupId: "@TGS#2J4SZEAEL", msgSeq: 17, from: "alice" },
   ])("round-trips a $kind message", (ref) => {
     const id = encodeMessageId(ctx, ref);
     expect(id).toMatch(/^msg1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
@@ -15,7 +15,7 @@ describe("message ids", () => {
   });
 
   it("refuses forged, foreign and malformed ids as BAD_USER_INPUT on messageId", () => {
-    const id = encodeMessageId(ctx, { kind: "group", groupId: "g", msgSeq: 1 });
+    const id = encodeMessageId(ctx, { kind: "group", groupId: "g", msgSeq: 1, from: "a" });
     const forged = `${id.slice(0, -2)}AA`;
     for (const bad of [forged, "msg1.forged.id", "", 42]) {
       expect(() => decodeMessageId(ctx, bad)).toThrow(

@@ -162,7 +162,7 @@ export async function sendToGroup(
   }
   return itemOk(groupId, {
     recipientId: groupId,
-    messageId: encodeMessageId(ctx, { kind: "group", groupId, msgSeq }),
+    messageId: encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from }),
     sentAt: fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now()),
   });
 }

@@ -35,6 +35,7 @@ import {
   MESSAGE_DEFAULT_MAX_BYTES,
   ZEGO_LIMITS,
 } from "./limits.js";
+import { describeMessageId } from "./message-ids.js";
 import * as messages from "./messages.js";
 import { ZEGO_REGIONS, type ZegoAdapterOptions } from "./options.js";
 import * as rooms from "./rooms.js";
@@ -186,6 +187,10 @@ export class ZegoAdapter extends AdapterBase {
   }
   override async sendRoomMessage(input: RoomMessageInput, options?: CallOptions) {
     return rooms.sendRoomMessage(this.#ctx, input, options);
+  }
+
+  describeMessageId(messageId: string) {
+    return describeMessageId(this.#ctx, messageId);
   }
 
   async close(): Promise<void> {

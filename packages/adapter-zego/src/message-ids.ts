@@ -1,4 +1,4 @@
-import { BadUserInputError, type IdFields } from "@imgraph/core";
+import { BadUserInputError, type Conversation, type IdFields } from "@imgraph/core";
 import type { ZegoContext } from "./context.js";
 
 /**
@@ -31,4 +31,19 @@ export function decodeMessageId(ctx: ZegoContext, id: unknown): MessageRef {
     return { kind: "group", from: f.f, groupId: f.g, seq: f.s };
   }
   throw bad();
+}
+
+/** Sender and conversation of an id of this app, without a vendor call; null if not one. */
+export function describeMessageId(
+  ctx: ZegoContext,
+  id: string,
+): { senderId: string; conversation: Conversation } | null {
+  try {
+    const ref = decodeMessageId(ctx, id);
+    return ref.kind === "peer"
+      ? { senderId: ref.from, conversation: { type: "USER", id: ref.to } }
+      : { senderId: ref.from, conversation: { type: "GROUP", id: ref.groupId } };
+  } catch {
+    return null;
+  }
 }

@@ -296,6 +296,14 @@ export function runAdapterContract(options: ContractOptions): void {
       const [m1, m2] = sent.map(value);
       expect(m1?.recipientId).toBe(to1);
       expect(m1?.messageId).not.toBe(m2?.messageId);
+      if (a.describeMessageId) {
+        // What policy reads from an id without a vendor call: who sent it, and where.
+        expect(a.describeMessageId(m1?.messageId as string)).toEqual({
+          senderId: from,
+          conversation: { type: "USER", id: to1 },
+        });
+        expect(a.describeMessageId("msg1.forged.id")).toBeNull();
+      }
       expect(Math.abs((m1?.sentAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     });
 

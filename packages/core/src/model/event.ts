@@ -19,6 +19,16 @@ export type ImEvent =
   | { type: "PRESENCE_CHANGED"; appId: string; at: Date; userId: string; status: PresenceStatus }
   | { type: "GROUP_MEMBER_JOINED"; appId: string; at: Date; groupId: string; userIds: string[] }
   | { type: "GROUP_MEMBER_LEFT"; appId: string; at: Date; groupId: string; userIds: string[] }
-  | { type: "GROUP_DISMISSED"; appId: string; at: Date; groupId: string };
+  | { type: "GROUP_DISMISSED"; appId: string; at: Date; groupId: string }
+  | {
+      type: "GROUP_CREATED";
+      appId: string;
+      at: Date;
+      groupId: string;
+      /** Null where the vendor keeps no owner. */
+      ownerId: string | null;
+      /** The initial members, as far as the vendor tells. */
+      userIds: string[];
+    };
 
 export type ImEventType = ImEvent["type"];
