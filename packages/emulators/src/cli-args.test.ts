@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs } from "./cli-args.js";
+import { emulatorRegistry, findEmulator } from "./registry.js";
+import { rcClient } from "./testing/rongcloud-client.js";
+
+describe("CLI arguments", () => {
+  it("parses --port, --host, --only and --help, in both spellings", () => {
+    expect(parseArgs([])).toEqual({ port: 0, host: "127.0.0.1", only: [], help: false });
+    expect(parseArgs(["--port", "4100", "--host=0.0.0.0", "--only", "rongcloud,zego"])).toEqual({
+      port: 4100,
+      host: "0.0.0.0",
+      only: ["rongcloud", "zego"],
+      help: false,
+    });
+    expect(parseArgs(["-h"]).help).toBe(true);
+    expect(() => parseArgs(["--port", "70000"])).toThrow(/port/);
+    expect(() => parseArgs(["--port"])).toThrow(/value/);
+    expect(() => parseArgs(["--bogus"])).toThrow(/unknown/);
+  });
+});
+
+describe("registry", () => {
+  it("lists RongCloud with demo credentials that work against the started emulator", async () => {
+    expect(emulatorRegistry.map((r) => r.vendor)).toContain("rongcloud");
+    const reg = findEmulator("rongcloud");
+    expect(reg?.demo.appKey).toBe("demorongcloud");
+    const emu = await reg?.start({ port: 0, host: "127.0.0.1" });
+    try {
+      const rc = rcClient({
+        url: emu?.url ?? "",
+        appKey: reg?.demo.appKey ?? "",
+        appSecret: reg?.demo.appSecret ?? "",
+      });
+      expect(
+        (await rc.post("/user/getToken.json", { userId: "demo", name: "Demo" })).body.code,
+      ).toBe(200);
+      // demo apps have every separately sold service on
+      expect((await rc.post("/user/profile/set.json", { userId: "demo" })).body.code).toBe(200);
+    } finally {
+      await emu?.close();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+export {
+  type CallbackAttempt,
+  type CallbackDelivery,
+  CallbackDispatcher,
+  type CallbackFilter,
+  type CallbackRequest,
+  DEFAULT_RETRY,
+  type RetryPolicy,
+} from "./callbacks.js";
+export { type Clock, createClock } from "./clock.js";
+export { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
+export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./emulator.js";
+export {
+  type Fault,
+  type FaultKind,
+  type FaultPlan,
+  type FaultSpec,
+  FaultStore,
+  validateFaultSpec,
+} from "./faults.js";
+export { type RateDecision, RateLimiter, type RateRule, type RateWindow } from "./rate-limit.js";
+export {
+  RequestLog,
+  type RequestLogEntry,
+  type RequestLogFilter,
+  type RequestOutcome,
+} from "./request-log.js";
+export {
+  CONTROL_PREFIX,
+  DEFAULT_MAX_BODY_BYTES,
+  type EmulatorServer,
+  type EmulatorServerOptions,
+  type HttpOutcome,
+  type RawRequest,
+  startEmulatorServer,
+} from "./server.js";
+export {
+  type ClientSessionInput,
+  ControlError,
+  type EmulatorContext,
+  type VendorAnswer,
+  type VendorEmulator,
+  type VendorFactory,
+  type VendorRequest,
+} from "./vendor.js";

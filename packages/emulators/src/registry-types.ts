@@ -1,0 +1,12 @@
+/** The shape of one entry of the emulator registry (see registry.ts). */
+import type { RunningEmulator } from "./framework/index.js";
+
+export interface EmulatorRegistration {
+  /** Short vendor id: "rongcloud", "tencent", "zego". */
+  vendor: string;
+  title: string;
+  /** DEMO ONLY credentials the emulator is started with (printed by the CLI). */
+  demo: Record<string, string>;
+  /** Start the emulator with its demo app(s). */
+  start(options: { port?: number; host?: string }): Promise<RunningEmulator>;
+}

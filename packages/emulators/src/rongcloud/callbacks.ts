@@ -1,0 +1,110 @@
+/**
+ * RongCloud → app server callbacks (rongcloud.md §3): signed with query parameters
+ * appKey, nonce, signTimestamp (ms), signature.
+ */
+import { signRongCloudCallback } from "@imgraph/signing";
+import type { CallbackDispatcher, Clock } from "../framework/index.js";
+import type { AppState, ConversationType, StoredMessage } from "./state.js";
+
+/** Legacy routing `channelType` strings (§3.4; exact set unverified). */
+const CHANNEL_TYPE: Record<ConversationType, string> = {
+  1: "PERSON",
+  3: "GROUP",
+  4: "TEMPGROUP",
+  6: "NOTIFY",
+};
+
+export interface OnlineStatusEvent {
+  userid: string;
+  /** "0" online, "1" offline (disconnected), "2" logged out. */
+  status: "0" | "1" | "2";
+  os: string;
+  time: number;
+  clientIp: string;
+  sessionId: string;
+}
+
+export class RongCloudCallbacks {
+  constructor(
+    private readonly dispatcher: CallbackDispatcher,
+    private readonly clock: Clock,
+  ) {}
+
+  private send(
+    app: AppState,
+    kind: string,
+    url: string | undefined,
+    contentType: string,
+    body: string,
+  ) {
+    if (!url) return;
+    const { appKey, appSecret } = app.config;
+    this.dispatcher.dispatch({
+      kind,
+      app: appKey,
+      url,
+      query: { ...signRongCloudCallback({ appKey, appSecret, now: this.clock.now() }) },
+      contentType,
+      body,
+    });
+  }
+
+  /** Full message routing (§3.4), form-encoded, one POST per message. */
+  routeMessage(app: AppState, msg: StoredMessage, source = "Server"): void {
+    if (source === "Server" && !app.config.routeServerMessages) return;
+    const form = new URLSearchParams({
+      fromUserId: msg.fromUserId,
+      toUserId: msg.targetId,
+      objectName: msg.objectName,
+      content: msg.content,
+      channelType: CHANNEL_TYPE[msg.conversationType],
+      msgTimestamp: String(msg.sentTime),
+      msgUID: msg.uid,
+      sensitiveType: "0",
+      source,
+    });
+    if (msg.busChannel) form.set("busChannel", msg.busChannel);
+    // Repeated keys, like every multi-value form field (unverified for this callback).
+    for (const u of msg.toUserIds ?? []) form.append("groupUserIds", u);
+    this.send(
+      app,
+      "message-routing",
+      app.config.callbackUrls.routing,
+      "application/x-www-form-urlencoded",
+      form.toString(),
+    );
+  }
+
+  /** Online status (§3.3): a JSON array of events (array vs object unverified; we send an array). */
+  onlineStatus(app: AppState, events: OnlineStatusEvent[]): void {
+    if (events.length === 0) return;
+    this.send(
+      app,
+      "online-status",
+      app.config.callbackUrls.onlineStatus,
+      "application/json",
+      JSON.stringify(events),
+    );
+  }
+
+  /** Deactivation / reactivation result (§3.5), form-encoded, one per user id. */
+  deactivation(
+    app: AppState,
+    e: { userId: string; operateId: string; type: 0 | 1; code: string; time: number },
+  ): void {
+    const form = new URLSearchParams({
+      userId: e.userId,
+      operateId: e.operateId,
+      type: String(e.type),
+      code: e.code,
+      time: String(e.time),
+    });
+    this.send(
+      app,
+      "user-deactivation",
+      app.config.callbackUrls.deactivation,
+      "application/x-www-form-urlencoded",
+      form.toString(),
+    );
+  }
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { ok } from "../testing/rongcloud-client.js";
+import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
+
+const fx = useRongCloud({
+  apps: [
+    { ...APP, features: { groupHosting: true } },
+    { appKey: "plain", appSecret: "s" },
+  ],
+});
+const roles = async (groupId: string) =>
+  Object.fromEntries(
+    ok(await fx.rc.post("/entrust/group/member/query.json", { groupId })).members.map(
+      (m: { userId: string; role: number }) => [m.userId, m.role],
+    ),
+  );
+
+describe("hosted groups (/entrust/group/*)", () => {
+  it("create with owner and members; profile query", async () => {
+    ok(
+      await fx.rc.post("/entrust/group/create.json", {
+        groupId: "h1",
+        name: "Hosted",
+        owner: "o",
+        userIds: "a,b",
+        groupProfile: JSON.stringify({ introduction: "hi" }),
+      }),
+    );
+    expect(await roles("h1")).toEqual({ o: 1, a: 3, b: 3 });
+    const profile = ok(
+      await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "h1,missing" }),
+    );
+    expect(profile.groups).toEqual([
+      expect.objectContaining({
+        groupId: "h1",
+        name: "Hosted",
+        owner: "o",
+        memberCount: 3,
+        groupProfile: { introduction: "hi" },
+      }),
+    ]);
+    const dup = await fx.rc.post("/entrust/group/create.json", {
+      groupId: "h1",
+      name: "Again",
+      owner: "o",
+    });
+    expect(dup.body.code).toBe(1002);
+  });
+
+  it("transfers ownership (optionally quitting), joins, quits, kicks, dismisses", async () => {
+    ok(
+      await fx.rc.post("/entrust/group/create.json", {
+        groupId: "h1",
+        name: "H",
+        owner: "o",
+        userIds: ["a", "b"],
+      }),
+    );
+    ok(await fx.rc.post("/entrust/group/transfer/owner.json", { groupId: "h1", newOwner: "a" }));
+    expect(await roles("h1")).toEqual({ o: 3, a: 1, b: 3 });
+    expect(
+      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "h1" })).groups[0].owner,
+    ).toBe("a");
+    ok(
+      await fx.rc.post("/entrust/group/transfer/owner.json", {
+        groupId: "h1",
+        newOwner: "b",
+        isQuit: 1,
+      }),
+    );
+    expect(await roles("h1")).toEqual({ o: 3, b: 1 });
+    // the owner cannot leave without transferring first
+    expect(
+      (await fx.rc.post("/entrust/group/quit.json", { groupId: "h1", userIds: "b" })).body.code,
+    ).toBe(1002);
+    ok(await fx.rc.post("/entrust/group/join.json", { groupId: "h1", userIds: "c,d" }));
+    ok(await fx.rc.post("/entrust/group/quit.json", { groupId: "h1", userIds: "c" }));
+    ok(await fx.rc.post("/entrust/group/member/kick.json", { groupId: "h1", userIds: "d" }));
+    expect(await roles("h1")).toEqual({ o: 3, b: 1 });
+    const joined = ok(await fx.rc.post("/entrust/joined/group/query.json", { userId: "b" }));
+    expect(joined.groups).toEqual([expect.objectContaining({ groupId: "h1", role: 1 })]);
+    ok(await fx.rc.post("/entrust/group/dismiss.json", { groupId: "h1" }));
+    expect(
+      (await fx.rc.post("/entrust/group/member/query.json", { groupId: "h1" })).body.code,
+    ).toBe(1002);
+  });
+
+  it("pages members with pageToken and queries specific members", async () => {
+    const userIds = Array.from({ length: 29 }, (_, i) => `m${i}`);
+    ok(
+      await fx.rc.post("/entrust/group/create.json", {
+        groupId: "h2",
+        name: "H",
+        owner: "o",
+        userIds: userIds.join(","),
+      }),
+    );
+    const p1 = ok(
+      await fx.rc.post("/entrust/group/member/query.json", { groupId: "h2", size: 20 }),
+    );
+    expect(p1.total).toBe(30);
+    expect(p1.members).toHaveLength(20);
+    const p2 = ok(
+      await fx.rc.post("/entrust/group/member/query.json", {
+        groupId: "h2",
+        size: 20,
+        pageToken: p1.pageToken,
+      }),
+    );
+    expect(p2.members).toHaveLength(10);
+    expect(p2.pageToken).toBe("");
+    const specific = ok(
+      await fx.rc.post("/entrust/group/member/specific/query.json", {
+        groupId: "h2",
+        userIds: "o,m3,zz",
+      }),
+    );
+    expect(specific.members.map((m: { userId: string }) => m.userId)).toEqual(["o", "m3"]);
+    expect(
+      (await fx.rc.post("/entrust/group/member/query.json", { groupId: "h2", size: 101 })).body
+        .code,
+    ).toBe(1002);
+  });
+
+  it("validates limits: userIds ≤30 at create, ≤100 at join, name ≤64", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`).join(",");
+    expect(
+      (
+        await fx.rc.post("/entrust/group/create.json", {
+          groupId: "x",
+          name: "X",
+          owner: "o",
+          userIds: ids(31),
+        })
+      ).body.code,
+    ).toBe(1002);
+    expect(
+      (
+        await fx.rc.post("/entrust/group/create.json", {
+          groupId: "x",
+          name: "n".repeat(65),
+          owner: "o",
+        })
+      ).body.code,
+    ).toBe(1005);
+    expect(
+      (await fx.rc.post("/entrust/group/create.json", { groupId: "x", name: "X" })).body.code,
+    ).toBe(1002);
+    ok(await fx.rc.post("/entrust/group/create.json", { groupId: "x", name: "X", owner: "o" }));
+    expect(
+      (await fx.rc.post("/entrust/group/join.json", { groupId: "x", userIds: ids(101) })).body.code,
+    ).toBe(1002);
+    ok(
+      await fx.rc.post("/entrust/group/profile/update.json", {
+        groupId: "x",
+        name: "Y",
+        permissions: JSON.stringify({ joinPerm: 1 }),
+      }),
+    );
+    expect(
+      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "x" })).groups[0],
+    ).toMatchObject({
+      name: "Y",
+      permissions: { joinPerm: 1 },
+    });
+  });
+
+  it("answers 430 / 1009 when group hosting is off", async () => {
+    const { rcClient } = await import("../testing/rongcloud-client.js");
+    const plain = rcClient({ url: fx.emu.url, appKey: "plain", appSecret: "s" });
+    const r = await plain.post("/entrust/group/create.json", {
+      groupId: "x",
+      name: "X",
+      owner: "o",
+    });
+    expect(r).toMatchObject({ status: 430, body: { code: 1009 } });
+  });
+});

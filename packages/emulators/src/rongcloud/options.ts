@@ -1,0 +1,112 @@
+/** Configuration of the RongCloud emulator and of each emulated app. */
+import type { FaultSpec, RetryPolicy } from "../framework/index.js";
+
+/** Services that RongCloud sells separately; off = HTTP 430, code 1009. */
+export interface RongCloudFeatures {
+  /** `/message/broadcast.json`, `/message/broadcast/recall.json`. Default false. */
+  broadcast: boolean;
+  /** `/message/chatroom/broadcast.json`. Default false. */
+  chatroomBroadcast: boolean;
+  /** `/user/profile/*` (user profile hosting). Default false. */
+  profileHosting: boolean;
+  /** `/entrust/group/*` (hosted groups with owners). Default false. */
+  groupHosting: boolean;
+  /** `/user/whitelist/*` (allow-list). Default false. */
+  allowList: boolean;
+  /** Cloud message storage: `/v3/message/.../query.json`. Default true. */
+  cloudStorage: boolean;
+  /** `msgRandom` deduplication within 60 s on publish endpoints. Default false. */
+  msgRandom: boolean;
+}
+
+export interface RongCloudAppConfig {
+  appKey: string;
+  appSecret: string;
+  /** Where callbacks go; no URL = no callbacks. */
+  callbackUrl?: string;
+  /** Per-kind URL overrides (else callbackUrl). */
+  callbackUrls?: { routing?: string; onlineStatus?: string; deactivation?: string };
+  features?: Partial<RongCloudFeatures>;
+  /** Development environment: at most `devUserLimit` registered users (2007 beyond). */
+  devEnvironment?: boolean;
+  /** Default 100 (RongCloud's dev-environment cap). */
+  devUserLimit?: number;
+  /**
+   * Route messages sent through the Server API to the message-routing callback. The real
+   * server does NOT by default (console switch); the emulator does, so tests can see them.
+   */
+  routeServerMessages?: boolean;
+  /** Beijing time (China DC, default) or UTC (global DCs) for "YYYY-MM-DD HH:MM:SS" fields. */
+  dataCenter?: "china" | "global";
+  /** Default 3000 members per classic group. */
+  groupMemberLimit?: number;
+}
+
+export interface RongCloudEmulatorOptions {
+  port?: number;
+  host?: string;
+  apps: RongCloudAppConfig[];
+  faults?: FaultSpec[];
+  /** false = rate limits off. Default true. */
+  rateLimits?: boolean;
+  /** Reject signatures whose Timestamp is further than this from now. Default: no check. */
+  timestampWindowSeconds?: number;
+  /** Callback retry policy. Default: 5 s timeout, 2 retries (documented), 1 s back-off (unverified). */
+  callbackRetry?: Partial<RetryPolicy>;
+  /** Delay before asynchronous results (deactivation callbacks), ms. Default 0. */
+  asyncDelayMs?: number;
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_FEATURES: RongCloudFeatures = {
+  broadcast: false,
+  chatroomBroadcast: false,
+  profileHosting: false,
+  groupHosting: false,
+  allowList: false,
+  cloudStorage: true,
+  msgRandom: false,
+};
+
+export interface ResolvedAppConfig {
+  appKey: string;
+  appSecret: string;
+  callbackUrls: { routing?: string; onlineStatus?: string; deactivation?: string };
+  features: RongCloudFeatures;
+  devEnvironment: boolean;
+  devUserLimit: number;
+  routeServerMessages: boolean;
+  /** Offset of local time used in formatted dates, ms. */
+  tzOffsetMs: number;
+  groupMemberLimit: number;
+}
+
+export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
+  if (!app.appKey || !app.appSecret) throw new TypeError("every app needs appKey and appSecret");
+  const base = app.callbackUrl;
+  const urls = app.callbackUrls ?? {};
+  const pick = (u: string | undefined) => {
+    const url = u ?? base;
+    if (url !== undefined && !URL.canParse(url))
+      throw new TypeError(`invalid callback URL: ${url}`);
+    return url;
+  };
+  const callbackUrls: ResolvedAppConfig["callbackUrls"] = {};
+  const routing = pick(urls.routing);
+  const onlineStatus = pick(urls.onlineStatus);
+  const deactivation = pick(urls.deactivation);
+  if (routing) callbackUrls.routing = routing;
+  if (onlineStatus) callbackUrls.onlineStatus = onlineStatus;
+  if (deactivation) callbackUrls.deactivation = deactivation;
+  return {
+    appKey: app.appKey,
+    appSecret: app.appSecret,
+    callbackUrls,
+    features: { ...DEFAULT_FEATURES, ...app.features },
+    devEnvironment: app.devEnvironment ?? false,
+    devUserLimit: app.devUserLimit ?? 100,
+    routeServerMessages: app.routeServerMessages ?? true,
+    tzOffsetMs: (app.dataCenter ?? "china") === "china" ? 8 * 3_600_000 : 0,
+    groupMemberLimit: app.groupMemberLimit ?? 3000,
+  };
+}

@@ -1,0 +1,42 @@
+/** The shape of one RongCloud endpoint implementation. */
+import type { RateRule } from "../framework/index.js";
+import type { RongCloudCallbacks } from "./callbacks.js";
+import type { ResolvedAppConfig, RongCloudFeatures } from "./options.js";
+import type { Params } from "./params.js";
+import type { AppState } from "./state.js";
+
+export interface RouteContext {
+  app: AppState;
+  p: Params;
+  /** Emulated time of the request, ms. */
+  now: number;
+  callbacks: RongCloudCallbacks;
+  /** Run an asynchronous server-side job (e.g. deactivation) after the answer; gets the time. */
+  later(job: (now: number) => void): void;
+}
+
+/** Success fields beyond `code: 200` (undefined = just `{code: 200}`). */
+export type RouteResult = Record<string, unknown> | undefined;
+
+export interface RouteDef {
+  handle(ctx: RouteContext): RouteResult;
+  /** JSON-bodied endpoint (rongcloud.md §1.2); default form-encoded. */
+  json?: boolean;
+  /** Separately sold service: 430/1009 when the app does not have it. */
+  feature?: keyof RongCloudFeatures;
+  /** Only in a development environment (430/1009 otherwise). */
+  devOnly?: boolean;
+  /** Has no required parameter, so an empty body is fine. */
+  emptyOk?: boolean;
+  /** Rate rules and request cost; default 100 requests/s (§1.7). */
+  limit?: (p: Params, app: ResolvedAppConfig) => { rules: RateRule[]; cost: number };
+}
+
+export type RouteTable = Record<string, RouteDef>;
+
+export const DEFAULT_LIMIT: RateRule[] = [{ limit: 100, window: "second" }];
+
+/** `limit` helper: `perValue(6000, "minute", "toUserId")` costs one per value of the field. */
+export function perValue(limit: number, window: RateRule["window"], field: string) {
+  return (p: Params) => ({ rules: [{ limit, window }], cost: Math.max(1, p.values(field).length) });
+}

@@ -1,0 +1,27 @@
+/** Every RongCloud endpoint the emulator implements, by path (the route key). */
+import type { RouteTable } from "../route.js";
+import { chatroomRoutes } from "./chatrooms.js";
+import { deactivationRoutes } from "./deactivation.js";
+import { entrustGroupRoutes } from "./entrust-groups.js";
+import { groupMuteRoutes } from "./group-mutes.js";
+import { groupRoutes } from "./groups.js";
+import { historyRoutes } from "./history.js";
+import { messageRoutes } from "./messages.js";
+import { profileRoutes } from "./profiles.js";
+import { recallRoutes } from "./recall.js";
+import { userRelationRoutes } from "./user-relations.js";
+import { userRoutes } from "./users.js";
+
+export const routes: RouteTable = {
+  ...userRoutes,
+  ...userRelationRoutes,
+  ...deactivationRoutes,
+  ...profileRoutes,
+  ...groupRoutes,
+  ...groupMuteRoutes,
+  ...entrustGroupRoutes,
+  ...messageRoutes,
+  ...recallRoutes,
+  ...historyRoutes,
+  ...chatroomRoutes,
+};

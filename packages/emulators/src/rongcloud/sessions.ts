@@ -1,0 +1,161 @@
+/**
+ * Simulated client SDK connections: the control API's login/logout drive online status
+ * (`/user/checkOnline.json`), chatroom membership and the online-status callback.
+ */
+import { randomUUID } from "node:crypto";
+import { ControlError } from "../framework/index.js";
+import type { RongCloudCallbacks } from "./callbacks.js";
+import type { AppState, Chatroom } from "./state.js";
+
+export interface LoginInput {
+  userId: string;
+  /** When given, must be a valid token of this user (client error 31004 otherwise). */
+  token?: string;
+  os?: string;
+  clientIp?: string;
+  sessionId?: string;
+  /** Also join this chatroom (created if absent, like the client's joinChatRoom). */
+  chatroomId?: string;
+}
+
+export interface LogoutInput {
+  userId: string;
+  /** End only this session (default: all of the user's sessions). */
+  sessionId?: string;
+  /** Only leave this chatroom; the user stays connected. */
+  chatroomId?: string;
+  /** "2" logged out (default) or "1" disconnected. */
+  status?: "1" | "2";
+}
+
+export function tokenProblem(
+  app: AppState,
+  userId: string,
+  token: string | undefined,
+  now: number,
+): string | undefined {
+  if (app.deactivated.has(userId)) return "user is deactivated";
+  const blockedUntil = app.blocked.get(userId);
+  if (blockedUntil !== undefined && blockedUntil > now) return "user is blocked";
+  if (token === undefined) return undefined;
+  const t = app.tokens.get(token);
+  if (!t || t.userId !== userId) return "token incorrect (client code 31004)";
+  const cutoff = app.tokenCutoff.get(userId);
+  if (cutoff !== undefined && t.issuedAt < cutoff) return "token expired (client code 31004)";
+  return undefined;
+}
+
+export function login(
+  app: AppState,
+  input: LoginInput,
+  now: number,
+  callbacks: RongCloudCallbacks,
+) {
+  if (typeof input.userId !== "string" || input.userId === "")
+    throw new ControlError(400, "userId is required");
+  const problem = tokenProblem(app, input.userId, input.token, now);
+  if (problem) throw new ControlError(403, problem);
+  const sessionId = input.sessionId ?? randomUUID();
+  let sessions = app.sessions.get(input.userId);
+  if (!sessions) {
+    sessions = new Map();
+    app.sessions.set(input.userId, sessions);
+  }
+  const session = {
+    sessionId,
+    os: input.os ?? "Websocket",
+    clientIp: input.clientIp ?? "127.0.0.1:50000",
+    at: now,
+  };
+  sessions.set(sessionId, session);
+  callbacks.onlineStatus(app, [
+    {
+      userid: input.userId,
+      status: "0",
+      os: session.os,
+      time: now,
+      clientIp: session.clientIp,
+      sessionId,
+    },
+  ]);
+  if (input.chatroomId) joinChatroom(app, input.chatroomId, input.userId, now);
+  return { userId: input.userId, sessionId, online: true };
+}
+
+export function logout(
+  app: AppState,
+  input: LogoutInput,
+  now: number,
+  callbacks: RongCloudCallbacks,
+) {
+  if (typeof input.userId !== "string" || input.userId === "")
+    throw new ControlError(400, "userId is required");
+  if (input.chatroomId) {
+    app.chatrooms.get(input.chatroomId)?.members.delete(input.userId);
+    return { userId: input.userId, online: (app.sessions.get(input.userId)?.size ?? 0) > 0 };
+  }
+  endSessions(app, input.userId, input.status ?? "2", now, callbacks, input.sessionId);
+  return { userId: input.userId, online: (app.sessions.get(input.userId)?.size ?? 0) > 0 };
+}
+
+/** End sessions (all or one) with an online-status callback; offline users leave chatrooms. */
+export function endSessions(
+  app: AppState,
+  userId: string,
+  status: "1" | "2",
+  now: number,
+  callbacks: RongCloudCallbacks,
+  sessionId?: string,
+): void {
+  const sessions = app.sessions.get(userId);
+  if (!sessions) return;
+  const ended = [...sessions.values()].filter(
+    (s) => sessionId === undefined || s.sessionId === sessionId,
+  );
+  for (const s of ended) sessions.delete(s.sessionId);
+  callbacks.onlineStatus(
+    app,
+    ended.map((s) => ({
+      userid: userId,
+      status,
+      os: s.os,
+      time: now,
+      clientIp: s.clientIp,
+      sessionId: s.sessionId,
+    })),
+  );
+  if (sessions.size === 0) {
+    app.sessions.delete(userId);
+    for (const room of app.chatrooms.values()) room.members.delete(userId);
+  }
+}
+
+export function joinChatroom(
+  app: AppState,
+  chatroomId: string,
+  userId: string,
+  now: number,
+): Chatroom {
+  let room = app.chatrooms.get(chatroomId);
+  if (!room) {
+    room = newChatroom(chatroomId, chatroomId, now);
+    app.chatrooms.set(chatroomId, room);
+  }
+  if (!room.members.has(userId)) room.members.set(userId, now);
+  room.lastActivity = now;
+  return room;
+}
+
+export function newChatroom(id: string, name: string, now: number): Chatroom {
+  return {
+    id,
+    name,
+    createdAt: now,
+    destroyType: 0,
+    destroyTime: 60,
+    ban: false,
+    whiteUserIds: [],
+    members: new Map(),
+    lastActivity: now,
+  };
+}

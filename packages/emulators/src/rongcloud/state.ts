@@ -1,0 +1,214 @@
+/** Everything one emulated RongCloud app remembers (rongcloud.md §5, "State"). */
+import type { ResolvedAppConfig } from "./options.js";
+
+export interface User {
+  userId: string;
+  name: string;
+  portraitUri: string;
+  createdAt: number;
+}
+
+export interface Deactivation {
+  operateId: string;
+  at: number;
+  /** The asynchronous job finished (callback sent). */
+  done: boolean;
+}
+
+export interface Profile {
+  version: number;
+  userProfile: Record<string, unknown>;
+  userExtProfile: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  /** userId → join time (insertion order = join order). */
+  members: Map<string, number>;
+  createdAt: number;
+}
+
+export interface Mute {
+  start: number;
+  /** null = permanent. */
+  until: number | null;
+}
+
+/** 1 owner, 2 manager, 3 member (numeric values unverified, see README). */
+export type HostedRole = 1 | 2 | 3;
+
+export interface HostedMember {
+  role: HostedRole;
+  time: number;
+  nickname: string;
+  extra: string;
+}
+
+export interface HostedGroup {
+  groupId: string;
+  name: string;
+  owner: string;
+  members: Map<string, HostedMember>;
+  groupProfile: Record<string, unknown>;
+  permissions: Record<string, unknown>;
+  groupExtProfile: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface Chatroom {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** 0 destroy when inactive, 1 destroy at a fixed time. */
+  destroyType: 0 | 1;
+  /** Minutes. */
+  destroyTime: number;
+  ban: boolean;
+  whiteUserIds: string[];
+  /** userId → join time. */
+  members: Map<string, number>;
+  lastActivity: number;
+}
+
+/** 1 private, 3 group, 4 chatroom, 6 system (recall's conversationType enum). */
+export type ConversationType = 1 | 3 | 4 | 6;
+
+export interface StoredMessage {
+  uid: string;
+  sentTime: number;
+  fromUserId: string;
+  /** Recipient user (private/system), group or chatroom id. */
+  targetId: string;
+  conversationType: ConversationType;
+  objectName: string;
+  content: string;
+  /** Stored in cloud history (isPersisted and not a status message). */
+  persisted: boolean;
+  expansion: boolean;
+  extraContent?: Record<string, unknown>;
+  busChannel: string;
+  /** Targeted group message: only these members see it. */
+  toUserIds?: string[];
+  recalled?: { at: number; by: string; isDelete: boolean };
+}
+
+export interface BroadcastRecord {
+  uid: string;
+  sentTime: number;
+  fromUserId: string;
+  objectName: string;
+  content: string;
+  recalled: boolean;
+  /** all users, online users, or all chatrooms. */
+  kind: "all" | "online" | "chatrooms";
+  /** Online users / chatrooms reached when sent ("all" is delivered by client polling). */
+  recipients: string[];
+}
+
+export interface Session {
+  sessionId: string;
+  os: string;
+  clientIp: string;
+  at: number;
+}
+
+export interface AppState {
+  config: ResolvedAppConfig;
+  users: Map<string, User>;
+  /** token → owner and issue time. */
+  tokens: Map<string, { userId: string; issuedAt: number }>;
+  /** userId → tokens issued before this time (ms) are invalid (`/user/token/expire.json`). */
+  tokenCutoff: Map<string, number>;
+  /** userId → blocked-until (ms). */
+  blocked: Map<string, number>;
+  blacklists: Map<string, Set<string>>;
+  whitelists: Map<string, Set<string>>;
+  deactivated: Map<string, Deactivation>;
+  profiles: Map<string, Profile>;
+  groups: Map<string, Group>;
+  /** groupId ("" = all groups) → userId → mute. Survives quit and dismiss. */
+  groupMutes: Map<string, Map<string, Mute>>;
+  /** Whole-group mutes; survive dismiss. */
+  groupBans: Set<string>;
+  banWhitelists: Map<string, Set<string>>;
+  hostedGroups: Map<string, HostedGroup>;
+  chatrooms: Map<string, Chatroom>;
+  messages: Map<string, StoredMessage>;
+  broadcasts: Map<string, BroadcastRecord>;
+  /** `${fromUserId}\0${msgRandom}` → expiry (ms). */
+  msgRandoms: Map<string, number>;
+  sessions: Map<string, Map<string, Session>>;
+}
+
+export function createAppState(config: ResolvedAppConfig): AppState {
+  return {
+    config,
+    users: new Map(),
+    tokens: new Map(),
+    tokenCutoff: new Map(),
+    blocked: new Map(),
+    blacklists: new Map(),
+    whitelists: new Map(),
+    deactivated: new Map(),
+    profiles: new Map(),
+    groups: new Map(),
+    groupMutes: new Map(),
+    groupBans: new Set(),
+    banWhitelists: new Map(),
+    hostedGroups: new Map(),
+    chatrooms: new Map(),
+    messages: new Map(),
+    broadcasts: new Map(),
+    msgRandoms: new Map(),
+    sessions: new Map(),
+  };
+}
+
+/** Oldest messages are dropped beyond this, so a long-running emulator stays bounded. */
+export const MESSAGE_CAP = 200_000;
+
+export function storeMessage(app: AppState, msg: StoredMessage): void {
+  app.messages.set(msg.uid, msg);
+  if (app.messages.size > MESSAGE_CAP) {
+    const oldest = app.messages.keys().next().value;
+    if (oldest !== undefined) app.messages.delete(oldest);
+  }
+}
+
+export function isOnline(app: AppState, userId: string): boolean {
+  return (app.sessions.get(userId)?.size ?? 0) > 0;
+}
+
+/** JSON-able dump for GET /__emulator/state. */
+export function dumpState(app: AppState, now: number): Record<string, unknown> {
+  const mapOf = <V, R>(m: Map<string, V>, f: (v: V) => R) =>
+    Object.fromEntries([...m].map(([k, v]) => [k, f(v)]));
+  return {
+    appKey: app.config.appKey,
+    now,
+    features: app.config.features,
+    devEnvironment: app.config.devEnvironment,
+    users: [...app.users.values()],
+    tokens: [...app.tokens.values()],
+    tokenCutoff: Object.fromEntries(app.tokenCutoff),
+    blocked: Object.fromEntries(app.blocked),
+    blacklists: mapOf(app.blacklists, (s) => [...s]),
+    whitelists: mapOf(app.whitelists, (s) => [...s]),
+    deactivated: Object.fromEntries(app.deactivated),
+    profiles: Object.fromEntries(app.profiles),
+    groups: mapOf(app.groups, (g) => ({ ...g, members: Object.fromEntries(g.members) })),
+    groupMutes: mapOf(app.groupMutes, (m) => Object.fromEntries(m)),
+    groupBans: [...app.groupBans],
+    banWhitelists: mapOf(app.banWhitelists, (s) => [...s]),
+    hostedGroups: mapOf(app.hostedGroups, (g) => ({
+      ...g,
+      members: Object.fromEntries(g.members),
+    })),
+    chatrooms: mapOf(app.chatrooms, (c) => ({ ...c, members: Object.fromEntries(c.members) })),
+    messages: [...app.messages.values()],
+    broadcasts: [...app.broadcasts.values()],
+    online: mapOf(app.sessions, (s) => [...s.values()]),
+  };
+}

@@ -1,0 +1,62 @@
+/** One-to-one message storage shared by sendmsg, batchsendmsg, history and recall. */
+import type { Json } from "./fields.js";
+import { type AppState, type C2CMessage, pairKey } from "./state.js";
+
+export interface NewC2C {
+  from: string;
+  to: string;
+  seq: number;
+  random: number;
+  time: number;
+  body: Json[];
+  cloudCustomData?: string | undefined;
+  syncOtherMachine?: number | undefined;
+}
+
+/** MsgKey in the documented sample format `{MsgSeq}_{MsgRandom}_{MsgTime}` (opaque to callers). */
+export function msgKey(seq: number, random: number, time: number): string {
+  return `${seq}_${random}_${time}`;
+}
+
+export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
+  const msg: C2CMessage = {
+    from: m.from,
+    to: m.to,
+    seq: m.seq,
+    random: m.random,
+    time: m.time,
+    key: msgKey(m.seq, m.random, m.time),
+    body: m.body,
+    recalled: false,
+    order: ++app.messageOrder,
+  };
+  if (m.cloudCustomData !== undefined) msg.cloudCustomData = m.cloudCustomData;
+  if (m.syncOtherMachine === 2) msg.hiddenFor = m.from;
+  const key = pairKey(m.from, m.to);
+  let list = app.conversations.get(key);
+  if (!list) {
+    list = [];
+    app.conversations.set(key, list);
+  }
+  list.push(msg);
+  return msg;
+}
+
+/** Unread one-to-one messages of `userId` (all peers): after their read mark, not recalled. */
+export function unreadCount(app: AppState, userId: string): number {
+  const acc = app.accounts.get(userId);
+  if (!acc) return -1;
+  let n = 0;
+  for (const list of app.conversations.values()) {
+    for (const m of list) {
+      if (m.to !== userId || m.from === userId || m.recalled) continue;
+      if (m.time > (acc.readUpTo.get(m.from) ?? 0)) n++;
+    }
+  }
+  return n;
+}
+
+/** A random uint32 (server-chosen MsgSeq when the caller gives none). */
+export function randomUint32(): number {
+  return Math.floor(Math.random() * 4_294_967_296);
+}

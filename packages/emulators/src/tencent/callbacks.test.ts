@@ -1,0 +1,335 @@
+import { verifyTencentCallback } from "@imgraph/signing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../framework/index.js";
+import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
+import { startTencentEmulator } from "./emulator.js";
+import {
+  ADMIN,
+  type Body,
+  importUsers,
+  KEY,
+  ok,
+  SDK_APP_ID,
+  type TimClient,
+  text,
+  timClient,
+} from "./test-support.js";
+
+const TOKEN = "callback-token-1";
+const OTHER_APP = 1400000002;
+let sink: CallbackSink;
+let emu: RunningEmulator;
+let tim: TimClient;
+
+beforeAll(async () => {
+  sink = await startCallbackSink();
+  emu = await startTencentEmulator({
+    rateLimits: false,
+    apps: [
+      { sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url, callbackToken: TOKEN },
+      { sdkAppId: OTHER_APP, key: KEY, callbackUrl: sink.url }, // no token: no Sign
+    ],
+  });
+  tim = timClient(emu);
+});
+beforeEach(() => {
+  emu.reset();
+  sink.received.length = 0;
+});
+afterAll(async () => {
+  await emu.close();
+  await sink.close();
+});
+
+/** Callbacks received after flushing, as {command, query, body}. */
+async function received(): Promise<{ command: string; query: URLSearchParams; body: Body }[]> {
+  await emu.flushCallbacks();
+  return sink.received.map((c) => ({
+    command: c.query.get("CallbackCommand") ?? "",
+    query: c.query,
+    body: JSON.parse(c.body) as Body,
+  }));
+}
+const commands = async () => (await received()).map((c) => c.command);
+
+describe("callback delivery (tencent.md §4.1–4.2)", () => {
+  it("POSTs JSON with SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform, RequestTime and a valid Sign", async () => {
+    await importUsers(tim, "a");
+    emu.login({ userId: "a", platform: "Android" });
+    const [cb] = await received();
+    expect(cb).toBeDefined();
+    expect(sink.received[0]!.method).toBe("POST");
+    expect(sink.received[0]!.headers["content-type"]).toContain("application/json");
+    const q = cb!.query;
+    expect(q.get("SdkAppid")).toBe(String(SDK_APP_ID));
+    expect(q.get("CallbackCommand")).toBe("State.StateChange");
+    expect(q.get("contenttype")).toBe("json");
+    expect(q.get("ClientIP")).toBeTruthy();
+    expect(q.get("OptPlatform")).toBe("Android");
+    const v = verifyTencentCallback(q, TOKEN, { sdkAppId: SDK_APP_ID, now: emu.now() });
+    expect(v.ok).toBe(true);
+    expect(verifyTencentCallback(q, "wrong-token", { now: emu.now() }).ok).toBe(false);
+    expect(cb!.body).toMatchObject({
+      CallbackCommand: "State.StateChange",
+      Info: { To_Account: "a", Action: "Login", Reason: "Register" },
+    });
+    expect(typeof cb!.body.EventTime).toBe("number");
+  });
+
+  it("sends no RequestTime/Sign when the app has no callback token", async () => {
+    const other = timClient(emu, OTHER_APP);
+    await importUsers(other, "a");
+    emu.login({ app: OTHER_APP, userId: "a" });
+    const [cb] = await received();
+    expect(cb!.query.get("SdkAppid")).toBe(String(OTHER_APP));
+    expect(cb!.query.has("Sign")).toBe(false);
+    expect(cb!.query.has("RequestTime")).toBe(false);
+  });
+});
+
+describe("State.StateChange", () => {
+  it("fires on login, logout and disconnect; iOS is spelled IOS", async () => {
+    await importUsers(tim, "a");
+    emu.login({ userId: "a", platform: "iOS" });
+    emu.logout({ userId: "a", platform: "iOS" });
+    emu.login({ userId: "a", platform: "Web" });
+    emu.logout({ userId: "a", reason: "TimeOut" });
+    emu.logout({ userId: "a" }); // already offline: nothing
+    const cbs = await received();
+    expect(
+      cbs.map((c) => [c.query.get("OptPlatform"), c.body.Info.Action, c.body.Info.Reason]),
+    ).toEqual([
+      ["IOS", "Login", "Register"],
+      ["IOS", "Logout", "Unregister"],
+      ["Web", "Login", "Register"],
+      ["Web", "Disconnect", "TimeOut"],
+    ]);
+  });
+
+  it("fires when kick takes an online user offline", async () => {
+    await importUsers(tim, "a");
+    emu.login({ userId: "a" });
+    ok(await tim.call("im_open_login_svc/kick", { UserID: "a" }));
+    const cbs = await received();
+    expect(cbs.map((c) => c.body.Info.Action)).toEqual(["Login", "Logout"]);
+  });
+});
+
+describe("C2C callbacks", () => {
+  it("C2C.CallbackAfterSendMsg on sendmsg with the documented fields, OptPlatform RESTAPI", async () => {
+    await importUsers(tim, "a", "b");
+    const m = ok(
+      await tim.call("openim/sendmsg", {
+        From_Account: "a",
+        To_Account: "b",
+        MsgSeq: 3,
+        MsgRandom: 4,
+        MsgBody: text("hi"),
+        CloudCustomData: "c",
+      }),
+    );
+    const [cb] = await received();
+    expect(cb!.command).toBe("C2C.CallbackAfterSendMsg");
+    expect(cb!.query.get("OptPlatform")).toBe("RESTAPI");
+    expect(cb!.body).toMatchObject({
+      CallbackCommand: "C2C.CallbackAfterSendMsg",
+      From_Account: "a",
+      To_Account: "b",
+      MsgSeq: 3,
+      MsgRandom: 4,
+      MsgTime: m.MsgTime,
+      MsgKey: m.MsgKey,
+      OnlineOnlyFlag: 0,
+      MsgBody: text("hi"),
+      CloudCustomData: "c",
+      SendMsgResult: 0,
+      ErrorInfo: "send msg succeed",
+      UnreadMsgNum: 1,
+    });
+  });
+
+  it("no callback for a deduplicated resend, with ForbidAfterSendMsgCallback, or from batchsendmsg", async () => {
+    await importUsers(tim, "a", "b");
+    const msg = { From_Account: "a", To_Account: "b", MsgSeq: 1, MsgRandom: 1, MsgBody: text("x") };
+    ok(await tim.call("openim/sendmsg", msg));
+    ok(await tim.call("openim/sendmsg", msg));
+    ok(
+      await tim.call("openim/sendmsg", {
+        ...msg,
+        MsgRandom: 2,
+        ForbidCallbackControl: ["ForbidAfterSendMsgCallback"],
+      }),
+    );
+    ok(await tim.call("openim/batchsendmsg", { ...msg, MsgRandom: 3, To_Account: ["a", "b"] }));
+    expect(await commands()).toEqual(["C2C.CallbackAfterSendMsg"]);
+  });
+
+  it("C2C.CallbackAfterMsgWithDraw on admin_msgwithdraw", async () => {
+    await importUsers(tim, "a", "b");
+    const m = ok(
+      await tim.call("openim/sendmsg", {
+        From_Account: "a",
+        To_Account: "b",
+        MsgRandom: 1,
+        MsgBody: text("x"),
+      }),
+    );
+    ok(
+      await tim.call("openim/admin_msgwithdraw", {
+        From_Account: "a",
+        To_Account: "b",
+        MsgKey: m.MsgKey,
+      }),
+    );
+    const cbs = await received();
+    expect(cbs[1]!.body).toMatchObject({
+      CallbackCommand: "C2C.CallbackAfterMsgWithDraw",
+      From_Account: "a",
+      To_Account: "b",
+      MsgKey: m.MsgKey,
+      UnreadMsgNum: 0,
+    });
+  });
+});
+
+describe("group callbacks", () => {
+  it("create, join, send, recall, exit and destroy, in order, with their fields", async () => {
+    await importUsers(tim, "o", "a", "b");
+    const id = ok(
+      await tim.call("group_open_http_svc/create_group", {
+        Type: "Public",
+        Name: "g",
+        Owner_Account: "o",
+        MemberList: [{ Member_Account: "a" }],
+        AppDefinedData: [{ Key: "k", Value: "v" }],
+      }),
+    ).GroupId;
+    ok(
+      await tim.call("group_open_http_svc/add_group_member", {
+        GroupId: id,
+        MemberList: [{ Member_Account: "b" }, { Member_Account: "a" }],
+      }),
+    );
+    const sent = ok(
+      await tim.call("group_open_http_svc/send_group_msg", {
+        GroupId: id,
+        From_Account: "a",
+        Random: 9,
+        MsgBody: text("yo"),
+      }),
+    );
+    ok(
+      await tim.call("group_open_http_svc/group_msg_recall", {
+        GroupId: id,
+        MsgSeqList: [{ MsgSeq: sent.MsgSeq }],
+      }),
+    );
+    ok(
+      await tim.call("group_open_http_svc/delete_group_member", {
+        GroupId: id,
+        MemberToDel_Account: ["b", "nobody"],
+      }),
+    );
+    ok(await tim.call("group_open_http_svc/destroy_group", { GroupId: id }));
+    const cbs = await received();
+    expect(cbs.map((c) => c.command)).toEqual([
+      "Group.CallbackAfterCreateGroup",
+      "Group.CallbackAfterNewMemberJoin",
+      "Group.CallbackAfterSendMsg",
+      "Group.CallbackAfterRecallMsg",
+      "Group.CallbackAfterMemberExit",
+      "Group.CallbackAfterGroupDestroyed",
+    ]);
+    for (const c of cbs)
+      expect(
+        verifyTencentCallback(c.query, TOKEN, { sdkAppId: SDK_APP_ID, now: emu.now() }).ok,
+      ).toBe(true);
+    const [created, joined, msg, recalled, exited, destroyed] = cbs.map((c) => c.body);
+    expect(created).toMatchObject({
+      GroupId: id,
+      Type: "Public",
+      Name: "g",
+      Operator_Account: ADMIN,
+      Owner_Account: "o",
+      CreateGroupNum: 1,
+      MemberList: [{ Member_Account: "o" }, { Member_Account: "a" }],
+      UserDefinedDataList: [{ Key: "k", Value: "v" }],
+    });
+    expect(joined).toMatchObject({
+      GroupId: id,
+      Type: "Public",
+      JoinType: "Invited",
+      Operator_Account: ADMIN,
+      NewMemberList: [{ Member_Account: "b" }],
+    });
+    expect(msg).toMatchObject({
+      GroupId: id,
+      Type: "Public",
+      From_Account: "a",
+      Operator_Account: ADMIN,
+      Random: 9,
+      MsgSeq: 1,
+      MsgTime: sent.MsgTime,
+      OnlineOnlyFlag: 0,
+      MsgBody: text("yo"),
+    });
+    expect(recalled).toMatchObject({
+      Operator_Account: ADMIN,
+      Type: "Public",
+      GroupId: id,
+      MsgSeqList: [{ MsgSeq: 1 }],
+    });
+    expect(exited).toMatchObject({
+      GroupId: id,
+      ExitType: "Kicked",
+      Operator_Account: ADMIN,
+      ExitMemberList: [{ Member_Account: "b" }],
+    });
+    expect(destroyed).toMatchObject({
+      GroupId: id,
+      Type: "Public",
+      Name: "g",
+      Owner_Account: "o",
+      MemberList: [{ Member_Account: "o" }, { Member_Account: "a" }],
+    });
+  });
+
+  it("Group.CallbackAfterGroupInfoChanged carries the changed fields", async () => {
+    const id = ok(
+      await tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g" }),
+    ).GroupId;
+    ok(
+      await tim.call("group_open_http_svc/modify_group_base_info", {
+        GroupId: id,
+        Notification: "read me",
+      }),
+    );
+    const cbs = await received();
+    expect(cbs[1]!.body).toMatchObject({
+      CallbackCommand: "Group.CallbackAfterGroupInfoChanged",
+      GroupId: id,
+      Type: "Public",
+      Operator_Account: ADMIN,
+      Notification: "read me",
+    });
+    expect(cbs[1]!.body).not.toHaveProperty("Name");
+  });
+
+  it("no join callback when nobody new joined", async () => {
+    await importUsers(tim, "a");
+    const id = ok(
+      await tim.call("group_open_http_svc/create_group", {
+        Type: "Public",
+        Name: "g",
+        MemberList: [{ Member_Account: "a" }],
+      }),
+    ).GroupId;
+    ok(
+      await tim.call("group_open_http_svc/add_group_member", {
+        GroupId: id,
+        MemberList: [{ Member_Account: "a" }],
+      }),
+    );
+    expect(await commands()).toEqual(["Group.CallbackAfterCreateGroup"]);
+  });
+});

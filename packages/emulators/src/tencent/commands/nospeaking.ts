@@ -1,0 +1,52 @@
+/** Global mutes, service openconfigsvr (tencent.md §3.5). */
+import { CONFIG_CODES, TimError } from "../errors.js";
+import { UINT32_MAX } from "../fields.js";
+import type { RouteTable } from "../route.js";
+
+/** Stored absolute end second → the value setnospeaking took (remaining seconds). */
+function remaining(until: number, now: number): number {
+  if (until === UINT32_MAX) return UINT32_MAX;
+  return Math.max(0, until - now);
+}
+
+function until(seconds: number, now: number): number {
+  if (seconds === 0) return 0;
+  return seconds === UINT32_MAX ? UINT32_MAX : now + seconds;
+}
+
+export const nospeakingRoutes: RouteTable = {
+  "v4/openconfigsvr/setnospeaking": {
+    codes: CONFIG_CODES,
+    handle({ app, f, now }) {
+      const id = f.str("Set_Account");
+      const c2c = f.optInt("C2CmsgNospeakingTime", undefined, UINT32_MAX);
+      const group = f.optInt("GroupmsgNospeakingTime", undefined, UINT32_MAX);
+      if (c2c === undefined && group === undefined) {
+        throw new TimError(70402, "C2CmsgNospeakingTime or GroupmsgNospeakingTime is required");
+      }
+      const acc = app.accounts.get(id);
+      if (!acc) throw new TimError(70107, `${id} is not imported`);
+      if (c2c !== undefined) acc.c2cMuteUntil = until(c2c, now);
+      if (group !== undefined) acc.groupMuteUntil = until(group, now);
+      return undefined;
+    },
+  },
+  "v4/openconfigsvr/getnospeaking": {
+    codes: CONFIG_CODES,
+    handle({ app, f, now }) {
+      const id = f.str("Get_Account");
+      const acc = app.accounts.get(id);
+      if (!acc) throw new TimError(70107, `${id} is not imported`);
+      // Remaining seconds (0 once expired): mutes end by themselves.
+      return {
+        C2CmsgNospeakingTime: remaining(acc.c2cMuteUntil, now),
+        GroupmsgNospeakingTime: remaining(acc.groupMuteUntil, now),
+      };
+    },
+  },
+};
+
+/** True while a global mute (C2C or group) is in force. */
+export function isMuted(untilSecond: number, now: number): boolean {
+  return untilSecond === UINT32_MAX || untilSecond > now;
+}

@@ -1,0 +1,129 @@
+/**
+ * One-to-one sends and online status, service openim (tencent.md §3.3, §3.7):
+ * sendmsg, batchsendmsg, query_online_status (and its older name querystate).
+ */
+import { randomUint32, storeC2C, unreadCount } from "../c2c.js";
+import { OPENIM_CODES } from "../errors.js";
+import { type Fields, UINT32_MAX } from "../fields.js";
+import { C2C_MSGBODY, validateMsgBody } from "../msgbody.js";
+import { account, type RouteContext, type RouteDef, type RouteTable } from "../route.js";
+import { pruneDedup } from "../state.js";
+
+/** Same sender + MsgSeq + MsgRandom + content within 120 s is a duplicate (§3.7). */
+const C2C_DEDUP_MS = 120_000;
+const MAX_LIFETIME = 604_800;
+const TRIAL_DAILY_MESSAGES = 1_000;
+/** A Beijing calendar day (UTC+8) for daily quotas. */
+const BEIJING_DAY = 8 * 3_600_000;
+
+/** Fields common to sendmsg and batchsendmsg. */
+function readSend(ctx: RouteContext, f: Fields) {
+  const random = f.int("MsgRandom", 90005, UINT32_MAX);
+  const seq = f.optInt("MsgSeq", undefined, UINT32_MAX) ?? randomUint32();
+  const body = validateMsgBody(f.raw.MsgBody, C2C_MSGBODY, ctx.app.config.sensitiveWords);
+  const sync = f.optInt("SyncOtherMachine", 90031);
+  if (sync !== undefined && sync !== 1 && sync !== 2)
+    f.fail("SyncOtherMachine must be 1 or 2", 90031);
+  f.optInt("MsgLifeTime", 90044, MAX_LIFETIME);
+  const cloudCustomData = f.optStr("CloudCustomData");
+  const from = f.optStr("From_Account", 90008) || ctx.admin;
+  account(ctx.app, from, 90008, "From_Account");
+  return { random, seq, body, sync, cloudCustomData, from };
+}
+
+/** Trial/Developer editions: 1000 messages a day on top of the per-second limit (§2.6). */
+export function trialQuota(ctx: RouteContext, cost: number): void {
+  if (ctx.app.config.edition !== "trial") return;
+  ctx.limit(
+    "trial-daily",
+    [{ limit: TRIAL_DAILY_MESSAGES, window: "day", alignOffsetMs: BEIJING_DAY }],
+    cost,
+  );
+}
+
+const onlineStatus: RouteDef = {
+  codes: OPENIM_CODES,
+  handle({ app, f }) {
+    const ids = f.strArray("To_Account", 500, 90003);
+    const detail = f.optInt("IsNeedDetail") === 1;
+    const QueryResult: Record<string, unknown>[] = [];
+    const ErrorList: { To_Account: string; ErrorCode: number }[] = [];
+    for (const id of ids) {
+      const acc = app.accounts.get(id);
+      if (!acc) {
+        ErrorList.push({ To_Account: id, ErrorCode: 70107 });
+        continue;
+      }
+      const item: Record<string, unknown> = {
+        To_Account: id,
+        State: acc.sessions.size > 0 ? "Online" : "Offline",
+      };
+      if (detail)
+        item.Detail = [...acc.sessions.keys()].map((Platform) => ({ Platform, Status: "Online" }));
+      QueryResult.push(item);
+    }
+    return { QueryResult, ErrorList };
+  },
+};
+
+export const openimRoutes: RouteTable = {
+  "v4/openim/sendmsg": {
+    codes: OPENIM_CODES,
+    handle(ctx) {
+      const { app, f, now, nowMs } = ctx;
+      const to = f.str("To_Account", 90003);
+      const m = readSend(ctx, f);
+      account(app, to, 90012, "To_Account");
+      // REST sends skip friendship, blocklist and (unverified for REST) global-mute checks.
+      pruneDedup(app.c2cDedup, nowMs, C2C_DEDUP_MS);
+      const dedupKey = JSON.stringify([m.from, m.seq, m.random, to, m.body]);
+      const dup = app.c2cDedup.get(dedupKey);
+      if (dup) return dup.answer; // a resend: the first answer again, nothing stored twice
+      trialQuota(ctx, 1);
+      const msg = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync });
+      const answer = { MsgTime: msg.time, MsgKey: msg.key };
+      app.c2cDedup.set(dedupKey, { atMs: nowMs, answer });
+      const forbid = f.raw.ForbidCallbackControl;
+      if (!(Array.isArray(forbid) && forbid.includes("ForbidAfterSendMsgCallback"))) {
+        ctx.callbacks.send(app, "C2C.CallbackAfterSendMsg", {
+          From_Account: msg.from,
+          To_Account: msg.to,
+          MsgSeq: msg.seq,
+          MsgRandom: msg.random,
+          MsgTime: msg.time,
+          MsgKey: msg.key,
+          OnlineOnlyFlag: f.raw.MsgLifeTime === 0 ? 1 : 0,
+          MsgBody: msg.body,
+          CloudCustomData: msg.cloudCustomData ?? "",
+          SendMsgResult: 0,
+          ErrorInfo: "send msg succeed",
+          UnreadMsgNum: unreadCount(app, msg.to),
+        });
+      }
+      return answer;
+    },
+  },
+  "v4/openim/batchsendmsg": {
+    codes: OPENIM_CODES,
+    handle(ctx) {
+      const { app, f, now } = ctx;
+      const targets = f.strArray("To_Account", 500, 90003);
+      const m = readSend(ctx, f);
+      // 12 000 recipients a minute on top of 200 calls/s (§2.6).
+      ctx.limit("recipients", [{ limit: 12_000, window: "minute" }], targets.length);
+      const ErrorList: { To_Account: string; ErrorCode: number }[] = [];
+      let key = "";
+      for (const to of targets) {
+        if (!app.accounts.has(to)) {
+          ErrorList.push({ To_Account: to, ErrorCode: 90012 });
+          continue;
+        }
+        // Never triggers callbacks, no relationship or mute checks (§3.7).
+        key = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync }).key;
+      }
+      return { MsgKey: key, ErrorList };
+    },
+  },
+  "v4/openim/query_online_status": onlineStatus,
+  "v4/openim/querystate": onlineStatus,
+};

@@ -1,0 +1,173 @@
+/** Control-API hooks: seed data and simulated client logins (no REST equivalent). */
+import { type ClientSessionInput, ControlError } from "../framework/index.js";
+import type { TencentCallbacks } from "./callbacks.js";
+import { importAccount } from "./commands/account.js";
+import { TimError } from "./errors.js";
+import { isObject, type Json } from "./fields.js";
+import { HAS_ADMINS, insertGroup, newGroupId, newMember, parseGroupType } from "./groups.js";
+import { endSessions, stateChange } from "./presence.js";
+import type { AppState, Group } from "./state.js";
+
+/** The app named by `input.app` (SDKAppID, number or string); default the first app. */
+export function pickApp(apps: Map<number, AppState>, app: unknown): AppState {
+  if (app === undefined || app === null || app === "") {
+    const first = apps.values().next();
+    if (first.done) throw new ControlError(400, "no app configured");
+    return first.value;
+  }
+  const found = apps.get(Number(app));
+  if (!found) throw new ControlError(404, `unknown app ${String(app)}`);
+  return found;
+}
+
+function controlError(err: unknown): never {
+  if (err instanceof TimError) throw new ControlError(400, `${err.code}: ${err.message}`);
+  throw err;
+}
+
+/**
+ * Seed: `{app?, accounts?: (userId | {userId, nick?, faceUrl?})[], groups?: [{groupId?, type?,
+ * name?, owner?, members?: (userId | {account, role?})[]}]}` or an array of those.
+ * Accounts named by groups are imported on the way.
+ */
+export function seed(apps: Map<number, AppState>, data: unknown, now: number): Json[] {
+  const items = Array.isArray(data) ? data : [data];
+  return items.map((item) => {
+    if (!isObject(item))
+      throw new ControlError(400, "seed data must be an object or an array of objects");
+    const app = pickApp(apps, item.app);
+    const imported: string[] = [];
+    const ensure = (id: unknown) => {
+      if (typeof id !== "string") throw new ControlError(400, "account ids must be strings");
+      if (!app.accounts.has(id)) {
+        importAccount(app, { userId: id }, now);
+        imported.push(id);
+      }
+    };
+    try {
+      for (const a of Array.isArray(item.accounts) ? item.accounts : []) {
+        if (typeof a === "string") ensure(a);
+        else if (isObject(a) && typeof a.userId === "string") {
+          const had = app.accounts.has(a.userId);
+          importAccount(
+            app,
+            { userId: a.userId, nick: a.nick as string, faceUrl: a.faceUrl as string },
+            now,
+          );
+          if (!had) imported.push(a.userId);
+        } else throw new ControlError(400, "accounts[] must be ids or {userId}");
+      }
+      const groups: string[] = [];
+      for (const g of Array.isArray(item.groups) ? item.groups : []) {
+        if (!isObject(g)) throw new ControlError(400, "groups[] must be objects");
+        const type = parseGroupType(g.type ?? "Public");
+        const owner = typeof g.owner === "string" ? g.owner : "";
+        if (owner) ensure(owner);
+        const id = newGroupId(app, type, typeof g.groupId === "string" ? g.groupId : undefined);
+        if (app.groups.has(id)) throw new ControlError(409, `group ${id} exists`);
+        const group = insertGroup(
+          app,
+          { id, type, name: typeof g.name === "string" ? g.name : id, owner },
+          now,
+        );
+        for (const m of Array.isArray(g.members) ? g.members : []) {
+          const account = isObject(m) ? m.account : m;
+          ensure(account);
+          const role =
+            isObject(m) && m.role === "Admin" && HAS_ADMINS.has(type) ? "Admin" : "Member";
+          if (!group.members.has(account as string)) {
+            group.members.set(account as string, newMember(account as string, role, now));
+          }
+        }
+        groups.push(id);
+      }
+      return { app: app.config.sdkAppId, imported, groups };
+    } catch (err) {
+      return controlError(err);
+    }
+  });
+}
+
+/**
+ * Login `{app?, userId, platform?, groupId?}`: the user goes online on that platform
+ * (State.StateChange) and, with groupId, joins that free-join group.
+ */
+export function login(
+  apps: Map<number, AppState>,
+  callbacks: TencentCallbacks,
+  input: ClientSessionInput,
+  now: number,
+) {
+  const app = pickApp(apps, input.app);
+  const userId = input.userId;
+  if (typeof userId !== "string" || userId === "")
+    throw new ControlError(400, "userId is required");
+  const acc = app.accounts.get(userId);
+  if (!acc) throw new ControlError(404, `${userId} is not imported`);
+  const platform = typeof input.platform === "string" && input.platform ? input.platform : "Web";
+  // Refuse a bad join before anything changes.
+  const group = input.groupId === undefined ? undefined : joinable(app, userId, input.groupId);
+  acc.sessions.set(platform, now);
+  stateChange(callbacks, app, acc, "Login", "Register", platform);
+  if (group && !group.members.has(userId)) {
+    group.members.set(userId, newMember(userId, "Member", now));
+    callbacks.send(app, "Group.CallbackAfterNewMemberJoin", {
+      GroupId: group.id,
+      Type: group.type,
+      JoinType: "Apply",
+      Operator_Account: userId,
+      NewMemberList: [{ Member_Account: userId }],
+    });
+  }
+  return { userId, state: "Online", platforms: [...acc.sessions.keys()] };
+}
+
+/**
+ * The group a client may join freely (Live/AVChatRoom, Meeting, Community or FreeAccess):
+ * the only way into an AVChatRoom, which REST cannot add members to.
+ */
+function joinable(app: AppState, userId: string, groupId: unknown): Group {
+  const g = typeof groupId === "string" ? app.groups.get(groupId) : undefined;
+  if (!g) throw new ControlError(404, `unknown group ${String(groupId)}`);
+  if (g.members.has(userId)) return g;
+  const free = g.type !== "Private" && (g.type !== "Public" || g.applyJoinOption === "FreeAccess");
+  if (!free) throw new ControlError(403, `${g.id} does not allow free join`);
+  if (g.members.size >= g.maxMemberNum) throw new ControlError(403, `${g.id} is full`);
+  return g;
+}
+
+/**
+ * Logout `{app?, userId, platform?, reason?: "Logout" | "Disconnect" | "TimeOut"}`: one
+ * platform or all; Logout → Logout/Unregister, Disconnect → Disconnect/LinkClose,
+ * TimeOut → Disconnect/TimeOut.
+ */
+export function logout(
+  apps: Map<number, AppState>,
+  callbacks: TencentCallbacks,
+  input: ClientSessionInput,
+) {
+  const app = pickApp(apps, input.app);
+  const userId = input.userId;
+  if (typeof userId !== "string" || userId === "")
+    throw new ControlError(400, "userId is required");
+  const acc = app.accounts.get(userId);
+  if (!acc) throw new ControlError(404, `${userId} is not imported`);
+  const reason = input.reason ?? "Logout";
+  if (reason !== "Logout" && reason !== "Disconnect" && reason !== "TimeOut") {
+    throw new ControlError(400, "reason must be Logout, Disconnect or TimeOut");
+  }
+  const action = reason === "Logout" ? "Logout" : "Disconnect";
+  const why =
+    reason === "Logout" ? "Unregister" : reason === "Disconnect" ? "LinkClose" : "TimeOut";
+  if (typeof input.platform === "string" && input.platform) {
+    if (acc.sessions.delete(input.platform))
+      stateChange(callbacks, app, acc, action, why, input.platform);
+  } else {
+    endSessions(callbacks, app, acc, action, why);
+  }
+  return {
+    userId,
+    state: acc.sessions.size > 0 ? "Online" : "Offline",
+    platforms: [...acc.sessions.keys()],
+  };
+}

@@ -1,0 +1,70 @@
+/** Configuration of the Tencent Cloud Chat emulator and of each emulated app. */
+import type { Clock, FaultSpec, RetryPolicy } from "../framework/index.js";
+
+/** Tencent editions; they change caps and retention (tencent.md §2.6, §3.1, §3.6). */
+export type TencentEdition = "trial" | "standard" | "pro" | "ultimate";
+
+export interface TencentAppConfig {
+  sdkAppId: number;
+  /** The app's SecretKey (UTF-8 bytes, not hex-decoded). */
+  key: string;
+  /** App admin identifiers allowed to call REST. Default ["administrator"]. */
+  admins?: string[];
+  /** Where after-event callbacks go; none = no callbacks. */
+  callbackUrl?: string;
+  /** Console "callback auth token": adds RequestTime + Sign to callback URLs. */
+  callbackToken?: string;
+  /** Default "ultimate" (every feature on; trial caps only when asked for). */
+  edition?: TencentEdition;
+  /** Configured `Tag_Profile_Custom_*` tags; absent = accept any custom tag. */
+  customProfileTags?: string[];
+  /** Texts containing one of these are refused with 80001. Default none. */
+  sensitiveWords?: string[];
+}
+
+export interface TencentEmulatorOptions {
+  port?: number;
+  host?: string;
+  apps: TencentAppConfig[];
+  faults?: FaultSpec[];
+  /** false = rate limits off. Default true. */
+  rateLimits?: boolean;
+  /** Callback retry policy (unverified upstream); default 2 s timeout, 1 retry. */
+  callbackRetry?: Partial<RetryPolicy>;
+  maxBodyBytes?: number;
+  /** Inject a clock (tests freeze time with it). Default: real time plus a settable offset. */
+  clock?: Clock;
+}
+
+export interface ResolvedApp {
+  sdkAppId: number;
+  key: string;
+  admins: string[];
+  callbackUrl?: string;
+  callbackToken?: string;
+  edition: TencentEdition;
+  customProfileTags?: Set<string>;
+  sensitiveWords: string[];
+  /** Message history retention: 7 days (trial/standard/pro), 30 days (ultimate). */
+  retentionSeconds: number;
+}
+
+export function resolveApp(app: TencentAppConfig): ResolvedApp {
+  if (!Number.isInteger(app.sdkAppId) || app.sdkAppId <= 0) {
+    throw new TypeError("every app needs an integer sdkAppId");
+  }
+  if (!app.key) throw new TypeError(`app ${app.sdkAppId} needs a key`);
+  const edition = app.edition ?? "ultimate";
+  const resolved: ResolvedApp = {
+    sdkAppId: app.sdkAppId,
+    key: app.key,
+    admins: app.admins && app.admins.length > 0 ? [...app.admins] : ["administrator"],
+    edition,
+    sensitiveWords: app.sensitiveWords ?? [],
+    retentionSeconds: (edition === "ultimate" ? 30 : 7) * 86_400,
+  };
+  if (app.callbackUrl) resolved.callbackUrl = app.callbackUrl;
+  if (app.callbackToken) resolved.callbackToken = app.callbackToken;
+  if (app.customProfileTags) resolved.customProfileTags = new Set(app.customProfileTags);
+  return resolved;
+}

@@ -1,0 +1,31 @@
+/** How the CLI (and demo mode) starts the Tencent emulator, with its demo credentials. */
+import type { EmulatorRegistration } from "../registry-types.js";
+import { startTencentEmulator } from "./emulator.js";
+
+/**
+ * DEMO ONLY: the public demo key that ships in Tencent's SDK test files (tencent.md §1.7).
+ * Never use it for a real app.
+ */
+export const TENCENT_DEMO = {
+  sdkAppId: 1400000000,
+  key: "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
+  admin: "administrator",
+} as const;
+
+export const tencentRegistration: EmulatorRegistration = {
+  vendor: "tencent",
+  title: "Tencent Cloud Chat REST API",
+  demo: {
+    sdkAppId: String(TENCENT_DEMO.sdkAppId),
+    key: TENCENT_DEMO.key,
+    admin: TENCENT_DEMO.admin,
+  },
+  start: ({ port, host }) =>
+    startTencentEmulator({
+      ...(port !== undefined ? { port } : {}),
+      ...(host !== undefined ? { host } : {}),
+      apps: [
+        { sdkAppId: TENCENT_DEMO.sdkAppId, key: TENCENT_DEMO.key, admins: [TENCENT_DEMO.admin] },
+      ],
+    }),
+};

@@ -1,0 +1,25 @@
+/** Every Tencent REST command the emulator knows, by route key `v4/<service>/<command>`. */
+import { accountRoutes } from "./commands/account.js";
+import { c2cHistoryRoutes } from "./commands/c2c-history.js";
+import { groupRoutes } from "./commands/group.js";
+import { groupMemberRoutes } from "./commands/group-members.js";
+import { groupMsgRoutes } from "./commands/group-msg.js";
+import { nospeakingRoutes } from "./commands/nospeaking.js";
+import { openimRoutes } from "./commands/openim.js";
+import { profileRoutes } from "./commands/profile.js";
+import { pushRoutes } from "./commands/push.js";
+import { snsRoutes } from "./commands/sns.js";
+import type { RouteTable } from "./route.js";
+
+export const ROUTES: RouteTable = {
+  ...accountRoutes,
+  ...profileRoutes,
+  ...snsRoutes,
+  ...nospeakingRoutes,
+  ...openimRoutes,
+  ...c2cHistoryRoutes,
+  ...groupRoutes,
+  ...groupMemberRoutes,
+  ...groupMsgRoutes,
+  ...pushRoutes,
+};

@@ -1,0 +1,204 @@
+/** Everything one emulated Tencent app remembers. Times are unix seconds unless named *Ms. */
+import type { Json } from "./fields.js";
+import type { ResolvedApp } from "./options.js";
+
+export type ProfileValue = string | number;
+
+export interface Account {
+  userId: string;
+  createdAt: number;
+  profile: Map<string, ProfileValue>;
+  /** UserSigs issued before this second are invalid (kick, §1.4 70052). */
+  sigInvalidBefore?: number;
+  /** Simulated client sessions: platform → login time. */
+  sessions: Map<string, number>;
+  /** Global mutes (openconfigsvr), absolute second; 0 = none; UINT32_MAX = permanent. */
+  c2cMuteUntil: number;
+  groupMuteUntil: number;
+  /** Blocked account → time added. */
+  blacklist: Map<string, number>;
+  blackSeq: number;
+  /** Peer → last read time reported by this account (admin_set_msg_read). */
+  readUpTo: Map<string, number>;
+}
+
+export type GroupType = "Private" | "Public" | "ChatRoom" | "AVChatRoom" | "Community";
+export type Role = "Owner" | "Admin" | "Member";
+
+export interface Member {
+  account: string;
+  role: Role;
+  joinTime: number;
+  msgFlag: string;
+  lastSendMsgTime: number;
+  nameCard: string;
+  appMemberDefinedData: Json[];
+}
+
+export interface GroupMessage {
+  seq: number;
+  from: string;
+  random: number;
+  time: number;
+  body: Json[];
+  cloudCustomData?: string;
+  priority: string;
+  recalled: boolean;
+  /** Online-only messages are not stored in history (a hole in the sequence). */
+  onlineOnly: boolean;
+  topicId?: string;
+}
+
+export interface SystemNotification {
+  time: number;
+  content: string;
+  to: string[];
+}
+
+export interface Group {
+  id: string;
+  type: GroupType;
+  name: string;
+  owner: string;
+  introduction: string;
+  notification: string;
+  faceUrl: string;
+  maxMemberNum: number;
+  applyJoinOption: string;
+  inviteJoinOption: string;
+  muteAll: boolean;
+  appDefinedData: Json[];
+  supportTopic: number;
+  createTime: number;
+  lastInfoTime: number;
+  lastMsgTime: number;
+  /** Creation order in the app, the cursor of get_appid_group_list. */
+  order: number;
+  members: Map<string, Member>;
+  /** Account → muted until (absolute second); survives leave/rejoin. */
+  mutes: Map<string, number>;
+  messages: GroupMessage[];
+  nextSeq: number;
+  notifications: SystemNotification[];
+}
+
+export interface C2CMessage {
+  from: string;
+  to: string;
+  seq: number;
+  random: number;
+  time: number;
+  key: string;
+  body: Json[];
+  cloudCustomData?: string;
+  recalled: boolean;
+  /** SyncOtherMachine 2: not in the sender's roaming history. */
+  hiddenFor?: string;
+  /** Arrival order, the tie-break after time and MsgSeq. */
+  order: number;
+}
+
+export interface PushTask {
+  taskId: string;
+  from: string;
+  random: number;
+  time: number;
+  body: Json[];
+  condition?: Json;
+  recipients: string[];
+}
+
+export interface DedupEntry {
+  atMs: number;
+  answer: Json;
+}
+
+export interface AppState {
+  config: ResolvedApp;
+  accounts: Map<string, Account>;
+  /** Deleted account → deletion time (paid editions block re-import for 3 months). */
+  deleted: Map<string, number>;
+  groups: Map<string, Group>;
+  groupOrder: number;
+  /** Pair key (sorted ids) → messages in arrival order. */
+  conversations: Map<string, C2CMessage[]>;
+  messageOrder: number;
+  c2cDedup: Map<string, DedupEntry>;
+  groupDedup: Map<string, DedupEntry>;
+  pushDedup: Map<number, DedupEntry>;
+  pushes: PushTask[];
+}
+
+export function newAccount(userId: string, now: number): Account {
+  return {
+    userId,
+    createdAt: now,
+    profile: new Map(),
+    sessions: new Map(),
+    c2cMuteUntil: 0,
+    groupMuteUntil: 0,
+    blacklist: new Map(),
+    blackSeq: 0,
+    readUpTo: new Map(),
+  };
+}
+
+export function createAppState(config: ResolvedApp, now: number): AppState {
+  const state: AppState = {
+    config,
+    accounts: new Map(),
+    deleted: new Map(),
+    groups: new Map(),
+    groupOrder: 0,
+    conversations: new Map(),
+    messageOrder: 0,
+    c2cDedup: new Map(),
+    groupDedup: new Map(),
+    pushDedup: new Map(),
+    pushes: [],
+  };
+  // Admin identifiers are accounts too: they send as the default From_Account.
+  for (const admin of config.admins) state.accounts.set(admin, newAccount(admin, now));
+  return state;
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** Forget dedup entries older than their window (called on each send). */
+export function pruneDedup<K>(map: Map<K, DedupEntry>, nowMs: number, windowMs: number): void {
+  for (const [k, v] of map) {
+    if (nowMs - v.atMs > windowMs) map.delete(k);
+    else break; // insertion order = time order
+  }
+}
+
+/** State dump for GET /__emulator/state (Maps as plain objects). */
+export function dumpState(s: AppState): Json {
+  return {
+    sdkAppId: s.config.sdkAppId,
+    edition: s.config.edition,
+    accounts: [...s.accounts.values()].map((a) => ({
+      userId: a.userId,
+      profile: Object.fromEntries(a.profile),
+      online: [...a.sessions.keys()],
+      c2cMuteUntil: a.c2cMuteUntil,
+      groupMuteUntil: a.groupMuteUntil,
+      blacklist: [...a.blacklist.keys()],
+    })),
+    groups: [...s.groups.values()].map((g) => ({
+      groupId: g.id,
+      type: g.type,
+      name: g.name,
+      owner: g.owner,
+      members: [...g.members.values()].map((m) => ({ account: m.account, role: m.role })),
+      mutes: Object.fromEntries(g.mutes),
+      messages: g.messages.length,
+      nextSeq: g.nextSeq,
+      notifications: g.notifications,
+    })),
+    conversations: [...s.conversations.values()].map((msgs) => msgs.length),
+    pushes: s.pushes,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Test helpers for the Tencent emulator: raw HTTP built from the reference (URL with
+ * sdkappid/identifier/usersig/random/contenttype, JSON body), never through an adapter.
+ */
+
+import { Agent, request } from "node:http";
+import { generateUserSig } from "@imgraph/signing";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { RunningEmulator } from "../framework/index.js";
+import { startTencentEmulator } from "./emulator.js";
+import type { TencentAppConfig, TencentEmulatorOptions } from "./options.js";
+
+/** The demo app of tencent.md §1.7. */
+export const SDK_APP_ID = 1400000000;
+export const KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+export const ADMIN = "administrator";
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are free-form JSON in tests
+export type Body = Record<string, any>;
+
+export interface Query {
+  sdkappid?: string | number | null;
+  identifier?: string | null;
+  usersig?: string | null;
+  random?: string | number | null;
+  contenttype?: string | null;
+}
+
+export interface TimClient {
+  /** POST /v4/<path> as the admin with a fresh UserSig; returns the parsed answer. */
+  call(path: string, body?: unknown, query?: Query): Promise<Body>;
+  /** Same, with the raw status and text (for non-JSON bodies and methods). */
+  raw(
+    path: string,
+    init: { method?: string; body?: string; query?: Query },
+  ): Promise<{ status: number; text: string }>;
+  sig(
+    userId?: string,
+    expireSeconds?: number,
+    nowMs?: number,
+    key?: string,
+    sdkAppId?: number,
+  ): string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+export function timClient(
+  emu: RunningEmulator,
+  app = SDK_APP_ID,
+  key = KEY,
+  admin = ADMIN,
+): TimClient {
+  const sig: TimClient["sig"] = (
+    userId = admin,
+    expireSeconds = 86_400,
+    nowMs = emu.now(),
+    k = key,
+    sdk = app,
+  ) => generateUserSig({ sdkAppId: sdk, key: k, userId, expireSeconds, now: nowMs });
+  const url = (path: string, query: Query = {}) => {
+    const q: Record<string, string | number | null | undefined> = {
+      sdkappid: app,
+      identifier: admin,
+      usersig: undefined,
+      random: Math.floor(Math.random() * 4_294_967_295),
+      contenttype: "json",
+      ...query,
+    };
+    if (!("usersig" in query))
+      q.usersig = sig(typeof q.identifier === "string" ? q.identifier : admin);
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries(q))
+      if (v !== null && v !== undefined) search.set(k, String(v));
+    return `${emu.url}/v4/${path}?${search}`;
+  };
+  // node:http with a keep-alive agent: several times cheaper per call than fetch in tests.
+  const raw: TimClient["raw"] = (path, init) =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        url(path, init.query),
+        { method: init.method ?? "POST", agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+          );
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(init.body);
+    });
+  return {
+    sig,
+    raw,
+    async call(path, body = {}, query = {}) {
+      const r = await raw(path, { body: JSON.stringify(body), query });
+      if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${r.text}`);
+      return JSON.parse(r.text) as Body;
+    },
+  };
+}
+
+/** Expects an OK envelope and returns it. */
+export function ok(body: Body): Body {
+  if (body.ActionStatus !== "OK" || body.ErrorCode !== 0) {
+    throw new Error(`expected OK, got ${JSON.stringify(body)}`);
+  }
+  return body;
+}
+
+/** One emulator per test file, reset before every test. */
+export function useTencent(
+  options: Partial<TencentEmulatorOptions> = {},
+  app: Partial<TencentAppConfig> = {},
+): { emu: RunningEmulator; tim: TimClient } {
+  const fx = {} as { emu: RunningEmulator; tim: TimClient };
+  beforeAll(async () => {
+    fx.emu = await startTencentEmulator({
+      rateLimits: false,
+      ...options,
+      apps: options.apps ?? [{ sdkAppId: SDK_APP_ID, key: KEY, ...app }],
+    });
+    fx.tim = timClient(fx.emu);
+  });
+  beforeEach(() => {
+    fx.emu.reset();
+  });
+  afterAll(async () => {
+    await fx.emu?.close();
+  });
+  return fx;
+}
+
+/** A text MsgBody. */
+export const text = (t: string) => [{ MsgType: "TIMTextElem", MsgContent: { Text: t } }];
+
+/** Import accounts through the REST API. */
+export async function importUsers(tim: TimClient, ...ids: string[]): Promise<void> {
+  ok(await tim.call("im_open_login_svc/multiaccount_import", { Accounts: ids }));
+}

@@ -1,0 +1,146 @@
+/** The Tencent Cloud Chat vendor plugged into the emulator framework. */
+import type {
+  ClientSessionInput,
+  EmulatorContext,
+  FaultSpec,
+  RateRule,
+  VendorAnswer,
+  VendorEmulator,
+  VendorRequest,
+} from "../framework/index.js";
+import { authenticate } from "./auth.js";
+import { TencentCallbacks } from "./callbacks.js";
+import { login, logout, seed } from "./control.js";
+import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
+import { TimError } from "./errors.js";
+import { badAccountField, Fields, isObject, type Json } from "./fields.js";
+import { type ResolvedApp, resolveApp, type TencentEmulatorOptions } from "./options.js";
+import { DEFAULT_RULES } from "./route.js";
+import { ROUTES } from "./routes.js";
+import { type AppState, createAppState, dumpState } from "./state.js";
+
+const V4_PATH = /^\/v4\/([^/]+)\/([^/]+)$/;
+
+export class TencentVendor implements VendorEmulator {
+  readonly vendor = "tencent";
+  private readonly configs: ResolvedApp[];
+  private readonly apps = new Map<number, AppState>();
+  private readonly callbacks: TencentCallbacks;
+
+  constructor(
+    private readonly ctx: EmulatorContext,
+    options: TencentEmulatorOptions,
+  ) {
+    this.configs = options.apps.map(resolveApp);
+    this.callbacks = new TencentCallbacks(ctx.callbacks, ctx.clock);
+    this.reset();
+  }
+
+  routeKey(req: { path: string }): string {
+    const m = V4_PATH.exec(req.path);
+    return m ? `v4/${m[1]}/${m[2]}` : req.path;
+  }
+
+  handle(req: VendorRequest): VendorAnswer {
+    const key = req.routeKey;
+    const appId = req.query.get("sdkappid") ?? undefined;
+    try {
+      const route = ROUTES[key];
+      if (!route) throw new TimError(60009, `unknown REST path ${req.path}`);
+      if (req.method !== "POST") throw new TimError(60002, "only POST is supported");
+      const { app, admin } = authenticate(req.query, this.apps, req.receivedAt);
+      const appKey = String(app.config.sdkAppId);
+      const spend = (bucket: string, rules: RateRule[], cost: number) => {
+        const d = this.ctx.limits.consume(appKey, bucket, rules, cost, req.receivedAt);
+        if (!d.ok) throw new TimError(60007, "REST API call frequency over limit");
+      };
+      spend(key, route.rules ?? DEFAULT_RULES, 1);
+      const body = parseBody(req.rawBody);
+      const badField = badAccountField(body);
+      if (badField) throw new TimError(60015, `${badField} must be a string account`);
+      const result = route.handle({
+        app,
+        f: new Fields(body, route.codes),
+        nowMs: req.receivedAt,
+        now: Math.floor(req.receivedAt / 1000),
+        admin,
+        callbacks: this.callbacks,
+        limit: (bucket, rules, cost, scope = "route") =>
+          spend(scope === "app" ? `#${bucket}` : `${key}#${bucket}`, rules, cost),
+      });
+      return okAnswer(key, result, appKey);
+    } catch (err) {
+      if (err instanceof TimError) return failAnswer(key, err.code, err.message, appId);
+      throw err;
+    }
+  }
+
+  faultAnswer(fault: FaultSpec, req: VendorRequest): VendorAnswer {
+    const code = Number(fault.code);
+    return failAnswer(
+      req.routeKey,
+      Number.isInteger(code) ? code : 70500,
+      fault.message ?? "injected fault",
+      req.query.get("sdkappid") ?? undefined,
+      fault.status ?? 200,
+    );
+  }
+
+  bodyTooLarge(req: VendorRequest): VendorAnswer {
+    // Message commands say 93000 (JSON package too long); others a body parse error, 60003.
+    const msg = /^v4\/(openim|all_member_push|timpush)\/|send_group_msg$/.test(req.routeKey);
+    return failAnswer(
+      req.routeKey,
+      msg ? 93000 : 60003,
+      "request body is too large",
+      req.query.get("sdkappid") ?? undefined,
+    );
+  }
+
+  baseHeaders(): Record<string, string> {
+    return { ...JSON_HEADERS };
+  }
+
+  reset(app?: string): void {
+    const now = Math.floor(this.ctx.clock.now() / 1000);
+    for (const config of this.configs) {
+      if (app === undefined || String(config.sdkAppId) === app) {
+        this.apps.set(config.sdkAppId, createAppState(config, now));
+      }
+    }
+  }
+
+  seed(data: unknown): unknown {
+    return seed(this.apps, data, Math.floor(this.ctx.clock.now() / 1000));
+  }
+
+  state(app?: string): unknown {
+    if (app !== undefined) {
+      const s = this.apps.get(Number(app));
+      return s ? dumpState(s) : {};
+    }
+    return { apps: [...this.apps.values()].map(dumpState) };
+  }
+
+  login(input: ClientSessionInput): unknown {
+    return login(this.apps, this.callbacks, input, Math.floor(this.ctx.clock.now() / 1000));
+  }
+
+  logout(input: ClientSessionInput): unknown {
+    return logout(this.apps, this.callbacks, input);
+  }
+}
+
+/** The body must be a JSON object; `{}` when there are no fields (§2.1, §5 row 14). */
+function parseBody(raw: string): Json {
+  if (raw.trim() === "")
+    throw new TimError(60003, "request body is empty; send {} when there are no fields");
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new TimError(60003, "request body is not valid JSON");
+  }
+  if (!isObject(body)) throw new TimError(60003, "request body must be a JSON object");
+  return body;
+}

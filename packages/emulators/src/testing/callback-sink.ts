@@ -1,0 +1,69 @@
+/**
+ * A local HTTP server that records callbacks (webhooks) sent by an emulator. `respond`
+ * decides each answer: a status, or "hang" to never answer (timeout tests).
+ */
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ReceivedCallback {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface CallbackSink {
+  url: string;
+  received: ReceivedCallback[];
+  respond: (n: number, cb: ReceivedCallback) => number | "hang";
+  /** Resolves when at least `count` callbacks have arrived (or rejects after timeoutMs). */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedCallback[]>;
+  close(): Promise<void>;
+}
+
+export async function startCallbackSink(): Promise<CallbackSink> {
+  const sink: CallbackSink = {
+    url: "",
+    received: [],
+    respond: () => 200,
+    async waitFor(count, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      while (sink.received.length < count) {
+        if (Date.now() > deadline) {
+          throw new Error(`expected ${count} callbacks, got ${sink.received.length}`);
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return sink.received;
+    },
+    close: async () => {},
+  };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://sink");
+      const cb: ReceivedCallback = {
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      sink.received.push(cb);
+      const answer = sink.respond(sink.received.length, cb);
+      if (answer === "hang") return;
+      res.writeHead(answer, { "content-type": "text/plain" });
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  sink.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  sink.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return sink;
+}

@@ -1,0 +1,107 @@
+/** ZIM user blocklist Actions (zego.md §2.6). A blocked sender's peer messages fail (660800045). */
+import { ZegoError, ZIM } from "../errors.js";
+import { idParam } from "../ids.js";
+import type { User } from "../state.js";
+import { type ItemError, offsetCursor, partial } from "./common.js";
+import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+
+const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
+/** Default blocklist size per user (§2.6). */
+const MAX_BLOCKED = 1000;
+
+/** Blocklist APIs answer 660800001 for an unregistered FromUserId (§1.7). */
+function owner(ctx: ActionContext): User {
+  const id = idParam(ctx.p, "FromUserId");
+  const user = ctx.app.users.get(id);
+  if (!user) throw new ZegoError(ZIM.targetUnregistered, `FromUserId ${id} is not registered`);
+  return user;
+}
+
+const targets = (ctx: ActionContext) =>
+  ctx.p.strList("UserIds", { required: true, max: 20, tooManyCode: ZIM.blockTooMany });
+
+export const blocklistActions: ActionTable = {
+  AddUsersToBlacklist: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const me = owner(ctx);
+      const errors: ItemError[] = [];
+      let ok = 0;
+      for (const id of targets(ctx)) {
+        let sub: number | undefined;
+        if (id === me.userId) sub = ZIM.blockSelf;
+        else if (!ctx.app.users.has(id)) sub = ZIM.targetUnregistered;
+        else if (me.blocklist.has(id)) sub = ZIM.alreadyBlocked;
+        else if (me.blocklist.size >= MAX_BLOCKED) sub = ZIM.blocklistFull;
+        if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
+        else {
+          me.blocklist.set(id, ctx.now);
+          ok++;
+        }
+      }
+      return partial(ok, errors, "ErrList", {}, ZIM.blockFailedAll);
+    },
+  },
+
+  RemoveUsersFromBlacklist: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const me = owner(ctx);
+      const errors: ItemError[] = [];
+      let ok = 0;
+      for (const id of targets(ctx)) {
+        if (id === me.userId) errors.push({ UserId: id, SubCode: ZIM.blockSelf });
+        else if (!me.blocklist.delete(id)) errors.push({ UserId: id, SubCode: ZIM.notBlocked });
+        else ok++;
+      }
+      return partial(ok, errors, "ErrList", {}, ZIM.unblockFailedAll);
+    },
+  },
+
+  CheckUsersIsInBlacklist: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const me = owner(ctx);
+      const Succ: Record<string, unknown>[] = [];
+      const errors: ItemError[] = [];
+      for (const id of targets(ctx)) {
+        if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.targetUnregistered });
+        else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
+      }
+      return partial(Succ.length, errors, "ErrList", { Succ });
+    },
+  },
+
+  QueryBlacklist: {
+    product: "zim",
+    method: "GET",
+    rate: APP_20,
+    handle(ctx) {
+      const me = owner(ctx);
+      const limit = ctx.p.optInt("Limit", { min: 0, max: 100 }) || 100;
+      const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+      const all = [...me.blocklist];
+      const page = all.slice(next, next + limit);
+      const end = next + page.length;
+      return {
+        TotalCount: all.length,
+        Next: end < all.length ? end : 0,
+        Blacklist: page.map(([id, at]) => {
+          const u = ctx.app.users.get(id);
+          return {
+            UserId: id,
+            UserName: u?.userName ?? "",
+            Avatar: u?.avatar ?? "",
+            UpdateTime: at,
+          };
+        }),
+      };
+    },
+  },
+};

@@ -1,0 +1,60 @@
+/** Checks shared by many ZIM Actions. */
+import { ZegoError, ZIM } from "../errors.js";
+import { idParam } from "../ids.js";
+import type { Params } from "../params.js";
+import type { Group, User } from "../state.js";
+import type { ActionContext } from "./types.js";
+
+/** FromUserId (or another operator field) must be a registered user: 660500002 (§2.1). */
+export function sender(ctx: ActionContext, name = "FromUserId"): User {
+  const id = idParam(ctx.p, name);
+  const user = ctx.app.registered(id);
+  if (!user) throw new ZegoError(ZIM.senderUnregistered, `${name} ${id} is not registered`);
+  return user;
+}
+
+export function group(ctx: ActionContext, id: string): Group {
+  const g = ctx.app.groups.get(id);
+  if (!g) throw new ZegoError(ZIM.groupMissing, `group ${id} does not exist`);
+  return g;
+}
+
+export interface ItemError {
+  UserId: string;
+  SubCode: number;
+  SubMessage?: string;
+}
+
+/**
+ * §1.8: at least one item succeeded → Code 0 with the failure list; every item failed →
+ * a non-zero Code (the given one, else the first SubCode) with the list filled.
+ */
+export function partial(
+  okCount: number,
+  errors: ItemError[],
+  listName: string,
+  fields: Record<string, unknown> = {},
+  allFailedCode?: number,
+): Record<string, unknown> {
+  const out = { ...fields, [listName]: errors };
+  if (okCount === 0 && errors.length > 0) {
+    const code = allFailedCode ?? errors[0]?.SubCode ?? ZIM.badParam;
+    throw new ZegoError(code, "the operation failed for every item", out);
+  }
+  return out;
+}
+
+/** Paging cursor as a decimal offset ("0"/absent = first page). */
+export function offsetCursor(value: number | undefined): number {
+  return value !== undefined && value > 0 ? value : 0;
+}
+
+/** A string cursor ("" first) that we fill with a decimal offset; numbers are tolerated. */
+export function cursorText(p: Params, name: string): number {
+  const v = p.raw(name);
+  if (v === undefined || v === null || v === "") return 0;
+  const text = typeof v === "number" ? String(v) : v;
+  if (typeof text !== "string" || !/^[0-9]{1,9}$/.test(text))
+    throw p.fail(`${name} is not a cursor from a previous page`);
+  return offsetCursor(Number(text));
+}

@@ -1,0 +1,165 @@
+/** ZIM revoke and history Actions (zego.md §2.3). */
+import { ZegoError, ZIM } from "../errors.js";
+import { idParam, roomIdParam } from "../ids.js";
+import { historyBody } from "../message-body.js";
+import type { Conversation, StoredMessage } from "../state.js";
+import { peerKey } from "../state.js";
+import { group, sender } from "./common.js";
+import { groupIdParam } from "./group.js";
+import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+
+const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
+/** Shown in query results for a revoked message (§2.3). */
+const REVOKED_TYPE = 31;
+
+function revoke(ctx: ActionContext, conv: Conversation | undefined, from: string): undefined {
+  const seq = ctx.p.int("MsgSeq", { min: 0 });
+  const payload = ctx.p.optStr("Payload", { maxBytes: 200 }) ?? "";
+  ctx.p.optObj("OfflinePush");
+  const msg = bySeq(conv, seq);
+  if (!msg) throw new ZegoError(ZIM.msgNotFound, `no message with MsgSeq ${seq}`);
+  if (msg.sender !== from)
+    throw new ZegoError(ZIM.notSender, "the message was not sent by FromUserId");
+  if (msg.revoked) throw new ZegoError(ZIM.msgRevoked, "the message is already revoked");
+  if (ctx.now - msg.time > ctx.app.config.revokeWindowMs) {
+    throw new ZegoError(ZIM.revokeWindow, "the revoke window has passed");
+  }
+  msg.revoked = true;
+  msg.payload = payload;
+  return undefined;
+}
+
+export function historyItem(m: StoredMessage): Record<string, unknown> {
+  return {
+    Sender: m.sender,
+    MsgType: m.revoked ? REVOKED_TYPE : m.msgType,
+    SubMsgType: m.subMsgType,
+    MsgBody: m.revoked ? "" : historyBody(m.msgType, m.body),
+    MsgId: m.msgId,
+    MsgSeq: m.seq,
+    Payload: m.payload,
+    MsgTime: m.time,
+    IsEmpty: m.revoked ? 2 : 0,
+  };
+}
+
+/**
+ * Newest first. `Next` 0 starts at the newest message; otherwise only messages with a
+ * MsgSeq below Next. The answer's Next is the lowest MsgSeq returned while older ones
+ * remain, else 0. Revoked messages count only with WithEmptyMsg = 1.
+ */
+function page(ctx: ActionContext, conv: Conversation | undefined) {
+  const asked = ctx.p.optInt("Limit") ?? 10;
+  const limit = asked <= 0 ? 10 : Math.min(asked, 100);
+  const next = ctx.p.optInt("Next", { min: 0 }) ?? 0;
+  const withEmpty = (ctx.p.optInt("WithEmptyMsg", { min: 0, max: 1 }) ?? 0) === 1;
+  const messages = conv?.messages ?? [];
+  const List: StoredMessage[] = [];
+  // Stored messages have MsgSeq = index + 1, so walk backwards from just below Next.
+  let i = next === 0 ? messages.length - 1 : Math.min(next - 1, messages.length) - 1;
+  for (; i >= 0 && List.length < limit; i--) {
+    const m = messages[i];
+    if (m && (withEmpty || !m.revoked)) List.push(m);
+  }
+  let more = false;
+  for (; i >= 0 && !more; i--) more = withEmpty || !messages[i]?.revoked;
+  return { Next: more ? (List[List.length - 1]?.seq ?? 0) : 0, List: List.map(historyItem) };
+}
+
+/** Stored messages have MsgSeq = index + 1. */
+const bySeq = (conv: Conversation | undefined, seq: number) =>
+  seq >= 1 ? conv?.messages[seq - 1] : undefined;
+
+export const historyActions: ActionTable = {
+  RevokePeerMessage: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const from = sender(ctx);
+      const to = idParam(ctx.p, "ToUserId");
+      return revoke(ctx, ctx.app.peerConvs.get(peerKey(from.userId, to)), from.userId);
+    },
+  },
+  RevokeGroupMessage: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const from = sender(ctx);
+      const g = group(ctx, groupIdParam(ctx));
+      return revoke(ctx, ctx.app.groupConvs.get(g.groupId), from.userId);
+    },
+  },
+  RevokeRoomMessage: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const from = sender(ctx);
+      const roomId = roomIdParam(ctx.p);
+      if (ctx.app.config.plan !== "flagship") {
+        throw new ZegoError(ZIM.roomStorageOff, "room-message storage needs the Flagship plan");
+      }
+      if (!ctx.app.zimRooms.has(roomId))
+        throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
+      return revoke(ctx, ctx.app.roomConvs.get(roomId), from.userId);
+    },
+  },
+
+  QueryPeerMsg: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      const a = sender(ctx);
+      const b = idParam(ctx.p, "ToUserId");
+      return page(ctx, ctx.app.peerConvs.get(peerKey(a.userId, b)));
+    },
+  },
+  QueryGroupMsg: {
+    product: "zim",
+    method: "POST",
+    rate: APP_20,
+    handle(ctx) {
+      // No FromUserId is documented although 660500002 is listed: checked only when given.
+      if (ctx.p.has("FromUserId")) sender(ctx);
+      const g = group(ctx, groupIdParam(ctx));
+      return page(ctx, ctx.app.groupConvs.get(g.groupId));
+    },
+  },
+  QueryMessagesByMsgSeq: {
+    product: "zim",
+    method: "POST",
+    // 20 messages per second: the request costs one per MsgSeq asked.
+    rate: {
+      rules: perSecond(20),
+      code: ZIM.appRate,
+      cost: (p) =>
+        Array.isArray(p.raw("MsgSeqList")) ? (p.raw("MsgSeqList") as unknown[]).length : 1,
+    },
+    handle(ctx) {
+      const from = sender(ctx);
+      const convId = idParam(ctx.p, "ConvId");
+      const convType = ctx.p.int("ConvType");
+      if (convType !== 0 && convType !== 2)
+        throw ctx.p.fail("ConvType must be 0 (peer) or 2 (group)");
+      const seqs = ctx.p.intList("MsgSeqList", {
+        required: true,
+        max: 20,
+        tooManyCode: ZIM.tooManyUsers,
+      });
+      const conv =
+        convType === 0
+          ? ctx.app.peerConvs.get(peerKey(from.userId, convId))
+          : ctx.app.groupConvs.get(convId);
+      if (convType === 2 && !ctx.app.groups.has(convId))
+        throw new ZegoError(ZIM.groupMissing, "group does not exist");
+      const MessageList = seqs
+        .map((s) => bySeq(conv, s))
+        .filter((m): m is StoredMessage => m !== undefined)
+        .map(historyItem);
+      return { MessageList };
+    },
+  },
+};

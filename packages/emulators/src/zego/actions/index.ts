@@ -1,0 +1,40 @@
+/**
+ * Every implemented Action, by product. ZIM Actions that the reference documents but we do
+ * not emulate (friends, most conversation APIs, calls, imports...) answer 100000007 like unknown ones.
+ */
+import type { Product } from "../envelope.js";
+import { blocklistActions } from "./blocklist.js";
+import { conversationActions } from "./conversation.js";
+import { groupActions } from "./group.js";
+import { groupAdminActions } from "./group-admin.js";
+import { historyActions } from "./history.js";
+import { messageActions } from "./message.js";
+import { roomActions } from "./room.js";
+import { rtcActions } from "./rtc.js";
+import type { ActionDef, ActionTable } from "./types.js";
+import { userActions } from "./user.js";
+
+export const ZIM_ACTIONS: ActionTable = {
+  ...userActions,
+  ...blocklistActions,
+  ...groupActions,
+  ...groupAdminActions,
+  ...messageActions,
+  ...historyActions,
+  ...roomActions,
+  ...conversationActions,
+};
+
+export const RTC_ACTIONS: ActionTable = rtcActions;
+
+export function findAction(product: Product, action: string): ActionDef | undefined {
+  const table = product === "zim" ? ZIM_ACTIONS : RTC_ACTIONS;
+  return Object.hasOwn(table, action) ? table[action] : undefined;
+}
+
+/** The product an Action name belongs to (the two sets do not overlap). */
+export function productOfAction(action: string): Product | undefined {
+  if (Object.hasOwn(ZIM_ACTIONS, action)) return "zim";
+  if (Object.hasOwn(RTC_ACTIONS, action)) return "rtc";
+  return undefined;
+}

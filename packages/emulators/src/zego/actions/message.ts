@@ -1,0 +1,210 @@
+/** ZIM send Actions (zego.md §2.3): peer, group, room and all-users messages. */
+import { ZegoError, ZIM } from "../errors.js";
+import { isValidId, roomIdParam } from "../ids.js";
+import {
+  BROADCAST_TYPES,
+  PEER_TYPES,
+  ROOM_TYPES,
+  readMessage,
+  type ValidMessage,
+} from "../message-body.js";
+import type { AppState, Conversation, ConvType, StoredMessage } from "../state.js";
+import { peerKey } from "../state.js";
+import { group, type ItemError, partial, sender } from "./common.js";
+import { groupIdParam } from "./group.js";
+import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+
+/** Append a message to a conversation (command messages are not stored and get no MsgSeq). */
+export function store(
+  app: AppState,
+  conv: Conversation | undefined,
+  msg: ValidMessage,
+  fields: { convType: ConvType; convKey: string; sender: string; receiver?: string; now: number },
+): StoredMessage {
+  const stored: StoredMessage = {
+    msgId: app.nextMsgId(),
+    seq: 0,
+    convType: fields.convType,
+    convKey: fields.convKey,
+    sender: fields.sender,
+    ...(fields.receiver !== undefined ? { receiver: fields.receiver } : {}),
+    msgType: msg.msgType,
+    subMsgType: msg.subMsgType,
+    body: msg.body,
+    extendedData: msg.extendedData,
+    time: fields.now,
+    revoked: false,
+    payload: "",
+  };
+  if (conv && !msg.isCommand) {
+    stored.seq = ++conv.lastSeq;
+    conv.messages.push(stored);
+  }
+  return stored;
+}
+
+function readSendOptions(ctx: ActionContext): void {
+  const opts = ctx.p.optObj("SendMsgOptions");
+  if (!opts) return;
+  opts.optBool("NoUnread");
+  const target = opts.optObj("TargetOption");
+  if (target) {
+    target.strList("ReceiverUserIds");
+    target.optBool("Inclusive");
+  }
+}
+
+function sendPeer(ctx: ActionContext) {
+  const { p, app, now } = ctx;
+  const from = sender(ctx);
+  const to = [
+    ...new Set(p.strList("ToUserId", { required: true, max: 100, tooManyCode: ZIM.tooManyUsers })),
+  ];
+  // ToUserId containing FromUserId: 660000002 (exact code unverified).
+  if (to.includes(from.userId)) throw p.fail("ToUserId must not contain FromUserId");
+  const msg = readMessage(p, {
+    types: PEER_TYPES,
+    maxBytes: app.config.messageMaxBytes,
+    priority: true,
+  });
+  p.optInt("SenderUnaware", { min: 0, max: 1 });
+  readSendOptions(ctx);
+  const SuccList: Record<string, unknown>[] = [];
+  const ErrorList: ItemError[] = [];
+  const sent: StoredMessage[] = [];
+  for (const id of to) {
+    if (!isValidId(id)) {
+      ErrorList.push({ UserId: id, SubCode: ZIM.badParam });
+      continue;
+    }
+    // Unregistered receivers are accepted (stored for a later login; unverified).
+    if (app.users.get(id)?.blocklist.has(from.userId)) {
+      ErrorList.push({ UserId: id, SubCode: ZIM.blocked });
+      continue;
+    }
+    const key = peerKey(from.userId, id);
+    const conv = msg.isCommand ? undefined : app.conversation(app.peerConvs, key);
+    const stored = store(app, conv, msg, {
+      convType: 0,
+      convKey: key,
+      sender: from.userId,
+      receiver: id,
+      now,
+    });
+    sent.push(stored);
+    SuccList.push({
+      UserId: id,
+      MsgId: String(stored.msgId),
+      ...(msg.isCommand ? {} : { MsgSeq: stored.seq }),
+    });
+  }
+  const out = partial(SuccList.length, ErrorList, "ErrorList", { SuccList, AuditInfos: [] });
+  const first = sent[0];
+  if (first && !msg.isCommand) {
+    // One callback per server-API peer send: empty conv_id plus the per-receiver list (§5.3).
+    ctx.callbacks.messageSent(
+      app,
+      first,
+      "",
+      sent.map((m) => ({ UserId: m.receiver, MsgId: String(m.msgId), MsgSeq: m.seq })),
+    );
+  }
+  return out;
+}
+
+function sendGroup(ctx: ActionContext) {
+  const { p, app, now } = ctx;
+  const from = sender(ctx);
+  const groupId = groupIdParam(ctx);
+  const g = group(ctx, groupId);
+  const msg = readMessage(p, {
+    types: PEER_TYPES,
+    maxBytes: app.config.messageMaxBytes,
+    priority: true,
+  });
+  readSendOptions(ctx);
+  // Non-member senders are accepted, and server sends ignore mutes (no code documented; unverified).
+  const conv = msg.isCommand ? undefined : app.conversation(app.groupConvs, g.groupId);
+  const stored = store(app, conv, msg, { convType: 2, convKey: groupId, sender: from.userId, now });
+  if (!msg.isCommand) ctx.callbacks.messageSent(app, stored, groupId);
+  return { ...(msg.isCommand ? {} : { MsgSeq: stored.seq }), MsgId: stored.msgId, AuditInfos: [] };
+}
+
+function sendRoom(ctx: ActionContext) {
+  const { p, app, now } = ctx;
+  const from = sender(ctx);
+  const roomId = roomIdParam(p);
+  const msg = readMessage(p, {
+    types: ROOM_TYPES,
+    maxBytes: app.config.messageMaxBytes,
+    priority: true,
+    room: true,
+  });
+  p.optInt("SenderUnaware", { min: 0, max: 1 }); // default 1 for rooms
+  if (!app.zimRooms.has(roomId))
+    throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
+  // Room messages are stored only with room-message storage (Flagship), for RevokeRoomMessage.
+  const conv =
+    msg.isCommand || app.config.plan !== "flagship"
+      ? undefined
+      : app.conversation(app.roomConvs, roomId);
+  const stored = store(app, conv, msg, { convType: 1, convKey: roomId, sender: from.userId, now });
+  if (!msg.isCommand) ctx.callbacks.messageSent(app, stored, roomId);
+  return { AuditInfos: [] }; // the MsgSeq reaches the app server in send_msg only
+}
+
+function sendToAll(ctx: ActionContext) {
+  const { p, app, now } = ctx;
+  const from = sender(ctx);
+  if (app.config.plan === "free")
+    throw new ZegoError(ZIM.freePlan, "SendMessageToAllUsers needs a paid plan");
+  const msg = readMessage(p, {
+    types: BROADCAST_TYPES,
+    maxBytes: app.config.messageMaxBytes,
+    priority: false,
+  });
+  p.optInt("PushType", { min: 0, max: 2 });
+  // Not stored and no conversation (§2.3): kept in the signal log so tests can see it.
+  app.signals.push({
+    kind: "zim-broadcast",
+    from: from.userId,
+    to: [...app.users.keys()].filter((id) => id !== from.userId),
+    content: msg.body,
+    messageId: String(app.nextMsgId()),
+    time: now,
+  });
+  return undefined;
+}
+
+export const messageActions: ActionTable = {
+  SendPeerMessage: {
+    product: "zim",
+    method: "POST",
+    rate: { rules: perSecond(20), code: ZIM.appRate },
+    handle: sendPeer,
+  },
+  SendGroupMessage: {
+    product: "zim",
+    method: "POST",
+    rate: { rules: perSecond(10), code: ZIM.appRate },
+    handle: sendGroup,
+  },
+  SendRoomMessage: {
+    product: "zim",
+    method: "POST",
+    rate: { rules: perSecond(10), code: ZIM.appRate },
+    handle: sendRoom,
+  },
+  SendMessageToAllUsers: {
+    product: "zim",
+    method: "POST",
+    rate: {
+      rules: [
+        { limit: 1, window: "second" },
+        { limit: 100, window: "day" },
+      ],
+      code: ZIM.broadcastRate,
+    },
+    handle: sendToAll,
+  },
+};

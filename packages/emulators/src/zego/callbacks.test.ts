@@ -1,0 +1,170 @@
+import { verifyZegoCallback } from "@imgraph/signing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../framework/index.js";
+import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
+import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-client.js";
+
+const CALLBACK_SECRET = "cbsecret0123";
+let sink: CallbackSink;
+let emu: RunningEmulator;
+let zim: ZegoTestClient;
+
+beforeAll(async () => {
+  sink = await startCallbackSink();
+  ({ emu, zim } = await startTestEmulator(
+    { callbackRetry: { backoffMs: 10, timeoutMs: 500 } },
+    { callbackUrl: sink.url, callbackSecret: CALLBACK_SECRET },
+  ));
+});
+afterAll(async () => {
+  await emu.close();
+  await sink.close();
+});
+beforeEach(() => {
+  emu.reset();
+  sink.received.length = 0;
+  sink.respond = () => 200;
+});
+
+type Body = Record<string, unknown>;
+async function events(): Promise<Body[]> {
+  await emu.flushCallbacks();
+  // Deliveries run concurrently: read them in dispatch order, after checking all arrived.
+  const deliveries = emu.callbackDeliveries();
+  expect(sink.received).toHaveLength(deliveries.length);
+  return deliveries.map((d) => JSON.parse(d.body) as Body);
+}
+
+describe("callbacks (zego.md §5)", () => {
+  it("signs every callback with the CallbackSecret (sorted sha1) and carries appid/event/nonce/timestamp", async () => {
+    await emu.login({ userId: "a", os: "ANDROID" });
+    const [cb] = await events();
+    expect(cb).toMatchObject({
+      appid: String(TEST_APP_ID),
+      event: "user_action",
+      user_id: "a",
+      os: "ANDROID",
+      action: 0,
+    });
+    expect(typeof cb?.nonce).toBe("string");
+    expect(cb?.timestamp).toMatch(/^\d{10}$/);
+    expect(sink.received[0]?.headers["content-type"]).toContain("application/json");
+    expect(verifyZegoCallback(cb ?? {}, CALLBACK_SECRET).ok).toBe(true);
+    expect(verifyZegoCallback(cb ?? {}, "wrong-secret").ok).toBe(false);
+  });
+
+  it("user_action for login, logout (1) and connection loss (2)", async () => {
+    await emu.login({ userId: "a" });
+    await emu.logout({ userId: "a" });
+    await emu.login({ userId: "a" });
+    await emu.logout({ userId: "a", reason: "offline" });
+    await emu.login({ userId: "a" });
+    await emu.login({ userId: "a" }); // already online: no new event
+    expect((await events()).map((e) => [e.event, e.action, e.relogin])).toEqual([
+      ["user_action", 0, "0"],
+      ["user_action", 1, "0"],
+      ["user_action", 0, "0"],
+      ["user_action", 2, "0"],
+      ["user_action", 0, "1"],
+    ]);
+  });
+
+  it("send_msg for peer (user_list, empty conv_id) and group sends, none for commands", async () => {
+    emu.seed({ users: [{ userId: "a" }, { userId: "b" }], groups: [{ groupId: "g", owner: "a" }] });
+    const body = { MessageType: 1, Priority: 1, MessageBody: { Message: "hi" } };
+    const peer = await zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...body });
+    await zim.post("SendPeerMessage", {
+      FromUserId: "a",
+      ToUserId: ["b"],
+      ...body,
+      MessageType: 2,
+    });
+    await zim.post("SendGroupMessage", { FromUserId: "a", GroupId: "g", ...body });
+    const evs = await events();
+    expect(evs.map((e) => e.event)).toEqual(["send_msg", "send_msg"]);
+    const msgId = (peer.body.SuccList as { MsgId: string }[])[0]?.MsgId;
+    expect(evs[0]).toMatchObject({
+      from_user_id: "a",
+      conv_type: 0,
+      conv_id: "",
+      msg_type: 1,
+      msg_body: "hi",
+      source: 1,
+      send_result: 0,
+      user_list: [{ UserId: "b", MsgId: msgId, MsgSeq: 1 }],
+    });
+    expect(evs[1]).toMatchObject({ conv_type: 2, conv_id: "g", msg_seq: 1 });
+  });
+
+  it("group_create, group_join, group_exit, group_destroy", async () => {
+    emu.seed({ users: [{ userId: "o" }, { userId: "m" }, { userId: "n" }] });
+    await zim.post("CreateGroup", { GroupId: "g", GroupOwner: "o", GroupName: "G", UserId: ["m"] });
+    await zim.post("InviteUsersIntoGroup", { FromUserId: "o", GroupId: "g", UserIds: ["n"] });
+    await zim.post("KickoutGroupUser", { FromUserId: "o", GroupId: "g", UserId: ["m"] });
+    await zim.get("DismissGroup", { FromUserId: "o", GroupId: "g" });
+    const evs = await events();
+    expect(evs.map((e) => e.event)).toEqual([
+      "group_create",
+      "group_join",
+      "group_exit",
+      "group_destroy",
+    ]);
+    expect(evs[0]).toMatchObject({
+      group_id: "g",
+      owner_account: "o",
+      group_name: "G",
+      user_ids: ["o", "m"],
+    });
+    expect(evs[1]).toMatchObject({
+      operator_account: "o",
+      join_type: "Invited",
+      new_user_ids: ["n"],
+    });
+    expect(evs[2]).toMatchObject({ exit_type: "Kickout", exit_user_ids: ["m"] });
+    expect(evs[3]).toMatchObject({ owner_account: "o", user_ids: ["o", "n"] });
+  });
+
+  it("ZIM room events and RTC room_login / room_logout", async () => {
+    await emu.login({ userId: "a", roomId: "r" });
+    await emu.logout({ userId: "a", roomId: "r" });
+    await emu.login({ product: "rtc", userId: "x", roomId: "live" });
+    await zim.get("KickoutUser", { RoomId: "live", UserId: ["x"] });
+    const evs = (await events()).filter((e) => e.event !== "user_action");
+    expect(evs.map((e) => e.event)).toEqual([
+      "room_create",
+      "room_enter",
+      "room_exit",
+      "room_destroy",
+      "room_create",
+      "room_login",
+      "room_logout",
+    ]);
+    expect(evs[2]).toMatchObject({ room_id: "r", exit_type: "Quit", exit_user_ids: ["a"] });
+    expect(evs[6]).toMatchObject({ room_id: "live", user_account: "x", reason: "kickout" });
+  });
+
+  it("retries a failed delivery, then gives up after 5 retries", async () => {
+    sink.respond = (n) => (n <= 2 ? 500 : 200);
+    await emu.login({ userId: "a" });
+    await emu.flushCallbacks();
+    const [delivery] = emu.callbackDeliveries({ kind: "user_action" });
+    expect(delivery?.state).toBe("delivered");
+    expect(delivery?.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
+    sink.respond = () => 503;
+    await emu.login({ userId: "b" });
+    await emu.flushCallbacks();
+    const failed = emu.callbackDeliveries({ kind: "user_action" }).at(-1);
+    expect(failed?.state).toBe("failed");
+    expect(failed?.attempts).toHaveLength(6);
+  });
+
+  it("sends nothing without a callbackUrl", async () => {
+    const quiet = await startTestEmulator();
+    try {
+      await quiet.emu.login({ userId: "a" });
+      expect(quiet.emu.callbackDeliveries()).toEqual([]);
+    } finally {
+      await quiet.emu.close();
+    }
+  });
+});

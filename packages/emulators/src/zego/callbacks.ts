@@ -1,0 +1,64 @@
+/**
+ * ZEGO → app server callbacks (zego.md §5): a JSON POST whose body carries `appid`, `event`,
+ * `nonce`, `timestamp` and `signature` = sorted-sha1 of [CallbackSecret, timestamp, nonce].
+ * The group/room timestamp unit is unverified: every event sends seconds, as a string, and
+ * signs exactly that string.
+ */
+import { randomInt } from "node:crypto";
+import { zegoCallbackSignature } from "@imgraph/signing";
+import type { CallbackDispatcher, Clock } from "../framework/index.js";
+import type { AppState, StoredMessage } from "./state.js";
+
+export class ZegoCallbacks {
+  constructor(
+    private readonly dispatcher: CallbackDispatcher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Fire one event (no-op when the app has no callback URL). */
+  send(app: AppState, event: string, fields: Record<string, unknown>): void {
+    const url = app.config.callbackUrl;
+    if (!url) return;
+    const timestamp = String(Math.floor(this.clock.now() / 1000));
+    const nonce = String(randomInt(100_000, 1_000_000_000));
+    const body = {
+      appid: String(app.config.appId),
+      event,
+      nonce,
+      timestamp,
+      signature: zegoCallbackSignature(app.config.callbackSecret, timestamp, nonce),
+      ...fields,
+    };
+    this.dispatcher.dispatch({
+      kind: event,
+      app: app.key,
+      url,
+      contentType: "application/json",
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** `send_msg` after a stored message (not for command messages, §5.3). */
+  messageSent(
+    app: AppState,
+    msg: StoredMessage,
+    convId: string,
+    userList?: Record<string, unknown>[],
+  ): void {
+    this.send(app, "send_msg", {
+      from_user_id: msg.sender,
+      conv_type: msg.convType,
+      conv_id: convId,
+      msg_type: msg.msgType,
+      sub_msg_type: msg.subMsgType,
+      source: 1, // sent by the server API
+      msg_body: msg.body,
+      msg_id: String(msg.msgId),
+      msg_seq: msg.seq,
+      msg_time: msg.time,
+      send_result: 0,
+      payload: msg.extendedData,
+      ...(userList ? { user_list: userList } : {}),
+    });
+  }
+}

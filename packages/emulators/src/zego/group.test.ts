@@ -1,0 +1,440 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../framework/index.js";
+import { startTestEmulator, type ZegoTestClient } from "./test-client.js";
+
+let emu: RunningEmulator;
+let zim: ZegoTestClient;
+
+beforeAll(async () => {
+  ({ emu, zim } = await startTestEmulator({}, { groupLimit: 5 }));
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  emu.reset();
+  await zim.post("UserRegister", {
+    UserInfo: ["owner", "m1", "m2", "m3", "out"].map((UserId) => ({
+      UserId,
+      UserName: UserId.toUpperCase(),
+    })),
+  });
+});
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `x${i}`);
+const create = (body: Record<string, unknown>) =>
+  zim.post("CreateGroup", { GroupOwner: "owner", ...body });
+const members = async (GroupId: string) =>
+  (
+    (await zim.post("QueryGroupMemberList", { GroupId })).body.MemberList as {
+      UserId: string;
+      Role: number;
+    }[]
+  ).map((m) => `${m.UserId}:${m.Role}`);
+
+describe("CreateGroup", () => {
+  it("creates with owner, members, attributes; reports unregistered members", async () => {
+    const res = await create({
+      GroupId: "g1",
+      GroupName: "Group One",
+      UserId: ["m1", "owner", "ghost"],
+      Attributes: [{ Key: "k", Value: "v" }],
+    });
+    expect(res.body).toMatchObject({
+      Code: 0,
+      GroupId: "g1",
+      Members: [
+        { UserId: "owner", UserName: "OWNER" },
+        { UserId: "m1", UserName: "M1" },
+      ],
+      ErrorUsers: [{ UserId: "ghost", SubCode: 660600017 }],
+    });
+    expect(await members("g1")).toEqual(["owner:1", "m1:3"]);
+    const info = await zim.post("QueryGroupInfo", { FromUserId: "m1", GroupId: "g1" });
+    expect(info.body).toMatchObject({
+      GroupName: "Group One",
+      IsAllForbid: false,
+      GroupAttributes: [{ Key: "k", Value: "v" }],
+      LimitInfo: { JoinMode: 0 },
+    });
+  });
+
+  it("generates a #-prefixed id when GroupId is empty", async () => {
+    const res = await create({});
+    expect(res.body.GroupId).toMatch(/^#/);
+  });
+
+  it("enforces the documented rules", async () => {
+    expect((await create({ GroupId: "#mine" })).body.Code).toBe(660000002);
+    expect((await zim.post("CreateGroup", { GroupId: "g" })).body.Code).toBe(660600013);
+    expect((await create({ GroupOwner: "ghost" })).body.Code).toBe(660600013);
+    expect((await create({ GroupName: "n".repeat(51) })).body.Code).toBe(660000002);
+    expect((await create({ UserId: ids(101) })).body.Code).toBe(660600016);
+    const attrs = Array.from({ length: 11 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
+    expect((await create({ Attributes: attrs })).body.Code).toBe(660600019);
+    expect((await create({ Attributes: [{ Key: "k".repeat(17), Value: "v" }] })).body.Code).toBe(
+      660600020,
+    );
+    expect((await create({ CreateGroupTime: emu.now() + 60_000 })).body.Code).toBe(660000002);
+    expect((await create({ GroupId: "dup" })).body.Code).toBe(0);
+    expect((await create({ GroupId: "dup" })).body.Code).toBe(660600011);
+  });
+
+  it("refuses groups beyond the plan limit", async () => {
+    for (let i = 0; i < 5; i++) expect((await create({})).body.Code).toBe(0);
+    expect((await create({})).body.Code).toBe(660600012);
+  });
+});
+
+describe("membership", () => {
+  beforeEach(async () => {
+    await create({ GroupId: "g", UserId: ["m1"] });
+  });
+
+  it("invites with UserIds or GroupMemberInfos (IsInvite 1 waits for consent)", async () => {
+    const res = await zim.post("InviteUsersIntoGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserIds: ["m2", "ghost", "owner"],
+    });
+    expect(res.body.Code).toBe(0);
+    expect(res.body.ErrorUsers).toEqual([{ UserId: "ghost", SubCode: 660000002 }]);
+    const infos = await zim.post("InviteUsersIntoGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserIds: ["ignored"],
+      GroupMemberInfos: [{ UserId: "m3", IsInvite: 1 }],
+    });
+    expect(infos.body.Code).toBe(0);
+    expect(await members("g")).toEqual(["owner:1", "m1:3", "m2:3"]);
+    expect(
+      (
+        await zim.post("InviteUsersIntoGroup", {
+          FromUserId: "owner",
+          GroupId: "g",
+          UserIds: ["ghost"],
+        })
+      ).body.Code,
+    ).toBe(660600033);
+    expect(
+      (
+        await zim.post("InviteUsersIntoGroup", {
+          FromUserId: "owner",
+          GroupId: "g",
+          UserIds: ids(101),
+        })
+      ).body.Code,
+    ).toBe(660000011);
+    expect(
+      (
+        await zim.post("InviteUsersIntoGroup", {
+          FromUserId: "owner",
+          GroupId: "nope",
+          UserIds: ["m2"],
+        })
+      ).body.Code,
+    ).toBe(660600001);
+    expect(
+      (
+        await zim.post("InviteUsersIntoGroup", {
+          FromUserId: "ghost",
+          GroupId: "g",
+          UserIds: ["m2"],
+        })
+      ).body.Code,
+    ).toBe(660500002);
+  });
+
+  it("kicks members; kicking the owner hands ownership to the first member", async () => {
+    await zim.post("InviteUsersIntoGroup", { FromUserId: "owner", GroupId: "g", UserIds: ["m2"] });
+    const res = await zim.post("KickoutGroupUser", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserId: ["m1", "out"],
+    });
+    expect(res.body.Code).toBe(0);
+    expect(res.body.ErrorList).toEqual([{ UserId: "out", SubCode: 660600008 }]);
+    expect(
+      (await zim.post("KickoutGroupUser", { FromUserId: "owner", GroupId: "g", UserId: ["out"] }))
+        .body.Code,
+    ).toBe(660600008);
+    expect(
+      (await zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ["owner"] }))
+        .body.Code,
+    ).toBe(0);
+    expect(await members("g")).toEqual(["m2:1"]);
+    expect(
+      (await zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ids(51) })).body
+        .Code,
+    ).toBe(660000011);
+  });
+
+  it("pages the member list", async () => {
+    await zim.post("InviteUsersIntoGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserIds: ["m2", "m3"],
+    });
+    const first = await zim.post("QueryGroupMemberList", { GroupId: "g", Limit: 2, Next: 0 });
+    expect(first.body).toMatchObject({ TotalCount: 4, Next: 2 });
+    expect(first.body.MemberList).toHaveLength(2);
+    const second = await zim.post("QueryGroupMemberList", {
+      GroupId: "g",
+      Limit: 2,
+      Next: first.body.Next,
+    });
+    expect(second.body).toMatchObject({
+      Next: 0,
+      MemberList: [{ UserId: "m2", UserName: "M2", UserNickName: "", Role: 3 }, { UserId: "m3" }],
+    });
+    expect((await zim.post("QueryGroupMemberList", { GroupId: "nope" })).body.Code).toBe(660600001);
+  });
+
+  it("transfers ownership and sets roles", async () => {
+    const q = (p: Record<string, string | number>) =>
+      zim.get("TransferGroupOwner", { FromUserId: "owner", GroupId: "g", ...p });
+    expect((await q({ NewOwner: "out" })).body.Code).toBe(660600024);
+    expect((await q({ NewOwner: "m1" })).body.Code).toBe(0);
+    expect(await members("g")).toEqual(["owner:3", "m1:1"]);
+    const role = (p: Record<string, string | number>) =>
+      zim.get("SetGroupMemberRole", { GroupId: "g", ...p });
+    expect((await role({ FromUserId: "m1", ToUserId: "owner", Role: 2 })).body.Code).toBe(0);
+    expect((await role({ FromUserId: "m1", ToUserId: "owner", Role: 1 })).body.Code).toBe(
+      660600029,
+    );
+    expect((await role({ FromUserId: "m1", ToUserId: "m1", Role: 2 })).body.Code).toBe(660600030);
+    expect((await role({ FromUserId: "m1", ToUserId: "out", Role: 2 })).body.Code).toBe(660600024);
+    expect((await role({ FromUserId: "owner", ToUserId: "m1", Role: 2 })).body.Code).toBe(
+      660600032,
+    );
+    expect(await members("g")).toEqual(["owner:2", "m1:1"]);
+  });
+
+  it("sets member nicknames", async () => {
+    const res = await zim.post("SetGroupMembersNickname", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserIds: [
+        { UserId: "m1", Nickname: "Nick" },
+        { UserId: "out", Nickname: "x" },
+      ],
+    });
+    expect(res.body).toMatchObject({
+      Code: 0,
+      ErrorUsers: [{ UserId: "out", SubCode: 660600024 }],
+    });
+    const list = await zim.post("QueryGroupMemberList", { GroupId: "g" });
+    expect(list.body.MemberList).toMatchObject([
+      { UserId: "owner" },
+      { UserId: "m1", UserNickName: "Nick" },
+    ]);
+  });
+
+  it("dismisses (any registered user may) and lists app groups", async () => {
+    await create({ GroupId: "h", GroupName: "H" });
+    const list = await zim.get("QueryAppGroupList", { Limit: 1 });
+    expect(list.body).toMatchObject({ TotalCount: 2, Next: 1, GroupIdList: [{ GroupId: "g" }] });
+    const rest = await zim.get("QueryAppGroupList", { Limit: 1, Next: 1 });
+    expect(rest.body).toMatchObject({ Next: 0, GroupIdList: [{ GroupId: "h", GroupName: "H" }] });
+    expect((await zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(0);
+    expect((await zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(
+      660600001,
+    );
+    expect((await zim.get("DismissGroup", { FromUserId: "ghost", GroupId: "h" })).body.Code).toBe(
+      660500002,
+    );
+    expect(
+      (await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" })).body.Code,
+    ).toBe(660600001);
+  });
+});
+
+describe("group data and mutes", () => {
+  beforeEach(async () => {
+    await create({ GroupId: "g", UserId: ["m1", "m2"] });
+    await zim.get("SetGroupMemberRole", {
+      FromUserId: "owner",
+      GroupId: "g",
+      ToUserId: "m1",
+      Role: 2,
+    });
+  });
+
+  it('UpdateGroupData changes given fields, clears with "", needs one field', async () => {
+    await zim.post("UpdateGroupData", {
+      FromUserId: "owner",
+      GroupId: "g",
+      GroupName: "New",
+      GroupNotice: "hello",
+    });
+    expect(
+      (await zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g", GroupNotice: "" }))
+        .body.Code,
+    ).toBe(0);
+    const info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body).toMatchObject({ GroupName: "New", GroupNotice: "", GroupDataSeq: 3 });
+    expect(
+      (await zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g" })).body.Code,
+    ).toBe(660000002);
+    expect(
+      (
+        await zim.post("UpdateGroupData", {
+          FromUserId: "owner",
+          GroupId: "g",
+          GroupAvatar: "a".repeat(501),
+        })
+      ).body.Code,
+    ).toBe(660000002);
+  });
+
+  it("ModifyGroupAttribute upserts and deletes; ModifyGroupLimit shows in QueryGroupInfo", async () => {
+    const up = await zim.post("ModifyGroupAttribute", {
+      Action: 0,
+      FromUserId: "owner",
+      GroupId: "g",
+      Attributes: [
+        { Key: "a", Value: "1" },
+        { Key: "k".repeat(17), Value: "x" },
+      ],
+    });
+    expect(up.body).toMatchObject({
+      Code: 0,
+      FailKeys: [{ Key: "k".repeat(17) }],
+      Attributes: { Attributes: [{ Key: "a", Value: "1" }] },
+    });
+    const del = await zim.post("ModifyGroupAttribute", {
+      Action: 1,
+      FromUserId: "owner",
+      GroupId: "g",
+      Attributes: [{ Key: "a" }],
+    });
+    expect(del.body.Attributes).toEqual({ Attributes: [] });
+    await zim.get("ModifyGroupLimit", {
+      FromUserId: "owner",
+      GroupId: "g",
+      JoinMode: 2,
+      MemberCountLimit: 50,
+    });
+    const info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body.LimitInfo).toMatchObject({ JoinMode: 2, InviteMode: 0, MemberCountLimit: 50 });
+    expect(
+      (await zim.get("ModifyGroupLimit", { FromUserId: "owner", GroupId: "g", JoinMode: 3 })).body
+        .Code,
+    ).toBe(660000002);
+  });
+
+  it("MuteGroup: all / roles / lift, with expiry on the emulator clock", async () => {
+    await zim.get("MuteGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      IsAllMuted: true,
+      Duration: 60,
+    });
+    let info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body.IsAllForbid).toBe(true);
+    expect(info.body.ForbidList).toBeUndefined();
+    expect(info.body.ForbidExpireTime).toBeGreaterThan(emu.now());
+    await zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [3], Duration: -1 });
+    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body).toMatchObject({ ForbidList: [3], ForbidExpireTime: -1 });
+    expect(info.body.IsAllForbid).toBeUndefined();
+    await zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g" });
+    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body).toMatchObject({ IsAllForbid: false, ForbidExpireTime: 0 });
+    await zim.get("MuteGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      IsAllMuted: true,
+      Duration: 60,
+    });
+    emu.setClock({ advanceMs: 61_000 });
+    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body.IsAllForbid).toBe(false);
+  });
+
+  it("mute permissions and ranges", async () => {
+    expect(
+      (await zim.get("MuteGroup", { FromUserId: "m2", GroupId: "g", IsAllMuted: true })).body.Code,
+    ).toBe(660600032);
+    expect(
+      (await zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [1] })).body.Code,
+    ).toBe(660600032);
+    expect(
+      (
+        await zim.get("MuteGroup", {
+          FromUserId: "owner",
+          GroupId: "g",
+          IsAllMuted: true,
+          Duration: 2_592_001,
+        })
+      ).body.Code,
+    ).toBe(660000002);
+    // Non-member operators are let through (unverified rule, tolerant).
+    expect(
+      (await zim.get("MuteGroup", { FromUserId: "out", GroupId: "g", IsAllMuted: false })).body
+        .Code,
+    ).toBe(0);
+  });
+
+  it("MuteGroupMembers and FetchForbidGroupList", async () => {
+    const res = await zim.get("MuteGroupMembers", {
+      FromUserId: "m1",
+      GroupId: "g",
+      UserIds: ["m2", "out"],
+      Duration: 30,
+    });
+    expect(res.body).toMatchObject({
+      Code: 0,
+      ErrorUsers: [{ UserId: "out", SubCode: 660600024 }],
+    });
+    expect(
+      (
+        await zim.get("MuteGroupMembers", {
+          FromUserId: "m2",
+          GroupId: "g",
+          UserIds: ["m1"],
+          Duration: 30,
+        })
+      ).body.Code,
+    ).toBe(660600032);
+    expect(
+      (
+        await zim.get("MuteGroupMembers", {
+          FromUserId: "owner",
+          GroupId: "g",
+          UserIds: ids(21),
+          Duration: 30,
+        })
+      ).body.Code,
+    ).toBe(660000011);
+    expect(
+      (
+        await zim.get("MuteGroupMembers", {
+          FromUserId: "owner",
+          GroupId: "g",
+          UserIds: ["out"],
+          Duration: 30,
+        })
+      ).body.Code,
+    ).toBe(660600033);
+    let forbid = await zim.post("FetchForbidGroupList", { FromUserId: "m2", StartFlag: 0 });
+    expect(forbid.body).toMatchObject({
+      FetchEnd: 1,
+      GroupList: [{ GroupId: "g", ForbidType: 4 }],
+    });
+    await zim.get("MuteGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      MuteRoleList: [3],
+      Duration: -1,
+    });
+    forbid = await zim.post("FetchForbidGroupList", { FromUserId: "m2" });
+    expect(forbid.body.GroupList).toEqual([{ GroupId: "g", ForbidType: 6 }]);
+    expect((await zim.post("FetchForbidGroupList", { FromUserId: "m1" })).body.GroupList).toEqual(
+      [],
+    );
+    emu.setClock({ advanceMs: 31_000 });
+    await zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g", Duration: 0 });
+    expect((await zim.post("FetchForbidGroupList", { FromUserId: "m2" })).body.GroupList).toEqual(
+      [],
+    );
+  });
+});

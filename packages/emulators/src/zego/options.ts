@@ -1,0 +1,94 @@
+/** Configuration of the ZEGO emulator and of each emulated app. */
+import type { FaultSpec, RetryPolicy } from "../framework/index.js";
+import type { Product } from "./envelope.js";
+
+/** ZIM plans gate a few features (zego.md §2.3): broadcast needs Professional+, room recall Flagship. */
+export type ZegoPlan = "free" | "professional" | "flagship";
+
+export interface ZegoAppConfig {
+  appId: number;
+  /** The console ServerSecret (32 characters): signs requests and Token04. */
+  serverSecret: string;
+  /** Where callbacks go; no URL = no callbacks. */
+  callbackUrl?: string;
+  /** Signs callbacks (§5.1). Absent: the ServerSecret (one doc page says so; unverified). */
+  callbackSecret?: string;
+  /** Default "flagship" (every feature on). */
+  plan?: ZegoPlan;
+  /** Services enabled for the app; a call to another answers 100000017. Default both. */
+  services?: Product[];
+  /** Revoke window, seconds (§2.3: default 120, configurable up to 24 h). */
+  revokeWindowSeconds?: number;
+  /** MessageBody.Message limit, bytes (default 2 KB, configurable up to 32 KB). */
+  messageMaxBytes?: number;
+  /** ModifyUserInfo Extra limit, bytes (default 2 KB, configurable up to 32 KB). */
+  extraMaxBytes?: number;
+  /** Groups per app before 660600012 (plan limit; default unlimited). */
+  groupLimit?: number;
+  /** ZIM rooms per app before 660300015 (default unlimited). */
+  roomLimit?: number;
+}
+
+export interface ZegoEmulatorOptions {
+  port?: number;
+  host?: string;
+  apps: ZegoAppConfig[];
+  faults?: FaultSpec[];
+  /** false = rate limits off (switchable later). Default true. */
+  rateLimits?: boolean;
+  /**
+   * Which product a request is for when the Host header does not say (`zim-api*` /
+   * `rtc-api*`, e.g. loopback): "auto" (default) decides by the Action name.
+   */
+  product?: Product | "auto";
+  /** Allowed |now - Timestamp|, seconds. Default 600 (§1.4). */
+  signatureWindowSeconds?: number;
+  /** Callback retry policy. Default: 5 s timeout, retries after 2, 4, 8, 16, 32 s (§5.2). */
+  callbackRetry?: Partial<RetryPolicy>;
+  maxBodyBytes?: number;
+  /** Refuse simulated client logins without a Token04. Default false (a token is checked when given). */
+  requireLoginToken?: boolean;
+}
+
+export interface ResolvedApp {
+  appId: number;
+  serverSecret: string;
+  callbackUrl?: string;
+  callbackSecret: string;
+  plan: ZegoPlan;
+  services: ReadonlySet<Product>;
+  revokeWindowMs: number;
+  messageMaxBytes: number;
+  extraMaxBytes: number;
+  groupLimit: number;
+  roomLimit: number;
+}
+
+export function resolveApp(app: ZegoAppConfig): ResolvedApp {
+  if (!Number.isInteger(app.appId) || app.appId < 1 || app.appId > 0xffff_ffff) {
+    throw new TypeError("appId must be a non-zero uint32");
+  }
+  if (typeof app.serverSecret !== "string" || app.serverSecret.length !== 32) {
+    throw new TypeError("serverSecret must be 32 characters");
+  }
+  return {
+    appId: app.appId,
+    serverSecret: app.serverSecret,
+    ...(app.callbackUrl ? { callbackUrl: app.callbackUrl } : {}),
+    callbackSecret: app.callbackSecret || app.serverSecret,
+    plan: app.plan ?? "flagship",
+    services: new Set(app.services ?? ["zim", "rtc"]),
+    revokeWindowMs: Math.min(app.revokeWindowSeconds ?? 120, 86_400) * 1000,
+    messageMaxBytes: Math.min(app.messageMaxBytes ?? 2048, 32 * 1024),
+    extraMaxBytes: Math.min(app.extraMaxBytes ?? 2048, 32 * 1024),
+    groupLimit: app.groupLimit ?? Number.POSITIVE_INFINITY,
+    roomLimit: app.roomLimit ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+/** §5.2: retries after 2, 4, 8, 16, 32 s; the per-attempt timeout is not documented. */
+export const ZEGO_CALLBACK_RETRY: RetryPolicy = {
+  timeoutMs: 5_000,
+  retries: 5,
+  backoffMs: [2_000, 4_000, 8_000, 16_000, 32_000],
+};

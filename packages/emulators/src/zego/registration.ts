@@ -1,0 +1,21 @@
+/** How the CLI (and demo mode) starts the ZEGO emulator, with its demo credentials. */
+import type { EmulatorRegistration } from "../registry-types.js";
+import { startZegoEmulator } from "./emulator.js";
+
+/** DEMO ONLY: public credentials for local development. Never use them for a real app. */
+export const ZEGO_DEMO = {
+  appId: 1234567890,
+  serverSecret: "demozegoserversecretnotforprod00",
+} as const;
+
+export const zegoRegistration: EmulatorRegistration = {
+  vendor: "zego",
+  title: "ZEGOCLOUD ZIM + RTC room server API",
+  demo: { appId: String(ZEGO_DEMO.appId), serverSecret: ZEGO_DEMO.serverSecret },
+  start: ({ port, host }) =>
+    startZegoEmulator({
+      ...(port !== undefined ? { port } : {}),
+      ...(host !== undefined ? { host } : {}),
+      apps: [{ appId: ZEGO_DEMO.appId, serverSecret: ZEGO_DEMO.serverSecret }],
+    }),
+};

@@ -1,0 +1,235 @@
+/** Everything one emulated ZEGO app remembers: ZIM users, groups, messages, rooms, RTC rooms. */
+import type { ResolvedApp } from "./options.js";
+
+export interface Session {
+  sessionId: string;
+  os: string;
+  loginTime: number;
+}
+
+export interface User {
+  userId: string;
+  userName: string;
+  avatar: string;
+  extra: string;
+  registeredAt: number;
+  /** "never": registered, never logged in; "logout": logged out; "offline": connection lost. */
+  presence: "never" | "online" | "offline" | "logout";
+  session?: Session;
+  /** Users this user blocked → when (ms). */
+  blocklist: Map<string, number>;
+}
+
+/** Role 1 owner, 2 admin, 3 member, others custom (§2.4). */
+export interface Member {
+  userId: string;
+  role: number;
+  nickname: string;
+  joinTime: number;
+  /** 0 not muted, -1 forever, else epoch ms. */
+  muteUntil: number;
+}
+
+export interface GroupMute {
+  all: boolean;
+  roles: number[];
+  /** -1 forever, else epoch ms. */
+  until: number;
+}
+
+export interface Group {
+  groupId: string;
+  name: string;
+  notice: string;
+  avatar: string;
+  owner: string;
+  /** Insertion order = join order (the first member inherits ownership on kick). */
+  members: Map<string, Member>;
+  createdAt: number;
+  dataSeq: number;
+  attributes: Map<string, string>;
+  limit: { MemberCountLimit: number; JoinMode: number; InviteMode: number; BeInvitedMode: number };
+  mute?: GroupMute;
+  /** IsInvite = 1 invitations waiting for the invitee's consent (a client SDK action). */
+  pendingInvites: Set<string>;
+}
+
+export type ConvType = 0 | 1 | 2; // peer, room, group (send_msg conv_type)
+
+export interface StoredMessage {
+  msgId: number;
+  seq: number;
+  convType: ConvType;
+  /** Peer: the two user ids sorted; group / room: its id. */
+  convKey: string;
+  sender: string;
+  /** Peer only. */
+  receiver?: string;
+  msgType: number;
+  subMsgType: number;
+  body: string;
+  extendedData: string;
+  time: number;
+  revoked: boolean;
+  payload: string;
+}
+
+export interface Conversation {
+  lastSeq: number;
+  messages: StoredMessage[];
+}
+
+export interface ZimRoom {
+  roomId: string;
+  name: string;
+  createdAt: number;
+  /** Created by CreateRoom (kept when empty) rather than by a client joining. */
+  explicit: boolean;
+  attributes: Map<string, { value: string; autoDelete: boolean }>;
+  /** Seconds an empty room lives on (CreateRoom DestroyDelayTime). */
+  destroyDelay: number;
+  attributeSeq: number;
+  /** userId → join time, in join order. */
+  members: Map<string, number>;
+}
+
+export interface RtcUser {
+  userId: string;
+  userName: string;
+  /** 1 host, 2 audience, 4 admin (§4). */
+  role: number;
+  loginTime: number;
+}
+
+export interface RtcStream {
+  streamId: string;
+  userId: string;
+  userName: string;
+  title: string;
+  extraInfo: string;
+  createTime: number;
+  streamNumberId: number;
+}
+
+export interface RtcRoom {
+  roomId: string;
+  createdAt: number;
+  users: Map<string, RtcUser>;
+  streams: Map<string, RtcStream>;
+}
+
+/** Server-sent RTC room messages and ZIM broadcasts, kept so tests can see what was delivered. */
+export interface DeliveredSignal {
+  kind: "custom-command" | "broadcast" | "barrage" | "zim-broadcast";
+  roomId?: string;
+  from: string;
+  to: string[];
+  content: string;
+  messageId: string;
+  time: number;
+}
+
+export class AppState {
+  users = new Map<string, User>();
+  groups = new Map<string, Group>();
+  peerConvs = new Map<string, Conversation>();
+  groupConvs = new Map<string, Conversation>();
+  roomConvs = new Map<string, Conversation>();
+  zimRooms = new Map<string, ZimRoom>();
+  rtcRooms = new Map<string, RtcRoom>();
+  signals: DeliveredSignal[] = [];
+  /** Last use per throttled scope (limits the framework's windows cannot express). */
+  throttles = new Map<string, number>();
+  private msgCounter = 0;
+  private streamCounter = 0;
+  private sessionCounter = 0;
+  private readonly msgIdBase: number;
+
+  constructor(
+    readonly config: ResolvedApp,
+    now: number,
+  ) {
+    // Numeric, unique, increasing and within Number.MAX_SAFE_INTEGER.
+    this.msgIdBase = Math.floor(now / 1000) * 100_000;
+  }
+
+  get key(): string {
+    return String(this.config.appId);
+  }
+
+  nextMsgId(): number {
+    return this.msgIdBase + ++this.msgCounter;
+  }
+
+  nextStreamNumber(): number {
+    return ++this.streamCounter;
+  }
+
+  nextSessionId(): string {
+    return `${this.config.appId}-${++this.sessionCounter}`;
+  }
+
+  /** Registered = registered by UserRegister or logged in once (§2.1). */
+  registered(userId: string): User | undefined {
+    return this.users.get(userId);
+  }
+
+  register(userId: string, now: number, userName = "", avatar = ""): User {
+    const user: User = {
+      userId,
+      userName,
+      avatar,
+      extra: "",
+      registeredAt: now,
+      presence: "never",
+      blocklist: new Map(),
+    };
+    this.users.set(userId, user);
+    return user;
+  }
+
+  conversation(map: Map<string, Conversation>, key: string): Conversation {
+    let conv = map.get(key);
+    if (!conv) {
+      conv = { lastSeq: 0, messages: [] };
+      map.set(key, conv);
+    }
+    return conv;
+  }
+
+  dump(): Record<string, unknown> {
+    return {
+      appId: this.config.appId,
+      users: [...this.users.values()].map((u) => ({
+        ...u,
+        blocklist: [...u.blocklist.keys()],
+      })),
+      groups: [...this.groups.values()].map((g) => ({
+        ...g,
+        members: [...g.members.values()],
+        attributes: Object.fromEntries(g.attributes),
+        pendingInvites: [...g.pendingInvites],
+      })),
+      peerConversations: [...this.peerConvs].map(([key, c]) => ({
+        users: key.split("\u0000"),
+        ...c,
+      })),
+      groupConversations: [...this.groupConvs].map(([groupId, c]) => ({ groupId, ...c })),
+      roomConversations: [...this.roomConvs].map(([roomId, c]) => ({ roomId, ...c })),
+      zimRooms: [...this.zimRooms.values()].map((r) => ({
+        ...r,
+        attributes: Object.fromEntries(r.attributes),
+        members: [...r.members.keys()],
+      })),
+      rtcRooms: [...this.rtcRooms.values()].map((r) => ({
+        ...r,
+        users: [...r.users.values()],
+        streams: [...r.streams.values()],
+      })),
+      signals: this.signals,
+    };
+  }
+}
+
+export const peerKey = (a: string, b: string): string =>
+  a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
