@@ -27,5 +27,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // The JSON report feeds scripts/test-summary.mjs (one closing line for the whole repo).
+    reporters: ["default", ["json", { outputFile: ".vitest/results.json" }]],
   },
 });

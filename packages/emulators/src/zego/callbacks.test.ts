@@ -2,7 +2,7 @@ import { verifyZegoCallback } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
 import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
-import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-client.js";
+import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-support.js";
 
 const CALLBACK_SECRET = "cbsecret0123";
 let sink: CallbackSink;

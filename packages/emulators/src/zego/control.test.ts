@@ -6,7 +6,7 @@ import {
   TEST_SECRET,
   type ZegoTestClient,
   zegoClient,
-} from "./test-client.js";
+} from "./test-support.js";
 
 const OTHER_APP = { appId: 987654321, serverSecret: "0123456789abcdef0123456789abcdef" };
 let emu: RunningEmulator;

@@ -9,7 +9,7 @@ import {
   TEST_SECRET,
   type ZegoTestClient,
   zegoClient,
-} from "./test-client.js";
+} from "./test-support.js";
 
 let emu: RunningEmulator;
 let zim: ZegoTestClient;

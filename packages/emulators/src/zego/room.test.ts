@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-client.js";
+import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-support.js";
 
 let emu: RunningEmulator;
 let api: ZegoTestClient;

@@ -1,7 +1,12 @@
 import { generateLegacyToken04, generateToken04, rtcPrivilegePayload } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, TEST_APP_ID, TEST_SECRET, type ZegoTestClient } from "./test-client.js";
+import {
+  startTestEmulator,
+  TEST_APP_ID,
+  TEST_SECRET,
+  type ZegoTestClient,
+} from "./test-support.js";
 
 let emu: RunningEmulator;
 let zim: ZegoTestClient;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, type ZegoTestClient } from "./test-client.js";
+import { startTestEmulator, type ZegoTestClient } from "./test-support.js";
 
 let emu: RunningEmulator;
 let zim: ZegoTestClient;
