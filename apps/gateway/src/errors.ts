@@ -1,6 +1,14 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ImError } from "@imgraph/core";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/** The error a resolver threw, under Apollo's and graphql-js's wrappers. */
+function original(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  return unwrapped instanceof GraphQLError && unwrapped.originalError
+    ? unwrapped.originalError
+    : unwrapped;
+}
 
 /**
  * GraphQL errors as clients see them: an ImError keeps its code and safe details; GraphQL's
@@ -11,18 +19,18 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const cause = original(error);
   const where = {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
-  if (original instanceof ImError) {
-    const extensions: Record<string, unknown> = { code: original.code };
-    if (original.vendor) extensions.vendor = original.vendor;
-    if (original.vendorCode) extensions.vendorCode = original.vendorCode;
-    if (original.retryAfter !== undefined) extensions.retryAfter = original.retryAfter;
-    if (original.field) extensions.field = original.field;
-    return { message: original.message, ...where, extensions };
+  if (cause instanceof ImError) {
+    const extensions: Record<string, unknown> = { code: cause.code };
+    if (cause.vendor) extensions.vendor = cause.vendor;
+    if (cause.vendorCode) extensions.vendorCode = cause.vendorCode;
+    if (cause.retryAfter !== undefined) extensions.retryAfter = cause.retryAfter;
+    if (cause.field) extensions.field = cause.field;
+    return { message: cause.message, ...where, extensions };
   }
   if (isExpected(formatted)) return formatted;
   return {
@@ -40,8 +48,8 @@ export function isExpected(formatted: GraphQLFormattedError): boolean {
 
 /** Whether a raw error is one we raised on purpose (so not worth a stack trace in the log). */
 export function isDeliberate(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof ImError) return true;
-  const code = (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  const cause = original(error);
+  if (cause instanceof ImError) return true;
+  const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   return typeof code === "string" && code !== "INTERNAL_SERVER_ERROR";
 }
