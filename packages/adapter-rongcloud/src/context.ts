@@ -2,7 +2,10 @@ import {
   BadUserInputError,
   type CallOptions,
   type IdCodec,
+  type ItemResult,
+  itemOk,
   type QueryParams,
+  runBatched,
   type VendorClient,
 } from "@imgraph/core";
 import type { RongCloudRegion } from "./options.js";
@@ -32,6 +35,27 @@ export function post<T>(
     idempotent,
     ...callOptions(options),
   }) as Promise<T>;
+}
+
+/**
+ * One form call per chunk of user ids (`userId` repeated), every id of a chunk answered
+ * by that call's outcome: RongCloud's ban, mute and membership endpoints all work so.
+ */
+export function forEachUserChunk(
+  ctx: RongCloudContext,
+  call: { operation: string; path: string; size: number; fields: QueryParams },
+  userIds: string[],
+  options: CallOptions | undefined,
+): Promise<ItemResult<true>[]> {
+  return runBatched(userIds, {
+    size: call.size,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      await post(ctx, call.operation, call.path, { ...call.fields, userId: chunk }, options, true);
+      return chunk.map((id) => itemOk(id, true as const));
+    },
+  });
 }
 
 /** A JSON POST (history queries). */

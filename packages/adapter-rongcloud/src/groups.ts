@@ -14,17 +14,16 @@ import {
   type GroupMember,
   type GroupMembersInput,
   type ItemResult,
-  itemOk,
   type MutedMember,
   type MuteMembersInput,
   type Page,
   type PageInput,
   pageLimit,
-  runBatched,
 } from "@imgraph/core";
 import {
   decodeOffset,
   encodeOffset,
+  forEachUserChunk,
   parseRongCloudTime,
   post,
   type RongCloudContext,
@@ -153,7 +152,7 @@ export async function listGroupMembers(
   return { items, nextCursor: offset + limit < ids.length ? encodeOffset(offset + limit) : null };
 }
 
-async function memberChange(
+function memberChange(
   ctx: RongCloudContext,
   operation: string,
   path: string,
@@ -162,18 +161,15 @@ async function memberChange(
 ): Promise<ItemResult<true>[]> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const ids = checkIds("userIds", input.userIds, USER_ID);
-  return runBatched(ids, {
-    size: GROUP_MEMBERS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(ctx, operation, path, { userId: chunk, groupId }, options, true);
-      return chunk.map((id) => itemOk(id, true as const));
-    },
-  });
+  return forEachUserChunk(
+    ctx,
+    { operation, path, size: GROUP_MEMBERS_PER_CALL, fields: { groupId } },
+    ids,
+    options,
+  );
 }
 
-export function addGroupMembers(
+export async function addGroupMembers(
   ctx: RongCloudContext,
   input: GroupMembersInput,
   options?: CallOptions,
@@ -181,7 +177,7 @@ export function addGroupMembers(
   return memberChange(ctx, "addGroupMembers", "/group/join.json", input, options);
 }
 
-export function removeGroupMembers(
+export async function removeGroupMembers(
   ctx: RongCloudContext,
   input: GroupMembersInput,
   options?: CallOptions,
@@ -206,22 +202,13 @@ export async function muteGroupMembers(
             max: GAG_MAX_MINUTES * 60,
           }) / 60,
         );
-  return runBatched(ids, {
+  const call = {
+    operation: "muteGroupMembers",
+    path: "/group/user/gag/add.json",
     size: GAG_USERS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(
-        ctx,
-        "muteGroupMembers",
-        "/group/user/gag/add.json",
-        { userId: chunk, groupId, minute },
-        options,
-        true,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
-  });
+    fields: { groupId, minute },
+  };
+  return forEachUserChunk(ctx, call, ids, options);
 }
 
 export async function unmuteGroupMembers(
@@ -231,22 +218,13 @@ export async function unmuteGroupMembers(
 ): Promise<ItemResult<true>[]> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const ids = checkIds("userIds", input.userIds, USER_ID);
-  return runBatched(ids, {
+  const call = {
+    operation: "unmuteGroupMembers",
+    path: "/group/user/gag/rollback.json",
     size: GAG_USERS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(
-        ctx,
-        "unmuteGroupMembers",
-        "/group/user/gag/rollback.json",
-        { userId: chunk, groupId },
-        options,
-        true,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
-  });
+    fields: { groupId },
+  };
+  return forEachUserChunk(ctx, call, ids, options);
 }
 
 export async function listMutedMembers(

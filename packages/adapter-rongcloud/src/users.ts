@@ -20,7 +20,7 @@ import {
   type UserInput,
   type UserUpdate,
 } from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import { forEachUserChunk, post, type RongCloudContext } from "./context.js";
 import {
   BLOCK_MAX_MINUTES,
   BLOCK_USERS_PER_CALL,
@@ -204,22 +204,13 @@ export async function banUsers(
             max: BLOCK_MAX_MINUTES * 60,
           }) / 60,
         );
-  return runBatched(ids, {
+  const call = {
+    operation: "banUsers",
+    path: "/user/block.json",
     size: BLOCK_USERS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(
-        ctx,
-        "banUsers",
-        "/user/block.json",
-        { userId: chunk, minute: minutes },
-        options,
-        true,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
-  });
+    fields: { minute: minutes },
+  };
+  return forEachUserChunk(ctx, call, ids, options);
 }
 
 export async function unbanUsers(
@@ -228,15 +219,13 @@ export async function unbanUsers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const ids = checkIds("userIds", userIds, USER_ID);
-  return runBatched(ids, {
+  const call = {
+    operation: "unbanUsers",
+    path: "/user/unblock.json",
     size: BLOCK_USERS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(ctx, "unbanUsers", "/user/unblock.json", { userId: chunk }, options, true);
-      return chunk.map((id) => itemOk(id, true as const));
-    },
-  });
+    fields: {},
+  };
+  return forEachUserChunk(ctx, call, ids, options);
 }
 
 /**
