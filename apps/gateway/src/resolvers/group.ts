@@ -1,4 +1,5 @@
 import type * as core from "@imgraph/core";
+import type { CallOptions, ImAdapter } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
@@ -151,9 +152,9 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<boolean> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "dismiss the group", callOptions(ctx));
-    await adapter.dismissGroup({ groupId, ...actor(ctx) }, callOptions(ctx));
+    await asOwner(ctx, app, groupId, "dismiss the group", (adapter, by, o) =>
+      adapter.dismissGroup({ groupId, ...by }, o),
+    );
     return true;
   }
 
@@ -164,10 +165,10 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "add members", callOptions(ctx));
     return outcomes(
-      await adapter.addGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+      await asOwner(ctx, app, groupId, "add members", (adapter, by, o) =>
+        adapter.addGroupMembers({ groupId, userIds, ...by }, o),
+      ),
     );
   }
 
@@ -178,10 +179,10 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "remove members", callOptions(ctx));
     return outcomes(
-      await adapter.removeGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+      await asOwner(ctx, app, groupId, "remove members", (adapter, by, o) =>
+        adapter.removeGroupMembers({ groupId, userIds, ...by }, o),
+      ),
     );
   }
 
@@ -192,12 +193,12 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Group> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "transfer ownership", callOptions(ctx));
-    await adapter.transferGroupOwnership({ groupId, newOwnerId, ...actor(ctx) }, callOptions(ctx));
-    const group = await adapter.getGroup(groupId, callOptions(ctx));
-    if (!group) throw new Error("group vanished after transfer");
-    return toGroup(group, adapter.info.id);
+    return asOwner(ctx, app, groupId, "transfer ownership", async (adapter, by, o) => {
+      await adapter.transferGroupOwnership({ groupId, newOwnerId, ...by }, o);
+      const group = await adapter.getGroup(groupId, o);
+      if (!group) throw new Error("group vanished after transfer");
+      return toGroup(group, adapter.info.id);
+    });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -214,17 +215,10 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "mute members", callOptions(ctx));
+    const duration = durationSeconds !== null ? { durationSeconds } : {};
     return outcomes(
-      await adapter.muteGroupMembers(
-        {
-          groupId,
-          userIds,
-          ...actor(ctx),
-          ...(durationSeconds !== null ? { durationSeconds } : {}),
-        },
-        callOptions(ctx),
+      await asOwner(ctx, app, groupId, "mute members", (adapter, by, o) =>
+        adapter.muteGroupMembers({ groupId, userIds, ...by, ...duration }, o),
       ),
     );
   }
@@ -236,12 +230,25 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    await policy.groupOwner(ctx.viewer, adapter, groupId, "unmute members", callOptions(ctx));
     return outcomes(
-      await adapter.unmuteGroupMembers({ groupId, userIds, ...actor(ctx) }, callOptions(ctx)),
+      await asOwner(ctx, app, groupId, "unmute members", (adapter, by, o) =>
+        adapter.unmuteGroupMembers({ groupId, userIds, ...by }, o),
+      ),
     );
   }
+}
+
+/** Checks that the caller owns the group (or is an admin), then makes the change. */
+async function asOwner<T>(
+  ctx: GatewayContext,
+  app: string | null,
+  groupId: string,
+  what: string,
+  change: (adapter: ImAdapter, by: { actorId?: string }, options: CallOptions) => Promise<T>,
+): Promise<T> {
+  const adapter = appFor(ctx, app);
+  await policy.groupOwner(ctx.viewer, adapter, groupId, what, callOptions(ctx));
+  return change(adapter, actor(ctx), callOptions(ctx));
 }
 
 /** The caller's user id, for vendors that record who made a change. */
