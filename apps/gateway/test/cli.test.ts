@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { gql } from "./helpers.js";
@@ -83,6 +85,45 @@ describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
     expect(p.errors()).toMatch(
       /apps\[0\]\.appSecret: secrets are read only from the environment or a file/,
     );
+  });
+
+  it("credential issues a client credential for a user from the configured app", async () => {
+    const { startRongCloudEmulator } = await import("@imgraph/emulators");
+    const emu = await startRongCloudEmulator({
+      rateLimits: false,
+      apps: [{ appKey: "clikey", appSecret: "cli-secret" }],
+    });
+    const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
+    const config = join(dir, "imgraph.config.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        apps: [
+          {
+            id: "chat",
+            vendor: "rongcloud",
+            appKey: "clikey",
+            appSecretEnv: "CLI_SECRET",
+            origins: [new URL(emu.url).origin],
+          },
+        ],
+      }),
+    );
+    try {
+      const p = run(["credential", "--user", "alice"], {
+        IMGRAPH_CONFIG: config,
+        CLI_SECRET: "cli-secret",
+      });
+      expect(await p.exited, p.errors()).toBe(0);
+      const credential = JSON.parse(p.output());
+      expect(credential).toMatchObject({ vendor: "rongcloud", appId: "clikey", userId: "alice" });
+      // The emulator accepts the token for a client login as alice.
+      expect(() => emu.login({ userId: "alice", token: credential.token })).not.toThrow();
+      expect(p.output()).not.toContain("cli-secret");
+    } finally {
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("check-config accepts a good config without printing secrets", async () => {
