@@ -308,6 +308,9 @@ describe.each(APPS)("gateway operations on %s", (app) => {
         { ...admin(g), "x-request-id": "trace-123" },
       );
       emulator.clearFaults();
+      // The caller's request id travelled with the vendor calls.
+      const calls = emulator.requests().filter((e) => e.headers["x-request-id"] === "trace-123");
+      expect(calls.length).toBeGreaterThan(0);
       expect(code(r)).toBe("VENDOR_UNAVAILABLE");
       expect(r.errors?.[0]?.extensions).toMatchObject({ vendor: app, requestId: "trace-123" });
       expect(r.headers.get("x-request-id")).toBe("trace-123");
