@@ -30,8 +30,8 @@ export function createTencentClient(
     // Tencent gives up on a request after 3 s itself; wait a little longer than that.
     headersTimeoutMs: 5_000,
     bodyTimeoutMs: 5_000,
-    // Tencent takes no request-id header.
-    requestIdHeader: null,
+    // The vendor ignores it, but proxies, logs and our emulators see the caller's request id.
+    requestIdHeader: "X-Request-ID",
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
   });
 }

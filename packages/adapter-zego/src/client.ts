@@ -19,8 +19,8 @@ export function createZegoClient(product: ZegoProduct, options: ZegoAdapterOptio
     sign: () => ({ query: { ...signZegoRequest({ appId, serverSecret }), ...isTest } }),
     decode: (response) => decodeZego(product, response),
     ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
-    // ZEGO takes no request-id header; its own RequestId comes back in the body.
-    requestIdHeader: null,
+    // The vendor ignores it, but proxies, logs and our emulators see the caller's request id.
+    requestIdHeader: "X-Request-ID",
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
   });
 }
