@@ -15,6 +15,7 @@ import {
   itemError,
   itemOk,
   type Message,
+  NotFoundError,
   type Page,
   pageLimit,
   type RecallInput,
@@ -44,10 +45,13 @@ interface PublishAnswer {
   messageUID?: unknown;
 }
 
-/** What a RongCloud recall needs, packed into the opaque message id. */
+/**
+ * What a RongCloud recall needs, packed into the opaque message id. No time: the id must
+ * be the same whether it came from a send, from history or from a callback, and only the
+ * latter two know the server's time. Recall reads that time back from history.
+ */
 interface MessageRef {
   uid: string;
-  sentAt: number;
   type: number;
   target: string;
   from: string;
@@ -79,14 +83,13 @@ function decodeMessageId(ctx: RongCloudContext, id: string): MessageRef {
   });
   if (
     typeof f.uid !== "string" ||
-    typeof f.sentAt !== "number" ||
     typeof f.type !== "number" ||
     typeof f.target !== "string" ||
     typeof f.from !== "string"
   ) {
     throw new BadUserInputError("messageId", "messageId is not a valid id: malformed.");
   }
-  return { uid: f.uid, sentAt: f.sentAt, type: f.type, target: f.target, from: f.from };
+  return { uid: f.uid, type: f.type, target: f.target, from: f.from };
 }
 
 /** The uid the server gave each recipient (or group), by target id. */
@@ -125,7 +128,8 @@ function sentItems(
     }
     return itemOk(target, {
       recipientId: target,
-      messageId: encodeMessageId(ctx, { uid, sentAt, type, target, from }),
+      messageId: encodeMessageId(ctx, { uid, type, target, from }),
+      // The publish answer has no server time; ours is the best there is.
       sentAt: new Date(sentAt),
     });
   });
@@ -238,11 +242,10 @@ export async function recallMessage(
     input.actorId === undefined
       ? ref.from
       : (checkIds("actorId", [input.actorId], USER_ID)[0] as string);
-  // Publish answers carry no server time, so the id holds our clock's; a recall wants the
-  // server's. Read it back from history where we can (a read, safe to retry).
-  const sentTime = historyEnabled
-    ? ((await serverSentTime(ctx, ref, options)) ?? ref.sentAt)
-    : ref.sentAt;
+  // RongCloud wants the message's server time with a recall: read it back from history
+  // (a read, safe to retry). Without cloud storage we cannot, and send none (the Java SDK
+  // treats it as optional; unverified whether the server agrees).
+  const sentTime = historyEnabled ? await serverSentTime(ctx, ref, options) : undefined;
   await post(
     ctx,
     "recallMessage",
@@ -261,8 +264,8 @@ export async function recallMessage(
   );
 }
 
-/** How far our clock and the server's may differ when looking a message up by time. */
-const CLOCK_SLACK_MS = 5 * 60_000;
+/** How far back a recall looks for its message: the conversation's newest messages. */
+const RECALL_SEARCH_DEPTH = 1000;
 
 async function serverSentTime(
   ctx: RongCloudContext,
@@ -275,6 +278,7 @@ async function serverSentTime(
       : ref.type === PRIVATE
         ? "/v3/message/private/query.json"
         : undefined;
+  // System messages have no history to read.
   if (!path) return undefined;
   const query = (start: number, end: number) =>
     postJson<HistoryAnswer>(
@@ -291,14 +295,15 @@ async function serverSentTime(
       },
       options,
     );
-  const rows = await newest(
-    query,
-    ref.sentAt - CLOCK_SLACK_MS,
-    ref.sentAt + CLOCK_SLACK_MS,
-    Number.POSITIVE_INFINITY,
-  );
+  const rows = await newest(query, 0, Date.now() + 60_000, RECALL_SEARCH_DEPTH);
   const row = rows.find((r) => r.messageUID === ref.uid);
-  return row ? Number(row.msgTime) : undefined;
+  if (!row) {
+    throw new NotFoundError(
+      `The message is not among the conversation's newest ${RECALL_SEARCH_DEPTH} messages (or was already recalled).`,
+      { vendor: "rongcloud", operation: "recallMessage" },
+    );
+  }
+  return Number(row.msgTime);
 }
 
 interface HistoryAnswer {
@@ -422,7 +427,7 @@ function toMessage(
     type === PRIVATE ? (from === view.userId ? view.targetId : view.userId) : view.targetId;
   const recalled = objectName === "RC:RcNtf" || objectName === "RC:RcCmd";
   return {
-    id: encodeMessageId(ctx, { uid, sentAt, type, target, from }),
+    id: encodeMessageId(ctx, { uid, type, target, from }),
     conversation:
       type === PRIVATE ? { type: "USER", id: view.targetId } : { type: "GROUP", id: view.targetId },
     senderId: from,
