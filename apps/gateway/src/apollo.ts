@@ -1,6 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { ServerConfig } from "./config/types.js";
 import type { GatewayContext } from "./context.js";
@@ -68,6 +71,15 @@ export function createApollo(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestPlugin(config)],
+    // Compact JSON: Apollo's default pretty-prints every answer (2-space indent), which
+    // costs CPU and bytes on every list-heavy answer (measured in bench/, BENCHMARKS.md).
+    stringifyResult: (result) => JSON.stringify(result),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // The schema declares no cache hints; the default cache-control plugin would still
+      // wrap and visit every resolved field of every answer (see BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
+      requestPlugin(config),
+    ],
   });
 }

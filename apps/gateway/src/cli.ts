@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
 imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet needed.
 
   GraphQL + playground:  ${demo.url}
+  Subscriptions:         ${demo.url.replace(/^http/, "ws")} (graphql-ws; the emulators' callbacks feed them)
   Apps:                  ${demo.apps
     .list()
     .map((a) => a.id)

@@ -4,6 +4,7 @@ import type { AppRegistry } from "./apps.js";
 import { policy } from "./auth/policy.js";
 import type { Viewer } from "./auth/viewer.js";
 import { Loaders } from "./loaders.js";
+import type { RealtimeServices } from "./realtime/services.js";
 
 /** Everything a resolver needs for one request. */
 export interface GatewayContext {
@@ -19,6 +20,8 @@ export interface GatewayContext {
    * An object of its own so it survives Apollo's shallow copies of the context.
    */
   meta: RequestMeta;
+  /** Present on graphql-ws operations: what the `events` subscription listens to. */
+  realtime?: RealtimeServices;
 }
 
 export interface RequestMeta {

@@ -3,16 +3,21 @@ import { createApollo } from "./apollo.js";
 import { AppRegistry } from "./apps.js";
 import { Authenticator } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./config/types.js";
-import { type HttpDeps, type RunningHttp, startHttp } from "./http/server.js";
+import { GRAPHQL_PATH, type HttpDeps, type RunningHttp, startHttp } from "./http/server.js";
 import { createLogger } from "./logger.js";
+import { createRealtime, type Realtime } from "./realtime/index.js";
+import { webhookRoute } from "./realtime/webhooks.js";
+import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./schema/build.js";
 
 export interface GatewayOptions {
   log?: Logger;
   /** Headers the playground prefills (demo mode). */
   playgroundHeaders?: Record<string, string>;
-  /** Extra HTTP routes (webhooks). */
+  /** Extra HTTP routes, tried after the webhooks. */
   extraRoutes?: HttpDeps["extraRoutes"];
+  /** Called when a callback's events were accepted (benchmarks). */
+  onWebhookAccepted?: (events: number, receivedAt: number) => void;
 }
 
 export interface RunningGateway {
@@ -20,6 +25,9 @@ export interface RunningGateway {
   apps: AppRegistry;
   http: RunningHttp;
   log: Logger;
+  /** Fan-out, replay store and the WebSocket server (counters for tests). */
+  realtime: Realtime;
+  ws: RunningWs;
   /** Drains in-flight requests, then releases vendor connections. */
   close(): Promise<void>;
 }
@@ -37,16 +45,50 @@ export async function startGateway(
       else log.debug({ vendorCall: attempt }, "vendor call");
     },
   });
-  const apollo = createApollo(buildGatewaySchema(), config.server);
+  const schema = buildGatewaySchema();
+  const apollo = createApollo(schema, config.server);
+  const auth = new Authenticator(config.auth);
+  let realtime: Realtime;
+  try {
+    realtime = await createRealtime(config.realtime, log);
+  } catch (error) {
+    await apps.close();
+    throw error;
+  }
   await apollo.start();
+  const webhooks = webhookRoute({
+    apps,
+    pubsub: realtime.pubsub,
+    replay: realtime.replay,
+    log,
+    bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
+    ...(options.onWebhookAccepted
+      ? {
+          onAccepted: (result, receivedAt) =>
+            options.onWebhookAccepted?.(result.events.length, receivedAt),
+        }
+      : {}),
+  });
+  const extra = options.extraRoutes;
   const http = await startHttp({
     config: config.server,
     apollo,
     apps,
-    auth: new Authenticator(config.auth),
+    auth,
     log,
     ...(options.playgroundHeaders ? { playgroundHeaders: options.playgroundHeaders } : {}),
-    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    extraRoutes: async (req, res, requestId) =>
+      (await webhooks(req, res, requestId)) || (extra ? extra(req, res, requestId) : false),
+  });
+  const ws = startWs({
+    server: http.server,
+    path: GRAPHQL_PATH,
+    schema,
+    config: config.server,
+    apps,
+    auth,
+    realtime,
+    log,
   });
   let closing: Promise<void> | undefined;
   return {
@@ -54,10 +96,14 @@ export async function startGateway(
     apps,
     http,
     log,
+    realtime,
+    ws,
     close() {
       closing ??= (async () => {
+        await ws.close();
         await http.drain();
         await apollo.stop();
+        await realtime.close();
         await apps.close();
       })();
       return closing;

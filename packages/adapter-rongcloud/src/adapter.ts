@@ -20,6 +20,8 @@ import {
   type SystemMessageInput,
   type UserInput,
   type UserUpdate,
+  type WebhookRequest,
+  type WebhookResult,
 } from "@imgraph/core";
 import { createRongCloudClient } from "./client.js";
 import type { RongCloudContext } from "./context.js";
@@ -29,6 +31,7 @@ import * as messages from "./messages.js";
 import type { RongCloudAdapterOptions } from "./options.js";
 import * as rooms from "./rooms.js";
 import * as users from "./users.js";
+import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
 
 const ALWAYS: Capability[] = [
   "USER_PRESENCE",
@@ -56,6 +59,7 @@ export class RongCloudAdapter extends AdapterBase {
   readonly limits = RONGCLOUD_LIMITS;
   readonly #ctx: RongCloudContext;
   readonly #appKey: string;
+  readonly #webhook: RongCloudWebhookOptions;
 
   constructor(options: RongCloudAdapterOptions) {
     super();
@@ -67,6 +71,13 @@ export class RongCloudAdapter extends AdapterBase {
     if (options.features?.broadcast) caps.add("MESSAGE_BROADCAST");
     this.capabilities = caps;
     this.#appKey = options.appKey;
+    this.#webhook = {
+      appKey: options.appKey,
+      appSecret: options.appSecret,
+      ...(options.callbackMaxAgeSeconds !== undefined
+        ? { maxAgeSeconds: options.callbackMaxAgeSeconds }
+        : {}),
+    };
     const appId = options.id ?? "rongcloud";
     this.info = {
       id: appId,
@@ -169,6 +180,11 @@ export class RongCloudAdapter extends AdapterBase {
 
   describeMessageId(messageId: string) {
     return messages.describeMessageId(this.#ctx, messageId);
+  }
+
+  /** Server callbacks (message routing, online status), signed with the app secret. */
+  parseWebhook(request: WebhookRequest): WebhookResult {
+    return parseRongCloudWebhook(this.#ctx, this.#webhook, request);
   }
 
   close(): Promise<void> {

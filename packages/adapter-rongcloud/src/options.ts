@@ -34,6 +34,11 @@ export interface RongCloudAdapterOptions {
   /** Vendor calls in flight at once for one batch (default 8). */
   concurrency?: number;
   onAttempt?: import("@imgraph/core").VendorClientOptions["onAttempt"];
+  /**
+   * Server callbacks are signed with the app secret; this is how old (or how far ahead)
+   * a callback's signTimestamp may be, in seconds (default 300).
+   */
+  callbackMaxAgeSeconds?: number;
 }
 
 /**

@@ -21,6 +21,9 @@ import {
   type TransferOwnershipInput,
   type UserInput,
   type UserUpdate,
+  type WebhookAck,
+  type WebhookRequest,
+  type WebhookResult,
 } from "@imgraph/core";
 import { AdminSig } from "./admin-sig.js";
 import { broadcastMessage } from "./broadcast.js";
@@ -39,6 +42,7 @@ import type { TencentAdapterOptions } from "./options.js";
 import { recallMessage } from "./recall.js";
 import * as rooms from "./rooms.js";
 import * as users from "./users.js";
+import { parseTencentWebhook, tencentWebhookRefusal } from "./webhook.js";
 
 const ALWAYS: Capability[] = [
   "USER_DELETE",
@@ -69,6 +73,8 @@ export class TencentAdapter extends AdapterBase {
   readonly capabilities: ReadonlySet<Capability>;
   readonly limits = TENCENT_LIMITS;
   readonly #ctx: TencentContext;
+  /** Present when a callback token is configured (see webhook.ts). */
+  readonly parseWebhook?: (request: WebhookRequest) => WebhookResult;
 
   constructor(options: TencentAdapterOptions) {
     super();
@@ -116,6 +122,15 @@ export class TencentAdapter extends AdapterBase {
       concurrency: options.concurrency ?? 8,
       now,
     };
+    const callbackToken = options.callbackToken;
+    if (callbackToken) {
+      const webhook = { sdkAppId: options.sdkAppId, callbackToken };
+      this.parseWebhook = (request) => parseTencentWebhook(this.#ctx, webhook, request);
+    }
+  }
+
+  webhookRefusal(status: number, message: string): WebhookAck {
+    return tencentWebhookRefusal(status, message);
   }
 
   registerUsers(input: UserInput[], options?: CallOptions) {

@@ -53,4 +53,6 @@ export interface TencentAdapterOptions {
   /** Epoch milliseconds; lets tests move the adapter's clock (credential times). */
   now?: () => number;
   onAttempt?: VendorClientOptions["onAttempt"];
+  /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
+  callbackToken?: string;
 }

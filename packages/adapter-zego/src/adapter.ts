@@ -21,6 +21,8 @@ import {
   type TransferOwnershipInput,
   type UserInput,
   type UserUpdate,
+  type WebhookRequest,
+  type WebhookResult,
 } from "@imgraph/core";
 import { createZegoClient } from "./client.js";
 import type { ZegoContext } from "./context.js";
@@ -40,6 +42,7 @@ import * as messages from "./messages.js";
 import { ZEGO_REGIONS, type ZegoAdapterOptions } from "./options.js";
 import * as rooms from "./rooms.js";
 import * as users from "./users.js";
+import { parseZegoWebhook } from "./webhook.js";
 
 // Not declared: USER_DELETE (ZIM documents no delete Action), USER_BAN (no app-wide ban;
 // the blocklist is per user), MESSAGE_SYSTEM (ZIM has no system conversation).
@@ -74,6 +77,8 @@ export class ZegoAdapter extends AdapterBase {
   readonly capabilities: ReadonlySet<Capability>;
   readonly limits = ZEGO_LIMITS;
   readonly #ctx: ZegoContext;
+  /** Present when the CallbackSecret is configured (see webhook.ts). */
+  readonly parseWebhook?: (request: WebhookRequest) => WebhookResult;
 
   constructor(options: ZegoAdapterOptions) {
     super();
@@ -107,6 +112,11 @@ export class ZegoAdapter extends AdapterBase {
       extraMaxBytes: bytes(options.extraMaxBytes, EXTRA_DEFAULT_MAX_BYTES),
       concurrency: options.concurrency ?? 4,
     };
+    const callbackSecret = options.callbackSecret;
+    if (callbackSecret) {
+      const webhook = { appId: options.appId, callbackSecret };
+      this.parseWebhook = (request) => parseZegoWebhook(this.#ctx, webhook, request);
+    }
   }
 
   registerUsers(input: UserInput[], options?: CallOptions) {

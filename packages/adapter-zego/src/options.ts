@@ -47,6 +47,8 @@ export interface ZegoAdapterOptions {
   /** Vendor calls in flight at once for one batch (default 4: ZIM allows 20/s per app). */
   concurrency?: number;
   onAttempt?: VendorClientOptions["onAttempt"];
+  /** The project's CallbackSecret: enables reading ZIM's callbacks (webhooks). */
+  callbackSecret?: string;
 }
 
 function host(product: "zim" | "rtc", region: ZegoRegion): string {

@@ -49,6 +49,24 @@ export interface AppConfig {
   options: Record<string, unknown>;
 }
 
+/** Callbacks in, subscriptions out. */
+export interface RealtimeConfig {
+  /** Redis for fan-out across instances and the shared replay store; in-memory without. */
+  redisUrl?: string;
+  /** Prefix of every Redis key and channel. */
+  keyPrefix: string;
+  /** Largest callback body accepted. */
+  webhookBodyLimitBytes: number;
+  /** Events a slow subscriber may fall behind before it is disconnected. */
+  maxBufferedEvents: number;
+}
+
+export const REALTIME_DEFAULTS: RealtimeConfig = {
+  keyPrefix: "imgraph:",
+  webhookBodyLimitBytes: 512 * 1024,
+  maxBufferedEvents: 1000,
+};
+
 export interface GatewayConfig {
   server: ServerConfig;
   auth: AuthConfig;
@@ -59,6 +77,8 @@ export interface GatewayConfig {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Demo mode: emulators in-process, demo credentials printed. */
   demo: boolean;
+  /** Defaults when absent. */
+  realtime?: RealtimeConfig;
 }
 
 export const SERVER_DEFAULTS: ServerConfig = {

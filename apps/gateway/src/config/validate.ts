@@ -7,6 +7,8 @@ import {
   type AuthConfig,
   type GatewayConfig,
   type JwtConfig,
+  REALTIME_DEFAULTS,
+  type RealtimeConfig,
   SERVER_DEFAULTS,
   type ServerConfig,
 } from "./types.js";
@@ -20,10 +22,26 @@ export interface ConfigSources {
 
 type Raw = Record<string, unknown>;
 
+// optionalSecrets: what the vendor signs callbacks with (RongCloud uses the app secret).
 const VENDORS = {
-  rongcloud: { required: ["appKey"], secrets: ["appSecret"], numbers: [] as string[] },
-  tencent: { required: ["sdkAppId"], secrets: ["key"], numbers: ["sdkAppId"] },
-  zego: { required: ["appId"], secrets: ["serverSecret"], numbers: ["appId"] },
+  rongcloud: {
+    required: ["appKey"],
+    secrets: ["appSecret"],
+    optionalSecrets: [] as string[],
+    numbers: [] as string[],
+  },
+  tencent: {
+    required: ["sdkAppId"],
+    secrets: ["key"],
+    optionalSecrets: ["callbackToken"],
+    numbers: ["sdkAppId"],
+  },
+  zego: {
+    required: ["appId"],
+    secrets: ["serverSecret"],
+    optionalSecrets: ["callbackSecret"],
+    numbers: ["appId"],
+  },
 } as const;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -40,6 +58,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     "idSecretEnv",
     "idSecretFile",
     "logLevel",
+    "realtime",
   ]);
   const server = serverConfig(root.server, sources.env);
   const auth = authConfig(root.auth, sources);
@@ -55,7 +74,9 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
   const idSecret = secret(root, "idSecret", "(root)", sources, false);
   const logLevel =
     root.logLevel === undefined ? "info" : oneOf(root.logLevel, "logLevel", LOG_LEVELS);
+  const realtime = realtimeConfig(root.realtime, sources);
   return {
+    realtime,
     server,
     auth,
     apps,
@@ -89,6 +110,52 @@ function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {
   if (env.PORT !== undefined && env.PORT !== "")
     out.port = int(Number(env.PORT), "PORT (environment)", 0, 65535);
   if (env.HOST !== undefined && env.HOST !== "") out.host = env.HOST;
+  return out;
+}
+
+function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {
+  const r = raw === undefined ? {} : object(raw, "realtime");
+  // "redisUrl" is listed so that a literal URL gets the "secrets only from..." answer.
+  allowOnly(r, "realtime", [
+    "redisUrl",
+    "redisUrlEnv",
+    "redisUrlFile",
+    "keyPrefix",
+    "webhookBodyLimitBytes",
+    "maxBufferedEvents",
+  ]);
+  const out: RealtimeConfig = { ...REALTIME_DEFAULTS };
+  // A Redis URL may hold a password: environment or file only, like every secret.
+  const redisUrl = secret(r, "redisUrl", "realtime", sources, false) ?? sources.env.REDIS_URL;
+  if (redisUrl) {
+    const key = r.redisUrlFile !== undefined ? "realtime.redisUrlFile" : "realtime.redisUrlEnv";
+    try {
+      const u = new URL(redisUrl);
+      if (u.protocol !== "redis:" && u.protocol !== "rediss:") throw new Error();
+    } catch {
+      throw new ConfigError(
+        r.redisUrlEnv === undefined && r.redisUrlFile === undefined
+          ? "REDIS_URL (environment)"
+          : key,
+        "a redis:// or rediss:// URL",
+      );
+    }
+    out.redisUrl = redisUrl;
+  }
+  if (r.keyPrefix !== undefined) {
+    out.keyPrefix = string(r.keyPrefix, "realtime.keyPrefix");
+    if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(out.keyPrefix))
+      throw new ConfigError("realtime.keyPrefix", "1-64 letters, digits or : _ . -");
+  }
+  if (r.webhookBodyLimitBytes !== undefined)
+    out.webhookBodyLimitBytes = int(
+      r.webhookBodyLimitBytes,
+      "realtime.webhookBodyLimitBytes",
+      1024,
+      16 * 1024 * 1024,
+    );
+  if (r.maxBufferedEvents !== undefined)
+    out.maxBufferedEvents = int(r.maxBufferedEvents, "realtime.maxBufferedEvents", 1, 1_000_000);
   return out;
 }
 
@@ -176,8 +243,8 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
     const options: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(app)) {
       if (key === "id" || key === "vendor") continue;
-      if ((rule.secrets as readonly string[]).some((s) => key === `${s}Env` || key === `${s}File`))
-        continue;
+      const secretNames = [...rule.secrets, ...rule.optionalSecrets] as readonly string[];
+      if (secretNames.some((s) => key === `${s}Env` || key === `${s}File`)) continue;
       options[key] = value;
     }
     for (const key of rule.required) {
@@ -186,6 +253,10 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
     for (const key of rule.numbers) int(app[key], `${path}.${key}`, 1, 4_294_967_295);
     for (const s of rule.secrets) {
       options[s] = secret(app, s, path, sources, true);
+    }
+    for (const s of rule.optionalSecrets) {
+      const value = secret(app, s, path, sources, false);
+      if (value) options[s] = value;
     }
     return { id, vendor, options: { ...options, id } };
   });

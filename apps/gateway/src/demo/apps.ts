@@ -36,6 +36,7 @@ export function demoApps(
             key: demo.key,
             adminUserId: demo.admin ?? "administrator",
             origins: [origin],
+            ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
         });
         break;
@@ -48,6 +49,7 @@ export function demoApps(
             appId: Number(demo.appId),
             serverSecret: demo.serverSecret,
             origins: { zim: [origin], rtc: [origin] },
+            ...(demo.callbackSecret ? { callbackSecret: demo.callbackSecret } : {}),
           },
         });
         break;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { emulatorRegistry, type RunningEmulator } from "@imgraph/emulators";
+import type { RunningEmulator } from "@imgraph/emulators";
 import { SignJWT } from "jose";
 import type { Logger } from "pino";
 import { sha256Hex } from "../auth/authenticate.js";
@@ -7,6 +7,8 @@ import { type GatewayConfig, SERVER_DEFAULTS, type ServerConfig } from "../confi
 import { type RunningGateway, startGateway } from "../gateway.js";
 import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
+import { startCallbackRelay } from "./callback-relay.js";
+import { startDemoEmulators } from "./emulators.js";
 import { DEMO_USERS, seedApp } from "./seed.js";
 
 export interface DemoGateway extends RunningGateway {
@@ -37,13 +39,13 @@ export interface DemoOptions {
  * internet.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway> {
-  const emulators = await Promise.all(
-    emulatorRegistry.map(async (r) => ({
-      vendor: r.vendor,
-      demo: r.demo,
-      running: await r.start({ host: "127.0.0.1", port: 0 }),
-    })),
-  );
+  // The emulators' callbacks reach the gateway's /webhooks/<app> through a relay (the
+  // gateway's URL is known only after the emulators started).
+  const relay = await startCallbackRelay();
+  const emulators = await startDemoEmulators(relay.url).catch(async (error: unknown) => {
+    await relay.close();
+    throw error;
+  });
   const adminKey = `imgraph_demo_${randomBytes(18).toString("base64url")}`;
   const jwtSecret = randomBytes(32).toString("base64url");
   const env = process.env;
@@ -77,8 +79,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     gateway = await startGateway(config, { log, playgroundHeaders: { "X-API-Key": adminKey } });
   } catch (error) {
     await Promise.all(emulators.map((e) => e.running.close()));
+    await relay.close();
     throw error;
   }
+  relay.setTarget(new URL(gateway.url).origin);
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
   }
@@ -102,6 +106,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     async close() {
       await gateway.close();
       await Promise.all(emulators.map((e) => e.running.close()));
+      await relay.close();
     },
   };
 }

@@ -23,6 +23,11 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
   "graphiql.js": { file: packageFile("graphiql", "graphiql.min.js"), type: "text/javascript" },
   "graphiql.css": { file: packageFile("graphiql", "graphiql.min.css"), type: "text/css" },
+  // GraphiQL's fetcher runs subscriptions through a graphql-ws client it is handed.
+  "graphql-ws.js": {
+    file: packageFile("graphql-ws", "umd/graphql-ws.min.js"),
+    type: "text/javascript",
+  },
 };
 
 const cache = new Map<string, Buffer>();
@@ -67,12 +72,33 @@ export function playgroundHtml(options: PlaygroundOptions): string {
 <script src="${options.assetsPath}/react.js"></script>
 <script src="${options.assetsPath}/react-dom.js"></script>
 <script src="${options.assetsPath}/graphiql.js"></script>
+<script src="${options.assetsPath}/graphql-ws.js"></script>
 <script>
 (function () {
   var config = ${config};
   var url = new URL(config.endpoint, window.location.href);
   var wsUrl = url.href.replace(/^http/, "ws");
-  var fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl: wsUrl });
+  // Subscriptions go over graphql-ws, authenticated with the credentials typed in the
+  // headers editor (sent as connection_init params); one socket per set of credentials.
+  var current = { key: null, fetcher: null, ws: null };
+  function fetcherFor(headers) {
+    var params = {};
+    Object.keys(headers || {}).forEach(function (name) {
+      var lower = name.toLowerCase();
+      if (lower === "authorization" || lower === "x-api-key") params[lower] = String(headers[name]);
+    });
+    var key = JSON.stringify(params);
+    if (current.key !== key) {
+      if (current.ws) current.ws.dispose();
+      current.ws = graphqlWs.createClient({ url: wsUrl, connectionParams: params, lazy: true });
+      current.fetcher = GraphiQL.createFetcher({ url: url.href, wsClient: current.ws });
+      current.key = key;
+    }
+    return current.fetcher;
+  }
+  var fetcher = function (params, opts) {
+    return fetcherFor(opts && opts.headers)(params, opts);
+  };
   var root = ReactDOM.createRoot(document.getElementById("graphiql"));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,

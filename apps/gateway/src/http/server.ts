@@ -287,9 +287,9 @@ function wantsHtml(req: IncomingMessage): boolean {
   return accept.includes("text/html");
 }
 
-const TOO_LARGE = Symbol("too large");
+export const TOO_LARGE = Symbol("too large");
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
+export function readBody(req: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {

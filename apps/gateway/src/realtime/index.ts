@@ -1,0 +1,77 @@
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { REALTIME_DEFAULTS, type RealtimeConfig } from "../config/types.js";
+import { MembershipCache } from "./membership.js";
+import { MemoryPubSub } from "./pubsub.js";
+import { RedisPubSub } from "./redis-pubsub.js";
+import { RedisReplayStore } from "./redis-replay.js";
+import { MemoryReplayStore } from "./replay.js";
+import type { RealtimeServices } from "./services.js";
+
+export type { RealtimeServices } from "./services.js";
+
+export interface Realtime extends RealtimeServices {
+  /** "redis" when events fan out through Redis, else "memory". */
+  mode: "memory" | "redis";
+  close(): Promise<void>;
+}
+
+/** In-memory fan-out and replay store, or both in Redis when a URL is configured. */
+export async function createRealtime(
+  config: RealtimeConfig = REALTIME_DEFAULTS,
+  log?: Logger,
+): Promise<Realtime> {
+  const members = new MembershipCache();
+  if (!config.redisUrl) {
+    const pubsub = new MemoryPubSub({ maxBuffered: config.maxBufferedEvents });
+    const replay = new MemoryReplayStore();
+    return {
+      mode: "memory",
+      pubsub,
+      replay,
+      members,
+      async close() {
+        await pubsub.close();
+        await replay.close();
+        members.clear();
+      },
+    };
+  }
+  const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  const publisher = new Redis(config.redisUrl, options);
+  const subscriber = new Redis(config.redisUrl, options);
+  for (const [name, client] of [
+    ["publisher", publisher],
+    ["subscriber", subscriber],
+  ] as const) {
+    // ioredis reconnects by itself; log without the URL (it may hold a password).
+    client.on("error", (error: Error) =>
+      log?.warn({ redis: name, error: error.message }, "redis connection error"),
+    );
+  }
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw new Error(`Cannot connect to Redis: ${(error as Error).message}`);
+  }
+  const pubsub = new RedisPubSub({
+    publisher,
+    subscriber,
+    prefix: `${config.keyPrefix}events:`,
+    maxBuffered: config.maxBufferedEvents,
+    ...(log ? { log } : {}),
+  });
+  const replay = new RedisReplayStore(publisher, `${config.keyPrefix}replay:`);
+  return {
+    mode: "redis",
+    pubsub,
+    replay,
+    members,
+    async close() {
+      await pubsub.close();
+      members.clear();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Redis } from "ioredis";
+import { type ClaimOutcome, outcomeOf, type ReplayStore } from "./replay.js";
+
+/** The replay store shared by every instance: SET NX PX claims, keys expire in Redis. */
+export class RedisReplayStore implements ReplayStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(redis: Redis, prefix = "imgraph:replay:") {
+    this.#redis = redis;
+    this.#prefix = prefix;
+  }
+
+  async claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimOutcome> {
+    const k = this.#prefix + key;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const set = await this.#redis.set(k, `p:${fingerprint}`, "PX", ttlMs, "NX");
+      if (set === "OK") return "claimed";
+      const stored = await this.#redis.get(k);
+      // Expired between the two calls: claim again.
+      if (stored !== null) return outcomeOf(stored, fingerprint);
+    }
+    return "pending";
+  }
+
+  async complete(key: string, fingerprint: string, ttlMs: number): Promise<void> {
+    await this.#redis.set(this.#prefix + key, `d:${fingerprint}`, "PX", ttlMs);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.#redis.del(this.#prefix + key);
+  }
+
+  size(): number {
+    return 0; // held by Redis, which expires them
+  }
+
+  async close(): Promise<void> {}
+}

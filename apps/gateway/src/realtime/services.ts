@@ -1,0 +1,10 @@
+import type { MembershipCache } from "./membership.js";
+import type { PubSub } from "./pubsub.js";
+import type { ReplayStore } from "./replay.js";
+
+/** What the real-time parts share: fan-out, replay protection, group member lists. */
+export interface RealtimeServices {
+  pubsub: PubSub;
+  replay: ReplayStore;
+  members: MembershipCache;
+}

@@ -1,0 +1,84 @@
+import type { ImAdapter, ImEvent, ImEventType } from "@imgraph/core";
+import type { Viewer } from "../auth/viewer.js";
+import type { MembershipCache } from "./membership.js";
+
+export interface EventFilter {
+  types: ReadonlySet<ImEventType> | null;
+  conversation: { type: string; id: string } | null;
+}
+
+/**
+ * Whether a viewer may see an event (the policy for real-time): admins see everything;
+ * an end user sees messages of conversations they are in (a USER conversation: sender or
+ * recipient; a group: member), membership changes of their groups and their own, and
+ * presence — which any user of the app may read with the `presence` query too.
+ */
+export async function maySee(
+  viewer: Viewer,
+  adapter: ImAdapter,
+  event: ImEvent,
+  members: MembershipCache,
+): Promise<boolean> {
+  if (viewer.role === "ADMIN") return true;
+  if (viewer.role !== "USER") return false;
+  const me = viewer.userId;
+  const appId = adapter.info.id;
+  const member = async (groupId: string) => (await members.isMember(adapter, groupId, me)) === true;
+  switch (event.type) {
+    case "PRESENCE_CHANGED":
+      return true;
+    case "MESSAGE_SENT":
+    case "MESSAGE_RECALLED": {
+      const conversation =
+        event.type === "MESSAGE_SENT" ? event.message.conversation : event.conversation;
+      const sender = event.type === "MESSAGE_SENT" ? event.message.senderId : event.senderId;
+      if (sender === me) return true;
+      if (conversation.type === "USER" || conversation.type === "SYSTEM")
+        return conversation.id === me;
+      if (conversation.type === "GROUP") return member(conversation.id);
+      return false; // rooms: no membership we can check
+    }
+    case "GROUP_CREATED":
+      return event.ownerId === me || event.userIds.includes(me);
+    case "GROUP_MEMBER_JOINED":
+      members.joined(appId, event.groupId, event.userIds);
+      return event.userIds.includes(me) || member(event.groupId);
+    case "GROUP_MEMBER_LEFT": {
+      const visible = event.userIds.includes(me) || (await member(event.groupId));
+      members.left(appId, event.groupId, event.userIds);
+      return visible;
+    }
+    case "GROUP_DISMISSED":
+      // The group is gone: only a member list we still hold can tell who was in it.
+      return members.wasMember(appId, event.groupId, me);
+    default:
+      return false;
+  }
+}
+
+/** Whether an event matches the subscription's `types` and `conversation` arguments. */
+export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): boolean {
+  if (filter.types && !filter.types.has(event.type)) return false;
+  const c = filter.conversation;
+  if (!c) return true;
+  switch (event.type) {
+    case "MESSAGE_SENT":
+    case "MESSAGE_RECALLED": {
+      const conversation =
+        event.type === "MESSAGE_SENT" ? event.message.conversation : event.conversation;
+      const sender = event.type === "MESSAGE_SENT" ? event.message.senderId : event.senderId;
+      if (conversation.type !== c.type) return false;
+      if (c.type !== "USER") return conversation.id === c.id;
+      // USER: the conversation between the viewer and c.id; for an admin, any involving c.id.
+      const me = viewer.role === "USER" ? viewer.userId : null;
+      if (me === null) return sender === c.id || conversation.id === c.id;
+      return (
+        (sender === me && conversation.id === c.id) || (sender === c.id && conversation.id === me)
+      );
+    }
+    case "PRESENCE_CHANGED":
+      return c.type === "USER" && event.userId === c.id;
+    default:
+      return c.type === "GROUP" && event.groupId === c.id;
+  }
+}

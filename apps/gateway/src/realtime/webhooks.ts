@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  BadUserInputError,
+  type ImAdapter,
+  UnauthenticatedError,
+  type WebhookAck,
+  type WebhookResult,
+} from "@imgraph/core";
+import type { Logger } from "pino";
+import type { AppRegistry } from "../apps.js";
+import { readBody, TOO_LARGE } from "../http/server.js";
+import type { PubSub } from "./pubsub.js";
+import type { ReplayStore } from "./replay.js";
+
+export const WEBHOOK_PATH = /^\/webhooks\/([A-Za-z][A-Za-z0-9_-]{0,31})\/?$/;
+
+export interface WebhookDeps {
+  apps: AppRegistry;
+  pubsub: PubSub;
+  replay: ReplayStore;
+  log: Logger;
+  bodyLimitBytes: number;
+  /** Called once a callback's events were accepted (benchmarks, tests). */
+  onAccepted?: (result: WebhookResult, receivedAt: number) => void;
+}
+
+/**
+ * `POST /webhooks/:app`: a vendor callback in, neutral events out to the PubSub.
+ *
+ * - Forged or stale (signature, time window, wrong app) → 401; malformed → 400. Nothing is
+ *   published, and the answer says nothing about why (the log does).
+ * - Replays. The vendors' signatures do not cover the body, so the replay store keeps a
+ *   fingerprint of the body with each signature (replay key):
+ *   - the same key with the same body is the vendor retrying a delivery whose answer it
+ *     missed (or someone replaying it verbatim): answered with the vendor's success ack,
+ *     nothing published again — so "a retried delivery is not published twice" holds and
+ *     the vendor stops retrying;
+ *   - the same key with another body is a captured signature on a forged body → 401,
+ *     nothing published — this is the "replayed → 401" case;
+ *   - the same key still being published elsewhere → 503, so the vendor retries later.
+ * - Success is answered only after the PubSub accepted every event; if it did not, the
+ *   claim is released and the answer is 503, so the vendor's retry can deliver it.
+ */
+export function webhookRoute(deps: WebhookDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = WEBHOOK_PATH.exec(url.pathname);
+    if (!match) return false;
+    const adapter = findApp(deps.apps, match[1] as string);
+    if (!adapter?.parseWebhook) {
+      send(res, plain(404, "Not found."));
+      return true;
+    }
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      send(res, plain(405, "Method not allowed."));
+      return true;
+    }
+    const appId = adapter.info.id;
+    const log = deps.log.child({ requestId, webhook: appId });
+    const body = await readBody(req, deps.bodyLimitBytes);
+    if (body === TOO_LARGE) {
+      send(res, refusal(adapter, 413, "Callback body too large."));
+      return true;
+    }
+    const receivedAt = Date.now();
+    let result: WebhookResult;
+    try {
+      result = adapter.parseWebhook({
+        method: req.method,
+        query: url.searchParams,
+        headers: req.headers,
+        rawBody: body,
+        receivedAt,
+      });
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) {
+        log.warn({ reason: error.message }, "callback refused");
+        send(res, refusal(adapter, 401, "Callback not authenticated."));
+      } else if (error instanceof BadUserInputError) {
+        log.warn({ reason: error.message, field: error.field }, "malformed callback");
+        send(res, refusal(adapter, 400, "Malformed callback."));
+      } else {
+        log.error({ err: error }, "callback reader failed");
+        send(res, refusal(adapter, 500, "Internal error."));
+      }
+      return true;
+    }
+
+    const print = createHash("sha256").update(body).digest("base64url");
+    let outcome: Awaited<ReturnType<ReplayStore["claim"]>>;
+    try {
+      outcome = await deps.replay.claim(result.replayKey, print, result.replayWindowMs);
+    } catch (error) {
+      log.error({ error: (error as Error).message }, "replay store unavailable");
+      send(res, refusal(adapter, 503, "Callback could not be accepted; retry later."));
+      return true;
+    }
+    if (outcome === "done") {
+      log.info({ events: 0 }, "callback already delivered: acknowledged again");
+      send(res, result.ack);
+      return true;
+    }
+    if (outcome === "conflict") {
+      log.warn("callback refused: signature reused on another body");
+      send(res, refusal(adapter, 401, "Callback not authenticated."));
+      return true;
+    }
+    if (outcome === "pending") {
+      send(res, refusal(adapter, 503, "Callback being processed; retry later."));
+      return true;
+    }
+    try {
+      await deps.pubsub.publish(appId, result.events);
+    } catch (error) {
+      await deps.replay.release(result.replayKey).catch(() => undefined);
+      log.error({ err: error }, "events not accepted by the pubsub");
+      send(res, refusal(adapter, 503, "Events could not be accepted; retry later."));
+      return true;
+    }
+    // Published: acknowledge even if marking it done fails (the pending claim then still
+    // keeps a retry from being published again, and answers it 503 until it expires).
+    await deps.replay
+      .complete(result.replayKey, print, result.replayWindowMs)
+      .catch((error: unknown) => log.warn({ error: (error as Error).message }, "replay store"));
+    deps.onAccepted?.(result, receivedAt);
+    log.debug({ events: result.events.map((e) => e.type) }, "callback accepted");
+    send(res, result.ack);
+    return true;
+  };
+}
+
+function findApp(apps: AppRegistry, id: string): ImAdapter | undefined {
+  try {
+    return apps.get(id);
+  } catch {
+    return undefined;
+  }
+}
+
+function plain(status: number, message: string): WebhookAck {
+  return {
+    status,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify({ error: message }),
+  };
+}
+
+function refusal(adapter: ImAdapter, status: number, message: string): WebhookAck {
+  return adapter.webhookRefusal?.(status, message) ?? plain(status, message);
+}
+
+function send(res: ServerResponse, ack: WebhookAck): void {
+  res.writeHead(ack.status, { "content-type": ack.contentType, "cache-control": "no-store" });
+  res.end(ack.body);
+}

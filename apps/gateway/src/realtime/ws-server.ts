@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { ImError } from "@imgraph/core";
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  parse,
+  validate,
+} from "graphql";
+import { CloseCode } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { type WebSocket, WebSocketServer } from "ws";
+import type { AppRegistry } from "../apps.js";
+import type { Authenticator } from "../auth/authenticate.js";
+import type { Viewer } from "../auth/viewer.js";
+import type { ServerConfig } from "../config/types.js";
+import { createContext } from "../context.js";
+import { formatError } from "../errors.js";
+import { checkLimits, measureOperation } from "../limits.js";
+import type { RealtimeServices } from "./services.js";
+
+/** setTimeout's ceiling (about 24.8 days); later expiries are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface WsDeps {
+  server: Server;
+  path: string;
+  schema: GraphQLSchema;
+  config: ServerConfig;
+  apps: AppRegistry;
+  auth: Authenticator;
+  realtime: RealtimeServices;
+  log: Logger;
+}
+
+export interface RunningWs {
+  /** Open sockets and armed expiry timers (both 0 when nothing is connected). */
+  stats(): { sockets: number; timers: number };
+  close(): Promise<void>;
+}
+
+interface ConnectionState {
+  viewer?: Viewer;
+  abort?: AbortController;
+}
+
+/**
+ * GraphQL subscriptions over graphql-ws, on the HTTP server's port and GraphQL path.
+ * `connection_init` carries the same credentials as HTTP (`authorization` / `x-api-key`
+ * in the payload); bad ones close the socket with 4403. A socket whose token expires is
+ * closed with 4403 at the token's `exp`. Only subscriptions run here: queries and
+ * mutations go over HTTP, where the request log and limits apply.
+ */
+export function startWs(deps: WsDeps): RunningWs {
+  const { log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.bodyLimitBytes });
+  const timers = new Map<WebSocket, NodeJS.Timeout>();
+  const states = new WeakMap<WebSocket, ConnectionState>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== deps.path) {
+      socket.end("HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+  };
+  deps.server.on("upgrade", onUpgrade);
+
+  const expireAt = (ws: WebSocket, at: number) => {
+    const wait = at - Date.now();
+    if (wait <= 0) {
+      ws.close(CloseCode.Forbidden, "Forbidden: the token has expired");
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        timers.delete(ws);
+        expireAt(ws, at);
+      },
+      Math.min(wait, MAX_TIMER_MS),
+    );
+    timer.unref();
+    timers.set(ws, timer);
+  };
+
+  wss.on("connection", (ws) => {
+    const state: ConnectionState = {};
+    states.set(ws, state);
+    ws.once("close", () => {
+      const timer = timers.get(ws);
+      if (timer) clearTimeout(timer);
+      timers.delete(ws);
+      state.abort?.abort(new Error("socket closed"));
+    });
+  });
+
+  const disposable = useServer(
+    {
+      schema: deps.schema,
+      // Close reasons never carry an internal error's message.
+      isProd: true,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        let viewer: Viewer;
+        try {
+          viewer = await deps.auth.authenticate({
+            authorization: param(params, "authorization"),
+            apiKey: param(params, "x-api-key"),
+          });
+        } catch (error) {
+          if (error instanceof ImError) return false; // graphql-ws closes with 4403
+          throw error;
+        }
+        if (viewer.role === "ANONYMOUS") return false;
+        const socket = ctx.extra.socket;
+        const state = states.get(socket);
+        if (!state) return false;
+        state.viewer = viewer;
+        state.abort = new AbortController();
+        if (viewer.expiresAt !== null) expireAt(socket, viewer.expiresAt);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const state = states.get(ctx.extra.socket);
+        if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [refused((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED")];
+        }
+        const errors = validate(deps.schema, document);
+        if (errors.length > 0)
+          return errors.map((e) => refused(e.message, "GRAPHQL_VALIDATION_FAILED"));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [refused("No operation to run.", "BAD_REQUEST")];
+        if (operation.operation !== "subscription") {
+          return [
+            refused("Only subscriptions run over WebSocket; use HTTP for the rest.", "BAD_REQUEST"),
+          ];
+        }
+        const variables = payload.variables ?? undefined;
+        const limit = checkLimits(
+          measureOperation(deps.schema, document, operation, variables),
+          deps.config,
+        );
+        if (limit) return [limit];
+        const requestId = randomUUID();
+        return {
+          schema: deps.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: variables ?? null,
+          contextValue: {
+            ...createContext({
+              viewer: state.viewer,
+              apps: deps.apps,
+              requestId,
+              signal: state.abort.signal,
+              log: log.child({ requestId }),
+            }),
+            realtime: deps.realtime,
+          },
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      // Errors are shown as over HTTP: deliberate ones as they are, the rest masked.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    },
+    wss,
+  );
+
+  return {
+    stats: () => ({ sockets: wss.clients.size, timers: timers.size }),
+    async close() {
+      deps.server.off("upgrade", onUpgrade);
+      for (const ws of wss.clients) ws.close(1001, "Going away");
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function param(params: Record<string, unknown>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(params)) {
+    if (key.toLowerCase() === name && typeof value === "string") return value;
+  }
+  return undefined;
+}
+
+function refused(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** Errors in a pushed result are shown the same way as over HTTP (masked when unexpected). */
+function formatResult<T extends { errors?: readonly unknown[] }>(result: T): T {
+  if (!result.errors) return result;
+  return {
+    ...result,
+    errors: result.errors.map((e) => formatError((e as GraphQLError).toJSON(), e)),
+  };
+}

@@ -1,0 +1,107 @@
+import type * as core from "@imgraph/core";
+import { BadUserInputError, ForbiddenError } from "@imgraph/core";
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
+import { appFor, type GatewayContext } from "../context.js";
+import { FilteredStream } from "../realtime/stream.js";
+import { type EventFilter, matches, maySee } from "../realtime/visibility.js";
+import { content } from "../schema/convert.js";
+import { EventConversationInput, EventType, ImEventUnion } from "../schema/event-types.js";
+import type { ConversationType, PresenceStatus } from "../schema/types.js";
+
+interface EventArgs {
+  app?: string | null;
+  types?: EventType[] | null;
+  conversation?: EventConversationInput | null;
+}
+
+/** Neutral event → the schema's event object (the union resolves on `type`). */
+function toGraphQL(event: core.ImEvent): Record<string, unknown> {
+  const base = { type: event.type, app: event.appId, at: event.at };
+  switch (event.type) {
+    case "MESSAGE_SENT": {
+      const m = event.message;
+      return {
+        ...base,
+        message: {
+          ...m,
+          conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },
+          content: content(m.content),
+        },
+      };
+    }
+    case "MESSAGE_RECALLED":
+      return {
+        ...base,
+        messageId: event.messageId,
+        conversation: event.conversation,
+        senderId: event.senderId,
+      };
+    case "PRESENCE_CHANGED":
+      return { ...base, userId: event.userId, status: event.status as PresenceStatus };
+    case "GROUP_DISMISSED":
+      return { ...base, groupId: event.groupId };
+    default: {
+      const { appId: _appId, ...rest } = event;
+      return { ...rest, app: event.appId };
+    }
+  }
+}
+
+@Resolver()
+export class EventResolver {
+  @Subscription(() => ImEventUnion, {
+    description:
+      "Real-time events of an app, from the vendor's callbacks (over graphql-ws on the GraphQL path). End users receive events of their own conversations and groups, and presence; admins receive all.",
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GatewayContext;
+      const a = args as EventArgs;
+      const realtime = ctx.realtime;
+      if (!realtime) {
+        throw new BadUserInputError("events", "Subscriptions run over WebSocket (graphql-ws).");
+      }
+      const adapter = appFor(ctx, a.app);
+      const conversation = a.conversation ?? null;
+      if (conversation && conversation.type !== "USER" && conversation.type !== "GROUP") {
+        throw new BadUserInputError("conversation.type", "conversation must be USER or GROUP.");
+      }
+      const filter: EventFilter = {
+        types: a.types && a.types.length > 0 ? new Set(a.types as core.ImEventType[]) : null,
+        conversation,
+      };
+      const viewer = ctx.viewer;
+      // Listening to a group one is not in is refused up front (nothing would arrive). The
+      // shared member list answers, and is then at hand for this group's events.
+      if (conversation?.type === "GROUP" && viewer.role === "USER") {
+        const member = await realtime.members.isMember(adapter, conversation.id, viewer.userId);
+        if (!member) throw new ForbiddenError("You may only listen to groups you belong to.");
+      }
+      const source = await realtime.pubsub.subscribe(adapter.info.id);
+      return new FilteredStream(source, async (event) =>
+        matches(viewer, event, filter) && (await maySee(viewer, adapter, event, realtime.members))
+          ? event
+          : null,
+      );
+    },
+  })
+  events(
+    @Root() event: core.ImEvent,
+    @Arg("app", () => ID, {
+      nullable: true,
+      description: "The app to listen to; the default app when omitted.",
+    })
+    _app: string | null,
+    @Arg("types", () => [EventType], {
+      nullable: true,
+      description: "Only these kinds of events; all kinds when omitted or empty.",
+    })
+    _types: EventType[] | null,
+    @Arg("conversation", () => EventConversationInput, {
+      nullable: true,
+      description: "Only events of this conversation.",
+    })
+    _conversation: EventConversationInput | null,
+    @Ctx() _ctx: GatewayContext,
+  ): Record<string, unknown> {
+    return toGraphQL(event);
+  }
+}

@@ -1,0 +1,156 @@
+import { DateTimeISOResolver } from "graphql-scalars";
+import {
+  createUnionType,
+  Field,
+  ID,
+  InputType,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from "type-graphql";
+import { Conversation, Message } from "./message-types.js";
+import { ConversationType, PresenceStatus } from "./types.js";
+
+// Real-time events (the `events` subscription), normalized from vendor callbacks.
+
+export enum EventType {
+  MESSAGE_SENT = "MESSAGE_SENT",
+  MESSAGE_RECALLED = "MESSAGE_RECALLED",
+  PRESENCE_CHANGED = "PRESENCE_CHANGED",
+  GROUP_CREATED = "GROUP_CREATED",
+  GROUP_MEMBER_JOINED = "GROUP_MEMBER_JOINED",
+  GROUP_MEMBER_LEFT = "GROUP_MEMBER_LEFT",
+  GROUP_DISMISSED = "GROUP_DISMISSED",
+}
+registerEnumType(EventType, {
+  name: "EventType",
+  description: "Kinds of real-time events.",
+  valuesConfig: {
+    MESSAGE_SENT: { description: "A message was sent." },
+    MESSAGE_RECALLED: { description: "A message was recalled." },
+    PRESENCE_CHANGED: { description: "A user came online or went offline." },
+    GROUP_CREATED: { description: "A group was created." },
+    GROUP_MEMBER_JOINED: { description: "Users joined (or were added to) a group." },
+    GROUP_MEMBER_LEFT: { description: "Users left (or were removed from) a group." },
+    GROUP_DISMISSED: { description: "A group was dismissed." },
+  },
+});
+
+@InputType({
+  description:
+    "Only events of one conversation: USER + the other user's id (for admins: events involving that user), GROUP + a group id.",
+})
+export class EventConversationInput {
+  @Field(() => ConversationType, { description: "USER or GROUP." })
+  type!: ConversationType;
+
+  @Field(() => ID, { description: "The other user's id (USER) or the group's id (GROUP)." })
+  id!: string;
+}
+
+@InterfaceType({ description: "What every real-time event has." })
+export abstract class ImEventBase {
+  @Field(() => EventType, { description: "What happened." })
+  type!: EventType;
+
+  @Field(() => ID, { description: "The app it happened in." })
+  app!: string;
+
+  @Field(() => DateTimeISOResolver, { description: "When the vendor says it happened." })
+  at!: Date;
+}
+
+@ObjectType({ implements: ImEventBase, description: "A message was sent." })
+export class MessageSentEvent extends ImEventBase {
+  @Field(() => Message, { description: "The message." })
+  message!: Message;
+}
+
+@ObjectType({ implements: ImEventBase, description: "A message was recalled." })
+export class MessageRecalledEvent extends ImEventBase {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The recalled message's id, where the callback tells enough to rebuild it.",
+  })
+  messageId!: string | null;
+
+  @Field(() => Conversation, { description: "Where the message was." })
+  conversation!: Conversation;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Who had sent it, where known (an admin recall may not tell).",
+  })
+  senderId!: string | null;
+}
+
+@ObjectType({ implements: ImEventBase, description: "A user came online or went offline." })
+export class PresenceChangedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+
+  @Field(() => PresenceStatus, { description: "The new state." })
+  status!: PresenceStatus;
+}
+
+@ObjectType({ implements: ImEventBase, description: "A group was created." })
+export class GroupCreatedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The group." })
+  groupId!: string;
+
+  @Field(() => ID, { nullable: true, description: "Its owner, where the vendor keeps one." })
+  ownerId!: string | null;
+
+  @Field(() => [ID], { description: "The initial members, as far as the vendor tells." })
+  userIds!: string[];
+}
+
+@ObjectType({ implements: ImEventBase, description: "Users joined (or were added to) a group." })
+export class GroupMemberJoinedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The group." })
+  groupId!: string;
+
+  @Field(() => [ID], { description: "The users who joined." })
+  userIds!: string[];
+}
+
+@ObjectType({ implements: ImEventBase, description: "Users left (or were removed from) a group." })
+export class GroupMemberLeftEvent extends ImEventBase {
+  @Field(() => ID, { description: "The group." })
+  groupId!: string;
+
+  @Field(() => [ID], { description: "The users who left." })
+  userIds!: string[];
+}
+
+@ObjectType({ implements: ImEventBase, description: "A group was dismissed." })
+export class GroupDismissedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The group." })
+  groupId!: string;
+}
+
+const TYPENAMES: Record<EventType, string> = {
+  MESSAGE_SENT: "MessageSentEvent",
+  MESSAGE_RECALLED: "MessageRecalledEvent",
+  PRESENCE_CHANGED: "PresenceChangedEvent",
+  GROUP_CREATED: "GroupCreatedEvent",
+  GROUP_MEMBER_JOINED: "GroupMemberJoinedEvent",
+  GROUP_MEMBER_LEFT: "GroupMemberLeftEvent",
+  GROUP_DISMISSED: "GroupDismissedEvent",
+};
+
+export const ImEventUnion = createUnionType({
+  name: "ImEvent",
+  description: "A real-time event: one of the neutral events normalized from vendor callbacks.",
+  types: () =>
+    [
+      MessageSentEvent,
+      MessageRecalledEvent,
+      PresenceChangedEvent,
+      GroupCreatedEvent,
+      GroupMemberJoinedEvent,
+      GroupMemberLeftEvent,
+      GroupDismissedEvent,
+    ] as const,
+  resolveType: (value) => TYPENAMES[(value as { type: EventType }).type],
+});

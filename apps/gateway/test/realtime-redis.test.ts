@@ -1,0 +1,276 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { signRongCloudCallback } from "@imgraph/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayConfig, REALTIME_DEFAULTS, SERVER_DEFAULTS } from "../src/config/types.js";
+import { type RunningGateway, startGateway } from "../src/gateway.js";
+import { createLogger } from "../src/logger.js";
+import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
+import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
+
+// In CI these must run (.ci/run installs redis-server); elsewhere they need it installed.
+const available = hasRedisServer();
+if (!available && process.env.CI) throw new Error("redis-server is required in CI");
+if (!available) console.warn("skipping the Redis tests: redis-server is not installed");
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CLI = join(ROOT, "dist/cli.js");
+const API_KEY = "redis-test-admin-key";
+const APP = { appKey: "rtkey", appSecret: "rt-secret-for-tests" };
+
+/**
+ * The built CLI, rebuilt when a source file is newer (turbo builds the dependencies before
+ * tests). Built aside and renamed into place, so that other test files never see half a dist.
+ */
+function ensureBuilt(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const p = join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(join(ROOT, "src"))) return;
+  const aside = join(ROOT, `dist-build-${process.pid}`);
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      createRequire(CLI).resolve("typescript/bin/tsc"),
+      "-p",
+      "tsconfig.build.json",
+      "--outDir",
+      aside,
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  if (tsc.status !== 0) {
+    rmSync(aside, { recursive: true, force: true });
+    throw new Error("building the gateway failed");
+  }
+  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
+  renameSync(aside, join(ROOT, "dist"));
+}
+
+function onlineStatus(userId: string): { query: string; body: string } {
+  const q = signRongCloudCallback({ appKey: APP.appKey, appSecret: APP.appSecret });
+  return {
+    query: new URLSearchParams({ ...q }).toString(),
+    body: JSON.stringify([
+      {
+        userid: userId,
+        status: "0",
+        os: "iOS",
+        time: Date.now(),
+        clientIp: "1.2.3.4:5",
+        sessionId: "s1",
+      },
+    ]),
+  };
+}
+
+async function postCallback(url: string, c: { query: string; body: string }): Promise<number> {
+  const res = await fetch(new URL(`/webhooks/chat?${c.query}`, url), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: c.body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe.skipIf(!available)("real-time across instances through Redis", () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  describe("two gateway processes", () => {
+    const children: ChildProcess[] = [];
+    let urls: string[] = [];
+
+    beforeAll(async () => {
+      ensureBuilt();
+      const dir = mkdtempSync(join(tmpdir(), "imgraph-redis-"));
+      const config = join(dir, "imgraph.config.json");
+      writeFileSync(
+        config,
+        JSON.stringify({
+          server: { host: "127.0.0.1", port: 0, playground: false },
+          auth: {
+            apiKeys: [{ name: "test", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
+          },
+          apps: [
+            {
+              id: "chat",
+              vendor: "rongcloud",
+              appKey: APP.appKey,
+              appSecretEnv: "RT_APP_SECRET",
+              origins: ["http://127.0.0.1:9"],
+            },
+          ],
+          realtime: { redisUrlEnv: "RT_REDIS_URL" },
+          logLevel: "info",
+        }),
+      );
+      urls = await Promise.all(
+        [0, 1].map(
+          (i) =>
+            new Promise<string>((resolve, reject) => {
+              const child = spawn(process.execPath, [CLI, "serve"], {
+                env: {
+                  ...process.env,
+                  IMGRAPH_CONFIG: config,
+                  RT_APP_SECRET: APP.appSecret,
+                  RT_REDIS_URL: redis.url,
+                  PORT: "0",
+                  HOST: "127.0.0.1",
+                },
+                stdio: ["ignore", "pipe", "pipe"],
+              });
+              children.push(child);
+              let out = "";
+              const timer = setTimeout(
+                () => reject(new Error(`instance ${i} did not start: ${out}`)),
+                15_000,
+              );
+              child.stdout?.on("data", (d) => {
+                out += d;
+                const url = /"url":"(http:[^"]+)"/.exec(out)?.[1];
+                if (url) {
+                  clearTimeout(timer);
+                  resolve(url);
+                }
+              });
+              child.stderr?.on("data", (d) => {
+                out += d;
+              });
+              child.once("exit", (code) =>
+                reject(new Error(`instance ${i} exited ${code}: ${out}`)),
+              );
+            }),
+        ),
+      );
+    }, 120_000);
+
+    afterAll(async () => {
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise((resolve) => {
+              if (c.exitCode !== null) return resolve(null);
+              c.once("exit", resolve);
+              c.kill("SIGTERM");
+            }),
+        ),
+      );
+    });
+
+    it("a callback into instance A reaches subscribers on A and on B exactly once", async () => {
+      const [a, b] = urls as [string, string];
+      const clients = [a, b].map((u) => wsClient(u, { "x-api-key": API_KEY }));
+      const subs = clients.map((c) => collect(c, EVENTS, { app: "chat" }));
+      // Both instances hold their SUBSCRIBE once their subscriber is registered.
+      await until(async () => {
+        const [, n] = (await redis.client.pubsub("NUMSUB", "imgraph:events:chat")) as [
+          string,
+          number,
+        ];
+        return Number(n) === 2;
+      });
+      const callback = onlineStatus("alice");
+      expect(await postCallback(a, callback)).toBe(200);
+      // The vendor retrying the same delivery on B: acknowledged, not published again.
+      expect(await postCallback(b, callback)).toBe(200);
+      for (const s of subs) await s.waitFor(1);
+      await sleep(200);
+      for (const s of subs) {
+        expect(s.events).toHaveLength(1);
+        expect(s.events[0]).toMatchObject({
+          type: "PRESENCE_CHANGED",
+          app: "chat",
+          userId: "alice",
+        });
+      }
+      await Promise.all(clients.map((c) => c.dispose()));
+      await until(async () => {
+        const [, n] = (await redis.client.pubsub("NUMSUB", "imgraph:events:chat")) as [
+          string,
+          number,
+        ];
+        return Number(n) === 0;
+      });
+    });
+  });
+
+  describe("one instance", () => {
+    let g: RunningGateway;
+    beforeAll(async () => {
+      const config: GatewayConfig = {
+        server: { ...SERVER_DEFAULTS, port: 0, playground: false },
+        auth: {
+          apiKeys: [{ name: "t", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
+        },
+        apps: [
+          {
+            id: "chat",
+            vendor: "rongcloud",
+            options: { id: "chat", ...APP, origins: ["http://127.0.0.1:9"] },
+          },
+        ],
+        defaultApp: "chat",
+        logLevel: "silent",
+        demo: false,
+        realtime: { ...REALTIME_DEFAULTS, redisUrl: redis.url, keyPrefix: "one:" },
+      };
+      g = await startGateway(config, { log: createLogger("silent") });
+    });
+    afterAll(async () => {
+      await g?.close();
+    });
+
+    it("1,000 subscribe / disconnect cycles leave no listeners, timers or Redis subscriptions", async () => {
+      const numsub = async () => {
+        const [, n] = (await redis.client.pubsub("NUMSUB", "one:events:chat")) as [string, number];
+        return Number(n);
+      };
+      let client = wsClient(g.url, { "x-api-key": API_KEY });
+      for (let i = 0; i < 1000; i++) {
+        const sub = collect(client, EVENTS, { app: "chat" });
+        await until(() => g.realtime.pubsub.stats().listeners === 1);
+        if (i % 10 === 9) {
+          await client.dispose();
+          client = wsClient(g.url, { "x-api-key": API_KEY });
+        } else {
+          sub.stop();
+        }
+        await until(() => g.realtime.pubsub.stats().listeners === 0);
+      }
+      await client.dispose();
+      await until(() => g.ws.stats().sockets === 0);
+      await until(async () => (await numsub()) === 0);
+      expect(g.realtime.pubsub.stats()).toEqual({ listeners: 0, channels: 0 });
+      expect(g.ws.stats()).toEqual({ sockets: 0, timers: 0 });
+      expect(await redis.client.pubsub("CHANNELS", "one:*")).toEqual([]);
+      // The replay store lives in Redis too, with an expiry on every key.
+      const callback = onlineStatus("bob");
+      expect(await postCallback(g.url, callback)).toBe(200);
+      const keys = await redis.client.keys("one:replay:*");
+      expect(keys).toHaveLength(1);
+      expect(await redis.client.pttl(keys[0] as string)).toBeGreaterThan(0);
+    }, 60_000);
+  });
+});

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DemoGateway } from "../src/demo/start.js";
+import { admin, bearer, demo, gql } from "./helpers.js";
+import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
+
+const SEND = `mutation($app: ID, $input: SendMessageInput!) { sendMessage(app: $app, input: $input) { messageId error { code } } }`;
+const RECALL = `mutation($app: ID, $id: ID!) { recallMessage(app: $app, messageId: $id) }`;
+const ADD = `mutation($app: ID, $g: ID!, $u: [ID!]!) { addGroupMembers(app: $app, groupId: $g, userIds: $u) { ok } }`;
+const REMOVE = `mutation($app: ID, $g: ID!, $u: [ID!]!) { removeGroupMembers(app: $app, groupId: $g, userIds: $u) { ok } }`;
+const APPS = ["rongcloud", "tencent", "zego"] as const;
+
+describe("real-time: emulator → signed callback → gateway → subscriber", () => {
+  let g: DemoGateway;
+  const emulator = (app: string) => g.emulators[APPS.indexOf(app as (typeof APPS)[number])];
+  const listeners = () => g.realtime.pubsub.stats().listeners;
+
+  beforeAll(async () => {
+    g = await demo();
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  async function send(app: string, input: Record<string, unknown>, as = admin(g)) {
+    const r = await gql<{ sendMessage: Array<{ messageId: string }> }>(
+      g.url,
+      SEND,
+      { app, input },
+      as,
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data?.sendMessage[0]?.messageId as string;
+  }
+
+  it.each(APPS)("%s: one-to-one and group messages reach an admin subscriber", async (app) => {
+    const client = wsClient(g.url, { "x-api-key": g.adminKey });
+    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_SENT"] });
+    await until(() => listeners() === 1);
+    await send(app, { from: "alice", toUserIds: ["bob"], content: { text: { text: "hi 1" } } });
+    await sub.waitFor(1);
+    await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "hi g" } } });
+    const [one, group] = await sub.waitFor(2);
+    expect(one).toMatchObject({
+      __typename: "MessageSentEvent",
+      type: "MESSAGE_SENT",
+      app,
+      message: {
+        senderId: "alice",
+        conversation: { type: "USER", id: "bob" },
+        content: { __typename: "TextContent", text: "hi 1" },
+      },
+    });
+    expect(group).toMatchObject({
+      message: { senderId: "bob", conversation: { type: "GROUP", id: "demogroup" } },
+    });
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it.each(APPS)("%s: a simulated client login and logout are presence events", async (app) => {
+    const client = wsClient(g.url, { "x-api-key": g.adminKey });
+    const sub = collect(client, EVENTS, {
+      app,
+      types: ["PRESENCE_CHANGED"],
+      conversation: { type: "USER", id: "carol" },
+    });
+    await until(() => listeners() === 1);
+    await emulator(app)?.login({ userId: "carol" });
+    await emulator(app)?.logout({ userId: "carol" });
+    const events = await sub.waitFor(2);
+    expect(events.map((e) => [e.userId, e.status]).sort()).toEqual([
+      ["carol", "OFFLINE"],
+      ["carol", "ONLINE"],
+    ]);
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it.each(["tencent", "zego"])("%s: members joining and leaving a group", async (app) => {
+    const client = wsClient(g.url, { "x-api-key": g.adminKey });
+    const sub = collect(client, EVENTS, { app, conversation: { type: "GROUP", id: "demogroup" } });
+    await until(() => listeners() === 1);
+    expect((await gql(g.url, ADD, { app, g: "demogroup", u: ["dave"] }, admin(g))).errors).toBe(
+      undefined,
+    );
+    await sub.waitFor(1);
+    expect((await gql(g.url, REMOVE, { app, g: "demogroup", u: ["dave"] }, admin(g))).errors).toBe(
+      undefined,
+    );
+    const [joined, left] = await sub.waitFor(2);
+    expect(joined).toMatchObject({
+      __typename: "GroupMemberJoinedEvent",
+      groupId: "demogroup",
+      userIds: ["dave"],
+    });
+    expect(left).toMatchObject({ __typename: "GroupMemberLeftEvent", userIds: ["dave"] });
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it.each(["rongcloud", "tencent"])("%s: a recall names the recalled message", async (app) => {
+    const client = wsClient(g.url, { "x-api-key": g.adminKey });
+    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_RECALLED"] });
+    await until(() => listeners() === 1);
+    const id = await send(app, {
+      from: "alice",
+      toUserIds: ["bob"],
+      content: { text: { text: "oops" } },
+    });
+    const r = await gql(g.url, RECALL, { app, id }, admin(g));
+    expect(r.errors).toBeUndefined();
+    const [recalled] = await sub.waitFor(1);
+    expect(recalled).toMatchObject({
+      __typename: "MessageRecalledEvent",
+      messageId: id,
+      senderId: "alice",
+      conversation: { type: "USER", id: "bob" },
+    });
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it("an end user receives only events of conversations they belong to", async () => {
+    const app = "tencent";
+    const dave = await g.tokenFor("dave");
+    const client = wsClient(g.url, bearer(dave));
+    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_SENT"] });
+    await until(() => listeners() === 1);
+    // Not dave's: a message between others, a group dave is not in.
+    await send(app, { from: "alice", toUserIds: ["bob"], content: { text: { text: "x" } } });
+    await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "x" } } });
+    // Dave's: sent to him, and sent by him.
+    await send(app, { from: "alice", toUserIds: ["dave"], content: { text: { text: "to dave" } } });
+    await send(app, { from: "dave", toUserIds: ["carol"], content: { text: { text: "by dave" } } });
+    const events = await sub.waitFor(2);
+    await sleep(100);
+    expect(sub.events).toHaveLength(2);
+    expect(
+      events.map((e) => (e.message as { content: { text: string } }).content.text).sort(),
+    ).toEqual(["by dave", "to dave"]);
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it("a group member receives the group's messages", async () => {
+    const app = "zego";
+    const carol = await g.tokenFor("carol");
+    const client = wsClient(g.url, bearer(carol));
+    const sub = collect(client, EVENTS, {
+      app,
+      conversation: { type: "GROUP", id: "demogroup" },
+    });
+    await until(() => listeners() === 1);
+    await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "all" } } });
+    const [event] = await sub.waitFor(1);
+    expect(event).toMatchObject({ message: { conversation: { type: "GROUP", id: "demogroup" } } });
+    await client.dispose();
+    await until(() => listeners() === 0);
+  });
+
+  it("refuses an end user listening to a group they are not in", async () => {
+    const dave = await g.tokenFor("dave");
+    const client = wsClient(g.url, bearer(dave));
+    const sub = collect(client, EVENTS, {
+      app: "zego",
+      conversation: { type: "GROUP", id: "demogroup" },
+    });
+    await until(() => sub.done);
+    expect(JSON.stringify(sub.errors)).toContain("FORBIDDEN");
+    expect(listeners()).toBe(0);
+    await client.dispose();
+  });
+
+  it.each(["tencent", "zego"])("%s: a group's creation and dismissal", async (app) => {
+    const CREATE = `mutation($app: ID, $input: CreateGroupInput!) { createGroup(app: $app, input: $input) { id } }`;
+    const DISMISS = `mutation($app: ID, $g: ID!) { dismissGroup(app: $app, groupId: $g) }`;
+    const adminClient = wsClient(g.url, { "x-api-key": g.adminKey });
+    const all = collect(adminClient, EVENTS, { app, types: ["GROUP_CREATED", "GROUP_DISMISSED"] });
+    await until(() => listeners() === 1);
+    const created = await gql(
+      g.url,
+      CREATE,
+      { app, input: { id: "rtgroup", name: "RT", ownerId: "alice", memberIds: ["carol"] } },
+      admin(g),
+    );
+    expect(created.errors).toBeUndefined();
+    const [c] = await all.waitFor(1);
+    expect(c).toMatchObject({
+      __typename: "GroupCreatedEvent",
+      groupId: "rtgroup",
+      ownerId: "alice",
+    });
+    expect(c?.userIds).toEqual(expect.arrayContaining(["alice", "carol"]));
+    // A member listening to the group hears it dismissed; a non-member may not listen.
+    const carolClient = wsClient(g.url, bearer(await g.tokenFor("carol")));
+    const carol = collect(carolClient, EVENTS, {
+      app,
+      conversation: { type: "GROUP", id: "rtgroup" },
+    });
+    await until(() => listeners() === 2);
+    expect((await gql(g.url, DISMISS, { app, g: "rtgroup" }, admin(g))).errors).toBeUndefined();
+    const [d] = await carol.waitFor(1);
+    expect(d).toMatchObject({ __typename: "GroupDismissedEvent", groupId: "rtgroup" });
+    await all.waitFor(2);
+    await Promise.all([adminClient.dispose(), carolClient.dispose()]);
+    await until(() => listeners() === 0);
+  });
+
+  it("closes a subscriber with 4403 when its token expires", async () => {
+    const short = await g.tokenFor("alice", { expiresIn: "2s" });
+    let closed: number | undefined;
+    const client = wsClient(g.url, bearer(short), (code) => {
+      closed = code;
+    });
+    collect(client, EVENTS, { app: "rongcloud" });
+    await until(() => listeners() === 1);
+    expect(g.ws.stats().timers).toBe(1);
+    await until(() => closed !== undefined, 5_000);
+    expect(closed).toBe(4403);
+    await until(() => listeners() === 0 && g.ws.stats().timers === 0);
+    await client.dispose();
+  });
+
+  it("refuses connections with bad credentials (4403) and anonymous ones", async () => {
+    const attempts: Array<Record<string, string>> = [
+      { "x-api-key": "wrong" },
+      { authorization: "Bearer nope" },
+      {},
+    ];
+    for (const params of attempts) {
+      let closed: number | undefined;
+      const client = wsClient(g.url, params, (code) => {
+        closed = code;
+      });
+      const sub = collect(client, EVENTS, {});
+      await until(() => closed !== undefined);
+      expect(closed).toBe(4403);
+      expect(sub.events).toEqual([]);
+      await client.dispose();
+    }
+  });
+
+  it("a token bound to another app cannot subscribe to this one", async () => {
+    const token = await g.tokenFor("alice", { app: "zego" });
+    const client = wsClient(g.url, bearer(token));
+    const sub = collect(client, EVENTS, { app: "tencent" });
+    await until(() => sub.done);
+    expect(JSON.stringify(sub.errors)).toContain("FORBIDDEN");
+    await client.dispose();
+  });
+
+  it("runs only subscriptions over WebSocket", async () => {
+    const client = wsClient(g.url, { "x-api-key": g.adminKey });
+    const sub = collect(client, "{ viewer { role } }");
+    await until(() => sub.done);
+    expect(JSON.stringify(sub.errors)).toContain("Only subscriptions");
+    await client.dispose();
+  });
+
+  it("1,000 subscribe / disconnect cycles leave no listeners, sockets or timers", async () => {
+    const token = await g.tokenFor("alice");
+    let client = wsClient(g.url, bearer(token));
+    for (let i = 0; i < 1000; i++) {
+      const sub = collect(client, EVENTS, { app: "rongcloud" });
+      await until(() => listeners() === 1);
+      // Most cycles complete the subscription; every 10th drops the whole connection.
+      if (i % 10 === 9) {
+        await client.dispose();
+        client = wsClient(g.url, bearer(token));
+      } else {
+        sub.stop();
+      }
+      await until(() => listeners() === 0);
+    }
+    await client.dispose();
+    await until(() => g.ws.stats().sockets === 0);
+    expect(g.realtime.pubsub.stats()).toEqual({ listeners: 0, channels: 0 });
+    expect(g.ws.stats()).toEqual({ sockets: 0, timers: 0 });
+  }, 60_000);
+});

@@ -1,0 +1,86 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ImAdapter, ImEvent, WebhookRequest, WebhookResult } from "@imgraph/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppRegistry } from "../src/apps.js";
+import { createLogger } from "../src/logger.js";
+import { MemoryPubSub } from "../src/realtime/pubsub.js";
+import { MemoryReplayStore } from "../src/realtime/replay.js";
+import { webhookRoute } from "../src/realtime/webhooks.js";
+
+/** The route on its own, with an adapter that trusts everything and a PubSub that can fail. */
+describe("webhook route: success only once the events are accepted", () => {
+  const published: ImEvent[] = [];
+  let failNext = 0;
+  let server: Server;
+  let base: string;
+
+  const adapter = {
+    info: { id: "app" },
+    parseWebhook(request: WebhookRequest): WebhookResult {
+      return {
+        events: [
+          {
+            type: "PRESENCE_CHANGED",
+            appId: "app",
+            at: new Date(request.receivedAt),
+            userId: request.rawBody,
+            status: "ONLINE",
+          },
+        ],
+        replayKey: `k:${request.query.get("sig")}`,
+        replayWindowMs: 60_000,
+        ack: { status: 200, contentType: "text/plain", body: "ACK" },
+      };
+    },
+    close: async () => undefined,
+  } as unknown as ImAdapter;
+
+  beforeAll(async () => {
+    const pubsub = new MemoryPubSub();
+    const publish = pubsub.publish.bind(pubsub);
+    pubsub.publish = async (appId, events) => {
+      if (failNext > 0) {
+        failNext--;
+        throw new Error("pubsub down");
+      }
+      published.push(...events);
+      return publish(appId, events);
+    };
+    const route = webhookRoute({
+      apps: new AppRegistry([adapter], "app"),
+      pubsub,
+      replay: new MemoryReplayStore(),
+      log: createLogger("silent"),
+      bodyLimitBytes: 1024,
+    });
+    server = createServer((req, res) => {
+      route(req, res, "rid").then((handled) => {
+        if (!handled) res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const post = async (sig: string, body: string) => {
+    const res = await fetch(`${base}/webhooks/app?sig=${sig}`, { method: "POST", body });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it("answers 503 when the PubSub refuses, so the vendor's retry is published (once)", async () => {
+    failNext = 1;
+    expect((await post("s1", "alice")).status).toBe(503);
+    expect(published).toHaveLength(0);
+    expect(await post("s1", "alice")).toEqual({ status: 200, text: "ACK" });
+    expect(await post("s1", "alice")).toEqual({ status: 200, text: "ACK" });
+    expect(published.map((e) => (e.type === "PRESENCE_CHANGED" ? e.userId : ""))).toEqual([
+      "alice",
+    ]);
+    expect((await post("s1", "mallory")).status).toBe(401);
+    expect(published).toHaveLength(1);
+  });
+});

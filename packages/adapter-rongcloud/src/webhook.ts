@@ -1,0 +1,180 @@
+/**
+ * RongCloud server callbacks (rongcloud.md §3) → neutral events. Pure: verify the query
+ * signature and its age, read the body, normalize. No I/O.
+ */
+import {
+  BadUserInputError,
+  type Conversation,
+  type ImEvent,
+  type Message,
+  UnauthenticatedError,
+  type WebhookAck,
+  type WebhookRequest,
+  type WebhookResult,
+} from "@imgraph/core";
+import { verifyRongCloudCallback } from "@imgraph/signing";
+import { fromRongCloud } from "./content.js";
+import type { RongCloudContext } from "./context.js";
+import { encodeMessageId } from "./messages.js";
+
+export interface RongCloudWebhookOptions {
+  appKey: string;
+  appSecret: string;
+  /** How old (or how far ahead) a callback's signTimestamp may be; default 300 s. */
+  maxAgeSeconds?: number;
+}
+
+/** RongCloud ignores the body of the answer; it wants HTTP 200 (§3.2). */
+const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8", body: "OK" };
+
+/** Legacy routing channel types we have a neutral conversation for (§3.4; exact set unverified). */
+const CHANNELS: Record<string, { kind: Conversation["type"]; code: number }> = {
+  PERSON: { kind: "USER", code: 1 },
+  GROUP: { kind: "GROUP", code: 3 },
+  TEMPGROUP: { kind: "ROOM", code: 4 },
+  NOTIFY: { kind: "SYSTEM", code: 6 },
+};
+const BY_CODE = new Map(Object.values(CHANNELS).map((c) => [c.code, c]));
+
+const MAX_EVENTS = 1000;
+
+export function parseRongCloudWebhook(
+  ctx: RongCloudContext,
+  options: RongCloudWebhookOptions,
+  request: WebhookRequest,
+): WebhookResult {
+  const maxAgeSeconds = options.maxAgeSeconds ?? 300;
+  const check = verifyRongCloudCallback(request.query, options.appSecret, {
+    now: request.receivedAt,
+    maxAgeSeconds,
+  });
+  if (!check.ok) {
+    // A missing or unreadable parameter is a forgery as far as we can tell: 401, not 400.
+    throw new UnauthenticatedError(`RongCloud callback refused: ${check.message}.`);
+  }
+  // appKey is not signed, but one that names another app is not ours.
+  if (check.value.appKey !== undefined && check.value.appKey !== options.appKey) {
+    throw new UnauthenticatedError("RongCloud callback refused: it is for another app key.");
+  }
+  const signature =
+    request.query.get("signature") || request.query.get("rc-signature") || check.value.nonce;
+  return {
+    events: readBody(ctx, request),
+    // The signature covers nonce + time, so it names one delivery (retries resend it as is).
+    replayKey: `rongcloud:${options.appKey}:${signature}`,
+    // Accepted from maxAge before to maxAge after now: remember it for both spans.
+    replayWindowMs: 2 * maxAgeSeconds * 1000,
+    ack: ACK,
+  };
+}
+
+function readBody(ctx: RongCloudContext, request: WebhookRequest): ImEvent[] {
+  const type = String(headerOf(request, "content-type") ?? "").toLowerCase();
+  const text = request.rawBody.trim();
+  const json = type.includes("json") || text.startsWith("[") || text.startsWith("{");
+  if (json) return onlineStatus(ctx, text);
+  const form = new URLSearchParams(text);
+  if (form.has("msgUID") || form.has("objectName")) return routedMessage(ctx, form);
+  // Deactivation results (§3.5) and anything else signed but without a neutral event.
+  if (form.has("operateId")) return [];
+  throw new BadUserInputError("body", "RongCloud callback body is not one we know.");
+}
+
+/** Online status (§3.3): one object or, as delivered in practice, an array of them. */
+function onlineStatus(ctx: RongCloudContext, text: string): ImEvent[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BadUserInputError("body", "RongCloud callback body is not valid JSON.");
+  }
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length > MAX_EVENTS) throw new BadUserInputError("body", "Too many status events.");
+  return list.map((item): ImEvent => {
+    if (typeof item !== "object" || item === null)
+      throw new BadUserInputError("body", "A status event is not an object.");
+    const e = item as Record<string, unknown>;
+    const userId = text64(e.userid, "userid");
+    const status = String(e.status ?? "");
+    if (status !== "0" && status !== "1" && status !== "2")
+      throw new BadUserInputError("status", "status must be 0, 1 or 2.");
+    return {
+      type: "PRESENCE_CHANGED",
+      appId: ctx.appId,
+      at: time(e.time, "time"),
+      userId,
+      status: status === "0" ? "ONLINE" : "OFFLINE",
+    };
+  });
+}
+
+/** Full message routing (§3.4): one message per callback; a recall travels as RC:RcCmd. */
+function routedMessage(ctx: RongCloudContext, form: URLSearchParams): ImEvent[] {
+  const from = text64(form.get("fromUserId"), "fromUserId");
+  const target = text64(form.get("toUserId"), "toUserId");
+  const objectName = text64(form.get("objectName"), "objectName");
+  const uid = text64(form.get("msgUID"), "msgUID");
+  const at = time(form.get("msgTimestamp"), "msgTimestamp");
+  const content = form.get("content") ?? "";
+  const channel = CHANNELS[form.get("channelType") ?? ""];
+  // Discussions, customer service, ultra groups...: no neutral conversation.
+  if (!channel) return [];
+
+  if (objectName === "RC:RcCmd") return [recall(ctx, from, content, at)];
+
+  const message: Message = {
+    id: encodeMessageId(ctx, { uid, type: channel.code, target, from }),
+    conversation: { type: channel.kind, id: target },
+    senderId: from,
+    sentAt: at,
+    content: fromRongCloud(objectName, content),
+    recalled: false,
+  };
+  return [{ type: "MESSAGE_SENT", appId: ctx.appId, at, message }];
+}
+
+function recall(ctx: RongCloudContext, actor: string, content: string, at: Date): ImEvent {
+  let c: Record<string, unknown>;
+  try {
+    c = JSON.parse(content) as Record<string, unknown>;
+  } catch {
+    throw new BadUserInputError("content", "A recall command's content is not JSON.");
+  }
+  if (typeof c !== "object" || c === null)
+    throw new BadUserInputError("content", "A recall command's content is not an object.");
+  const channel = BY_CODE.get(Number(c.conversationType));
+  if (!channel) throw new BadUserInputError("content", "Unknown conversationType in a recall.");
+  const target = text64(c.targetId, "targetId");
+  const uid = text64(c.messageUId, "messageUId");
+  time(c.sentTime, "sentTime"); // checked: a recall names the time it was sent
+  // An admin recall is made by someone else: the original sender is then unknown.
+  const admin = Number(c.isAdmin) === 1;
+  return {
+    type: "MESSAGE_RECALLED",
+    appId: ctx.appId,
+    at,
+    messageId: admin
+      ? null
+      : encodeMessageId(ctx, { uid, type: channel.code, target, from: actor }),
+    conversation: { type: channel.kind, id: target },
+    senderId: admin ? null : actor,
+  };
+}
+
+function text64(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 256)
+    throw new BadUserInputError(field, `${field} is missing or too long.`);
+  return value;
+}
+
+function time(value: unknown, field: string): Date {
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0 || (typeof value === "string" && !/^\d+$/.test(value)))
+    throw new BadUserInputError(field, `${field} must be epoch milliseconds.`);
+  return new Date(n);
+}
+
+function headerOf(request: WebhookRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

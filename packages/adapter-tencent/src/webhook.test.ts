@@ -1,0 +1,167 @@
+import { BadUserInputError, UnauthenticatedError, type WebhookRequest } from "@imgraph/core";
+import { tencentCallbackSign } from "@imgraph/signing";
+import { describe, expect, it } from "vitest";
+import { TencentAdapter } from "./adapter.js";
+
+const TOKEN = "cb-token";
+const SDK = 1400000123;
+const NOW = 1_700_000_000_000;
+const adapter = new TencentAdapter({
+  id: "tc",
+  sdkAppId: SDK,
+  key: "k".repeat(64),
+  origins: ["http://127.0.0.1:9"],
+  callbackToken: TOKEN,
+});
+
+function request(
+  command: string,
+  body: Record<string, unknown>,
+  o: { now?: number; token?: string; sdkAppId?: number } = {},
+): WebhookRequest {
+  const t = String(Math.floor((o.now ?? NOW) / 1000));
+  return {
+    method: "POST",
+    query: new URLSearchParams({
+      SdkAppid: String(o.sdkAppId ?? SDK),
+      CallbackCommand: command,
+      contenttype: "json",
+      ClientIP: "127.0.0.1",
+      OptPlatform: "RESTAPI",
+      RequestTime: t,
+      Sign: tencentCallbackSign(o.token ?? TOKEN, t),
+    }),
+    headers: { "content-type": "application/json" },
+    rawBody: JSON.stringify({ CallbackCommand: command, EventTime: NOW, ...body }),
+    receivedAt: NOW,
+  };
+}
+
+const text = [{ MsgType: "TIMTextElem", MsgContent: { Text: "hi" } }];
+
+describe("Tencent callbacks", () => {
+  it("needs a callback token to read callbacks at all", () => {
+    const plain = new TencentAdapter({ sdkAppId: SDK, key: "k".repeat(64) });
+    expect(plain.parseWebhook).toBeUndefined();
+  });
+
+  it("reads a one-to-one message; its id describes sender and conversation", () => {
+    const r = adapter.parseWebhook?.(
+      request("C2C.CallbackAfterSendMsg", {
+        From_Account: "alice",
+        To_Account: "bob",
+        MsgSeq: 1,
+        MsgRandom: 2,
+        MsgTime: 1_700_000_000,
+        MsgKey: "1_2_1700000000",
+        MsgBody: text,
+        SendMsgResult: 0,
+      }),
+    );
+    expect(r?.ack.body).toBe(JSON.stringify({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" }));
+    const e = r?.events[0];
+    if (e?.type !== "MESSAGE_SENT") throw new Error("not a message");
+    expect(e.message).toMatchObject({
+      senderId: "alice",
+      conversation: { type: "USER", id: "bob" },
+      content: { type: "TEXT", text: "hi" },
+    });
+    expect(adapter.describeMessageId(e.message.id)).toEqual({
+      senderId: "alice",
+      conversation: { type: "USER", id: "bob" },
+    });
+  });
+
+  it("skips a message whose delivery failed", () => {
+    const r = adapter.parseWebhook?.(
+      request("C2C.CallbackAfterSendMsg", {
+        From_Account: "a",
+        To_Account: "b",
+        MsgKey: "k",
+        MsgTime: 1,
+        MsgBody: text,
+        SendMsgResult: 20006,
+      }),
+    );
+    expect(r?.events).toEqual([]);
+  });
+
+  it("reads group messages, recalls, membership, presence", () => {
+    const events = [
+      request("Group.CallbackAfterSendMsg", {
+        GroupId: "g1",
+        Type: "Public",
+        From_Account: "alice",
+        MsgSeq: 7,
+        MsgTime: 1_700_000_000,
+        MsgBody: text,
+      }),
+      request("Group.CallbackAfterRecallMsg", { GroupId: "g1", MsgSeqList: [{ MsgSeq: 7 }] }),
+      request("Group.CallbackAfterCreateGroup", {
+        GroupId: "g2",
+        Owner_Account: "alice",
+        MemberList: [{ Member_Account: "alice" }, { Member_Account: "bob" }],
+      }),
+      request("Group.CallbackAfterNewMemberJoin", {
+        GroupId: "g1",
+        NewMemberList: [{ Member_Account: "dave" }],
+      }),
+      request("Group.CallbackAfterMemberExit", {
+        GroupId: "g1",
+        ExitMemberList: [{ Member_Account: "dave" }],
+      }),
+      request("Group.CallbackAfterGroupDestroyed", { GroupId: "g1", MemberList: [] }),
+      request("State.StateChange", {
+        Info: { To_Account: "carol", Action: "Disconnect", Reason: "LinkClose" },
+      }),
+      request("Profile.CallbackPortraitSet", { From_Account: "a" }),
+    ].flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    expect(events.map((e) => e.type)).toEqual([
+      "MESSAGE_SENT",
+      "MESSAGE_RECALLED",
+      "GROUP_CREATED",
+      "GROUP_MEMBER_JOINED",
+      "GROUP_MEMBER_LEFT",
+      "GROUP_DISMISSED",
+      "PRESENCE_CHANGED",
+    ]);
+    expect(events[2]).toMatchObject({ ownerId: "alice", userIds: ["alice", "bob"] });
+    expect(events[6]).toMatchObject({ userId: "carol", status: "OFFLINE" });
+  });
+
+  it("tells deliveries apart by body: one second's callbacks share a Sign", () => {
+    const a = request("State.StateChange", { Info: { To_Account: "a", Action: "Login" } });
+    const b = request("State.StateChange", { Info: { To_Account: "b", Action: "Login" } });
+    expect(a.query.get("Sign")).toBe(b.query.get("Sign"));
+    expect(adapter.parseWebhook?.(a).replayKey).not.toBe(adapter.parseWebhook?.(b).replayKey);
+    expect(adapter.parseWebhook?.(a).replayKey).toBe(adapter.parseWebhook?.(a).replayKey);
+  });
+
+  it("refuses forged, stale and foreign callbacks", () => {
+    const body = { Info: { To_Account: "a", Action: "Login" } };
+    for (const o of [
+      { token: "wrong" },
+      { now: NOW - 120_000 },
+      { now: NOW + 120_000 },
+      { sdkAppId: 1400000999 },
+    ]) {
+      expect(() => adapter.parseWebhook?.(request("State.StateChange", body, o))).toThrow(
+        UnauthenticatedError,
+      );
+    }
+  });
+
+  it("refuses malformed bodies", () => {
+    const bad = [
+      { ...request("State.StateChange", {}), rawBody: "{" },
+      request("State.StateChange", { Info: { To_Account: "a", Action: "Fly" } }),
+      request("C2C.CallbackAfterSendMsg", { From_Account: "a" }),
+      request("Group.CallbackAfterNewMemberJoin", { GroupId: "g", NewMemberList: "x" }),
+      {
+        ...request("State.StateChange", {}),
+        rawBody: JSON.stringify({ CallbackCommand: "Other" }),
+      },
+    ];
+    for (const r of bad) expect(() => adapter.parseWebhook?.(r)).toThrow(BadUserInputError);
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * Tencent Cloud Chat after-event callbacks (tencent.md §4) → neutral events. Pure: verify
+ * the SdkAppid, RequestTime window and Sign (SHA-256 of token + RequestTime), read the JSON
+ * body, normalize. No I/O.
+ */
+import { createHash } from "node:crypto";
+import {
+  BadUserInputError,
+  type ImEvent,
+  UnauthenticatedError,
+  type WebhookAck,
+  type WebhookRequest,
+  type WebhookResult,
+} from "@imgraph/core";
+import { verifyTencentCallback } from "@imgraph/signing";
+import { fromMsgBody } from "./content.js";
+import type { TencentContext } from "./context.js";
+import { encodeMessageId } from "./message-ids.js";
+
+export interface TencentWebhookOptions {
+  sdkAppId: number;
+  /** The console's callback auth token. */
+  callbackToken: string;
+  /** How far RequestTime may be from now, seconds (default 60, as Tencent advises). */
+  windowSeconds?: number;
+}
+
+type Ctx = Pick<TencentContext, "ids" | "appId">;
+type Json = Record<string, unknown>;
+
+const ACK: WebhookAck = {
+  status: 200,
+  contentType: "application/json; charset=utf-8",
+  body: JSON.stringify({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" }),
+};
+
+/** Tencent's answer shape, also for refusals (after-event callbacks ignore it anyway). */
+export function tencentWebhookRefusal(status: number, message: string): WebhookAck {
+  return {
+    status,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify({ ActionStatus: "FAIL", ErrorCode: 1, ErrorInfo: message }),
+  };
+}
+
+const MAX_LIST = 10_000;
+
+export function parseTencentWebhook(
+  ctx: Ctx,
+  options: TencentWebhookOptions,
+  request: WebhookRequest,
+): WebhookResult {
+  const windowSeconds = options.windowSeconds ?? 60;
+  const check = verifyTencentCallback(request.query, options.callbackToken, {
+    now: request.receivedAt,
+    windowSeconds,
+    sdkAppId: options.sdkAppId,
+  });
+  if (!check.ok) throw new UnauthenticatedError(`Tencent callback refused: ${check.message}.`);
+
+  let body: Json;
+  try {
+    body = JSON.parse(request.rawBody) as Json;
+  } catch {
+    throw new BadUserInputError("body", "Tencent callback body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new BadUserInputError("body", "Tencent callback body is not an object.");
+  const command = request.query.get("CallbackCommand") ?? "";
+  if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
+    throw new BadUserInputError("CallbackCommand", "CallbackCommand differs in query and body.");
+
+  return {
+    events: read(ctx, command, body, request.receivedAt),
+    // Sign covers only the token and the second, so every callback of one second shares
+    // it: a delivery is told apart by its body (which carries EventTime in ms and the
+    // message keys). A retry resends the same body.
+    replayKey: `tencent:${options.sdkAppId}:${createHash("sha256").update(request.rawBody).digest("base64url")}`,
+    replayWindowMs: 2 * windowSeconds * 1000,
+    ack: ACK,
+  };
+}
+
+function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[] {
+  const appId = ctx.appId;
+  const at = eventTime(b, receivedAt);
+  switch (command) {
+    case "C2C.CallbackAfterSendMsg": {
+      if (b.SendMsgResult !== undefined && Number(b.SendMsgResult) !== 0) return [];
+      const from = account(b.From_Account, "From_Account");
+      const to = account(b.To_Account, "To_Account");
+      const msgKey = account(b.MsgKey, "MsgKey");
+      const sentAt = seconds(b.MsgTime, "MsgTime");
+      return [
+        {
+          type: "MESSAGE_SENT",
+          appId,
+          at,
+          message: {
+            id: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
+            conversation: { type: "USER", id: to },
+            senderId: from,
+            sentAt,
+            content: fromMsgBody(b.MsgBody),
+            recalled: false,
+          },
+        },
+      ];
+    }
+    case "Group.CallbackAfterSendMsg": {
+      const groupId = account(b.GroupId, "GroupId");
+      const from = account(b.From_Account, "From_Account");
+      const msgSeq = integer(b.MsgSeq, "MsgSeq");
+      const room = b.Type === "AVChatRoom";
+      return [
+        {
+          type: "MESSAGE_SENT",
+          appId,
+          at,
+          message: {
+            id: encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from }),
+            conversation: { type: room ? "ROOM" : "GROUP", id: groupId },
+            senderId: from,
+            sentAt: seconds(b.MsgTime, "MsgTime"),
+            content: fromMsgBody(b.MsgBody),
+            recalled: false,
+          },
+        },
+      ];
+    }
+    case "C2C.CallbackAfterMsgWithDraw": {
+      const from = account(b.From_Account, "From_Account");
+      const to = account(b.To_Account, "To_Account");
+      const msgKey = account(b.MsgKey, "MsgKey");
+      return [
+        {
+          type: "MESSAGE_RECALLED",
+          appId,
+          at,
+          messageId: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
+          conversation: { type: "USER", id: to },
+          senderId: from,
+        },
+      ];
+    }
+    case "Group.CallbackAfterRecallMsg": {
+      const groupId = account(b.GroupId, "GroupId");
+      // The callback names the sequence numbers but not the senders, which our ids carry.
+      return list(b.MsgSeqList, "MsgSeqList").map(() => ({
+        type: "MESSAGE_RECALLED" as const,
+        appId,
+        at,
+        messageId: null,
+        conversation: { type: "GROUP" as const, id: groupId },
+        senderId: null,
+      }));
+    }
+    case "State.StateChange": {
+      const info = b.Info as Json | undefined;
+      if (typeof info !== "object" || info === null)
+        throw new BadUserInputError("Info", "Info is missing.");
+      const action = String(info.Action ?? "");
+      if (!["Login", "Logout", "Disconnect"].includes(action))
+        throw new BadUserInputError("Info.Action", "Action must be Login, Logout or Disconnect.");
+      return [
+        {
+          type: "PRESENCE_CHANGED",
+          appId,
+          at,
+          userId: account(info.To_Account, "To_Account"),
+          status: action === "Login" ? "ONLINE" : "OFFLINE",
+        },
+      ];
+    }
+    case "Group.CallbackAfterCreateGroup": {
+      const owner = typeof b.Owner_Account === "string" ? b.Owner_Account : "";
+      return [
+        {
+          type: "GROUP_CREATED",
+          appId,
+          at,
+          groupId: account(b.GroupId, "GroupId"),
+          ownerId: owner === "" ? null : owner,
+          userIds: members(b.MemberList, "MemberList"),
+        },
+      ];
+    }
+    case "Group.CallbackAfterNewMemberJoin":
+      return [
+        {
+          type: "GROUP_MEMBER_JOINED",
+          appId,
+          at,
+          groupId: account(b.GroupId, "GroupId"),
+          userIds: members(b.NewMemberList, "NewMemberList"),
+        },
+      ];
+    case "Group.CallbackAfterMemberExit":
+      return [
+        {
+          type: "GROUP_MEMBER_LEFT",
+          appId,
+          at,
+          groupId: account(b.GroupId, "GroupId"),
+          userIds: members(b.ExitMemberList, "ExitMemberList"),
+        },
+      ];
+    case "Group.CallbackAfterGroupDestroyed":
+      return [{ type: "GROUP_DISMISSED", appId, at, groupId: account(b.GroupId, "GroupId") }];
+    default:
+      if (!/^[A-Za-z0-9.]{1,64}$/.test(command))
+        throw new BadUserInputError("CallbackCommand", "CallbackCommand is missing or unknown.");
+      return []; // a signed callback with no neutral event (profile, friends, ...)
+  }
+}
+
+function eventTime(b: Json, receivedAt: number): Date {
+  // EventTime (ms) is in newer docs only, sometimes as a string.
+  const ms = Number(b.EventTime);
+  return new Date(Number.isSafeInteger(ms) && ms > 0 ? ms : receivedAt);
+}
+
+function account(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 256)
+    throw new BadUserInputError(field, `${field} is missing or not a string.`);
+  return value;
+}
+
+function integer(value: unknown, field: string): number {
+  const n = Number(value);
+  if (value === null || value === "" || !Number.isSafeInteger(n) || n < 0)
+    throw new BadUserInputError(field, `${field} must be a whole number.`);
+  return n;
+}
+
+function seconds(value: unknown, field: string): Date {
+  return new Date(integer(value, field) * 1000);
+}
+
+function list(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value) || value.length > MAX_LIST)
+    throw new BadUserInputError(field, `${field} must be a list.`);
+  return value;
+}
+
+function members(value: unknown, field: string): string[] {
+  return list(value, field).map((m) =>
+    account((m as Json | null)?.Member_Account, `${field}.Member_Account`),
+  );
+}

@@ -1,0 +1,134 @@
+import { BadUserInputError, UnauthenticatedError, type WebhookRequest } from "@imgraph/core";
+import { zegoCallbackSignature } from "@imgraph/signing";
+import { describe, expect, it } from "vitest";
+import { ZegoAdapter } from "./adapter.js";
+
+const SECRET = "cbsecret0123";
+const APP_ID = 1234567890;
+const NOW = 1_700_000_000_000;
+const adapter = new ZegoAdapter({
+  id: "zg",
+  appId: APP_ID,
+  serverSecret: "s".repeat(32),
+  origins: { zim: ["http://127.0.0.1:9"], rtc: ["http://127.0.0.1:9"] },
+  callbackSecret: SECRET,
+});
+
+let nonce = 1000;
+function request(
+  fields: Record<string, unknown>,
+  o: { now?: number; secret?: string; appid?: string } = {},
+): WebhookRequest {
+  const timestamp = String(Math.floor((o.now ?? NOW) / 1000));
+  const n = String(nonce++);
+  return {
+    method: "POST",
+    query: new URLSearchParams(),
+    headers: { "content-type": "application/json" },
+    rawBody: JSON.stringify({
+      appid: o.appid ?? String(APP_ID),
+      nonce: n,
+      timestamp,
+      signature: zegoCallbackSignature(o.secret ?? SECRET, timestamp, n),
+      ...fields,
+    }),
+    receivedAt: NOW,
+  };
+}
+
+describe("ZEGO callbacks", () => {
+  it("reads a group message; its id describes sender and conversation", () => {
+    const r = adapter.parseWebhook?.(
+      request({
+        event: "send_msg",
+        from_user_id: "alice",
+        conv_type: 2,
+        conv_id: "g1",
+        msg_type: 1,
+        msg_body: "hi",
+        msg_id: "9",
+        msg_seq: 3,
+        msg_time: NOW,
+        send_result: 0,
+      }),
+    );
+    expect(r?.ack.status).toBe(200);
+    const e = r?.events[0];
+    if (e?.type !== "MESSAGE_SENT") throw new Error("not a message");
+    expect(e.message).toMatchObject({
+      senderId: "alice",
+      conversation: { type: "GROUP", id: "g1" },
+      content: { type: "TEXT", text: "hi" },
+      sentAt: new Date(NOW),
+    });
+    expect(adapter.describeMessageId(e.message.id)).toEqual({
+      senderId: "alice",
+      conversation: { type: "GROUP", id: "g1" },
+    });
+  });
+
+  it("reads a server-API peer send as one message per receiver", () => {
+    const r = adapter.parseWebhook?.(
+      request({
+        event: "send_msg",
+        from_user_id: "alice",
+        conv_type: 0,
+        conv_id: "",
+        msg_type: 1,
+        msg_body: "hi",
+        msg_time: NOW,
+        user_list: [
+          { UserId: "bob", MsgId: "1", MsgSeq: 1 },
+          { UserId: "carol", MsgId: "2", MsgSeq: 1 },
+        ],
+      }),
+    );
+    expect(
+      r?.events.map((e) => (e.type === "MESSAGE_SENT" ? e.message.conversation.id : null)),
+    ).toEqual(["bob", "carol"]);
+  });
+
+  it("reads presence and group changes; other events carry none", () => {
+    const events = [
+      request({ event: "user_action", user_id: "carol", action: 0 }),
+      request({ event: "user_action", user_id: "carol", action: 2 }),
+      request({ event: "group_create", group_id: "g", owner_account: "a", user_ids: ["a", "b"] }),
+      request({ event: "group_join", group_id: "g", new_user_ids: ["d"] }),
+      request({ event: "group_exit", group_id: "g", exit_user_ids: ["d"] }),
+      request({ event: "group_destroy", group_id: "g", user_ids: [] }),
+      request({ event: "room_create", room_id: "r" }),
+    ].flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    expect(events.map((e) => e.type)).toEqual([
+      "PRESENCE_CHANGED",
+      "PRESENCE_CHANGED",
+      "GROUP_CREATED",
+      "GROUP_MEMBER_JOINED",
+      "GROUP_MEMBER_LEFT",
+      "GROUP_DISMISSED",
+    ]);
+    expect(events[1]).toMatchObject({ status: "OFFLINE" });
+  });
+
+  it("refuses forged, stale and foreign callbacks", () => {
+    const fields = { event: "user_action", user_id: "a", action: 0 };
+    for (const o of [
+      { secret: "wrong" },
+      { now: NOW - 600_000 },
+      { now: NOW + 600_000 },
+      { appid: "1" },
+    ]) {
+      expect(() => adapter.parseWebhook?.(request(fields, o))).toThrow(UnauthenticatedError);
+    }
+  });
+
+  it("refuses malformed bodies", () => {
+    const bad = [
+      { ...request({}), rawBody: "[" },
+      request({ event: "user_action", user_id: "a", action: 7 }),
+      request({ event: "send_msg", from_user_id: "a", conv_type: 9 }),
+      request({ event: "group_join", group_id: "g", new_user_ids: "d" }),
+      request({ event: "" }),
+    ];
+    for (const r of bad) expect(() => adapter.parseWebhook?.(r)).toThrow(BadUserInputError);
+  });
+});
