@@ -1,0 +1,346 @@
+// @ts-check
+// Real-time benchmark (built packages): how long a vendor callback takes to reach a
+// GraphQL subscriber. Loopback only; bounded in count and time; every process it starts
+// is stopped at the end, also on error.
+//
+//   node realtime.bench.mjs           measure, print, rewrite the realtime section of ../BENCHMARKS.md
+//   node realtime.bench.mjs --smoke   a few callbacks per setup, checks delivery, writes nothing
+//
+// Each gateway runs in a process of its own (roles.mjs); this process signs RongCloud
+// online-status callbacks, POSTs them one at a time and holds the graphql-ws subscribers.
+// Latency = POST sent → event received by the subscriber, so it includes the callback's
+// own HTTP request: an upper bound of "callback received → subscriber". Setups: one
+// instance, in-memory fan-out; one instance through Redis; two instances through Redis
+// (callback into A, subscribers on A and on B).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { arch, cpus, loadavg, platform } from "node:os";
+import { fileURLToPath } from "node:url";
+import { signRongCloudCallback } from "@imgraph/signing";
+import { createClient } from "graphql-ws";
+import { Agent } from "undici";
+import WebSocket from "ws";
+import { startRole } from "./load.mjs";
+
+const SMOKE = process.argv.includes("--smoke");
+const WARMUP = SMOKE ? 5 : 300;
+const SAMPLES = SMOKE ? 20 : 3000;
+const TARGET_P99_MS = 10;
+const COMMAND = "pnpm bench:realtime";
+const START = "<!-- realtime:start -->";
+const END = "<!-- realtime:end -->";
+const REPORT = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+const LOAD_AT_START = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(" / ");
+const API_KEY = `bench_${randomBytes(12).toString("hex")}`;
+const APP = { appKey: "benchkey", appSecret: randomBytes(16).toString("hex") };
+const SUBSCRIPTION = `subscription { events(app: "chat") { ... on PresenceChangedEvent { userId } } }`;
+/** Keep-alive connections for the callbacks, as a vendor's pusher would hold. */
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 4 });
+
+const log = (/** @type {string} */ line) => console.log(line);
+
+/** @param {string | undefined} redisUrl */
+function gatewayConfig(redisUrl) {
+  return {
+    server: {
+      host: "127.0.0.1",
+      port: 0,
+      introspection: false,
+      playground: false,
+      bodyLimitBytes: 1024 * 1024,
+      requestTimeoutMs: 15_000,
+      maxDepth: 12,
+      maxCost: 20_000,
+      maxAliases: 30,
+      shutdownGraceMs: 1_000,
+    },
+    auth: {
+      apiKeys: [{ name: "bench", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
+    },
+    apps: [
+      {
+        id: "chat",
+        vendor: "rongcloud",
+        options: { id: "chat", ...APP, origins: ["http://127.0.0.1:9"] },
+      },
+    ],
+    defaultApp: "chat",
+    logLevel: "silent",
+    demo: false,
+    realtime: {
+      keyPrefix: "bench:",
+      webhookBodyLimitBytes: 512 * 1024,
+      maxBufferedEvents: 1000,
+      ...(redisUrl ? { redisUrl } : {}),
+    },
+  };
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** A throwaway redis-server on loopback, or undefined when none is installed. */
+async function startRedis() {
+  if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0) return undefined;
+  const port = await freePort();
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  process.on("exit", () => child.kill("SIGKILL"));
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const up = await new Promise((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (up) break;
+    await sleep(50);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A subscriber that records when each user's event arrives.
+ * @param {string} httpUrl
+ */
+async function subscriber(httpUrl) {
+  /** @type {Map<string, number>} */
+  const arrived = new Map();
+  const client = createClient({
+    url: httpUrl.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: { "x-api-key": API_KEY },
+    retryAttempts: 0,
+  });
+  const stop = client.subscribe(
+    { query: SUBSCRIPTION },
+    {
+      next: (value) => {
+        const userId = /** @type {any} */ (value.data)?.events?.userId;
+        if (typeof userId === "string") arrived.set(userId, performance.now());
+      },
+      error: (error) => console.error("subscription error", error),
+      complete: () => undefined,
+    },
+  );
+  return {
+    arrived,
+    async close() {
+      stop();
+      await client.dispose();
+    },
+  };
+}
+
+/** @param {string} httpUrl @param {string} userId */
+async function postCallback(httpUrl, userId) {
+  const q = signRongCloudCallback(APP);
+  const body = JSON.stringify([
+    {
+      userid: userId,
+      status: "0",
+      os: "iOS",
+      time: Date.now(),
+      clientIp: "127.0.0.1:1",
+      sessionId: "s",
+    },
+  ]);
+  const sent = performance.now();
+  const res = await fetch(new URL(`/webhooks/chat?${new URLSearchParams({ ...q })}`, httpUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    // @ts-expect-error undici's dispatcher option (Node's fetch takes it)
+    dispatcher: agent,
+  });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
+  return sent;
+}
+
+/**
+ * POSTs callbacks one at a time into `target`; measures each subscriber's arrival.
+ * @param {string} target
+ * @param {Array<{ arrived: Map<string, number> }>} subs
+ * @param {string} tag
+ */
+async function measure(target, subs, tag) {
+  // Let every subscriber register (and Redis SUBSCRIBE) before measuring.
+  for (let i = 0; ; i++) {
+    const id = `${tag}-ready-${i}`;
+    await postCallback(target, id);
+    await sleep(20);
+    if (subs.every((s) => s.arrived.has(id))) break;
+    if (i > 250) throw new Error("subscribers never received anything");
+  }
+  /** @type {number[][]} */
+  const latencies = subs.map(() => []);
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    const id = `${tag}-${i}`;
+    const sent = await postCallback(target, id);
+    const deadline = performance.now() + 2_000;
+    while (!subs.every((s) => s.arrived.has(id))) {
+      if (performance.now() > deadline) throw new Error(`event ${id} never arrived`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (i >= WARMUP) {
+      subs.forEach((s, k) => {
+        latencies[k]?.push(/** @type {number} */ (s.arrived.get(id)) - sent);
+        s.arrived.delete(id);
+      });
+    } else {
+      for (const s of subs) s.arrived.delete(id);
+    }
+  }
+  return latencies.map(stats);
+}
+
+/** @param {number[]} values */
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ p) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/** @param {number} ms */
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+
+async function main() {
+  /** @type {Array<{ setup: string, subscriber: string, s: ReturnType<typeof stats> }>} */
+  const rows = [];
+  /** @type {Array<() => Promise<void>>} */
+  const cleanup = [];
+  try {
+    // One instance, in memory.
+    {
+      const gw = await startRole("gateway", { input: { config: gatewayConfig(undefined) } });
+      cleanup.push(gw.stop);
+      const url = /** @type {{ url: string }} */ (gw.info).url;
+      const sub = await subscriber(url);
+      cleanup.push(sub.close);
+      const [s] = await measure(url, [sub], "mem");
+      if (s) rows.push({ setup: "1 instance, in-memory", subscriber: "same instance", s });
+      await sub.close();
+      await gw.stop();
+    }
+    const redis = await startRedis();
+    if (!redis) {
+      log("redis-server is not installed: the Redis setups are skipped");
+    } else {
+      cleanup.push(redis.stop);
+      const config = gatewayConfig(redis.url);
+      const a = await startRole("gateway", { input: { config } });
+      cleanup.push(a.stop);
+      const urlA = /** @type {{ url: string }} */ (a.info).url;
+      const subA = await subscriber(urlA);
+      cleanup.push(subA.close);
+      const [one] = await measure(urlA, [subA], "r1");
+      if (one) rows.push({ setup: "1 instance, Redis", subscriber: "same instance", s: one });
+
+      const b = await startRole("gateway", { input: { config } });
+      cleanup.push(b.stop);
+      const urlB = /** @type {{ url: string }} */ (b.info).url;
+      const subB = await subscriber(urlB);
+      cleanup.push(subB.close);
+      const [onA, onB] = await measure(urlA, [subA, subB], "r2");
+      if (onA)
+        rows.push({
+          setup: "2 instances, Redis",
+          subscriber: "on A (received the callback)",
+          s: onA,
+        });
+      if (onB)
+        rows.push({ setup: "2 instances, Redis", subscriber: "on B (other instance)", s: onB });
+    }
+  } finally {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+    await agent.close();
+  }
+
+  for (const r of rows) {
+    log(
+      `${r.setup.padEnd(22)} ${r.subscriber.padEnd(30)} p50 ${fmt(r.s.p50)}  p99 ${fmt(r.s.p99)}  max ${fmt(r.s.max)}`,
+    );
+  }
+  if (SMOKE) return;
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const lines = [
+    START,
+    "## Real-time delivery (`@imgraph/gateway` webhooks → subscriptions)",
+    "",
+    "Latency from a vendor callback to a GraphQL subscriber: a signed RongCloud online-status",
+    "callback is POSTed to `/webhooks/<app>` (keep-alive), verified, published and pushed to",
+    "a graphql-ws subscriber. One callback at a time; the time runs from sending the POST to",
+    "the subscriber receiving the event, so it includes the callback's own HTTP request (an",
+    "upper bound of receipt → subscriber). Each gateway is a process of its own; the callback",
+    "sender and the subscribers share this process. Redis: a local `redis-server`.",
+    `${WARMUP} warm-up callbacks, then ${SAMPLES} measured. Target: p99 < ${TARGET_P99_MS} ms on loopback.`,
+    "",
+    `- Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${platform()} ${arch()}`,
+    `- Load average when started: ${LOAD_AT_START}`,
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- Command: \`${COMMAND}\``,
+    "",
+    "| Setup | Subscriber | p50 | p90 | p99 | max | Target p99 | Result |",
+    "|---|---|---:|---:|---:|---:|---:|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.setup} | ${r.subscriber} | ${fmt(r.s.p50)} | ${fmt(r.s.p90)} | ${fmt(r.s.p99)} | ${fmt(r.s.max)} | < ${TARGET_P99_MS} ms | ${r.s.p99 < TARGET_P99_MS ? "pass" : "FAIL"} |`,
+    ),
+    END,
+  ];
+  writeSection(lines.join("\n"));
+}
+
+/** @param {string} section */
+function writeSection(section) {
+  const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "# Benchmarks\n";
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start !== -1 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(REPORT, next);
+  log(`wrote ${REPORT}`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,90 @@
+// @ts-check
+// Servers the gateway benchmark runs in processes of their own (forked by load.mjs), so
+// that the load generator does not share an event loop with what it measures:
+//
+//   node roles.mjs emulators   every emulator (demo credentials, rate limits off)
+//   node roles.mjs gateway     the gateway (built package), config sent over IPC
+//   node roles.mjs yoga        the gateway's schema on a bare graphql-yoga server
+//
+// Each reports what it serves as its first IPC message and exits when the parent
+// disconnects (or dies). Loopback only.
+import { createServer } from "node:http";
+
+const role = process.argv[2];
+
+/** @param {() => Promise<void>} close */
+function exitOnDisconnect(close) {
+  process.on("disconnect", () => {
+    const force = setTimeout(() => process.exit(0), 5_000);
+    force.unref();
+    close().finally(() => process.exit(0));
+  });
+}
+
+if (role === "emulators") {
+  const { emulatorRegistry } = await import("@imgraph/emulators");
+  const running = await Promise.all(
+    emulatorRegistry.map(async (r) => {
+      const emulator = await r.start({ host: "127.0.0.1", port: 0 });
+      emulator.setRateLimits(false);
+      return { vendor: r.vendor, demo: r.demo, emulator };
+    }),
+  );
+  exitOnDisconnect(async () => {
+    await Promise.all(running.map((r) => r.emulator.close()));
+  });
+  process.send?.({
+    emulators: running.map((r) => ({ vendor: r.vendor, demo: r.demo, url: r.emulator.url })),
+  });
+} else if (role === "gateway") {
+  const { startGateway } = await import("@imgraph/gateway");
+  const config = await new Promise((resolve) => process.once("message", resolve));
+  const gateway = await startGateway(/** @type {any} */ (config).config);
+  exitOnDisconnect(() => gateway.close());
+  process.on("message", (m) => {
+    if (/** @type {{ cmd?: string }} */ (m).cmd === "memory") {
+      // Collect garbage first (run with --expose-gc) so the figure is what stays allocated.
+      const gc = /** @type {{ gc?: () => void }} */ (globalThis).gc;
+      gc?.();
+      gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send?.({ rss, heapUsed, gc: gc !== undefined });
+    } else if (/** @type {{ cmd?: string }} */ (m).cmd === "cpu") {
+      // CPU time this process has used (user + system, µs): the cost of its work, whatever
+      // else the machine is doing.
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system });
+    }
+  });
+  process.send?.({ url: gateway.url });
+} else if (role === "yoga") {
+  const { createYoga } = await import("graphql-yoga");
+  const { buildGatewaySchema } = await import("@imgraph/gateway");
+  const yoga = createYoga({
+    schema: buildGatewaySchema(),
+    graphqlEndpoint: "/graphql",
+    graphiql: false,
+    logging: false,
+    landingPage: false,
+    // What the gateway's resolvers read for an anonymous caller; the trivial query needs no more.
+    context: () => ({
+      viewer: { role: "ANONYMOUS" },
+      meta: { operationName: null, operationType: null, errorCodes: [] },
+    }),
+  });
+  const server = createServer(yoga);
+  server.keepAliveTimeout = 65_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  exitOnDisconnect(
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  process.send?.({ url: `http://127.0.0.1:${address.port}/graphql` });
+} else {
+  console.error(`unknown role ${role}`);
+  process.exit(2);
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// The benchmarks run on the built packages (dist/), in child processes; the only test here
+// runs them all in smoke mode.
+export default defineConfig({
+  test: {
+    include: ["*.test.ts"],
+    environment: "node",
+    testTimeout: 240_000,
+  },
+});
