@@ -39,7 +39,33 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
     app.conversations.set(key, list);
   }
   list.push(msg);
+  for (const user of [m.from, m.to]) conversationsOf(app, user).add(list);
   return msg;
+}
+
+// Which conversations each user is in, so unread counts need not scan every conversation
+// of the app (sendmsg answers one per send). Kept beside the state, not in it: it is
+// derived, and a reset state object simply starts a fresh index.
+const byUser = new WeakMap<AppState, Map<string, Set<C2CMessage[]>>>();
+
+function conversationsOf(app: AppState, userId: string): Set<C2CMessage[]> {
+  let index = byUser.get(app);
+  if (!index) {
+    index = new Map();
+    for (const list of app.conversations.values()) {
+      for (const m of list) {
+        for (const user of [m.from, m.to]) {
+          const set = index.get(user) ?? new Set<C2CMessage[]>();
+          set.add(list);
+          index.set(user, set);
+        }
+      }
+    }
+    byUser.set(app, index);
+  }
+  const set = index.get(userId) ?? new Set<C2CMessage[]>();
+  index.set(userId, set);
+  return set;
 }
 
 /** Unread one-to-one messages of `userId` (all peers): after their read mark, not recalled. */
@@ -47,7 +73,7 @@ export function unreadCount(app: AppState, userId: string): number {
   const acc = app.accounts.get(userId);
   if (!acc) return -1;
   let n = 0;
-  for (const list of app.conversations.values()) {
+  for (const list of conversationsOf(app, userId)) {
     for (const m of list) {
       if (m.to !== userId || m.from === userId || m.recalled) continue;
       if (m.time > (acc.readUpTo.get(m.from) ?? 0)) n++;
