@@ -15,7 +15,7 @@ const build = spawnSync(
   { stdio: "inherit" },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync("node", ["apps/gateway/dist/cli.js", ...process.argv.slice(2)], {
+const run = spawnSync("node", ["apps/gateway/dist/bin.js", ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 process.exit(run.status ?? 1);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { gql } from "./helpers.js";
 
 // The built CLI as a user runs it (turbo builds the gateway before its tests).
-const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const children: ChildProcess[] = [];
 
 afterEach(() => {
