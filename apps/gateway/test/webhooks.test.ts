@@ -140,7 +140,7 @@ describe("POST /webhooks/:app", () => {
     const future = v.sign(Date.now() + 15 * 60_000);
     expect((await post(app, future, v.body("future"))).status).toBe(401);
 
-    expect((await post(app, v.sign(), v.malformed)).status).toBe(400);
+    expect((await post(app, v.sign(), v.malformed)).status).toBe(401);
 
     // Unsigned: no signature at all.
     const res = await fetch(new URL(`/webhooks/${app}`, g.url), {
@@ -148,7 +148,7 @@ describe("POST /webhooks/:app", () => {
       headers: { "content-type": "application/json" },
       body: v.body("unsigned").text,
     });
-    expect(res.status === 401 || res.status === 400).toBe(true);
+    expect(res.status).toBe(401);
 
     // A good one is published once; the same delivery again (a vendor retry, or a
     // verbatim replay) is acknowledged but not published again.

@@ -28,8 +28,9 @@ export interface WebhookDeps {
 /**
  * `POST /webhooks/:app`: a vendor callback in, neutral events out to the PubSub.
  *
- * - Forged or stale (signature, time window, wrong app) → 401; malformed → 400. Nothing is
- *   published, and the answer says nothing about why (the log does).
+ * - Forged, stale (signature, time window, wrong app) or malformed → 401, as the issue asks:
+ *   a body we cannot read is not an authenticated callback either. Nothing is published,
+ *   and the answer says nothing about why (the log does, and tells malformed apart).
  * - Replays. The vendors' signatures do not cover the body, so the replay store keeps a
  *   fingerprint of the body with each signature (replay key):
  *   - the same key with the same body is the vendor retrying a delivery whose answer it
@@ -80,7 +81,7 @@ export function webhookRoute(deps: WebhookDeps) {
         send(res, refusal(adapter, 401, "Callback not authenticated."));
       } else if (error instanceof BadUserInputError) {
         log.warn({ reason: error.message, field: error.field }, "malformed callback");
-        send(res, refusal(adapter, 400, "Malformed callback."));
+        send(res, refusal(adapter, 401, "Callback not authenticated."));
       } else {
         log.error({ err: error }, "callback reader failed");
         send(res, refusal(adapter, 500, "Internal error."));
