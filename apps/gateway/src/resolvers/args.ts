@@ -1,4 +1,5 @@
 import { BadUserInputError, type OutgoingContent } from "@imgraph/core";
+import { ArgsType, Field, Int } from "type-graphql";
 import type { MessageContentInput } from "../schema/inputs.js";
 
 export const MAX_PAGE = 100;
@@ -39,4 +40,20 @@ function defined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
   ) as Partial<T>;
+}
+
+/** Every field that acts in an app takes this argument. */
+export const APP_ARG = {
+  nullable: true,
+  description: "The app to act in; the default app when omitted.",
+} as const;
+
+/** Forward paging arguments of every list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: "Page size (1-100, default 20)." })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  after?: string | null;
 }

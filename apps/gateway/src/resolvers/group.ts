@@ -1,6 +1,17 @@
 import type * as core from "@imgraph/core";
 import type { CallOptions, ImAdapter } from "@imgraph/core";
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
 import { outcomes } from "../schema/convert.js";
@@ -14,13 +25,8 @@ import {
   MutedMember,
   User,
 } from "../schema/types.js";
-import { first } from "./args.js";
+import { APP_ARG, first, PageArgs } from "./args.js";
 import { toUser } from "./user.js";
-
-const APP_ARG = {
-  nullable: true,
-  description: "The app to act in; the default app when omitted.",
-} as const;
 
 function toGroup(group: core.Group, appId: string): Group {
   return { ...group, appId };
@@ -55,13 +61,7 @@ export class GroupResolver {
       description: "Whose groups; omitted = all groups of the app.",
     })
     userId: string | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
-    pageSize: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "The endCursor of the previous page.",
-    })
-    after: string | null,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupConnection> {
@@ -94,13 +94,7 @@ export class GroupResolver {
   @FieldResolver(() => GroupMemberConnection, { description: "The members, a page at a time." })
   async members(
     @Root() group: Group,
-    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
-    pageSize: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "The endCursor of the previous page.",
-    })
-    after: string | null,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupMemberConnection> {
     const adapter = ctx.apps.get(group.appId);

@@ -1,6 +1,6 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError, ForbiddenError } from "@imgraph/core";
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
 import { content, itemError } from "../schema/convert.js";
@@ -17,12 +17,7 @@ import {
   SendResult,
 } from "../schema/message-types.js";
 import { ConversationType } from "../schema/types.js";
-import { first, toContent } from "./args.js";
-
-const APP_ARG = {
-  nullable: true,
-  description: "The app to act in; the default app when omitted.",
-} as const;
+import { APP_ARG, first, PageArgs, toContent } from "./args.js";
 
 function toMessage(m: core.Message): Message {
   return {
@@ -54,13 +49,7 @@ export class MessageResolver {
       description: "Only messages within this time window.",
     })
     range: TimeRangeInput | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
-    pageSize: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "The endCursor of the previous page.",
-    })
-    after: string | null,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<MessageConnection> {

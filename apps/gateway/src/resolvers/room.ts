@@ -1,16 +1,11 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
 import { outcomes } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import { BroadcastResult } from "../schema/message-types.js";
 import { ItemOutcome, RoomCredential, RoomUserConnection } from "../schema/types.js";
-import { first, toContent } from "./args.js";
-
-const APP_ARG = {
-  nullable: true,
-  description: "The app to act in; the default app when omitted.",
-} as const;
+import { APP_ARG, first, PageArgs, toContent } from "./args.js";
 
 @Resolver()
 export class RoomResolver {
@@ -19,13 +14,7 @@ export class RoomResolver {
   })
   async roomUsers(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
-    @Arg("first", () => Int, { nullable: true, description: "Page size (1-100, default 20)." })
-    pageSize: number | null,
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "The endCursor of the previous page.",
-    })
-    after: string | null,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<RoomUserConnection> {

@@ -14,14 +14,10 @@ import {
   User,
   type Vendor,
 } from "../schema/types.js";
+import { APP_ARG } from "./args.js";
 
 /** Ids one query may ask for. */
 const MAX_IDS = 1000;
-
-const APP_ARG = {
-  nullable: true,
-  description: "The app to act in; the default app when omitted.",
-} as const;
 
 export function toUser(user: core.User, appId: string): User {
   return { ...user, appId };
