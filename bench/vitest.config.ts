@@ -7,5 +7,7 @@ export default defineConfig({
     include: ["*.test.ts"],
     environment: "node",
     testTimeout: 240_000,
+    // Feeds scripts/test-summary.mjs, like every other package (see vitest.shared.ts).
+    reporters: ["default", ["json", { outputFile: ".vitest/results.json" }]],
   },
 });
