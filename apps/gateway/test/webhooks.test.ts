@@ -1,14 +1,20 @@
-import { RONGCLOUD_DEMO, TENCENT_DEMO, ZEGO_DEMO } from "@imgraph/emulators";
+import { findEmulator, RONGCLOUD_DEMO, TENCENT_DEMO, ZEGO_DEMO } from "@imgraph/emulators";
 import {
   signRongCloudCallback,
   tencentCallbackSign,
   zegoCallbackSignature,
 } from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { DEMO_CALLBACK_SECRETS } from "../src/demo/emulators.js";
 import type { DemoGateway } from "../src/demo/start.js";
 import { demo } from "./helpers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
+
+/** The demo app's callback secret, as the emulator registry publishes it. */
+function demoSecret(vendor: string, key: string): string {
+  const value = findEmulator(vendor)?.demo[key];
+  if (!value) throw new Error(`no demo ${key} for ${vendor}`);
+  return value;
+}
 
 /** Signed callbacks built by hand, as each vendor sends them (the references' §3/§4/§5). */
 const vendors = {
@@ -48,7 +54,7 @@ const vendors = {
         CallbackCommand: "State.StateChange",
         contenttype: "json",
         RequestTime: t,
-        Sign: tencentCallbackSign(DEMO_CALLBACK_SECRETS.tencentCallbackToken, t),
+        Sign: tencentCallbackSign(demoSecret("tencent", "callbackToken"), t),
       });
       return { query, extra: {} as Record<string, unknown> };
     },
@@ -74,11 +80,7 @@ const vendors = {
           appid: String(ZEGO_DEMO.appId),
           timestamp,
           nonce,
-          signature: zegoCallbackSignature(
-            DEMO_CALLBACK_SECRETS.zegoCallbackSecret,
-            timestamp,
-            nonce,
-          ),
+          signature: zegoCallbackSignature(demoSecret("zego", "callbackSecret"), timestamp, nonce),
         } as Record<string, unknown>,
       };
     },

@@ -7,6 +7,9 @@ export interface EmulatorRegistration {
   title: string;
   /** DEMO ONLY credentials the emulator is started with (printed by the CLI). */
   demo: Record<string, string>;
-  /** Start the emulator with its demo app(s). */
-  start(options: { port?: number; host?: string }): Promise<RunningEmulator>;
+  /**
+   * Start the emulator with its demo app(s). With `callbackUrl`, the demo app sends its
+   * vendor callbacks there, signed as the vendor signs them (with the demo credentials).
+   */
+  start(options: { port?: number; host?: string; callbackUrl?: string }): Promise<RunningEmulator>;
 }

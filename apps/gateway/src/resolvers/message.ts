@@ -1,6 +1,6 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError, ForbiddenError } from "@imgraph/core";
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import { appFor, callOptions, type GatewayContext } from "../context.js";
 import { content, itemError } from "../schema/convert.js";

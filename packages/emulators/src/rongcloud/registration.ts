@@ -12,13 +12,15 @@ export const rongcloudRegistration: EmulatorRegistration = {
   vendor: "rongcloud",
   title: "RongCloud IM Server API",
   demo: { appKey: RONGCLOUD_DEMO.appKey, appSecret: RONGCLOUD_DEMO.appSecret },
-  start: ({ port, host }) =>
+  start: ({ port, host, callbackUrl }) =>
     startRongCloudEmulator({
       ...(port !== undefined ? { port } : {}),
       ...(host !== undefined ? { host } : {}),
       apps: [
         {
           ...RONGCLOUD_DEMO,
+          // RongCloud signs callbacks with the app secret.
+          ...(callbackUrl !== undefined ? { callbackUrl } : {}),
           // Every separately sold service on, so the demo can exercise all of them.
           features: {
             broadcast: true,

@@ -10,6 +10,8 @@ export const TENCENT_DEMO = {
   sdkAppId: 1400000000,
   key: "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
   admin: "administrator",
+  /** The console's "callback auth token" of the demo app. */
+  callbackToken: "demo-tencent-callback-token-not-for-production",
 } as const;
 
 export const tencentRegistration: EmulatorRegistration = {
@@ -19,13 +21,20 @@ export const tencentRegistration: EmulatorRegistration = {
     sdkAppId: String(TENCENT_DEMO.sdkAppId),
     key: TENCENT_DEMO.key,
     admin: TENCENT_DEMO.admin,
+    callbackToken: TENCENT_DEMO.callbackToken,
   },
-  start: ({ port, host }) =>
+  start: ({ port, host, callbackUrl }) =>
     startTencentEmulator({
       ...(port !== undefined ? { port } : {}),
       ...(host !== undefined ? { host } : {}),
       apps: [
-        { sdkAppId: TENCENT_DEMO.sdkAppId, key: TENCENT_DEMO.key, admins: [TENCENT_DEMO.admin] },
+        {
+          sdkAppId: TENCENT_DEMO.sdkAppId,
+          key: TENCENT_DEMO.key,
+          admins: [TENCENT_DEMO.admin],
+          callbackToken: TENCENT_DEMO.callbackToken,
+          ...(callbackUrl !== undefined ? { callbackUrl } : {}),
+        },
       ],
     }),
 };

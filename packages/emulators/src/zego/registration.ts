@@ -6,16 +6,29 @@ import { startZegoEmulator } from "./emulator.js";
 export const ZEGO_DEMO = {
   appId: 1234567890,
   serverSecret: "demozegoserversecretnotforprod00",
+  /** The project's CallbackSecret of the demo app. */
+  callbackSecret: "demo-zego-callback-secret-not-for-production",
 } as const;
 
 export const zegoRegistration: EmulatorRegistration = {
   vendor: "zego",
   title: "ZEGOCLOUD ZIM + RTC room server API",
-  demo: { appId: String(ZEGO_DEMO.appId), serverSecret: ZEGO_DEMO.serverSecret },
-  start: ({ port, host }) =>
+  demo: {
+    appId: String(ZEGO_DEMO.appId),
+    serverSecret: ZEGO_DEMO.serverSecret,
+    callbackSecret: ZEGO_DEMO.callbackSecret,
+  },
+  start: ({ port, host, callbackUrl }) =>
     startZegoEmulator({
       ...(port !== undefined ? { port } : {}),
       ...(host !== undefined ? { host } : {}),
-      apps: [{ appId: ZEGO_DEMO.appId, serverSecret: ZEGO_DEMO.serverSecret }],
+      apps: [
+        {
+          appId: ZEGO_DEMO.appId,
+          serverSecret: ZEGO_DEMO.serverSecret,
+          callbackSecret: ZEGO_DEMO.callbackSecret,
+          ...(callbackUrl !== undefined ? { callbackUrl } : {}),
+        },
+      ],
     }),
 };
