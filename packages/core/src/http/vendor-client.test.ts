@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -237,6 +238,51 @@ describe("VendorClient", () => {
     expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE" });
     expect(error.message).toContain("deadline");
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("stops when the caller's signal aborts (the client went away), long before the deadline", async () => {
+    const s = await serve(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("client closed")), 100);
+    const started = Date.now();
+    const error = await failure(
+      client([s.origin]).call({
+        operation: "read",
+        path: "/",
+        idempotent: true,
+        deadlineMs: 10_000,
+        signal: controller.signal,
+      }),
+    );
+    expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE" });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(s.hits).toHaveLength(1);
+  });
+
+  it("sends nothing for a caller whose signal has already aborted", async () => {
+    const s = await serve((_q, res) => json(res, 200, { code: 200 }));
+    const error = await failure(
+      client([s.origin]).call({
+        operation: "read",
+        path: "/",
+        idempotent: true,
+        signal: AbortSignal.abort(new Error("gone")),
+      }),
+    );
+    expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE" });
+    expect(s.hits).toHaveLength(0);
+  });
+
+  it("leaves no listener on the caller's signal once calls are over", async () => {
+    const s = await serve((_q, res) => json(res, 200, { code: 200 }));
+    const c = client([s.origin]);
+    const request = new AbortController(); // one signal for many calls, like a GraphQL request
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        c.call({ operation: "read", path: "/", idempotent: true, signal: request.signal }),
+      ),
+    );
+    expect(getEventListeners(request.signal, "abort")).toHaveLength(0);
   });
 
   it("treats a malformed body as unavailable and retries only reads", async () => {

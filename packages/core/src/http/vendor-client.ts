@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import { type ImError, VendorUnavailableError } from "../errors.js";
 import type { Vendor } from "../model/app.js";
+import { callDeadline } from "./deadline.js";
 import { appendParams, encodeBody } from "./encode.js";
 import { OriginRotation } from "./failover.js";
 import { describeTransportError, provablyNotSent } from "./transport-error.js";
@@ -105,34 +106,36 @@ export class VendorClient {
     const requestId = sanitizeRequestId(request.requestId);
     const deadlineMs = request.deadlineMs ?? this.#options.deadlineMs;
     const deadline = Date.now() + deadlineMs;
-    const timeout = AbortSignal.timeout(deadlineMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const { signal, release } = callDeadline(deadlineMs, request.signal);
+    try {
+      let lastOrigin: string | undefined;
+      let failure: AttemptFailure | undefined;
+      for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
+        const origin = this.#rotation.pick(failure?.originDown ? lastOrigin : undefined);
+        lastOrigin = origin;
+        const result = await this.#attempt(request, origin, attempt, requestId, signal);
+        if (!("error" in result)) {
+          this.#rotation.markUp(origin);
+          return result.value;
+        }
+        failure = result;
+        if (failure.originDown) this.#rotation.markDown(origin);
 
-    let lastOrigin: string | undefined;
-    let failure: AttemptFailure | undefined;
-    for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
-      const origin = this.#rotation.pick(failure?.originDown ? lastOrigin : undefined);
-      lastOrigin = origin;
-      const result = await this.#attempt(request, origin, attempt, requestId, signal);
-      if (!("error" in result)) {
-        this.#rotation.markUp(origin);
-        return result.value;
+        const mayRepeat =
+          failure.repeat === "always" || (failure.repeat === "if-idempotent" && request.idempotent);
+        if (!mayRepeat || attempt === this.#options.maxAttempts || signal.aborted) break;
+        const delay = Math.max(this.#backoff(attempt), failure.retryAfterMs ?? 0);
+        if (Date.now() + delay >= deadline) break;
+        try {
+          await sleep(delay, undefined, { signal });
+        } catch {
+          break;
+        }
       }
-      failure = result;
-      if (failure.originDown) this.#rotation.markDown(origin);
-
-      const mayRepeat =
-        failure.repeat === "always" || (failure.repeat === "if-idempotent" && request.idempotent);
-      if (!mayRepeat || attempt === this.#options.maxAttempts || signal.aborted) break;
-      const delay = Math.max(this.#backoff(attempt), failure.retryAfterMs ?? 0);
-      if (Date.now() + delay >= deadline) break;
-      try {
-        await sleep(delay, undefined, { signal });
-      } catch {
-        break;
-      }
+      throw this.#finalError(request, failure, signal, requestId);
+    } finally {
+      release();
     }
-    throw this.#finalError(request, failure, signal, requestId);
   }
 
   async close(): Promise<void> {
