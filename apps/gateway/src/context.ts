@@ -37,7 +37,7 @@ export function createContext(
     ...input,
     meta: input.meta ?? { operationName: null, operationType: null, errorCodes: [] },
   } as GatewayContext;
-  context.loaders = new Loaders(input.apps, () => callOptions(context));
+  context.loaders = new Loaders(() => callOptions(context));
   return context;
 }
 

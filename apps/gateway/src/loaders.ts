@@ -1,56 +1,42 @@
-import type { CallOptions, ImAdapter, Presence, User } from "@imgraph/core";
-import DataLoader from "dataloader";
-import type { AppRegistry } from "./apps.js";
+import type { CallOptions, ImAdapter, ItemResult, Presence, User } from "@imgraph/core";
+import { BatchLoader } from "./batch-loader.js";
 
 /**
- * Per-request DataLoaders, one set per app, each batch sized to the vendor's per-call
- * limit so that N profile reads in one query become the fewest vendor calls.
+ * Per-request loaders, one set per app: the profile and presence reads of one query level
+ * become one adapter call, which the adapter splits into the fewest vendor calls its
+ * per-call limits allow (and runs under its concurrency cap).
  */
 export class Loaders {
-  readonly #apps: AppRegistry;
   readonly #options: () => CallOptions;
-  readonly #users = new Map<string, DataLoader<string, User>>();
-  readonly #presence = new Map<string, DataLoader<string, Presence>>();
+  readonly #users = new Map<string, BatchLoader<User>>();
+  readonly #presence = new Map<string, BatchLoader<Presence>>();
 
-  constructor(apps: AppRegistry, options: () => CallOptions) {
-    this.#apps = apps;
+  constructor(options: () => CallOptions) {
     this.#options = options;
   }
 
-  users(adapter: ImAdapter): DataLoader<string, User> {
-    let loader = this.#users.get(adapter.info.id);
+  users(adapter: ImAdapter): BatchLoader<User> {
+    return this.#loader(this.#users, adapter, (ids) => adapter.getUsers(ids, this.#options()));
+  }
+
+  presence(adapter: ImAdapter): BatchLoader<Presence> {
+    return this.#loader(this.#presence, adapter, (ids) =>
+      adapter.getPresence(ids, this.#options()),
+    );
+  }
+
+  #loader<V>(
+    loaders: Map<string, BatchLoader<V>>,
+    adapter: ImAdapter,
+    read: (ids: string[]) => Promise<ItemResult<V>[]>,
+  ): BatchLoader<V> {
+    let loader = loaders.get(adapter.info.id);
     if (!loader) {
-      loader = new DataLoader<string, User>(async (ids) => {
-        const results = await adapter.getUsers([...ids], this.#options());
-        return results.map((r) => (r.ok ? r.value : r.error));
-      }, batchOptions(adapter.limits.usersPerRead));
-      this.#users.set(adapter.info.id, loader);
+      loader = new BatchLoader<V>(async (ids) =>
+        (await read(ids)).map((r) => (r.ok ? r.value : r.error)),
+      );
+      loaders.set(adapter.info.id, loader);
     }
     return loader;
   }
-
-  presence(adapter: ImAdapter): DataLoader<string, Presence> {
-    let loader = this.#presence.get(adapter.info.id);
-    if (!loader) {
-      loader = new DataLoader<string, Presence>(async (ids) => {
-        const results = await adapter.getPresence([...ids], this.#options());
-        return results.map((r) => (r.ok ? r.value : r.error));
-      }, batchOptions(adapter.limits.usersPerPresence));
-      this.#presence.set(adapter.info.id, loader);
-    }
-    return loader;
-  }
-
-  get apps(): AppRegistry {
-    return this.#apps;
-  }
-}
-
-/**
- * One DataLoader batch = one vendor call where the vendor takes many ids per call. Where it
- * takes one (RongCloud), the batch stays whole and the adapter runs the calls under its
- * concurrency cap instead of the loader firing them all at once.
- */
-function batchOptions<V>(perCall: number): DataLoader.Options<string, V> {
-  return perCall > 1 ? { maxBatchSize: perCall } : {};
 }
