@@ -60,13 +60,17 @@ export abstract class ImEventBase {
   at!: Date;
 }
 
-@ObjectType({ implements: ImEventBase, description: "A message was sent." })
+@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A message was sent." })
 export class MessageSentEvent extends ImEventBase {
   @Field(() => Message, { description: "The message." })
   message!: Message;
 }
 
-@ObjectType({ implements: ImEventBase, description: "A message was recalled." })
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "A message was recalled.",
+})
 export class MessageRecalledEvent extends ImEventBase {
   @Field(() => ID, {
     nullable: true,
@@ -84,7 +88,11 @@ export class MessageRecalledEvent extends ImEventBase {
   senderId!: string | null;
 }
 
-@ObjectType({ implements: ImEventBase, description: "A user came online or went offline." })
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "A user came online or went offline.",
+})
 export class PresenceChangedEvent extends ImEventBase {
   @Field(() => ID, { description: "The user." })
   userId!: string;
@@ -93,7 +101,7 @@ export class PresenceChangedEvent extends ImEventBase {
   status!: PresenceStatus;
 }
 
-@ObjectType({ implements: ImEventBase, description: "A group was created." })
+@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A group was created." })
 export class GroupCreatedEvent extends ImEventBase {
   @Field(() => ID, { description: "The group." })
   groupId!: string;
@@ -105,7 +113,11 @@ export class GroupCreatedEvent extends ImEventBase {
   userIds!: string[];
 }
 
-@ObjectType({ implements: ImEventBase, description: "Users joined (or were added to) a group." })
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "Users joined (or were added to) a group.",
+})
 export class GroupMemberJoinedEvent extends ImEventBase {
   @Field(() => ID, { description: "The group." })
   groupId!: string;
@@ -114,7 +126,11 @@ export class GroupMemberJoinedEvent extends ImEventBase {
   userIds!: string[];
 }
 
-@ObjectType({ implements: ImEventBase, description: "Users left (or were removed from) a group." })
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "Users left (or were removed from) a group.",
+})
 export class GroupMemberLeftEvent extends ImEventBase {
   @Field(() => ID, { description: "The group." })
   groupId!: string;
@@ -123,7 +139,11 @@ export class GroupMemberLeftEvent extends ImEventBase {
   userIds!: string[];
 }
 
-@ObjectType({ implements: ImEventBase, description: "A group was dismissed." })
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "A group was dismissed.",
+})
 export class GroupDismissedEvent extends ImEventBase {
   @Field(() => ID, { description: "The group." })
   groupId!: string;
@@ -139,6 +159,11 @@ const TYPENAMES: Record<EventType, string> = {
   GROUP_DISMISSED: "GroupDismissedEvent",
 };
 
+/** The event's GraphQL type name, from its neutral `type`. */
+export function eventTypeName(value: unknown): string | undefined {
+  return TYPENAMES[(value as { type: EventType }).type];
+}
+
 export const ImEventUnion = createUnionType({
   name: "ImEvent",
   description: "A real-time event: one of the neutral events normalized from vendor callbacks.",
@@ -152,5 +177,5 @@ export const ImEventUnion = createUnionType({
       GroupMemberLeftEvent,
       GroupDismissedEvent,
     ] as const,
-  resolveType: (value) => TYPENAMES[(value as { type: EventType }).type],
+  resolveType: eventTypeName,
 });

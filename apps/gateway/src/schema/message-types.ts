@@ -2,7 +2,7 @@ import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
 import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
 import { ConversationType, ItemError, PageInfo } from "./types.js";
 
-@ObjectType({ description: "Where a message lives." })
+@ObjectType({ simpleResolvers: true, description: "Where a message lives." })
 export class Conversation {
   @Field(() => ConversationType, { description: "User pair, group, room or system channel." })
   type!: ConversationType;
@@ -14,13 +14,16 @@ export class Conversation {
   id!: string;
 }
 
-@ObjectType({ description: "Plain text." })
+@ObjectType({ simpleResolvers: true, description: "Plain text." })
 export class TextContent {
   @Field(() => String, { description: "The text." })
   text!: string;
 }
 
-@ObjectType({ description: "An app-defined message: a type name and JSON data." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "An app-defined message: a type name and JSON data.",
+})
 export class CustomContent {
   @Field(() => String, { description: "The app's own message type name." })
   customType!: string;
@@ -29,7 +32,7 @@ export class CustomContent {
   data!: unknown;
 }
 
-@ObjectType({ description: "An image, by URL." })
+@ObjectType({ simpleResolvers: true, description: "An image, by URL." })
 export class ImageContent {
   @Field(() => String, { description: "The image URL." })
   url!: string;
@@ -47,7 +50,7 @@ export class ImageContent {
   thumbnailUrl?: string;
 }
 
-@ObjectType({ description: "A file, by URL." })
+@ObjectType({ simpleResolvers: true, description: "A file, by URL." })
 export class FileContent {
   @Field(() => String, { description: "The file URL." })
   url!: string;
@@ -59,7 +62,10 @@ export class FileContent {
   sizeBytes?: number;
 }
 
-@ObjectType({ description: "A vendor message with no neutral form (voice, location, ...)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A vendor message with no neutral form (voice, location, ...).",
+})
 export class UnknownContent {
   @Field(() => String, { description: "The vendor's message type." })
   vendorType!: string;
@@ -68,15 +74,20 @@ export class UnknownContent {
   raw!: string;
 }
 
+/** The content's GraphQL type name (convert.ts tags every content with it). */
+export function contentTypeName(value: unknown): string | undefined {
+  return (value as { __typename?: string }).__typename;
+}
+
 export const MessageContent = createUnionType({
   name: "MessageContent",
   description:
     "What a message says: text, custom data, an image, a file, or a vendor type with no neutral form.",
   types: () => [TextContent, CustomContent, ImageContent, FileContent, UnknownContent] as const,
-  resolveType: (value) => (value as { __typename?: string }).__typename,
+  resolveType: contentTypeName,
 });
 
-@ObjectType({ description: "A message." })
+@ObjectType({ simpleResolvers: true, description: "A message." })
 export class Message {
   @Field(() => ID, { description: "Opaque id: pass it back to recall the message." })
   id!: string;
@@ -97,7 +108,7 @@ export class Message {
   recalled!: boolean;
 }
 
-@ObjectType({ description: "An edge of a message connection." })
+@ObjectType({ simpleResolvers: true, description: "An edge of a message connection." })
 export class MessageEdge {
   @Field(() => String, { description: "Opaque cursor of this edge." })
   cursor!: string;
@@ -106,7 +117,10 @@ export class MessageEdge {
   node!: Message;
 }
 
-@ObjectType({ description: "A page of a conversation's history, newest first (Relay connection)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A page of a conversation's history, newest first (Relay connection).",
+})
 export class MessageConnection {
   @Field(() => [MessageEdge], { description: "The messages of this page with their cursors." })
   edges!: MessageEdge[];
@@ -118,7 +132,10 @@ export class MessageConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "The outcome of sending to one recipient (a user, or the group)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The outcome of sending to one recipient (a user, or the group).",
+})
 export class SendResult {
   @Field(() => ID, { description: "The recipient user, or the group." })
   recipientId!: string;
@@ -139,7 +156,7 @@ export class SendResult {
   error!: ItemError | null;
 }
 
-@ObjectType({ description: "The outcome of a broadcast." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of a broadcast." })
 export class BroadcastResult {
   @Field(() => ID, {
     nullable: true,

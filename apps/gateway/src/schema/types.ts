@@ -82,7 +82,10 @@ registerEnumType(ViewerRole, {
   },
 });
 
-@ObjectType({ description: "A configured vendor account. Never exposes a secret." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A configured vendor account. Never exposes a secret.",
+})
 export class App {
   @Field(() => ID, { description: "The id queries pass as their `app` argument." })
   id!: string;
@@ -108,7 +111,7 @@ export class App {
   isDefault!: boolean;
 }
 
-@ObjectType({ description: "An IM user." })
+@ObjectType({ simpleResolvers: true, description: "An IM user." })
 export class User {
   @Field(() => ID, { description: "The user's IM id." })
   id!: string;
@@ -129,7 +132,7 @@ export class User {
   appId!: string;
 }
 
-@ObjectType({ description: "A user's online state." })
+@ObjectType({ simpleResolvers: true, description: "A user's online state." })
 export class Presence {
   @Field(() => ID, { description: "The user." })
   userId!: string;
@@ -138,7 +141,10 @@ export class Presence {
   status!: PresenceStatus;
 }
 
-@ObjectType({ description: "A per-item failure in a batch: the other items went through." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A per-item failure in a batch: the other items went through.",
+})
 export class ItemError {
   @Field(() => String, { description: "The error code (as in GraphQL `extensions.code`)." })
   code!: string;
@@ -155,7 +161,7 @@ export class ItemError {
   vendorCode!: string | null;
 }
 
-@ObjectType({ description: "The outcome of a batch operation for one key." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of a batch operation for one key." })
 export class ItemOutcome {
   @Field(() => ID, { description: "The key (user id, recipient...) this outcome is for." })
   key!: string;
@@ -167,7 +173,7 @@ export class ItemOutcome {
   error!: ItemError | null;
 }
 
-@ObjectType({ description: "The outcome of registering one user." })
+@ObjectType({ simpleResolvers: true, description: "The outcome of registering one user." })
 export class RegisterUserResult {
   @Field(() => ID, { description: "The user id." })
   userId!: string;
@@ -179,7 +185,7 @@ export class RegisterUserResult {
   error!: ItemError | null;
 }
 
-@ObjectType({ description: "What a client SDK needs to log in as a user." })
+@ObjectType({ simpleResolvers: true, description: "What a client SDK needs to log in as a user." })
 export class ChatCredential {
   @Field(() => Vendor, { description: "The vendor whose client SDK takes this credential." })
   vendor!: Vendor;
@@ -203,7 +209,7 @@ export class ChatCredential {
   expiresAt!: Date | null;
 }
 
-@ObjectType({ description: "Paging information of a connection." })
+@ObjectType({ simpleResolvers: true, description: "Paging information of a connection." })
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether more items follow." })
   hasNextPage!: boolean;
@@ -215,7 +221,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: "A group of users." })
+@ObjectType({ simpleResolvers: true, description: "A group of users." })
 export class Group {
   @Field(() => ID, { description: "The group id." })
   id!: string;
@@ -238,7 +244,7 @@ export class Group {
   appId!: string;
 }
 
-@ObjectType({ description: "A member of a group." })
+@ObjectType({ simpleResolvers: true, description: "A member of a group." })
 export class GroupMember {
   @Field(() => ID, { description: "The member's user id." })
   userId!: string;
@@ -252,7 +258,7 @@ export class GroupMember {
   appId!: string;
 }
 
-@ObjectType({ description: "An edge of a group member connection." })
+@ObjectType({ simpleResolvers: true, description: "An edge of a group member connection." })
 export class GroupMemberEdge {
   @Field(() => String, { description: "Opaque cursor of this edge." })
   cursor!: string;
@@ -261,7 +267,7 @@ export class GroupMemberEdge {
   node!: GroupMember;
 }
 
-@ObjectType({ description: "A page of group members (Relay connection)." })
+@ObjectType({ simpleResolvers: true, description: "A page of group members (Relay connection)." })
 export class GroupMemberConnection {
   @Field(() => [GroupMemberEdge], { description: "The members of this page with their cursors." })
   edges!: GroupMemberEdge[];
@@ -273,7 +279,7 @@ export class GroupMemberConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "A page of groups." })
+@ObjectType({ simpleResolvers: true, description: "A page of groups." })
 export class GroupConnection {
   @Field(() => [Group], { description: "The groups of this page." })
   nodes!: Group[];
@@ -282,7 +288,7 @@ export class GroupConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "A muted group member." })
+@ObjectType({ simpleResolvers: true, description: "A muted group member." })
 export class MutedMember {
   @Field(() => ID, { description: "The member's user id." })
   userId!: string;
@@ -294,7 +300,7 @@ export class MutedMember {
   mutedUntil!: Date | null;
 }
 
-@ObjectType({ description: "A credential for a client to enter a room." })
+@ObjectType({ simpleResolvers: true, description: "A credential for a client to enter a room." })
 export class RoomCredential {
   @Field(() => String, { description: "The vendor's public app id." })
   appId!: string;
@@ -315,7 +321,7 @@ export class RoomCredential {
   expiresAt!: Date | null;
 }
 
-@ObjectType({ description: "A user in a room." })
+@ObjectType({ simpleResolvers: true, description: "A user in a room." })
 export class RoomUser {
   @Field(() => ID, { description: "The user's id." })
   userId!: string;
@@ -324,7 +330,7 @@ export class RoomUser {
   joinedAt!: Date | null;
 }
 
-@ObjectType({ description: "A page of room users." })
+@ObjectType({ simpleResolvers: true, description: "A page of room users." })
 export class RoomUserConnection {
   @Field(() => [RoomUser], { description: "The users of this page." })
   nodes!: RoomUser[];
@@ -333,7 +339,7 @@ export class RoomUserConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: "Who is calling." })
+@ObjectType({ simpleResolvers: true, description: "Who is calling." })
 export class Viewer {
   @Field(() => ViewerRole, { description: "How the caller is authenticated." })
   role!: ViewerRole;
