@@ -5,9 +5,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
 import type { ServerConfig } from "./config/types.js";
 import type { GatewayContext } from "./context.js";
 import { formatError, isDeliberate } from "./errors.js";
+import { jitExecutor } from "./executor.js";
 import { checkLimits, measureOperation } from "./limits.js";
 
 /** Records the operation for the request log, enforces query limits, logs unexpected errors. */
@@ -64,9 +66,13 @@ function unwrapCode(error: unknown): string {
 export function createApollo(
   schema: GraphQLSchema,
   config: ServerConfig,
+  log?: Logger,
 ): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
-    schema,
+    // Apollo's executor hook: repeated queries run compiled (see executor.ts).
+    gateway: jitExecutor(schema, {
+      onCompile: (operationName) => log?.debug({ operationName }, "query compiled"),
+    }),
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -46,7 +46,7 @@ export async function startGateway(
     },
   });
   const schema = buildGatewaySchema();
-  const apollo = createApollo(schema, config.server);
+  const apollo = createApollo(schema, config.server, log);
   const auth = new Authenticator(config.auth);
   let realtime: Realtime;
   try {

@@ -1,5 +1,11 @@
 import "reflect-metadata";
-import { type GraphQLSchema, isInputObjectType, printSchema } from "graphql";
+import {
+  type GraphQLSchema,
+  isInputObjectType,
+  isInterfaceType,
+  isUnionType,
+  printSchema,
+} from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import { AppResolver } from "../resolvers/app.js";
 import { EventResolver } from "../resolvers/events.js";
@@ -7,9 +13,18 @@ import { GroupResolver } from "../resolvers/group.js";
 import { MessageResolver } from "../resolvers/message.js";
 import { RoomResolver } from "../resolvers/room.js";
 import { UserResolver } from "../resolvers/user.js";
+import { eventTypeName } from "./event-types.js";
+import { contentTypeName } from "./message-types.js";
 
 /** Inputs that take exactly one of their fields (GraphQL's @oneOf). */
 const ONE_OF_INPUTS = ["MessageContentInput"];
+
+/** Each abstract type and how its value names its concrete type. */
+const SYNC_TYPE_NAMES: Array<[string, (value: unknown) => string | undefined]> = [
+  ["MessageContent", contentTypeName],
+  ["ImEvent", eventTypeName],
+  ["ImEventBase", eventTypeName],
+];
 
 let cached: GraphQLSchema | undefined;
 
@@ -45,6 +60,12 @@ export function buildGatewaySchema(): GraphQLSchema {
   for (const name of ONE_OF_INPUTS) {
     const type = schema.getType(name);
     if (isInputObjectType(type)) (type as { isOneOf: boolean }).isOneOf = true;
+  }
+  // type-graphql makes every resolveType async; graphql-jit (executor.ts) needs an answer
+  // it can use at once. Ours are plain lookups: put them back as they are.
+  for (const [name, typeName] of SYNC_TYPE_NAMES) {
+    const type = schema.getType(name);
+    if (isUnionType(type) || isInterfaceType(type)) type.resolveType = typeName;
   }
   // type-graphql gives the root types no description; the playground shows them first.
   const query = schema.getQueryType();
