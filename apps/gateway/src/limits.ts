@@ -1,4 +1,5 @@
 import {
+  type ArgumentNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -31,6 +32,10 @@ export interface OperationShape {
  * acyclic). Fragments are measured where they are spread, so they cannot hide depth or
  * list sizes. A list's size is its `first` argument or the length of a list argument
  * (e.g. ids), variables resolved. Introspection fields are not measured.
+ *
+ * The walk over the document (the costly part) happens once per operation: its result, a
+ * tree of fields with the arguments that size them, is kept beside Apollo's cached parse
+ * of the document, and each request only resolves the sizes with its own variables.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -38,32 +43,63 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): OperationShape {
+  let plan = plans.get(operation);
+  if (!plan || plan.schema !== schema) {
+    plan = planOperation(schema, document, operation);
+    plans.set(operation, plan);
+  }
+  return { cost: costOf(plan.fields, 1, variables), depth: plan.depth, aliases: plan.aliases };
+}
+
+interface OperationPlan {
+  schema: GraphQLSchema;
+  fields: FieldPlan[];
+  depth: number;
+  aliases: number;
+}
+
+interface FieldPlan {
+  /** The arguments that may size a list field; null when the field is not a list. */
+  sizedBy: readonly ArgumentNode[] | null;
+  children: FieldPlan[];
+}
+
+const plans = new WeakMap<OperationDefinitionNode, OperationPlan>();
+
+function planOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): OperationPlan {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
   const typeInfo = new TypeInfo(schema);
-  const multipliers: number[] = [1];
-  const shape: OperationShape = { cost: 0, depth: 0, aliases: 0 };
+  const root: FieldPlan = { sizedBy: null, children: [] };
+  const open: FieldPlan[] = [root];
+  const plan: OperationPlan = { schema, fields: root.children, depth: 0, aliases: 0 };
   const visitor = visitWithTypeInfo(typeInfo, {
     Field: {
       enter(node: FieldNode) {
         // Introspection is governed by its own switch; the playground's deep introspection
         // query must not trip the depth limit. Skip it (and its subtree) here.
         if (node.name.value === "__schema" || node.name.value === "__type") return false;
-        const parent = multipliers[multipliers.length - 1] as number;
-        shape.cost += parent;
-        if (node.alias) shape.aliases++;
-        shape.depth = Math.max(shape.depth, multipliers.length);
+        if (node.alias) plan.aliases++;
+        plan.depth = Math.max(plan.depth, open.length);
         const def = typeInfo.getFieldDef();
         // A connection's own nodes/edges were counted by the connection's `first`.
         const insideConnection = typeInfo.getParentType()?.name.endsWith("Connection") ?? false;
-        const size =
-          def && !insideConnection && returnsList(def.type) ? listSize(node, variables) : 1;
-        multipliers.push(parent * size);
+        const field: FieldPlan = {
+          sizedBy:
+            def && !insideConnection && returnsList(def.type) ? (node.arguments ?? []) : null,
+          children: [],
+        };
+        (open[open.length - 1] as FieldPlan).children.push(field);
+        open.push(field);
       },
       leave() {
-        multipliers.pop();
+        open.pop();
       },
     },
     FragmentSpread(node) {
@@ -72,7 +108,23 @@ export function measureOperation(
     },
   });
   visit(operation, visitor);
-  return shape;
+  return plan;
+}
+
+/** Every field costs 1 times the size of every list around it. */
+function costOf(
+  fields: readonly FieldPlan[],
+  multiplier: number,
+  variables: Record<string, unknown> | undefined,
+): number {
+  let cost = 0;
+  for (const field of fields) {
+    cost += multiplier;
+    if (field.children.length === 0) continue;
+    const size = field.sizedBy ? listSize(field.sizedBy, variables) : 1;
+    cost += costOf(field.children, multiplier * size, variables);
+  }
+  return cost;
 }
 
 export interface QueryLimits {
@@ -107,8 +159,11 @@ function returnsList(type: GraphQLOutputType): boolean {
   return getNamedType(inner).name.endsWith("Connection");
 }
 
-function listSize(node: FieldNode, variables: Record<string, unknown> | undefined): number {
-  for (const arg of node.arguments ?? []) {
+function listSize(
+  args: readonly ArgumentNode[],
+  variables: Record<string, unknown> | undefined,
+): number {
+  for (const arg of args) {
     const value = argumentValue(arg.value, variables);
     if (arg.name.value === "first" && typeof value === "number") return Math.max(1, value);
     if (Array.isArray(value)) return Math.max(1, value.length);

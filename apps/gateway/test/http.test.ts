@@ -50,6 +50,8 @@ describe("query limits", () => {
     expect(code(r)).toBe("QUERY_TOO_COMPLEX");
     expect(r.errors?.[0]?.message).toMatch(/costs \d+.*at most 500/);
     expect((await gql(g.url, nested, { n: 5 }, admin(g))).errors).toBeUndefined();
+    // The walk over the document is kept per operation; the sizes come from each request.
+    expect(code(await gql(g.url, nested, { n: 100 }, admin(g)))).toBe("QUERY_TOO_COMPLEX");
     const small = await gql(
       g.url,
       "query($ids: [ID!]!) { users(ids: $ids) { id } }",
