@@ -206,15 +206,13 @@ export async function getUsers(
   userIds: string[],
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
-  checkIds("userIds", userIds, USER_ID);
-  const results = await runBatched(distinct(userIds), {
+  // runBatched sends a repeated id once and answers it at each place, in order.
+  return runBatched(checkIds("userIds", userIds, USER_ID), {
     size: USERS_PER_PROFILE_READ,
     concurrency: ctx.concurrency,
     keyOf: (id) => id,
     run: (chunk) => readOrMissing(ctx, chunk, options),
   });
-  const byId = new Map(results.map((r) => [r.key, r]));
-  return userIds.map((id) => byId.get(id) as ItemResult<User>);
 }
 
 interface DeleteAnswer {

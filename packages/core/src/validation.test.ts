@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkCount, checkId, checkInt, checkText, checkUrl, pageLimit } from "./validation.js";
+import {
+  checkCount,
+  checkId,
+  checkIds,
+  checkInt,
+  checkText,
+  checkUrl,
+  pageLimit,
+} from "./validation.js";
 
 const rule = { maxBytes: 8, pattern: /^[A-Za-z0-9]+$/, charset: "letters and digits" };
 
@@ -28,6 +36,26 @@ describe("validation", () => {
     expect(checkText("name", "éééé", { maxBytes: 8 })).toBe("éééé");
     expect(() => checkUrl("avatarUrl", "javascript:alert(1)", 100)).toThrow(
       "avatarUrl must be an http(s) URL.",
+    );
+  });
+
+  it("checks every id of a list, naming the index of a bad one", () => {
+    const ids = ["a1", "b2", "c3"];
+    expect(checkIds("userIds", ids, rule)).toBe(ids);
+    expect(() => checkIds("userIds", ["a1", "b2", "c 3"], rule)).toThrow(
+      expect.objectContaining({
+        field: "userIds[2]",
+        message: "userIds[2] may only contain letters and digits.",
+      }),
+    );
+    expect(() => checkIds("userIds", ["ok", 7], rule)).toThrow(
+      "userIds[1] must be a non-empty string.",
+    );
+    expect(() => checkIds("userIds", "a1", rule)).toThrow("userIds must be a list.");
+    // Near the byte limit the UTF-8 length decides, not the character count.
+    expect(checkIds("ids", ["中文"], { maxBytes: 6 })).toEqual(["中文"]);
+    expect(() => checkIds("ids", ["ab", "中文"], { maxBytes: 5 })).toThrow(
+      "ids[1] must be at most 5 bytes.",
     );
   });
 
