@@ -5,6 +5,7 @@
 //   node roles.mjs emulators   every emulator (demo credentials, rate limits off)
 //   node roles.mjs gateway     the gateway (built package), config sent over IPC
 //   node roles.mjs yoga        the gateway's schema on a bare graphql-yoga server
+//   node roles.mjs execution   measures execution.mjs once and reports the result
 //
 // Each reports what it serves as its first IPC message and exits when the parent
 // disconnects (or dies). Loopback only.
@@ -57,6 +58,13 @@ if (role === "emulators") {
     }
   });
   process.send?.({ url: gateway.url });
+} else if (role === "execution") {
+  // In-process execution of the 500-profile answer (execution.mjs), with this process's
+  // NODE_ENV (graphql-js reads it once, when loaded).
+  const { measureExecution } = await import("./execution.mjs");
+  const options = await new Promise((resolve) => process.once("message", resolve));
+  process.send?.(await measureExecution(/** @type {any} */ (options)));
+  process.disconnect?.();
 } else if (role === "yoga") {
   const { createYoga } = await import("graphql-yoga");
   const { buildGatewaySchema } = await import("@imgraph/gateway");

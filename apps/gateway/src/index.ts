@@ -6,6 +6,8 @@ export { ConfigError } from "./config/errors.js";
 export { findConfigPath, loadConfigFile } from "./config/load.js";
 export type { GatewayConfig } from "./config/types.js";
 export { validateConfig } from "./config/validate.js";
+export { createContext, type GatewayContext } from "./context.js";
 export { type DemoGateway, startDemo } from "./demo/start.js";
+export { jitExecutor } from "./executor.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./gateway.js";
 export { buildGatewaySchema, gatewaySdl } from "./schema/build.js";
