@@ -95,7 +95,7 @@ describe("batching: vendor calls per GraphQL operation", () => {
       expect(count).toBe(Math.ceil(1000 / perCall.recipients));
     });
 
-    it("a profile read through a DataLoader: 3 users in one operation", async () => {
+    it("profile reads of one query level through the request's loader: 3 users in one operation", async () => {
       // Three root fields in one operation share the request's loader: one batch.
       const count = await calls(
         emulatorOf(vendor),

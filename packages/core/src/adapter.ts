@@ -35,7 +35,7 @@ import type { BanInput, Presence, User, UserInput, UserUpdate } from "./model/us
 import type { ItemResult } from "./results.js";
 import type { WebhookAck, WebhookRequest, WebhookResult } from "./webhook.js";
 
-/** Per-call limits of a vendor, used to size batches and DataLoaders outside the adapter. */
+/** Per-call limits of a vendor, used to size batches outside the adapter. */
 export interface VendorLimits {
   /** Profiles per read call. */
   usersPerRead: number;
