@@ -31,12 +31,15 @@ export function call<T>(
   body: Record<string, unknown>,
   options: CallOptions | undefined,
   idempotent: boolean,
+  /** Answer keys holding uint64 values, read as decimal strings (VendorRequest). */
+  exactIntegerKeys?: readonly string[],
 ): Promise<T> {
   return ctx.client.call({
     operation,
     path: `/v4/${command}`,
     body: { type: "json", value: body },
     idempotent,
+    ...(exactIntegerKeys ? { exactIntegerKeys } : {}),
     ...(options?.requestId ? { requestId: options.requestId } : {}),
     ...(options?.signal ? { signal: options.signal } : {}),
   }) as Promise<T>;

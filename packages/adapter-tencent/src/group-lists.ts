@@ -1,6 +1,7 @@
 import {
   type CallOptions,
   checkIds,
+  ExactInteger,
   type Group,
   itemOk,
   type Page,
@@ -94,11 +95,13 @@ export async function listAppGroups(
     "group_open_http_svc/get_appid_group_list",
     {
       Limit: limit,
-      Next: typeof next === "string" ? Number(next) : next,
+      // uint64 both ways: sent as the exact digits, read back as a string.
+      Next: typeof next === "string" ? new ExactInteger(next) : next,
       GroupType: ctx.groupType,
     },
     options,
     true,
+    ["Next"],
   );
   const ids = (answer.GroupIdList ?? [])
     .map((g) => str(g?.GroupId))

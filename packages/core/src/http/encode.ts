@@ -1,3 +1,4 @@
+import { stringifyJson } from "./exact-integers.js";
 import type { QueryParams, RequestBody } from "./types.js";
 
 /** Appends params to a search string; arrays repeat the key (`a=1&a=2`). */
@@ -19,7 +20,7 @@ export function encodeBody(body: RequestBody | undefined): {
 } {
   if (!body) return { payload: undefined, contentType: undefined };
   if (body.type === "json") {
-    return { payload: JSON.stringify(body.value), contentType: "application/json" };
+    return { payload: stringifyJson(body.value), contentType: "application/json" };
   }
   const search = new URLSearchParams();
   appendParams(search, body.fields);

@@ -32,6 +32,8 @@ export interface VendorRequest {
   signal?: AbortSignal;
   /** Overall time budget of the call, across retries. */
   deadlineMs?: number;
+  /** Answer keys whose long integers (uint64) are read as decimal strings, exactly. */
+  exactIntegerKeys?: readonly string[];
 }
 
 export interface VendorResponse {

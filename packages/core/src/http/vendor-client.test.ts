@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ImError, RateLimitedError, VendorRejectedError } from "../errors.js";
+import { ExactInteger } from "./exact-integers.js";
 import type { Decoded, VendorResponse } from "./types.js";
 import { VendorClient, type VendorClientOptions } from "./vendor-client.js";
 
@@ -283,6 +284,24 @@ describe("VendorClient", () => {
       ),
     );
     expect(getEventListeners(request.signal, "abort")).toHaveLength(0);
+  });
+
+  it("sends and reads uint64 values exactly when asked", async () => {
+    const big = "18446744073709551615";
+    const s = await serve((_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"code":200,"Next":${big},"Other":${big}}`);
+    });
+    const value = (await client([s.origin]).call({
+      operation: "read",
+      path: "/",
+      idempotent: true,
+      body: { type: "json", value: { Next: new ExactInteger(big) } },
+      exactIntegerKeys: ["Next"],
+    })) as { Next: unknown; Other: unknown };
+    expect(s.hits[0]?.body).toBe(`{"Next":${big}}`);
+    expect(value.Next).toBe(big);
+    expect(value.Other).not.toBe(big); // not asked for: read as a (rounded) number
   });
 
   it("treats a malformed body as unavailable and retries only reads", async () => {

@@ -5,6 +5,7 @@ import { type ImError, VendorUnavailableError } from "../errors.js";
 import type { Vendor } from "../model/app.js";
 import { callDeadline } from "./deadline.js";
 import { appendParams, encodeBody } from "./encode.js";
+import { quoteLongIntegers } from "./exact-integers.js";
 import { OriginRotation } from "./failover.js";
 import { describeTransportError, provablyNotSent } from "./transport-error.js";
 import type { AttemptInfo, Decoded, SignedParts, VendorRequest, VendorResponse } from "./types.js";
@@ -221,7 +222,11 @@ export class VendorClient {
     }
     let body: unknown;
     try {
-      body = text.length > 0 ? JSON.parse(text) : undefined;
+      const exact = request.exactIntegerKeys;
+      body =
+        text.length > 0
+          ? JSON.parse(exact && exact.length > 0 ? quoteLongIntegers(text, exact) : text)
+          : undefined;
     } catch {
       report(status, "malformed");
       return this.#unavailable(request, requestId, "malformed answer", false, true);

@@ -1,5 +1,6 @@
 /** The Tencent response envelope: always HTTP 200 with ActionStatus/ErrorCode/ErrorInfo. */
 import type { VendorAnswer } from "../framework/index.js";
+import { stringifyAnswer } from "./uint64.js";
 
 export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" } as const;
 
@@ -31,7 +32,7 @@ export function failAnswer(
 }
 
 function answer(body: Record<string, unknown>, status: number, app?: string): VendorAnswer {
-  const a: VendorAnswer = { status, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+  const a: VendorAnswer = { status, headers: { ...JSON_HEADERS }, body: stringifyAnswer(body) };
   if (app !== undefined) a.app = app;
   return a;
 }

@@ -408,12 +408,26 @@ describe("group lists", () => {
     expect(p1.TotalCount).toBe(5);
     expect(p1.GroupIdList.map((x: Body) => x.GroupId)).toEqual(ids.slice(0, 2));
     expect(p1.Next).not.toBe(0);
-    const p2 = ok(await g("get_appid_group_list", { Limit: 2, Next: p1.Next }));
-    const p3 = ok(await g("get_appid_group_list", { Limit: 2, Next: p2.Next }));
-    expect([...p2.GroupIdList, ...p3.GroupIdList].map((x: Body) => x.GroupId)).toEqual(
+    // Next is a uint64 past 2^53: read and sent back as exact digits, over raw JSON.
+    const page = async (next: string) => {
+      const r = await fx.tim.raw("group_open_http_svc/get_appid_group_list", {
+        body: `{"Limit":2,"Next":${next}}`,
+      });
+      const digits = /"Next":(\d+)/.exec(r.text)?.[1] ?? "";
+      return { body: ok(JSON.parse(r.text)), next: digits };
+    };
+    const first = await page("0");
+    expect(BigInt(first.next)).toBeGreaterThan(2n ** 53n);
+    const p2 = await page(first.next);
+    const p3 = await page(p2.next);
+    expect([...p2.body.GroupIdList, ...p3.body.GroupIdList].map((x: Body) => x.GroupId)).toEqual(
       ids.slice(2),
     );
-    expect(p3.Next).toBe(0);
+    expect(p3.next).toBe("0");
+    // Rounded through a double, the cursor points elsewhere: the page differs.
+    const viaDouble = await page(BigInt(Number(first.next)).toString());
+    expect(viaDouble.body.GroupIdList).not.toEqual(p2.body.GroupIdList);
+    expect((await g("get_appid_group_list", { Next: 12345 })).ErrorCode).toBe(10004);
     const chat = ok(await g("get_appid_group_list", { GroupType: "ChatRoom" }));
     expect(chat).toMatchObject({ TotalCount: 1, GroupIdList: [{ GroupId: ids[4] }], Next: 0 });
     expect((await g("get_appid_group_list", { Limit: 10001 })).ErrorCode).toBe(10004);

@@ -18,6 +18,7 @@ import { type ResolvedApp, resolveApp, type TencentEmulatorOptions } from "./opt
 import { DEFAULT_RULES } from "./route.js";
 import { ROUTES } from "./routes.js";
 import { type AppState, createAppState, dumpState } from "./state.js";
+import { quoteUint64 } from "./uint64.js";
 
 const V4_PATH = /^\/v4\/([^/]+)\/([^/]+)$/;
 
@@ -131,13 +132,16 @@ export class TencentVendor implements VendorEmulator {
   }
 }
 
+/** Request fields that carry uint64 values (read exactly). */
+const UINT64_FIELDS = ["Next"];
+
 /** The body must be a JSON object; `{}` when there are no fields (§2.1, §5 row 14). */
 function parseBody(raw: string): Json {
   if (raw.trim() === "")
     throw new TimError(60003, "request body is empty; send {} when there are no fields");
   let body: unknown;
   try {
-    body = JSON.parse(raw);
+    body = JSON.parse(quoteUint64(raw, UINT64_FIELDS));
   } catch {
     throw new TimError(60003, "request body is not valid JSON");
   }

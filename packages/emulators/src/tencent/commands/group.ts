@@ -22,6 +22,10 @@ import {
 } from "../groups.js";
 import { account, type RouteTable } from "../route.js";
 import type { Group } from "../state.js";
+import { readUint64, Uint64 } from "../uint64.js";
+
+/** get_appid_group_list cursors start above 2^53, so rounding one through a double shows. */
+const NEXT_BASE = 1n << 60n;
 
 /** get_group_info per-call cap: "commonly 50" (unverified). */
 const INFO_BATCH = 50;
@@ -269,17 +273,23 @@ export const groupRoutes: RouteTable = {
     codes: GROUP_CODES,
     handle({ app, f }) {
       const limit = f.optInt("Limit", undefined, 10_000) ?? 10_000;
-      const next = f.optInt("Next") ?? 0;
+      // Next: 0 first, then the uint64 this emulator answered (past 2^53 on purpose).
+      const next = f.has("Next") ? readUint64(f.raw.Next) : 0n;
+      if (next === undefined || (next !== 0n && next < NEXT_BASE)) {
+        throw new TimError(10004, "Next is not a cursor this API answered");
+      }
+      const after = next === 0n ? -1 : Number(next - NEXT_BASE);
       const type = f.has("GroupType") ? parseGroupType(f.raw.GroupType) : undefined;
       const all = [...app.groups.values()]
         .filter((g) => !type || g.type === type)
         .sort((a, b) => a.order - b.order);
-      const rest = all.filter((g) => g.order > next);
+      const rest = all.filter((g) => g.order > after);
       const page = rest.slice(0, Math.max(1, limit));
+      const last = page.at(-1);
       return {
         TotalCount: all.length,
         GroupIdList: page.map((g) => ({ GroupId: g.id })),
-        Next: rest.length > page.length ? page.at(-1)!.order : 0,
+        Next: rest.length > page.length && last ? new Uint64(NEXT_BASE + BigInt(last.order)) : 0,
       };
     },
   },
