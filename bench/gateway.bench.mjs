@@ -911,11 +911,11 @@ function idleLines(idle) {
   return [
     `Near idle (${IDLE_RATE}/s, the machine mostly asleep), the 500-profile read: (b) p50 ${ms(p(idle.b, "p50"))}, p99`,
     `${ms(p(idle.b, "p99"))}; (c) p50 ${ms(p(idle.c, "p50"))}, p99 ${ms(p(idle.c, "p99"))}; c − b ${ms(dp50)} at p50, ${ms(dp99)} at p99 (medians of`,
-    `${ROUNDS} rounds of ${num(IDLE_RATE * SECONDS)} requests, so each p99 is a run's slowest request). At the same rate a trivial query`,
-    "to the gateway, no vendor call, takes p50",
-    `${ms(p(idle.hop, "p50"))} (p99 ${ms(p(idle.hop, "p99"))}): the price of one HTTP hop into another process whose vCPU`,
-    "has to be woken (this VM disables guest halt-polling), before any GraphQL work. The",
-    "moderate rates above keep the processes awake, as a serving gateway is.",
+    `${ROUNDS} rounds of ${num(IDLE_RATE * SECONDS)} requests, so each p99 is a run's slowest request).`,
+    `At the same rate a trivial query to the gateway, no vendor call, takes p50 ${ms(p(idle.hop, "p50"))}`,
+    `(p99 ${ms(p(idle.hop, "p99"))}): the price of one HTTP hop into another process whose vCPU has to be`,
+    "woken (this VM disables guest halt-polling), before any GraphQL work. The moderate",
+    "rates above keep the processes awake, as a serving gateway is.",
   ];
 }
 
