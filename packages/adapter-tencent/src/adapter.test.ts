@@ -1,10 +1,15 @@
 // Behaviour beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ItemResult } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
-import { decodeUserSig, parsePrivateMapKeyUserBuf, TrtcPrivilege } from "@imgraph/signing";
+import {
+  decodeUserSig,
+  parsePrivateMapKeyUserBuf,
+  TrtcPrivilege,
+  verifyUserSig,
+} from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
-import { adapterFor, requestCount, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
+import { adapterFor, KEY, requestCount, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
 
 let emulator: RunningEmulator;
 let a: TencentAdapter;
@@ -278,6 +283,16 @@ describe("rooms", () => {
       TrtcPrivilege.sendVideo,
     );
     expect(watch.expiresAt?.getTime()).toBe(((info(watch.token)?.expiresAt ?? 0) as number) * 1000);
+    // TRTC enters with the UserSig and the key: the UserSig comes along, for the same user
+    // and lifetime, plain (no room data).
+    const sig = verifyUserSig(watch.userToken ?? "", {
+      key: KEY,
+      sdkAppId: SDK_APP_ID,
+      userId: "viewer",
+    });
+    if (!sig.ok) throw new Error(`userToken is not a valid UserSig: ${sig.reason}`);
+    expect(sig.value.userBuf).toBeUndefined();
+    expect(sig.value.expiresAt * 1000).toBe(watch.expiresAt?.getTime());
   });
 
   it("creates the live room's chat group when a credential is first issued for it", async () => {

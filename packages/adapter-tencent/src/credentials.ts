@@ -50,7 +50,8 @@ export function issueChatCredential(
  * A room credential is a TRTC PrivateMapKey for the room's string id: the only Tencent
  * credential bound to one room and to publish rights (enter + receive always, send audio,
  * video and screen share when `canPublish`). The client enters with its UserSig and this
- * key; the live room's chat (AVChatRoom) needs only the UserSig.
+ * key, so the UserSig comes along (`userToken`, same lifetime); the live room's chat
+ * (AVChatRoom) needs only the UserSig.
  */
 export function issueRoomCredential(
   ctx: TencentContext,
@@ -80,6 +81,13 @@ export function issueRoomCredential(
     userId,
     roomId,
     token,
+    userToken: generateUserSig({
+      sdkAppId: ctx.sdkAppId,
+      key: ctx.key,
+      userId,
+      expireSeconds,
+      now,
+    }),
     expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
   };
 }

@@ -60,5 +60,6 @@ export function issueRoomCredential(ctx: ZegoContext, input: RoomCredentialInput
     canPublish: input.canPublish === true,
   });
   const made = token(ctx, userId, input.ttlSeconds, payload);
-  return { appId: String(ctx.zegoAppId), userId, roomId, ...made };
+  // Token04 with the room privileges is all the ZEGO Express SDK needs to log in to a room.
+  return { appId: String(ctx.zegoAppId), userId, roomId, userToken: null, ...made };
 }

@@ -314,6 +314,13 @@ export class RoomCredential {
   @Field(() => String, { description: "The room token. Keep it private." })
   token!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What the user signs in with, where the vendor's room SDK wants it beside the room token (Tencent TRTC: the UserSig, valid as long as the token); null where the token alone enters the room. Keep it private.",
+  })
+  userToken!: string | null;
+
   @Field(() => DateTimeISOResolver, {
     nullable: true,
     description: "When the token stops working.",

@@ -521,6 +521,11 @@ export function runAdapterContract(options: ContractOptions): void {
       });
       expect(credential).toMatchObject({ userId: u, roomId, appId: a.info.publicAppId });
       expect(credential.token.length).toBeGreaterThan(10);
+      // Null, or a second secret of its own (never a copy of the room token).
+      if (credential.userToken !== null) {
+        expect(credential.userToken.length).toBeGreaterThan(10);
+        expect(credential.userToken).not.toBe(credential.token);
+      }
     });
 
     check("rooms.users-and-kick", "ROOM_USERS", async () => {

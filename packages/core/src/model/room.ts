@@ -13,6 +13,11 @@ export interface RoomCredential {
   userId: string;
   roomId: string;
   token: string;
+  /**
+   * What the user signs in with, where the vendor's room SDK wants it beside the room token
+   * (Tencent TRTC: the UserSig, valid as long as the token); null where `token` is enough.
+   */
+  userToken: string | null;
   expiresAt: Date | null;
 }
 
