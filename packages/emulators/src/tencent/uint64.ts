@@ -26,16 +26,12 @@ export function stringifyAnswer(body: unknown): string {
   return written === before ? text : text.replace(STAND_IN, "$1");
 }
 
-/** Quotes long integers of the given keys so JSON.parse keeps their digits. */
-export function quoteUint64(raw: string, keys: readonly string[]): string {
-  let out = raw;
-  for (const key of keys) {
-    out = out.replace(
-      new RegExp(`"${key}"(\\s*):(\\s*)(\\d{16,})(?=\\s*[,}\\]])`, "g"),
-      `"${key}"$1:$2"$3"`,
-    );
-  }
-  return out;
+/** Request fields that carry uint64 values. */
+const UINT64_FIELD = /"(Next)"(\s*):(\s*)(\d{16,})(?=\s*[,}\]])/g;
+
+/** Quotes the long integers of uint64 request fields so JSON.parse keeps their digits. */
+export function quoteUint64(raw: string): string {
+  return raw.replace(UINT64_FIELD, '"$1"$2:$3"$4"');
 }
 
 /** A uint64 field as read from a request: a safe integer or a digit string; else undefined. */

@@ -132,16 +132,13 @@ export class TencentVendor implements VendorEmulator {
   }
 }
 
-/** Request fields that carry uint64 values (read exactly). */
-const UINT64_FIELDS = ["Next"];
-
 /** The body must be a JSON object; `{}` when there are no fields (§2.1, §5 row 14). */
 function parseBody(raw: string): Json {
   if (raw.trim() === "")
     throw new TimError(60003, "request body is empty; send {} when there are no fields");
   let body: unknown;
   try {
-    body = JSON.parse(quoteUint64(raw, UINT64_FIELDS));
+    body = JSON.parse(quoteUint64(raw));
   } catch {
     throw new TimError(60003, "request body is not valid JSON");
   }
