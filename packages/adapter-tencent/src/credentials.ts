@@ -18,6 +18,11 @@ function lifetime(ttlSeconds: number | undefined): number {
   return Math.min(checkInt("ttlSeconds", ttlSeconds, { min: 1 }), USERSIG_MAX_SECONDS);
 }
 
+/** The UserSig a user logs in with (chat and TRTC alike), signed with the app key. */
+function userSig(ctx: TencentContext, userId: string, expireSeconds: number, now: number): string {
+  return generateUserSig({ sdkAppId: ctx.sdkAppId, key: ctx.key, userId, expireSeconds, now });
+}
+
 /**
  * A client logs in with a UserSig signed by the app key: no vendor call. Tencent counts
  * validity from the issue second, so expiresAt is exactly (issue second + lifetime).
@@ -30,13 +35,7 @@ export function issueChatCredential(
   if (input.name !== undefined) checkText("name", input.name, { maxBytes: 500 });
   const expireSeconds = lifetime(input.ttlSeconds);
   const now = ctx.now();
-  const token = generateUserSig({
-    sdkAppId: ctx.sdkAppId,
-    key: ctx.key,
-    userId,
-    expireSeconds,
-    now,
-  });
+  const token = userSig(ctx, userId, expireSeconds, now);
   return {
     vendor: "tencent",
     appId: String(ctx.sdkAppId),
@@ -81,13 +80,7 @@ export function issueRoomCredential(
     userId,
     roomId,
     token,
-    userToken: generateUserSig({
-      sdkAppId: ctx.sdkAppId,
-      key: ctx.key,
-      userId,
-      expireSeconds,
-      now,
-    }),
+    userToken: userSig(ctx, userId, expireSeconds, now),
     expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
   };
 }
