@@ -473,24 +473,20 @@ async function overhead(ops, gatewayCpu) {
   return results;
 }
 
-const gatewayPath = (/** @type {string} */ url) => new URL(url).pathname;
+/** The trivial query (framework cost, idle hop): no vendor call, answered for an anonymous caller. */
+const TRIVIAL = JSON.stringify({ query: "{ viewer { role } }" });
+const trivialOk = (/** @type {string} */ body) => body.includes('"role":"ANONYMOUS"');
 
 /**
  * The 500-profile read at a near-idle rate, (b) and (c), and beside them a trivial query to
  * the gateway that calls no vendor: what one HTTP hop to another process costs at that rate.
- * @param {ReturnType<typeof operations>} ops @param {Pool | undefined} pool @param {string} path
+ * @param {ReturnType<typeof operations>} ops @param {Pool | undefined} pool @param {string} gatewayUrl
  */
-async function idle(ops, pool, path) {
+async function idle(ops, pool, gatewayUrl) {
   if (!pool) throw new Error("no gateway pool");
-  const body = JSON.stringify({ query: "{ viewer { role } }" });
-  const trivial = () =>
-    request(
-      pool,
-      path,
-      { "content-type": "application/json" },
-      () => body,
-      (b) => b.includes('"role":"ANONYMOUS"'),
-    );
+  const path = new URL(gatewayUrl).pathname;
+  const json = { "content-type": "application/json" };
+  const trivial = () => request(pool, path, json, () => TRIVIAL, trivialOk);
   /** @type {Record<"b" | "c" | "hop", LoadResult[]>} */
   const out = { b: [], c: [], hop: [] };
   const runs = {
@@ -516,18 +512,16 @@ async function idle(ops, pool, path) {
 
 /** @param {string} gatewayUrl @param {string} yogaUrl */
 async function framework(gatewayUrl, yogaUrl) {
-  const body = JSON.stringify({ query: "{ viewer { role } }" });
-  const check = (/** @type {string} */ b) => b.includes('"role":"ANONYMOUS"');
   /** @param {string} url @param {number} seconds */
   const run = (url, seconds) =>
     cannon({
       url,
       method: "POST",
       headers: { "content-type": "application/json" },
-      body,
+      body: TRIVIAL,
       connections: CONNECTIONS,
       ...span(seconds),
-      check,
+      check: trivialOk,
     });
   if (WARMUP_SECONDS > 0) {
     ok("framework gateway warm-up", await run(gatewayUrl, WARMUP_SECONDS));
@@ -843,9 +837,7 @@ async function main() {
     const gatewayCpu = async () =>
       /** @type {{ cpuMicros: number }} */ (await gatewayRole.ask({ cmd: "cpu" })).cpuMicros;
     const overheadResults = await phase("overhead", () => overhead(ops, gatewayCpu));
-    const idleResults = await phase("idle", () =>
-      idle(ops, pools?.gateway, gatewayPath(gatewayUrl)),
-    );
+    const idleResults = await phase("idle", () => idle(ops, pools?.gateway, gatewayUrl));
     const frameworkResults = await phase("framework", () => framework(gatewayUrl, yogaUrl));
     await yoga.stop();
     await gateway.stop();
