@@ -15,27 +15,22 @@ export function utf8Bytes(value: string): number {
 }
 
 export function checkId(field: string, value: unknown, rule: IdRule): string {
-  if (isValidId(value, rule)) return value;
-  if (typeof value !== "string" || value.length === 0) {
-    throw new BadUserInputError(field, `${field} must be a non-empty string.`);
-  }
-  if (utf8Bytes(value) > rule.maxBytes) {
-    throw new BadUserInputError(field, `${field} must be at most ${rule.maxBytes} bytes.`);
-  }
-  throw new BadUserInputError(
-    field,
-    `${field} may only contain ${rule.charset ?? `characters matching ${rule.pattern}`}.`,
-  );
+  const problem = idProblem(value, rule);
+  if (problem) throw new BadUserInputError(field, `${field} ${problem}.`);
+  return value as string;
 }
 
-function isValidId(value: unknown, rule: IdRule): value is string {
-  return (
-    typeof value === "string" &&
-    value.length > 0 &&
-    // A UTF-16 code unit is at most 3 UTF-8 bytes: most ids need no byte count.
-    (value.length * 3 <= rule.maxBytes || utf8Bytes(value) <= rule.maxBytes) &&
-    (!rule.pattern || rule.pattern.test(value))
-  );
+/** What is wrong with an id, or undefined when it is fine. */
+function idProblem(value: unknown, rule: IdRule): string | undefined {
+  if (typeof value !== "string" || value.length === 0) return "must be a non-empty string";
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most ids need no byte count.
+  if (value.length * 3 > rule.maxBytes && utf8Bytes(value) > rule.maxBytes) {
+    return `must be at most ${rule.maxBytes} bytes`;
+  }
+  if (rule.pattern && !rule.pattern.test(value)) {
+    return `may only contain ${rule.charset ?? `characters matching ${rule.pattern}`}`;
+  }
+  return undefined;
 }
 
 /**
@@ -51,7 +46,8 @@ export function checkIds(
   if (!Array.isArray(values)) throw new BadUserInputError(field, `${field} must be a list.`);
   checkCount(field, values, count);
   for (let i = 0; i < values.length; i++) {
-    if (!isValidId(values[i], rule)) checkId(`${field}[${i}]`, values[i], rule);
+    // The field name of a bad id is built only when one is bad (lists are checked on every read).
+    if (idProblem(values[i], rule)) checkId(`${field}[${i}]`, values[i], rule);
   }
   return values as string[];
 }
