@@ -43,6 +43,7 @@ import { recallMessage } from "./recall.js";
 import * as rooms from "./rooms.js";
 import * as users from "./users.js";
 import { parseTencentWebhook, tencentWebhookRefusal } from "./webhook.js";
+import { webhookSources } from "./webhook-sources.js";
 
 const ALWAYS: Capability[] = [
   "USER_DELETE",
@@ -131,6 +132,10 @@ export class TencentAdapter extends AdapterBase {
 
   webhookRefusal(status: number, message: string): WebhookAck {
     return tencentWebhookRefusal(status, message);
+  }
+  /** Tencent's published callback egress (ConfigSvc/GetIPList, nettype 5 and 6). */
+  webhookSources(options?: CallOptions): Promise<string[]> {
+    return webhookSources(this.#ctx, options);
   }
 
   registerUsers(input: UserInput[], options?: CallOptions) {

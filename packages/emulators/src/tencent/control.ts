@@ -5,6 +5,7 @@ import { importAccount } from "./commands/account.js";
 import { TimError } from "./errors.js";
 import { isObject, type Json } from "./fields.js";
 import { HAS_ADMINS, insertGroup, newGroupId, newMember, parseGroupType } from "./groups.js";
+import { seedIpLists } from "./ip-lists.js";
 import { endSessions, stateChange } from "./presence.js";
 import type { AppState, Group } from "./state.js";
 
@@ -27,8 +28,9 @@ function controlError(err: unknown): never {
 
 /**
  * Seed: `{app?, accounts?: (userId | {userId, nick?, faceUrl?})[], groups?: [{groupId?, type?,
- * name?, owner?, members?: (userId | {account, role?})[]}]}` or an array of those.
- * Accounts named by groups are imported on the way.
+ * name?, owner?, members?: (userId | {account, role?})[]}], ipLists?: {"<nettype>": string[] |
+ * null}}` or an array of those. Accounts named by groups are imported on the way; ipLists
+ * sets what ConfigSvc/GetIPList answers (see ip-lists.ts).
  */
 export function seed(apps: Map<number, AppState>, data: unknown, now: number): Json[] {
   const items = Array.isArray(data) ? data : [data];
@@ -36,6 +38,7 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
     if (!isObject(item))
       throw new ControlError(400, "seed data must be an object or an array of objects");
     const app = pickApp(apps, item.app);
+    const ipLists = item.ipLists === undefined ? undefined : seedIpLists(app, item.ipLists);
     const imported: string[] = [];
     const ensure = (id: unknown) => {
       if (typeof id !== "string") throw new ControlError(400, "account ids must be strings");
@@ -81,7 +84,7 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
         }
         groups.push(id);
       }
-      return { app: app.config.sdkAppId, imported, groups };
+      return { app: app.config.sdkAppId, imported, groups, ...(ipLists ? { ipLists } : {}) };
     } catch (err) {
       return controlError(err);
     }

@@ -9,6 +9,8 @@ export interface RouteContext {
   app: AppState;
   /** The request body, read with the route's service codes. */
   f: Fields;
+  /** The URL's query (sdkappid, identifier, ... and command parameters such as nettype). */
+  query: URLSearchParams;
   /** Emulated time of the request: ms and unix seconds. */
   nowMs: number;
   now: number;

@@ -1,6 +1,7 @@
 /** Every Tencent REST command the emulator knows, by route key `v4/<service>/<command>`. */
 import { accountRoutes } from "./commands/account.js";
 import { c2cHistoryRoutes } from "./commands/c2c-history.js";
+import { configSvcRoutes } from "./commands/config-svc.js";
 import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
@@ -22,4 +23,5 @@ export const ROUTES: RouteTable = {
   ...groupMemberRoutes,
   ...groupMsgRoutes,
   ...pushRoutes,
+  ...configSvcRoutes,
 };

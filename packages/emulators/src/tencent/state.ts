@@ -1,5 +1,6 @@
 /** Everything one emulated Tencent app remembers. Times are unix seconds unless named *Ms. */
 import type { Json } from "./fields.js";
+import { ipListsDump, type NetType } from "./ip-lists.js";
 import type { ResolvedApp } from "./options.js";
 
 export type ProfileValue = string | number;
@@ -127,6 +128,8 @@ export interface AppState {
   groupDedup: Map<string, DedupEntry>;
   pushDedup: Map<number, DedupEntry>;
   pushes: PushTask[];
+  /** GetIPList lists set through the control API, by nettype (absent = default). */
+  ipLists: Map<NetType, string[]>;
 }
 
 export function newAccount(userId: string, now: number): Account {
@@ -156,6 +159,7 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
     groupDedup: new Map(),
     pushDedup: new Map(),
     pushes: [],
+    ipLists: new Map(),
   };
   // Admin identifiers are accounts too: they send as the default From_Account.
   for (const admin of config.admins) state.accounts.set(admin, newAccount(admin, now));
@@ -200,5 +204,6 @@ export function dumpState(s: AppState): Json {
     })),
     conversations: [...s.conversations.values()].map((msgs) => msgs.length),
     pushes: s.pushes,
+    ipLists: ipListsDump(s),
   };
 }

@@ -24,6 +24,8 @@ export interface Query {
   usersig?: string | null;
   random?: string | number | null;
   contenttype?: string | null;
+  /** ConfigSvc/GetIPList's list type, a URL parameter. */
+  nettype?: string | number | null;
 }
 
 export interface TimClient {

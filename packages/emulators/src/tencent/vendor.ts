@@ -62,6 +62,7 @@ export class TencentVendor implements VendorEmulator {
       const result = route.handle({
         app,
         f: new Fields(body, route.codes),
+        query: req.query,
         nowMs: req.receivedAt,
         now: Math.floor(req.receivedAt / 1000),
         admin,
