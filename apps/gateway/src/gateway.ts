@@ -4,8 +4,10 @@ import { AppRegistry } from "./apps.js";
 import { Authenticator } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./config/types.js";
 import { GRAPHQL_PATH, type HttpDeps, type RunningHttp, startHttp } from "./http/server.js";
+import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
 import { createLogger } from "./logger.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
+import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
 import { webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./schema/build.js";
@@ -28,6 +30,10 @@ export interface RunningGateway {
   /** Fan-out, replay store and the WebSocket server (counters for tests). */
   realtime: Realtime;
   ws: RunningWs;
+  /** The mutual-TLS callback listener, when configured. */
+  webhookTls?: RunningWebhookTls;
+  /** Settles once every vendor-published callback address list was read once (or failed). */
+  webhookGuardReady: Promise<void>;
   /** Drains in-flight requests, then releases vendor connections. */
   close(): Promise<void>;
 }
@@ -45,6 +51,13 @@ export async function startGateway(
       else log.debug({ vendorCall: attempt }, "vendor call");
     },
   });
+  let guard: WebhookGuard;
+  try {
+    guard = guardFromConfig(config, apps, log);
+  } catch (error) {
+    await apps.close();
+    throw error;
+  }
   const schema = buildGatewaySchema();
   const apollo = createApollo(schema, config.server, log);
   const auth = new Authenticator(config.auth);
@@ -62,6 +75,7 @@ export async function startGateway(
     replay: realtime.replay,
     log,
     bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
+    guard,
     ...(options.onWebhookAccepted
       ? {
           onAccepted: (result, receivedAt) =>
@@ -90,6 +104,17 @@ export async function startGateway(
     realtime,
     log,
   });
+  const tls = config.realtime?.webhookTls;
+  const webhookTls = tls
+    ? await startWebhookTls(
+        tls,
+        config.apps.flatMap((a) => (a.webhook?.clientCa ? [a.webhook.clientCa] : [])),
+        webhooks,
+        log,
+      )
+    : undefined;
+  // Vendor address lists load in the background; callbacks relying on one get 503 until then.
+  const guardReady = guard.start();
   let closing: Promise<void> | undefined;
   return {
     url: http.url,
@@ -98,9 +123,13 @@ export async function startGateway(
     log,
     realtime,
     ws,
+    ...(webhookTls ? { webhookTls } : {}),
+    webhookGuardReady: guardReady,
     close() {
       closing ??= (async () => {
+        guard.close();
         await ws.close();
+        await webhookTls?.close();
         await http.drain();
         await apollo.stop();
         await realtime.close();

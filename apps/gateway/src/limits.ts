@@ -184,6 +184,72 @@ function argumentValue(value: ValueNode, variables: Record<string, unknown> | un
   }
 }
 
+/** Over-limit queries are the client's doing: 400, never a 5xx that pages an operator. */
 function limitError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX" } });
+  return new GraphQLError(message, {
+    extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } },
+  });
+}
+
+/**
+ * Brackets, braces and parentheses may nest this deep in a document's text. graphql-js
+ * parses recursively, so a runaway document would end in a stack overflow (and a parse
+ * error quoting it); the selection depth limit is far lower than this anyway.
+ */
+export const MAX_SYNTAX_NESTING = 128;
+
+/**
+ * How deeply a GraphQL document's text nests ({ [ (), outside strings and comments), counted
+ * without parsing; stops counting once past `max`.
+ */
+export function syntaxNesting(text: string, max = MAX_SYNTAX_NESTING): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x23 /* # */) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x22 /* " */) {
+      if (text.startsWith('"""', i)) {
+        // a block string ends at the next """ that is not escaped as \"""
+        let from = i + 3;
+        for (;;) {
+          const close = text.indexOf('"""', from);
+          if (close < 0) {
+            i = text.length;
+            break;
+          }
+          if (text.charCodeAt(close - 1) === 0x5c) {
+            from = close + 3;
+            continue;
+          }
+          i = close + 2;
+          break;
+        }
+      } else {
+        for (i++; i < text.length; i++) {
+          const d = text.charCodeAt(i);
+          if (d === 0x5c) i++;
+          else if (d === 0x22 || d === 0x0a) break;
+        }
+      }
+    } else if (c === 0x7b || c === 0x5b || c === 0x28) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d || c === 0x29) {
+      if (depth > 0) depth--;
+    }
+  }
+  return deepest;
+}
+
+/** The answer to a document nested past MAX_SYNTAX_NESTING, before anything parses it. */
+export function nestingError(): GraphQLError {
+  return new GraphQLError(
+    `Syntax Error: nesting too deep (over ${MAX_SYNTAX_NESTING} levels of braces, brackets or parentheses).`,
+    { extensions: { code: "GRAPHQL_PARSE_FAILED", http: { status: 400 } } },
+  );
 }

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { AppRegistry } from "../src/apps.js";
 import { ConfigError } from "../src/config/errors.js";
 import { validateConfig } from "../src/config/validate.js";
+import { createLogger } from "../src/logger.js";
+import { guardFromConfig } from "../src/realtime/webhook-guard.js";
 
 const base = {
   apps: [{ id: "chat", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" }],
@@ -89,6 +93,102 @@ describe("config validation", () => {
     expect(error({ ...base, auth: { jwt: {} } })).toMatchObject({ key: "auth.jwt" });
   });
 
+  it("reads each app's callback guard and the TLS listener", () => {
+    const pem = (label: string) => `-----BEGIN ${label}-----\nAAAA\n-----END ${label}-----\n`;
+    const ca = readFileSync(new URL("./fixtures/tls/vendor-ca.crt", import.meta.url), "utf8");
+    const files = {
+      "/etc/imgraph/ca.pem": ca,
+      "/etc/imgraph/c.pem": pem("CERTIFICATE"),
+      "/etc/imgraph/k.pem": pem("PRIVATE KEY"),
+    };
+    const tencent = { id: "t", vendor: "tencent", sdkAppId: 1400000001, keyEnv: "K" };
+    const config = validateConfig(
+      {
+        apps: [
+          {
+            ...tencent,
+            webhook: {
+              allowedSources: ["10.0.0.0/8", "2001:db8::1"],
+              vendorSources: true,
+              clientCaFile: "ca.pem",
+            },
+          },
+        ],
+        realtime: {
+          trustedProxies: ["127.0.0.1"],
+          webhookTls: { port: 8443, certFile: "c.pem", keyFile: "k.pem" },
+        },
+      },
+      sources({ K: "k" }, files),
+    );
+    expect(config.apps[0]?.webhook).toEqual({
+      allowedSources: ["10.0.0.0/8", "2001:db8::1"],
+      vendorSources: true,
+      vendorSourcesRefreshMinutes: 60,
+      acceptUnboundBodies: false,
+      clientCa: ca.trim(),
+    });
+    expect(config.apps[0]?.options).not.toHaveProperty("webhook");
+    expect(config.realtime).toMatchObject({
+      trustedProxies: ["127.0.0.1"],
+      webhookTls: { host: "0.0.0.0", port: 8443 },
+    });
+    const bad = (webhook: unknown, realtime?: unknown) =>
+      error(
+        { apps: [{ ...tencent, webhook }], ...(realtime ? { realtime } : {}) },
+        sources({ K: "k" }, files),
+      );
+    expect(bad({ allowedSources: ["10.0.0.0/33"] })).toMatchObject({
+      key: "apps[0].webhook.allowedSources[0]",
+    });
+    expect(bad({ allowedSources: ["tencent.com"] })).toMatchObject({
+      key: "apps[0].webhook.allowedSources[0]",
+    });
+    expect(bad({ allowedSource: [] })).toMatchObject({ key: "apps[0].webhook.allowedSource" });
+    expect(bad({ clientCaFile: "c.pem" })).toMatchObject({ key: "apps[0].webhook.clientCaFile" });
+    // Client certificates need the TLS listener.
+    expect(bad({ clientCaFile: "ca.pem" })).toMatchObject({ key: "realtime.webhookTls" });
+    expect(bad({}, { trustedProxies: ["*"] })).toMatchObject({ key: "realtime.trustedProxies[0]" });
+    expect(
+      bad({}, { webhookTls: { port: 1, certFile: "c.pem", keyFile: "ca.pem" } }),
+    ).toMatchObject({
+      key: "realtime.webhookTls.keyFile",
+    });
+  });
+
+  it("refuses a Tencent app whose callbacks nothing but the signature would authenticate", () => {
+    const app = {
+      id: "t",
+      vendor: "tencent",
+      sdkAppId: 1400000001,
+      keyEnv: "K",
+      callbackTokenEnv: "T",
+    };
+    const check = (extra: Record<string, unknown>) => {
+      const config = validateConfig({ apps: [{ ...app, ...extra }] }, sources({ K: "k", T: "t" }));
+      const apps = AppRegistry.fromConfig(config.apps, config.defaultApp);
+      try {
+        guardFromConfig(config, apps, createLogger("silent")).close();
+      } finally {
+        void apps.close();
+      }
+    };
+    expect(() => check({})).toThrow(
+      /apps\[0\]\.webhook: allowedSources, vendorSources or clientCaFile/,
+    );
+    expect(() => check({ webhook: { vendorSources: true } })).not.toThrow();
+    expect(() => check({ webhook: { allowedSources: ["203.0.113.0/24"] } })).not.toThrow();
+    expect(() => check({ webhook: { acceptUnboundBodies: true } })).not.toThrow();
+    // RongCloud publishes no address list through an API.
+    const rc = validateConfig(
+      { apps: [{ ...base.apps[0], webhook: { vendorSources: true } }] },
+      sources(),
+    );
+    const rcApps = AppRegistry.fromConfig(rc.apps, rc.defaultApp);
+    expect(() => guardFromConfig(rc, rcApps, createLogger("silent"))).toThrow(/vendorSources/);
+    void rcApps.close();
+  });
+
   it("never puts a secret value in an error message", () => {
     const e = error({ ...base, apps: [{ ...base.apps[0], appSecret: "do-not-echo-me" }] });
     expect(e.message).not.toContain("do-not-echo-me");
@@ -105,14 +205,19 @@ describe("example configs in examples/", () => {
     const env = new Proxy({} as Record<string, string>, {
       get: (_t, key) =>
         typeof key === "string" && !["PORT", "HOST", "REDIS_URL"].includes(key)
-          ? "x".repeat(40)
+          ? "x".repeat(32)
           : undefined,
     });
     for (const file of files) {
       const text = readFileSync(new URL(file, dir), "utf8");
       const raw = file.endsWith(".json") ? JSON.parse(text) : parse(text);
-      const config = validateConfig(raw, { env, baseDir: "/", readFile: () => "file-secret" });
+      const config = validateConfig(raw, { env, baseDir: "/", readFile: () => "f".repeat(32) });
       expect(config.apps.length, file).toBeGreaterThan(0);
+      // What the gateway checks at start: every callback is authenticated beyond a signature
+      // that binds no body.
+      const apps = AppRegistry.fromConfig(config.apps, config.defaultApp);
+      guardFromConfig(config, apps, createLogger("silent")).close();
+      await apps.close();
     }
   });
 });

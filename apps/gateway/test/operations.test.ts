@@ -139,9 +139,15 @@ describe.each(APPS)("gateway operations on %s", (app) => {
   maybe("issueChatCredential", async () => {
     const a = uid("u");
     await register(a);
+    const issue =
+      "mutation($app: ID, $id: ID!, $ttl: Int) { issueChatCredential(app: $app, userId: $id, ttlSeconds: $ttl) { vendor appId userId token expiresAt } }";
+    // RongCloud tokens take no lifetime: asking for one is refused, not ignored.
+    const withTtl = await q(issue, { id: a, ttl: 3600 });
+    if (app === "rongcloud") expect(code(withTtl)).toBe("BAD_USER_INPUT");
+    else ok(withTtl);
     const r = await q<{ issueChatCredential: { userId: string; token: string; appId: string } }>(
-      "mutation($app: ID, $id: ID!) { issueChatCredential(app: $app, userId: $id, ttlSeconds: 3600) { vendor appId userId token expiresAt } }",
-      { id: a },
+      issue,
+      { id: a, ttl: app === "rongcloud" ? null : 3600 },
     );
     const c = ok(r).issueChatCredential;
     expect(c.userId).toBe(a);

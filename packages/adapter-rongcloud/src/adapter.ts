@@ -182,6 +182,9 @@ export class RongCloudAdapter extends AdapterBase {
     return messages.describeMessageId(this.#ctx, messageId);
   }
 
+  /** The signature covers a per-delivery nonce and time, not the body (webhook.ts). */
+  readonly webhookSignatureScope = "delivery" as const;
+
   /** Server callbacks (message routing, online status), signed with the app secret. */
   parseWebhook(request: WebhookRequest): WebhookResult {
     return parseRongCloudWebhook(this.#ctx, this.#webhook, request);

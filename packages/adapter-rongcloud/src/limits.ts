@@ -41,4 +41,6 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   recipientsPerSend: PRIVATE_RECIPIENTS_PER_CALL,
   membersPerChange: GROUP_MEMBERS_PER_CALL,
   pageSize: HISTORY_PAGE_MAX,
+  // Token lifetimes are one console setting for the whole app.
+  credentialTtlSeconds: null,
 };

@@ -231,7 +231,8 @@ export async function unbanUsers(
 /**
  * A RongCloud token comes only from getToken, which also overwrites the user's name and
  * portrait: read the current profile first so issuing a credential never changes it.
- * Tokens do not expire unless the console sets a lifetime, so `ttlSeconds` cannot apply.
+ * Tokens do not expire unless the console sets a lifetime, so `ttlSeconds` is refused rather
+ * than ignored.
  */
 export async function issueChatCredential(
   ctx: RongCloudContext,
@@ -241,7 +242,11 @@ export async function issueChatCredential(
 ): Promise<ChatCredential> {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   if (input.name !== undefined) checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
-  if (input.ttlSeconds !== undefined) checkInt("ttlSeconds", input.ttlSeconds, { min: 1 });
+  if (input.ttlSeconds !== undefined)
+    throw new BadUserInputError(
+      "ttlSeconds",
+      "RongCloud tokens have no per-token lifetime (the console sets one for the whole app): omit ttlSeconds.",
+    );
   const current = await info(ctx, userId, options);
   const answer = await post<{ token?: unknown }>(
     ctx,

@@ -76,11 +76,14 @@ describe("users", () => {
     }
   });
 
-  it("issues a UserSig with an exact expiry, clamped to ten years", async () => {
+  it("issues a UserSig with an exact expiry, up to ten years; longer is refused", async () => {
+    await expect(
+      a.issueChatCredential({ userId: "someone", ttlSeconds: 10 * 365 * 86_400 + 1 }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "ttlSeconds" });
     const started = Math.floor(Date.now() / 1000);
     const credential = await a.issueChatCredential({
       userId: "someone",
-      ttlSeconds: 50 * 365 * 86_400,
+      ttlSeconds: 10 * 365 * 86_400,
     });
     const claims = decodeUserSig(credential.token);
     expect(claims.ok).toBe(true);

@@ -76,6 +76,11 @@ export class TencentAdapter extends AdapterBase {
   readonly #ctx: TencentContext;
   /** Present when a callback token is configured (see webhook.ts). */
   readonly parseWebhook?: (request: WebhookRequest) => WebhookResult;
+  /**
+   * Sign covers only the token and RequestTime (one second): several callbacks share it and
+   * no body is bound, so the gateway asks for a source list or client certificate.
+   */
+  readonly webhookSignatureScope = "time" as const;
 
   constructor(options: TencentAdapterOptions) {
     super();

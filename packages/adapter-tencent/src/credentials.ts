@@ -12,10 +12,10 @@ import { generatePrivateMapKey, generateUserSig, TrtcPrivilege } from "@imgraph/
 import type { TencentContext } from "./context.js";
 import { GROUP_ID, USER_ID, USERSIG_DEFAULT_SECONDS, USERSIG_MAX_SECONDS } from "./limits.js";
 
-/** Requested lifetime, clamped to Tencent's 10-year maximum. */
+/** Requested lifetime; over Tencent's 10-year maximum is refused, never quietly shortened. */
 function lifetime(ttlSeconds: number | undefined): number {
   if (ttlSeconds === undefined) return USERSIG_DEFAULT_SECONDS;
-  return Math.min(checkInt("ttlSeconds", ttlSeconds, { min: 1 }), USERSIG_MAX_SECONDS);
+  return checkInt("ttlSeconds", ttlSeconds, { min: 1, max: USERSIG_MAX_SECONDS });
 }
 
 /** The UserSig a user logs in with (chat and TRTC alike), signed with the app key. */

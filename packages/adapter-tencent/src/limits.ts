@@ -57,4 +57,5 @@ export const TENCENT_LIMITS: VendorLimits = {
   // add takes 300, delete 100: the smaller fits both.
   membersPerChange: MEMBERS_PER_DELETE,
   pageSize: PAGE_MAX,
+  credentialTtlSeconds: { min: 1, max: USERSIG_MAX_SECONDS },
 };

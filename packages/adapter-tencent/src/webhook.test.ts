@@ -40,6 +40,25 @@ function request(
 const text = [{ MsgType: "TIMTextElem", MsgContent: { Text: "hi" } }];
 
 describe("Tencent callbacks", () => {
+  it("binds the body's EventTime to the signed RequestTime", () => {
+    const state = { Info: { To_Account: "alice", Action: "Login", Reason: "Register" } };
+    const ok = adapter.parseWebhook?.(
+      request("State.StateChange", { ...state, EventTime: NOW - 59_000 }),
+    );
+    expect(ok?.events).toHaveLength(1);
+    // A captured Sign carrying a body that claims another time (an old event replayed).
+    expect(() =>
+      adapter.parseWebhook?.(request("State.StateChange", { ...state, EventTime: NOW - 61_000 })),
+    ).toThrow(UnauthenticatedError);
+    expect(() =>
+      adapter.parseWebhook?.(request("State.StateChange", { ...state, EventTime: "soon" })),
+    ).toThrow(BadUserInputError);
+    // Older callbacks carry no EventTime at all: still read.
+    const bare = request("State.StateChange", state);
+    bare.rawBody = JSON.stringify({ CallbackCommand: "State.StateChange", ...state });
+    expect(adapter.parseWebhook?.(bare).events).toHaveLength(1);
+  });
+
   it("needs a callback token to read callbacks at all", () => {
     const plain = new TencentAdapter({ sdkAppId: SDK, key: "k".repeat(64) });
     expect(plain.parseWebhook).toBeUndefined();

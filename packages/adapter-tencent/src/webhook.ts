@@ -67,14 +67,16 @@ export function parseTencentWebhook(
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new BadUserInputError("body", "Tencent callback body is not an object.");
   const command = request.query.get("CallbackCommand") ?? "";
+  bindEventTime(body, request.query.get("RequestTime"), windowSeconds);
   if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
     throw new BadUserInputError("CallbackCommand", "CallbackCommand differs in query and body.");
 
   return {
     events: read(ctx, command, body, request.receivedAt),
     // Sign covers only the token and the second, so every callback of one second shares
-    // it: a delivery is told apart by its body (which carries EventTime in ms and the
-    // message keys). A retry resends the same body.
+    // it (Tencent legitimately sends several bodies under one Sign): a delivery is told
+    // apart by its body (EventTime in ms, the message keys). A retry resends the same body.
+    // What binds a body to Tencent is the gateway's source list or client certificate.
     replayKey: `tencent:${options.sdkAppId}:${createHash("sha256").update(request.rawBody).digest("base64url")}`,
     replayWindowMs: 2 * windowSeconds * 1000,
     ack: ACK,
@@ -212,6 +214,22 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
         throw new BadUserInputError("CallbackCommand", "CallbackCommand is missing or unknown.");
       return []; // a signed callback with no neutral event (profile, friends, ...)
   }
+}
+
+/**
+ * The body's EventTime (ms; newer callbacks carry it) must lie within the signature's window
+ * of the signed RequestTime: a captured Sign cannot carry a body claiming another time.
+ */
+function bindEventTime(b: Json, requestTime: string | null, windowSeconds: number): void {
+  if (b.EventTime === undefined) return;
+  const ms = Number(b.EventTime);
+  const signed = Number(requestTime) * 1000;
+  if (!Number.isSafeInteger(ms) || ms <= 0)
+    throw new BadUserInputError("EventTime", "EventTime must be epoch milliseconds.");
+  if (Math.abs(ms - signed) > windowSeconds * 1000)
+    throw new UnauthenticatedError(
+      "Tencent callback refused: EventTime is outside the signed RequestTime's window.",
+    );
 }
 
 function eventTime(b: Json, receivedAt: number): Date {

@@ -79,6 +79,8 @@ export class ZegoAdapter extends AdapterBase {
   readonly #ctx: ZegoContext;
   /** Present when the CallbackSecret is configured (see webhook.ts). */
   readonly parseWebhook?: (request: WebhookRequest) => WebhookResult;
+  /** The signature covers a per-delivery nonce and time, not the rest of the body. */
+  readonly webhookSignatureScope = "delivery" as const;
 
   constructor(options: ZegoAdapterOptions) {
     super();

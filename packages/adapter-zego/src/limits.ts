@@ -61,4 +61,5 @@ export const ZEGO_LIMITS: VendorLimits = {
   // Kick takes 50 per call, invite 100: the smaller bounds both.
   membersPerChange: MEMBERS_PER_KICK,
   pageSize: HISTORY_PAGE_MAX,
+  credentialTtlSeconds: { min: TOKEN_MIN_SECONDS, max: TOKEN_MAX_SECONDS },
 };

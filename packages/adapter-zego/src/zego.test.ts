@@ -96,16 +96,22 @@ describe("users", () => {
     ).toEqual([100, 5]);
   });
 
-  it("issues a Token04 with the requested lifetime, clamped to ZEGO's bounds", async () => {
-    const credential = await adapter.issueChatCredential({ userId: "tok", ttlSeconds: 10 });
+  it("issues a Token04 with the requested lifetime; outside ZEGO's bounds is refused", async () => {
+    for (const ttlSeconds of [10, 59, 24 * 86_400 + 1, 10 ** 9]) {
+      await expect(
+        adapter.issueChatCredential({ userId: "tok", ttlSeconds }),
+      ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "ttlSeconds" });
+    }
+    const credential = await adapter.issueChatCredential({ userId: "tok", ttlSeconds: 60 });
     const claims = verifyToken04(credential.token, { serverSecret: SERVER_SECRET, appId: APP_ID });
     expect(claims.ok).toBe(true);
     if (!claims.ok) return;
     expect(claims.value).toMatchObject({ userId: "tok", payload: "" });
     expect(claims.value.expiresAt - claims.value.issuedAt).toBe(60);
     expect(credential.expiresAt?.getTime()).toBe(claims.value.expiresAt * 1000);
-    const long = await adapter.issueChatCredential({ userId: "tok", ttlSeconds: 10 ** 9 });
+    const long = await adapter.issueChatCredential({ userId: "tok", ttlSeconds: 24 * 86_400 });
     expect((long.expiresAt?.getTime() ?? 0) - Date.now()).toBeLessThanOrEqual(24 * 86_400_000);
+    expect((long.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(24 * 86_400_000 - 2_000);
   });
 });
 

@@ -49,6 +49,11 @@ export interface VendorLimits {
   membersPerChange: number;
   /** Largest page a list call returns. */
   pageSize: number;
+  /**
+   * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
+   * tokens take no per-token lifetime (a requested one is then refused, not ignored).
+   */
+  credentialTtlSeconds: { min: number; max: number } | null;
 }
 
 /** Per-call options every operation accepts. */
@@ -135,7 +140,22 @@ export interface ImAdapter {
    * present when the app is configured with what the vendor signs callbacks with.
    */
   parseWebhook?(request: WebhookRequest): WebhookResult;
+  /**
+   * What the vendor's callback signature covers: "delivery" when it names one delivery (a
+   * nonce) though not its body, so a captured signature cannot carry a second body past the
+   * replay store; "time" when it covers only a timestamp (Tencent), so several deliveries
+   * share one and any body can ride on it: such an app needs a source allowlist or a
+   * client certificate. Present with parseWebhook.
+   */
+  readonly webhookSignatureScope?: "delivery" | "time";
   webhookRefusal?(status: number, message: string): WebhookAck;
+  /**
+   * The addresses (IPs or CIDR ranges) the vendor says its callbacks come from, read from
+   * the vendor's own API where it publishes them (Tencent: ConfigSvc/GetIPList). Optional:
+   * absent when the vendor publishes no such list through an API. The gateway refreshes it
+   * and refuses callbacks from elsewhere when an app asks for it.
+   */
+  webhookSources?(options?: CallOptions): Promise<string[]>;
 
   /** Releases pooled connections. */
   close(): Promise<void>;

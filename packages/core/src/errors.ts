@@ -130,7 +130,9 @@ export function isImError(value: unknown): value is ImError {
 // Signature, RongCloud callback signatures) and JWT-like strings.
 const SECRET_PARAM =
   /([?&](?:usersig|signature|sign|token|signaturenonce|nonce|secret|key)=)[^&\s"']*/gi;
-const BEARER = /\b(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+// A bearer credential is token-shaped (a JWT, an opaque key): 16+ token characters. Plain
+// words after "bearer" (our own "The bearer token has expired.") are left alone.
+const BEARER = /\b(bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi;
 
 /** Removes anything credential-shaped from a text before it can reach a message or a log. */
 export function redactSecrets(text: string): string {

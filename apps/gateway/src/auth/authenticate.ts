@@ -12,8 +12,8 @@ export interface Credentials {
 }
 
 /**
- * Turns a request's credentials into a Viewer. No credentials is anonymous; wrong or
- * expired credentials are an error (never silently anonymous).
+ * Turns a request's credentials into a Viewer. No credentials is anonymous; wrong, expired
+ * or ambiguous (two at once) credentials are an error, never silently anonymous or admin.
  */
 export class Authenticator {
   readonly #apiKeys: Array<{ name: string; digest: Buffer }>;
@@ -43,10 +43,15 @@ export class Authenticator {
   }
 
   async authenticate(credentials: Credentials): Promise<Viewer> {
-    if (credentials.apiKey !== undefined && credentials.apiKey !== "") {
-      return this.#byApiKey(credentials.apiKey);
-    }
     const auth = credentials.authorization?.trim();
+    const hasKey = credentials.apiKey !== undefined && credentials.apiKey !== "";
+    // Two credentials could name two callers; serving either would let a bad one ride on a
+    // good one (a valid key with a forged token was once served as admin).
+    if (hasKey && auth)
+      throw new UnauthenticatedError(
+        "Send one credential per request: an X-API-Key or a bearer token, not both.",
+      );
+    if (hasKey) return this.#byApiKey(credentials.apiKey as string);
     if (!auth) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <JWT>`.");

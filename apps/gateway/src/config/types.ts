@@ -47,6 +47,41 @@ export interface AppConfig {
   id: string;
   vendor: "rongcloud" | "tencent" | "zego";
   options: Record<string, unknown>;
+  /** Who may deliver this app's callbacks, beyond the vendor's signature. */
+  webhook?: AppWebhookConfig;
+}
+
+/**
+ * What authenticates a callback besides the vendor's signature. A vendor whose signature
+ * does not bind the body (Tencent signs only a time) needs at least one of these.
+ */
+export interface AppWebhookConfig {
+  /** Addresses or CIDR ranges callbacks may come from. */
+  allowedSources: string[];
+  /** Also allow the addresses the vendor publishes through its API, refreshed periodically. */
+  vendorSources: boolean;
+  /** How often the vendor's list is read again, minutes. */
+  vendorSourcesRefreshMinutes: number;
+  /**
+   * PEM of the CA that must have issued the vendor's client certificate: callbacks are then
+   * accepted only on the TLS listener (`realtime.webhookTls`) with such a certificate.
+   */
+  clientCa?: string;
+  /**
+   * Accept a vendor whose signature does not bind the body with neither a source list nor a
+   * client certificate: anyone who sees one signed callback URL can then post other bodies
+   * within its time window. Off unless set on purpose.
+   */
+  acceptUnboundBodies: boolean;
+}
+
+/** A second listener, HTTPS only, for callbacks that must present a client certificate. */
+export interface WebhookTlsConfig {
+  host: string;
+  port: number;
+  /** PEM certificate chain and key the listener presents. */
+  cert: string;
+  key: string;
 }
 
 /** Callbacks in, subscriptions out. */
@@ -59,12 +94,20 @@ export interface RealtimeConfig {
   webhookBodyLimitBytes: number;
   /** Events a slow subscriber may fall behind before it is disconnected. */
   maxBufferedEvents: number;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names a callback's
+   * source; without them the connection's peer address is the source.
+   */
+  trustedProxies: string[];
+  /** The mutual-TLS callback listener, when any app requires client certificates. */
+  webhookTls?: WebhookTlsConfig;
 }
 
 export const REALTIME_DEFAULTS: RealtimeConfig = {
   keyPrefix: "imgraph:",
   webhookBodyLimitBytes: 512 * 1024,
   maxBufferedEvents: 1000,
+  trustedProxies: [],
 };
 
 export interface GatewayConfig {

@@ -1,9 +1,12 @@
+import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { parseRange } from "../realtime/addresses.js";
 import { ConfigError } from "./errors.js";
 import {
   type ApiKeyConfig,
   type AppConfig,
+  type AppWebhookConfig,
   type AuthConfig,
   type GatewayConfig,
   type JwtConfig,
@@ -11,6 +14,7 @@ import {
   type RealtimeConfig,
   SERVER_DEFAULTS,
   type ServerConfig,
+  type WebhookTlsConfig,
 } from "./types.js";
 
 export interface ConfigSources {
@@ -75,6 +79,12 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
   const logLevel =
     root.logLevel === undefined ? "info" : oneOf(root.logLevel, "logLevel", LOG_LEVELS);
   const realtime = realtimeConfig(root.realtime, sources);
+  const needsTls = apps.findIndex((a) => a.webhook?.clientCa !== undefined);
+  if (needsTls >= 0 && !realtime.webhookTls)
+    throw new ConfigError(
+      "realtime.webhookTls",
+      `a TLS listener for callbacks (apps[${needsTls}].webhook.clientCaFile asks for client certificates)`,
+    );
   return {
     realtime,
     server,
@@ -123,8 +133,13 @@ function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {
     "keyPrefix",
     "webhookBodyLimitBytes",
     "maxBufferedEvents",
+    "trustedProxies",
+    "webhookTls",
   ]);
   const out: RealtimeConfig = { ...REALTIME_DEFAULTS };
+  if (r.trustedProxies !== undefined)
+    out.trustedProxies = ranges(r.trustedProxies, "realtime.trustedProxies");
+  if (r.webhookTls !== undefined) out.webhookTls = webhookTlsConfig(r.webhookTls, sources);
   // A Redis URL may hold a password: environment or file only, like every secret.
   const redisUrl = secret(r, "redisUrl", "realtime", sources, false) ?? sources.env.REDIS_URL;
   if (redisUrl) {
@@ -157,6 +172,78 @@ function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {
   if (r.maxBufferedEvents !== undefined)
     out.maxBufferedEvents = int(r.maxBufferedEvents, "realtime.maxBufferedEvents", 1, 1_000_000);
   return out;
+}
+
+function webhookTlsConfig(raw: unknown, sources: ConfigSources): WebhookTlsConfig {
+  const t = object(raw, "realtime.webhookTls");
+  allowOnly(t, "realtime.webhookTls", ["host", "port", "certFile", "keyFile", "keyEnv"]);
+  if (t.port === undefined) throw new ConfigError("realtime.webhookTls.port", "a port");
+  return {
+    host: t.host === undefined ? "0.0.0.0" : string(t.host, "realtime.webhookTls.host"),
+    port: int(t.port, "realtime.webhookTls.port", 0, 65535),
+    cert: pem(
+      secret(t, "cert", "realtime.webhookTls", sources, true) as string,
+      "realtime.webhookTls.certFile",
+      "CERTIFICATE",
+    ),
+    key: pem(
+      secret(t, "key", "realtime.webhookTls", sources, true) as string,
+      "realtime.webhookTls.keyFile",
+      "PRIVATE KEY",
+    ),
+  };
+}
+
+/** Per app: what authenticates its callbacks besides the vendor's signature. */
+function webhookConfig(raw: unknown, path: string, sources: ConfigSources): AppWebhookConfig {
+  const w = object(raw, path);
+  allowOnly(w, path, [
+    "allowedSources",
+    "vendorSources",
+    "vendorSourcesRefreshMinutes",
+    "clientCaFile",
+    "acceptUnboundBodies",
+  ]);
+  const out: AppWebhookConfig = {
+    allowedSources:
+      w.allowedSources === undefined ? [] : ranges(w.allowedSources, `${path}.allowedSources`),
+    vendorSources:
+      w.vendorSources === undefined ? false : bool(w.vendorSources, `${path}.vendorSources`),
+    vendorSourcesRefreshMinutes:
+      w.vendorSourcesRefreshMinutes === undefined
+        ? 60
+        : int(w.vendorSourcesRefreshMinutes, `${path}.vendorSourcesRefreshMinutes`, 1, 1440),
+    acceptUnboundBodies:
+      w.acceptUnboundBodies === undefined
+        ? false
+        : bool(w.acceptUnboundBodies, `${path}.acceptUnboundBodies`),
+  };
+  const ca = secret(w, "clientCa", path, sources, false);
+  if (ca !== undefined) {
+    const text = pem(ca, `${path}.clientCaFile`, "CERTIFICATE");
+    try {
+      new X509Certificate(text);
+    } catch {
+      throw new ConfigError(`${path}.clientCaFile`, "a PEM CA certificate");
+    }
+    out.clientCa = text;
+  }
+  return out;
+}
+
+function ranges(v: unknown, key: string): string[] {
+  return array(v, key).map((item, i) => {
+    const range = parseRange(string(item, `${key}[${i}]`));
+    if (typeof range === "string")
+      throw new ConfigError(`${key}[${i}]`, `an IP address or CIDR range (${range})`);
+    return item as string;
+  });
+}
+
+function pem(text: string, key: string, label: string): string {
+  if (!text.includes(`-----BEGIN`) || !text.includes(label))
+    throw new ConfigError(key, `a PEM file with a ${label}`);
+  return text;
 }
 
 function authConfig(raw: unknown, sources: ConfigSources): AuthConfig {
@@ -242,7 +329,7 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
     const rule = VENDORS[vendor];
     const options: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(app)) {
-      if (key === "id" || key === "vendor") continue;
+      if (key === "id" || key === "vendor" || key === "webhook") continue;
       const secretNames = [...rule.secrets, ...rule.optionalSecrets] as readonly string[];
       if (secretNames.some((s) => key === `${s}Env` || key === `${s}File`)) continue;
       options[key] = value;
@@ -258,7 +345,11 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
       const value = secret(app, s, path, sources, false);
       if (value) options[s] = value;
     }
-    return { id, vendor, options: { ...options, id } };
+    const webhook =
+      app.webhook === undefined
+        ? undefined
+        : webhookConfig(app.webhook, `${path}.webhook`, sources);
+    return { id, vendor, options: { ...options, id }, ...(webhook ? { webhook } : {}) };
   });
 }
 

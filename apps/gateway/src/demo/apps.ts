@@ -38,6 +38,14 @@ export function demoApps(
             origins: [origin],
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
+          // Tencent's signature binds no body: accept callbacks only from the addresses the
+          // (emulated) vendor publishes through GetIPList, as a real deployment should.
+          webhook: {
+            allowedSources: [],
+            vendorSources: true,
+            vendorSourcesRefreshMinutes: 60,
+            acceptUnboundBodies: false,
+          },
         });
         break;
       case "zego":

@@ -3,7 +3,14 @@ import type { RunningEmulator } from "@imgraph/emulators";
 import { SignJWT } from "jose";
 import type { Logger } from "pino";
 import { sha256Hex } from "../auth/authenticate.js";
-import { type GatewayConfig, SERVER_DEFAULTS, type ServerConfig } from "../config/types.js";
+import {
+  type AppWebhookConfig,
+  type GatewayConfig,
+  REALTIME_DEFAULTS,
+  type RealtimeConfig,
+  SERVER_DEFAULTS,
+  type ServerConfig,
+} from "../config/types.js";
 import { type RunningGateway, startGateway } from "../gateway.js";
 import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
@@ -31,6 +38,10 @@ export interface DemoOptions {
   seed?: boolean;
   /** Log destination (tests); default stdout at `logLevel`. */
   log?: Logger;
+  /** Callback guards per demo app id, replacing the demo's own (tests). */
+  webhooks?: Record<string, AppWebhookConfig>;
+  /** Real-time settings over the defaults (tests: trusted proxies, the TLS listener). */
+  realtime?: Partial<RealtimeConfig>;
 }
 
 /**
@@ -67,7 +78,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
         audience: "imgraph",
       },
     },
-    apps: demoApps(emulators),
+    apps: demoApps(emulators).map((app) =>
+      options.webhooks?.[app.id] ? { ...app, webhook: options.webhooks[app.id] } : app,
+    ),
+    ...(options.realtime ? { realtime: { ...REALTIME_DEFAULTS, ...options.realtime } } : {}),
     defaultApp: emulators[0]?.vendor ?? "rongcloud",
     idSecret: randomBytes(32).toString("base64url"),
     logLevel: options.logLevel ?? "info",
@@ -83,6 +97,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     throw error;
   }
   relay.setTarget(new URL(gateway.url).origin);
+  await gateway.webhookGuardReady;
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
   }

@@ -9,11 +9,14 @@ import type { AppRegistry } from "../apps.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ServerConfig } from "../config/types.js";
 import { createContext, type GatewayContext, type RequestMeta } from "../context.js";
+import { MAX_SYNTAX_NESTING, nestingError, syntaxNesting } from "../limits.js";
+import { readBody, sendJson, TOO_LARGE } from "./body.js";
 import { playgroundAsset, playgroundHtml } from "./playground.js";
 
 export const GRAPHQL_PATH = "/graphql";
 const ASSETS_PATH = "/playground-assets";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const WWW_AUTHENTICATE = 'Bearer realm="imgraph"';
 
 export interface HttpDeps {
   config: ServerConfig;
@@ -176,6 +179,18 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       }
     }
 
+    const query =
+      req.method === "GET" ? url.searchParams.get("query") : (parsed as { query?: unknown })?.query;
+    if (typeof query === "string" && syntaxNesting(query) > MAX_SYNTAX_NESTING) {
+      const error = nestingError();
+      sendJson(res, 400, {
+        errors: [
+          { message: error.message, extensions: { code: "GRAPHQL_PARSE_FAILED", requestId } },
+        ],
+      });
+      return done({ outcome: "too_deep" });
+    }
+
     // The request's deadline, also passed to every vendor call; a client that goes away aborts it.
     const controller = new AbortController();
     const timer = setTimeout(
@@ -206,6 +221,11 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
+      // No credentials where they are needed answers like wrong ones: 401 (the body still
+      // carries whatever public fields resolved), so clients handle one case.
+      if (res.statusCode === 200 && meta.errorCodes.includes("UNAUTHENTICATED"))
+        res.statusCode = 401;
+      if (res.statusCode === 401) res.setHeader("www-authenticate", WWW_AUTHENTICATE);
       if (response.body.kind === "complete") {
         res.end(response.body.string);
       } else {
@@ -285,32 +305,4 @@ function pickRequestId(value: string | string[] | undefined): string {
 function wantsHtml(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? "";
   return accept.includes("text/html");
-}
-
-export const TOO_LARGE = Symbol("too large");
-
-export function readBody(req: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      resolve(TOO_LARGE);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(over ? TOO_LARGE : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }

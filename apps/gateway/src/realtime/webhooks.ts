@@ -9,9 +9,10 @@ import {
 } from "@imgraph/core";
 import type { Logger } from "pino";
 import type { AppRegistry } from "../apps.js";
-import { readBody, TOO_LARGE } from "../http/server.js";
+import { readBody, TOO_LARGE } from "../http/body.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
+import type { WebhookGuard } from "./webhook-guard.js";
 
 export const WEBHOOK_PATH = /^\/webhooks\/([A-Za-z][A-Za-z0-9_-]{0,31})\/?$/;
 
@@ -21,6 +22,8 @@ export interface WebhookDeps {
   replay: ReplayStore;
   log: Logger;
   bodyLimitBytes: number;
+  /** Source-address and client-certificate checks per app; none when absent. */
+  guard?: WebhookGuard;
   /** Called once a callback's events were accepted (benchmarks, tests). */
   onAccepted?: (result: WebhookResult, receivedAt: number) => void;
 }
@@ -31,6 +34,9 @@ export interface WebhookDeps {
  * - Forged, stale (signature, time window, wrong app) or malformed → 401, as the issue asks:
  *   a body we cannot read is not an authenticated callback either. Nothing is published,
  *   and the answer says nothing about why (the log does, and tells malformed apart).
+ * - Before the body is read, the app's guard (when configured) checks the source address
+ *   and the client certificate: a vendor whose signature binds no body (Tencent) is only
+ *   as trustworthy as these (see the README's security section).
  * - Replays. The vendors' signatures do not cover the body, so the replay store keeps a
  *   fingerprint of the body with each signature (replay key):
  *   - the same key with the same body is the vendor retrying a delivery whose answer it
@@ -60,6 +66,18 @@ export function webhookRoute(deps: WebhookDeps) {
     }
     const appId = adapter.info.id;
     const log = deps.log.child({ requestId, webhook: appId });
+    const verdict = deps.guard?.check(appId, req) ?? { ok: true };
+    if (!verdict.ok) {
+      req.resume();
+      log.warn({ reason: verdict.reason, source: verdict.source }, "callback refused");
+      send(
+        res,
+        verdict.status === 401
+          ? refusal(adapter, 401, "Callback not authenticated.")
+          : refusal(adapter, 503, "Callback could not be accepted; retry later."),
+      );
+      return true;
+    }
     const body = await readBody(req, deps.bodyLimitBytes);
     if (body === TOO_LARGE) {
       send(res, refusal(adapter, 413, "Callback body too large."));

@@ -20,7 +20,13 @@ import type { Viewer } from "../auth/viewer.js";
 import type { ServerConfig } from "../config/types.js";
 import { createContext } from "../context.js";
 import { formatError } from "../errors.js";
-import { checkLimits, measureOperation } from "../limits.js";
+import {
+  checkLimits,
+  MAX_SYNTAX_NESTING,
+  measureOperation,
+  nestingError,
+  syntaxNesting,
+} from "../limits.js";
 import type { RealtimeServices } from "./services.js";
 
 /** setTimeout's ceiling (about 24.8 days); later expiries are re-armed. */
@@ -129,6 +135,8 @@ export function startWs(deps: WsDeps): RunningWs {
       onSubscribe: (ctx, _id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
+        if (syntaxNesting(payload.query) > MAX_SYNTAX_NESTING)
+          return [refused(nestingError().message, "GRAPHQL_PARSE_FAILED")];
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -150,7 +158,7 @@ export function startWs(deps: WsDeps): RunningWs {
           measureOperation(deps.schema, document, operation, variables),
           deps.config,
         );
-        if (limit) return [limit];
+        if (limit) return [refused(limit.message, "QUERY_TOO_COMPLEX")];
         const requestId = randomUUID();
         return {
           schema: deps.schema,

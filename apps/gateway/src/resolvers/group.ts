@@ -45,6 +45,8 @@ export class GroupResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Group | null> {
     const adapter = appFor(ctx, app);
+    // Authenticated before the read, so anonymous callers cannot probe which groups exist.
+    policy.authenticated(ctx.viewer, adapter.info.id);
     const group = await adapter.getGroup(id, callOptions(ctx));
     if (!group) return null;
     await policy.groupMember(ctx.viewer, adapter, id, callOptions(ctx));
@@ -68,7 +70,7 @@ export class GroupResolver {
     const adapter = appFor(ctx, app);
     const limit = first(pageSize);
     let page: core.Page<core.Group>;
-    if (userId !== null) {
+    if (userId != null) {
       policy.self(ctx.viewer, adapter.info.id, userId, "list groups");
       page = await adapter.listUserGroups({ userId, limit, cursor: after }, callOptions(ctx));
     } else {
@@ -209,7 +211,7 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const duration = durationSeconds !== null ? { durationSeconds } : {};
+    const duration = durationSeconds != null ? { durationSeconds } : {};
     return outcomes(
       await asOwner(ctx, app, groupId, "mute members", (adapter, by, o) =>
         adapter.muteGroupMembers({ groupId, userIds, ...by, ...duration }, o),

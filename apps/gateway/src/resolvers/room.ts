@@ -35,7 +35,11 @@ export class RoomResolver {
   async issueRoomCredential(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
     @Arg("userId", () => ID, { description: "The user." }) userId: string,
-    @Arg("ttlSeconds", () => Int, { nullable: true, description: "Requested lifetime." })
+    @Arg("ttlSeconds", () => Int, {
+      nullable: true,
+      description:
+        "Requested lifetime in seconds, within the vendor's bounds; outside them it is refused with BAD_USER_INPUT.",
+    })
     ttlSeconds: number | null,
     @Arg("canPublish", () => Boolean, {
       nullable: true,
@@ -52,7 +56,7 @@ export class RoomResolver {
         roomId,
         userId,
         canPublish: canPublish ?? true,
-        ...(ttlSeconds !== null ? { ttlSeconds } : {}),
+        ...(ttlSeconds != null ? { ttlSeconds } : {}),
       },
       callOptions(ctx),
     );
@@ -74,7 +78,7 @@ export class RoomResolver {
     policy.admin(ctx.viewer, "remove users from rooms");
     return outcomes(
       await adapter.kickRoomUsers(
-        { roomId, userIds, ...(reason !== null ? { reason } : {}) },
+        { roomId, userIds, ...(reason != null ? { reason } : {}) },
         callOptions(ctx),
       ),
     );

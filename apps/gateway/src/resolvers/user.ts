@@ -157,7 +157,7 @@ export class UserResolver {
     policy.admin(ctx.viewer, "ban users");
     return outcomes(
       await adapter.banUsers(
-        { userIds, ...(durationSeconds !== null ? { durationSeconds } : {}) },
+        { userIds, ...(durationSeconds != null ? { durationSeconds } : {}) },
         callOptions(ctx),
       ),
     );
@@ -183,7 +183,7 @@ export class UserResolver {
     @Arg("ttlSeconds", () => Int, {
       nullable: true,
       description:
-        "Requested lifetime, clamped to the vendor's bounds (some vendors' tokens do not expire).",
+        "Requested lifetime in seconds, within the vendor's bounds (Tencent: up to 10 years; ZEGO: 60 s to 24 days); outside them, or on RongCloud, whose tokens take no per-token lifetime, it is refused with BAD_USER_INPUT.",
     })
     ttlSeconds: number | null,
     @Arg("app", () => ID, APP_ARG) app: string | null,
@@ -192,7 +192,7 @@ export class UserResolver {
     const adapter = appFor(ctx, app);
     policy.self(ctx.viewer, adapter.info.id, userId, "get a chat credential");
     const c = await adapter.issueChatCredential(
-      { userId, ...(ttlSeconds !== null ? { ttlSeconds } : {}) },
+      { userId, ...(ttlSeconds != null ? { ttlSeconds } : {}) },
       callOptions(ctx),
     );
     return { ...c, vendor: c.vendor as Vendor };

@@ -155,7 +155,24 @@ export function runAdapterContract(options: ContractOptions): void {
     check("users.credential", null, async () => {
       const [u] = (await users(1)) as [string];
       const started = Date.now();
-      const credential = await a.issueChatCredential({ userId: u, ttlSeconds: 3600, name: "Cred" });
+      const bounds = a.limits.credentialTtlSeconds;
+      // A lifetime the vendor cannot honour is refused before any call, never ignored.
+      if (bounds) {
+        await noVendorCall(
+          () => a.issueChatCredential({ userId: u, ttlSeconds: bounds.max + 1 }),
+          "BAD_USER_INPUT",
+        );
+      } else {
+        await noVendorCall(
+          () => a.issueChatCredential({ userId: u, ttlSeconds: 3600 }),
+          "BAD_USER_INPUT",
+        );
+      }
+      const credential = await a.issueChatCredential({
+        userId: u,
+        ...(bounds ? { ttlSeconds: 3600 } : {}),
+        name: "Cred",
+      });
       expect(credential).toMatchObject({ vendor: a.vendor, userId: u, appId: a.info.publicAppId });
       expect(credential.token.length).toBeGreaterThan(10);
       if (credential.expiresAt) {

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { DemoGateway } from "../src/demo/start.js";
+import { admin, bearer, demo, gql } from "./helpers.js";
+
+// Regressions from the hostile probe (issue #13): each of these answered wrongly before.
+
+let g: DemoGateway;
+beforeAll(async () => {
+  g = await demo();
+});
+afterAll(async () => {
+  await g?.close();
+});
+
+const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  (r.errors ?? []).map((e) => e.extensions?.code);
+
+describe("groups without userId", () => {
+  it.each(["tencent", "zego"])("%s: an admin lists the app's groups", async (app) => {
+    const r = await gql<{ groups: { nodes: Array<{ id: string }> } }>(
+      g.url,
+      "query($app: ID) { groups(app: $app) { nodes { id } } }",
+      { app },
+      admin(g),
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.groups.nodes.map((n) => n.id)).toContain("demogroup");
+  });
+
+  it("rongcloud: an admin is told the vendor cannot list them, not that userId is bad", async () => {
+    const r = await gql(g.url, '{ groups(app: "rongcloud") { nodes { id } } }', {}, admin(g));
+    expect(codes(r)).toEqual(["UNSUPPORTED_BY_VENDOR"]);
+  });
+
+  it("an end user is told it is admin-only", async () => {
+    const r = await gql(
+      g.url,
+      '{ groups(app: "tencent") { nodes { id } } }',
+      {},
+      bearer(g.userToken),
+    );
+    expect(codes(r)).toEqual(["FORBIDDEN"]);
+    expect(r.errors?.[0]?.message).toBe("Only admins may list all groups of the app.");
+  });
+});
+
+describe("query limits are the client's fault: 400", () => {
+  it("10,000 aliases", async () => {
+    const query = `{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: viewer { role }`).join(" ")} }`;
+    const r = await gql(g.url, query, {}, admin(g));
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
+  });
+
+  it("first: 2147483647", async () => {
+    const r = await gql(
+      g.url,
+      '{ groups(app: "tencent", first: 2147483647) { nodes { id members { nodes { userId } } } } }',
+      {},
+      admin(g),
+    );
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
+  });
+
+  it("runaway nesting says so, over HTTP and WebSocket", async () => {
+    const deep = `{ viewer ${"{".repeat(50_000)} }`;
+    const r = await gql(g.url, deep, {}, admin(g));
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["GRAPHQL_PARSE_FAILED"]);
+    expect(r.errors?.[0]?.message).toMatch(/nesting too deep/);
+    expect(JSON.stringify(r)).not.toMatch(/call stack/i);
+    const get = await fetch(`${g.url}?query=${encodeURIComponent(`{${"[".repeat(200)}`)}`, {
+      headers: { "x-api-key": g.adminKey, "apollo-require-preflight": "1" },
+    });
+    expect(get.status).toBe(400);
+
+    const ws = new WebSocket(g.url.replace("http", "ws"), "graphql-transport-ws");
+    const messages: Array<{ type: string; payload?: unknown }> = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.on("open", () =>
+        ws.send(JSON.stringify({ type: "connection_init", payload: { "x-api-key": g.adminKey } })),
+      );
+      ws.on("message", (data) => {
+        const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
+        messages.push(message);
+        if (message.type === "connection_ack")
+          ws.send(
+            JSON.stringify({
+              id: "1",
+              type: "subscribe",
+              payload: { query: `subscription ${deep}` },
+            }),
+          );
+        if (message.type === "error") resolve();
+      });
+      ws.on("error", reject);
+    });
+    ws.close();
+    expect(JSON.stringify(messages.at(-1))).toMatch(/nesting too deep/);
+  });
+});
+
+describe("credentials", () => {
+  it("the gateway's own messages are not redacted", async () => {
+    const bad = await gql(g.url, "{ apps { id } }", {}, bearer("not.a.jwt"));
+    expect(bad.status).toBe(401);
+    expect(bad.errors?.[0]?.message).toBe("The bearer token is not valid.");
+    const expired = await gql(
+      g.url,
+      "{ apps { id } }",
+      {},
+      bearer(await g.tokenFor("alice", { expiresIn: "-1m" })),
+    );
+    expect(expired.errors?.[0]?.message).toBe("The bearer token has expired.");
+  });
+
+  it("a valid API key beside an invalid (or any) bearer token is refused", async () => {
+    for (const token of ["forged.token.here", await g.tokenFor("alice")]) {
+      const r = await gql(g.url, "{ apps { id } }", {}, { ...admin(g), ...bearer(token) });
+      expect(r.status).toBe(401);
+      expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+      expect(r.data ?? null).toBeNull();
+    }
+  });
+
+  it("missing credentials where they are needed answer 401 like invalid ones", async () => {
+    const missing = await gql(g.url, '{ users(app: "tencent", ids: ["alice"]) { id } }');
+    const invalid = await gql(
+      g.url,
+      '{ users(app: "tencent", ids: ["alice"]) { id } }',
+      {},
+      bearer("x.y.z"),
+    );
+    for (const r of [missing, invalid]) {
+      expect(r.status).toBe(401);
+      expect(r.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+    }
+    // What anyone may ask stays open.
+    const open = await gql<{ viewer: { role: string } }>(g.url, "{ viewer { role } }");
+    expect(open.status).toBe(200);
+    expect(open.data?.viewer.role).toBe("ANONYMOUS");
+  });
+
+  it("an anonymous caller cannot probe which groups exist", async () => {
+    for (const id of ["demogroup", "no-such-group"]) {
+      const r = await gql(g.url, `{ group(app: "tencent", id: "${id}") { id } }`);
+      expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+    }
+  });
+});
