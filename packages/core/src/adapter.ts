@@ -1,40 +1,8 @@
 import type { Capability } from "./capabilities.js";
 import type { AppInfo, Vendor } from "./model/app.js";
-import type { ChatCredential, ChatCredentialInput } from "./model/credential.js";
-import type {
-  CreateGroupInput,
-  DismissGroupInput,
-  Group,
-  GroupMember,
-  GroupMembersInput,
-  MutedMember,
-  MuteMembersInput,
-  TransferOwnershipInput,
-} from "./model/group.js";
-import type {
-  BroadcastInput,
-  BroadcastResult,
-  Conversation,
-  HistoryInput,
-  Message,
-  RecallInput,
-  SendMessageInput,
-  SentMessage,
-  SystemMessageInput,
-} from "./model/message.js";
-import type { Page, PageInput } from "./model/page.js";
-import type {
-  KickRoomUsersInput,
-  RoomCredential,
-  RoomCredentialInput,
-  RoomMessageInput,
-  RoomUser,
-  RoomUsersInput,
-} from "./model/room.js";
-import type { BanInput, Presence, User, UserInput, UserUpdate } from "./model/user.js";
-import type { ItemResult } from "./results.js";
+import type { Conversation } from "./model/message.js";
+import type { OperationMethods, OperationSupport } from "./operations/implement.js";
 import type { WebhookAck, WebhookRequest, WebhookResult } from "./webhook.js";
-
 /** Per-call limits of a vendor, used to size batches outside the adapter. */
 export interface VendorLimits {
   /** Profiles per read call. */
@@ -64,69 +32,20 @@ export interface CallOptions {
 }
 
 /**
- * The contract every vendor adapter fulfils, in neutral words. Arguments are checked
- * against the vendor's limits before any call; batch operations answer per key, in key
- * order. Operations behind a capability the adapter does not declare reject with
- * UNSUPPORTED_BY_VENDOR without calling the vendor.
+ * The contract every vendor adapter fulfils: one method per declared operation (see
+ * operations/table.ts, the one place operations are declared), plus what the gateway needs
+ * to know about the app. Arguments are checked against the vendor's limits before any call;
+ * batch operations answer per key, in key order. An operation the vendor cannot do (a
+ * declared gap, or an option that is off) rejects with UNSUPPORTED_BY_VENDOR and its reason,
+ * without calling the vendor.
  */
-export interface ImAdapter {
+export interface ImAdapter extends OperationMethods {
   readonly vendor: Vendor;
   readonly info: AppInfo;
   readonly capabilities: ReadonlySet<Capability>;
   readonly limits: VendorLimits;
-
-  // users
-  registerUsers(users: UserInput[], options?: CallOptions): Promise<ItemResult<User>[]>;
-  updateUser(update: UserUpdate, options?: CallOptions): Promise<void>;
-  /** Unknown users come back as NOT_FOUND items. */
-  getUsers(userIds: string[], options?: CallOptions): Promise<ItemResult<User>[]>;
-  deleteUsers(userIds: string[], options?: CallOptions): Promise<ItemResult<true>[]>;
-  getPresence(userIds: string[], options?: CallOptions): Promise<ItemResult<Presence>[]>;
-  banUsers(input: BanInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  unbanUsers(userIds: string[], options?: CallOptions): Promise<ItemResult<true>[]>;
-  issueChatCredential(input: ChatCredentialInput, options?: CallOptions): Promise<ChatCredential>;
-
-  // groups
-  createGroup(input: CreateGroupInput, options?: CallOptions): Promise<Group>;
-  /** Null when the group does not exist (or was dismissed). */
-  getGroup(groupId: string, options?: CallOptions): Promise<Group | null>;
-  listGroupMembers(
-    input: { groupId: string } & PageInput,
-    options?: CallOptions,
-  ): Promise<Page<GroupMember>>;
-  addGroupMembers(input: GroupMembersInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  removeGroupMembers(input: GroupMembersInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  transferGroupOwnership(input: TransferOwnershipInput, options?: CallOptions): Promise<void>;
-  muteGroupMembers(input: MuteMembersInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  unmuteGroupMembers(input: GroupMembersInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  listMutedMembers(groupId: string, options?: CallOptions): Promise<MutedMember[]>;
-  dismissGroup(input: DismissGroupInput, options?: CallOptions): Promise<void>;
-  listUserGroups(
-    input: { userId: string } & PageInput,
-    options?: CallOptions,
-  ): Promise<Page<Group>>;
-  listAppGroups(input: PageInput, options?: CallOptions): Promise<Page<Group>>;
-
-  // messages
-  /** One result per recipient user, or one for the group. */
-  sendMessage(input: SendMessageInput, options?: CallOptions): Promise<ItemResult<SentMessage>[]>;
-  sendSystemMessage(
-    input: SystemMessageInput,
-    options?: CallOptions,
-  ): Promise<ItemResult<SentMessage>[]>;
-  broadcastMessage(input: BroadcastInput, options?: CallOptions): Promise<BroadcastResult>;
-  recallMessage(input: RecallInput, options?: CallOptions): Promise<void>;
-  /** Newest first. */
-  listMessages(input: HistoryInput, options?: CallOptions): Promise<Page<Message>>;
-
-  // rooms
-  issueRoomCredential(input: RoomCredentialInput, options?: CallOptions): Promise<RoomCredential>;
-  listRoomUsers(input: RoomUsersInput, options?: CallOptions): Promise<Page<RoomUser>>;
-  kickRoomUsers(input: KickRoomUsersInput, options?: CallOptions): Promise<ItemResult<true>[]>;
-  sendRoomMessage(
-    input: RoomMessageInput,
-    options?: CallOptions,
-  ): Promise<{ messageId: string | null }>;
+  /** Every declared operation, supported or not, with the reason when not. */
+  readonly operations: readonly OperationSupport[];
 
   /**
    * What one of this adapter's opaque message ids says about its message, without a
@@ -160,25 +79,3 @@ export interface ImAdapter {
   /** Releases pooled connections. */
   close(): Promise<void>;
 }
-
-/** Which capability gates which operation (operations not listed are always available). */
-export const OPERATION_CAPABILITY: Partial<Record<keyof ImAdapter, Capability>> = {
-  deleteUsers: "USER_DELETE",
-  getPresence: "USER_PRESENCE",
-  banUsers: "USER_BAN",
-  unbanUsers: "USER_BAN",
-  transferGroupOwnership: "GROUP_TRANSFER_OWNERSHIP",
-  muteGroupMembers: "GROUP_MUTE",
-  unmuteGroupMembers: "GROUP_MUTE",
-  listMutedMembers: "GROUP_MUTE",
-  listUserGroups: "GROUPS_OF_USER",
-  listAppGroups: "GROUPS_OF_APP",
-  sendSystemMessage: "MESSAGE_SYSTEM",
-  broadcastMessage: "MESSAGE_BROADCAST",
-  recallMessage: "MESSAGE_RECALL",
-  listMessages: "MESSAGE_HISTORY",
-  issueRoomCredential: "ROOM_CREDENTIAL",
-  listRoomUsers: "ROOM_USERS",
-  kickRoomUsers: "ROOM_KICK",
-  sendRoomMessage: "ROOM_MESSAGE",
-};

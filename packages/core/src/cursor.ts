@@ -1,6 +1,9 @@
-import { BadUserInputError } from "@imgraph/core";
+import { BadUserInputError } from "./errors.js";
 
-/** Page cursors: ZEGO's own paging marker plus what we need, as opaque base64url JSON. */
+/**
+ * Page cursors, one codec for every adapter: the vendor's own paging marker plus what the
+ * adapter needs to continue, as opaque base64url JSON tagged with the list's kind.
+ */
 export type CursorFields = Record<string, string | number>;
 
 export function encodeCursor(kind: string, fields: CursorFields): string {

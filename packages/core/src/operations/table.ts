@@ -1,0 +1,270 @@
+import type { ChatCredential, ChatCredentialInput } from "../model/credential.js";
+import type {
+  CreateGroupInput,
+  DismissGroupInput,
+  Group,
+  GroupMember,
+  GroupMembersInput,
+  MutedMember,
+  MuteMembersInput,
+  TransferOwnershipInput,
+} from "../model/group.js";
+import type {
+  BroadcastInput,
+  BroadcastResult,
+  HistoryInput,
+  Message,
+  RecallInput,
+  SendMessageInput,
+  SentMessage,
+  SystemMessageInput,
+} from "../model/message.js";
+import type { Page, PageInput } from "../model/page.js";
+import type {
+  KickRoomUsersInput,
+  RoomCredential,
+  RoomCredentialInput,
+  RoomMessageInput,
+  RoomUser,
+  RoomUsersInput,
+} from "../model/room.js";
+import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/user.js";
+import type { ItemResult } from "../results.js";
+import { operation } from "./declare.js";
+
+/**
+ * Every neutral operation, declared once. Batch operations answer per key, in key order;
+ * inputs are checked against the vendor's limits before any call.
+ */
+export const OPERATIONS = {
+  // ------------------------------------------------------------------ users
+  registerUsers: operation<UserInput[], ItemResult<User>[]>()({
+    area: "users",
+    kind: "write",
+    capability: null,
+    batch: "usersPerRegister",
+    access: "admin",
+    summary: "Register (import) users with their profiles.",
+  }),
+  updateUser: operation<UserUpdate, void>()({
+    area: "users",
+    kind: "write",
+    capability: null,
+    access: { self: "id" },
+    summary: "Change a user's name, avatar or extra profile data.",
+  }),
+  getUsers: operation<string[], ItemResult<User>[]>()({
+    area: "users",
+    kind: "read",
+    capability: null,
+    batch: "usersPerRead",
+    access: "anyone",
+    summary: "Read profiles; unknown users come back as NOT_FOUND items.",
+  }),
+  deleteUsers: operation<string[], ItemResult<true>[]>()({
+    area: "users",
+    kind: "write",
+    capability: "USER_DELETE",
+    access: "admin",
+    summary: "Delete users (and their login) at the vendor.",
+  }),
+  getPresence: operation<string[], ItemResult<Presence>[]>()({
+    area: "users",
+    kind: "read",
+    capability: "USER_PRESENCE",
+    batch: "usersPerPresence",
+    access: "anyone",
+    summary: "Whether users are online.",
+  }),
+
+  // ------------------------------------------------------------- moderation
+  banUsers: operation<BanInput, ItemResult<true>[]>()({
+    area: "moderation",
+    kind: "write",
+    capability: "USER_BAN",
+    access: "admin",
+    summary: "Ban users app-wide (no login or sending), optionally for a duration.",
+  }),
+  unbanUsers: operation<string[], ItemResult<true>[]>()({
+    area: "moderation",
+    kind: "write",
+    capability: "USER_BAN",
+    access: "admin",
+    summary: "Lift app-wide bans.",
+  }),
+
+  // ------------------------------------------------------------ credentials
+  issueChatCredential: operation<ChatCredentialInput, ChatCredential>()({
+    area: "credentials",
+    kind: "write",
+    capability: null,
+    access: { self: "userId" },
+    summary: "The token a user's chat SDK logs in with.",
+  }),
+  issueRoomCredential: operation<RoomCredentialInput, RoomCredential>()({
+    area: "credentials",
+    kind: "write",
+    capability: "ROOM_CREDENTIAL",
+    access: { self: "userId" },
+    summary: "The token a user's RTC SDK enters a room with.",
+  }),
+
+  // ----------------------------------------------------------------- groups
+  createGroup: operation<CreateGroupInput, Group>()({
+    area: "groups",
+    kind: "write",
+    capability: null,
+    access: { self: "ownerId" },
+    summary: "Create a group with its owner and first members.",
+  }),
+  getGroup: operation<string, Group | null>()({
+    area: "groups",
+    kind: "read",
+    capability: null,
+    access: { groupMember: "" },
+    summary: "One group's profile; null when it does not exist.",
+  }),
+  listGroupMembers: operation<{ groupId: string } & PageInput, Page<GroupMember>>()({
+    area: "groups",
+    kind: "read",
+    capability: null,
+    access: { groupMember: "groupId" },
+    summary: "A group's members, a page at a time.",
+  }),
+  addGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
+    area: "groups",
+    kind: "write",
+    capability: null,
+    batch: "membersPerChange",
+    access: { groupOwner: "groupId" },
+    summary: "Add members to a group.",
+  }),
+  removeGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
+    area: "groups",
+    kind: "write",
+    capability: null,
+    batch: "membersPerChange",
+    access: { groupOwner: "groupId" },
+    summary: "Remove members from a group.",
+  }),
+  transferGroupOwnership: operation<TransferOwnershipInput, void>()({
+    area: "groups",
+    kind: "write",
+    capability: "GROUP_TRANSFER_OWNERSHIP",
+    access: { groupOwner: "groupId" },
+    summary: "Make another member the group's owner.",
+  }),
+  muteGroupMembers: operation<MuteMembersInput, ItemResult<true>[]>()({
+    area: "groups",
+    kind: "write",
+    capability: "GROUP_MUTE",
+    access: { groupOwner: "groupId" },
+    summary: "Stop members from sending in the group, optionally for a duration.",
+  }),
+  unmuteGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
+    area: "groups",
+    kind: "write",
+    capability: "GROUP_MUTE",
+    access: { groupOwner: "groupId" },
+    summary: "Let muted members send again.",
+  }),
+  listMutedMembers: operation<string, MutedMember[]>()({
+    area: "groups",
+    kind: "read",
+    capability: "GROUP_MUTE",
+    access: { groupMember: "" },
+    summary: "A group's muted members and until when.",
+  }),
+  dismissGroup: operation<DismissGroupInput, void>()({
+    area: "groups",
+    kind: "write",
+    capability: null,
+    access: { groupOwner: "groupId" },
+    summary: "Dismiss (delete) a group.",
+  }),
+  listUserGroups: operation<{ userId: string } & PageInput, Page<Group>>()({
+    area: "groups",
+    kind: "read",
+    capability: "GROUPS_OF_USER",
+    access: { self: "userId" },
+    summary: "The groups a user belongs to.",
+  }),
+  listAppGroups: operation<PageInput, Page<Group>>()({
+    area: "groups",
+    kind: "read",
+    capability: "GROUPS_OF_APP",
+    access: "admin",
+    summary: "Every group of the app.",
+  }),
+
+  // --------------------------------------------------------------- messages
+  sendMessage: operation<SendMessageInput, ItemResult<SentMessage>[]>()({
+    area: "messages",
+    kind: "write",
+    capability: null,
+    batch: "recipientsPerSend",
+    access: [{ self: "from" }, { groupMember: "to.groupId?" }],
+    summary: "Send to users (one result per recipient) or to a group (one result).",
+  }),
+  sendSystemMessage: operation<SystemMessageInput, ItemResult<SentMessage>[]>()({
+    area: "messages",
+    kind: "write",
+    capability: "MESSAGE_SYSTEM",
+    access: "admin",
+    summary: "Send a system message recipients cannot reply to.",
+  }),
+  broadcastMessage: operation<BroadcastInput, BroadcastResult>()({
+    area: "push",
+    kind: "write",
+    capability: "MESSAGE_BROADCAST",
+    access: "admin",
+    summary: "Send a message to every user of the app.",
+  }),
+  recallMessage: operation<RecallInput, void>()({
+    area: "messages",
+    kind: "write",
+    capability: "MESSAGE_RECALL",
+    access: { sender: "messageId" },
+    summary: "Recall a sent message by its opaque id.",
+  }),
+  listMessages: operation<HistoryInput, Page<Message>>()({
+    area: "messages",
+    kind: "read",
+    capability: "MESSAGE_HISTORY",
+    access: [{ self: "conversation.userId?" }, { groupMember: "conversation.groupId?" }],
+    summary: "A conversation's history, newest first.",
+  }),
+
+  // ------------------------------------------------------------------ rooms
+  listRoomUsers: operation<RoomUsersInput, Page<RoomUser>>()({
+    area: "rooms",
+    kind: "read",
+    capability: "ROOM_USERS",
+    access: "anyone",
+    summary: "Who is in an RTC room.",
+  }),
+  kickRoomUsers: operation<KickRoomUsersInput, ItemResult<true>[]>()({
+    area: "rooms",
+    kind: "write",
+    capability: "ROOM_KICK",
+    access: "admin",
+    summary: "Remove users from an RTC room.",
+  }),
+  sendRoomMessage: operation<RoomMessageInput, { messageId: string | null }>()({
+    area: "rooms",
+    kind: "write",
+    capability: "ROOM_MESSAGE",
+    access: { self: "from" },
+    summary: "Send a message into an RTC room.",
+  }),
+} as const;
+
+export type Operations = typeof OPERATIONS;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = NonNullable<Operations[N]["input"]>;
+export type OperationOutput<N extends OperationName> = Operations[N] extends {
+  readonly output?: infer O;
+}
+  ? O
+  : never;
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];

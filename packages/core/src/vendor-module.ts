@@ -1,0 +1,41 @@
+import type { ImAdapter } from "./adapter.js";
+import type { VendorClientOptions } from "./http/index.js";
+import type { Vendor } from "./model/app.js";
+
+/** The result of checking options against a schema (zod's safeParse has this shape). */
+export type OptionsCheck<O> =
+  | { success: true; data: O }
+  | {
+      success: false;
+      error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+    };
+
+/** A schema of one vendor's app options (a zod schema fits). */
+export interface OptionsSchema<O> {
+  safeParse(value: unknown): OptionsCheck<O>;
+}
+
+/** What the gateway adds to every app's options at run time. */
+export interface RuntimeOptions {
+  /** The gateway's id for the app. */
+  id: string;
+  /** Keys opaque ids so clients cannot forge them. */
+  idSecret?: string;
+  /** Sees every vendor call attempt (logs, metrics). */
+  onAttempt?: VendorClientOptions["onAttempt"];
+}
+
+/**
+ * Everything the gateway knows about a vendor, from that vendor's adapter package: how a
+ * config file describes an app of it, which of those settings are secrets (read only from
+ * the environment or a file), and how to build the adapter. The gateway holds no vendor
+ * rules of its own.
+ */
+export interface VendorModule<O = unknown> {
+  readonly vendor: Vendor;
+  /** What a config file may set for one app, secrets already resolved. */
+  readonly configSchema: OptionsSchema<O>;
+  /** Option names that are secrets. */
+  readonly secrets: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  create(options: O & RuntimeOptions): ImAdapter;
+}
