@@ -5,7 +5,7 @@ import { AppRegistry } from "./apps.js";
 import { ConfigError } from "./config/errors.js";
 import { findConfigPath, loadConfigFile } from "./config/load.js";
 import type { GatewayConfig } from "./config/types.js";
-import { startDemo } from "./demo/start.js";
+import { signUserToken, startDemo } from "./demo/start.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
 import { gatewaySdl } from "./schema/build.js";
 
@@ -19,6 +19,8 @@ Commands:
   schema         print the GraphQL schema (SDL)
   check-config   validate the config and print a summary (no secrets)
   credential     issue a client credential: --user <id> [--app <id>] [--ttl <seconds>]
+                 --token: a gateway bearer JWT for the user instead (HS256 auth.jwt);
+                 with --app it is bound to that app (claim "app"), --ttl default 3600
   (none)         serve when a config file exists, else demo
 
 Environment: IMGRAPH_CONFIG (config path), PORT, HOST (override server.port / server.host).`;
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: "string" },
       app: { type: "string" },
       ttl: { type: "string" },
+      token: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -63,6 +66,11 @@ async function main(argv: string[]): Promise<number> {
     case "credential": {
       if (!values.user) throw new ConfigError("--user", "the user id to issue a credential for");
       const config = loadConfig();
+      if (values.token) {
+        const minted = await gatewayToken(config, values.user, values.app, values.ttl);
+        console.log(JSON.stringify(minted, null, 2));
+        return 0;
+      }
       const apps = AppRegistry.fromConfig(config.apps, config.defaultApp);
       try {
         const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
@@ -81,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
       const started = performance.now();
       const demo = await startDemo();
       const ms = Math.round(performance.now() - started);
+      // A token bound to one app (not the default one), to try app scoping by hand.
+      const boundApp =
+        demo.apps.list().find((a) => a.id !== demo.apps.defaultAppId)?.id ?? demo.apps.defaultAppId;
+      const boundToken = await demo.tokenFor("alice", { app: boundApp });
       console.log(`
 imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet needed.
 
@@ -94,6 +106,9 @@ imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet n
       (header  X-API-Key: ${demo.adminKey})
   Demo user JWT (alice): ${demo.userToken}
       (header  Authorization: Bearer <token>)
+  Demo user JWT (alice, app ${boundApp} only): ${boundToken}
+      (its claim "app" binds it to ${boundApp}: other apps answer FORBIDDEN; with a config,
+       imgraph credential --token --user <id> --app <id> mints such tokens)
 
 Try:  curl -s ${demo.url} -H 'content-type: application/json' -H 'X-API-Key: ${demo.adminKey}' \\
         -d '{"query":"{ apps { id vendor } users(ids: [\\"alice\\", \\"bob\\"]) { id name } }"}'
@@ -104,6 +119,46 @@ Try:  curl -s ${demo.url} -H 'content-type: application/json' -H 'X-API-Key: ${d
       console.error(`imgraph: unknown command "${command}"\n\n${USAGE}`);
       return 2;
   }
+}
+
+/**
+ * A gateway bearer JWT for an end user, signed with the config's HS256 secret; `app` binds it
+ * to that one app. Gateways on RS256/ES256 keys or a JWKS take tokens from their identity
+ * provider instead.
+ */
+async function gatewayToken(
+  config: GatewayConfig,
+  userId: string,
+  app: string | undefined,
+  ttlText: string | undefined,
+) {
+  const jwt = config.auth.jwt;
+  if (!jwt?.secret) {
+    throw new ConfigError(
+      "auth.jwt.secretEnv",
+      "an HS256 secret to sign gateway tokens with (--token); a gateway on public keys or a JWKS gets its tokens from its identity provider",
+    );
+  }
+  if (app !== undefined && !config.apps.some((a) => a.id === app)) {
+    throw new ConfigError(
+      "--app",
+      `one of the configured apps (${config.apps.map((a) => a.id).join(", ")})`,
+    );
+  }
+  const ttl = ttlText === undefined ? 3600 : Number(ttlText);
+  if (!Number.isInteger(ttl) || ttl < 1)
+    throw new ConfigError("--ttl", "a lifetime in whole seconds");
+  const token = await signUserToken({ ...jwt, secret: jwt.secret }, userId, {
+    expiresIn: `${ttl}s`,
+    ...(app !== undefined ? { app } : {}),
+  });
+  return {
+    tokenType: "Bearer",
+    token,
+    userId,
+    app: app ?? null,
+    expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+  };
 }
 
 function findConfig(): string | undefined {

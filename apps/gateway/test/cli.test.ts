@@ -67,6 +67,27 @@ describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
       { authorization: `Bearer ${token}` },
     );
     expect(asAlice.data?.viewer.userId).toBe("alice");
+    // The banner's app-bound token acts in its app only.
+    const [, boundApp, bound] = /Demo user JWT \(alice, app (\S+) only\):\s+(\S+)/.exec(out) ?? [];
+    expect(boundApp).toBe("tencent");
+    const asBound = (query: string) =>
+      gql<{ viewer: { userId: string; appId: string } }>(
+        url,
+        query,
+        {},
+        {
+          authorization: `Bearer ${bound}`,
+        },
+      );
+    expect((await asBound("{ viewer { userId appId } }")).data?.viewer).toEqual({
+      userId: "alice",
+      appId: "tencent",
+    });
+    expect((await asBound('{ users(app: "tencent", ids: ["alice"]) { id } }')).errors).toBe(
+      undefined,
+    );
+    const elsewhere = await asBound('{ users(app: "rongcloud", ids: ["alice"]) { id } }');
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   });
@@ -122,6 +143,68 @@ describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
       expect(p.output()).not.toContain("cli-secret");
     } finally {
       await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("credential --token mints a gateway JWT for a user, bound to one app with --app", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
+    const config = join(dir, "imgraph.config.json");
+    const app = (id: string) => ({
+      id,
+      vendor: "rongcloud",
+      appKey: `${id}key`,
+      appSecretEnv: "CLI_SECRET",
+    });
+    writeFileSync(
+      config,
+      JSON.stringify({
+        apps: [app("chat"), app("other")],
+        auth: { jwt: { secretEnv: "CLI_JWT_SECRET", issuer: "cli-test", audience: "imgraph" } },
+      }),
+    );
+    const env = {
+      IMGRAPH_CONFIG: config,
+      CLI_SECRET: "cli-secret",
+      CLI_JWT_SECRET: "cli-jwt-secret-of-at-least-32-bytes!",
+    };
+    try {
+      const p = run(
+        ["credential", "--token", "--user", "alice", "--app", "chat", "--ttl", "600"],
+        env,
+      );
+      expect(await p.exited, p.errors()).toBe(0);
+      const minted = JSON.parse(p.output());
+      expect(minted).toMatchObject({ tokenType: "Bearer", userId: "alice", app: "chat" });
+      expect(Date.parse(minted.expiresAt) - Date.now()).toBeGreaterThan(590_000);
+      expect(p.output()).not.toContain(env.CLI_JWT_SECRET);
+      // The gateway configured by the same file takes it as alice, in app chat only.
+      const { loadConfigFile } = await import("../src/config/load.js");
+      const { Authenticator } = await import("../src/auth/authenticate.js");
+      const { policy } = await import("../src/auth/policy.js");
+      const auth = new Authenticator(loadConfigFile(config, env).auth);
+      const viewer = await auth.authenticate({ authorization: `Bearer ${minted.token}` });
+      expect(viewer).toMatchObject({ role: "USER", userId: "alice", appId: "chat" });
+      expect(() => policy.authenticated(viewer, "chat")).not.toThrow();
+      expect(() => policy.authenticated(viewer, "other")).toThrow(/token is for app chat/);
+
+      // Without --app: any app. An unknown app, or a config without an HS256 secret: refused.
+      const free = run(["credential", "--token", "--user", "bob"], env);
+      const unknown = run(["credential", "--token", "--user", "alice", "--app", "nope"], env);
+      const noSecret = run(["credential", "--token", "--user", "alice"], {
+        IMGRAPH_CONFIG: fileURLToPath(new URL("./fixtures/good.config.yaml", import.meta.url)),
+        RC_SECRET: "super-secret-value",
+      });
+      expect(await free.exited, free.errors()).toBe(0);
+      const unbound = await auth.authenticate({
+        authorization: `Bearer ${JSON.parse(free.output()).token}`,
+      });
+      expect(unbound).toMatchObject({ role: "USER", userId: "bob", appId: null });
+      expect(await unknown.exited).toBe(2);
+      expect(unknown.errors()).toMatch(/--app: one of the configured apps \(chat, other\)/);
+      expect(await noSecret.exited).toBe(2);
+      expect(noSecret.errors()).toMatch(/auth\.jwt\.secretEnv: an HS256 secret/);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -6,6 +6,7 @@ import { sha256Hex } from "../auth/authenticate.js";
 import {
   type AppWebhookConfig,
   type GatewayConfig,
+  type JwtConfig,
   REALTIME_DEFAULTS,
   type RealtimeConfig,
   SERVER_DEFAULTS,
@@ -23,7 +24,10 @@ export interface DemoGateway extends RunningGateway {
   adminKey: string;
   /** A bearer JWT for the demo user `alice`, valid 24 hours. */
   userToken: string;
-  /** Signs more demo user tokens. */
+  /**
+   * Signs more demo user tokens; `app` binds one to that app (claim `app`: FORBIDDEN in any
+   * other app), `role: "admin"` makes an admin.
+   */
   tokenFor(
     userId: string,
     options?: { role?: string; expiresIn?: string; app?: string },
@@ -101,16 +105,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
   }
-  const key = new TextEncoder().encode(jwtSecret);
+  const jwt = config.auth.jwt as JwtConfig & { secret: string };
   const tokenFor: DemoGateway["tokenFor"] = (userId, o = {}) =>
-    new SignJWT({ role: o.role ?? "user", ...(o.app ? { app: o.app } : {}) })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(userId)
-      .setIssuer("imgraph-demo")
-      .setAudience("imgraph")
-      .setIssuedAt()
-      .setExpirationTime(o.expiresIn ?? "24h")
-      .sign(key);
+    signUserToken(jwt, userId, {
+      role: o.role ?? "user",
+      expiresIn: o.expiresIn ?? "24h",
+      ...(o.app ? { app: o.app } : {}),
+    });
   const userToken = await tokenFor(DEMO_USERS[0]?.id ?? "alice");
   return {
     ...gateway,
@@ -124,4 +125,27 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
       await relay.close();
     },
   };
+}
+
+/**
+ * Signs a gateway bearer JWT (HS256) for an end user with the gateway's own JWT settings:
+ * `sub` is the user, issuer and audience as configured, and the claim `app` — when given —
+ * binds the token to that one app. Demo mode and `imgraph credential --token` mint with it.
+ */
+export function signUserToken(
+  jwt: Pick<JwtConfig, "issuer" | "audience" | "roleClaim"> & { secret: string },
+  userId: string,
+  options: { app?: string; role?: string; expiresIn: string },
+): Promise<string> {
+  const claims: Record<string, string> = {};
+  if (options.role !== undefined) claims[jwt.roleClaim] = options.role;
+  if (options.app !== undefined) claims.app = options.app;
+  const token = new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn);
+  if (jwt.issuer) token.setIssuer(jwt.issuer);
+  if (jwt.audience) token.setAudience(jwt.audience);
+  return token.sign(new TextEncoder().encode(jwt.secret));
 }
