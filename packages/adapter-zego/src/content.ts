@@ -9,7 +9,12 @@ import {
   type OutgoingContent,
   utf8Bytes,
 } from "@imgraph/core";
-import { CUSTOM_TYPE_MAX_CHARS, FILE_NAME_MAX_CHARS, MEDIA_URL_MAX_BYTES } from "./limits.js";
+import {
+  CUSTOM_TYPE_MAX_CHARS,
+  FILE_NAME_MAX_CHARS,
+  MEDIA_URL_MAX_BYTES,
+  PUSH_TEXT_MAX_BYTES,
+} from "./limits.js";
 
 /** ZIM MessageType values (§2.3). */
 export const MSG_TEXT = 1;
@@ -25,6 +30,27 @@ export interface ZegoContent {
   SubMsgType?: number;
   /** MessageBody.Message: text, or a JSON string for media and custom messages. */
   Message: string;
+}
+
+/**
+ * The fields every ZIM send Action shares (peer, group, all users): the content, and an
+ * offline push (MessageBody.OfflinePush) when there is a push text.
+ */
+export function messageFields(content: ZegoContent, pushText: string | undefined) {
+  const push =
+    pushText === undefined
+      ? {}
+      : {
+          OfflinePush: {
+            Enable: 1,
+            Content: checkText("pushText", pushText, { maxBytes: PUSH_TEXT_MAX_BYTES }),
+          },
+        };
+  return {
+    MessageType: content.MessageType,
+    ...(content.SubMsgType !== undefined ? { SubMsgType: content.SubMsgType } : {}),
+    MessageBody: { Message: content.Message, ...push },
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ZegoContext {
   messageMaxBytes: number;
   extraMaxBytes: number;
   concurrency: number;
+  /** SendMessageToAllUsers is on the app's plan (`features.broadcast`). */
+  broadcast: boolean;
 }
 
 export interface ZegoCall {

@@ -2,13 +2,21 @@ import { runAdapterContract } from "@imgraph/core/contract";
 import type { RunningEmulator } from "@imgraph/emulators";
 import { verifyToken04 } from "@imgraph/signing";
 import type { ZegoAdapter } from "./adapter.js";
-import { APP_ID, requestCount, SERVER_SECRET, startZego, zegoAdapter } from "./testing/emulator.js";
+import {
+  APP_ID,
+  requestCount,
+  SERVER_SECRET,
+  startZego,
+  testOperations,
+  zegoAdapter,
+} from "./testing/emulator.js";
 
 let emulator: RunningEmulator;
 let adapter: ZegoAdapter;
 
 runAdapterContract({
   name: "zego",
+  operations: testOperations(),
   async setup() {
     emulator = await startZego();
     adapter = zegoAdapter(emulator);

@@ -1,13 +1,14 @@
 import {
   type CallOptions,
   checkIds,
+  decodeCursor,
+  encodeCursor,
   type Group,
   type Page,
   type PageInput,
   pageLimit,
 } from "@imgraph/core";
 import { type ZegoContext, zim } from "./context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { nextMarker } from "./group-lookup.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
 

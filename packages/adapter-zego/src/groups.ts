@@ -6,7 +6,9 @@ import {
   checkIds,
   checkText,
   type DismissGroupInput,
+  decodeCursor,
   distinct,
+  encodeCursor,
   type Group,
   type GroupMember,
   type GroupMembersInput,
@@ -23,7 +25,6 @@ import {
 } from "@imgraph/core";
 import { type Answer, perItem } from "./batch.js";
 import { type ZegoContext, zim } from "./context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { failureList } from "./errors.js";
 import { actorFor, findOwner, memberPage } from "./group-lookup.js";
 import {

@@ -3,6 +3,8 @@ import {
   type CallOptions,
   checkId,
   checkIds,
+  decodeCursor,
+  encodeCursor,
   type HistoryInput,
   type Message,
   type Page,
@@ -10,7 +12,6 @@ import {
 } from "@imgraph/core";
 import { fromZego } from "./content.js";
 import { type ZegoContext, zim } from "./context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { nextMarker } from "./group-lookup.js";
 import { GROUP_ID, HISTORY_PAGE_MAX, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";

@@ -1,9 +1,11 @@
 export { ZegoAdapter } from "./adapter.js";
 export { fromZego, toZego, type ZegoContent } from "./content.js";
 export { ZEGO_LIMITS } from "./limits.js";
+export { zegoModule } from "./module.js";
 export {
   ZEGO_REGIONS,
   type ZegoAdapterOptions,
+  type ZegoConfig,
   type ZegoFeatures,
   type ZegoOrigins,
   type ZegoRegion,

@@ -1,47 +1,25 @@
 import {
   BadUserInputError,
-  type BroadcastInput,
-  type BroadcastResult,
   type CallOptions,
   checkId,
   checkIds,
-  checkText,
   distinct,
   type ItemResult,
   itemError,
   itemOk,
-  type RecallInput,
   runBatched,
   type SendMessageInput,
   type SentMessage,
   VendorUnavailableError,
 } from "@imgraph/core";
 import { type Answer, perItem } from "./batch.js";
-import { toZego, type ZegoContent } from "./content.js";
+import { messageFields, toZego } from "./content.js";
 import { type ZegoContext, zim } from "./context.js";
-import { GROUP_ID, PUSH_TEXT_MAX_BYTES, RECIPIENTS_PER_SEND, USER_ID } from "./limits.js";
-import { decodeMessageId, encodeMessageId } from "./message-ids.js";
+import { GROUP_ID, RECIPIENTS_PER_SEND, USER_ID } from "./limits.js";
+import { encodeMessageId } from "./message-ids.js";
 
 /** ZIM Priority: 1 low, 2 medium, 3 high (required on sends). */
 const MEDIUM = 2;
-
-/** The send fields every message Action shares. */
-function messageFields(content: ZegoContent, pushText: string | undefined) {
-  const push =
-    pushText === undefined
-      ? {}
-      : {
-          OfflinePush: {
-            Enable: 1,
-            Content: checkText("pushText", pushText, { maxBytes: PUSH_TEXT_MAX_BYTES }),
-          },
-        };
-  return {
-    MessageType: content.MessageType,
-    ...(content.SubMsgType !== undefined ? { SubMsgType: content.SubMsgType } : {}),
-    MessageBody: { Message: content.Message, ...push },
-  };
-}
 
 function seqOf(value: unknown): number | undefined {
   const n = typeof value === "string" && value !== "" ? Number(value) : value;
@@ -147,60 +125,4 @@ export async function sendMessage(
           ),
       }),
   });
-}
-
-/** SendMessageToAllUsers: not stored, no id (Professional plan and up; 1/s, 100/day). */
-export async function broadcastMessage(
-  ctx: ZegoContext,
-  input: BroadcastInput,
-  options?: CallOptions,
-): Promise<BroadcastResult> {
-  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
-  const fields = messageFields(toZego(input.content, ctx.messageMaxBytes), input.pushText);
-  await zim(
-    ctx,
-    {
-      operation: "broadcastMessage",
-      action: "SendMessageToAllUsers",
-      method: "POST",
-      // PushType 0: online users only; 1: also an offline push.
-      params: { FromUserId: from, ...fields, PushType: input.pushText === undefined ? 0 : 1 },
-      idempotent: false,
-    },
-    options,
-  );
-  return { messageId: null };
-}
-
-/**
- * RevokePeerMessage / RevokeGroupMessage. ZEGO revokes in the original sender's name
- * (FromUserId must be the sender, else 660000026), so `actorId` is only checked.
- */
-export async function recallMessage(
-  ctx: ZegoContext,
-  input: RecallInput,
-  options?: CallOptions,
-): Promise<void> {
-  const ref = decodeMessageId(ctx, input?.messageId);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
-  // A repeat after a lost answer gets 660000023 "already recalled": never a second effect.
-  await zim(
-    ctx,
-    ref.kind === "peer"
-      ? {
-          operation: "recallMessage",
-          action: "RevokePeerMessage",
-          method: "POST",
-          params: { FromUserId: ref.from, ToUserId: ref.to, MsgSeq: ref.seq },
-          idempotent: true,
-        }
-      : {
-          operation: "recallMessage",
-          action: "RevokeGroupMessage",
-          method: "POST",
-          params: { FromUserId: ref.from, GroupId: ref.groupId, MsgSeq: ref.seq },
-          idempotent: true,
-        },
-    options,
-  );
 }

@@ -1,54 +1,103 @@
-import type { VendorClientOptions } from "@imgraph/core";
+import type { RuntimeOptions } from "@imgraph/core";
+import { z } from "zod";
+import { CONFIGURABLE_MAX_BYTES } from "./limits.js";
 
-/** ZEGO data centres (zego.md §1.1). "unified" routes to any region. */
-export const ZEGO_REGIONS = ["unified", "sha", "hkg", "fra", "lax", "bom", "sgp"] as const;
+/** ZEGO's regional data centres (zego.md §1.1). */
+const REGIONAL = ["sha", "hkg", "fra", "lax", "bom", "sgp"] as const;
+/** ZEGO data centres; "unified" routes to any region. */
+export const ZEGO_REGIONS = ["unified", ...REGIONAL] as const;
 
 export type ZegoRegion = (typeof ZEGO_REGIONS)[number];
 
-export interface ZegoOrigins {
-  /** In-app Chat (ZIM) server API, primary first. */
-  zim: string[];
-  /** Video Call (RTC) server API, primary first. */
-  rtc: string[];
+/** Names the unknown keys (zod puts them in the issue, not in its path or message). */
+function unknownKeys(issue: { code?: string; keys?: string[] }): string | undefined {
+  return issue.code === "unrecognized_keys" && issue.keys
+    ? `not a ZEGO option: ${issue.keys.join(", ")}`
+    : undefined;
 }
+
+/** The two ZEGO products the adapter calls: each has its own hosts. */
+const originsSchema = z.strictObject(
+  {
+    /** In-app Chat (ZIM) server API, primary first. */
+    zim: z.array(z.url({ protocol: /^https?$/ })).min(1),
+    /** Video Call (RTC) server API, primary first. */
+    rtc: z.array(z.url({ protocol: /^https?$/ })).min(1),
+  },
+  { error: unknownKeys },
+);
+
+export type ZegoOrigins = z.output<typeof originsSchema>;
 
 /** Features that depend on the ZEGO plan of the app. */
-export interface ZegoFeatures {
-  /** SendMessageToAllUsers: Professional or Flagship plan, 1/s and 100 per day (default false). */
-  broadcast?: boolean;
-}
+const featuresSchema = z.strictObject(
+  {
+    /** SendMessageToAllUsers: Professional or Flagship plan, 1/s and 100 per day (default false). */
+    broadcast: z.boolean().optional(),
+  },
+  { error: unknownKeys },
+);
 
-export interface ZegoAdapterOptions {
-  /** The id the gateway knows this app by. */
-  id?: string;
-  /** The console AppID (uint32). */
-  appId: number;
-  /** The console ServerSecret (32 characters): signs every call and every Token04. */
-  serverSecret: string;
-  region?: ZegoRegion;
-  /**
-   * Backup region when `region` is "unified" (the unified host has no fixed backup);
-   * omitted: the unified host alone.
-   */
-  backupRegion?: Exclude<ZegoRegion, "unified">;
-  /** Overrides the region's hosts (e.g. an emulator), primary first. */
-  origins?: ZegoOrigins;
-  features?: ZegoFeatures;
-  /** MessageBody.Message limit in bytes as configured for the app (default 2 KB, up to 32 KB). */
-  messageMaxBytes?: number;
-  /** User Extra limit in bytes as configured for the app (default 2 KB, up to 32 KB). */
-  extraMaxBytes?: number;
-  /** RTC only: `IsTest=true` for projects created on or before 2021-11-16 still in testing. */
-  rtcIsTest?: boolean;
-  /** Keys message ids so that clients cannot forge them; same value on every instance. */
-  idSecret?: string;
-  /** Whole-call budget in ms (default 10 s). */
-  deadlineMs?: number;
-  /** Vendor calls in flight at once for one batch (default 4: ZIM allows 20/s per app). */
-  concurrency?: number;
-  onAttempt?: VendorClientOptions["onAttempt"];
-  /** The project's CallbackSecret: enables reading ZIM's callbacks (webhooks). */
-  callbackSecret?: string;
+export type ZegoFeatures = z.output<typeof featuresSchema>;
+
+const appBytes = z.int().min(1).max(CONFIGURABLE_MAX_BYTES);
+
+/**
+ * What a config file may set for one ZEGO app, secrets already resolved to their values.
+ * Unknown keys are refused. The adapter's constructor checks its options with it too.
+ */
+export const configSchema = z.strictObject(
+  {
+    /** The console AppID (uint32, not 0). */
+    appId: z.int().min(1).max(4_294_967_295),
+    /** The console ServerSecret (32 characters): signs every call and every Token04. */
+    serverSecret: z.string().length(32),
+    /** Default "unified". ZIM host `zim-api[-region].zego.im`, RTC host `rtc-api[-region].zego.im`. */
+    region: z.enum(ZEGO_REGIONS).optional(),
+    /**
+     * Backup region when `region` is "unified" (the unified host has no fixed backup);
+     * omitted: the unified host alone. A regional app's backup is always the unified host.
+     */
+    backupRegion: z.enum(REGIONAL).optional(),
+    /** Overrides the region's hosts, per product (e.g. an emulator), primary first. */
+    origins: originsSchema.optional(),
+    features: featuresSchema.optional(),
+    /** MessageBody.Message limit in bytes as configured for the app (default 2 KB, up to 32 KB). */
+    messageMaxBytes: appBytes.optional(),
+    /** User Extra limit in bytes as configured for the app (default 2 KB, up to 32 KB). */
+    extraMaxBytes: appBytes.optional(),
+    /** RTC only: `IsTest=true` for projects created on or before 2021-11-16 still in testing. */
+    rtcIsTest: z.boolean().optional(),
+    /** Whole-call budget in ms, across retries (default 10 s; a timer's range at most). */
+    deadlineMs: z.int().min(1).max(2_147_483_647).optional(),
+    /** Vendor calls in flight at once for one batch (default 4: ZIM allows 20/s per app). */
+    concurrency: z.int().min(1).optional(),
+    /** The project's CallbackSecret: enables reading ZIM's callbacks (webhooks). */
+    callbackSecret: z.string().min(1).optional(),
+  },
+  { error: unknownKeys },
+);
+
+/** One ZEGO app's settings, as the config schema gives them. */
+export type ZegoConfig = z.output<typeof configSchema>;
+
+/** The adapter's options: the app's settings plus what the gateway adds at run time. */
+export type ZegoAdapterOptions = ZegoConfig & RuntimeOptions;
+
+/** Which config settings are secrets (read only from the environment or a file). */
+export const ZEGO_SECRETS = {
+  required: ["serverSecret"],
+  optional: ["callbackSecret"],
+} as const satisfies { required: (keyof ZegoConfig)[]; optional: (keyof ZegoConfig)[] };
+
+/** The settings of `options` checked by the config schema; a TypeError names the bad one. */
+export function checkConfig(options: ZegoAdapterOptions): ZegoConfig {
+  const { id: _id, idSecret: _idSecret, onAttempt: _onAttempt, ...config } = options;
+  const checked = configSchema.safeParse(config);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  const path = issue?.path.join(".");
+  throw new TypeError(`ZEGO options: ${path ? `${path}: ` : ""}${issue?.message}`);
 }
 
 function host(product: "zim" | "rtc", region: ZegoRegion): string {

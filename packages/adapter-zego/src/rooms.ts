@@ -4,7 +4,9 @@ import {
   checkId,
   checkIds,
   checkText,
+  decodeCursor,
   distinct,
+  encodeCursor,
   type ItemResult,
   itemOk,
   type KickRoomUsersInput,
@@ -18,7 +20,6 @@ import {
   utf8Bytes,
 } from "@imgraph/core";
 import { rtc, type ZegoContext } from "./context.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import {
   ROOM_ID,
   ROOM_KICK_PER_CALL,

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { ZegoAdapter } from "./adapter.js";
+
+// No vendor is running at this origin: an operation that called it would fail otherwise.
+const NOWHERE = "http://127.0.0.1:9";
+
+function adapter(broadcast: boolean): ZegoAdapter {
+  return new ZegoAdapter({
+    id: "zg",
+    appId: 42,
+    serverSecret: "s".repeat(32),
+    origins: { zim: [NOWHERE], rtc: [NOWHERE] },
+    features: { broadcast },
+  });
+}
+
+describe("ZegoAdapter", () => {
+  it("describes the app: its AppID, the unified region by default, its capabilities", async () => {
+    const zego = adapter(true);
+    expect(zego.info).toMatchObject({ id: "zg", vendor: "zego", region: "unified" });
+    expect(zego.info.publicAppId).toBe("42");
+    expect([...zego.capabilities].sort()).toEqual(
+      [
+        "CONTENT_CUSTOM",
+        "CONTENT_FILE",
+        "CONTENT_IMAGE",
+        "GROUPS_OF_APP",
+        "GROUPS_OF_USER",
+        "GROUP_MUTE",
+        "GROUP_OWNER",
+        "GROUP_TRANSFER_OWNERSHIP",
+        "MESSAGE_BROADCAST",
+        "MESSAGE_HISTORY",
+        "MESSAGE_RECALL",
+        "ROOM_CREDENTIAL",
+        "ROOM_KICK",
+        "ROOM_MESSAGE",
+        "ROOM_USERS",
+        "USER_EXTRA",
+        "USER_PRESENCE",
+      ].sort(),
+    );
+    expect(zego.operations.filter((o) => !o.supported).map((o) => o.name)).toEqual([
+      "deleteUsers",
+      "banUsers",
+      "unbanUsers",
+      "sendSystemMessage",
+    ]);
+    await zego.close();
+  });
+
+  it("offers broadcast only with features.broadcast, refusing it without a vendor call", async () => {
+    const zego = adapter(false);
+    expect(zego.capabilities.has("MESSAGE_BROADCAST")).toBe(false);
+    const support = zego.operations.find((o) => o.name === "broadcastMessage");
+    expect(support).toMatchObject({ supported: false, condition: "features.broadcast: true" });
+    expect(support?.reason).toMatch(/Professional or Flagship/);
+    await expect(
+      zego.broadcastMessage({ from: "a", content: { type: "TEXT", text: "hi" } }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR", message: /features\.broadcast/ });
+    await zego.close();
+  });
+
+  it("reads callbacks only when the CallbackSecret is configured", async () => {
+    const zego = adapter(false);
+    expect(zego.parseWebhook).toBeUndefined();
+    const withSecret = new ZegoAdapter({
+      id: "zg",
+      appId: 42,
+      serverSecret: "s".repeat(32),
+      callbackSecret: "cb",
+    });
+    expect(withSecret.parseWebhook).toBeTypeOf("function");
+    await Promise.all([zego.close(), withSecret.close()]);
+  });
+});

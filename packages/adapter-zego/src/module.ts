@@ -1,0 +1,11 @@
+import type { VendorModule } from "@imgraph/core";
+import { ZegoAdapter } from "./adapter.js";
+import { configSchema, ZEGO_SECRETS, type ZegoConfig } from "./options.js";
+
+/** What the gateway knows about ZEGO: its config schema, its secrets, how to build it. */
+export const zegoModule: VendorModule<ZegoConfig> = {
+  vendor: "zego",
+  configSchema,
+  secrets: ZEGO_SECRETS,
+  create: (options) => new ZegoAdapter(options),
+};
