@@ -1,10 +1,12 @@
-import { VendorClient } from "@imgraph/core";
+import { VendorClient, type VendorClientOptions } from "@imgraph/core";
 import { signRongCloudRequest } from "@imgraph/signing";
 import { decodeRongCloud } from "./errors.js";
-import { RONGCLOUD_REGIONS, type RongCloudAdapterOptions } from "./options.js";
+import { RONGCLOUD_REGIONS, type RongCloudConfig } from "./options.js";
 
 /** The VendorClient for one app key: signed headers per attempt, RongCloud's envelope. */
-export function createRongCloudClient(options: RongCloudAdapterOptions): VendorClient {
+export function createRongCloudClient(
+  options: RongCloudConfig & { onAttempt?: VendorClientOptions["onAttempt"] },
+): VendorClient {
   const { appKey, appSecret } = options;
   return new VendorClient({
     vendor: "rongcloud",

@@ -1,5 +1,4 @@
 import {
-  BadUserInputError,
   type CallOptions,
   type IdCodec,
   type ItemResult,
@@ -14,9 +13,14 @@ import type { RongCloudRegion } from "./options.js";
 export interface RongCloudContext {
   client: VendorClient;
   ids: IdCodec;
+  /** The gateway's id for the app (message ids are bound to it). */
   appId: string;
+  /** The console app key (clients log in with it and their token). */
+  appKey: string;
   region: RongCloudRegion;
   concurrency: number;
+  /** Products enabled for the app key (options.features, defaults applied). */
+  features: { history: boolean; broadcast: boolean };
 }
 
 /** A form-encoded POST (RongCloud's default). */
@@ -38,6 +42,19 @@ export function post<T>(
 }
 
 /**
+ * Runs `run` over the user ids in chunks of `size`, `ctx.concurrency` chunks at once, and
+ * answers per id in the ids' order (RongCloud's batch endpoints take `size` ids a call).
+ */
+export function byUserChunks<T>(
+  ctx: RongCloudContext,
+  userIds: string[],
+  size: number,
+  run: (chunk: string[]) => Promise<ItemResult<T>[]>,
+): Promise<ItemResult<T>[]> {
+  return runBatched(userIds, { size, concurrency: ctx.concurrency, keyOf: (id) => id, run });
+}
+
+/**
  * One form call per chunk of user ids (`userId` repeated), every id of a chunk answered
  * by that call's outcome: RongCloud's ban, mute and membership endpoints all work so.
  */
@@ -47,14 +64,9 @@ export function forEachUserChunk(
   userIds: string[],
   options: CallOptions | undefined,
 ): Promise<ItemResult<true>[]> {
-  return runBatched(userIds, {
-    size: call.size,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await post(ctx, call.operation, call.path, { ...call.fields, userId: chunk }, options, true);
-      return chunk.map((id) => itemOk(id, true as const));
-    },
+  return byUserChunks(ctx, userIds, call.size, async (chunk) => {
+    await post(ctx, call.operation, call.path, { ...call.fields, userId: chunk }, options, true);
+    return chunk.map((id) => itemOk(id, true as const));
   });
 }
 
@@ -97,20 +109,4 @@ export function parseRongCloudTime(value: unknown, offsetMinutes: number): Date 
     number,
   ];
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000);
-}
-
-/** Offset cursors for lists RongCloud answers whole. */
-export function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString("base64url");
-}
-
-export function decodeOffset(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw cursorError();
-  return Number(m[1]);
-}
-
-export function cursorError(): BadUserInputError {
-  return new BadUserInputError("cursor", "cursor is not a cursor this list gave out.");
 }

@@ -1,13 +1,14 @@
 import { runAdapterContract } from "@imgraph/core/contract";
 import type { RongCloudEmulator } from "@imgraph/emulators";
 import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, harness, startTestEmulator } from "./test-support.js";
+import { adapterFor, harness, operationsFor, startTestEmulator } from "./test-support.js";
 
 let emu: RongCloudEmulator;
 let adapter: RongCloudAdapter;
 
 runAdapterContract({
   name: "rongcloud",
+  operations: operationsFor(),
   async setup() {
     emu = await startTestEmulator();
     adapter = adapterFor(emu);

@@ -1,4 +1,4 @@
-import type { IdRule, VendorLimits } from "@imgraph/core";
+import { checkInt, type IdRule, type VendorLimits } from "@imgraph/core";
 
 // RongCloud's documented limits (see the vendor reference §2, §5). Ids are letters and
 // digits; older docs also allowed `+ = - _` for user ids, which we accept (tolerant).
@@ -44,3 +44,16 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   // Token lifetimes are one console setting for the whole app.
   credentialTtlSeconds: null,
 };
+
+/**
+ * A duration in seconds as RongCloud's whole minutes (rounded up), within 1 s and
+ * `maxMinutes`; `whenOmitted` when the caller gave none.
+ */
+export function durationMinutes(
+  seconds: number | undefined,
+  maxMinutes: number,
+  whenOmitted: number,
+): number {
+  if (seconds === undefined) return whenOmitted;
+  return Math.ceil(checkInt("durationSeconds", seconds, { min: 1, max: maxMinutes * 60 }) / 60);
+}

@@ -1,3 +1,6 @@
+import type { RuntimeOptions } from "@imgraph/core";
+import { z } from "zod";
+
 /** RongCloud data centres: each app key lives in exactly one; primary then backup host. */
 export const RONGCLOUD_REGIONS = {
   cn: ["https://api.rong-api.com", "https://api-b.rong-api.com"],
@@ -10,36 +13,56 @@ export const RONGCLOUD_REGIONS = {
 
 export type RongCloudRegion = keyof typeof RONGCLOUD_REGIONS;
 
-/** Products that must be enabled for the app key in RongCloud's console. */
-export interface RongCloudFeatures {
-  /** Cloud message storage: history queries (default true). */
-  history?: boolean;
-  /** Broadcast to all users (default false: it needs enabling and is limited to 2/hour). */
-  broadcast?: boolean;
-}
+const REGION_NAMES = Object.keys(RONGCLOUD_REGIONS) as [RongCloudRegion, ...RongCloudRegion[]];
 
-export interface RongCloudAdapterOptions {
-  /** The id the gateway knows this app by. */
-  id?: string;
-  appKey: string;
-  appSecret: string;
-  region?: RongCloudRegion;
+const positiveInt = z.int().min(1).max(4_294_967_295);
+
+/**
+ * What a config file may set for one RongCloud app (secrets already resolved to their
+ * values). Unknown keys are refused. Defaults are applied by the adapter, not here.
+ */
+export const configSchema = z.strictObject({
+  appKey: z.string().min(1),
+  /** Signs every call and verifies every callback; never leaves the adapter. */
+  appSecret: z.string().min(1),
+  /** The data centre of the app key (default "cn"). */
+  region: z.enum(REGION_NAMES).optional(),
   /** Overrides the region's hosts (e.g. an emulator), primary first. */
-  origins?: string[];
-  features?: RongCloudFeatures;
-  /** Keys message ids so that clients cannot forge them; same value on every instance. */
-  idSecret?: string;
+  origins: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .optional(),
+  /** Products that must be enabled for the app key in RongCloud's console. */
+  features: z
+    .strictObject({
+      /** Cloud message storage: history queries (default true). */
+      history: z.boolean().optional(),
+      /** Broadcast to all users (default false: it needs enabling and is limited to 2/hour). */
+      broadcast: z.boolean().optional(),
+    })
+    .optional(),
   /** Whole-call budget in ms (default 10 s). */
-  deadlineMs?: number;
+  deadlineMs: positiveInt.optional(),
   /** Vendor calls in flight at once for one batch (default 8). */
-  concurrency?: number;
-  onAttempt?: import("@imgraph/core").VendorClientOptions["onAttempt"];
+  concurrency: positiveInt.optional(),
   /**
    * Server callbacks are signed with the app secret; this is how old (or how far ahead)
    * a callback's signTimestamp may be, in seconds (default 300).
    */
-  callbackMaxAgeSeconds?: number;
-}
+  callbackMaxAgeSeconds: positiveInt.optional(),
+});
+
+/** One RongCloud app as a config file describes it. */
+export type RongCloudConfig = z.output<typeof configSchema>;
+
+export type RongCloudFeatures = NonNullable<RongCloudConfig["features"]>;
+
+/**
+ * The adapter's options: the config plus what the gateway adds at run time. `id` may be
+ * omitted when the adapter is used on its own ("rongcloud").
+ */
+export type RongCloudAdapterOptions = RongCloudConfig &
+  Omit<RuntimeOptions, "id"> & { id?: RuntimeOptions["id"] };
 
 /**
  * Time zone RongCloud writes "YYYY-MM-DD HH:MM:SS" times in: Beijing time in the China

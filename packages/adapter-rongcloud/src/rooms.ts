@@ -9,10 +9,13 @@ import {
   type RoomUsersInput,
 } from "@imgraph/core";
 import { toRongCloud } from "./content.js";
-import { decodeOffset, encodeOffset, post, type RongCloudContext } from "./context.js";
+import { post, type RongCloudContext } from "./context.js";
 import { CHATROOM_ID, CHATROOM_USERS_MAX, USER_ID } from "./limits.js";
+import { pageOfAll } from "./paging.js";
+import type { PublishAnswer } from "./publish.js";
 
 // Rooms are RongCloud chatrooms: clients join them; the server lists, and sends to, them.
+// Room credentials and kicks are declared gaps (implementation.ts).
 
 export async function listRoomUsers(
   ctx: RongCloudContext,
@@ -21,7 +24,6 @@ export async function listRoomUsers(
 ): Promise<Page<RoomUser>> {
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const limit = pageLimit(input.limit, CHATROOM_USERS_MAX);
-  const offset = decodeOffset(input.cursor);
   // The API answers at most 500 users, oldest first; we page within them.
   const answer = await post<{ users?: Array<{ id?: unknown; time?: unknown }> }>(
     ctx,
@@ -34,10 +36,7 @@ export async function listRoomUsers(
   const all = (answer.users ?? []).map(
     (u): RoomUser => ({ userId: String(u.id), joinedAt: parseJoinTime(u.time) }),
   );
-  return {
-    items: all.slice(offset, offset + limit),
-    nextCursor: offset + limit < all.length ? encodeOffset(offset + limit) : null,
-  };
+  return pageOfAll("roomUsers", all, input.cursor, limit);
 }
 
 export async function sendRoomMessage(
@@ -48,9 +47,7 @@ export async function sendRoomMessage(
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const [from] = checkIds("from", [input.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
-  const answer = await post<{
-    messageUIDs?: Array<{ chatroomId?: unknown; messageUID?: unknown }>;
-  }>(
+  const answer = await post<PublishAnswer>(
     ctx,
     "sendRoomMessage",
     "/message/chatroom/publish.json",

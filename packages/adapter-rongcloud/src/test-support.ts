@@ -20,17 +20,35 @@ export function startTestEmulator(
   });
 }
 
+/** The options the tests build adapters with (every service on), pointed at `origins`. */
+function testOptions(
+  origins: string[],
+  options: Partial<RongCloudAdapterOptions>,
+): RongCloudAdapterOptions {
+  return {
+    ...TEST_APP,
+    origins,
+    features: { history: true, broadcast: true },
+    idSecret: "test-id-secret",
+    ...options,
+  };
+}
+
 export function adapterFor(
   emu: RongCloudEmulator,
   options: Partial<RongCloudAdapterOptions> = {},
 ): RongCloudAdapter {
-  return new RongCloudAdapter({
-    ...TEST_APP,
-    origins: [new URL(emu.url).origin],
-    features: { history: true, broadcast: true },
-    idSecret: "test-id-secret",
-    ...options,
-  });
+  return new RongCloudAdapter(testOptions([new URL(emu.url).origin], options));
+}
+
+/**
+ * What an adapter built with these options supports, known before any emulator runs (the
+ * contract suite names its cases when the file is collected). No call is made.
+ */
+export function operationsFor(options: Partial<RongCloudAdapterOptions> = {}) {
+  const adapter = new RongCloudAdapter(testOptions(["http://127.0.0.1:9"], options));
+  void adapter.close();
+  return adapter.operations;
 }
 
 /** The last request number the emulator logged (it only grows). */

@@ -1,14 +1,9 @@
 import {
   BadUserInputError,
-  type BanInput,
   type CallOptions,
-  type ChatCredential,
-  type ChatCredentialInput,
   checkIds,
-  checkInt,
   checkText,
   checkUrl,
-  ImError,
   type ItemResult,
   itemError,
   itemOk,
@@ -20,19 +15,9 @@ import {
   type UserInput,
   type UserUpdate,
 } from "@imgraph/core";
-import { forEachUserChunk, post, type RongCloudContext } from "./context.js";
-import {
-  BLOCK_MAX_MINUTES,
-  BLOCK_USERS_PER_CALL,
-  NAME_MAX_CHARS,
-  PORTRAIT_MAX_BYTES,
-  USER_ID,
-} from "./limits.js";
-
-interface InfoAnswer {
-  userName?: string;
-  userPortrait?: string;
-}
+import { byUserChunks, post, type RongCloudContext } from "./context.js";
+import { NAME_MAX_CHARS, PORTRAIT_MAX_BYTES, USER_ID } from "./limits.js";
+import { readProfile } from "./profile.js";
 
 function checkProfile(
   prefix: string,
@@ -107,32 +92,14 @@ export async function updateUser(
   );
 }
 
-async function info(
+/** One call per user id (RongCloud reads one profile, or one status, per call). */
+function perUser<T>(
   ctx: RongCloudContext,
-  userId: string,
-  options?: CallOptions,
-): Promise<User | null> {
-  try {
-    const answer = await post<InfoAnswer>(
-      ctx,
-      "getUsers",
-      "/user/info.json",
-      { userId },
-      options,
-      true,
-    );
-    // An unknown user may also come back as an empty profile (unverified which the server does).
-    if (!answer.userName && !answer.userPortrait) return null;
-    return {
-      id: userId,
-      name: answer.userName || null,
-      avatarUrl: answer.userPortrait || null,
-      extra: null,
-    };
-  } catch (error) {
-    if (error instanceof ImError && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
+  userIds: string[],
+  read: (userId: string) => Promise<ItemResult<T>>,
+): Promise<ItemResult<T>[]> {
+  checkIds("userIds", userIds, USER_ID);
+  return byUserChunks(ctx, userIds, 1, async ([id]) => [await read(id as string)]);
 }
 
 export async function getUsers(
@@ -140,22 +107,11 @@ export async function getUsers(
   userIds: string[],
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
-  checkIds("userIds", userIds, USER_ID);
-  return runBatched(userIds, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async ([id]) => {
-      const user = await info(ctx, id as string, options);
-      return [
-        user
-          ? itemOk(user.id, user)
-          : itemError(
-              id as string,
-              new NotFoundError(`User ${id} does not exist.`, { vendor: "rongcloud" }),
-            ),
-      ];
-    },
+  return perUser(ctx, userIds, async (id) => {
+    const user = await readProfile(ctx, id, options);
+    return user
+      ? itemOk(id, user)
+      : itemError(id, new NotFoundError(`User ${id} does not exist.`, { vendor: "rongcloud" }));
   });
 }
 
@@ -164,106 +120,18 @@ export async function getPresence(
   userIds: string[],
   options?: CallOptions,
 ): Promise<ItemResult<Presence>[]> {
-  checkIds("userIds", userIds, USER_ID);
-  return runBatched(userIds, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async ([id]) => {
-      const answer = await post<{ status?: unknown }>(
-        ctx,
-        "getPresence",
-        "/user/checkOnline.json",
-        { userId: id },
-        options,
-        true,
-      );
-      return [
-        itemOk(id as string, {
-          userId: id as string,
-          status: String(answer.status) === "1" ? "ONLINE" : "OFFLINE",
-        }),
-      ];
-    },
-  });
-}
-
-export async function banUsers(
-  ctx: RongCloudContext,
-  input: BanInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
-  const ids = checkIds("userIds", input?.userIds, USER_ID);
-  // RongCloud has no permanent ban: omitted means its longest, 30 days.
-  const minutes =
-    input.durationSeconds === undefined
-      ? BLOCK_MAX_MINUTES
-      : Math.ceil(
-          checkInt("durationSeconds", input.durationSeconds, {
-            min: 1,
-            max: BLOCK_MAX_MINUTES * 60,
-          }) / 60,
-        );
-  const call = {
-    operation: "banUsers",
-    path: "/user/block.json",
-    size: BLOCK_USERS_PER_CALL,
-    fields: { minute: minutes },
-  };
-  return forEachUserChunk(ctx, call, ids, options);
-}
-
-export async function unbanUsers(
-  ctx: RongCloudContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
-  const ids = checkIds("userIds", userIds, USER_ID);
-  const call = {
-    operation: "unbanUsers",
-    path: "/user/unblock.json",
-    size: BLOCK_USERS_PER_CALL,
-    fields: {},
-  };
-  return forEachUserChunk(ctx, call, ids, options);
-}
-
-/**
- * A RongCloud token comes only from getToken, which also overwrites the user's name and
- * portrait: read the current profile first so issuing a credential never changes it.
- * Tokens do not expire unless the console sets a lifetime, so `ttlSeconds` is refused rather
- * than ignored.
- */
-export async function issueChatCredential(
-  ctx: RongCloudContext,
-  appKey: string,
-  input: ChatCredentialInput,
-  options?: CallOptions,
-): Promise<ChatCredential> {
-  const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
-  if (input.name !== undefined) checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
-  if (input.ttlSeconds !== undefined)
-    throw new BadUserInputError(
-      "ttlSeconds",
-      "RongCloud tokens have no per-token lifetime (the console sets one for the whole app): omit ttlSeconds.",
+  return perUser(ctx, userIds, async (id) => {
+    const answer = await post<{ status?: unknown }>(
+      ctx,
+      "getPresence",
+      "/user/checkOnline.json",
+      { userId: id },
+      options,
+      true,
     );
-  const current = await info(ctx, userId, options);
-  const answer = await post<{ token?: unknown }>(
-    ctx,
-    "issueChatCredential",
-    "/user/getToken.json",
-    {
-      userId,
-      name: current?.name ?? input.name ?? userId,
-      portraitUri: current?.avatarUrl ?? undefined,
-    },
-    options,
-    true,
-  );
-  if (typeof answer.token !== "string" || answer.token.length === 0) {
-    throw new ImError("VENDOR_UNAVAILABLE", "RongCloud answered getToken without a token.", {
-      vendor: "rongcloud",
+    return itemOk(id, {
+      userId: id,
+      status: String(answer.status) === "1" ? "ONLINE" : "OFFLINE",
     });
-  }
-  return { vendor: "rongcloud", appId: appKey, userId, token: answer.token, expiresAt: null };
+  });
 }

@@ -15,7 +15,7 @@ import {
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import type { RongCloudContext } from "./context.js";
-import { encodeMessageId } from "./messages.js";
+import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
 
 export interface RongCloudWebhookOptions {
   appKey: string;
@@ -29,10 +29,10 @@ const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8",
 
 /** Legacy routing channel types we have a neutral conversation for (§3.4; exact set unverified). */
 const CHANNELS: Record<string, { kind: Conversation["type"]; code: number }> = {
-  PERSON: { kind: "USER", code: 1 },
-  GROUP: { kind: "GROUP", code: 3 },
-  TEMPGROUP: { kind: "ROOM", code: 4 },
-  NOTIFY: { kind: "SYSTEM", code: 6 },
+  PERSON: { kind: "USER", code: PRIVATE },
+  GROUP: { kind: "GROUP", code: GROUP },
+  TEMPGROUP: { kind: "ROOM", code: CHATROOM },
+  NOTIFY: { kind: "SYSTEM", code: SYSTEM },
 };
 const BY_CODE = new Map(Object.values(CHANNELS).map((c) => [c.code, c]));
 

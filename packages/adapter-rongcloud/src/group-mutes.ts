@@ -1,0 +1,71 @@
+import {
+  type CallOptions,
+  checkId,
+  checkIds,
+  type GroupMembersInput,
+  type ItemResult,
+  type MutedMember,
+  type MuteMembersInput,
+} from "@imgraph/core";
+import { forEachUserChunk, parseRongCloudTime, post, type RongCloudContext } from "./context.js";
+import {
+  durationMinutes,
+  GAG_MAX_MINUTES,
+  GAG_USERS_PER_CALL,
+  GROUP_ID,
+  USER_ID,
+} from "./limits.js";
+import { regionUtcOffsetMinutes } from "./options.js";
+
+// Group mutes are RongCloud's group gags ("禁言"), per member, in minutes.
+
+export async function muteGroupMembers(
+  ctx: RongCloudContext,
+  input: MuteMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  // minute 0 is RongCloud's "until unmuted".
+  const minute = durationMinutes(input.durationSeconds, GAG_MAX_MINUTES, 0);
+  const call = {
+    operation: "muteGroupMembers",
+    path: "/group/user/gag/add.json",
+    size: GAG_USERS_PER_CALL,
+    fields: { groupId, minute },
+  };
+  return forEachUserChunk(ctx, call, ids, options);
+}
+
+export async function unmuteGroupMembers(
+  ctx: RongCloudContext,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  const call = {
+    operation: "unmuteGroupMembers",
+    path: "/group/user/gag/rollback.json",
+    size: GAG_USERS_PER_CALL,
+    fields: { groupId },
+  };
+  return forEachUserChunk(ctx, call, ids, options);
+}
+
+export async function listMutedMembers(
+  ctx: RongCloudContext,
+  groupId: string,
+  options?: CallOptions,
+): Promise<MutedMember[]> {
+  checkId("groupId", groupId, GROUP_ID);
+  const answer = await post<{
+    users?: Array<{ userId?: unknown; time?: unknown; minute?: unknown }>;
+  }>(ctx, "listMutedMembers", "/group/user/gag/list.json", { groupId }, options, true);
+  const offset = regionUtcOffsetMinutes(ctx.region);
+  return (answer.users ?? []).map((u) => ({
+    userId: String(u.userId),
+    // `time` is when the mute ends; a permanent mute has none we can read.
+    mutedUntil: parseRongCloudTime(u.time, offset),
+  }));
+}

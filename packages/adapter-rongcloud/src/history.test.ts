@@ -1,0 +1,63 @@
+import type { Message } from "@imgraph/core";
+import type { RongCloudEmulator } from "@imgraph/emulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RongCloudAdapter } from "./adapter.js";
+import { adapterFor, startTestEmulator } from "./test-support.js";
+
+let emu: RongCloudEmulator;
+let im: RongCloudAdapter;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  im = adapterFor(emu);
+});
+afterAll(async () => {
+  await im.close();
+  await emu.close();
+});
+
+const texts = (items: Message[]) =>
+  items.map((m) => (m.content.type === "TEXT" ? m.content.text : ""));
+
+describe("rongcloud history paging", () => {
+  it("pages through messages of one millisecond without repeating or losing any", async () => {
+    // A frozen emulator clock gives every message the same server time.
+    emu.setClock({ frozen: true });
+    try {
+      for (let i = 0; i < 7; i++) {
+        const [sent] = await im.sendMessage({
+          from: "hp1",
+          to: { type: "USERS", userIds: ["hp2"] },
+          content: { type: "TEXT", text: `same ms ${i}` },
+        });
+        expect(sent?.ok).toBe(true);
+      }
+    } finally {
+      emu.setClock({ frozen: false });
+    }
+    const conversation = { type: "USER" as const, userId: "hp1", peerId: "hp2" };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await im.listMessages({ conversation, limit: 3, cursor });
+      seen.push(...texts(page.items));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen.sort()).toEqual(Array.from({ length: 7 }, (_, i) => `same ms ${i}`));
+  });
+
+  it("refuses another list's cursor", async () => {
+    const members = await im.createGroup({ name: "g", ownerId: "hp3", memberIds: ["hp4"] });
+    const page = await im.listGroupMembers({ groupId: members.id, limit: 1 });
+    expect(page.nextCursor).not.toBeNull();
+    await expect(
+      im.listMessages({
+        conversation: { type: "USER", userId: "hp3", peerId: "hp4" },
+        cursor: page.nextCursor,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+  });
+});

@@ -1,0 +1,71 @@
+import type { RongCloudEmulator } from "@imgraph/emulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
+
+// The operations RongCloud's console products turn on (options.features), over real HTTP.
+
+let emu: RongCloudEmulator;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+const text = { type: "TEXT" as const, text: "hi" };
+
+describe("rongcloud operations that app options turn on", () => {
+  it("by default has history and no broadcast, which fails fast with its reason", async () => {
+    const im = adapterFor(emu, { features: {} });
+    expect(im.capabilities.has("MESSAGE_HISTORY")).toBe(true);
+    expect(im.capabilities.has("MESSAGE_BROADCAST")).toBe(false);
+    expect(im.operations.find((o) => o.name === "broadcastMessage")).toMatchObject({
+      supported: false,
+      condition: "features.broadcast: true",
+    });
+    const before = requestCount(emu);
+    await expect(im.broadcastMessage({ from: "b1", content: text })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: expect.stringContaining("features.broadcast"),
+    });
+    expect(requestCount(emu)).toBe(before);
+    await im.close();
+  });
+
+  it("without cloud storage refuses history and recall (which needs the server time from it)", async () => {
+    const im = adapterFor(emu, { features: { history: false } });
+    expect(im.capabilities.has("MESSAGE_HISTORY")).toBe(false);
+    expect(im.capabilities.has("MESSAGE_RECALL")).toBe(false);
+    const [sent] = await im.sendMessage({
+      from: "h1",
+      to: { type: "USERS", userIds: ["h2"] },
+      content: text,
+    });
+    if (!sent?.ok) throw new Error("send failed");
+    const before = requestCount(emu);
+    await expect(
+      im.listMessages({ conversation: { type: "USER", userId: "h1", peerId: "h2" } }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+    await expect(im.recallMessage({ messageId: sent.value.messageId })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: expect.stringContaining("server time"),
+    });
+    expect(requestCount(emu)).toBe(before);
+    await im.close();
+  });
+
+  it("lists every operation with its support, and only features that are not operations", () => {
+    const im = adapterFor(emu);
+    expect(im.operations.filter((o) => !o.supported).map((o) => o.name)).toEqual([
+      "deleteUsers",
+      "issueRoomCredential",
+      "transferGroupOwnership",
+      "listAppGroups",
+      "kickRoomUsers",
+    ]);
+    expect(im.capabilities.has("GROUP_OWNER")).toBe(false);
+    expect(im.capabilities.has("CONTENT_IMAGE")).toBe(true);
+    void im.close();
+  });
+});

@@ -1,0 +1,12 @@
+import type { VendorModule } from "@imgraph/core";
+import { RongCloudAdapter } from "./adapter.js";
+import { configSchema, type RongCloudConfig } from "./options.js";
+
+/** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
+export const rongcloudModule: VendorModule<RongCloudConfig> = {
+  vendor: "rongcloud",
+  configSchema,
+  // The app secret signs calls and verifies callbacks: nothing else is secret.
+  secrets: { required: ["appSecret"], optional: [] },
+  create: (options) => new RongCloudAdapter(options),
+};

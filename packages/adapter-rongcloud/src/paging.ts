@@ -1,0 +1,31 @@
+import { cursorError, decodeCursor, encodeCursor, type Page } from "@imgraph/core";
+
+// Offset cursors (core's cursor codec) for the lists RongCloud pages by number or answers
+// whole. The kind names the list, so one list's cursor is refused by another.
+
+/** Where a page starts: 0 for the first page; BAD_USER_INPUT for a foreign cursor. */
+export function offsetOf(kind: string, cursor: string | null | undefined): number {
+  const fields = decodeCursor<{ o: number }>(kind, cursor, { o: "number" });
+  if (!fields) return 0;
+  if (fields.o < 0) throw cursorError();
+  return fields.o;
+}
+
+export function offsetCursor(kind: string, offset: number): string {
+  return encodeCursor(kind, { o: offset });
+}
+
+/** One page of a list RongCloud answered whole. */
+export function pageOfAll<T>(
+  kind: string,
+  all: readonly T[],
+  cursor: string | null | undefined,
+  limit: number,
+): Page<T> {
+  const offset = offsetOf(kind, cursor);
+  const end = offset + limit;
+  return {
+    items: all.slice(offset, end),
+    nextCursor: end < all.length ? offsetCursor(kind, end) : null,
+  };
+}
