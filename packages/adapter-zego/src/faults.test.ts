@@ -1,36 +1,14 @@
 import { createServer } from "node:net";
 import type { AttemptInfo, ImError, ItemResult, SentMessage } from "@imgraph/core";
-import type { RunningEmulator } from "@imgraph/emulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ZegoAdapter } from "./adapter.js";
-import { startZego, zegoAdapter } from "./testing/emulator.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { zegoAdapter, zegoSession } from "./testing/emulator.js";
 
-let emulator: RunningEmulator;
-let adapter: ZegoAdapter;
-let seq = 0;
-const run = Math.random().toString(36).slice(2, 8);
-const id = (prefix: string) => `${prefix}${run}${(seq++).toString(36)}`;
-
-beforeAll(async () => {
-  // Rate limits off: these tests inject their own refusals.
-  emulator = await startZego({ rateLimits: false });
-  adapter = zegoAdapter(emulator);
-});
-afterEach(() => emulator.clearFaults());
-afterAll(async () => {
-  await adapter?.close();
-  await emulator?.close();
-});
-
-async function users(n: number): Promise<string[]> {
-  const ids = Array.from({ length: n }, () => id("u"));
-  const results = await adapter.registerUsers(ids.map((userId) => ({ id: userId })));
-  expect(results.every((r) => r.ok)).toBe(true);
-  return ids;
-}
+// Rate limits off: these tests inject their own refusals.
+const zego = zegoSession({ rateLimits: false });
+afterEach(() => zego.emulator.clearFaults());
 
 function logOf(action: string) {
-  return emulator.requests({ route: `zim:${action}` });
+  return zego.emulator.requests({ route: `zim:${action}` });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ImError> {
@@ -48,7 +26,7 @@ function failed(result: ItemResult<SentMessage> | undefined): ImError {
 }
 
 async function peerTexts(from: string, to: string): Promise<string[]> {
-  const page = await adapter.listMessages({
+  const page = await zego.adapter.listMessages({
     conversation: { type: "USER", userId: from, peerId: to },
     limit: 10,
   });
@@ -57,9 +35,9 @@ async function peerTexts(from: string, to: string): Promise<string[]> {
 
 describe("zego adapter under vendor faults", () => {
   it("gives up on an unanswered call with VENDOR_UNAVAILABLE within the deadline", async () => {
-    const [u] = (await users(1)) as [string];
-    const quick = zegoAdapter(emulator, { deadlineMs: 800 });
-    emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "no-answer-before" });
+    const [u] = (await zego.users(1)) as [string];
+    const quick = zegoAdapter(zego.emulator, { deadlineMs: 800 });
+    zego.emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "no-answer-before" });
     const started = Date.now();
     const error = await rejection(quick.listUserGroups({ userId: u }));
     expect(error.code).toBe("VENDOR_UNAVAILABLE");
@@ -69,15 +47,15 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("repeats a read after a 5xx, with a fresh signature nonce per attempt", async () => {
-    const [u] = (await users(1)) as [string];
-    emulator.clearRequests();
-    emulator.addFault({
+    const [u] = (await zego.users(1)) as [string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({
       route: "zim:QueryGroupsInfoOfUser",
       kind: "http-error",
       status: 503,
       times: 1,
     });
-    const page = await adapter.listUserGroups({ userId: u });
+    const page = await zego.adapter.listUserGroups({ userId: u });
     expect(page.items).toEqual([]);
     const log = logOf("QueryGroupsInfoOfUser");
     expect(log.map((e) => e.status)).toEqual([503, 200]);
@@ -87,18 +65,23 @@ describe("zego adapter under vendor faults", () => {
     expect(new Set(log.map((e) => e.query.Signature)).size).toBe(2);
 
     // A 5xx that does not go away ends as VENDOR_UNAVAILABLE after the client's attempts.
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "http-error", status: 503 });
-    const error = await rejection(adapter.listUserGroups({ userId: u }));
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "http-error", status: 503 });
+    const error = await rejection(zego.adapter.listUserGroups({ userId: u }));
     expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE", message: /HTTP 503/ });
     expect(logOf("QueryGroupsInfoOfUser")).toHaveLength(3);
   });
 
   it("does not repeat a send after a 5xx", async () => {
-    const [from, to] = (await users(2)) as [string, string];
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:SendPeerMessage", kind: "http-error", status: 502, times: 1 });
-    const [result] = await adapter.sendMessage({
+    const [from, to] = (await zego.users(2)) as [string, string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({
+      route: "zim:SendPeerMessage",
+      kind: "http-error",
+      status: 502,
+      times: 1,
+    });
+    const [result] = await zego.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: [to] },
       content: { type: "TEXT", text: "once" },
@@ -109,18 +92,18 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("repeats a read after a connection reset, but not a send", async () => {
-    const [from, to] = (await users(2)) as [string, string];
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "reset-before", times: 1 });
-    await adapter.listUserGroups({ userId: from });
+    const [from, to] = (await zego.users(2)) as [string, string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "reset-before", times: 1 });
+    await zego.adapter.listUserGroups({ userId: from });
     expect(logOf("QueryGroupsInfoOfUser").map((e) => e.outcome)).toEqual(["reset", "answered"]);
     // A read whose answer was lost is simply asked again.
-    emulator.addFault({ route: "zim:QueryUserInfos", kind: "reset-after", times: 1 });
-    expect((await adapter.getUsers([from]))[0]?.ok).toBe(true);
+    zego.emulator.addFault({ route: "zim:QueryUserInfos", kind: "reset-after", times: 1 });
+    expect((await zego.adapter.getUsers([from]))[0]?.ok).toBe(true);
     expect(logOf("QueryUserInfos").map((e) => e.outcome)).toEqual(["reset", "answered"]);
 
-    emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-before", times: 1 });
-    const [result] = await adapter.sendMessage({
+    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-before", times: 1 });
+    const [result] = await zego.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: [to] },
       content: { type: "TEXT", text: "reset" },
@@ -130,10 +113,10 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("never sends a peer message twice when its answer was lost", async () => {
-    const [from, to] = (await users(2)) as [string, string];
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-after", times: 1 });
-    const [result] = await adapter.sendMessage({
+    const [from, to] = (await zego.users(2)) as [string, string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-after", times: 1 });
+    const [result] = await zego.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: [to] },
       content: { type: "TEXT", text: "lost answer" },
@@ -149,14 +132,14 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("repeats a read whose answer was malformed; a send is reported, not repeated", async () => {
-    const [from, to] = (await users(2)) as [string, string];
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:QueryPeerMsg", kind: "malformed", times: 1 });
+    const [from, to] = (await zego.users(2)) as [string, string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({ route: "zim:QueryPeerMsg", kind: "malformed", times: 1 });
     expect(await peerTexts(from, to)).toEqual([]);
     expect(logOf("QueryPeerMsg")).toHaveLength(2);
 
-    emulator.addFault({ route: "zim:SendPeerMessage", kind: "malformed", times: 1 });
-    const [result] = await adapter.sendMessage({
+    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "malformed", times: 1 });
+    const [result] = await zego.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: [to] },
       content: { type: "TEXT", text: "garbled" },
@@ -167,15 +150,15 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("retries a rate-limited send (refused before acting) when it fits the deadline", async () => {
-    const [from, to] = (await users(2)) as [string, string];
-    emulator.clearRequests();
-    emulator.addFault({
+    const [from, to] = (await zego.users(2)) as [string, string];
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({
       route: "zim:SendPeerMessage",
       kind: "vendor-error",
       code: 660300005,
       times: 1,
     });
-    const [result] = await adapter.sendMessage({
+    const [result] = await zego.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: [to] },
       content: { type: "TEXT", text: "after a limit" },
@@ -188,38 +171,38 @@ describe("zego adapter under vendor faults", () => {
   });
 
   it("answers RATE_LIMITED with retryAfter when waiting does not fit the deadline", async () => {
-    const [u] = (await users(1)) as [string];
-    const quick = zegoAdapter(emulator, { deadlineMs: 1_500 });
-    emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "vendor-error", code: 7 });
+    const [u] = (await zego.users(1)) as [string];
+    const quick = zegoAdapter(zego.emulator, { deadlineMs: 1_500 });
+    zego.emulator.addFault({ route: "zim:QueryGroupsInfoOfUser", kind: "vendor-error", code: 7 });
     const error = await rejection(quick.listUserGroups({ userId: u }));
     expect(error).toMatchObject({ code: "RATE_LIMITED", vendorCode: "7", retryAfter: 1 });
     await quick.close();
   });
 
   it("fails a read over to the backup origin when the primary is down", async () => {
-    const [u] = (await users(1)) as [string];
+    const [u] = (await zego.users(1)) as [string];
     const dead = await deadOrigin();
     const attempts: AttemptInfo[] = [];
-    const failover = zegoAdapter(emulator, {
-      origins: { zim: [dead, emulator.url], rtc: [dead, emulator.url] },
+    const failover = zegoAdapter(zego.emulator, {
+      origins: { zim: [dead, zego.emulator.url], rtc: [dead, zego.emulator.url] },
       onAttempt: (info) => attempts.push(info),
     });
     const page = await failover.listUserGroups({ userId: u });
     expect(page.items).toEqual([]);
     expect(attempts.map((a) => [a.origin, a.outcome])).toEqual([
       [dead, "transport_error"],
-      [emulator.url, "ok"],
+      [zego.emulator.url, "ok"],
     ]);
     // The primary stays avoided for a while: the next call goes straight to the backup.
     await failover.getUsers([u]);
-    expect(attempts.at(-1)?.origin).toBe(emulator.url);
+    expect(attempts.at(-1)?.origin).toBe(zego.emulator.url);
     expect(attempts).toHaveLength(3);
     await failover.close();
   });
 
   it("reports a wrong secret as a configuration problem without leaking it", async () => {
     const wrongSecret = "0123456789abcdef0123456789abcdef";
-    const wrong = zegoAdapter(emulator, { serverSecret: wrongSecret });
+    const wrong = zegoAdapter(zego.emulator, { serverSecret: wrongSecret });
     const error = await rejection(wrong.listUserGroups({ userId: "someone" }));
     expect(error).toMatchObject({
       code: "VENDOR_REJECTED",
@@ -234,13 +217,18 @@ describe("zego adapter under vendor faults", () => {
 
 describe("signatures", () => {
   it("signs every request afresh: no nonce repeats, timestamps are current", async () => {
-    const ids = await users(3);
-    emulator.clearRequests();
-    emulator.addFault({ route: "zim:QueryUserInfos", kind: "http-error", status: 500, times: 2 });
+    const ids = await zego.users(3);
+    zego.emulator.clearRequests();
+    zego.emulator.addFault({
+      route: "zim:QueryUserInfos",
+      kind: "http-error",
+      status: 500,
+      times: 2,
+    });
     const many = [...ids, ...Array.from({ length: 247 }, (_, i) => `nobody${i}`)];
-    const got = await adapter.getUsers(many);
+    const got = await zego.adapter.getUsers(many);
     expect(got.slice(0, 3).every((r) => r.ok)).toBe(true);
-    const log = emulator.requests();
+    const log = zego.emulator.requests();
     expect(log.length).toBeGreaterThanOrEqual(5); // 3 chunks + 2 repeats
     const nonces = log.map((e) => e.query.SignatureNonce);
     expect(new Set(nonces).size).toBe(log.length);

@@ -1,7 +1,8 @@
 // Test support: the ZEGO emulator plus an adapter pointed at it. Not part of the build.
-import type { OperationSupport } from "@imgraph/core";
+import type { ItemResult, OperationSupport } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
 import { startZegoEmulator } from "@imgraph/emulators";
+import { afterAll, beforeAll, expect } from "vitest";
 import { ZegoAdapter } from "../adapter.js";
 import type { ZegoAdapterOptions } from "../options.js";
 
@@ -55,4 +56,55 @@ export function testOperations(): readonly OperationSupport[] {
 /** How many vendor requests the emulator has seen (the last log entry's sequence number). */
 export function requestCount(emulator: RunningEmulator): number {
   return emulator.requests({ limit: 1 })[0]?.seq ?? 0;
+}
+
+/** One test file's emulator and adapter (started before its tests, closed after). */
+export interface ZegoSession {
+  readonly emulator: RunningEmulator;
+  readonly adapter: ZegoAdapter;
+  /** An id no other test of the run uses. */
+  id(prefix: string): string;
+  /** Registers `n` fresh users and answers their ids. */
+  users(n: number): Promise<string[]>;
+}
+
+/** Registers the hooks of a session for the calling test file. */
+export function zegoSession(options: { rateLimits?: boolean } = {}): ZegoSession {
+  let emulator: RunningEmulator | undefined;
+  let adapter: ZegoAdapter | undefined;
+  let seq = 0;
+  const run = Math.random().toString(36).slice(2, 8);
+  beforeAll(async () => {
+    emulator = await startZego(options);
+    adapter = zegoAdapter(emulator);
+  });
+  afterAll(async () => {
+    await adapter?.close();
+    await emulator?.close();
+  });
+  const session: ZegoSession = {
+    get emulator() {
+      if (!emulator) throw new Error("the emulator runs only inside tests");
+      return emulator;
+    },
+    get adapter() {
+      if (!adapter) throw new Error("the adapter exists only inside tests");
+      return adapter;
+    },
+    id: (prefix) => `${prefix}${run}${(seq++).toString(36)}`,
+    async users(n) {
+      const ids = Array.from({ length: n }, () => session.id("u"));
+      const results = await session.adapter.registerUsers(ids.map((userId) => ({ id: userId })));
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      return ids;
+    },
+  };
+  return session;
+}
+
+/** The value of a successful item; throws the item's error otherwise. */
+export function value<T>(result: ItemResult<T> | undefined): T {
+  if (!result) throw new Error("missing result");
+  if (!result.ok) throw result.error;
+  return result.value;
 }
