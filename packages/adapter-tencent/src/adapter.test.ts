@@ -1,29 +1,22 @@
 // Behaviour beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ItemResult } from "@imgraph/core";
-import type { RunningEmulator } from "@imgraph/emulators";
 import {
   decodeUserSig,
   parsePrivateMapKeyUserBuf,
   TrtcPrivilege,
   verifyUserSig,
 } from "@imgraph/signing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TencentAdapter } from "./adapter.js";
-import { adapterFor, KEY, requestCount, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
+import { describe, expect, it } from "vitest";
+import {
+  adapterFor,
+  emulatorWithAdapter,
+  KEY,
+  requestCount,
+  SDK_APP_ID,
+  uid,
+} from "./testing/emulator.js";
 
-let emulator: RunningEmulator;
-let a: TencentAdapter;
-let n = 0;
-const uid = (p: string) => `${p}${Date.now().toString(36)}${n++}`;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  a = adapterFor([emulator.url], { extraProfileTag: "Tag_Profile_Custom_Extra" });
-});
-afterAll(async () => {
-  await a.close();
-  await emulator.close();
-});
+const env = emulatorWithAdapter({ extraProfileTag: "Tag_Profile_Custom_Extra" });
 
 function value<T>(r: ItemResult<T> | undefined): T {
   if (!r?.ok) throw r?.error ?? new Error("no result");
@@ -32,25 +25,37 @@ function value<T>(r: ItemResult<T> | undefined): T {
 
 async function users(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => uid("u"));
-  const results = await a.registerUsers(ids.map((id) => ({ id, name: id })));
+  const results = await env.adapter.registerUsers(ids.map((id) => ({ id, name: id })));
   expect(results.filter((r) => !r.ok)).toEqual([]);
   return ids;
+}
+
+/** A new group, without members, owned by a new user. */
+async function ownedGroup(name: string): Promise<{ owner: string; groupId: string }> {
+  const [owner] = (await users(1)) as [string];
+  const groupId = uid(name.toLowerCase());
+  await env.adapter.createGroup({ id: groupId, name, ownerId: owner, memberIds: [] });
+  return { owner, groupId };
 }
 
 describe("users", () => {
   it("keeps extra JSON in the configured custom profile tag", async () => {
     const id = uid("x");
-    const [r] = await a.registerUsers([{ id, name: "X", extra: { plan: "pro", seats: 3 } }]);
+    const [r] = await env.adapter.registerUsers([
+      { id, name: "X", extra: { plan: "pro", seats: 3 } },
+    ]);
     expect(value(r).extra).toEqual({ plan: "pro", seats: 3 });
-    expect(value((await a.getUsers([id]))[0])).toEqual({
+    expect(value((await env.adapter.getUsers([id]))[0])).toEqual({
       id,
       name: "X",
       avatarUrl: null,
       extra: { plan: "pro", seats: 3 },
     });
-    await a.updateUser({ id, extra: { plan: "free" } });
-    expect(value((await a.getUsers([id]))[0]).extra).toEqual({ plan: "free" });
-    await expect(a.updateUser({ id, extra: { big: "x".repeat(600) } })).rejects.toMatchObject({
+    await env.adapter.updateUser({ id, extra: { plan: "free" } });
+    expect(value((await env.adapter.getUsers([id]))[0]).extra).toEqual({ plan: "free" });
+    await expect(
+      env.adapter.updateUser({ id, extra: { big: "x".repeat(600) } }),
+    ).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
       field: "extra",
       message: expect.stringContaining("500 bytes"),
@@ -58,10 +63,10 @@ describe("users", () => {
   });
 
   it("refuses extra without a configured tag, and ids over 32 bytes, before any call", async () => {
-    const plain = adapterFor([emulator.url]);
+    const plain = adapterFor([env.emulator.url]);
     try {
       expect(plain.capabilities.has("USER_EXTRA")).toBe(false);
-      const before = requestCount(emulator);
+      const before = requestCount(env.emulator);
       await expect(plain.registerUsers([{ id: "ok", extra: { a: 1 } }])).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
       });
@@ -70,7 +75,7 @@ describe("users", () => {
         message: expect.stringContaining("32 bytes"),
       });
       await expect(plain.getUsers(["has space"])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
-      expect(requestCount(emulator)).toBe(before);
+      expect(requestCount(env.emulator)).toBe(before);
     } finally {
       await plain.close();
     }
@@ -78,10 +83,10 @@ describe("users", () => {
 
   it("issues a UserSig with an exact expiry, up to ten years; longer is refused", async () => {
     await expect(
-      a.issueChatCredential({ userId: "someone", ttlSeconds: 10 * 365 * 86_400 + 1 }),
+      env.adapter.issueChatCredential({ userId: "someone", ttlSeconds: 10 * 365 * 86_400 + 1 }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "ttlSeconds" });
     const started = Math.floor(Date.now() / 1000);
-    const credential = await a.issueChatCredential({
+    const credential = await env.adapter.issueChatCredential({
       userId: "someone",
       ttlSeconds: 10 * 365 * 86_400,
     });
@@ -97,14 +102,16 @@ describe("users", () => {
     expect(credential.expiresAt?.getTime()).toBe(
       (claims.value.issuedAt + claims.value.expireSeconds) * 1000,
     );
-    const byDefault = decodeUserSig((await a.issueChatCredential({ userId: "someone" })).token);
+    const byDefault = decodeUserSig(
+      (await env.adapter.issueChatCredential({ userId: "someone" })).token,
+    );
     expect(byDefault.ok && byDefault.value.expireSeconds).toBe(86_400);
   });
 
   it("answers presence per user, unknown users as NOT_FOUND items", async () => {
     const [on] = await users(1);
-    emulator.login({ app: SDK_APP_ID, userId: on as string, platform: "iOS" });
-    const presence = await a.getPresence([on as string, "ghost-user"]);
+    env.emulator.login({ app: SDK_APP_ID, userId: on as string, platform: "iOS" });
+    const presence = await env.adapter.getPresence([on as string, "ghost-user"]);
     expect(value(presence[0])).toEqual({ userId: on, status: "ONLINE" });
     expect(presence[1]).toMatchObject({
       key: "ghost-user",
@@ -118,8 +125,10 @@ describe("groups", () => {
   it("creates a group with more members than create_group takes, then adds the rest", async () => {
     const [owner, ...members] = await users(151);
     const groupId = uid("big");
-    const before = emulator.requests({ route: "v4/group_open_http_svc/add_group_member" }).length;
-    const group = await a.createGroup({
+    const before = env.emulator.requests({
+      route: "v4/group_open_http_svc/add_group_member",
+    }).length;
+    const group = await env.adapter.createGroup({
       id: groupId,
       name: "Big",
       ownerId: owner as string,
@@ -127,21 +136,30 @@ describe("groups", () => {
     });
     expect(group).toMatchObject({ id: groupId, ownerId: owner, memberCount: 151 });
     expect(
-      emulator.requests({ route: "v4/group_open_http_svc/add_group_member" }).length - before,
+      env.emulator.requests({ route: "v4/group_open_http_svc/add_group_member" }).length - before,
     ).toBe(1);
-    expect((await a.getGroup(groupId))?.memberCount).toBe(151);
+    expect((await env.adapter.getGroup(groupId))?.memberCount).toBe(151);
   });
 
   it("lets Tencent pick the id when none is given and refuses ids Tencent reserves", async () => {
     const [owner] = await users(1);
-    const group = await a.createGroup({ name: "Auto", ownerId: owner as string, memberIds: [] });
+    const group = await env.adapter.createGroup({
+      name: "Auto",
+      ownerId: owner as string,
+      memberIds: [],
+    });
     expect(group.id.startsWith("@TGS#")).toBe(true);
-    expect((await a.getGroup(group.id))?.name).toBe("Auto");
+    expect((await env.adapter.getGroup(group.id))?.name).toBe("Auto");
     await expect(
-      a.createGroup({ id: "@TGS#mine", name: "X", ownerId: owner as string, memberIds: [] }),
+      env.adapter.createGroup({
+        id: "@TGS#mine",
+        name: "X",
+        ownerId: owner as string,
+        memberIds: [],
+      }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     await expect(
-      a.createGroup({
+      env.adapter.createGroup({
         name: "a name far longer than thirty bytes",
         ownerId: owner as string,
         memberIds: [],
@@ -155,14 +173,16 @@ describe("groups", () => {
   it("reads a mute without an end as muted until unmuted", async () => {
     const [owner, member] = await users(2);
     const groupId = uid("m");
-    await a.createGroup({
+    await env.adapter.createGroup({
       id: groupId,
       name: "M",
       ownerId: owner as string,
       memberIds: [member as string],
     });
-    await a.muteGroupMembers({ groupId, userIds: [member as string] });
-    expect(await a.listMutedMembers(groupId)).toEqual([{ userId: member, mutedUntil: null }]);
+    await env.adapter.muteGroupMembers({ groupId, userIds: [member as string] });
+    expect(await env.adapter.listMutedMembers(groupId)).toEqual([
+      { userId: member, mutedUntil: null },
+    ]);
   });
 
   it("pages the app's groups with Tencent's Next", async () => {
@@ -170,13 +190,14 @@ describe("groups", () => {
     const created: string[] = [];
     for (let i = 0; i < 3; i++) {
       created.push(
-        (await a.createGroup({ name: `P${i}`, ownerId: owner as string, memberIds: [] })).id,
+        (await env.adapter.createGroup({ name: `P${i}`, ownerId: owner as string, memberIds: [] }))
+          .id,
       );
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 200; i++) {
-      const page = await a.listAppGroups({ limit: 2, cursor });
+      const page = await env.adapter.listAppGroups({ limit: 2, cursor });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((g) => g.id));
       cursor = page.nextCursor;
@@ -186,13 +207,33 @@ describe("groups", () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it("refuses mutes on Work groups up front", async () => {
-    const work = adapterFor([emulator.url], { groupType: "Private" });
+  it("refuses mutes on Work groups up front, saying which option turns them on", async () => {
+    const work = adapterFor([env.emulator.url], { groupType: "Private" });
     try {
       expect(work.capabilities.has("GROUP_MUTE")).toBe(false);
+      const mutes = work.operations.filter((o) => o.name.toLowerCase().includes("mute"));
+      expect(mutes).toHaveLength(3);
+      for (const o of mutes) {
+        expect(o).toMatchObject({
+          supported: false,
+          condition: expect.stringContaining("groupType"),
+          reason: expect.stringContaining("forbid_send_msg"),
+        });
+      }
+      const before = requestCount(env.emulator);
       await expect(work.muteGroupMembers({ groupId: "g", userIds: ["u"] })).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
+        message: expect.stringContaining("Work groups"),
       });
+      await expect(work.listMutedMembers("g")).rejects.toMatchObject({
+        code: "UNSUPPORTED_BY_VENDOR",
+      });
+      expect(requestCount(env.emulator)).toBe(before);
+      // The default (Public) supports them.
+      expect(env.adapter.capabilities.has("GROUP_MUTE")).toBe(true);
+      expect(env.adapter.operations.find((o) => o.name === "muteGroupMembers")?.supported).toBe(
+        true,
+      );
     } finally {
       await work.close();
     }
@@ -201,27 +242,29 @@ describe("groups", () => {
 
 describe("messages", () => {
   it("pages group history newest first across Tencent's 20-message calls", async () => {
-    const [owner] = await users(1);
-    const groupId = uid("h");
-    await a.createGroup({ id: groupId, name: "H", ownerId: owner as string, memberIds: [] });
+    const { owner, groupId } = await ownedGroup("H");
     for (let i = 1; i <= 25; i++) {
-      await a.sendMessage({
-        from: owner as string,
+      await env.adapter.sendMessage({
+        from: owner,
         to: { type: "GROUP", groupId },
         content: { type: "TEXT", text: `m${i}` },
       });
     }
-    const before = emulator.requests({
+    const before = env.emulator.requests({
       route: "v4/group_open_http_svc/group_msg_get_simple",
     }).length;
-    const first = await a.listMessages({ conversation: { type: "GROUP", groupId }, limit: 22 });
+    const first = await env.adapter.listMessages({
+      conversation: { type: "GROUP", groupId },
+      limit: 22,
+    });
     expect(
-      emulator.requests({ route: "v4/group_open_http_svc/group_msg_get_simple" }).length - before,
+      env.emulator.requests({ route: "v4/group_open_http_svc/group_msg_get_simple" }).length -
+        before,
     ).toBe(2);
     const texts = (items: typeof first.items) =>
       items.map((m) => (m.content.type === "TEXT" ? m.content.text : "?"));
     expect(texts(first.items)).toEqual(Array.from({ length: 22 }, (_, i) => `m${25 - i}`));
-    const second = await a.listMessages({
+    const second = await env.adapter.listMessages({
       conversation: { type: "GROUP", groupId },
       limit: 22,
       cursor: first.nextCursor,
@@ -229,28 +272,31 @@ describe("messages", () => {
     expect(texts(second.items)).toEqual(["m3", "m2", "m1"]);
     expect(second.nextCursor).toBeNull();
     await expect(
-      a.listMessages({ conversation: { type: "GROUP", groupId }, cursor: "bm90IGEgY3Vyc29y" }),
+      env.adapter.listMessages({
+        conversation: { type: "GROUP", groupId },
+        cursor: "bm90IGEgY3Vyc29y",
+      }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
   });
 
   it("recalls a group message by its MsgSeq", async () => {
-    const [owner] = await users(1);
-    const groupId = uid("r");
-    await a.createGroup({ id: groupId, name: "R", ownerId: owner as string, memberIds: [] });
-    const [sent] = await a.sendMessage({
-      from: owner as string,
+    const { owner, groupId } = await ownedGroup("R");
+    const [sent] = await env.adapter.sendMessage({
+      from: owner,
       to: { type: "GROUP", groupId },
       content: { type: "TEXT", text: "oops" },
     });
-    await a.recallMessage({ messageId: value(sent).messageId });
-    await expect(a.recallMessage({ messageId: value(sent).messageId })).rejects.toMatchObject({
+    await env.adapter.recallMessage({ messageId: value(sent).messageId });
+    await expect(
+      env.adapter.recallMessage({ messageId: value(sent).messageId }),
+    ).rejects.toMatchObject({
       vendor: "tencent",
     });
   });
 
   it("reports per-recipient failures of a batch send", async () => {
     const [from, to] = await users(2);
-    const sent = await a.sendMessage({
+    const sent = await env.adapter.sendMessage({
       from: from as string,
       to: { type: "USERS", userIds: [to as string, "not-imported"] },
       content: { type: "TEXT", text: "hi" },
@@ -260,14 +306,33 @@ describe("messages", () => {
   });
 });
 
+describe("push", () => {
+  it("broadcasts only when all-member push is enabled for the app", async () => {
+    expect(env.adapter.capabilities.has("MESSAGE_BROADCAST")).toBe(false);
+    expect(env.adapter.operations.find((o) => o.name === "broadcastMessage")).toMatchObject({
+      supported: false,
+      condition: "options.broadcast: true",
+    });
+    const before = requestCount(env.emulator);
+    await expect(
+      env.adapter.broadcastMessage({ from: "admin", content: { type: "TEXT", text: "hi" } }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+    expect(requestCount(env.emulator)).toBe(before);
+  });
+});
+
 describe("rooms", () => {
   it("issues a room-bound PrivateMapKey whose privileges follow canPublish", async () => {
-    const watch = await a.issueRoomCredential({
+    const watch = await env.adapter.issueRoomCredential({
       userId: "viewer",
       roomId: "live1",
       ttlSeconds: 600,
     });
-    const host = await a.issueRoomCredential({ userId: "host", roomId: "live1", canPublish: true });
+    const host = await env.adapter.issueRoomCredential({
+      userId: "host",
+      roomId: "live1",
+      canPublish: true,
+    });
     const info = (token: string) => {
       const claims = decodeUserSig(token);
       if (!claims.ok || !claims.value.userBuf) throw new Error("not a PrivateMapKey");
@@ -301,30 +366,30 @@ describe("rooms", () => {
   it("creates the live room's chat group when a credential is first issued for it", async () => {
     const [u] = await users(1);
     const roomId = uid("auto");
-    await a.issueRoomCredential({ userId: u as string, roomId });
-    await a.issueRoomCredential({ userId: u as string, roomId }); // exists: still fine
-    const sent = await a.sendRoomMessage({
+    await env.adapter.issueRoomCredential({ userId: u as string, roomId });
+    await env.adapter.issueRoomCredential({ userId: u as string, roomId }); // exists: still fine
+    const sent = await env.adapter.sendRoomMessage({
       roomId,
       from: u as string,
       content: { type: "TEXT", text: "first" },
     });
     expect(sent.messageId).toMatch(/^msg1\./);
-    expect(await a.getGroup(roomId)).toMatchObject({ id: roomId, ownerId: null });
+    expect(await env.adapter.getGroup(roomId)).toMatchObject({ id: roomId, ownerId: null });
   });
 
   it("posts to a live room and cannot kick from it", async () => {
     const [u] = await users(1);
     const roomId = uid("live");
-    emulator.seed({
+    env.emulator.seed({
       app: SDK_APP_ID,
       groups: [{ groupId: roomId, type: "AVChatRoom", members: [u] }],
     });
-    const sent = await a.sendRoomMessage({
+    const sent = await env.adapter.sendRoomMessage({
       roomId,
       from: u as string,
       content: { type: "TEXT", text: "hey" },
     });
     expect(sent.messageId).toMatch(/^msg1\./);
-    expect(a.capabilities.has("ROOM_KICK")).toBe(false);
+    expect(env.adapter.capabilities.has("ROOM_KICK")).toBe(false);
   });
 });

@@ -1,15 +1,15 @@
 import { randomInt } from "node:crypto";
-import { VendorClient } from "@imgraph/core";
+import { type RuntimeOptions, VendorClient } from "@imgraph/core";
 import type { AdminSig } from "./admin-sig.js";
 import { decodeTencent } from "./errors.js";
-import { TENCENT_REGIONS, type TencentAdapterOptions } from "./options.js";
+import { TENCENT_REGIONS, type TencentConfig } from "./options.js";
 
 /**
  * The VendorClient for one SDKAppID: every attempt carries the (cached) admin UserSig and
  * a fresh `random`; answers are decoded from Tencent's envelope.
  */
 export function createTencentClient(
-  options: TencentAdapterOptions,
+  options: TencentConfig & Pick<RuntimeOptions, "onAttempt">,
   adminUserId: string,
   sig: AdminSig,
 ): VendorClient {

@@ -1,9 +1,4 @@
-import {
-  BadUserInputError,
-  type CallOptions,
-  type IdCodec,
-  type VendorClient,
-} from "@imgraph/core";
+import type { CallOptions, IdCodec, VendorClient } from "@imgraph/core";
 import type { TencentGroupType } from "./options.js";
 
 /** What every operation needs: the signed client, the id codec and the app's identity. */
@@ -15,6 +10,8 @@ export interface TencentContext {
   key: string;
   groupType: TencentGroupType;
   extraProfileTag: string | undefined;
+  /** All-member push is enabled for the app (options.broadcast). */
+  broadcast: boolean;
   concurrency: number;
   now: () => number;
 }
@@ -43,38 +40,6 @@ export function call<T>(
     ...(options?.requestId ? { requestId: options.requestId } : {}),
     ...(options?.signal ? { signal: options.signal } : {}),
   }) as Promise<T>;
-}
-
-/** Opaque cursors: base64url JSON tagged with the list they belong to. */
-export function encodeCursor(list: string, value: Record<string, string | number>): string {
-  return Buffer.from(JSON.stringify({ l: list, ...value })).toString("base64url");
-}
-
-export function decodeCursor(
-  list: string,
-  cursor: string | null | undefined,
-): Record<string, unknown> | null {
-  if (!cursor) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw cursorError();
-  }
-  if (typeof value !== "object" || value === null || (value as { l?: unknown }).l !== list) {
-    throw cursorError();
-  }
-  return value as Record<string, unknown>;
-}
-
-/** A non-negative integer field of a cursor. */
-export function cursorInt(value: unknown): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw cursorError();
-  return value;
-}
-
-export function cursorError(): BadUserInputError {
-  return new BadUserInputError("cursor", "cursor is not a cursor this list gave out.");
 }
 
 /** Unix seconds (Tencent's times) to a Date; null when absent. */

@@ -1,4 +1,5 @@
 import {
+  type CallOptions,
   type ChatCredential,
   type ChatCredentialInput,
   checkId,
@@ -11,6 +12,7 @@ import {
 import { generatePrivateMapKey, generateUserSig, TrtcPrivilege } from "@imgraph/signing";
 import type { TencentContext } from "./context.js";
 import { GROUP_ID, USER_ID, USERSIG_DEFAULT_SECONDS, USERSIG_MAX_SECONDS } from "./limits.js";
+import { ensureRoom } from "./rooms.js";
 
 /** Requested lifetime; over Tencent's 10-year maximum is refused, never quietly shortened. */
 function lifetime(ttlSeconds: number | undefined): number {
@@ -50,12 +52,14 @@ export function issueChatCredential(
  * credential bound to one room and to publish rights (enter + receive always, send audio,
  * video and screen share when `canPublish`). The client enters with its UserSig and this
  * key, so the UserSig comes along (`userToken`, same lifetime); the live room's chat
- * (AVChatRoom) needs only the UserSig.
+ * (AVChatRoom) needs only the UserSig. Client SDKs can join but not create an AVChatRoom,
+ * so the room's chat group is made first unless it exists (see ensureRoom).
  */
-export function issueRoomCredential(
+export async function issueRoomCredential(
   ctx: TencentContext,
   input: RoomCredentialInput,
-): RoomCredential {
+  options?: CallOptions,
+): Promise<RoomCredential> {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const roomId = checkId("roomId", input.roomId, GROUP_ID);
   const expireSeconds = lifetime(input.ttlSeconds);
@@ -65,6 +69,7 @@ export function issueRoomCredential(
     TrtcPrivilege.receiveVideo |
     TrtcPrivilege.receiveSubStream;
   const publish = TrtcPrivilege.sendAudio | TrtcPrivilege.sendVideo | TrtcPrivilege.sendSubStream;
+  await ensureRoom(ctx, roomId, options);
   const now = ctx.now();
   const token = generatePrivateMapKey({
     sdkAppId: ctx.sdkAppId,

@@ -3,13 +3,11 @@ import type { ImError, ItemResult } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
-import { adapterFor, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
+import { adapterFor, SDK_APP_ID, startEmulator, uid } from "./testing/emulator.js";
 
 let emulator: RunningEmulator;
 let backup: RunningEmulator;
 const adapters: TencentAdapter[] = [];
-let n = 0;
-const uid = (p: string) => `${p}${Date.now().toString(36)}${n++}`;
 
 function adapter(extra: Parameters<typeof adapterFor>[1] = {}, origins = [emulator.url]) {
   const a = adapterFor(origins, extra);

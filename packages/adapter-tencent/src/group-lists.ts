@@ -1,7 +1,10 @@
 import {
   type CallOptions,
   checkIds,
+  cursorError,
+  decodeCursor,
   ExactInteger,
+  encodeCursor,
   type Group,
   itemOk,
   type Page,
@@ -9,18 +12,10 @@ import {
   pageLimit,
   runBatched,
 } from "@imgraph/core";
-import {
-  call,
-  cursorError,
-  cursorInt,
-  decodeCursor,
-  encodeCursor,
-  num,
-  str,
-  type TencentContext,
-} from "./context.js";
+import { call, num, str, type TencentContext } from "./context.js";
 import { GROUP_BASE_FILTER, type GroupInfoItem, readGroupInfo, toGroup } from "./group-info.js";
 import { GROUPS_PER_INFO, PAGE_MAX, USER_ID } from "./limits.js";
+import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
 
 interface JoinedAnswer {
   TotalCount?: unknown;
@@ -38,8 +33,7 @@ export async function listUserGroups(
 ): Promise<Page<Group>> {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const limit = pageLimit(input.limit, PAGE_MAX);
-  const cursor = decodeCursor("user-groups", input.cursor);
-  const offset = cursor ? cursorInt(cursor.o) : 0;
+  const offset = offsetOf("user-groups", input.cursor);
   const answer = await call<JoinedAnswer>(
     ctx,
     "listUserGroups",
@@ -57,12 +51,14 @@ export async function listUserGroups(
   const items = (answer.GroupIdList ?? [])
     .filter((g) => typeof g?.GroupId === "string")
     .map((g) => toGroup(g.GroupId as string, g));
-  const total = num(answer.TotalCount);
-  const next = offset + items.length;
-  const more = total === undefined ? items.length === limit : next < total;
   return {
     items,
-    nextCursor: more && items.length > 0 ? encodeCursor("user-groups", { o: next }) : null,
+    nextCursor: nextOffsetCursor("user-groups", {
+      offset,
+      count: items.length,
+      limit,
+      total: num(answer.TotalCount),
+    }),
   };
 }
 
@@ -82,13 +78,10 @@ export async function listAppGroups(
   options?: CallOptions,
 ): Promise<Page<Group>> {
   const limit = pageLimit(input?.limit, PAGE_MAX);
-  const cursor = decodeCursor("app-groups", input?.cursor);
-  let next: string | number = 0;
-  if (cursor) {
-    // uint64: kept as a decimal string so no precision is lost.
-    if (typeof cursor.n !== "string" || !/^\d{1,20}$/.test(cursor.n)) throw cursorError();
-    next = cursor.n;
-  }
+  // Tencent's uint64 Next, kept as a decimal string so no precision is lost.
+  const cursor = decodeCursor<{ n: string }>("app-groups", input?.cursor, { n: "string" });
+  if (cursor && !/^\d{1,20}$/.test(cursor.n)) throw cursorError();
+  const next: string | number = cursor ? cursor.n : 0;
   const answer = await call<AppGroupsAnswer>(
     ctx,
     "listAppGroups",

@@ -1,7 +1,6 @@
 import {
   type CallOptions,
   checkId,
-  checkIds,
   checkInt,
   distinct,
   type GroupMembersInput,
@@ -12,8 +11,8 @@ import {
   runBatched,
 } from "@imgraph/core";
 import { call, num, str, type TencentContext } from "./context.js";
-import { inOrder } from "./groups.js";
-import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE, USER_ID } from "./limits.js";
+import { checkMembersInput, inOrder } from "./groups.js";
+import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
 
 /** forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted". */
 function forbid(
@@ -23,9 +22,7 @@ function forbid(
   seconds: number,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  const { groupId, ids } = checkMembersInput(input);
   return runBatched(distinct(ids), {
     size: MEMBERS_PER_MUTE,
     concurrency: ctx.concurrency,

@@ -20,16 +20,7 @@ import {
   runBatched,
   type TransferOwnershipInput,
 } from "@imgraph/core";
-import {
-  call,
-  cursorInt,
-  decodeCursor,
-  encodeCursor,
-  fromUnixSeconds,
-  num,
-  str,
-  type TencentContext,
-} from "./context.js";
+import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { readGroupInfo, toGroup, toRole } from "./group-info.js";
 import {
@@ -42,6 +33,7 @@ import {
   PAGE_MAX,
   USER_ID,
 } from "./limits.js";
+import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
 
 /** Custom group ids: printable ASCII ≤ 48 bytes, not starting with Tencent's `@TGS#`. */
 export function checkCustomGroupId(field: string, value: unknown): string {
@@ -142,8 +134,7 @@ export async function listGroupMembers(
 ): Promise<Page<GroupMember>> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const limit = pageLimit(input.limit, PAGE_MAX);
-  const cursor = decodeCursor("members", input.cursor);
-  const offset = cursor ? cursorInt(cursor.o) : 0;
+  const offset = offsetOf("members", input.cursor);
   const answer = await call<MemberAnswer>(
     ctx,
     operation,
@@ -166,12 +157,14 @@ export async function listGroupMembers(
         joinedAt: fromUnixSeconds(m.JoinTime),
       }),
     );
-  const total = num(answer.MemberNum);
-  const next = offset + items.length;
-  const more = total === undefined ? items.length === limit : next < total;
   return {
     items,
-    nextCursor: more && items.length > 0 ? encodeCursor("members", { o: next }) : null,
+    nextCursor: nextOffsetCursor("members", {
+      offset,
+      count: items.length,
+      limit,
+      total: num(answer.MemberNum),
+    }),
   };
 }
 
@@ -226,14 +219,20 @@ function tencentErrorFor(message: string, result: number | undefined): ImError {
   });
 }
 
+/** A members change's group, users (in the caller's order) and actor, checked. */
+export function checkMembersInput(input: GroupMembersInput): { groupId: string; ids: string[] } {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  return { groupId, ids };
+}
+
 export async function addGroupMembers(
   ctx: TencentContext,
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  const { groupId, ids } = checkMembersInput(input);
   return inOrder(ids, await addMembers(ctx, "addGroupMembers", groupId, distinct(ids), options));
 }
 
@@ -243,9 +242,7 @@ export async function removeGroupMembers(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  const { groupId, ids } = checkMembersInput(input);
   const results = await runBatched(distinct(ids), {
     size: MEMBERS_PER_DELETE,
     concurrency: ctx.concurrency,

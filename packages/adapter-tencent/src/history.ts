@@ -3,22 +3,15 @@ import {
   type CallOptions,
   checkId,
   checkIds,
+  decodeCursor,
+  encodeCursor,
   type HistoryInput,
   type Message,
   type Page,
   pageLimit,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
-import {
-  call,
-  cursorError,
-  cursorInt,
-  decodeCursor,
-  encodeCursor,
-  num,
-  str,
-  type TencentContext,
-} from "./context.js";
+import { call, num, str, type TencentContext } from "./context.js";
 import { GROUP_HISTORY_PER_CALL, GROUP_ID, PAGE_MAX, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
@@ -86,14 +79,13 @@ async function userHistory(
   options?: CallOptions,
 ): Promise<Page<Message>> {
   const bounds = window(input, ctx.now());
-  const cursor = decodeCursor("c2c", input.cursor);
-  let max = bounds.max;
-  let lastKey: string | undefined;
-  if (cursor) {
-    max = Math.min(max, cursorInt(cursor.t));
-    if (typeof cursor.k !== "string") throw cursorError();
-    lastKey = cursor.k;
-  }
+  // Tencent's LastMsgTime and LastMsgKey of the previous page.
+  const cursor = decodeCursor<{ t: number; k: string }>("c2c", input.cursor, {
+    t: "number",
+    k: "string",
+  });
+  const max = cursor ? Math.min(bounds.max, cursor.t) : bounds.max;
+  const lastKey = cursor?.k;
   if (max < bounds.min) return { items: [], nextCursor: null };
   const answer = await call<RoamAnswer>(
     ctx,
@@ -171,8 +163,8 @@ async function groupHistory(
   options?: CallOptions,
 ): Promise<Page<Message>> {
   const bounds = window(input, ctx.now());
-  const cursor = decodeCursor("group", input.cursor);
-  let reqSeq: number | undefined = cursor ? cursorInt(cursor.s) : undefined;
+  // The next ReqMsgSeq; one below 1 is past the first message.
+  let reqSeq = decodeCursor<{ s: number }>("group", input.cursor, { s: "number" })?.s;
   const items: Message[] = [];
   for (let calls = 0; calls < GROUP_CALLS_PER_PAGE; calls++) {
     if (reqSeq !== undefined && reqSeq < 1) return { items, nextCursor: null };

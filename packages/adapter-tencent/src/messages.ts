@@ -8,6 +8,7 @@ import {
   type ItemResult,
   itemError,
   itemOk,
+  type OutgoingContent,
   RateLimitedError,
   runBatched,
   type SendMessageInput,
@@ -21,10 +22,40 @@ import { itemFailure } from "./errors.js";
 import { GROUP_ID, PUSH_TEXT_MAX_BYTES, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
-export function pushInfo(pushText: string | undefined): Record<string, unknown> {
-  if (pushText === undefined) return {};
-  checkText("pushText", pushText, { maxBytes: PUSH_TEXT_MAX_BYTES });
-  return { OfflinePushInfo: { PushFlag: 0, Desc: pushText } };
+/**
+ * What every call of one send carries, checked and built once before the first call: the
+ * sender, the MsgBody, the offline push fields and the idempotency key.
+ */
+export interface Outgoing {
+  from: string;
+  body: MsgElement[];
+  /** `OfflinePushInfo` when the send has a push text; nothing otherwise. */
+  push: { OfflinePushInfo?: { PushFlag: 0; Desc: string } };
+  idempotencyKey: string | undefined;
+}
+
+/** Checks a send's sender, push text, content and idempotency key; builds what it sends. */
+export function outgoing(input: {
+  from: string;
+  content: OutgoingContent;
+  pushText?: string | undefined;
+  idempotencyKey?: string | undefined;
+}): Outgoing {
+  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
+  if (input.idempotencyKey !== undefined) {
+    checkText("idempotencyKey", input.idempotencyKey, { maxBytes: 256 });
+  }
+  const pushText =
+    input.pushText === undefined
+      ? undefined
+      : checkText("pushText", input.pushText, { maxBytes: PUSH_TEXT_MAX_BYTES });
+  return {
+    from,
+    // A custom element carries the push text as its Desc too.
+    body: toMsgBody(input.content, pushText),
+    push: pushText === undefined ? {} : { OfflinePushInfo: { PushFlag: 0, Desc: pushText } },
+    idempotencyKey: input.idempotencyKey,
+  };
 }
 
 interface C2CAnswer {
@@ -42,10 +73,8 @@ interface C2CAnswer {
  */
 async function sendToUsers(
   ctx: TencentContext,
-  from: string,
   recipients: string[],
-  body: MsgElement[],
-  input: SendMessageInput,
+  { from, body, push, idempotencyKey }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>[]> {
   return runBatched(recipients, {
@@ -53,10 +82,7 @@ async function sendToUsers(
     concurrency: ctx.concurrency,
     keyOf: (id) => id,
     run: async (chunk) => {
-      const marks = sendMarks(
-        `${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`,
-        input.idempotencyKey,
-      );
+      const marks = sendMarks(`${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`, idempotencyKey);
       const single = chunk.length === 1;
       const answer = await call<C2CAnswer>(
         ctx,
@@ -70,7 +96,7 @@ async function sendToUsers(
           MsgSeq: marks.msgSeq,
           MsgRandom: marks.msgRandom,
           MsgBody: body,
-          ...pushInfo(input.pushText),
+          ...push,
         },
         options,
         // batchsendmsg takes the same MsgSeq/MsgRandom, but the reference states the 120 s
@@ -121,12 +147,10 @@ export async function sendToGroup(
   ctx: TencentContext,
   operation: string,
   groupId: string,
-  from: string,
-  body: MsgElement[],
-  extra: { idempotencyKey?: string | undefined; pushText?: string | undefined },
+  { from, body, push, idempotencyKey }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>> {
-  const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, extra.idempotencyKey);
+  const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, idempotencyKey);
   const answer = await call<GroupSendAnswer>(
     ctx,
     operation,
@@ -136,7 +160,7 @@ export async function sendToGroup(
       From_Account: from,
       Random: marks.msgRandom,
       MsgBody: body,
-      ...pushInfo(extra.pushText),
+      ...push,
     },
     options,
     true,
@@ -167,25 +191,24 @@ export async function sendToGroup(
   });
 }
 
+/**
+ * To users (one result each) or to a group (one result). The push text is checked and
+ * the MsgBody built once, whatever the number of calls the send takes.
+ */
 export async function sendMessage(
   ctx: TencentContext,
   input: SendMessageInput,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>[]> {
-  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
-  if (input.idempotencyKey !== undefined) {
-    checkText("idempotencyKey", input.idempotencyKey, { maxBytes: 256 });
-  }
-  const body = toMsgBody(input.content, input.pushText);
-  pushInfo(input.pushText); // checks pushText before any call
+  const send = outgoing(input);
   if (input.to?.type === "GROUP") {
     const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
-    return [await sendToGroup(ctx, "sendMessage", groupId, from, body, input, options)];
+    return [await sendToGroup(ctx, "sendMessage", groupId, send, options)];
   }
   if (input.to?.type !== "USERS")
     throw new BadUserInputError("to", "to must name users or a group.");
   const recipients = checkIds("to.userIds", input.to.userIds, USER_ID);
-  const results = await sendToUsers(ctx, from, distinct(recipients), body, input, options);
+  const results = await sendToUsers(ctx, distinct(recipients), send, options);
   const byId = new Map(results.map((r) => [r.key, r]));
   return recipients.map((id) => byId.get(id) as ItemResult<SentMessage>);
 }

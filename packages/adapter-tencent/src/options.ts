@@ -1,4 +1,5 @@
-import type { VendorClientOptions } from "@imgraph/core";
+import type { RuntimeOptions } from "@imgraph/core";
+import { z } from "zod";
 
 /**
  * Tencent Cloud Chat data centres (tencent.md §2.2): an SDKAppID lives in exactly one.
@@ -17,42 +18,70 @@ export const TENCENT_REGIONS = {
 
 export type TencentRegion = keyof typeof TENCENT_REGIONS;
 
+const REGION_NAMES = Object.keys(TENCENT_REGIONS) as [TencentRegion, ...TencentRegion[]];
+
 /**
  * The REST group type imgraph's groups are created as (new console names in brackets):
  * `Public` (Public, default): owner + admins, owner transfer, member mutes, stored history;
  * `Private` (Work): no member mutes (forbid_send_msg refuses it);
  * `ChatRoom` (Meeting): like Public, with free joining.
  */
-export type TencentGroupType = "Public" | "Private" | "ChatRoom";
+export const TENCENT_GROUP_TYPES = ["Public", "Private", "ChatRoom"] as const;
+export type TencentGroupType = (typeof TENCENT_GROUP_TYPES)[number];
 
-export interface TencentAdapterOptions {
-  /** The id the gateway knows this app by. */
-  id?: string;
-  sdkAppId: number;
-  /** The app's SecretKey from the console (never leaves the adapter). */
-  key: string;
+const positiveInt = z.int().min(1).max(4_294_967_295);
+
+/**
+ * What a config file may set for one Tencent app (secrets already resolved to their
+ * values). Unknown keys are refused. Defaults are applied by the adapter, not here.
+ */
+export const configSchema = z.strictObject({
+  /** The console SDKAppID (uint32). */
+  sdkAppId: positiveInt,
+  /** The app's SecretKey from the console: signs every UserSig; never leaves the adapter. */
+  key: z.string().min(1),
   /** An App admin identifier (console → account system). Default `administrator`. */
-  adminUserId?: string;
-  region?: TencentRegion;
+  adminUserId: z.string().min(1).optional(),
+  /** The data centre of the SDKAppID (default "cn"). */
+  region: z.enum(REGION_NAMES).optional(),
   /** Overrides the region's hosts (e.g. an emulator), primary first. */
-  origins?: string[];
-  /** Keys message ids so that clients cannot forge them; same value on every instance. */
-  idSecret?: string;
+  origins: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .optional(),
   /** Whole-call budget in ms (default 10 s; Tencent itself times out at 3 s). */
-  deadlineMs?: number;
+  deadlineMs: positiveInt.optional(),
   /** Vendor calls in flight at once for one batch (default 8). */
-  concurrency?: number;
-  groupType?: TencentGroupType;
+  concurrency: positiveInt.optional(),
+  /** The REST type of the groups this adapter creates (default Public). */
+  groupType: z.enum(TENCENT_GROUP_TYPES).optional(),
   /**
    * A `Tag_Profile_Custom_*` profile tag configured in the console to hold a user's
    * `extra` JSON (≤ 500 bytes). Without it, `extra` is unsupported.
    */
-  extraProfileTag?: string;
+  extraProfileTag: z
+    .string()
+    .regex(/^Tag_Profile_Custom_\w+$/, "a Tag_Profile_Custom_* tag")
+    .optional(),
   /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
-  broadcast?: boolean;
-  /** Epoch milliseconds; lets tests move the adapter's clock (credential times). */
-  now?: () => number;
-  onAttempt?: VendorClientOptions["onAttempt"];
+  broadcast: z.boolean().optional(),
   /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
-  callbackToken?: string;
-}
+  callbackToken: z.string().min(1).optional(),
+});
+
+/** One Tencent app as a config file describes it. */
+export type TencentConfig = z.output<typeof configSchema>;
+
+/** Option names that are secrets: read only from the environment or a file. */
+export const TENCENT_SECRETS = { required: ["key"], optional: ["callbackToken"] } as const;
+
+/**
+ * The adapter's options: the config plus what the gateway adds at run time. `id` may be
+ * omitted when the adapter is used on its own ("tencent").
+ */
+export type TencentAdapterOptions = TencentConfig &
+  Omit<RuntimeOptions, "id"> & {
+    id?: RuntimeOptions["id"];
+    /** Epoch milliseconds; lets tests move the adapter's clock (credential times). Not config. */
+    now?: () => number;
+  };

@@ -1,21 +1,20 @@
 import {
   type CallOptions,
   checkId,
-  checkIds,
   ImError,
   type Page,
   type RoomMessageInput,
   type RoomUser,
   type RoomUsersInput,
 } from "@imgraph/core";
-import { toMsgBody } from "./content.js";
 import { call, type TencentContext } from "./context.js";
 import { listGroupMembers } from "./groups.js";
-import { AUTO_GROUP_ID_PREFIX, GROUP_ID, GROUP_NAME_MAX_BYTES, USER_ID } from "./limits.js";
-import { sendToGroup } from "./messages.js";
+import { AUTO_GROUP_ID_PREFIX, GROUP_ID, GROUP_NAME_MAX_BYTES } from "./limits.js";
+import { outgoing, sendToGroup } from "./messages.js";
 
 // Rooms are live groups (AVChatRoom): clients join them through the SDK; REST can list
-// their members and post to them, but not add or remove members (10007 / 10004).
+// their members and post to them, but not add or remove members (10007 / 10004): kicking
+// from a room is a declared gap (implementation.ts).
 
 /** create_group answers for a custom id that exists: 10021, or 10025 when it is ours. */
 const ID_TAKEN = new Set(["10021", "10025"]);
@@ -72,9 +71,7 @@ export async function sendRoomMessage(
   options?: CallOptions,
 ): Promise<{ messageId: string | null }> {
   const roomId = checkId("roomId", input?.roomId, GROUP_ID);
-  const [from] = checkIds("from", [input.from], USER_ID) as [string];
-  const body = toMsgBody(input.content);
-  const result = await sendToGroup(ctx, "sendRoomMessage", roomId, from, body, {}, options);
+  const result = await sendToGroup(ctx, "sendRoomMessage", roomId, outgoing(input), options);
   if (!result.ok) throw result.error;
   return { messageId: result.value.messageId };
 }

@@ -1,29 +1,18 @@
 // webhookSources over HTTP against the Tencent emulator's ConfigSvc/GetIPList.
 import type { ImError } from "@imgraph/core";
-import type { RunningEmulator } from "@imgraph/emulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TencentAdapter } from "./adapter.js";
-import { adapterFor, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { emulatorWithAdapter, SDK_APP_ID } from "./testing/emulator.js";
 import { isAddressOrRange } from "./webhook-sources.js";
 
-let emulator: RunningEmulator;
-let a: TencentAdapter;
+const env = emulatorWithAdapter();
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  a = adapterFor([emulator.url]);
-});
 beforeEach(() => {
-  emulator.reset();
-});
-afterAll(async () => {
-  await a.close();
-  await emulator.close();
+  env.emulator.reset();
 });
 
 /** Sets GetIPList's lists through the HTTP control API, as a test harness would. */
 async function setIpLists(ipLists: Record<string, string[] | null>): Promise<void> {
-  const res = await fetch(`${emulator.url}/__emulator/seed`, {
+  const res = await fetch(`${env.emulator.url}/__emulator/seed`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ app: SDK_APP_ID, ipLists }),
@@ -32,7 +21,7 @@ async function setIpLists(ipLists: Record<string, string[] | null>): Promise<voi
 }
 
 function calls() {
-  return emulator.requests({ route: "v4/ConfigSvc/GetIPList" });
+  return env.emulator.requests({ route: "v4/ConfigSvc/GetIPList" });
 }
 
 /** The nettype of every GetIPList request, sorted (the two calls run concurrently). */
@@ -53,7 +42,7 @@ async function failure(call: Promise<unknown>): Promise<ImError> {
 
 describe("webhookSources", () => {
   it("reads the emulator's default egress (loopback) with nettype 5 and 6, body {}", async () => {
-    expect(await a.webhookSources()).toEqual(["127.0.0.1", "::1"]);
+    expect(await env.adapter.webhookSources()).toEqual(["127.0.0.1", "::1"]);
     expect(netTypesSent()).toEqual(["5", "6"]);
     for (const r of calls()) {
       expect(r.method).toBe("POST");
@@ -69,7 +58,7 @@ describe("webhookSources", () => {
       // Not callback egress: never asked for.
       "1": ["192.0.2.1"],
     });
-    expect(await a.webhookSources()).toEqual([
+    expect(await env.adapter.webhookSources()).toEqual([
       "183.192.202.0/25",
       "203.0.113.7",
       "2001:db8::/32",
@@ -80,9 +69,9 @@ describe("webhookSources", () => {
 
   it("takes one empty list, but refuses when neither lists an address", async () => {
     await setIpLists({ "5": [], "6": ["198.51.100.0/24"] });
-    expect(await a.webhookSources()).toEqual(["198.51.100.0/24"]);
+    expect(await env.adapter.webhookSources()).toEqual(["198.51.100.0/24"]);
     await setIpLists({ "6": [] });
-    expect(await failure(a.webhookSources())).toMatchObject({
+    expect(await failure(env.adapter.webhookSources())).toMatchObject({
       code: "VENDOR_UNAVAILABLE",
       vendor: "tencent",
       operation: "webhookSources",
@@ -92,24 +81,24 @@ describe("webhookSources", () => {
 
   it("fails the whole call on one malformed entry, naming it", async () => {
     await setIpLists({ "6": ["198.51.100.1", "198.51.100.0/33"] });
-    const e = await failure(a.webhookSources());
+    const e = await failure(env.adapter.webhookSources());
     expect(e).toMatchObject({ code: "VENDOR_UNAVAILABLE", operation: "webhookSources" });
     expect(e.message).toContain('"198.51.100.0/33"');
     expect(e.message).toContain("nettype 6");
     await setIpLists({ "6": null, "5": ["tencent.example"] });
-    expect((await failure(a.webhookSources())).message).toContain('"tencent.example"');
+    expect((await failure(env.adapter.webhookSources())).message).toContain('"tencent.example"');
   });
 
   it("passes Tencent's refusals on, and repeats a read the vendor failed to answer", async () => {
-    emulator.addFault({ route: "v4/ConfigSvc/GetIPList", kind: "vendor-error", code: 60010 });
-    expect(await failure(a.webhookSources())).toMatchObject({
+    env.emulator.addFault({ route: "v4/ConfigSvc/GetIPList", kind: "vendor-error", code: 60010 });
+    expect(await failure(env.adapter.webhookSources())).toMatchObject({
       code: "VENDOR_REJECTED",
       vendorCode: "60010",
     });
-    emulator.clearFaults();
-    emulator.clearRequests();
-    emulator.addFault({ route: "v4/ConfigSvc/GetIPList", kind: "reset-after", times: 1 });
-    expect(await a.webhookSources()).toEqual(["127.0.0.1", "::1"]);
+    env.emulator.clearFaults();
+    env.emulator.clearRequests();
+    env.emulator.addFault({ route: "v4/ConfigSvc/GetIPList", kind: "reset-after", times: 1 });
+    expect(await env.adapter.webhookSources()).toEqual(["127.0.0.1", "::1"]);
     expect(calls()).toHaveLength(3);
   });
 });

@@ -10,6 +10,13 @@ export type * from "./model/index.js";
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export * from "./validation.js";
+export {
+  CONVERSATION_TYPES,
+  EVENT_TYPES,
+  GROUP_ROLES,
+  PRESENCE_STATUSES,
+  VENDORS,
+} from "./values.js";
 export type {
   OptionsCheck,
   OptionsSchema,

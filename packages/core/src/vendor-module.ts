@@ -1,6 +1,7 @@
 import type { ImAdapter } from "./adapter.js";
 import type { VendorClientOptions } from "./http/index.js";
 import type { Vendor } from "./model/app.js";
+import type { Implementation } from "./operations/implement.js";
 
 /** The result of checking options against a schema (zod's safeParse has this shape). */
 export type OptionsCheck<O> =
@@ -38,4 +39,6 @@ export interface VendorModule<O = unknown> {
   /** Option names that are secrets. */
   readonly secrets: { readonly required: readonly string[]; readonly optional: readonly string[] };
   create(options: O & RuntimeOptions): ImAdapter;
+  /** The adapter's implementation map: the support matrix is generated from it. */
+  readonly implementation?: Implementation<never>;
 }

@@ -3,6 +3,7 @@ import type { ChatCredential } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { verifyUserSig } from "@imgraph/signing";
+import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
 
@@ -30,6 +31,30 @@ export function adapterFor(
     idSecret: "id-secret",
     ...extra,
   });
+}
+
+let seq = 0;
+/** An id no other test of the run uses (the emulator keeps state across a file's tests). */
+export const uid = (prefix: string): string => `${prefix}${Date.now().toString(36)}${seq++}`;
+
+/**
+ * One emulator and one adapter pointed at it for a test file: started before its tests,
+ * closed after them. Read them through the returned object once the tests run.
+ */
+export function emulatorWithAdapter(extra: Partial<TencentAdapterOptions> = {}): {
+  emulator: RunningEmulator;
+  adapter: TencentAdapter;
+} {
+  const running = {} as { emulator: RunningEmulator; adapter: TencentAdapter };
+  beforeAll(async () => {
+    running.emulator = await startEmulator();
+    running.adapter = adapterFor([running.emulator.url], extra);
+  });
+  afterAll(async () => {
+    await running.adapter?.close();
+    await running.emulator?.close();
+  });
+  return running;
 }
 
 /** The newest request's sequence number: counts requests even past the log's capacity. */

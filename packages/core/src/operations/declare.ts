@@ -53,6 +53,8 @@ export interface Operation<I, O> {
   /** The vendor limit that bounds one call's batch, where the input is a batch. */
   readonly batch?: keyof VendorLimits;
   readonly access: Access;
+  /** What a caller does, for refusals: "Only admins may <action>." */
+  readonly action: string;
   /** One line for docs and the support matrix. */
   readonly summary: string;
   /** Type carriers: never set at run time. */

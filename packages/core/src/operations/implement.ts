@@ -81,6 +81,27 @@ function isConditional<Ctx>(entry: unknown): entry is Conditional<Ctx, never> {
   return typeof entry === "object" && entry !== null && "enabled" in entry;
 }
 
+/** What an implementation declares for one operation, before any app's options are known. */
+export interface DeclaredSupport {
+  name: OperationName;
+  /** A handler, a declared gap, or a handler an app option turns on. */
+  kind: "implemented" | "gap" | "conditional";
+  /** The gap's reason, or why a conditional operation may be off. */
+  reason: string | null;
+  condition: string | null;
+}
+
+/** The support matrix's column for one vendor. */
+export function declaredSupport(implementation: Implementation<never>): DeclaredSupport[] {
+  return OPERATION_NAMES.map((name) => {
+    const entry = implementation[name] as AnyEntry<never>;
+    if (isGap(entry)) return { name, kind: "gap", reason: entry.gap, condition: null };
+    if (isConditional<never>(entry))
+      return { name, kind: "conditional", reason: entry.offReason, condition: entry.condition };
+    return { name, kind: "implemented", reason: null, condition: null };
+  });
+}
+
 /** What each operation of an implementation does for one app (its context decided). */
 export function supportOf<Ctx>(implementation: Implementation<Ctx>, ctx: Ctx): OperationSupport[] {
   return OPERATION_NAMES.map((name) => {

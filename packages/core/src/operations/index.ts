@@ -8,6 +8,8 @@ export {
 } from "./declare.js";
 export {
   type Conditional,
+  type DeclaredSupport,
+  declaredSupport,
   type Entry,
   type Gap,
   gap,

@@ -44,6 +44,7 @@ export const OPERATIONS = {
     capability: null,
     batch: "usersPerRegister",
     access: "admin",
+    action: "register users",
     summary: "Register (import) users with their profiles.",
   }),
   updateUser: operation<UserUpdate, void>()({
@@ -51,6 +52,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: null,
     access: { self: "id" },
+    action: "update a profile",
     summary: "Change a user's name, avatar or extra profile data.",
   }),
   getUsers: operation<string[], ItemResult<User>[]>()({
@@ -59,6 +61,7 @@ export const OPERATIONS = {
     capability: null,
     batch: "usersPerRead",
     access: "anyone",
+    action: "read profiles",
     summary: "Read profiles; unknown users come back as NOT_FOUND items.",
   }),
   deleteUsers: operation<string[], ItemResult<true>[]>()({
@@ -66,6 +69,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "USER_DELETE",
     access: "admin",
+    action: "delete users",
     summary: "Delete users (and their login) at the vendor.",
   }),
   getPresence: operation<string[], ItemResult<Presence>[]>()({
@@ -74,6 +78,7 @@ export const OPERATIONS = {
     capability: "USER_PRESENCE",
     batch: "usersPerPresence",
     access: "anyone",
+    action: "read presence",
     summary: "Whether users are online.",
   }),
 
@@ -83,6 +88,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "USER_BAN",
     access: "admin",
+    action: "ban users",
     summary: "Ban users app-wide (no login or sending), optionally for a duration.",
   }),
   unbanUsers: operation<string[], ItemResult<true>[]>()({
@@ -90,6 +96,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "USER_BAN",
     access: "admin",
+    action: "unban users",
     summary: "Lift app-wide bans.",
   }),
 
@@ -99,6 +106,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: null,
     access: { self: "userId" },
+    action: "get a chat credential",
     summary: "The token a user's chat SDK logs in with.",
   }),
   issueRoomCredential: operation<RoomCredentialInput, RoomCredential>()({
@@ -106,6 +114,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "ROOM_CREDENTIAL",
     access: { self: "userId" },
+    action: "get a room credential",
     summary: "The token a user's RTC SDK enters a room with.",
   }),
 
@@ -115,6 +124,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: null,
     access: { self: "ownerId" },
+    action: "create groups",
     summary: "Create a group with its owner and first members.",
   }),
   getGroup: operation<string, Group | null>()({
@@ -122,6 +132,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: null,
     access: { groupMember: "" },
+    action: "read the group",
     summary: "One group's profile; null when it does not exist.",
   }),
   listGroupMembers: operation<{ groupId: string } & PageInput, Page<GroupMember>>()({
@@ -129,6 +140,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: null,
     access: { groupMember: "groupId" },
+    action: "read the group's members",
     summary: "A group's members, a page at a time.",
   }),
   addGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
@@ -137,6 +149,7 @@ export const OPERATIONS = {
     capability: null,
     batch: "membersPerChange",
     access: { groupOwner: "groupId" },
+    action: "add members",
     summary: "Add members to a group.",
   }),
   removeGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
@@ -145,6 +158,7 @@ export const OPERATIONS = {
     capability: null,
     batch: "membersPerChange",
     access: { groupOwner: "groupId" },
+    action: "remove members",
     summary: "Remove members from a group.",
   }),
   transferGroupOwnership: operation<TransferOwnershipInput, void>()({
@@ -152,6 +166,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "GROUP_TRANSFER_OWNERSHIP",
     access: { groupOwner: "groupId" },
+    action: "transfer ownership",
     summary: "Make another member the group's owner.",
   }),
   muteGroupMembers: operation<MuteMembersInput, ItemResult<true>[]>()({
@@ -159,6 +174,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "GROUP_MUTE",
     access: { groupOwner: "groupId" },
+    action: "mute members",
     summary: "Stop members from sending in the group, optionally for a duration.",
   }),
   unmuteGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
@@ -166,6 +182,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "GROUP_MUTE",
     access: { groupOwner: "groupId" },
+    action: "unmute members",
     summary: "Let muted members send again.",
   }),
   listMutedMembers: operation<string, MutedMember[]>()({
@@ -173,6 +190,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: "GROUP_MUTE",
     access: { groupMember: "" },
+    action: "read the group's muted members",
     summary: "A group's muted members and until when.",
   }),
   dismissGroup: operation<DismissGroupInput, void>()({
@@ -180,6 +198,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: null,
     access: { groupOwner: "groupId" },
+    action: "dismiss the group",
     summary: "Dismiss (delete) a group.",
   }),
   listUserGroups: operation<{ userId: string } & PageInput, Page<Group>>()({
@@ -187,6 +206,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: "GROUPS_OF_USER",
     access: { self: "userId" },
+    action: "list groups",
     summary: "The groups a user belongs to.",
   }),
   listAppGroups: operation<PageInput, Page<Group>>()({
@@ -194,6 +214,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: "GROUPS_OF_APP",
     access: "admin",
+    action: "list all groups of the app",
     summary: "Every group of the app.",
   }),
 
@@ -204,6 +225,7 @@ export const OPERATIONS = {
     capability: null,
     batch: "recipientsPerSend",
     access: [{ self: "from" }, { groupMember: "to.groupId?" }],
+    action: "send messages",
     summary: "Send to users (one result per recipient) or to a group (one result).",
   }),
   sendSystemMessage: operation<SystemMessageInput, ItemResult<SentMessage>[]>()({
@@ -211,6 +233,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "MESSAGE_SYSTEM",
     access: "admin",
+    action: "send system messages",
     summary: "Send a system message recipients cannot reply to.",
   }),
   broadcastMessage: operation<BroadcastInput, BroadcastResult>()({
@@ -218,6 +241,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "MESSAGE_BROADCAST",
     access: "admin",
+    action: "broadcast",
     summary: "Send a message to every user of the app.",
   }),
   recallMessage: operation<RecallInput, void>()({
@@ -225,6 +249,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "MESSAGE_RECALL",
     access: { sender: "messageId" },
+    action: "recall messages",
     summary: "Recall a sent message by its opaque id.",
   }),
   listMessages: operation<HistoryInput, Page<Message>>()({
@@ -232,6 +257,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: "MESSAGE_HISTORY",
     access: [{ self: "conversation.userId?" }, { groupMember: "conversation.groupId?" }],
+    action: "read conversations",
     summary: "A conversation's history, newest first.",
   }),
 
@@ -241,6 +267,7 @@ export const OPERATIONS = {
     kind: "read",
     capability: "ROOM_USERS",
     access: "anyone",
+    action: "list room users",
     summary: "Who is in an RTC room.",
   }),
   kickRoomUsers: operation<KickRoomUsersInput, ItemResult<true>[]>()({
@@ -248,6 +275,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "ROOM_KICK",
     access: "admin",
+    action: "remove users from rooms",
     summary: "Remove users from an RTC room.",
   }),
   sendRoomMessage: operation<RoomMessageInput, { messageId: string | null }>()({
@@ -255,6 +283,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: "ROOM_MESSAGE",
     access: { self: "from" },
+    action: "send room messages",
     summary: "Send a message into an RTC room.",
   }),
 } as const;

@@ -1,0 +1,11 @@
+import type { VendorModule } from "@imgraph/core";
+import { TencentAdapter } from "./adapter.js";
+import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
+
+/** Tencent Cloud Chat as the gateway sees it: its config schema, its secrets, its adapter. */
+export const tencentModule: VendorModule<TencentConfig> = {
+  vendor: "tencent",
+  configSchema,
+  secrets: TENCENT_SECRETS,
+  create: (options) => new TencentAdapter(options),
+};

@@ -1,0 +1,42 @@
+import type { Vendor } from "./model/app.js";
+import type { ImEventType } from "./model/event.js";
+import type { GroupRole } from "./model/group.js";
+import type { ConversationType } from "./model/message.js";
+import type { PresenceStatus } from "./model/user.js";
+
+// The neutral model's closed sets of words, as values: the gateway builds its GraphQL
+// enums from these, so a word added to a union appears there (and the compiler asks for
+// its description) instead of being declared twice. `satisfies` keeps each list inside its
+// union, and the check below keeps it complete.
+
+export const VENDORS = ["rongcloud", "tencent", "zego"] as const satisfies readonly Vendor[];
+export const PRESENCE_STATUSES = ["ONLINE", "OFFLINE"] as const satisfies readonly PresenceStatus[];
+export const GROUP_ROLES = ["OWNER", "ADMIN", "MEMBER"] as const satisfies readonly GroupRole[];
+export const CONVERSATION_TYPES = [
+  "USER",
+  "GROUP",
+  "ROOM",
+  "SYSTEM",
+] as const satisfies readonly ConversationType[];
+export const EVENT_TYPES = [
+  "MESSAGE_SENT",
+  "MESSAGE_RECALLED",
+  "PRESENCE_CHANGED",
+  "GROUP_CREATED",
+  "GROUP_MEMBER_JOINED",
+  "GROUP_MEMBER_LEFT",
+  "GROUP_DISMISSED",
+] as const satisfies readonly ImEventType[];
+
+// Every word of each union is in its list (the lists cannot hold words outside it).
+type Missing<All extends string, Listed extends readonly string[]> = Exclude<All, Listed[number]>;
+const complete: [
+  Missing<Vendor, typeof VENDORS>,
+  Missing<PresenceStatus, typeof PRESENCE_STATUSES>,
+  Missing<GroupRole, typeof GROUP_ROLES>,
+  Missing<ConversationType, typeof CONVERSATION_TYPES>,
+  Missing<ImEventType, typeof EVENT_TYPES>,
+] extends [never, never, never, never, never]
+  ? true
+  : false = true;
+void complete;
