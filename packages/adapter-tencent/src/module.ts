@@ -1,11 +1,16 @@
 import type { VendorModule } from "@imgraph/core";
 import { TencentAdapter } from "./adapter.js";
+import { implementation } from "./implementation.js";
 import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
 
-/** Tencent Cloud Chat as the gateway sees it: its config schema, its secrets, its adapter. */
+/**
+ * Tencent Cloud Chat as the gateway sees it: its config schema, its secrets, its adapter,
+ * and its implementation map (the support matrix is generated from it).
+ */
 export const tencentModule: VendorModule<TencentConfig> = {
   vendor: "tencent",
   configSchema,
   secrets: TENCENT_SECRETS,
   create: (options) => new TencentAdapter(options),
+  implementation,
 };

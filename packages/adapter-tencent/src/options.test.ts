@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TencentAdapter } from "./adapter.js";
+import { implementation } from "./implementation.js";
 import { tencentModule } from "./module.js";
 import { configSchema } from "./options.js";
 
@@ -50,6 +51,7 @@ describe("configSchema", () => {
 
   it("is the module's schema, with the key and callback token as secrets", () => {
     expect(tencentModule.configSchema).toBe(configSchema);
+    expect(tencentModule.implementation).toBe(implementation);
     expect(tencentModule.secrets).toEqual({ required: ["key"], optional: ["callbackToken"] });
   });
 
