@@ -1,4 +1,12 @@
-import { type ImError, type ItemResult, itemError, NotFoundError } from "@imgraph/core";
+import {
+  type CallOptions,
+  type ImError,
+  type ItemResult,
+  itemError,
+  NotFoundError,
+  runBatched,
+} from "@imgraph/core";
+import { type ZegoCall, type ZegoContext, zim } from "./context.js";
 import { type FailedItem, failedItemsOf, failureList, zegoError } from "./errors.js";
 
 export type Answer = Record<string, unknown>;
@@ -56,4 +64,34 @@ export async function perItem<T>(options: PerItemOptions<T>): Promise<ItemResult
 /** The error of one failed item, naming it. */
 export function itemErrorOf(key: string, subCode: number): ImError {
   return zegoError("zim", subCode, undefined, {}, key).error;
+}
+
+/** A ZIM batch Action over any number of keys (user ids). */
+export interface ZimBatch<T> extends Omit<PerItemOptions<T>, "keys" | "call"> {
+  /** The most keys one call takes (ZEGO's limit for the Action). */
+  size: number;
+  /** Calls in flight at once (default: the app's concurrency). */
+  concurrency?: number;
+  /** The call for one chunk of keys. */
+  call: (chunk: string[]) => ZegoCall;
+}
+
+/**
+ * Runs a ZIM batch Action over `keys`: split into calls of `size` keys, each answered per
+ * key (perItem), all answered in key order (a repeated key is sent once).
+ */
+export function zimBatch<T>(
+  ctx: ZegoContext,
+  keys: string[],
+  batch: ZimBatch<T>,
+  options?: CallOptions,
+): Promise<ItemResult<T>[]> {
+  const { size, concurrency, call, ...answers } = batch;
+  return runBatched(keys, {
+    size,
+    concurrency: concurrency ?? ctx.concurrency,
+    keyOf: (key) => key,
+    run: (chunk) =>
+      perItem<T>({ ...answers, keys: chunk, call: () => zim<Answer>(ctx, call(chunk), options) }),
+  });
 }

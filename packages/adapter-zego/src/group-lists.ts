@@ -9,8 +9,8 @@ import {
   pageLimit,
 } from "@imgraph/core";
 import { type ZegoContext, zim } from "./context.js";
-import { nextMarker } from "./group-lookup.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
+import { nextMarker } from "./paging.js";
 
 function listed(id: string, name: unknown): Group {
   return {

@@ -1,12 +1,16 @@
 import {
   BadUserInputError,
   type CallOptions,
+  checkId,
   checkIds,
+  distinct,
   type GroupMember,
+  type GroupMembersInput,
   type GroupRole,
 } from "@imgraph/core";
 import { type ZegoContext, zim } from "./context.js";
-import { GROUP_MEMBERS_PAGE_MAX, USER_ID } from "./limits.js";
+import { GROUP_ID, GROUP_MEMBERS_PAGE_MAX, USER_ID } from "./limits.js";
+import { nextMarker } from "./paging.js";
 
 /** One page of QueryGroupMemberList. */
 export interface MemberPage {
@@ -20,14 +24,6 @@ interface MemberAnswer {
   TotalCount?: unknown;
   Next?: unknown;
   MemberList?: Array<{ UserId?: unknown; Role?: unknown }>;
-}
-
-/** ZEGO ends a list with Next 0 (or "0", or nothing). */
-export function nextMarker(value: unknown): string | number | null {
-  if (value === undefined || value === null || value === 0 || value === "0" || value === "") {
-    return null;
-  }
-  return typeof value === "number" || typeof value === "string" ? value : null;
 }
 
 function role(value: unknown): GroupRole {
@@ -128,4 +124,17 @@ export async function actorFor(
     );
   }
   return actor;
+}
+
+/** What a change of members acts on: the group, its distinct users, and who acts. */
+export async function memberChange(
+  ctx: ZegoContext,
+  operation: string,
+  input: GroupMembersInput,
+  options?: CallOptions,
+): Promise<{ groupId: string; userIds: string[]; actor: string }> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const userIds = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
+  return { groupId, userIds, actor };
 }

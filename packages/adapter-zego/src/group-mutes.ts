@@ -1,9 +1,7 @@
 import {
   type CallOptions,
   checkId,
-  checkIds,
   checkInt,
-  distinct,
   type GroupMembersInput,
   type ItemResult,
   itemOk,
@@ -11,10 +9,11 @@ import {
   type MuteMembersInput,
   runBatched,
 } from "@imgraph/core";
-import { type Answer, perItem } from "./batch.js";
+import { zimBatch } from "./batch.js";
 import { type ZegoContext, zim } from "./context.js";
-import { actorFor, allMembers, nextMarker } from "./group-lookup.js";
-import { GROUP_ID, MEMBERS_PER_MUTE, MUTE_MAX_SECONDS, USER_ID } from "./limits.js";
+import { allMembers, memberChange } from "./group-lookup.js";
+import { GROUP_ID, MEMBERS_PER_MUTE, MUTE_MAX_SECONDS } from "./limits.js";
+import { nextMarker } from "./paging.js";
 
 /** MuteGroupMembers' Duration: −1 until unmuted, 0 lifts the mute. */
 const FOREVER = -1;
@@ -29,37 +28,29 @@ async function setMute(
   duration: number,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
   // The operator must be owner or admin (660600032); the owner by default.
-  const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
-  return runBatched(ids, {
-    size: MEMBERS_PER_MUTE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<true>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation,
-              action: "MuteGroupMembers",
-              method: "GET",
-              params: {
-                FromUserId: actor,
-                GroupId: groupId,
-                "UserIds[]": chunk,
-                Duration: duration,
-              },
-              idempotent: true,
-            },
-            options,
-          ),
-        ok: (key) => itemOk(key, true as const),
+  const { groupId, userIds, actor } = await memberChange(ctx, operation, input, options);
+  return zimBatch<true>(
+    ctx,
+    userIds,
+    {
+      size: MEMBERS_PER_MUTE,
+      call: (chunk) => ({
+        operation,
+        action: "MuteGroupMembers",
+        method: "GET",
+        params: {
+          FromUserId: actor,
+          GroupId: groupId,
+          "UserIds[]": chunk,
+          Duration: duration,
+        },
+        idempotent: true,
       }),
-  });
+      ok: (key) => itemOk(key, true as const),
+    },
+    options,
+  );
 }
 
 export function muteGroupMembers(

@@ -20,13 +20,12 @@ import {
   type Page,
   type PageInput,
   pageLimit,
-  runBatched,
   type TransferOwnershipInput,
 } from "@imgraph/core";
-import { type Answer, perItem } from "./batch.js";
+import { type Answer, zimBatch } from "./batch.js";
 import { type ZegoContext, zim } from "./context.js";
 import { failureList } from "./errors.js";
-import { actorFor, findOwner, memberPage } from "./group-lookup.js";
+import { actorFor, findOwner, memberChange, memberPage } from "./group-lookup.js";
 import {
   GROUP_ID,
   GROUP_MEMBERS_PAGE_MAX,
@@ -180,33 +179,26 @@ export async function addGroupMembers(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
-  const actor = await actorFor(ctx, "addGroupMembers", groupId, input.actorId, options);
-  return runBatched(ids, {
-    size: MEMBERS_PER_INVITE,
-    concurrency: 1,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<true>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation: "addGroupMembers",
-              action: "InviteUsersIntoGroup",
-              method: "POST",
-              params: { FromUserId: actor, GroupId: groupId, UserIds: chunk },
-              // Membership is a set: inviting a member again changes nothing.
-              idempotent: true,
-            },
-            options,
-          ),
-        // The server drops FromUserId from the list and answers only for failures.
-        ok: (key) => itemOk(key, true as const),
+  const { groupId, userIds, actor } = await memberChange(ctx, "addGroupMembers", input, options);
+  return zimBatch<true>(
+    ctx,
+    userIds,
+    {
+      size: MEMBERS_PER_INVITE,
+      concurrency: 1,
+      call: (chunk) => ({
+        operation: "addGroupMembers",
+        action: "InviteUsersIntoGroup",
+        method: "POST",
+        params: { FromUserId: actor, GroupId: groupId, UserIds: chunk },
+        // Membership is a set: inviting a member again changes nothing.
+        idempotent: true,
       }),
-  });
+      // The server drops FromUserId from the list and answers only for failures.
+      ok: (key) => itemOk(key, true as const),
+    },
+    options,
+  );
 }
 
 /** KickoutGroupUser, 50 per call. */
@@ -215,41 +207,33 @@ export async function removeGroupMembers(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
-  const actor = await actorFor(ctx, "removeGroupMembers", groupId, input.actorId, options);
-  return runBatched(ids, {
-    size: MEMBERS_PER_KICK,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<true>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation: "removeGroupMembers",
-              action: "KickoutGroupUser",
-              method: "POST",
-              params: { FromUserId: actor, GroupId: groupId, UserId: chunk },
-              idempotent: true,
-            },
-            options,
-          ),
-        ok: (key) => itemOk(key, true as const),
-        failed: (key, subCode) =>
-          subCode === NOT_IN_GROUP
-            ? itemError(
-                key,
-                new NotFoundError(`${key} is not a member of the group.`, {
-                  vendor: "zego",
-                  vendorCode: String(subCode),
-                }),
-              )
-            : undefined,
+  const { groupId, userIds, actor } = await memberChange(ctx, "removeGroupMembers", input, options);
+  return zimBatch<true>(
+    ctx,
+    userIds,
+    {
+      size: MEMBERS_PER_KICK,
+      call: (chunk) => ({
+        operation: "removeGroupMembers",
+        action: "KickoutGroupUser",
+        method: "POST",
+        params: { FromUserId: actor, GroupId: groupId, UserId: chunk },
+        idempotent: true,
       }),
-  });
+      ok: (key) => itemOk(key, true as const),
+      failed: (key, subCode) =>
+        subCode === NOT_IN_GROUP
+          ? itemError(
+              key,
+              new NotFoundError(`${key} is not a member of the group.`, {
+                vendor: "zego",
+                vendorCode: String(subCode),
+              }),
+            )
+          : undefined,
+    },
+    options,
+  );
 }
 
 export async function transferGroupOwnership(

@@ -12,9 +12,9 @@ import {
 } from "@imgraph/core";
 import { fromZego } from "./content.js";
 import { type ZegoContext, zim } from "./context.js";
-import { nextMarker } from "./group-lookup.js";
 import { GROUP_ID, HISTORY_PAGE_MAX, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
+import { nextMarker } from "./paging.js";
 
 /** IsEmpty: 0 normal, 1 deleted or expired, 2 revoked. */
 const DELETED = 1;

@@ -7,12 +7,11 @@ import {
   type ItemResult,
   itemError,
   itemOk,
-  runBatched,
   type SendMessageInput,
   type SentMessage,
   VendorUnavailableError,
 } from "@imgraph/core";
-import { type Answer, perItem } from "./batch.js";
+import { zimBatch } from "./batch.js";
 import { messageFields, toZego } from "./content.js";
 import { type ZegoContext, zim } from "./context.js";
 import { GROUP_ID, RECIPIENTS_PER_SEND, USER_ID } from "./limits.js";
@@ -85,44 +84,34 @@ export async function sendMessage(
     ];
   }
 
-  return runBatched(recipients, {
-    size: RECIPIENTS_PER_SEND,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<SentMessage>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation: "sendMessage",
-              action: "SendPeerMessage",
-              method: "POST",
-              params: { FromUserId: from, ToUserId: chunk, Priority: MEDIUM, ...fields },
-              idempotent: false,
-            },
-            options,
-          ),
-        ok: (key, answer) => {
-          const row = (answer as PeerAnswer).SuccList?.find((r) => r.UserId === key);
-          if (!row) return undefined;
-          const seq = seqOf(row.MsgSeq);
-          if (seq === undefined) return noSeq(key);
-          return itemOk(key, {
-            recipientId: key,
-            messageId: encodeMessageId(ctx, { kind: "peer", from, to: key, seq }),
-            sentAt: new Date(),
-          });
-        },
-        missing: (key) =>
-          new VendorUnavailableError(
-            "zego",
-            `ZEGO did not say whether the message reached ${key}.`,
-            {
-              operation: "sendMessage",
-            },
-          ),
+  return zimBatch<SentMessage>(
+    ctx,
+    recipients,
+    {
+      size: RECIPIENTS_PER_SEND,
+      call: (chunk) => ({
+        operation: "sendMessage",
+        action: "SendPeerMessage",
+        method: "POST",
+        params: { FromUserId: from, ToUserId: chunk, Priority: MEDIUM, ...fields },
+        idempotent: false,
       }),
-  });
+      ok: (key, answer) => {
+        const row = (answer as PeerAnswer).SuccList?.find((r) => r.UserId === key);
+        if (!row) return undefined;
+        const seq = seqOf(row.MsgSeq);
+        if (seq === undefined) return noSeq(key);
+        return itemOk(key, {
+          recipientId: key,
+          messageId: encodeMessageId(ctx, { kind: "peer", from, to: key, seq }),
+          sentAt: new Date(),
+        });
+      },
+      missing: (key) =>
+        new VendorUnavailableError("zego", `ZEGO did not say whether the message reached ${key}.`, {
+          operation: "sendMessage",
+        }),
+    },
+    options,
+  );
 }

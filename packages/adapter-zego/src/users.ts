@@ -4,7 +4,6 @@ import {
   checkIds,
   checkText,
   checkUrl,
-  distinct,
   type ItemResult,
   itemError,
   itemOk,
@@ -17,7 +16,7 @@ import {
   type UserUpdate,
   utf8Bytes,
 } from "@imgraph/core";
-import { type Answer, itemErrorOf, perItem } from "./batch.js";
+import { type Answer, itemErrorOf, perItem, zimBatch } from "./batch.js";
 import { type ZegoContext, zim } from "./context.js";
 import {
   AVATAR_MAX_BYTES,
@@ -194,39 +193,29 @@ export async function getUsers(
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
   const ids = checkIds("userIds", userIds, USER_ID);
-  return runBatched(distinct(ids), {
-    size: USERS_PER_READ,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<User>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation: "getUsers",
-              action: "QueryUserInfos",
-              method: "POST",
-              params: { UserIds: chunk },
-              idempotent: true,
-            },
-            options,
-          ),
-        ok: (key, answer) => {
-          const row = (answer as InfoAnswer).Result?.find((r) => r.UserId === key);
-          return row ? itemOk(key, toUser(key, row)) : undefined;
-        },
-        failed: (key, subCode) =>
-          subCode === UNKNOWN_USER
-            ? itemError(key, new NotFoundError(`User ${key} does not exist.`, { vendor: "zego" }))
-            : undefined,
+  return zimBatch<User>(
+    ctx,
+    ids,
+    {
+      size: USERS_PER_READ,
+      call: (chunk) => ({
+        operation: "getUsers",
+        action: "QueryUserInfos",
+        method: "POST",
+        params: { UserIds: chunk },
+        idempotent: true,
       }),
-    missing: (key) => new NotFoundError(`User ${key} does not exist.`, { vendor: "zego" }),
-  }).then((results) => {
-    const byKey = new Map(results.map((r) => [r.key, r]));
-    return ids.map((id) => byKey.get(id) as ItemResult<User>);
-  });
+      ok: (key, answer) => {
+        const row = (answer as InfoAnswer).Result?.find((r) => r.UserId === key);
+        return row ? itemOk(key, toUser(key, row)) : undefined;
+      },
+      failed: (key, subCode) =>
+        subCode === UNKNOWN_USER
+          ? itemError(key, new NotFoundError(`User ${key} does not exist.`, { vendor: "zego" }))
+          : undefined,
+    },
+    options,
+  );
 }
 
 function toUser(id: string, row: NonNullable<InfoAnswer["Result"]>[number]): User {
@@ -265,36 +254,28 @@ export async function getPresence(
 ): Promise<ItemResult<Presence>[]> {
   const ids = checkIds("userIds", userIds, USER_ID);
   const offline = (key: string) => itemOk<Presence>(key, { userId: key, status: "OFFLINE" });
-  const results = await runBatched(distinct(ids), {
-    size: USERS_PER_PRESENCE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) =>
-      perItem<Presence>({
-        keys: chunk,
-        call: () =>
-          zim<Answer>(
-            ctx,
-            {
-              operation: "getPresence",
-              action: "QueryUserOnlineState",
-              method: "GET",
-              params: { "UserId[]": chunk },
-              idempotent: true,
-            },
-            options,
-          ),
-        ok: (key, answer) => {
-          const row = (answer as PresenceAnswer).Result?.find((r) => r.UserId === key);
-          if (!row) return undefined;
-          const online = String(row.Status).toLowerCase() === "online";
-          return itemOk(key, { userId: key, status: online ? "ONLINE" : "OFFLINE" });
-        },
-        // ZIM does not tell unknown users from logged-out or never-logged-in ones.
-        failed: (key, subCode) =>
-          subCode === NOT_ONLINE ? offline(key) : itemError(key, itemErrorOf(key, subCode)),
+  return zimBatch<Presence>(
+    ctx,
+    ids,
+    {
+      size: USERS_PER_PRESENCE,
+      call: (chunk) => ({
+        operation: "getPresence",
+        action: "QueryUserOnlineState",
+        method: "GET",
+        params: { "UserId[]": chunk },
+        idempotent: true,
       }),
-  });
-  const byKey = new Map(results.map((r) => [r.key, r]));
-  return ids.map((id) => byKey.get(id) as ItemResult<Presence>);
+      ok: (key, answer) => {
+        const row = (answer as PresenceAnswer).Result?.find((r) => r.UserId === key);
+        if (!row) return undefined;
+        const online = String(row.Status).toLowerCase() === "online";
+        return itemOk(key, { userId: key, status: online ? "ONLINE" : "OFFLINE" });
+      },
+      // ZIM does not tell unknown users from logged-out or never-logged-in ones.
+      failed: (key, subCode) =>
+        subCode === NOT_ONLINE ? offline(key) : itemError(key, itemErrorOf(key, subCode)),
+    },
+    options,
+  );
 }
