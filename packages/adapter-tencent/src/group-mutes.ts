@@ -2,7 +2,6 @@ import {
   type CallOptions,
   checkId,
   checkInt,
-  distinct,
   type GroupMembersInput,
   type ItemResult,
   itemOk,
@@ -11,7 +10,7 @@ import {
   runBatched,
 } from "@imgraph/core";
 import { call, num, str, type TencentContext } from "./context.js";
-import { checkMembersInput, inOrder } from "./groups.js";
+import { checkMembersInput } from "./groups.js";
 import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
 
 /** forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted". */
@@ -23,7 +22,8 @@ function forbid(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const { groupId, ids } = checkMembersInput(input);
-  return runBatched(distinct(ids), {
+  // runBatched sends a repeated id once and answers it at each place, in order.
+  return runBatched(ids, {
     size: MEMBERS_PER_MUTE,
     concurrency: ctx.concurrency,
     keyOf: (id) => id,
@@ -38,7 +38,7 @@ function forbid(
       );
       return chunk.map((id) => itemOk(id, true as const));
     },
-  }).then((results) => inOrder(ids, results));
+  });
 }
 
 export function muteGroupMembers(

@@ -233,7 +233,7 @@ export async function addGroupMembers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const { groupId, ids } = checkMembersInput(input);
-  return inOrder(ids, await addMembers(ctx, "addGroupMembers", groupId, distinct(ids), options));
+  return addMembers(ctx, "addGroupMembers", groupId, ids, options);
 }
 
 /** delete_group_member: non-members in the list succeed too, so a repeat is harmless. */
@@ -243,7 +243,7 @@ export async function removeGroupMembers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const { groupId, ids } = checkMembersInput(input);
-  const results = await runBatched(distinct(ids), {
+  return runBatched(ids, {
     size: MEMBERS_PER_DELETE,
     concurrency: ctx.concurrency,
     keyOf: (id) => id,
@@ -259,7 +259,6 @@ export async function removeGroupMembers(
       return chunk.map((id) => itemOk(id, true as const));
     },
   });
-  return inOrder(ids, results);
 }
 
 export async function transferGroupOwnership(
@@ -296,9 +295,4 @@ export async function dismissGroup(
     options,
     true,
   );
-}
-
-export function inOrder<T>(keys: string[], results: ItemResult<T>[]): ItemResult<T>[] {
-  const map = new Map(results.map((r) => [r.key, r]));
-  return keys.map((k) => map.get(k) as ItemResult<T>);
 }

@@ -4,7 +4,6 @@ import {
   checkId,
   checkIds,
   checkText,
-  distinct,
   type ItemResult,
   itemError,
   itemOk,
@@ -208,7 +207,6 @@ export async function sendMessage(
   if (input.to?.type !== "USERS")
     throw new BadUserInputError("to", "to must name users or a group.");
   const recipients = checkIds("to.userIds", input.to.userIds, USER_ID);
-  const results = await sendToUsers(ctx, distinct(recipients), send, options);
-  const byId = new Map(results.map((r) => [r.key, r]));
-  return recipients.map((id) => byId.get(id) as ItemResult<SentMessage>);
+  // A repeated recipient gets the message once, answered at each of its places.
+  return sendToUsers(ctx, recipients, send, options);
 }

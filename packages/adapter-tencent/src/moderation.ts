@@ -3,7 +3,6 @@ import {
   type CallOptions,
   checkIds,
   checkInt,
-  distinct,
   type ItemResult,
   itemOk,
   runBatched,
@@ -51,8 +50,7 @@ export async function banUsers(
     input.durationSeconds === undefined
       ? FOREVER_SECONDS
       : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
-  const results = await setNoSpeaking(ctx, "banUsers", distinct(ids), seconds, options);
-  return byKey(ids, results);
+  return setNoSpeaking(ctx, "banUsers", ids, seconds, options);
 }
 
 export async function unbanUsers(
@@ -61,10 +59,5 @@ export async function unbanUsers(
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
   const ids = checkIds("userIds", userIds, USER_ID);
-  return byKey(ids, await setNoSpeaking(ctx, "unbanUsers", distinct(ids), 0, options));
-}
-
-function byKey<T>(keys: string[], results: ItemResult<T>[]): ItemResult<T>[] {
-  const map = new Map(results.map((r) => [r.key, r]));
-  return keys.map((k) => map.get(k) as ItemResult<T>);
+  return setNoSpeaking(ctx, "unbanUsers", ids, 0, options);
 }

@@ -265,7 +265,7 @@ export async function getPresence(
   options?: CallOptions,
 ): Promise<ItemResult<Presence>[]> {
   checkIds("userIds", userIds, USER_ID);
-  const results = await runBatched(distinct(userIds), {
+  return runBatched(userIds, {
     size: USERS_PER_PRESENCE,
     concurrency: ctx.concurrency,
     keyOf: (id) => id,
@@ -293,6 +293,4 @@ export async function getPresence(
       return out;
     },
   });
-  const byId = new Map(results.map((r) => [r.key, r]));
-  return userIds.map((id) => byId.get(id) as ItemResult<Presence>);
 }
