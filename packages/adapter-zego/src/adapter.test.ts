@@ -1,5 +1,8 @@
+import { declaredSupport } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
 import { ZegoAdapter } from "./adapter.js";
+import { implementation } from "./implementation.js";
+import { zegoModule } from "./module.js";
 
 // No vendor is running at this origin: an operation that called it would fail otherwise.
 const NOWHERE = "http://127.0.0.1:9";
@@ -72,5 +75,20 @@ describe("ZegoAdapter", () => {
     });
     expect(withSecret.parseWebhook).toBeTypeOf("function");
     await Promise.all([zego.close(), withSecret.close()]);
+  });
+
+  it("declares its support for the matrix: four gaps, broadcast on an option", () => {
+    expect(zegoModule.implementation).toBe(implementation);
+    const declared = declaredSupport(implementation);
+    expect(
+      declared.filter((d) => d.kind !== "implemented").map((d) => [d.name, d.kind, d.condition]),
+    ).toEqual([
+      ["deleteUsers", "gap", null],
+      ["banUsers", "gap", null],
+      ["unbanUsers", "gap", null],
+      ["sendSystemMessage", "gap", null],
+      ["broadcastMessage", "conditional", "features.broadcast: true"],
+    ]);
+    expect(declared.every((d) => d.kind === "implemented" || d.reason)).toBe(true);
   });
 });

@@ -1,11 +1,16 @@
 import type { VendorModule } from "@imgraph/core";
 import { ZegoAdapter } from "./adapter.js";
+import { implementation } from "./implementation.js";
 import { configSchema, ZEGO_SECRETS, type ZegoConfig } from "./options.js";
 
-/** What the gateway knows about ZEGO: its config schema, its secrets, how to build it. */
+/**
+ * What the gateway knows about ZEGO: its config schema, its secrets, how to build the
+ * adapter, and its implementation map (the support matrix is generated from it).
+ */
 export const zegoModule: VendorModule<ZegoConfig> = {
   vendor: "zego",
   configSchema,
   secrets: ZEGO_SECRETS,
   create: (options) => new ZegoAdapter(options),
+  implementation,
 };
