@@ -433,3 +433,35 @@ describe("group lists", () => {
     expect((await g("get_appid_group_list", { Limit: 10001 })).ErrorCode).toBe(10004);
   });
 });
+
+describe("get_role_in_group", () => {
+  it("answers each account's role, NotMember outside the group, up to 500 accounts", async () => {
+    await importUsers(fx.tim, "o", "a", "b", "out");
+    const id = await create({
+      Owner_Account: "o",
+      MemberList: [{ Member_Account: "a", Role: "Admin" }, { Member_Account: "b" }],
+    });
+    const roles = ok(
+      await g("get_role_in_group", { GroupId: id, User_Account: ["b", "out", "ghost", "o", "a"] }),
+    ).UserIdList;
+    expect(roles).toEqual([
+      { Member_Account: "b", Role: "Member" },
+      { Member_Account: "out", Role: "NotMember" },
+      { Member_Account: "ghost", Role: "NotMember" },
+      { Member_Account: "o", Role: "Owner" },
+      { Member_Account: "a", Role: "Admin" },
+    ]);
+    const many = Array.from({ length: 501 }, (_, i) => `u${i}`);
+    expect((await g("get_role_in_group", { GroupId: id, User_Account: many })).ErrorCode).not.toBe(
+      0,
+    );
+    expect((await g("get_role_in_group", { GroupId: id })).ErrorCode).not.toBe(0);
+    expect(
+      (await g("get_role_in_group", { GroupId: "@TGS#nope", User_Account: ["o"] })).ErrorCode,
+    ).toBe(10010);
+    const live = await create({ Type: "AVChatRoom", Owner_Account: "o" });
+    expect((await g("get_role_in_group", { GroupId: live, User_Account: ["o"] })).ErrorCode).toBe(
+      10007,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Group members and member mutes, service group_open_http_svc (tencent.md §3.6):
- * add/delete members, member info, forbid_send_msg, get_group_muted_account.
+ * add/delete members, member info, roles of given accounts, forbid_send_msg,
+ * get_group_muted_account.
  */
 import { GROUP_CODES, TimError } from "../errors.js";
 import { UINT32_MAX } from "../fields.js";
@@ -93,6 +94,23 @@ export const groupMemberRoutes: RouteTable = {
         answer.Next = end < all.length ? String(end) : "";
       }
       return answer;
+    },
+  },
+  // tencent.com/document/product/1047/34963: roles of up to 500 accounts in one call;
+  // accounts outside the group (imported or not) are "NotMember"; not for AVChatRoom (10007).
+  "v4/group_open_http_svc/get_role_in_group": {
+    codes: GROUP_CODES,
+    handle({ app, f }) {
+      const g = findGroup(app, f.str("GroupId"));
+      const ids = f.strArray("User_Account", 500);
+      if (g.type === "AVChatRoom")
+        throw new TimError(10007, "get_role_in_group does not serve AVChatRoom groups");
+      return {
+        UserIdList: ids.map((Member_Account) => ({
+          Member_Account,
+          Role: g.members.get(Member_Account)?.role ?? "NotMember",
+        })),
+      };
     },
   },
   "v4/group_open_http_svc/forbid_send_msg": {
