@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import { Api } from "tls-sig-api-v2";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   generatePrivateMapKey,
   parsePrivateMapKeyUserBuf,
@@ -9,6 +9,7 @@ import {
   TrtcPrivilege,
 } from "./private-map-key.js";
 import { expectFailure, expectOk } from "./testing/expect-failure.js";
+import { official } from "./testing/official-sdk.js";
 import { unpackUserSig } from "./testing/usersig-doc.js";
 import { verifyUserSig } from "./usersig.js";
 import {
@@ -16,15 +17,6 @@ import {
   userSigKey as KEY,
   privateMapKeyVectorC as V,
 } from "./vectors/tencent.js";
-
-function official<T>(nowMs: number, run: () => T): T {
-  const spy = vi.spyOn(Date, "now").mockReturnValue(nowMs);
-  try {
-    return run();
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const vectorInput = {
   userId: V.userId,
@@ -112,7 +104,7 @@ describe("compatibility with the official tls-sig-api-v2", () => {
       const theirs = official(now, () =>
         new Api(APP, KEY).genPrivateMapKeyWithStringRoomID(userId, 300, roomId, 42),
       );
-      const ours = generatePrivateMapKey({
+      const input = {
         sdkAppId: APP,
         key: KEY,
         userId,
@@ -120,19 +112,11 @@ describe("compatibility with the official tls-sig-api-v2", () => {
         roomId,
         privilegeMap: 42,
         now,
-        compression: "zlib",
-      });
+      };
+      const ours = generatePrivateMapKey({ ...input, compression: "zlib" });
       expect(ours).toBe(theirs);
       // The default (stored) wraps the same document.
-      const stored = generatePrivateMapKey({
-        sdkAppId: APP,
-        key: KEY,
-        userId,
-        expireSeconds: 300,
-        roomId,
-        privilegeMap: 42,
-        now,
-      });
+      const stored = generatePrivateMapKey(input);
       expect(unpackUserSig(stored)).toEqual(unpackUserSig(theirs));
       const userBuf = privateMapKeyUserBuf({
         userId,

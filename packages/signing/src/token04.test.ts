@@ -9,6 +9,27 @@ import { token04Common, token04HeaderHex, token04Vectors } from "./vectors/zego.
 const C = token04Common;
 const SECRET = C.serverSecret;
 const NOW = C.time * 1000;
+/** Verification at the vectors' own time, with no app or user check. */
+const AT_NOW = { serverSecret: SECRET, now: NOW };
+
+/** A fresh GCM token for user "u", issued at the vectors' time. */
+function freshToken(appId: number, effectiveTimeInSeconds: number): string {
+  return generateToken04(freshInput(appId, effectiveTimeInSeconds));
+}
+
+function freshInput(appId: number, effectiveTimeInSeconds: number) {
+  return { appId, userId: "u", serverSecret: SECRET, effectiveTimeInSeconds, now: NOW };
+}
+
+/** The binary body (after "04") of a vector. */
+function vectorBytes(index: number): Buffer {
+  return Buffer.from((token04Vectors[index]?.token ?? "").slice(2), "base64");
+}
+
+/** Verifies a (tampered) binary body as a token, at the vectors' time. */
+function verifyBytes(bin: Buffer) {
+  return verifyToken04(`04${bin.toString("base64")}`, AT_NOW);
+}
 
 function pinned(v: (typeof token04Vectors)[number]) {
   return {
@@ -94,7 +115,7 @@ describe("Token04 vectors (zego.md §3.5)", () => {
   });
 
   test("the documented header bytes of the first vector", () => {
-    const bin = Buffer.from((token04Vectors[0]?.token ?? "").slice(2), "base64");
+    const bin = vectorBytes(0);
     expect(bin.subarray(0, 10).toString("hex")).toBe(token04HeaderHex);
     expect(bin.subarray(10, 22).toString("hex")).toBe("000102030405060708090a0b");
     expect(bin.readUInt16BE(22)).toBe(122);
@@ -113,13 +134,7 @@ describe("Token04 vectors (zego.md §3.5)", () => {
 
 describe("generateToken04", () => {
   test("GCM layout: nonce length 12, mode byte 1, outer expire", () => {
-    const token = generateToken04({
-      appId: 1,
-      userId: "u",
-      serverSecret: SECRET,
-      effectiveTimeInSeconds: 60,
-      now: NOW,
-    });
+    const token = freshToken(1, 60);
     const bin = Buffer.from(token.slice(2), "base64");
     expect(token.startsWith("04")).toBe(true);
     expect(Number(bin.readBigInt64BE(0))).toBe(C.time + 60);
@@ -128,18 +143,11 @@ describe("generateToken04", () => {
   });
 
   test("fresh randomness each call", () => {
-    const input = {
-      appId: 1,
-      userId: "u",
-      serverSecret: SECRET,
-      effectiveTimeInSeconds: 60,
-      now: NOW,
-    };
+    const input = freshInput(1, 60);
     const tokens = new Set(Array.from({ length: 100 }, () => generateToken04(input)));
     expect(tokens.size).toBe(100);
     const nonces = new Set<number>();
-    for (const t of tokens)
-      nonces.add(expectOk(verifyToken04(t, { serverSecret: SECRET, now: NOW })).nonce);
+    for (const t of tokens) nonces.add(expectOk(verifyToken04(t, AT_NOW)).nonce);
     expect(nonces.size).toBeGreaterThan(95);
     for (const n of nonces) expect(n >= -(2 ** 31) && n <= 2 ** 31 - 1).toBe(true);
   });
@@ -207,13 +215,7 @@ describe("verifyToken04", () => {
   });
 
   test("expiry is exact to the second: valid while now < expire", () => {
-    const token = generateToken04({
-      appId: 9,
-      userId: "u",
-      serverSecret: SECRET,
-      effectiveTimeInSeconds: 100,
-      now: NOW,
-    });
+    const token = freshToken(9, 100);
     const at = (ms: number) => verifyToken04(token, { serverSecret: SECRET, now: ms });
     expectOk(at(NOW));
     expectOk(at(NOW + 99_999));
@@ -225,13 +227,7 @@ describe("verifyToken04", () => {
   });
 
   test("minRemainingSeconds (ZIM refuses tokens with < 30 s left)", () => {
-    const token = generateToken04({
-      appId: 9,
-      userId: "u",
-      serverSecret: SECRET,
-      effectiveTimeInSeconds: 100,
-      now: NOW,
-    });
+    const token = freshToken(9, 100);
     const at = (ms: number) =>
       verifyToken04(token, { serverSecret: SECRET, now: ms, minRemainingSeconds: 30 });
     expectOk(at(NOW + 70_999));
@@ -241,16 +237,15 @@ describe("verifyToken04", () => {
   test("wrong app, wrong user, wrong secret", () => {
     const v = token04Vectors[0];
     const token = v?.token ?? "";
-    const opts = { serverSecret: SECRET, now: NOW };
-    expectFailure(verifyToken04(token, { ...opts, appId: 54321 }), "wrong_app", {
+    expectFailure(verifyToken04(token, { ...AT_NOW, appId: 54321 }), "wrong_app", {
       field: "app_id",
     });
-    expectFailure(verifyToken04(token, { ...opts, userId: "user2" }), "wrong_user", {
+    expectFailure(verifyToken04(token, { ...AT_NOW, userId: "user2" }), "wrong_user", {
       field: "user_id",
     });
     const other = "0".repeat(32);
     for (const t of token04Vectors) {
-      expectFailure(verifyToken04(t.token, { ...opts, serverSecret: other }), "bad_signature", {
+      expectFailure(verifyToken04(t.token, { ...AT_NOW, serverSecret: other }), "bad_signature", {
         secrets: [SECRET, other, t.token, t.token.slice(2, 40)],
       });
     }
@@ -260,7 +255,7 @@ describe("verifyToken04", () => {
     for (const v of token04Vectors.filter((x) => x.mode === "gcm")) {
       let count = 0;
       for (const [i, mutated] of singleCharMutations(v.token, BASE64_ALPHABET)) {
-        const result = verifyToken04(mutated, { serverSecret: SECRET, now: NOW });
+        const result = verifyToken04(mutated, AT_NOW);
         expect(result.ok, `position ${i}`).toBe(false);
         if (!result.ok) {
           expect(result.message).not.toContain(SECRET);
@@ -307,16 +302,13 @@ describe("verifyToken04", () => {
   });
 
   test("legacy CBC failures are indistinguishable (no padding oracle)", () => {
-    const v = token04Vectors[2];
-    const bin = Buffer.from((v?.token ?? "").slice(2), "base64");
+    const bin = vectorBytes(2);
     const results = [];
     for (let i = 0; i < 40; i++) {
       const tampered = Buffer.from(bin);
       const at = bin.length - 1 - (i % 32);
       tampered[at] = (tampered[at] ?? 0) ^ (1 + i);
-      results.push(
-        verifyToken04(`04${tampered.toString("base64")}`, { serverSecret: SECRET, now: NOW }),
-      );
+      results.push(verifyBytes(tampered));
     }
     for (const r of results) {
       expect(r.ok).toBe(false);
@@ -328,19 +320,18 @@ describe("verifyToken04", () => {
   });
 
   test("missing, version and layout errors", () => {
-    const opts = { serverSecret: SECRET, now: NOW };
     const token = token04Vectors[0]?.token ?? "";
-    expectFailure(verifyToken04("", opts), "missing", { field: "token" });
-    expectFailure(verifyToken04(undefined as unknown as string, opts), "missing");
-    expectFailure(verifyToken04(`03${token.slice(2)}`, opts), "unsupported_version", {
+    expectFailure(verifyToken04("", AT_NOW), "missing", { field: "token" });
+    expectFailure(verifyToken04(undefined as unknown as string, AT_NOW), "missing");
+    expectFailure(verifyToken04(`03${token.slice(2)}`, AT_NOW), "unsupported_version", {
       field: "version",
     });
-    expectFailure(verifyToken04("hello", opts), "malformed");
-    expectFailure(verifyToken04("04", opts), "malformed");
-    expectFailure(verifyToken04("04!!!!", opts), "malformed");
-    expectFailure(verifyToken04(`${token}==`, opts), "malformed");
-    expectFailure(verifyToken04(`04${"A".repeat(200_000)}`, opts), "malformed");
-    expectFailure(verifyToken04(token.slice(0, -4), opts), "malformed");
+    expectFailure(verifyToken04("hello", AT_NOW), "malformed");
+    expectFailure(verifyToken04("04", AT_NOW), "malformed");
+    expectFailure(verifyToken04("04!!!!", AT_NOW), "malformed");
+    expectFailure(verifyToken04(`${token}==`, AT_NOW), "malformed");
+    expectFailure(verifyToken04(`04${"A".repeat(200_000)}`, AT_NOW), "malformed");
+    expectFailure(verifyToken04(token.slice(0, -4), AT_NOW), "malformed");
   });
 
   test("non-canonical base64 is rejected", () => {
@@ -352,48 +343,33 @@ describe("verifyToken04", () => {
     const c = alphabet.indexOf(token[i] ?? "");
     const sloppy = token.slice(0, i) + alphabet[c | 1] + token.slice(i + 1);
     expect(Buffer.from(sloppy.slice(2), "base64")).toEqual(Buffer.from(token.slice(2), "base64"));
-    expectFailure(verifyToken04(sloppy, { serverSecret: SECRET, now: NOW }), "malformed");
+    expectFailure(verifyToken04(sloppy, AT_NOW), "malformed");
   });
 
   test("tampered clear header expire is caught", () => {
-    const bin = Buffer.from((token04Vectors[0]?.token ?? "").slice(2), "base64");
+    const bin = vectorBytes(0);
     bin.writeBigInt64BE(BigInt(C.expire + 86400), 0);
-    expectFailure(
-      verifyToken04(`04${bin.toString("base64")}`, { serverSecret: SECRET, now: NOW }),
-      "bad_signature",
-      {
-        field: "expire",
-      },
-    );
+    expectFailure(verifyBytes(bin), "bad_signature", {
+      field: "expire",
+    });
   });
 
   test("unknown mode byte and trailing bytes", () => {
-    const bin = Buffer.from((token04Vectors[0]?.token ?? "").slice(2), "base64");
+    const bin = vectorBytes(0);
     const mode2 = Buffer.from(bin);
     mode2[mode2.length - 1] = 2;
-    expectFailure(
-      verifyToken04(`04${mode2.toString("base64")}`, { serverSecret: SECRET, now: NOW }),
-      "unsupported_version",
-      {
-        field: "mode",
-      },
-    );
+    expectFailure(verifyBytes(mode2), "unsupported_version", {
+      field: "mode",
+    });
     const extra = Buffer.concat([bin, Buffer.from([0])]);
-    expectFailure(
-      verifyToken04(`04${extra.toString("base64")}`, { serverSecret: SECRET, now: NOW }),
-      "malformed",
-    );
+    expectFailure(verifyBytes(extra), "malformed");
     const mode0 = Buffer.from(bin);
     mode0[mode0.length - 1] = 0; // claims CBC with a 12-byte IV
-    expectFailure(
-      verifyToken04(`04${mode0.toString("base64")}`, { serverSecret: SECRET, now: NOW }),
-      "malformed",
-    );
+    expectFailure(verifyBytes(mode0), "malformed");
   });
 
   test("authentic GCM tokens with bad claims are malformed", () => {
     const expire = C.expire;
-    const opts = { serverSecret: SECRET, now: NOW };
     for (const plaintext of [
       "not json",
       "[]",
@@ -402,13 +378,13 @@ describe("verifyToken04", () => {
       '{"app_id":1,"user_id":"u","nonce":1.5,"ctime":1,"expire":1700003600}',
       '{"app_id":1,"user_id":"u","nonce":1,"ctime":1,"expire":1700003600,"payload":5}',
     ]) {
-      expectFailure(verifyToken04(gcmToken(plaintext, expire), opts), "malformed", {
+      expectFailure(verifyToken04(gcmToken(plaintext, expire), AT_NOW), "malformed", {
         field: "token",
       });
     }
     // Other generators' key order, and no payload key at all, are accepted.
     const reordered = '{"expire":1700003600,"ctime":1700000000,"nonce":5,"user_id":"u","app_id":1}';
-    expect(expectOk(verifyToken04(gcmToken(reordered, expire), opts))).toEqual({
+    expect(expectOk(verifyToken04(gcmToken(reordered, expire), AT_NOW))).toEqual({
       appId: 1,
       userId: "u",
       nonce: 5,
@@ -420,7 +396,6 @@ describe("verifyToken04", () => {
   });
 
   test("never throws on garbage", () => {
-    const opts = { serverSecret: SECRET, now: NOW };
     for (let i = 0; i < 500; i++) {
       const junk = randomBytes(i % 200);
       for (const t of [
@@ -428,7 +403,7 @@ describe("verifyToken04", () => {
         junk.toString("latin1"),
         `04${junk.toString("latin1")}`,
       ]) {
-        expect(verifyToken04(t, opts).ok).toBe(false);
+        expect(verifyToken04(t, AT_NOW).ok).toBe(false);
       }
     }
     // Valid layouts with random content.
@@ -444,8 +419,8 @@ describe("verifyToken04", () => {
         iv: randomBytes(16),
         content: randomBytes(16 * (1 + (i % 8))),
       });
-      expect(verifyToken04(gcm, opts).ok).toBe(false);
-      expect(verifyToken04(cbc, opts).ok).toBe(false);
+      expect(verifyToken04(gcm, AT_NOW).ok).toBe(false);
+      expect(verifyToken04(cbc, AT_NOW).ok).toBe(false);
     }
   });
 

@@ -10,6 +10,7 @@ import {
   singleCharMutations,
   USERSIG_ALPHABET,
 } from "./testing/mutate.js";
+import { official } from "./testing/official-sdk.js";
 import { packUserSig, referenceSig, unpackUserSig } from "./testing/usersig-doc.js";
 import { decodeUserSig, generateUserSig, verifyUserSig } from "./usersig.js";
 import {
@@ -22,16 +23,6 @@ import {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Runs the official Node SDK with its clock pinned. */
-function official<T>(nowMs: number, run: () => T): T {
-  const spy = vi.spyOn(Date, "now").mockReturnValue(nowMs);
-  try {
-    return run();
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe("UserSig vectors (tencent.md §1.7)", () => {
   test.each([A, B])("vector $userId: byte-identical to the official Node SDK output", (v) => {
