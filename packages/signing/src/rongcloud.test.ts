@@ -8,7 +8,8 @@ import {
   verifyRongCloudRequest,
 } from "./rongcloud.js";
 import { expectFailure, expectOk } from "./testing/expect-failure.js";
-import { HEX_LOWER, randomAscii, singleCharMutations } from "./testing/mutate.js";
+import { expectHexSignatureSealed } from "./testing/hex-signature.js";
+import { randomAscii } from "./testing/mutate.js";
 import { rongCloudSignatureVectors } from "./vectors/rongcloud.js";
 
 const APP_KEY = "c9kqb3rdkbb8j";
@@ -155,19 +156,10 @@ describe("verifyRongCloudRequest", () => {
 
   test("bad signature; messages never contain the secret or the expected signature", () => {
     const h = signedHeaders();
-    for (const [, mutated] of singleCharMutations(h.Signature, HEX_LOWER)) {
-      expectFailure(
-        verifyRongCloudRequest({ ...h, Signature: mutated }, secretFor),
-        "bad_signature",
-        {
-          field: "Signature",
-          secrets: [SECRET, h.Signature],
-        },
-      );
-    }
-    expectFailure(
-      verifyRongCloudRequest({ ...h, Signature: h.Signature.toUpperCase() }, secretFor),
-      "bad_signature",
+    expectHexSignatureSealed(
+      h.Signature,
+      (Signature) => verifyRongCloudRequest({ ...h, Signature }, secretFor),
+      { field: "Signature", secrets: [SECRET] },
     );
     expectFailure(
       verifyRongCloudRequest({ ...h, Nonce: `${h.Nonce}x` }, secretFor),
@@ -297,17 +289,13 @@ describe("RongCloud callbacks", () => {
     });
   });
 
-  test("every single-character change of the signature is rejected", () => {
+  test("every single-character change of the signature is rejected; uppercase is rejected", () => {
     const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
-    for (const [, mutated] of singleCharMutations(p.signature, HEX_LOWER)) {
-      expectFailure(
-        verifyRongCloudCallback({ ...p, signature: mutated }, SECRET),
-        "bad_signature",
-        {
-          secrets: [SECRET, p.signature],
-        },
-      );
-    }
+    expectHexSignatureSealed(
+      p.signature,
+      (signature) => verifyRongCloudCallback({ ...p, signature }, SECRET),
+      { secrets: [SECRET] },
+    );
     expectFailure(verifyRongCloudCallback(p, "wrong"), "bad_signature");
   });
 

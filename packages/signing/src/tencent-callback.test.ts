@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { tencentCallbackSign, verifyTencentCallback } from "./tencent-callback.js";
 import { expectFailure, expectOk } from "./testing/expect-failure.js";
-import { HEX_LOWER, randomAscii, singleCharMutations } from "./testing/mutate.js";
+import { expectHexSignatureSealed } from "./testing/hex-signature.js";
+import { randomAscii } from "./testing/mutate.js";
 import { tencentCallbackVector as V } from "./vectors/tencent.js";
 
 const TOKEN = V.token;
@@ -94,19 +95,10 @@ describe("verifyTencentCallback", () => {
 
   test("every single-character change of Sign is rejected; messages leak nothing", () => {
     const q = query();
-    for (const [, mutated] of singleCharMutations(q.Sign ?? "", HEX_LOWER)) {
-      expectFailure(
-        verifyTencentCallback({ ...q, Sign: mutated }, TOKEN, { now: NOW }),
-        "bad_signature",
-        {
-          field: "Sign",
-          secrets: [TOKEN, q.Sign ?? ""],
-        },
-      );
-    }
-    expectFailure(
-      verifyTencentCallback({ ...q, Sign: (q.Sign ?? "").toUpperCase() }, TOKEN, { now: NOW }),
-      "bad_signature",
+    expectHexSignatureSealed(
+      q.Sign ?? "",
+      (Sign) => verifyTencentCallback({ ...q, Sign }, TOKEN, { now: NOW }),
+      { field: "Sign", secrets: [TOKEN] },
     );
     expectFailure(verifyTencentCallback(q, "other-token", { now: NOW }), "bad_signature");
     // A RequestTime changed within the window breaks the signature.

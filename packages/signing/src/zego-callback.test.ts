@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { expectFailure, expectOk } from "./testing/expect-failure.js";
-import { HEX_LOWER, randomAscii, singleCharMutations } from "./testing/mutate.js";
+import { expectHexSignatureSealed } from "./testing/hex-signature.js";
+import { randomAscii } from "./testing/mutate.js";
 import { zegoCallbackVectors } from "./vectors/zego.js";
 import { verifyZegoCallback, zegoCallbackSignature } from "./zego-callback.js";
 
@@ -103,15 +104,10 @@ describe("verifyZegoCallback", () => {
 
   test("every single-character change of the signature is rejected", () => {
     const body = signedBody();
-    for (const [, mutated] of singleCharMutations(body.signature, HEX_LOWER)) {
-      expectFailure(verifyZegoCallback({ ...body, signature: mutated }, SECRET), "bad_signature", {
-        field: "signature",
-        secrets: [SECRET, body.signature],
-      });
-    }
-    expectFailure(
-      verifyZegoCallback({ ...body, signature: body.signature.toUpperCase() }, SECRET),
-      "bad_signature",
+    expectHexSignatureSealed(
+      body.signature,
+      (signature) => verifyZegoCallback({ ...body, signature }, SECRET),
+      { field: "signature", secrets: [SECRET] },
     );
     expectFailure(verifyZegoCallback({ ...body, nonce: "987655" }, SECRET), "bad_signature");
     expectFailure(verifyZegoCallback(body, "wrong-secret"), "bad_signature");
