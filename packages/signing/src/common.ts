@@ -165,6 +165,40 @@ export function windowCheck(
   return "ok";
 }
 
+/**
+ * @internal {@link windowCheck} as a verifier answers it: undefined inside the window,
+ * else `expired` (too old) or `not_yet_valid` (too far ahead) naming `field`.
+ */
+export function windowFailure(
+  ts: { unit: "s" | "ms"; value: number },
+  nowMs: number,
+  windowSeconds: number,
+  field: string,
+  messages: { past: string; future: string },
+): VerificationFailure | undefined {
+  const where = windowCheck(ts, nowMs, windowSeconds);
+  if (where === "past") return fail("expired", messages.past, field);
+  if (where === "future") return fail("not_yet_valid", messages.future, field);
+  return undefined;
+}
+
+/**
+ * @internal The optional `maxAgeSeconds` check of a vendor callback (RongCloud and ZEGO
+ * callbacks carry a timestamp but neither vendor says how old one may be).
+ */
+export function callbackAgeFailure(
+  ts: { unit: "s" | "ms"; value: number },
+  options: { now?: number; maxAgeSeconds?: number },
+  field: string,
+): VerificationFailure | undefined {
+  if (options.maxAgeSeconds === undefined) return undefined;
+  const maxAge = resolveWindow("maxAgeSeconds", options.maxAgeSeconds, 0);
+  return windowFailure(ts, resolveNow(options.now), maxAge, field, {
+    past: "callback is too old",
+    future: "callback timestamp is in the future",
+  });
+}
+
 /** @internal Validates a window/age option given in seconds. */
 export function resolveWindow(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;

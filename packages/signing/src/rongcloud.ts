@@ -2,6 +2,7 @@
 // Both are lowercase hex SHA-1 of appSecret + nonce + timestamp, plain concatenation.
 import { hash } from "node:crypto";
 import {
+  callbackAgeFailure,
   constantTimeEqual,
   fail,
   type HeaderBag,
@@ -14,7 +15,7 @@ import {
   resolveWindow,
   toSeconds,
   type Verification,
-  windowCheck,
+  windowFailure,
 } from "./common.js";
 import { randomHex } from "./random.js";
 
@@ -46,6 +47,15 @@ function freshNonce(): string {
   return randomHex(8);
 }
 
+/** What a request and a callback are both signed from, checked; a fresh nonce unless given. */
+function signingInputs(input: { appKey: string; appSecret: string; nonce?: string }) {
+  return {
+    appKey: requireText("appKey", input.appKey),
+    appSecret: requireText("appSecret", input.appSecret),
+    nonce: input.nonce === undefined ? freshNonce() : requireText("nonce", input.nonce),
+  };
+}
+
 /**
  * Signs one RongCloud server API request. Timestamp is in seconds (what every official
  * SDK sends); the nonce is fresh and random on each call unless one is given.
@@ -56,9 +66,7 @@ export function signRongCloudRequest(input: {
   nonce?: string;
   now?: number;
 }): RongCloudRequestHeaders {
-  const appKey = requireText("appKey", input.appKey);
-  const appSecret = requireText("appSecret", input.appSecret);
-  const nonce = input.nonce === undefined ? freshNonce() : requireText("nonce", input.nonce);
+  const { appKey, appSecret, nonce } = signingInputs(input);
   const timestamp = String(toSeconds(resolveNow(input.now)));
   return {
     "App-Key": appKey,
@@ -120,11 +128,11 @@ export function verifyRongCloudRequest(
 
   if (options.maxSkewSeconds !== undefined) {
     const skew = resolveWindow("maxSkewSeconds", options.maxSkewSeconds, 0);
-    const where = windowCheck(epoch, resolveNow(options.now), skew);
-    if (where === "past") return fail("expired", "Timestamp is too old", "Timestamp");
-    if (where === "future") {
-      return fail("not_yet_valid", "Timestamp is too far in the future", "Timestamp");
-    }
+    const outside = windowFailure(epoch, resolveNow(options.now), skew, "Timestamp", {
+      past: "Timestamp is too old",
+      future: "Timestamp is too far in the future",
+    });
+    if (outside !== undefined) return outside;
   }
 
   if (!constantTimeEqual(signature, rongCloudSignature(appSecret, nonce, timestamp))) {
@@ -152,9 +160,7 @@ export function signRongCloudCallback(input: {
   nonce?: string;
   now?: number;
 }): RongCloudCallbackParams {
-  const appKey = requireText("appKey", input.appKey);
-  const appSecret = requireText("appSecret", input.appSecret);
-  const nonce = input.nonce === undefined ? freshNonce() : requireText("nonce", input.nonce);
+  const { appKey, appSecret, nonce } = signingInputs(input);
   const signTimestamp = String(Math.floor(resolveNow(input.now)));
   return {
     appKey,
@@ -212,14 +218,8 @@ export function verifyRongCloudCallback(
     return fail("malformed", `${names.timestamp} must be decimal digits`, names.timestamp);
   }
 
-  if (options.maxAgeSeconds !== undefined) {
-    const maxAge = resolveWindow("maxAgeSeconds", options.maxAgeSeconds, 0);
-    const where = windowCheck(epoch, resolveNow(options.now), maxAge);
-    if (where === "past") return fail("expired", "callback is too old", names.timestamp);
-    if (where === "future") {
-      return fail("not_yet_valid", "callback timestamp is in the future", names.timestamp);
-    }
-  }
+  const tooOld = callbackAgeFailure(epoch, options, names.timestamp);
+  if (tooOld !== undefined) return tooOld;
 
   if (!constantTimeEqual(signature, rongCloudSignature(appSecret, nonce, timestamp))) {
     return fail("bad_signature", "callback signature does not match", names.signature);

@@ -10,7 +10,7 @@ import {
   resolveNow,
   resolveWindow,
   type Verification,
-  windowCheck,
+  windowFailure,
 } from "./common.js";
 
 /** Lowercase hex SHA-256 of `token + requestTime` (plain hash, not an HMAC). */
@@ -60,11 +60,12 @@ export function verifyTencentCallback(
   }
   const seconds = Number(requestTime);
   const window = resolveWindow("windowSeconds", options.windowSeconds, 60);
-  const where = windowCheck({ unit: "s", value: seconds }, resolveNow(options.now), window);
-  if (where === "past") return fail("expired", "RequestTime is too old", "RequestTime");
-  if (where === "future") {
-    return fail("not_yet_valid", "RequestTime is too far in the future", "RequestTime");
-  }
+  const ts = { unit: "s", value: seconds } as const;
+  const outside = windowFailure(ts, resolveNow(options.now), window, "RequestTime", {
+    past: "RequestTime is too old",
+    future: "RequestTime is too far in the future",
+  });
+  if (outside !== undefined) return outside;
   if (!constantTimeEqual(sign, tencentCallbackSign(token, requestTime))) {
     return fail("bad_signature", "Sign does not match", "Sign");
   }

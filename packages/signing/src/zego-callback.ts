@@ -3,14 +3,12 @@
 // [CallbackSecret, str(timestamp), str(nonce)].
 import { hash } from "node:crypto";
 import {
+  callbackAgeFailure,
   constantTimeEqual,
   fail,
   ok,
   parseEpoch,
-  resolveNow,
-  resolveWindow,
   type Verification,
-  windowCheck,
 } from "./common.js";
 
 /** Surrogates stand for code points above U+FFFF: rank them above every other UTF-16 unit. */
@@ -97,14 +95,8 @@ export function verifyZegoCallback(
   if (epoch === undefined) {
     return fail("malformed", "timestamp must be decimal digits", "timestamp");
   }
-  if (options.maxAgeSeconds !== undefined) {
-    const maxAge = resolveWindow("maxAgeSeconds", options.maxAgeSeconds, 0);
-    const where = windowCheck(epoch, resolveNow(options.now), maxAge);
-    if (where === "past") return fail("expired", "callback is too old", "timestamp");
-    if (where === "future") {
-      return fail("not_yet_valid", "callback timestamp is in the future", "timestamp");
-    }
-  }
+  const tooOld = callbackAgeFailure(epoch, options, "timestamp");
+  if (tooOld !== undefined) return tooOld;
 
   const expected = zegoCallbackSignature(callbackSecret, timestamp.text, nonce.text);
   if (!constantTimeEqual(signature.text, expected)) {
