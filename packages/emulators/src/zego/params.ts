@@ -23,6 +23,13 @@ export interface IntRule {
   max?: number;
 }
 
+export interface ListRule {
+  required?: boolean;
+  max?: number;
+  /** The code for a list over `max` (default: the bad-parameter code). */
+  tooManyCode?: number;
+}
+
 const INT_TEXT = /^-?[0-9]{1,15}$/;
 
 export const bytes = (s: string): number => Buffer.byteLength(s, "utf8");
@@ -124,17 +131,18 @@ export class Params {
     throw this.fail(`${name} must be a boolean`);
   }
 
-  /** A list of strings. `max` over → `tooManyCode`. Query: `X[]=a&X[]=b`; JSON: an array. */
-  strList(
-    name: string,
-    opts: { required?: boolean; max?: number; tooManyCode?: number; itemMaxBytes?: number } = {},
-  ): string[] {
+  /**
+   * The part every list reader shares: absent → [] (or "required"), the array shape, an
+   * empty required list, and `max` over → `tooManyCode`. A lone query value counts as a
+   * one-item list where `queryScalar` allows it.
+   */
+  private list(name: string, opts: ListRule, queryScalar: boolean): unknown[] {
     const v = this.src[name];
     if (v === undefined || v === null) {
       if (opts.required) throw this.fail(`${name} is required`);
       return [];
     }
-    const list = Array.isArray(v) ? v : this.fromQuery ? [v] : undefined;
+    const list = Array.isArray(v) ? v : queryScalar && this.fromQuery ? [v] : undefined;
     if (list === undefined) throw this.fail(`${name} must be an array`);
     if (opts.required && list.length === 0) throw this.fail(`${name} is required`);
     if (opts.max !== undefined && list.length > opts.max) {
@@ -143,6 +151,12 @@ export class Params {
         opts.tooManyCode ?? this.codes.invalid,
       );
     }
+    return list;
+  }
+
+  /** A list of strings. `max` over → `tooManyCode`. Query: `X[]=a&X[]=b`; JSON: an array. */
+  strList(name: string, opts: ListRule & { itemMaxBytes?: number } = {}): string[] {
+    const list = this.list(name, opts, true);
     for (const item of list) {
       if (typeof item !== "string" || item === "")
         throw this.fail(`${name} items must be non-empty strings`);
@@ -154,25 +168,8 @@ export class Params {
   }
 
   /** A list of integers (e.g. MsgSeqList, MuteRoleList). */
-  intList(
-    name: string,
-    opts: { required?: boolean; max?: number; tooManyCode?: number } = {},
-  ): number[] {
-    const v = this.src[name];
-    if (v === undefined || v === null) {
-      if (opts.required) throw this.fail(`${name} is required`);
-      return [];
-    }
-    const list = Array.isArray(v) ? v : this.fromQuery ? [v] : undefined;
-    if (list === undefined) throw this.fail(`${name} must be an array`);
-    if (opts.required && list.length === 0) throw this.fail(`${name} is required`);
-    if (opts.max !== undefined && list.length > opts.max) {
-      throw this.fail(
-        `${name} has more than ${opts.max} items`,
-        opts.tooManyCode ?? this.codes.invalid,
-      );
-    }
-    return list.map((item) => {
+  intList(name: string, opts: ListRule = {}): number[] {
+    return this.list(name, opts, true).map((item) => {
       if (typeof item === "number" && Number.isSafeInteger(item)) return item;
       if (this.fromQuery && typeof item === "string" && INT_TEXT.test(item)) return Number(item);
       throw this.fail(`${name} items must be integers`);
@@ -180,24 +177,8 @@ export class Params {
   }
 
   /** A JSON array of objects, each wrapped as Params. */
-  objList(
-    name: string,
-    opts: { required?: boolean; max?: number; tooManyCode?: number } = {},
-  ): Params[] {
-    const v = this.src[name];
-    if (v === undefined || v === null) {
-      if (opts.required) throw this.fail(`${name} is required`);
-      return [];
-    }
-    if (!Array.isArray(v)) throw this.fail(`${name} must be an array`);
-    if (opts.required && v.length === 0) throw this.fail(`${name} is required`);
-    if (opts.max !== undefined && v.length > opts.max) {
-      throw this.fail(
-        `${name} has more than ${opts.max} items`,
-        opts.tooManyCode ?? this.codes.invalid,
-      );
-    }
-    return v.map((item) => {
+  objList(name: string, opts: ListRule = {}): Params[] {
+    return this.list(name, opts, false).map((item) => {
       if (typeof item !== "object" || item === null || Array.isArray(item)) {
         throw this.fail(`${name} items must be objects`);
       }
