@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { controlRequest } from "../testing/control.js";
 import { type ToyState, toyVendor } from "../testing/toy-vendor.js";
 import { type RunningEmulator, startEmulator } from "./index.js";
 
@@ -18,10 +19,7 @@ afterEach(() => emu.reset());
 const count = (app = "a", init: RequestInit = {}) =>
   fetch(`${emu.url}/count`, { method: "POST", headers: { "x-app": app }, ...init });
 const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${emu.url}/__emulator/${path}`, {
-    method,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+  controlRequest(emu.url, method, path, body);
 
 describe("vendor requests", () => {
   it("routes to the vendor, keeps connections alive and logs each request", async () => {
@@ -135,16 +133,16 @@ describe("faults (before vs after the handler)", () => {
       after: 1,
       times: 1,
     });
-    expect(added.json).toMatchObject({ faults: [{ route: "/count" }] });
+    expect(added.body).toMatchObject({ faults: [{ route: "/count" }] });
     expect((await count()).status).toBe(200);
     expect((await count()).status).toBe(500);
     expect((await count()).status).toBe(200);
-    const left = (await control("faults")).json.faults as { route: string }[];
+    const left = (await control("faults")).body.faults as { route: string }[];
     expect(left.map((f) => f.route)).toEqual(["/start-fault"]); // reset restores start faults
     const bad = await control("faults", "POST", { route: "/count", kind: "nope" });
     expect(bad.status).toBe(400);
     const f = await control("faults", "POST", [{ route: "/x", kind: "malformed" }]);
-    const id = (f.json.faults as { id: string }[])[0]?.id;
+    const id = (f.body.faults as { id: string }[])[0]?.id;
     expect((await control(`faults/${id}`, "DELETE")).status).toBe(200);
     expect((await control(`faults/${id}`, "DELETE")).status).toBe(404);
   });
@@ -152,18 +150,18 @@ describe("faults (before vs after the handler)", () => {
 
 describe("control API", () => {
   it("health, seed, state, login/logout", async () => {
-    expect((await control("health")).json).toMatchObject({ ok: true, vendor: "toy" });
-    expect((await control("seed", "POST", { users: 1 })).json).toEqual({
+    expect((await control("health")).body).toMatchObject({ ok: true, vendor: "toy" });
+    expect((await control("seed", "POST", { users: 1 })).body).toEqual({
       ok: true,
       result: { seeded: 1 },
     });
-    expect((await control("clients/login", "POST", { userId: "u1" })).json.result).toEqual({
+    expect((await control("clients/login", "POST", { userId: "u1" })).body.result).toEqual({
       online: 1,
     });
     expect((await control("clients/login", "POST", {})).status).toBe(400);
     await count("a");
-    expect((await control("state")).json).toEqual({ counts: { a: 1 }, online: ["u1"] });
-    expect((await control("clients/logout", "POST", { userId: "u1" })).json.result).toEqual({
+    expect((await control("state")).body).toEqual({ counts: { a: 1 }, online: ["u1"] });
+    expect((await control("clients/logout", "POST", { userId: "u1" })).body.result).toEqual({
       online: 0,
     });
     expect((await control("nope")).status).toBe(404);
@@ -173,29 +171,29 @@ describe("control API", () => {
     await count("a");
     await count("b");
     await fetch(`${emu.url}/echo?x=1&x=2`, { method: "POST", body: "hello" });
-    const all = (await control("requests")).json.requests as { routeKey: string }[];
+    const all = (await control("requests")).body.requests as { routeKey: string }[];
     expect(all.map((r) => r.routeKey)).toEqual(["/count", "/count", "/echo"]);
-    const echo = (await control("requests?route=%2Fecho")).json.requests as Record<
+    const echo = (await control("requests?route=%2Fecho")).body.requests as Record<
       string,
       unknown
     >[];
     expect(echo[0]).toMatchObject({ body: "hello", query: { x: ["1", "2"] } });
-    expect(((await control("requests?app=b")).json.requests as unknown[]).length).toBe(1);
-    expect(((await control("requests?limit=1")).json.requests as unknown[]).length).toBe(1);
+    expect(((await control("requests?app=b")).body.requests as unknown[]).length).toBe(1);
+    expect(((await control("requests?limit=1")).body.requests as unknown[]).length).toBe(1);
     await control("requests", "DELETE");
-    expect((await control("requests")).json.requests).toEqual([]);
+    expect((await control("requests")).body.requests).toEqual([]);
   });
 
   it("clock offset moves the time the vendor sees; reset puts it back", async () => {
     const before = Date.now();
     const set = await control("clock", "POST", { offsetMs: 3_600_000 });
-    expect(set.json.offsetMs).toBe(3_600_000);
+    expect(set.body.offsetMs).toBe(3_600_000);
     const body = (await (await count()).json()) as { now: number };
     expect(body.now).toBeGreaterThanOrEqual(before + 3_600_000);
     await control("clock", "POST", { advanceMs: 1000 });
-    expect((await control("clock")).json.offsetMs).toBe(3_601_000);
+    expect((await control("clock")).body.offsetMs).toBe(3_601_000);
     const frozen = await control("clock", "POST", { now: 1_700_000_000_000, frozen: true });
-    expect(frozen.json).toMatchObject({ now: 1_700_000_000_000, frozen: true });
+    expect(frozen.body).toMatchObject({ now: 1_700_000_000_000, frozen: true });
     await new Promise((r) => setTimeout(r, 20));
     expect(((await (await count()).json()) as { now: number }).now).toBe(1_700_000_000_000);
     await control("reset", "POST", {});
@@ -205,7 +203,7 @@ describe("control API", () => {
   it("rate limits can be switched off and on", async () => {
     for (let i = 0; i < 3; i++) expect((await count("r")).status).toBe(200);
     expect((await count("r")).status).toBe(429);
-    expect((await control("rate-limits", "POST", { enabled: false })).json).toEqual({
+    expect((await control("rate-limits", "POST", { enabled: false })).body).toEqual({
       enabled: false,
     });
     expect((await count("r")).status).toBe(200);

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { controlRequest } from "../testing/control.js";
 import { ok } from "../testing/rongcloud-client.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({ apps: [{ ...APP }, { appKey: "second", appSecret: "s2" }] });
-const control = async (path: string, method = "GET", body?: unknown) => {
-  const res = await fetch(`${fx.emu.url}/__emulator/${path}`, {
-    method,
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-};
+const control = (path: string, method = "GET", body?: unknown) =>
+  controlRequest(fx.emu.url, method, path, body);
 
 describe("RongCloud control API", () => {
   it("seeds users (with usable tokens), groups, hosted groups and chatrooms", async () => {
@@ -20,7 +16,7 @@ describe("RongCloud control API", () => {
       chatrooms: [{ chatroomId: "sr", name: "Room" }],
     });
     expect(seeded.status).toBe(200);
-    const result = seeded.json.result as {
+    const result = seeded.body.result as {
       app: string;
       users: { userId: string; token: string }[];
     };
@@ -35,7 +31,7 @@ describe("RongCloud control API", () => {
     expect(
       ok(await fx.rc.post("/chatroom/query.json", { chatroomId: "sr" })).chatRooms,
     ).toHaveLength(1);
-    const state = (await control(`state?app=${APP.appKey}`)).json;
+    const state = (await control(`state?app=${APP.appKey}`)).body;
     expect(Object.keys(state.hostedGroups as object)).toEqual(["hg"]);
     expect((state.online as Record<string, unknown>).s1).toBeDefined();
     expect((await control("seed", "POST", { app: "nope", users: [] })).status).toBe(404);
@@ -52,7 +48,7 @@ describe("RongCloud control API", () => {
     expect(ok(await second.post("/user/info.json", { userId: "b" })).userName).toBe("B");
     await control("reset", "POST", {});
     expect((await second.post("/user/info.json", { userId: "b" })).body.code).toBe(400);
-    expect((await control("requests")).json.requests).toHaveLength(1); // only the request after the reset
+    expect((await control("requests")).body.requests).toHaveLength(1); // only the request after the reset
   });
 
   it("login/logout over HTTP, by app; errors for unknown apps and missing userId", async () => {
@@ -62,8 +58,8 @@ describe("RongCloud control API", () => {
       chatroomId: "room",
     });
     expect(login.status).toBe(200);
-    expect((login.json.result as { online: boolean }).online).toBe(true);
-    const state = (await control("state?app=second")).json as {
+    expect((login.body.result as { online: boolean }).online).toBe(true);
+    const state = (await control("state?app=second")).body as {
       chatrooms: Record<string, { members: object }>;
     };
     expect(Object.keys(state.chatrooms.room?.members ?? {})).toEqual(["x"]);
@@ -72,20 +68,20 @@ describe("RongCloud control API", () => {
     );
     expect((await control("clients/login", "POST", { app: "zzz", userId: "x" })).status).toBe(404);
     expect((await control("clients/login", "POST", {})).status).toBe(400);
-    const all = (await control("state")).json as { apps: Record<string, unknown> };
+    const all = (await control("state")).body as { apps: Record<string, unknown> };
     expect(Object.keys(all.apps)).toEqual([APP.appKey, "second"]);
   });
 
   it("health and request filters", async () => {
-    expect((await control("health")).json).toMatchObject({ ok: true, vendor: "rongcloud" });
+    expect((await control("health")).body).toMatchObject({ ok: true, vendor: "rongcloud" });
     await fx.rc.post("/user/checkOnline.json", { userId: "a" });
     await fx.rc.post("/user/getToken.json", { userId: "a", name: "A" });
     const since = fx.emu.now();
-    const byRoute = (await control("requests?route=/user/getToken.json")).json.requests as {
+    const byRoute = (await control("requests?route=/user/getToken.json")).body.requests as {
       app: string;
     }[];
     expect(byRoute).toHaveLength(1);
     expect(byRoute[0]?.app).toBe(APP.appKey);
-    expect((await control(`requests?since=${since + 60_000}`)).json.requests).toEqual([]);
+    expect((await control(`requests?since=${since + 60_000}`)).body.requests).toEqual([]);
   });
 });

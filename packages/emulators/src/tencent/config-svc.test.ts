@@ -1,19 +1,13 @@
 // ConfigSvc/GetIPList over raw HTTP, from intl doc 1047/36742 (cn doc 269/45438).
 import { describe, expect, it } from "vitest";
-import { type Body, ok, SDK_APP_ID, useTencent } from "./test-support.js";
+import { controlRequest } from "../testing/control.js";
+import { ok, SDK_APP_ID, useTencent } from "./test-support.js";
 
 const fx = useTencent();
 const getIpList = (nettype?: string | number) =>
   fx.tim.call("ConfigSvc/GetIPList", {}, nettype === undefined ? {} : { nettype });
-const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${fx.emu.url}/__emulator/${path}`, {
-    method,
-    ...(body !== undefined
-      ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
-      : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Body };
-};
+const control = (method: string, path: string, body?: unknown) =>
+  controlRequest(fx.emu.url, method, path, body);
 
 describe("ConfigSvc/GetIPList", () => {
   it("answers the documented envelope with loopback for every nettype by default", async () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { findEmulator } from "../registry.js";
+import { controlRequest } from "../testing/control.js";
 import { ADMIN, type Body, KEY, ok, SDK_APP_ID, timClient, useTencent } from "./test-support.js";
 
 const fx = useTencent();
-const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${fx.emu.url}/__emulator/${path}`, {
-    method,
-    ...(body !== undefined
-      ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
-      : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Body };
-};
+const control = (method: string, path: string, body?: unknown) =>
+  controlRequest(fx.emu.url, method, path, body);
 
 describe("control API", () => {
   it("seeds accounts and groups that the REST API then sees", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
+import { controlRequest } from "../testing/control.js";
 import {
   startTestEmulator,
   TEST_APP_ID,
@@ -21,14 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${emu.url}/__emulator/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
+const control = (method: string, path: string, body?: unknown) =>
+  controlRequest(emu.url, method, path, body);
 
 describe("control API and several apps", () => {
   it("keeps apps apart; seed, login, state and reset over HTTP", async () => {
