@@ -1,28 +1,20 @@
 import { zegoSignature } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
+import { describe, expect, it } from "vitest";
 import { findEmulator } from "../registry.js";
 import { ZEGO_DEMO, zegoRegistration } from "./registration.js";
 import {
   startTestEmulator,
   TEST_APP_ID,
   TEST_SECRET,
-  type ZegoTestClient,
+  useZego,
   zegoClient,
 } from "./test-support.js";
 
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim } = await startTestEmulator());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const fx = useZego();
 
 describe("gateway (zego.md §1.3-1.6, §6)", () => {
   it("answers the envelope with Code 0 and a RequestId on success", async () => {
-    const res = await zim.post("UserRegister", { UserInfo: [{ UserId: "u1" }] });
+    const res = await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "u1" }] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ Code: 0, Message: "success", ErrorList: [] });
     expect(res.body.RequestId).toMatch(/^\d+$/);
@@ -43,21 +35,21 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
     ["SignatureVersion missing", { SignatureVersion: undefined }, 100000013],
     ["SignatureVersion unsupported", { SignatureVersion: "1.0" }, 100000014],
   ])("%s → %i", async (_name, common, code) => {
-    const res = await zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { common });
+    const res = await fx.zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { common });
     expect(res.body.Code).toBe(code);
     expect(res.body.RequestId).toBeTruthy();
   });
 
   it("rejects unknown and undocumented Actions (DeleteUsers, QuitGroup) with 100000007", async () => {
     for (const action of ["DeleteUsers", "QuitGroup", "RecallPeerMessage", "NoSuchThing"]) {
-      expect((await zim.post(action, {})).body.Code).toBe(100000007);
+      expect((await fx.zim.post(action, {})).body.Code).toBe(100000007);
     }
   });
 
   it("accepts a signature from the docs' formula with a decimal nonce", async () => {
-    const ts = String(Math.floor(emu.now() / 1000));
+    const ts = String(Math.floor(fx.emu.now() / 1000));
     const nonce = "12345678901234"; // the docs' own examples use 14 digits
-    const res = await zim.get(
+    const res = await fx.zim.get(
       "QueryUserOnlineState",
       { UserId: ["u1"] },
       {
@@ -72,25 +64,25 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
   });
 
   it("enforces the 10-minute window both ways on the emulator clock", async () => {
-    const now = emu.now();
+    const now = fx.emu.now();
     const at = (ms: number) =>
-      zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { signAt: now + ms });
+      fx.zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { signAt: now + ms });
     expect((await at(-590_000)).body.Code).not.toBe(100000004);
     expect((await at(-615_000)).body.Code).toBe(100000004);
     expect((await at(590_000)).body.Code).not.toBe(100000004);
     expect((await at(615_000)).body.Code).toBe(100000004);
     // Moving the emulator clock makes a signature made "now" expire.
     const old = now;
-    emu.setClock({ advanceMs: 11 * 60_000 });
+    fx.emu.setClock({ advanceMs: 11 * 60_000 });
     expect(
-      (await zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { signAt: old })).body.Code,
+      (await fx.zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { signAt: old })).body.Code,
     ).toBe(100000004);
   });
 
   it("a millisecond Timestamp is far outside the window (100000004)", async () => {
-    const ms = String(emu.now());
+    const ms = String(fx.emu.now());
     const nonce = "0011223344556677";
-    const res = await zim.get(
+    const res = await fx.zim.get(
       "QueryUserOnlineState",
       { UserId: ["u1"] },
       {
@@ -105,10 +97,10 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
   });
 
   it("answers 100000012 for a POST body that is not a JSON object", async () => {
-    expect((await zim.post("UserRegister", undefined, { rawBody: "{not json" })).body.Code).toBe(
+    expect((await fx.zim.post("UserRegister", undefined, { rawBody: "{not json" })).body.Code).toBe(
       100000012,
     );
-    expect((await zim.post("UserRegister", undefined, { rawBody: "[1,2]" })).body.Code).toBe(
+    expect((await fx.zim.post("UserRegister", undefined, { rawBody: "[1,2]" })).body.Code).toBe(
       100000012,
     );
   });
@@ -126,9 +118,9 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
   });
 
   it("reads GET arrays written X[]=a&X[]=b", async () => {
-    await zim.post("UserRegister", { UserInfo: [{ UserId: "a" }, { UserId: "b" }] });
-    await emu.login({ userId: "a" });
-    const res = await zim.get("QueryUserOnlineState", { UserId: ["a", "b", "zz"] });
+    await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "a" }, { UserId: "b" }] });
+    await fx.emu.login({ userId: "a" });
+    const res = await fx.zim.get("QueryUserOnlineState", { UserId: ["a", "b", "zz"] });
     expect(res.body.Result).toEqual([{ UserId: "a", Status: "Online" }]);
     expect(res.body.ErrorList).toEqual([
       { UserId: "b", SubCode: 660200001 },
@@ -139,7 +131,7 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
 
 describe("product by Host", () => {
   it("routes by zim-api / rtc-api Host and nests RTC results under Data", async () => {
-    const rtc = await zim.get(
+    const rtc = await fx.zim.get(
       "DescribeUserNum",
       { RoomId: ["r1"] },
       { host: "rtc-api-sha.zego.im" },
@@ -150,20 +142,21 @@ describe("product by Host", () => {
     });
     // A ZIM Action on an RTC host does not exist there.
     expect(
-      (await zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { host: "rtc-api.zego.im" })).body
+      (await fx.zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { host: "rtc-api.zego.im" }))
+        .body.Code,
+    ).toBe(100000007);
+    expect(
+      (await fx.zim.get("DescribeUserNum", { RoomId: ["r1"] }, { host: "zim-api.zego.im" })).body
         .Code,
     ).toBe(100000007);
     expect(
-      (await zim.get("DescribeUserNum", { RoomId: ["r1"] }, { host: "zim-api.zego.im" })).body.Code,
-    ).toBe(100000007);
-    expect(
-      (await zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { host: "docs-api.zego.im" })).body
-        .Code,
+      (await fx.zim.get("QueryUserOnlineState", { UserId: ["u1"] }, { host: "docs-api.zego.im" }))
+        .body.Code,
     ).toBe(100000000);
   });
 
   it("falls back to the Action's product on loopback, or to the configured product", async () => {
-    expect((await zim.get("DescribeUserNum", { RoomId: ["r1"] })).body.Data).toBeDefined();
+    expect((await fx.zim.get("DescribeUserNum", { RoomId: ["r1"] })).body.Data).toBeDefined();
     const only = await startTestEmulator({ product: "zim" });
     try {
       expect((await only.zim.get("DescribeUserNum", { RoomId: ["r1"] })).body.Code).toBe(100000007);
@@ -173,21 +166,21 @@ describe("product by Host", () => {
   });
 
   it("logs route keys zim:<Action> and rtc:<Action>", async () => {
-    await zim.get("DescribeUserNum", { RoomId: ["r1"] });
-    await zim.post("UserRegister", { UserInfo: [{ UserId: "u1" }] });
-    const keys = emu.requests().map((r) => r.routeKey);
+    await fx.zim.get("DescribeUserNum", { RoomId: ["r1"] });
+    await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "u1" }] });
+    const keys = fx.emu.requests().map((r) => r.routeKey);
     expect(keys).toEqual(["rtc:DescribeUserNum", "zim:UserRegister"]);
-    expect(emu.requests()[1]?.app).toBe(String(TEST_APP_ID));
+    expect(fx.emu.requests()[1]?.app).toBe(String(TEST_APP_ID));
   });
 });
 
 describe("framework faults on ZEGO routes", () => {
-  const register = () => zim.post("UserRegister", { UserInfo: [{ UserId: "f1" }] });
+  const register = () => fx.zim.post("UserRegister", { UserInfo: [{ UserId: "f1" }] });
   const registered = async () =>
-    (await zim.post("QueryUserInfos", { UserIds: ["f1"] })).body.Code === 0;
+    (await fx.zim.post("QueryUserInfos", { UserIds: ["f1"] })).body.Code === 0;
 
   it("vendor-error answers the ZEGO envelope with the fault's code, state untouched", async () => {
-    emu.addFault({ route: "zim:UserRegister", kind: "vendor-error", code: 660700001, times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "vendor-error", code: 660700001, times: 1 });
     const res = await register();
     expect(res.body).toMatchObject({ Code: 660700001 });
     expect(res.body.RequestId).toBeTruthy();
@@ -195,41 +188,41 @@ describe("framework faults on ZEGO routes", () => {
   });
 
   it("vendor-error on an RTC route uses the RTC envelope", async () => {
-    emu.addFault({ route: "rtc:CloseRoom", kind: "vendor-error", code: 206, status: 200 });
-    const res = await zim.get("CloseRoom", { RoomId: "r1" });
+    fx.emu.addFault({ route: "rtc:CloseRoom", kind: "vendor-error", code: 206, status: 200 });
+    const res = await fx.zim.get("CloseRoom", { RoomId: "r1" });
     expect(res.body.Code).toBe(206);
   });
 
   it("http-error answers an HTML 5xx", async () => {
-    emu.addFault({ route: "zim:UserRegister", kind: "http-error", status: 502, times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "http-error", status: 502, times: 1 });
     const signedUrl = await fetchStatus();
     expect(signedUrl).toBe(502);
   });
 
   it("reset-before loses the request; reset-after applies it", async () => {
-    emu.addFault({ route: "zim:UserRegister", kind: "reset-before", times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "reset-before", times: 1 });
     await expect(register()).rejects.toThrow();
     expect(await registered()).toBe(false);
-    emu.addFault({ route: "zim:UserRegister", kind: "reset-after", times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "reset-after", times: 1 });
     await expect(register()).rejects.toThrow();
     expect(await registered()).toBe(true);
   });
 
   it("no-answer-before / no-answer-after hold the request", async () => {
     const client = zegoClient({
-      url: emu.url,
+      url: fx.emu.url,
       appId: TEST_APP_ID,
       serverSecret: TEST_SECRET,
-      now: () => emu.now(),
+      now: () => fx.emu.now(),
     });
-    emu.addFault({ route: "zim:UserRegister", kind: "no-answer-after", times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "no-answer-after", times: 1 });
     const held = Promise.race([
       client.post("UserRegister", { UserInfo: [{ UserId: "f1" }] }).then(() => "answered"),
       new Promise((r) => setTimeout(() => r("held"), 150)),
     ]);
     expect(await held).toBe("held");
     expect(await registered()).toBe(true);
-    emu.addFault({ route: "zim:QueryUserInfos", kind: "no-answer-before", times: 1 });
+    fx.emu.addFault({ route: "zim:QueryUserInfos", kind: "no-answer-before", times: 1 });
     const held2 = Promise.race([
       registered().then(() => "answered"),
       new Promise((r) => setTimeout(() => r("held"), 150)),
@@ -238,10 +231,10 @@ describe("framework faults on ZEGO routes", () => {
   });
 
   it("malformed answers half of the real body; latency delays", async () => {
-    emu.addFault({ route: "zim:UserRegister", kind: "malformed", times: 1 });
+    fx.emu.addFault({ route: "zim:UserRegister", kind: "malformed", times: 1 });
     await expect(register()).rejects.toThrow(SyntaxError);
     expect(await registered()).toBe(true);
-    emu.addFault({ route: "zim:QueryUserInfos", kind: "latency", ms: 120, times: 1 });
+    fx.emu.addFault({ route: "zim:QueryUserInfos", kind: "latency", ms: 120, times: 1 });
     const started = Date.now();
     expect(await registered()).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
@@ -250,10 +243,10 @@ describe("framework faults on ZEGO routes", () => {
 
 async function fetchStatus(): Promise<number> {
   try {
-    await zim.post("UserRegister", { UserInfo: [{ UserId: "f1" }] });
+    await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "f1" }] });
     return 200;
   } catch {
-    const entry = emu.requests({ route: "zim:UserRegister" }).at(-1);
+    const entry = fx.emu.requests({ route: "zim:UserRegister" }).at(-1);
     return entry?.status ?? 0;
   }
 }
@@ -274,7 +267,7 @@ describe("app configuration", () => {
   });
 
   it("refuses a ZIM login whose UserName is over 256 bytes (50014)", () => {
-    expect(() => emu.login({ userId: "u", userName: "n".repeat(257) })).toThrow(/50014/);
+    expect(() => fx.emu.login({ userId: "u", userName: "n".repeat(257) })).toThrow(/50014/);
   });
 
   it("starts from the registry with the demo credentials", async () => {

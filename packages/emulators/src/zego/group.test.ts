@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, type ZegoTestClient } from "./test-support.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useZego } from "./test-support.js";
 
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim } = await startTestEmulator({}, { groupLimit: 5 }));
-});
-afterAll(() => emu.close());
+const fx = useZego({}, { groupLimit: 5 });
 beforeEach(async () => {
-  emu.reset();
-  await zim.post("UserRegister", {
+  await fx.zim.post("UserRegister", {
     UserInfo: ["owner", "m1", "m2", "m3", "out"].map((UserId) => ({
       UserId,
       UserName: UserId.toUpperCase(),
@@ -21,10 +13,10 @@ beforeEach(async () => {
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `x${i}`);
 const create = (body: Record<string, unknown>) =>
-  zim.post("CreateGroup", { GroupOwner: "owner", ...body });
+  fx.zim.post("CreateGroup", { GroupOwner: "owner", ...body });
 const members = async (GroupId: string) =>
   (
-    (await zim.post("QueryGroupMemberList", { GroupId })).body.MemberList as {
+    (await fx.zim.post("QueryGroupMemberList", { GroupId })).body.MemberList as {
       UserId: string;
       Role: number;
     }[]
@@ -48,7 +40,7 @@ describe("CreateGroup", () => {
       ErrorUsers: [{ UserId: "ghost", SubCode: 660600017 }],
     });
     expect(await members("g1")).toEqual(["owner:1", "m1:3"]);
-    const info = await zim.post("QueryGroupInfo", { FromUserId: "m1", GroupId: "g1" });
+    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "m1", GroupId: "g1" });
     expect(info.body).toMatchObject({
       GroupName: "Group One",
       IsAllForbid: false,
@@ -64,7 +56,7 @@ describe("CreateGroup", () => {
 
   it("enforces the documented rules", async () => {
     expect((await create({ GroupId: "#mine" })).body.Code).toBe(660000002);
-    expect((await zim.post("CreateGroup", { GroupId: "g" })).body.Code).toBe(660600013);
+    expect((await fx.zim.post("CreateGroup", { GroupId: "g" })).body.Code).toBe(660600013);
     expect((await create({ GroupOwner: "ghost" })).body.Code).toBe(660600013);
     expect((await create({ GroupName: "n".repeat(51) })).body.Code).toBe(660000002);
     expect((await create({ UserId: ids(101) })).body.Code).toBe(660600016);
@@ -73,7 +65,7 @@ describe("CreateGroup", () => {
     expect((await create({ Attributes: [{ Key: "k".repeat(17), Value: "v" }] })).body.Code).toBe(
       660600020,
     );
-    expect((await create({ CreateGroupTime: emu.now() + 60_000 })).body.Code).toBe(660000002);
+    expect((await create({ CreateGroupTime: fx.emu.now() + 60_000 })).body.Code).toBe(660000002);
     expect((await create({ GroupId: "dup" })).body.Code).toBe(0);
     expect((await create({ GroupId: "dup" })).body.Code).toBe(660600011);
   });
@@ -90,14 +82,14 @@ describe("membership", () => {
   });
 
   it("invites with UserIds or GroupMemberInfos (IsInvite 1 waits for consent)", async () => {
-    const res = await zim.post("InviteUsersIntoGroup", {
+    const res = await fx.zim.post("InviteUsersIntoGroup", {
       FromUserId: "owner",
       GroupId: "g",
       UserIds: ["m2", "ghost", "owner"],
     });
     expect(res.body.Code).toBe(0);
     expect(res.body.ErrorUsers).toEqual([{ UserId: "ghost", SubCode: 660000002 }]);
-    const infos = await zim.post("InviteUsersIntoGroup", {
+    const infos = await fx.zim.post("InviteUsersIntoGroup", {
       FromUserId: "owner",
       GroupId: "g",
       UserIds: ["ignored"],
@@ -107,7 +99,7 @@ describe("membership", () => {
     expect(await members("g")).toEqual(["owner:1", "m1:3", "m2:3"]);
     expect(
       (
-        await zim.post("InviteUsersIntoGroup", {
+        await fx.zim.post("InviteUsersIntoGroup", {
           FromUserId: "owner",
           GroupId: "g",
           UserIds: ["ghost"],
@@ -116,7 +108,7 @@ describe("membership", () => {
     ).toBe(660600033);
     expect(
       (
-        await zim.post("InviteUsersIntoGroup", {
+        await fx.zim.post("InviteUsersIntoGroup", {
           FromUserId: "owner",
           GroupId: "g",
           UserIds: ids(101),
@@ -125,7 +117,7 @@ describe("membership", () => {
     ).toBe(660000011);
     expect(
       (
-        await zim.post("InviteUsersIntoGroup", {
+        await fx.zim.post("InviteUsersIntoGroup", {
           FromUserId: "owner",
           GroupId: "nope",
           UserIds: ["m2"],
@@ -134,7 +126,7 @@ describe("membership", () => {
     ).toBe(660600001);
     expect(
       (
-        await zim.post("InviteUsersIntoGroup", {
+        await fx.zim.post("InviteUsersIntoGroup", {
           FromUserId: "ghost",
           GroupId: "g",
           UserIds: ["m2"],
@@ -144,8 +136,12 @@ describe("membership", () => {
   });
 
   it("kicks members; kicking the owner hands ownership to the first member", async () => {
-    await zim.post("InviteUsersIntoGroup", { FromUserId: "owner", GroupId: "g", UserIds: ["m2"] });
-    const res = await zim.post("KickoutGroupUser", {
+    await fx.zim.post("InviteUsersIntoGroup", {
+      FromUserId: "owner",
+      GroupId: "g",
+      UserIds: ["m2"],
+    });
+    const res = await fx.zim.post("KickoutGroupUser", {
       FromUserId: "owner",
       GroupId: "g",
       UserId: ["m1", "out"],
@@ -153,30 +149,35 @@ describe("membership", () => {
     expect(res.body.Code).toBe(0);
     expect(res.body.ErrorList).toEqual([{ UserId: "out", SubCode: 660600008 }]);
     expect(
-      (await zim.post("KickoutGroupUser", { FromUserId: "owner", GroupId: "g", UserId: ["out"] }))
-        .body.Code,
+      (
+        await fx.zim.post("KickoutGroupUser", {
+          FromUserId: "owner",
+          GroupId: "g",
+          UserId: ["out"],
+        })
+      ).body.Code,
     ).toBe(660600008);
     expect(
-      (await zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ["owner"] }))
+      (await fx.zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ["owner"] }))
         .body.Code,
     ).toBe(0);
     expect(await members("g")).toEqual(["m2:1"]);
     expect(
-      (await zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ids(51) })).body
-        .Code,
+      (await fx.zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ids(51) }))
+        .body.Code,
     ).toBe(660000011);
   });
 
   it("pages the member list", async () => {
-    await zim.post("InviteUsersIntoGroup", {
+    await fx.zim.post("InviteUsersIntoGroup", {
       FromUserId: "owner",
       GroupId: "g",
       UserIds: ["m2", "m3"],
     });
-    const first = await zim.post("QueryGroupMemberList", { GroupId: "g", Limit: 2, Next: 0 });
+    const first = await fx.zim.post("QueryGroupMemberList", { GroupId: "g", Limit: 2, Next: 0 });
     expect(first.body).toMatchObject({ TotalCount: 4, Next: 2 });
     expect(first.body.MemberList).toHaveLength(2);
-    const second = await zim.post("QueryGroupMemberList", {
+    const second = await fx.zim.post("QueryGroupMemberList", {
       GroupId: "g",
       Limit: 2,
       Next: first.body.Next,
@@ -185,17 +186,19 @@ describe("membership", () => {
       Next: 0,
       MemberList: [{ UserId: "m2", UserName: "M2", UserNickName: "", Role: 3 }, { UserId: "m3" }],
     });
-    expect((await zim.post("QueryGroupMemberList", { GroupId: "nope" })).body.Code).toBe(660600001);
+    expect((await fx.zim.post("QueryGroupMemberList", { GroupId: "nope" })).body.Code).toBe(
+      660600001,
+    );
   });
 
   it("transfers ownership and sets roles", async () => {
     const q = (p: Record<string, string | number>) =>
-      zim.get("TransferGroupOwner", { FromUserId: "owner", GroupId: "g", ...p });
+      fx.zim.get("TransferGroupOwner", { FromUserId: "owner", GroupId: "g", ...p });
     expect((await q({ NewOwner: "out" })).body.Code).toBe(660600024);
     expect((await q({ NewOwner: "m1" })).body.Code).toBe(0);
     expect(await members("g")).toEqual(["owner:3", "m1:1"]);
     const role = (p: Record<string, string | number>) =>
-      zim.get("SetGroupMemberRole", { GroupId: "g", ...p });
+      fx.zim.get("SetGroupMemberRole", { GroupId: "g", ...p });
     expect((await role({ FromUserId: "m1", ToUserId: "owner", Role: 2 })).body.Code).toBe(0);
     expect((await role({ FromUserId: "m1", ToUserId: "owner", Role: 1 })).body.Code).toBe(
       660600029,
@@ -209,7 +212,7 @@ describe("membership", () => {
   });
 
   it("sets member nicknames", async () => {
-    const res = await zim.post("SetGroupMembersNickname", {
+    const res = await fx.zim.post("SetGroupMembersNickname", {
       FromUserId: "owner",
       GroupId: "g",
       UserIds: [
@@ -221,7 +224,7 @@ describe("membership", () => {
       Code: 0,
       ErrorUsers: [{ UserId: "out", SubCode: 660600024 }],
     });
-    const list = await zim.post("QueryGroupMemberList", { GroupId: "g" });
+    const list = await fx.zim.post("QueryGroupMemberList", { GroupId: "g" });
     expect(list.body.MemberList).toMatchObject([
       { UserId: "owner" },
       { UserId: "m1", UserNickName: "Nick" },
@@ -230,19 +233,21 @@ describe("membership", () => {
 
   it("dismisses (any registered user may) and lists app groups", async () => {
     await create({ GroupId: "h", GroupName: "H" });
-    const list = await zim.get("QueryAppGroupList", { Limit: 1 });
+    const list = await fx.zim.get("QueryAppGroupList", { Limit: 1 });
     expect(list.body).toMatchObject({ TotalCount: 2, Next: 1, GroupIdList: [{ GroupId: "g" }] });
-    const rest = await zim.get("QueryAppGroupList", { Limit: 1, Next: 1 });
+    const rest = await fx.zim.get("QueryAppGroupList", { Limit: 1, Next: 1 });
     expect(rest.body).toMatchObject({ Next: 0, GroupIdList: [{ GroupId: "h", GroupName: "H" }] });
-    expect((await zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(0);
-    expect((await zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(
+    expect((await fx.zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(
+      0,
+    );
+    expect((await fx.zim.get("DismissGroup", { FromUserId: "out", GroupId: "g" })).body.Code).toBe(
       660600001,
     );
-    expect((await zim.get("DismissGroup", { FromUserId: "ghost", GroupId: "h" })).body.Code).toBe(
-      660500002,
-    );
     expect(
-      (await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" })).body.Code,
+      (await fx.zim.get("DismissGroup", { FromUserId: "ghost", GroupId: "h" })).body.Code,
+    ).toBe(660500002);
+    expect(
+      (await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" })).body.Code,
     ).toBe(660600001);
   });
 });
@@ -250,7 +255,7 @@ describe("membership", () => {
 describe("group data and mutes", () => {
   beforeEach(async () => {
     await create({ GroupId: "g", UserId: ["m1", "m2"] });
-    await zim.get("SetGroupMemberRole", {
+    await fx.zim.get("SetGroupMemberRole", {
       FromUserId: "owner",
       GroupId: "g",
       ToUserId: "m1",
@@ -259,24 +264,24 @@ describe("group data and mutes", () => {
   });
 
   it('UpdateGroupData changes given fields, clears with "", needs one field', async () => {
-    await zim.post("UpdateGroupData", {
+    await fx.zim.post("UpdateGroupData", {
       FromUserId: "owner",
       GroupId: "g",
       GroupName: "New",
       GroupNotice: "hello",
     });
     expect(
-      (await zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g", GroupNotice: "" }))
+      (await fx.zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g", GroupNotice: "" }))
         .body.Code,
     ).toBe(0);
-    const info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body).toMatchObject({ GroupName: "New", GroupNotice: "", GroupDataSeq: 3 });
     expect(
-      (await zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g" })).body.Code,
+      (await fx.zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g" })).body.Code,
     ).toBe(660000002);
     expect(
       (
-        await zim.post("UpdateGroupData", {
+        await fx.zim.post("UpdateGroupData", {
           FromUserId: "owner",
           GroupId: "g",
           GroupAvatar: "a".repeat(501),
@@ -286,7 +291,7 @@ describe("group data and mutes", () => {
   });
 
   it("ModifyGroupAttribute upserts and deletes; ModifyGroupLimit shows in QueryGroupInfo", async () => {
-    const up = await zim.post("ModifyGroupAttribute", {
+    const up = await fx.zim.post("ModifyGroupAttribute", {
       Action: 0,
       FromUserId: "owner",
       GroupId: "g",
@@ -300,66 +305,73 @@ describe("group data and mutes", () => {
       FailKeys: [{ Key: "k".repeat(17) }],
       Attributes: { Attributes: [{ Key: "a", Value: "1" }] },
     });
-    const del = await zim.post("ModifyGroupAttribute", {
+    const del = await fx.zim.post("ModifyGroupAttribute", {
       Action: 1,
       FromUserId: "owner",
       GroupId: "g",
       Attributes: [{ Key: "a" }],
     });
     expect(del.body.Attributes).toEqual({ Attributes: [] });
-    await zim.get("ModifyGroupLimit", {
+    await fx.zim.get("ModifyGroupLimit", {
       FromUserId: "owner",
       GroupId: "g",
       JoinMode: 2,
       MemberCountLimit: 50,
     });
-    const info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body.LimitInfo).toMatchObject({ JoinMode: 2, InviteMode: 0, MemberCountLimit: 50 });
     expect(
-      (await zim.get("ModifyGroupLimit", { FromUserId: "owner", GroupId: "g", JoinMode: 3 })).body
-        .Code,
+      (await fx.zim.get("ModifyGroupLimit", { FromUserId: "owner", GroupId: "g", JoinMode: 3 }))
+        .body.Code,
     ).toBe(660000002);
   });
 
   it("MuteGroup: all / roles / lift, with expiry on the emulator clock", async () => {
-    await zim.get("MuteGroup", {
+    await fx.zim.get("MuteGroup", {
       FromUserId: "owner",
       GroupId: "g",
       IsAllMuted: true,
       Duration: 60,
     });
-    let info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    let info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body.IsAllForbid).toBe(true);
     expect(info.body.ForbidList).toBeUndefined();
-    expect(info.body.ForbidExpireTime).toBeGreaterThan(emu.now());
-    await zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [3], Duration: -1 });
-    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    expect(info.body.ForbidExpireTime).toBeGreaterThan(fx.emu.now());
+    await fx.zim.get("MuteGroup", {
+      FromUserId: "m1",
+      GroupId: "g",
+      MuteRoleList: [3],
+      Duration: -1,
+    });
+    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body).toMatchObject({ ForbidList: [3], ForbidExpireTime: -1 });
     expect(info.body.IsAllForbid).toBeUndefined();
-    await zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g" });
-    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    await fx.zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g" });
+    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body).toMatchObject({ IsAllForbid: false, ForbidExpireTime: 0 });
-    await zim.get("MuteGroup", {
+    await fx.zim.get("MuteGroup", {
       FromUserId: "owner",
       GroupId: "g",
       IsAllMuted: true,
       Duration: 60,
     });
-    emu.setClock({ advanceMs: 61_000 });
-    info = await zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    fx.emu.setClock({ advanceMs: 61_000 });
+    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
     expect(info.body.IsAllForbid).toBe(false);
   });
 
   it("mute permissions and ranges", async () => {
     expect(
-      (await zim.get("MuteGroup", { FromUserId: "m2", GroupId: "g", IsAllMuted: true })).body.Code,
+      (await fx.zim.get("MuteGroup", { FromUserId: "m2", GroupId: "g", IsAllMuted: true })).body
+        .Code,
     ).toBe(660600032);
     expect(
-      (await zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [1] })).body.Code,
+      (await fx.zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [1] })).body
+        .Code,
     ).toBe(660600032);
     expect(
       (
-        await zim.get("MuteGroup", {
+        await fx.zim.get("MuteGroup", {
           FromUserId: "owner",
           GroupId: "g",
           IsAllMuted: true,
@@ -369,13 +381,13 @@ describe("group data and mutes", () => {
     ).toBe(660000002);
     // Non-member operators are let through (unverified rule, tolerant).
     expect(
-      (await zim.get("MuteGroup", { FromUserId: "out", GroupId: "g", IsAllMuted: false })).body
+      (await fx.zim.get("MuteGroup", { FromUserId: "out", GroupId: "g", IsAllMuted: false })).body
         .Code,
     ).toBe(0);
   });
 
   it("MuteGroupMembers and FetchForbidGroupList", async () => {
-    const res = await zim.get("MuteGroupMembers", {
+    const res = await fx.zim.get("MuteGroupMembers", {
       FromUserId: "m1",
       GroupId: "g",
       UserIds: ["m2", "out"],
@@ -387,7 +399,7 @@ describe("group data and mutes", () => {
     });
     expect(
       (
-        await zim.get("MuteGroupMembers", {
+        await fx.zim.get("MuteGroupMembers", {
           FromUserId: "m2",
           GroupId: "g",
           UserIds: ["m1"],
@@ -397,7 +409,7 @@ describe("group data and mutes", () => {
     ).toBe(660600032);
     expect(
       (
-        await zim.get("MuteGroupMembers", {
+        await fx.zim.get("MuteGroupMembers", {
           FromUserId: "owner",
           GroupId: "g",
           UserIds: ids(21),
@@ -407,7 +419,7 @@ describe("group data and mutes", () => {
     ).toBe(660000011);
     expect(
       (
-        await zim.get("MuteGroupMembers", {
+        await fx.zim.get("MuteGroupMembers", {
           FromUserId: "owner",
           GroupId: "g",
           UserIds: ["out"],
@@ -415,26 +427,26 @@ describe("group data and mutes", () => {
         })
       ).body.Code,
     ).toBe(660600033);
-    let forbid = await zim.post("FetchForbidGroupList", { FromUserId: "m2", StartFlag: 0 });
+    let forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2", StartFlag: 0 });
     expect(forbid.body).toMatchObject({
       FetchEnd: 1,
       GroupList: [{ GroupId: "g", ForbidType: 4 }],
     });
-    await zim.get("MuteGroup", {
+    await fx.zim.get("MuteGroup", {
       FromUserId: "owner",
       GroupId: "g",
       MuteRoleList: [3],
       Duration: -1,
     });
-    forbid = await zim.post("FetchForbidGroupList", { FromUserId: "m2" });
+    forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2" });
     expect(forbid.body.GroupList).toEqual([{ GroupId: "g", ForbidType: 6 }]);
-    expect((await zim.post("FetchForbidGroupList", { FromUserId: "m1" })).body.GroupList).toEqual(
-      [],
-    );
-    emu.setClock({ advanceMs: 31_000 });
-    await zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g", Duration: 0 });
-    expect((await zim.post("FetchForbidGroupList", { FromUserId: "m2" })).body.GroupList).toEqual(
-      [],
-    );
+    expect(
+      (await fx.zim.post("FetchForbidGroupList", { FromUserId: "m1" })).body.GroupList,
+    ).toEqual([]);
+    fx.emu.setClock({ advanceMs: 31_000 });
+    await fx.zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g", Duration: 0 });
+    expect(
+      (await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2" })).body.GroupList,
+    ).toEqual([]);
   });
 });

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import {
-  startTestEmulator,
-  TEST_APP_ID,
-  TEST_SECRET,
-  type ZegoTestClient,
-} from "./test-support.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { startTestEmulator, TEST_APP_ID, TEST_SECRET, useZego } from "./test-support.js";
 
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim } = await startTestEmulator());
-});
-afterAll(() => emu.close());
+const fx = useZego();
 beforeEach(async () => {
-  emu.reset();
-  emu.seed({
+  fx.emu.seed({
     users: [{ userId: "a" }, { userId: "b" }, { userId: "c" }],
     groups: [{ groupId: "g", owner: "a", members: ["b"] }],
   });
@@ -24,9 +11,9 @@ beforeEach(async () => {
 
 const text = (Message: string) => ({ MessageType: 1, Priority: 1, MessageBody: { Message } });
 const peer = (body: Record<string, unknown>) =>
-  zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...text("hi"), ...body });
+  fx.zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...text("hi"), ...body });
 const group = (body: Record<string, unknown>) =>
-  zim.post("SendGroupMessage", { FromUserId: "a", GroupId: "g", ...text("hi"), ...body });
+  fx.zim.post("SendGroupMessage", { FromUserId: "a", GroupId: "g", ...text("hi"), ...body });
 
 describe("SendPeerMessage", () => {
   it("answers SuccList with MsgId strings and per-conversation MsgSeq", async () => {
@@ -148,9 +135,9 @@ describe("SendGroupMessage / SendRoomMessage / SendMessageToAllUsers", () => {
   });
 
   it("sends to a room; receipts are refused; missing room is 660300001", async () => {
-    emu.seed({ rooms: [{ roomId: "r1" }] });
+    fx.emu.seed({ rooms: [{ roomId: "r1" }] });
     const room = (body: Record<string, unknown>) =>
-      zim.post("SendRoomMessage", { FromUserId: "a", RoomId: "r1", ...text("yo"), ...body });
+      fx.zim.post("SendRoomMessage", { FromUserId: "a", RoomId: "r1", ...text("yo"), ...body });
     expect((await room({})).body).toMatchObject({ Code: 0, AuditInfos: [] });
     expect((await room({ MessageType: 20 })).body.Code).toBe(0);
     expect((await room({ RoomId: "nope" })).body.Code).toBe(660300001);
@@ -161,7 +148,7 @@ describe("SendGroupMessage / SendRoomMessage / SendMessageToAllUsers", () => {
 
   it("SendMessageToAllUsers checks types and plan", async () => {
     const all = (body: Record<string, unknown>) =>
-      zim.post("SendMessageToAllUsers", {
+      fx.zim.post("SendMessageToAllUsers", {
         FromUserId: "a",
         MessageType: 1,
         MessageBody: { Message: "news" },
@@ -170,7 +157,9 @@ describe("SendGroupMessage / SendRoomMessage / SendMessageToAllUsers", () => {
     expect((await all({})).body.Code).toBe(0);
     expect((await all({ MessageType: 2 })).body.Code).toBe(660000002);
     expect((await all({ FromUserId: "ghost" })).body.Code).toBe(660500002);
-    const state = emu.state(String(TEST_APP_ID)) as { signals: { kind: string; to: string[] }[] };
+    const state = fx.emu.state(String(TEST_APP_ID)) as {
+      signals: { kind: string; to: string[] }[];
+    };
     expect(state.signals).toMatchObject([{ kind: "zim-broadcast", to: ["b", "c"] }]);
     const free = await startTestEmulator({}, { plan: "free" });
     try {
@@ -190,8 +179,8 @@ describe("SendGroupMessage / SendRoomMessage / SendMessageToAllUsers", () => {
 describe("history, revoke", () => {
   const sendMany = async (n: number, from = "a", to = "b") => {
     for (let i = 1; i <= n; i++) {
-      await zim.post("SendPeerMessage", { FromUserId: from, ToUserId: [to], ...text(`m${i}`) });
-      emu.setClock({ advanceMs: 10 });
+      await fx.zim.post("SendPeerMessage", { FromUserId: from, ToUserId: [to], ...text(`m${i}`) });
+      fx.emu.setClock({ advanceMs: 10 });
     }
   };
   type Item = {
@@ -206,7 +195,7 @@ describe("history, revoke", () => {
 
   it("QueryPeerMsg pages newest first with Next as the MsgSeq cursor", async () => {
     await sendMany(5);
-    const p1 = await zim.post("QueryPeerMsg", {
+    const p1 = await fx.zim.post("QueryPeerMsg", {
       FromUserId: "b",
       ToUserId: "a",
       Limit: 2,
@@ -224,14 +213,14 @@ describe("history, revoke", () => {
     });
     expect(typeof l1[0]?.MsgId).toBe("number");
     expect(l1[0]!.MsgTime).toBeGreaterThan(l1[1]!.MsgTime);
-    const p2 = await zim.post("QueryPeerMsg", {
+    const p2 = await fx.zim.post("QueryPeerMsg", {
       FromUserId: "b",
       ToUserId: "a",
       Limit: 2,
       Next: p1.body.Next,
     });
     expect((p2.body.List as Item[]).map((m) => m.MsgSeq)).toEqual([3, 2]);
-    const p3 = await zim.post("QueryPeerMsg", {
+    const p3 = await fx.zim.post("QueryPeerMsg", {
       FromUserId: "b",
       ToUserId: "a",
       Limit: 2,
@@ -241,26 +230,26 @@ describe("history, revoke", () => {
     expect(p3.body.Next).toBe(0);
     // Limit ≤ 0 → 10, > 100 → 100.
     expect(
-      (await zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b", Limit: 0 })).body.List,
+      (await fx.zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b", Limit: 0 })).body.List,
     ).toHaveLength(5);
-    expect((await zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "c" })).body).toMatchObject(
-      { Code: 0, Next: 0, List: [] },
-    );
-    expect((await zim.post("QueryPeerMsg", { FromUserId: "ghost", ToUserId: "a" })).body.Code).toBe(
-      660500002,
-    );
+    expect(
+      (await fx.zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "c" })).body,
+    ).toMatchObject({ Code: 0, Next: 0, List: [] });
+    expect(
+      (await fx.zim.post("QueryPeerMsg", { FromUserId: "ghost", ToUserId: "a" })).body.Code,
+    ).toBe(660500002);
   });
 
   it("media bodies come back URL-encoded", async () => {
     const file = JSON.stringify({ Url: "https://x/f a.pdf", FileName: "f a.pdf" });
-    await zim.post("SendPeerMessage", {
+    await fx.zim.post("SendPeerMessage", {
       FromUserId: "a",
       ToUserId: ["b"],
       MessageType: 12,
       Priority: 2,
       MessageBody: { Message: file },
     });
-    const res = await zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b" });
+    const res = await fx.zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b" });
     const item = (res.body.List as Item[])[0];
     expect(item?.MsgType).toBe(12);
     expect(item?.MsgBody).toBe(encodeURIComponent(file));
@@ -269,15 +258,15 @@ describe("history, revoke", () => {
   it("revokes peer messages with the documented codes, then history hides or marks them", async () => {
     await sendMany(3);
     const revoke = (body: Record<string, unknown>) =>
-      zim.post("RevokePeerMessage", { FromUserId: "a", ToUserId: "b", MsgSeq: 2, ...body });
+      fx.zim.post("RevokePeerMessage", { FromUserId: "a", ToUserId: "b", MsgSeq: 2, ...body });
     expect((await revoke({ FromUserId: "b", ToUserId: "a" })).body.Code).toBe(660000026);
     expect((await revoke({ MsgSeq: 99 })).body.Code).toBe(660000022);
     expect((await revoke({ Payload: "p".repeat(201) })).body.Code).toBe(660000002);
     expect((await revoke({ Payload: "oops" })).body.Code).toBe(0);
     expect((await revoke({})).body.Code).toBe(660000023);
-    const visible = await zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b" });
+    const visible = await fx.zim.post("QueryPeerMsg", { FromUserId: "a", ToUserId: "b" });
     expect((visible.body.List as Item[]).map((m) => m.MsgSeq)).toEqual([3, 1]);
-    const withEmpty = await zim.post("QueryPeerMsg", {
+    const withEmpty = await fx.zim.post("QueryPeerMsg", {
       FromUserId: "a",
       ToUserId: "b",
       WithEmptyMsg: 1,
@@ -289,28 +278,28 @@ describe("history, revoke", () => {
       MsgBody: "",
       Payload: "oops",
     });
-    emu.setClock({ advanceMs: 121_000 });
+    fx.emu.setClock({ advanceMs: 121_000 });
     expect((await revoke({ MsgSeq: 3 })).body.Code).toBe(660000024);
   });
 
   it("revokes and queries group messages; QueryMessagesByMsgSeq", async () => {
     for (let i = 1; i <= 3; i++) await group(text(`g${i}`));
     expect(
-      (await zim.post("RevokeGroupMessage", { FromUserId: "b", GroupId: "g", MsgSeq: 1 })).body
+      (await fx.zim.post("RevokeGroupMessage", { FromUserId: "b", GroupId: "g", MsgSeq: 1 })).body
         .Code,
     ).toBe(660000026);
     expect(
-      (await zim.post("RevokeGroupMessage", { FromUserId: "a", GroupId: "nope", MsgSeq: 1 })).body
-        .Code,
+      (await fx.zim.post("RevokeGroupMessage", { FromUserId: "a", GroupId: "nope", MsgSeq: 1 }))
+        .body.Code,
     ).toBe(660600001);
     expect(
-      (await zim.post("RevokeGroupMessage", { FromUserId: "a", GroupId: "g", MsgSeq: 1 })).body
+      (await fx.zim.post("RevokeGroupMessage", { FromUserId: "a", GroupId: "g", MsgSeq: 1 })).body
         .Code,
     ).toBe(0);
-    const hist = await zim.post("QueryGroupMsg", { GroupId: "g", Limit: 10 });
+    const hist = await fx.zim.post("QueryGroupMsg", { GroupId: "g", Limit: 10 });
     expect((hist.body.List as Item[]).map((m) => m.MsgBody)).toEqual(["g3", "g2"]);
-    expect((await zim.post("QueryGroupMsg", { GroupId: "nope" })).body.Code).toBe(660600001);
-    const bySeq = await zim.post("QueryMessagesByMsgSeq", {
+    expect((await fx.zim.post("QueryGroupMsg", { GroupId: "nope" })).body.Code).toBe(660600001);
+    const bySeq = await fx.zim.post("QueryMessagesByMsgSeq", {
       FromUserId: "a",
       ConvId: "g",
       ConvType: 2,
@@ -321,7 +310,7 @@ describe("history, revoke", () => {
       [1, 31],
     ]);
     await sendMany(1);
-    const peerSeq = await zim.post("QueryMessagesByMsgSeq", {
+    const peerSeq = await fx.zim.post("QueryMessagesByMsgSeq", {
       FromUserId: "b",
       ConvId: "a",
       ConvType: 0,
@@ -330,7 +319,7 @@ describe("history, revoke", () => {
     expect(peerSeq.body.MessageList).toMatchObject([{ MsgBody: "m1" }]);
     expect(
       (
-        await zim.post("QueryMessagesByMsgSeq", {
+        await fx.zim.post("QueryMessagesByMsgSeq", {
           FromUserId: "a",
           ConvId: "g",
           ConvType: 1,
@@ -340,7 +329,7 @@ describe("history, revoke", () => {
     ).toBe(660000002);
     expect(
       (
-        await zim.post("QueryMessagesByMsgSeq", {
+        await fx.zim.post("QueryMessagesByMsgSeq", {
           FromUserId: "a",
           ConvId: "g",
           ConvType: 2,
@@ -351,13 +340,14 @@ describe("history, revoke", () => {
   });
 
   it("RevokeRoomMessage needs Flagship room storage", async () => {
-    emu.seed({ rooms: [{ roomId: "r1" }] });
-    await zim.post("SendRoomMessage", { FromUserId: "a", RoomId: "r1", ...text("r") });
+    fx.emu.seed({ rooms: [{ roomId: "r1" }] });
+    await fx.zim.post("SendRoomMessage", { FromUserId: "a", RoomId: "r1", ...text("r") });
     expect(
-      (await zim.post("RevokeRoomMessage", { FromUserId: "a", RoomId: "r1", MsgSeq: 1 })).body.Code,
+      (await fx.zim.post("RevokeRoomMessage", { FromUserId: "a", RoomId: "r1", MsgSeq: 1 })).body
+        .Code,
     ).toBe(0);
     expect(
-      (await zim.post("RevokeRoomMessage", { FromUserId: "a", RoomId: "nope", MsgSeq: 1 })).body
+      (await fx.zim.post("RevokeRoomMessage", { FromUserId: "a", RoomId: "nope", MsgSeq: 1 })).body
         .Code,
     ).toBe(660300001);
     const pro = await startTestEmulator(
@@ -379,12 +369,12 @@ describe("history, revoke", () => {
 
 describe("QueryConversationList", () => {
   it("lists the user's peer and group conversations, newest first, paged", async () => {
-    await zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...text("1") });
-    emu.setClock({ advanceMs: 10 });
-    await zim.post("SendPeerMessage", { FromUserId: "c", ToUserId: ["a"], ...text("2") });
-    emu.setClock({ advanceMs: 10 });
+    await fx.zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...text("1") });
+    fx.emu.setClock({ advanceMs: 10 });
+    await fx.zim.post("SendPeerMessage", { FromUserId: "c", ToUserId: ["a"], ...text("2") });
+    fx.emu.setClock({ advanceMs: 10 });
     await group(text("3"));
-    const res = await zim.post("QueryConversationList", { FromUserId: "a", Limit: 2 });
+    const res = await fx.zim.post("QueryConversationList", { FromUserId: "a", Limit: 2 });
     expect(res.body).toMatchObject({
       Code: 0,
       TotalCount: 3,
@@ -394,12 +384,12 @@ describe("QueryConversationList", () => {
         { ConvId: "c", ConvType: 0 },
       ],
     });
-    const rest = await zim.post("QueryConversationList", { FromUserId: "a", Limit: 2, Next: 2 });
+    const rest = await fx.zim.post("QueryConversationList", { FromUserId: "a", Limit: 2, Next: 2 });
     expect(rest.body).toMatchObject({ Next: 0, List: [{ ConvId: "b", ConvType: 0 }] });
-    expect((await zim.post("QueryConversationList", { FromUserId: "c" })).body.List).toEqual([
+    expect((await fx.zim.post("QueryConversationList", { FromUserId: "c" })).body.List).toEqual([
       expect.objectContaining({ ConvId: "a", ConvType: 0 }),
     ]);
-    expect((await zim.post("QueryConversationList", { FromUserId: "ghost" })).body.Code).toBe(
+    expect((await fx.zim.post("QueryConversationList", { FromUserId: "ghost" })).body.Code).toBe(
       660800001,
     );
   });

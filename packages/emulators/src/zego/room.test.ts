@@ -1,58 +1,50 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-support.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { startTestEmulator, TEST_APP_ID, useZego } from "./test-support.js";
 
-let emu: RunningEmulator;
-let api: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim: api } = await startTestEmulator());
-});
-afterAll(() => emu.close());
+const fx = useZego();
 beforeEach(() => {
-  emu.reset();
-  emu.seed({ users: [{ userId: "a", userName: "A" }, { userId: "b" }, { userId: "c" }] });
+  fx.emu.seed({ users: [{ userId: "a", userName: "A" }, { userId: "b" }, { userId: "c" }] });
 });
 
 describe("ZIM rooms", () => {
   it("CreateRoom / QueryRoomUserList / QueryRoomMembers / KickoutRoomUser / DestroyRoom", async () => {
-    const created = await api.post("CreateRoom", {
+    const created = await fx.zim.post("CreateRoom", {
       FromUserId: "a",
       RoomId: "r1",
       RoomName: "Room",
       Attributes: [{ Key: "k", Value: "v" }],
     });
     expect(created.body).toMatchObject({ Code: 0, AttributeSeq: 1 });
-    expect((await api.post("CreateRoom", { FromUserId: "a", RoomId: "r1" })).body.Code).toBe(
+    expect((await fx.zim.post("CreateRoom", { FromUserId: "a", RoomId: "r1" })).body.Code).toBe(
       660300014,
     );
     expect(
-      (await api.post("CreateRoom", { FromUserId: "a", RoomId: "r2", DestroyDelayTime: 10_801 }))
+      (await fx.zim.post("CreateRoom", { FromUserId: "a", RoomId: "r2", DestroyDelayTime: 10_801 }))
         .body.Code,
     ).toBe(660000002);
     // The creator is not auto-joined; clients join through the simulated login.
-    expect((await api.get("QueryRoomUserList", { RoomId: "r1" })).body).toMatchObject({
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "r1" })).body).toMatchObject({
       Count: 0,
       UserList: [],
     });
-    await emu.login({ userId: "a", roomId: "r1" });
-    emu.setClock({ advanceMs: 5 });
-    await emu.login({ userId: "b", roomId: "r1" });
-    const list = await api.get("QueryRoomUserList", {
+    await fx.emu.login({ userId: "a", roomId: "r1" });
+    fx.emu.setClock({ advanceMs: 5 });
+    await fx.emu.login({ userId: "b", roomId: "r1" });
+    const list = await fx.zim.get("QueryRoomUserList", {
       RoomId: "r1",
       Mode: 1,
       Limit: 1,
       NextFlag: "",
     });
     expect(list.body).toMatchObject({ Count: 2, NextFlag: "1", UserList: [{ UserId: "b" }] });
-    const list2 = await api.get("QueryRoomUserList", {
+    const list2 = await fx.zim.get("QueryRoomUserList", {
       RoomId: "r1",
       Mode: 1,
       Limit: 1,
       NextFlag: list.body.NextFlag as string,
     });
     expect(list2.body).toMatchObject({ NextFlag: "0", UserList: [{ UserId: "a", UserName: "A" }] });
-    const members = await api.get("QueryRoomMembers", { RoomId: "r1", UserId: ["a", "c"] });
+    const members = await fx.zim.get("QueryRoomMembers", { RoomId: "r1", UserId: ["a", "c"] });
     expect(members.body).toMatchObject({
       Code: 0,
       UserList: [{ user_id: "a", user_name: "A", avatar: "", extra: "" }],
@@ -60,35 +52,35 @@ describe("ZIM rooms", () => {
     });
     expect(
       (
-        await api.get("QueryRoomMembers", {
+        await fx.zim.get("QueryRoomMembers", {
           RoomId: "r1",
           UserId: Array.from({ length: 11 }, (_, i) => `u${i}`),
         })
       ).body.Code,
     ).toBe(660000011);
-    expect((await api.get("KickoutRoomUser", { RoomId: "r1", UserId: ["c"] })).body.Code).toBe(
+    expect((await fx.zim.get("KickoutRoomUser", { RoomId: "r1", UserId: ["c"] })).body.Code).toBe(
       660300002,
     );
-    expect((await api.get("KickoutRoomUser", { RoomId: "nope", UserId: ["a"] })).body.Code).toBe(
+    expect((await fx.zim.get("KickoutRoomUser", { RoomId: "nope", UserId: ["a"] })).body.Code).toBe(
       660300001,
     );
-    const kick = await api.get("KickoutRoomUser", {
+    const kick = await fx.zim.get("KickoutRoomUser", {
       RoomId: "r1",
       UserId: ["b", "c"],
       FromUserId: "a",
     });
     expect(kick.body).toMatchObject({ Code: 0, ErrorList: [{ UserId: "c", SubCode: 660300002 }] });
-    expect((await api.get("QueryRoomUserList", { RoomId: "r1" })).body.Count).toBe(1);
-    expect((await api.get("DestroyRoom", { RoomId: "r1" })).body.Code).toBe(0);
-    expect((await api.get("DestroyRoom", { RoomId: "r1" })).body.Code).toBe(660300001);
-    expect((await api.get("QueryRoomUserList", { RoomId: "r1" })).body.Code).toBe(660300001);
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "r1" })).body.Count).toBe(1);
+    expect((await fx.zim.get("DestroyRoom", { RoomId: "r1" })).body.Code).toBe(0);
+    expect((await fx.zim.get("DestroyRoom", { RoomId: "r1" })).body.Code).toBe(660300001);
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "r1" })).body.Code).toBe(660300001);
   });
 
   it("a client-made room disappears with its last user; logout leaves rooms", async () => {
-    await emu.login({ userId: "a", roomId: "live" });
-    expect((await api.get("QueryRoomUserList", { RoomId: "live" })).body.Count).toBe(1);
-    await emu.logout({ userId: "a" });
-    expect((await api.get("QueryRoomUserList", { RoomId: "live" })).body.Code).toBe(660300001);
+    await fx.emu.login({ userId: "a", roomId: "live" });
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "live" })).body.Count).toBe(1);
+    await fx.emu.logout({ userId: "a" });
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "live" })).body.Code).toBe(660300001);
   });
 
   it("refuses rooms beyond the app's room limit", async () => {
@@ -109,18 +101,18 @@ describe("ZIM rooms", () => {
 
 describe("RTC rooms (results under Data)", () => {
   const join = (userId: string, roomId = "live", role = 1) =>
-    emu.login({ product: "rtc", userId, roomId, userName: userId.toUpperCase(), role });
+    fx.emu.login({ product: "rtc", userId, roomId, userName: userId.toUpperCase(), role });
 
   beforeEach(async () => {
     await join("host", "live", 1);
-    emu.setClock({ advanceMs: 5 });
+    fx.emu.setClock({ advanceMs: 5 });
     await join("aud", "live", 2);
-    emu.setClock({ advanceMs: 5 });
+    fx.emu.setClock({ advanceMs: 5 });
     await join("adm", "live", 4);
   });
 
   it("DescribeUserNum counts users and admins; missing room → 0", async () => {
-    const res = await api.get("DescribeUserNum", { RoomId: ["live", "empty"] });
+    const res = await fx.zim.get("DescribeUserNum", { RoomId: ["live", "empty"] });
     expect(res.body).toMatchObject({
       Code: 0,
       Data: {
@@ -131,19 +123,27 @@ describe("RTC rooms (results under Data)", () => {
       },
     });
     expect(
-      (await api.get("DescribeUserNum", { RoomId: Array.from({ length: 11 }, (_, i) => `r${i}`) }))
-        .body.Code,
+      (
+        await fx.zim.get("DescribeUserNum", {
+          RoomId: Array.from({ length: 11 }, (_, i) => `r${i}`),
+        })
+      ).body.Code,
     ).toBe(2);
-    expect((await api.get("DescribeUserNum", {})).body.Code).toBe(2);
+    expect((await fx.zim.get("DescribeUserNum", {})).body.Code).toBe(2);
   });
 
   it("DescribeUserList pages by login time with Marker", async () => {
-    const p1 = await api.get("DescribeUserList", { RoomId: "live", Mode: 0, Limit: 2, Marker: "" });
+    const p1 = await fx.zim.get("DescribeUserList", {
+      RoomId: "live",
+      Mode: 0,
+      Limit: 2,
+      Marker: "",
+    });
     const d1 = p1.body.Data as { Marker: string; UserList: { UserId: string; UserRole: number }[] };
     expect(d1.UserList.map((u) => u.UserId)).toEqual(["host", "aud"]);
     expect(d1.Marker).not.toBe("");
-    emu.setClock({ advanceMs: 1_000 }); // 1/s per room
-    const p2 = await api.get("DescribeUserList", {
+    fx.emu.setClock({ advanceMs: 1_000 }); // 1/s per room
+    const p2 = await fx.zim.get("DescribeUserList", {
       RoomId: "live",
       Mode: 0,
       Limit: 2,
@@ -153,22 +153,24 @@ describe("RTC rooms (results under Data)", () => {
       Marker: "",
       UserList: [{ UserId: "adm", UserName: "ADM", UserRole: 4 }],
     });
-    emu.setClock({ advanceMs: 1_000 });
-    const desc = await api.get("DescribeUserList", { RoomId: "live", Mode: 1 });
+    fx.emu.setClock({ advanceMs: 1_000 });
+    const desc = await fx.zim.get("DescribeUserList", { RoomId: "live", Mode: 1 });
     expect((desc.body.Data as typeof d1).UserList.map((u) => u.UserId)).toEqual([
       "adm",
       "aud",
       "host",
     ]);
-    expect((await api.get("DescribeUserList", { RoomId: "none" })).body.Data).toEqual({
+    expect((await fx.zim.get("DescribeUserList", { RoomId: "none" })).body.Data).toEqual({
       Marker: "",
       UserList: [],
     });
-    expect((await api.get("DescribeUserList", { RoomId: "live2", Limit: 201 })).body.Code).toBe(2);
+    expect((await fx.zim.get("DescribeUserList", { RoomId: "live2", Limit: 201 })).body.Code).toBe(
+      2,
+    );
   });
 
   it("DescribeUsers reports in/out", async () => {
-    const res = await api.get("DescribeUsers", { RoomId: "live", UserId: ["aud", "nobody"] });
+    const res = await fx.zim.get("DescribeUsers", { RoomId: "live", UserId: ["aud", "nobody"] });
     const list = (res.body.Data as { UserStatusList: Record<string, unknown>[] }).UserStatusList;
     expect(list[0]).toMatchObject({ UserId: "aud", Status: 1, UserRole: 2 });
     expect(list[0]?.LoginTime).toBeGreaterThan(0);
@@ -177,17 +179,18 @@ describe("RTC rooms (results under Data)", () => {
 
   it("KickoutUser removes users; more than 5 → 50011; long reason → 3", async () => {
     expect(
-      (await api.get("KickoutUser", { RoomId: "live", UserId: ["aud"], CustomReason: "bye" })).body,
+      (await fx.zim.get("KickoutUser", { RoomId: "live", UserId: ["aud"], CustomReason: "bye" }))
+        .body,
     ).toMatchObject({ Code: 0 });
-    const num = await api.get("DescribeUserNum", { RoomId: ["live"] });
+    const num = await fx.zim.get("DescribeUserNum", { RoomId: ["live"] });
     expect(num.body.Data).toMatchObject({ UserCountList: [{ UserCount: 2 }] });
     expect(
-      (await api.get("KickoutUser", { RoomId: "live", UserId: ["1", "2", "3", "4", "5", "6"] }))
+      (await fx.zim.get("KickoutUser", { RoomId: "live", UserId: ["1", "2", "3", "4", "5", "6"] }))
         .body.Code,
     ).toBe(50011);
     expect(
       (
-        await api.get("KickoutUser", {
+        await fx.zim.get("KickoutUser", {
           RoomId: "live",
           UserId: ["host"],
           CustomReason: "r".repeat(257),
@@ -197,7 +200,7 @@ describe("RTC rooms (results under Data)", () => {
   });
 
   it("SendCustomCommand reports offline targets in FailUsers", async () => {
-    const res = await api.get("SendCustomCommand", {
+    const res = await fx.zim.get("SendCustomCommand", {
       RoomId: "live",
       FromUserId: "srv",
       ToUserId: ["aud", "gone"],
@@ -207,21 +210,26 @@ describe("RTC rooms (results under Data)", () => {
       Code: 0,
       Data: { FailUsers: [{ Uid: "gone", Code: 50003 }] },
     });
-    const all = await api.get("SendCustomCommand", {
+    const all = await fx.zim.get("SendCustomCommand", {
       RoomId: "live",
       FromUserId: "host",
       MessageContent: "all",
     });
     expect(all.body.Data).toEqual({ FailUsers: [] });
-    const state = emu.state(String(TEST_APP_ID)) as { signals: { to: string[] }[] };
+    const state = fx.emu.state(String(TEST_APP_ID)) as { signals: { to: string[] }[] };
     expect(state.signals.at(-1)?.to).toEqual(["aud", "adm"]); // the sender does not receive its own
     expect(
-      (await api.get("SendCustomCommand", { RoomId: "live", FromUserId: "s", MessageContent: "" }))
-        .body.Code,
+      (
+        await fx.zim.get("SendCustomCommand", {
+          RoomId: "live",
+          FromUserId: "s",
+          MessageContent: "",
+        })
+      ).body.Code,
     ).toBe(1008);
     expect(
       (
-        await api.get("SendCustomCommand", {
+        await fx.zim.get("SendCustomCommand", {
           RoomId: "live",
           FromUserId: "s",
           MessageContent: "x".repeat(1025),
@@ -230,7 +238,7 @@ describe("RTC rooms (results under Data)", () => {
     ).toBe(50012);
     expect(
       (
-        await api.get("SendCustomCommand", {
+        await fx.zim.get("SendCustomCommand", {
           RoomId: "live",
           FromUserId: "s",
           ToUserId: Array.from({ length: 11 }, (_, i) => `u${i}`),
@@ -239,8 +247,13 @@ describe("RTC rooms (results under Data)", () => {
       ).body.Code,
     ).toBe(50011);
     expect(
-      (await api.get("SendCustomCommand", { RoomId: "none", FromUserId: "s", MessageContent: "x" }))
-        .body.Code,
+      (
+        await fx.zim.get("SendCustomCommand", {
+          RoomId: "none",
+          FromUserId: "s",
+          MessageContent: "x",
+        })
+      ).body.Code,
     ).toBe(50001);
   });
 
@@ -252,39 +265,41 @@ describe("RTC rooms (results under Data)", () => {
       MessageCategory: 1,
       MessageContent: "hello room",
     };
-    const b = await api.get("SendBroadcastMessage", msg);
+    const b = await fx.zim.get("SendBroadcastMessage", msg);
     expect(b.body.Code).toBe(0);
     expect(typeof (b.body.Data as { MessageId: unknown }).MessageId).toBe("number");
-    const r = await api.get("SendBarrageMessage", { ...msg, MessageCategory: 2 });
+    const r = await fx.zim.get("SendBarrageMessage", { ...msg, MessageCategory: 2 });
     expect((r.body.Data as { MessageId: string }).MessageId).toMatch(/^1_\d+_\d+$/);
-    expect((await api.get("SendBroadcastMessage", { ...msg, MessageCategory: 3 })).body.Code).toBe(
-      2,
+    expect(
+      (await fx.zim.get("SendBroadcastMessage", { ...msg, MessageCategory: 3 })).body.Code,
+    ).toBe(2);
+    expect((await fx.zim.get("SendBroadcastMessage", { ...msg, RoomId: "none" })).body.Code).toBe(
+      104,
     );
-    expect((await api.get("SendBroadcastMessage", { ...msg, RoomId: "none" })).body.Code).toBe(104);
-    expect((await api.get("SendBarrageMessage", { ...msg, MessageContent: "" })).body.Code).toBe(
+    expect((await fx.zim.get("SendBarrageMessage", { ...msg, MessageContent: "" })).body.Code).toBe(
       1008,
     );
   });
 
   it("CloseRoom empties the room; a missing room is 5024", async () => {
-    expect((await api.get("CloseRoom", { RoomId: "live", CustomReason: "done" })).body.Code).toBe(
-      0,
-    );
-    expect((await api.get("DescribeUserNum", { RoomId: ["live"] })).body.Data).toMatchObject({
+    expect(
+      (await fx.zim.get("CloseRoom", { RoomId: "live", CustomReason: "done" })).body.Code,
+    ).toBe(0);
+    expect((await fx.zim.get("DescribeUserNum", { RoomId: ["live"] })).body.Data).toMatchObject({
       UserCountList: [{ UserCount: 0 }],
     });
-    expect((await api.get("CloseRoom", { RoomId: "live" })).body.Code).toBe(5024);
+    expect((await fx.zim.get("CloseRoom", { RoomId: "live" })).body.Code).toBe(5024);
   });
 
   it("AddStream / DeleteStream / DescribeSimpleStreamList (1 per 10 s per room)", async () => {
     const add = (p: Record<string, string>) =>
-      api.get("AddStream", { RoomId: "live", UserId: "host", StreamId: "s1", ...p });
+      fx.zim.get("AddStream", { RoomId: "live", UserId: "host", StreamId: "s1", ...p });
     expect((await add({ StreamTitle: "Main" })).body.Code).toBe(0);
     expect((await add({ UserId: "aud" })).body.Code).toBe(1012);
     expect((await add({ StreamId: "x".repeat(257) })).body.Code).toBe(3);
     expect((await add({ RoomId: "none" })).body.Code).toBe(104);
-    await emu.login({ product: "rtc", userId: "aud", roomId: "live", streamId: "s2" });
-    const list = await api.get("DescribeSimpleStreamList", { RoomId: "live" });
+    await fx.emu.login({ product: "rtc", userId: "aud", roomId: "live", streamId: "s2" });
+    const list = await fx.zim.get("DescribeSimpleStreamList", { RoomId: "live" });
     const streams = (
       list.body.Data as {
         StreamList: { StreamId: string; UserId: string; StreamNumberId: number }[];
@@ -296,31 +311,35 @@ describe("RTC rooms (results under Data)", () => {
     ]);
     expect(streams[0]?.StreamNumberId).toBeGreaterThan(0);
     // Rate limits are off in this suite: turn them on to see the per-room throttle.
-    emu.setRateLimits(true);
+    fx.emu.setRateLimits(true);
     try {
-      expect((await api.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(0);
-      expect((await api.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(207);
-      emu.setClock({ advanceMs: 10_000 });
-      expect((await api.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(0);
+      expect((await fx.zim.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(0);
+      expect((await fx.zim.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(
+        207,
+      );
+      fx.emu.setClock({ advanceMs: 10_000 });
+      expect((await fx.zim.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Code).toBe(0);
     } finally {
-      emu.setRateLimits(false);
+      fx.emu.setRateLimits(false);
     }
     expect(
-      (await api.get("DeleteStream", { RoomId: "live", UserId: "host", StreamId: "s1" })).body.Code,
+      (await fx.zim.get("DeleteStream", { RoomId: "live", UserId: "host", StreamId: "s1" })).body
+        .Code,
     ).toBe(0);
     expect(
-      (await api.get("DeleteStream", { RoomId: "live", UserId: "host", StreamId: "s1" })).body.Code,
+      (await fx.zim.get("DeleteStream", { RoomId: "live", UserId: "host", StreamId: "s1" })).body
+        .Code,
     ).toBe(138);
     // A user's streams end when they leave.
-    await emu.logout({ product: "rtc", userId: "aud", roomId: "live" });
-    expect((await api.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Data).toEqual({
+    await fx.emu.logout({ product: "rtc", userId: "aud", roomId: "live" });
+    expect((await fx.zim.get("DescribeSimpleStreamList", { RoomId: "live" })).body.Data).toEqual({
       StreamList: [],
     });
   });
 
   it("the room disappears with its last user", async () => {
     for (const id of ["host", "aud", "adm"])
-      await emu.logout({ product: "rtc", userId: id, roomId: "live" });
-    expect((await api.get("CloseRoom", { RoomId: "live" })).body.Code).toBe(5024);
+      await fx.emu.logout({ product: "rtc", userId: id, roomId: "live" });
+    expect((await fx.zim.get("CloseRoom", { RoomId: "live" })).body.Code).toBe(5024);
   });
 });

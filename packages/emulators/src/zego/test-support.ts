@@ -5,6 +5,7 @@
  */
 import { request } from "node:http";
 import { signZegoRequest } from "@imgraph/signing";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
 import { startZegoEmulator } from "./emulator.js";
 import type { ZegoAppConfig, ZegoEmulatorOptions } from "./options.js";
@@ -129,4 +130,30 @@ export async function startTestEmulator(
     now: () => emu.now(),
   });
   return { emu, zim };
+}
+
+export interface ZegoFixture {
+  emu: RunningEmulator;
+  zim: ZegoTestClient;
+}
+
+/**
+ * One emulator per test file (started as {@link startTestEmulator} does), reset before
+ * every test; a file's own beforeEach (seeding) runs after the reset.
+ */
+export function useZego(
+  overrides: Partial<ZegoEmulatorOptions> = {},
+  app: Partial<ZegoAppConfig> = {},
+): ZegoFixture {
+  const fx = {} as ZegoFixture;
+  beforeAll(async () => {
+    Object.assign(fx, await startTestEmulator(overrides, app));
+  });
+  beforeEach(() => {
+    fx.emu.reset();
+  });
+  afterAll(async () => {
+    await fx.emu?.close();
+  });
+  return fx;
 }

@@ -1,21 +1,8 @@
 import { generateLegacyToken04, generateToken04, rtcPrivilegePayload } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import {
-  startTestEmulator,
-  TEST_APP_ID,
-  TEST_SECRET,
-  type ZegoTestClient,
-} from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import { startTestEmulator, TEST_APP_ID, TEST_SECRET, useZego } from "./test-support.js";
 
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim } = await startTestEmulator());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const fx = useZego();
 
 const token = (
   userId: string,
@@ -27,22 +14,22 @@ const token = (
     userId,
     serverSecret: extra.secret ?? TEST_SECRET,
     effectiveTimeInSeconds: seconds,
-    now: emu.now(),
+    now: fx.emu.now(),
     ...(extra.payload !== undefined ? { payload: extra.payload } : {}),
   });
 
 describe("Token04 on simulated login (zego.md §3.4, §3.7)", () => {
   it("accepts a valid GCM token and a legacy CBC token", async () => {
-    await emu.login({ userId: "a", token: token("a") });
+    await fx.emu.login({ userId: "a", token: token("a") });
     const legacy = generateLegacyToken04({
       appId: TEST_APP_ID,
       userId: "b",
       serverSecret: TEST_SECRET,
       effectiveTimeInSeconds: 600,
-      now: emu.now(),
+      now: fx.emu.now(),
     });
-    await emu.login({ userId: "b", token: legacy });
-    const res = await zim.get("QueryUserOnlineState", { UserId: ["a", "b"] });
+    await fx.emu.login({ userId: "b", token: legacy });
+    const res = await fx.zim.get("QueryUserOnlineState", { UserId: ["a", "b"] });
     expect(res.body.Result).toEqual([
       { UserId: "a", Status: "Online" },
       { UserId: "b", Status: "Online" },
@@ -50,29 +37,29 @@ describe("Token04 on simulated login (zego.md §3.4, §3.7)", () => {
   });
 
   it("refuses bad tokens with the SDK codes", () => {
-    expect(() => emu.login({ userId: "a", token: "04garbage" })).toThrow(/6000103/);
-    expect(() => emu.login({ userId: "a", token: token("someone-else") })).toThrow(/6000103/);
+    expect(() => fx.emu.login({ userId: "a", token: "04garbage" })).toThrow(/6000103/);
+    expect(() => fx.emu.login({ userId: "a", token: token("someone-else") })).toThrow(/6000103/);
     expect(() =>
-      emu.login({ userId: "a", token: token("a", 3600, { secret: "0".repeat(32) }) }),
+      fx.emu.login({ userId: "a", token: token("a", 3600, { secret: "0".repeat(32) }) }),
     ).toThrow(/6000103/);
-    expect(() => emu.login({ userId: "a", token: token("a", 3600, { appId: 42 }) })).toThrow(
+    expect(() => fx.emu.login({ userId: "a", token: token("a", 3600, { appId: 42 }) })).toThrow(
       /6000101/,
     );
-    expect(() => emu.login({ userId: "a", token: token("a", 20) })).toThrow(/6000108/);
+    expect(() => fx.emu.login({ userId: "a", token: token("a", 20) })).toThrow(/6000108/);
     const t = token("a", 60);
-    emu.setClock({ advanceMs: 61_000 });
-    expect(() => emu.login({ userId: "a", token: t })).toThrow(/6000106/);
+    fx.emu.setClock({ advanceMs: 61_000 });
+    expect(() => fx.emu.login({ userId: "a", token: t })).toThrow(/6000106/);
   });
 
   it("refuses over the control API with HTTP 401 and leaves the user offline", async () => {
-    const res = await fetch(`${emu.url}/__emulator/clients/login`, {
+    const res = await fetch(`${fx.emu.url}/__emulator/clients/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ userId: "a", token: "04AAAA" }),
     });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: string }).error).toMatch(/^6000103/);
-    const ok = await fetch(`${emu.url}/__emulator/clients/login`, {
+    const ok = await fetch(`${fx.emu.url}/__emulator/clients/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ app: String(TEST_APP_ID), userId: "a", token: token("a") }),
@@ -82,7 +69,7 @@ describe("Token04 on simulated login (zego.md §3.4, §3.7)", () => {
 
   it("checks RTC privilege payloads: room and login privilege", async () => {
     const rtc = (roomId: string, t: string) =>
-      emu.login({ product: "rtc", userId: "a", roomId, token: t });
+      fx.emu.login({ product: "rtc", userId: "a", roomId, token: t });
     rtc("room1", token("a", 3600, { payload: rtcPrivilegePayload({ roomId: "room1" }) }));
     expect(() =>
       rtc("room2", token("a", 3600, { payload: rtcPrivilegePayload({ roomId: "room1" }) })),
@@ -94,7 +81,7 @@ describe("Token04 on simulated login (zego.md §3.4, §3.7)", () => {
       ),
     ).toThrow(/1002033/);
     expect(() => rtc("room1", "04bad")).toThrow(/1002033/);
-    const num = await zim.get("DescribeUserNum", { RoomId: ["room1"] });
+    const num = await fx.zim.get("DescribeUserNum", { RoomId: ["room1"] });
     expect(num.body.Data).toMatchObject({ UserCountList: [{ UserCount: 1 }] });
   });
 
@@ -102,14 +89,14 @@ describe("Token04 on simulated login (zego.md §3.4, §3.7)", () => {
     const payload = (p: { canPublish?: boolean; streamIds?: string[] | null }) =>
       token("a", 3600, { payload: rtcPrivilegePayload({ roomId: "room1", ...p }) });
     const publish = (t: string, streamId: string) =>
-      emu.login({ product: "rtc", userId: "a", roomId: "room1", token: t, streamId });
+      fx.emu.login({ product: "rtc", userId: "a", roomId: "room1", token: t, streamId });
     expect(() => publish(payload({ canPublish: false }), "s1")).toThrow(/1003072/);
     expect(() => publish(payload({ canPublish: true, streamIds: ["other"] }), "s1")).toThrow(
       /1003072/,
     );
     publish(payload({ canPublish: true, streamIds: ["s1"] }), "s1");
     publish(payload({ canPublish: true, streamIds: null }), "s2");
-    const state = emu.state(String(TEST_APP_ID)) as {
+    const state = fx.emu.state(String(TEST_APP_ID)) as {
       rtcRooms: { streams: { streamId: string }[] }[];
     };
     expect(state.rtcRooms[0]?.streams.map((s) => s.streamId)).toEqual(["s1", "s2"]);

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import { startTestEmulator, type ZegoTestClient } from "./test-support.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useZego } from "./test-support.js";
 
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  ({ emu, zim } = await startTestEmulator());
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const fx = useZego();
 
 const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("UserRegister / RobotRegister", () => {
   it("registers, reports per-item SubCodes, all-failed is non-zero", async () => {
-    const res = await zim.post("UserRegister", {
+    const res = await fx.zim.post("UserRegister", {
       UserInfo: [
         { UserId: "alice", UserName: "Alice", UserAvatar: "https://a/x.png" },
         { UserId: "x".repeat(33) },
@@ -38,46 +30,48 @@ describe("UserRegister / RobotRegister", () => {
       ["carol", 660700007],
       ["alice", 660700002],
     ]);
-    const again = await zim.post("UserRegister", { UserInfo: [{ UserId: "alice" }] });
+    const again = await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "alice" }] });
     expect(again.body.Code).toBe(660700002);
     expect(again.body.ErrorList).toMatchObject([{ UserId: "alice", SubCode: 660700002 }]);
   });
 
   it("limits the list to 100 and requires it", async () => {
     const many = ids(101).map((UserId) => ({ UserId }));
-    expect((await zim.post("UserRegister", { UserInfo: many })).body.Code).toBe(660000011);
-    expect((await zim.post("UserRegister", { UserInfo: many.slice(0, 100) })).body.Code).toBe(0);
-    expect((await zim.post("UserRegister", {})).body.Code).toBe(660000002);
-    expect((await zim.post("UserRegister", { UserInfo: "u1" })).body.Code).toBe(660000002);
+    expect((await fx.zim.post("UserRegister", { UserInfo: many })).body.Code).toBe(660000011);
+    expect((await fx.zim.post("UserRegister", { UserInfo: many.slice(0, 100) })).body.Code).toBe(0);
+    expect((await fx.zim.post("UserRegister", {})).body.Code).toBe(660000002);
+    expect((await fx.zim.post("UserRegister", { UserInfo: "u1" })).body.Code).toBe(660000002);
   });
 
   it("RobotRegister needs @RBT# ids and ≤ 20 entries", async () => {
-    const res = await zim.post("RobotRegister", {
+    const res = await fx.zim.post("RobotRegister", {
       UserInfo: [{ UserId: "@RBT#bot1" }, { UserId: "human" }],
     });
     expect(res.body.Code).toBe(0);
     expect(res.body.ErrorList).toMatchObject([{ UserId: "human", SubCode: 660000002 }]);
     const many = ids(21, "@RBT#").map((UserId) => ({ UserId }));
-    expect((await zim.post("RobotRegister", { UserInfo: many })).body.Code).toBe(660000011);
+    expect((await fx.zim.post("RobotRegister", { UserInfo: many })).body.Code).toBe(660000011);
   });
 });
 
 describe("QueryUserInfos / ModifyUserInfo", () => {
   beforeEach(async () => {
-    await zim.post("UserRegister", { UserInfo: [{ UserId: "a", UserName: "A" }, { UserId: "b" }] });
+    await fx.zim.post("UserRegister", {
+      UserInfo: [{ UserId: "a", UserName: "A" }, { UserId: "b" }],
+    });
   });
 
   it("queries with partial success and all-unknown → 660700015", async () => {
-    const res = await zim.post("QueryUserInfos", { UserIds: ["a", "ghost"] });
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["a", "ghost"] });
     expect(res.body.Code).toBe(0);
     expect(res.body.Result).toEqual([{ UserId: "a", UserName: "A", UserAvatar: "", Extra: "" }]);
     expect(res.body.ErrorList).toEqual([{ UserId: "ghost", SubCode: 660000002 }]);
-    expect((await zim.post("QueryUserInfos", { UserIds: ["ghost"] })).body.Code).toBe(660700015);
-    expect((await zim.post("QueryUserInfos", { UserIds: ids(101) })).body.Code).toBe(660000011);
+    expect((await fx.zim.post("QueryUserInfos", { UserIds: ["ghost"] })).body.Code).toBe(660700015);
+    expect((await fx.zim.post("QueryUserInfos", { UserIds: ids(101) })).body.Code).toBe(660000011);
   });
 
   it("modifies only the given fields, Extra within its limit", async () => {
-    const res = await zim.post("ModifyUserInfo", {
+    const res = await fx.zim.post("ModifyUserInfo", {
       UserInfo: [
         { UserId: "a", Extra: '{"level":3}' },
         { UserId: "b", UserName: "Bee", UserAvatar: "https://b" },
@@ -90,28 +84,28 @@ describe("QueryUserInfos / ModifyUserInfo", () => {
       { UserId: "ghost", SubCode: 660700012 },
       { UserId: "b", SubCode: 660000002 },
     ]);
-    const q = await zim.post("QueryUserInfos", { UserIds: ["a", "b"] });
+    const q = await fx.zim.post("QueryUserInfos", { UserIds: ["a", "b"] });
     expect(q.body.Result).toEqual([
       { UserId: "a", UserName: "A", UserAvatar: "", Extra: '{"level":3}' },
       { UserId: "b", UserName: "Bee", UserAvatar: "https://b", Extra: "" },
     ]);
-    expect((await zim.post("ModifyUserInfo", { UserInfo: [{ UserId: "ghost" }] })).body.Code).toBe(
-      660700012,
-    );
+    expect(
+      (await fx.zim.post("ModifyUserInfo", { UserInfo: [{ UserId: "ghost" }] })).body.Code,
+    ).toBe(660700012);
   });
 });
 
 describe("QueryUserOnlineState (driven by simulated logins)", () => {
   it("Online after login; 660200001 when never logged in or logged out; Offline after a drop", async () => {
-    await zim.post("UserRegister", {
+    await fx.zim.post("UserRegister", {
       UserInfo: [{ UserId: "a" }, { UserId: "b" }, { UserId: "c" }],
     });
-    await emu.login({ userId: "a" });
-    await emu.login({ userId: "b" });
-    await emu.login({ userId: "c" });
-    await emu.logout({ userId: "b" });
-    await emu.logout({ userId: "c", reason: "offline" });
-    const res = await zim.get("QueryUserOnlineState", { UserId: ["a", "b", "c", "never"] });
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.login({ userId: "b" });
+    await fx.emu.login({ userId: "c" });
+    await fx.emu.logout({ userId: "b" });
+    await fx.emu.logout({ userId: "c", reason: "offline" });
+    const res = await fx.zim.get("QueryUserOnlineState", { UserId: ["a", "b", "c", "never"] });
     expect(res.body.Code).toBe(0);
     expect(res.body.Result).toEqual([
       { UserId: "a", Status: "Online" },
@@ -121,23 +115,25 @@ describe("QueryUserOnlineState (driven by simulated logins)", () => {
       { UserId: "b", SubCode: 660200001 },
       { UserId: "never", SubCode: 660200001 },
     ]);
-    expect((await zim.get("QueryUserOnlineState", { UserId: ["never"] })).body.Code).toBe(
+    expect((await fx.zim.get("QueryUserOnlineState", { UserId: ["never"] })).body.Code).toBe(
       660200001,
     );
-    expect((await zim.get("QueryUserOnlineState", { UserId: ids(101) })).body.Code).toBe(660000011);
-    expect((await zim.get("QueryUserOnlineState", {})).body.Code).toBe(660000002);
+    expect((await fx.zim.get("QueryUserOnlineState", { UserId: ids(101) })).body.Code).toBe(
+      660000011,
+    );
+    expect((await fx.zim.get("QueryUserOnlineState", {})).body.Code).toBe(660000002);
   });
 
   it("a login registers the user", async () => {
-    await emu.login({ userId: "fresh", userName: "Fresh" });
-    const res = await zim.post("QueryUserInfos", { UserIds: ["fresh"] });
+    await fx.emu.login({ userId: "fresh", userName: "Fresh" });
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["fresh"] });
     expect(res.body.Result).toMatchObject([{ UserId: "fresh", UserName: "Fresh" }]);
   });
 });
 
 describe("QueryGroupsInfoOfUser", () => {
   it("pages the user's groups with NextRsp", async () => {
-    emu.seed({
+    fx.emu.seed({
       users: [{ userId: "a" }, { userId: "b" }],
       groups: [
         { groupId: "g1", owner: "a", groupName: "One" },
@@ -145,37 +141,41 @@ describe("QueryGroupsInfoOfUser", () => {
         { groupId: "g3", owner: "b" },
       ],
     });
-    const first = await zim.post("QueryGroupsInfoOfUser", { FromUserId: "a", Limit: 1, Next: "" });
+    const first = await fx.zim.post("QueryGroupsInfoOfUser", {
+      FromUserId: "a",
+      Limit: 1,
+      Next: "",
+    });
     expect(first.body).toMatchObject({
       Code: 0,
       NextRsp: "1",
       HasJoinGroupNum: 2,
       GroupInfoList: [{ GroupId: "g1", GroupName: "One", GroupAvatar: "" }],
     });
-    const second = await zim.post("QueryGroupsInfoOfUser", {
+    const second = await fx.zim.post("QueryGroupsInfoOfUser", {
       FromUserId: "a",
       Limit: 1,
       Next: first.body.NextRsp,
     });
     expect(second.body).toMatchObject({ NextRsp: "0", GroupInfoList: [{ GroupId: "g2" }] });
-    expect((await zim.post("QueryGroupsInfoOfUser", { FromUserId: "a", Limit: 0 })).body.Code).toBe(
-      660000002,
-    );
     expect(
-      (await zim.post("QueryGroupsInfoOfUser", { FromUserId: "ghost", Limit: 10 })).body.Code,
+      (await fx.zim.post("QueryGroupsInfoOfUser", { FromUserId: "a", Limit: 0 })).body.Code,
+    ).toBe(660000002);
+    expect(
+      (await fx.zim.post("QueryGroupsInfoOfUser", { FromUserId: "ghost", Limit: 10 })).body.Code,
     ).toBe(660500002);
   });
 });
 
 describe("blocklist", () => {
   beforeEach(async () => {
-    await zim.post("UserRegister", {
+    await fx.zim.post("UserRegister", {
       UserInfo: [{ UserId: "a" }, { UserId: "b" }, { UserId: "c" }],
     });
   });
 
   it("adds, checks, lists, removes, with documented SubCodes", async () => {
-    const add = await zim.post("AddUsersToBlacklist", {
+    const add = await fx.zim.post("AddUsersToBlacklist", {
       FromUserId: "a",
       UserIds: ["b", "a", "ghost"],
     });
@@ -185,9 +185,9 @@ describe("blocklist", () => {
       { UserId: "ghost", SubCode: 660800001 },
     ]);
     expect(
-      (await zim.post("AddUsersToBlacklist", { FromUserId: "a", UserIds: ["b"] })).body.Code,
+      (await fx.zim.post("AddUsersToBlacklist", { FromUserId: "a", UserIds: ["b"] })).body.Code,
     ).toBe(660800041);
-    const check = await zim.post("CheckUsersIsInBlacklist", {
+    const check = await fx.zim.post("CheckUsersIsInBlacklist", {
       FromUserId: "a",
       UserIds: ["b", "c"],
     });
@@ -195,22 +195,24 @@ describe("blocklist", () => {
       { UserId: "b", Result: 1 },
       { UserId: "c", Result: 0 },
     ]);
-    const list = await zim.get("QueryBlacklist", { FromUserId: "a", Limit: 10 });
+    const list = await fx.zim.get("QueryBlacklist", { FromUserId: "a", Limit: 10 });
     expect(list.body).toMatchObject({ TotalCount: 1, Next: 0, Blacklist: [{ UserId: "b" }] });
     expect(
-      (await zim.post("RemoveUsersFromBlacklist", { FromUserId: "a", UserIds: ["c"] })).body.Code,
+      (await fx.zim.post("RemoveUsersFromBlacklist", { FromUserId: "a", UserIds: ["c"] })).body
+        .Code,
     ).toBe(660800042);
     expect(
-      (await zim.post("RemoveUsersFromBlacklist", { FromUserId: "a", UserIds: ["b"] })).body.Code,
+      (await fx.zim.post("RemoveUsersFromBlacklist", { FromUserId: "a", UserIds: ["b"] })).body
+        .Code,
     ).toBe(0);
     expect(
-      (await zim.post("AddUsersToBlacklist", { FromUserId: "a", UserIds: ids(21) })).body.Code,
+      (await fx.zim.post("AddUsersToBlacklist", { FromUserId: "a", UserIds: ids(21) })).body.Code,
     ).toBe(660800039);
   });
 
   it("a blocked sender's peer message fails for that receiver only", async () => {
-    await zim.post("AddUsersToBlacklist", { FromUserId: "b", UserIds: ["a"] });
-    const send = await zim.post("SendPeerMessage", {
+    await fx.zim.post("AddUsersToBlacklist", { FromUserId: "b", UserIds: ["a"] });
+    const send = await fx.zim.post("SendPeerMessage", {
       FromUserId: "a",
       ToUserId: ["b", "c"],
       MessageType: 1,
