@@ -103,7 +103,6 @@ function appsConfig(emulators) {
         id: vendor,
         vendor,
         options: {
-          id: vendor,
           appKey: demo.appKey,
           appSecret: demo.appSecret,
           origins: [url],
@@ -115,7 +114,6 @@ function appsConfig(emulators) {
         id: vendor,
         vendor,
         options: {
-          id: vendor,
           sdkAppId: Number(demo.sdkAppId),
           key: demo.key,
           adminUserId: demo.admin ?? "administrator",
@@ -127,7 +125,6 @@ function appsConfig(emulators) {
         id: vendor,
         vendor,
         options: {
-          id: vendor,
           appId: Number(demo.appId),
           serverSecret: demo.serverSecret,
           origins: { zim: [url], rtc: [url] },

@@ -65,7 +65,7 @@ function gatewayConfig(redisUrl) {
       {
         id: "chat",
         vendor: "rongcloud",
-        options: { id: "chat", ...APP, origins: ["http://127.0.0.1:9"] },
+        options: { ...APP, origins: ["http://127.0.0.1:9"] },
       },
     ],
     defaultApp: "chat",

@@ -1,18 +1,38 @@
-import { RongCloudAdapter, type RongCloudAdapterOptions } from "@imgraph/adapter-rongcloud";
-import { TencentAdapter, type TencentAdapterOptions } from "@imgraph/adapter-tencent";
-import { ZegoAdapter, type ZegoAdapterOptions } from "@imgraph/adapter-zego";
-import type { AppInfo, ImAdapter, VendorClientOptions } from "@imgraph/core";
+import { rongcloudModule } from "@imgraph/adapter-rongcloud";
+import { tencentModule } from "@imgraph/adapter-tencent";
+import { zegoModule } from "@imgraph/adapter-zego";
+import type {
+  AppInfo,
+  ImAdapter,
+  RuntimeOptions,
+  Vendor,
+  VendorClientOptions,
+  VendorModule,
+} from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
 
 export type AttemptHook = NonNullable<VendorClientOptions["onAttempt"]>;
 
-/** Builds one vendor's adapter from its config options. The only place that maps vendor → adapter. */
-const FACTORIES: Record<AppConfig["vendor"], (options: Record<string, unknown>) => ImAdapter> = {
-  rongcloud: (options) => new RongCloudAdapter(options as unknown as RongCloudAdapterOptions),
-  tencent: (options) => new TencentAdapter(options as unknown as TencentAdapterOptions),
-  zego: (options) => new ZegoAdapter(options as unknown as ZegoAdapterOptions),
+/**
+ * Every vendor the gateway speaks, as its adapter package describes it (option schema,
+ * secrets, factory). The only place that maps a vendor name to its package.
+ */
+export const VENDOR_MODULES: { readonly [V in Vendor]: VendorModule<unknown> } = {
+  rongcloud: rongcloudModule,
+  tencent: tencentModule,
+  zego: zegoModule,
 };
+
+/** Builds one app's adapter: its options are checked by the vendor's own schema. */
+function build<O>(module: VendorModule<O>, options: unknown, runtime: RuntimeOptions): ImAdapter {
+  const checked = module.configSchema.safeParse(options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new TypeError(`${module.vendor} options: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return module.create({ ...checked.data, ...runtime });
+}
 
 /** The configured apps, each with its adapter; the default app answers when a query names none. */
 export class AppRegistry {
@@ -31,13 +51,13 @@ export class AppRegistry {
     defaultAppId: string,
     extra: { idSecret?: string; onAttempt?: AttemptHook } = {},
   ): AppRegistry {
-    const adapters = apps.map((app) => {
-      return FACTORIES[app.vendor]({
-        ...app.options,
+    const adapters = apps.map((app) =>
+      build(VENDOR_MODULES[app.vendor], app.options, {
+        id: app.id,
         ...(extra.idSecret ? { idSecret: extra.idSecret } : {}),
         ...(extra.onAttempt ? { onAttempt: extra.onAttempt } : {}),
-      });
-    });
+      }),
+    );
     return new AppRegistry(adapters, defaultAppId);
   }
 

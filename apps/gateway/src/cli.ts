@@ -7,7 +7,7 @@ import { findConfigPath, loadConfigFile } from "./config/load.js";
 import type { GatewayConfig } from "./config/types.js";
 import { signUserToken, startDemo } from "./demo/start.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
-import { gatewaySdl } from "./schema/build.js";
+import { gatewaySdl } from "./resolvers/index.js";
 
 const USAGE = `imgraph — one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD
 

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ImError } from "@imgraph/core";
+import { ImError, InternalError } from "@imgraph/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /** The error a resolver threw, under Apollo's and graphql-js's wrappers. */
@@ -25,12 +25,7 @@ export function formatError(
     ...(formatted.path ? { path: formatted.path } : {}),
   };
   if (cause instanceof ImError) {
-    const extensions: Record<string, unknown> = { code: cause.code };
-    if (cause.vendor) extensions.vendor = cause.vendor;
-    if (cause.vendorCode) extensions.vendorCode = cause.vendorCode;
-    if (cause.retryAfter !== undefined) extensions.retryAfter = cause.retryAfter;
-    if (cause.field) extensions.field = cause.field;
-    return { message: cause.message, ...where, extensions };
+    return { message: cause.message, ...where, extensions: errorExtensions(cause) };
   }
   if (isExpected(formatted)) return formatted;
   return {
@@ -52,4 +47,30 @@ export function isDeliberate(error: unknown): boolean {
   if (cause instanceof ImError) return true;
   const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   return typeof code === "string" && code !== "INTERNAL_SERVER_ERROR";
+}
+
+/**
+ * The one mapping of an ImError to what a client sees: its code and its safe details
+ * (vendor, vendor code, retry-after, field). Field errors, per-item errors and refused
+ * credentials all go through it.
+ */
+export function errorExtensions(error: ImError): Record<string, unknown> & { code: string } {
+  const extensions: Record<string, unknown> & { code: string } = { code: error.code };
+  if (error.vendor) extensions.vendor = error.vendor;
+  if (error.vendorCode) extensions.vendorCode = error.vendorCode;
+  if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
+  if (error.field) extensions.field = error.field;
+  return extensions;
+}
+
+/** Anything thrown, as the ImError a client may see (the unexpected become INTERNAL). */
+export function asImError(error: unknown): ImError {
+  return error instanceof ImError ? error : new InternalError("Internal server error.");
+}
+
+/** An ImError raised before execution (credentials), with the HTTP status it answers. */
+export function requestError(error: ImError, status: number): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { ...errorExtensions(error), http: { status } },
+  });
 }

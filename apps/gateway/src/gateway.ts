@@ -3,21 +3,22 @@ import { createApollo } from "./apollo.js";
 import { AppRegistry } from "./apps.js";
 import { Authenticator } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./config/types.js";
-import { GRAPHQL_PATH, type HttpDeps, type RunningHttp, startHttp } from "./http/server.js";
+import type { Route } from "./http/route.js";
+import { GRAPHQL_PATH, type RunningHttp, startHttp } from "./http/server.js";
 import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
 import { createLogger } from "./logger.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
 import { webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
-import { buildGatewaySchema } from "./schema/build.js";
+import { buildGatewaySchema } from "./resolvers/index.js";
 
 export interface GatewayOptions {
   log?: Logger;
   /** Headers the playground prefills (demo mode). */
   playgroundHeaders?: Record<string, string>;
   /** Extra HTTP routes, tried after the webhooks. */
-  extraRoutes?: HttpDeps["extraRoutes"];
+  routes?: Route[];
   /** Called when a callback's events were accepted (benchmarks). */
   onWebhookAccepted?: (events: number, receivedAt: number) => void;
 }
@@ -83,7 +84,6 @@ export async function startGateway(
         }
       : {}),
   });
-  const extra = options.extraRoutes;
   const http = await startHttp({
     config: config.server,
     apollo,
@@ -91,8 +91,7 @@ export async function startGateway(
     auth,
     log,
     ...(options.playgroundHeaders ? { playgroundHeaders: options.playgroundHeaders } : {}),
-    extraRoutes: async (req, res, requestId) =>
-      (await webhooks(req, res, requestId)) || (extra ? extra(req, res, requestId) : false),
+    routes: [webhooks, ...(options.routes ?? [])],
   });
   const ws = startWs({
     server: http.server,

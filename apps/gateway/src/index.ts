@@ -10,4 +10,4 @@ export { createContext, type GatewayContext } from "./context.js";
 export { type DemoGateway, startDemo } from "./demo/start.js";
 export { jitExecutor } from "./executor.js";
 export { type GatewayOptions, type RunningGateway, startGateway } from "./gateway.js";
-export { buildGatewaySchema, gatewaySdl } from "./schema/build.js";
+export { buildGatewaySchema, gatewaySdl } from "./resolvers/index.js";

@@ -233,6 +233,10 @@ const RULES: Record<string, Case | Case[]> = {
     { variant: "bob not a member", rule: rules.groupMember("id") },
     { variant: "bob a member", rule: rules.groupMemberBobIn("id") },
   ],
+  "Query.groupMembership": [
+    { variant: "bob not a member", rule: rules.groupMember("groupId") },
+    { variant: "bob a member", rule: rules.groupMemberBobIn("groupId") },
+  ],
   "Query.groups": [
     { variant: "of a user", rule: rules.self("userId") },
     {

@@ -95,6 +95,40 @@ describe("batching: vendor calls per GraphQL operation", () => {
       expect(count).toBe(Math.ceil(1000 / perCall.recipients));
     });
 
+    it("an end user's send to a large group: one membership call, then the send", async () => {
+      const emulator = emulatorOf(vendor);
+      const groupId = `big${vendor}`;
+      const created = await gql(
+        g.url,
+        "mutation($input: CreateGroupInput!, $app: ID) { createGroup(input: $input, app: $app) { id } }",
+        { input: { id: groupId, name: "big", ownerId: "u0", memberIds: ids(50, 1) }, app: vendor },
+        admin(g),
+      );
+      expect(created.errors).toBeUndefined();
+      const added = await gql(
+        g.url,
+        "mutation($g: ID!, $u: [ID!]!, $app: ID) { addGroupMembers(groupId: $g, userIds: $u, app: $app) { ok } }",
+        { g: groupId, u: ids(200, 51), app: vendor },
+        admin(g),
+      );
+      expect(added.errors).toBeUndefined();
+      // The sender joined last: paging the members would take several calls.
+      const token = await g.tokenFor("u250");
+      emulator.clearRequests();
+      const sent = await gql<{ sendMessage: Array<{ error: unknown }> }>(
+        g.url,
+        SEND,
+        {
+          input: { from: "u250", toGroupId: groupId, content: { text: { text: "hi" } } },
+          app: vendor,
+        },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(sent.errors).toBeUndefined();
+      expect(sent.data?.sendMessage[0]?.error).toBeNull();
+      expect(emulator.requests().length).toBe(2);
+    });
+
     it("profile reads of one query level through the request's loader: 3 users in one operation", async () => {
       // Three root fields in one operation share the request's loader: one batch.
       const count = await calls(

@@ -5,7 +5,7 @@ import { validateConfig } from "../src/config/validate.js";
 const rongcloud = { id: "rc", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" };
 const tencent = { id: "tc", vendor: "tencent", sdkAppId: 1400000000, keyEnv: "TC_KEY" };
 const zego = { id: "zg", vendor: "zego", appId: 1, serverSecretEnv: "ZG_SECRET" };
-const env = { RC_SECRET: "a", TC_KEY: "b", ZG_SECRET: "c" };
+const env = { RC_SECRET: "a", TC_KEY: "b", ZG_SECRET: "c".repeat(32) };
 const sources = (extra: Record<string, string> = {}, files: Record<string, string> = {}) => ({
   env: { ...env, ...extra },
   baseDir: "/etc/imgraph",

@@ -38,7 +38,7 @@ describe("config validation", () => {
     expect(config.apps[0]).toEqual({
       id: "chat",
       vendor: "rongcloud",
-      options: { id: "chat", appKey: "k", appSecret: "s3cret" },
+      options: { appKey: "k", appSecret: "s3cret" },
     });
     expect(config.defaultApp).toBe("chat");
     expect(config.server.port).toBe(4000);
@@ -187,6 +187,28 @@ describe("config validation", () => {
     const rcApps = AppRegistry.fromConfig(rc.apps, rc.defaultApp);
     expect(() => guardFromConfig(rc, rcApps, createLogger("silent"))).toThrow(/vendorSources/);
     void rcApps.close();
+  });
+
+  it("checks each vendor's own settings with its adapter's schema, naming the key", () => {
+    for (const [app, env] of [
+      [{ ...base.apps[0], apKey: "typo" }, { RC_SECRET: "s" }],
+      [
+        { id: "t", vendor: "tencent", sdkAppId: 1400000001, keyEnv: "K", apKey: "typo" },
+        { K: "k" },
+      ],
+      [
+        { id: "z", vendor: "zego", appId: 1, serverSecretEnv: "Z", apKey: "typo" },
+        { Z: "z".repeat(32) },
+      ],
+    ] as const) {
+      expect(error({ apps: [app] }, sources(env))).toMatchObject({ key: "apps[0].apKey" });
+    }
+    expect(
+      error(
+        { apps: [{ id: "t", vendor: "tencent", sdkAppId: 0, keyEnv: "K" }] },
+        sources({ K: "k" }),
+      ),
+    ).toMatchObject({ key: "apps[0].sdkAppId" });
   });
 
   it("never puts a secret value in an error message", () => {

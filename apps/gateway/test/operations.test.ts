@@ -154,6 +154,33 @@ describe.each(APPS)("gateway operations on %s", (app) => {
     expect(c.token.length).toBeGreaterThan(10);
   });
 
+  maybe("groupMembership: one answer per user, in order; bad input refused", async () => {
+    const [owner, m1, outsider] = [uid("o"), uid("m"), uid("x")];
+    await register(owner, m1, outsider);
+    const groupId = uid("g");
+    ok(
+      await q(
+        "mutation($app: ID, $input: CreateGroupInput!) { createGroup(app: $app, input: $input) { id } }",
+        { input: { id: groupId, name: "Team", ownerId: owner, memberIds: [m1] } },
+      ),
+    );
+    const asked = await q<{ groupMembership: Array<{ userId: string; isMember: boolean | null }> }>(
+      "query($app: ID, $g: ID!, $u: [ID!]!) { groupMembership(app: $app, groupId: $g, userIds: $u) { userId isMember error { code } } }",
+      { g: groupId, u: [outsider, m1, owner] },
+    );
+    expect(ok(asked).groupMembership).toEqual([
+      { userId: outsider, isMember: false, error: null },
+      { userId: m1, isMember: true, error: null },
+      { userId: owner, isMember: true, error: null },
+    ]);
+    const query =
+      "query($app: ID, $g: ID!, $u: [ID!]!) { groupMembership(app: $app, groupId: $g, userIds: $u) { isMember } }";
+    expect(code(await q(query, { g: groupId, u: [] }))).toBe("BAD_USER_INPUT");
+    const many = Array.from({ length: 501 }, (_, i) => `u${i}`);
+    expect(code(await q(query, { g: groupId, u: many }))).toBe("BAD_USER_INPUT");
+    expect(code(await q(query, { g: "", u: [m1] }))).toBe("BAD_USER_INPUT");
+  });
+
   maybe("groups: create, read, members (paged), add, remove, mute, dismiss", async () => {
     const [owner, m1, m2, m3] = [uid("o"), uid("m"), uid("m"), uid("m")];
     await register(owner, m1, m2, m3);

@@ -228,7 +228,7 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
           {
             id: "chat",
             vendor: "rongcloud",
-            options: { id: "chat", ...APP, origins: ["http://127.0.0.1:9"] },
+            options: { ...APP, origins: ["http://127.0.0.1:9"] },
           },
         ],
         defaultApp: "chat",

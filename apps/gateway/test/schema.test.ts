@@ -13,7 +13,7 @@ import {
   isUnionType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildGatewaySchema, gatewaySdl } from "../src/schema/build.js";
+import { buildGatewaySchema, gatewaySdl } from "../src/resolvers/index.js";
 
 const SDL_FILE = fileURLToPath(new URL("../schema.graphql", import.meta.url));
 

@@ -55,9 +55,11 @@ describe("webhook route: success only once the events are accepted", () => {
       bodyLimitBytes: 1024,
     });
     server = createServer((req, res) => {
-      route(req, res, "rid").then((handled) => {
-        if (!handled) res.writeHead(404).end();
-      });
+      route({ req, res, url: new URL(req.url ?? "/", "http://localhost"), requestId: "rid" }).then(
+        (handled) => {
+          if (!handled) res.writeHead(404).end();
+        },
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -12,6 +12,8 @@ import {
   type GroupMember,
   type GroupMembersInput,
   type ItemResult,
+  itemOk,
+  type MembershipInput,
   type Page,
   type PageInput,
   pageLimit,
@@ -24,20 +26,22 @@ import {
   GROUP_MEMBERS_PER_CALL,
   NAME_MAX_CHARS,
   USER_ID,
+  USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
 import { pageOfAll } from "./paging.js";
 
 // Classic groups: no owner, no record of their own (group-info.ts). Ownership transfer
 // is a declared gap (implementation.ts).
 
-async function members(
+async function memberIds(
   ctx: RongCloudContext,
+  operation: string,
   groupId: string,
   options?: CallOptions,
 ): Promise<string[]> {
   const answer = await post<{ users?: Array<{ id?: unknown }> }>(
     ctx,
-    "listGroupMembers",
+    operation,
     "/group/user/query.json",
     { groupId },
     options,
@@ -90,7 +94,7 @@ export async function getGroup(
   options?: CallOptions,
 ): Promise<Group | null> {
   checkId("groupId", groupId, GROUP_ID);
-  const ids = await members(ctx, groupId, options);
+  const ids = await memberIds(ctx, "getGroup", groupId, options);
   if (ids.length === 0) return null;
   // The name lives on each binding: read it from one member's group list.
   const mine = await groupsOfUser(ctx, ids[0] as string, 0, undefined, options);
@@ -105,7 +109,7 @@ export async function listGroupMembers(
   checkId("groupId", input?.groupId, GROUP_ID);
   const limit = pageLimit(input.limit, GROUP_MEMBER_CAP);
   // RongCloud answers the whole member list; we page it for the caller.
-  const ids = await members(ctx, input.groupId, options);
+  const ids = await memberIds(ctx, "listGroupMembers", input.groupId, options);
   const all = ids.map((userId): GroupMember => ({ userId, role: "MEMBER", joinedAt: null }));
   return pageOfAll("groupMembers", all, input.cursor, limit);
 }
@@ -159,4 +163,20 @@ function chunks<T>(values: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out.length ? out : [[]];
+}
+
+/**
+ * Which users belong to the group: /group/user/query.json answers the whole member list in
+ * one call (an unknown group has no members).
+ */
+export async function checkGroupMembers(
+  ctx: RongCloudContext,
+  input: MembershipInput,
+  options?: CallOptions,
+): Promise<ItemResult<boolean>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  checkCount("userIds", ids, { min: 1, max: USERS_PER_MEMBER_CHECK });
+  const members = new Set(await memberIds(ctx, "checkGroupMembers", groupId, options));
+  return ids.map((id) => itemOk(id, members.has(id)));
 }

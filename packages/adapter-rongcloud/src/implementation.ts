@@ -5,6 +5,7 @@ import { listUserGroups } from "./group-lists.js";
 import { listMutedMembers, muteGroupMembers, unmuteGroupMembers } from "./group-mutes.js";
 import {
   addGroupMembers,
+  checkGroupMembers,
   createGroup,
   dismissGroup,
   getGroup,
@@ -45,6 +46,7 @@ export const implementation = {
   createGroup,
   getGroup,
   listGroupMembers,
+  checkGroupMembers,
   addGroupMembers,
   removeGroupMembers,
   transferGroupOwnership: gap(

@@ -34,6 +34,12 @@ export const USER_GROUPS_PAGE_MAX = 1000;
 export const CHATROOM_USERS_MAX = 500;
 export const HISTORY_PAGE_MAX = 100;
 
+/**
+ * Users one membership check answers: /group/user/query.json returns the whole member list
+ * in one call, so this only bounds the request (the same bound as Tencent's).
+ */
+export const USERS_PER_MEMBER_CHECK = 500;
+
 export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerRead: 1,
   usersPerRegister: 1,
@@ -43,6 +49,7 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   pageSize: HISTORY_PAGE_MAX,
   // Token lifetimes are one console setting for the whole app.
   credentialTtlSeconds: null,
+  usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { VendorModule } from "@imgraph/core";
 import { RongCloudAdapter } from "./adapter.js";
+import { implementation } from "./implementation.js";
 import { configSchema, type RongCloudConfig } from "./options.js";
 
 /** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
@@ -9,4 +10,5 @@ export const rongcloudModule: VendorModule<RongCloudConfig> = {
   // The app secret signs calls and verifies callbacks: nothing else is secret.
   secrets: { required: ["appSecret"], optional: [] },
   create: (options) => new RongCloudAdapter(options),
+  implementation,
 };

@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   type CallOptions,
   type CreateGroupInput,
+  checkCount,
   checkId,
   checkIds,
   checkText,
@@ -14,11 +15,13 @@ import {
   type ItemResult,
   itemError,
   itemOk,
+  type MembershipInput,
   type Page,
   type PageInput,
   pageLimit,
   runBatched,
   type TransferOwnershipInput,
+  VendorUnavailableError,
 } from "@imgraph/core";
 import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
@@ -32,6 +35,7 @@ import {
   MEMBERS_PER_DELETE,
   PAGE_MAX,
   USER_ID,
+  USERS_PER_ROLE_CHECK,
 } from "./limits.js";
 import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
 
@@ -295,4 +299,40 @@ export async function dismissGroup(
     options,
     true,
   );
+}
+
+interface RoleAnswer {
+  UserIdList?: Array<{ Member_Account?: unknown; Role?: unknown }>;
+}
+
+/**
+ * get_role_in_group: the roles of up to 500 accounts in one call, "NotMember" for those
+ * outside the group (docs/vendors/tencent.md). Answers in the order asked.
+ */
+export async function checkGroupMembers(
+  ctx: TencentContext,
+  input: MembershipInput,
+  options?: CallOptions,
+): Promise<ItemResult<boolean>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  checkCount("userIds", ids, { min: 1, max: USERS_PER_ROLE_CHECK });
+  const answer = await call<RoleAnswer>(
+    ctx,
+    "checkGroupMembers",
+    "group_open_http_svc/get_role_in_group",
+    { GroupId: groupId, User_Account: distinct(ids) },
+    options,
+    true,
+  );
+  const roles = new Map((answer.UserIdList ?? []).map((r) => [String(r.Member_Account), r.Role]));
+  return ids.map((id) => {
+    const role = roles.get(id);
+    if (typeof role !== "string")
+      return itemError(
+        id,
+        new VendorUnavailableError("tencent", `Tencent gave no role for ${id}.`),
+      );
+    return itemOk(id, role !== "NotMember");
+  });
 }

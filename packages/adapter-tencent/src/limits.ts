@@ -46,6 +46,8 @@ export const PAGE_MAX = 100;
 /** 4294967295 s is Tencent's "forever" for mutes (tencent.md §3.5, §3.6). */
 export const FOREVER_SECONDS = 0xffff_ffff;
 /** UserSig validity: 10 years at most (tencent.md §1.5). */
+/** get_role_in_group: accounts per call (tencent.com/document/product/1047/34963). */
+export const USERS_PER_ROLE_CHECK = 500;
 export const USERSIG_MAX_SECONDS = 10 * 365 * 86_400;
 export const USERSIG_DEFAULT_SECONDS = 86_400;
 
@@ -58,4 +60,5 @@ export const TENCENT_LIMITS: VendorLimits = {
   membersPerChange: MEMBERS_PER_DELETE,
   pageSize: PAGE_MAX,
   credentialTtlSeconds: { min: 1, max: USERSIG_MAX_SECONDS },
+  usersPerMemberCheck: USERS_PER_ROLE_CHECK,
 };

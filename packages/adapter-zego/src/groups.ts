@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   type CallOptions,
   type CreateGroupInput,
+  checkCount,
   checkId,
   checkIds,
   checkText,
@@ -16,11 +17,13 @@ import {
   type ItemResult,
   itemError,
   itemOk,
+  type MembershipInput,
   NotFoundError,
   type Page,
   type PageInput,
   pageLimit,
   type TransferOwnershipInput,
+  UnsupportedByVendorError,
 } from "@imgraph/core";
 import { type Answer, zimBatch } from "./batch.js";
 import { type ZegoContext, zim } from "./context.js";
@@ -34,6 +37,7 @@ import {
   MEMBERS_PER_INVITE,
   MEMBERS_PER_KICK,
   USER_ID,
+  USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
 
 /** KickoutGroupUser's SubCode for a user who is not in the group. */
@@ -277,4 +281,40 @@ export async function dismissGroup(
     },
     options,
   );
+}
+
+/**
+ * Which users belong to the group, from one QueryGroupMemberList page of 1000 (ZIM has no
+ * per-user check). A user not on that page of a larger group cannot be answered in one
+ * call: that user's item says so, and the caller decides (the gateway refuses).
+ */
+export async function checkGroupMembers(
+  ctx: ZegoContext,
+  input: MembershipInput,
+  options?: CallOptions,
+): Promise<ItemResult<boolean>[]> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const ids = checkIds("userIds", input.userIds, USER_ID);
+  checkCount("userIds", ids, { min: 1, max: USERS_PER_MEMBER_CHECK });
+  const page = await memberPage(
+    ctx,
+    "checkGroupMembers",
+    groupId,
+    GROUP_MEMBERS_PAGE_MAX,
+    0,
+    options,
+  );
+  const members = new Set(page.members.map((m) => m.userId));
+  const complete = page.next === null;
+  return ids.map((id) => {
+    if (members.has(id) || complete) return itemOk(id, members.has(id));
+    return itemError(
+      id,
+      new UnsupportedByVendorError(
+        "zego",
+        "checkGroupMembers",
+        `ZIM lists at most ${GROUP_MEMBERS_PAGE_MAX} members per call and this group is larger`,
+      ),
+    );
+  });
 }

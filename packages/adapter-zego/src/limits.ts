@@ -53,6 +53,11 @@ export const TOKEN_MIN_SECONDS = 60;
 export const TOKEN_MAX_SECONDS = 24 * 86_400;
 export const TOKEN_DEFAULT_SECONDS = 86_400;
 
+/**
+ * Users one membership check answers: one QueryGroupMemberList page of up to 1000 members
+ * answers them all (this only bounds the request).
+ */
+export const USERS_PER_MEMBER_CHECK = 500;
 export const ZEGO_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_READ,
   usersPerRegister: USERS_PER_REGISTER,
@@ -62,4 +67,5 @@ export const ZEGO_LIMITS: VendorLimits = {
   membersPerChange: MEMBERS_PER_KICK,
   pageSize: HISTORY_PAGE_MAX,
   credentialTtlSeconds: { min: TOKEN_MIN_SECONDS, max: TOKEN_MAX_SECONDS },
+  usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
 };

@@ -24,7 +24,9 @@ export interface AdapterParts<Ctx> {
   implementation: Implementation<Ctx>;
 }
 
-// The operation methods are installed by the constructor (installOperations).
+// The operation methods are installed by the constructor (installOperations); this
+// interface tells the compiler they are there.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are defined at construction
 export interface VendorAdapter<Ctx> extends OperationMethods {}
 
 /**
@@ -32,6 +34,7 @@ export interface VendorAdapter<Ctx> extends OperationMethods {}
  * becomes a method; App.capabilities lists the features and the capability of every
  * capability whose operations are all available for this app.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export abstract class VendorAdapter<Ctx> implements ImAdapter {
   readonly vendor: Vendor;
   readonly info: AppInfo;

@@ -17,6 +17,8 @@ export interface VendorLimits {
   membersPerChange: number;
   /** Largest page a list call returns. */
   pageSize: number;
+  /** Users whose membership one checkGroupMembers call answers (one vendor call). */
+  usersPerMemberCheck: number;
   /**
    * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
    * tokens take no per-token lifetime (a requested one is then refused, not ignored).

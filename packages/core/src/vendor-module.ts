@@ -8,7 +8,14 @@ export type OptionsCheck<O> =
   | { success: true; data: O }
   | {
       success: false;
-      error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+      error: {
+        issues: ReadonlyArray<{
+          path: ReadonlyArray<PropertyKey>;
+          message: string;
+          /** Unknown keys, where the schema refuses them (zod names them here, not in path). */
+          keys?: ReadonlyArray<string>;
+        }>;
+      };
     };
 
 /** A schema of one vendor's app options (a zod schema fits). */
@@ -40,5 +47,5 @@ export interface VendorModule<O = unknown> {
   readonly secrets: { readonly required: readonly string[]; readonly optional: readonly string[] };
   create(options: O & RuntimeOptions): ImAdapter;
   /** The adapter's implementation map: the support matrix is generated from it. */
-  readonly implementation?: Implementation<never>;
+  readonly implementation: Implementation<never>;
 }

@@ -1,3 +1,5 @@
+import type { Vendor } from "@imgraph/core";
+
 /** The gateway's configuration after validation (secrets resolved, defaults applied). */
 
 export interface ServerConfig {
@@ -42,10 +44,10 @@ export interface AuthConfig {
   apiKeys: ApiKeyConfig[];
 }
 
-/** One vendor account. `options` go to that vendor's adapter unchanged. */
+/** One vendor account. `options` go to that vendor's adapter, checked by its own schema. */
 export interface AppConfig {
   id: string;
-  vendor: "rongcloud" | "tencent" | "zego";
+  vendor: Vendor;
   options: Record<string, unknown>;
   /** Who may deliver this app's callbacks, beyond the vendor's signature. */
   webhook?: AppWebhookConfig;

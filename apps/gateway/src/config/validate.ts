@@ -1,6 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import type { Vendor } from "@imgraph/core";
+import { VENDOR_MODULES } from "../apps.js";
 import { parseRange } from "../realtime/addresses.js";
 import { ConfigError } from "./errors.js";
 import {
@@ -25,28 +27,6 @@ export interface ConfigSources {
 }
 
 type Raw = Record<string, unknown>;
-
-// optionalSecrets: what the vendor signs callbacks with (RongCloud uses the app secret).
-const VENDORS = {
-  rongcloud: {
-    required: ["appKey"],
-    secrets: ["appSecret"],
-    optionalSecrets: [] as string[],
-    numbers: [] as string[],
-  },
-  tencent: {
-    required: ["sdkAppId"],
-    secrets: ["key"],
-    optionalSecrets: ["callbackToken"],
-    numbers: ["sdkAppId"],
-  },
-  zego: {
-    required: ["appId"],
-    secrets: ["serverSecret"],
-    optionalSecrets: ["callbackSecret"],
-    numbers: ["appId"],
-  },
-} as const;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const APP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -321,35 +301,42 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
       throw new ConfigError(`${path}.id`, "1-32 letters, digits, _ or -, starting with a letter");
     if (seen.has(id)) throw new ConfigError(`${path}.id`, `a unique id ("${id}" is used twice)`);
     seen.add(id);
-    const vendor = oneOf(
-      app.vendor,
-      `${path}.vendor`,
-      Object.keys(VENDORS) as Array<keyof typeof VENDORS>,
-    );
-    const rule = VENDORS[vendor];
+    const vendor = oneOf(app.vendor, `${path}.vendor`, Object.keys(VENDOR_MODULES) as Vendor[]);
+    // What a vendor's app may set, and which settings are secrets, is its adapter's to say.
+    const module = VENDOR_MODULES[vendor];
+    const secretNames = [...module.secrets.required, ...module.secrets.optional];
     const options: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(app)) {
       if (key === "id" || key === "vendor" || key === "webhook") continue;
-      const secretNames = [...rule.secrets, ...rule.optionalSecrets] as readonly string[];
-      if (secretNames.some((s) => key === `${s}Env` || key === `${s}File`)) continue;
+      if (secretNames.some((s) => key === s || key === `${s}Env` || key === `${s}File`)) continue;
       options[key] = value;
     }
-    for (const key of rule.required) {
-      if (app[key] === undefined) throw new ConfigError(`${path}.${key}`, `required for ${vendor}`);
-    }
-    for (const key of rule.numbers) int(app[key], `${path}.${key}`, 1, 4_294_967_295);
-    for (const s of rule.secrets) {
+    for (const s of module.secrets.required) {
       options[s] = secret(app, s, path, sources, true);
     }
-    for (const s of rule.optionalSecrets) {
+    for (const s of module.secrets.optional) {
       const value = secret(app, s, path, sources, false);
       if (value) options[s] = value;
+    }
+    const checked = module.configSchema.safeParse(options);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const at = [...(issue?.path ?? []).map(String), ...(issue?.keys?.slice(0, 1) ?? [])];
+      throw new ConfigError(
+        [path, ...at].join("."),
+        issue?.keys ? "not a known setting" : (issue?.message ?? "a valid setting"),
+      );
     }
     const webhook =
       app.webhook === undefined
         ? undefined
         : webhookConfig(app.webhook, `${path}.webhook`, sources);
-    return { id, vendor, options: { ...options, id }, ...(webhook ? { webhook } : {}) };
+    return {
+      id,
+      vendor,
+      options: checked.data as Record<string, unknown>,
+      ...(webhook ? { webhook } : {}),
+    };
   });
 }
 

@@ -17,7 +17,6 @@ export function demoApps(
           id: "rongcloud",
           vendor,
           options: {
-            id: "rongcloud",
             appKey: demo.appKey,
             appSecret: demo.appSecret,
             region: "cn",
@@ -31,7 +30,6 @@ export function demoApps(
           id: "tencent",
           vendor,
           options: {
-            id: "tencent",
             sdkAppId: Number(demo.sdkAppId),
             key: demo.key,
             adminUserId: demo.admin ?? "administrator",
@@ -53,7 +51,6 @@ export function demoApps(
           id: "zego",
           vendor,
           options: {
-            id: "zego",
             appId: Number(demo.appId),
             serverSecret: demo.serverSecret,
             origins: { zim: [origin], rtc: [origin] },

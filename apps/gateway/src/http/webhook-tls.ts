@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { WebhookTlsConfig } from "../config/types.js";
 import { sendJson } from "./body.js";
+import type { Route } from "./route.js";
 
 export interface RunningWebhookTls {
   server: Server;
@@ -12,8 +12,6 @@ export interface RunningWebhookTls {
   origin: string;
   close(): Promise<void>;
 }
-
-type Route = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<boolean>;
 
 /**
  * The mutual-TLS listener for vendor callbacks (Tencent's "webhook mutual authentication"):
@@ -39,7 +37,7 @@ export async function startWebhookTls(
     (req, res) => {
       const requestId = randomUUID();
       res.setHeader("x-request-id", requestId);
-      route(req, res, requestId)
+      route({ req, res, url: new URL(req.url ?? "/", "https://localhost"), requestId })
         .then((handled) => {
           if (!handled) sendJson(res, 404, { error: "not found" });
         })

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import {
   BadUserInputError,
   type ImAdapter,
@@ -10,6 +10,7 @@ import {
 import type { Logger } from "pino";
 import type { AppRegistry } from "../apps.js";
 import { readBody, TOO_LARGE } from "../http/body.js";
+import type { Route } from "../http/route.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
@@ -49,20 +50,19 @@ export interface WebhookDeps {
  * - Success is answered only after the PubSub accepted every event; if it did not, the
  *   claim is released and the answer is 503, so the vendor's retry can deliver it.
  */
-export function webhookRoute(deps: WebhookDeps) {
-  return async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+export function webhookRoute(deps: WebhookDeps): Route {
+  return async ({ req, res, url, requestId }) => {
     const match = WEBHOOK_PATH.exec(url.pathname);
-    if (!match) return false;
+    if (!match) return null;
     const adapter = findApp(deps.apps, match[1] as string);
     if (!adapter?.parseWebhook) {
       send(res, plain(404, "Not found."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
       send(res, plain(405, "Method not allowed."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     const appId = adapter.info.id;
     const log = deps.log.child({ requestId, webhook: appId });
@@ -76,12 +76,12 @@ export function webhookRoute(deps: WebhookDeps) {
           ? refusal(adapter, 401, "Callback not authenticated.")
           : refusal(adapter, 503, "Callback could not be accepted; retry later."),
       );
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     const body = await readBody(req, deps.bodyLimitBytes);
     if (body === TOO_LARGE) {
       send(res, refusal(adapter, 413, "Callback body too large."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     const receivedAt = Date.now();
     let result: WebhookResult;
@@ -104,7 +104,7 @@ export function webhookRoute(deps: WebhookDeps) {
         log.error({ err: error }, "callback reader failed");
         send(res, refusal(adapter, 500, "Internal error."));
       }
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
 
     const print = createHash("sha256").update(body).digest("base64url");
@@ -114,21 +114,21 @@ export function webhookRoute(deps: WebhookDeps) {
     } catch (error) {
       log.error({ error: (error as Error).message }, "replay store unavailable");
       send(res, refusal(adapter, 503, "Callback could not be accepted; retry later."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     if (outcome === "done") {
       log.info({ events: 0 }, "callback already delivered: acknowledged again");
       send(res, result.ack);
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     if (outcome === "conflict") {
       log.warn("callback refused: signature reused on another body");
       send(res, refusal(adapter, 401, "Callback not authenticated."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     if (outcome === "pending") {
       send(res, refusal(adapter, 503, "Callback being processed; retry later."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     try {
       await deps.pubsub.publish(appId, result.events);
@@ -136,7 +136,7 @@ export function webhookRoute(deps: WebhookDeps) {
       await deps.replay.release(result.replayKey).catch(() => undefined);
       log.error({ err: error }, "events not accepted by the pubsub");
       send(res, refusal(adapter, 503, "Events could not be accepted; retry later."));
-      return true;
+      return { outcome: "webhook", status: res.statusCode };
     }
     // Published: acknowledge even if marking it done fails (the pending claim then still
     // keeps a retry from being published again, and answers it 503 until it expires).
@@ -146,7 +146,7 @@ export function webhookRoute(deps: WebhookDeps) {
     deps.onAccepted?.(result, receivedAt);
     log.debug({ events: result.events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
-    return true;
+    return { outcome: "webhook", status: res.statusCode };
   };
 }
 

@@ -1,3 +1,4 @@
+import { OPERATIONS } from "@imgraph/core";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
 import type { GatewayContext } from "../context.js";
@@ -27,6 +28,11 @@ export class AppResolver {
         publicAppId: info.publicAppId,
         capabilities: [...info.capabilities],
         isDefault: info.id === ctx.apps.defaultAppId,
+        operations: ctx.apps.get(info.id).operations.map((op) => ({
+          ...op,
+          area: OPERATIONS[op.name].area,
+          kind: OPERATIONS[op.name].kind,
+        })),
       }));
   }
 

@@ -1,5 +1,4 @@
 import type * as core from "@imgraph/core";
-import type { CallOptions, ImAdapter } from "@imgraph/core";
 import {
   Arg,
   Args,
@@ -12,9 +11,9 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { policy } from "../auth/policy.js";
-import { appFor, callOptions, type GatewayContext } from "../context.js";
-import { outcomes } from "../schema/convert.js";
+import { callOptions, type GatewayContext } from "../context.js";
+import { run } from "../operations.js";
+import { itemError, outcomes } from "../schema/convert.js";
 import { CreateGroupInput } from "../schema/inputs.js";
 import {
   Group,
@@ -22,6 +21,7 @@ import {
   GroupMemberConnection,
   type GroupRole,
   ItemOutcome,
+  Membership,
   MutedMember,
   User,
 } from "../schema/types.js";
@@ -44,13 +44,9 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Group | null> {
-    const adapter = appFor(ctx, app);
-    // Authenticated before the read, so anonymous callers cannot probe which groups exist.
-    policy.authenticated(ctx.viewer, adapter.info.id);
-    const group = await adapter.getGroup(id, callOptions(ctx));
-    if (!group) return null;
-    await policy.groupMember(ctx.viewer, adapter, id, callOptions(ctx));
-    return toGroup(group, adapter.info.id);
+    // Authorized before the read, so callers cannot probe which groups exist.
+    const group = await run(ctx, app, "getGroup", id);
+    return group ? toGroup(group, ctx.apps.get(app).info.id) : null;
   }
 
   @Query(() => GroupConnection, {
@@ -67,20 +63,34 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupConnection> {
-    const adapter = appFor(ctx, app);
     const limit = first(pageSize);
-    let page: core.Page<core.Group>;
-    if (userId != null) {
-      policy.self(ctx.viewer, adapter.info.id, userId, "list groups");
-      page = await adapter.listUserGroups({ userId, limit, cursor: after }, callOptions(ctx));
-    } else {
-      policy.admin(ctx.viewer, "list all groups of the app");
-      page = await adapter.listAppGroups({ limit, cursor: after }, callOptions(ctx));
-    }
+    const page =
+      userId != null
+        ? await run(ctx, app, "listUserGroups", { userId, limit, cursor: after })
+        : await run(ctx, app, "listAppGroups", { limit, cursor: after });
+    const appId = ctx.apps.get(app).info.id;
     return {
-      nodes: page.items.map((g) => toGroup(g, adapter.info.id)),
+      nodes: page.items.map((g) => toGroup(g, appId)),
       pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
     };
+  }
+
+  @Query(() => [Membership], {
+    description:
+      "Whether each user belongs to a group, in the order asked, answered by one vendor call (at most 500 users). Members and admins.",
+  })
+  async groupMembership(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("userIds", () => [ID], { description: "The users to check (1-500)." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Membership[]> {
+    const answers = await run(ctx, app, "checkGroupMembers", { groupId, userIds });
+    return answers.map((r) => ({
+      userId: r.key,
+      isMember: r.ok ? r.value : null,
+      error: r.ok ? null : itemError(r.error),
+    }));
   }
 
   @FieldResolver(() => User, {
@@ -99,11 +109,11 @@ export class GroupResolver {
     @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupMemberConnection> {
-    const adapter = ctx.apps.get(group.appId);
-    const page = await adapter.listGroupMembers(
-      { groupId: group.id, limit: first(pageSize), cursor: after },
-      callOptions(ctx),
-    );
+    const page = await run(ctx, group.appId, "listGroupMembers", {
+      groupId: group.id,
+      limit: first(pageSize),
+      cursor: after,
+    });
     const nodes = page.items.map((m) => ({ ...m, role: m.role as GroupRole, appId: group.appId }));
     return {
       nodes,
@@ -117,7 +127,7 @@ export class GroupResolver {
     description: "Muted members and until when. Needs GROUP_MUTE.",
   })
   async mutedMembers(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<MutedMember[]> {
-    return ctx.apps.get(group.appId).listMutedMembers(group.id, callOptions(ctx));
+    return run(ctx, group.appId, "listMutedMembers", group.id);
   }
 
   @Mutation(() => Group, {
@@ -128,18 +138,13 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Group> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, input.ownerId, "create groups");
-    const created = await adapter.createGroup(
-      {
-        ...(input.id ? { id: input.id } : {}),
-        name: input.name,
-        ownerId: input.ownerId,
-        memberIds: input.memberIds,
-      },
-      callOptions(ctx),
-    );
-    return toGroup(created, adapter.info.id);
+    const created = await run(ctx, app, "createGroup", {
+      ...(input.id ? { id: input.id } : {}),
+      name: input.name,
+      ownerId: input.ownerId,
+      memberIds: input.memberIds,
+    });
+    return toGroup(created, ctx.apps.get(app).info.id);
   }
 
   @Mutation(() => Boolean, { description: "Dismisses a group. Owner or admin." })
@@ -148,9 +153,7 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<boolean> {
-    await asOwner(ctx, app, groupId, "dismiss the group", (adapter, by, o) =>
-      adapter.dismissGroup({ groupId, ...by }, o),
-    );
+    await run(ctx, app, "dismissGroup", { groupId, ...actor(ctx) });
     return true;
   }
 
@@ -161,11 +164,7 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await asOwner(ctx, app, groupId, "add members", (adapter, by, o) =>
-        adapter.addGroupMembers({ groupId, userIds, ...by }, o),
-      ),
-    );
+    return outcomes(await run(ctx, app, "addGroupMembers", { groupId, userIds, ...actor(ctx) }));
   }
 
   @Mutation(() => [ItemOutcome], { description: "Removes members. Owner or admin." })
@@ -175,11 +174,7 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await asOwner(ctx, app, groupId, "remove members", (adapter, by, o) =>
-        adapter.removeGroupMembers({ groupId, userIds, ...by }, o),
-      ),
-    );
+    return outcomes(await run(ctx, app, "removeGroupMembers", { groupId, userIds, ...actor(ctx) }));
   }
 
   @Mutation(() => Group, { description: "Makes another member the owner. Owner or admin." })
@@ -189,12 +184,12 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Group> {
-    return asOwner(ctx, app, groupId, "transfer ownership", async (adapter, by, o) => {
-      await adapter.transferGroupOwnership({ groupId, newOwnerId, ...by }, o);
-      const group = await adapter.getGroup(groupId, o);
-      if (!group) throw new Error("group vanished after transfer");
-      return toGroup(group, adapter.info.id);
-    });
+    await run(ctx, app, "transferGroupOwnership", { groupId, newOwnerId, ...actor(ctx) });
+    // Read back as an admin would: the caller may no longer own (or see) it.
+    const adapter = ctx.apps.get(app);
+    const group = await adapter.getGroup(groupId, callOptions(ctx));
+    if (!group) throw new Error("group vanished after transfer");
+    return toGroup(group, adapter.info.id);
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -213,9 +208,7 @@ export class GroupResolver {
   ): Promise<ItemOutcome[]> {
     const duration = durationSeconds != null ? { durationSeconds } : {};
     return outcomes(
-      await asOwner(ctx, app, groupId, "mute members", (adapter, by, o) =>
-        adapter.muteGroupMembers({ groupId, userIds, ...by, ...duration }, o),
-      ),
+      await run(ctx, app, "muteGroupMembers", { groupId, userIds, ...actor(ctx), ...duration }),
     );
   }
 
@@ -226,25 +219,8 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await asOwner(ctx, app, groupId, "unmute members", (adapter, by, o) =>
-        adapter.unmuteGroupMembers({ groupId, userIds, ...by }, o),
-      ),
-    );
+    return outcomes(await run(ctx, app, "unmuteGroupMembers", { groupId, userIds, ...actor(ctx) }));
   }
-}
-
-/** Checks that the caller owns the group (or is an admin), then makes the change. */
-async function asOwner<T>(
-  ctx: GatewayContext,
-  app: string | null,
-  groupId: string,
-  what: string,
-  change: (adapter: ImAdapter, by: { actorId?: string }, options: CallOptions) => Promise<T>,
-): Promise<T> {
-  const adapter = appFor(ctx, app);
-  await policy.groupOwner(ctx.viewer, adapter, groupId, what, callOptions(ctx));
-  return change(adapter, actor(ctx), callOptions(ctx));
 }
 
 /** The caller's user id, for vendors that record who made a change. */

@@ -1,8 +1,9 @@
 import type * as core from "@imgraph/core";
-import { BadUserInputError, ForbiddenError } from "@imgraph/core";
+import { BadUserInputError } from "@imgraph/core";
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
-import { appFor, callOptions, type GatewayContext } from "../context.js";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
 import { content, itemError } from "../schema/convert.js";
 import {
   ConversationInput,
@@ -53,34 +54,30 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<MessageConnection> {
-    const adapter = appFor(ctx, app);
     let history: core.HistoryConversation;
     if (conversation.type === ConversationType.USER) {
       const v = ctx.viewer;
       const userId = conversation.userId ?? (v.role !== "ANONYMOUS" ? v.userId : null);
-      if (!userId)
+      if (!userId) {
+        policy.authenticated(v, ctx.apps.get(app).info.id);
         throw new BadUserInputError(
           "conversation.userId",
           "conversation.userId is required for admins.",
         );
-      policy.self(ctx.viewer, adapter.info.id, userId, "read conversations");
+      }
       history = { type: "USER", userId, peerId: conversation.id };
     } else if (conversation.type === ConversationType.GROUP) {
-      await policy.groupMember(ctx.viewer, adapter, conversation.id, callOptions(ctx));
       history = { type: "GROUP", groupId: conversation.id };
     } else {
       throw new BadUserInputError("conversation.type", "conversation.type must be USER or GROUP.");
     }
-    const page = await adapter.listMessages(
-      {
-        conversation: history,
-        limit: first(pageSize),
-        cursor: after,
-        ...(range?.since ? { after: range.since } : {}),
-        ...(range?.until ? { before: range.until } : {}),
-      },
-      callOptions(ctx),
-    );
+    const page = await run(ctx, app, "listMessages", {
+      conversation: history,
+      limit: first(pageSize),
+      cursor: after,
+      ...(range?.since ? { after: range.since } : {}),
+      ...(range?.until ? { before: range.until } : {}),
+    });
     const nodes = page.items.map(toMessage);
     return {
       nodes,
@@ -98,8 +95,6 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<SendResult[]> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, input.from, "send messages");
     const hasUsers = input.toUserIds != null;
     const hasGroup = input.toGroupId != null;
     if (hasUsers === hasGroup) {
@@ -108,20 +103,15 @@ export class MessageResolver {
         "input must set exactly one of toUserIds and toGroupId.",
       );
     }
-    if (hasGroup)
-      await policy.groupMember(ctx.viewer, adapter, input.toGroupId as string, callOptions(ctx));
-    const results = await adapter.sendMessage(
-      {
-        from: input.from,
-        to: hasGroup
-          ? { type: "GROUP", groupId: input.toGroupId as string }
-          : { type: "USERS", userIds: input.toUserIds as string[] },
-        content: toContent(input.content, "input.content"),
-        ...(input.pushText != null ? { pushText: input.pushText } : {}),
-        ...(input.idempotencyKey != null ? { idempotencyKey: input.idempotencyKey } : {}),
-      },
-      callOptions(ctx),
-    );
+    const results = await run(ctx, app, "sendMessage", {
+      from: input.from,
+      to: hasGroup
+        ? { type: "GROUP", groupId: input.toGroupId as string }
+        : { type: "USERS", userIds: input.toUserIds as string[] },
+      content: toContent(input.content, "input.content"),
+      ...(input.pushText != null ? { pushText: input.pushText } : {}),
+      ...(input.idempotencyKey != null ? { idempotencyKey: input.idempotencyKey } : {}),
+    });
     return sendResults(results);
   }
 
@@ -136,13 +126,8 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<SendResult[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "send system messages");
     return sendResults(
-      await adapter.sendSystemMessage(
-        { from, userIds, content: toContent(body) },
-        callOptions(ctx),
-      ),
+      await run(ctx, app, "sendSystemMessage", { from, userIds, content: toContent(body) }),
     );
   }
 
@@ -159,12 +144,11 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<BroadcastResult> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "broadcast");
-    return adapter.broadcastMessage(
-      { from, content: toContent(body), ...(pushText != null ? { pushText } : {}) },
-      callOptions(ctx),
-    );
+    return run(ctx, app, "broadcastMessage", {
+      from,
+      content: toContent(body),
+      ...(pushText != null ? { pushText } : {}),
+    });
   }
 
   @Mutation(() => Boolean, {
@@ -176,18 +160,11 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<boolean> {
-    const adapter = appFor(ctx, app);
     const v = ctx.viewer;
-    if (v.role === "USER") {
-      const described = adapter.describeMessageId?.(messageId);
-      if (!described) throw new ForbiddenError("Only admins may recall messages in this app.");
-      if (described.senderId !== v.userId)
-        throw new ForbiddenError("You may only recall your own messages.");
-    }
-    await adapter.recallMessage(
-      { messageId, ...(v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {}) },
-      callOptions(ctx),
-    );
+    await run(ctx, app, "recallMessage", {
+      messageId,
+      ...(v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {}),
+    });
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { policy } from "../auth/policy.js";
-import { appFor, callOptions, type GatewayContext } from "../context.js";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
 import { outcomes } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import { BroadcastResult } from "../schema/message-types.js";
@@ -18,11 +18,11 @@ export class RoomResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<RoomUserConnection> {
-    const adapter = appFor(ctx, app);
-    const page = await adapter.listRoomUsers(
-      { roomId, limit: first(pageSize), cursor: after },
-      callOptions(ctx),
-    );
+    const page = await run(ctx, app, "listRoomUsers", {
+      roomId,
+      limit: first(pageSize),
+      cursor: after,
+    });
     return {
       nodes: page.items,
       pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
@@ -49,17 +49,12 @@ export class RoomResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<RoomCredential> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, userId, "get a room credential");
-    return adapter.issueRoomCredential(
-      {
-        roomId,
-        userId,
-        canPublish: canPublish ?? true,
-        ...(ttlSeconds != null ? { ttlSeconds } : {}),
-      },
-      callOptions(ctx),
-    );
+    return run(ctx, app, "issueRoomCredential", {
+      roomId,
+      userId,
+      canPublish: canPublish ?? true,
+      ...(ttlSeconds != null ? { ttlSeconds } : {}),
+    });
   }
 
   @Mutation(() => [ItemOutcome], { description: "Removes users from a room. Admin only." })
@@ -74,13 +69,12 @@ export class RoomResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "remove users from rooms");
     return outcomes(
-      await adapter.kickRoomUsers(
-        { roomId, userIds, ...(reason != null ? { reason } : {}) },
-        callOptions(ctx),
-      ),
+      await run(ctx, app, "kickRoomUsers", {
+        roomId,
+        userIds,
+        ...(reason != null ? { reason } : {}),
+      }),
     );
   }
 
@@ -95,8 +89,6 @@ export class RoomResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<BroadcastResult> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, from, "send room messages");
-    return adapter.sendRoomMessage({ roomId, from, content: toContent(body) }, callOptions(ctx));
+    return run(ctx, app, "sendRoomMessage", { roomId, from, content: toContent(body) });
   }
 }

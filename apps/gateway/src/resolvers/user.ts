@@ -1,8 +1,8 @@
 import type * as core from "@imgraph/core";
 import { checkCount, ImError } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { policy } from "../auth/policy.js";
-import { appFor, callOptions, type GatewayContext } from "../context.js";
+import type { GatewayContext } from "../context.js";
+import { allow, run } from "../operations.js";
 import { itemError, outcomes } from "../schema/convert.js";
 import { UpdateUserInput, UserInput } from "../schema/inputs.js";
 import {
@@ -35,7 +35,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<User | null> {
-    const adapter = appFor(ctx, app);
+    const adapter = await allow(ctx, app, "getUsers", [id]);
     try {
       return toUser(await ctx.loaders.users(adapter).load(id), adapter.info.id);
     } catch (error) {
@@ -54,7 +54,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Array<User | Error>> {
-    const adapter = appFor(ctx, app);
+    const adapter = await allow(ctx, app, "getUsers", ids);
     checkCount("ids", ids, { max: MAX_IDS });
     const loaded = await ctx.loaders.users(adapter).loadMany(ids);
     // An Error in the list becomes null + an error at that index: partial data.
@@ -71,7 +71,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<Array<Presence | Error>> {
-    const adapter = appFor(ctx, app);
+    const adapter = await allow(ctx, app, "getPresence", userIds);
     checkCount("userIds", userIds, { max: MAX_IDS });
     const loaded = await ctx.loaders.presence(adapter).loadMany(userIds);
     return loaded.map((p) =>
@@ -103,12 +103,11 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<RegisterUserResult[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "register users");
-    const results = await adapter.registerUsers(users as core.UserInput[], callOptions(ctx));
+    const results = await run(ctx, app, "registerUsers", users as core.UserInput[]);
+    const appId = ctx.apps.get(app).info.id;
     return results.map((r) => ({
       userId: r.key,
-      user: r.ok ? toUser(r.value, adapter.info.id) : null,
+      user: r.ok ? toUser(r.value, appId) : null,
       error: r.ok ? null : itemError(r.error),
     }));
   }
@@ -121,12 +120,10 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<User> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, input.id, "update a profile");
-    await adapter.updateUser(input as core.UserUpdate, callOptions(ctx));
-    const [fresh] = await adapter.getUsers([input.id], callOptions(ctx));
+    await run(ctx, app, "updateUser", input as core.UserUpdate);
+    const [fresh] = await run(ctx, app, "getUsers", [input.id]);
     if (!fresh?.ok) throw fresh?.error ?? new Error("update lost");
-    return toUser(fresh.value, adapter.info.id);
+    return toUser(fresh.value, ctx.apps.get(app).info.id);
   }
 
   @Mutation(() => [ItemOutcome], { description: "Deletes users where the vendor can. Admin only." })
@@ -135,9 +132,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "delete users");
-    return outcomes(await adapter.deleteUsers(userIds, callOptions(ctx)));
+    return outcomes(await run(ctx, app, "deleteUsers", userIds));
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -153,13 +148,11 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "ban users");
     return outcomes(
-      await adapter.banUsers(
-        { userIds, ...(durationSeconds != null ? { durationSeconds } : {}) },
-        callOptions(ctx),
-      ),
+      await run(ctx, app, "banUsers", {
+        userIds,
+        ...(durationSeconds != null ? { durationSeconds } : {}),
+      }),
     );
   }
 
@@ -169,9 +162,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const adapter = appFor(ctx, app);
-    policy.admin(ctx.viewer, "unban users");
-    return outcomes(await adapter.unbanUsers(userIds, callOptions(ctx)));
+    return outcomes(await run(ctx, app, "unbanUsers", userIds));
   }
 
   @Mutation(() => ChatCredential, {
@@ -189,12 +180,10 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ChatCredential> {
-    const adapter = appFor(ctx, app);
-    policy.self(ctx.viewer, adapter.info.id, userId, "get a chat credential");
-    const c = await adapter.issueChatCredential(
-      { userId, ...(ttlSeconds != null ? { ttlSeconds } : {}) },
-      callOptions(ctx),
-    );
+    const c = await run(ctx, app, "issueChatCredential", {
+      userId,
+      ...(ttlSeconds != null ? { ttlSeconds } : {}),
+    });
     return { ...c, vendor: c.vendor as Vendor };
   }
 }

@@ -6,13 +6,7 @@ import {
   isUnionType,
   printSchema,
 } from "graphql";
-import { buildSchemaSync } from "type-graphql";
-import { AppResolver } from "../resolvers/app.js";
-import { EventResolver } from "../resolvers/events.js";
-import { GroupResolver } from "../resolvers/group.js";
-import { MessageResolver } from "../resolvers/message.js";
-import { RoomResolver } from "../resolvers/room.js";
-import { UserResolver } from "../resolvers/user.js";
+import { buildSchemaSync, type NonEmptyArray } from "type-graphql";
 import { eventTypeName } from "./event-types.js";
 import { contentTypeName } from "./message-types.js";
 
@@ -26,8 +20,6 @@ const SYNC_TYPE_NAMES: Array<[string, (value: unknown) => string | undefined]> =
   ["ImEventBase", eventTypeName],
 ];
 
-let cached: GraphQLSchema | undefined;
-
 const NO_PUBSUB = {
   publish() {
     throw new Error("not used: subscriptions read context.realtime");
@@ -37,18 +29,14 @@ const NO_PUBSUB = {
   },
 };
 
-/** The gateway's schema, built once from the type-graphql classes. */
-export function buildGatewaySchema(): GraphQLSchema {
-  if (cached) return cached;
+/**
+ * A schema from type-graphql resolver classes, finished the way the gateway serves it.
+ * (The resolvers are passed in: the schema layer does not reach up into them.)
+ */
+// biome-ignore lint/complexity/noBannedTypes: type-graphql's own type for resolver classes
+export function buildSchemaFrom(resolvers: NonEmptyArray<Function>): GraphQLSchema {
   const schema = buildSchemaSync({
-    resolvers: [
-      AppResolver,
-      UserResolver,
-      GroupResolver,
-      MessageResolver,
-      RoomResolver,
-      EventResolver,
-    ],
+    resolvers,
     validate: false,
     // The `events` subscription brings its own source (context.realtime); type-graphql
     // still wants a pubSub to exist.
@@ -82,10 +70,10 @@ export function buildGatewaySchema(): GraphQLSchema {
     subscription.description =
       "Real-time events from the vendors' callbacks, over graphql-ws at the GraphQL path.";
   }
-  cached = schema;
   return schema;
 }
 
-export function gatewaySdl(): string {
-  return `${printSchema(buildGatewaySchema())}\n`;
+/** The SDL of a schema as committed in schema.graphql. */
+export function sdlOf(schema: GraphQLSchema): string {
+  return `${printSchema(schema)}\n`;
 }

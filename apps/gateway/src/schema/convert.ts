@@ -1,11 +1,12 @@
 import type * as core from "@imgraph/core";
-import { ImError, InternalError, type ItemResult } from "@imgraph/core";
+import type { ItemResult } from "@imgraph/core";
+import { asImError } from "../errors.js";
 import type { ItemError, ItemOutcome } from "./types.js";
 
 /** Neutral values → schema objects. */
 
 export function itemError(error: unknown): ItemError {
-  const e = error instanceof ImError ? error : new InternalError();
+  const e = asImError(error);
   return { code: e.code, message: e.message, vendorCode: e.vendorCode ?? null };
 }
 

@@ -1,39 +1,21 @@
+import { EVENT_TYPES, type ImEventType } from "@imgraph/core";
 import { DateTimeISOResolver } from "graphql-scalars";
-import {
-  createUnionType,
-  Field,
-  ID,
-  InputType,
-  InterfaceType,
-  ObjectType,
-  registerEnumType,
-} from "type-graphql";
+import { createUnionType, Field, ID, InputType, InterfaceType, ObjectType } from "type-graphql";
+import { enumFrom } from "./enums.js";
 import { Conversation, Message } from "./message-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
 // Real-time events (the `events` subscription), normalized from vendor callbacks.
 
-export enum EventType {
-  MESSAGE_SENT = "MESSAGE_SENT",
-  MESSAGE_RECALLED = "MESSAGE_RECALLED",
-  PRESENCE_CHANGED = "PRESENCE_CHANGED",
-  GROUP_CREATED = "GROUP_CREATED",
-  GROUP_MEMBER_JOINED = "GROUP_MEMBER_JOINED",
-  GROUP_MEMBER_LEFT = "GROUP_MEMBER_LEFT",
-  GROUP_DISMISSED = "GROUP_DISMISSED",
-}
-registerEnumType(EventType, {
-  name: "EventType",
-  description: "Kinds of real-time events.",
-  valuesConfig: {
-    MESSAGE_SENT: { description: "A message was sent." },
-    MESSAGE_RECALLED: { description: "A message was recalled." },
-    PRESENCE_CHANGED: { description: "A user came online or went offline." },
-    GROUP_CREATED: { description: "A group was created." },
-    GROUP_MEMBER_JOINED: { description: "Users joined (or were added to) a group." },
-    GROUP_MEMBER_LEFT: { description: "Users left (or were removed from) a group." },
-    GROUP_DISMISSED: { description: "A group was dismissed." },
-  },
+export type EventType = ImEventType;
+export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time events.", {
+  MESSAGE_SENT: "A message was sent.",
+  MESSAGE_RECALLED: "A message was recalled.",
+  PRESENCE_CHANGED: "A user came online or went offline.",
+  GROUP_CREATED: "A group was created.",
+  GROUP_MEMBER_JOINED: "Users joined (or were added to) a group.",
+  GROUP_MEMBER_LEFT: "Users left (or were removed from) a group.",
+  GROUP_DISMISSED: "A group was dismissed.",
 });
 
 @InputType({

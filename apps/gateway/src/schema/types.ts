@@ -1,5 +1,18 @@
+import type * as core from "@imgraph/core";
+import {
+  AREAS,
+  type Area,
+  CONVERSATION_TYPES,
+  GROUP_ROLES,
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationName,
+  PRESENCE_STATUSES,
+  VENDORS,
+} from "@imgraph/core";
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumFrom } from "./enums.js";
 
 // Output types of the neutral schema. Every type, field and enum value is described:
 // the playground and generated clients show these texts.
@@ -7,65 +20,43 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 export const DateTime = DateTimeISOResolver;
 export const JSONScalar = JSONResolver;
 
-export enum Vendor {
-  RONGCLOUD = "rongcloud",
-  TENCENT = "tencent",
-  ZEGO = "zego",
-}
-registerEnumType(Vendor, {
-  name: "Vendor",
-  description: "The IM vendor behind an app.",
-  valuesConfig: {
-    RONGCLOUD: { description: "RongCloud IM." },
-    TENCENT: { description: "Tencent Cloud Chat." },
-    ZEGO: { description: "ZEGOCLOUD In-app Chat (ZIM) and Video Call rooms." },
-  },
+export type Vendor = core.Vendor;
+export const Vendor = enumFrom(VENDORS, "Vendor", "The IM vendor behind an app.", {
+  rongcloud: "RongCloud IM.",
+  tencent: "Tencent Cloud Chat.",
+  zego: "ZEGOCLOUD In-app Chat (ZIM) and Video Call rooms.",
 });
 
-export enum PresenceStatus {
-  ONLINE = "ONLINE",
-  OFFLINE = "OFFLINE",
-}
-registerEnumType(PresenceStatus, {
-  name: "PresenceStatus",
-  description: "Whether a user has a client connected.",
-  valuesConfig: {
-    ONLINE: { description: "At least one client of the user is connected." },
-    OFFLINE: { description: "No client of the user is connected." },
+export type PresenceStatus = core.PresenceStatus;
+export const PresenceStatus = enumFrom(
+  PRESENCE_STATUSES,
+  "PresenceStatus",
+  "Whether a user has a client connected.",
+  {
+    ONLINE: "At least one client of the user is connected.",
+    OFFLINE: "No client of the user is connected.",
   },
+);
+
+export type GroupRole = core.GroupRole;
+export const GroupRole = enumFrom(GROUP_ROLES, "GroupRole", "A member's role in a group.", {
+  OWNER: "Owns the group.",
+  ADMIN: "Manages the group with the owner.",
+  MEMBER: "An ordinary member.",
 });
 
-export enum GroupRole {
-  OWNER = "OWNER",
-  ADMIN = "ADMIN",
-  MEMBER = "MEMBER",
-}
-registerEnumType(GroupRole, {
-  name: "GroupRole",
-  description: "A member's role in a group.",
-  valuesConfig: {
-    OWNER: { description: "Owns the group." },
-    ADMIN: { description: "Manages the group with the owner." },
-    MEMBER: { description: "An ordinary member." },
+export type ConversationType = core.ConversationType;
+export const ConversationType = enumFrom(
+  CONVERSATION_TYPES,
+  "ConversationType",
+  "Where a message lives.",
+  {
+    USER: "A one-to-one conversation between two users.",
+    GROUP: "A group conversation.",
+    ROOM: "A room (chatroom / RTC room) conversation.",
+    SYSTEM: "A system channel: recipients cannot reply.",
   },
-});
-
-export enum ConversationType {
-  USER = "USER",
-  GROUP = "GROUP",
-  ROOM = "ROOM",
-  SYSTEM = "SYSTEM",
-}
-registerEnumType(ConversationType, {
-  name: "ConversationType",
-  description: "Where a message lives.",
-  valuesConfig: {
-    USER: { description: "A one-to-one conversation between two users." },
-    GROUP: { description: "A group conversation." },
-    ROOM: { description: "A room (chatroom / RTC room) conversation." },
-    SYSTEM: { description: "A system channel: recipients cannot reply." },
-  },
-});
+);
 
 export enum ViewerRole {
   ANONYMOUS = "ANONYMOUS",
@@ -109,6 +100,79 @@ export class App {
 
   @Field(() => Boolean, { description: "Whether this is the app used when a query names none." })
   isDefault!: boolean;
+
+  @Field(() => [OperationSupport], {
+    description:
+      "Every operation of the neutral API and whether this app can do it; where it cannot, why (a gap of the vendor, or an option of the app that is off). See docs/support-matrix.md.",
+  })
+  operations!: OperationSupport[];
+}
+
+export const Operation = enumFrom(
+  OPERATION_NAMES,
+  "Operation",
+  "An operation of the neutral API (one per query or mutation that reaches a vendor).",
+  Object.fromEntries(OPERATION_NAMES.map((n) => [n, OPERATIONS[n].summary])) as Record<
+    OperationName,
+    string
+  >,
+);
+
+export const OperationArea = enumFrom(
+  AREAS,
+  "OperationArea",
+  "The part of the neutral API an operation belongs to.",
+  {
+    users: "Users, profiles and presence.",
+    social: "Friends and blocklists.",
+    conversations: "Conversation lists, unread counts and read state.",
+    messages: "Sending, history and the message lifecycle.",
+    groups: "Groups, their members and their settings.",
+    rooms: "RTC and live rooms.",
+    credentials: "Tokens client SDKs log in with.",
+    moderation: "Bans and content moderation.",
+    push: "Broadcasts and offline push.",
+  },
+);
+
+export const OperationKind = enumFrom(
+  ["read", "write"] as const,
+  "OperationKind",
+  "Whether an operation changes anything at the vendor.",
+  {
+    read: "Changes nothing (safe to repeat).",
+    write: "Changes something at the vendor.",
+  },
+);
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "Whether an app can do one operation, and if not, why.",
+})
+export class OperationSupport {
+  @Field(() => Operation, { description: "The operation." })
+  name!: OperationName;
+
+  @Field(() => OperationArea, { description: "Its part of the API." })
+  area!: Area;
+
+  @Field(() => OperationKind, { description: "Read or write." })
+  kind!: "read" | "write";
+
+  @Field(() => Boolean, { description: "Whether this app can do it now." })
+  supported!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why not (the vendor's gap, or the option that is off); null when supported.",
+  })
+  reason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The app option that turns it on, for operations that depend on one.",
+  })
+  condition!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "An IM user." })
@@ -170,6 +234,21 @@ export class ItemOutcome {
   ok!: boolean;
 
   @Field(() => ItemError, { nullable: true, description: "Why it failed, when it did." })
+  error!: ItemError | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Whether one user belongs to a group." })
+export class Membership {
+  @Field(() => ID, { description: "The user asked about." })
+  userId!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the user belongs to the group; null when the vendor could not tell.",
+  })
+  isMember!: boolean | null;
+
+  @Field(() => ItemError, { nullable: true, description: "Why the vendor could not tell." })
   error!: ItemError | null;
 }
 

@@ -50,6 +50,7 @@ export const CONTRACT_CASES = [
   "groups.create-and-get",
   "groups.get-unknown",
   "groups.members-paged",
+  "groups.member-check",
   "groups.add-remove-members",
   "groups.transfer-ownership",
   "groups.mute",

@@ -241,6 +241,33 @@ export function runAdapterContract(options: ContractOptions): void {
       if (has("GROUP_OWNER")) expect(all.find((m) => m.userId === owner)?.role).toBe("OWNER");
     });
 
+    check("groups.member-check", ["checkGroupMembers"], async () => {
+      const { groupId, owner, members } = await group(2);
+      const [outsider] = (await users(1)) as [string];
+      const m = members[0] as string;
+      const before = await h.vendorRequestCount();
+      const answers = await a.checkGroupMembers({ groupId, userIds: [m, outsider, owner, m] });
+      // One vendor call, answers in the order asked, a repeated user answered twice.
+      expect(await h.vendorRequestCount()).toBe(before + 1);
+      expect(answers.map((r) => [r.key, value(r)])).toEqual([
+        [m, true],
+        [outsider, false],
+        [owner, true],
+        [m, true],
+      ]);
+      const limit = a.limits.usersPerMemberCheck;
+      const tooMany = Array.from({ length: limit + 1 }, (_, i) => `u${i}`);
+      await noVendorCall(
+        () => a.checkGroupMembers({ groupId, userIds: tooMany }),
+        "BAD_USER_INPUT",
+      );
+      await noVendorCall(() => a.checkGroupMembers({ groupId, userIds: [] }), "BAD_USER_INPUT");
+      await noVendorCall(
+        () => a.checkGroupMembers({ groupId: "", userIds: [m] }),
+        "BAD_USER_INPUT",
+      );
+    });
+
     check("groups.add-remove-members", ["addGroupMembers", "removeGroupMembers"], async () => {
       const { groupId, owner, members } = await group(2);
       const [extra] = (await users(1)) as [string];

@@ -36,6 +36,12 @@ export interface GroupMembersInput {
   actorId?: string;
 }
 
+/** Which of these users belong to the group. */
+export interface MembershipInput {
+  groupId: string;
+  userIds: string[];
+}
+
 export interface MuteMembersInput extends GroupMembersInput {
   /** Omitted: muted until unmuted, where the vendor supports it. */
   durationSeconds?: number;

@@ -49,6 +49,8 @@ const implementation = {
   }),
   getGroup: async () => null,
   listGroupMembers: async () => ({ items: [], nextCursor: null }),
+  checkGroupMembers: async (_ctx, input) =>
+    input.userIds.map((id) => ({ ok: true as const, key: id, value: false })),
   addGroupMembers: async () => [],
   removeGroupMembers: async () => [],
   transferGroupOwnership: notHere,
@@ -91,6 +93,7 @@ class FakeAdapter extends VendorAdapter<Ctx> {
         membersPerChange: 1,
         pageSize: 1,
         credentialTtlSeconds: null,
+        usersPerMemberCheck: 1,
       },
       features: ["CONTENT_CUSTOM"],
       ctx: { calls: [], broadcast },

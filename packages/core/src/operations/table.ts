@@ -5,6 +5,7 @@ import type {
   Group,
   GroupMember,
   GroupMembersInput,
+  MembershipInput,
   MutedMember,
   MuteMembersInput,
   TransferOwnershipInput,
@@ -142,6 +143,15 @@ export const OPERATIONS = {
     access: { groupMember: "groupId" },
     action: "read the group's members",
     summary: "A group's members, a page at a time.",
+  }),
+  checkGroupMembers: operation<MembershipInput, ItemResult<boolean>[]>()({
+    area: "groups",
+    kind: "read",
+    capability: null,
+    batch: "usersPerMemberCheck",
+    access: { groupMember: "groupId" },
+    action: "check who belongs to the group",
+    summary: "Whether each user belongs to a group, answered by one vendor call.",
   }),
   addGroupMembers: operation<GroupMembersInput, ItemResult<true>[]>()({
     area: "groups",

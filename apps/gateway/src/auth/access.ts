@@ -1,0 +1,101 @@
+import {
+  type AccessRule,
+  type CallOptions,
+  ForbiddenError,
+  type ImAdapter,
+  NotFoundError,
+  OPERATIONS,
+  type OperationName,
+} from "@imgraph/core";
+import { policy } from "./policy.js";
+import type { Viewer } from "./viewer.js";
+
+/** What a rule needs beyond the viewer and the input: the app, and vendor reads. */
+export interface AccessContext {
+  viewer: Viewer;
+  adapter: ImAdapter;
+  options: CallOptions;
+  /** Whether a user belongs to a group, in at most one vendor call. */
+  isMember(
+    adapter: ImAdapter,
+    groupId: string,
+    userId: string,
+    options: CallOptions,
+  ): Promise<boolean>;
+}
+
+/**
+ * The policy of one declared operation (OPERATIONS[name].access), for one call: the caller
+ * is authenticated for the app, then admins pass and an end user must satisfy every rule
+ * that applies. Rules read the input at their paths; a path ending in "?" applies only when
+ * its value is present, any other path must be present.
+ */
+export async function authorize(
+  access: AccessContext,
+  name: OperationName,
+  input: unknown,
+): Promise<void> {
+  const { viewer, adapter } = access;
+  policy.authenticated(viewer, adapter.info.id);
+  if (viewer.role !== "USER") return;
+  const declared = OPERATIONS[name];
+  const rules = (
+    Array.isArray(declared.access) ? declared.access : [declared.access]
+  ) as AccessRule[];
+  for (const rule of rules) await checkRule(access, viewer, rule, input, declared.action);
+}
+
+async function checkRule(
+  access: AccessContext,
+  viewer: Extract<Viewer, { role: "USER" }>,
+  rule: AccessRule,
+  input: unknown,
+  action: string,
+): Promise<void> {
+  if (rule === "anyone") return;
+  if (rule === "admin") throw new ForbiddenError(`Only admins may ${action}.`);
+  const [kind, path] = Object.entries(rule)[0] as [keyof Exclude<AccessRule, string>, string];
+  const value = at(input, path);
+  if (value === undefined) {
+    if (path.endsWith("?")) return;
+    throw new ForbiddenError(`Only admins may ${action}.`);
+  }
+  const id = String(value);
+  switch (kind) {
+    case "self":
+      if (id !== viewer.userId) throw new ForbiddenError(`You may only ${action} as yourself.`);
+      return;
+    case "groupOwner": {
+      const group = await access.adapter.getGroup(id, access.options);
+      if (!group) throw new NotFoundError(`Group ${id} does not exist.`);
+      if (group.ownerId === null)
+        throw new ForbiddenError(`Only admins may ${action}: this vendor keeps no group owner.`);
+      if (group.ownerId !== viewer.userId)
+        throw new ForbiddenError(`Only the group's owner may ${action}.`);
+      return;
+    }
+    case "groupMember":
+      if (!(await access.isMember(access.adapter, id, viewer.userId, access.options)))
+        throw new ForbiddenError(`Only the group's members may ${action}.`);
+      return;
+    case "sender": {
+      const described = access.adapter.describeMessageId?.(id);
+      if (!described) throw new ForbiddenError(`Only admins may ${action} in this app.`);
+      if (described.senderId !== viewer.userId)
+        throw new ForbiddenError(`You may only ${action} you sent.`);
+      return;
+    }
+  }
+}
+
+/** The value at a dotted path ("" is the input itself; a trailing "?" is ignored). */
+function at(input: unknown, path: string): unknown {
+  const clean = path.endsWith("?") ? path.slice(0, -1) : path;
+  if (clean === "") return input ?? undefined;
+  let value: unknown = input;
+  for (const key of clean.split(".")) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value ?? undefined;
+}

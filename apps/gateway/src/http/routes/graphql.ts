@@ -1,0 +1,157 @@
+import type { IncomingMessage } from "node:http";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { ImError } from "@imgraph/core";
+import type { Logger } from "pino";
+import type { AppRegistry } from "../../apps.js";
+import type { Authenticator } from "../../auth/authenticate.js";
+import type { ServerConfig } from "../../config/types.js";
+import { createContext, type GatewayContext, type RequestMeta } from "../../context.js";
+import { requestError } from "../../errors.js";
+import { MAX_SYNTAX_NESTING, nestingError, syntaxNesting } from "../../limits.js";
+import { readBody, sendJson, TOO_LARGE } from "../body.js";
+import type { Route } from "../route.js";
+
+const WWW_AUTHENTICATE = 'Bearer realm="imgraph"';
+
+export interface GraphqlDeps {
+  config: ServerConfig;
+  apollo: ApolloServer<GatewayContext>;
+  apps: AppRegistry;
+  auth: Authenticator;
+  log: Logger;
+}
+
+/**
+ * GraphQL over HTTP (GET and POST) at `path`: body cap, JSON, runaway nesting refused before
+ * parsing, the request's deadline, credentials → viewer, Apollo, and the status that
+ * matches the answer (401 whenever credentials were missing or wrong).
+ */
+export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
+  return async ({ req, res, url, requestId }) => {
+    if (url.pathname !== path) return null;
+    if (req.method !== "GET" && req.method !== "POST") {
+      res.setHeader("allow", "GET, POST");
+      sendJson(res, 405, { error: "method not allowed" });
+      return { outcome: "bad_method" };
+    }
+    const body =
+      req.method === "POST" ? await readBody(req, deps.config.bodyLimitBytes) : undefined;
+    if (body === TOO_LARGE) {
+      sendJson(res, 413, {
+        errors: [
+          {
+            message: `Request body over ${deps.config.bodyLimitBytes} bytes.`,
+            extensions: { code: "PAYLOAD_TOO_LARGE" },
+          },
+        ],
+      });
+      return { outcome: "too_large" };
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let parsed: unknown;
+    if (typeof body === "string" && body.length > 0) {
+      const type = headers.get("content-type") ?? "";
+      if (type.includes("application/json")) {
+        try {
+          parsed = JSON.parse(body);
+        } catch {
+          sendJson(res, 400, {
+            errors: [
+              {
+                message: "The request body is not valid JSON.",
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ],
+          });
+          return { outcome: "bad_json" };
+        }
+      } else {
+        parsed = body;
+      }
+    }
+
+    const query =
+      req.method === "GET" ? url.searchParams.get("query") : (parsed as { query?: unknown })?.query;
+    if (typeof query === "string" && syntaxNesting(query) > MAX_SYNTAX_NESTING) {
+      const error = nestingError();
+      sendJson(res, 400, {
+        errors: [
+          { message: error.message, extensions: { code: "GRAPHQL_PARSE_FAILED", requestId } },
+        ],
+      });
+      return { outcome: "too_deep" };
+    }
+
+    // The request's deadline, also passed to every vendor call; a client that goes away aborts it.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error("deadline")),
+      deps.config.requestTimeoutMs,
+    );
+    const onClose = () => {
+      if (!res.writableEnded) controller.abort(new Error("client closed"));
+    };
+    res.on("close", onClose);
+    const meta: RequestMeta = { operationName: null, operationType: null, errorCodes: [] };
+    let viewerRole = "unknown";
+    try {
+      const response = await deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
+        context: async () => {
+          const viewer = await authenticate(deps.auth, req);
+          viewerRole = viewer.role;
+          return createContext({
+            meta,
+            viewer,
+            apps: deps.apps,
+            requestId,
+            signal: controller.signal,
+            log: deps.log.child({ requestId }),
+          });
+        },
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      // No credentials where they are needed answers like wrong ones: 401 (the body still
+      // carries whatever public fields resolved), so clients handle one case.
+      if (res.statusCode === 200 && meta.errorCodes.includes("UNAUTHENTICATED"))
+        res.statusCode = 401;
+      if (res.statusCode === 401) res.setHeader("www-authenticate", WWW_AUTHENTICATE);
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      clearTimeout(timer);
+      res.off("close", onClose);
+    }
+    return {
+      operationName: meta.operationName,
+      operationType: meta.operationType,
+      outcome: meta.errorCodes.length > 0 || res.statusCode >= 400 ? "error" : "ok",
+      ...(meta.errorCodes.length > 0 ? { errorCodes: meta.errorCodes } : {}),
+      viewer: viewerRole,
+    };
+  };
+}
+
+async function authenticate(auth: Authenticator, req: IncomingMessage) {
+  try {
+    return await auth.authenticate({
+      authorization: header(req.headers.authorization),
+      apiKey: header(req.headers["x-api-key"]),
+    });
+  } catch (error) {
+    if (error instanceof ImError) throw requestError(error, 401);
+    throw error;
+  }
+}
+
+export function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

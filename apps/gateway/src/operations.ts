@@ -1,0 +1,80 @@
+import type {
+  CallOptions,
+  ImAdapter,
+  OperationInput,
+  OperationName,
+  OperationOutput,
+} from "@imgraph/core";
+import { type AccessContext, authorize } from "./auth/access.js";
+import { isMember } from "./auth/membership.js";
+import { callOptions, type GatewayContext } from "./context.js";
+
+/**
+ * Runs one declared operation for a resolver: picks the app (the default when none is
+ * named), applies the operation's declared access rule for this caller, then calls the
+ * adapter with the request's deadline and id. The one way resolvers reach a vendor.
+ */
+export async function run<N extends OperationName>(
+  ctx: GatewayContext,
+  app: string | null | undefined,
+  name: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
+  return runOn(ctx, ctx.apps.get(app), name, input);
+}
+
+/** The same, for an adapter already picked (fields of a parent that named the app). */
+export async function runOn<N extends OperationName>(
+  ctx: GatewayContext,
+  adapter: ImAdapter,
+  name: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
+  const options = callOptions(ctx);
+  await authorize(accessOf(ctx, adapter), name, input);
+  const method = adapter[name] as unknown as (
+    input: OperationInput<N>,
+    options: CallOptions,
+  ) => Promise<OperationOutput<N>>;
+  return method.call(adapter, input, options);
+}
+
+/**
+ * Applies an operation's declared access rule and returns the app's adapter, for resolvers
+ * that then go through the request's batch loader (which calls the operation itself).
+ */
+export async function allow<N extends OperationName>(
+  ctx: GatewayContext,
+  app: string | null | undefined,
+  name: N,
+  input: OperationInput<N>,
+): Promise<ImAdapter> {
+  const adapter = ctx.apps.get(app);
+  await authorize(accessOf(ctx, adapter), name, input);
+  return adapter;
+}
+
+// Membership answers per request: a group read and its members field ask once.
+const memberships = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+function accessOf(ctx: GatewayContext, adapter: ImAdapter): AccessContext {
+  return {
+    viewer: ctx.viewer,
+    adapter,
+    options: callOptions(ctx),
+    isMember(a, groupId, userId, options) {
+      let known = memberships.get(ctx.meta);
+      if (!known) {
+        known = new Map();
+        memberships.set(ctx.meta, known);
+      }
+      const key = `${a.info.id}\u0000${groupId}\u0000${userId}`;
+      let answer = known.get(key);
+      if (!answer) {
+        answer = isMember(a, groupId, userId, options);
+        known.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}

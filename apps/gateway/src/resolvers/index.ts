@@ -1,0 +1,27 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchemaFrom, sdlOf } from "../schema/build.js";
+import { AppResolver } from "./app.js";
+import { EventResolver } from "./events.js";
+import { GroupResolver } from "./group.js";
+import { MessageResolver } from "./message.js";
+import { RoomResolver } from "./room.js";
+import { UserResolver } from "./user.js";
+
+let cached: GraphQLSchema | undefined;
+
+/** The gateway's schema, built once from its resolvers. */
+export function buildGatewaySchema(): GraphQLSchema {
+  cached ??= buildSchemaFrom([
+    AppResolver,
+    UserResolver,
+    GroupResolver,
+    MessageResolver,
+    RoomResolver,
+    EventResolver,
+  ]);
+  return cached;
+}
+
+export function gatewaySdl(): string {
+  return sdlOf(buildGatewaySchema());
+}
