@@ -2,7 +2,7 @@
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import type { Params } from "../params.js";
-import type { Group, User } from "../state.js";
+import type { Group, Member, User } from "../state.js";
 import type { ActionContext } from "./types.js";
 
 /** FromUserId (or another operator field) must be a registered user: 660500002 (§2.1). */
@@ -17,6 +17,16 @@ export function group(ctx: ActionContext, id: string): Group {
   const g = ctx.app.groups.get(id);
   if (!g) throw new ZegoError(ZIM.groupMissing, `group ${id} does not exist`);
   return g;
+}
+
+/** A required list of at most `max` user ids; a longer one is ZIM.tooManyUsers. */
+export function userIdList(p: Params, name: string, max: number): string[] {
+  return p.strList(name, { required: true, max, tooManyCode: ZIM.tooManyUsers });
+}
+
+/** A required list of at most `max` per-user objects; a longer one is ZIM.tooManyUsers. */
+export function userItemList(p: Params, name: string, max: number): Params[] {
+  return p.objList(name, { required: true, max, tooManyCode: ZIM.tooManyUsers });
 }
 
 export interface ItemError {
@@ -57,4 +67,28 @@ export function cursorText(p: Params, name: string): number {
   if (typeof text !== "string" || !/^[0-9]{1,9}$/.test(text))
     throw p.fail(`${name} is not a cursor from a previous page`);
   return offsetCursor(Number(text));
+}
+
+/**
+ * Changes each listed member of a group in turn: `read` takes one item apart (and may throw
+ * for a bad one, at its place in the list), `apply` changes the member. A user who is not
+ * a member is an ErrorUsers item (ZIM.notMember); answered as §1.8 says.
+ */
+export function changeMembers<T>(
+  g: Group,
+  items: readonly T[],
+  read: (item: T) => { userId: string; apply: (m: Member) => void },
+): Record<string, unknown> {
+  const ErrorUsers: ItemError[] = [];
+  let ok = 0;
+  for (const item of items) {
+    const { userId, apply } = read(item);
+    const m = g.members.get(userId);
+    if (!m) ErrorUsers.push({ UserId: userId, SubCode: ZIM.notMember });
+    else {
+      apply(m);
+      ok++;
+    }
+  }
+  return partial(ok, ErrorUsers, "ErrorUsers", {}, ZIM.allFailed);
 }

@@ -3,7 +3,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import { bytes } from "../params.js";
 import type { Group, User } from "../state.js";
-import { group, type ItemError, offsetCursor, partial, sender } from "./common.js";
+import { changeMembers, group, offsetCursor, sender, userIdList, userItemList } from "./common.js";
 import { groupIdParam, PER_GROUP } from "./group.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
@@ -154,26 +154,19 @@ export const groupAdminActions: ActionTable = {
     handle(ctx) {
       sender(ctx);
       const groupId = groupIdParam(ctx);
-      const items = ctx.p.objList("UserIds", {
-        required: true,
-        max: 20,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const items = userItemList(ctx.p, "UserIds", 20);
       ctx.limit(groupId, PER_GROUP, ZIM.scopeRate);
       const g = group(ctx, groupId);
-      const ErrorUsers: ItemError[] = [];
-      let ok = 0;
-      for (const item of items) {
-        const id = item.str("UserId");
+      return changeMembers(g, items, (item) => {
+        const userId = item.str("UserId");
         const nickname = item.optStr("Nickname", { maxBytes: 256 }) ?? "";
-        const m = g.members.get(id);
-        if (!m) ErrorUsers.push({ UserId: id, SubCode: ZIM.notMember });
-        else {
-          m.nickname = nickname;
-          ok++;
-        }
-      }
-      return partial(ok, ErrorUsers, "ErrorUsers", {}, ZIM.allFailed);
+        return {
+          userId,
+          apply: (m) => {
+            m.nickname = nickname;
+          },
+        };
+      });
     },
   },
 
@@ -203,24 +196,15 @@ export const groupAdminActions: ActionTable = {
     handle(ctx) {
       const op = sender(ctx);
       const g = group(ctx, groupIdParam(ctx));
-      const ids = ctx.p.strList("UserIds", {
-        required: true,
-        max: 20,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const ids = userIdList(ctx.p, "UserIds", 20);
       const until = muteUntil(ctx, ctx.p.int("Duration"));
       checkMuteOperator(g, op);
-      const ErrorUsers: ItemError[] = [];
-      let ok = 0;
-      for (const id of ids) {
-        const m = g.members.get(id);
-        if (!m) ErrorUsers.push({ UserId: id, SubCode: ZIM.notMember });
-        else {
+      return changeMembers(g, ids, (userId) => ({
+        userId,
+        apply: (m) => {
           m.muteUntil = until;
-          ok++;
-        }
-      }
-      return partial(ok, ErrorUsers, "ErrorUsers", {}, ZIM.allFailed);
+        },
+      }));
     },
   },
 

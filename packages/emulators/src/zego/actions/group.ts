@@ -3,7 +3,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { generateGroupId, idParam, isValidId } from "../ids.js";
 import { bytes } from "../params.js";
 import type { Group, Member } from "../state.js";
-import { group, type ItemError, offsetCursor, partial, sender } from "./common.js";
+import { group, type ItemError, offsetCursor, partial, sender, userIdList } from "./common.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
 const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
@@ -117,7 +117,7 @@ function invite(ctx: ActionContext) {
       };
     });
   } else {
-    const ids = p.strList("UserIds", { required: true, max: 100, tooManyCode: ZIM.tooManyUsers });
+    const ids = userIdList(p, "UserIds", 100);
     wanted = ids.map((id) => ({ id, time: now, consent: false }));
   }
   wanted = wanted.filter((w) => w.id !== op.userId); // FromUserId is dropped from either list
@@ -157,7 +157,7 @@ function kick(ctx: ActionContext) {
   const { p, app } = ctx;
   const op = sender(ctx);
   const groupId = groupIdParam(ctx);
-  const ids = p.strList("UserId", { required: true, max: 50, tooManyCode: ZIM.tooManyUsers });
+  const ids = userIdList(p, "UserId", 50);
   p.optStr("CustomReason", { maxBytes: 32 });
   const g = group(ctx, groupId);
   const ErrorList: ItemError[] = [];

@@ -10,7 +10,7 @@ import {
 } from "../message-body.js";
 import type { AppState, Conversation, ConvType, StoredMessage } from "../state.js";
 import { peerKey } from "../state.js";
-import { group, type ItemError, partial, sender } from "./common.js";
+import { group, type ItemError, partial, sender, userIdList } from "./common.js";
 import { groupIdParam } from "./group.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
@@ -57,9 +57,7 @@ function readSendOptions(ctx: ActionContext): void {
 function sendPeer(ctx: ActionContext) {
   const { p, app, now } = ctx;
   const from = sender(ctx);
-  const to = [
-    ...new Set(p.strList("ToUserId", { required: true, max: 100, tooManyCode: ZIM.tooManyUsers })),
-  ];
+  const to = [...new Set(userIdList(p, "ToUserId", 100))];
   // ToUserId containing FromUserId: 660000002 (exact code unverified).
   if (to.includes(from.userId)) throw p.fail("ToUserId must not contain FromUserId");
   const msg = readMessage(p, {

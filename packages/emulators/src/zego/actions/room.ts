@@ -3,7 +3,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { roomIdParam } from "../ids.js";
 import { destroyRoom, exitRoom, newRoom } from "../rooms.js";
 import type { ZimRoom } from "../state.js";
-import { cursorText, type ItemError, partial, sender } from "./common.js";
+import { cursorText, type ItemError, partial, sender, userIdList } from "./common.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
 const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
@@ -98,11 +98,7 @@ export const roomActions: ActionTable = {
     rate: APP_20,
     handle(ctx) {
       const roomId = roomIdParam(ctx.p);
-      const ids = ctx.p.strList("UserId", {
-        required: true,
-        max: 10,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const ids = userIdList(ctx.p, "UserId", 10);
       ctx.limit(roomId, perSecond(5), ZIM.scopeRate); // 5/s per room (§1.10)
       const r = room(ctx, roomId);
       const UserList: Record<string, unknown>[] = [];
@@ -124,11 +120,7 @@ export const roomActions: ActionTable = {
     rate: APP_20,
     handle(ctx) {
       const roomId = roomIdParam(ctx.p);
-      const ids = ctx.p.strList("UserId", {
-        required: true,
-        max: 50,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const ids = userIdList(ctx.p, "UserId", 50);
       ctx.p.optStr("CustomReason", { maxBytes: 32 });
       const op = optionalOperator(ctx);
       const r = room(ctx, roomId);

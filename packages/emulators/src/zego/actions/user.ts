@@ -2,7 +2,7 @@
 import { ZIM } from "../errors.js";
 import { registerIdSubCode } from "../ids.js";
 import { bytes, type Params } from "../params.js";
-import { cursorText, type ItemError, partial, sender } from "./common.js";
+import { cursorText, type ItemError, partial, sender, userIdList, userItemList } from "./common.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
 const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
@@ -25,7 +25,7 @@ function profileSubCode(
 }
 
 function register(ctx: ActionContext, max: number, robots: boolean) {
-  const items = ctx.p.objList("UserInfo", { required: true, max, tooManyCode: ZIM.tooManyUsers });
+  const items = userItemList(ctx.p, "UserInfo", max);
   const errors: ItemError[] = [];
   let ok = 0;
   for (const item of items) {
@@ -73,11 +73,7 @@ export const userActions: ActionTable = {
     method: "POST",
     rate: APP_20,
     handle(ctx) {
-      const ids = ctx.p.strList("UserIds", {
-        required: true,
-        max: 100,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const ids = userIdList(ctx.p, "UserIds", 100);
       const Result: Record<string, unknown>[] = [];
       const errors: ItemError[] = [];
       for (const id of ids) {
@@ -102,11 +98,7 @@ export const userActions: ActionTable = {
     method: "POST",
     rate: APP_20,
     handle(ctx) {
-      const items = ctx.p.objList("UserInfo", {
-        required: true,
-        max: 100,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const items = userItemList(ctx.p, "UserInfo", 100);
       const errors: ItemError[] = [];
       let ok = 0;
       for (const item of items) {
@@ -149,11 +141,7 @@ export const userActions: ActionTable = {
     method: "GET",
     rate: APP_20,
     handle(ctx) {
-      const ids = ctx.p.strList("UserId", {
-        required: true,
-        max: 100,
-        tooManyCode: ZIM.tooManyUsers,
-      });
+      const ids = userIdList(ctx.p, "UserId", 100);
       const Result: Record<string, unknown>[] = [];
       const errors: ItemError[] = [];
       for (const id of ids) {
