@@ -1,29 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../src/config/errors.js";
 import { validateConfig } from "../src/config/validate.js";
+import { configError, sourcesOf } from "./config-helpers.js";
 
 const rongcloud = { id: "rc", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" };
 const tencent = { id: "tc", vendor: "tencent", sdkAppId: 1400000000, keyEnv: "TC_KEY" };
 const zego = { id: "zg", vendor: "zego", appId: 1, serverSecretEnv: "ZG_SECRET" };
 const env = { RC_SECRET: "a", TC_KEY: "b", ZG_SECRET: "c".repeat(32) };
-const sources = (extra: Record<string, string> = {}, files: Record<string, string> = {}) => ({
-  env: { ...env, ...extra },
-  baseDir: "/etc/imgraph",
-  readFile: (p: string) => {
-    const f = files[p];
-    if (f === undefined) throw new Error("ENOENT");
-    return f;
-  },
-});
+const sources = (extra: Record<string, string> = {}, files: Record<string, string> = {}) =>
+  sourcesOf({ ...env, ...extra }, files);
 
 function error(raw: unknown, s = sources()): string {
-  try {
-    validateConfig(raw, s);
-  } catch (e) {
-    if (e instanceof ConfigError) return `${e.key}: ${e.expected}`;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
+  const e = configError(raw, s);
+  return `${e.key}: ${e.expected}`;
 }
 
 describe("config: real-time", () => {

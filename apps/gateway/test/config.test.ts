@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AppRegistry } from "../src/apps.js";
-import { ConfigError } from "../src/config/errors.js";
 import { validateConfig } from "../src/config/validate.js";
 import { createLogger } from "../src/logger.js";
 import { guardFromConfig } from "../src/realtime/webhook-guard.js";
+import { configError, sourcesOf } from "./config-helpers.js";
 
 const base = {
   apps: [{ id: "chat", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" }],
@@ -12,25 +12,8 @@ const base = {
 const sources = (
   env: Record<string, string> = { RC_SECRET: "s3cret" },
   files: Record<string, string> = {},
-) => ({
-  env,
-  baseDir: "/etc/imgraph",
-  readFile: (p: string) => {
-    const f = files[p];
-    if (f === undefined) throw new Error("ENOENT");
-    return f;
-  },
-});
-
-function error(raw: unknown, s = sources()): ConfigError {
-  try {
-    validateConfig(raw, s);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+) => sourcesOf(env, files);
+const error = (raw: unknown, s = sources()) => configError(raw, s);
 
 describe("config validation", () => {
   it("resolves secrets from the environment or files, with defaults", () => {

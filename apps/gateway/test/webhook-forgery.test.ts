@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { get } from "node:https";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { AppWebhookConfig } from "../src/config/types.js";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { type DemoGateway, type DemoOptions, startDemo } from "../src/demo/start.js";
 import { type PostOptions, postCallback, type Vendor, vendors } from "./callback-signers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
@@ -28,6 +28,17 @@ function guard(over: Partial<AppWebhookConfig>): AppWebhookConfig {
   };
 }
 
+/** A demo gateway whose every app has the same callback guard. */
+function guardedDemo(over: Partial<AppWebhookConfig>, realtime: DemoOptions["realtime"]) {
+  return startDemo({
+    server: { port: 0, host: "127.0.0.1" },
+    logLevel: "silent",
+    seed: false,
+    webhooks: Object.fromEntries(APPS.map((app) => [app, guard(over)])),
+    realtime,
+  });
+}
+
 /** Subscribes as admin to one app's presence events; returns the user ids published. */
 async function watch(g: DemoGateway, app: Vendor) {
   const client = wsClient(g.url, { "x-api-key": g.adminKey });
@@ -50,15 +61,7 @@ async function watch(g: DemoGateway, app: Vendor) {
 describe("webhook forgery: source allowlist", () => {
   let g: DemoGateway;
   beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1" },
-      logLevel: "silent",
-      seed: false,
-      webhooks: Object.fromEntries(
-        APPS.map((app) => [app, guard({ allowedSources: [`${VENDOR_HOST}/32`] })]),
-      ),
-      realtime: { trustedProxies: [PROXY] },
-    });
+    g = await guardedDemo({ allowedSources: [`${VENDOR_HOST}/32`] }, { trustedProxies: [PROXY] });
   });
   afterAll(async () => {
     await g?.close();
@@ -157,17 +160,12 @@ describe("webhook forgery: client certificates on the mutual-TLS listener", () =
   let tlsOrigin: string;
   const ca = tls("server.crt").concat(tls("vendor-ca.crt"));
   beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1" },
-      logLevel: "silent",
-      seed: false,
-      webhooks: Object.fromEntries(
-        APPS.map((app) => [app, guard({ clientCa: tls("vendor-ca.crt") })]),
-      ),
-      realtime: {
+    g = await guardedDemo(
+      { clientCa: tls("vendor-ca.crt") },
+      {
         webhookTls: { host: "127.0.0.1", port: 0, cert: tls("server.crt"), key: tls("server.key") },
       },
-    });
+    );
     tlsOrigin = g.webhookTls?.origin ?? "";
   });
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import type { Logger } from "pino";
 import type { AppRegistry } from "../apps.js";
@@ -8,6 +7,7 @@ import type { Authenticator } from "../auth/authenticate.js";
 import type { ServerConfig } from "../config/types.js";
 import type { GatewayContext } from "../context.js";
 import { sendJson } from "./body.js";
+import { listen } from "./listen.js";
 import type { Route } from "./route.js";
 import { graphqlRoute, header } from "./routes/graphql.js";
 import { healthRoute } from "./routes/health.js";
@@ -92,19 +92,11 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const authority = await listen(server, config.port, config.host);
 
   return {
     server,
-    url: `http://${host}:${address.port}${GRAPHQL_PATH}`,
+    url: `http://${authority}${GRAPHQL_PATH}`,
     ready: () => !draining,
     async drain() {
       draining = true;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { WebhookTlsConfig } from "../config/types.js";
 import { sendJson } from "./body.js";
+import { listen } from "./listen.js";
 import type { Route } from "./route.js";
 
 export interface RunningWebhookTls {
@@ -48,18 +48,10 @@ export async function startWebhookTls(
         });
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const authority = await listen(server, config.port, config.host);
   return {
     server,
-    origin: `https://${host}:${address.port}`,
+    origin: `https://${authority}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
