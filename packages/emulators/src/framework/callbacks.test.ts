@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
+import { describe, expect, it } from "vitest";
+import { useCallbackSink } from "../testing/callback-sink.js";
 import { CallbackDispatcher } from "./callbacks.js";
 import { createClock } from "./clock.js";
 
-let sink: CallbackSink;
-beforeAll(async () => {
-  sink = await startCallbackSink();
-});
-afterAll(() => sink.close());
-beforeEach(() => {
-  sink.received.length = 0;
-  sink.respond = () => 200;
-});
+const sink = useCallbackSink();
 
 describe("CallbackDispatcher", () => {
   it("POSTs the body with query params and headers, and logs the delivery", async () => {

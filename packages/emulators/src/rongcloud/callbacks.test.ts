@@ -1,51 +1,29 @@
 import { verifyRongCloudCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  type CallbackSink,
-  type ReceivedCallback,
-  startCallbackSink,
-} from "../testing/callback-sink.js";
+import { describe, expect, it } from "vitest";
+import { type ReceivedCallback, useCallbackSink } from "../testing/callback-sink.js";
 import { ok, rcClient } from "../testing/rongcloud-client.js";
-import { APP } from "../testing/rongcloud-setup.js";
-import { type RongCloudEmulator, startRongCloudEmulator } from "./index.js";
+import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
-let sink: CallbackSink;
-let emu: RongCloudEmulator;
-let rc: ReturnType<typeof rcClient>;
 const QUIET = { appKey: "quiet", appSecret: "quiet-secret" };
-
-beforeAll(async () => {
-  sink = await startCallbackSink();
-  emu = await startRongCloudEmulator({
-    rateLimits: false,
-    callbackRetry: { backoffMs: 10 },
-    apps: [
-      { ...APP, callbackUrl: sink.url },
-      { ...QUIET, callbackUrl: sink.url, routeServerMessages: false },
-    ],
-  });
-  rc = rcClient({ url: emu.url, ...APP });
-});
-afterAll(async () => {
-  await emu.close();
-  await sink.close();
-});
-beforeEach(() => {
-  emu.reset();
-  sink.received.length = 0;
-  sink.respond = () => 200;
-});
+const sink = useCallbackSink();
+const fx = useRongCloud(() => ({
+  callbackRetry: { backoffMs: 10 },
+  apps: [
+    { ...APP, callbackUrl: sink.url },
+    { ...QUIET, callbackUrl: sink.url, routeServerMessages: false },
+  ],
+}));
 
 const form = (c: ReceivedCallback) => Object.fromEntries(new URLSearchParams(c.body));
 const routed = async () => {
-  await emu.flushCallbacks();
+  await fx.emu.flushCallbacks();
   return sink.received.filter((c) => c.body.includes("msgUID"));
 };
 
 describe("callback signature (§3.1)", () => {
   it("carries appKey, nonce, signTimestamp (ms) and a signature that verifies", async () => {
     ok(
-      await rc.post("/message/private/publish.json", {
+      await fx.rc.post("/message/private/publish.json", {
         fromUserId: "a",
         toUserId: "b",
         objectName: "X:Y",
@@ -70,7 +48,7 @@ describe("callback signature (§3.1)", () => {
 describe("message routing (§3.4)", () => {
   it("routes each server message, form-encoded, with its UID and timestamp", async () => {
     const p = ok(
-      await rc.post("/message/private/publish.json", {
+      await fx.rc.post("/message/private/publish.json", {
         fromUserId: "a",
         toUserId: ["b", "c"],
         objectName: "RC:TxtMsg",
@@ -78,7 +56,7 @@ describe("message routing (§3.4)", () => {
       }),
     );
     const g = ok(
-      await rc.post("/message/group/publish.json", {
+      await fx.rc.post("/message/group/publish.json", {
         fromUserId: "a",
         toGroupId: "g1",
         toUserId: ["b", "c"],
@@ -87,7 +65,7 @@ describe("message routing (§3.4)", () => {
       }),
     );
     const s = ok(
-      await rc.post("/message/system/publish.json", {
+      await fx.rc.post("/message/system/publish.json", {
         fromUserId: "sys",
         toUserId: "b",
         objectName: "X:Y",
@@ -95,7 +73,7 @@ describe("message routing (§3.4)", () => {
       }),
     );
     const r = ok(
-      await rc.post("/message/chatroom/publish.json", {
+      await fx.rc.post("/message/chatroom/publish.json", {
         fromUserId: "a",
         toChatroomId: "room",
         objectName: "X:Y",
@@ -103,7 +81,7 @@ describe("message routing (§3.4)", () => {
       }),
     );
     ok(
-      await rc.post("/statusmessage/private/publish.json", {
+      await fx.rc.post("/statusmessage/private/publish.json", {
         fromUserId: "a",
         toUserId: "b",
         objectName: "X:Y",
@@ -139,7 +117,7 @@ describe("message routing (§3.4)", () => {
 
   it("a recall is routed as an RC:RcCmd message", async () => {
     const p = ok(
-      await rc.post("/message/group/publish.json", {
+      await fx.rc.post("/message/group/publish.json", {
         fromUserId: "a",
         toGroupId: "g1",
         objectName: "X:Y",
@@ -151,7 +129,7 @@ describe("message routing (§3.4)", () => {
     const sentTime = Number(form(sent as ReceivedCallback).msgTimestamp);
     sink.received.length = 0;
     ok(
-      await rc.post("/message/recall.json", {
+      await fx.rc.post("/message/recall.json", {
         fromUserId: "a",
         conversationType: 3,
         targetId: "g1",
@@ -176,7 +154,7 @@ describe("message routing (§3.4)", () => {
   });
 
   it("routeServerMessages: false (the real server's default) routes nothing", async () => {
-    const quiet = rcClient({ url: emu.url, ...QUIET });
+    const quiet = rcClient({ url: fx.emu.url, ...QUIET });
     ok(
       await quiet.post("/message/private/publish.json", {
         fromUserId: "a",
@@ -186,20 +164,20 @@ describe("message routing (§3.4)", () => {
       }),
     );
     expect(await routed()).toEqual([]);
-    expect(emu.callbackDeliveries({ app: QUIET.appKey })).toEqual([]);
+    expect(fx.emu.callbackDeliveries({ app: QUIET.appKey })).toEqual([]);
   });
 });
 
 describe("online status (§3.3)", () => {
   it("posts a JSON array on simulated login and logout", async () => {
-    emu.login({ userId: "u1", os: "iOS", clientIp: "10.0.0.1:1234", sessionId: "s1" });
-    emu.logout({ userId: "u1", sessionId: "s1", status: "1" });
-    const res = await fetch(`${emu.url}/__emulator/clients/login`, {
+    fx.emu.login({ userId: "u1", os: "iOS", clientIp: "10.0.0.1:1234", sessionId: "s1" });
+    fx.emu.logout({ userId: "u1", sessionId: "s1", status: "1" });
+    const res = await fetch(`${fx.emu.url}/__emulator/clients/login`, {
       method: "POST",
       body: JSON.stringify({ app: APP.appKey, userId: "u2" }),
     });
     expect(res.status).toBe(200);
-    await emu.flushCallbacks();
+    await fx.emu.flushCallbacks();
     const events = sink.received.map((c) => {
       expect(c.headers["content-type"]).toBe("application/json");
       expect(verifyRongCloudCallback(c.query, APP.appSecret).ok).toBe(true);
@@ -224,10 +202,10 @@ describe("online status (§3.3)", () => {
 describe("delivery, retries and the delivery log", () => {
   it("retries non-200 answers (RongCloud: 2 retries) and logs attempts", async () => {
     sink.respond = (n) => (n === 1 ? 500 : 200);
-    emu.login({ userId: "u1" });
-    await emu.flushCallbacks();
+    fx.emu.login({ userId: "u1" });
+    await fx.emu.flushCallbacks();
     expect(sink.received).toHaveLength(2);
-    const res = await fetch(`${emu.url}/__emulator/callbacks?kind=online-status`);
+    const res = await fetch(`${fx.emu.url}/__emulator/callbacks?kind=online-status`);
     const { callbacks } = (await res.json()) as {
       callbacks: { state: string; attempts: { status: number }[] }[];
     };
@@ -238,9 +216,9 @@ describe("delivery, retries and the delivery log", () => {
 
   it("gives up after 3 attempts", async () => {
     sink.respond = () => 503;
-    emu.login({ userId: "u1" });
-    await emu.flushCallbacks();
+    fx.emu.login({ userId: "u1" });
+    await fx.emu.flushCallbacks();
     expect(sink.received).toHaveLength(3);
-    expect(emu.callbackDeliveries({ state: "failed" })).toHaveLength(1);
+    expect(fx.emu.callbackDeliveries({ state: "failed" })).toHaveLength(1);
   });
 });

@@ -1,8 +1,6 @@
 import { verifyTencentCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
-import { startTencentEmulator } from "./emulator.js";
+import { describe, expect, it } from "vitest";
+import { useCallbackSink } from "../testing/callback-sink.js";
 import {
   ADMIN,
   type Body,
@@ -10,40 +8,24 @@ import {
   KEY,
   ok,
   SDK_APP_ID,
-  type TimClient,
   text,
   timClient,
+  useTencent,
 } from "./test-support.js";
 
 const TOKEN = "callback-token-1";
 const OTHER_APP = 1400000002;
-let sink: CallbackSink;
-let emu: RunningEmulator;
-let tim: TimClient;
-
-beforeAll(async () => {
-  sink = await startCallbackSink();
-  emu = await startTencentEmulator({
-    rateLimits: false,
-    apps: [
-      { sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url, callbackToken: TOKEN },
-      { sdkAppId: OTHER_APP, key: KEY, callbackUrl: sink.url }, // no token: no Sign
-    ],
-  });
-  tim = timClient(emu);
-});
-beforeEach(() => {
-  emu.reset();
-  sink.received.length = 0;
-});
-afterAll(async () => {
-  await emu.close();
-  await sink.close();
-});
+const sink = useCallbackSink();
+const fx = useTencent(() => ({
+  apps: [
+    { sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url, callbackToken: TOKEN },
+    { sdkAppId: OTHER_APP, key: KEY, callbackUrl: sink.url }, // no token: no Sign
+  ],
+}));
 
 /** Callbacks received after flushing, as {command, query, body}. */
 async function received(): Promise<{ command: string; query: URLSearchParams; body: Body }[]> {
-  await emu.flushCallbacks();
+  await fx.emu.flushCallbacks();
   return sink.received.map((c) => ({
     command: c.query.get("CallbackCommand") ?? "",
     query: c.query,
@@ -54,8 +36,8 @@ const commands = async () => (await received()).map((c) => c.command);
 
 describe("callback delivery (tencent.md §4.1–4.2)", () => {
   it("POSTs JSON with SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform, RequestTime and a valid Sign", async () => {
-    await importUsers(tim, "a");
-    emu.login({ userId: "a", platform: "Android" });
+    await importUsers(fx.tim, "a");
+    fx.emu.login({ userId: "a", platform: "Android" });
     const [cb] = await received();
     expect(cb).toBeDefined();
     expect(sink.received[0]!.method).toBe("POST");
@@ -66,9 +48,9 @@ describe("callback delivery (tencent.md §4.1–4.2)", () => {
     expect(q.get("contenttype")).toBe("json");
     expect(q.get("ClientIP")).toBeTruthy();
     expect(q.get("OptPlatform")).toBe("Android");
-    const v = verifyTencentCallback(q, TOKEN, { sdkAppId: SDK_APP_ID, now: emu.now() });
+    const v = verifyTencentCallback(q, TOKEN, { sdkAppId: SDK_APP_ID, now: fx.emu.now() });
     expect(v.ok).toBe(true);
-    expect(verifyTencentCallback(q, "wrong-token", { now: emu.now() }).ok).toBe(false);
+    expect(verifyTencentCallback(q, "wrong-token", { now: fx.emu.now() }).ok).toBe(false);
     expect(cb!.body).toMatchObject({
       CallbackCommand: "State.StateChange",
       Info: { To_Account: "a", Action: "Login", Reason: "Register" },
@@ -77,9 +59,9 @@ describe("callback delivery (tencent.md §4.1–4.2)", () => {
   });
 
   it("sends no RequestTime/Sign when the app has no callback token", async () => {
-    const other = timClient(emu, OTHER_APP);
+    const other = timClient(fx.emu, OTHER_APP);
     await importUsers(other, "a");
-    emu.login({ app: OTHER_APP, userId: "a" });
+    fx.emu.login({ app: OTHER_APP, userId: "a" });
     const [cb] = await received();
     expect(cb!.query.get("SdkAppid")).toBe(String(OTHER_APP));
     expect(cb!.query.has("Sign")).toBe(false);
@@ -89,12 +71,12 @@ describe("callback delivery (tencent.md §4.1–4.2)", () => {
 
 describe("State.StateChange", () => {
   it("fires on login, logout and disconnect; iOS is spelled IOS", async () => {
-    await importUsers(tim, "a");
-    emu.login({ userId: "a", platform: "iOS" });
-    emu.logout({ userId: "a", platform: "iOS" });
-    emu.login({ userId: "a", platform: "Web" });
-    emu.logout({ userId: "a", reason: "TimeOut" });
-    emu.logout({ userId: "a" }); // already offline: nothing
+    await importUsers(fx.tim, "a");
+    fx.emu.login({ userId: "a", platform: "iOS" });
+    fx.emu.logout({ userId: "a", platform: "iOS" });
+    fx.emu.login({ userId: "a", platform: "Web" });
+    fx.emu.logout({ userId: "a", reason: "TimeOut" });
+    fx.emu.logout({ userId: "a" }); // already offline: nothing
     const cbs = await received();
     expect(
       cbs.map((c) => [c.query.get("OptPlatform"), c.body.Info.Action, c.body.Info.Reason]),
@@ -107,9 +89,9 @@ describe("State.StateChange", () => {
   });
 
   it("fires when kick takes an online user offline", async () => {
-    await importUsers(tim, "a");
-    emu.login({ userId: "a" });
-    ok(await tim.call("im_open_login_svc/kick", { UserID: "a" }));
+    await importUsers(fx.tim, "a");
+    fx.emu.login({ userId: "a" });
+    ok(await fx.tim.call("im_open_login_svc/kick", { UserID: "a" }));
     const cbs = await received();
     expect(cbs.map((c) => c.body.Info.Action)).toEqual(["Login", "Logout"]);
   });
@@ -117,9 +99,9 @@ describe("State.StateChange", () => {
 
 describe("C2C callbacks", () => {
   it("C2C.CallbackAfterSendMsg on sendmsg with the documented fields, OptPlatform RESTAPI", async () => {
-    await importUsers(tim, "a", "b");
+    await importUsers(fx.tim, "a", "b");
     const m = ok(
-      await tim.call("openim/sendmsg", {
+      await fx.tim.call("openim/sendmsg", {
         From_Account: "a",
         To_Account: "b",
         MsgSeq: 3,
@@ -149,25 +131,25 @@ describe("C2C callbacks", () => {
   });
 
   it("no callback for a deduplicated resend, with ForbidAfterSendMsgCallback, or from batchsendmsg", async () => {
-    await importUsers(tim, "a", "b");
+    await importUsers(fx.tim, "a", "b");
     const msg = { From_Account: "a", To_Account: "b", MsgSeq: 1, MsgRandom: 1, MsgBody: text("x") };
-    ok(await tim.call("openim/sendmsg", msg));
-    ok(await tim.call("openim/sendmsg", msg));
+    ok(await fx.tim.call("openim/sendmsg", msg));
+    ok(await fx.tim.call("openim/sendmsg", msg));
     ok(
-      await tim.call("openim/sendmsg", {
+      await fx.tim.call("openim/sendmsg", {
         ...msg,
         MsgRandom: 2,
         ForbidCallbackControl: ["ForbidAfterSendMsgCallback"],
       }),
     );
-    ok(await tim.call("openim/batchsendmsg", { ...msg, MsgRandom: 3, To_Account: ["a", "b"] }));
+    ok(await fx.tim.call("openim/batchsendmsg", { ...msg, MsgRandom: 3, To_Account: ["a", "b"] }));
     expect(await commands()).toEqual(["C2C.CallbackAfterSendMsg"]);
   });
 
   it("C2C.CallbackAfterMsgWithDraw on admin_msgwithdraw", async () => {
-    await importUsers(tim, "a", "b");
+    await importUsers(fx.tim, "a", "b");
     const m = ok(
-      await tim.call("openim/sendmsg", {
+      await fx.tim.call("openim/sendmsg", {
         From_Account: "a",
         To_Account: "b",
         MsgRandom: 1,
@@ -175,7 +157,7 @@ describe("C2C callbacks", () => {
       }),
     );
     ok(
-      await tim.call("openim/admin_msgwithdraw", {
+      await fx.tim.call("openim/admin_msgwithdraw", {
         From_Account: "a",
         To_Account: "b",
         MsgKey: m.MsgKey,
@@ -194,9 +176,9 @@ describe("C2C callbacks", () => {
 
 describe("group callbacks", () => {
   it("create, join, send, recall, exit and destroy, in order, with their fields", async () => {
-    await importUsers(tim, "o", "a", "b");
+    await importUsers(fx.tim, "o", "a", "b");
     const id = ok(
-      await tim.call("group_open_http_svc/create_group", {
+      await fx.tim.call("group_open_http_svc/create_group", {
         Type: "Public",
         Name: "g",
         Owner_Account: "o",
@@ -205,13 +187,13 @@ describe("group callbacks", () => {
       }),
     ).GroupId;
     ok(
-      await tim.call("group_open_http_svc/add_group_member", {
+      await fx.tim.call("group_open_http_svc/add_group_member", {
         GroupId: id,
         MemberList: [{ Member_Account: "b" }, { Member_Account: "a" }],
       }),
     );
     const sent = ok(
-      await tim.call("group_open_http_svc/send_group_msg", {
+      await fx.tim.call("group_open_http_svc/send_group_msg", {
         GroupId: id,
         From_Account: "a",
         Random: 9,
@@ -219,18 +201,18 @@ describe("group callbacks", () => {
       }),
     );
     ok(
-      await tim.call("group_open_http_svc/group_msg_recall", {
+      await fx.tim.call("group_open_http_svc/group_msg_recall", {
         GroupId: id,
         MsgSeqList: [{ MsgSeq: sent.MsgSeq }],
       }),
     );
     ok(
-      await tim.call("group_open_http_svc/delete_group_member", {
+      await fx.tim.call("group_open_http_svc/delete_group_member", {
         GroupId: id,
         MemberToDel_Account: ["b", "nobody"],
       }),
     );
-    ok(await tim.call("group_open_http_svc/destroy_group", { GroupId: id }));
+    ok(await fx.tim.call("group_open_http_svc/destroy_group", { GroupId: id }));
     const cbs = await received();
     expect(cbs.map((c) => c.command)).toEqual([
       "Group.CallbackAfterCreateGroup",
@@ -242,7 +224,7 @@ describe("group callbacks", () => {
     ]);
     for (const c of cbs)
       expect(
-        verifyTencentCallback(c.query, TOKEN, { sdkAppId: SDK_APP_ID, now: emu.now() }).ok,
+        verifyTencentCallback(c.query, TOKEN, { sdkAppId: SDK_APP_ID, now: fx.emu.now() }).ok,
       ).toBe(true);
     const [created, joined, msg, recalled, exited, destroyed] = cbs.map((c) => c.body);
     expect(created).toMatchObject({
@@ -296,10 +278,10 @@ describe("group callbacks", () => {
 
   it("Group.CallbackAfterGroupInfoChanged carries the changed fields", async () => {
     const id = ok(
-      await tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g" }),
+      await fx.tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g" }),
     ).GroupId;
     ok(
-      await tim.call("group_open_http_svc/modify_group_base_info", {
+      await fx.tim.call("group_open_http_svc/modify_group_base_info", {
         GroupId: id,
         Notification: "read me",
       }),
@@ -316,16 +298,16 @@ describe("group callbacks", () => {
   });
 
   it("no join callback when nobody new joined", async () => {
-    await importUsers(tim, "a");
+    await importUsers(fx.tim, "a");
     const id = ok(
-      await tim.call("group_open_http_svc/create_group", {
+      await fx.tim.call("group_open_http_svc/create_group", {
         Type: "Public",
         Name: "g",
         MemberList: [{ Member_Account: "a" }],
       }),
     ).GroupId;
     ok(
-      await tim.call("group_open_http_svc/add_group_member", {
+      await fx.tim.call("group_open_http_svc/add_group_member", {
         GroupId: id,
         MemberList: [{ Member_Account: "a" }],
       }),

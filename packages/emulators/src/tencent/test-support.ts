@@ -7,6 +7,7 @@ import { Agent, request } from "node:http";
 import { generateUserSig } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
+import { type Late, resolveLate } from "../testing/late.js";
 import { startTencentEmulator } from "./emulator.js";
 import type { TencentAppConfig, TencentEmulatorOptions } from "./options.js";
 
@@ -115,11 +116,12 @@ export function ok(body: Body): Body {
 
 /** One emulator per test file, reset before every test. */
 export function useTencent(
-  options: Partial<TencentEmulatorOptions> = {},
+  lateOptions: Late<Partial<TencentEmulatorOptions>> = {},
   app: Partial<TencentAppConfig> = {},
 ): { emu: RunningEmulator; tim: TimClient } {
   const fx = {} as { emu: RunningEmulator; tim: TimClient };
   beforeAll(async () => {
+    const options = resolveLate(lateOptions);
     fx.emu = await startTencentEmulator({
       rateLimits: false,
       ...options,

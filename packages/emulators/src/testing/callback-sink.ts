@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface ReceivedCallback {
   method: string;
@@ -23,6 +24,28 @@ export interface CallbackSink {
 }
 
 export async function startCallbackSink(): Promise<CallbackSink> {
+  const sink = newSink();
+  await listen(sink);
+  return sink;
+}
+
+/**
+ * One sink for a test file: listening before its first test (so an emulator started in a
+ * later beforeAll can be given `sink.url`), emptied and answering 200 before each test,
+ * closed after the file (after the emulators, whose afterAll hooks run first).
+ */
+export function useCallbackSink(): CallbackSink {
+  const sink = newSink();
+  beforeAll(() => listen(sink));
+  beforeEach(() => {
+    sink.received.length = 0;
+    sink.respond = () => 200;
+  });
+  afterAll(() => sink.close());
+  return sink;
+}
+
+function newSink(): CallbackSink {
   const sink: CallbackSink = {
     url: "",
     received: [],
@@ -39,6 +62,11 @@ export async function startCallbackSink(): Promise<CallbackSink> {
     },
     close: async () => {},
   };
+  return sink;
+}
+
+/** Serves `sink` on a free local port and fills in its url and close. */
+async function listen(sink: CallbackSink): Promise<void> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -65,5 +93,4 @@ export async function startCallbackSink(): Promise<CallbackSink> {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  return sink;
 }

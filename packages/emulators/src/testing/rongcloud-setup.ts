@@ -5,6 +5,7 @@ import {
   type RongCloudEmulatorOptions,
   startRongCloudEmulator,
 } from "../rongcloud/index.js";
+import { type Late, resolveLate } from "./late.js";
 import { type RcClient, rcClient } from "./rongcloud-client.js";
 
 export const APP = { appKey: "testappkey", appSecret: "test-secret" };
@@ -14,10 +15,14 @@ export interface RcFixture {
   rc: RcClient;
 }
 
-export function useRongCloud(options: Partial<RongCloudEmulatorOptions> = {}): RcFixture {
+export function useRongCloud(options: Late<Partial<RongCloudEmulatorOptions>> = {}): RcFixture {
   const fx = {} as RcFixture;
   beforeAll(async () => {
-    fx.emu = await startRongCloudEmulator({ rateLimits: false, apps: [{ ...APP }], ...options });
+    fx.emu = await startRongCloudEmulator({
+      rateLimits: false,
+      apps: [{ ...APP }],
+      ...resolveLate(options),
+    });
     fx.rc = rcClient({ url: fx.emu.url, ...APP });
   });
   afterEach(() => fx.emu.reset());

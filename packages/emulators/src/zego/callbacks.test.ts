@@ -1,43 +1,27 @@
 import { verifyZegoCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../framework/index.js";
-import { type CallbackSink, startCallbackSink } from "../testing/callback-sink.js";
-import { startTestEmulator, TEST_APP_ID, type ZegoTestClient } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import { useCallbackSink } from "../testing/callback-sink.js";
+import { startTestEmulator, TEST_APP_ID, useZego } from "./test-support.js";
 
 const CALLBACK_SECRET = "cbsecret0123";
-let sink: CallbackSink;
-let emu: RunningEmulator;
-let zim: ZegoTestClient;
-
-beforeAll(async () => {
-  sink = await startCallbackSink();
-  ({ emu, zim } = await startTestEmulator(
-    { callbackRetry: { backoffMs: 10, timeoutMs: 500 } },
-    { callbackUrl: sink.url, callbackSecret: CALLBACK_SECRET },
-  ));
-});
-afterAll(async () => {
-  await emu.close();
-  await sink.close();
-});
-beforeEach(() => {
-  emu.reset();
-  sink.received.length = 0;
-  sink.respond = () => 200;
-});
+const sink = useCallbackSink();
+const fx = useZego({ callbackRetry: { backoffMs: 10, timeoutMs: 500 } }, () => ({
+  callbackUrl: sink.url,
+  callbackSecret: CALLBACK_SECRET,
+}));
 
 type Body = Record<string, unknown>;
 async function events(): Promise<Body[]> {
-  await emu.flushCallbacks();
+  await fx.emu.flushCallbacks();
   // Deliveries run concurrently: read them in dispatch order, after checking all arrived.
-  const deliveries = emu.callbackDeliveries();
+  const deliveries = fx.emu.callbackDeliveries();
   expect(sink.received).toHaveLength(deliveries.length);
   return deliveries.map((d) => JSON.parse(d.body) as Body);
 }
 
 describe("callbacks (zego.md §5)", () => {
   it("signs every callback with the CallbackSecret (sorted sha1) and carries appid/event/nonce/timestamp", async () => {
-    await emu.login({ userId: "a", os: "ANDROID" });
+    await fx.emu.login({ userId: "a", os: "ANDROID" });
     const [cb] = await events();
     expect(cb).toMatchObject({
       appid: String(TEST_APP_ID),
@@ -54,12 +38,12 @@ describe("callbacks (zego.md §5)", () => {
   });
 
   it("user_action for login, logout (1) and connection loss (2)", async () => {
-    await emu.login({ userId: "a" });
-    await emu.logout({ userId: "a" });
-    await emu.login({ userId: "a" });
-    await emu.logout({ userId: "a", reason: "offline" });
-    await emu.login({ userId: "a" });
-    await emu.login({ userId: "a" }); // already online: no new event
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.logout({ userId: "a" });
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.logout({ userId: "a", reason: "offline" });
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.login({ userId: "a" }); // already online: no new event
     expect((await events()).map((e) => [e.event, e.action, e.relogin])).toEqual([
       ["user_action", 0, "0"],
       ["user_action", 1, "0"],
@@ -70,16 +54,23 @@ describe("callbacks (zego.md §5)", () => {
   });
 
   it("send_msg for peer (user_list, empty conv_id) and group sends, none for commands", async () => {
-    emu.seed({ users: [{ userId: "a" }, { userId: "b" }], groups: [{ groupId: "g", owner: "a" }] });
+    fx.emu.seed({
+      users: [{ userId: "a" }, { userId: "b" }],
+      groups: [{ groupId: "g", owner: "a" }],
+    });
     const body = { MessageType: 1, Priority: 1, MessageBody: { Message: "hi" } };
-    const peer = await zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...body });
-    await zim.post("SendPeerMessage", {
+    const peer = await fx.zim.post("SendPeerMessage", {
+      FromUserId: "a",
+      ToUserId: ["b"],
+      ...body,
+    });
+    await fx.zim.post("SendPeerMessage", {
       FromUserId: "a",
       ToUserId: ["b"],
       ...body,
       MessageType: 2,
     });
-    await zim.post("SendGroupMessage", { FromUserId: "a", GroupId: "g", ...body });
+    await fx.zim.post("SendGroupMessage", { FromUserId: "a", GroupId: "g", ...body });
     const evs = await events();
     expect(evs.map((e) => e.event)).toEqual(["send_msg", "send_msg"]);
     const msgId = (peer.body.SuccList as { MsgId: string }[])[0]?.MsgId;
@@ -97,11 +88,16 @@ describe("callbacks (zego.md §5)", () => {
   });
 
   it("group_create, group_join, group_exit, group_destroy", async () => {
-    emu.seed({ users: [{ userId: "o" }, { userId: "m" }, { userId: "n" }] });
-    await zim.post("CreateGroup", { GroupId: "g", GroupOwner: "o", GroupName: "G", UserId: ["m"] });
-    await zim.post("InviteUsersIntoGroup", { FromUserId: "o", GroupId: "g", UserIds: ["n"] });
-    await zim.post("KickoutGroupUser", { FromUserId: "o", GroupId: "g", UserId: ["m"] });
-    await zim.get("DismissGroup", { FromUserId: "o", GroupId: "g" });
+    fx.emu.seed({ users: [{ userId: "o" }, { userId: "m" }, { userId: "n" }] });
+    await fx.zim.post("CreateGroup", {
+      GroupId: "g",
+      GroupOwner: "o",
+      GroupName: "G",
+      UserId: ["m"],
+    });
+    await fx.zim.post("InviteUsersIntoGroup", { FromUserId: "o", GroupId: "g", UserIds: ["n"] });
+    await fx.zim.post("KickoutGroupUser", { FromUserId: "o", GroupId: "g", UserId: ["m"] });
+    await fx.zim.get("DismissGroup", { FromUserId: "o", GroupId: "g" });
     const evs = await events();
     expect(evs.map((e) => e.event)).toEqual([
       "group_create",
@@ -125,10 +121,10 @@ describe("callbacks (zego.md §5)", () => {
   });
 
   it("ZIM room events and RTC room_login / room_logout", async () => {
-    await emu.login({ userId: "a", roomId: "r" });
-    await emu.logout({ userId: "a", roomId: "r" });
-    await emu.login({ product: "rtc", userId: "x", roomId: "live" });
-    await zim.get("KickoutUser", { RoomId: "live", UserId: ["x"] });
+    await fx.emu.login({ userId: "a", roomId: "r" });
+    await fx.emu.logout({ userId: "a", roomId: "r" });
+    await fx.emu.login({ product: "rtc", userId: "x", roomId: "live" });
+    await fx.zim.get("KickoutUser", { RoomId: "live", UserId: ["x"] });
     const evs = (await events()).filter((e) => e.event !== "user_action");
     expect(evs.map((e) => e.event)).toEqual([
       "room_create",
@@ -145,15 +141,15 @@ describe("callbacks (zego.md §5)", () => {
 
   it("retries a failed delivery, then gives up after 5 retries", async () => {
     sink.respond = (n) => (n <= 2 ? 500 : 200);
-    await emu.login({ userId: "a" });
-    await emu.flushCallbacks();
-    const [delivery] = emu.callbackDeliveries({ kind: "user_action" });
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.flushCallbacks();
+    const [delivery] = fx.emu.callbackDeliveries({ kind: "user_action" });
     expect(delivery?.state).toBe("delivered");
     expect(delivery?.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
     sink.respond = () => 503;
-    await emu.login({ userId: "b" });
-    await emu.flushCallbacks();
-    const failed = emu.callbackDeliveries({ kind: "user_action" }).at(-1);
+    await fx.emu.login({ userId: "b" });
+    await fx.emu.flushCallbacks();
+    const failed = fx.emu.callbackDeliveries({ kind: "user_action" }).at(-1);
     expect(failed?.state).toBe("failed");
     expect(failed?.attempts).toHaveLength(6);
   });

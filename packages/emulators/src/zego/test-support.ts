@@ -7,6 +7,7 @@ import { request } from "node:http";
 import { signZegoRequest } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
+import { type Late, resolveLate } from "../testing/late.js";
 import { startZegoEmulator } from "./emulator.js";
 import type { ZegoAppConfig, ZegoEmulatorOptions } from "./options.js";
 
@@ -142,12 +143,12 @@ export interface ZegoFixture {
  * every test; a file's own beforeEach (seeding) runs after the reset.
  */
 export function useZego(
-  overrides: Partial<ZegoEmulatorOptions> = {},
-  app: Partial<ZegoAppConfig> = {},
+  overrides: Late<Partial<ZegoEmulatorOptions>> = {},
+  app: Late<Partial<ZegoAppConfig>> = {},
 ): ZegoFixture {
   const fx = {} as ZegoFixture;
   beforeAll(async () => {
-    Object.assign(fx, await startTestEmulator(overrides, app));
+    Object.assign(fx, await startTestEmulator(resolveLate(overrides), resolveLate(app)));
   });
   beforeEach(() => {
     fx.emu.reset();
