@@ -101,12 +101,7 @@ export function login(
   input: ClientSessionInput,
   now: number,
 ) {
-  const app = pickApp(apps, input.app);
-  const userId = input.userId;
-  if (typeof userId !== "string" || userId === "")
-    throw new ControlError(400, "userId is required");
-  const acc = app.accounts.get(userId);
-  if (!acc) throw new ControlError(404, `${userId} is not imported`);
+  const { app, userId, acc } = sessionAccount(apps, input);
   const platform = typeof input.platform === "string" && input.platform ? input.platform : "Web";
   // Refuse a bad join before anything changes.
   const group = input.groupId === undefined ? undefined : joinable(app, userId, input.groupId);
@@ -123,6 +118,17 @@ export function login(
     });
   }
   return { userId, state: "Online", platforms: [...acc.sessions.keys()] };
+}
+
+/** The app and imported account a login or logout names (400 without userId, 404 unknown). */
+function sessionAccount(apps: Map<number, AppState>, input: ClientSessionInput) {
+  const app = pickApp(apps, input.app);
+  const userId = input.userId;
+  if (typeof userId !== "string" || userId === "")
+    throw new ControlError(400, "userId is required");
+  const acc = app.accounts.get(userId);
+  if (!acc) throw new ControlError(404, `${userId} is not imported`);
+  return { app, userId, acc };
 }
 
 /**
@@ -149,12 +155,7 @@ export function logout(
   callbacks: TencentCallbacks,
   input: ClientSessionInput,
 ) {
-  const app = pickApp(apps, input.app);
-  const userId = input.userId;
-  if (typeof userId !== "string" || userId === "")
-    throw new ControlError(400, "userId is required");
-  const acc = app.accounts.get(userId);
-  if (!acc) throw new ControlError(404, `${userId} is not imported`);
+  const { app, userId, acc } = sessionAccount(apps, input);
   const reason = input.reason ?? "Logout";
   if (reason !== "Logout" && reason !== "Disconnect" && reason !== "TimeOut") {
     throw new ControlError(400, "reason must be Logout, Disconnect or TimeOut");

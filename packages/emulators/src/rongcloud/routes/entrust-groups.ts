@@ -11,6 +11,15 @@ import type { AppState, HostedGroup, HostedMember } from "../state.js";
 
 const hosted = (def: RouteDef): RouteDef => ({ ...def, feature: "groupHosting" });
 
+/** Removes the listed userIds (at most 100) from the hosted group. */
+function removeListed({ app, p }: { app: AppState; p: Params }): undefined {
+  const g = groupOf(app, p);
+  const userIds = userIdsOf(p, 100);
+  flags(p);
+  removeMembers(g, userIds);
+  return undefined;
+}
+
 function groupOf(app: AppState, p: Params): HostedGroup {
   const groupId = p.required("groupId", REF_RULE);
   const g = app.hostedGroups.get(groupId);
@@ -130,25 +139,9 @@ export const entrustGroupRoutes: RouteTable = {
     },
   }),
 
-  "/entrust/group/quit.json": hosted({
-    handle({ app, p }) {
-      const g = groupOf(app, p);
-      const userIds = userIdsOf(p, 100);
-      flags(p);
-      removeMembers(g, userIds);
-      return undefined;
-    },
-  }),
-
-  "/entrust/group/member/kick.json": hosted({
-    handle({ app, p }) {
-      const g = groupOf(app, p);
-      const userIds = userIdsOf(p, 100);
-      flags(p);
-      removeMembers(g, userIds);
-      return undefined;
-    },
-  }),
+  // Quitting and being kicked read the same fields and leave the group the same way.
+  "/entrust/group/quit.json": hosted({ handle: removeListed }),
+  "/entrust/group/member/kick.json": hosted({ handle: removeListed }),
 
   "/entrust/group/dismiss.json": hosted({
     handle({ app, p }) {
