@@ -1,5 +1,4 @@
-import { BadUserInputError, type Conversation, type IdFields } from "@imgraph/core";
-import type { RongCloudContext } from "./context.js";
+import { messageIds } from "@imgraph/core";
 
 /** RongCloud's conversation types, as publish, recall, history and callbacks name them. */
 export const PRIVATE = 1;
@@ -21,41 +20,26 @@ export interface MessageRef {
   from: string;
 }
 
-export function encodeMessageId(ctx: Pick<RongCloudContext, "ids" | "appId">, ref: MessageRef) {
-  return ctx.ids.encode("msg", "rongcloud", ctx.appId, { ...ref });
-}
+const codec = messageIds<MessageRef>({
+  vendor: "rongcloud",
+  fields: (ref) => ({ ...ref }),
+  ref: (f) =>
+    typeof f.uid === "string" &&
+    typeof f.type === "number" &&
+    typeof f.target === "string" &&
+    typeof f.from === "string"
+      ? { uid: f.uid, type: f.type, target: f.target, from: f.from }
+      : undefined,
+  origin: (ref) => ({
+    senderId: ref.from,
+    conversation: {
+      type: ref.type === GROUP ? "GROUP" : ref.type === SYSTEM ? "SYSTEM" : "USER",
+      id: ref.target,
+    },
+  }),
+});
 
-export function decodeMessageId(
-  ctx: Pick<RongCloudContext, "ids" | "appId">,
-  id: unknown,
-): MessageRef {
-  const f: IdFields = ctx.ids.decode(id, {
-    kind: "msg",
-    vendor: "rongcloud",
-    appId: ctx.appId,
-    field: "messageId",
-  });
-  if (
-    typeof f.uid !== "string" ||
-    typeof f.type !== "number" ||
-    typeof f.target !== "string" ||
-    typeof f.from !== "string"
-  ) {
-    throw new BadUserInputError("messageId", "messageId is not a valid id: malformed.");
-  }
-  return { uid: f.uid, type: f.type, target: f.target, from: f.from };
-}
-
+export const encodeMessageId = codec.encode;
+export const decodeMessageId = codec.decode;
 /** Who sent a message and where, from its id alone (for authorization); null if not ours. */
-export function describeMessageId(
-  ctx: Pick<RongCloudContext, "ids" | "appId">,
-  id: string,
-): { senderId: string; conversation: Conversation } | null {
-  try {
-    const ref = decodeMessageId(ctx, id);
-    const type = ref.type === GROUP ? "GROUP" : ref.type === SYSTEM ? "SYSTEM" : "USER";
-    return { senderId: ref.from, conversation: { type, id: ref.target } };
-  } catch {
-    return null;
-  }
-}
+export const describeMessageId = codec.describe;

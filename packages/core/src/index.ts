@@ -6,6 +6,13 @@ export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cu
 export * from "./errors.js";
 export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
+export {
+  type MessageIdContext,
+  type MessageIdScheme,
+  type MessageIds,
+  type MessageOrigin,
+  messageIds,
+} from "./message-ids.js";
 export type * from "./model/index.js";
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
