@@ -6,6 +6,10 @@
 import { createHash } from "node:crypto";
 import {
   BadUserInputError,
+  callbackBody,
+  callbackId,
+  callbackInteger,
+  callbackList,
   type ImEvent,
   UnauthenticatedError,
   type WebhookAck,
@@ -43,8 +47,6 @@ export function tencentWebhookRefusal(status: number, message: string): WebhookA
   };
 }
 
-const MAX_LIST = 10_000;
-
 export function parseTencentWebhook(
   ctx: Ctx,
   options: TencentWebhookOptions,
@@ -58,14 +60,7 @@ export function parseTencentWebhook(
   });
   if (!check.ok) throw new UnauthenticatedError(`Tencent callback refused: ${check.message}.`);
 
-  let body: Json;
-  try {
-    body = JSON.parse(request.rawBody) as Json;
-  } catch {
-    throw new BadUserInputError("body", "Tencent callback body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new BadUserInputError("body", "Tencent callback body is not an object.");
+  const body = callbackBody(request.rawBody, "Tencent");
   const command = request.query.get("CallbackCommand") ?? "";
   bindEventTime(body, request.query.get("RequestTime"), windowSeconds);
   if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
@@ -89,9 +84,9 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
   switch (command) {
     case "C2C.CallbackAfterSendMsg": {
       if (b.SendMsgResult !== undefined && Number(b.SendMsgResult) !== 0) return [];
-      const from = account(b.From_Account, "From_Account");
-      const to = account(b.To_Account, "To_Account");
-      const msgKey = account(b.MsgKey, "MsgKey");
+      const from = callbackId(b.From_Account, "From_Account");
+      const to = callbackId(b.To_Account, "To_Account");
+      const msgKey = callbackId(b.MsgKey, "MsgKey");
       const sentAt = seconds(b.MsgTime, "MsgTime");
       return [
         {
@@ -110,9 +105,9 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
       ];
     }
     case "Group.CallbackAfterSendMsg": {
-      const groupId = account(b.GroupId, "GroupId");
-      const from = account(b.From_Account, "From_Account");
-      const msgSeq = integer(b.MsgSeq, "MsgSeq");
+      const groupId = callbackId(b.GroupId, "GroupId");
+      const from = callbackId(b.From_Account, "From_Account");
+      const msgSeq = callbackInteger(b.MsgSeq, "MsgSeq");
       const room = b.Type === "AVChatRoom";
       return [
         {
@@ -131,9 +126,9 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
       ];
     }
     case "C2C.CallbackAfterMsgWithDraw": {
-      const from = account(b.From_Account, "From_Account");
-      const to = account(b.To_Account, "To_Account");
-      const msgKey = account(b.MsgKey, "MsgKey");
+      const from = callbackId(b.From_Account, "From_Account");
+      const to = callbackId(b.To_Account, "To_Account");
+      const msgKey = callbackId(b.MsgKey, "MsgKey");
       return [
         {
           type: "MESSAGE_RECALLED",
@@ -146,9 +141,9 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
       ];
     }
     case "Group.CallbackAfterRecallMsg": {
-      const groupId = account(b.GroupId, "GroupId");
+      const groupId = callbackId(b.GroupId, "GroupId");
       // The callback names the sequence numbers but not the senders, which our ids carry.
-      return list(b.MsgSeqList, "MsgSeqList").map(() => ({
+      return callbackList(b.MsgSeqList, "MsgSeqList").map(() => ({
         type: "MESSAGE_RECALLED" as const,
         appId,
         at,
@@ -169,7 +164,7 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
           type: "PRESENCE_CHANGED",
           appId,
           at,
-          userId: account(info.To_Account, "To_Account"),
+          userId: callbackId(info.To_Account, "To_Account"),
           status: action === "Login" ? "ONLINE" : "OFFLINE",
         },
       ];
@@ -181,7 +176,7 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
           type: "GROUP_CREATED",
           appId,
           at,
-          groupId: account(b.GroupId, "GroupId"),
+          groupId: callbackId(b.GroupId, "GroupId"),
           ownerId: owner === "" ? null : owner,
           userIds: members(b.MemberList, "MemberList"),
         },
@@ -193,7 +188,7 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
           type: "GROUP_MEMBER_JOINED",
           appId,
           at,
-          groupId: account(b.GroupId, "GroupId"),
+          groupId: callbackId(b.GroupId, "GroupId"),
           userIds: members(b.NewMemberList, "NewMemberList"),
         },
       ];
@@ -203,12 +198,12 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
           type: "GROUP_MEMBER_LEFT",
           appId,
           at,
-          groupId: account(b.GroupId, "GroupId"),
+          groupId: callbackId(b.GroupId, "GroupId"),
           userIds: members(b.ExitMemberList, "ExitMemberList"),
         },
       ];
     case "Group.CallbackAfterGroupDestroyed":
-      return [{ type: "GROUP_DISMISSED", appId, at, groupId: account(b.GroupId, "GroupId") }];
+      return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.GroupId, "GroupId") }];
     default:
       if (!/^[A-Za-z0-9.]{1,64}$/.test(command))
         throw new BadUserInputError("CallbackCommand", "CallbackCommand is missing or unknown.");
@@ -238,31 +233,12 @@ function eventTime(b: Json, receivedAt: number): Date {
   return new Date(Number.isSafeInteger(ms) && ms > 0 ? ms : receivedAt);
 }
 
-function account(value: unknown, field: string): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 256)
-    throw new BadUserInputError(field, `${field} is missing or not a string.`);
-  return value;
-}
-
-function integer(value: unknown, field: string): number {
-  const n = Number(value);
-  if (value === null || value === "" || !Number.isSafeInteger(n) || n < 0)
-    throw new BadUserInputError(field, `${field} must be a whole number.`);
-  return n;
-}
-
 function seconds(value: unknown, field: string): Date {
-  return new Date(integer(value, field) * 1000);
-}
-
-function list(value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value) || value.length > MAX_LIST)
-    throw new BadUserInputError(field, `${field} must be a list.`);
-  return value;
+  return new Date(callbackInteger(value, field) * 1000);
 }
 
 function members(value: unknown, field: string): string[] {
-  return list(value, field).map((m) =>
-    account((m as Json | null)?.Member_Account, `${field}.Member_Account`),
+  return callbackList(value, field).map((m) =>
+    callbackId((m as Json | null)?.Member_Account, `${field}.Member_Account`),
   );
 }

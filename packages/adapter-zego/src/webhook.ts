@@ -5,6 +5,11 @@
  */
 import {
   BadUserInputError,
+  CALLBACK_LIST_MAX,
+  callbackBody,
+  callbackId,
+  callbackInteger,
+  callbackList,
   type ImEvent,
   type Message,
   UnauthenticatedError,
@@ -32,22 +37,13 @@ type Json = Record<string, unknown>;
 /** Any 2xx is a delivery (§5.2). */
 const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8", body: "success" };
 
-const MAX_LIST = 10_000;
-
 export function parseZegoWebhook(
   ctx: Ctx,
   options: ZegoWebhookOptions,
   request: WebhookRequest,
 ): WebhookResult {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
-  let body: Json;
-  try {
-    body = JSON.parse(request.rawBody) as Json;
-  } catch {
-    throw new BadUserInputError("body", "ZEGO callback body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new BadUserInputError("body", "ZEGO callback body is not an object.");
+  const body = callbackBody(request.rawBody, "ZEGO");
   const check = verifyZegoCallback(body, options.callbackSecret, {
     now: request.receivedAt,
     maxAgeSeconds,
@@ -81,7 +77,7 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
           type: "PRESENCE_CHANGED",
           appId,
           at,
-          userId: id(b.user_id, "user_id"),
+          userId: callbackId(b.user_id, "user_id"),
           status: action === 0 ? "ONLINE" : "OFFLINE",
         },
       ];
@@ -94,7 +90,7 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
           type: "GROUP_CREATED",
           appId,
           at,
-          groupId: id(b.group_id, "group_id"),
+          groupId: callbackId(b.group_id, "group_id"),
           ownerId: typeof b.owner_account === "string" && b.owner_account ? b.owner_account : null,
           userIds: ids(b.user_ids, "user_ids"),
         },
@@ -105,7 +101,7 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
           type: "GROUP_MEMBER_JOINED",
           appId,
           at,
-          groupId: id(b.group_id, "group_id"),
+          groupId: callbackId(b.group_id, "group_id"),
           userIds: ids(b.new_user_ids, "new_user_ids"),
         },
       ];
@@ -115,12 +111,12 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
           type: "GROUP_MEMBER_LEFT",
           appId,
           at,
-          groupId: id(b.group_id, "group_id"),
+          groupId: callbackId(b.group_id, "group_id"),
           userIds: ids(b.exit_user_ids, "exit_user_ids"),
         },
       ];
     case "group_destroy":
-      return [{ type: "GROUP_DISMISSED", appId, at, groupId: id(b.group_id, "group_id") }];
+      return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.group_id, "group_id") }];
     default:
       if (!/^[a-z_]{1,64}$/.test(event))
         throw new BadUserInputError("event", "event is missing or unknown.");
@@ -131,14 +127,15 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
 /** `send_msg`: one message; a server-API peer send lists its receivers in user_list. */
 function sentMessages(ctx: Ctx, b: Json, at: Date): ImEvent[] {
   if (b.send_result !== undefined && Number(b.send_result) !== 0) return [];
-  const from = id(b.from_user_id, "from_user_id");
+  const from = callbackId(b.from_user_id, "from_user_id");
   const convType = Number(b.conv_type);
   if (![0, 1, 2].includes(convType))
     throw new BadUserInputError("conv_type", "conv_type must be 0, 1 or 2.");
-  const msgType = integer(b.msg_type, "msg_type");
-  const sub = b.sub_msg_type === undefined ? undefined : integer(b.sub_msg_type, "sub_msg_type");
+  const msgType = callbackInteger(b.msg_type, "msg_type");
+  const sub =
+    b.sub_msg_type === undefined ? undefined : callbackInteger(b.sub_msg_type, "sub_msg_type");
   const body = typeof b.msg_body === "string" ? b.msg_body : JSON.stringify(b.msg_body ?? "");
-  const sentAt = new Date(integer(b.msg_time, "msg_time"));
+  const sentAt = new Date(callbackInteger(b.msg_time, "msg_time"));
   const content = fromZego(msgType, sub, body);
   const message = (to: { type: Message["conversation"]["type"]; id: string }, seq: number) => ({
     type: "MESSAGE_SENT" as const,
@@ -159,36 +156,22 @@ function sentMessages(ctx: Ctx, b: Json, at: Date): ImEvent[] {
   const convId = typeof b.conv_id === "string" ? b.conv_id : "";
   if (convType === 0 && convId === "") {
     const receivers = Array.isArray(b.user_list) ? b.user_list : [];
-    if (receivers.length > MAX_LIST) throw new BadUserInputError("user_list", "Too many users.");
+    if (receivers.length > CALLBACK_LIST_MAX)
+      throw new BadUserInputError("user_list", "Too many users.");
     return receivers.map((r) => {
       const item = r as Json | null;
       return message(
-        { type: "USER", id: id(item?.UserId, "user_list.UserId") },
-        integer(item?.MsgSeq, "user_list.MsgSeq"),
+        { type: "USER", id: callbackId(item?.UserId, "user_list.UserId") },
+        callbackInteger(item?.MsgSeq, "user_list.MsgSeq"),
       );
     });
   }
-  const seq = integer(b.msg_seq, "msg_seq");
-  const target = id(convId, "conv_id");
+  const seq = callbackInteger(b.msg_seq, "msg_seq");
+  const target = callbackId(convId, "conv_id");
   const type = convType === 0 ? "USER" : convType === 2 ? "GROUP" : "ROOM";
   return [message({ type, id: target }, seq)];
 }
 
-function id(value: unknown, field: string): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 256)
-    throw new BadUserInputError(field, `${field} is missing or not a string.`);
-  return value;
-}
-
-function integer(value: unknown, field: string): number {
-  const n = Number(value);
-  if (value === null || value === "" || !Number.isSafeInteger(n) || n < 0)
-    throw new BadUserInputError(field, `${field} must be a whole number.`);
-  return n;
-}
-
 function ids(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.length > MAX_LIST)
-    throw new BadUserInputError(field, `${field} must be a list.`);
-  return value.map((v) => id(v, field));
+  return callbackList(value, field).map((v) => callbackId(v, field));
 }

@@ -1,6 +1,13 @@
 export type { CallOptions, ImAdapter, VendorLimits } from "./adapter.js";
 export { type AdapterParts, VendorAdapter } from "./adapter-base.js";
 export { type BatchOptions, distinct, forEachLimited, runBatched } from "./batch.js";
+export {
+  CALLBACK_LIST_MAX,
+  callbackBody,
+  callbackId,
+  callbackInteger,
+  callbackList,
+} from "./callback-fields.js";
 export { CAPABILITIES, type Capability, isCapability } from "./capabilities.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";
 export * from "./errors.js";

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import {
+  CALLBACK_LIST_MAX,
+  callbackBody,
+  callbackId,
+  callbackInteger,
+  callbackList,
+} from "./callback-fields.js";
+
+const bad = (field: string, message: string) =>
+  expect.objectContaining({ code: "BAD_USER_INPUT", field, message });
+
+describe("callback fields", () => {
+  it("reads a JSON object body, naming the vendor when it is not one", () => {
+    expect(callbackBody('{"a":1}', "ZEGO")).toEqual({ a: 1 });
+    expect(() => callbackBody("{", "ZEGO")).toThrow(
+      bad("body", "ZEGO callback body is not valid JSON."),
+    );
+    for (const raw of ["[]", "null", "3"]) {
+      expect(() => callbackBody(raw, "Tencent")).toThrow(
+        bad("body", "Tencent callback body is not an object."),
+      );
+    }
+  });
+
+  it("reads ids of 1 to 256 characters", () => {
+    expect(callbackId("alice", "From_Account")).toBe("alice");
+    for (const value of ["", "x".repeat(257), 7, null, undefined]) {
+      expect(() => callbackId(value, "From_Account")).toThrow(
+        bad("From_Account", "From_Account is missing or not a string."),
+      );
+    }
+  });
+
+  it("reads whole numbers from numbers and decimal strings", () => {
+    expect(callbackInteger(12, "MsgSeq")).toBe(12);
+    expect(callbackInteger("12", "MsgSeq")).toBe(12);
+    for (const value of [null, "", -1, 1.5, "x", 2 ** 53]) {
+      expect(() => callbackInteger(value, "MsgSeq")).toThrow(
+        bad("MsgSeq", "MsgSeq must be a whole number."),
+      );
+    }
+  });
+
+  it("reads lists up to the cap", () => {
+    expect(callbackList([1, 2], "user_ids")).toEqual([1, 2]);
+    for (const value of [undefined, "a", new Array(CALLBACK_LIST_MAX + 1).fill(0)]) {
+      expect(() => callbackList(value, "user_ids")).toThrow(
+        bad("user_ids", "user_ids must be a list."),
+      );
+    }
+  });
+});
