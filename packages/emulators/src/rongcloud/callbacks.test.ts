@@ -1,7 +1,7 @@
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { type ReceivedCallback, useCallbackSink } from "../testing/callback-sink.js";
-import { ok, rcClient } from "../testing/rongcloud-client.js";
+import { message, ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const QUIET = { appKey: "quiet", appSecret: "quiet-secret" };
@@ -22,14 +22,7 @@ const routed = async () => {
 
 describe("callback signature (§3.1)", () => {
   it("carries appKey, nonce, signTimestamp (ms) and a signature that verifies", async () => {
-    ok(
-      await fx.rc.post("/message/private/publish.json", {
-        fromUserId: "a",
-        toUserId: "b",
-        objectName: "X:Y",
-        content: "c",
-      }),
-    );
+    ok(await fx.rc.publish("private", { toUserId: "b" }));
     const [cb] = await routed();
     expect(cb?.method).toBe("POST");
     expect(cb?.query.get("appKey")).toBe(APP.appKey);
@@ -47,46 +40,17 @@ describe("callback signature (§3.1)", () => {
 
 describe("message routing (§3.4)", () => {
   it("routes each server message, form-encoded, with its UID and timestamp", async () => {
-    const p = ok(
-      await fx.rc.post("/message/private/publish.json", {
-        fromUserId: "a",
-        toUserId: ["b", "c"],
-        objectName: "RC:TxtMsg",
-        content: '{"content":"hi"}',
-      }),
-    );
+    const p = ok(await fx.rc.publish("private", { toUserId: ["b", "c"], ...textMessage("hi") }));
     const g = ok(
-      await fx.rc.post("/message/group/publish.json", {
-        fromUserId: "a",
-        toGroupId: "g1",
-        toUserId: ["b", "c"],
-        objectName: "X:Y",
-        content: "t",
-      }),
+      await fx.rc.publish("group", { toGroupId: "g1", toUserId: ["b", "c"], content: "t" }),
     );
-    const s = ok(
-      await fx.rc.post("/message/system/publish.json", {
-        fromUserId: "sys",
-        toUserId: "b",
-        objectName: "X:Y",
-        content: "s",
-      }),
-    );
-    const r = ok(
-      await fx.rc.post("/message/chatroom/publish.json", {
-        fromUserId: "a",
-        toChatroomId: "room",
-        objectName: "X:Y",
-        content: "r",
-      }),
-    );
+    const s = ok(await fx.rc.publish("system", { fromUserId: "sys", toUserId: "b", content: "s" }));
+    const r = ok(await fx.rc.publish("chatroom", { toChatroomId: "room", content: "r" }));
     ok(
-      await fx.rc.post("/statusmessage/private/publish.json", {
-        fromUserId: "a",
-        toUserId: "b",
-        objectName: "X:Y",
-        content: "status",
-      }),
+      await fx.rc.post(
+        "/statusmessage/private/publish.json",
+        message({ toUserId: "b", content: "status" }),
+      ),
     );
     const cbs = await routed();
     expect(
@@ -102,8 +66,7 @@ describe("message routing (§3.4)", () => {
     ]);
     expect(bodies[0]).toMatchObject({
       fromUserId: "a",
-      objectName: "RC:TxtMsg",
-      content: '{"content":"hi"}',
+      ...textMessage("hi"),
       msgUID: p.messageUIDs[0].messageUID,
       source: "Server",
       sensitiveType: "0",
@@ -116,14 +79,7 @@ describe("message routing (§3.4)", () => {
   });
 
   it("a recall is routed as an RC:RcCmd message", async () => {
-    const p = ok(
-      await fx.rc.post("/message/group/publish.json", {
-        fromUserId: "a",
-        toGroupId: "g1",
-        objectName: "X:Y",
-        content: "c",
-      }),
-    );
+    const p = ok(await fx.rc.publish("group", { toGroupId: "g1" }));
     const [sent] = await routed();
     const uid = p.messageUIDs[0].messageUID;
     const sentTime = Number(form(sent as ReceivedCallback).msgTimestamp);
@@ -155,14 +111,7 @@ describe("message routing (§3.4)", () => {
 
   it("routeServerMessages: false (the real server's default) routes nothing", async () => {
     const quiet = rcClient({ url: fx.emu.url, ...QUIET });
-    ok(
-      await quiet.post("/message/private/publish.json", {
-        fromUserId: "a",
-        toUserId: "b",
-        objectName: "X:Y",
-        content: "c",
-      }),
-    );
+    ok(await quiet.publish("private", { toUserId: "b" }));
     expect(await routed()).toEqual([]);
     expect(fx.emu.callbackDeliveries({ app: QUIET.appKey })).toEqual([]);
   });

@@ -24,6 +24,22 @@ export function formBody(form: Form): string {
   return params.toString();
 }
 
+/**
+ * The form of a message send: from "a", a custom `X:Y` message with content "c", unless the
+ * test says otherwise (each field of `form` wins).
+ */
+export function message(form: Form = {}): Form {
+  return { fromUserId: "a", objectName: "X:Y", content: "c", ...form };
+}
+
+/** The fields of an `RC:TxtMsg` with this text. */
+export function textMessage(text: string) {
+  return { objectName: "RC:TxtMsg", content: JSON.stringify({ content: text }) };
+}
+
+/** The conversation kinds of `/message/{kind}/publish.json`. */
+export type PublishKind = "private" | "group" | "system" | "chatroom";
+
 export interface RcClientOptions {
   url: string;
   appKey: string;
@@ -65,6 +81,13 @@ export function rcClient(opts: RcClientOptions) {
     /** JSON POST, signed. */
     postJson: (path: string, json: unknown, headers?: Record<string, string>) =>
       send(path, JSON.stringify(json), "application/json", headers),
+    /** Form POST of `message(form)` to `/message/{kind}/publish.json`. */
+    publish: (kind: PublishKind, form: Form = {}) =>
+      send(
+        `/message/${kind}/publish.json`,
+        formBody(message(form)),
+        "application/x-www-form-urlencoded",
+      ),
   };
 }
 
