@@ -1,7 +1,7 @@
 import {
   type CallOptions,
+  checkGroupUsers,
   checkId,
-  checkIds,
   type GroupMembersInput,
   type ItemResult,
   type MutedMember,
@@ -13,7 +13,7 @@ import {
   GAG_MAX_MINUTES,
   GAG_USERS_PER_CALL,
   GROUP_ID,
-  USER_ID,
+  GROUP_USERS,
 } from "./limits.js";
 import { regionUtcOffsetMinutes } from "./options.js";
 
@@ -24,8 +24,7 @@ export async function muteGroupMembers(
   input: MuteMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   // minute 0 is RongCloud's "until unmuted".
   const minute = durationMinutes(input.durationSeconds, GAG_MAX_MINUTES, 0);
   const call = {
@@ -34,7 +33,7 @@ export async function muteGroupMembers(
     size: GAG_USERS_PER_CALL,
     fields: { groupId, minute },
   };
-  return forEachUserChunk(ctx, call, ids, options);
+  return forEachUserChunk(ctx, call, userIds, options);
 }
 
 export async function unmuteGroupMembers(
@@ -42,15 +41,14 @@ export async function unmuteGroupMembers(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const call = {
     operation: "unmuteGroupMembers",
     path: "/group/user/gag/rollback.json",
     size: GAG_USERS_PER_CALL,
     fields: { groupId },
   };
-  return forEachUserChunk(ctx, call, ids, options);
+  return forEachUserChunk(ctx, call, userIds, options);
 }
 
 export async function listMutedMembers(

@@ -3,6 +3,7 @@ import {
   type CallOptions,
   type CreateGroupInput,
   checkCount,
+  checkGroupUsers,
   checkId,
   checkIds,
   checkText,
@@ -24,6 +25,7 @@ import {
   GROUP_ID,
   GROUP_MEMBER_CAP,
   GROUP_MEMBERS_PER_CALL,
+  GROUP_USERS,
   NAME_MAX_CHARS,
   USER_ID,
   USERS_PER_MEMBER_CHECK,
@@ -121,12 +123,11 @@ function memberChange(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   return forEachUserChunk(
     ctx,
     { operation, path, size: GROUP_MEMBERS_PER_CALL, fields: { groupId } },
-    ids,
+    userIds,
     options,
   );
 }
@@ -174,9 +175,7 @@ export async function checkGroupMembers(
   input: MembershipInput,
   options?: CallOptions,
 ): Promise<ItemResult<boolean>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  checkCount("userIds", ids, { min: 1, max: USERS_PER_MEMBER_CHECK });
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS, USERS_PER_MEMBER_CHECK);
   const members = new Set(await memberIds(ctx, "checkGroupMembers", groupId, options));
-  return ids.map((id) => itemOk(id, members.has(id)));
+  return userIds.map((id) => itemOk(id, members.has(id)));
 }

@@ -1,4 +1,4 @@
-import { checkInt, type IdRule, type VendorLimits } from "@imgraph/core";
+import { checkInt, type GroupUserRules, type IdRule, type VendorLimits } from "@imgraph/core";
 
 // RongCloud's documented limits (see the vendor reference §2, §5). Ids are letters and
 // digits; older docs also allowed `+ = - _` for user ids, which we accept (tolerant).
@@ -12,6 +12,8 @@ export const GROUP_ID: IdRule = {
   pattern: /^[A-Za-z0-9]+$/,
   charset: "letters and digits",
 };
+/** Group and user ids, as checkGroupUsers takes them. */
+export const GROUP_USERS: GroupUserRules = { group: GROUP_ID, user: USER_ID };
 export const CHATROOM_ID: IdRule = {
   maxBytes: 64,
   pattern: /^[A-Za-z0-9_-]+$/,

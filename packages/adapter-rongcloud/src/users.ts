@@ -1,9 +1,9 @@
 import {
-  BadUserInputError,
   type CallOptions,
   checkIds,
   checkText,
   checkUrl,
+  checkUserList,
   type ItemResult,
   itemError,
   itemOk,
@@ -41,13 +41,7 @@ export async function registerUsers(
   users: UserInput[],
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
-  if (!Array.isArray(users) || users.length === 0)
-    throw new BadUserInputError("users", "users must have at least 1 item.");
-  checkIds(
-    "users.id",
-    users.map((u) => u?.id),
-    USER_ID,
-  );
+  checkUserList(users, USER_ID);
   for (const [i, u] of users.entries()) checkProfile(`users[${i}].`, u);
   return runBatched(users, {
     size: 1,

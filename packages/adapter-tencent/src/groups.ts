@@ -2,7 +2,7 @@ import {
   BadUserInputError,
   type CallOptions,
   type CreateGroupInput,
-  checkCount,
+  checkGroupUsers,
   checkId,
   checkIds,
   checkText,
@@ -30,6 +30,7 @@ import {
   AUTO_GROUP_ID_PREFIX,
   GROUP_ID,
   GROUP_NAME_MAX_BYTES,
+  GROUP_USERS,
   MEMBERS_PER_ADD,
   MEMBERS_PER_CREATE,
   MEMBERS_PER_DELETE,
@@ -225,10 +226,9 @@ function tencentErrorFor(message: string, result: number | undefined): ImError {
 
 /** A members change's group, users (in the caller's order) and actor, checked. */
 export function checkMembersInput(input: GroupMembersInput): { groupId: string; ids: string[] } {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
-  return { groupId, ids };
+  return { groupId, ids: userIds };
 }
 
 export async function addGroupMembers(
@@ -314,9 +314,7 @@ export async function checkGroupMembers(
   input: MembershipInput,
   options?: CallOptions,
 ): Promise<ItemResult<boolean>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  checkCount("userIds", ids, { min: 1, max: USERS_PER_ROLE_CHECK });
+  const { groupId, userIds: ids } = checkGroupUsers(input, GROUP_USERS, USERS_PER_ROLE_CHECK);
   const answer = await call<RoleAnswer>(
     ctx,
     "checkGroupMembers",

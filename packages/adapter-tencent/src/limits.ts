@@ -1,4 +1,4 @@
-import type { IdRule, VendorLimits } from "@imgraph/core";
+import type { GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
 
 // Tencent's documented limits (tencent.md §1.5, §3). The UserID charset (letters, digits,
 // `_`, `-`) comes only from SDK comments, the REST docs state just 32 bytes: we refuse only
@@ -14,6 +14,8 @@ export const GROUP_ID: IdRule = {
   pattern: /^[\x20-\x7e]+$/,
   charset: "printable ASCII characters",
 };
+/** Group and user ids, as checkGroupUsers takes them. */
+export const GROUP_USERS: GroupUserRules = { group: GROUP_ID, user: USER_ID };
 /** Prefix Tencent reserves for the ids it generates; custom ids must not use it. */
 export const AUTO_GROUP_ID_PREFIX = "@TGS#";
 

@@ -1,7 +1,7 @@
 import {
-  BadUserInputError,
   type CallOptions,
   checkIds,
+  checkUserList,
   distinct,
   ImError,
   type ItemResult,
@@ -39,14 +39,7 @@ export async function registerUsers(
   users: UserInput[],
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
-  if (!Array.isArray(users) || users.length === 0) {
-    throw new BadUserInputError("users", "users must have at least 1 item.");
-  }
-  checkIds(
-    "users.id",
-    users.map((u) => u?.id),
-    USER_ID,
-  );
+  checkUserList(users, USER_ID);
   const extras = new Map<string, ReturnType<typeof toProfileItems>>();
   for (const [i, u] of users.entries()) {
     const items = toProfileItems(`users[${i}].`, u, ctx.extraProfileTag);

@@ -1,7 +1,7 @@
 import {
   BadUserInputError,
   type CallOptions,
-  checkId,
+  checkGroupUsers,
   checkIds,
   distinct,
   type GroupMember,
@@ -9,7 +9,7 @@ import {
   type GroupRole,
 } from "@imgraph/core";
 import { type ZegoContext, zim } from "./context.js";
-import { GROUP_ID, GROUP_MEMBERS_PAGE_MAX, USER_ID } from "./limits.js";
+import { GROUP_MEMBERS_PAGE_MAX, GROUP_USERS, USER_ID } from "./limits.js";
 import { nextMarker } from "./paging.js";
 
 /** One page of QueryGroupMemberList. */
@@ -133,8 +133,7 @@ export async function memberChange(
   input: GroupMembersInput,
   options?: CallOptions,
 ): Promise<{ groupId: string; userIds: string[]; actor: string }> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const userIds = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
-  return { groupId, userIds, actor };
+  return { groupId, userIds: distinct(userIds), actor };
 }

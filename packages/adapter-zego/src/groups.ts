@@ -2,7 +2,7 @@ import {
   BadUserInputError,
   type CallOptions,
   type CreateGroupInput,
-  checkCount,
+  checkGroupUsers,
   checkId,
   checkIds,
   checkText,
@@ -33,6 +33,7 @@ import {
   GROUP_ID,
   GROUP_MEMBERS_PAGE_MAX,
   GROUP_NAME_MAX_CHARS,
+  GROUP_USERS,
   MEMBERS_PER_CREATE,
   MEMBERS_PER_INVITE,
   MEMBERS_PER_KICK,
@@ -293,9 +294,7 @@ export async function checkGroupMembers(
   input: MembershipInput,
   options?: CallOptions,
 ): Promise<ItemResult<boolean>[]> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const ids = checkIds("userIds", input.userIds, USER_ID);
-  checkCount("userIds", ids, { min: 1, max: USERS_PER_MEMBER_CHECK });
+  const { groupId, userIds: ids } = checkGroupUsers(input, GROUP_USERS, USERS_PER_MEMBER_CHECK);
   const page = await memberPage(
     ctx,
     "checkGroupMembers",

@@ -1,4 +1,4 @@
-import type { IdRule, VendorLimits } from "@imgraph/core";
+import type { GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
 
 // ZEGO's documented limits (zego.md §1.9, §2, §4).
 
@@ -11,6 +11,8 @@ export const USER_ID: IdRule = {
   charset: ID_CHARSET,
 };
 export const GROUP_ID: IdRule = USER_ID;
+/** Group and user ids, as checkGroupUsers takes them. */
+export const GROUP_USERS: GroupUserRules = { group: GROUP_ID, user: USER_ID };
 // Some room pages also allow ',' (unverified): accepted, the server has the last word.
 export const ROOM_ID: IdRule = {
   maxBytes: 32,

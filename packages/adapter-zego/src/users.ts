@@ -4,6 +4,7 @@ import {
   checkIds,
   checkText,
   checkUrl,
+  checkUserList,
   type ItemResult,
   itemError,
   itemOk,
@@ -98,14 +99,7 @@ export async function registerUsers(
   users: UserInput[],
   options?: CallOptions,
 ): Promise<ItemResult<User>[]> {
-  if (!Array.isArray(users) || users.length === 0) {
-    throw new BadUserInputError("users", "users must have at least 1 item.");
-  }
-  checkIds(
-    "users.id",
-    users.map((u) => u?.id),
-    USER_ID,
-  );
+  checkUserList(users, USER_ID);
   const profiles = users.map((u, i) => checkProfile(ctx, `users[${i}].`, u));
   const unique = [...new Map(profiles.map((p) => [p.UserId, p])).values()];
   const results = await runBatched(unique, {

@@ -21,6 +21,7 @@ export {
   messageIds,
 } from "./message-ids.js";
 export type * from "./model/index.js";
+export { checkGroupUsers, checkUserList, type GroupUserRules } from "./operation-inputs.js";
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export * from "./validation.js";
