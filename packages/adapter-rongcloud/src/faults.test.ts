@@ -1,7 +1,8 @@
-import { createServer } from "node:net";
 import type { ImError, ItemResult } from "@imgraph/core";
+import { closedOrigin } from "@imgraph/core/contract";
 import type { RongCloudEmulator } from "@imgraph/emulators";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RongCloudAdapter } from "./adapter.js";
 import { adapterFor, startTestEmulator, TEST_APP } from "./test-support.js";
 
 // Vendor failures through the emulator's fault injection, over real HTTP.
@@ -35,15 +36,19 @@ function requestsTo(route: string) {
   return emu.requests({ route });
 }
 
-async function closedPortOrigin(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return `http://127.0.0.1:${port}`;
+/** One text from one user to another. */
+function sendText(im: RongCloudAdapter, from: string, to: string, body: string) {
+  return im.sendMessage({
+    from,
+    to: { type: "USERS", userIds: [to] },
+    content: { type: "TEXT", text: body },
+  });
 }
 
-const text = (t: string) => ({ type: "TEXT" as const, text: t });
+/** The newest messages of a one-to-one conversation. */
+function peerPage(im: RongCloudAdapter, userId: string, peerId: string) {
+  return im.listMessages({ conversation: { type: "USER", userId, peerId }, limit: 10 });
+}
 
 describe("rongcloud adapter under vendor faults", () => {
   it("answers VENDOR_UNAVAILABLE within the deadline when the vendor never answers", async () => {
@@ -80,13 +85,7 @@ describe("rongcloud adapter under vendor faults", () => {
     ]) {
       const before = emu.requests().at(-1)?.seq ?? 0;
       emu.addFault({ route: "/message/private/publish.json", times: 1, ...fault });
-      const error = await failure(
-        im.sendMessage({
-          from: "a1",
-          to: { type: "USERS", userIds: ["b1"] },
-          content: text(`once ${fault.kind}`),
-        }),
-      );
+      const error = await failure(sendText(im, "a1", "b1", `once ${fault.kind}`));
       expect(error.code, fault.kind).toBe("VENDOR_UNAVAILABLE");
       expect(
         emu.requests({ route: "/message/private/publish.json", afterSeq: before }),
@@ -94,10 +93,7 @@ describe("rongcloud adapter under vendor faults", () => {
       ).toHaveLength(1);
     }
     // What RongCloud processed is stored exactly once; the 5xx (refused before processing) never.
-    const page = await im.listMessages({
-      conversation: { type: "USER", userId: "a1", peerId: "b1" },
-      limit: 10,
-    });
+    const page = await peerPage(im, "a1", "b1");
     const texts = page.items.map((m) => (m.content.type === "TEXT" ? m.content.text : "")).sort();
     expect(texts).toEqual(["once malformed", "once no-answer-after", "once reset-after"]);
     await im.close();
@@ -106,17 +102,8 @@ describe("rongcloud adapter under vendor faults", () => {
   it("stores a send whose answer was lost exactly once", async () => {
     const im = adapterFor(emu);
     emu.addFault({ route: "/message/private/publish.json", kind: "reset-after", times: 1 });
-    await failure(
-      im.sendMessage({
-        from: "a2",
-        to: { type: "USERS", userIds: ["b2"] },
-        content: text("lost answer"),
-      }),
-    );
-    const page = await im.listMessages({
-      conversation: { type: "USER", userId: "a2", peerId: "b2" },
-      limit: 10,
-    });
+    await failure(sendText(im, "a2", "b2", "lost answer"));
+    const page = await peerPage(im, "a2", "b2");
     expect(page.items.map((m) => (m.content.type === "TEXT" ? m.content.text : ""))).toEqual([
       "lost answer",
     ]);
@@ -133,17 +120,10 @@ describe("rongcloud adapter under vendor faults", () => {
       status: 429,
       times: 1,
     });
-    const [sent] = await im.sendMessage({
-      from: "a3",
-      to: { type: "USERS", userIds: ["b3"] },
-      content: text("after limit"),
-    });
+    const [sent] = await sendText(im, "a3", "b3", "after limit");
     expect(sent?.ok).toBe(true);
     expect(requestsTo("/message/private/publish.json")).toHaveLength(2);
-    const page = await im.listMessages({
-      conversation: { type: "USER", userId: "a3", peerId: "b3" },
-      limit: 10,
-    });
+    const page = await peerPage(im, "a3", "b3");
     expect(page.items).toHaveLength(1);
     await im.close();
   });
@@ -190,15 +170,11 @@ describe("rongcloud adapter under vendor faults", () => {
   });
 
   it("fails over from a dead primary host to the backup, for reads and sends", async () => {
-    const im = adapterFor(emu, { origins: [await closedPortOrigin(), new URL(emu.url).origin] });
+    const im = adapterFor(emu, { origins: [await closedOrigin(), new URL(emu.url).origin] });
     await im.registerUsers([{ id: "fo1", name: "Fail Over" }]);
     const [user] = await im.getUsers(["fo1"]);
     expect(user).toMatchObject({ ok: true, value: { name: "Fail Over" } });
-    const [sent] = await im.sendMessage({
-      from: "fo1",
-      to: { type: "USERS", userIds: ["fo2"] },
-      content: text("via backup"),
-    });
+    const [sent] = await sendText(im, "fo1", "fo2", "via backup");
     expect(sent?.ok).toBe(true);
     expect(requestsTo("/message/private/publish.json")).toHaveLength(1);
     await im.close();

@@ -1,5 +1,4 @@
-import { createServer } from "node:net";
-import type { ImError, ItemResult } from "@imgraph/core";
+import { closedOrigin, itemValue, rejection } from "@imgraph/core/contract";
 import type { RunningEmulator } from "@imgraph/emulators";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
@@ -17,29 +16,6 @@ function adapter(extra: Parameters<typeof adapterFor>[1] = {}, origins = [emulat
 
 function requests(route: string, on = emulator) {
   return on.requests({ route: `v4/${route}` });
-}
-
-async function failure(call: Promise<unknown>): Promise<ImError> {
-  return call.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (e: ImError) => e,
-  );
-}
-
-function value<T>(r: ItemResult<T> | undefined): T {
-  if (!r?.ok) throw r?.error ?? new Error("no result");
-  return r.value;
-}
-
-/** A loopback port nothing listens on: connecting is refused. */
-async function closedOrigin(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return `http://127.0.0.1:${port}`;
 }
 
 beforeAll(async () => {
@@ -75,7 +51,7 @@ describe("faults", () => {
     const a = adapter({ deadlineMs: 800 });
     emulator.addFault({ route: "v4/group_open_http_svc/get_group_info", kind: "no-answer-before" });
     const started = Date.now();
-    const error = await failure(a.getGroup("g1"));
+    const error = await rejection(a.getGroup("g1"));
     expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE", vendor: "tencent" });
     expect(error.message).toMatch(/deadline/);
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -99,7 +75,7 @@ describe("faults", () => {
     for (const kind of ["http-error", "reset-before"] as const) {
       emulator.addFault({ route: "v4/group_open_http_svc/create_group", kind, times: 1 });
       const before = requests("group_open_http_svc/create_group").length;
-      const error = await failure(
+      const error = await rejection(
         a.createGroup({ id: uid("g"), name: "G", ownerId: owner, memberIds: [] }),
       );
       expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE" });
@@ -142,7 +118,7 @@ describe("faults", () => {
     expect(attempts[1]?.query.random).not.toBe(attempts[0]?.query.random);
     const history = await c2cHistory(a, from, to);
     expect(history.map((m) => m.content)).toEqual([{ type: "TEXT", text: `once ${kind}` }]);
-    expect(value(sent).messageId).toBe(history[0]?.id);
+    expect(itemValue(sent).messageId).toBe(history[0]?.id);
   });
 
   it("does not repeat a multi-recipient send whose answer was lost (batch dedup is unverified)", async () => {
@@ -202,7 +178,7 @@ describe("faults", () => {
     expect(sent?.ok).toBe(true);
     const page = await a.listMessages({ conversation: { type: "GROUP", groupId }, limit: 10 });
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]?.id).toBe(value(sent).messageId);
+    expect(page.items[0]?.id).toBe(itemValue(sent).messageId);
   });
 
   it("lets a caller resend with the same idempotency key after a timeout without a duplicate", async () => {
@@ -230,7 +206,7 @@ describe("faults", () => {
       code: 60007,
     });
     const before = requests("group_open_http_svc/get_group_info").length;
-    const error = await failure(a.getGroup("g1"));
+    const error = await rejection(a.getGroup("g1"));
     expect(error).toMatchObject({ code: "RATE_LIMITED", vendorCode: "60007", retryAfter: 1 });
     expect(requests("group_open_http_svc/get_group_info").length - before).toBe(2);
   });
@@ -251,7 +227,7 @@ describe("faults", () => {
       code: 70500,
     });
     const before = requests("group_open_http_svc/create_group").length;
-    const error = await failure(
+    const error = await rejection(
       a.createGroup({ id: uid("g"), name: "G", ownerId: owner, memberIds: [] }),
     );
     expect(error).toMatchObject({ code: "VENDOR_UNAVAILABLE", vendorCode: "70500" });
@@ -282,7 +258,7 @@ describe("faults", () => {
     backup.seed({ app: SDK_APP_ID, accounts: [{ userId: "onbackup", nick: "B" }] });
     emulator.addFault({ route: "*", kind: "http-error", status: 503 });
     const [got] = await a.getUsers(["onbackup"]);
-    expect(value(got)).toMatchObject({ id: "onbackup", name: "B" });
+    expect(itemValue(got)).toMatchObject({ id: "onbackup", name: "B" });
     expect(requests("profile/portrait_get", backup).length).toBeGreaterThan(0);
   });
 
@@ -292,13 +268,13 @@ describe("faults", () => {
     const [r] = await a.registerUsers([{ id, name: "W" }]);
     expect(r?.ok).toBe(true);
     const [got] = await a.getUsers([id]);
-    expect(value(got).name).toBe("W");
+    expect(itemValue(got).name).toBe("W");
   });
 
   it("maps an auth failure to VENDOR_REJECTED without the key or the UserSig in the message", async () => {
     const a = adapterFor([emulator.url], { key: "wrong-key" });
     adapters.push(a);
-    const error = await failure(a.getGroup("g1"));
+    const error = await rejection(a.getGroup("g1"));
     expect(error).toMatchObject({
       code: "VENDOR_REJECTED",
       vendor: "tencent",

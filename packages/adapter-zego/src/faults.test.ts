@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
-import type { AttemptInfo, ImError, ItemResult, SentMessage } from "@imgraph/core";
+import type { AttemptInfo } from "@imgraph/core";
+import { closedOrigin, failedItem, rejection } from "@imgraph/core/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import { zegoAdapter, zegoSession } from "./testing/emulator.js";
 
@@ -11,18 +11,14 @@ function logOf(action: string) {
   return zego.emulator.requests({ route: `zim:${action}` });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ImError> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e as ImError,
-  );
-}
-
-function failed(result: ItemResult<SentMessage> | undefined): ImError {
-  if (!result || result.ok) throw new Error("expected a failed item");
-  return result.error;
+/** One peer text send; its one result. */
+async function sendText(from: string, to: string, text: string) {
+  const [result] = await zego.adapter.sendMessage({
+    from,
+    to: { type: "USERS", userIds: [to] },
+    content: { type: "TEXT", text },
+  });
+  return result;
 }
 
 async function peerTexts(from: string, to: string): Promise<string[]> {
@@ -81,12 +77,8 @@ describe("zego adapter under vendor faults", () => {
       status: 502,
       times: 1,
     });
-    const [result] = await zego.adapter.sendMessage({
-      from,
-      to: { type: "USERS", userIds: [to] },
-      content: { type: "TEXT", text: "once" },
-    });
-    expect(failed(result).code).toBe("VENDOR_UNAVAILABLE");
+    const result = await sendText(from, to, "once");
+    expect(failedItem(result).code).toBe("VENDOR_UNAVAILABLE");
     expect(logOf("SendPeerMessage")).toHaveLength(1);
     expect(await peerTexts(from, to)).toEqual([]);
   });
@@ -103,12 +95,8 @@ describe("zego adapter under vendor faults", () => {
     expect(logOf("QueryUserInfos").map((e) => e.outcome)).toEqual(["reset", "answered"]);
 
     zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-before", times: 1 });
-    const [result] = await zego.adapter.sendMessage({
-      from,
-      to: { type: "USERS", userIds: [to] },
-      content: { type: "TEXT", text: "reset" },
-    });
-    expect(failed(result).code).toBe("VENDOR_UNAVAILABLE");
+    const result = await sendText(from, to, "reset");
+    expect(failedItem(result).code).toBe("VENDOR_UNAVAILABLE");
     expect(logOf("SendPeerMessage")).toHaveLength(1);
   });
 
@@ -116,12 +104,8 @@ describe("zego adapter under vendor faults", () => {
     const [from, to] = (await zego.users(2)) as [string, string];
     zego.emulator.clearRequests();
     zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-after", times: 1 });
-    const [result] = await zego.adapter.sendMessage({
-      from,
-      to: { type: "USERS", userIds: [to] },
-      content: { type: "TEXT", text: "lost answer" },
-    });
-    const error = failed(result);
+    const result = await sendText(from, to, "lost answer");
+    const error = failedItem(result);
     expect(error.code).toBe("VENDOR_UNAVAILABLE");
     expect(error.message).toMatch(/may have applied/);
     const sends = logOf("SendPeerMessage");
@@ -139,12 +123,8 @@ describe("zego adapter under vendor faults", () => {
     expect(logOf("QueryPeerMsg")).toHaveLength(2);
 
     zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "malformed", times: 1 });
-    const [result] = await zego.adapter.sendMessage({
-      from,
-      to: { type: "USERS", userIds: [to] },
-      content: { type: "TEXT", text: "garbled" },
-    });
-    expect(failed(result).message).toMatch(/malformed/);
+    const result = await sendText(from, to, "garbled");
+    expect(failedItem(result).message).toMatch(/malformed/);
     expect(logOf("SendPeerMessage")).toHaveLength(1);
     expect(await peerTexts(from, to)).toEqual(["garbled"]);
   });
@@ -158,11 +138,7 @@ describe("zego adapter under vendor faults", () => {
       code: 660300005,
       times: 1,
     });
-    const [result] = await zego.adapter.sendMessage({
-      from,
-      to: { type: "USERS", userIds: [to] },
-      content: { type: "TEXT", text: "after a limit" },
-    });
+    const result = await sendText(from, to, "after a limit");
     expect(result?.ok).toBe(true);
     const sends = logOf("SendPeerMessage");
     expect(sends).toHaveLength(2);
@@ -181,7 +157,7 @@ describe("zego adapter under vendor faults", () => {
 
   it("fails a read over to the backup origin when the primary is down", async () => {
     const [u] = (await zego.users(1)) as [string];
-    const dead = await deadOrigin();
+    const dead = await closedOrigin();
     const attempts: AttemptInfo[] = [];
     const failover = zegoAdapter(zego.emulator, {
       origins: { zim: [dead, zego.emulator.url], rtc: [dead, zego.emulator.url] },
@@ -236,12 +212,3 @@ describe("signatures", () => {
     expect(log.every((e) => Math.abs(Number(e.query.Timestamp) - now) < 5)).toBe(true);
   });
 });
-
-/** An origin nobody listens on (connection refused). */
-async function deadOrigin(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}

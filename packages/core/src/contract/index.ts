@@ -1,3 +1,4 @@
+export { closedOrigin, failedItem, itemValue, rejection } from "./faults.js";
 export {
   CONTRACT_CASES,
   type ContractCaseId,
