@@ -4,7 +4,14 @@ import type { TencentCallbacks } from "./callbacks.js";
 import { importAccount } from "./commands/account.js";
 import { TimError } from "./errors.js";
 import { isObject, type Json } from "./fields.js";
-import { HAS_ADMINS, insertGroup, newGroupId, newMember, parseGroupType } from "./groups.js";
+import {
+  HAS_ADMINS,
+  insertGroup,
+  membershipCallback,
+  newGroupId,
+  newMember,
+  parseGroupType,
+} from "./groups.js";
 import { seedIpLists } from "./ip-lists.js";
 import { endSessions, stateChange } from "./presence.js";
 import type { AppState, Group } from "./state.js";
@@ -109,13 +116,8 @@ export function login(
   stateChange(callbacks, app, acc, "Login", "Register", platform);
   if (group && !group.members.has(userId)) {
     group.members.set(userId, newMember(userId, "Member", now));
-    callbacks.send(app, "Group.CallbackAfterNewMemberJoin", {
-      GroupId: group.id,
-      Type: group.type,
-      JoinType: "Apply",
-      Operator_Account: userId,
-      NewMemberList: [{ Member_Account: userId }],
-    });
+    const applied = { kind: "join", how: "Apply", operator: userId } as const;
+    membershipCallback(callbacks, app, group, applied, [userId]);
   }
   return { userId, state: "Online", platforms: [...acc.sessions.keys()] };
 }

@@ -1,5 +1,6 @@
 /** Group rules shared by the group commands and seeding (tencent.md §3.6). */
 import { randomBytes } from "node:crypto";
+import type { TencentCallbacks } from "./callbacks.js";
 import { TimError } from "./errors.js";
 import { isObject, type Json, utf8Bytes } from "./fields.js";
 import type { AppState, Group, GroupType, Member, Role } from "./state.js";
@@ -100,6 +101,40 @@ export function newGroupId(app: AppState, type: GroupType, custom: string | unde
     const id = `${type === "Community" ? "@TGS#_" : "@TGS#"}${GROUP_TYPES.indexOf(type) + 1}${tail}`;
     if (!app.groups.has(id)) return id;
   }
+}
+
+/** Who changed a group's membership: the callback, its JoinType or ExitType, and the operator. */
+export interface MembershipChange {
+  kind: "join" | "exit";
+  /** JoinType ("Invited", "Apply") or ExitType ("Kicked"). */
+  how: string;
+  operator: string;
+  reason?: string;
+}
+
+/**
+ * Group.CallbackAfterNewMemberJoin or Group.CallbackAfterMemberExit for the accounts that
+ * joined or left; nothing when there are none.
+ */
+export function membershipCallback(
+  callbacks: TencentCallbacks,
+  app: AppState,
+  g: Group,
+  change: MembershipChange,
+  accounts: string[],
+): void {
+  if (accounts.length === 0) return;
+  const join = change.kind === "join";
+  callbacks.send(app, join ? "Group.CallbackAfterNewMemberJoin" : "Group.CallbackAfterMemberExit", {
+    GroupId: g.id,
+    Type: g.type,
+    [join ? "JoinType" : "ExitType"]: change.how,
+    Operator_Account: change.operator,
+    [join ? "NewMemberList" : "ExitMemberList"]: accounts.map((Member_Account) => ({
+      Member_Account,
+    })),
+    ...(change.reason !== undefined ? { Reason: change.reason } : {}),
+  });
 }
 
 export function newMember(account: string, role: Role, now: number, data: Json[] = []): Member {

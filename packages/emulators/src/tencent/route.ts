@@ -44,3 +44,10 @@ export function account(app: AppState, id: string, code: number, what = "account
   if (!a) throw new TimError(code, `${what} ${id} is not imported`);
   return a;
 }
+
+/** The `*.CallbackAfterSendMsg` callback, unless the request's ForbidCallbackControl forbids it. */
+export function afterSendCallback(ctx: RouteContext, command: string, body: Json): void {
+  const forbid = ctx.f.raw.ForbidCallbackControl;
+  if (Array.isArray(forbid) && forbid.includes("ForbidAfterSendMsgCallback")) return;
+  ctx.callbacks.send(ctx.app, command, body);
+}

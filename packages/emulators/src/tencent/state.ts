@@ -171,11 +171,30 @@ export function pairKey(a: string, b: string): string {
 }
 
 /** Forget dedup entries older than their window (called on each send). */
-export function pruneDedup<K>(map: Map<K, DedupEntry>, nowMs: number, windowMs: number): void {
+function pruneDedup<K>(map: Map<K, DedupEntry>, nowMs: number, windowMs: number): void {
   for (const [k, v] of map) {
     if (nowMs - v.atMs > windowMs) map.delete(k);
     else break; // insertion order = time order
   }
+}
+
+/**
+ * A send guarded by a dedup window: a repeat of `key` within `windowMs` gets the first answer
+ * again and does nothing; otherwise `send()` runs and its answer is kept for the window.
+ */
+export function dedupSend<K>(
+  map: Map<K, DedupEntry>,
+  key: K,
+  nowMs: number,
+  windowMs: number,
+  send: () => Json,
+): Json {
+  pruneDedup(map, nowMs, windowMs);
+  const dup = map.get(key);
+  if (dup) return dup.answer;
+  const answer = send();
+  map.set(key, { atMs: nowMs, answer });
+  return answer;
 }
 
 /** State dump for GET /__emulator/state (Maps as plain objects). */

@@ -9,6 +9,7 @@ import {
   filterKeys,
   findGroup,
   memberInfo,
+  membershipCallback,
   mutedUntil,
   newMember,
   orderedMembers,
@@ -34,15 +35,8 @@ export const groupMemberRoutes: RouteTable = {
         g.members.set(Member_Account, newMember(Member_Account, "Member", now));
         return { Member_Account, Result: 1 };
       });
-      if (fresh.length > 0) {
-        callbacks.send(app, "Group.CallbackAfterNewMemberJoin", {
-          GroupId: g.id,
-          Type: g.type,
-          JoinType: "Invited",
-          Operator_Account: admin,
-          NewMemberList: fresh.map((Member_Account) => ({ Member_Account })),
-        });
-      }
+      const invited = { kind: "join", how: "Invited", operator: admin } as const;
+      membershipCallback(callbacks, app, g, invited, fresh);
       return { MemberList };
     },
   },
@@ -60,16 +54,8 @@ export const groupMemberRoutes: RouteTable = {
         throw new TimError(10004, "the owner cannot be removed");
       // Non-members in the list succeed silently; emptying a group does not dismiss it.
       const gone = ids.filter((id) => g.members.delete(id));
-      if (gone.length > 0) {
-        callbacks.send(app, "Group.CallbackAfterMemberExit", {
-          GroupId: g.id,
-          Type: g.type,
-          ExitType: "Kicked",
-          Operator_Account: admin,
-          ExitMemberList: gone.map((Member_Account) => ({ Member_Account })),
-          ...(reason !== undefined ? { Reason: reason } : {}),
-        });
-      }
+      const kicked = { kind: "exit", how: "Kicked", operator: admin, reason } as const;
+      membershipCallback(callbacks, app, g, kicked, gone);
       return undefined;
     },
   },

@@ -6,8 +6,8 @@ import { GROUP_CODES, TimError } from "../errors.js";
 import { isObject, UINT32_MAX, utf8Bytes } from "../fields.js";
 import { findGroup, mutedUntil, requireMember } from "../groups.js";
 import { GROUP_MSGBODY, validateMsgBody } from "../msgbody.js";
-import { account, type RouteTable } from "../route.js";
-import { type GroupMessage, pruneDedup } from "../state.js";
+import { account, afterSendCallback, type RouteTable } from "../route.js";
+import { dedupSend, type GroupMessage } from "../state.js";
 import { isMuted } from "./nospeaking.js";
 import { trialQuota } from "./openim.js";
 
@@ -51,32 +51,27 @@ export const groupMsgRoutes: RouteTable = {
         if (g.muteAll && member?.role === "Member")
           throw new TimError(10017, `${g.id} mutes all members`);
       }
-      pruneDedup(app.groupDedup, nowMs, GROUP_DEDUP_MS);
       const dedupKey = JSON.stringify([g.id, random, body]);
-      const dup = app.groupDedup.get(dedupKey);
-      if (dup) return dup.answer; // dropped as a duplicate: the first answer again
-      trialQuota(ctx, 1);
-      const msg: GroupMessage = {
-        seq: g.nextSeq++,
-        from,
-        random,
-        time: now,
-        body,
-        priority,
-        recalled: false,
-        // Live groups keep no history.
-        onlineOnly: onlineOnly || g.type === "AVChatRoom",
-      };
-      if (cloudCustomData !== undefined) msg.cloudCustomData = cloudCustomData;
-      if (topicId !== undefined) msg.topicId = topicId;
-      g.messages.push(msg);
-      g.lastMsgTime = now;
-      if (member) member.lastSendMsgTime = now;
-      const answer = { MsgTime: msg.time, MsgSeq: msg.seq };
-      app.groupDedup.set(dedupKey, { atMs: nowMs, answer });
-      const forbid = f.raw.ForbidCallbackControl;
-      if (!(Array.isArray(forbid) && forbid.includes("ForbidAfterSendMsgCallback"))) {
-        ctx.callbacks.send(app, "Group.CallbackAfterSendMsg", {
+      // a duplicate is dropped: the first answer again
+      return dedupSend(app.groupDedup, dedupKey, nowMs, GROUP_DEDUP_MS, () => {
+        trialQuota(ctx, 1);
+        const msg: GroupMessage = {
+          seq: g.nextSeq++,
+          from,
+          random,
+          time: now,
+          body,
+          priority,
+          recalled: false,
+          // Live groups keep no history.
+          onlineOnly: onlineOnly || g.type === "AVChatRoom",
+        };
+        if (cloudCustomData !== undefined) msg.cloudCustomData = cloudCustomData;
+        if (topicId !== undefined) msg.topicId = topicId;
+        g.messages.push(msg);
+        g.lastMsgTime = now;
+        if (member) member.lastSendMsgTime = now;
+        afterSendCallback(ctx, "Group.CallbackAfterSendMsg", {
           GroupId: g.id,
           Type: g.type,
           From_Account: from,
@@ -89,8 +84,8 @@ export const groupMsgRoutes: RouteTable = {
           CloudCustomData: cloudCustomData ?? "",
           ...(topicId !== undefined ? { TopicId: topicId } : {}),
         });
-      }
-      return answer;
+        return { MsgTime: msg.time, MsgSeq: msg.seq };
+      });
     },
   },
   "v4/group_open_http_svc/group_msg_get_simple": {

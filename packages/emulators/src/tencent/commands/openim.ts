@@ -6,8 +6,14 @@ import { randomUint32, storeC2C, unreadCount } from "../c2c.js";
 import { OPENIM_CODES } from "../errors.js";
 import { type Fields, UINT32_MAX } from "../fields.js";
 import { C2C_MSGBODY, validateMsgBody } from "../msgbody.js";
-import { account, type RouteContext, type RouteDef, type RouteTable } from "../route.js";
-import { pruneDedup } from "../state.js";
+import {
+  account,
+  afterSendCallback,
+  type RouteContext,
+  type RouteDef,
+  type RouteTable,
+} from "../route.js";
+import { dedupSend } from "../state.js";
 
 /** Same sender + MsgSeq + MsgRandom + content within 120 s is a duplicate (§3.7). */
 const C2C_DEDUP_MS = 120_000;
@@ -75,17 +81,12 @@ export const openimRoutes: RouteTable = {
       const m = readSend(ctx, f);
       account(app, to, 90012, "To_Account");
       // REST sends skip friendship, blocklist and (unverified for REST) global-mute checks.
-      pruneDedup(app.c2cDedup, nowMs, C2C_DEDUP_MS);
       const dedupKey = JSON.stringify([m.from, m.seq, m.random, to, m.body]);
-      const dup = app.c2cDedup.get(dedupKey);
-      if (dup) return dup.answer; // a resend: the first answer again, nothing stored twice
-      trialQuota(ctx, 1);
-      const msg = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync });
-      const answer = { MsgTime: msg.time, MsgKey: msg.key };
-      app.c2cDedup.set(dedupKey, { atMs: nowMs, answer });
-      const forbid = f.raw.ForbidCallbackControl;
-      if (!(Array.isArray(forbid) && forbid.includes("ForbidAfterSendMsgCallback"))) {
-        ctx.callbacks.send(app, "C2C.CallbackAfterSendMsg", {
+      // a resend gets the first answer again, nothing stored twice
+      return dedupSend(app.c2cDedup, dedupKey, nowMs, C2C_DEDUP_MS, () => {
+        trialQuota(ctx, 1);
+        const msg = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync });
+        afterSendCallback(ctx, "C2C.CallbackAfterSendMsg", {
           From_Account: msg.from,
           To_Account: msg.to,
           MsgSeq: msg.seq,
@@ -99,8 +100,8 @@ export const openimRoutes: RouteTable = {
           ErrorInfo: "send msg succeed",
           UnreadMsgNum: unreadCount(app, msg.to),
         });
-      }
-      return answer;
+        return { MsgTime: msg.time, MsgKey: msg.key };
+      });
     },
   },
   "v4/openim/batchsendmsg": {

@@ -4,7 +4,7 @@ import { OPENIM_CODES, TimError } from "../errors.js";
 import { UINT32_MAX } from "../fields.js";
 import { C2C_MSGBODY, validateMsgBody } from "../msgbody.js";
 import { account, type RouteDef, type RouteTable } from "../route.js";
-import { type PushTask, pruneDedup } from "../state.js";
+import { dedupSend, type PushTask } from "../state.js";
 
 /** A push task with the same MsgRandom within 7 days is the same task (§3.7). */
 const PUSH_DEDUP_MS = 7 * 86_400_000;
@@ -27,33 +27,30 @@ const push: RouteDef = {
       const tags = condition.TagsOr !== undefined || condition.TagsAnd !== undefined;
       if (attrs && tags) throw new TimError(90001, "Condition cannot combine attributes and tags");
     }
-    pruneDedup(app.pushDedup, nowMs, PUSH_DEDUP_MS);
-    const dup = app.pushDedup.get(random);
-    if (dup) return dup.answer;
-    const daily = app.config.edition === "trial" ? 10 : 100;
-    ctx.limit(
-      "all-member-push",
-      [
-        { limit: 1, window: "second" },
-        { limit: daily, window: "day", alignOffsetMs: BEIJING_DAY },
-      ],
-      1,
-      "app",
-    );
-    const task: PushTask = {
-      taskId: randomBytes(16).toString("hex"),
-      from,
-      random,
-      time: now,
-      body,
-      // The emulator keeps no push attributes or tags: a conditional push reaches nobody.
-      recipients: condition ? [] : [...app.accounts.keys()].filter((id) => id !== from),
-    };
-    if (condition) task.condition = condition;
-    app.pushes.push(task);
-    const answer = { TaskId: task.taskId };
-    app.pushDedup.set(random, { atMs: nowMs, answer });
-    return answer;
+    return dedupSend(app.pushDedup, random, nowMs, PUSH_DEDUP_MS, () => {
+      const daily = app.config.edition === "trial" ? 10 : 100;
+      ctx.limit(
+        "all-member-push",
+        [
+          { limit: 1, window: "second" },
+          { limit: daily, window: "day", alignOffsetMs: BEIJING_DAY },
+        ],
+        1,
+        "app",
+      );
+      const task: PushTask = {
+        taskId: randomBytes(16).toString("hex"),
+        from,
+        random,
+        time: now,
+        body,
+        // The emulator keeps no push attributes or tags: a conditional push reaches nobody.
+        recipients: condition ? [] : [...app.accounts.keys()].filter((id) => id !== from),
+      };
+      if (condition) task.condition = condition;
+      app.pushes.push(task);
+      return { TaskId: task.taskId };
+    });
   },
 };
 

@@ -1,6 +1,7 @@
 /** Blocklists, service sns (tencent.md §3.4). */
 import { SNS_CODES, TimError } from "../errors.js";
-import type { RouteTable } from "../route.js";
+import type { RouteContext, RouteTable } from "../route.js";
+import type { Account, AppState } from "../state.js";
 
 const MAX_BATCH = 1_000;
 /** A blocklist holds at most 1000 accounts (§3.4). */
@@ -8,46 +9,58 @@ const LIST_CAP = 1_000;
 /** Per-item code for a full list: not documented, 30010 (count over limit) is our pick. */
 const LIST_FULL = 30010;
 
+/** The imported account whose blocklist a request names (30003 when it is not imported). */
+function owner(app: AppState, from: string): Account {
+  const acc = app.accounts.get(from);
+  if (!acc) throw new TimError(30003, `${from} is not imported`);
+  return acc;
+}
+
+/**
+ * Applies `edit` to From_Account's blocklist for each To_Account (at most 1000): one result
+ * item each, with the code `edit` answers, and the failed accounts in Fail_Account.
+ */
+function editBlocklist(
+  { app, f }: RouteContext,
+  failInfo: string,
+  edit: (acc: Account, to: string, from: string) => number,
+) {
+  const from = f.str("From_Account");
+  const targets = f.strArray("To_Account", MAX_BATCH);
+  const acc = owner(app, from);
+  const Fail_Account: string[] = [];
+  const ResultItem = targets.map((To_Account) => {
+    const ResultCode = edit(acc, To_Account, from);
+    if (ResultCode !== 0) Fail_Account.push(To_Account);
+    return { To_Account, ResultCode, ResultInfo: ResultCode === 0 ? "" : failInfo };
+  });
+  return { ResultItem, Fail_Account };
+}
+
 export const snsRoutes: RouteTable = {
   "v4/sns/black_list_add": {
     codes: SNS_CODES,
-    handle({ app, f, now }) {
-      const from = f.str("From_Account");
-      const targets = f.strArray("To_Account", MAX_BATCH);
-      const acc = app.accounts.get(from);
-      if (!acc) throw new TimError(30003, `${from} is not imported`);
-      const Fail_Account: string[] = [];
-      const ResultItem = targets.map((To_Account) => {
-        let ResultCode = 0;
-        if (!app.accounts.has(To_Account)) ResultCode = 30003;
-        else if (To_Account === from) ResultCode = 30001;
-        else if (!acc.blacklist.has(To_Account)) {
-          if (acc.blacklist.size >= LIST_CAP) ResultCode = LIST_FULL;
-          else {
-            acc.blacklist.set(To_Account, now);
-            acc.blackSeq++;
-          }
-        }
+    handle(ctx) {
+      const { app, now } = ctx;
+      return editBlocklist(ctx, "failed", (acc, to, from) => {
+        if (!app.accounts.has(to)) return 30003;
+        if (to === from) return 30001;
         // Blocking an already-blocked account succeeds again (idempotent; unverified).
-        if (ResultCode !== 0) Fail_Account.push(To_Account);
-        return { To_Account, ResultCode, ResultInfo: ResultCode === 0 ? "" : "failed" };
+        if (acc.blacklist.has(to)) return 0;
+        if (acc.blacklist.size >= LIST_CAP) return LIST_FULL;
+        acc.blacklist.set(to, now);
+        acc.blackSeq++;
+        return 0;
       });
-      return { ResultItem, Fail_Account };
     },
   },
   "v4/sns/black_list_delete": {
     codes: SNS_CODES,
-    handle({ app, f }) {
-      const from = f.str("From_Account");
-      const targets = f.strArray("To_Account", MAX_BATCH);
-      const acc = app.accounts.get(from);
-      if (!acc) throw new TimError(30003, `${from} is not imported`);
-      const Fail_Account: string[] = [];
-      const ResultItem = targets.map((To_Account) => {
-        const ResultCode = app.accounts.has(To_Account) ? 0 : 30003;
-        if (ResultCode !== 0) Fail_Account.push(To_Account);
-        else if (acc.blacklist.delete(To_Account)) acc.blackSeq++;
-        return { To_Account, ResultCode, ResultInfo: ResultCode === 0 ? "" : "account not found" };
+    handle(ctx) {
+      const { ResultItem, Fail_Account } = editBlocklist(ctx, "account not found", (acc, to) => {
+        if (!ctx.app.accounts.has(to)) return 30003;
+        if (acc.blacklist.delete(to)) acc.blackSeq++;
+        return 0;
       });
       return { ResultItem, ...(Fail_Account.length > 0 ? { Fail_Account } : {}) };
     },
@@ -61,8 +74,7 @@ export const snsRoutes: RouteTable = {
       f.int("LastSequence");
       if (max === 0 || max > LIST_CAP)
         throw new TimError(30001, `MaxLimited must be 1-${LIST_CAP}`);
-      const acc = app.accounts.get(from);
-      if (!acc) throw new TimError(30003, `${from} is not imported`);
+      const acc = owner(app, from);
       const all = [...acc.blacklist];
       const page = all.slice(start, start + max);
       const next = start + page.length;
