@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startTencentEmulator } from "./emulator.js";
-import { KEY, ok, SDK_APP_ID, timClient, useTencent } from "./test-support.js";
+import { ok, useTencent, withTencent } from "./test-support.js";
 
 const fx = useTencent();
 const svc = (cmd: string, body: unknown) => fx.tim.call(`im_open_login_svc/${cmd}`, body);
@@ -130,12 +129,7 @@ describe("account_delete / account_check", () => {
 
 describe("trial edition", () => {
   it("caps accounts at 100 (70398) and allows re-import after delete", async () => {
-    const emu = await startTencentEmulator({
-      rateLimits: false,
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY, edition: "trial" }],
-    });
-    try {
-      const tim = timClient(emu);
+    await withTencent({ edition: "trial" }, async (tim) => {
       // The admin account counts: 99 more fit.
       const ids = Array.from({ length: 99 }, (_, i) => `u${i}`);
       ok(await tim.call("im_open_login_svc/multiaccount_import", { Accounts: ids }));
@@ -144,9 +138,7 @@ describe("trial edition", () => {
       ).toBe(70398);
       ok(await tim.call("im_open_login_svc/account_delete", { DeleteItem: [{ UserID: "u0" }] }));
       ok(await tim.call("im_open_login_svc/account_import", { UserID: "u0" }));
-    } finally {
-      await emu.close();
-    }
+    });
   });
 });
 

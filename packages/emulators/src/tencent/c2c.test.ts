@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { startTencentEmulator } from "./emulator.js";
 import {
   ADMIN,
   type Body,
   importUsers,
-  KEY,
   ok,
-  SDK_APP_ID,
   text,
-  timClient,
   useTencent,
+  withTencent,
 } from "./test-support.js";
 
 const fx = useTencent();
@@ -134,20 +131,13 @@ describe("openim/sendmsg", () => {
   });
 
   it("refuses sensitive words with 80001 when the app lists them", async () => {
-    const emu = await startTencentEmulator({
-      rateLimits: false,
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY, sensitiveWords: ["badword"] }],
-    });
-    try {
-      const tim = timClient(emu);
+    await withTencent({ sensitiveWords: ["badword"] }, async (tim) => {
       await importUsers(tim, "b");
       const s = (t: string) =>
         tim.call("openim/sendmsg", { To_Account: "b", MsgRandom: 1, MsgBody: text(t) });
       expect((await s("a badword here")).ErrorCode).toBe(80001);
       ok(await s("fine words"));
-    } finally {
-      await emu.close();
-    }
+    });
   });
 
   it("hides SyncOtherMachine 2 messages from the sender's roaming", async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FaultSpec } from "../framework/index.js";
-import { startTencentEmulator } from "./emulator.js";
-import { type Body, KEY, ok, SDK_APP_ID, timClient, useTencent } from "./test-support.js";
+import { type Body, ok, SDK_APP_ID, useTencent, withTencent } from "./test-support.js";
 
 const fx = useTencent();
 const ROUTE = "v4/im_open_login_svc/account_import";
@@ -91,23 +90,19 @@ describe("framework faults on a Tencent route", () => {
   });
 
   it("bodies over the cap: 93000 on message routes, 60003 elsewhere", async () => {
-    const emu = await startTencentEmulator({
-      rateLimits: false,
-      maxBodyBytes: 256,
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY }],
-    });
-    try {
-      const tim = timClient(emu);
-      const big = { UserID: "a", Nick: "x".repeat(400) };
-      expect((await tim.call("im_open_login_svc/account_import", big)).ErrorCode).toBe(60003);
-      const msg = {
-        To_Account: "a",
-        MsgRandom: 1,
-        MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "x".repeat(400) } }],
-      };
-      expect((await tim.call("openim/sendmsg", msg)).ErrorCode).toBe(93000);
-    } finally {
-      await emu.close();
-    }
+    await withTencent(
+      {},
+      async (tim) => {
+        const big = { UserID: "a", Nick: "x".repeat(400) };
+        expect((await tim.call("im_open_login_svc/account_import", big)).ErrorCode).toBe(60003);
+        const msg = {
+          To_Account: "a",
+          MsgRandom: 1,
+          MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "x".repeat(400) } }],
+        };
+        expect((await tim.call("openim/sendmsg", msg)).ErrorCode).toBe(93000);
+      },
+      { maxBodyBytes: 256 },
+    );
   });
 });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { startTencentEmulator } from "./emulator.js";
 import {
   type Body,
   importUsers,
-  KEY,
   ok,
   SDK_APP_ID,
   text,
-  timClient,
   useTencent,
+  withTencent,
 } from "./test-support.js";
 
 const fx = useTencent();
@@ -205,12 +203,7 @@ describe("send_group_system_notification", () => {
 
 describe("editions", () => {
   it("targeted group messages (To_Account) need Ultimate", async () => {
-    const emu = await startTencentEmulator({
-      rateLimits: false,
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY, edition: "pro" }],
-    });
-    try {
-      const tim = timClient(emu);
+    await withTencent({ edition: "pro" }, async (tim, emu) => {
       await importUsers(tim, "a");
       const id = ok(
         await tim.call("group_open_http_svc/create_group", {
@@ -242,8 +235,6 @@ describe("editions", () => {
         }),
       );
       expect(h.IsFinished).toBe(2);
-    } finally {
-      await emu.close();
-    }
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startTencentEmulator } from "./emulator.js";
-import { importUsers, KEY, ok, SDK_APP_ID, timClient, useTencent } from "./test-support.js";
+import { importUsers, ok, useTencent, withTencent } from "./test-support.js";
 
 const fx = useTencent();
 const set = (From_Account: string, ProfileItem: unknown[]) =>
@@ -89,19 +88,12 @@ describe("portrait_set / portrait_get", () => {
   });
 
   it("refuses custom tags the app did not configure when it lists them", async () => {
-    const emu = await startTencentEmulator({
-      rateLimits: false,
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY, customProfileTags: ["Tag_Profile_Custom_Ok"] }],
-    });
-    try {
-      const tim = timClient(emu);
+    await withTencent({ customProfileTags: ["Tag_Profile_Custom_Ok"] }, async (tim) => {
       await importUsers(tim, "a");
       const s = (Tag: string) =>
         tim.call("profile/portrait_set", { From_Account: "a", ProfileItem: [{ Tag, Value: "v" }] });
       ok(await s("Tag_Profile_Custom_Ok"));
       expect((await s("Tag_Profile_Custom_Other")).ErrorCode).toBe(40009);
-    } finally {
-      await emu.close();
-    }
+    });
   });
 });

@@ -138,6 +138,27 @@ export function useTencent(
   return fx;
 }
 
+/**
+ * Runs `test` against an emulator of its own, whose one app is the demo app with `app`'s
+ * settings (an edition, sensitive words, ...), and closes that emulator after.
+ */
+export async function withTencent(
+  app: Partial<TencentAppConfig>,
+  test: (tim: TimClient, emu: RunningEmulator) => Promise<void>,
+  options: Partial<TencentEmulatorOptions> = {},
+): Promise<void> {
+  const emu = await startTencentEmulator({
+    rateLimits: false,
+    ...options,
+    apps: [{ sdkAppId: SDK_APP_ID, key: KEY, ...app }],
+  });
+  try {
+    await test(timClient(emu), emu);
+  } finally {
+    await emu.close();
+  }
+}
+
 /** A text MsgBody. */
 export const text = (t: string) => [{ MsgType: "TIMTextElem", MsgContent: { Text: t } }];
 
