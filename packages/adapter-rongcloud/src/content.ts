@@ -1,11 +1,12 @@
 import {
   BadUserInputError,
+  checkEncodedSize,
   checkText,
   checkUrl,
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
-  utf8Bytes,
+  unknownContentType,
 } from "@imgraph/core";
 import { CONTENT_MAX_BYTES, OBJECT_NAME_MAX_CHARS } from "./limits.js";
 
@@ -63,14 +64,9 @@ export function toRongCloud(content: OutgoingContent, field = "content"): RongCl
       body = { objectName: content.customType, content: JSON.stringify(content.data ?? null) };
       break;
     default:
-      throw new BadUserInputError(`${field}.type`, `${field}.type is not a known content type.`);
+      throw unknownContentType(field);
   }
-  if (utf8Bytes(body.content) > CONTENT_MAX_BYTES) {
-    throw new BadUserInputError(
-      field,
-      `${field} must be at most ${CONTENT_MAX_BYTES} bytes once encoded.`,
-    );
-  }
+  checkEncodedSize(field, body.content, CONTENT_MAX_BYTES);
   return body;
 }
 

@@ -5,13 +5,11 @@ import {
   checkId,
   checkIds,
   type ItemResult,
-  itemError,
-  itemOk,
   type QueryParams,
   type SendMessageInput,
   type SentMessage,
   type SystemMessageInput,
-  VendorUnavailableError,
+  sentItem,
 } from "@imgraph/core";
 import { toRongCloud } from "./content.js";
 import { byUserChunks, post, type RongCloudContext } from "./context.js";
@@ -35,6 +33,12 @@ function uidsByTarget(answer: PublishAnswer): Map<string, string> {
   return map;
 }
 
+const NO_UID = {
+  vendor: "rongcloud",
+  message: "RongCloud accepted the message but gave it no id.",
+  operation: "sendMessage",
+} as const;
+
 // Older servers answer publish with `{code:200}` only (reference §2.3.2): without a uid
 // a message cannot be recalled later, so we report the send as done but unidentifiable.
 function sentItems(
@@ -48,22 +52,9 @@ function sentItems(
   const uids = uidsByTarget(answer);
   return targets.map((target) => {
     const uid = uids.get(target);
-    if (!uid) {
-      return itemError(
-        target,
-        new VendorUnavailableError(
-          "rongcloud",
-          "RongCloud accepted the message but gave it no id.",
-          { operation: "sendMessage" },
-        ),
-      );
-    }
-    return itemOk(target, {
-      recipientId: target,
-      messageId: encodeMessageId(ctx, { uid, type, target, from }),
-      // The publish answer has no server time; ours is the best there is.
-      sentAt: new Date(sentAt),
-    });
+    const messageId = uid && encodeMessageId(ctx, { uid, type, target, from });
+    // The publish answer has no server time; ours is the best there is.
+    return sentItem(target, messageId, new Date(sentAt), NO_UID);
   });
 }
 

@@ -1,4 +1,4 @@
-import { checkText } from "@imgraph/core";
+import { checkPushText } from "@imgraph/core";
 
 // What RongCloud's publish endpoints (private, group, system, broadcast, chatroom) share.
 
@@ -15,7 +15,6 @@ export interface PublishAnswer {
 
 /** The push notification text, checked against RongCloud's limit. */
 export function pushFields(pushText: string | undefined): { pushContent?: string } {
-  if (pushText === undefined) return {};
-  checkText("pushText", pushText, { maxBytes: 1024 });
-  return { pushContent: pushText };
+  const checked = checkPushText(pushText, 1024);
+  return checked === undefined ? {} : { pushContent: checked };
 }

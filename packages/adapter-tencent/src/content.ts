@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import {
   BadUserInputError,
+  checkEncodedSize,
   checkInt,
   checkText,
   checkUrl,
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
-  utf8Bytes,
+  unknownContentType,
 } from "@imgraph/core";
 import { num } from "./context.js";
 import { MSG_BODY_MAX_BYTES } from "./limits.js";
@@ -112,15 +113,10 @@ export function toMsgBody(
       break;
     }
     default:
-      throw new BadUserInputError(`${field}.type`, `${field}.type is not a known content type.`);
+      throw unknownContentType(field);
   }
   const body = [element];
-  if (utf8Bytes(JSON.stringify(body)) > MSG_BODY_MAX_BYTES) {
-    throw new BadUserInputError(
-      field,
-      `${field} must be at most ${MSG_BODY_MAX_BYTES} bytes once encoded.`,
-    );
-  }
+  checkEncodedSize(field, JSON.stringify(body), MSG_BODY_MAX_BYTES);
   return body;
 }
 

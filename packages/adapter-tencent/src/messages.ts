@@ -6,13 +6,12 @@ import {
   checkText,
   type ItemResult,
   itemError,
-  itemOk,
   type OutgoingContent,
   RateLimitedError,
   runBatched,
   type SendMessageInput,
   type SentMessage,
-  VendorUnavailableError,
+  sentItem,
 } from "@imgraph/core";
 import { type MsgElement, toMsgBody } from "./content.js";
 import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
@@ -110,22 +109,11 @@ async function sendToUsers(
       const sentAt = fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now());
       return chunk.map((to): ItemResult<SentMessage> => {
         if (failed.has(to)) return itemError(to, itemFailure(failed.get(to)));
-        if (!msgKey) {
-          return itemError(
-            to,
-            new VendorUnavailableError(
-              "tencent",
-              "Tencent accepted the message but gave it no MsgKey.",
-              {
-                operation: "sendMessage",
-              },
-            ),
-          );
-        }
-        return itemOk(to, {
-          recipientId: to,
-          messageId: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
-          sentAt,
+        const messageId = msgKey && encodeMessageId(ctx, { kind: "c2c", msgKey, from, to });
+        return sentItem(to, messageId, sentAt, {
+          vendor: "tencent",
+          message: "Tencent accepted the message but gave it no MsgKey.",
+          operation: "sendMessage",
         });
       });
     },
@@ -175,18 +163,14 @@ export async function sendToGroup(
     );
   }
   const msgSeq = num(answer.MsgSeq);
-  if (msgSeq === undefined) {
-    return itemError(
-      groupId,
-      new VendorUnavailableError("tencent", "Tencent accepted the message but gave it no MsgSeq.", {
-        operation,
-      }),
-    );
-  }
-  return itemOk(groupId, {
-    recipientId: groupId,
-    messageId: encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from }),
-    sentAt: fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now()),
+  const messageId =
+    msgSeq === undefined
+      ? undefined
+      : encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from });
+  return sentItem(groupId, messageId, fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now()), {
+    vendor: "tencent",
+    message: "Tencent accepted the message but gave it no MsgSeq.",
+    operation,
   });
 }
 

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import {
-  BadUserInputError,
+  checkEncodedSize,
   checkInt,
+  checkPushText,
   checkText,
   checkUrl,
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
-  utf8Bytes,
+  unknownContentType,
 } from "@imgraph/core";
 import {
   CUSTOM_TYPE_MAX_CHARS,
@@ -37,15 +38,8 @@ export interface ZegoContent {
  * offline push (MessageBody.OfflinePush) when there is a push text.
  */
 export function messageFields(content: ZegoContent, pushText: string | undefined) {
-  const push =
-    pushText === undefined
-      ? {}
-      : {
-          OfflinePush: {
-            Enable: 1,
-            Content: checkText("pushText", pushText, { maxBytes: PUSH_TEXT_MAX_BYTES }),
-          },
-        };
+  const checked = checkPushText(pushText, PUSH_TEXT_MAX_BYTES);
+  const push = checked === undefined ? {} : { OfflinePush: { Enable: 1, Content: checked } };
   return {
     MessageType: content.MessageType,
     ...(content.SubMsgType !== undefined ? { SubMsgType: content.SubMsgType } : {}),
@@ -127,14 +121,9 @@ export function toZego(content: OutgoingContent, maxBytes: number, field = "cont
       break;
     }
     default:
-      throw new BadUserInputError(`${field}.type`, `${field}.type is not a known content type.`);
+      throw unknownContentType(field);
   }
-  if (utf8Bytes(out.Message) > maxBytes) {
-    throw new BadUserInputError(
-      field,
-      `${field} must be at most ${maxBytes} bytes once encoded for ZEGO.`,
-    );
-  }
+  checkEncodedSize(field, out.Message, maxBytes, "ZEGO");
   return out;
 }
 

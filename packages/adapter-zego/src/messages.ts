@@ -5,10 +5,9 @@ import {
   checkIds,
   distinct,
   type ItemResult,
-  itemError,
-  itemOk,
   type SendMessageInput,
   type SentMessage,
+  sentItem,
   VendorUnavailableError,
 } from "@imgraph/core";
 import { zimBatch } from "./batch.js";
@@ -25,15 +24,12 @@ function seqOf(value: unknown): number | undefined {
   return typeof n === "number" && Number.isSafeInteger(n) ? n : undefined;
 }
 
-function noSeq(key: string): ItemResult<SentMessage> {
-  // Without a MsgSeq the message cannot be recalled later: report it, it was sent.
-  return itemError(
-    key,
-    new VendorUnavailableError("zego", "ZEGO accepted the message but gave it no MsgSeq.", {
-      operation: "sendMessage",
-    }),
-  );
-}
+// Without a MsgSeq the message cannot be recalled later: report it, it was sent.
+const NO_SEQ = {
+  vendor: "zego",
+  message: "ZEGO accepted the message but gave it no MsgSeq.",
+  operation: "sendMessage",
+} as const;
 
 interface PeerAnswer {
   SuccList?: Array<{ UserId?: unknown; MsgId?: unknown; MsgSeq?: unknown }>;
@@ -74,14 +70,9 @@ export async function sendMessage(
       options,
     );
     const seq = seqOf(answer.MsgSeq);
-    if (seq === undefined) return [noSeq(groupId)];
-    return [
-      itemOk(groupId, {
-        recipientId: groupId,
-        messageId: encodeMessageId(ctx, { kind: "group", from, groupId, seq }),
-        sentAt: new Date(),
-      }),
-    ];
+    const messageId =
+      seq === undefined ? undefined : encodeMessageId(ctx, { kind: "group", from, groupId, seq });
+    return [sentItem(groupId, messageId, new Date(), NO_SEQ)];
   }
 
   return zimBatch<SentMessage>(
@@ -100,12 +91,11 @@ export async function sendMessage(
         const row = (answer as PeerAnswer).SuccList?.find((r) => r.UserId === key);
         if (!row) return undefined;
         const seq = seqOf(row.MsgSeq);
-        if (seq === undefined) return noSeq(key);
-        return itemOk(key, {
-          recipientId: key,
-          messageId: encodeMessageId(ctx, { kind: "peer", from, to: key, seq }),
-          sentAt: new Date(),
-        });
+        const messageId =
+          seq === undefined
+            ? undefined
+            : encodeMessageId(ctx, { kind: "peer", from, to: key, seq });
+        return sentItem(key, messageId, new Date(), NO_SEQ);
       },
       missing: (key) =>
         new VendorUnavailableError("zego", `ZEGO did not say whether the message reached ${key}.`, {

@@ -9,6 +9,7 @@ export {
   callbackList,
 } from "./callback-fields.js";
 export { CAPABILITIES, type Capability, isCapability } from "./capabilities.js";
+export { checkEncodedSize, checkPushText, unknownContentType } from "./content-checks.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";
 export * from "./errors.js";
 export * from "./http/index.js";
@@ -24,6 +25,7 @@ export type * from "./model/index.js";
 export { checkGroupUsers, checkUserList, type GroupUserRules } from "./operation-inputs.js";
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
+export { sentItem, type Unnamed } from "./sent-items.js";
 export * from "./validation.js";
 export {
   CONVERSATION_TYPES,
