@@ -3,6 +3,7 @@ import {
   checkEncodedSize,
   checkText,
   checkUrl,
+  isJsonObject,
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
@@ -73,9 +74,7 @@ export function toRongCloud(content: OutgoingContent, field = "content"): RongCl
 /** Reads a stored RongCloud message back into neutral content. */
 export function fromRongCloud(objectName: string, raw: string): MessageContent {
   const parsed = parseJson(raw);
-  const fields = (
-    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : {}
-  ) as Record<string, JsonValue>;
+  const fields: Record<string, JsonValue> = isJsonObject(parsed) ? parsed : {};
   const str = (v: JsonValue | undefined) => (typeof v === "string" ? v : undefined);
   const num = (v: JsonValue | undefined) => (typeof v === "number" ? v : undefined);
   switch (objectName) {

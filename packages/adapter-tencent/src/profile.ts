@@ -3,6 +3,7 @@ import {
   checkText,
   checkUrl,
   type JsonObject,
+  parseJsonObject,
   UnsupportedByVendorError,
   type User,
   utf8Bytes,
@@ -80,18 +81,6 @@ export function fromProfileItems(id: string, items: unknown, extraTag: string | 
     id,
     name: value(NICK) || null,
     avatarUrl: value(IMAGE) || null,
-    extra: extraTag ? parseExtra(value(extraTag)) : null,
+    extra: extraTag ? parseJsonObject(value(extraTag)) : null,
   };
-}
-
-function parseExtra(raw: string | undefined): JsonObject | null {
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as JsonObject)
-      : null;
-  } catch {
-    return null;
-  }
 }

@@ -5,6 +5,7 @@ import {
   checkPushText,
   checkText,
   checkUrl,
+  isJsonObject,
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
@@ -216,9 +217,7 @@ function fileNameOf(url: string): string {
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function str(value: unknown): string | undefined {

@@ -6,11 +6,13 @@ import {
   checkUrl,
   checkUserList,
   type ItemResult,
+  isJsonObject,
   itemError,
   itemOk,
   type JsonObject,
   NotFoundError,
   type Presence,
+  parseJsonObject,
   runBatched,
   type User,
   type UserInput,
@@ -55,7 +57,7 @@ function checkProfile(
     profile.UserAvatar = checkUrl(`${prefix}avatarUrl`, user.avatarUrl, AVATAR_MAX_BYTES);
   }
   if (user.extra !== undefined) {
-    if (typeof user.extra !== "object" || user.extra === null || Array.isArray(user.extra)) {
+    if (!isJsonObject(user.extra)) {
       throw new BadUserInputError(`${prefix}extra`, `${prefix}extra must be a JSON object.`);
     }
     const extra = JSON.stringify(user.extra);
@@ -223,17 +225,8 @@ function toUser(id: string, row: NonNullable<InfoAnswer["Result"]>[number]): Use
 
 /** Extra is free text to ZIM; only a JSON object (what we write) is shown as extra. */
 function parseExtra(value: unknown): JsonObject | null {
-  if (typeof value === "object" && value !== null && !Array.isArray(value))
-    return value as JsonObject;
-  if (typeof value !== "string" || value === "") return null;
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as JsonObject)
-      : null;
-  } catch {
-    return null;
-  }
+  if (isJsonObject(value)) return value;
+  return typeof value === "string" ? parseJsonObject(value) : null;
 }
 
 interface PresenceAnswer {

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "./errors.js";
+import { isJsonObject } from "./json-object.js";
 
 // Reading a vendor callback's body once its signature is verified: anything missing or out
 // of shape is BAD_USER_INPUT naming the vendor's field, never a crash or a guess.
@@ -14,9 +15,9 @@ export function callbackBody(rawBody: string, vendor: string): Record<string, un
   } catch {
     throw new BadUserInputError("body", `${vendor} callback body is not valid JSON.`);
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body))
+  if (!isJsonObject(body))
     throw new BadUserInputError("body", `${vendor} callback body is not an object.`);
-  return body as Record<string, unknown>;
+  return body;
 }
 
 /** An account, group or message key: a string of 1 to 256 characters. */

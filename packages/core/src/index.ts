@@ -14,6 +14,7 @@ export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cu
 export * from "./errors.js";
 export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
+export { isJsonObject, parseJsonObject } from "./json-object.js";
 export {
   type MessageIdContext,
   type MessageIdScheme,

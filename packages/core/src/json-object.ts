@@ -1,0 +1,20 @@
+import type { JsonObject } from "./model/json.js";
+
+// Vendors keep free-form data (profile extras, message bodies) as text or loose JSON: the
+// neutral model shows it only when it is a JSON object.
+
+/** Whether a value is a JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The JSON object a text holds; null when it is empty, not JSON or not an object. */
+export function parseJsonObject(text: string | undefined): JsonObject | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isJsonObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
