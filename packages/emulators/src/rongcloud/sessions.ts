@@ -4,8 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { ControlError } from "../framework/index.js";
-import type { RongCloudCallbacks } from "./callbacks.js";
-import type { AppState, Chatroom } from "./state.js";
+import type { OnlineStatusEvent, RongCloudCallbacks } from "./callbacks.js";
+import { type AppState, type Chatroom, isOnline, type Session } from "./state.js";
 
 export interface LoginInput {
   userId: string;
@@ -26,6 +26,29 @@ export interface LogoutInput {
   chatroomId?: string;
   /** "2" logged out (default) or "1" disconnected. */
   status?: "1" | "2";
+}
+
+/** The control API's login and logout name a user (400 without one). */
+function requireUserId(input: { userId: unknown }): void {
+  if (typeof input.userId !== "string" || input.userId === "")
+    throw new ControlError(400, "userId is required");
+}
+
+/** One online-status callback entry: a session went online ("0") or offline ("1", "2"). */
+function statusEvent(
+  userId: string,
+  status: OnlineStatusEvent["status"],
+  s: Session,
+  now: number,
+): OnlineStatusEvent {
+  return {
+    userid: userId,
+    status,
+    os: s.os,
+    time: now,
+    clientIp: s.clientIp,
+    sessionId: s.sessionId,
+  };
 }
 
 export function tokenProblem(
@@ -51,8 +74,7 @@ export function login(
   now: number,
   callbacks: RongCloudCallbacks,
 ) {
-  if (typeof input.userId !== "string" || input.userId === "")
-    throw new ControlError(400, "userId is required");
+  requireUserId(input);
   const problem = tokenProblem(app, input.userId, input.token, now);
   if (problem) throw new ControlError(403, problem);
   const sessionId = input.sessionId ?? randomUUID();
@@ -68,16 +90,7 @@ export function login(
     at: now,
   };
   sessions.set(sessionId, session);
-  callbacks.onlineStatus(app, [
-    {
-      userid: input.userId,
-      status: "0",
-      os: session.os,
-      time: now,
-      clientIp: session.clientIp,
-      sessionId,
-    },
-  ]);
+  callbacks.onlineStatus(app, [statusEvent(input.userId, "0", session, now)]);
   if (input.chatroomId) joinChatroom(app, input.chatroomId, input.userId, now);
   return { userId: input.userId, sessionId, online: true };
 }
@@ -88,14 +101,10 @@ export function logout(
   now: number,
   callbacks: RongCloudCallbacks,
 ) {
-  if (typeof input.userId !== "string" || input.userId === "")
-    throw new ControlError(400, "userId is required");
-  if (input.chatroomId) {
-    app.chatrooms.get(input.chatroomId)?.members.delete(input.userId);
-    return { userId: input.userId, online: (app.sessions.get(input.userId)?.size ?? 0) > 0 };
-  }
-  endSessions(app, input.userId, input.status ?? "2", now, callbacks, input.sessionId);
-  return { userId: input.userId, online: (app.sessions.get(input.userId)?.size ?? 0) > 0 };
+  requireUserId(input);
+  if (input.chatroomId) app.chatrooms.get(input.chatroomId)?.members.delete(input.userId);
+  else endSessions(app, input.userId, input.status ?? "2", now, callbacks, input.sessionId);
+  return { userId: input.userId, online: isOnline(app, input.userId) };
 }
 
 /** End sessions (all or one) with an online-status callback; offline users leave chatrooms. */
@@ -115,14 +124,7 @@ export function endSessions(
   for (const s of ended) sessions.delete(s.sessionId);
   callbacks.onlineStatus(
     app,
-    ended.map((s) => ({
-      userid: userId,
-      status,
-      os: s.os,
-      time: now,
-      clientIp: s.clientIp,
-      sessionId: s.sessionId,
-    })),
+    ended.map((s) => statusEvent(userId, status, s, now)),
   );
   if (sessions.size === 0) {
     app.sessions.delete(userId);

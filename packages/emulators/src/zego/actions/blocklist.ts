@@ -20,28 +20,40 @@ function owner(ctx: ActionContext): User {
 const targets = (ctx: ActionContext) =>
   ctx.p.strList("UserIds", { required: true, max: 20, tooManyCode: ZIM.blockTooMany });
 
+/**
+ * Adds to or removes from FromUserId's blocklist each of UserIds: `change` makes the change
+ * and answers nothing, or answers the SubCode it refuses one with (the owner itself is
+ * refused before); every one refused is `failedAll`.
+ */
+function changeBlocklist(
+  ctx: ActionContext,
+  failedAll: number,
+  change: (me: User, id: string) => number | undefined,
+) {
+  const me = owner(ctx);
+  const errors: ItemError[] = [];
+  let ok = 0;
+  for (const id of targets(ctx)) {
+    const sub = id === me.userId ? ZIM.blockSelf : change(me, id);
+    if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
+    else ok++;
+  }
+  return partial(ok, errors, "ErrList", {}, failedAll);
+}
+
 export const blocklistActions: ActionTable = {
   AddUsersToBlacklist: {
     product: "zim",
     method: "POST",
     rate: APP_20,
     handle(ctx) {
-      const me = owner(ctx);
-      const errors: ItemError[] = [];
-      let ok = 0;
-      for (const id of targets(ctx)) {
-        let sub: number | undefined;
-        if (id === me.userId) sub = ZIM.blockSelf;
-        else if (!ctx.app.users.has(id)) sub = ZIM.targetUnregistered;
-        else if (me.blocklist.has(id)) sub = ZIM.alreadyBlocked;
-        else if (me.blocklist.size >= MAX_BLOCKED) sub = ZIM.blocklistFull;
-        if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
-        else {
-          me.blocklist.set(id, ctx.now);
-          ok++;
-        }
-      }
-      return partial(ok, errors, "ErrList", {}, ZIM.blockFailedAll);
+      return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
+        if (!ctx.app.users.has(id)) return ZIM.targetUnregistered;
+        if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
+        if (me.blocklist.size >= MAX_BLOCKED) return ZIM.blocklistFull;
+        me.blocklist.set(id, ctx.now);
+        return undefined;
+      });
     },
   },
 
@@ -50,15 +62,9 @@ export const blocklistActions: ActionTable = {
     method: "POST",
     rate: APP_20,
     handle(ctx) {
-      const me = owner(ctx);
-      const errors: ItemError[] = [];
-      let ok = 0;
-      for (const id of targets(ctx)) {
-        if (id === me.userId) errors.push({ UserId: id, SubCode: ZIM.blockSelf });
-        else if (!me.blocklist.delete(id)) errors.push({ UserId: id, SubCode: ZIM.notBlocked });
-        else ok++;
-      }
-      return partial(ok, errors, "ErrList", {}, ZIM.unblockFailedAll);
+      return changeBlocklist(ctx, ZIM.unblockFailedAll, (me, id) =>
+        me.blocklist.delete(id) ? undefined : ZIM.notBlocked,
+      );
     },
   },
 
