@@ -35,4 +35,13 @@ export const notEnabled = (service: string) =>
   new RcError(430, 1009, `${service} is not enabled for this app key`);
 
 /** 1003: no POST data (§5 row 6; 1003 vs 1002 is unverified, the old table says 1003). */
+/**
+ * Refuses a change that would leave a group (classic or hosted) over `max` members. The real
+ * over-capacity code is unverified (the old table's HTTP 405): answered as a parameter error.
+ */
+export function checkMemberCount(members: Iterable<string>, adding: string[], max: number): void {
+  if (new Set([...members, ...adding]).size > max)
+    throw new RcError(400, 1002, `group member count over limit (max ${max})`);
+}
+
 export const noPostData = () => new RcError(400, 1003, "no POST data");

@@ -4,7 +4,7 @@
  * 3 member (the numeric mapping is unverified). Field names of paged answers are
  * unverified (see the package README).
  */
-import { invalid, RcError } from "../errors.js";
+import { checkMemberCount, invalid, RcError } from "../errors.js";
 import { ID_RULE, NAME_RULE, type Params, REF_RULE } from "../params.js";
 import type { RouteDef, RouteTable } from "../route.js";
 import type { AppState, HostedGroup, HostedMember } from "../state.js";
@@ -48,14 +48,7 @@ function pageOf<T>(items: T[], p: Params, maxSize: number) {
 }
 
 function addMembers(app: AppState, g: HostedGroup, userIds: string[], now: number): void {
-  const after = new Set([...g.members.keys(), ...userIds]);
-  if (after.size > app.config.groupMemberLimit) {
-    throw new RcError(
-      400,
-      1002,
-      `group member count over limit (max ${app.config.groupMemberLimit})`,
-    );
-  }
+  checkMemberCount(g.members.keys(), userIds, app.config.groupMemberLimit);
   for (const u of userIds)
     if (!g.members.has(u)) g.members.set(u, { role: 3, time: now, nickname: "", extra: "" });
 }

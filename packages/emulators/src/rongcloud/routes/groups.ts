@@ -4,7 +4,7 @@
  * §6 item 7).
  */
 
-import { RcError } from "../errors.js";
+import { checkMemberCount } from "../errors.js";
 import { checkString, ID_RULE, NAME_RULE, REF_RULE } from "../params.js";
 import type { RouteTable } from "../route.js";
 import type { AppState, Group } from "../state.js";
@@ -21,15 +21,7 @@ function ensureGroup(app: AppState, id: string, now: number, name?: string): Gro
 }
 
 function addMembers(app: AppState, g: Group, userIds: string[], now: number): void {
-  const after = new Set([...g.members.keys(), ...userIds]);
-  // Over-capacity code unverified (the old table's HTTP 405); answered as a parameter error.
-  if (after.size > app.config.groupMemberLimit) {
-    throw new RcError(
-      400,
-      1002,
-      `group member count over limit (max ${app.config.groupMemberLimit})`,
-    );
-  }
+  checkMemberCount(g.members.keys(), userIds, app.config.groupMemberLimit);
   for (const u of userIds) if (!g.members.has(u)) g.members.set(u, now);
 }
 
