@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   type CallOptions,
   type CreateGroupInput,
+  checkActor,
   checkCount,
   checkGroupUsers,
   checkId,
@@ -155,8 +156,7 @@ export async function dismissGroup(
 ): Promise<void> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   // Any user id may dismiss a classic group; it need not be a member.
-  const actor =
-    input.actorId === undefined ? "imgraph" : checkIds("actorId", [input.actorId], USER_ID)[0];
+  const actor = checkActor(input.actorId, USER_ID) ?? "imgraph";
   await post(ctx, "dismissGroup", "/group/dismiss.json", { userId: actor, groupId }, options, true);
 }
 

@@ -1,8 +1,6 @@
 import {
-  BadUserInputError,
   type CallOptions,
-  checkId,
-  checkIds,
+  checkHistoryConversation,
   cursorError,
   decodeCursor,
   encodeCursor,
@@ -13,7 +11,7 @@ import {
 } from "@imgraph/core";
 import { fromRongCloud } from "./content.js";
 import { postJson, type RongCloudContext } from "./context.js";
-import { GROUP_ID, HISTORY_PAGE_MAX, USER_ID } from "./limits.js";
+import { GROUP_USERS, HISTORY_PAGE_MAX } from "./limits.js";
 import { encodeMessageId, GROUP, PRIVATE } from "./message-ids.js";
 
 // History needs cloud message storage on the app key (options.features.history; without
@@ -75,24 +73,11 @@ export async function listMessages(
   options?: CallOptions,
 ): Promise<Page<Message>> {
   const limit = pageLimit(input?.limit, HISTORY_PAGE_MAX, 20);
-  const conversation = input.conversation;
-  let type: number;
-  let userId: string;
-  let targetId: string;
-  if (conversation?.type === "USER") {
-    [userId] = checkIds("conversation.userId", [conversation.userId], USER_ID) as [string];
-    [targetId] = checkIds("conversation.peerId", [conversation.peerId], USER_ID) as [string];
-    type = PRIVATE;
-  } else if (conversation?.type === "GROUP") {
-    targetId = checkId("conversation.groupId", conversation.groupId, GROUP_ID);
-    userId = targetId;
-    type = GROUP;
-  } else {
-    throw new BadUserInputError(
-      "conversation",
-      "conversation must be a USER or GROUP conversation.",
-    );
-  }
+  const conversation = checkHistoryConversation(input.conversation, GROUP_USERS);
+  const { type, userId, targetId } =
+    conversation.type === "USER"
+      ? { type: PRIVATE, userId: conversation.userId, targetId: conversation.peerId }
+      : { type: GROUP, userId: conversation.groupId, targetId: conversation.groupId };
   const cursor = decodeHistoryCursor(input.cursor);
   const after = input.after?.getTime() ?? 0;
   let before = input.before ? input.before.getTime() - 1 : Date.now() + 60_000;

@@ -1,4 +1,4 @@
-import { type CallOptions, checkIds, NotFoundError, type RecallInput } from "@imgraph/core";
+import { type CallOptions, checkActor, NotFoundError, type RecallInput } from "@imgraph/core";
 import { post, type RongCloudContext } from "./context.js";
 import { historyQuery, newest } from "./history.js";
 import { USER_ID } from "./limits.js";
@@ -10,10 +10,7 @@ export async function recallMessage(
   options?: CallOptions,
 ): Promise<void> {
   const ref = decodeMessageId(ctx, input?.messageId);
-  const actor =
-    input.actorId === undefined
-      ? ref.from
-      : (checkIds("actorId", [input.actorId], USER_ID)[0] as string);
+  const actor = checkActor(input.actorId, USER_ID) ?? ref.from;
   // RongCloud wants the message's server time with a recall: read it back from history
   // (a read, safe to retry). Without cloud storage recall is off (implementation.ts).
   const sentTime = await serverSentTime(ctx, ref, options);

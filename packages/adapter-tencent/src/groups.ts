@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   type CallOptions,
   type CreateGroupInput,
+  checkActor,
   checkGroupUsers,
   checkId,
   checkIds,
@@ -227,7 +228,7 @@ function tencentErrorFor(message: string, result: number | undefined): ImError {
 /** A members change's group, users (in the caller's order) and actor, checked. */
 export function checkMembersInput(input: GroupMembersInput): { groupId: string; ids: string[] } {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  checkActor(input.actorId, USER_ID);
   return { groupId, ids: userIds };
 }
 
@@ -272,7 +273,7 @@ export async function transferGroupOwnership(
 ): Promise<void> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  checkActor(input.actorId, USER_ID);
   await call(
     ctx,
     "transferGroupOwnership",
@@ -290,7 +291,7 @@ export async function dismissGroup(
   options?: CallOptions,
 ): Promise<void> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  checkActor(input.actorId, USER_ID);
   await call(
     ctx,
     "dismissGroup",

@@ -1,8 +1,6 @@
 import {
-  BadUserInputError,
   type CallOptions,
-  checkId,
-  checkIds,
+  checkHistoryConversation,
   decodeCursor,
   encodeCursor,
   type HistoryInput,
@@ -12,7 +10,7 @@ import {
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
 import { call, num, str, type TencentContext } from "./context.js";
-import { GROUP_HISTORY_PER_CALL, GROUP_ID, PAGE_MAX, USER_ID } from "./limits.js";
+import { GROUP_HISTORY_PER_CALL, GROUP_USERS, PAGE_MAX } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
 /** MsgFlagBits: 8 marks a recalled message (tencent.md §3.7). */
@@ -36,17 +34,10 @@ export async function listMessages(
   options?: CallOptions,
 ): Promise<Page<Message>> {
   const limit = pageLimit(input?.limit, PAGE_MAX, 20);
-  const conversation = input.conversation;
-  if (conversation?.type === "USER") {
-    const [userId] = checkIds("conversation.userId", [conversation.userId], USER_ID) as [string];
-    const [peerId] = checkIds("conversation.peerId", [conversation.peerId], USER_ID) as [string];
-    return userHistory(ctx, userId, peerId, input, limit, options);
-  }
-  if (conversation?.type === "GROUP") {
-    const groupId = checkId("conversation.groupId", conversation.groupId, GROUP_ID);
-    return groupHistory(ctx, groupId, input, limit, options);
-  }
-  throw new BadUserInputError("conversation", "conversation must be a USER or GROUP conversation.");
+  const conversation = checkHistoryConversation(input.conversation, GROUP_USERS);
+  return conversation.type === "USER"
+    ? userHistory(ctx, conversation.userId, conversation.peerId, input, limit, options)
+    : groupHistory(ctx, conversation.groupId, input, limit, options);
 }
 
 interface RoamAnswer {

@@ -1,4 +1,4 @@
-import { type CallOptions, checkIds, type RecallInput } from "@imgraph/core";
+import { type CallOptions, checkActor, type RecallInput } from "@imgraph/core";
 import { call, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { USER_ID } from "./limits.js";
@@ -19,7 +19,7 @@ export async function recallMessage(
   options?: CallOptions,
 ): Promise<void> {
   const ref = decodeMessageId(ctx, input?.messageId);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  checkActor(input.actorId, USER_ID);
   if (ref.kind === "c2c") {
     await call(
       ctx,

@@ -1,8 +1,8 @@
 import {
   BadUserInputError,
   type CallOptions,
+  checkActor,
   checkGroupUsers,
-  checkIds,
   distinct,
   type GroupMember,
   type GroupMembersInput,
@@ -114,7 +114,8 @@ export async function actorFor(
   actorId: string | undefined,
   options?: CallOptions,
 ): Promise<string> {
-  if (actorId !== undefined) return checkIds("actorId", [actorId], USER_ID)[0] as string;
+  const named = checkActor(actorId, USER_ID);
+  if (named !== undefined) return named;
   const { ownerId, firstMember } = await findOwner(ctx, operation, groupId, options);
   const actor = ownerId ?? firstMember;
   if (!actor) {

@@ -1,8 +1,6 @@
 import {
-  BadUserInputError,
   type CallOptions,
-  checkId,
-  checkIds,
+  checkHistoryConversation,
   decodeCursor,
   encodeCursor,
   type HistoryInput,
@@ -12,7 +10,7 @@ import {
 } from "@imgraph/core";
 import { fromZego } from "./content.js";
 import { type ZegoContext, zim } from "./context.js";
-import { GROUP_ID, HISTORY_PAGE_MAX, USER_ID } from "./limits.js";
+import { GROUP_USERS, HISTORY_PAGE_MAX } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 import { nextMarker } from "./paging.js";
 
@@ -57,28 +55,12 @@ export async function listMessages(
   input: HistoryInput,
   options?: CallOptions,
 ): Promise<Page<Message>> {
-  const conversation = input?.conversation;
-  let params: Record<string, unknown>;
-  let action: string;
-  let view: { type: "USER"; userId: string; peerId: string } | { type: "GROUP"; groupId: string };
-  if (conversation?.type === "USER") {
-    const [userId] = checkIds("conversation.userId", [conversation.userId], USER_ID) as [string];
-    const [peerId] = checkIds("conversation.peerId", [conversation.peerId], USER_ID) as [string];
-    view = { type: "USER", userId, peerId };
-    action = "QueryPeerMsg";
-    params = { FromUserId: userId, ToUserId: peerId };
-  } else if (conversation?.type === "GROUP") {
-    const groupId = checkId("conversation.groupId", conversation.groupId, GROUP_ID);
-    view = { type: "GROUP", groupId };
-    action = "QueryGroupMsg";
-    // No FromUserId: none is documented (though 660500002 is listed; unverified).
-    params = { GroupId: groupId };
-  } else {
-    throw new BadUserInputError(
-      "conversation",
-      "conversation must be a USER or GROUP conversation.",
-    );
-  }
+  const view = checkHistoryConversation(input?.conversation, GROUP_USERS);
+  const { action, params }: { action: string; params: Record<string, unknown> } =
+    view.type === "USER"
+      ? { action: "QueryPeerMsg", params: { FromUserId: view.userId, ToUserId: view.peerId } }
+      : // No FromUserId: none is documented (though 660500002 is listed; unverified).
+        { action: "QueryGroupMsg", params: { GroupId: view.groupId } };
   const limit = pageLimit(input.limit, HISTORY_PAGE_MAX, 20);
   const after = input.after?.getTime();
   const before = input.before?.getTime();

@@ -1,4 +1,4 @@
-import { type CallOptions, checkIds, type RecallInput } from "@imgraph/core";
+import { type CallOptions, checkActor, type RecallInput } from "@imgraph/core";
 import { type ZegoContext, zim } from "./context.js";
 import { USER_ID } from "./limits.js";
 import { decodeMessageId } from "./message-ids.js";
@@ -13,7 +13,7 @@ export async function recallMessage(
   options?: CallOptions,
 ): Promise<void> {
   const ref = decodeMessageId(ctx, input?.messageId);
-  if (input.actorId !== undefined) checkIds("actorId", [input.actorId], USER_ID);
+  checkActor(input.actorId, USER_ID);
   // A repeat after a lost answer gets 660000023 "already recalled": never a second effect.
   await zim(
     ctx,

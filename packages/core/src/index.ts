@@ -23,7 +23,13 @@ export {
   messageIds,
 } from "./message-ids.js";
 export type * from "./model/index.js";
-export { checkGroupUsers, checkUserList, type GroupUserRules } from "./operation-inputs.js";
+export {
+  checkActor,
+  checkGroupUsers,
+  checkHistoryConversation,
+  checkUserList,
+  type GroupUserRules,
+} from "./operation-inputs.js";
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkGroupUsers, checkUserList } from "./operation-inputs.js";
+import {
+  checkActor,
+  checkGroupUsers,
+  checkHistoryConversation,
+  checkUserList,
+} from "./operation-inputs.js";
 
 const rules = { group: { maxBytes: 8 }, user: { maxBytes: 4, pattern: /^[a-z]+$/ } };
 const bad = (field: string) => expect.objectContaining({ code: "BAD_USER_INPUT", field });
@@ -38,5 +43,41 @@ describe("checkUserList", () => {
     expect(() => checkUserList([{ id: "ann" }, { id: "toolong" }], rules.user)).toThrow(
       bad("users.id[1]"),
     );
+  });
+});
+
+describe("checkActor", () => {
+  it("answers the actor when there is one, checked", () => {
+    expect(checkActor(undefined, rules.user)).toBeUndefined();
+    expect(checkActor("ann", rules.user)).toBe("ann");
+    expect(() => checkActor("Ann", rules.user)).toThrow(bad("actorId[0]"));
+  });
+});
+
+describe("checkHistoryConversation", () => {
+  it("answers a two-user or a group conversation, checked", () => {
+    const users = { type: "USER", userId: "ann", peerId: "bob" } as const;
+    expect(checkHistoryConversation(users, rules)).toEqual(users);
+    expect(checkHistoryConversation({ type: "GROUP", groupId: "g1" }, rules)).toEqual({
+      type: "GROUP",
+      groupId: "g1",
+    });
+  });
+
+  it("names the bad id, and refuses other conversations", () => {
+    expect(() =>
+      checkHistoryConversation({ type: "USER", userId: "ann", peerId: "B" }, rules),
+    ).toThrow(bad("conversation.peerId[0]"));
+    expect(() => checkHistoryConversation({ type: "GROUP", groupId: "" }, rules)).toThrow(
+      bad("conversation.groupId"),
+    );
+    for (const conversation of [undefined, { type: "ROOM", roomId: "r" }]) {
+      expect(() => checkHistoryConversation(conversation as never, rules)).toThrow(
+        expect.objectContaining({
+          field: "conversation",
+          message: "conversation must be a USER or GROUP conversation.",
+        }),
+      );
+    }
   });
 });

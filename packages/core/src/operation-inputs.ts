@@ -1,4 +1,5 @@
 import { BadUserInputError } from "./errors.js";
+import type { HistoryConversation } from "./model/message.js";
 import { checkCount, checkId, checkIds, type IdRule } from "./validation.js";
 
 // Checks of an operation's input that every adapter makes the same way, with its vendor's
@@ -36,4 +37,28 @@ export function checkUserList<U extends { id: string }>(users: U[], rule: IdRule
     rule,
   );
   return users;
+}
+
+/** The user acting on someone's behalf, when the input names one (`actorId`), checked. */
+export function checkActor(actorId: string | undefined, rule: IdRule): string | undefined {
+  return actorId === undefined ? undefined : checkIds("actorId", [actorId], rule)[0];
+}
+
+/** The conversation a history read names: two users, or a group, with their ids checked. */
+export function checkHistoryConversation(
+  conversation: HistoryConversation | undefined,
+  rules: GroupUserRules,
+): HistoryConversation {
+  if (conversation?.type === "USER") {
+    const [userId] = checkIds("conversation.userId", [conversation.userId], rules.user) as [string];
+    const [peerId] = checkIds("conversation.peerId", [conversation.peerId], rules.user) as [string];
+    return { type: "USER", userId, peerId };
+  }
+  if (conversation?.type === "GROUP") {
+    return {
+      type: "GROUP",
+      groupId: checkId("conversation.groupId", conversation.groupId, rules.group),
+    };
+  }
+  throw new BadUserInputError("conversation", "conversation must be a USER or GROUP conversation.");
 }
