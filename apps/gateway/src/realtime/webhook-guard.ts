@@ -60,8 +60,9 @@ export class WebhookGuard {
 
   check(appId: string, req: IncomingMessage): GuardVerdict {
     const guard = this.#apps.get(appId);
-    const source = sourceAddress(req, this.#trustedProxies);
+    // Unguarded apps (the usual case) pay nothing: the source is read only when needed.
     if (!guard) return { ok: true };
+    const source = sourceAddress(req, this.#trustedProxies);
     if (guard.clientCa) {
       const problem = certificateProblem(req, guard.clientCa);
       if (problem) return { ok: false, status: 401, reason: problem, source };
