@@ -19,6 +19,10 @@ export interface VendorLimits {
   pageSize: number;
   /** Users whose membership one checkGroupMembers call answers (one vendor call). */
   usersPerMemberCheck: number;
+  /** Friends per add, import, update, delete, fetch or relation check call. */
+  friendsPerCall: number;
+  /** Users per blocklist add, remove or check call. */
+  blocklistPerCall: number;
   /**
    * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
    * tokens take no per-token lifetime (a requested one is then refused, not ignored).

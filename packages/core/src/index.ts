@@ -33,10 +33,12 @@ export {
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";
+export { checkFriendList, checkOwnerAndUsers, type FriendRules } from "./social-inputs.js";
 export * from "./validation.js";
 export {
   CONVERSATION_TYPES,
   EVENT_TYPES,
+  FRIEND_RELATIONS,
   GROUP_ROLES,
   PRESENCE_STATUSES,
   VENDORS,

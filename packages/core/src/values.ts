@@ -2,6 +2,7 @@ import type { Vendor } from "./model/app.js";
 import type { ImEventType } from "./model/event.js";
 import type { GroupRole } from "./model/group.js";
 import type { ConversationType } from "./model/message.js";
+import type { FriendRelation } from "./model/social.js";
 import type { PresenceStatus } from "./model/user.js";
 
 // The neutral model's closed sets of words, as values: the gateway builds its GraphQL
@@ -18,6 +19,12 @@ export const CONVERSATION_TYPES = [
   "ROOM",
   "SYSTEM",
 ] as const satisfies readonly ConversationType[];
+export const FRIEND_RELATIONS = [
+  "NONE",
+  "OUTGOING",
+  "INCOMING",
+  "MUTUAL",
+] as const satisfies readonly FriendRelation[];
 export const EVENT_TYPES = [
   "MESSAGE_SENT",
   "MESSAGE_RECALLED",
@@ -36,7 +43,8 @@ const complete: [
   Missing<GroupRole, typeof GROUP_ROLES>,
   Missing<ConversationType, typeof CONVERSATION_TYPES>,
   Missing<ImEventType, typeof EVENT_TYPES>,
-] extends [never, never, never, never, never]
+  Missing<FriendRelation, typeof FRIEND_RELATIONS>,
+] extends [never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

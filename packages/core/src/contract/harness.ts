@@ -73,6 +73,18 @@ export const CONTRACT_CASES = [
   "rooms.users",
   "rooms.kick",
   "rooms.message",
+  "social.friends-add-and-list",
+  "social.friends-relations",
+  "social.friends-unknown-user",
+  "social.friends-beyond-call-limit",
+  "social.friends-update-and-get",
+  "social.friends-delete",
+  "social.friends-delete-all",
+  "social.friends-import",
+  "social.friends-invalid",
+  "social.blocklist",
+  "social.blocklist-check",
+  "social.blocklist-invalid",
 ] as const;
 
 export type ContractCaseId = (typeof CONTRACT_CASES)[number];

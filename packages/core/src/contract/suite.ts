@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImAdapter } from "../adapter.js";
 import type { Capability } from "../capabilities.js";
 import { ImError } from "../errors.js";
-import type { Message, MessageTarget, OutgoingContent } from "../model/message.js";
-import type { Page } from "../model/page.js";
+import type { MessageTarget, OutgoingContent } from "../model/message.js";
 import { OPERATION_NAMES, type OperationName } from "../operations/table.js";
-import type { ItemResult } from "../results.js";
+import { collect, expectAllOk, text, value } from "./expect.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
+import type { ContractKit } from "./kit.js";
+import { socialCases } from "./social-cases.js";
 
 /**
  * The shared adapter contract: every declared operation with its success and error cases,
@@ -629,6 +630,16 @@ export function runAdapterContract(options: ContractOptions): void {
       expect(result).toHaveProperty("messageId");
     });
 
+    const kit: ContractKit = {
+      adapter: () => a,
+      harness: () => h,
+      id,
+      users,
+      check,
+      noVendorCall,
+    };
+    socialCases(kit);
+
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation
     // rejects with UNSUPPORTED_BY_VENDOR, its reason, and no vendor call.
@@ -651,33 +662,4 @@ export function runAdapterContract(options: ContractOptions): void {
       );
     });
   });
-}
-
-function value<T>(result: ItemResult<T> | undefined): T {
-  if (!result) throw new Error("missing result");
-  if (!result.ok) throw result.error;
-  return result.value;
-}
-
-function expectAllOk(results: ItemResult<unknown>[]): void {
-  const failed = results
-    .filter((r) => !r.ok)
-    .map((r) => `${r.key}: ${(r as { error: ImError }).error.message}`);
-  expect(failed).toEqual([]);
-}
-
-function text(message: Message): string {
-  return message.content.type === "TEXT" ? message.content.text : `<${message.content.type}>`;
-}
-
-async function collect<T>(page: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 100; i++) {
-    const result: Page<T> = await page(cursor);
-    all.push(...result.items);
-    if (!result.nextCursor) return all;
-    cursor = result.nextCursor;
-  }
-  throw new Error("paging did not end within 100 pages");
 }

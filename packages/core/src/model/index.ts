@@ -6,4 +6,5 @@ export type * from "./json.js";
 export type * from "./message.js";
 export type * from "./page.js";
 export type * from "./room.js";
+export type * from "./social.js";
 export type * from "./user.js";

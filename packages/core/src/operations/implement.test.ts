@@ -76,6 +76,18 @@ const implementation = {
   listRoomUsers: notHere,
   kickRoomUsers: notHere,
   sendRoomMessage: notHere,
+  addFriends: notHere,
+  importFriends: notHere,
+  updateFriends: notHere,
+  deleteFriends: notHere,
+  deleteAllFriends: notHere,
+  listFriends: notHere,
+  getFriends: notHere,
+  checkFriends: notHere,
+  blockUsers: notHere,
+  unblockUsers: notHere,
+  listBlockedUsers: notHere,
+  checkBlocked: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {
@@ -94,6 +106,8 @@ class FakeAdapter extends VendorAdapter<Ctx> {
         pageSize: 1,
         credentialTtlSeconds: null,
         usersPerMemberCheck: 1,
+        friendsPerCall: 1,
+        blocklistPerCall: 1,
       },
       features: ["CONTENT_CUSTOM"],
       ctx: { calls: [], broadcast },

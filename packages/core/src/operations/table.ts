@@ -32,6 +32,7 @@ import type {
 import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/user.js";
 import type { ItemResult } from "../results.js";
 import { operation } from "./declare.js";
+import { SOCIAL_OPERATIONS } from "./social.js";
 
 /**
  * Every neutral operation, declared once. Batch operations answer per key, in key order;
@@ -296,6 +297,9 @@ export const OPERATIONS = {
     action: "send room messages",
     summary: "Send a message into an RTC room.",
   }),
+
+  // ------------------------------------------------------- friends, blocklists
+  ...SOCIAL_OPERATIONS,
 } as const;
 
 export type Operations = typeof OPERATIONS;
