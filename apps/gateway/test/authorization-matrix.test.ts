@@ -265,6 +265,11 @@ const RULES: Record<string, Case | Case[]> = {
     },
   ],
   "Query.roomUsers": { rule: rules.authenticated() },
+  "Query.friends": { rule: rules.self("userId") },
+  "Query.friendsByIds": { rule: rules.self("userId"), args: (w) => ({ friendIds: [w.third] }) },
+  "Query.friendRelations": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
+  "Query.blockedUsers": { rule: rules.self("userId") },
+  "Query.blockStatus": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
 
   // ── Mutation ──
   "Mutation.registerUsers": { rule: rules.admin("users.id") },
@@ -276,6 +281,25 @@ const RULES: Record<string, Case | Case[]> = {
   "Mutation.banUsers": { rule: rules.admin("userIds"), args: () => ({ durationSeconds: 60 }) },
   "Mutation.unbanUsers": { rule: rules.admin("userIds") },
   "Mutation.issueChatCredential": { rule: rules.self("userId") },
+  "Mutation.addFriends": {
+    rule: rules.self("userId"),
+    args: (w) => ({ friends: [{ userId: w.third }] }),
+  },
+  "Mutation.importFriends": {
+    rule: rules.admin("userId"),
+    args: (w) => ({ friends: [{ userId: w.third }] }),
+  },
+  "Mutation.updateFriends": {
+    rule: rules.self("userId"),
+    args: (w) => ({ friends: [{ userId: w.third, alias: "Carol" }] }),
+  },
+  "Mutation.deleteFriends": {
+    rule: rules.self("userId"),
+    args: (w) => ({ friendIds: [w.third] }),
+  },
+  "Mutation.deleteAllFriends": { rule: rules.self("userId") },
+  "Mutation.blockUsers": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
+  "Mutation.unblockUsers": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
   "Mutation.createGroup": {
     rule: rules.self("input.ownerId"),
     args: (w) => ({ input: { memberIds: [w.third] } }),

@@ -5,6 +5,7 @@ import { EventResolver } from "./events.js";
 import { GroupResolver } from "./group.js";
 import { MessageResolver } from "./message.js";
 import { RoomResolver } from "./room.js";
+import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
 
 let cached: GraphQLSchema | undefined;
@@ -17,6 +18,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     GroupResolver,
     MessageResolver,
     RoomResolver,
+    SocialResolver,
     EventResolver,
   ]);
   return cached;

@@ -1,0 +1,263 @@
+import type * as core from "@imgraph/core";
+import { BadUserInputError } from "@imgraph/core";
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
+import { itemError, outcomes } from "../schema/convert.js";
+import type {
+  AttributeInput,
+  FriendImportInput,
+  FriendUpdateInput,
+} from "../schema/social-inputs.js";
+import {
+  FriendImportInput as FriendImportInputType,
+  FriendInput,
+  FriendUpdateInput as FriendUpdateInputType,
+} from "../schema/social-inputs.js";
+import {
+  BlockedUserConnection,
+  BlockStatus,
+  type Friend,
+  FriendConnection,
+  type FriendRelation,
+  FriendRelationResult,
+  FriendResult,
+} from "../schema/social-types.js";
+import { ItemOutcome } from "../schema/types.js";
+import { APP_ARG, first, PageArgs } from "./args.js";
+
+const OWNER_ARG = {
+  description: "Whose list (end users: only their own).",
+} as const;
+
+const ONE_WAY_ARG = {
+  nullable: true,
+  defaultValue: false,
+  description:
+    "Only the owner's list changes, not the other user's; where the vendor keeps one-way friendships.",
+} as const;
+
+/** Attribute pairs → a map; a key given twice is refused rather than silently overwritten. */
+function attributes(
+  field: string,
+  pairs: AttributeInput[] | null | undefined,
+): Record<string, string> | undefined {
+  if (pairs == null) return undefined;
+  const map: Record<string, string> = {};
+  for (const { key, value } of pairs) {
+    if (Object.hasOwn(map, key)) {
+      throw new BadUserInputError(field, `${field}: key "${key}" is given twice.`);
+    }
+    map[key] = value;
+  }
+  return map;
+}
+
+function toFriendInputs(friends: Array<FriendImportInput | FriendUpdateInput>) {
+  return (friends ?? []).map((f, i) => {
+    const attrs = attributes(`friends[${i}].attributes`, f.attributes);
+    return {
+      userId: f.userId,
+      ...(f.alias != null ? { alias: f.alias } : {}),
+      ...(attrs ? { attributes: attrs } : {}),
+      ...("addedAt" in f && f.addedAt != null ? { addedAt: f.addedAt } : {}),
+    };
+  });
+}
+
+function toFriend(friend: core.Friend): Friend {
+  return {
+    userId: friend.userId,
+    alias: friend.alias,
+    attributes: Object.entries(friend.attributes).map(([key, value]) => ({ key, value })),
+    addedAt: friend.addedAt,
+  };
+}
+
+const pageInfo = (page: core.Page<unknown>) => ({
+  hasNextPage: page.nextCursor !== null,
+  endCursor: page.nextCursor,
+});
+
+@Resolver()
+export class SocialResolver {
+  @Query(() => FriendConnection, { description: "A user's friends, a page at a time." })
+  async friends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<FriendConnection> {
+    const page = await run(ctx, app, "listFriends", {
+      userId,
+      limit: first(pageSize),
+      cursor: after,
+    });
+    return { nodes: page.items.map(toFriend), pageInfo: pageInfo(page) };
+  }
+
+  @Query(() => [FriendResult], {
+    description:
+      "Chosen friends of a user, in the order asked; one who is not a friend answers NOT_FOUND.",
+  })
+  async friendsByIds(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("friendIds", () => [ID], { description: "The friends to fetch." }) friendIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<FriendResult[]> {
+    const results = await run(ctx, app, "getFriends", { userId, friendIds });
+    return results.map((r) => ({
+      userId: r.key,
+      friend: r.ok ? toFriend(r.value) : null,
+      error: r.ok ? null : itemError(r.error),
+    }));
+  }
+
+  @Query(() => [FriendRelationResult], {
+    description: "How a user stands to each of several users in friend lists, in the order asked.",
+  })
+  async friendRelations(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("userIds", () => [ID], { description: "The other users." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<FriendRelationResult[]> {
+    const results = await run(ctx, app, "checkFriends", { userId, userIds });
+    return results.map((r) => ({
+      userId: r.key,
+      relation: r.ok ? (r.value as FriendRelation) : null,
+      error: r.ok ? null : itemError(r.error),
+    }));
+  }
+
+  @Query(() => BlockedUserConnection, { description: "A user's blocklist, a page at a time." })
+  async blockedUsers(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BlockedUserConnection> {
+    const page = await run(ctx, app, "listBlockedUsers", {
+      userId,
+      limit: first(pageSize),
+      cursor: after,
+    });
+    return { nodes: page.items, pageInfo: pageInfo(page) };
+  }
+
+  @Query(() => [BlockStatus], {
+    description: "Whether a user has blocked each of several users, in the order asked.",
+  })
+  async blockStatus(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("userIds", () => [ID], { description: "The other users." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BlockStatus[]> {
+    const results = await run(ctx, app, "checkBlocked", { userId, userIds });
+    return results.map((r) => ({
+      userId: r.key,
+      blocked: r.ok ? r.value : null,
+      error: r.ok ? null : itemError(r.error),
+    }));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Adds friends directly (no request to accept), split by the vendor's per-call limit; one outcome per friend. A mutual friendship unless oneWay.",
+  })
+  async addFriends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("friends", () => [FriendInput], { description: "The friends to add." })
+    friends: FriendInput[],
+    @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(
+      await run(ctx, app, "addFriends", { userId, friends: toFriendInputs(friends), oneWay }),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Imports friendships with their original times (moving from another system); one outcome per friend. Admin only.",
+  })
+  async importFriends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("friends", () => [FriendImportInputType], { description: "The friendships." })
+    friends: FriendImportInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(
+      await run(ctx, app, "importFriends", { userId, friends: toFriendInputs(friends) }),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Changes friends' aliases and attributes; one outcome per friend.",
+  })
+  async updateFriends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("friends", () => [FriendUpdateInputType], { description: "The changes." })
+    friends: FriendUpdateInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(
+      await run(ctx, app, "updateFriends", { userId, friends: toFriendInputs(friends) }),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Deletes chosen friends, both ways unless oneWay; one outcome per friend.",
+  })
+  async deleteFriends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("friendIds", () => [ID], { description: "The friends to delete." }) friendIds: string[],
+    @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "deleteFriends", { userId, friendIds, oneWay }));
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Deletes every friend of a user, both ways unless oneWay. Answers true.",
+  })
+  async deleteAllFriends(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "deleteAllFriends", { userId, oneWay });
+    return true;
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Puts users on a user's blocklist; one outcome per user.",
+  })
+  async blockUsers(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("userIds", () => [ID], { description: "The users to block." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "blockUsers", { userId, userIds }));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Takes users off a user's blocklist; one outcome per user.",
+  })
+  async unblockUsers(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("userIds", () => [ID], { description: "The users to unblock." }) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "unblockUsers", { userId, userIds }));
+  }
+}

@@ -1,0 +1,123 @@
+import type * as core from "@imgraph/core";
+import { FRIEND_RELATIONS } from "@imgraph/core";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { Field, ID, ObjectType } from "type-graphql";
+import { enumFrom } from "./enums.js";
+import { ItemError, PageInfo } from "./types.js";
+
+// Output types of friends and blocklists.
+
+export type FriendRelation = core.FriendRelation;
+export const FriendRelation = enumFrom(
+  FRIEND_RELATIONS,
+  "FriendRelation",
+  "How one user stands to another in friend lists.",
+  {
+    NONE: "Neither has the other as a friend.",
+    OUTGOING: "The user has the other as a friend; the other does not have the user.",
+    INCOMING: "The other has the user as a friend; the user does not have the other.",
+    MUTUAL: "Each has the other as a friend.",
+  },
+);
+
+@ObjectType({ simpleResolvers: true, description: "One custom attribute: a key and its value." })
+export class Attribute {
+  @Field(() => String, { description: "The key (the vendor's key rules apply)." })
+  key!: string;
+
+  @Field(() => String, { description: "The value." })
+  value!: string;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A friend, as the list's owner keeps them (friendships may be one-way).",
+})
+export class Friend {
+  @Field(() => ID, { description: "The friend's user id." })
+  userId!: string;
+
+  @Field(() => String, { nullable: true, description: "The owner's name for this friend." })
+  alias!: string | null;
+
+  @Field(() => [Attribute], { description: "Custom per-friend data." })
+  attributes!: Attribute[];
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When the friendship began (or the imported time); null where unknown.",
+  })
+  addedAt!: Date | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A page of friends." })
+export class FriendConnection {
+  @Field(() => [Friend], { description: "The friends of this page." })
+  nodes!: Friend[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One asked-for friend, or why not." })
+export class FriendResult {
+  @Field(() => ID, { description: "The user asked about." })
+  userId!: string;
+
+  @Field(() => Friend, {
+    nullable: true,
+    description: "The friend; null when not a friend (NOT_FOUND) or on failure.",
+  })
+  friend!: Friend | null;
+
+  @Field(() => ItemError, { nullable: true, description: "Why there is no friend, when so." })
+  error!: ItemError | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "How a user stands to one other user." })
+export class FriendRelationResult {
+  @Field(() => ID, { description: "The other user." })
+  userId!: string;
+
+  @Field(() => FriendRelation, { nullable: true, description: "The relation; null on failure." })
+  relation!: FriendRelation | null;
+
+  @Field(() => ItemError, { nullable: true, description: "Why it could not be told, when so." })
+  error!: ItemError | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Someone on a user's blocklist." })
+export class BlockedUser {
+  @Field(() => ID, { description: "The blocked user's id." })
+  userId!: string;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When they were blocked; null where the vendor does not tell.",
+  })
+  blockedAt!: Date | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A page of a blocklist." })
+export class BlockedUserConnection {
+  @Field(() => [BlockedUser], { description: "The blocked users of this page." })
+  nodes!: BlockedUser[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Whether a user has blocked one other user." })
+export class BlockStatus {
+  @Field(() => ID, { description: "The other user." })
+  userId!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the list's owner has blocked them; null on failure.",
+  })
+  blocked!: boolean | null;
+
+  @Field(() => ItemError, { nullable: true, description: "Why it could not be told, when so." })
+  error!: ItemError | null;
+}
