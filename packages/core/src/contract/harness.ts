@@ -75,6 +75,7 @@ export const CONTRACT_CASES = [
   "rooms.message",
   "social.friends-add-and-list",
   "social.friends-relations",
+  "social.friends-one-way",
   "social.friends-unknown-user",
   "social.friends-beyond-call-limit",
   "social.friends-update-and-get",
