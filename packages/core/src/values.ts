@@ -33,6 +33,10 @@ export const EVENT_TYPES = [
   "GROUP_MEMBER_JOINED",
   "GROUP_MEMBER_LEFT",
   "GROUP_DISMISSED",
+  "FRIEND_ADDED",
+  "FRIEND_REMOVED",
+  "BLOCKLIST_CHANGED",
+  "PROFILE_UPDATED",
 ] as const satisfies readonly ImEventType[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).

@@ -29,6 +29,21 @@ export type ImEvent =
       ownerId: string | null;
       /** The initial members, as far as the vendor tells. */
       userIds: string[];
-    };
+    }
+  /** `friendId` joined `userId`'s friend list (a mutual friendship sends one event each way). */
+  | { type: "FRIEND_ADDED"; appId: string; at: Date; userId: string; friendId: string }
+  /** `friendId` left `userId`'s friend list. */
+  | { type: "FRIEND_REMOVED"; appId: string; at: Date; userId: string; friendId: string }
+  /** `userId` put `otherId` on their blocklist (blocked) or took them off. */
+  | {
+      type: "BLOCKLIST_CHANGED";
+      appId: string;
+      at: Date;
+      userId: string;
+      otherId: string;
+      blocked: boolean;
+    }
+  /** A user's profile changed (which fields, where the vendor tells, in `fields`). */
+  | { type: "PROFILE_UPDATED"; appId: string; at: Date; userId: string; fields: string[] };
 
 export type ImEventType = ImEvent["type"];
