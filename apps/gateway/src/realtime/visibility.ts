@@ -10,8 +10,10 @@ export interface EventFilter {
 /**
  * Whether a viewer may see an event (the policy for real-time): admins see everything;
  * an end user sees messages of conversations they are in (a USER conversation: sender or
- * recipient; a group: member), membership changes of their groups and their own, and
- * presence — which any user of the app may read with the `presence` query too.
+ * recipient; a group: member), membership changes of their groups and their own, friend
+ * list changes they are part of, changes of their own blocklist (the blocked user is not
+ * told), and presence and profile changes — which any user of the app may read with the
+ * `presence` and `users` queries too.
  */
 export async function maySee(
   viewer: Viewer,
@@ -26,7 +28,13 @@ export async function maySee(
   const member = async (groupId: string) => (await members.isMember(adapter, groupId, me)) === true;
   switch (event.type) {
     case "PRESENCE_CHANGED":
+    case "PROFILE_UPDATED":
       return true;
+    case "FRIEND_ADDED":
+    case "FRIEND_REMOVED":
+      return event.userId === me || event.friendId === me;
+    case "BLOCKLIST_CHANGED":
+      return event.userId === me;
     case "MESSAGE_SENT":
     case "MESSAGE_RECALLED": {
       const conversation =
@@ -77,7 +85,13 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
       );
     }
     case "PRESENCE_CHANGED":
+    case "PROFILE_UPDATED":
       return c.type === "USER" && event.userId === c.id;
+    case "FRIEND_ADDED":
+    case "FRIEND_REMOVED":
+      return c.type === "USER" && (event.userId === c.id || event.friendId === c.id);
+    case "BLOCKLIST_CHANGED":
+      return c.type === "USER" && (event.userId === c.id || event.otherId === c.id);
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }

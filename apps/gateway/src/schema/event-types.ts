@@ -16,6 +16,10 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   GROUP_MEMBER_JOINED: "Users joined (or were added to) a group.",
   GROUP_MEMBER_LEFT: "Users left (or were removed from) a group.",
   GROUP_DISMISSED: "A group was dismissed.",
+  FRIEND_ADDED: "A user joined another user's friend list.",
+  FRIEND_REMOVED: "A user left another user's friend list.",
+  BLOCKLIST_CHANGED: "A user blocked or unblocked another user.",
+  PROFILE_UPDATED: "A user's profile changed.",
 });
 
 @InputType({
@@ -131,6 +135,60 @@ export class GroupDismissedEvent extends ImEventBase {
   groupId!: string;
 }
 
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description:
+    "A user joined another user's friend list (a mutual friendship sends one event each way).",
+})
+export class FriendAddedEvent extends ImEventBase {
+  @Field(() => ID, { description: "Whose friend list." })
+  userId!: string;
+
+  @Field(() => ID, { description: "The friend added to it." })
+  friendId!: string;
+}
+
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "A user left another user's friend list.",
+})
+export class FriendRemovedEvent extends ImEventBase {
+  @Field(() => ID, { description: "Whose friend list." })
+  userId!: string;
+
+  @Field(() => ID, { description: "The friend removed from it." })
+  friendId!: string;
+}
+
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
+  description: "A user blocked or unblocked another user (told only to the blocklist's owner).",
+})
+export class BlocklistChangedEvent extends ImEventBase {
+  @Field(() => ID, { description: "Whose blocklist." })
+  userId!: string;
+
+  @Field(() => ID, { description: "The user blocked or unblocked." })
+  otherId!: string;
+
+  @Field(() => Boolean, { description: "True when blocked, false when unblocked." })
+  blocked!: boolean;
+}
+
+@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A profile changed." })
+export class ProfileUpdatedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The user." })
+  userId!: string;
+
+  @Field(() => [String], {
+    description: "The vendor's names of the fields that changed, where it tells; else empty.",
+  })
+  fields!: string[];
+}
+
 const TYPENAMES: Record<EventType, string> = {
   MESSAGE_SENT: "MessageSentEvent",
   MESSAGE_RECALLED: "MessageRecalledEvent",
@@ -139,6 +197,10 @@ const TYPENAMES: Record<EventType, string> = {
   GROUP_MEMBER_JOINED: "GroupMemberJoinedEvent",
   GROUP_MEMBER_LEFT: "GroupMemberLeftEvent",
   GROUP_DISMISSED: "GroupDismissedEvent",
+  FRIEND_ADDED: "FriendAddedEvent",
+  FRIEND_REMOVED: "FriendRemovedEvent",
+  BLOCKLIST_CHANGED: "BlocklistChangedEvent",
+  PROFILE_UPDATED: "ProfileUpdatedEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -158,6 +220,10 @@ export const ImEventUnion = createUnionType({
       GroupMemberJoinedEvent,
       GroupMemberLeftEvent,
       GroupDismissedEvent,
+      FriendAddedEvent,
+      FriendRemovedEvent,
+      BlocklistChangedEvent,
+      ProfileUpdatedEvent,
     ] as const,
   resolveType: eventTypeName,
 });
