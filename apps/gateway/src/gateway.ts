@@ -3,6 +3,7 @@ import { createApollo } from "./apollo.js";
 import { AppRegistry } from "./apps.js";
 import { Authenticator } from "./auth/authenticate.js";
 import type { GatewayConfig } from "./config/types.js";
+import type { PlaygroundPrefill } from "./http/playground.js";
 import type { Route } from "./http/route.js";
 import { GRAPHQL_PATH, type RunningHttp, startHttp } from "./http/server.js";
 import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
@@ -15,8 +16,8 @@ import { buildGatewaySchema } from "./resolvers/index.js";
 
 export interface GatewayOptions {
   log?: Logger;
-  /** Headers the playground prefills (demo mode). */
-  playgroundHeaders?: Record<string, string>;
+  /** What the playground prefills (demo mode: the admin key, a query over the demo data). */
+  playground?: PlaygroundPrefill;
   /** Extra HTTP routes, tried after the webhooks. */
   routes?: Route[];
   /** Called when a callback's events were accepted (benchmarks). */
@@ -90,7 +91,7 @@ export async function startGateway(
     apps,
     auth,
     log,
-    ...(options.playgroundHeaders ? { playgroundHeaders: options.playgroundHeaders } : {}),
+    ...(options.playground ? { playground: options.playground } : {}),
     routes: [webhooks, ...(options.routes ?? [])],
   });
   const ws = startWs({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_QUERY } from "../src/demo/seed.js";
 import type { DemoGateway } from "../src/demo/start.js";
 import { admin, bearer, demo, gql } from "./helpers.js";
 
@@ -37,5 +38,28 @@ describe("demo mode", () => {
       bearer(g.userToken),
     );
     expect(r.data?.viewer).toEqual({ role: "USER", userId: "alice" });
+  });
+
+  it("answers the playground's first query with alice's friends and blocklist on every app", async () => {
+    const page = await fetch(g.url, { headers: { accept: "text/html" } });
+    expect(await page.text()).toContain(JSON.stringify(DEMO_QUERY).slice(1, 40));
+    for (const app of ["rongcloud", "tencent", "zego"]) {
+      // The same query, pointed at each app.
+      const query = DEMO_QUERY.replace(
+        /\(userId: "alice"\)/g,
+        `(userId: "alice", app: "${app}")`,
+      ).replace('user(id: "alice")', `user(id: "alice", app: "${app}")`);
+      const r = await gql<{
+        friends: { nodes: Array<{ userId: string; alias: string | null }> };
+        blockedUsers: { nodes: Array<{ userId: string }> };
+      }>(g.url, query, {}, admin(g));
+      expect(r.errors, app).toBeUndefined();
+      const friends = r.data?.friends.nodes.map((f) => [f.userId, f.alias]).sort();
+      expect(friends, app).toEqual([
+        ["bob", "Bobby"],
+        ["carol", null],
+      ]);
+      expect(r.data?.blockedUsers.nodes, app).toEqual([{ userId: "dave" }]);
+    }
   });
 });

@@ -13,10 +13,28 @@ export const DEMO_GROUP = {
   memberIds: ["bob", "carol"],
 };
 
-/** Seeds one app through its adapter: users, a group, a few messages. */
+/** Alice's friends (bob under an alias) and blocklist, as the demo query shows them. */
+export const DEMO_FRIENDS = [{ userId: "bob", alias: "Bobby" }, { userId: "carol" }];
+export const DEMO_BLOCKED = ["dave"];
+
+/** The playground's first query in demo mode: alice's world on the default app. */
+export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD.
+# The admin key is prefilled below; add app: "rongcloud" | "tencent" | "zego" to any field.
+{
+  apps { id vendor }
+  user(id: "alice") { id name presence }
+  friends(userId: "alice") { nodes { userId alias addedAt } }
+  blockedUsers(userId: "alice") { nodes { userId } }
+  groups(userId: "alice") { nodes { id name memberCount } }
+}
+`;
+
+/** Seeds one app through its adapter: users, a group, friends, a blocklist, a few messages. */
 export async function seedApp(adapter: ImAdapter): Promise<void> {
   await adapter.registerUsers(DEMO_USERS);
   await adapter.createGroup(DEMO_GROUP);
+  await adapter.addFriends({ userId: "alice", friends: DEMO_FRIENDS });
+  await adapter.blockUsers({ userId: "alice", userIds: DEMO_BLOCKED });
   const text = (t: string) => ({ type: "TEXT" as const, text: t });
   await adapter.sendMessage({
     from: "alice",

@@ -17,7 +17,7 @@ import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
 import { startCallbackRelay } from "./callback-relay.js";
 import { startDemoEmulators } from "./emulators.js";
-import { DEMO_USERS, seedApp } from "./seed.js";
+import { DEMO_QUERY, DEMO_USERS, seedApp } from "./seed.js";
 
 export interface DemoGateway extends RunningGateway {
   /** Admin API key (X-API-Key) for this run. */
@@ -94,7 +94,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   const log = options.log ?? createLogger(config.logLevel);
   let gateway: RunningGateway;
   try {
-    gateway = await startGateway(config, { log, playgroundHeaders: { "X-API-Key": adminKey } });
+    gateway = await startGateway(config, {
+      log,
+      playground: { headers: { "X-API-Key": adminKey }, query: DEMO_QUERY },
+    });
   } catch (error) {
     await Promise.all(emulators.map((e) => e.running.close()));
     await relay.close();

@@ -51,12 +51,21 @@ export interface PlaygroundOptions {
   assetsPath: string;
   /** Headers to prefill (demo mode: the demo admin key). */
   headers?: Record<string, string>;
+  /** The first query shown (demo mode: one over the demo data). */
+  query?: string;
 }
+
+/** What the playground prefills, where the gateway is started with it (demo mode). */
+export type PlaygroundPrefill = Pick<PlaygroundOptions, "headers" | "query">;
+
+const DEFAULT_QUERY =
+  "# imgraph: one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD.\n{\n  viewer { role userId }\n  apps { id vendor region capabilities }\n}\n";
 
 export function playgroundHtml(options: PlaygroundOptions): string {
   const config = JSON.stringify({
     endpoint: options.endpoint,
     headers: options.headers ?? {},
+    query: options.query ?? DEFAULT_QUERY,
   }).replace(/</g, "\\u003c");
   return `<!doctype html>
 <html lang="en">
@@ -104,7 +113,7 @@ export function playgroundHtml(options: PlaygroundOptions): string {
     fetcher: fetcher,
     defaultHeaders: JSON.stringify(config.headers, null, 2),
     shouldPersistHeaders: false,
-    defaultQuery: "# imgraph: one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD.\\n{\\n  viewer { role userId }\\n  apps { id vendor region capabilities }\\n}\\n"
+    defaultQuery: config.query
   }));
 })();
 </script>

@@ -8,6 +8,7 @@ import type { ServerConfig } from "../config/types.js";
 import type { GatewayContext } from "../context.js";
 import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
+import type { PlaygroundPrefill } from "./playground.js";
 import type { Route } from "./route.js";
 import { graphqlRoute, header } from "./routes/graphql.js";
 import { healthRoute } from "./routes/health.js";
@@ -22,8 +23,8 @@ export interface HttpDeps {
   apps: AppRegistry;
   auth: Authenticator;
   log: Logger;
-  /** Headers the playground prefills (demo mode). */
-  playgroundHeaders?: Record<string, string>;
+  /** What the playground prefills (demo mode). */
+  playground?: PlaygroundPrefill;
   /** More routes (webhooks), tried after the gateway's own, before 404. */
   routes?: Route[];
 }
@@ -48,7 +49,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
   let idle: (() => void) | undefined;
   const routes: Route[] = [
     healthRoute(deps.apps, () => !draining),
-    ...(config.playground ? [playgroundRoute(GRAPHQL_PATH, deps.playgroundHeaders)] : []),
+    ...(config.playground ? [playgroundRoute(GRAPHQL_PATH, deps.playground)] : []),
     graphqlRoute(GRAPHQL_PATH, deps),
     ...(deps.routes ?? []),
   ];

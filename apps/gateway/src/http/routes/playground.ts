@@ -1,11 +1,11 @@
 import { sendJson } from "../body.js";
-import { playgroundAsset, playgroundHtml } from "../playground.js";
+import { type PlaygroundPrefill, playgroundAsset, playgroundHtml } from "../playground.js";
 import type { Route } from "../route.js";
 
 export const ASSETS_PATH = "/playground-assets";
 
 /** The offline GraphiQL page (browsers asking the GraphQL path for HTML) and its assets. */
-export function playgroundRoute(graphqlPath: string, headers?: Record<string, string>): Route {
+export function playgroundRoute(graphqlPath: string, prefill: PlaygroundPrefill = {}): Route {
   return async ({ req, res, url }) => {
     if (url.pathname.startsWith(`${ASSETS_PATH}/`)) {
       const asset = playgroundAsset(url.pathname.slice(ASSETS_PATH.length + 1));
@@ -23,7 +23,7 @@ export function playgroundRoute(graphqlPath: string, headers?: Record<string, st
         playgroundHtml({
           endpoint: graphqlPath,
           assetsPath: ASSETS_PATH,
-          ...(headers ? { headers } : {}),
+          ...prefill,
         }),
       );
       return { outcome: "playground" };
