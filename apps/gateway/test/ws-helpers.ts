@@ -101,5 +101,9 @@ export const EVENTS = `subscription Events($app: ID, $types: [EventType!], $conv
     ... on GroupMemberJoinedEvent { groupId userIds }
     ... on GroupMemberLeftEvent { groupId userIds }
     ... on GroupDismissedEvent { groupId }
+    ... on FriendAddedEvent { userId friendId }
+    ... on FriendRemovedEvent { userId friendId }
+    ... on BlocklistChangedEvent { userId otherId blocked }
+    ... on ProfileUpdatedEvent { userId fields }
   }
 }`;
