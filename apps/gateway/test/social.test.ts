@@ -181,19 +181,28 @@ describe.each(APPS)("friends and blocklists on %s", (app) => {
     }
   });
 
-  it("a declared gap answers UNSUPPORTED_BY_VENDOR with its reason", async () => {
-    const gaps = [...support.entries()].filter(
-      ([name, s]) => !s.supported && /FRIEND|BLOCK/.test(name),
+  it("friendsByIds: a friend, NOT_FOUND for anyone else — or the declared gap with its reason", async () => {
+    const [me, friend, stranger] = (await register(3)) as [string, string, string];
+    ok(await q(ADD, { u: me, f: [{ userId: friend, alias: "Pal" }] }));
+    const r = await q<{
+      friendsByIds: Array<{
+        userId: string;
+        friend: { alias: string } | null;
+        error: { code: string } | null;
+      }>;
+    }>(
+      "query($app: ID, $u: ID!, $ids: [ID!]!) { friendsByIds(app: $app, userId: $u, friendIds: $ids) { userId friend { alias } error { code } } }",
+      { u: me, ids: [friend, stranger] },
     );
-    const [me, other] = (await register(2)) as [string, string];
-    for (const [name, s] of gaps) {
-      if (name !== "GET_FRIENDS") continue;
-      const r = await q(
-        "query($app: ID, $u: ID!, $ids: [ID!]!) { friendsByIds(app: $app, userId: $u, friendIds: $ids) { userId } }",
-        { u: me, ids: [other] },
-      );
+    const s = support.get("GET_FRIENDS");
+    if (s?.supported) {
+      expect(ok(r).friendsByIds).toEqual([
+        { userId: friend, friend: { alias: "Pal" }, error: null },
+        { userId: stranger, friend: null, error: { code: "NOT_FOUND" } },
+      ]);
+    } else {
       expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-      expect(r.errors?.[0]?.message).toContain(s.reason ?? "");
+      expect(r.errors?.[0]?.message).toContain(s?.reason ?? "(no reason)");
     }
   });
 
