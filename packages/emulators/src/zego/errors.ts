@@ -82,6 +82,19 @@ export const ZIM = {
   modifyUnregistered: 660700012,
   userNotRegistered: 660700015,
   targetUnregistered: 660800001,
+  friendTooMany: 660800019,
+  friendSelf: 660800020,
+  friendTextTooLong: 660800021,
+  duplicateUser: 660800022,
+  attributeKey: 660800023,
+  friendAttributesTooLong: 660800024,
+  noFriendRegistered: 660800025,
+  friendAttributeParam: 660800026,
+  alreadyFriends: 660800027,
+  friendLimit: 660800028,
+  duplicateAttributeKey: 660800032,
+  deleteSelf: 660800033,
+  notFriend: 660800034,
   blocked: 660800045,
   alreadyBlocked: 660800037,
   blockSelf: 660800038,
@@ -90,6 +103,7 @@ export const ZIM = {
   blockFailedAll: 660800041,
   unblockFailedAll: 660800042,
   notBlocked: 660800044,
+  futureTime: 660800046,
 } as const;
 
 /** RTC room-signalling codes (§4). */

@@ -27,6 +27,10 @@ export interface ZegoAppConfig {
   groupLimit?: number;
   /** ZIM rooms per app before 660300015 (default unlimited). */
   roomLimit?: number;
+  /** Friends per user before 660800028 (documented: 3000). */
+  friendLimit?: number;
+  /** Blocked users per user before 660800040 (default 1000, raisable via support). */
+  blocklistLimit?: number;
 }
 
 export interface ZegoEmulatorOptions {
@@ -62,6 +66,8 @@ export interface ResolvedApp {
   extraMaxBytes: number;
   groupLimit: number;
   roomLimit: number;
+  friendLimit: number;
+  blocklistLimit: number;
 }
 
 export function resolveApp(app: ZegoAppConfig): ResolvedApp {
@@ -83,6 +89,8 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
     extraMaxBytes: Math.min(app.extraMaxBytes ?? 2048, 32 * 1024),
     groupLimit: app.groupLimit ?? Number.POSITIVE_INFINITY,
     roomLimit: app.roomLimit ?? Number.POSITIVE_INFINITY,
+    friendLimit: app.friendLimit ?? 3000,
+    blocklistLimit: app.blocklistLimit ?? 1000,
   };
 }
 

@@ -18,6 +18,18 @@ export interface User {
   session?: Session;
   /** Users this user blocked → when (ms). */
   blocklist: Map<string, number>;
+  /** This user's friend list: friend → entry (one-way after a one-way delete). */
+  friends: Map<string, FriendEntry>;
+}
+
+/** What a user keeps about one friend (zego.md #15 §1, §6). */
+export interface FriendEntry {
+  alias: string;
+  wording: string;
+  /** Key k0..k4 → value. */
+  attributes: Map<string, string>;
+  /** Befriending time, ms. */
+  time: number;
 }
 
 /** Role 1 owner, 2 admin, 3 member, others custom (§2.4). */
@@ -183,6 +195,7 @@ export class AppState {
       registeredAt: now,
       presence: "never",
       blocklist: new Map(),
+      friends: new Map(),
     };
     this.users.set(userId, user);
     return user;
@@ -203,6 +216,7 @@ export class AppState {
       users: [...this.users.values()].map((u) => ({
         ...u,
         blocklist: [...u.blocklist.keys()],
+        friends: [...u.friends.keys()],
       })),
       groups: [...this.groups.values()].map((g) => ({
         ...g,

@@ -182,7 +182,7 @@ describe("blocklist", () => {
     expect(add.body.Code).toBe(0);
     expect(add.body.ErrList).toEqual([
       { UserId: "a", SubCode: 660800038 },
-      { UserId: "ghost", SubCode: 660800001 },
+      { UserId: "ghost", SubCode: 660700015 },
     ]);
     expect(
       (await fx.zim.post("AddUsersToBlacklist", { FromUserId: "a", UserIds: ["b"] })).body.Code,

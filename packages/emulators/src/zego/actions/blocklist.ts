@@ -1,24 +1,33 @@
-/** ZIM user blocklist Actions (zego.md §2.6). A blocked sender's peer messages fail (660800045). */
+/**
+ * ZIM user blocklist Actions (zego.md §2.6, #15 §10-13). A blocked sender's peer messages
+ * fail (660800045). The blocklist and the friend list are independent.
+ */
 import { ZegoError, ZIM } from "../errors.js";
-import { idParam } from "../ids.js";
+import { idParam, isValidId } from "../ids.js";
 import type { User } from "../state.js";
 import { type ItemError, offsetCursor, partial } from "./common.js";
+import { pageSize } from "./friend-common.js";
 import { type ActionContext, type ActionTable, perSecond } from "./types.js";
 
 const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
-/** Default blocklist size per user (§2.6). */
-const MAX_BLOCKED = 1000;
 
-/** Blocklist APIs answer 660800001 for an unregistered FromUserId (§1.7). */
-function owner(ctx: ActionContext): User {
-  const id = idParam(ctx.p, "FromUserId");
-  const user = ctx.app.users.get(id);
-  if (!user) throw new ZegoError(ZIM.targetUnregistered, `FromUserId ${id} is not registered`);
-  return user;
+/**
+ * FromUserId, then UserIds (1..20; more is 660800039), then FromUserId must be registered:
+ * 660500002, the Code every blocklist page lists for it (they also list 660800001 without
+ * saying when).
+ */
+function request(ctx: ActionContext): { me: User; ids: string[] } {
+  const fromId = idParam(ctx.p, "FromUserId");
+  const ids = ctx.p.strList("UserIds", { required: true, max: 20, tooManyCode: ZIM.blockTooMany });
+  for (const id of ids) if (!isValidId(id)) throw ctx.p.fail(`UserIds: ${id} is not a valid id`);
+  return { me: owner(ctx, fromId), ids };
 }
 
-const targets = (ctx: ActionContext) =>
-  ctx.p.strList("UserIds", { required: true, max: 20, tooManyCode: ZIM.blockTooMany });
+function owner(ctx: ActionContext, fromId: string): User {
+  const user = ctx.app.users.get(fromId);
+  if (!user) throw new ZegoError(ZIM.senderUnregistered, `FromUserId ${fromId} is not registered`);
+  return user;
+}
 
 /**
  * Adds to or removes from FromUserId's blocklist each of UserIds: `change` makes the change
@@ -30,10 +39,10 @@ function changeBlocklist(
   failedAll: number,
   change: (me: User, id: string) => number | undefined,
 ) {
-  const me = owner(ctx);
+  const { me, ids } = request(ctx);
   const errors: ItemError[] = [];
   let ok = 0;
-  for (const id of targets(ctx)) {
+  for (const id of ids) {
     const sub = id === me.userId ? ZIM.blockSelf : change(me, id);
     if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
     else ok++;
@@ -48,9 +57,9 @@ export const blocklistActions: ActionTable = {
     rate: APP_20,
     handle(ctx) {
       return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
-        if (!ctx.app.users.has(id)) return ZIM.targetUnregistered;
+        if (!ctx.app.users.has(id)) return ZIM.userNotRegistered;
         if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
-        if (me.blocklist.size >= MAX_BLOCKED) return ZIM.blocklistFull;
+        if (me.blocklist.size >= ctx.app.config.blocklistLimit) return ZIM.blocklistFull;
         me.blocklist.set(id, ctx.now);
         return undefined;
       });
@@ -73,11 +82,11 @@ export const blocklistActions: ActionTable = {
     method: "POST",
     rate: APP_20,
     handle(ctx) {
-      const me = owner(ctx);
+      const { me, ids } = request(ctx);
       const Succ: Record<string, unknown>[] = [];
       const errors: ItemError[] = [];
-      for (const id of targets(ctx)) {
-        if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.targetUnregistered });
+      for (const id of ids) {
+        if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.userNotRegistered });
         else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
       }
       return partial(Succ.length, errors, "ErrList", { Succ });
@@ -89,9 +98,10 @@ export const blocklistActions: ActionTable = {
     method: "GET",
     rate: APP_20,
     handle(ctx) {
-      const me = owner(ctx);
-      const limit = ctx.p.optInt("Limit", { min: 0, max: 100 }) || 100;
+      const fromId = idParam(ctx.p, "FromUserId");
+      const limit = pageSize(ctx.p);
       const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+      const me = owner(ctx, fromId);
       const all = [...me.blocklist];
       const page = all.slice(next, next + limit);
       const end = next + page.length;

@@ -1,10 +1,14 @@
 /**
  * Every implemented Action, by product. ZIM Actions that the reference documents but we do
- * not emulate (friends, most conversation APIs, calls, imports...) answer 100000007 like unknown ones.
+ * not emulate (friend applications, most conversation APIs, calls, imports...) answer
+ * 100000007 like unknown ones.
  */
 import type { Product } from "../envelope.js";
 import { blocklistActions } from "./blocklist.js";
 import { conversationActions } from "./conversation.js";
+import { friendReadActions } from "./friend-reads.js";
+import { friendUpdateActions } from "./friend-updates.js";
+import { friendActions } from "./friends.js";
 import { groupActions } from "./group.js";
 import { groupAdminActions } from "./group-admin.js";
 import { historyActions } from "./history.js";
@@ -17,6 +21,9 @@ import { userActions } from "./user.js";
 export const ZIM_ACTIONS: ActionTable = {
   ...userActions,
   ...blocklistActions,
+  ...friendActions,
+  ...friendReadActions,
+  ...friendUpdateActions,
   ...groupActions,
   ...groupAdminActions,
   ...messageActions,
