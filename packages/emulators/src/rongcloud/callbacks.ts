@@ -24,6 +24,24 @@ export interface OnlineStatusEvent {
   sessionId: string;
 }
 
+/** Friend relation change (§1.9): 1 request sent, 2 accepted, 3 rejected, 4 removed, 5 server-added. */
+export interface FriendEvent {
+  eventType: 1 | 2 | 3 | 4 | 5;
+  /** The operator. */
+  userId: string;
+  toUserId: string;
+  time: number;
+}
+
+/** Hosted user profile change (§4): type 0 cleared, 1 modified. */
+export interface ProfileEvent {
+  userId: string;
+  type: 0 | 1;
+  time: number;
+  userProfile?: Record<string, unknown>;
+  userExtProfile?: Record<string, unknown>;
+}
+
 export class RongCloudCallbacks {
   constructor(
     private readonly dispatcher: CallbackDispatcher,
@@ -105,6 +123,28 @@ export class RongCloudCallbacks {
       app.config.callbackUrls.deactivation,
       "application/x-www-form-urlencoded",
       form.toString(),
+    );
+  }
+
+  /** Friend relation change (§1.9): one JSON object per event; server changes say "Server". */
+  friendChange(app: AppState, e: FriendEvent): void {
+    this.send(
+      app,
+      "friend-change",
+      app.config.callbackUrls.friend,
+      "application/json",
+      JSON.stringify({ ...e, source: "Server" }),
+    );
+  }
+
+  /** Hosted profile change (§4): JSON, profiles as objects like the doc's example. */
+  profileChange(app: AppState, e: ProfileEvent): void {
+    this.send(
+      app,
+      "profile-change",
+      app.config.callbackUrls.profile,
+      "application/json",
+      JSON.stringify(e),
     );
   }
 }

@@ -130,6 +130,7 @@ describe("publish endpoints (§2.3.2)", () => {
 
   it("isPersisted=0 keeps a message out of history; verifyBlacklist=1 honours the recipient's blacklist", async () => {
     ok(await fx.rc.publish("private", { toUserId: "b", content: "gone", isPersisted: 0 }));
+    fx.emu.seed({ users: [{ userId: "a" }, { userId: "b" }] });
     ok(await fx.rc.post("/user/blacklist/add.json", { userId: "b", blackUserId: "a" }));
     const r = ok(
       await fx.rc.publish("private", { toUserId: ["b", "c"], content: "bl", verifyBlacklist: 1 }),

@@ -9,6 +9,11 @@ export interface RongCloudFeatures {
   chatroomBroadcast: boolean;
   /** `/user/profile/*` (user profile hosting). Default false. */
   profileHosting: boolean;
+  /**
+   * `/friend/*` (the friend part of the information-hosting product). Default true: whether
+   * it must be enabled is unverified (some pages say "enabled by default"), so tolerant.
+   */
+  friendHosting: boolean;
   /** `/entrust/group/*` (hosted groups with owners). Default false. */
   groupHosting: boolean;
   /** `/user/whitelist/*` (allow-list). Default false. */
@@ -25,7 +30,7 @@ export interface RongCloudAppConfig {
   /** Where callbacks go; no URL = no callbacks. */
   callbackUrl?: string;
   /** Per-kind URL overrides (else callbackUrl). */
-  callbackUrls?: { routing?: string; onlineStatus?: string; deactivation?: string };
+  callbackUrls?: CallbackUrls;
   features?: Partial<RongCloudFeatures>;
   /** Development environment: at most `devUserLimit` registered users (2007 beyond). */
   devEnvironment?: boolean;
@@ -40,6 +45,19 @@ export interface RongCloudAppConfig {
   dataCenter?: "china" | "global";
   /** Default 3000 members per classic group. */
   groupMemberLimit?: number;
+  /** Friends per user (25467 / 25468 beyond); the real cap is unpublished. Default 3000. */
+  friendLimit?: number;
+}
+
+/** Where each kind of callback goes (else `callbackUrl`). */
+export interface CallbackUrls {
+  routing?: string;
+  onlineStatus?: string;
+  deactivation?: string;
+  /** Friend relation changes (rongcloud.md §1.9). */
+  friend?: string;
+  /** Hosted user profile changes (§4). */
+  profile?: string;
 }
 
 export interface RongCloudEmulatorOptions {
@@ -62,6 +80,7 @@ export const DEFAULT_FEATURES: RongCloudFeatures = {
   broadcast: false,
   chatroomBroadcast: false,
   profileHosting: false,
+  friendHosting: true,
   groupHosting: false,
   allowList: false,
   cloudStorage: true,
@@ -71,7 +90,7 @@ export const DEFAULT_FEATURES: RongCloudFeatures = {
 export interface ResolvedAppConfig {
   appKey: string;
   appSecret: string;
-  callbackUrls: { routing?: string; onlineStatus?: string; deactivation?: string };
+  callbackUrls: CallbackUrls;
   features: RongCloudFeatures;
   devEnvironment: boolean;
   devUserLimit: number;
@@ -79,6 +98,7 @@ export interface ResolvedAppConfig {
   /** Offset of local time used in formatted dates, ms. */
   tzOffsetMs: number;
   groupMemberLimit: number;
+  friendLimit: number;
 }
 
 export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
@@ -98,6 +118,10 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
   if (routing) callbackUrls.routing = routing;
   if (onlineStatus) callbackUrls.onlineStatus = onlineStatus;
   if (deactivation) callbackUrls.deactivation = deactivation;
+  const friend = pick(urls.friend);
+  const profile = pick(urls.profile);
+  if (friend) callbackUrls.friend = friend;
+  if (profile) callbackUrls.profile = profile;
   return {
     appKey: app.appKey,
     appSecret: app.appSecret,
@@ -108,5 +132,6 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
     routeServerMessages: app.routeServerMessages ?? true,
     tzOffsetMs: (app.dataCenter ?? "china") === "china" ? 8 * 3_600_000 : 0,
     groupMemberLimit: app.groupMemberLimit ?? 3000,
+    friendLimit: app.friendLimit ?? 3000,
   };
 }

@@ -107,6 +107,16 @@ export interface BroadcastRecord {
   recipients: string[];
 }
 
+/** One friend in a user's list (friendships made by the server are mutual: two entries). */
+export interface FriendEntry {
+  /** The owner's alias for the friend; "" when none. */
+  remarkName: string;
+  /** `friendExtProfile`: ext_ keys → values. */
+  ext: Record<string, string>;
+  /** When added, ms. */
+  time: number;
+}
+
 export interface Session {
   sessionId: string;
   os: string;
@@ -125,6 +135,8 @@ export interface AppState {
   blocked: Map<string, number>;
   blacklists: Map<string, Set<string>>;
   whitelists: Map<string, Set<string>>;
+  /** owner → friend → entry (insertion order = add order). */
+  friends: Map<string, Map<string, FriendEntry>>;
   deactivated: Map<string, Deactivation>;
   profiles: Map<string, Profile>;
   groups: Map<string, Group>;
@@ -151,6 +163,7 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     blocked: new Map(),
     blacklists: new Map(),
     whitelists: new Map(),
+    friends: new Map(),
     deactivated: new Map(),
     profiles: new Map(),
     groups: new Map(),
@@ -196,6 +209,7 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
     blocked: Object.fromEntries(app.blocked),
     blacklists: mapOf(app.blacklists, (s) => [...s]),
     whitelists: mapOf(app.whitelists, (s) => [...s]),
+    friends: mapOf(app.friends, (m) => Object.fromEntries(m)),
     deactivated: Object.fromEntries(app.deactivated),
     profiles: Object.fromEntries(app.profiles),
     groups: mapOf(app.groups, (g) => ({ ...g, members: Object.fromEntries(g.members) })),

@@ -202,6 +202,7 @@ describe("ban (block) users", () => {
 
 describe("blacklist (and the blocklist spelling)", () => {
   it("adds, queries with paging, removes", async () => {
+    fx.emu.seed({ users: ["a", "b", "c", "d", "e"].map((userId) => ({ userId })) });
     ok(await fx.rc.post("/user/blacklist/add.json", { userId: "a", blackUserId: ["b", "c", "d"] }));
     ok(await fx.rc.post("/user/blocklist/add.json", { userId: "a", blackUserId: "e" }));
     expect(ok(await fx.rc.post("/user/blacklist/query.json", { userId: "a" }))).toEqual({

@@ -3,6 +3,7 @@ import type { RouteTable } from "../route.js";
 import { chatroomRoutes } from "./chatrooms.js";
 import { deactivationRoutes } from "./deactivation.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
+import { friendRoutes } from "./friends.js";
 import { groupMuteRoutes } from "./group-mutes.js";
 import { groupRoutes } from "./groups.js";
 import { historyRoutes } from "./history.js";
@@ -17,6 +18,7 @@ export const routes: RouteTable = {
   ...userRelationRoutes,
   ...deactivationRoutes,
   ...profileRoutes,
+  ...friendRoutes,
   ...groupRoutes,
   ...groupMuteRoutes,
   ...entrustGroupRoutes,

@@ -69,7 +69,7 @@ function registeredAt(app: AppState, userId: string, profile: Profile): number {
 export const profileRoutes: RouteTable = {
   "/user/profile/set.json": {
     feature: "profileHosting",
-    handle({ app, p, now }) {
+    handle({ app, p, now, callbacks }) {
       const userId = p.required("userId", REF_RULE);
       const userProfile = readUserProfile(p);
       const userExtProfile = readExtProfile(p);
@@ -81,13 +81,21 @@ export const profileRoutes: RouteTable = {
         userExtProfile: { ...prev?.userExtProfile, ...userExtProfile },
         createdAt: prev?.createdAt ?? now,
       });
+      callbacks.profileChange(app, {
+        userId,
+        type: 1,
+        time: now,
+        ...(userProfile ? { userProfile } : {}),
+        ...(userExtProfile ? { userExtProfile } : {}),
+      });
       return undefined;
     },
   },
   "/user/profile/clean.json": {
     feature: "profileHosting",
-    handle({ app, p }) {
-      app.profiles.delete(p.required("userId", REF_RULE));
+    handle({ app, p, now, callbacks }) {
+      const userId = p.required("userId", REF_RULE);
+      if (app.profiles.delete(userId)) callbacks.profileChange(app, { userId, type: 0, time: now });
       return undefined;
     },
   },

@@ -1,6 +1,7 @@
 /** Banning users, blacklists (and the `blocklist` spelling) and allow-lists (§2.1). */
 import { invalid, RcError } from "../errors.js";
 import { formatTime } from "../ids.js";
+import { requireUsers } from "../known-users.js";
 import { type Params, REF_RULE } from "../params.js";
 import type { RouteContext, RouteDef, RouteTable } from "../route.js";
 import { endSessions } from "../sessions.js";
@@ -24,6 +25,8 @@ function listRoutes(
       handle({ app, p }) {
         const userId = p.required("userId", REF_RULE);
         const others = p.list(param, { required: true, max: 20, ...REF_RULE });
+        // Blocking an unknown user is refused (unverified; see known-users.ts).
+        if (key === "blacklists") requireUsers(app, [userId, ...others]);
         const set = lists(app).get(userId) ?? new Set<string>();
         const after = new Set([...set, ...others]);
         if (after.size > LIST_CAP)
