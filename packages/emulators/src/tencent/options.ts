@@ -18,6 +18,8 @@ export interface TencentAppConfig {
   edition?: TencentEdition;
   /** Configured `Tag_Profile_Custom_*` tags; absent = accept any custom tag. */
   customProfileTags?: string[];
+  /** Custom friend fields declared in the console (`Tag_SNS_Custom_*`); absent = any. */
+  customFriendTags?: string[];
   /** Texts containing one of these are refused with 80001. Default none. */
   sensitiveWords?: string[];
 }
@@ -44,6 +46,7 @@ export interface ResolvedApp {
   callbackToken?: string;
   edition: TencentEdition;
   customProfileTags?: Set<string>;
+  customFriendTags?: Set<string>;
   sensitiveWords: string[];
   /** Message history retention: 7 days (trial/standard/pro), 30 days (ultimate). */
   retentionSeconds: number;
@@ -66,5 +69,6 @@ export function resolveApp(app: TencentAppConfig): ResolvedApp {
   if (app.callbackUrl) resolved.callbackUrl = app.callbackUrl;
   if (app.callbackToken) resolved.callbackToken = app.callbackToken;
   if (app.customProfileTags) resolved.customProfileTags = new Set(app.customProfileTags);
+  if (app.customFriendTags) resolved.customFriendTags = new Set(app.customFriendTags);
   return resolved;
 }

@@ -131,7 +131,11 @@ describe("blocklist (sns)", () => {
     expect(add.ResultItem).toEqual([
       { To_Account: "b", ResultCode: 0, ResultInfo: "" },
       { To_Account: "c", ResultCode: 0, ResultInfo: "" },
-      { To_Account: "ghost", ResultCode: 30003, ResultInfo: "failed" },
+      {
+        To_Account: "ghost",
+        ResultCode: 30003,
+        ResultInfo: "Err_SNS_BlackListAdd_Account_Not_Exist",
+      },
     ]);
     expect(add.Fail_Account).toEqual(["ghost"]);
     ok(await fx.tim.call("sns/black_list_add", { From_Account: "a", To_Account: ["d"] }));

@@ -2,6 +2,7 @@
 import { accountRoutes } from "./commands/account.js";
 import { c2cHistoryRoutes } from "./commands/c2c-history.js";
 import { configSvcRoutes } from "./commands/config-svc.js";
+import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
@@ -16,6 +17,7 @@ export const ROUTES: RouteTable = {
   ...accountRoutes,
   ...profileRoutes,
   ...snsRoutes,
+  ...friendRoutes,
   ...nospeakingRoutes,
   ...openimRoutes,
   ...c2cHistoryRoutes,

@@ -19,8 +19,26 @@ export interface Account {
   /** Blocked account → time added. */
   blacklist: Map<string, number>;
   blackSeq: number;
+  /** Friend table (sns): one row per direction, this account's side only. */
+  friends: Map<string, FriendRow>;
+  /** friend_get's StandardSequence / CustomSequence: bumped on every change of that data. */
+  friendSeq: number;
+  friendCustomSeq: number;
   /** Peer → last read time reported by this account (admin_set_msg_read). */
   readUpTo: Map<string, number>;
+}
+
+/** One row of a friend table: what `userId` keeps about one friend. */
+export interface FriendRow {
+  addTime: number;
+  addSource: string;
+  remark: string;
+  remarkTime: number;
+  addWording: string;
+  /** Friend lists (Tag_SNS_IM_Group) this friend is in. */
+  groups: string[];
+  /** Tag_SNS_Custom_* → value. */
+  custom: Map<string, string>;
 }
 
 export type GroupType = "Private" | "Public" | "ChatRoom" | "AVChatRoom" | "Community";
@@ -142,6 +160,9 @@ export function newAccount(userId: string, now: number): Account {
     groupMuteUntil: 0,
     blacklist: new Map(),
     blackSeq: 0,
+    friends: new Map(),
+    friendSeq: 0,
+    friendCustomSeq: 0,
     readUpTo: new Map(),
   };
 }
@@ -209,6 +230,7 @@ export function dumpState(s: AppState): Json {
       c2cMuteUntil: a.c2cMuteUntil,
       groupMuteUntil: a.groupMuteUntil,
       blacklist: [...a.blacklist.keys()],
+      friends: [...a.friends.keys()],
     })),
     groups: [...s.groups.values()].map((g) => ({
       groupId: g.id,

@@ -59,7 +59,10 @@ export function deleteAccount(ctx: RouteContext, userId: string): void {
   endSessions(ctx.callbacks, app, acc, "Logout", "Unregister");
   app.accounts.delete(userId);
   app.deleted.set(userId, now);
-  for (const other of app.accounts.values()) other.blacklist.delete(userId);
+  for (const other of app.accounts.values()) {
+    other.blacklist.delete(userId);
+    other.friends.delete(userId);
+  }
   for (const g of app.groups.values()) {
     g.members.delete(userId);
     if (g.owner === userId) g.owner = "";

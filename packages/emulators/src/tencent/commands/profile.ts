@@ -75,7 +75,7 @@ function checkValue(tag: string, rule: TagRule, value: unknown): ProfileValue {
 export const profileRoutes: RouteTable = {
   "v4/profile/portrait_set": {
     codes: PROFILE_CODES,
-    handle({ app, f }) {
+    handle({ app, f, admin, callbacks }) {
       const from = f.str("From_Account", 40002);
       const items = f.array("ProfileItem", 1_000);
       const acc = app.accounts.get(from);
@@ -89,6 +89,11 @@ export const profileRoutes: RouteTable = {
       }
       // All-or-nothing: nothing is written when one item is refused.
       for (const [tag, value] of updates) acc.profile.set(tag, value);
+      callbacks.send(app, "Profile.CallbackPortraitSet", {
+        Operator_Account: admin,
+        From_Account: from,
+        ProfileItem: updates.map(([Tag, Value]) => ({ Tag, Value })),
+      });
       return undefined;
     },
   },

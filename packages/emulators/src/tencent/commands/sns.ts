@@ -1,68 +1,76 @@
-/** Blocklists, service sns (tencent.md §3.4). */
+/**
+ * Blocklists, service sns (docs/vendors/tencent.md "Social graph and user depth" §10–13):
+ * black_list_add, black_list_delete, black_list_get, black_list_check.
+ */
 import { SNS_CODES, TimError } from "../errors.js";
 import type { RouteContext, RouteTable } from "../route.js";
-import type { Account, AppState } from "../state.js";
+import type { Account } from "../state.js";
+import { dropFriendship } from "./friends.js";
+import { type ItemCode, itemAnswer, OK, owner, pairCallback, SNS_BATCH } from "./sns-items.js";
 
-const MAX_BATCH = 1_000;
-/** A blocklist holds at most 1000 accounts (§3.4). */
+/** A blocklist holds at most 1000 accounts. */
 const LIST_CAP = 1_000;
-/** Per-item code for a full list: not documented, 30010 (count over limit) is our pick. */
-const LIST_FULL = 30010;
-
-/** The imported account whose blocklist a request names (30003 when it is not imported). */
-function owner(app: AppState, from: string): Account {
-  const acc = app.accounts.get(from);
-  if (!acc) throw new TimError(30003, `${from} is not imported`);
-  return acc;
-}
 
 /**
  * Applies `edit` to From_Account's blocklist for each To_Account (at most 1000): one result
- * item each, with the code `edit` answers, and the failed accounts in Fail_Account.
+ * item each, the failed accounts in Fail_Account, and `command`'s callback for the pairs
+ * that changed.
  */
 function editBlocklist(
-  { app, f }: RouteContext,
-  failInfo: string,
-  edit: (acc: Account, to: string, from: string) => number,
+  ctx: RouteContext,
+  command: string,
+  edit: (acc: Account, to: string) => ItemCode,
 ) {
-  const from = f.str("From_Account");
-  const targets = f.strArray("To_Account", MAX_BATCH);
-  const acc = owner(app, from);
-  const Fail_Account: string[] = [];
-  const ResultItem = targets.map((To_Account) => {
-    const ResultCode = edit(acc, To_Account, from);
-    if (ResultCode !== 0) Fail_Account.push(To_Account);
-    return { To_Account, ResultCode, ResultInfo: ResultCode === 0 ? "" : failInfo };
+  const from = ctx.f.str("From_Account");
+  const targets = ctx.f.strArray("To_Account", SNS_BATCH);
+  const acc = owner(ctx.app, from);
+  const changed: { From_Account: string; To_Account: string }[] = [];
+  const answer = itemAnswer(targets, (to) => {
+    const code = edit(acc, to);
+    if (code[0] === 0) changed.push({ From_Account: from, To_Account: to });
+    return code;
   });
-  return { ResultItem, Fail_Account };
+  pairCallback(ctx, command, changed);
+  return answer;
 }
+
+const CHECK_RELATIONS = {
+  both: "BlackCheckResult_Type_BothWay",
+  mine: "BlackCheckResult_Type_AWithB",
+  theirs: "BlackCheckResult_Type_BWithA",
+  none: "BlackCheckResult_Type_NO",
+};
 
 export const snsRoutes: RouteTable = {
   "v4/sns/black_list_add": {
     codes: SNS_CODES,
     handle(ctx) {
       const { app, now } = ctx;
-      return editBlocklist(ctx, "failed", (acc, to, from) => {
-        if (!app.accounts.has(to)) return 30003;
-        if (to === from) return 30001;
-        // Blocking an already-blocked account succeeds again (idempotent; unverified).
-        if (acc.blacklist.has(to)) return 0;
-        if (acc.blacklist.size >= LIST_CAP) return LIST_FULL;
+      return editBlocklist(ctx, "Sns.CallbackBlackListAdd", (acc, to): ItemCode => {
+        if (!app.accounts.has(to)) return [30003, "Err_SNS_BlackListAdd_Account_Not_Exist"];
+        // Self-block: no documented code (unverified), the ResultInfo is the emulator's.
+        if (to === acc.userId) return [30001, "Err_SNS_BlackListAdd_Add_Self"];
+        if (acc.blacklist.has(to)) return [30001, "Err_SNS_BlackListAdd_Already_Exist"];
+        // A full list: 30013 (SDK enum ERR_SVR_FRIENDSHIP_BLACKLIST_LIMIT; REST use unverified).
+        if (acc.blacklist.size >= LIST_CAP) return [30013, "Err_SNS_BlackListAdd_Count_Exceed"];
         acc.blacklist.set(to, now);
         acc.blackSeq++;
-        return 0;
+        // Blocking ends a friendship both ways (no Sns.CallbackFriendDelete for it: unverified).
+        dropFriendship(app, acc, to);
+        return OK;
       });
     },
   },
   "v4/sns/black_list_delete": {
     codes: SNS_CODES,
     handle(ctx) {
-      const { ResultItem, Fail_Account } = editBlocklist(ctx, "account not found", (acc, to) => {
-        if (!ctx.app.accounts.has(to)) return 30003;
-        if (acc.blacklist.delete(to)) acc.blackSeq++;
-        return 0;
+      return editBlocklist(ctx, "Sns.CallbackBlackListDelete", (acc, to): ItemCode => {
+        if (!ctx.app.accounts.has(to)) return [30003, "Err_SNS_BlackListDelete_Account_Not_Exist"];
+        // Not blocked: 30001 (FAQ); the ResultInfo is the emulator's (unverified).
+        if (!acc.blacklist.delete(to)) return [30001, "Err_SNS_BlackListDelete_Not_Exist"];
+        acc.blackSeq++;
+        return OK;
       });
-      return { ResultItem, ...(Fail_Account.length > 0 ? { Fail_Account } : {}) };
     },
   },
   "v4/sns/black_list_get": {
@@ -86,6 +94,31 @@ export const snsRoutes: RouteTable = {
         StartIndex: next < all.length ? next : 0,
         CurruentSequence: acc.blackSeq, // sic: Tencent's spelling
       };
+    },
+  },
+  "v4/sns/black_list_check": {
+    codes: SNS_CODES,
+    handle({ app, f }) {
+      const acc = owner(app, f.str("From_Account"));
+      const targets = f.strArray("To_Account", SNS_BATCH);
+      const type = f.str("CheckType");
+      if (type !== "BlackCheckResult_Type_Single" && type !== "BlackCheckResult_Type_Both")
+        f.fail("CheckType must be BlackCheckResult_Type_Single or BlackCheckResult_Type_Both");
+      const both = type === "BlackCheckResult_Type_Both";
+      // An unknown account has blocked no one and is on no list: NO, code 0 (unverified).
+      const BlackListCheckItem = targets.map((to) => {
+        const mine = acc.blacklist.has(to);
+        const theirs = both && (app.accounts.get(to)?.blacklist.has(acc.userId) ?? false);
+        const Relation = mine
+          ? theirs
+            ? CHECK_RELATIONS.both
+            : CHECK_RELATIONS.mine
+          : theirs
+            ? CHECK_RELATIONS.theirs
+            : CHECK_RELATIONS.none;
+        return { To_Account: to, Relation, ResultCode: 0, ResultInfo: "" };
+      });
+      return { BlackListCheckItem };
     },
   },
 };
