@@ -24,9 +24,13 @@ describe("ZegoAdapter", () => {
     expect(zego.info.publicAppId).toBe("42");
     expect([...zego.capabilities].sort()).toEqual(
       [
+        "BLOCKLIST",
+        "BLOCKLIST_CHECK",
         "CONTENT_CUSTOM",
         "CONTENT_FILE",
         "CONTENT_IMAGE",
+        "FRIENDS",
+        "FRIEND_IMPORT",
         "GROUPS_OF_APP",
         "GROUPS_OF_USER",
         "GROUP_MUTE",
@@ -48,6 +52,7 @@ describe("ZegoAdapter", () => {
       "banUsers",
       "unbanUsers",
       "sendSystemMessage",
+      "getFriends",
     ]);
     await zego.close();
   });
@@ -77,7 +82,7 @@ describe("ZegoAdapter", () => {
     await Promise.all([zego.close(), withSecret.close()]);
   });
 
-  it("declares its support for the matrix: four gaps, broadcast on an option", () => {
+  it("declares its support for the matrix: five gaps, broadcast on an option", () => {
     expect(zegoModule.implementation).toBe(implementation);
     const declared = declaredSupport(implementation);
     expect(
@@ -88,6 +93,7 @@ describe("ZegoAdapter", () => {
       ["unbanUsers", "gap", null],
       ["sendSystemMessage", "gap", null],
       ["broadcastMessage", "conditional", "features.broadcast: true"],
+      ["getFriends", "gap", null],
     ]);
     expect(declared.every((d) => d.kind === "implemented" || d.reason)).toBe(true);
   });

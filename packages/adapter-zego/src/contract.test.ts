@@ -17,6 +17,10 @@ let adapter: ZegoAdapter;
 runAdapterContract({
   name: "zego",
   operations: testOperations(),
+  skip: {
+    "social.friends-one-way":
+      "ZIM's AddFriends always befriends both ways (no one-way add); one-way delete is supported",
+  },
   async setup() {
     emulator = await startZego();
     adapter = zegoAdapter(emulator);

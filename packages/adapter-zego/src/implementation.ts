@@ -1,6 +1,16 @@
 import { gap, type Implementation, when } from "@imgraph/core";
+import { blockUsers, checkBlocked, listBlockedUsers, unblockUsers } from "./blocklist.js";
 import type { ZegoContext } from "./context.js";
 import { issueChatCredential, issueRoomCredential } from "./credentials.js";
+import {
+  addFriends,
+  checkFriends,
+  deleteAllFriends,
+  deleteFriends,
+  importFriends,
+  listFriends,
+  updateFriends,
+} from "./friends.js";
 import { listAppGroups, listUserGroups } from "./group-lists.js";
 import { listMutedMembers, muteGroupMembers, unmuteGroupMembers } from "./group-mutes.js";
 import {
@@ -88,4 +98,22 @@ export const implementation = {
   listRoomUsers,
   kickRoomUsers,
   sendRoomMessage,
+
+  // friends.ts
+  addFriends,
+  importFriends,
+  updateFriends,
+  deleteFriends,
+  deleteAllFriends,
+  listFriends,
+  getFriends: gap(
+    "ZIM's server API cannot read chosen friends by id (only its client SDK's queryFriendsInfo can); page through listFriends instead",
+  ),
+  checkFriends,
+
+  // blocklist.ts
+  blockUsers,
+  unblockUsers,
+  listBlockedUsers,
+  checkBlocked,
 } satisfies Implementation<ZegoContext>;

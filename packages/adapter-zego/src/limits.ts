@@ -1,4 +1,4 @@
-import type { GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
+import type { FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
 
 // ZEGO's documented limits (zego.md §1.9, §2, §4).
 
@@ -50,6 +50,33 @@ export const ROOM_KICK_PER_CALL = 5;
 export const ROOM_REASON_MAX_BYTES = 256;
 export const ROOM_MESSAGE_MAX_BYTES = 1024;
 
+/** Friend and blocklist Actions take 20 ids per call by default (#15: friends up to 50 via support). */
+export const FRIENDS_PER_CALL = 20;
+export const BLOCKLIST_PER_CALL = 20;
+export const FRIENDS_PAGE_MAX = 100;
+export const BLOCKLIST_PAGE_MAX = 100;
+/** FriendAlias: at most 256 characters (the pages say characters, not bytes). */
+export const FRIEND_ALIAS_MAX_CHARS = 256;
+/** Friend attributes: all keys + values of one friend, at most 1024 bytes. */
+export const FRIEND_ATTRIBUTES_MAX_BYTES = 1024;
+
+/**
+ * ZIM's friend rules. Attribute keys are ZIM's own fixed keys k0..k4, used as they are
+ * (ZIM needs no prefix, so the neutral key is the vendor key).
+ */
+export const FRIEND_RULES: FriendRules = {
+  user: USER_ID,
+  // 256 characters of up to 4 UTF-8 bytes each; the character count is checked beside.
+  aliasMaxBytes: FRIEND_ALIAS_MAX_CHARS * 4,
+  attributeKey: {
+    pattern: /^k[0-4]$/,
+    description: "one of k0, k1, k2, k3, k4 (ZIM's fixed friend attribute keys, no prefix)",
+  },
+  // One key is 2 bytes; the total over all keys + values is checked beside.
+  attributeValueMaxBytes: FRIEND_ATTRIBUTES_MAX_BYTES - 2,
+  attributesMax: 5,
+};
+
 /** Token04 lifetime: ZIM refuses tokens with < 30 s left and lifetimes over 24 days. */
 export const TOKEN_MIN_SECONDS = 60;
 export const TOKEN_MAX_SECONDS = 24 * 86_400;
@@ -70,4 +97,6 @@ export const ZEGO_LIMITS: VendorLimits = {
   pageSize: HISTORY_PAGE_MAX,
   credentialTtlSeconds: { min: TOKEN_MIN_SECONDS, max: TOKEN_MAX_SECONDS },
   usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
+  friendsPerCall: FRIENDS_PER_CALL,
+  blocklistPerCall: BLOCKLIST_PER_CALL,
 };
