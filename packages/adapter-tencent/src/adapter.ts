@@ -60,6 +60,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
       key: o.key,
       groupType: o.groupType ?? "Public",
       extraProfileTag: o.extraProfileTag,
+      friendAttributes: o.friendAttributes ?? [],
       broadcast: o.broadcast ?? false,
       concurrency: o.concurrency ?? 8,
       now,

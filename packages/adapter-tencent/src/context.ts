@@ -10,6 +10,8 @@ export interface TencentContext {
   key: string;
   groupType: TencentGroupType;
   extraProfileTag: string | undefined;
+  /** Custom friend field keywords getFriends asks for (options.friendAttributes). */
+  friendAttributes: readonly string[];
   /** All-member push is enabled for the app (options.broadcast). */
   broadcast: boolean;
   concurrency: number;

@@ -21,7 +21,8 @@ const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
 
 /** Internal errors and timeouts: the call may pass when repeated, if repeating is harmless. */
 const TRANSIENT = new Set([
-  60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
+  // sns: internal error, timeout, concurrent writes to one user's relationship data.
+  30006, 30007, 30008, 60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
 ]);
 
 /** Unknown user, group or message (§5 rows 18-21, 30). */
@@ -37,6 +38,10 @@ const NOT_FOUND: Record<number, string> = {
   10015: "the group does not exist (invalid group id)",
   20022: "the message does not exist",
   10030: "the message does not exist",
+  31804: "Tencent does not know that user",
+  31211: "not a friend of that user",
+  31704: "not a friend of that user",
+  32216: "not a friend of that user",
 };
 
 const CHECK_CREDENTIALS = "check the SDKAppID, its SecretKey, the admin account and the region";
@@ -74,6 +79,21 @@ const MESSAGES: Record<number, string> = {
   20012: "the sender is muted",
   20023: "the message was already recalled",
   90054: "the message key is invalid",
+  // sns, the relationship chain (docs/vendors/tencent.md, "Social graph").
+  30001: "Tencent rejected a relationship parameter",
+  30005: "a friend field contains words Tencent refuses",
+  30009: "the user is banned from adding friends",
+  30010: "the user's friend list is full (3000)",
+  30011: "the user has too many friend lists (32)",
+  30013: "the user's blocklist is full (1000)",
+  30014: "the other user's friend list is full (3000)",
+  30015: "already a friend",
+  30515: "the other user is on this user's blocklist",
+  30516: "the other user accepts no friends",
+  30525: "this user is on the other user's blocklist",
+  30539: "the other user must confirm the request",
+  30540: "adding friends is rate-limited by Tencent's security policy",
+  31707: "deleting friends is rate-limited by Tencent's security policy",
 };
 
 function isAuthCode(code: number): boolean {

@@ -1,6 +1,17 @@
 import { gap, type Implementation, when } from "@imgraph/core";
+import { blockUsers, checkBlocked, listBlockedUsers, unblockUsers } from "./blocklist.js";
 import type { TencentContext } from "./context.js";
 import { issueChatCredential, issueRoomCredential } from "./credentials.js";
+import {
+  addFriends,
+  checkFriends,
+  deleteAllFriends,
+  deleteFriends,
+  getFriends,
+  importFriends,
+  listFriends,
+  updateFriends,
+} from "./friends.js";
 import { listAppGroups, listUserGroups } from "./group-lists.js";
 import { listMutedMembers, muteGroupMembers, unmuteGroupMembers } from "./group-mutes.js";
 import {
@@ -84,4 +95,18 @@ export const implementation = {
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),
   sendRoomMessage,
+  // friends.ts
+  addFriends,
+  importFriends,
+  updateFriends,
+  deleteFriends,
+  deleteAllFriends,
+  listFriends,
+  getFriends,
+  checkFriends,
+  // blocklist.ts
+  blockUsers,
+  unblockUsers,
+  listBlockedUsers,
+  checkBlocked,
 } satisfies Implementation<TencentContext>;

@@ -1,4 +1,4 @@
-import type { GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
+import type { FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
 
 // Tencent's documented limits (tencent.md §1.5, §3). The UserID charset (letters, digits,
 // `_`, `-`) comes only from SDK comments, the REST docs state just 32 bytes: we refuse only
@@ -53,6 +53,32 @@ export const USERS_PER_ROLE_CHECK = 500;
 export const USERSIG_MAX_SECONDS = 10 * 365 * 86_400;
 export const USERSIG_DEFAULT_SECONDS = 86_400;
 
+/**
+ * Friends per sns call: friend_get_list takes at most 100 and friend_add states no number
+ * (unverified); import, update, delete and check take 1000. One size for all: 100.
+ */
+export const FRIENDS_PER_CALL = 100;
+/** black_list_add, black_list_delete and black_list_check take 1000 accounts a call. */
+export const BLOCKLIST_PER_CALL = 1_000;
+/** Tencent's prefix of custom friend fields; neutral attribute keys are what follows it. */
+export const FRIEND_ATTRIBUTE_PREFIX = "Tag_SNS_Custom_";
+export const FRIEND_ATTRIBUTE_KEY = /^[A-Za-z]{1,8}$/;
+
+/** Friend data (relationship model): alias ≤ 96 bytes, custom field values ≤ 500 bytes. */
+export const FRIEND_RULES: FriendRules = {
+  user: USER_ID,
+  aliasMaxBytes: 96,
+  attributeKey: {
+    pattern: FRIEND_ATTRIBUTE_KEY,
+    description:
+      "1-8 letters: the keyword of a custom friend field declared in Tencent's console (Tencent's tag Tag_SNS_Custom_<key>, without its prefix)",
+  },
+  attributeValueMaxBytes: 500,
+  // How many custom friend fields an app may declare is unverified; Tencent refuses any
+  // field its console does not declare (30001) whatever the number.
+  attributesMax: 20,
+};
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -63,4 +89,6 @@ export const TENCENT_LIMITS: VendorLimits = {
   pageSize: PAGE_MAX,
   credentialTtlSeconds: { min: 1, max: USERSIG_MAX_SECONDS },
   usersPerMemberCheck: USERS_PER_ROLE_CHECK,
+  friendsPerCall: FRIENDS_PER_CALL,
+  blocklistPerCall: BLOCKLIST_PER_CALL,
 };

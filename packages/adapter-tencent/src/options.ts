@@ -63,6 +63,15 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^Tag_Profile_Custom_\w+$/, "a Tag_Profile_Custom_* tag")
     .optional(),
+  /**
+   * The custom friend fields declared in the console, by keyword (`Note` for
+   * `Tag_SNS_Custom_Note`): getFriends reads these attributes (friend_get_list answers only
+   * the fields it is asked for). listFriends reads every field without it.
+   */
+  friendAttributes: z
+    .array(z.string().regex(/^[A-Za-z]{1,8}$/, "1-8 letters"))
+    .max(100)
+    .optional(),
   /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
   broadcast: z.boolean().optional(),
   /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */

@@ -1,0 +1,510 @@
+import {
+  type AddFriendsInput,
+  BadUserInputError,
+  type CallOptions,
+  type ChosenFriendsInput,
+  checkFriendList,
+  checkId,
+  checkOwnerAndUsers,
+  type DeleteAllFriendsInput,
+  type DeleteFriendsInput,
+  type Friend,
+  type FriendRelation,
+  type FriendsInput,
+  forEachLimited,
+  ImError,
+  type ItemResult,
+  itemError,
+  itemOk,
+  NotFoundError,
+  type Page,
+  pageLimit,
+  type RelationInput,
+  runBatched,
+  type UpdateFriendsInput,
+} from "@imgraph/core";
+import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { itemFailure } from "./errors.js";
+import {
+  FRIEND_ATTRIBUTE_PREFIX,
+  FRIEND_RULES,
+  FRIENDS_PER_CALL,
+  PAGE_MAX,
+  USER_ID,
+} from "./limits.js";
+import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+
+// Friends: Tencent's sns service (docs/vendors/tencent.md, "Social graph and user depth"
+// §1–8). A friendship is a row per direction; neutral attributes are Tencent's custom
+// friend fields `Tag_SNS_Custom_<key>`, named by `<key>` alone.
+
+const REMARK = "Tag_SNS_IM_Remark";
+const ADD_TIME = "Tag_SNS_IM_AddTime";
+/** friend_add and friend_import require a source: `AddSource_Type_` + up to 8 letters. */
+const ADD_SOURCE = "AddSource_Type_Server";
+
+interface ResultItems {
+  ResultItem?: Array<{ To_Account?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
+}
+
+interface SnsItem {
+  Tag: string;
+  Value: string;
+}
+
+const attributeItems = (attributes: Record<string, string> | undefined): SnsItem[] =>
+  Object.entries(attributes ?? {}).map(([key, Value]) => ({
+    Tag: FRIEND_ATTRIBUTE_PREFIX + key,
+    Value,
+  }));
+
+function notFriend(userId: string, friendId: string, code: number): NotFoundError {
+  return new NotFoundError(`${friendId} is not a friend of ${userId}.`, {
+    vendor: "tencent",
+    vendorCode: String(code),
+  });
+}
+
+/**
+ * A batch answer's ResultItem by account: ok, or the item's code as an ImError (`error`
+ * may read a code differently for one command).
+ */
+function itemResults(
+  answer: ResultItems,
+  error: (code: number, info: unknown, to: string) => ImError = (code, info) =>
+    itemFailure(code, info),
+): Map<string, ItemResult<true>> {
+  const results = new Map<string, ItemResult<true>>();
+  for (const item of answer.ResultItem ?? []) {
+    const to = str(item?.To_Account);
+    if (!to) continue;
+    const code = num(item.ResultCode) ?? -1;
+    results.set(
+      to,
+      code === 0 ? itemOk(to, true) : itemError(to, error(code, item.ResultInfo, to)),
+    );
+  }
+  return results;
+}
+
+/** The chunk's keys in order, each answered by `results` (absent keys fall to runBatched). */
+const inOrder = <V>(keys: string[], results: Map<string, ItemResult<V>>): ItemResult<V>[] =>
+  keys.flatMap((k) => {
+    const r = results.get(k);
+    return r ? [r] : [];
+  });
+
+/**
+ * friend_update for friends that have something to write (alias, attributes); a per-item
+ * 30001 is "not a friend" there (Tencent's FAQ; our inputs are checked before the call).
+ */
+async function writeFriends(
+  ctx: TencentContext,
+  operation: string,
+  userId: string,
+  updates: { userId: string; alias?: string | undefined; attributes?: Record<string, string> }[],
+  options?: CallOptions,
+): Promise<Map<string, ItemResult<true>>> {
+  const items = updates
+    .map((u) => ({
+      To_Account: u.userId,
+      SnsItem: [
+        ...(u.alias !== undefined ? [{ Tag: REMARK, Value: u.alias }] : []),
+        ...attributeItems(u.attributes),
+      ],
+    }))
+    .filter((u) => u.SnsItem.length > 0);
+  if (items.length === 0) return new Map();
+  const answer = await call<ResultItems>(
+    ctx,
+    operation,
+    "sns/friend_update",
+    { From_Account: userId, UpdateItem: items },
+    options,
+    true,
+  );
+  return itemResults(answer, (code, info, to) =>
+    code === 30001 ? notFriend(userId, to, code) : itemFailure(code, info),
+  );
+}
+
+/**
+ * friend_add with ForceAddFlags 1 (an admin add: no request for the other to accept) and
+ * AddType Add_Type_Both, or Add_Type_Single for one-way. friend_add takes no custom
+ * friend fields: the attributes of the friends it added are written by a friend_update
+ * right after it (not atomic: a failed update fails that friend's item, the friendship
+ * stays).
+ */
+export async function addFriends(
+  ctx: TencentContext,
+  input: AddFriendsInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
+  return runBatched(friends, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (f) => f.userId,
+    run: async (chunk) => {
+      const answer = await call<ResultItems>(
+        ctx,
+        "addFriends",
+        "sns/friend_add",
+        {
+          From_Account: userId,
+          AddFriendItem: chunk.map((f) => ({
+            To_Account: f.userId,
+            AddSource: ADD_SOURCE,
+            ...(f.alias !== undefined ? { Remark: f.alias } : {}),
+          })),
+          AddType: input.oneWay ? "Add_Type_Single" : "Add_Type_Both",
+          ForceAddFlags: 1,
+        },
+        options,
+        // A repeat answers "already a friend" (30001) for rows the first attempt made.
+        false,
+      );
+      const results = itemResults(answer);
+      const added = chunk.filter(
+        (f) => results.get(f.userId)?.ok && Object.keys(f.attributes ?? {}).length > 0,
+      );
+      const written = await writeFriends(
+        ctx,
+        "addFriends",
+        userId,
+        added.map((f) => ({
+          userId: f.userId,
+          ...(f.attributes ? { attributes: f.attributes } : {}),
+        })),
+        options,
+      );
+      for (const [key, r] of written) if (!r.ok) results.set(key, r);
+      return inOrder(
+        chunk.map((f) => f.userId),
+        results,
+      );
+    },
+  });
+}
+
+/**
+ * friend_import writes one direction (the owner's rows, with AddTime and custom fields).
+ * A mutual import also imports each friend's row back to the owner — one call per friend,
+ * since From_Account is one per call; that row carries only the time.
+ */
+export async function importFriends(
+  ctx: TencentContext,
+  input: AddFriendsInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
+  friends.forEach((f, i) => {
+    if (f.addedAt !== undefined && !(f.addedAt instanceof Date && f.addedAt.getTime() > 0)) {
+      throw new BadUserInputError(
+        `friends[${i}].addedAt`,
+        `friends[${i}].addedAt must be a date after 1970.`,
+      );
+    }
+  });
+  const addTime = (d: Date | undefined) => (d ? { AddTime: Math.floor(d.getTime() / 1000) } : {});
+  return runBatched(friends, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (f) => f.userId,
+    run: async (chunk) => {
+      const answer = await call<ResultItems>(
+        ctx,
+        "importFriends",
+        "sns/friend_import",
+        {
+          From_Account: userId,
+          AddFriendItem: chunk.map((f) => {
+            const custom = attributeItems(f.attributes);
+            return {
+              To_Account: f.userId,
+              AddSource: ADD_SOURCE,
+              ...(f.alias !== undefined ? { Remark: f.alias } : {}),
+              ...addTime(f.addedAt),
+              ...(custom.length > 0 ? { CustomItem: custom } : {}),
+            };
+          }),
+        },
+        options,
+        // An import over an existing row replaces it: repeating converges.
+        true,
+      );
+      const results = itemResults(answer);
+      if (!input.oneWay) {
+        const imported = chunk.filter((f) => results.get(f.userId)?.ok);
+        await forEachLimited(imported, ctx.concurrency, async (f) => {
+          try {
+            const back = await call<ResultItems>(
+              ctx,
+              "importFriends",
+              "sns/friend_import",
+              {
+                From_Account: f.userId,
+                AddFriendItem: [
+                  { To_Account: userId, AddSource: ADD_SOURCE, ...addTime(f.addedAt) },
+                ],
+              },
+              options,
+              true,
+            );
+            const r = itemResults(back).get(userId);
+            if (r && !r.ok) results.set(f.userId, itemError(f.userId, r.error));
+          } catch (error) {
+            // The friend's side failed as a whole: that friend's item fails with it.
+            if (!(error instanceof ImError)) throw error;
+            results.set(f.userId, itemError(f.userId, error));
+          }
+        });
+      }
+      return inOrder(
+        chunk.map((f) => f.userId),
+        results,
+      );
+    },
+  });
+}
+
+/**
+ * friend_update: alias (Tag_SNS_IM_Remark) and custom fields. A friend with nothing to
+ * change is answered ok without a call (so it is not checked to be a friend).
+ */
+export async function updateFriends(
+  ctx: TencentContext,
+  input: UpdateFriendsInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
+  return runBatched(friends, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (f) => f.userId,
+    run: async (chunk) => {
+      const written = await writeFriends(ctx, "updateFriends", userId, chunk, options);
+      return chunk.map((f) => written.get(f.userId) ?? itemOk(f.userId, true as const));
+    },
+  });
+}
+
+/** friend_delete, DeleteType always sent (the default is undocumented). */
+export async function deleteFriends(
+  ctx: TencentContext,
+  input: DeleteFriendsInput,
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const { userId, userIds } = checkOwnerAndUsers(
+    input?.userId,
+    input?.friendIds,
+    USER_ID,
+    "friendIds",
+  );
+  return runBatched(userIds, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const answer = await call<ResultItems>(
+        ctx,
+        "deleteFriends",
+        "sns/friend_delete",
+        {
+          From_Account: userId,
+          To_Account: chunk,
+          DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both",
+        },
+        options,
+        // A repeat answers "not a friend" (31704) for the friends the first one removed.
+        false,
+      );
+      // Not a friend: 31704 on the API page, 30001 in the FAQ.
+      const results = itemResults(answer, (code, info, to) =>
+        code === 30001 || code === 31704 ? notFriend(userId, to, code) : itemFailure(code, info),
+      );
+      return inOrder(chunk, results);
+    },
+  });
+}
+
+export async function deleteAllFriends(
+  ctx: TencentContext,
+  input: DeleteAllFriendsInput,
+  options?: CallOptions,
+): Promise<void> {
+  const userId = checkId("userId", input?.userId, USER_ID);
+  await call(
+    ctx,
+    "deleteAllFriends",
+    "sns/friend_delete_all",
+    {
+      From_Account: userId,
+      // Tencent's default clears the owner's list only: always say which.
+      DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both",
+    },
+    options,
+    true,
+  );
+}
+
+/** A friend row's [{Tag, Value}] → neutral Friend. */
+function toFriend(friendId: string, items: unknown): Friend {
+  const list = Array.isArray(items) ? (items as Array<{ Tag?: unknown; Value?: unknown }>) : [];
+  const attributes: Record<string, string> = {};
+  let alias: string | null = null;
+  let addedAt: Date | null = null;
+  for (const { Tag, Value } of list) {
+    if (Tag === REMARK) alias = str(Value) || null;
+    else if (Tag === ADD_TIME) addedAt = fromUnixSeconds(Value);
+    else if (typeof Tag === "string" && Tag.startsWith(FRIEND_ATTRIBUTE_PREFIX)) {
+      attributes[Tag.slice(FRIEND_ATTRIBUTE_PREFIX.length)] = String(Value ?? "");
+    }
+  }
+  return { userId: friendId, alias, attributes, addedAt };
+}
+
+interface FriendGetAnswer {
+  UserDataItem?: Array<{ To_Account?: unknown; ValueItem?: unknown }>;
+  FriendNum?: unknown;
+}
+
+/**
+ * friend_get pages from StartIndex with a page size of Tencent's choosing: we read from the
+ * cursor's offset and keep the first `limit` rows; the next cursor is the offset after them.
+ * Sequences 0 ask for every field each time.
+ */
+export async function listFriends(
+  ctx: TencentContext,
+  input: FriendsInput,
+  options?: CallOptions,
+): Promise<Page<Friend>> {
+  const userId = checkId("userId", input?.userId, USER_ID);
+  const limit = pageLimit(input.limit, PAGE_MAX);
+  const offset = offsetOf("friends", input.cursor);
+  const answer = await call<FriendGetAnswer>(
+    ctx,
+    "listFriends",
+    "sns/friend_get",
+    { From_Account: userId, StartIndex: offset, StandardSequence: 0, CustomSequence: 0 },
+    options,
+    true,
+  );
+  const items = (answer.UserDataItem ?? [])
+    .filter((u) => typeof u?.To_Account === "string")
+    .slice(0, limit)
+    .map((u) => toFriend(u.To_Account as string, u.ValueItem));
+  return {
+    items,
+    nextCursor: nextOffsetCursor("friends", {
+      offset,
+      count: items.length,
+      limit,
+      total: num(answer.FriendNum),
+    }),
+  };
+}
+
+interface GetListAnswer {
+  InfoItem?: Array<{
+    To_Account?: unknown;
+    SnsProfileItem?: unknown;
+    ResultCode?: unknown;
+    ResultInfo?: unknown;
+  }>;
+}
+
+/**
+ * friend_get_list (≤ 100 a call) answers only the fields asked for: the alias, the time and
+ * the custom fields of options.friendAttributes. Not a friend: 31211 (30001 in the FAQ).
+ */
+export async function getFriends(
+  ctx: TencentContext,
+  input: ChosenFriendsInput,
+  options?: CallOptions,
+): Promise<ItemResult<Friend>[]> {
+  const { userId, userIds } = checkOwnerAndUsers(
+    input?.userId,
+    input?.friendIds,
+    USER_ID,
+    "friendIds",
+  );
+  const tags = [REMARK, ADD_TIME, ...ctx.friendAttributes.map((k) => FRIEND_ATTRIBUTE_PREFIX + k)];
+  return runBatched(userIds, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const answer = await call<GetListAnswer>(
+        ctx,
+        "getFriends",
+        "sns/friend_get_list",
+        { From_Account: userId, To_Account: chunk, TagList: tags },
+        options,
+        true,
+      );
+      return (answer.InfoItem ?? []).flatMap((item): ItemResult<Friend>[] => {
+        const to = str(item?.To_Account);
+        if (!to) return [];
+        const code = num(item.ResultCode) ?? -1;
+        if (code === 0) return [itemOk(to, toFriend(to, item.SnsProfileItem))];
+        const error =
+          code === 31211 || code === 30001
+            ? notFriend(userId, to, code)
+            : itemFailure(code, item.ResultInfo);
+        return [itemError(to, error)];
+      });
+    },
+  });
+}
+
+interface CheckAnswer {
+  InfoItem?: Array<{
+    To_Account?: unknown;
+    Relation?: unknown;
+    ResultCode?: unknown;
+    ResultInfo?: unknown;
+  }>;
+}
+
+const RELATIONS: Record<string, FriendRelation> = {
+  CheckResult_Type_BothWay: "MUTUAL",
+  CheckResult_Type_AWithB: "OUTGOING",
+  CheckResult_Type_BWithA: "INCOMING",
+  CheckResult_Type_NoRelation: "NONE",
+};
+
+/** friend_check with CheckResult_Type_Both: both directions in one answer. */
+export async function checkFriends(
+  ctx: TencentContext,
+  input: RelationInput,
+  options?: CallOptions,
+): Promise<ItemResult<FriendRelation>[]> {
+  const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
+  return runBatched(userIds, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (id) => id,
+    run: async (chunk) => {
+      const answer = await call<CheckAnswer>(
+        ctx,
+        "checkFriends",
+        "sns/friend_check",
+        { From_Account: userId, To_Account: chunk, CheckType: "CheckResult_Type_Both" },
+        options,
+        true,
+      );
+      return (answer.InfoItem ?? []).flatMap((item): ItemResult<FriendRelation>[] => {
+        const to = str(item?.To_Account);
+        if (!to) return [];
+        const code = num(item.ResultCode) ?? -1;
+        const relation = RELATIONS[String(item.Relation)];
+        if (code !== 0) return [itemError(to, itemFailure(code, item.ResultInfo))];
+        if (!relation) {
+          return [itemError(to, itemFailure(-1, `unknown relation ${String(item.Relation)}`))];
+        }
+        return [itemOk(to, relation)];
+      });
+    },
+  });
+}
