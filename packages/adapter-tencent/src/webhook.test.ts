@@ -143,6 +143,7 @@ describe("Tencent callbacks", () => {
       "GROUP_MEMBER_LEFT",
       "GROUP_DISMISSED",
       "PRESENCE_CHANGED",
+      "PROFILE_UPDATED",
     ]);
     expect(events[2]).toMatchObject({ ownerId: "alice", userIds: ["alice", "bob"] });
     expect(events[6]).toMatchObject({ userId: "carol", status: "OFFLINE" });

@@ -20,6 +20,7 @@ import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
 import type { TencentContext } from "./context.js";
 import { encodeMessageId } from "./message-ids.js";
+import { readSocialCallback } from "./social-webhook.js";
 
 export interface TencentWebhookOptions {
   sdkAppId: number;
@@ -204,10 +205,13 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
       ];
     case "Group.CallbackAfterGroupDestroyed":
       return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.GroupId, "GroupId") }];
-    default:
+    default: {
+      const social = readSocialCallback(command, b, appId, at);
+      if (social) return social;
       if (!/^[A-Za-z0-9.]{1,64}$/.test(command))
         throw new BadUserInputError("CallbackCommand", "CallbackCommand is missing or unknown.");
-      return []; // a signed callback with no neutral event (profile, friends, ...)
+      return []; // a signed callback with no neutral event
+    }
   }
 }
 
