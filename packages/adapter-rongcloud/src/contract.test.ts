@@ -9,6 +9,10 @@ let adapter: RongCloudAdapter;
 runAdapterContract({
   name: "rongcloud",
   operations: operationsFor(),
+  skip: {
+    "social.friends-one-way":
+      "RongCloud friendships are always mutual: its server API adds and deletes both ways (oneWay is refused with UNSUPPORTED_BY_VENDOR)",
+  },
   async setup() {
     emu = await startTestEmulator();
     adapter = adapterFor(emu);

@@ -26,7 +26,23 @@ const MESSAGES: Record<number, string> = {
   1501: "RongCloud rejected a parameter type",
   1502: "a count is over RongCloud's limit",
   2007: "RongCloud's development environment allows at most 100 users",
+  // The information-hosting service's own codes (friends; vendor reference §1.10).
+  25402: "RongCloud's hosting service failed",
+  25403: "RongCloud's hosting service rejected a parameter",
+  25432: "RongCloud could not read the page token",
+  25460: "the users are already friends",
+  25461: "the other user must approve the friend request",
+  25462: "the other user has blocked this user",
+  25464: "this user has blocked the other user",
+  25467: "this user has as many friends as RongCloud allows",
+  25468: "the other user has as many friends as RongCloud allows",
+  25470: "too many friend attributes for RongCloud",
+  25471: "the other user does not allow being added as a friend",
+  25473: "a user cannot befriend themselves",
 };
+
+/** "Not friends" and "friend does not exist": the friend is not on the list. */
+const NOT_A_FRIEND = new Set([25469, 25472]);
 
 /** Success is `code: 200` in the body, whatever the HTTP status (10000 on some newer APIs). */
 export function decodeRongCloud(response: VendorResponse): Decoded {
@@ -54,6 +70,16 @@ export function decodeRongCloud(response: VendorResponse): Decoded {
       error: new NotFoundError("RongCloud does not know that user.", {
         vendor: "rongcloud",
         vendorCode: "400",
+        ...details,
+      }),
+    };
+  }
+  if (NOT_A_FRIEND.has(code)) {
+    return {
+      ok: false,
+      error: new NotFoundError("That user is not on the friend list.", {
+        vendor: "rongcloud",
+        vendorCode: String(code),
         ...details,
       }),
     };

@@ -63,6 +63,8 @@ describe("rongcloud operations that app options turn on", () => {
       "transferGroupOwnership",
       "listAppGroups",
       "kickRoomUsers",
+      "importFriends",
+      "getFriends",
     ]);
     expect(im.capabilities.has("GROUP_OWNER")).toBe(false);
     expect(im.capabilities.has("CONTENT_IMAGE")).toBe(true);

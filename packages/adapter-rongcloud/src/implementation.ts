@@ -1,6 +1,15 @@
 import { gap, type Implementation, when } from "@imgraph/core";
+import { blockUsers, checkBlocked, listBlockedUsers, unblockUsers } from "./blocklist.js";
 import type { RongCloudContext } from "./context.js";
 import { issueChatCredential } from "./credentials.js";
+import {
+  addFriends,
+  checkFriends,
+  deleteAllFriends,
+  deleteFriends,
+  listFriends,
+  updateFriends,
+} from "./friends.js";
 import { listUserGroups } from "./group-lists.js";
 import { listMutedMembers, muteGroupMembers, unmuteGroupMembers } from "./group-mutes.js";
 import {
@@ -92,4 +101,22 @@ export const implementation = {
     "rooms here are RongCloud chatrooms, whose server API has no plain kick (only timed blocks that also keep the user out); RTC rooms belong to RongCloud's separate RTC product",
   ),
   sendRoomMessage,
+  // friends.ts (one-way adds and deletes are refused there: RongCloud friendships are mutual)
+  addFriends,
+  importFriends: gap(
+    "RongCloud's /friend/add.json has no field for the original time (the add time is the server's); use addFriends, which records the time of the call",
+  ),
+  updateFriends,
+  deleteFriends,
+  deleteAllFriends,
+  listFriends,
+  getFriends: gap(
+    "RongCloud has no server API that fetches chosen friends; page through the user's friends (listFriends) instead, or use checkFriends for the relation alone",
+  ),
+  checkFriends,
+  // blocklist.ts
+  blockUsers,
+  unblockUsers,
+  listBlockedUsers,
+  checkBlocked,
 } satisfies Implementation<RongCloudContext>;

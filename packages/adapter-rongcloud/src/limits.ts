@@ -1,4 +1,10 @@
-import { checkInt, type GroupUserRules, type IdRule, type VendorLimits } from "@imgraph/core";
+import {
+  checkInt,
+  type FriendRules,
+  type GroupUserRules,
+  type IdRule,
+  type VendorLimits,
+} from "@imgraph/core";
 
 // RongCloud's documented limits (see the vendor reference §2, §5). Ids are letters and
 // digits; older docs also allowed `+ = - _` for user ids, which we accept (tolerant).
@@ -36,6 +42,35 @@ export const USER_GROUPS_PAGE_MAX = 1000;
 export const CHATROOM_USERS_MAX = 500;
 export const HISTORY_PAGE_MAX = 100;
 
+// Friends (information hosting, reference §1) and the blocklist (§2).
+/** Ids per /friend/delete.json and /friend/check.json call; adds and alias changes take one. */
+export const FRIENDS_PER_CALL = 100;
+export const FRIENDS_PAGE_MAX = 100;
+export const ALIAS_MAX_CHARS = 64;
+export const FRIEND_ATTRIBUTE_MAX_CHARS = 256;
+/** Ids per /user/blacklist/add.json and remove.json call. */
+export const BLOCKLIST_PER_CALL = 20;
+export const BLOCKLIST_PAGE_MAX = 1000;
+/** Users one blocklist holds at most (Chat Premium/Ultimate; other plans hold fewer). */
+export const BLOCKLIST_CAP = 3000;
+
+/**
+ * Friend data. RongCloud attribute keys are `ext_` + the key, ≤32 characters; the neutral
+ * key is the part after `ext_` (lowercase, digits, _: the stricter of the documented
+ * alphabets). Alias and values are limited in characters (64, 256), checked in friends.ts;
+ * the byte bounds here are those character counts at 4 bytes each.
+ */
+export const FRIEND_RULES: FriendRules = {
+  user: USER_ID,
+  aliasMaxBytes: ALIAS_MAX_CHARS * 4,
+  attributeKey: {
+    pattern: /^[a-z0-9_]{1,28}$/,
+    description: "1 to 28 lowercase letters, digits or _ (RongCloud stores them as ext_<key>)",
+  },
+  attributeValueMaxBytes: FRIEND_ATTRIBUTE_MAX_CHARS * 4,
+  attributesMax: 10,
+};
+
 /**
  * Users one membership check answers: /group/user/query.json returns the whole member list
  * in one call, so this only bounds the request (the same bound as Tencent's).
@@ -52,6 +87,8 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   // Token lifetimes are one console setting for the whole app.
   credentialTtlSeconds: null,
   usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
+  friendsPerCall: FRIENDS_PER_CALL,
+  blocklistPerCall: BLOCKLIST_PER_CALL,
 };
 
 /**

@@ -1,0 +1,107 @@
+import { type CallOptions, type Friend, isJsonObject, parseJsonObject } from "@imgraph/core";
+import { post, type RongCloudContext } from "./context.js";
+import { FRIENDS_PAGE_MAX } from "./limits.js";
+
+// Reading RongCloud's friend lists (/friend/get.json, vendor reference §1.5) and turning its
+// entries into neutral friends.
+
+/** RongCloud's fixed prefix of friend attribute keys; neutral keys go without it. */
+const EXT_PREFIX = "ext_";
+
+export const toVendorKey = (key: string) => `${EXT_PREFIX}${key}`;
+
+export interface VendorFriend {
+  userId?: unknown;
+  remarkName?: unknown;
+  /** JSON text of the attribute map (an object tolerated). */
+  friendExtProfile?: unknown;
+  time?: unknown;
+}
+
+export interface FriendPage {
+  friends: Friend[];
+  /** The vendor's token for the next page; "" at the end. */
+  pageToken: string;
+  totalCount: number;
+}
+
+export async function friendPage(
+  ctx: RongCloudContext,
+  operation: string,
+  userId: string,
+  size: number,
+  pageToken: string | undefined,
+  options: CallOptions | undefined,
+): Promise<FriendPage> {
+  const answer = await post<{ pageToken?: unknown; totalCount?: unknown; friendList?: unknown }>(
+    ctx,
+    operation,
+    "/friend/get.json",
+    { userId, size, ...(pageToken ? { pageToken } : {}) },
+    options,
+    true,
+  );
+  const list = Array.isArray(answer.friendList) ? (answer.friendList as VendorFriend[]) : [];
+  return {
+    friends: list.map(toFriend),
+    pageToken: typeof answer.pageToken === "string" ? answer.pageToken : "",
+    totalCount: Number(answer.totalCount) || 0,
+  };
+}
+
+/**
+ * Every friend of a user, or stops early once `wanted` returns true (no fetch-by-id
+ * endpoint exists, so finding chosen friends means paging). The end is not documented:
+ * an empty page, no token, or the total reached ends it.
+ */
+export async function scanFriends(
+  ctx: RongCloudContext,
+  operation: string,
+  userId: string,
+  options: CallOptions | undefined,
+  done: (seen: Friend[]) => boolean,
+): Promise<Friend[]> {
+  const seen: Friend[] = [];
+  let token: string | undefined;
+  for (;;) {
+    const page = await friendPage(ctx, operation, userId, FRIENDS_PAGE_MAX, token, options);
+    seen.push(...page.friends);
+    if (done(seen) || isLastPage(page, seen.length)) return seen;
+    token = page.pageToken;
+  }
+}
+
+export function isLastPage(page: FriendPage, seenSoFar: number): boolean {
+  return page.friends.length === 0 || page.pageToken === "" || seenSoFar >= page.totalCount;
+}
+
+function toFriend(entry: VendorFriend): Friend {
+  const time = Number(entry.time);
+  return {
+    userId: String(entry.userId),
+    alias:
+      typeof entry.remarkName === "string" && entry.remarkName !== "" ? entry.remarkName : null,
+    attributes: neutralAttributes(entry.friendExtProfile),
+    addedAt: Number.isSafeInteger(time) && time > 0 ? new Date(time) : null,
+  };
+}
+
+function neutralAttributes(value: unknown): Record<string, string> {
+  const map = isJsonObject(value)
+    ? value
+    : parseJsonObject(typeof value === "string" ? value : undefined);
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(map ?? {})) {
+    // A key without the prefix should not occur; it is kept as the vendor gave it.
+    const neutral = key.startsWith(EXT_PREFIX) ? key.slice(EXT_PREFIX.length) : key;
+    out[neutral] = typeof v === "string" ? v : JSON.stringify(v);
+  }
+  return out;
+}
+
+/** The vendor's `friendExtProfile` text for neutral attributes. */
+export function vendorAttributes(attributes: Record<string, string>): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(attributes).map(([k, v]) => [toVendorKey(k), v])),
+  );
+}
