@@ -16,6 +16,7 @@ import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import type { RongCloudContext } from "./context.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
+import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
 export interface RongCloudWebhookOptions {
   appKey: string;
@@ -72,11 +73,14 @@ function readBody(ctx: RongCloudContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();
   const text = request.rawBody.trim();
   const json = type.includes("json") || text.startsWith("[") || text.startsWith("{");
-  if (json) return onlineStatus(ctx, text);
+  if (json) return socialEvents(ctx, text) ?? onlineStatus(ctx, text);
   const form = new URLSearchParams(text);
   if (form.has("msgUID") || form.has("objectName")) return routedMessage(ctx, form);
   // Deactivation results (§3.5) and anything else signed but without a neutral event.
   if (form.has("operateId")) return [];
+  // The profile callback's table says form-encoded (its example is JSON): both are read.
+  const fields = Object.fromEntries(form);
+  if (isProfileChange(fields)) return profileChangeEvents(ctx, fields);
   throw new BadUserInputError("body", "RongCloud callback body is not one we know.");
 }
 
