@@ -1,6 +1,12 @@
 export type { CallOptions, ImAdapter, VendorLimits } from "./adapter.js";
 export { type AdapterParts, VendorAdapter } from "./adapter-base.js";
-export { type BatchOptions, distinct, forEachLimited, runBatched } from "./batch.js";
+export {
+  type BatchOptions,
+  distinct,
+  forEachLimited,
+  runBatched,
+  runIdBatches,
+} from "./batch.js";
 export {
   CALLBACK_LIST_MAX,
   callbackBody,
