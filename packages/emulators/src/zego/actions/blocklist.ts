@@ -3,9 +3,8 @@ import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import type { User } from "../state.js";
 import { type ItemError, offsetCursor, partial } from "./common.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+import { type ActionContext, type ActionTable, zimAction } from "./types.js";
 
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
 /** Default blocklist size per user (§2.6). */
 const MAX_BLOCKED = 1000;
 
@@ -42,72 +41,52 @@ function changeBlocklist(
 }
 
 export const blocklistActions: ActionTable = {
-  AddUsersToBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
-        if (!ctx.app.users.has(id)) return ZIM.targetUnregistered;
-        if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
-        if (me.blocklist.size >= MAX_BLOCKED) return ZIM.blocklistFull;
-        me.blocklist.set(id, ctx.now);
-        return undefined;
-      });
-    },
-  },
+  AddUsersToBlacklist: zimAction("POST", (ctx) => {
+    return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
+      if (!ctx.app.users.has(id)) return ZIM.targetUnregistered;
+      if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
+      if (me.blocklist.size >= MAX_BLOCKED) return ZIM.blocklistFull;
+      me.blocklist.set(id, ctx.now);
+      return undefined;
+    });
+  }),
 
-  RemoveUsersFromBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      return changeBlocklist(ctx, ZIM.unblockFailedAll, (me, id) =>
-        me.blocklist.delete(id) ? undefined : ZIM.notBlocked,
-      );
-    },
-  },
+  RemoveUsersFromBlacklist: zimAction("POST", (ctx) => {
+    return changeBlocklist(ctx, ZIM.unblockFailedAll, (me, id) =>
+      me.blocklist.delete(id) ? undefined : ZIM.notBlocked,
+    );
+  }),
 
-  CheckUsersIsInBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const me = owner(ctx);
-      const Succ: Record<string, unknown>[] = [];
-      const errors: ItemError[] = [];
-      for (const id of targets(ctx)) {
-        if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.targetUnregistered });
-        else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
-      }
-      return partial(Succ.length, errors, "ErrList", { Succ });
-    },
-  },
+  CheckUsersIsInBlacklist: zimAction("POST", (ctx) => {
+    const me = owner(ctx);
+    const Succ: Record<string, unknown>[] = [];
+    const errors: ItemError[] = [];
+    for (const id of targets(ctx)) {
+      if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.targetUnregistered });
+      else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
+    }
+    return partial(Succ.length, errors, "ErrList", { Succ });
+  }),
 
-  QueryBlacklist: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const me = owner(ctx);
-      const limit = ctx.p.optInt("Limit", { min: 0, max: 100 }) || 100;
-      const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
-      const all = [...me.blocklist];
-      const page = all.slice(next, next + limit);
-      const end = next + page.length;
-      return {
-        TotalCount: all.length,
-        Next: end < all.length ? end : 0,
-        Blacklist: page.map(([id, at]) => {
-          const u = ctx.app.users.get(id);
-          return {
-            UserId: id,
-            UserName: u?.userName ?? "",
-            Avatar: u?.avatar ?? "",
-            UpdateTime: at,
-          };
-        }),
-      };
-    },
-  },
+  QueryBlacklist: zimAction("GET", (ctx) => {
+    const me = owner(ctx);
+    const limit = ctx.p.optInt("Limit", { min: 0, max: 100 }) || 100;
+    const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+    const all = [...me.blocklist];
+    const page = all.slice(next, next + limit);
+    const end = next + page.length;
+    return {
+      TotalCount: all.length,
+      Next: end < all.length ? end : 0,
+      Blacklist: page.map(([id, at]) => {
+        const u = ctx.app.users.get(id);
+        return {
+          UserId: id,
+          UserName: u?.userName ?? "",
+          Avatar: u?.avatar ?? "",
+          UpdateTime: at,
+        };
+      }),
+    };
+  }),
 };
