@@ -9,10 +9,9 @@
 //
 // Run through `pnpm bench:emulators` (builds the package first).
 import { fork } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, platform } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
 const CONNECTIONS = 50;
@@ -20,10 +19,7 @@ const DURATION_SECONDS = SMOKE ? 1 : 5;
 const WARMUP_SECONDS = SMOKE ? 0 : 1;
 const MAX_REQUESTS = 2_000_000;
 const TARGET = 5_000;
-const COMMAND = "pnpm bench:emulators";
-const START = "<!-- emulators:start -->";
-const END = "<!-- emulators:end -->";
-const REPORT = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+const REPORT = benchSection("emulators");
 const APP = { appKey: "benchappkey", appSecret: "bench-secret" };
 const ZEGO_APP = { appId: 1234567890, serverSecret: "benchzegoserversecret00000000000" };
 const TENCENT_APP = { sdkAppId: 1400000000, key: "bench-tencent-key" };
@@ -81,13 +77,7 @@ async function measure() {
       duration: DURATION_SECONDS,
       maxOverallRequests: MAX_REQUESTS,
     };
-    if (WARMUP_SECONDS > 0) await autocannon({ ...options, duration: WARMUP_SECONDS });
-    const result = await autocannon(options);
-    const failures = result.errors + result.timeouts + result.non2xx;
-    if (failures > 0) throw new Error(`${failures} failed requests (errors/timeouts/non-2xx)`);
-    const rps = Math.round(result.requests.average);
-    const line = `${rps.toLocaleString("en-US")} req/s (${result.requests.total.toLocaleString("en-US")} requests in ${DURATION_SECONDS} s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`;
-    console.log(`RongCloud emulator, /user/checkOnline.json: ${line}`);
+    const rongcloud = await saturate("RongCloud", "/user/checkOnline.json", options);
     // ZEGO: a signed GET (MD5 signature verified on every request; valid for 10 minutes).
     const zegoQuery = new URLSearchParams({
       Action: "QueryUserOnlineState",
@@ -99,15 +89,7 @@ async function measure() {
     /** @type {import("autocannon").Options} */
     const zegoOptions = { ...options, url: `${zegoUrl}/?${zegoQuery}`, method: "GET", headers: {} };
     delete zegoOptions.body;
-    if (WARMUP_SECONDS > 0) await autocannon({ ...zegoOptions, duration: WARMUP_SECONDS });
-    const zego = await autocannon(zegoOptions);
-    const zegoFailures = zego.errors + zego.timeouts + zego.non2xx;
-    if (zegoFailures > 0)
-      throw new Error(`ZEGO: ${zegoFailures} failed requests (errors/timeouts/non-2xx)`);
-    const zegoRps = Math.round(zego.requests.average);
-    console.log(
-      `ZEGO emulator, QueryUserOnlineState: ${zegoRps.toLocaleString("en-US")} req/s (${zego.requests.total.toLocaleString("en-US")} requests in ${DURATION_SECONDS} s, p50 ${zego.latency.p50} ms, p99 ${zego.latency.p99} ms)`,
-    );
+    const zego = await saturate("ZEGO", "QueryUserOnlineState", zegoOptions);
     // Tencent: POST with the admin UserSig in the query, reused like the official SDKs do
     // (decoded and its HMAC verified once, then cached per token; expiry checked each time).
     const tencentQuery = new URLSearchParams({
@@ -124,59 +106,65 @@ async function measure() {
     if (probeBody.ActionStatus !== "OK") throw new Error(`Tencent: ${JSON.stringify(probeBody)}`);
     /** @type {import("autocannon").Options} */
     const tencentOptions = { ...options, url: tencentUrlFull, headers: {}, body: tencentBody };
-    if (WARMUP_SECONDS > 0) await autocannon({ ...tencentOptions, duration: WARMUP_SECONDS });
-    const tencent = await autocannon(tencentOptions);
-    const tencentFailures = tencent.errors + tencent.timeouts + tencent.non2xx;
-    if (tencentFailures > 0)
-      throw new Error(`Tencent: ${tencentFailures} failed requests (errors/timeouts/non-2xx)`);
-    const tencentRps = Math.round(tencent.requests.average);
-    console.log(
-      `Tencent emulator, openim/query_online_status: ${tencentRps.toLocaleString("en-US")} req/s (${tencent.requests.total.toLocaleString("en-US")} requests in ${DURATION_SECONDS} s, p50 ${tencent.latency.p50} ms, p99 ${tencent.latency.p99} ms)`,
-    );
+    const tencent = await saturate("Tencent", "openim/query_online_status", tencentOptions);
     if (SMOKE) return;
-    writeReport(rps, result, zegoRps, zego, tencentRps, tencent);
+    writeReport(rongcloud, zego, tencent);
   } finally {
     child.disconnect();
   }
 }
 
+/** @typedef {{ rps: number, result: import("autocannon").Result }} Saturation */
+
 /**
- * @param {number} rps
- * @param {import("autocannon").Result} result
- * @param {number} zegoRps
- * @param {import("autocannon").Result} zego
- * @param {number} tencentRps
- * @param {import("autocannon").Result} tencent
+ * One endpoint at saturation: a warm-up (full runs only), then the measured run. Any failed
+ * request is an error: the benchmark would be measuring the wrong thing.
+ * @param {string} vendor @param {string} endpoint @param {import("autocannon").Options} options
+ * @returns {Promise<Saturation>}
  */
-function writeReport(rps, result, zegoRps, zego, tencentRps, tencent) {
-  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+async function saturate(vendor, endpoint, options) {
+  if (WARMUP_SECONDS > 0) await autocannon({ ...options, duration: WARMUP_SECONDS });
+  const result = await autocannon(options);
+  const failures = result.errors + result.timeouts + result.non2xx;
+  if (failures > 0) {
+    throw new Error(`${vendor}: ${failures} failed requests (errors/timeouts/non-2xx)`);
+  }
+  const rps = Math.round(result.requests.average);
+  console.log(
+    `${vendor} emulator, ${endpoint}: ${count(rps)} req/s (${count(result.requests.total)} requests in ${DURATION_SECONDS} s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`,
+  );
+  return { rps, result };
+}
+
+/** A count with thousands separators. (A declaration: measure() runs before later consts exist.) */
+function count(/** @type {number} */ n) {
+  return n.toLocaleString("en-US");
+}
+
+/** A table row: the endpoint's rate and latencies against TARGET. @param {string} endpoint @param {Saturation} s */
+function row(endpoint, { rps, result }) {
+  return `| ${endpoint} | ${count(rps)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ≥ ${count(TARGET)} | ${rps >= TARGET ? "pass" : "**FAIL**"} |`;
+}
+
+/** @param {Saturation} rongcloud @param {Saturation} zego @param {Saturation} tencent */
+function writeReport(rongcloud, zego, tencent) {
   const section = [
-    START,
+    REPORT.start,
     "## Emulators (`@imgraph/emulators`)",
     "",
     `Authenticated RongCloud \`/user/checkOnline.json\` requests (SHA-1 signature verified on`,
     `every request, request log on, rate limits off) over ${CONNECTIONS} keep-alive connections for`,
     `${DURATION_SECONDS} s after a ${WARMUP_SECONDS} s warm-up; the emulator runs in its own process, autocannon in`,
-    `another, on loopback. Target: ≥ ${TARGET.toLocaleString("en-US")} req/s.`,
+    `another, on loopback. Target: ≥ ${count(TARGET)} req/s.`,
     "",
-    `- Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${platform()} ${arch()}`,
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Command: \`${COMMAND}\``,
+    ...REPORT.facts({ load: false }),
     "",
     "| Endpoint | req/s (mean) | p50 latency | p99 latency | Target | Result |",
     "|---|---:|---:|---:|---:|---|",
-    `| RongCloud \`/user/checkOnline.json\` | ${rps.toLocaleString("en-US")} | ${result.latency.p50} ms | ${result.latency.p99} ms | ≥ ${TARGET.toLocaleString("en-US")} | ${rps >= TARGET ? "pass" : "**FAIL**"} |`,
-    `| ZEGO \`QueryUserOnlineState\` (GET, MD5 signature) | ${zegoRps.toLocaleString("en-US")} | ${zego.latency.p50} ms | ${zego.latency.p99} ms | ≥ ${TARGET.toLocaleString("en-US")} | ${zegoRps >= TARGET ? "pass" : "**FAIL**"} |`,
-    `| Tencent \`openim/query_online_status\` (POST, UserSig; HMAC cached per token) | ${tencentRps.toLocaleString("en-US")} | ${tencent.latency.p50} ms | ${tencent.latency.p99} ms | ≥ ${TARGET.toLocaleString("en-US")} | ${tencentRps >= TARGET ? "pass" : "**FAIL**"} |`,
-    END,
+    row("RongCloud `/user/checkOnline.json`", rongcloud),
+    row("ZEGO `QueryUserOnlineState` (GET, MD5 signature)", zego),
+    row("Tencent `openim/query_online_status` (POST, UserSig; HMAC cached per token)", tencent),
+    REPORT.end,
   ].join("\n");
-  const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start !== -1 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(REPORT, next);
-  console.log(`wrote ${REPORT}`);
+  REPORT.write(section);
 }

@@ -19,8 +19,6 @@
 //   startup     `imgraph demo` (the built CLI) until "ready in N ms"
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, loadavg, platform } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppRegistry, startDemo } from "@imgraph/gateway";
@@ -28,6 +26,7 @@ import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
 /** @typedef {typeof import("./execution.mjs").measureExecution} measureExecution */
 import { cannon, loop, median, startRole } from "./load.mjs";
+import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
 const CONNECTIONS = 10;
@@ -60,13 +59,7 @@ const USERS = 1000;
 /** Batching: the id counts of users(ids), and the presence / recipients count. */
 const BATCH_SIZES = SMOKE ? [1, 100] : [1, 100, 1000];
 const BATCH_MANY = SMOKE ? 100 : 1000;
-const COMMAND = "pnpm bench:gateway";
-const START = "<!-- gateway:start -->";
-const END = "<!-- gateway:end -->";
-const REPORT = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const LOAD_AT_START = loadavg()
-  .map((x) => x.toFixed(2))
-  .join(" / ");
+const REPORT = benchSection("gateway");
 const API_KEY = `bench_${randomBytes(12).toString("hex")}`;
 const ID_SECRET = randomBytes(32).toString("base64url");
 const ids = (/** @type {number} */ n) => Array.from({ length: n }, (_, i) => `u${i}`);
@@ -855,7 +848,7 @@ async function main() {
       log("smoke run: nothing written");
       return;
     }
-    writeSection(section);
+    REPORT.write(section);
   } finally {
     await yoga?.stop();
     await gateway?.stop();
@@ -920,16 +913,12 @@ function idleLines(idle) {
  * }} r
  */
 function report(r) {
-  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   const pass = (/** @type {boolean} */ b) => (b ? "pass" : "**FAIL**");
   const lines = [
-    START,
+    REPORT.start,
     "## Gateway (`@imgraph/gateway`)",
     "",
-    `- Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${platform()} ${arch()}`,
-    `- Load average when started: ${LOAD_AT_START}`,
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Command: \`${COMMAND}\` (part of \`pnpm bench\`)`,
+    ...REPORT.facts({ commandNote: "(part of `pnpm bench`)" }),
     "",
     "### Overhead",
     "",
@@ -1141,24 +1130,11 @@ function report(r) {
     "`node apps/gateway/dist/cli.js demo` (every emulator in-process, apps seeded), its own",
     `"ready in N ms", median of ${STARTUP_RUNS} starts: **${num(r.startup.ready)} ms** (${num(r.startup.wall)} ms from`,
     `spawning Node to the line) — target < 3 s: ${pass(r.startup.ready < 3000)}.`,
-    END,
+    REPORT.end,
   );
   const section = lines.join("\n");
   log(section);
   return section;
-}
-
-/** @param {string} section */
-function writeSection(section) {
-  const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start !== -1 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(REPORT, next);
-  log(`wrote ${REPORT}`);
 }
 
 await main();

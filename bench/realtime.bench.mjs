@@ -14,27 +14,19 @@
 // (callback into A, subscribers on A and on B).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { arch, cpus, loadavg, platform } from "node:os";
-import { fileURLToPath } from "node:url";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { createClient } from "graphql-ws";
 import { Agent } from "undici";
 import WebSocket from "ws";
 import { startRole } from "./load.mjs";
+import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
 const WARMUP = SMOKE ? 5 : 300;
 const SAMPLES = SMOKE ? 20 : 3000;
 const TARGET_P99_MS = 10;
-const COMMAND = "pnpm bench:realtime";
-const START = "<!-- realtime:start -->";
-const END = "<!-- realtime:end -->";
-const REPORT = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const LOAD_AT_START = loadavg()
-  .map((x) => x.toFixed(2))
-  .join(" / ");
+const REPORT = benchSection("realtime");
 const API_KEY = `bench_${randomBytes(12).toString("hex")}`;
 const APP = { appKey: "benchkey", appSecret: randomBytes(16).toString("hex") };
 const SUBSCRIPTION = `subscription { events(app: "chat") { ... on PresenceChangedEvent { userId } } }`;
@@ -300,9 +292,8 @@ async function main() {
     );
   }
   if (SMOKE) return;
-  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   const lines = [
-    START,
+    REPORT.start,
     "## Real-time delivery (`@imgraph/gateway` webhooks → subscriptions)",
     "",
     "Latency from a vendor callback to a GraphQL subscriber: a signed RongCloud online-status",
@@ -313,10 +304,7 @@ async function main() {
     "sender and the subscribers share this process. Redis: a local `redis-server`.",
     `${WARMUP} warm-up callbacks, then ${SAMPLES} measured. Target: p99 < ${TARGET_P99_MS} ms on loopback.`,
     "",
-    `- Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${platform()} ${arch()}`,
-    `- Load average when started: ${LOAD_AT_START}`,
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Command: \`${COMMAND}\``,
+    ...REPORT.facts(),
     "",
     "| Setup | Subscriber | p50 | p90 | p99 | max | Target p99 | Result |",
     "|---|---|---:|---:|---:|---:|---:|---|",
@@ -324,22 +312,9 @@ async function main() {
       (r) =>
         `| ${r.setup} | ${r.subscriber} | ${fmt(r.s.p50)} | ${fmt(r.s.p90)} | ${fmt(r.s.p99)} | ${fmt(r.s.max)} | < ${TARGET_P99_MS} ms | ${r.s.p99 < TARGET_P99_MS ? "pass" : "FAIL"} |`,
     ),
-    END,
+    REPORT.end,
   ];
-  writeSection(lines.join("\n"));
-}
-
-/** @param {string} section */
-function writeSection(section) {
-  const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start !== -1 && end > start
-      ? current.slice(0, start) + section + current.slice(end + END.length)
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(REPORT, next);
-  log(`wrote ${REPORT}`);
+  REPORT.write(lines.join("\n"));
 }
 
 await main();

@@ -6,9 +6,6 @@
 //   node signing.bench.mjs --smoke   run each operation a few hundred times, check results, write nothing
 //
 // Run through `pnpm bench:signing` (builds the package first).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, loadavg, platform } from "node:os";
-import { fileURLToPath } from "node:url";
 import {
   generatePrivateMapKey,
   generateToken04,
@@ -26,6 +23,7 @@ import {
   verifyZegoRequest,
   zegoCallbackSignature,
 } from "@imgraph/signing";
+import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
 const SMOKE_ITERATIONS = 300;
@@ -34,13 +32,7 @@ const ROUND_SECONDS = 0.25;
 const WARMUP_SECONDS = 0.3;
 const REQUEST_TARGET = 200_000;
 const CREDENTIAL_TARGET = 50_000;
-const COMMAND = "pnpm bench:signing";
-const START = "<!-- signing:start -->";
-const END = "<!-- signing:end -->";
-const REPORT = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const LOAD_AT_START = loadavg()
-  .map((x) => x.toFixed(2))
-  .join(" / ");
+const REPORT = benchSection("signing");
 
 // ---- fixtures (fixed clock, so verifiers never see an expired input) ---------------------
 
@@ -225,12 +217,6 @@ function target(/** @type {Operation} */ op) {
 
 const format = (/** @type {number} */ x) => Math.round(x).toLocaleString("en-US");
 
-function machine() {
-  const cores = cpus();
-  const model = (cores[0]?.model ?? "unknown CPU").replace(/\s+/g, " ").trim();
-  return `${model}, ${cores.length} cores, Node ${process.version}, ${platform()} ${arch()}`;
-}
-
 /** @param {{ op: Operation; rate: number; wall: number }[]} results */
 function section(results) {
   const rows = results.map(({ op, rate, wall }) => {
@@ -239,7 +225,7 @@ function section(results) {
     return `| ${op.name} | ${format(rate)} | ${format(wall)} | ≥ ${format(goal)} | ${verdict} |`;
   });
   return [
-    START,
+    REPORT.start,
     "## Signing (`@imgraph/signing`)",
     "",
     `Operations per second on one core, median of ${ROUNDS} interleaved rounds of ~${ROUND_SECONDS} s`,
@@ -249,32 +235,13 @@ function section(results) {
     `callback signatures ≥ ${format(REQUEST_TARGET)}/s, client credentials (UserSig, PrivateMapKey,`,
     `Token04) ≥ ${format(CREDENTIAL_TARGET)}/s.`,
     "",
-    `- Machine: ${machine()}`,
-    `- Load average when started: ${LOAD_AT_START}`,
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Command: \`${COMMAND}\``,
+    ...REPORT.facts(),
     "",
     "| Operation | ops/s (CPU) | ops/s (wall) | Target | Result |",
     "|---|---:|---:|---:|---|",
     ...rows,
-    END,
+    REPORT.end,
   ].join("\n");
-}
-
-/** Replaces only the signing section of BENCHMARKS.md (creating the file if needed). */
-function writeReport(/** @type {string} */ text) {
-  if (!existsSync(REPORT)) {
-    writeFileSync(REPORT, `# Benchmarks\n\nMeasured with the scripts in \`bench/\`.\n\n${text}\n`);
-    return;
-  }
-  const current = readFileSync(REPORT, "utf8");
-  const from = current.indexOf(START);
-  const to = current.indexOf(END);
-  const next =
-    from !== -1 && to > from
-      ? current.slice(0, from) + text + current.slice(to + END.length)
-      : `${current.replace(/\n*$/, "\n\n")}${text}\n`;
-  writeFileSync(REPORT, next);
 }
 
 function main() {
@@ -296,8 +263,7 @@ function main() {
       `${op.name.padEnd(34)} ${format(rate).padStart(11)} ops/s CPU ${format(wall).padStart(11)} wall  ${verdict}`,
     );
   }
-  writeReport(section(results));
-  console.log(`wrote ${REPORT}`);
+  REPORT.write(section(results));
 }
 
 main();

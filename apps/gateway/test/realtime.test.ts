@@ -32,10 +32,23 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     return r.data?.sendMessage[0]?.messageId as string;
   }
 
-  it.each(APPS)("%s: one-to-one and group messages reach an admin subscriber", async (app) => {
-    const client = wsClient(g.url, { "x-api-key": g.adminKey });
-    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_SENT"] });
+  /** One subscriber to EVENTS, open (the PubSub counts it) before the test goes on. */
+  async function subscribe(params: Record<string, string>, variables: Record<string, unknown>) {
+    const client = wsClient(g.url, params);
+    const sub = collect(client, EVENTS, variables);
     await until(() => listeners() === 1);
+    return {
+      sub,
+      /** Disposes the client and waits until the PubSub has let it go. */
+      async close() {
+        await client.dispose();
+        await until(() => listeners() === 0);
+      },
+    };
+  }
+
+  it.each(APPS)("%s: one-to-one and group messages reach an admin subscriber", async (app) => {
+    const { sub, close } = await subscribe(admin(g), { app, types: ["MESSAGE_SENT"] });
     await send(app, { from: "alice", toUserIds: ["bob"], content: { text: { text: "hi 1" } } });
     await sub.waitFor(1);
     await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "hi g" } } });
@@ -53,18 +66,15 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     expect(group).toMatchObject({
       message: { senderId: "bob", conversation: { type: "GROUP", id: "demogroup" } },
     });
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it.each(APPS)("%s: a simulated client login and logout are presence events", async (app) => {
-    const client = wsClient(g.url, { "x-api-key": g.adminKey });
-    const sub = collect(client, EVENTS, {
+    const { sub, close } = await subscribe(admin(g), {
       app,
       types: ["PRESENCE_CHANGED"],
       conversation: { type: "USER", id: "carol" },
     });
-    await until(() => listeners() === 1);
     await emulator(app)?.login({ userId: "carol" });
     await emulator(app)?.logout({ userId: "carol" });
     const events = await sub.waitFor(2);
@@ -72,14 +82,14 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
       ["carol", "OFFLINE"],
       ["carol", "ONLINE"],
     ]);
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it.each(["tencent", "zego"])("%s: members joining and leaving a group", async (app) => {
-    const client = wsClient(g.url, { "x-api-key": g.adminKey });
-    const sub = collect(client, EVENTS, { app, conversation: { type: "GROUP", id: "demogroup" } });
-    await until(() => listeners() === 1);
+    const { sub, close } = await subscribe(admin(g), {
+      app,
+      conversation: { type: "GROUP", id: "demogroup" },
+    });
     expect((await gql(g.url, ADD, { app, g: "demogroup", u: ["dave"] }, admin(g))).errors).toBe(
       undefined,
     );
@@ -94,14 +104,11 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
       userIds: ["dave"],
     });
     expect(left).toMatchObject({ __typename: "GroupMemberLeftEvent", userIds: ["dave"] });
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it.each(["rongcloud", "tencent"])("%s: a recall names the recalled message", async (app) => {
-    const client = wsClient(g.url, { "x-api-key": g.adminKey });
-    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_RECALLED"] });
-    await until(() => listeners() === 1);
+    const { sub, close } = await subscribe(admin(g), { app, types: ["MESSAGE_RECALLED"] });
     const id = await send(app, {
       from: "alice",
       toUserIds: ["bob"],
@@ -116,16 +123,13 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
       senderId: "alice",
       conversation: { type: "USER", id: "bob" },
     });
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it("an end user receives only events of conversations they belong to", async () => {
     const app = "tencent";
     const dave = await g.tokenFor("dave");
-    const client = wsClient(g.url, bearer(dave));
-    const sub = collect(client, EVENTS, { app, types: ["MESSAGE_SENT"] });
-    await until(() => listeners() === 1);
+    const { sub, close } = await subscribe(bearer(dave), { app, types: ["MESSAGE_SENT"] });
     // Not dave's: a message between others, a group dave is not in.
     await send(app, { from: "alice", toUserIds: ["bob"], content: { text: { text: "x" } } });
     await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "x" } } });
@@ -138,24 +142,20 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     expect(
       events.map((e) => (e.message as { content: { text: string } }).content.text).sort(),
     ).toEqual(["by dave", "to dave"]);
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it("a group member receives the group's messages", async () => {
     const app = "zego";
     const carol = await g.tokenFor("carol");
-    const client = wsClient(g.url, bearer(carol));
-    const sub = collect(client, EVENTS, {
+    const { sub, close } = await subscribe(bearer(carol), {
       app,
       conversation: { type: "GROUP", id: "demogroup" },
     });
-    await until(() => listeners() === 1);
     await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "all" } } });
     const [event] = await sub.waitFor(1);
     expect(event).toMatchObject({ message: { conversation: { type: "GROUP", id: "demogroup" } } });
-    await client.dispose();
-    await until(() => listeners() === 0);
+    await close();
   });
 
   it("refuses an end user listening to a group they are not in", async () => {

@@ -13,8 +13,9 @@ import {
   NotFoundError,
   type Page,
   pageLimit,
+  runIdBatches,
 } from "@imgraph/core";
-import { byUserChunks, post, type RongCloudContext } from "./context.js";
+import { post, type RongCloudContext } from "./context.js";
 import { BLOCKLIST_CAP, BLOCKLIST_PAGE_MAX, BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
 
 // RongCloud's blacklist (vendor reference §2): one-way, ≤20 users a change, read in pages of
@@ -39,13 +40,13 @@ function change(
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
   const send = (chunk: string[]) =>
     post(ctx, operation, path, { userId, blackUserId: chunk }, options, true);
-  return byUserChunks(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
+  return runIdBatches(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
     try {
       await send(chunk);
     } catch (error) {
       // An unknown user fails the whole call without saying which: ask for each alone.
       if (!(error instanceof NotFoundError) || chunk.length === 1) throw error;
-      return byUserChunks(ctx, chunk, 1, async (one) => {
+      return runIdBatches(ctx, chunk, 1, async (one) => {
         await send(one);
         return one.map((id) => itemOk(id, true as const));
       });

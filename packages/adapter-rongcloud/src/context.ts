@@ -1,10 +1,12 @@
 import {
   type CallOptions,
+  type Handler,
   type IdCodec,
   type ItemResult,
   itemOk,
+  type OperationName,
   type QueryParams,
-  runBatched,
+  runIdBatches,
   type VendorClient,
 } from "@imgraph/core";
 import type { RongCloudRegion } from "./options.js";
@@ -22,6 +24,9 @@ export interface RongCloudContext {
   /** Products enabled for the app key (options.features, defaults applied). */
   features: { history: boolean; broadcast: boolean };
 }
+
+/** One neutral operation's handler for this vendor (its input and answer come from the operation table). */
+export type Op<N extends OperationName> = Handler<RongCloudContext, N>;
 
 /** A form-encoded POST (RongCloud's default). */
 export function post<T>(
@@ -42,19 +47,6 @@ export function post<T>(
 }
 
 /**
- * Runs `run` over the user ids in chunks of `size`, `ctx.concurrency` chunks at once, and
- * answers per id in the ids' order (RongCloud's batch endpoints take `size` ids a call).
- */
-export function byUserChunks<T>(
-  ctx: RongCloudContext,
-  userIds: string[],
-  size: number,
-  run: (chunk: string[]) => Promise<ItemResult<T>[]>,
-): Promise<ItemResult<T>[]> {
-  return runBatched(userIds, { size, concurrency: ctx.concurrency, keyOf: (id) => id, run });
-}
-
-/**
  * One form call per chunk of user ids (`userId` repeated), every id of a chunk answered
  * by that call's outcome: RongCloud's ban, mute and membership endpoints all work so.
  */
@@ -64,7 +56,7 @@ export function forEachUserChunk(
   userIds: string[],
   options: CallOptions | undefined,
 ): Promise<ItemResult<true>[]> {
-  return byUserChunks(ctx, userIds, call.size, async (chunk) => {
+  return runIdBatches(ctx, userIds, call.size, async (chunk) => {
     await post(ctx, call.operation, call.path, { ...call.fields, userId: chunk }, options, true);
     return chunk.map((id) => itemOk(id, true as const));
   });

@@ -1,13 +1,5 @@
-import {
-  BadUserInputError,
-  type CallOptions,
-  type ChatCredential,
-  type ChatCredentialInput,
-  checkIds,
-  checkText,
-  ImError,
-} from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import { BadUserInputError, checkIds, checkText, ImError } from "@imgraph/core";
+import { type Op, post } from "./context.js";
 import { NAME_MAX_CHARS, USER_ID } from "./limits.js";
 import { readProfile } from "./profile.js";
 
@@ -17,11 +9,7 @@ import { readProfile } from "./profile.js";
  * Tokens do not expire unless the console sets a lifetime, so `ttlSeconds` is refused rather
  * than ignored.
  */
-export async function issueChatCredential(
-  ctx: RongCloudContext,
-  input: ChatCredentialInput,
-  options?: CallOptions,
-): Promise<ChatCredential> {
+export const issueChatCredential: Op<"issueChatCredential"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   if (input.name !== undefined) checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
   if (input.ttlSeconds !== undefined)
@@ -48,4 +36,4 @@ export async function issueChatCredential(
     });
   }
   return { vendor: "rongcloud", appId: ctx.appKey, userId, token: answer.token, expiresAt: null };
-}
+};

@@ -24,10 +24,11 @@ import {
   pageLimit,
   type RelationInput,
   runBatched,
+  runIdBatches,
   UnsupportedByVendorError,
   type UpdateFriendsInput,
 } from "@imgraph/core";
-import { byUserChunks, post, type RongCloudContext } from "./context.js";
+import { post, type RongCloudContext } from "./context.js";
 import { friendPage, isLastPage, scanFriends, vendorAttributes } from "./friend-list.js";
 import {
   ALIAS_MAX_CHARS,
@@ -218,7 +219,7 @@ export async function deleteFriends(
     USER_ID,
     "friendIds",
   );
-  return byUserChunks(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
+  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
     try {
       await post(
         ctx,
@@ -273,7 +274,7 @@ export async function checkFriends(
   options?: CallOptions,
 ): Promise<ItemResult<FriendRelation>[]> {
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return byUserChunks(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
+  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
     const answer = await post<{ results?: Array<{ userId?: unknown; result?: unknown }> }>(
       ctx,
       "checkFriends",

@@ -1,24 +1,12 @@
-import {
-  BadUserInputError,
-  type CallOptions,
-  checkIds,
-  type Group,
-  type Page,
-  type PageInput,
-  pageLimit,
-} from "@imgraph/core";
-import type { RongCloudContext } from "./context.js";
+import { BadUserInputError, checkIds, pageLimit } from "@imgraph/core";
+import type { Op } from "./context.js";
 import { groupsOfUser, toGroup } from "./group-info.js";
 import { USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
 import { offsetCursor, offsetOf } from "./paging.js";
 
 // Classic groups have no app-wide list (listAppGroups is a declared gap).
 
-export async function listUserGroups(
-  ctx: RongCloudContext,
-  input: { userId: string } & PageInput,
-  options?: CallOptions,
-): Promise<Page<Group>> {
+export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const size = pageLimit(input.limit, USER_GROUPS_PAGE_MAX);
   // RongCloud pages by number (1-based); our cursor carries the next page's offset.
@@ -31,4 +19,4 @@ export async function listUserGroups(
     items: found.map((g) => toGroup(g.id, g.name, null)),
     nextCursor: found.length === size ? offsetCursor("userGroups", offset + size) : null,
   };
-}
+};

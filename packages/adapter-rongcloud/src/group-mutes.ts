@@ -1,13 +1,5 @@
-import {
-  type CallOptions,
-  checkGroupUsers,
-  checkId,
-  type GroupMembersInput,
-  type ItemResult,
-  type MutedMember,
-  type MuteMembersInput,
-} from "@imgraph/core";
-import { forEachUserChunk, parseRongCloudTime, post, type RongCloudContext } from "./context.js";
+import { checkGroupUsers, checkId } from "@imgraph/core";
+import { forEachUserChunk, type Op, parseRongCloudTime, post } from "./context.js";
 import {
   durationMinutes,
   GAG_MAX_MINUTES,
@@ -19,11 +11,7 @@ import { regionUtcOffsetMinutes } from "./options.js";
 
 // Group mutes are RongCloud's group gags ("禁言"), per member, in minutes.
 
-export async function muteGroupMembers(
-  ctx: RongCloudContext,
-  input: MuteMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const muteGroupMembers: Op<"muteGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   // minute 0 is RongCloud's "until unmuted".
   const minute = durationMinutes(input.durationSeconds, GAG_MAX_MINUTES, 0);
@@ -34,13 +22,9 @@ export async function muteGroupMembers(
     fields: { groupId, minute },
   };
   return forEachUserChunk(ctx, call, userIds, options);
-}
+};
 
-export async function unmuteGroupMembers(
-  ctx: RongCloudContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const unmuteGroupMembers: Op<"unmuteGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const call = {
     operation: "unmuteGroupMembers",
@@ -49,13 +33,9 @@ export async function unmuteGroupMembers(
     fields: { groupId },
   };
   return forEachUserChunk(ctx, call, userIds, options);
-}
+};
 
-export async function listMutedMembers(
-  ctx: RongCloudContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<MutedMember[]> {
+export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
   const answer = await post<{
     users?: Array<{ userId?: unknown; time?: unknown; minute?: unknown }>;
@@ -66,4 +46,4 @@ export async function listMutedMembers(
     // `time` is when the mute ends; a permanent mute has none we can read.
     mutedUntil: parseRongCloudTime(u.time, offset),
   }));
-}
+};

@@ -1,26 +1,20 @@
 import { randomBytes } from "node:crypto";
 import {
   type CallOptions,
-  type CreateGroupInput,
   checkActor,
   checkCount,
   checkGroupUsers,
   checkId,
   checkIds,
   checkText,
-  type DismissGroupInput,
   distinct,
-  type Group,
   type GroupMember,
   type GroupMembersInput,
   type ItemResult,
   itemOk,
-  type MembershipInput,
-  type Page,
-  type PageInput,
   pageLimit,
 } from "@imgraph/core";
-import { forEachUserChunk, post, type RongCloudContext } from "./context.js";
+import { forEachUserChunk, type Op, post, type RongCloudContext } from "./context.js";
 import { groupsOfUser, toGroup } from "./group-info.js";
 import {
   GROUP_ID,
@@ -53,11 +47,7 @@ async function memberIds(
   return (answer.users ?? []).map((u) => String(u.id));
 }
 
-export async function createGroup(
-  ctx: RongCloudContext,
-  input: CreateGroupInput,
-  options?: CallOptions,
-): Promise<Group> {
+export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   const groupId =
     input?.id === undefined ? randomBytes(12).toString("hex") : checkId("id", input.id, GROUP_ID);
   const name = checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
@@ -89,33 +79,25 @@ export async function createGroup(
     );
   }
   return toGroup(groupId, name, everyone.length);
-}
+};
 
-export async function getGroup(
-  ctx: RongCloudContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<Group | null> {
+export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
   const ids = await memberIds(ctx, "getGroup", groupId, options);
   if (ids.length === 0) return null;
   // The name lives on each binding: read it from one member's group list.
   const mine = await groupsOfUser(ctx, ids[0] as string, 0, undefined, options);
   return toGroup(groupId, mine.find((g) => g.id === groupId)?.name ?? "", ids.length);
-}
+};
 
-export async function listGroupMembers(
-  ctx: RongCloudContext,
-  input: { groupId: string } & PageInput,
-  options?: CallOptions,
-): Promise<Page<GroupMember>> {
+export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, options) => {
   checkId("groupId", input?.groupId, GROUP_ID);
   const limit = pageLimit(input.limit, GROUP_MEMBER_CAP);
   // RongCloud answers the whole member list; we page it for the caller.
   const ids = await memberIds(ctx, "listGroupMembers", input.groupId, options);
   const all = ids.map((userId): GroupMember => ({ userId, role: "MEMBER", joinedAt: null }));
   return pageOfAll("groupMembers", all, input.cursor, limit);
-}
+};
 
 function memberChange(
   ctx: RongCloudContext,
@@ -133,32 +115,20 @@ function memberChange(
   );
 }
 
-export async function addGroupMembers(
-  ctx: RongCloudContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-) {
+export const addGroupMembers: Op<"addGroupMembers"> = async (ctx, input, options) => {
   return memberChange(ctx, "addGroupMembers", "/group/join.json", input, options);
-}
+};
 
-export async function removeGroupMembers(
-  ctx: RongCloudContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-) {
+export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, options) => {
   return memberChange(ctx, "removeGroupMembers", "/group/quit.json", input, options);
-}
+};
 
-export async function dismissGroup(
-  ctx: RongCloudContext,
-  input: DismissGroupInput,
-  options?: CallOptions,
-): Promise<void> {
+export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   // Any user id may dismiss a classic group; it need not be a member.
   const actor = checkActor(input.actorId, USER_ID) ?? "imgraph";
   await post(ctx, "dismissGroup", "/group/dismiss.json", { userId: actor, groupId }, options, true);
-}
+};
 
 function chunks<T>(values: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -170,12 +140,8 @@ function chunks<T>(values: T[], size: number): T[][] {
  * Which users belong to the group: /group/user/query.json answers the whole member list in
  * one call (an unknown group has no members).
  */
-export async function checkGroupMembers(
-  ctx: RongCloudContext,
-  input: MembershipInput,
-  options?: CallOptions,
-): Promise<ItemResult<boolean>[]> {
+export const checkGroupMembers: Op<"checkGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS, USERS_PER_MEMBER_CHECK);
   const members = new Set(await memberIds(ctx, "checkGroupMembers", groupId, options));
   return userIds.map((id) => itemOk(id, members.has(id)));
-}
+};

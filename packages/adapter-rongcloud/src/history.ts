@@ -4,13 +4,11 @@ import {
   cursorError,
   decodeCursor,
   encodeCursor,
-  type HistoryInput,
   type Message,
-  type Page,
   pageLimit,
 } from "@imgraph/core";
 import { fromRongCloud } from "./content.js";
-import { postJson, type RongCloudContext } from "./context.js";
+import { type Op, postJson, type RongCloudContext } from "./context.js";
 import { GROUP_USERS, HISTORY_PAGE_MAX } from "./limits.js";
 import { encodeMessageId, GROUP, PRIVATE } from "./message-ids.js";
 
@@ -67,11 +65,7 @@ export function historyQuery(
  * millisecond are ordered by uid; the cursor carries the last message's time and uid, and
  * how many messages of that millisecond the pages so far returned.
  */
-export async function listMessages(
-  ctx: RongCloudContext,
-  input: HistoryInput,
-  options?: CallOptions,
-): Promise<Page<Message>> {
+export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, HISTORY_PAGE_MAX, 20);
   const conversation = checkHistoryConversation(input.conversation, GROUP_USERS);
   const { type, userId, targetId } =
@@ -103,7 +97,7 @@ export async function listMessages(
     page.filter((r) => Number(r.msgTime) === time).length +
     (cursor && cursor.time === time ? cursor.count : 0);
   return { items, nextCursor: encodeHistoryCursor(time, String(last.messageUID), count) };
-}
+};
 
 /** Newest first; one millisecond's messages by uid, highest first. */
 function newestFirst(x: HistoryRow, y: HistoryRow): number {

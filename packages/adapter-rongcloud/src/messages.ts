@@ -6,13 +6,12 @@ import {
   checkIds,
   type ItemResult,
   type QueryParams,
-  type SendMessageInput,
+  runIdBatches,
   type SentMessage,
-  type SystemMessageInput,
   sentItem,
 } from "@imgraph/core";
 import { toRongCloud } from "./content.js";
-import { byUserChunks, post, type RongCloudContext } from "./context.js";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import {
   GROUP_ID,
   PRIVATE_RECIPIENTS_PER_CALL,
@@ -70,7 +69,7 @@ function publishToUsers(
   fields: () => QueryParams,
   options: CallOptions | undefined,
 ): Promise<ItemResult<SentMessage>[]> {
-  return byUserChunks(ctx, recipients, call.size, async (chunk) => {
+  return runIdBatches(ctx, recipients, call.size, async (chunk) => {
     const sentAt = Date.now();
     const answer = await post<PublishAnswer>(
       ctx,
@@ -84,11 +83,7 @@ function publishToUsers(
   });
 }
 
-export async function sendMessage(
-  ctx: RongCloudContext,
-  input: SendMessageInput,
-  options?: CallOptions,
-): Promise<ItemResult<SentMessage>[]> {
+export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
   const push = pushFields(input.pushText);
@@ -117,13 +112,9 @@ export async function sendMessage(
   // msgRandom lets a server with dedup enabled drop a repeated send (reference §2.3.1).
   const fields = () => ({ ...body, ...push, msgRandom: randomInt(1, 2 ** 47) });
   return publishToUsers(ctx, call, from, recipients, fields, options);
-}
+};
 
-export async function sendSystemMessage(
-  ctx: RongCloudContext,
-  input: SystemMessageInput,
-  options?: CallOptions,
-): Promise<ItemResult<SentMessage>[]> {
+export const sendSystemMessage: Op<"sendSystemMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
   const push = pushFields(input.pushText);
@@ -135,4 +126,4 @@ export async function sendSystemMessage(
     type: SYSTEM,
   };
   return publishToUsers(ctx, call, from, recipients, () => ({ ...body, ...push }), options);
-}
+};

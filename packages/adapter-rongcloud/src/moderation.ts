@@ -1,14 +1,10 @@
-import { type BanInput, type CallOptions, checkIds, type ItemResult } from "@imgraph/core";
-import { forEachUserChunk, type RongCloudContext } from "./context.js";
+import { checkIds } from "@imgraph/core";
+import { forEachUserChunk, type Op } from "./context.js";
 import { BLOCK_MAX_MINUTES, BLOCK_USERS_PER_CALL, durationMinutes, USER_ID } from "./limits.js";
 
 // App-wide bans are RongCloud's user blocks: no login and no sending until they end.
 
-export async function banUsers(
-  ctx: RongCloudContext,
-  input: BanInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const banUsers: Op<"banUsers"> = async (ctx, input, options) => {
   const ids = checkIds("userIds", input?.userIds, USER_ID);
   // RongCloud has no permanent ban: omitted means its longest, 30 days.
   const minutes = durationMinutes(input.durationSeconds, BLOCK_MAX_MINUTES, BLOCK_MAX_MINUTES);
@@ -19,13 +15,9 @@ export async function banUsers(
     fields: { minute: minutes },
   };
   return forEachUserChunk(ctx, call, ids, options);
-}
+};
 
-export async function unbanUsers(
-  ctx: RongCloudContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const unbanUsers: Op<"unbanUsers"> = async (ctx, userIds, options) => {
   const ids = checkIds("userIds", userIds, USER_ID);
   const call = {
     operation: "unbanUsers",
@@ -34,4 +26,4 @@ export async function unbanUsers(
     fields: {},
   };
   return forEachUserChunk(ctx, call, ids, options);
-}
+};

@@ -1,11 +1,6 @@
-import {
-  type BroadcastInput,
-  type BroadcastResult,
-  type CallOptions,
-  checkIds,
-} from "@imgraph/core";
+import { checkIds } from "@imgraph/core";
 import { toRongCloud } from "./content.js";
-import { post, type RongCloudContext } from "./context.js";
+import { type Op, post } from "./context.js";
 import { USER_ID } from "./limits.js";
 import { type PublishAnswer, pushFields } from "./publish.js";
 
@@ -13,11 +8,7 @@ import { type PublishAnswer, pushFields } from "./publish.js";
  * A message to every user of the app (RongCloud's broadcast: enabled per app key in the
  * console, at most 2 an hour; options.features.broadcast turns it on here).
  */
-export async function broadcastMessage(
-  ctx: RongCloudContext,
-  input: BroadcastInput,
-  options?: CallOptions,
-): Promise<BroadcastResult> {
+export const broadcastMessage: Op<"broadcastMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
   const answer = await post<PublishAnswer>(
@@ -29,4 +20,4 @@ export async function broadcastMessage(
     false,
   );
   return { messageId: typeof answer.messageUID === "string" ? answer.messageUID : null };
-}
+};

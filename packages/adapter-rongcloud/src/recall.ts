@@ -1,14 +1,10 @@
-import { type CallOptions, checkActor, NotFoundError, type RecallInput } from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import { type CallOptions, checkActor, NotFoundError } from "@imgraph/core";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import { historyQuery, newest } from "./history.js";
 import { USER_ID } from "./limits.js";
 import { decodeMessageId, GROUP, type MessageRef, PRIVATE } from "./message-ids.js";
 
-export async function recallMessage(
-  ctx: RongCloudContext,
-  input: RecallInput,
-  options?: CallOptions,
-): Promise<void> {
+export const recallMessage: Op<"recallMessage"> = async (ctx, input, options) => {
   const ref = decodeMessageId(ctx, input?.messageId);
   const actor = checkActor(input.actorId, USER_ID) ?? ref.from;
   // RongCloud wants the message's server time with a recall: read it back from history
@@ -30,7 +26,7 @@ export async function recallMessage(
     options,
     true,
   );
-}
+};
 
 /** How far back a recall looks for its message: the conversation's newest messages. */
 const RECALL_SEARCH_DEPTH = 1000;

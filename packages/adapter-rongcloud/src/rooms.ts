@@ -1,15 +1,6 @@
-import {
-  type CallOptions,
-  checkId,
-  checkIds,
-  type Page,
-  pageLimit,
-  type RoomMessageInput,
-  type RoomUser,
-  type RoomUsersInput,
-} from "@imgraph/core";
+import { checkId, checkIds, pageLimit, type RoomUser } from "@imgraph/core";
 import { toRongCloud } from "./content.js";
-import { post, type RongCloudContext } from "./context.js";
+import { type Op, post } from "./context.js";
 import { CHATROOM_ID, CHATROOM_USERS_MAX, USER_ID } from "./limits.js";
 import { pageOfAll } from "./paging.js";
 import type { PublishAnswer } from "./publish.js";
@@ -17,11 +8,7 @@ import type { PublishAnswer } from "./publish.js";
 // Rooms are RongCloud chatrooms: clients join them; the server lists, and sends to, them.
 // Room credentials and kicks are declared gaps (implementation.ts).
 
-export async function listRoomUsers(
-  ctx: RongCloudContext,
-  input: RoomUsersInput,
-  options?: CallOptions,
-): Promise<Page<RoomUser>> {
+export const listRoomUsers: Op<"listRoomUsers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const limit = pageLimit(input.limit, CHATROOM_USERS_MAX);
   // The API answers at most 500 users, oldest first; we page within them.
@@ -37,13 +24,9 @@ export async function listRoomUsers(
     (u): RoomUser => ({ userId: String(u.id), joinedAt: parseJoinTime(u.time) }),
   );
   return pageOfAll("roomUsers", all, input.cursor, limit);
-}
+};
 
-export async function sendRoomMessage(
-  ctx: RongCloudContext,
-  input: RoomMessageInput,
-  options?: CallOptions,
-): Promise<{ messageId: string | null }> {
+export const sendRoomMessage: Op<"sendRoomMessage"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const [from] = checkIds("from", [input.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
@@ -57,7 +40,7 @@ export async function sendRoomMessage(
   );
   const uid = answer.messageUIDs?.find((m) => m.chatroomId === roomId)?.messageUID;
   return { messageId: typeof uid === "string" ? uid : null };
-}
+};
 
 function parseJoinTime(value: unknown): Date | null {
   if (typeof value === "number") return new Date(value);

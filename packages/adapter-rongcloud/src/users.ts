@@ -1,5 +1,4 @@
 import {
-  type CallOptions,
   checkIds,
   checkText,
   checkUrl,
@@ -8,14 +7,12 @@ import {
   itemError,
   itemOk,
   NotFoundError,
-  type Presence,
   runBatched,
+  runIdBatches,
   UnsupportedByVendorError,
-  type User,
   type UserInput,
-  type UserUpdate,
 } from "@imgraph/core";
-import { byUserChunks, post, type RongCloudContext } from "./context.js";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import { NAME_MAX_CHARS, PORTRAIT_MAX_BYTES, USER_ID } from "./limits.js";
 import { readProfile } from "./profile.js";
 
@@ -36,11 +33,7 @@ function checkProfile(
 }
 
 /** getToken registers (or re-registers) a user; RongCloud requires a name, so the id stands in. */
-export async function registerUsers(
-  ctx: RongCloudContext,
-  users: UserInput[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) => {
   checkUserList(users, USER_ID);
   for (const [i, u] of users.entries()) checkProfile(`users[${i}].`, u);
   return runBatched(users, {
@@ -67,13 +60,9 @@ export async function registerUsers(
       ];
     },
   });
-}
+};
 
-export async function updateUser(
-  ctx: RongCloudContext,
-  update: UserUpdate,
-  options?: CallOptions,
-): Promise<void> {
+export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   checkIds("id", [update?.id], USER_ID);
   checkProfile("", update);
   await post(
@@ -84,7 +73,7 @@ export async function updateUser(
     options,
     true,
   );
-}
+};
 
 /** One call per user id (RongCloud reads one profile, or one status, per call). */
 function perUser<T>(
@@ -93,27 +82,19 @@ function perUser<T>(
   read: (userId: string) => Promise<ItemResult<T>>,
 ): Promise<ItemResult<T>[]> {
   checkIds("userIds", userIds, USER_ID);
-  return byUserChunks(ctx, userIds, 1, async ([id]) => [await read(id as string)]);
+  return runIdBatches(ctx, userIds, 1, async ([id]) => [await read(id as string)]);
 }
 
-export async function getUsers(
-  ctx: RongCloudContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
   return perUser(ctx, userIds, async (id) => {
     const user = await readProfile(ctx, id, options);
     return user
       ? itemOk(id, user)
       : itemError(id, new NotFoundError(`User ${id} does not exist.`, { vendor: "rongcloud" }));
   });
-}
+};
 
-export async function getPresence(
-  ctx: RongCloudContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<Presence>[]> {
+export const getPresence: Op<"getPresence"> = async (ctx, userIds, options) => {
   return perUser(ctx, userIds, async (id) => {
     const answer = await post<{ status?: unknown }>(
       ctx,
@@ -128,4 +109,4 @@ export async function getPresence(
       status: String(answer.status) === "1" ? "ONLINE" : "OFFLINE",
     });
   });
-}
+};

@@ -5,12 +5,13 @@
 import {
   BadUserInputError,
   type Conversation,
+  callbackRefused,
   type ImEvent,
   type Message,
-  UnauthenticatedError,
+  verifiedCallback,
   type WebhookAck,
+  type WebhookParser,
   type WebhookRequest,
-  type WebhookResult,
 } from "@imgraph/core";
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
@@ -39,26 +40,25 @@ const BY_CODE = new Map(Object.values(CHANNELS).map((c) => [c.code, c]));
 
 const MAX_EVENTS = 1000;
 
-export function parseRongCloudWebhook(
-  ctx: RongCloudContext,
-  options: RongCloudWebhookOptions,
-  request: WebhookRequest,
-): WebhookResult {
+export const parseRongCloudWebhook: WebhookParser<RongCloudContext, RongCloudWebhookOptions> = (
+  ctx,
+  options,
+  request,
+) => {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
-  const check = verifyRongCloudCallback(request.query, options.appSecret, {
-    now: request.receivedAt,
-    maxAgeSeconds,
-  });
-  if (!check.ok) {
-    // A missing or unreadable parameter is a forgery as far as we can tell: 401, not 400.
-    throw new UnauthenticatedError(`RongCloud callback refused: ${check.message}.`);
-  }
+  // A missing or unreadable parameter is a forgery as far as we can tell: 401, not 400.
+  const signed = verifiedCallback(
+    "RongCloud",
+    verifyRongCloudCallback(request.query, options.appSecret, {
+      now: request.receivedAt,
+      maxAgeSeconds,
+    }),
+  );
   // appKey is not signed, but one that names another app is not ours.
-  if (check.value.appKey !== undefined && check.value.appKey !== options.appKey) {
-    throw new UnauthenticatedError("RongCloud callback refused: it is for another app key.");
-  }
+  if (signed.appKey !== undefined && signed.appKey !== options.appKey)
+    throw callbackRefused("RongCloud", "it is for another app key");
   const signature =
-    request.query.get("signature") || request.query.get("rc-signature") || check.value.nonce;
+    request.query.get("signature") || request.query.get("rc-signature") || signed.nonce;
   return {
     events: readBody(ctx, request),
     // The signature covers nonce + time, so it names one delivery (retries resend it as is).
@@ -67,7 +67,7 @@ export function parseRongCloudWebhook(
     replayWindowMs: 2 * maxAgeSeconds * 1000,
     ack: ACK,
   };
-}
+};
 
 function readBody(ctx: RongCloudContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();

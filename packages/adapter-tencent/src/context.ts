@@ -1,4 +1,4 @@
-import type { CallOptions, IdCodec, VendorClient } from "@imgraph/core";
+import type { CallOptions, Handler, IdCodec, OperationName, VendorClient } from "@imgraph/core";
 import type { TencentGroupType } from "./options.js";
 
 /** What every operation needs: the signed client, the id codec and the app's identity. */
@@ -17,6 +17,9 @@ export interface TencentContext {
   concurrency: number;
   now: () => number;
 }
+
+/** One neutral operation's handler for this vendor (its input and answer come from the operation table). */
+export type Op<N extends OperationName> = Handler<TencentContext, N>;
 
 /**
  * One REST call: POST /v4/{service}/{command} with a JSON body (never empty — Tencent

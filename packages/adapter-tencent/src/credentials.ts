@@ -1,16 +1,6 @@
-import {
-  type CallOptions,
-  type ChatCredential,
-  type ChatCredentialInput,
-  checkId,
-  checkIds,
-  checkInt,
-  checkText,
-  type RoomCredential,
-  type RoomCredentialInput,
-} from "@imgraph/core";
+import { checkId, checkIds, checkInt, checkText } from "@imgraph/core";
 import { generatePrivateMapKey, generateUserSig, TrtcPrivilege } from "@imgraph/signing";
-import type { TencentContext } from "./context.js";
+import type { Op, TencentContext } from "./context.js";
 import { GROUP_ID, USER_ID, USERSIG_DEFAULT_SECONDS, USERSIG_MAX_SECONDS } from "./limits.js";
 import { ensureRoom } from "./rooms.js";
 
@@ -29,10 +19,7 @@ function userSig(ctx: TencentContext, userId: string, expireSeconds: number, now
  * A client logs in with a UserSig signed by the app key: no vendor call. Tencent counts
  * validity from the issue second, so expiresAt is exactly (issue second + lifetime).
  */
-export function issueChatCredential(
-  ctx: TencentContext,
-  input: ChatCredentialInput,
-): ChatCredential {
+export const issueChatCredential: Op<"issueChatCredential"> = (ctx, input) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   if (input.name !== undefined) checkText("name", input.name, { maxBytes: 500 });
   const expireSeconds = lifetime(input.ttlSeconds);
@@ -45,7 +32,7 @@ export function issueChatCredential(
     token,
     expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
   };
-}
+};
 
 /**
  * A room credential is a TRTC PrivateMapKey for the room's string id: the only Tencent
@@ -55,11 +42,7 @@ export function issueChatCredential(
  * (AVChatRoom) needs only the UserSig. Client SDKs can join but not create an AVChatRoom,
  * so the room's chat group is made first unless it exists (see ensureRoom).
  */
-export async function issueRoomCredential(
-  ctx: TencentContext,
-  input: RoomCredentialInput,
-  options?: CallOptions,
-): Promise<RoomCredential> {
+export const issueRoomCredential: Op<"issueRoomCredential"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const roomId = checkId("roomId", input.roomId, GROUP_ID);
   const expireSeconds = lifetime(input.ttlSeconds);
@@ -88,4 +71,4 @@ export async function issueRoomCredential(
     userToken: userSig(ctx, userId, expireSeconds, now),
     expiresAt: new Date((Math.floor(now / 1000) + expireSeconds) * 1000),
   };
-}
+};

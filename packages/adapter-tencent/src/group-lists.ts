@@ -1,5 +1,4 @@
 import {
-  type CallOptions,
   checkIds,
   cursorError,
   decodeCursor,
@@ -7,12 +6,10 @@ import {
   encodeCursor,
   type Group,
   itemOk,
-  type Page,
-  type PageInput,
   pageLimit,
-  runBatched,
+  runIdBatches,
 } from "@imgraph/core";
-import { call, num, str, type TencentContext } from "./context.js";
+import { call, num, type Op, str } from "./context.js";
 import { GROUP_BASE_FILTER, type GroupInfoItem, readGroupInfo, toGroup } from "./group-info.js";
 import { GROUPS_PER_INFO, PAGE_MAX, USER_ID } from "./limits.js";
 import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
@@ -26,11 +23,7 @@ interface JoinedAnswer {
  * get_joined_group_list pages by Limit/Offset and answers the base fields we filter for.
  * Live rooms (AVChatRoom) are rooms, not groups: left out (WithHugeGroups 0).
  */
-export async function listUserGroups(
-  ctx: TencentContext,
-  input: { userId: string } & PageInput,
-  options?: CallOptions,
-): Promise<Page<Group>> {
+export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const limit = pageLimit(input.limit, PAGE_MAX);
   const offset = offsetOf("user-groups", input.cursor);
@@ -60,7 +53,7 @@ export async function listUserGroups(
       total: num(answer.TotalCount),
     }),
   };
-}
+};
 
 interface AppGroupsAnswer {
   GroupIdList?: Array<{ GroupId?: unknown }>;
@@ -72,11 +65,7 @@ interface AppGroupsAnswer {
  * the groups' names come from get_group_info, 50 ids a call. Only groups of the type
  * this adapter creates are listed (rooms are AVChatRooms).
  */
-export async function listAppGroups(
-  ctx: TencentContext,
-  input: PageInput,
-  options?: CallOptions,
-): Promise<Page<Group>> {
+export const listAppGroups: Op<"listAppGroups"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, PAGE_MAX);
   // Tencent's uint64 Next, kept as a decimal string so no precision is lost.
   const cursor = decodeCursor<{ n: string }>("app-groups", input?.cursor, { n: "string" });
@@ -99,14 +88,9 @@ export async function listAppGroups(
   const ids = (answer.GroupIdList ?? [])
     .map((g) => str(g?.GroupId))
     .filter((id): id is string => !!id);
-  const infos = await runBatched(ids, {
-    size: GROUPS_PER_INFO,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const found = await readGroupInfo(ctx, "listAppGroups", chunk, options);
-      return chunk.map((id) => itemOk(id, found.get(id)));
-    },
+  const infos = await runIdBatches(ctx, ids, GROUPS_PER_INFO, async (chunk) => {
+    const found = await readGroupInfo(ctx, "listAppGroups", chunk, options);
+    return chunk.map((id) => itemOk(id, found.get(id)));
   });
   const items: Group[] = [];
   for (const r of infos) {
@@ -122,4 +106,4 @@ export async function listAppGroups(
         ? encodeCursor("app-groups", { n: nextValue })
         : null,
   };
-}
+};

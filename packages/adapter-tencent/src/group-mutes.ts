@@ -6,10 +6,9 @@ import {
   type ItemResult,
   itemOk,
   type MutedMember,
-  type MuteMembersInput,
-  runBatched,
+  runIdBatches,
 } from "@imgraph/core";
-import { call, num, str, type TencentContext } from "./context.js";
+import { call, num, type Op, str, type TencentContext } from "./context.js";
 import { checkMembersInput } from "./groups.js";
 import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
 
@@ -23,43 +22,30 @@ function forbid(
 ): Promise<ItemResult<true>[]> {
   const { groupId, ids } = checkMembersInput(input);
   // runBatched sends a repeated id once and answers it at each place, in order.
-  return runBatched(ids, {
-    size: MEMBERS_PER_MUTE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await call(
-        ctx,
-        operation,
-        "group_open_http_svc/forbid_send_msg",
-        { GroupId: groupId, Members_Account: chunk, MuteTime: seconds },
-        options,
-        true,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
+  return runIdBatches(ctx, ids, MEMBERS_PER_MUTE, async (chunk) => {
+    await call(
+      ctx,
+      operation,
+      "group_open_http_svc/forbid_send_msg",
+      { GroupId: groupId, Members_Account: chunk, MuteTime: seconds },
+      options,
+      true,
+    );
+    return chunk.map((id) => itemOk(id, true as const));
   });
 }
 
-export function muteGroupMembers(
-  ctx: TencentContext,
-  input: MuteMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const muteGroupMembers: Op<"muteGroupMembers"> = (ctx, input, options) => {
   const seconds =
     input?.durationSeconds === undefined
       ? FOREVER_SECONDS
       : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
   return forbid(ctx, "muteGroupMembers", input, seconds, options);
-}
+};
 
-export function unmuteGroupMembers(
-  ctx: TencentContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const unmuteGroupMembers: Op<"unmuteGroupMembers"> = (ctx, input, options) => {
   return forbid(ctx, "unmuteGroupMembers", input, 0, options);
-}
+};
 
 interface MutedAnswer {
   MutedAccountList?: Array<{ Member_Account?: unknown; MutedUntil?: unknown }>;
@@ -70,11 +56,7 @@ interface MutedAnswer {
  * get_group_muted_account. Which list name is current is unverified (MutedAccountList /
  * ShuttedUinList): we read both. An end at or past 2^32-1 s is a mute "until unmuted".
  */
-export async function listMutedMembers(
-  ctx: TencentContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<MutedMember[]> {
+export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   const id = checkId("groupId", groupId, GROUP_ID);
   const answer = await call<MutedAnswer>(
     ctx,
@@ -101,4 +83,4 @@ export async function listMutedMembers(
     });
   }
   return [...out.values()];
-}
+};

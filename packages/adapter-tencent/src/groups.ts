@@ -1,30 +1,25 @@
 import {
   BadUserInputError,
   type CallOptions,
-  type CreateGroupInput,
   checkActor,
   checkGroupUsers,
   checkId,
   checkIds,
   checkText,
-  type DismissGroupInput,
   distinct,
-  type Group,
   type GroupMember,
   type GroupMembersInput,
   ImError,
   type ItemResult,
   itemError,
   itemOk,
-  type MembershipInput,
   type Page,
   type PageInput,
   pageLimit,
-  runBatched,
-  type TransferOwnershipInput,
+  runIdBatches,
   VendorUnavailableError,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { readGroupInfo, toGroup, toRole } from "./group-info.js";
 import {
@@ -59,11 +54,7 @@ export function checkGroupName(field: string, value: unknown): string {
  * add_group_member). Not repeated after a lost answer: a second create would fail (10021)
  * or, without a custom id, make a second group.
  */
-export async function createGroup(
-  ctx: TencentContext,
-  input: CreateGroupInput,
-  options?: CallOptions,
-): Promise<Group> {
+export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   const groupId = input?.id === undefined ? undefined : checkCustomGroupId("id", input.id);
   const name = checkGroupName("name", input.name);
   const [ownerId] = checkIds("ownerId", [input.ownerId], USER_ID) as [string];
@@ -99,14 +90,10 @@ export async function createGroup(
     if (failed && !failed.ok) throw failed.error;
   }
   return { id, name, ownerId, memberCount: others.length + 1, createdAt: null };
-}
+};
 
 /** Null when the group does not exist or was dismissed (10010 / 10015). */
-export async function getGroup(
-  ctx: TencentContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<Group | null> {
+export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   const id = checkId("groupId", groupId, GROUP_ID);
   let infos: Awaited<ReturnType<typeof readGroupInfo>>;
   try {
@@ -124,7 +111,7 @@ export async function getGroup(
     throw mapped;
   }
   return toGroup(id, info);
-}
+};
 
 interface MemberAnswer {
   MemberNum?: unknown;
@@ -132,11 +119,15 @@ interface MemberAnswer {
 }
 
 /** get_group_member_info pages by Limit/Offset; the cursor carries the next offset. */
-export async function listGroupMembers(
+export const listGroupMembers: Op<"listGroupMembers"> = (ctx, input, options) =>
+  memberPage(ctx, input, options, "listGroupMembers");
+
+/** One page of a group's members (rooms read theirs through it too, as listRoomUsers). */
+export async function memberPage(
   ctx: TencentContext,
   input: { groupId: string } & PageInput,
-  options?: CallOptions,
-  operation = "listGroupMembers",
+  options: CallOptions | undefined,
+  operation: string,
 ): Promise<Page<GroupMember>> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const limit = pageLimit(input.limit, PAGE_MAX);
@@ -186,35 +177,30 @@ async function addMembers(
   userIds: string[],
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  return runBatched(userIds, {
-    size: MEMBERS_PER_ADD,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      // A repeat answers "already a member" (Result 2): harmless.
-      const answer = await call<{
-        MemberList?: Array<{ Member_Account?: unknown; Result?: unknown }>;
-      }>(
-        ctx,
-        operation,
-        "group_open_http_svc/add_group_member",
-        { GroupId: groupId, MemberList: chunk.map((Member_Account) => ({ Member_Account })) },
-        options,
-        true,
-      );
-      const results = new Map(
-        (answer.MemberList ?? []).map((m) => [String(m?.Member_Account), Number(m?.Result)]),
-      );
-      return chunk.map((id) => {
-        const result = results.get(id);
-        if (result === ADDED || result === ALREADY_MEMBER) return itemOk(id, true as const);
-        const why =
-          result === AWAITING_CONFIRMATION
-            ? `${id} was invited and must accept before joining`
-            : `Tencent did not add ${id} to the group`;
-        return itemError(id, tencentErrorFor(why, result));
-      });
-    },
+  return runIdBatches(ctx, userIds, MEMBERS_PER_ADD, async (chunk) => {
+    // A repeat answers "already a member" (Result 2): harmless.
+    const answer = await call<{
+      MemberList?: Array<{ Member_Account?: unknown; Result?: unknown }>;
+    }>(
+      ctx,
+      operation,
+      "group_open_http_svc/add_group_member",
+      { GroupId: groupId, MemberList: chunk.map((Member_Account) => ({ Member_Account })) },
+      options,
+      true,
+    );
+    const results = new Map(
+      (answer.MemberList ?? []).map((m) => [String(m?.Member_Account), Number(m?.Result)]),
+    );
+    return chunk.map((id) => {
+      const result = results.get(id);
+      if (result === ADDED || result === ALREADY_MEMBER) return itemOk(id, true as const);
+      const why =
+        result === AWAITING_CONFIRMATION
+          ? `${id} was invited and must accept before joining`
+          : `Tencent did not add ${id} to the group`;
+      return itemError(id, tencentErrorFor(why, result));
+    });
   });
 }
 
@@ -232,45 +218,28 @@ export function checkMembersInput(input: GroupMembersInput): { groupId: string; 
   return { groupId, ids: userIds };
 }
 
-export async function addGroupMembers(
-  ctx: TencentContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const addGroupMembers: Op<"addGroupMembers"> = async (ctx, input, options) => {
   const { groupId, ids } = checkMembersInput(input);
   return addMembers(ctx, "addGroupMembers", groupId, ids, options);
-}
+};
 
 /** delete_group_member: non-members in the list succeed too, so a repeat is harmless. */
-export async function removeGroupMembers(
-  ctx: TencentContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, options) => {
   const { groupId, ids } = checkMembersInput(input);
-  return runBatched(ids, {
-    size: MEMBERS_PER_DELETE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await call(
-        ctx,
-        "removeGroupMembers",
-        "group_open_http_svc/delete_group_member",
-        { GroupId: groupId, MemberToDel_Account: chunk },
-        options,
-        true,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
+  return runIdBatches(ctx, ids, MEMBERS_PER_DELETE, async (chunk) => {
+    await call(
+      ctx,
+      "removeGroupMembers",
+      "group_open_http_svc/delete_group_member",
+      { GroupId: groupId, MemberToDel_Account: chunk },
+      options,
+      true,
+    );
+    return chunk.map((id) => itemOk(id, true as const));
   });
-}
+};
 
-export async function transferGroupOwnership(
-  ctx: TencentContext,
-  input: TransferOwnershipInput,
-  options?: CallOptions,
-): Promise<void> {
+export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
   checkActor(input.actorId, USER_ID);
@@ -282,14 +251,10 @@ export async function transferGroupOwnership(
     options,
     true,
   );
-}
+};
 
 /** destroy_group; the admin may dismiss any group, so the actor is only checked. */
-export async function dismissGroup(
-  ctx: TencentContext,
-  input: DismissGroupInput,
-  options?: CallOptions,
-): Promise<void> {
+export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   checkActor(input.actorId, USER_ID);
   await call(
@@ -300,7 +265,7 @@ export async function dismissGroup(
     options,
     true,
   );
-}
+};
 
 interface RoleAnswer {
   UserIdList?: Array<{ Member_Account?: unknown; Role?: unknown }>;
@@ -310,11 +275,7 @@ interface RoleAnswer {
  * get_role_in_group: the roles of up to 500 accounts in one call, "NotMember" for those
  * outside the group (docs/vendors/tencent.md). Answers in the order asked.
  */
-export async function checkGroupMembers(
-  ctx: TencentContext,
-  input: MembershipInput,
-  options?: CallOptions,
-): Promise<ItemResult<boolean>[]> {
+export const checkGroupMembers: Op<"checkGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds: ids } = checkGroupUsers(input, GROUP_USERS, USERS_PER_ROLE_CHECK);
   const answer = await call<RoleAnswer>(
     ctx,
@@ -334,4 +295,4 @@ export async function checkGroupMembers(
       );
     return itemOk(id, role !== "NotMember");
   });
-}
+};

@@ -9,7 +9,7 @@ import {
   pageLimit,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
-import { call, num, str, type TencentContext } from "./context.js";
+import { call, num, type Op, str, type TencentContext } from "./context.js";
 import { GROUP_HISTORY_PER_CALL, GROUP_USERS, PAGE_MAX } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
@@ -28,17 +28,13 @@ function window(input: HistoryInput, now: number): { min: number; max: number } 
   return { min, max };
 }
 
-export async function listMessages(
-  ctx: TencentContext,
-  input: HistoryInput,
-  options?: CallOptions,
-): Promise<Page<Message>> {
+export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, PAGE_MAX, 20);
   const conversation = checkHistoryConversation(input.conversation, GROUP_USERS);
   return conversation.type === "USER"
     ? userHistory(ctx, conversation.userId, conversation.peerId, input, limit, options)
     : groupHistory(ctx, conversation.groupId, input, limit, options);
-}
+};
 
 interface RoamAnswer {
   Complete?: unknown;

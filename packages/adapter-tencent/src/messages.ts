@@ -8,13 +8,12 @@ import {
   itemError,
   type OutgoingContent,
   RateLimitedError,
-  runBatched,
-  type SendMessageInput,
+  runIdBatches,
   type SentMessage,
   sentItem,
 } from "@imgraph/core";
 import { type MsgElement, toMsgBody } from "./content.js";
-import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
 import { sendMarks } from "./dedup.js";
 import { itemFailure } from "./errors.js";
 import { GROUP_ID, PUSH_TEXT_MAX_BYTES, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
@@ -75,48 +74,43 @@ async function sendToUsers(
   { from, body, push, idempotencyKey }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>[]> {
-  return runBatched(recipients, {
-    size: RECIPIENTS_PER_BATCH_SEND,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const marks = sendMarks(`${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`, idempotencyKey);
-      const single = chunk.length === 1;
-      const answer = await call<C2CAnswer>(
-        ctx,
-        "sendMessage",
-        single ? "openim/sendmsg" : "openim/batchsendmsg",
-        {
-          // 1: also into the sender's roaming history, so both sides can list it.
-          SyncOtherMachine: 1,
-          From_Account: from,
-          To_Account: single ? chunk[0] : chunk,
-          MsgSeq: marks.msgSeq,
-          MsgRandom: marks.msgRandom,
-          MsgBody: body,
-          ...push,
-        },
-        options,
-        // batchsendmsg takes the same MsgSeq/MsgRandom, but the reference states the 120 s
-        // dedup only for sendmsg (unverified for batches): a batch whose answer was lost is
-        // not repeated, so no recipient can get it twice.
-        single,
-      );
-      const failed = new Map(
-        (answer.ErrorList ?? []).map((e) => [String(e?.To_Account), e?.ErrorCode] as const),
-      );
-      const msgKey = str(answer.MsgKey);
-      const sentAt = fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now());
-      return chunk.map((to): ItemResult<SentMessage> => {
-        if (failed.has(to)) return itemError(to, itemFailure(failed.get(to)));
-        const messageId = msgKey && encodeMessageId(ctx, { kind: "c2c", msgKey, from, to });
-        return sentItem(to, messageId, sentAt, {
-          vendor: "tencent",
-          message: "Tencent accepted the message but gave it no MsgKey.",
-          operation: "sendMessage",
-        });
+  return runIdBatches(ctx, recipients, RECIPIENTS_PER_BATCH_SEND, async (chunk) => {
+    const marks = sendMarks(`${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`, idempotencyKey);
+    const single = chunk.length === 1;
+    const answer = await call<C2CAnswer>(
+      ctx,
+      "sendMessage",
+      single ? "openim/sendmsg" : "openim/batchsendmsg",
+      {
+        // 1: also into the sender's roaming history, so both sides can list it.
+        SyncOtherMachine: 1,
+        From_Account: from,
+        To_Account: single ? chunk[0] : chunk,
+        MsgSeq: marks.msgSeq,
+        MsgRandom: marks.msgRandom,
+        MsgBody: body,
+        ...push,
+      },
+      options,
+      // batchsendmsg takes the same MsgSeq/MsgRandom, but the reference states the 120 s
+      // dedup only for sendmsg (unverified for batches): a batch whose answer was lost is
+      // not repeated, so no recipient can get it twice.
+      single,
+    );
+    const failed = new Map(
+      (answer.ErrorList ?? []).map((e) => [String(e?.To_Account), e?.ErrorCode] as const),
+    );
+    const msgKey = str(answer.MsgKey);
+    const sentAt = fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now());
+    return chunk.map((to): ItemResult<SentMessage> => {
+      if (failed.has(to)) return itemError(to, itemFailure(failed.get(to)));
+      const messageId = msgKey && encodeMessageId(ctx, { kind: "c2c", msgKey, from, to });
+      return sentItem(to, messageId, sentAt, {
+        vendor: "tencent",
+        message: "Tencent accepted the message but gave it no MsgKey.",
+        operation: "sendMessage",
       });
-    },
+    });
   });
 }
 
@@ -178,11 +172,7 @@ export async function sendToGroup(
  * To users (one result each) or to a group (one result). The push text is checked and
  * the MsgBody built once, whatever the number of calls the send takes.
  */
-export async function sendMessage(
-  ctx: TencentContext,
-  input: SendMessageInput,
-  options?: CallOptions,
-): Promise<ItemResult<SentMessage>[]> {
+export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   const send = outgoing(input);
   if (input.to?.type === "GROUP") {
     const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
@@ -193,4 +183,4 @@ export async function sendMessage(
   const recipients = checkIds("to.userIds", input.to.userIds, USER_ID);
   // A repeated recipient gets the message once, answered at each of its places.
   return sendToUsers(ctx, recipients, send, options);
-}
+};

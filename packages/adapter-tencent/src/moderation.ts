@@ -1,13 +1,12 @@
 import {
-  type BanInput,
   type CallOptions,
   checkIds,
   checkInt,
   type ItemResult,
   itemOk,
-  runBatched,
+  runIdBatches,
 } from "@imgraph/core";
-import { call, type TencentContext } from "./context.js";
+import { call, type Op, type TencentContext } from "./context.js";
 import { FOREVER_SECONDS, USER_ID } from "./limits.js";
 
 /**
@@ -21,29 +20,20 @@ function setNoSpeaking(
   seconds: number,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  return runBatched(userIds, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async ([id]) => {
-      await call(
-        ctx,
-        operation,
-        "openconfigsvr/setnospeaking",
-        { Set_Account: id, C2CmsgNospeakingTime: seconds, GroupmsgNospeakingTime: seconds },
-        options,
-        true,
-      );
-      return [itemOk(id as string, true as const)];
-    },
+  return runIdBatches(ctx, userIds, 1, async ([id]) => {
+    await call(
+      ctx,
+      operation,
+      "openconfigsvr/setnospeaking",
+      { Set_Account: id, C2CmsgNospeakingTime: seconds, GroupmsgNospeakingTime: seconds },
+      options,
+      true,
+    );
+    return [itemOk(id as string, true as const)];
   });
 }
 
-export async function banUsers(
-  ctx: TencentContext,
-  input: BanInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const banUsers: Op<"banUsers"> = async (ctx, input, options) => {
   const ids = checkIds("userIds", input?.userIds, USER_ID);
   // Omitted: Tencent's "forever" (4294967295 s); a duration must stay below it.
   const seconds =
@@ -51,13 +41,9 @@ export async function banUsers(
       ? FOREVER_SECONDS
       : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
   return setNoSpeaking(ctx, "banUsers", ids, seconds, options);
-}
+};
 
-export async function unbanUsers(
-  ctx: TencentContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const unbanUsers: Op<"unbanUsers"> = async (ctx, userIds, options) => {
   const ids = checkIds("userIds", userIds, USER_ID);
   return setNoSpeaking(ctx, "unbanUsers", ids, 0, options);
-}
+};

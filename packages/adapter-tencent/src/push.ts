@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { BroadcastInput, BroadcastResult, CallOptions } from "@imgraph/core";
-import { call, type TencentContext } from "./context.js";
+import { call, type Op } from "./context.js";
 import { outgoing } from "./messages.js";
 
 /**
@@ -9,11 +8,7 @@ import { outgoing } from "./messages.js";
  * attempt makes a retry harmless. The answer is a push TaskId, not a message: no message
  * id to recall. Only for apps with all-member push enabled (options.broadcast).
  */
-export async function broadcastMessage(
-  ctx: TencentContext,
-  input: BroadcastInput,
-  options?: CallOptions,
-): Promise<BroadcastResult> {
+export const broadcastMessage: Op<"broadcastMessage"> = async (ctx, input, options) => {
   const { from, body, push } = outgoing(input);
   await call(
     ctx,
@@ -24,4 +19,4 @@ export async function broadcastMessage(
     true,
   );
   return { messageId: null };
-}
+};

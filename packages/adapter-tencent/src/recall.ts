@@ -1,5 +1,5 @@
-import { type CallOptions, checkActor, type RecallInput } from "@imgraph/core";
-import { call, type TencentContext } from "./context.js";
+import { checkActor } from "@imgraph/core";
+import { call, type Op } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { USER_ID } from "./limits.js";
 import { decodeMessageId } from "./message-ids.js";
@@ -13,11 +13,7 @@ interface GroupRecallAnswer {
  * limit within retention) or group_msg_recall (by MsgSeq, per-item RetCode). A repeat
  * answers "already recalled" (20023): nothing is recalled twice.
  */
-export async function recallMessage(
-  ctx: TencentContext,
-  input: RecallInput,
-  options?: CallOptions,
-): Promise<void> {
+export const recallMessage: Op<"recallMessage"> = async (ctx, input, options) => {
   const ref = decodeMessageId(ctx, input?.messageId);
   checkActor(input.actorId, USER_ID);
   if (ref.kind === "c2c") {
@@ -42,4 +38,4 @@ export async function recallMessage(
   const result = (answer.RecallRetList ?? []).find((r) => Number(r?.MsgSeq) === ref.msgSeq);
   const code = Number(result?.RetCode ?? 0);
   if (code !== 0) throw itemFailure(code);
-}
+};

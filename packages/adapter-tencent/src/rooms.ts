@@ -1,14 +1,6 @@
-import {
-  type CallOptions,
-  checkId,
-  ImError,
-  type Page,
-  type RoomMessageInput,
-  type RoomUser,
-  type RoomUsersInput,
-} from "@imgraph/core";
-import { call, type TencentContext } from "./context.js";
-import { listGroupMembers } from "./groups.js";
+import { type CallOptions, checkId, ImError } from "@imgraph/core";
+import { call, type Op, type TencentContext } from "./context.js";
+import { memberPage } from "./groups.js";
 import { AUTO_GROUP_ID_PREFIX, GROUP_ID, GROUP_NAME_MAX_BYTES } from "./limits.js";
 import { outgoing, sendToGroup } from "./messages.js";
 
@@ -47,13 +39,9 @@ export async function ensureRoom(
   }
 }
 
-export async function listRoomUsers(
-  ctx: TencentContext,
-  input: RoomUsersInput,
-  options?: CallOptions,
-): Promise<Page<RoomUser>> {
+export const listRoomUsers: Op<"listRoomUsers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, GROUP_ID);
-  const page = await listGroupMembers(
+  const page = await memberPage(
     ctx,
     { groupId: roomId, limit: input.limit, cursor: input.cursor ?? null },
     options,
@@ -63,15 +51,11 @@ export async function listRoomUsers(
     items: page.items.map((m) => ({ userId: m.userId, joinedAt: m.joinedAt })),
     nextCursor: page.nextCursor,
   };
-}
+};
 
-export async function sendRoomMessage(
-  ctx: TencentContext,
-  input: RoomMessageInput,
-  options?: CallOptions,
-): Promise<{ messageId: string | null }> {
+export const sendRoomMessage: Op<"sendRoomMessage"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, GROUP_ID);
   const result = await sendToGroup(ctx, "sendRoomMessage", roomId, outgoing(input), options);
   if (!result.ok) throw result.error;
   return { messageId: result.value.messageId };
-}
+};

@@ -10,11 +10,10 @@ import {
   NotFoundError,
   type Presence,
   runBatched,
+  runIdBatches,
   type User,
-  type UserInput,
-  type UserUpdate,
 } from "@imgraph/core";
-import { call, str, type TencentContext } from "./context.js";
+import { call, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import {
   USER_ID,
@@ -34,11 +33,7 @@ function notFound(userId: string): NotFoundError {
  * avatar; importing an existing account updates them, so a repeat is harmless. `extra`
  * lives in a custom profile tag, written by one portrait_set per user that has one.
  */
-export async function registerUsers(
-  ctx: TencentContext,
-  users: UserInput[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) => {
   checkUserList(users, USER_ID);
   const extras = new Map<string, ReturnType<typeof toProfileItems>>();
   for (const [i, u] of users.entries()) {
@@ -99,7 +94,7 @@ export async function registerUsers(
   });
   const answers = new Map(results.map((r) => [r.key, r]));
   return users.map((u) => answers.get(u.id) as ItemResult<User>);
-}
+};
 
 function setPortrait(
   ctx: TencentContext,
@@ -118,16 +113,12 @@ function setPortrait(
   );
 }
 
-export async function updateUser(
-  ctx: TencentContext,
-  update: UserUpdate,
-  options?: CallOptions,
-): Promise<void> {
+export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   const [id] = checkIds("id", [update?.id], USER_ID) as [string];
   const items = toProfileItems("", update, ctx.extraProfileTag);
   if (items.length === 0) return;
   await setPortrait(ctx, "updateUser", id, items, options);
-}
+};
 
 interface PortraitAnswer {
   UserProfileItem?: Array<{
@@ -184,64 +175,43 @@ async function readOrMissing(
     if (!(error instanceof ImError) || error.code !== "NOT_FOUND") throw error;
     const [only] = ids;
     if (ids.length === 1 && only !== undefined) return [itemError(only, notFound(only))];
-    return runBatched(ids, {
-      size: 1,
-      concurrency: ctx.concurrency,
-      keyOf: (id) => id,
-      run: (one) => readOrMissing(ctx, one, options),
-    });
+    return runIdBatches(ctx, ids, 1, (one) => readOrMissing(ctx, one, options));
   }
 }
 
 /** portrait_get reads 100 profiles a call; unknown accounts come back as NOT_FOUND items. */
-export async function getUsers(
-  ctx: TencentContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
   // runBatched sends a repeated id once and answers it at each place, in order.
-  return runBatched(checkIds("userIds", userIds, USER_ID), {
-    size: USERS_PER_PROFILE_READ,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: (chunk) => readOrMissing(ctx, chunk, options),
-  });
-}
+  return runIdBatches(ctx, checkIds("userIds", userIds, USER_ID), USERS_PER_PROFILE_READ, (chunk) =>
+    readOrMissing(ctx, chunk, options),
+  );
+};
 
 interface DeleteAnswer {
   ResultItem?: Array<{ UserID?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
 }
 
-export async function deleteUsers(
-  ctx: TencentContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const deleteUsers: Op<"deleteUsers"> = async (ctx, userIds, options) => {
   const ids = distinct(checkIds("userIds", userIds, USER_ID));
-  return runBatched(ids, {
-    size: USERS_PER_DELETE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<DeleteAnswer>(
-        ctx,
-        "deleteUsers",
-        "im_open_login_svc/account_delete",
-        { DeleteItem: chunk.map((UserID) => ({ UserID })) },
-        options,
-        true,
-      );
-      const codes = new Map((answer.ResultItem ?? []).map((r) => [String(r?.UserID), r] as const));
-      return chunk.map((id) => {
-        const r = codes.get(id);
-        const code = Number(r?.ResultCode ?? 0);
-        return code === 0
-          ? itemOk(id, true as const)
-          : itemError(id, itemFailure(code, r?.ResultInfo));
-      });
-    },
+  return runIdBatches(ctx, ids, USERS_PER_DELETE, async (chunk) => {
+    const answer = await call<DeleteAnswer>(
+      ctx,
+      "deleteUsers",
+      "im_open_login_svc/account_delete",
+      { DeleteItem: chunk.map((UserID) => ({ UserID })) },
+      options,
+      true,
+    );
+    const codes = new Map((answer.ResultItem ?? []).map((r) => [String(r?.UserID), r] as const));
+    return chunk.map((id) => {
+      const r = codes.get(id);
+      const code = Number(r?.ResultCode ?? 0);
+      return code === 0
+        ? itemOk(id, true as const)
+        : itemError(id, itemFailure(code, r?.ResultInfo));
+    });
   });
-}
+};
 
 interface OnlineAnswer {
   QueryResult?: Array<{ To_Account?: unknown; State?: unknown; Status?: unknown }>;
@@ -252,38 +222,29 @@ interface OnlineAnswer {
  * query_online_status, 500 accounts a call. `PushOnline` (app in the background, reachable
  * only by offline push) counts as OFFLINE: the user has no live connection.
  */
-export async function getPresence(
-  ctx: TencentContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<Presence>[]> {
+export const getPresence: Op<"getPresence"> = async (ctx, userIds, options) => {
   checkIds("userIds", userIds, USER_ID);
-  return runBatched(userIds, {
-    size: USERS_PER_PRESENCE,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<OnlineAnswer>(
-        ctx,
-        "getPresence",
-        "openim/query_online_status",
-        { To_Account: chunk },
-        options,
-        true,
-      );
-      const out: ItemResult<Presence>[] = [];
-      for (const e of answer.ErrorList ?? []) {
-        const id = str(e?.To_Account);
-        if (id) out.push(itemError(id, itemFailure(e.ErrorCode)));
-      }
-      for (const r of answer.QueryResult ?? []) {
-        const id = str(r?.To_Account);
-        // Older answers name the field Status (unverified): read either.
-        const state = str(r?.State) ?? str(r?.Status);
-        if (id)
-          out.push(itemOk(id, { userId: id, status: state === "Online" ? "ONLINE" : "OFFLINE" }));
-      }
-      return out;
-    },
+  return runIdBatches(ctx, userIds, USERS_PER_PRESENCE, async (chunk) => {
+    const answer = await call<OnlineAnswer>(
+      ctx,
+      "getPresence",
+      "openim/query_online_status",
+      { To_Account: chunk },
+      options,
+      true,
+    );
+    const out: ItemResult<Presence>[] = [];
+    for (const e of answer.ErrorList ?? []) {
+      const id = str(e?.To_Account);
+      if (id) out.push(itemError(id, itemFailure(e.ErrorCode)));
+    }
+    for (const r of answer.QueryResult ?? []) {
+      const id = str(r?.To_Account);
+      // Older answers name the field Status (unverified): read either.
+      const state = str(r?.State) ?? str(r?.Status);
+      if (id)
+        out.push(itemOk(id, { userId: id, status: state === "Online" ? "ONLINE" : "OFFLINE" }));
+    }
+    return out;
   });
-}
+};

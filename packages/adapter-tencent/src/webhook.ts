@@ -10,11 +10,11 @@ import {
   callbackId,
   callbackInteger,
   callbackList,
+  callbackRefused,
   type ImEvent,
-  UnauthenticatedError,
+  verifiedCallback,
   type WebhookAck,
-  type WebhookRequest,
-  type WebhookResult,
+  type WebhookParser,
 } from "@imgraph/core";
 import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
@@ -48,18 +48,20 @@ export function tencentWebhookRefusal(status: number, message: string): WebhookA
   };
 }
 
-export function parseTencentWebhook(
-  ctx: Ctx,
-  options: TencentWebhookOptions,
-  request: WebhookRequest,
-): WebhookResult {
+export const parseTencentWebhook: WebhookParser<Ctx, TencentWebhookOptions> = (
+  ctx,
+  options,
+  request,
+) => {
   const windowSeconds = options.windowSeconds ?? 60;
-  const check = verifyTencentCallback(request.query, options.callbackToken, {
-    now: request.receivedAt,
-    windowSeconds,
-    sdkAppId: options.sdkAppId,
-  });
-  if (!check.ok) throw new UnauthenticatedError(`Tencent callback refused: ${check.message}.`);
+  verifiedCallback(
+    "Tencent",
+    verifyTencentCallback(request.query, options.callbackToken, {
+      now: request.receivedAt,
+      windowSeconds,
+      sdkAppId: options.sdkAppId,
+    }),
+  );
 
   const body = callbackBody(request.rawBody, "Tencent");
   const command = request.query.get("CallbackCommand") ?? "";
@@ -77,7 +79,7 @@ export function parseTencentWebhook(
     replayWindowMs: 2 * windowSeconds * 1000,
     ack: ACK,
   };
-}
+};
 
 function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[] {
   const appId = ctx.appId;
@@ -226,9 +228,7 @@ function bindEventTime(b: Json, requestTime: string | null, windowSeconds: numbe
   if (!Number.isSafeInteger(ms) || ms <= 0)
     throw new BadUserInputError("EventTime", "EventTime must be epoch milliseconds.");
   if (Math.abs(ms - signed) > windowSeconds * 1000)
-    throw new UnauthenticatedError(
-      "Tencent callback refused: EventTime is outside the signed RequestTime's window.",
-    );
+    throw callbackRefused("Tencent", "EventTime is outside the signed RequestTime's window");
 }
 
 function eventTime(b: Json, receivedAt: number): Date {

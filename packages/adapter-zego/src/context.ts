@@ -1,4 +1,11 @@
-import type { CallOptions, IdCodec, QueryParams, VendorClient } from "@imgraph/core";
+import type {
+  CallOptions,
+  Handler,
+  IdCodec,
+  OperationName,
+  QueryParams,
+  VendorClient,
+} from "@imgraph/core";
 
 /** What every operation needs: the two signed clients, the id codec and the app's identity. */
 export interface ZegoContext {
@@ -16,6 +23,9 @@ export interface ZegoContext {
   /** SendMessageToAllUsers is on the app's plan (`features.broadcast`). */
   broadcast: boolean;
 }
+
+/** One neutral operation's handler for this vendor (its input and answer come from the operation table). */
+export type Op<N extends OperationName> = Handler<ZegoContext, N>;
 
 export interface ZegoCall {
   /** The neutral operation, for errors and logs. */

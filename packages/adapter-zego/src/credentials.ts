@@ -1,14 +1,6 @@
-import {
-  type ChatCredential,
-  type ChatCredentialInput,
-  checkId,
-  checkIds,
-  checkInt,
-  type RoomCredential,
-  type RoomCredentialInput,
-} from "@imgraph/core";
+import { checkId, checkIds, checkInt } from "@imgraph/core";
 import { generateToken04, rtcPrivilegePayload } from "@imgraph/signing";
-import type { ZegoContext } from "./context.js";
+import type { Op, ZegoContext } from "./context.js";
 import {
   ROOM_ID,
   TOKEN_DEFAULT_SECONDS,
@@ -44,14 +36,14 @@ function token(
 }
 
 /** ZIM login token: Token04 without payload. */
-export function issueChatCredential(ctx: ZegoContext, input: ChatCredentialInput): ChatCredential {
+export const issueChatCredential: Op<"issueChatCredential"> = (ctx, input) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const made = token(ctx, userId, input.ttlSeconds);
   return { vendor: "zego", appId: String(ctx.zegoAppId), userId, ...made };
-}
+};
 
 /** RTC room token: Token04 with the privilege payload (login always, publish on request). */
-export function issueRoomCredential(ctx: ZegoContext, input: RoomCredentialInput): RoomCredential {
+export const issueRoomCredential: Op<"issueRoomCredential"> = (ctx, input) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const roomId = checkId("roomId", input.roomId, ROOM_ID);
   const payload = rtcPrivilegePayload({
@@ -62,4 +54,4 @@ export function issueRoomCredential(ctx: ZegoContext, input: RoomCredentialInput
   const made = token(ctx, userId, input.ttlSeconds, payload);
   // Token04 with the room privileges is all the ZEGO Express SDK needs to log in to a room.
   return { appId: String(ctx.zegoAppId), userId, roomId, userToken: null, ...made };
-}
+};

@@ -1,14 +1,5 @@
-import {
-  type CallOptions,
-  checkIds,
-  decodeCursor,
-  encodeCursor,
-  type Group,
-  type Page,
-  type PageInput,
-  pageLimit,
-} from "@imgraph/core";
-import { type ZegoContext, zim } from "./context.js";
+import { checkIds, decodeCursor, encodeCursor, type Group, pageLimit } from "@imgraph/core";
+import { type Op, zim } from "./context.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
 import { nextMarker } from "./paging.js";
 
@@ -28,11 +19,7 @@ interface UserGroupsAnswer {
 }
 
 /** QueryGroupsInfoOfUser: Next "" first, NextRsp "0" at the end. */
-export async function listUserGroups(
-  ctx: ZegoContext,
-  input: { userId: string } & PageInput,
-  options?: CallOptions,
-): Promise<Page<Group>> {
+export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const limit = pageLimit(input.limit, USER_GROUPS_PAGE_MAX);
   const cursor = decodeCursor<{ n: string | number }>("ug", input.cursor, { n: "marker" });
@@ -55,7 +42,7 @@ export async function listUserGroups(
     items,
     nextCursor: next === null || items.length === 0 ? null : encodeCursor("ug", { n: next }),
   };
-}
+};
 
 interface AppGroupsAnswer {
   Next?: unknown;
@@ -63,11 +50,7 @@ interface AppGroupsAnswer {
 }
 
 /** QueryAppGroupList (GET, 1/s; ZEGO says its data may lag up to a minute). */
-export async function listAppGroups(
-  ctx: ZegoContext,
-  input: PageInput,
-  options?: CallOptions,
-): Promise<Page<Group>> {
+export const listAppGroups: Op<"listAppGroups"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, APP_GROUPS_PAGE_MAX);
   const cursor = decodeCursor<{ n: string | number }>("ag", input?.cursor, { n: "marker" });
   const answer = await zim<AppGroupsAnswer>(
@@ -89,4 +72,4 @@ export async function listAppGroups(
     items,
     nextCursor: next === null || items.length === 0 ? null : encodeCursor("ag", { n: next }),
   };
-}
+};

@@ -6,11 +6,10 @@ import {
   type ItemResult,
   itemOk,
   type MutedMember,
-  type MuteMembersInput,
-  runBatched,
+  runIdBatches,
 } from "@imgraph/core";
 import { zimBatch } from "./batch.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, type ZegoContext, zim } from "./context.js";
 import { allMembers, memberChange } from "./group-lookup.js";
 import { GROUP_ID, MEMBERS_PER_MUTE, MUTE_MAX_SECONDS } from "./limits.js";
 import { nextMarker } from "./paging.js";
@@ -53,25 +52,17 @@ async function setMute(
   );
 }
 
-export function muteGroupMembers(
-  ctx: ZegoContext,
-  input: MuteMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const muteGroupMembers: Op<"muteGroupMembers"> = (ctx, input, options) => {
   const duration =
     input?.durationSeconds === undefined
       ? FOREVER
       : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: MUTE_MAX_SECONDS });
   return setMute(ctx, "muteGroupMembers", input, duration, options);
-}
+};
 
-export function unmuteGroupMembers(
-  ctx: ZegoContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const unmuteGroupMembers: Op<"unmuteGroupMembers"> = (ctx, input, options) => {
   return setMute(ctx, "unmuteGroupMembers", input, LIFT, options);
-}
+};
 
 interface ForbidAnswer {
   FetchEnd?: unknown;
@@ -113,23 +104,16 @@ async function mutedIn(
  * the groups that user is muted in. So this reads the member list and asks for each
  * member — one call per member; the mute's end time is not given back.
  */
-export async function listMutedMembers(
-  ctx: ZegoContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<MutedMember[]> {
+export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
   const { members } = await allMembers(ctx, "listMutedMembers", groupId, options);
-  const checked = await runBatched(
+  const checked = await runIdBatches(
+    ctx,
     members.map((m) => m.userId),
-    {
-      size: 1,
-      concurrency: ctx.concurrency,
-      keyOf: (id) => id,
-      run: async ([userId]) => [
-        itemOk(userId as string, await mutedIn(ctx, userId as string, groupId, options)),
-      ],
-    },
+    1,
+    async ([userId]) => [
+      itemOk(userId as string, await mutedIn(ctx, userId as string, groupId, options)),
+    ],
   );
   const muted: MutedMember[] = [];
   for (const result of checked) {
@@ -137,4 +121,4 @@ export async function listMutedMembers(
     if (result.value) muted.push({ userId: result.key, mutedUntil: null });
   }
   return muted;
-}
+};

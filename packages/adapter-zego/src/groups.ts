@@ -1,32 +1,21 @@
 import {
   BadUserInputError,
-  type CallOptions,
-  type CreateGroupInput,
   checkGroupUsers,
   checkId,
   checkIds,
   checkText,
-  type DismissGroupInput,
   decodeCursor,
   distinct,
   encodeCursor,
-  type Group,
-  type GroupMember,
-  type GroupMembersInput,
   ImError,
-  type ItemResult,
   itemError,
   itemOk,
-  type MembershipInput,
   NotFoundError,
-  type Page,
-  type PageInput,
   pageLimit,
-  type TransferOwnershipInput,
   UnsupportedByVendorError,
 } from "@imgraph/core";
 import { type Answer, zimBatch } from "./batch.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, zim } from "./context.js";
 import { failureList } from "./errors.js";
 import { actorFor, findOwner, memberChange, memberPage } from "./group-lookup.js";
 import {
@@ -46,11 +35,7 @@ const NOT_IN_GROUP = 660600008;
 /** "failed to load group info (group may not exist)". */
 const GROUP_NOT_LOADED = "660600009";
 
-export async function createGroup(
-  ctx: ZegoContext,
-  input: CreateGroupInput,
-  options?: CallOptions,
-): Promise<Group> {
+export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   let groupId: string | undefined;
   if (input?.id !== undefined) {
     groupId = checkId("id", input.id, GROUP_ID);
@@ -101,7 +86,7 @@ export async function createGroup(
     failed += added.filter((r) => !r.ok).length;
   }
   return { id, name, ownerId, memberCount: 1 + memberIds.length - failed, createdAt: null };
-}
+};
 
 interface InfoAnswer {
   GroupId?: unknown;
@@ -110,11 +95,7 @@ interface InfoAnswer {
 }
 
 /** QueryGroupInfo wants a FromUserId and names no owner: the member list gives both. */
-export async function getGroup(
-  ctx: ZegoContext,
-  groupId: string,
-  options?: CallOptions,
-): Promise<Group | null> {
+export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
   try {
     const { ownerId, firstMember, total } = await findOwner(ctx, "getGroup", groupId, options);
@@ -143,7 +124,7 @@ export async function getGroup(
     if (isMissingGroup(error)) return null;
     throw error;
   }
-}
+};
 
 function isMissingGroup(error: unknown): boolean {
   return (
@@ -152,11 +133,7 @@ function isMissingGroup(error: unknown): boolean {
   );
 }
 
-export async function listGroupMembers(
-  ctx: ZegoContext,
-  input: { groupId: string } & PageInput,
-  options?: CallOptions,
-): Promise<Page<GroupMember>> {
+export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const requested = pageLimit(input.limit, GROUP_MEMBERS_PAGE_MAX);
   const cursor = decodeCursor<{ n: string | number; l: number }>("gm", input.cursor, {
@@ -176,14 +153,10 @@ export async function listGroupMembers(
         ? null
         : encodeCursor("gm", { n: page.next, l: limit }),
   };
-}
+};
 
 /** InviteUsersIntoGroup, 100 per call, one call at a time (ZEGO allows 1/s per group). */
-export async function addGroupMembers(
-  ctx: ZegoContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const addGroupMembers: Op<"addGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds, actor } = await memberChange(ctx, "addGroupMembers", input, options);
   return zimBatch<true>(
     ctx,
@@ -204,14 +177,10 @@ export async function addGroupMembers(
     },
     options,
   );
-}
+};
 
 /** KickoutGroupUser, 50 per call. */
-export async function removeGroupMembers(
-  ctx: ZegoContext,
-  input: GroupMembersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds, actor } = await memberChange(ctx, "removeGroupMembers", input, options);
   return zimBatch<true>(
     ctx,
@@ -239,13 +208,9 @@ export async function removeGroupMembers(
     },
     options,
   );
-}
+};
 
-export async function transferGroupOwnership(
-  ctx: ZegoContext,
-  input: TransferOwnershipInput,
-  options?: CallOptions,
-): Promise<void> {
+export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
   // Whether FromUserId must be the current owner is unverified: act as the owner by default.
@@ -261,14 +226,10 @@ export async function transferGroupOwnership(
     },
     options,
   );
-}
+};
 
 /** DismissGroup: any registered user may dismiss (§2.4); the owner by default. */
-export async function dismissGroup(
-  ctx: ZegoContext,
-  input: DismissGroupInput,
-  options?: CallOptions,
-): Promise<void> {
+export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const actor = await actorFor(ctx, "dismissGroup", groupId, input.actorId, options);
   await zim(
@@ -282,18 +243,14 @@ export async function dismissGroup(
     },
     options,
   );
-}
+};
 
 /**
  * Which users belong to the group, from one QueryGroupMemberList page of 1000 (ZIM has no
  * per-user check). A user not on that page of a larger group cannot be answered in one
  * call: that user's item says so, and the caller decides (the gateway refuses).
  */
-export async function checkGroupMembers(
-  ctx: ZegoContext,
-  input: MembershipInput,
-  options?: CallOptions,
-): Promise<ItemResult<boolean>[]> {
+export const checkGroupMembers: Op<"checkGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds: ids } = checkGroupUsers(input, GROUP_USERS, USERS_PER_MEMBER_CHECK);
   const page = await memberPage(
     ctx,
@@ -316,4 +273,4 @@ export async function checkGroupMembers(
       ),
     );
   });
-}
+};

@@ -1,15 +1,12 @@
 import {
-  type CallOptions,
   checkHistoryConversation,
   decodeCursor,
   encodeCursor,
-  type HistoryInput,
   type Message,
-  type Page,
   pageLimit,
 } from "@imgraph/core";
 import { fromZego } from "./content.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, type ZegoContext, zim } from "./context.js";
 import { GROUP_USERS, HISTORY_PAGE_MAX } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 import { nextMarker } from "./paging.js";
@@ -50,11 +47,7 @@ type Position = {
  * many of that page we already returned (a page may be cut short at `limit`); ZEGO's
  * page size stays the same across one listing.
  */
-export async function listMessages(
-  ctx: ZegoContext,
-  input: HistoryInput,
-  options?: CallOptions,
-): Promise<Page<Message>> {
+export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
   const view = checkHistoryConversation(input?.conversation, GROUP_USERS);
   const { action, params }: { action: string; params: Record<string, unknown> } =
     view.type === "USER"
@@ -110,7 +103,7 @@ export async function listMessages(
     at = { n: next, k: 0, l: at.l };
   }
   return { items, nextCursor: encodeCursor("mh", { ...at }) };
-}
+};
 
 function toMessage(
   ctx: ZegoContext,

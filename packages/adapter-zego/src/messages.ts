@@ -1,18 +1,15 @@
 import {
   BadUserInputError,
-  type CallOptions,
   checkId,
   checkIds,
   distinct,
-  type ItemResult,
-  type SendMessageInput,
   type SentMessage,
   sentItem,
   VendorUnavailableError,
 } from "@imgraph/core";
 import { zimBatch } from "./batch.js";
 import { messageFields, toZego } from "./content.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, zim } from "./context.js";
 import { GROUP_ID, RECIPIENTS_PER_SEND, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
@@ -39,11 +36,7 @@ interface PeerAnswer {
  * SendPeerMessage (100 recipients per call) or SendGroupMessage. ZEGO does not
  * deduplicate sends, so a send is never repeated once it may have reached ZEGO.
  */
-export async function sendMessage(
-  ctx: ZegoContext,
-  input: SendMessageInput,
-  options?: CallOptions,
-): Promise<ItemResult<SentMessage>[]> {
+export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   if (input.to?.type !== "USERS" && input.to?.type !== "GROUP") {
     throw new BadUserInputError("to", "to must name users or a group.");
@@ -104,4 +97,4 @@ export async function sendMessage(
     },
     options,
   );
-}
+};

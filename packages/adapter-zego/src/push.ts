@@ -1,11 +1,6 @@
-import {
-  type BroadcastInput,
-  type BroadcastResult,
-  type CallOptions,
-  checkIds,
-} from "@imgraph/core";
+import { checkIds } from "@imgraph/core";
 import { messageFields, toZego } from "./content.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, zim } from "./context.js";
 import { USER_ID } from "./limits.js";
 
 /**
@@ -13,11 +8,7 @@ import { USER_ID } from "./limits.js";
  * offered with `features.broadcast` (see implementation.ts). Never repeated once it may
  * have reached ZEGO: ZEGO does not deduplicate sends.
  */
-export async function broadcastMessage(
-  ctx: ZegoContext,
-  input: BroadcastInput,
-  options?: CallOptions,
-): Promise<BroadcastResult> {
+export const broadcastMessage: Op<"broadcastMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const fields = messageFields(toZego(input.content, ctx.messageMaxBytes), input.pushText);
   await zim(
@@ -33,4 +24,4 @@ export async function broadcastMessage(
     options,
   );
   return { messageId: null };
-}
+};

@@ -1,5 +1,5 @@
-import { type CallOptions, checkActor, type RecallInput } from "@imgraph/core";
-import { type ZegoContext, zim } from "./context.js";
+import { checkActor } from "@imgraph/core";
+import { type Op, zim } from "./context.js";
 import { USER_ID } from "./limits.js";
 import { decodeMessageId } from "./message-ids.js";
 
@@ -7,11 +7,7 @@ import { decodeMessageId } from "./message-ids.js";
  * RevokePeerMessage / RevokeGroupMessage. ZEGO revokes in the original sender's name
  * (FromUserId must be the sender, else 660000026), so `actorId` is only checked.
  */
-export async function recallMessage(
-  ctx: ZegoContext,
-  input: RecallInput,
-  options?: CallOptions,
-): Promise<void> {
+export const recallMessage: Op<"recallMessage"> = async (ctx, input, options) => {
   const ref = decodeMessageId(ctx, input?.messageId);
   checkActor(input.actorId, USER_ID);
   // A repeat after a lost answer gets 660000023 "already recalled": never a second effect.
@@ -34,4 +30,4 @@ export async function recallMessage(
         },
     options,
   );
-}
+};

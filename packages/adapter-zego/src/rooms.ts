@@ -1,25 +1,20 @@
 import {
   BadUserInputError,
-  type CallOptions,
   checkId,
   checkIds,
   checkText,
   decodeCursor,
   distinct,
   encodeCursor,
-  type ItemResult,
   itemOk,
-  type KickRoomUsersInput,
-  type Page,
   pageLimit,
   type RoomMessageInput,
   type RoomUser,
-  type RoomUsersInput,
-  runBatched,
+  runIdBatches,
   UnsupportedByVendorError,
   utf8Bytes,
 } from "@imgraph/core";
-import { rtc, type ZegoContext } from "./context.js";
+import { type Op, rtc } from "./context.js";
 import {
   ROOM_ID,
   ROOM_KICK_PER_CALL,
@@ -43,11 +38,7 @@ interface UserListData {
 }
 
 /** DescribeUserList: Marker "" first, an empty Marker at the end. */
-export async function listRoomUsers(
-  ctx: ZegoContext,
-  input: RoomUsersInput,
-  options?: CallOptions,
-): Promise<Page<RoomUser>> {
+export const listRoomUsers: Op<"listRoomUsers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, ROOM_ID);
   const limit = pageLimit(input.limit, ROOM_USERS_PAGE_MAX);
   const cursor = decodeCursor<{ m: string }>("ru", input.cursor, { m: "string" });
@@ -70,52 +61,39 @@ export async function listRoomUsers(
     items,
     nextCursor: marker === "" || items.length === 0 ? null : encodeCursor("ru", { m: marker }),
   };
-}
+};
 
 /** KickoutUser, 5 users per call. */
-export async function kickRoomUsers(
-  ctx: ZegoContext,
-  input: KickRoomUsersInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const kickRoomUsers: Op<"kickRoomUsers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, ROOM_ID);
   const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
   const reason =
     input.reason === undefined
       ? undefined
       : checkText("reason", input.reason, { maxBytes: ROOM_REASON_MAX_BYTES, allowEmpty: true });
-  return runBatched(ids, {
-    size: ROOM_KICK_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      await rtc(
-        ctx,
-        {
-          operation: "kickRoomUsers",
-          action: "KickoutUser",
-          method: "GET",
-          params: { RoomId: roomId, "UserId[]": chunk, CustomReason: reason },
-          // Kicking someone who already left changes nothing.
-          idempotent: true,
-        },
-        options,
-      );
-      return chunk.map((id) => itemOk(id, true as const));
-    },
+  return runIdBatches(ctx, ids, ROOM_KICK_PER_CALL, async (chunk) => {
+    await rtc(
+      ctx,
+      {
+        operation: "kickRoomUsers",
+        action: "KickoutUser",
+        method: "GET",
+        params: { RoomId: roomId, "UserId[]": chunk, CustomReason: reason },
+        // Kicking someone who already left changes nothing.
+        idempotent: true,
+      },
+      options,
+    );
+    return chunk.map((id) => itemOk(id, true as const));
   });
-}
+};
 
 /**
  * SendBroadcastMessage (a chat message in the room's message channel, with an id), not
  * SendCustomCommand (signalling to online users, no id, nothing kept). RTC messages are
  * text: custom content travels as JSON text; media has no RTC form.
  */
-export async function sendRoomMessage(
-  ctx: ZegoContext,
-  input: RoomMessageInput,
-  options?: CallOptions,
-): Promise<{ messageId: string | null }> {
+export const sendRoomMessage: Op<"sendRoomMessage"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, ROOM_ID);
   const [from] = checkIds("from", [input.from], USER_ID) as [string];
   const text = roomText(input.content);
@@ -134,7 +112,7 @@ export async function sendRoomMessage(
   return {
     messageId: typeof id === "number" || (typeof id === "string" && id) ? String(id) : null,
   };
-}
+};
 
 function roomText(content: RoomMessageInput["content"]): string {
   let text: string;

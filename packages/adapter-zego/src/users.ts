@@ -15,12 +15,10 @@ import {
   parseJsonObject,
   runBatched,
   type User,
-  type UserInput,
-  type UserUpdate,
   utf8Bytes,
 } from "@imgraph/core";
 import { type Answer, itemErrorOf, perItem, zimBatch } from "./batch.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, type ZegoContext, zim } from "./context.js";
 import {
   AVATAR_MAX_BYTES,
   USER_ID,
@@ -96,11 +94,7 @@ function modify(ctx: ZegoContext, operation: string, profiles: Profile[], option
  * UserRegister, then ModifyUserInfo for the extras (UserRegister takes none) and for users
  * that already existed: registering is an upsert, so a repeated register is harmless.
  */
-export async function registerUsers(
-  ctx: ZegoContext,
-  users: UserInput[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) => {
   checkUserList(users, USER_ID);
   const profiles = users.map((u, i) => checkProfile(ctx, `users[${i}].`, u));
   const unique = [...new Map(profiles.map((p) => [p.UserId, p])).values()];
@@ -164,30 +158,22 @@ export async function registerUsers(
   });
   const byKey = new Map(results.map((r) => [r.key, r]));
   return users.map((u) => byKey.get(u.id) as ItemResult<User>);
-}
+};
 
-export async function updateUser(
-  ctx: ZegoContext,
-  update: UserUpdate,
-  options?: CallOptions,
-): Promise<void> {
+export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   const [id] = checkIds("id", [update?.id], USER_ID) as [string];
   const profile = checkProfile(ctx, "", { ...update, id });
   if (Object.keys(profile).length === 1) return; // nothing to change
   const [result] = await modify(ctx, "updateUser", [profile], options);
   if (result && !result.ok) throw result.error;
-}
+};
 
 interface InfoAnswer {
   Result?: Array<{ UserId?: unknown; UserName?: unknown; UserAvatar?: unknown; Extra?: unknown }>;
 }
 
 /** QueryUserInfos, 100 per call; unknown users are NOT_FOUND items. */
-export async function getUsers(
-  ctx: ZegoContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
+export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
   const ids = checkIds("userIds", userIds, USER_ID);
   return zimBatch<User>(
     ctx,
@@ -212,7 +198,7 @@ export async function getUsers(
     },
     options,
   );
-}
+};
 
 function toUser(id: string, row: NonNullable<InfoAnswer["Result"]>[number]): User {
   return {
@@ -234,11 +220,7 @@ interface PresenceAnswer {
 }
 
 /** QueryUserOnlineState (GET, `UserId[]` ≤ 100). */
-export async function getPresence(
-  ctx: ZegoContext,
-  userIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<Presence>[]> {
+export const getPresence: Op<"getPresence"> = async (ctx, userIds, options) => {
   const ids = checkIds("userIds", userIds, USER_ID);
   const offline = (key: string) => itemOk<Presence>(key, { userId: key, status: "OFFLINE" });
   return zimBatch<Presence>(
@@ -265,4 +247,4 @@ export async function getPresence(
     },
     options,
   );
-}
+};

@@ -10,12 +10,12 @@ import {
   callbackId,
   callbackInteger,
   callbackList,
+  callbackRefused,
   type ImEvent,
   type Message,
-  UnauthenticatedError,
+  verifiedCallback,
   type WebhookAck,
-  type WebhookRequest,
-  type WebhookResult,
+  type WebhookParser,
 } from "@imgraph/core";
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
@@ -37,30 +37,25 @@ type Json = Record<string, unknown>;
 /** Any 2xx is a delivery (§5.2). */
 const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8", body: "success" };
 
-export function parseZegoWebhook(
-  ctx: Ctx,
-  options: ZegoWebhookOptions,
-  request: WebhookRequest,
-): WebhookResult {
+export const parseZegoWebhook: WebhookParser<Ctx, ZegoWebhookOptions> = (ctx, options, request) => {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
   const body = callbackBody(request.rawBody, "ZEGO");
-  const check = verifyZegoCallback(body, options.callbackSecret, {
-    now: request.receivedAt,
-    maxAgeSeconds,
-  });
-  if (!check.ok) throw new UnauthenticatedError(`ZEGO callback refused: ${check.message}.`);
+  const signed = verifiedCallback(
+    "ZEGO",
+    verifyZegoCallback(body, options.callbackSecret, { now: request.receivedAt, maxAgeSeconds }),
+  );
   // appid is not signed, but one that names another app is not ours.
   if (String(body.appid ?? "") !== String(options.appId))
-    throw new UnauthenticatedError("ZEGO callback refused: it is for another AppID.");
+    throw callbackRefused("ZEGO", "it is for another AppID");
 
   return {
-    events: read(ctx, body, check.value.timestampMs),
+    events: read(ctx, body, signed.timestampMs),
     // The signature covers timestamp + nonce: it names one delivery (retries resend it).
     replayKey: `zego:${options.appId}:${String(body.signature)}`,
     replayWindowMs: 2 * maxAgeSeconds * 1000,
     ack: ACK,
   };
-}
+};
 
 /** `signedAt`: the callback's own (signed) timestamp, the event's time. */
 function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runBatched } from "./batch.js";
+import { runBatched, runIdBatches } from "./batch.js";
 import { NotFoundError, VendorUnavailableError } from "./errors.js";
 import { itemError, itemOk } from "./results.js";
 
@@ -79,5 +79,23 @@ describe("runBatched", () => {
         },
       }),
     ).rejects.toThrow(TypeError);
+  });
+});
+
+describe("runIdBatches", () => {
+  it("sends a repeated id once, in chunks of the size, and answers it at each place", async () => {
+    const calls: string[][] = [];
+    const results = await runIdBatches(
+      { concurrency: 1 },
+      ["a", "b", "a", "c"],
+      2,
+      async (chunk) => {
+        calls.push(chunk);
+        return chunk.map((id) => itemOk(id, id.length));
+      },
+    );
+    expect(calls).toEqual([["a", "b"], ["c"]]);
+    expect(results.map((r) => r.key)).toEqual(["a", "b", "a", "c"]);
+    expect(results.every((r) => r.ok && r.value === 1)).toBe(true);
   });
 });

@@ -59,6 +59,19 @@ export async function runBatched<K, V>(
   });
 }
 
+/**
+ * runBatched over ids that are their own keys: chunks of `size` ids, `ctx.concurrency`
+ * chunks at once, one answer per id in the ids' order (most vendor batch calls take ids so).
+ */
+export function runIdBatches<V>(
+  ctx: { concurrency?: number },
+  ids: string[],
+  size: number,
+  run: (chunk: string[]) => Promise<ItemResult<V>[]>,
+): Promise<ItemResult<V>[]> {
+  return runBatched(ids, { size, concurrency: ctx.concurrency, keyOf: (id) => id, run });
+}
+
 /** Runs `task` over items with at most `limit` in flight; rejects on the first failure. */
 export async function forEachLimited<T>(
   items: readonly T[],

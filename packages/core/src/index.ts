@@ -1,13 +1,14 @@
 export type { CallOptions, ImAdapter, VendorLimits } from "./adapter.js";
 export { type AdapterParts, VendorAdapter } from "./adapter-base.js";
-export { type BatchOptions, distinct, forEachLimited, runBatched } from "./batch.js";
 export {
-  CALLBACK_LIST_MAX,
-  callbackBody,
-  callbackId,
-  callbackInteger,
-  callbackList,
-} from "./callback-fields.js";
+  type BatchOptions,
+  distinct,
+  forEachLimited,
+  runBatched,
+  runIdBatches,
+} from "./batch.js";
+export { callbackRefused, verifiedCallback } from "./callback-checks.js";
+export * from "./callback-fields.js";
 export { CAPABILITIES, type Capability, isCapability } from "./capabilities.js";
 export { checkEncodedSize, checkPushText, unknownContentType } from "./content-checks.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";
@@ -49,4 +50,10 @@ export type {
   RuntimeOptions,
   VendorModule,
 } from "./vendor-module.js";
-export type { WebhookAck, WebhookReader, WebhookRequest, WebhookResult } from "./webhook.js";
+export type {
+  WebhookAck,
+  WebhookParser,
+  WebhookReader,
+  WebhookRequest,
+  WebhookResult,
+} from "./webhook.js";

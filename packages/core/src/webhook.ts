@@ -44,3 +44,10 @@ export interface WebhookReader {
   /** The body to answer a refused callback with (vendors differ), when not a plain 401. */
   webhookRefusal?(status: number, message: string): WebhookAck;
 }
+
+/** An adapter's callback parser: its context, its webhook options, the callback as received. */
+export type WebhookParser<Ctx, Options> = (
+  ctx: Ctx,
+  options: Options,
+  request: WebhookRequest,
+) => WebhookResult;

@@ -8,7 +8,7 @@ import {
   verifyRongCloudRequest,
 } from "./rongcloud.js";
 import { expectFailure, expectOk } from "./testing/expect-failure.js";
-import { expectHexSignatureSealed } from "./testing/hex-signature.js";
+import { expectSignatureParamSealed } from "./testing/hex-signature.js";
 import { randomAscii } from "./testing/mutate.js";
 import { rongCloudSignatureVectors } from "./vectors/rongcloud.js";
 
@@ -156,11 +156,9 @@ describe("verifyRongCloudRequest", () => {
 
   test("bad signature; messages never contain the secret or the expected signature", () => {
     const h = signedHeaders();
-    expectHexSignatureSealed(
-      h.Signature,
-      (Signature) => verifyRongCloudRequest({ ...h, Signature }, secretFor),
-      { field: "Signature", secrets: [SECRET] },
-    );
+    expectSignatureParamSealed(h, "Signature", (s) => verifyRongCloudRequest(s, secretFor), [
+      SECRET,
+    ]);
     expectFailure(
       verifyRongCloudRequest({ ...h, Nonce: `${h.Nonce}x` }, secretFor),
       "bad_signature",
@@ -291,11 +289,7 @@ describe("RongCloud callbacks", () => {
 
   test("every single-character change of the signature is rejected; uppercase is rejected", () => {
     const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
-    expectHexSignatureSealed(
-      p.signature,
-      (signature) => verifyRongCloudCallback({ ...p, signature }, SECRET),
-      { secrets: [SECRET] },
-    );
+    expectSignatureParamSealed(p, "signature", (s) => verifyRongCloudCallback(s, SECRET), [SECRET]);
     expectFailure(verifyRongCloudCallback(p, "wrong"), "bad_signature");
   });
 

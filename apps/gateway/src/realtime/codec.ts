@@ -1,4 +1,4 @@
-import type { ImEvent } from "@imgraph/core";
+import { type ImEvent, parseJsonObject } from "@imgraph/core";
 
 /** Events on the wire between instances: JSON, dates as ISO strings. */
 export function encodeEvent(event: ImEvent): string {
@@ -7,14 +7,9 @@ export function encodeEvent(event: ImEvent): string {
 
 /** The inverse of encodeEvent; null for anything that is not an event we sent. */
 export function decodeEvent(text: string): ImEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const event = value as ImEvent & { at: unknown };
+  const value = parseJsonObject(text);
+  if (!value) return null;
+  const event = value as unknown as ImEvent & { at: unknown };
   if (typeof event.type !== "string" || typeof event.appId !== "string") return null;
   event.at = new Date(event.at as unknown as string);
   if (event.type === "MESSAGE_SENT") {

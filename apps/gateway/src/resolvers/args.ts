@@ -36,10 +36,11 @@ export function toContent(input: MessageContentInput, field = "content"): Outgoi
   return { type: "FILE", ...defined(file) } as OutgoingContent;
 }
 
-function defined<T extends object>(value: T): Partial<T> {
+/** The entries that are set: optional arguments left out (null or omitted) are not passed on. */
+export function defined<T extends object>(value: T): { [K in keyof T]?: NonNullable<T[K]> } {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
-  ) as Partial<T>;
+  ) as { [K in keyof T]?: NonNullable<T[K]> };
 }
 
 /** Every field that acts in an app takes this argument. */

@@ -25,7 +25,9 @@ import {
   MutedMember,
   User,
 } from "../schema/types.js";
-import { APP_ARG, first, PageArgs } from "./args.js";
+import { actor } from "./actor.js";
+import { APP_ARG, defined, first, PageArgs } from "./args.js";
+import { pageInfo, relayConnection } from "./pages.js";
 import { toUser } from "./user.js";
 
 function toGroup(group: core.Group, appId: string): Group {
@@ -69,10 +71,7 @@ export class GroupResolver {
         ? await run(ctx, app, "listUserGroups", { userId, limit, cursor: after })
         : await run(ctx, app, "listAppGroups", { limit, cursor: after });
     const appId = ctx.apps.get(app).info.id;
-    return {
-      nodes: page.items.map((g) => toGroup(g, appId)),
-      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
-    };
+    return { nodes: page.items.map((g) => toGroup(g, appId)), pageInfo: pageInfo(page) };
   }
 
   @Query(() => [Membership], {
@@ -115,12 +114,7 @@ export class GroupResolver {
       cursor: after,
     });
     const nodes = page.items.map((m) => ({ ...m, role: m.role as GroupRole, appId: group.appId }));
-    return {
-      nodes,
-      // Members are paged by the vendor; every edge of a page shares the page's end cursor.
-      edges: nodes.map((node) => ({ node, cursor: page.nextCursor ?? "" })),
-      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
-    };
+    return relayConnection(nodes, page);
   }
 
   @FieldResolver(() => [MutedMember], {
@@ -206,9 +200,13 @@ export class GroupResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    const duration = durationSeconds != null ? { durationSeconds } : {};
     return outcomes(
-      await run(ctx, app, "muteGroupMembers", { groupId, userIds, ...actor(ctx), ...duration }),
+      await run(ctx, app, "muteGroupMembers", {
+        groupId,
+        userIds,
+        ...actor(ctx),
+        ...defined({ durationSeconds }),
+      }),
     );
   }
 
@@ -221,10 +219,4 @@ export class GroupResolver {
   ): Promise<ItemOutcome[]> {
     return outcomes(await run(ctx, app, "unmuteGroupMembers", { groupId, userIds, ...actor(ctx) }));
   }
-}
-
-/** The caller's user id, for vendors that record who made a change. */
-function actor(ctx: GatewayContext): { actorId?: string } {
-  const v = ctx.viewer;
-  return v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {};
 }

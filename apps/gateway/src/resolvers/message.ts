@@ -18,7 +18,9 @@ import {
   SendResult,
 } from "../schema/message-types.js";
 import { ConversationType } from "../schema/types.js";
-import { APP_ARG, first, PageArgs, toContent } from "./args.js";
+import { actor } from "./actor.js";
+import { APP_ARG, defined, first, PageArgs, toContent } from "./args.js";
+import { relayConnection } from "./pages.js";
 
 function toMessage(m: core.Message): Message {
   return {
@@ -75,15 +77,9 @@ export class MessageResolver {
       conversation: history,
       limit: first(pageSize),
       cursor: after,
-      ...(range?.since ? { after: range.since } : {}),
-      ...(range?.until ? { before: range.until } : {}),
+      ...defined({ after: range?.since, before: range?.until }),
     });
-    const nodes = page.items.map(toMessage);
-    return {
-      nodes,
-      edges: nodes.map((node) => ({ node, cursor: page.nextCursor ?? "" })),
-      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
-    };
+    return relayConnection(page.items.map(toMessage), page);
   }
 
   @Mutation(() => [SendResult], {
@@ -109,8 +105,7 @@ export class MessageResolver {
         ? { type: "GROUP", groupId: input.toGroupId as string }
         : { type: "USERS", userIds: input.toUserIds as string[] },
       content: toContent(input.content, "input.content"),
-      ...(input.pushText != null ? { pushText: input.pushText } : {}),
-      ...(input.idempotencyKey != null ? { idempotencyKey: input.idempotencyKey } : {}),
+      ...defined({ pushText: input.pushText, idempotencyKey: input.idempotencyKey }),
     });
     return sendResults(results);
   }
@@ -147,7 +142,7 @@ export class MessageResolver {
     return run(ctx, app, "broadcastMessage", {
       from,
       content: toContent(body),
-      ...(pushText != null ? { pushText } : {}),
+      ...defined({ pushText }),
     });
   }
 
@@ -160,11 +155,7 @@ export class MessageResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<boolean> {
-    const v = ctx.viewer;
-    await run(ctx, app, "recallMessage", {
-      messageId,
-      ...(v.role !== "ANONYMOUS" && v.userId ? { actorId: v.userId } : {}),
-    });
+    await run(ctx, app, "recallMessage", { messageId, ...actor(ctx) });
     return true;
   }
 }

@@ -5,7 +5,8 @@ import { outcomes } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import { BroadcastResult } from "../schema/message-types.js";
 import { ItemOutcome, RoomCredential, RoomUserConnection } from "../schema/types.js";
-import { APP_ARG, first, PageArgs, toContent } from "./args.js";
+import { APP_ARG, defined, first, PageArgs, toContent } from "./args.js";
+import { pageInfo } from "./pages.js";
 
 @Resolver()
 export class RoomResolver {
@@ -23,10 +24,7 @@ export class RoomResolver {
       limit: first(pageSize),
       cursor: after,
     });
-    return {
-      nodes: page.items,
-      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
-    };
+    return { nodes: page.items, pageInfo: pageInfo(page) };
   }
 
   @Mutation(() => RoomCredential, {
@@ -53,7 +51,7 @@ export class RoomResolver {
       roomId,
       userId,
       canPublish: canPublish ?? true,
-      ...(ttlSeconds != null ? { ttlSeconds } : {}),
+      ...defined({ ttlSeconds }),
     });
   }
 
@@ -70,11 +68,7 @@ export class RoomResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
     return outcomes(
-      await run(ctx, app, "kickRoomUsers", {
-        roomId,
-        userIds,
-        ...(reason != null ? { reason } : {}),
-      }),
+      await run(ctx, app, "kickRoomUsers", { roomId, userIds, ...defined({ reason }) }),
     );
   }
 

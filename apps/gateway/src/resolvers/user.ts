@@ -14,7 +14,7 @@ import {
   User,
   type Vendor,
 } from "../schema/types.js";
-import { APP_ARG } from "./args.js";
+import { APP_ARG, defined } from "./args.js";
 
 /** Ids one query may ask for. */
 const MAX_IDS = 1000;
@@ -148,12 +148,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "banUsers", {
-        userIds,
-        ...(durationSeconds != null ? { durationSeconds } : {}),
-      }),
-    );
+    return outcomes(await run(ctx, app, "banUsers", { userIds, ...defined({ durationSeconds }) }));
   }
 
   @Mutation(() => [ItemOutcome], { description: "Lifts app-wide bans. Admin only." })
@@ -180,10 +175,7 @@ export class UserResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<ChatCredential> {
-    const c = await run(ctx, app, "issueChatCredential", {
-      userId,
-      ...(ttlSeconds != null ? { ttlSeconds } : {}),
-    });
+    const c = await run(ctx, app, "issueChatCredential", { userId, ...defined({ ttlSeconds }) });
     return { ...c, vendor: c.vendor as Vendor };
   }
 }

@@ -99,31 +99,32 @@ export class GroupCreatedEvent extends ImEventBase {
   userIds!: string[];
 }
 
+/** The fields of users joining or leaving a group (the class is not in the schema itself). */
+function membersChangedFields(usersDescription: string) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class MembersChanged extends ImEventBase {
+    @Field(() => ID, { description: "The group." })
+    groupId!: string;
+
+    @Field(() => [ID], { description: usersDescription })
+    userIds!: string[];
+  }
+  return MembersChanged;
+}
+
 @ObjectType({
   implements: ImEventBase,
   simpleResolvers: true,
   description: "Users joined (or were added to) a group.",
 })
-export class GroupMemberJoinedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The group." })
-  groupId!: string;
-
-  @Field(() => [ID], { description: "The users who joined." })
-  userIds!: string[];
-}
+export class GroupMemberJoinedEvent extends membersChangedFields("The users who joined.") {}
 
 @ObjectType({
   implements: ImEventBase,
   simpleResolvers: true,
   description: "Users left (or were removed from) a group.",
 })
-export class GroupMemberLeftEvent extends ImEventBase {
-  @Field(() => ID, { description: "The group." })
-  groupId!: string;
-
-  @Field(() => [ID], { description: "The users who left." })
-  userIds!: string[];
-}
+export class GroupMemberLeftEvent extends membersChangedFields("The users who left.") {}
 
 @ObjectType({
   implements: ImEventBase,

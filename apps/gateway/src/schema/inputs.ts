@@ -1,5 +1,6 @@
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
+import { fileFields, imageFields } from "./content-fields.js";
 import { ConversationType } from "./types.js";
 
 @InputType({ description: "A user to register (or re-register: the profile is overwritten)." })
@@ -72,34 +73,10 @@ export class CustomContentInput {
 }
 
 @InputType({ description: "An image, by URL." })
-export class ImageContentInput {
-  @Field(() => String, { description: "The image URL (http or https)." })
-  url!: string;
-
-  @Field(() => Int, { nullable: true, description: "Width in pixels." })
-  width?: number;
-
-  @Field(() => Int, { nullable: true, description: "Height in pixels." })
-  height?: number;
-
-  @Field(() => Int, { nullable: true, description: "Size in bytes." })
-  sizeBytes?: number;
-
-  @Field(() => String, { nullable: true, description: "A thumbnail URL." })
-  thumbnailUrl?: string;
-}
+export class ImageContentInput extends imageFields("The image URL (http or https).") {}
 
 @InputType({ description: "A file, by URL." })
-export class FileContentInput {
-  @Field(() => String, { description: "The file URL (http or https)." })
-  url!: string;
-
-  @Field(() => String, { description: "The file name." })
-  name!: string;
-
-  @Field(() => Int, { nullable: true, description: "Size in bytes." })
-  sizeBytes?: number;
-}
+export class FileContentInput extends fileFields("The file URL (http or https).") {}
 
 @InputType({
   description:

@@ -1,5 +1,6 @@
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
-import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
+import { createUnionType, Field, ID, ObjectType } from "type-graphql";
+import { fileFields, imageFields } from "./content-fields.js";
 import { ConversationType, ItemError, PageInfo } from "./types.js";
 
 @ObjectType({ simpleResolvers: true, description: "Where a message lives." })
@@ -33,34 +34,10 @@ export class CustomContent {
 }
 
 @ObjectType({ simpleResolvers: true, description: "An image, by URL." })
-export class ImageContent {
-  @Field(() => String, { description: "The image URL." })
-  url!: string;
-
-  @Field(() => Int, { nullable: true, description: "Width in pixels." })
-  width?: number;
-
-  @Field(() => Int, { nullable: true, description: "Height in pixels." })
-  height?: number;
-
-  @Field(() => Int, { nullable: true, description: "Size in bytes." })
-  sizeBytes?: number;
-
-  @Field(() => String, { nullable: true, description: "A thumbnail URL." })
-  thumbnailUrl?: string;
-}
+export class ImageContent extends imageFields("The image URL.") {}
 
 @ObjectType({ simpleResolvers: true, description: "A file, by URL." })
-export class FileContent {
-  @Field(() => String, { description: "The file URL." })
-  url!: string;
-
-  @Field(() => String, { description: "The file name." })
-  name!: string;
-
-  @Field(() => Int, { nullable: true, description: "Size in bytes." })
-  sizeBytes?: number;
-}
+export class FileContent extends fileFields("The file URL.") {}
 
 @ObjectType({
   simpleResolvers: true,

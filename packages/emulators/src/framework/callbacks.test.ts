@@ -5,9 +5,21 @@ import { createClock } from "./clock.js";
 
 const sink = useCallbackSink();
 
+/** A dispatcher on a real-time clock with this retry policy. */
+const dispatcher = (timeoutMs: number, retries: number, backoffMs: number) =>
+  new CallbackDispatcher(createClock(), { timeoutMs, retries, backoffMs });
+
+/** A JSON callback of kind "t" to the sink. */
+const jsonToSink = (body: string) => ({
+  kind: "t",
+  url: sink.url,
+  contentType: "application/json",
+  body,
+});
+
 describe("CallbackDispatcher", () => {
   it("POSTs the body with query params and headers, and logs the delivery", async () => {
-    const d = new CallbackDispatcher(createClock(), { timeoutMs: 1000, retries: 0, backoffMs: 0 });
+    const d = dispatcher(1000, 0, 0);
     const rec = d.dispatch({
       kind: "test",
       app: "a1",
@@ -34,17 +46,8 @@ describe("CallbackDispatcher", () => {
 
   it("retries non-2xx answers; flush() skips the back-off wait", async () => {
     sink.respond = (n) => (n < 3 ? 500 : 200);
-    const d = new CallbackDispatcher(createClock(), {
-      timeoutMs: 1000,
-      retries: 2,
-      backoffMs: 60_000,
-    });
-    const rec = d.dispatch({
-      kind: "t",
-      url: sink.url,
-      contentType: "application/json",
-      body: "[]",
-    });
+    const d = dispatcher(1000, 2, 60_000);
+    const rec = d.dispatch(jsonToSink("[]"));
     const t = Date.now();
     await d.flush();
     expect(Date.now() - t).toBeLessThan(2000);
@@ -55,13 +58,8 @@ describe("CallbackDispatcher", () => {
 
   it("gives up after the retries and records timeouts and connection errors", async () => {
     sink.respond = () => "hang";
-    const d = new CallbackDispatcher(createClock(), { timeoutMs: 100, retries: 1, backoffMs: 10 });
-    const rec = d.dispatch({
-      kind: "t",
-      url: sink.url,
-      contentType: "application/json",
-      body: "{}",
-    });
+    const d = dispatcher(100, 1, 10);
+    const rec = d.dispatch(jsonToSink("{}"));
     await d.idle();
     expect(rec.state).toBe("failed");
     expect(rec.attempts.map((a) => a.error)).toEqual(["timeout", "timeout"]);
@@ -80,17 +78,8 @@ describe("CallbackDispatcher", () => {
 
   it("close() aborts pending deliveries quickly", async () => {
     sink.respond = () => "hang";
-    const d = new CallbackDispatcher(createClock(), {
-      timeoutMs: 60_000,
-      retries: 5,
-      backoffMs: 60_000,
-    });
-    const rec = d.dispatch({
-      kind: "t",
-      url: sink.url,
-      contentType: "application/json",
-      body: "{}",
-    });
+    const d = dispatcher(60_000, 5, 60_000);
+    const rec = d.dispatch(jsonToSink("{}"));
     await sink.waitFor(1);
     const t = Date.now();
     await d.close();

@@ -3,6 +3,7 @@
  * of the object returned by start*Emulator; this file only maps HTTP onto those methods.
  */
 import type { CallbackDelivery, CallbackFilter } from "./callbacks.js";
+import { withoutUndefined } from "./defined.js";
 import type { Fault, FaultSpec } from "./faults.js";
 import type { RequestLogEntry, RequestLogFilter } from "./request-log.js";
 import type { HttpOutcome, RawRequest } from "./server.js";
@@ -91,16 +92,13 @@ export function createControlHandler(
         case "POST seed":
           return json(200, { ok: true, result: await control.seed(body) });
         case "GET requests": {
-          const filter: RequestLogFilter = {};
-          const route = strParam(raw.query, "route");
-          if (route !== undefined) filter.route = route;
-          if (app !== undefined) filter.app = app;
-          const since = intParam(raw.query, "since");
-          if (since !== undefined) filter.since = since;
-          const afterSeq = intParam(raw.query, "afterSeq");
-          if (afterSeq !== undefined) filter.afterSeq = afterSeq;
-          const limit = intParam(raw.query, "limit");
-          if (limit !== undefined) filter.limit = limit;
+          const filter: RequestLogFilter = withoutUndefined({
+            route: strParam(raw.query, "route"),
+            app,
+            since: intParam(raw.query, "since"),
+            afterSeq: intParam(raw.query, "afterSeq"),
+            limit: intParam(raw.query, "limit"),
+          });
           return json(200, { requests: control.requests(filter) });
         }
         case "DELETE requests":
@@ -131,14 +129,12 @@ export function createControlHandler(
           control.setRateLimits(body.enabled);
           return json(200, { enabled: control.rateLimitsEnabled() });
         case "GET callbacks": {
-          const filter: CallbackFilter = {};
-          const kind = strParam(raw.query, "kind");
-          if (kind !== undefined) filter.kind = kind;
-          if (app !== undefined) filter.app = app;
-          const state = strParam(raw.query, "state");
-          if (state !== undefined) filter.state = state as CallbackDelivery["state"];
-          const limit = intParam(raw.query, "limit");
-          if (limit !== undefined) filter.limit = limit;
+          const filter: CallbackFilter = withoutUndefined({
+            kind: strParam(raw.query, "kind"),
+            app,
+            state: strParam(raw.query, "state") as CallbackDelivery["state"] | undefined,
+            limit: intParam(raw.query, "limit"),
+          });
           return json(200, { callbacks: control.callbackDeliveries(filter) });
         }
         case "DELETE callbacks":

@@ -5,6 +5,7 @@
 import { CallbackDispatcher, DEFAULT_RETRY, type RetryPolicy } from "./callbacks.js";
 import { type Clock, createClock } from "./clock.js";
 import { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
+import { definedFields } from "./defined.js";
 import { type Fault, type FaultSpec, FaultStore } from "./faults.js";
 import { JobQueue } from "./jobs.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -28,6 +29,9 @@ export interface EmulatorOptions {
   /** Ring-buffer size of the request log. Default 10,000. */
   requestLogCapacity?: number;
 }
+
+/** The options every vendor's own options share with EmulatorOptions. */
+export const SHARED_OPTIONS = ["port", "host", "faults", "rateLimits", "maxBodyBytes"] as const;
 
 export interface RunningEmulator extends EmulatorControl {
   readonly vendor: string;
@@ -115,9 +119,7 @@ export async function startEmulator(
   };
 
   const server = await startEmulatorServer({
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...definedFields(options, ["port", "host", "maxBodyBytes"]),
     handler: (raw) => handleVendorRequest(raw, vendor, faults, log, clock),
     control: createControlHandler(control),
   });

@@ -9,7 +9,13 @@ export {
 } from "./callbacks.js";
 export { type Clock, createClock } from "./clock.js";
 export { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
-export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./emulator.js";
+export { definedFields } from "./defined.js";
+export {
+  type EmulatorOptions,
+  type RunningEmulator,
+  SHARED_OPTIONS,
+  startEmulator,
+} from "./emulator.js";
 export {
   type Fault,
   type FaultKind,

@@ -4,17 +4,18 @@ import { useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud();
 
+/** Creates chatroom `chatroomId` with the other create_new `fields`; answered 200. */
+const createRoom = async (chatroomId: string, fields: Record<string, unknown> = {}) =>
+  ok(await fx.rc.post("/chatroom/create_new.json", { chatroomId, ...fields }));
+
 describe("chatrooms (§2.4)", () => {
   it("create_new, get, members from simulated clients, exist checks, destroy", async () => {
-    ok(
-      await fx.rc.post("/chatroom/create_new.json", {
-        chatroomId: "r1",
-        destroyType: 1,
-        destroyTime: 120,
-        isBan: "true",
-        whiteUserIds: ["w"],
-      }),
-    );
+    await createRoom("r1", {
+      destroyType: 1,
+      destroyTime: 120,
+      isBan: "true",
+      whiteUserIds: ["w"],
+    });
     fx.emu.login({ userId: "a", chatroomId: "r1" });
     fx.emu.setClock({ advanceMs: 1000 });
     fx.emu.login({ userId: "b", chatroomId: "r1" });
@@ -69,15 +70,9 @@ describe("chatrooms (§2.4)", () => {
   });
 
   it("destroys rooms by the clock: fixed time (type 1) and inactivity (type 0)", async () => {
-    ok(
-      await fx.rc.post("/chatroom/create_new.json", {
-        chatroomId: "fixed",
-        destroyType: 1,
-        destroyTime: 60,
-      }),
-    );
-    ok(await fx.rc.post("/chatroom/create_new.json", { chatroomId: "idle", destroyTime: 60 }));
-    ok(await fx.rc.post("/chatroom/create_new.json", { chatroomId: "busy", destroyTime: 60 }));
+    await createRoom("fixed", { destroyType: 1, destroyTime: 60 });
+    await createRoom("idle", { destroyTime: 60 });
+    await createRoom("busy", { destroyTime: 60 });
     fx.emu.login({ userId: "a", chatroomId: "busy" });
     fx.emu.setClock({ advanceMs: 61 * 60_000 });
     const q = ok(

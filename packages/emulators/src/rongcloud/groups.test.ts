@@ -7,17 +7,14 @@ const members = async (groupId: string) =>
   ok(await fx.rc.post("/group/user/query.json", { groupId })).users.map(
     (u: { id: string }) => u.id,
   );
+/** Creates classic group `groupId` named `groupName` with `userId` (or adds them); answered 200. */
+const createGroup = async (groupId: string, groupName: string, userId: string | string[]) =>
+  ok(await fx.rc.post("/group/create.json", { userId, groupId, groupName }));
 const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("classic groups (§2.2)", () => {
   it("create, join, quit, refresh, dismiss", async () => {
-    ok(
-      await fx.rc.post("/group/create.json", {
-        userId: ["a", "b"],
-        groupId: "g1",
-        groupName: "One",
-      }),
-    );
+    await createGroup("g1", "One", ["a", "b"]);
     expect(await members("g1")).toEqual(["a", "b"]);
     ok(
       await fx.rc.post("/group/join.json", { userId: ["c", "a"], groupId: "g1", groupName: "Uno" }),
@@ -38,21 +35,15 @@ describe("classic groups (§2.2)", () => {
   });
 
   it("create on an existing id and join on an unknown id are idempotent 200s", async () => {
-    ok(await fx.rc.post("/group/create.json", { userId: "a", groupId: "g1", groupName: "One" }));
-    ok(await fx.rc.post("/group/create.json", { userId: "b", groupId: "g1", groupName: "One" }));
+    await createGroup("g1", "One", "a");
+    await createGroup("g1", "One", "b");
     expect(await members("g1")).toEqual(["a", "b"]);
     ok(await fx.rc.post("/group/join.json", { userId: "z", groupId: "fresh" }));
     expect(await members("fresh")).toEqual(["z"]);
   });
 
   it("sync replaces a user's bindings from group[<id>]=<name> keys; none removes all", async () => {
-    ok(
-      await fx.rc.post("/group/create.json", {
-        userId: ["a", "b"],
-        groupId: "old",
-        groupName: "Old",
-      }),
-    );
+    await createGroup("old", "Old", ["a", "b"]);
     ok(
       await fx.rc.postRaw("/group/sync.json", "userId=a&group%5Bg1%5D=First&group%5Bg2%5D=Second"),
     );
@@ -143,7 +134,7 @@ describe("member mutes (gag)", () => {
   });
 
   it("mutes survive quit and dismiss", async () => {
-    ok(await fx.rc.post("/group/create.json", { userId: ["a"], groupId: "g1", groupName: "G" }));
+    await createGroup("g1", "G", ["a"]);
     ok(await fx.rc.post("/group/user/gag/add.json", { userId: "a", groupId: "g1", minute: 5 }));
     ok(await fx.rc.post("/group/dismiss.json", { userId: "a", groupId: "g1" }));
     expect(ok(await fx.rc.post("/group/user/gag/list.json", { groupId: "g1" })).users).toHaveLength(

@@ -1,5 +1,10 @@
 /** `startRongCloudEmulator`: the RongCloud IM Server API on a local port. */
-import { type RunningEmulator, startEmulator } from "../framework/index.js";
+import {
+  definedFields,
+  type RunningEmulator,
+  SHARED_OPTIONS,
+  startEmulator,
+} from "../framework/index.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
 import { RongCloudVendor } from "./vendor.js";
 
@@ -15,11 +20,7 @@ export function startRongCloudEmulator(
   options: RongCloudEmulatorOptions,
 ): Promise<RongCloudEmulator> {
   return startEmulator((ctx) => new RongCloudVendor(ctx, options), {
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.faults !== undefined ? { faults: options.faults } : {}),
-    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
-    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...definedFields(options, SHARED_OPTIONS),
     callbackRetry: { ...RONGCLOUD_RETRY, ...options.callbackRetry },
   });
 }

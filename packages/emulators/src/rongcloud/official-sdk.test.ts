@@ -24,6 +24,14 @@ interface Sdk {
   Group: { create: SdkCall; get: SdkCall; join: SdkCall };
 }
 
+/** The SDK's parameters for a text message from "sdk-user" to `targetId`. */
+const textFromSdkUser = (targetId: string, text: string) => ({
+  senderId: "sdk-user",
+  targetId,
+  objectName: "RC:TxtMsg",
+  content: { content: text },
+});
+
 const require = createRequire(import.meta.url);
 const rongcloud = require("rongcloud-sdk") as (config: {
   appkey: string;
@@ -66,12 +74,9 @@ describe("official rongcloud-sdk@3.1.1 against the emulator", () => {
   });
 
   it("sends a private message and recalls it", async () => {
-    const r = await sdk.Message.Private.send({
-      senderId: "sdk-user",
-      targetId: "friend",
-      objectName: "RC:TxtMsg",
-      content: { content: "hello from the official SDK" },
-    });
+    const r = await sdk.Message.Private.send(
+      textFromSdkUser("friend", "hello from the official SDK"),
+    );
     expect(r.code).toBe(200);
     const uids = r.messageUIDs as { userId: string; messageUID: string }[];
     expect(uids[0]?.userId).toBe("friend");
@@ -102,12 +107,7 @@ describe("official rongcloud-sdk@3.1.1 against the emulator", () => {
     const g = await sdk.Group.get({ id: "sdkgroup" });
     expect(g.code).toBe(200);
     expect(g.members).toEqual([{ id: "sdk-user" }, { id: "friend" }, { id: "third" }]);
-    const s = await sdk.Message.Group.send({
-      senderId: "sdk-user",
-      targetId: "sdkgroup",
-      objectName: "RC:TxtMsg",
-      content: { content: "hi group" },
-    });
+    const s = await sdk.Message.Group.send(textFromSdkUser("sdkgroup", "hi group"));
     expect(s.code).toBe(200);
   });
 

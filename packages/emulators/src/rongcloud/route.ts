@@ -2,7 +2,7 @@
 import type { RateRule } from "../framework/index.js";
 import type { RongCloudCallbacks } from "./callbacks.js";
 import type { ResolvedAppConfig, RongCloudFeatures } from "./options.js";
-import type { Params } from "./params.js";
+import { type Params, REF_RULE } from "./params.js";
 import type { AppState } from "./state.js";
 
 export interface RouteContext {
@@ -39,4 +39,19 @@ export const DEFAULT_LIMIT: RateRule[] = [{ limit: 100, window: "second" }];
 /** `limit` helper: `perValue(6000, "minute", "toUserId")` costs one per value of the field. */
 export function perValue(limit: number, window: RateRule["window"], field: string) {
   return (p: Params) => ({ rules: [{ limit, window }], cost: Math.max(1, p.values(field).length) });
+}
+
+/** An endpoint that takes up to 20 `param` ids out of `from(app)`; an id not in it is fine. */
+export function deleteEach(
+  param: string,
+  from: (app: AppState) => { delete(id: string): boolean },
+): RouteDef {
+  return {
+    handle({ app, p }) {
+      const ids = p.list(param, { required: true, max: 20, ...REF_RULE });
+      const target = from(app);
+      for (const id of ids) target.delete(id);
+      return undefined;
+    },
+  };
 }

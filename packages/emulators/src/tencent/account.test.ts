@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ok, useTencent, withTencent } from "./test-support.js";
+import { createGroup, ok, useTencent, withTencent } from "./test-support.js";
 
 const fx = useTencent();
 const svc = (cmd: string, body: unknown) => fx.tim.call(`im_open_login_svc/${cmd}`, body);
@@ -88,14 +88,10 @@ describe("account_delete / account_check", () => {
 
   it("removes the account from groups and blocklists", async () => {
     ok(await svc("multiaccount_import", { Accounts: ["a", "b"] }));
-    const g = ok(
-      await fx.tim.call("group_open_http_svc/create_group", {
-        Type: "Public",
-        Name: "g",
-        Owner_Account: "b",
-        MemberList: [{ Member_Account: "a" }],
-      }),
-    ).GroupId;
+    const g = await createGroup(fx.tim, {
+      Owner_Account: "b",
+      MemberList: [{ Member_Account: "a" }],
+    });
     ok(await fx.tim.call("sns/black_list_add", { From_Account: "b", To_Account: ["a"] }));
     ok(await svc("account_delete", { DeleteItem: [{ UserID: "a" }] }));
     const info = ok(await fx.tim.call("group_open_http_svc/get_group_member_info", { GroupId: g }));

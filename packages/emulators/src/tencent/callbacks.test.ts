@@ -4,6 +4,7 @@ import { useCallbackSink } from "../testing/callback-sink.js";
 import {
   ADMIN,
   type Body,
+  createGroup,
   importUsers,
   KEY,
   ok,
@@ -33,6 +34,18 @@ async function received(): Promise<{ command: string; query: URLSearchParams; bo
   }));
 }
 const commands = async () => (await received()).map((c) => c.command);
+
+/** "a" sends "b" a text message (`fields` add to or replace the defaults); answered OK. */
+const sendAToB = async (fields: Body = {}) =>
+  ok(
+    await fx.tim.call("openim/sendmsg", {
+      From_Account: "a",
+      To_Account: "b",
+      MsgRandom: 1,
+      MsgBody: text("x"),
+      ...fields,
+    }),
+  );
 
 describe("callback delivery (tencent.md §4.1–4.2)", () => {
   it("POSTs JSON with SdkAppid, CallbackCommand, contenttype, ClientIP, OptPlatform, RequestTime and a valid Sign", async () => {
@@ -100,16 +113,12 @@ describe("State.StateChange", () => {
 describe("C2C callbacks", () => {
   it("C2C.CallbackAfterSendMsg on sendmsg with the documented fields, OptPlatform RESTAPI", async () => {
     await importUsers(fx.tim, "a", "b");
-    const m = ok(
-      await fx.tim.call("openim/sendmsg", {
-        From_Account: "a",
-        To_Account: "b",
-        MsgSeq: 3,
-        MsgRandom: 4,
-        MsgBody: text("hi"),
-        CloudCustomData: "c",
-      }),
-    );
+    const m = await sendAToB({
+      MsgSeq: 3,
+      MsgRandom: 4,
+      MsgBody: text("hi"),
+      CloudCustomData: "c",
+    });
     const [cb] = await received();
     expect(cb!.command).toBe("C2C.CallbackAfterSendMsg");
     expect(cb!.query.get("OptPlatform")).toBe("RESTAPI");
@@ -148,14 +157,7 @@ describe("C2C callbacks", () => {
 
   it("C2C.CallbackAfterMsgWithDraw on admin_msgwithdraw", async () => {
     await importUsers(fx.tim, "a", "b");
-    const m = ok(
-      await fx.tim.call("openim/sendmsg", {
-        From_Account: "a",
-        To_Account: "b",
-        MsgRandom: 1,
-        MsgBody: text("x"),
-      }),
-    );
+    const m = await sendAToB();
     ok(
       await fx.tim.call("openim/admin_msgwithdraw", {
         From_Account: "a",
@@ -177,15 +179,11 @@ describe("C2C callbacks", () => {
 describe("group callbacks", () => {
   it("create, join, send, recall, exit and destroy, in order, with their fields", async () => {
     await importUsers(fx.tim, "o", "a", "b");
-    const id = ok(
-      await fx.tim.call("group_open_http_svc/create_group", {
-        Type: "Public",
-        Name: "g",
-        Owner_Account: "o",
-        MemberList: [{ Member_Account: "a" }],
-        AppDefinedData: [{ Key: "k", Value: "v" }],
-      }),
-    ).GroupId;
+    const id = await createGroup(fx.tim, {
+      Owner_Account: "o",
+      MemberList: [{ Member_Account: "a" }],
+      AppDefinedData: [{ Key: "k", Value: "v" }],
+    });
     ok(
       await fx.tim.call("group_open_http_svc/add_group_member", {
         GroupId: id,
@@ -227,9 +225,10 @@ describe("group callbacks", () => {
         verifyTencentCallback(c.query, TOKEN, { sdkAppId: SDK_APP_ID, now: fx.emu.now() }).ok,
       ).toBe(true);
     const [created, joined, msg, recalled, exited, destroyed] = cbs.map((c) => c.body);
+    // Every group callback but the exit one names the group and its type.
+    const ofGroup = { GroupId: id, Type: "Public" };
     expect(created).toMatchObject({
-      GroupId: id,
-      Type: "Public",
+      ...ofGroup,
       Name: "g",
       Operator_Account: ADMIN,
       Owner_Account: "o",
@@ -238,15 +237,13 @@ describe("group callbacks", () => {
       UserDefinedDataList: [{ Key: "k", Value: "v" }],
     });
     expect(joined).toMatchObject({
-      GroupId: id,
-      Type: "Public",
+      ...ofGroup,
       JoinType: "Invited",
       Operator_Account: ADMIN,
       NewMemberList: [{ Member_Account: "b" }],
     });
     expect(msg).toMatchObject({
-      GroupId: id,
-      Type: "Public",
+      ...ofGroup,
       From_Account: "a",
       Operator_Account: ADMIN,
       Random: 9,
@@ -256,9 +253,8 @@ describe("group callbacks", () => {
       MsgBody: text("yo"),
     });
     expect(recalled).toMatchObject({
+      ...ofGroup,
       Operator_Account: ADMIN,
-      Type: "Public",
-      GroupId: id,
       MsgSeqList: [{ MsgSeq: 1 }],
     });
     expect(exited).toMatchObject({
@@ -268,8 +264,7 @@ describe("group callbacks", () => {
       ExitMemberList: [{ Member_Account: "b" }],
     });
     expect(destroyed).toMatchObject({
-      GroupId: id,
-      Type: "Public",
+      ...ofGroup,
       Name: "g",
       Owner_Account: "o",
       MemberList: [{ Member_Account: "o" }, { Member_Account: "a" }],
@@ -277,9 +272,7 @@ describe("group callbacks", () => {
   });
 
   it("Group.CallbackAfterGroupInfoChanged carries the changed fields", async () => {
-    const id = ok(
-      await fx.tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g" }),
-    ).GroupId;
+    const id = await createGroup(fx.tim);
     ok(
       await fx.tim.call("group_open_http_svc/modify_group_base_info", {
         GroupId: id,
@@ -299,13 +292,7 @@ describe("group callbacks", () => {
 
   it("no join callback when nobody new joined", async () => {
     await importUsers(fx.tim, "a");
-    const id = ok(
-      await fx.tim.call("group_open_http_svc/create_group", {
-        Type: "Public",
-        Name: "g",
-        MemberList: [{ Member_Account: "a" }],
-      }),
-    ).GroupId;
+    const id = await createGroup(fx.tim, { MemberList: [{ Member_Account: "a" }] });
     ok(
       await fx.tim.call("group_open_http_svc/add_group_member", {
         GroupId: id,

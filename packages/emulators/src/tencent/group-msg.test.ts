@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type Body,
+  createGroup,
   importUsers,
   ok,
   SDK_APP_ID,
@@ -205,13 +206,7 @@ describe("editions", () => {
   it("targeted group messages (To_Account) need Ultimate", async () => {
     await withTencent({ edition: "pro" }, async (tim, emu) => {
       await importUsers(tim, "a");
-      const id = ok(
-        await tim.call("group_open_http_svc/create_group", {
-          Type: "Public",
-          Name: "g",
-          MemberList: [{ Member_Account: "a" }],
-        }),
-      ).GroupId;
+      const id = await createGroup(tim, { MemberList: [{ Member_Account: "a" }] });
       const r = await tim.call("group_open_http_svc/send_group_msg", {
         GroupId: id,
         Random: 1,

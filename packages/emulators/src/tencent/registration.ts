@@ -1,4 +1,5 @@
 /** How the CLI (and demo mode) starts the Tencent emulator, with its demo credentials. */
+import { startDemo } from "../demo-start.js";
 import type { EmulatorRegistration } from "../registry-types.js";
 import { startTencentEmulator } from "./emulator.js";
 
@@ -23,18 +24,10 @@ export const tencentRegistration: EmulatorRegistration = {
     admin: TENCENT_DEMO.admin,
     callbackToken: TENCENT_DEMO.callbackToken,
   },
-  start: ({ port, host, callbackUrl }) =>
-    startTencentEmulator({
-      ...(port !== undefined ? { port } : {}),
-      ...(host !== undefined ? { host } : {}),
-      apps: [
-        {
-          sdkAppId: TENCENT_DEMO.sdkAppId,
-          key: TENCENT_DEMO.key,
-          admins: [TENCENT_DEMO.admin],
-          callbackToken: TENCENT_DEMO.callbackToken,
-          ...(callbackUrl !== undefined ? { callbackUrl } : {}),
-        },
-      ],
-    }),
+  start: startDemo(startTencentEmulator, {
+    sdkAppId: TENCENT_DEMO.sdkAppId,
+    key: TENCENT_DEMO.key,
+    admins: [TENCENT_DEMO.admin],
+    callbackToken: TENCENT_DEMO.callbackToken,
+  }),
 };

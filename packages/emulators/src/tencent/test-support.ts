@@ -166,3 +166,10 @@ export const text = (t: string) => [{ MsgType: "TIMTextElem", MsgContent: { Text
 export async function importUsers(tim: TimClient, ...ids: string[]): Promise<void> {
   ok(await tim.call("im_open_login_svc/multiaccount_import", { Accounts: ids }));
 }
+
+/** Creates a Public group named "g" (`fields` add to or replace those) and returns its GroupId. */
+export async function createGroup(tim: TimClient, fields: Body = {}): Promise<string> {
+  return ok(
+    await tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g", ...fields }),
+  ).GroupId as string;
+}

@@ -7,9 +7,11 @@ import type { IncomingHttpHeaders } from "node:http";
 import {
   type ClientSessionInput,
   ControlError,
+  definedFields,
   type EmulatorContext,
   type FaultSpec,
   type RunningEmulator,
+  SHARED_OPTIONS,
   startEmulator,
   type VendorAnswer,
   type VendorEmulator,
@@ -236,11 +238,7 @@ export async function startZegoEmulator(options: ZegoEmulatorOptions): Promise<R
     requireLoginToken: options.requireLoginToken ?? false,
   };
   return startEmulator((ctx) => new ZegoVendor(ctx, apps, vendorOptions), {
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.faults !== undefined ? { faults: options.faults } : {}),
-    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
-    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...definedFields(options, SHARED_OPTIONS),
     callbackRetry: { ...ZEGO_CALLBACK_RETRY, ...options.callbackRetry },
   });
 }

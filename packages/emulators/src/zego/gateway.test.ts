@@ -12,6 +12,20 @@ import {
 
 const fx = useZego();
 
+/** QueryUserOnlineState for the unknown "u1", signed by the docs' formula with this nonce and Timestamp. */
+const signedQuery = (SignatureNonce: string, Timestamp: string) =>
+  fx.zim.get(
+    "QueryUserOnlineState",
+    { UserId: ["u1"] },
+    {
+      common: {
+        SignatureNonce,
+        Timestamp,
+        Signature: zegoSignature(TEST_APP_ID, SignatureNonce, TEST_SECRET, Timestamp),
+      },
+    },
+  );
+
 describe("gateway (zego.md §1.3-1.6, §6)", () => {
   it("answers the envelope with Code 0 and a RequestId on success", async () => {
     const res = await fx.zim.post("UserRegister", { UserInfo: [{ UserId: "u1" }] });
@@ -49,17 +63,7 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
   it("accepts a signature from the docs' formula with a decimal nonce", async () => {
     const ts = String(Math.floor(fx.emu.now() / 1000));
     const nonce = "12345678901234"; // the docs' own examples use 14 digits
-    const res = await fx.zim.get(
-      "QueryUserOnlineState",
-      { UserId: ["u1"] },
-      {
-        common: {
-          SignatureNonce: nonce,
-          Timestamp: ts,
-          Signature: zegoSignature(TEST_APP_ID, nonce, TEST_SECRET, ts),
-        },
-      },
-    );
+    const res = await signedQuery(nonce, ts);
     expect(res.body.Code).toBe(660200001); // past the gateway: u1 is unknown
   });
 
@@ -82,17 +86,7 @@ describe("gateway (zego.md §1.3-1.6, §6)", () => {
   it("a millisecond Timestamp is far outside the window (100000004)", async () => {
     const ms = String(fx.emu.now());
     const nonce = "0011223344556677";
-    const res = await fx.zim.get(
-      "QueryUserOnlineState",
-      { UserId: ["u1"] },
-      {
-        common: {
-          Timestamp: ms,
-          SignatureNonce: nonce,
-          Signature: zegoSignature(TEST_APP_ID, nonce, TEST_SECRET, ms),
-        },
-      },
-    );
+    const res = await signedQuery(nonce, ms);
     expect(res.body.Code).toBe(100000004);
   });
 

@@ -1,4 +1,5 @@
 /** How the CLI (and demo mode) starts the ZEGO emulator, with its demo credentials. */
+import { startDemo } from "../demo-start.js";
 import type { EmulatorRegistration } from "../registry-types.js";
 import { startZegoEmulator } from "./emulator.js";
 
@@ -18,17 +19,5 @@ export const zegoRegistration: EmulatorRegistration = {
     serverSecret: ZEGO_DEMO.serverSecret,
     callbackSecret: ZEGO_DEMO.callbackSecret,
   },
-  start: ({ port, host, callbackUrl }) =>
-    startZegoEmulator({
-      ...(port !== undefined ? { port } : {}),
-      ...(host !== undefined ? { host } : {}),
-      apps: [
-        {
-          appId: ZEGO_DEMO.appId,
-          serverSecret: ZEGO_DEMO.serverSecret,
-          callbackSecret: ZEGO_DEMO.callbackSecret,
-          ...(callbackUrl !== undefined ? { callbackUrl } : {}),
-        },
-      ],
-    }),
+  start: startDemo(startZegoEmulator, ZEGO_DEMO),
 };

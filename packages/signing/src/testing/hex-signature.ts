@@ -9,7 +9,7 @@ import { HEX_LOWER, singleCharMutations } from "./mutate.js";
  * nor any of `secrets`, for every single-character change `s` of `signature`, and for its
  * uppercase form.
  */
-export function expectHexSignatureSealed(
+function expectHexSignatureSealed(
   signature: string,
   verifyWith: (signature: string) => Verification<unknown>,
   options: { field?: string; secrets: readonly string[] },
@@ -19,4 +19,21 @@ export function expectHexSignatureSealed(
     expectFailure(verifyWith(mutated), "bad_signature", expected);
   }
   expectFailure(verifyWith(signature.toUpperCase()), "bad_signature");
+}
+
+/**
+ * {@link expectHexSignatureSealed} for a signed record (headers, query or body) that carries
+ * its signature under `key`: `verify` gets the record with only that value changed, and
+ * every failure must name `key` as its field.
+ */
+export function expectSignatureParamSealed<K extends string, P extends Record<K, string>>(
+  signed: P,
+  key: K,
+  verify: (params: P) => Verification<unknown>,
+  secrets: readonly string[],
+): void {
+  expectHexSignatureSealed(signed[key], (value) => verify({ ...signed, [key]: value }), {
+    field: key,
+    secrets,
+  });
 }

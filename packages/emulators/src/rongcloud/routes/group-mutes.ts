@@ -3,7 +3,7 @@
 import { tooMany } from "../errors.js";
 import { formatTime } from "../ids.js";
 import { REF_RULE } from "../params.js";
-import type { RouteTable } from "../route.js";
+import { deleteEach, type RouteTable } from "../route.js";
 import type { Mute } from "../state.js";
 
 /** At most 100 users muted in all groups (§2.2). */
@@ -69,13 +69,7 @@ export const groupMuteRoutes: RouteTable = {
     },
   },
 
-  "/group/ban/rollback.json": {
-    handle({ app, p }) {
-      for (const g of p.list("groupId", { required: true, max: 20, ...REF_RULE }))
-        app.groupBans.delete(g);
-      return undefined;
-    },
-  },
+  "/group/ban/rollback.json": deleteEach("groupId", (app) => app.groupBans),
 
   "/group/ban/query.json": {
     emptyOk: true,

@@ -5,8 +5,15 @@
  */
 
 import { checkMemberCount } from "../errors.js";
-import { checkString, ID_RULE, NAME_RULE, REF_RULE } from "../params.js";
-import type { RouteTable } from "../route.js";
+import {
+  checkString,
+  ID_RULE,
+  NAME_RULE,
+  type Params,
+  REF_RULE,
+  type StringRule,
+} from "../params.js";
+import type { RouteDef, RouteTable } from "../route.js";
 import type { AppState, Group } from "../state.js";
 
 function ensureGroup(app: AppState, id: string, now: number, name?: string): Group {
@@ -25,16 +32,24 @@ function addMembers(app: AppState, g: Group, userIds: string[], now: number): vo
   for (const u of userIds) if (!g.members.has(u)) g.members.set(u, now);
 }
 
-export const groupRoutes: RouteTable = {
-  "/group/create.json": {
+/**
+ * create and join: up to 1000 userId bound to groupId (made when new, renamed when `name`
+ * reads a name).
+ */
+function bindUsers(groupIdRule: StringRule, name: (p: Params) => string | undefined): RouteDef {
+  return {
     handle({ app, p, now }) {
       const userIds = p.list("userId", { required: true, max: 1000, ...REF_RULE });
-      const groupId = p.required("groupId", ID_RULE);
-      const groupName = p.required("groupName", NAME_RULE);
+      const groupId = p.required("groupId", groupIdRule);
+      const groupName = name(p);
       addMembers(app, ensureGroup(app, groupId, now, groupName), userIds, now);
       return undefined;
     },
-  },
+  };
+}
+
+export const groupRoutes: RouteTable = {
+  "/group/create.json": bindUsers(ID_RULE, (p) => p.required("groupName", NAME_RULE)),
 
   "/group/sync.json": {
     handle({ app, p, now }) {
@@ -53,15 +68,7 @@ export const groupRoutes: RouteTable = {
     },
   },
 
-  "/group/join.json": {
-    handle({ app, p, now }) {
-      const userIds = p.list("userId", { required: true, max: 1000, ...REF_RULE });
-      const groupId = p.required("groupId", REF_RULE);
-      const groupName = p.optional("groupName", NAME_RULE);
-      addMembers(app, ensureGroup(app, groupId, now, groupName), userIds, now);
-      return undefined;
-    },
-  },
+  "/group/join.json": bindUsers(REF_RULE, (p) => p.optional("groupName", NAME_RULE)),
 
   "/group/quit.json": {
     handle({ app, p }) {

@@ -3,7 +3,7 @@ import { invalid, RcError } from "../errors.js";
 import { formatTime } from "../ids.js";
 import { requireUsers } from "../known-users.js";
 import { type Params, REF_RULE } from "../params.js";
-import type { RouteContext, RouteDef, RouteTable } from "../route.js";
+import { deleteEach, type RouteContext, type RouteDef, type RouteTable } from "../route.js";
 import { endSessions } from "../sessions.js";
 import type { AppState } from "../state.js";
 
@@ -87,13 +87,7 @@ export const userRelationRoutes: RouteTable = {
       return undefined;
     },
   },
-  "/user/unblock.json": {
-    handle({ app, p }) {
-      for (const u of p.list("userId", { required: true, max: 20, ...REF_RULE }))
-        app.blocked.delete(u);
-      return undefined;
-    },
-  },
+  "/user/unblock.json": deleteEach("userId", (app) => app.blocked),
   "/user/block/query.json": {
     emptyOk: true,
     handle(ctx) {

@@ -7,9 +7,7 @@ import { idParam, isValidId } from "../ids.js";
 import type { User } from "../state.js";
 import { type ItemError, offsetCursor, partial } from "./common.js";
 import { pageSize } from "./friend-common.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
-
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
+import { type ActionContext, type ActionTable, zimAction } from "./types.js";
 
 /**
  * FromUserId, then UserIds (1..20; more is 660800039), then FromUserId must be registered:
@@ -51,73 +49,53 @@ function changeBlocklist(
 }
 
 export const blocklistActions: ActionTable = {
-  AddUsersToBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
-        if (!ctx.app.users.has(id)) return ZIM.userNotRegistered;
-        if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
-        if (me.blocklist.size >= ctx.app.config.blocklistLimit) return ZIM.blocklistFull;
-        me.blocklist.set(id, ctx.now);
-        return undefined;
-      });
-    },
-  },
+  AddUsersToBlacklist: zimAction("POST", (ctx) => {
+    return changeBlocklist(ctx, ZIM.blockFailedAll, (me, id) => {
+      if (!ctx.app.users.has(id)) return ZIM.userNotRegistered;
+      if (me.blocklist.has(id)) return ZIM.alreadyBlocked;
+      if (me.blocklist.size >= ctx.app.config.blocklistLimit) return ZIM.blocklistFull;
+      me.blocklist.set(id, ctx.now);
+      return undefined;
+    });
+  }),
 
-  RemoveUsersFromBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      return changeBlocklist(ctx, ZIM.unblockFailedAll, (me, id) =>
-        me.blocklist.delete(id) ? undefined : ZIM.notBlocked,
-      );
-    },
-  },
+  RemoveUsersFromBlacklist: zimAction("POST", (ctx) => {
+    return changeBlocklist(ctx, ZIM.unblockFailedAll, (me, id) =>
+      me.blocklist.delete(id) ? undefined : ZIM.notBlocked,
+    );
+  }),
 
-  CheckUsersIsInBlacklist: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const { me, ids } = request(ctx);
-      const Succ: Record<string, unknown>[] = [];
-      const errors: ItemError[] = [];
-      for (const id of ids) {
-        if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.userNotRegistered });
-        else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
-      }
-      return partial(Succ.length, errors, "ErrList", { Succ });
-    },
-  },
+  CheckUsersIsInBlacklist: zimAction("POST", (ctx) => {
+    const { me, ids } = request(ctx);
+    const Succ: Record<string, unknown>[] = [];
+    const errors: ItemError[] = [];
+    for (const id of ids) {
+      if (!ctx.app.users.has(id)) errors.push({ UserId: id, SubCode: ZIM.userNotRegistered });
+      else Succ.push({ UserId: id, Result: me.blocklist.has(id) ? 1 : 0 });
+    }
+    return partial(Succ.length, errors, "ErrList", { Succ });
+  }),
 
-  QueryBlacklist: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const fromId = idParam(ctx.p, "FromUserId");
-      const limit = pageSize(ctx.p);
-      const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
-      const me = owner(ctx, fromId);
-      const all = [...me.blocklist];
-      const page = all.slice(next, next + limit);
-      const end = next + page.length;
-      return {
-        TotalCount: all.length,
-        Next: end < all.length ? end : 0,
-        Blacklist: page.map(([id, at]) => {
-          const u = ctx.app.users.get(id);
-          return {
-            UserId: id,
-            UserName: u?.userName ?? "",
-            Avatar: u?.avatar ?? "",
-            UpdateTime: at,
-          };
-        }),
-      };
-    },
-  },
+  QueryBlacklist: zimAction("GET", (ctx) => {
+    const fromId = idParam(ctx.p, "FromUserId");
+    const limit = pageSize(ctx.p);
+    const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+    const me = owner(ctx, fromId);
+    const all = [...me.blocklist];
+    const page = all.slice(next, next + limit);
+    const end = next + page.length;
+    return {
+      TotalCount: all.length,
+      Next: end < all.length ? end : 0,
+      Blacklist: page.map(([id, at]) => {
+        const u = ctx.app.users.get(id);
+        return {
+          UserId: id,
+          UserName: u?.userName ?? "",
+          Avatar: u?.avatar ?? "",
+          UpdateTime: at,
+        };
+      }),
+    };
+  }),
 };

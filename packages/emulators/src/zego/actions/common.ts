@@ -3,7 +3,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import type { Params } from "../params.js";
 import type { Group, Member, User } from "../state.js";
-import type { ActionContext } from "./types.js";
+import { type ActionContext, type ActionDef, type ActionResult, zimAction } from "./types.js";
 
 /** FromUserId (or another operator field) must be a registered user: 660500002 (§2.1). */
 export function sender(ctx: ActionContext, name = "FromUserId"): User {
@@ -17,6 +17,24 @@ export function group(ctx: ActionContext, id: string): Group {
   const g = ctx.app.groups.get(id);
   if (!g) throw new ZegoError(ZIM.groupMissing, `group ${id} does not exist`);
   return g;
+}
+
+export function groupIdParam(ctx: ActionContext): string {
+  return idParam(ctx.p, "GroupId");
+}
+
+/**
+ * A ZIM Action by FromUserId on the group GroupId, at APP_20: the sender, then the group,
+ * are checked before `handle` reads anything else.
+ */
+export function groupAction(
+  method: ActionDef["method"],
+  handle: (ctx: ActionContext, g: Group, op: User) => ActionResult,
+): ActionDef {
+  return zimAction(method, (ctx) => {
+    const op = sender(ctx);
+    return handle(ctx, group(ctx, groupIdParam(ctx)), op);
+  });
 }
 
 /** A required list of at most `max` user ids; a longer one is ZIM.tooManyUsers. */

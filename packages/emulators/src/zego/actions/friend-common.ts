@@ -1,15 +1,13 @@
 /**
  * Rules shared by the ZIM friend Actions (zego.md "Social graph and user depth (#15)"):
- * list owners, batches of 20, the direction flags and the k0..k4 friend attributes.
+ * list owners, batches of 20, the direction flags and the k0..k4 friend attributes. Every
+ * friend Action is limited to 20 calls/s per AppID (zimAction's APP_20).
  */
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam, isValidId } from "../ids.js";
 import { bytes, type Params } from "../params.js";
 import type { User } from "../state.js";
-import { type ActionContext, perSecond } from "./types.js";
-
-/** Every friend Action: 20 calls/s per AppID, over it 660300005. */
-export const FRIEND_RATE = { rules: perSecond(20), code: ZIM.appRate };
+import type { ActionContext } from "./types.js";
 
 /** Ids per friend call by default (support can raise it to 50). */
 export const FRIENDS_PER_CALL = 20;

@@ -8,13 +8,12 @@ import { type ItemError, offsetCursor, partial } from "./common.js";
 import {
   attributeList,
   direction,
-  FRIEND_RATE,
   friendIdList,
   fromUserId,
   listOwner,
   pageSize,
 } from "./friend-common.js";
-import type { ActionTable } from "./types.js";
+import { type ActionTable, zimAction } from "./types.js";
 
 /**
  * CheckType 1: 1 A lacks B, 2 A has B. CheckType 0: 3 neither, 4 only A has B, 5 only B
@@ -30,56 +29,46 @@ function relation(me: User, other: User, type: 0 | 1): number {
 }
 
 export const friendReadActions: ActionTable = {
-  QueryFriendList: {
-    product: "zim",
-    method: "GET",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const limit = pageSize(ctx.p);
-      const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
-      // The page lists no "not registered" code: the generic parameter error.
-      const me = listOwner(ctx, fromId, ZIM.badParam);
-      const all = [...me.friends];
-      const page = all.slice(next, next + limit);
-      const end = next + page.length;
-      return {
-        TotalCount: all.length,
-        Next: end < all.length ? end : 0,
-        FriendInfos: page.map(([id, f]) => {
-          const u = ctx.app.users.get(id);
-          return {
-            UserId: id,
-            UserName: u?.userName ?? "",
-            Avatar: u?.avatar ?? "",
-            Wording: f.wording,
-            FriendAlias: f.alias,
-            CreateTime: f.time,
-            Attributes: attributeList(f.attributes),
-          };
-        }),
-      };
-    },
-  },
+  QueryFriendList: zimAction("GET", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const limit = pageSize(ctx.p);
+    const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+    // The page lists no "not registered" code: the generic parameter error.
+    const me = listOwner(ctx, fromId, ZIM.badParam);
+    const all = [...me.friends];
+    const page = all.slice(next, next + limit);
+    const end = next + page.length;
+    return {
+      TotalCount: all.length,
+      Next: end < all.length ? end : 0,
+      FriendInfos: page.map(([id, f]) => {
+        const u = ctx.app.users.get(id);
+        return {
+          UserId: id,
+          UserName: u?.userName ?? "",
+          Avatar: u?.avatar ?? "",
+          Wording: f.wording,
+          FriendAlias: f.alias,
+          CreateTime: f.time,
+          Attributes: attributeList(f.attributes),
+        };
+      }),
+    };
+  }),
 
   /** An unknown target is a Fails item with 660700015 (the docs list no code; tolerant). */
-  CheckFriendsRelation: {
-    product: "zim",
-    method: "POST",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const ids = friendIdList(ctx.p);
-      const type = direction(ctx.p, "CheckType");
-      const me = listOwner(ctx, fromId, ZIM.badParam);
-      const Successes: Record<string, unknown>[] = [];
-      const fails: ItemError[] = [];
-      for (const id of ids) {
-        const other = ctx.app.users.get(id);
-        if (!other) fails.push({ UserId: id, SubCode: ZIM.userNotRegistered });
-        else Successes.push({ UserId: id, Relation: relation(me, other, type) });
-      }
-      return partial(Successes.length, fails, "Fails", { Successes });
-    },
-  },
+  CheckFriendsRelation: zimAction("POST", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const ids = friendIdList(ctx.p);
+    const type = direction(ctx.p, "CheckType");
+    const me = listOwner(ctx, fromId, ZIM.badParam);
+    const Successes: Record<string, unknown>[] = [];
+    const fails: ItemError[] = [];
+    for (const id of ids) {
+      const other = ctx.app.users.get(id);
+      if (!other) fails.push({ UserId: id, SubCode: ZIM.userNotRegistered });
+      else Successes.push({ UserId: id, Relation: relation(me, other, type) });
+    }
+    return partial(Successes.length, fails, "Fails", { Successes });
+  }),
 };

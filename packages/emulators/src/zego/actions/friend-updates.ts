@@ -11,14 +11,13 @@ import {
   ATTRIBUTES_MAX_BYTES,
   attributeBytes,
   attributeItems,
-  FRIEND_RATE,
   FRIENDS_PER_CALL,
   fromUserId,
   isAttributeKey,
   listOwner,
   tooLong,
 } from "./friend-common.js";
-import type { ActionTable } from "./types.js";
+import { type ActionTable, zimAction } from "./types.js";
 
 interface KeyError {
   Key: string;
@@ -33,76 +32,66 @@ function friendEntry(me: User | undefined, id: string) {
 }
 
 export const friendUpdateActions: ActionTable = {
-  UpdateFriendsAlias: {
-    product: "zim",
-    method: "POST",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      // `UserIds` holds objects {UserId, FriendAlias}, despite its name.
-      const items = ctx.p
-        .objList("UserIds", {
-          required: true,
-          max: FRIENDS_PER_CALL,
-          tooManyCode: ZIM.friendTooMany,
-        })
-        .map((item) => {
-          const userId = item.str("UserId");
-          if (!isValidId(userId)) throw item.fail(`UserId ${userId} is not a valid id`);
-          return { userId, alias: item.optStr("FriendAlias") };
-        });
-      const me = listOwner(ctx, fromId, ZIM.badParam);
-      const errors: ItemError[] = [];
-      for (const { userId, alias } of items) {
-        const entry = me.friends.get(userId);
-        let sub: number | undefined;
-        if (tooLong(alias)) sub = ZIM.friendTextTooLong;
-        else if (!entry) sub = ZIM.notFriend;
-        // An absent alias clears it, as "" does (unverified).
-        else entry.alias = alias ?? "";
-        if (sub !== undefined) errors.push({ UserId: userId, SubCode: sub });
-      }
-      return partial(items.length - errors.length, errors, "ErrorList");
-    },
-  },
+  UpdateFriendsAlias: zimAction("POST", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    // `UserIds` holds objects {UserId, FriendAlias}, despite its name.
+    const items = ctx.p
+      .objList("UserIds", {
+        required: true,
+        max: FRIENDS_PER_CALL,
+        tooManyCode: ZIM.friendTooMany,
+      })
+      .map((item) => {
+        const userId = item.str("UserId");
+        if (!isValidId(userId)) throw item.fail(`UserId ${userId} is not a valid id`);
+        return { userId, alias: item.optStr("FriendAlias") };
+      });
+    const me = listOwner(ctx, fromId, ZIM.badParam);
+    const errors: ItemError[] = [];
+    for (const { userId, alias } of items) {
+      const entry = me.friends.get(userId);
+      let sub: number | undefined;
+      if (tooLong(alias)) sub = ZIM.friendTextTooLong;
+      else if (!entry) sub = ZIM.notFriend;
+      // An absent alias clears it, as "" does (unverified).
+      else entry.alias = alias ?? "";
+      if (sub !== undefined) errors.push({ UserId: userId, SubCode: sub });
+    }
+    return partial(items.length - errors.length, errors, "ErrorList");
+  }),
 
-  UpdateFriendAttributes: {
-    product: "zim",
-    method: "POST",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const friendId = ctx.p.str("UserId");
-      if (!isValidId(friendId)) throw ctx.p.fail(`UserId ${friendId} is not a valid id`);
-      const items = attributeItems(ctx.p, ZIM.badParam);
-      if (items.length === 0) throw ctx.p.fail("Attributes is required");
-      // Action 0 (set) is the only documented value.
-      if ((ctx.p.optInt("Action") ?? 0) !== 0) throw ctx.p.fail("Action must be 0");
-      if (attributeBytes(items.map((a) => [a.key, a.value])) > ATTRIBUTES_MAX_BYTES) {
-        throw new ZegoError(ZIM.friendAttributesTooLong, "attributes are over 1024 bytes");
+  UpdateFriendAttributes: zimAction("POST", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const friendId = ctx.p.str("UserId");
+    if (!isValidId(friendId)) throw ctx.p.fail(`UserId ${friendId} is not a valid id`);
+    const items = attributeItems(ctx.p, ZIM.badParam);
+    if (items.length === 0) throw ctx.p.fail("Attributes is required");
+    // Action 0 (set) is the only documented value.
+    if ((ctx.p.optInt("Action") ?? 0) !== 0) throw ctx.p.fail("Action must be 0");
+    if (attributeBytes(items.map((a) => [a.key, a.value])) > ATTRIBUTES_MAX_BYTES) {
+      throw new ZegoError(ZIM.friendAttributesTooLong, "attributes are over 1024 bytes");
+    }
+    const entry = friendEntry(ctx.app.users.get(fromId), friendId);
+    const FailKey: KeyError[] = [];
+    const seen = new Set<string>();
+    for (const { key, value } of items) {
+      let sub: number | undefined;
+      if (!isAttributeKey(key)) sub = ZIM.attributeKey;
+      else if (seen.has(key)) sub = ZIM.duplicateAttributeKey;
+      else {
+        const after = new Map(entry.attributes).set(key, value);
+        // The SubCode: the stored total would pass the limit with this key.
+        if (attributeBytes(after) > ATTRIBUTES_MAX_BYTES) sub = ZIM.friendAttributesTooLong;
+        else entry.attributes.set(key, value);
       }
-      const entry = friendEntry(ctx.app.users.get(fromId), friendId);
-      const FailKey: KeyError[] = [];
-      const seen = new Set<string>();
-      for (const { key, value } of items) {
-        let sub: number | undefined;
-        if (!isAttributeKey(key)) sub = ZIM.attributeKey;
-        else if (seen.has(key)) sub = ZIM.duplicateAttributeKey;
-        else {
-          const after = new Map(entry.attributes).set(key, value);
-          // The SubCode: the stored total would pass the limit with this key.
-          if (attributeBytes(after) > ATTRIBUTES_MAX_BYTES) sub = ZIM.friendAttributesTooLong;
-          else entry.attributes.set(key, value);
-        }
-        seen.add(key);
-        if (sub !== undefined) FailKey.push({ Key: key, SubCode: sub });
-      }
-      if (FailKey.length === items.length) {
-        throw new ZegoError(FailKey[0]?.SubCode ?? ZIM.badParam, "no attribute was set", {
-          FailKey,
-        });
-      }
-      return { FailKey };
-    },
-  },
+      seen.add(key);
+      if (sub !== undefined) FailKey.push({ Key: key, SubCode: sub });
+    }
+    if (FailKey.length === items.length) {
+      throw new ZegoError(FailKey[0]?.SubCode ?? ZIM.badParam, "no attribute was set", {
+        FailKey,
+      });
+    }
+    return { FailKey };
+  }),
 };

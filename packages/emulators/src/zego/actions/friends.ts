@@ -12,14 +12,13 @@ import {
   attributeItems,
   checkedAttributes,
   direction,
-  FRIEND_RATE,
   FRIENDS_PER_CALL,
   friendIdList,
   fromUserId,
   listOwner,
   tooLong,
 } from "./friend-common.js";
-import type { ActionContext, ActionTable } from "./types.js";
+import { type ActionContext, type ActionTable, zimAction } from "./types.js";
 
 interface FriendInfo {
   userId: string;
@@ -93,74 +92,59 @@ function unfriend(ctx: ActionContext, me: User, id: string, type: 0 | 1): number
 }
 
 export const friendActions: ActionTable = {
-  AddFriends: {
-    product: "zim",
-    method: "POST",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const infos = ctx.p
-        .objList("FriendInfos", {
-          required: true,
-          max: FRIENDS_PER_CALL,
-          tooManyCode: ZIM.friendTooMany,
-        })
-        .map(friendInfo);
-      const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
-      const errors: ItemError[] = [];
-      const seen = new Set<string>();
-      for (const info of infos) {
-        // The docs' example answers a repeated id in ErrorList, so the repeat fails alone.
-        const sub = seen.has(info.userId) ? ZIM.duplicateUser : befriend(ctx, me, info);
-        seen.add(info.userId);
-        if (sub !== undefined) errors.push({ UserId: info.userId, SubCode: sub });
-      }
-      const noneRegistered = errors.every((e) => e.SubCode === ZIM.userNotRegistered);
-      return partial(
-        infos.length - errors.length,
-        errors,
-        "ErrorList",
-        {},
-        noneRegistered ? ZIM.noFriendRegistered : undefined,
-      );
-    },
-  },
+  AddFriends: zimAction("POST", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const infos = ctx.p
+      .objList("FriendInfos", {
+        required: true,
+        max: FRIENDS_PER_CALL,
+        tooManyCode: ZIM.friendTooMany,
+      })
+      .map(friendInfo);
+    const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
+    const errors: ItemError[] = [];
+    const seen = new Set<string>();
+    for (const info of infos) {
+      // The docs' example answers a repeated id in ErrorList, so the repeat fails alone.
+      const sub = seen.has(info.userId) ? ZIM.duplicateUser : befriend(ctx, me, info);
+      seen.add(info.userId);
+      if (sub !== undefined) errors.push({ UserId: info.userId, SubCode: sub });
+    }
+    const noneRegistered = errors.every((e) => e.SubCode === ZIM.userNotRegistered);
+    return partial(
+      infos.length - errors.length,
+      errors,
+      "ErrorList",
+      {},
+      noneRegistered ? ZIM.noFriendRegistered : undefined,
+    );
+  }),
 
-  DeleteFriends: {
-    product: "zim",
-    method: "POST",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const ids = friendIdList(ctx.p);
-      const type = direction(ctx.p, "DeleteType");
-      const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
-      const errors: ItemError[] = [];
-      const seen = new Set<string>();
-      for (const id of ids) {
-        const sub = seen.has(id) ? ZIM.duplicateUser : unfriend(ctx, me, id, type);
-        seen.add(id);
-        if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
-      }
-      return partial(ids.length - errors.length, errors, "ErrorList");
-    },
-  },
+  DeleteFriends: zimAction("POST", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const ids = friendIdList(ctx.p);
+    const type = direction(ctx.p, "DeleteType");
+    const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
+    const errors: ItemError[] = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const sub = seen.has(id) ? ZIM.duplicateUser : unfriend(ctx, me, id, type);
+      seen.add(id);
+      if (sub !== undefined) errors.push({ UserId: id, SubCode: sub });
+    }
+    return partial(ids.length - errors.length, errors, "ErrorList");
+  }),
 
   /** Envelope only; a user without friends succeeds (tolerant: the docs do not say). */
-  DeleteAllFriends: {
-    product: "zim",
-    method: "GET",
-    rate: FRIEND_RATE,
-    handle(ctx) {
-      const fromId = fromUserId(ctx.p);
-      const type = direction(ctx.p, "DeleteType");
-      // The page lists no "not registered" code: the generic parameter error.
-      const me = listOwner(ctx, fromId, ZIM.badParam);
-      if (type === 0) {
-        for (const id of me.friends.keys()) ctx.app.users.get(id)?.friends.delete(me.userId);
-      }
-      me.friends.clear();
-      return undefined;
-    },
-  },
+  DeleteAllFriends: zimAction("GET", (ctx) => {
+    const fromId = fromUserId(ctx.p);
+    const type = direction(ctx.p, "DeleteType");
+    // The page lists no "not registered" code: the generic parameter error.
+    const me = listOwner(ctx, fromId, ZIM.badParam);
+    if (type === 0) {
+      for (const id of me.friends.keys()) ctx.app.users.get(id)?.friends.delete(me.userId);
+    }
+    me.friends.clear();
+    return undefined;
+  }),
 };

@@ -1,12 +1,20 @@
 /** ZIM group lifecycle and membership Actions (zego.md §2.4). */
 import { ZegoError, ZIM } from "../errors.js";
-import { generateGroupId, idParam, isValidId } from "../ids.js";
+import { generateGroupId, isValidId } from "../ids.js";
 import { bytes } from "../params.js";
 import type { Group, Member } from "../state.js";
-import { group, type ItemError, offsetCursor, partial, sender, userIdList } from "./common.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+import {
+  group,
+  groupAction,
+  groupIdParam,
+  type ItemError,
+  offsetCursor,
+  partial,
+  sender,
+  userIdList,
+} from "./common.js";
+import { type ActionContext, type ActionTable, perSecond, zimAction, zimRate } from "./types.js";
 
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
 /** InviteUsersIntoGroup, DismissGroup, TransferGroupOwner, SetGroupMembersNickname (§1.10). */
 export const PER_GROUP = perSecond(1);
 
@@ -14,10 +22,6 @@ export function addMember(g: Group, userId: string, role: number, now: number): 
   const m: Member = { userId, role, nickname: "", joinTime: now, muteUntil: 0 };
   g.members.set(userId, m);
   return m;
-}
-
-export function groupIdParam(ctx: ActionContext): string {
-  return idParam(ctx.p, "GroupId");
 }
 
 function create(ctx: ActionContext) {
@@ -183,12 +187,7 @@ function kick(ctx: ActionContext) {
 }
 
 export const groupActions: ActionTable = {
-  CreateGroup: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(20), code: ZIM.createGroupRate },
-    handle: create,
-  },
+  CreateGroup: zimAction("POST", create, zimRate(20, ZIM.createGroupRate)),
 
   DismissGroup: {
     product: "zim",
@@ -213,18 +212,11 @@ export const groupActions: ActionTable = {
 
   InviteUsersIntoGroup: { product: "zim", method: "POST", handle: invite },
 
-  KickoutGroupUser: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(20), code: ZIM.kickRate },
-    handle: kick,
-  },
+  KickoutGroupUser: zimAction("POST", kick, zimRate(20, ZIM.kickRate)),
 
-  QueryGroupMemberList: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(20), code: ZIM.memberListRate },
-    handle(ctx) {
+  QueryGroupMemberList: zimAction(
+    "POST",
+    (ctx) => {
       const g = group(ctx, groupIdParam(ctx));
       const asked = ctx.p.optInt("Limit") ?? 0;
       const limit = asked <= 0 || asked > 1000 ? 1000 : asked; // 0 / absent / too big → 1000
@@ -243,13 +235,12 @@ export const groupActions: ActionTable = {
         })),
       };
     },
-  },
+    zimRate(20, ZIM.memberListRate),
+  ),
 
-  QueryAppGroupList: {
-    product: "zim",
-    method: "GET",
-    rate: { rules: perSecond(1), code: ZIM.groupListRate },
-    handle(ctx) {
+  QueryAppGroupList: zimAction(
+    "GET",
+    (ctx) => {
       const asked = ctx.p.optInt("Limit", { min: 0 }) ?? 0;
       const limit = asked === 0 || asked > 10_000 ? 10_000 : asked;
       const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
@@ -262,34 +253,28 @@ export const groupActions: ActionTable = {
         GroupIdList: page.map((g) => ({ GroupId: g.groupId, GroupName: g.name })),
       };
     },
-  },
+    zimRate(1, ZIM.groupListRate),
+  ),
 
-  QueryGroupInfo: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      sender(ctx);
-      const g = group(ctx, groupIdParam(ctx));
-      const mute = g.mute && (g.mute.until === -1 || g.mute.until > ctx.now) ? g.mute : undefined;
-      // IsAllForbid or ForbidList, never both (§2.4); a permanent mute expires at -1 (unverified).
-      const forbid = mute?.all
-        ? { IsAllForbid: true }
-        : mute && mute.roles.length > 0
-          ? { ForbidList: mute.roles }
-          : { IsAllForbid: false };
-      return {
-        GroupId: g.groupId,
-        GroupName: g.name,
-        GroupNotice: g.notice,
-        GroupAvatar: g.avatar,
-        GroupDataSeq: g.dataSeq,
-        ...forbid,
-        ForbidExpireTime: mute ? mute.until : 0,
-        GroupCreateTime: g.createdAt,
-        LimitInfo: { ...g.limit, NumberMessage: 0 },
-        GroupAttributes: [...g.attributes].map(([Key, Value]) => ({ Key, Value })),
-      };
-    },
-  },
+  QueryGroupInfo: groupAction("POST", (ctx, g) => {
+    const mute = g.mute && (g.mute.until === -1 || g.mute.until > ctx.now) ? g.mute : undefined;
+    // IsAllForbid or ForbidList, never both (§2.4); a permanent mute expires at -1 (unverified).
+    const forbid = mute?.all
+      ? { IsAllForbid: true }
+      : mute && mute.roles.length > 0
+        ? { ForbidList: mute.roles }
+        : { IsAllForbid: false };
+    return {
+      GroupId: g.groupId,
+      GroupName: g.name,
+      GroupNotice: g.notice,
+      GroupAvatar: g.avatar,
+      GroupDataSeq: g.dataSeq,
+      ...forbid,
+      ForbidExpireTime: mute ? mute.until : 0,
+      GroupCreateTime: g.createdAt,
+      LimitInfo: { ...g.limit, NumberMessage: 0 },
+      GroupAttributes: [...g.attributes].map(([Key, Value]) => ({ Key, Value })),
+    };
+  }),
 };

@@ -2,13 +2,11 @@
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam, roomIdParam } from "../ids.js";
 import { historyBody } from "../message-body.js";
-import type { Conversation, StoredMessage } from "../state.js";
+import type { Conversation, StoredMessage, User } from "../state.js";
 import { peerKey } from "../state.js";
-import { group, sender } from "./common.js";
-import { groupIdParam } from "./group.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+import { group, groupAction, groupIdParam, sender } from "./common.js";
+import { type ActionContext, type ActionTable, perSecond, zimAction } from "./types.js";
 
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
 /** Shown in query results for a revoked message (§2.3). */
 const REVOKED_TYPE = 31;
 
@@ -66,68 +64,43 @@ function page(ctx: ActionContext, conv: Conversation | undefined) {
   return { Next: more ? (List[List.length - 1]?.seq ?? 0) : 0, List: List.map(historyItem) };
 }
 
+/** The conversation of FromUserId (checked first) with ToUserId, if they have one. */
+function peerConversation(ctx: ActionContext): { from: User; conv: Conversation | undefined } {
+  const from = sender(ctx);
+  const to = idParam(ctx.p, "ToUserId");
+  return { from, conv: ctx.app.peerConvs.get(peerKey(from.userId, to)) };
+}
+
 /** Stored messages have MsgSeq = index + 1. */
 const bySeq = (conv: Conversation | undefined, seq: number) =>
   seq >= 1 ? conv?.messages[seq - 1] : undefined;
 
 export const historyActions: ActionTable = {
-  RevokePeerMessage: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const from = sender(ctx);
-      const to = idParam(ctx.p, "ToUserId");
-      return revoke(ctx, ctx.app.peerConvs.get(peerKey(from.userId, to)), from.userId);
-    },
-  },
-  RevokeGroupMessage: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const from = sender(ctx);
-      const g = group(ctx, groupIdParam(ctx));
-      return revoke(ctx, ctx.app.groupConvs.get(g.groupId), from.userId);
-    },
-  },
-  RevokeRoomMessage: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const from = sender(ctx);
-      const roomId = roomIdParam(ctx.p);
-      if (ctx.app.config.plan !== "flagship") {
-        throw new ZegoError(ZIM.roomStorageOff, "room-message storage needs the Flagship plan");
-      }
-      if (!ctx.app.zimRooms.has(roomId))
-        throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
-      return revoke(ctx, ctx.app.roomConvs.get(roomId), from.userId);
-    },
-  },
+  RevokePeerMessage: zimAction("POST", (ctx) => {
+    const { from, conv } = peerConversation(ctx);
+    return revoke(ctx, conv, from.userId);
+  }),
+  RevokeGroupMessage: groupAction("POST", (ctx, g, from) => {
+    return revoke(ctx, ctx.app.groupConvs.get(g.groupId), from.userId);
+  }),
+  RevokeRoomMessage: zimAction("POST", (ctx) => {
+    const from = sender(ctx);
+    const roomId = roomIdParam(ctx.p);
+    if (ctx.app.config.plan !== "flagship") {
+      throw new ZegoError(ZIM.roomStorageOff, "room-message storage needs the Flagship plan");
+    }
+    if (!ctx.app.zimRooms.has(roomId))
+      throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
+    return revoke(ctx, ctx.app.roomConvs.get(roomId), from.userId);
+  }),
 
-  QueryPeerMsg: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const a = sender(ctx);
-      const b = idParam(ctx.p, "ToUserId");
-      return page(ctx, ctx.app.peerConvs.get(peerKey(a.userId, b)));
-    },
-  },
-  QueryGroupMsg: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      // No FromUserId is documented although 660500002 is listed: checked only when given.
-      if (ctx.p.has("FromUserId")) sender(ctx);
-      const g = group(ctx, groupIdParam(ctx));
-      return page(ctx, ctx.app.groupConvs.get(g.groupId));
-    },
-  },
+  QueryPeerMsg: zimAction("POST", (ctx) => page(ctx, peerConversation(ctx).conv)),
+  QueryGroupMsg: zimAction("POST", (ctx) => {
+    // No FromUserId is documented although 660500002 is listed: checked only when given.
+    if (ctx.p.has("FromUserId")) sender(ctx);
+    const g = group(ctx, groupIdParam(ctx));
+    return page(ctx, ctx.app.groupConvs.get(g.groupId));
+  }),
   QueryMessagesByMsgSeq: {
     product: "zim",
     method: "POST",

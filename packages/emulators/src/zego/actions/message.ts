@@ -10,9 +10,8 @@ import {
 } from "../message-body.js";
 import type { AppState, Conversation, ConvType, StoredMessage } from "../state.js";
 import { peerKey } from "../state.js";
-import { group, type ItemError, partial, sender, userIdList } from "./common.js";
-import { groupIdParam } from "./group.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
+import { group, groupIdParam, type ItemError, partial, sender, userIdList } from "./common.js";
+import { type ActionContext, type ActionTable, zimAction, zimRate } from "./types.js";
 
 /** Append a message to a conversation (command messages are not stored and get no MsgSeq). */
 export function store(
@@ -175,34 +174,14 @@ function sendToAll(ctx: ActionContext) {
 }
 
 export const messageActions: ActionTable = {
-  SendPeerMessage: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(20), code: ZIM.appRate },
-    handle: sendPeer,
-  },
-  SendGroupMessage: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(10), code: ZIM.appRate },
-    handle: sendGroup,
-  },
-  SendRoomMessage: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(10), code: ZIM.appRate },
-    handle: sendRoom,
-  },
-  SendMessageToAllUsers: {
-    product: "zim",
-    method: "POST",
-    rate: {
-      rules: [
-        { limit: 1, window: "second" },
-        { limit: 100, window: "day" },
-      ],
-      code: ZIM.broadcastRate,
-    },
-    handle: sendToAll,
-  },
+  SendPeerMessage: zimAction("POST", sendPeer),
+  SendGroupMessage: zimAction("POST", sendGroup, zimRate(10)),
+  SendRoomMessage: zimAction("POST", sendRoom, zimRate(10)),
+  SendMessageToAllUsers: zimAction("POST", sendToAll, {
+    rules: [
+      { limit: 1, window: "second" },
+      { limit: 100, window: "day" },
+    ],
+    code: ZIM.broadcastRate,
+  }),
 };

@@ -4,9 +4,7 @@ import { roomIdParam } from "../ids.js";
 import { destroyRoom, exitRoom, newRoom } from "../rooms.js";
 import type { ZimRoom } from "../state.js";
 import { cursorText, type ItemError, partial, sender, userIdList } from "./common.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
-
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
+import { type ActionContext, type ActionTable, perSecond, zimAction } from "./types.js";
 
 function room(ctx: ActionContext, roomId: string): ZimRoom {
   const r = ctx.app.zimRooms.get(roomId);
@@ -20,114 +18,88 @@ function optionalOperator(ctx: ActionContext): string {
 }
 
 export const roomActions: ActionTable = {
-  CreateRoom: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const op = sender(ctx); // not auto-joined
-      const roomId = roomIdParam(ctx.p);
-      const name = ctx.p.optStr("RoomName", { maxChars: 64 }) ?? "";
-      const delay = ctx.p.optInt("DestroyDelayTime", { min: 0, max: 10_800 }) ?? 0;
-      const attrs = ctx.p.objList("Attributes", { max: 16 });
-      if (ctx.app.zimRooms.has(roomId))
-        throw new ZegoError(ZIM.roomExists, `room ${roomId} already exists`);
-      if (ctx.app.zimRooms.size >= ctx.app.config.roomLimit)
-        throw new ZegoError(ZIM.roomLimit, "room count over limit");
-      const r = newRoom(roomId, ctx.now, true, name, delay);
-      for (const a of attrs) {
-        const autoDelete = (a.optInt("AutoDelete", { min: 0, max: 1 }) ?? 0) === 1;
-        r.attributes.set(a.str("Key"), { value: a.optStr("Value") ?? "", autoDelete });
-      }
-      if (r.attributes.size > 0) r.attributeSeq = 1;
-      ctx.app.zimRooms.set(roomId, r);
-      ctx.callbacks.send(ctx.app, "room_create", {
-        room_id: roomId,
-        operator_account: op.userId,
-        room_name: name,
-        attributes: [...r.attributes].map(([key, v]) => ({
-          key,
-          value: v.value,
-          auto_delete: v.autoDelete ? 1 : 0,
-        })),
-      });
-      return { AttributeSeq: r.attributeSeq };
-    },
-  },
+  CreateRoom: zimAction("POST", (ctx) => {
+    const op = sender(ctx); // not auto-joined
+    const roomId = roomIdParam(ctx.p);
+    const name = ctx.p.optStr("RoomName", { maxChars: 64 }) ?? "";
+    const delay = ctx.p.optInt("DestroyDelayTime", { min: 0, max: 10_800 }) ?? 0;
+    const attrs = ctx.p.objList("Attributes", { max: 16 });
+    if (ctx.app.zimRooms.has(roomId))
+      throw new ZegoError(ZIM.roomExists, `room ${roomId} already exists`);
+    if (ctx.app.zimRooms.size >= ctx.app.config.roomLimit)
+      throw new ZegoError(ZIM.roomLimit, "room count over limit");
+    const r = newRoom(roomId, ctx.now, true, name, delay);
+    for (const a of attrs) {
+      const autoDelete = (a.optInt("AutoDelete", { min: 0, max: 1 }) ?? 0) === 1;
+      r.attributes.set(a.str("Key"), { value: a.optStr("Value") ?? "", autoDelete });
+    }
+    if (r.attributes.size > 0) r.attributeSeq = 1;
+    ctx.app.zimRooms.set(roomId, r);
+    ctx.callbacks.send(ctx.app, "room_create", {
+      room_id: roomId,
+      operator_account: op.userId,
+      room_name: name,
+      attributes: [...r.attributes].map(([key, v]) => ({
+        key,
+        value: v.value,
+        auto_delete: v.autoDelete ? 1 : 0,
+      })),
+    });
+    return { AttributeSeq: r.attributeSeq };
+  }),
 
-  DestroyRoom: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const roomId = roomIdParam(ctx.p);
-      const op = optionalOperator(ctx);
-      destroyRoom(ctx.app, ctx.callbacks, room(ctx, roomId), op);
-      return undefined;
-    },
-  },
+  DestroyRoom: zimAction("GET", (ctx) => {
+    const roomId = roomIdParam(ctx.p);
+    const op = optionalOperator(ctx);
+    destroyRoom(ctx.app, ctx.callbacks, room(ctx, roomId), op);
+    return undefined;
+  }),
 
-  QueryRoomUserList: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const r = room(ctx, roomIdParam(ctx.p));
-      const mode = ctx.p.optInt("Mode", { min: 0, max: 1 }) ?? 0;
-      const asked = ctx.p.optInt("Limit", { min: 0, max: 500 }) ?? 0;
-      const limit = asked === 0 ? 500 : asked;
-      const start = cursorText(ctx.p, "NextFlag");
-      const ids = [...r.members.keys()];
-      if (mode === 1) ids.reverse(); // 1 = latest joiners first
-      const page = ids.slice(start, start + limit);
-      const end = start + page.length;
-      return {
-        Count: ids.length,
-        NextFlag: end < ids.length ? String(end) : "0",
-        UserList: page.map((id) => ({
-          UserId: id,
-          UserName: ctx.app.users.get(id)?.userName ?? "",
-        })),
-      };
-    },
-  },
+  QueryRoomUserList: zimAction("GET", (ctx) => {
+    const r = room(ctx, roomIdParam(ctx.p));
+    const mode = ctx.p.optInt("Mode", { min: 0, max: 1 }) ?? 0;
+    const asked = ctx.p.optInt("Limit", { min: 0, max: 500 }) ?? 0;
+    const limit = asked === 0 ? 500 : asked;
+    const start = cursorText(ctx.p, "NextFlag");
+    const ids = [...r.members.keys()];
+    if (mode === 1) ids.reverse(); // 1 = latest joiners first
+    const page = ids.slice(start, start + limit);
+    const end = start + page.length;
+    return {
+      Count: ids.length,
+      NextFlag: end < ids.length ? String(end) : "0",
+      UserList: page.map((id) => ({
+        UserId: id,
+        UserName: ctx.app.users.get(id)?.userName ?? "",
+      })),
+    };
+  }),
 
-  QueryRoomMembers: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const roomId = roomIdParam(ctx.p);
-      const ids = userIdList(ctx.p, "UserId", 10);
-      ctx.limit(roomId, perSecond(5), ZIM.scopeRate); // 5/s per room (§1.10)
-      const r = room(ctx, roomId);
-      const UserList: Record<string, unknown>[] = [];
-      const ErrorList: ItemError[] = [];
-      for (const id of ids) {
-        const u = ctx.app.users.get(id);
-        if (!r.members.has(id) || !u) ErrorList.push({ UserId: id, SubCode: ZIM.roomUserNotIn });
-        // snake_case here, as documented.
-        else
-          UserList.push({ user_id: id, user_name: u.userName, avatar: u.avatar, extra: u.extra });
-      }
-      return partial(UserList.length, ErrorList, "ErrorList", { UserList });
-    },
-  },
+  QueryRoomMembers: zimAction("GET", (ctx) => {
+    const roomId = roomIdParam(ctx.p);
+    const ids = userIdList(ctx.p, "UserId", 10);
+    ctx.limit(roomId, perSecond(5), ZIM.scopeRate); // 5/s per room (§1.10)
+    const r = room(ctx, roomId);
+    const UserList: Record<string, unknown>[] = [];
+    const ErrorList: ItemError[] = [];
+    for (const id of ids) {
+      const u = ctx.app.users.get(id);
+      if (!r.members.has(id) || !u) ErrorList.push({ UserId: id, SubCode: ZIM.roomUserNotIn });
+      // snake_case here, as documented.
+      else UserList.push({ user_id: id, user_name: u.userName, avatar: u.avatar, extra: u.extra });
+    }
+    return partial(UserList.length, ErrorList, "ErrorList", { UserList });
+  }),
 
-  KickoutRoomUser: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const roomId = roomIdParam(ctx.p);
-      const ids = userIdList(ctx.p, "UserId", 50);
-      ctx.p.optStr("CustomReason", { maxBytes: 32 });
-      const op = optionalOperator(ctx);
-      const r = room(ctx, roomId);
-      const missing = ids.filter((id) => !r.members.has(id));
-      const left = exitRoom(ctx.app, ctx.callbacks, r, ids, "Kickout", op);
-      const ErrorList = missing.map((id) => ({ UserId: id, SubCode: ZIM.userNotInRoom }));
-      return partial(left.length, ErrorList, "ErrorList", {}, ZIM.userNotInRoom);
-    },
-  },
+  KickoutRoomUser: zimAction("GET", (ctx) => {
+    const roomId = roomIdParam(ctx.p);
+    const ids = userIdList(ctx.p, "UserId", 50);
+    ctx.p.optStr("CustomReason", { maxBytes: 32 });
+    const op = optionalOperator(ctx);
+    const r = room(ctx, roomId);
+    const missing = ids.filter((id) => !r.members.has(id));
+    const left = exitRoom(ctx.app, ctx.callbacks, r, ids, "Kickout", op);
+    const ErrorList = missing.map((id) => ({ UserId: id, SubCode: ZIM.userNotInRoom }));
+    return partial(left.length, ErrorList, "ErrorList", {}, ZIM.userNotInRoom);
+  }),
 };

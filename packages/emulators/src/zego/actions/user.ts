@@ -3,9 +3,7 @@ import { ZIM } from "../errors.js";
 import { registerIdSubCode } from "../ids.js";
 import { bytes, type Params } from "../params.js";
 import { cursorText, type ItemError, partial, sender, userIdList, userItemList } from "./common.js";
-import { type ActionContext, type ActionTable, perSecond } from "./types.js";
-
-const APP_20 = { rules: perSecond(20), code: ZIM.appRate };
+import { type ActionContext, type ActionTable, zimAction, zimRate } from "./types.js";
 
 /** Text field of a list item: SubCode 660000002 when not a string. */
 function itemText(item: Params, name: string): string | undefined | null {
@@ -54,130 +52,104 @@ function register(ctx: ActionContext, max: number, robots: boolean) {
 }
 
 export const userActions: ActionTable = {
-  UserRegister: {
-    product: "zim",
-    method: "POST",
-    rate: { rules: perSecond(20), code: ZIM.registerRate },
-    handle: (ctx) => register(ctx, 100, false),
-  },
+  UserRegister: zimAction(
+    "POST",
+    (ctx) => register(ctx, 100, false),
+    zimRate(20, ZIM.registerRate),
+  ),
   /** Bot accounts: ≤ 20 per call, ids start with "@RBT#". */
-  RobotRegister: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle: (ctx) => register(ctx, 20, true),
-  },
+  RobotRegister: zimAction("POST", (ctx) => register(ctx, 20, true)),
 
-  QueryUserInfos: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const ids = userIdList(ctx.p, "UserIds", 100);
-      const Result: Record<string, unknown>[] = [];
-      const errors: ItemError[] = [];
-      for (const id of ids) {
-        const user = bytes(id) <= 64 ? ctx.app.users.get(id) : undefined;
-        if (!user) {
-          errors.push({ UserId: id, SubCode: ZIM.badParam });
-          continue;
-        }
-        Result.push({
+  QueryUserInfos: zimAction("POST", (ctx) => {
+    const ids = userIdList(ctx.p, "UserIds", 100);
+    const Result: Record<string, unknown>[] = [];
+    const errors: ItemError[] = [];
+    for (const id of ids) {
+      const user = bytes(id) <= 64 ? ctx.app.users.get(id) : undefined;
+      if (!user) {
+        errors.push({ UserId: id, SubCode: ZIM.badParam });
+        continue;
+      }
+      Result.push({
+        UserId: id,
+        UserName: user.userName,
+        UserAvatar: user.avatar,
+        Extra: user.extra,
+      });
+    }
+    return partial(Result.length, errors, "ErrorList", { Result }, ZIM.userNotRegistered);
+  }),
+
+  ModifyUserInfo: zimAction("POST", (ctx) => {
+    const items = userItemList(ctx.p, "UserInfo", 100);
+    const errors: ItemError[] = [];
+    let ok = 0;
+    for (const item of items) {
+      const id = itemText(item, "UserId");
+      if (typeof id !== "string" || id === "") {
+        errors.push({ UserId: "", SubCode: ZIM.badParam, SubMessage: "UserId is required" });
+        continue;
+      }
+      const user = ctx.app.users.get(id);
+      const name = itemText(item, "UserName");
+      const avatar = itemText(item, "UserAvatar");
+      const extra = itemText(item, "Extra");
+      let sub = user ? profileSubCode(name, avatar) : ZIM.modifyUnregistered;
+      if (
+        sub === undefined &&
+        (extra === null || (extra !== undefined && bytes(extra) > ctx.app.config.extraMaxBytes))
+      ) {
+        sub = ZIM.badParam;
+      }
+      if (sub !== undefined || !user) {
+        errors.push({
           UserId: id,
-          UserName: user.userName,
-          UserAvatar: user.avatar,
-          Extra: user.extra,
+          SubCode: sub ?? ZIM.modifyUnregistered,
+          SubMessage: `cannot modify ${id}`,
         });
+        continue;
       }
-      return partial(Result.length, errors, "ErrorList", { Result }, ZIM.userNotRegistered);
-    },
-  },
+      // Only the fields present change (an omitted field keeps its value).
+      if (typeof name === "string") user.userName = name;
+      if (typeof avatar === "string") user.avatar = avatar;
+      if (typeof extra === "string") user.extra = extra;
+      ok++;
+    }
+    return partial(ok, errors, "ErrorList");
+  }),
 
-  ModifyUserInfo: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const items = userItemList(ctx.p, "UserInfo", 100);
-      const errors: ItemError[] = [];
-      let ok = 0;
-      for (const item of items) {
-        const id = itemText(item, "UserId");
-        if (typeof id !== "string" || id === "") {
-          errors.push({ UserId: "", SubCode: ZIM.badParam, SubMessage: "UserId is required" });
-          continue;
-        }
-        const user = ctx.app.users.get(id);
-        const name = itemText(item, "UserName");
-        const avatar = itemText(item, "UserAvatar");
-        const extra = itemText(item, "Extra");
-        let sub = user ? profileSubCode(name, avatar) : ZIM.modifyUnregistered;
-        if (
-          sub === undefined &&
-          (extra === null || (extra !== undefined && bytes(extra) > ctx.app.config.extraMaxBytes))
-        ) {
-          sub = ZIM.badParam;
-        }
-        if (sub !== undefined || !user) {
-          errors.push({
-            UserId: id,
-            SubCode: sub ?? ZIM.modifyUnregistered,
-            SubMessage: `cannot modify ${id}`,
-          });
-          continue;
-        }
-        // Only the fields present change (an omitted field keeps its value).
-        if (typeof name === "string") user.userName = name;
-        if (typeof avatar === "string") user.avatar = avatar;
-        if (typeof extra === "string") user.extra = extra;
-        ok++;
+  QueryUserOnlineState: zimAction("GET", (ctx) => {
+    const ids = userIdList(ctx.p, "UserId", 100);
+    const Result: Record<string, unknown>[] = [];
+    const errors: ItemError[] = [];
+    for (const id of ids) {
+      const presence = ctx.app.users.get(id)?.presence;
+      // Unknown, logged-out and never-logged-in users all answer SubCode 660200001 (§2.2);
+      // a lost connection (no logout) reads "Offline".
+      if (presence === "online" || presence === "offline") {
+        Result.push({ UserId: id, Status: presence === "online" ? "Online" : "Offline" });
+      } else {
+        errors.push({ UserId: id, SubCode: ZIM.onlineUnknown });
       }
-      return partial(ok, errors, "ErrorList");
-    },
-  },
+    }
+    return partial(Result.length, errors, "ErrorList", { Result });
+  }),
 
-  QueryUserOnlineState: {
-    product: "zim",
-    method: "GET",
-    rate: APP_20,
-    handle(ctx) {
-      const ids = userIdList(ctx.p, "UserId", 100);
-      const Result: Record<string, unknown>[] = [];
-      const errors: ItemError[] = [];
-      for (const id of ids) {
-        const presence = ctx.app.users.get(id)?.presence;
-        // Unknown, logged-out and never-logged-in users all answer SubCode 660200001 (§2.2);
-        // a lost connection (no logout) reads "Offline".
-        if (presence === "online" || presence === "offline") {
-          Result.push({ UserId: id, Status: presence === "online" ? "Online" : "Offline" });
-        } else {
-          errors.push({ UserId: id, SubCode: ZIM.onlineUnknown });
-        }
-      }
-      return partial(Result.length, errors, "ErrorList", { Result });
-    },
-  },
-
-  QueryGroupsInfoOfUser: {
-    product: "zim",
-    method: "POST",
-    rate: APP_20,
-    handle(ctx) {
-      const user = sender(ctx);
-      const limit = ctx.p.int("Limit", { min: 1, max: 100 });
-      const next = cursorText(ctx.p, "Next");
-      const mine = [...ctx.app.groups.values()].filter((g) => g.members.has(user.userId));
-      const page = mine.slice(next, next + limit);
-      const end = next + page.length;
-      return {
-        NextRsp: end < mine.length ? String(end) : "0",
-        HasJoinGroupNum: mine.length,
-        GroupInfoList: page.map((g) => ({
-          GroupId: g.groupId,
-          GroupName: g.name,
-          GroupAvatar: g.avatar,
-        })),
-      };
-    },
-  },
+  QueryGroupsInfoOfUser: zimAction("POST", (ctx) => {
+    const user = sender(ctx);
+    const limit = ctx.p.int("Limit", { min: 1, max: 100 });
+    const next = cursorText(ctx.p, "Next");
+    const mine = [...ctx.app.groups.values()].filter((g) => g.members.has(user.userId));
+    const page = mine.slice(next, next + limit);
+    const end = next + page.length;
+    return {
+      NextRsp: end < mine.length ? String(end) : "0",
+      HasJoinGroupNum: mine.length,
+      GroupInfoList: page.map((g) => ({
+        GroupId: g.groupId,
+        GroupName: g.name,
+        GroupAvatar: g.avatar,
+      })),
+    };
+  }),
 };
