@@ -25,6 +25,7 @@ import {
 } from "../schema/social-types.js";
 import { ItemOutcome } from "../schema/types.js";
 import { APP_ARG, first, PageArgs } from "./args.js";
+import { pageInfo } from "./pages.js";
 
 const OWNER_ARG = {
   description: "Whose list (end users: only their own).",
@@ -73,11 +74,6 @@ function toFriend(friend: core.Friend): Friend {
     addedAt: friend.addedAt,
   };
 }
-
-const pageInfo = (page: core.Page<unknown>) => ({
-  hasNextPage: page.nextCursor !== null,
-  endCursor: page.nextCursor,
-});
 
 @Resolver()
 export class SocialResolver {
