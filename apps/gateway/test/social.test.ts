@@ -115,6 +115,27 @@ describe.each(APPS)("friends and blocklists on %s", (app) => {
     expect(ok(after).friends.nodes.map((f) => f.userId)).toEqual([f2]);
   });
 
+  it("oneWay: a one-way friendship where the vendor keeps them, else UNSUPPORTED_BY_VENDOR", async () => {
+    const [me, other] = (await register(2)) as [string, string];
+    const r = await q<{ addFriends: Array<{ ok: boolean }> }>(ADD, {
+      u: me,
+      f: [{ userId: other }],
+      oneWay: true,
+    });
+    if (app === "tencent") {
+      expect(ok(r).addFriends).toEqual([{ key: other, ok: true, error: null }]);
+      const rel = await q<{ friendRelations: Array<{ relation: string }> }>(RELATIONS, {
+        u: me,
+        others: [other],
+      });
+      expect(ok(rel).friendRelations[0]?.relation).toBe("OUTGOING");
+    } else {
+      // RongCloud and ZIM friendships are always mutual: refused, not silently made mutual.
+      expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+      expect(r.errors?.[0]?.message).toMatch(/mutual/i);
+    }
+  });
+
   it("an unknown friend fails alone, with NOT_FOUND", async () => {
     const [me, known] = (await register(2)) as [string, string];
     const nobody = uid("nobody");
