@@ -48,6 +48,14 @@ export class RongCloudCallbacks {
     private readonly clock: Clock,
   ) {}
 
+  private sendForm(app: AppState, kind: string, url: string | undefined, form: URLSearchParams) {
+    this.send(app, kind, url, "application/x-www-form-urlencoded", form.toString());
+  }
+
+  private sendJson(app: AppState, kind: string, url: string | undefined, body: unknown) {
+    this.send(app, kind, url, "application/json", JSON.stringify(body));
+  }
+
   private send(
     app: AppState,
     kind: string,
@@ -84,25 +92,13 @@ export class RongCloudCallbacks {
     if (msg.busChannel) form.set("busChannel", msg.busChannel);
     // Repeated keys, like every multi-value form field (unverified for this callback).
     for (const u of msg.toUserIds ?? []) form.append("groupUserIds", u);
-    this.send(
-      app,
-      "message-routing",
-      app.config.callbackUrls.routing,
-      "application/x-www-form-urlencoded",
-      form.toString(),
-    );
+    this.sendForm(app, "message-routing", app.config.callbackUrls.routing, form);
   }
 
   /** Online status (§3.3): a JSON array of events (array vs object unverified; we send an array). */
   onlineStatus(app: AppState, events: OnlineStatusEvent[]): void {
     if (events.length === 0) return;
-    this.send(
-      app,
-      "online-status",
-      app.config.callbackUrls.onlineStatus,
-      "application/json",
-      JSON.stringify(events),
-    );
+    this.sendJson(app, "online-status", app.config.callbackUrls.onlineStatus, events);
   }
 
   /** Deactivation / reactivation result (§3.5), form-encoded, one per user id. */
@@ -117,34 +113,16 @@ export class RongCloudCallbacks {
       code: e.code,
       time: String(e.time),
     });
-    this.send(
-      app,
-      "user-deactivation",
-      app.config.callbackUrls.deactivation,
-      "application/x-www-form-urlencoded",
-      form.toString(),
-    );
+    this.sendForm(app, "user-deactivation", app.config.callbackUrls.deactivation, form);
   }
 
   /** Friend relation change (§1.9): one JSON object per event; server changes say "Server". */
   friendChange(app: AppState, e: FriendEvent): void {
-    this.send(
-      app,
-      "friend-change",
-      app.config.callbackUrls.friend,
-      "application/json",
-      JSON.stringify({ ...e, source: "Server" }),
-    );
+    this.sendJson(app, "friend-change", app.config.callbackUrls.friend, { ...e, source: "Server" });
   }
 
   /** Hosted profile change (§4): JSON, profiles as objects like the doc's example. */
   profileChange(app: AppState, e: ProfileEvent): void {
-    this.send(
-      app,
-      "profile-change",
-      app.config.callbackUrls.profile,
-      "application/json",
-      JSON.stringify(e),
-    );
+    this.sendJson(app, "profile-change", app.config.callbackUrls.profile, e);
   }
 }

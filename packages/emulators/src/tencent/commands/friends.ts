@@ -26,6 +26,7 @@ import {
   pairCallback,
   REMARK,
   REMARK_MAX_BYTES,
+  relationItems,
   rowValue,
   SNS_BATCH,
   SNS_VALUE_MAX_BYTES,
@@ -45,6 +46,15 @@ function oneOf(ctx: RouteContext, name: string, values: string[], fallback?: str
   const v = ctx.f.optStr(name) ?? fallback;
   if (v === undefined || !values.includes(v)) ctx.f.fail(`${name} must be ${values.join(" or ")}`);
   return v;
+}
+
+/**
+ * DeleteType: Delete_Type_Single (From_Account's rows only) or Delete_Type_Both. Single is
+ * friend_delete_all's documented default; friend_delete documents none (unverified: Single).
+ */
+function deletesBoth(ctx: RouteContext): boolean {
+  const single = "Delete_Type_Single";
+  return oneOf(ctx, "DeleteType", [single, "Delete_Type_Both"], single) === "Delete_Type_Both";
 }
 
 function bump(acc: Account, custom = false): void {
@@ -179,6 +189,26 @@ function checkItems(app: AppState, list: unknown, name: string, allowStandard: b
   }
 }
 
+/**
+ * friend_import and friend_update: From_Account's table, then the `list` items with the tags
+ * of their `tags` field checked for the whole call, then `write` answers each To_Account.
+ */
+function writeEach(
+  { app, f, now }: RouteContext,
+  list: string,
+  tags: string,
+  allowStandard: boolean,
+  write: (app: AppState, now: number, from: Account, item: Json) => ItemCode,
+) {
+  const from = owner(app, f.str("From_Account"));
+  const items = f.objArray(list, "To_Account", SNS_BATCH);
+  for (const item of items) checkItems(app, item[tags], tags, allowStandard);
+  return itemAnswer(
+    items.map((it) => it.To_Account as string),
+    (_, i) => write(app, now, from, items[i] as Json),
+  );
+}
+
 function updateFriend(app: AppState, now: number, from: Account, item: Json): ItemCode {
   const to = item.To_Account as string;
   const invalid = "Err_SNS_FriendUpdate_Invalid_Param";
@@ -270,30 +300,14 @@ export const friendRoutes: RouteTable = {
       return answer;
     },
   },
+  // friend_import fires no Sns.CallbackFriendAdd.
   "v4/sns/friend_import": {
     codes: SNS_CODES,
-    handle({ app, f, now }) {
-      const from = owner(app, f.str("From_Account"));
-      const items = f.objArray("AddFriendItem", "To_Account", SNS_BATCH);
-      for (const item of items) checkItems(app, item.CustomItem, "CustomItem", false);
-      // friend_import fires no Sns.CallbackFriendAdd.
-      return itemAnswer(
-        items.map((it) => it.To_Account as string),
-        (_, i) => importFriend(app, now, from, items[i] as Json),
-      );
-    },
+    handle: (ctx) => writeEach(ctx, "AddFriendItem", "CustomItem", false, importFriend),
   },
   "v4/sns/friend_update": {
     codes: SNS_CODES,
-    handle({ app, f, now }) {
-      const from = owner(app, f.str("From_Account"));
-      const items = f.objArray("UpdateItem", "To_Account", SNS_BATCH);
-      for (const item of items) checkItems(app, item.SnsItem, "SnsItem", true);
-      return itemAnswer(
-        items.map((it) => it.To_Account as string),
-        (_, i) => updateFriend(app, now, from, items[i] as Json),
-      );
-    },
+    handle: (ctx) => writeEach(ctx, "UpdateItem", "SnsItem", true, updateFriend),
   },
   "v4/sns/friend_delete": {
     codes: SNS_CODES,
@@ -301,14 +315,7 @@ export const friendRoutes: RouteTable = {
       const { app, f } = ctx;
       const from = owner(app, f.str("From_Account"));
       const targets = f.strArray("To_Account", SNS_BATCH);
-      // No documented default (unverified): Single, like friend_delete_all.
-      const both =
-        oneOf(
-          ctx,
-          "DeleteType",
-          ["Delete_Type_Single", "Delete_Type_Both"],
-          "Delete_Type_Single",
-        ) === "Delete_Type_Both";
+      const both = deletesBoth(ctx);
       const pairs: Pair[] = [];
       const answer = itemAnswer(targets, (to): ItemCode => {
         const peer = app.accounts.get(to);
@@ -327,14 +334,7 @@ export const friendRoutes: RouteTable = {
     handle(ctx) {
       const { app, f } = ctx;
       const from = owner(app, f.str("From_Account"));
-      // Default Single: only From_Account's table is cleared.
-      const both =
-        oneOf(
-          ctx,
-          "DeleteType",
-          ["Delete_Type_Single", "Delete_Type_Both"],
-          "Delete_Type_Single",
-        ) === "Delete_Type_Both";
+      const both = deletesBoth(ctx);
       const pairs: Pair[] = [];
       for (const to of [...from.friends.keys()]) {
         pairs.push(...unfriend(from, app.accounts.get(to), to, both));
@@ -417,19 +417,8 @@ export const friendRoutes: RouteTable = {
         oneOf(ctx, "CheckType", ["CheckResult_Type_Single", "CheckResult_Type_Both"]) ===
         "CheckResult_Type_Both";
       // An unknown account is simply no relation (unverified): a check, not an error.
-      const InfoItem = targets.map((to) => {
-        const mine = from.friends.has(to);
-        const theirs = both && (app.accounts.get(to)?.friends.has(from.userId) ?? false);
-        const Relation = mine
-          ? theirs
-            ? RELATIONS.both
-            : RELATIONS.mine
-          : theirs
-            ? RELATIONS.theirs
-            : RELATIONS.none;
-        return { To_Account: to, Relation, ResultCode: 0, ResultInfo: "" };
-      });
-      return { InfoItem };
+      const has = (acc: Account, other: string) => acc.friends.has(other);
+      return { InfoItem: relationItems(app, from, targets, both, has, RELATIONS) };
     },
   },
 };

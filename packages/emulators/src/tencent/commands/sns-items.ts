@@ -153,3 +153,33 @@ export function pairCallback(
 ): void {
   if (pairs.length > 0) ctx.callbacks.send(ctx.app, command, { PairList: pairs, ...extra });
 }
+
+/** The Relation names of a check: both ways, mine only (A with B), theirs only, none. */
+export interface RelationNames {
+  both: string;
+  mine: string;
+  theirs: string;
+  none: string;
+}
+
+/**
+ * A check's answer items: how `acc` and each target stand by `has` (a friend row, a
+ * blocklist entry). The target's side is read for a two-way check only; an unknown
+ * target has none.
+ */
+export function relationItems(
+  app: AppState,
+  acc: Account,
+  targets: string[],
+  both: boolean,
+  has: (acc: Account, other: string) => boolean,
+  names: RelationNames,
+) {
+  return targets.map((to) => {
+    const mine = has(acc, to);
+    const peer = both ? app.accounts.get(to) : undefined;
+    const theirs = peer !== undefined && has(peer, acc.userId);
+    const Relation = mine ? (theirs ? names.both : names.mine) : theirs ? names.theirs : names.none;
+    return { To_Account: to, Relation, ResultCode: 0, ResultInfo: "" };
+  });
+}

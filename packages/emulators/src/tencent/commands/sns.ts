@@ -6,7 +6,15 @@ import { SNS_CODES, TimError } from "../errors.js";
 import type { RouteContext, RouteTable } from "../route.js";
 import type { Account } from "../state.js";
 import { dropFriendship } from "./friends.js";
-import { type ItemCode, itemAnswer, OK, owner, pairCallback, SNS_BATCH } from "./sns-items.js";
+import {
+  type ItemCode,
+  itemAnswer,
+  OK,
+  owner,
+  pairCallback,
+  relationItems,
+  SNS_BATCH,
+} from "./sns-items.js";
 
 /** A blocklist holds at most 1000 accounts. */
 const LIST_CAP = 1_000;
@@ -106,19 +114,8 @@ export const snsRoutes: RouteTable = {
         f.fail("CheckType must be BlackCheckResult_Type_Single or BlackCheckResult_Type_Both");
       const both = type === "BlackCheckResult_Type_Both";
       // An unknown account has blocked no one and is on no list: NO, code 0 (unverified).
-      const BlackListCheckItem = targets.map((to) => {
-        const mine = acc.blacklist.has(to);
-        const theirs = both && (app.accounts.get(to)?.blacklist.has(acc.userId) ?? false);
-        const Relation = mine
-          ? theirs
-            ? CHECK_RELATIONS.both
-            : CHECK_RELATIONS.mine
-          : theirs
-            ? CHECK_RELATIONS.theirs
-            : CHECK_RELATIONS.none;
-        return { To_Account: to, Relation, ResultCode: 0, ResultInfo: "" };
-      });
-      return { BlackListCheckItem };
+      const has = (a: Account, other: string) => a.blacklist.has(other);
+      return { BlackListCheckItem: relationItems(app, acc, targets, both, has, CHECK_RELATIONS) };
     },
   },
 };

@@ -2,11 +2,11 @@
  * ZIM user blocklist Actions (zego.md §2.6, #15 §10-13). A blocked sender's peer messages
  * fail (660800045). The blocklist and the friend list are independent.
  */
-import { ZegoError, ZIM } from "../errors.js";
-import { idParam, isValidId } from "../ids.js";
+import { ZIM } from "../errors.js";
+import { isValidId } from "../ids.js";
 import type { User } from "../state.js";
-import { type ItemError, offsetCursor, partial } from "./common.js";
-import { pageSize } from "./friend-common.js";
+import { type ItemError, partial } from "./common.js";
+import { fromUserId, listOwner, listPage, pageParams, userCard } from "./friend-common.js";
 import { type ActionContext, type ActionTable, zimAction } from "./types.js";
 
 /**
@@ -15,16 +15,10 @@ import { type ActionContext, type ActionTable, zimAction } from "./types.js";
  * saying when).
  */
 function request(ctx: ActionContext): { me: User; ids: string[] } {
-  const fromId = idParam(ctx.p, "FromUserId");
+  const fromId = fromUserId(ctx.p);
   const ids = ctx.p.strList("UserIds", { required: true, max: 20, tooManyCode: ZIM.blockTooMany });
   for (const id of ids) if (!isValidId(id)) throw ctx.p.fail(`UserIds: ${id} is not a valid id`);
-  return { me: owner(ctx, fromId), ids };
-}
-
-function owner(ctx: ActionContext, fromId: string): User {
-  const user = ctx.app.users.get(fromId);
-  if (!user) throw new ZegoError(ZIM.senderUnregistered, `FromUserId ${fromId} is not registered`);
-  return user;
+  return { me: listOwner(ctx, fromId, ZIM.senderUnregistered), ids };
 }
 
 /**
@@ -77,25 +71,13 @@ export const blocklistActions: ActionTable = {
   }),
 
   QueryBlacklist: zimAction("GET", (ctx) => {
-    const fromId = idParam(ctx.p, "FromUserId");
-    const limit = pageSize(ctx.p);
-    const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
-    const me = owner(ctx, fromId);
-    const all = [...me.blocklist];
-    const page = all.slice(next, next + limit);
-    const end = next + page.length;
+    const fromId = fromUserId(ctx.p);
+    const paging = pageParams(ctx.p);
+    const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
+    const { page, ...counts } = listPage([...me.blocklist], paging);
     return {
-      TotalCount: all.length,
-      Next: end < all.length ? end : 0,
-      Blacklist: page.map(([id, at]) => {
-        const u = ctx.app.users.get(id);
-        return {
-          UserId: id,
-          UserName: u?.userName ?? "",
-          Avatar: u?.avatar ?? "",
-          UpdateTime: at,
-        };
-      }),
+      ...counts,
+      Blacklist: page.map(([id, at]) => ({ ...userCard(ctx, id), UpdateTime: at })),
     };
   }),
 };

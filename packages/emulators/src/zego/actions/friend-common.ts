@@ -1,12 +1,14 @@
 /**
  * Rules shared by the ZIM friend Actions (zego.md "Social graph and user depth (#15)"):
- * list owners, batches of 20, the direction flags and the k0..k4 friend attributes. Every
- * friend Action is limited to 20 calls/s per AppID (zimAction's APP_20).
+ * list owners, batches of 20, the direction flags, the k0..k4 friend attributes and the
+ * list pages (the blocklist's too). Every friend Action is limited to 20 calls/s per AppID
+ * (zimAction's APP_20).
  */
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam, isValidId } from "../ids.js";
-import { bytes, type Params } from "../params.js";
+import { bytes, type ListRule, type Params } from "../params.js";
 import type { User } from "../state.js";
+import { offsetCursor } from "./common.js";
 import type { ActionContext } from "./types.js";
 
 /** Ids per friend call by default (support can raise it to 50). */
@@ -30,15 +32,30 @@ export function listOwner(ctx: ActionContext, fromId: string, unregistered: numb
 
 export const fromUserId = (p: Params): string => idParam(p, "FromUserId");
 
-/** UserIds: 1..20 ids; a longer list is 660800019. */
+/** A friend batch: 1..20 items; a longer list is 660800019. */
+const FRIEND_BATCH: ListRule = {
+  required: true,
+  max: FRIENDS_PER_CALL,
+  tooManyCode: ZIM.friendTooMany,
+};
+
+/** UserIds: a friend batch of ids. */
 export function friendIdList(p: Params): string[] {
-  const ids = p.strList("UserIds", {
-    required: true,
-    max: FRIENDS_PER_CALL,
-    tooManyCode: ZIM.friendTooMany,
-  });
+  const ids = p.strList("UserIds", FRIEND_BATCH);
   for (const id of ids) if (!isValidId(id)) throw p.fail(`UserIds: ${id} is not a valid id`);
   return ids;
+}
+
+/** A friend batch of objects (FriendInfos; UserIds of UpdateFriendsAlias). */
+export function friendItemList(p: Params, name: string): Params[] {
+  return p.objList(name, FRIEND_BATCH);
+}
+
+/** UserId: a valid id, else the whole request fails (660000002). */
+export function friendId(p: Params): string {
+  const userId = p.str("UserId");
+  if (!isValidId(userId)) throw p.fail(`UserId ${userId} is not a valid id`);
+  return userId;
 }
 
 /** DeleteType / CheckType: required, 0 (two-way) or 1 (one-way). */
@@ -104,4 +121,22 @@ export const attributeList = (map: Map<string, string>) =>
 export function pageSize(p: Params): number {
   const limit = p.optInt("Limit", { min: 0 });
   return limit === undefined || limit === 0 || limit > 100 ? 100 : limit;
+}
+
+/** A list Action's Limit and Next, read before its owner is looked up. */
+export function pageParams(p: Params): { limit: number; next: number } {
+  return { limit: pageSize(p), next: offsetCursor(p.optInt("Next", { min: 0 })) };
+}
+
+/** One page of a user's list: TotalCount, Next (0 after the last page) and the entries. */
+export function listPage<T>(all: T[], { limit, next }: { limit: number; next: number }) {
+  const page = all.slice(next, next + limit);
+  const end = next + page.length;
+  return { TotalCount: all.length, Next: end < all.length ? end : 0, page };
+}
+
+/** How a list item shows a user: id, name and avatar ("" when unknown). */
+export function userCard(ctx: ActionContext, id: string) {
+  const u = ctx.app.users.get(id);
+  return { UserId: id, UserName: u?.userName ?? "", Avatar: u?.avatar ?? "" };
 }

@@ -4,14 +4,16 @@
  */
 import { ZIM } from "../errors.js";
 import type { User } from "../state.js";
-import { type ItemError, offsetCursor, partial } from "./common.js";
+import { type ItemError, partial } from "./common.js";
 import {
   attributeList,
   direction,
   friendIdList,
   fromUserId,
   listOwner,
-  pageSize,
+  listPage,
+  pageParams,
+  userCard,
 } from "./friend-common.js";
 import { type ActionTable, zimAction } from "./types.js";
 
@@ -31,28 +33,19 @@ function relation(me: User, other: User, type: 0 | 1): number {
 export const friendReadActions: ActionTable = {
   QueryFriendList: zimAction("GET", (ctx) => {
     const fromId = fromUserId(ctx.p);
-    const limit = pageSize(ctx.p);
-    const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+    const paging = pageParams(ctx.p);
     // The page lists no "not registered" code: the generic parameter error.
     const me = listOwner(ctx, fromId, ZIM.badParam);
-    const all = [...me.friends];
-    const page = all.slice(next, next + limit);
-    const end = next + page.length;
+    const { page, ...counts } = listPage([...me.friends], paging);
     return {
-      TotalCount: all.length,
-      Next: end < all.length ? end : 0,
-      FriendInfos: page.map(([id, f]) => {
-        const u = ctx.app.users.get(id);
-        return {
-          UserId: id,
-          UserName: u?.userName ?? "",
-          Avatar: u?.avatar ?? "",
-          Wording: f.wording,
-          FriendAlias: f.alias,
-          CreateTime: f.time,
-          Attributes: attributeList(f.attributes),
-        };
-      }),
+      ...counts,
+      FriendInfos: page.map(([id, f]) => ({
+        ...userCard(ctx, id),
+        Wording: f.wording,
+        FriendAlias: f.alias,
+        CreateTime: f.time,
+        Attributes: attributeList(f.attributes),
+      })),
     };
   }),
 

@@ -4,14 +4,14 @@
  * are kept — inferred, unverified). Both change FromUserId's entry only.
  */
 import { ZegoError, ZIM } from "../errors.js";
-import { isValidId } from "../ids.js";
 import type { User } from "../state.js";
 import { type ItemError, partial } from "./common.js";
 import {
   ATTRIBUTES_MAX_BYTES,
   attributeBytes,
   attributeItems,
-  FRIENDS_PER_CALL,
+  friendId,
+  friendItemList,
   fromUserId,
   isAttributeKey,
   listOwner,
@@ -35,17 +35,10 @@ export const friendUpdateActions: ActionTable = {
   UpdateFriendsAlias: zimAction("POST", (ctx) => {
     const fromId = fromUserId(ctx.p);
     // `UserIds` holds objects {UserId, FriendAlias}, despite its name.
-    const items = ctx.p
-      .objList("UserIds", {
-        required: true,
-        max: FRIENDS_PER_CALL,
-        tooManyCode: ZIM.friendTooMany,
-      })
-      .map((item) => {
-        const userId = item.str("UserId");
-        if (!isValidId(userId)) throw item.fail(`UserId ${userId} is not a valid id`);
-        return { userId, alias: item.optStr("FriendAlias") };
-      });
+    const items = friendItemList(ctx.p, "UserIds").map((item) => ({
+      userId: friendId(item),
+      alias: item.optStr("FriendAlias"),
+    }));
     const me = listOwner(ctx, fromId, ZIM.badParam);
     const errors: ItemError[] = [];
     for (const { userId, alias } of items) {
@@ -62,8 +55,7 @@ export const friendUpdateActions: ActionTable = {
 
   UpdateFriendAttributes: zimAction("POST", (ctx) => {
     const fromId = fromUserId(ctx.p);
-    const friendId = ctx.p.str("UserId");
-    if (!isValidId(friendId)) throw ctx.p.fail(`UserId ${friendId} is not a valid id`);
+    const friend = friendId(ctx.p);
     const items = attributeItems(ctx.p, ZIM.badParam);
     if (items.length === 0) throw ctx.p.fail("Attributes is required");
     // Action 0 (set) is the only documented value.
@@ -71,7 +63,7 @@ export const friendUpdateActions: ActionTable = {
     if (attributeBytes(items.map((a) => [a.key, a.value])) > ATTRIBUTES_MAX_BYTES) {
       throw new ZegoError(ZIM.friendAttributesTooLong, "attributes are over 1024 bytes");
     }
-    const entry = friendEntry(ctx.app.users.get(fromId), friendId);
+    const entry = friendEntry(ctx.app.users.get(fromId), friend);
     const FailKey: KeyError[] = [];
     const seen = new Set<string>();
     for (const { key, value } of items) {

@@ -4,7 +4,6 @@
  * list only). ZIM sends no server callback for these.
  */
 import { ZIM } from "../errors.js";
-import { isValidId } from "../ids.js";
 import type { Params } from "../params.js";
 import type { FriendEntry, User } from "../state.js";
 import { type ItemError, partial } from "./common.js";
@@ -12,8 +11,9 @@ import {
   attributeItems,
   checkedAttributes,
   direction,
-  FRIENDS_PER_CALL,
+  friendId,
   friendIdList,
+  friendItemList,
   fromUserId,
   listOwner,
   tooLong,
@@ -31,10 +31,8 @@ interface FriendInfo {
 
 /** One FriendInfos item; shape errors fail the whole request (660000002, attribute codes). */
 function friendInfo(item: Params): FriendInfo {
-  const userId = item.str("UserId");
-  if (!isValidId(userId)) throw item.fail(`UserId ${userId} is not a valid id`);
   return {
-    userId,
+    userId: friendId(item),
     alias: item.optStr("FriendAlias"),
     wording: item.optStr("Wording"),
     time: item.optInt("FriendTime", { min: 0 }) ?? 0,
@@ -94,13 +92,7 @@ function unfriend(ctx: ActionContext, me: User, id: string, type: 0 | 1): number
 export const friendActions: ActionTable = {
   AddFriends: zimAction("POST", (ctx) => {
     const fromId = fromUserId(ctx.p);
-    const infos = ctx.p
-      .objList("FriendInfos", {
-        required: true,
-        max: FRIENDS_PER_CALL,
-        tooManyCode: ZIM.friendTooMany,
-      })
-      .map(friendInfo);
+    const infos = friendItemList(ctx.p, "FriendInfos").map(friendInfo);
     const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
     const errors: ItemError[] = [];
     const seen = new Set<string>();
