@@ -1,6 +1,6 @@
 import { type CallOptions, checkActor, NotFoundError } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
-import { historyQuery, newest } from "./history.js";
+import { historyQuery, newest } from "./history-query.js";
 import { USER_ID } from "./limits.js";
 import { decodeMessageId, GROUP, type MessageRef, PRIVATE } from "./message-ids.js";
 

@@ -2,7 +2,7 @@ import { checkId, checkIds, checkInt, checkText } from "@imgraph/core";
 import { generatePrivateMapKey, generateUserSig, TrtcPrivilege } from "@imgraph/signing";
 import type { Op, TencentContext } from "./context.js";
 import { GROUP_ID, USER_ID, USERSIG_DEFAULT_SECONDS, USERSIG_MAX_SECONDS } from "./limits.js";
-import { ensureRoom } from "./rooms.js";
+import { ensureRoom } from "./room-group.js";
 
 /** Requested lifetime; over Tencent's 10-year maximum is refused, never quietly shortened. */
 function lifetime(ttlSeconds: number | undefined): number {

@@ -9,8 +9,8 @@ import {
   runIdBatches,
 } from "@imgraph/core";
 import { call, num, type Op, str, type TencentContext } from "./context.js";
-import { checkMembersInput } from "./groups.js";
 import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
+import { checkMembersInput } from "./members-input.js";
 
 /** forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted". */
 function forbid(

@@ -7,21 +7,16 @@ import {
   checkIds,
   checkText,
   distinct,
-  type GroupMember,
-  type GroupMembersInput,
   ImError,
   type ItemResult,
   itemError,
   itemOk,
-  type Page,
-  type PageInput,
-  pageLimit,
   runIdBatches,
   VendorUnavailableError,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
+import { call, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
-import { readGroupInfo, toGroup, toRole } from "./group-info.js";
+import { readGroupInfo, toGroup } from "./group-info.js";
 import {
   AUTO_GROUP_ID_PREFIX,
   GROUP_ID,
@@ -30,14 +25,14 @@ import {
   MEMBERS_PER_ADD,
   MEMBERS_PER_CREATE,
   MEMBERS_PER_DELETE,
-  PAGE_MAX,
   USER_ID,
   USERS_PER_ROLE_CHECK,
 } from "./limits.js";
-import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+import { memberPage } from "./member-page.js";
+import { checkMembersInput } from "./members-input.js";
 
 /** Custom group ids: printable ASCII ≤ 48 bytes, not starting with Tencent's `@TGS#`. */
-export function checkCustomGroupId(field: string, value: unknown): string {
+function checkCustomGroupId(field: string, value: unknown): string {
   const id = checkId(field, value, GROUP_ID);
   if (id.startsWith(AUTO_GROUP_ID_PREFIX)) {
     throw new BadUserInputError(field, `${field} must not start with ${AUTO_GROUP_ID_PREFIX}.`);
@@ -45,7 +40,7 @@ export function checkCustomGroupId(field: string, value: unknown): string {
   return id;
 }
 
-export function checkGroupName(field: string, value: unknown): string {
+function checkGroupName(field: string, value: unknown): string {
   return checkText(field, value, { maxBytes: GROUP_NAME_MAX_BYTES });
 }
 
@@ -113,57 +108,9 @@ export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   return toGroup(id, info);
 };
 
-interface MemberAnswer {
-  MemberNum?: unknown;
-  MemberList?: Array<{ Member_Account?: unknown; Role?: unknown; JoinTime?: unknown }>;
-}
-
 /** get_group_member_info pages by Limit/Offset; the cursor carries the next offset. */
 export const listGroupMembers: Op<"listGroupMembers"> = (ctx, input, options) =>
   memberPage(ctx, input, options, "listGroupMembers");
-
-/** One page of a group's members (rooms read theirs through it too, as listRoomUsers). */
-export async function memberPage(
-  ctx: TencentContext,
-  input: { groupId: string } & PageInput,
-  options: CallOptions | undefined,
-  operation: string,
-): Promise<Page<GroupMember>> {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const limit = pageLimit(input.limit, PAGE_MAX);
-  const offset = offsetOf("members", input.cursor);
-  const answer = await call<MemberAnswer>(
-    ctx,
-    operation,
-    "group_open_http_svc/get_group_member_info",
-    {
-      GroupId: groupId,
-      Limit: limit,
-      Offset: offset,
-      MemberInfoFilter: ["Role", "JoinTime"],
-    },
-    options,
-    true,
-  );
-  const items = (answer.MemberList ?? [])
-    .filter((m) => typeof m?.Member_Account === "string")
-    .map(
-      (m): GroupMember => ({
-        userId: m.Member_Account as string,
-        role: toRole(m.Role),
-        joinedAt: fromUnixSeconds(m.JoinTime),
-      }),
-    );
-  return {
-    items,
-    nextCursor: nextOffsetCursor("members", {
-      offset,
-      count: items.length,
-      limit,
-      total: num(answer.MemberNum),
-    }),
-  };
-}
 
 // add_group_member's per-member Result (tencent.md §3.6).
 const ADDED = 1;
@@ -209,13 +156,6 @@ function tencentErrorFor(message: string, result: number | undefined): ImError {
     vendor: "tencent",
     vendorCode: `Result ${result ?? "missing"}`,
   });
-}
-
-/** A members change's group, users (in the caller's order) and actor, checked. */
-export function checkMembersInput(input: GroupMembersInput): { groupId: string; ids: string[] } {
-  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
-  checkActor(input.actorId, USER_ID);
-  return { groupId, ids: userIds };
 }
 
 export const addGroupMembers: Op<"addGroupMembers"> = async (ctx, input, options) => {

@@ -3,57 +3,19 @@ import {
   type CallOptions,
   checkId,
   checkIds,
-  checkText,
   type ItemResult,
   itemError,
-  type OutgoingContent,
-  RateLimitedError,
   runIdBatches,
   type SentMessage,
   sentItem,
 } from "@imgraph/core";
-import { type MsgElement, toMsgBody } from "./content.js";
-import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, type Op, str, type TencentContext } from "./context.js";
 import { sendMarks } from "./dedup.js";
 import { itemFailure } from "./errors.js";
-import { GROUP_ID, PUSH_TEXT_MAX_BYTES, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
+import { sendToGroup } from "./group-send.js";
+import { GROUP_ID, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
-
-/**
- * What every call of one send carries, checked and built once before the first call: the
- * sender, the MsgBody, the offline push fields and the idempotency key.
- */
-export interface Outgoing {
-  from: string;
-  body: MsgElement[];
-  /** `OfflinePushInfo` when the send has a push text; nothing otherwise. */
-  push: { OfflinePushInfo?: { PushFlag: 0; Desc: string } };
-  idempotencyKey: string | undefined;
-}
-
-/** Checks a send's sender, push text, content and idempotency key; builds what it sends. */
-export function outgoing(input: {
-  from: string;
-  content: OutgoingContent;
-  pushText?: string | undefined;
-  idempotencyKey?: string | undefined;
-}): Outgoing {
-  const [from] = checkIds("from", [input?.from], USER_ID) as [string];
-  if (input.idempotencyKey !== undefined) {
-    checkText("idempotencyKey", input.idempotencyKey, { maxBytes: 256 });
-  }
-  const pushText =
-    input.pushText === undefined
-      ? undefined
-      : checkText("pushText", input.pushText, { maxBytes: PUSH_TEXT_MAX_BYTES });
-  return {
-    from,
-    // A custom element carries the push text as its Desc too.
-    body: toMsgBody(input.content, pushText),
-    push: pushText === undefined ? {} : { OfflinePushInfo: { PushFlag: 0, Desc: pushText } },
-    idempotencyKey: input.idempotencyKey,
-  };
-}
+import { type Outgoing, outgoing } from "./outgoing.js";
 
 interface C2CAnswer {
   MsgTime?: unknown;
@@ -111,60 +73,6 @@ async function sendToUsers(
         operation: "sendMessage",
       });
     });
-  });
-}
-
-interface GroupSendAnswer {
-  MsgTime?: unknown;
-  MsgSeq?: unknown;
-  MsgDropReason?: unknown;
-}
-
-/**
- * send_group_msg with a Random fixed before the first attempt: Tencent drops the same
- * content with the same Random within 5 minutes, so a retry cannot post twice.
- */
-export async function sendToGroup(
-  ctx: TencentContext,
-  operation: string,
-  groupId: string,
-  { from, body, push, idempotencyKey }: Outgoing,
-  options?: CallOptions,
-): Promise<ItemResult<SentMessage>> {
-  const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, idempotencyKey);
-  const answer = await call<GroupSendAnswer>(
-    ctx,
-    operation,
-    "group_open_http_svc/send_group_msg",
-    {
-      GroupId: groupId,
-      From_Account: from,
-      Random: marks.msgRandom,
-      MsgBody: body,
-      ...push,
-    },
-    options,
-    true,
-  );
-  const dropped = str(answer.MsgDropReason);
-  if (dropped) {
-    return itemError(
-      groupId,
-      new RateLimitedError(`Tencent dropped the message: ${dropped.slice(0, 100)}.`, {
-        vendor: "tencent",
-        retryAfter: 1,
-      }),
-    );
-  }
-  const msgSeq = num(answer.MsgSeq);
-  const messageId =
-    msgSeq === undefined
-      ? undefined
-      : encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from });
-  return sentItem(groupId, messageId, fromUnixSeconds(answer.MsgTime) ?? new Date(ctx.now()), {
-    vendor: "tencent",
-    message: "Tencent accepted the message but gave it no MsgSeq.",
-    operation,
   });
 }
 

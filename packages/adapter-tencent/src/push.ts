@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { call, type Op } from "./context.js";
-import { outgoing } from "./messages.js";
+import { outgoing } from "./outgoing.js";
 
 /**
  * All-member push (timpush/push, no Condition = everyone). Tencent treats a push with the

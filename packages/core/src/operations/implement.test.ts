@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { VendorAdapter } from "../adapter-base.js";
 import { BadUserInputError, UnsupportedByVendorError } from "../errors.js";
-import { gap, type Implementation, when } from "./implement.js";
+import { exactImplementation, gap, type Implementation, when } from "./implement.js";
 import { OPERATION_NAMES, OPERATIONS, type OperationOutput } from "./table.js";
 
 interface Ctx {
@@ -128,6 +128,27 @@ describe("operations: one declaration, one implementation map", () => {
     ({ ...implementation, getUsers: notHere }) satisfies Implementation<Ctx>;
     // @ts-expect-error a misspelled operation is rejected
     ({ ...implementation, getUserz: notHere }) satisfies Implementation<Ctx>;
+  });
+
+  it("checks a map assembled from spreads exactly (exactImplementation)", () => {
+    const exact = exactImplementation<Ctx>();
+    // An area module: its exports spread into the map.
+    const { registerUsers, updateUser, getUsers, ...rest } = implementation;
+    const users = { registerUsers, updateUser, getUsers };
+    expect(exact({ ...users, ...rest })).toEqual(implementation);
+    expectTypeOf(exact({ ...users, ...rest })).toEqualTypeOf<typeof implementation>();
+
+    const helpers = { toUser: () => null };
+    // A key from a spread escapes `satisfies`…
+    ({ ...users, ...helpers, ...rest }) satisfies Implementation<Ctx>;
+    // @ts-expect-error …but not exactImplementation: an extra key from a spread is rejected
+    exact({ ...users, ...helpers, ...rest });
+    // @ts-expect-error a missing operation is rejected
+    exact({ registerUsers, updateUser, ...rest });
+    // @ts-expect-error a misspelled operation is rejected
+    exact({ registerUsers, updateUser, getUserz: getUsers, ...rest });
+    // @ts-expect-error a core operation cannot be a gap
+    exact({ ...users, ...rest, getUsers: notHere });
   });
 
   it("runs handlers and turns sync throws into rejections", async () => {

@@ -42,6 +42,19 @@ export type Entry<Ctx, N extends OperationName> = (typeof OPERATIONS)[N]["capabi
  */
 export type Implementation<Ctx> = { readonly [N in OperationName]: Entry<Ctx, N> };
 
+/**
+ * Declares an adapter's implementation assembled from its area modules:
+ * `exactImplementation<Ctx>()({ ...users, ...groups, deleteUsers: gap("…") })`. Keys that
+ * come from a spread escape the excess-property check of `satisfies`, so this also rejects
+ * any key outside OPERATION_NAMES: a missing, extra or misspelled operation (or a non-handler
+ * export of an area module) stays a compile error. Returns the map unchanged.
+ */
+export function exactImplementation<Ctx>() {
+  return <M extends Implementation<Ctx>>(
+    map: M & { readonly [K in Exclude<keyof M, OperationName>]: never },
+  ): M => map;
+}
+
 export const gap = (reason: string): Gap => ({ gap: reason });
 
 /** Available when `enabled(ctx)`; otherwise a gap with `offReason`. */

@@ -11,6 +11,7 @@ export {
   type DeclaredSupport,
   declaredSupport,
   type Entry,
+  exactImplementation,
   type Gap,
   gap,
   type Handler,

@@ -1,0 +1,60 @@
+import {
+  type CallOptions,
+  checkId,
+  type GroupMember,
+  type Page,
+  type PageInput,
+  pageLimit,
+} from "@imgraph/core";
+import { call, fromUnixSeconds, num, type TencentContext } from "./context.js";
+import { toRole } from "./group-info.js";
+import { GROUP_ID, PAGE_MAX } from "./limits.js";
+import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+
+interface MemberAnswer {
+  MemberNum?: unknown;
+  MemberList?: Array<{ Member_Account?: unknown; Role?: unknown; JoinTime?: unknown }>;
+}
+
+/** One page of a group's members (rooms read theirs through it too, as listRoomUsers). */
+export async function memberPage(
+  ctx: TencentContext,
+  input: { groupId: string } & PageInput,
+  options: CallOptions | undefined,
+  operation: string,
+): Promise<Page<GroupMember>> {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const limit = pageLimit(input.limit, PAGE_MAX);
+  const offset = offsetOf("members", input.cursor);
+  const answer = await call<MemberAnswer>(
+    ctx,
+    operation,
+    "group_open_http_svc/get_group_member_info",
+    {
+      GroupId: groupId,
+      Limit: limit,
+      Offset: offset,
+      MemberInfoFilter: ["Role", "JoinTime"],
+    },
+    options,
+    true,
+  );
+  const items = (answer.MemberList ?? [])
+    .filter((m) => typeof m?.Member_Account === "string")
+    .map(
+      (m): GroupMember => ({
+        userId: m.Member_Account as string,
+        role: toRole(m.Role),
+        joinedAt: fromUnixSeconds(m.JoinTime),
+      }),
+    );
+  return {
+    items,
+    nextCursor: nextOffsetCursor("members", {
+      offset,
+      count: items.length,
+      limit,
+      total: num(answer.MemberNum),
+    }),
+  };
+}
