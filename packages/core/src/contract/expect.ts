@@ -12,6 +12,13 @@ export function value<T>(result: ItemResult<T> | undefined): T {
   return result.value;
 }
 
+/** The code of a refused item (fails when the item succeeded). */
+export function errorCode(result: ItemResult<unknown> | undefined): string {
+  if (!result) throw new Error("missing result");
+  if (result.ok) throw new Error(`${result.key} succeeded`);
+  return result.error.code;
+}
+
 export function expectAllOk(results: ItemResult<unknown>[]): void {
   const failed = results
     .filter((r) => !r.ok)
