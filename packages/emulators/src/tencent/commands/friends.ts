@@ -23,7 +23,9 @@ import {
   newRow,
   OK,
   owner,
+  ownerAndTargets,
   pairCallback,
+  RELATIONS,
   REMARK,
   REMARK_MAX_BYTES,
   relationItems,
@@ -70,15 +72,30 @@ function consent(peer: Account): ItemCode {
   return [30539, "Err_SNS_FriendAdd_Need_Confirm"];
 }
 
+/**
+ * The field checks an AddFriendItem of friend_add and of friend_import share, in order:
+ * AddSource, Remark, AddWording, then the list names `groups` when GroupName is given.
+ */
+function addItemProblem(
+  app: AppState,
+  item: Json,
+  groups: unknown,
+  invalid: string,
+): ItemCode | undefined {
+  return (
+    addSourceProblem(item.AddSource, invalid) ??
+    textProblem(app, item.Remark, REMARK_MAX_BYTES, invalid) ??
+    textProblem(app, item.AddWording, ADD_WORDING_MAX_BYTES, invalid) ??
+    (item.GroupName === undefined ? undefined : listNamesProblem(groups, invalid))
+  );
+}
+
 function addFriend(ctx: RouteContext, from: Account, item: Json, both: boolean, force: boolean) {
   const { app, now } = ctx;
   const to = item.To_Account as string;
   const invalid = "Err_SNS_FriendAdd_Invalid_Param";
-  const bad =
-    addSourceProblem(item.AddSource, invalid) ??
-    textProblem(app, item.Remark, REMARK_MAX_BYTES, invalid) ??
-    textProblem(app, item.AddWording, ADD_WORDING_MAX_BYTES, invalid) ??
-    (item.GroupName === undefined ? undefined : listNamesProblem([item.GroupName], invalid));
+  // GroupName: one list name here (an array in friend_import).
+  const bad = addItemProblem(app, item, [item.GroupName], invalid);
   if (bad) return { code: bad };
   // No documented code for adding oneself: the name is the emulator's (unverified).
   if (to === from.userId) return { code: [30001, "Err_SNS_FriendAdd_Add_Self"] as ItemCode };
@@ -137,11 +154,7 @@ function addFriend(ctx: RouteContext, from: Account, item: Json, both: boolean, 
 function importFriend(app: AppState, now: number, from: Account, item: Json): ItemCode {
   const to = item.To_Account as string;
   const invalid = "Err_SNS_FriendImport_Invalid_Param";
-  const bad =
-    addSourceProblem(item.AddSource, invalid) ??
-    textProblem(app, item.Remark, REMARK_MAX_BYTES, invalid) ??
-    textProblem(app, item.AddWording, ADD_WORDING_MAX_BYTES, invalid) ??
-    (item.GroupName === undefined ? undefined : listNamesProblem(item.GroupName, invalid));
+  const bad = addItemProblem(app, item, item.GroupName, invalid);
   if (bad) return bad;
   for (const name of ["AddTime", "RemarkTime"]) {
     const t = item[name];
@@ -263,13 +276,6 @@ function unfriend(from: Account, peer: Account | undefined, to: string, both: bo
   return pairs;
 }
 
-const RELATIONS = {
-  both: "CheckResult_Type_BothWay",
-  mine: "CheckResult_Type_AWithB",
-  theirs: "CheckResult_Type_BWithA",
-  none: "CheckResult_Type_NoRelation",
-};
-
 export const friendRoutes: RouteTable = {
   "v4/sns/friend_add": {
     codes: SNS_CODES,
@@ -312,9 +318,8 @@ export const friendRoutes: RouteTable = {
   "v4/sns/friend_delete": {
     codes: SNS_CODES,
     handle(ctx) {
-      const { app, f } = ctx;
-      const from = owner(app, f.str("From_Account"));
-      const targets = f.strArray("To_Account", SNS_BATCH);
+      const { app } = ctx;
+      const { from, targets } = ownerAndTargets(ctx);
       const both = deletesBoth(ctx);
       const pairs: Pair[] = [];
       const answer = itemAnswer(targets, (to): ItemCode => {
@@ -410,15 +415,14 @@ export const friendRoutes: RouteTable = {
   "v4/sns/friend_check": {
     codes: SNS_CODES,
     handle(ctx) {
-      const { app, f } = ctx;
-      const from = owner(app, f.str("From_Account"));
-      const targets = f.strArray("To_Account", SNS_BATCH);
+      const { app } = ctx;
+      const { from, targets } = ownerAndTargets(ctx);
       const both =
         oneOf(ctx, "CheckType", ["CheckResult_Type_Single", "CheckResult_Type_Both"]) ===
         "CheckResult_Type_Both";
       // An unknown account is simply no relation (unverified): a check, not an error.
       const has = (acc: Account, other: string) => acc.friends.has(other);
-      return { InfoItem: relationItems(app, from, targets, both, has, RELATIONS) };
+      return { InfoItem: relationItems(app, from, targets, both, has, RELATIONS.friend) };
     },
   },
 };

@@ -40,6 +40,11 @@ export function owner(app: AppState, from: string): Account {
   return acc;
 }
 
+/** From_Account's table (checked first), then To_Account: at most 1000 accounts. */
+export function ownerAndTargets({ app, f }: RouteContext): { from: Account; targets: string[] } {
+  return { from: owner(app, f.str("From_Account")), targets: f.strArray("To_Account", SNS_BATCH) };
+}
+
 /**
  * A custom friend tag the app may use: well formed and, when the app lists its console
  * fields, one of them. Otherwise the whole call fails 30001 with Tencent's message.
@@ -161,6 +166,22 @@ export interface RelationNames {
   theirs: string;
   none: string;
 }
+
+/** friend_check's and black_list_check's Relation names. */
+export const RELATIONS = {
+  friend: {
+    both: "CheckResult_Type_BothWay",
+    mine: "CheckResult_Type_AWithB",
+    theirs: "CheckResult_Type_BWithA",
+    none: "CheckResult_Type_NoRelation",
+  },
+  blocklist: {
+    both: "BlackCheckResult_Type_BothWay",
+    mine: "BlackCheckResult_Type_AWithB",
+    theirs: "BlackCheckResult_Type_BWithA",
+    none: "BlackCheckResult_Type_NO",
+  },
+} satisfies Record<string, RelationNames>;
 
 /**
  * A check's answer items: how `acc` and each target stand by `has` (a friend row, a

@@ -11,7 +11,9 @@ import {
   itemAnswer,
   OK,
   owner,
+  ownerAndTargets,
   pairCallback,
+  RELATIONS,
   relationItems,
   SNS_BATCH,
 } from "./sns-items.js";
@@ -41,13 +43,6 @@ function editBlocklist(
   pairCallback(ctx, command, changed);
   return answer;
 }
-
-const CHECK_RELATIONS = {
-  both: "BlackCheckResult_Type_BothWay",
-  mine: "BlackCheckResult_Type_AWithB",
-  theirs: "BlackCheckResult_Type_BWithA",
-  none: "BlackCheckResult_Type_NO",
-};
 
 export const snsRoutes: RouteTable = {
   "v4/sns/black_list_add": {
@@ -106,16 +101,18 @@ export const snsRoutes: RouteTable = {
   },
   "v4/sns/black_list_check": {
     codes: SNS_CODES,
-    handle({ app, f }) {
-      const acc = owner(app, f.str("From_Account"));
-      const targets = f.strArray("To_Account", SNS_BATCH);
+    handle(ctx) {
+      const { app, f } = ctx;
+      const { from: acc, targets } = ownerAndTargets(ctx);
       const type = f.str("CheckType");
       if (type !== "BlackCheckResult_Type_Single" && type !== "BlackCheckResult_Type_Both")
         f.fail("CheckType must be BlackCheckResult_Type_Single or BlackCheckResult_Type_Both");
       const both = type === "BlackCheckResult_Type_Both";
       // An unknown account has blocked no one and is on no list: NO, code 0 (unverified).
       const has = (a: Account, other: string) => a.blacklist.has(other);
-      return { BlackListCheckItem: relationItems(app, acc, targets, both, has, CHECK_RELATIONS) };
+      return {
+        BlackListCheckItem: relationItems(app, acc, targets, both, has, RELATIONS.blocklist),
+      };
     },
   },
 };

@@ -6,7 +6,7 @@ import { ZIM } from "../errors.js";
 import { isValidId } from "../ids.js";
 import type { User } from "../state.js";
 import { type ItemError, partial } from "./common.js";
-import { fromUserId, listOwner, listPage, pageParams, userCard } from "./friend-common.js";
+import { fromUserId, listOwner, listPage, userCard } from "./friend-common.js";
 import { type ActionContext, type ActionTable, zimAction } from "./types.js";
 
 /**
@@ -71,10 +71,7 @@ export const blocklistActions: ActionTable = {
   }),
 
   QueryBlacklist: zimAction("GET", (ctx) => {
-    const fromId = fromUserId(ctx.p);
-    const paging = pageParams(ctx.p);
-    const me = listOwner(ctx, fromId, ZIM.senderUnregistered);
-    const { page, ...counts } = listPage([...me.blocklist], paging);
+    const { page, ...counts } = listPage(ctx, ZIM.senderUnregistered, (me) => me.blocklist);
     return {
       ...counts,
       Blacklist: page.map(([id, at]) => ({ ...userCard(ctx, id), UpdateTime: at })),

@@ -123,13 +123,20 @@ export function pageSize(p: Params): number {
   return limit === undefined || limit === 0 || limit > 100 ? 100 : limit;
 }
 
-/** A list Action's Limit and Next, read before its owner is looked up. */
-export function pageParams(p: Params): { limit: number; next: number } {
-  return { limit: pageSize(p), next: offsetCursor(p.optInt("Next", { min: 0 })) };
-}
-
-/** One page of a user's list: TotalCount, Next (0 after the last page) and the entries. */
-export function listPage<T>(all: T[], { limit, next }: { limit: number; next: number }) {
+/**
+ * One page of FromUserId's list `of` (the friends, the blocklist): FromUserId, Limit and
+ * Next are read before the owner is looked up (`unregistered` as in listOwner). Answers
+ * TotalCount, Next (0 after the last page) and the page's entries.
+ */
+export function listPage<T>(
+  ctx: ActionContext,
+  unregistered: number,
+  of: (me: User) => Iterable<T>,
+) {
+  const fromId = fromUserId(ctx.p);
+  const limit = pageSize(ctx.p);
+  const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
+  const all = [...of(listOwner(ctx, fromId, unregistered))];
   const page = all.slice(next, next + limit);
   const end = next + page.length;
   return { TotalCount: all.length, Next: end < all.length ? end : 0, page };

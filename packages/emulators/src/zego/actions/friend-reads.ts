@@ -12,7 +12,6 @@ import {
   fromUserId,
   listOwner,
   listPage,
-  pageParams,
   userCard,
 } from "./friend-common.js";
 import { type ActionTable, zimAction } from "./types.js";
@@ -32,11 +31,8 @@ function relation(me: User, other: User, type: 0 | 1): number {
 
 export const friendReadActions: ActionTable = {
   QueryFriendList: zimAction("GET", (ctx) => {
-    const fromId = fromUserId(ctx.p);
-    const paging = pageParams(ctx.p);
     // The page lists no "not registered" code: the generic parameter error.
-    const me = listOwner(ctx, fromId, ZIM.badParam);
-    const { page, ...counts } = listPage([...me.friends], paging);
+    const { page, ...counts } = listPage(ctx, ZIM.badParam, (me) => me.friends);
     return {
       ...counts,
       FriendInfos: page.map(([id, f]) => ({
