@@ -1,19 +1,8 @@
-import type { ImError, ItemResult } from "@imgraph/core";
-import { type RunningEmulator, startZegoEmulator } from "@imgraph/emulators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ZegoAdapter } from "./adapter.js";
-import {
-  APP_ID,
-  requestCount,
-  SERVER_SECRET,
-  zegoAdapter,
-  zegoSession,
-} from "./testing/emulator.js";
+import { describe, expect, it } from "vitest";
+import { errorOf, requestCount, zegoSession } from "./testing/emulator.js";
 
 // Blocklists over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
-
-const errorOf = (r: ItemResult<unknown> | undefined) => (r as { error: ImError }).error;
 
 describe("blocklists", () => {
   it("splits 41 users into calls of 20 for blocking and checking", async () => {
@@ -65,26 +54,12 @@ describe("blocklists", () => {
 });
 
 describe("blocklist cap", () => {
-  let emulator: RunningEmulator;
-  let adapter: ZegoAdapter;
-  beforeAll(async () => {
-    // An app whose blocklists hold 1 (ZIM's default is 1000).
-    emulator = await startZegoEmulator({
-      host: "127.0.0.1",
-      port: 0,
-      rateLimits: false,
-      apps: [{ appId: APP_ID, serverSecret: SERVER_SECRET, blocklistLimit: 1 }],
-    });
-    adapter = zegoAdapter(emulator);
-  });
-  afterAll(async () => {
-    await adapter?.close();
-    await emulator?.close();
-  });
+  // An app whose blocklists hold 1 (ZIM's default is 1000).
+  const capped = zegoSession({ rateLimits: false, app: { blocklistLimit: 1 } });
 
   it("answers a user past the cap VENDOR_REJECTED with ZIM's code 660800040", async () => {
-    await adapter.registerUsers(["b0", "b1", "b2"].map((id) => ({ id })));
-    const answers = await adapter.blockUsers({ userId: "b0", userIds: ["b1", "b2"] });
+    const [owner, ...others] = (await capped.users(3)) as [string, string, string];
+    const answers = await capped.adapter.blockUsers({ userId: owner, userIds: others });
     expect(answers[0]?.ok).toBe(true);
     expect(errorOf(answers[1])).toMatchObject({
       code: "VENDOR_REJECTED",

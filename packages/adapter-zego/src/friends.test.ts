@@ -1,20 +1,9 @@
 import type { ImError, ItemResult } from "@imgraph/core";
-import { type RunningEmulator, startZegoEmulator } from "@imgraph/emulators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ZegoAdapter } from "./adapter.js";
-import {
-  APP_ID,
-  requestCount,
-  SERVER_SECRET,
-  value,
-  zegoAdapter,
-  zegoSession,
-} from "./testing/emulator.js";
+import { describe, expect, it } from "vitest";
+import { errorOf, requestCount, value, zegoSession } from "./testing/emulator.js";
 
 // Friends over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
-
-const errorOf = (r: ItemResult<unknown> | undefined) => (r as { error: ImError }).error;
 
 /** The vendor calls `run` made, by Action and body. */
 async function calls(run: () => Promise<unknown>) {
@@ -136,29 +125,14 @@ describe("addFriends / importFriends", () => {
 });
 
 describe("friend cap", () => {
-  let emulator: RunningEmulator;
-  let adapter: ZegoAdapter;
-  beforeAll(async () => {
-    // An app whose friend lists hold 2 (ZIM's is 3000): the cap's code is what matters.
-    emulator = await startZegoEmulator({
-      host: "127.0.0.1",
-      port: 0,
-      rateLimits: false,
-      apps: [{ appId: APP_ID, serverSecret: SERVER_SECRET, friendLimit: 2 }],
-    });
-    adapter = zegoAdapter(emulator);
-  });
-  afterAll(async () => {
-    await adapter?.close();
-    await emulator?.close();
-  });
+  // An app whose friend lists hold 2 (ZIM's is 3000): the cap's code is what matters.
+  const capped = zegoSession({ rateLimits: false, app: { friendLimit: 2 } });
 
   it("answers a friend past the cap VENDOR_REJECTED with ZIM's code 660800028", async () => {
-    const ids = ["cap0", "cap1", "cap2", "cap3"];
-    await adapter.registerUsers(ids.map((id) => ({ id })));
-    const answers = await adapter.addFriends({
-      userId: "cap0",
-      friends: ["cap1", "cap2", "cap3"].map((userId) => ({ userId })),
+    const [owner, ...others] = await capped.users(4);
+    const answers = await capped.adapter.addFriends({
+      userId: owner as string,
+      friends: others.map((userId) => ({ userId })),
     });
     expect(answers.map((r) => r.ok)).toEqual([true, true, false]);
     expect(errorOf(answers[2])).toMatchObject({

@@ -1,31 +1,23 @@
 import {
   type AddFriendsInput,
   type CallOptions,
+  checkFriendIds,
   checkId,
   checkOwnerAndUsers,
-  type DeleteAllFriendsInput,
-  type DeleteFriendsInput,
-  decodeCursor,
-  encodeCursor,
   type Friend,
   type FriendRelation,
-  type FriendsInput,
   type ItemResult,
   itemError,
   itemOk,
-  type Page,
-  pageLimit,
-  type RelationInput,
   runBatched,
   UnsupportedByVendorError,
-  type UpdateFriendsInput,
 } from "@imgraph/core";
 import { type Answer, zimBatch } from "./batch.js";
-import { type ZegoContext, zim } from "./context.js";
+import { type Op, type ZegoContext, zim } from "./context.js";
 import { zegoError } from "./errors.js";
 import { checkFriendsInput, firstById, zimAttributes } from "./friend-input.js";
 import { FRIENDS_PAGE_MAX, FRIENDS_PER_CALL, USER_ID } from "./limits.js";
-import { nextMarker } from "./paging.js";
+import { listBatch, listPage } from "./user-lists.js";
 
 // Friends over ZIM's friend Actions (docs/vendors/zego.md, #15 §1-8). ZIM sends no server
 // callback for friend changes, so there are no friend webhooks.
@@ -87,14 +79,12 @@ function add(
   );
 }
 
-export function addFriends(ctx: ZegoContext, input: AddFriendsInput, options?: CallOptions) {
-  return add(ctx, "addFriends", input, options);
-}
+export const addFriends: Op<"addFriends"> = (ctx, input, options) =>
+  add(ctx, "addFriends", input, options);
 
 /** AddFriends with FriendTime, which ZIM documents for migrating friend lists. */
-export function importFriends(ctx: ZegoContext, input: AddFriendsInput, options?: CallOptions) {
-  return add(ctx, "importFriends", input, options);
-}
+export const importFriends: Op<"importFriends"> = (ctx, input, options) =>
+  add(ctx, "importFriends", input, options);
 
 /**
  * UpdateFriendsAlias for the aliases (20 per call), then UpdateFriendAttributes per friend
@@ -102,11 +92,7 @@ export function importFriends(ctx: ZegoContext, input: AddFriendsInput, options?
  * changed but whose attributes failed is answered with the attributes' error. A friend
  * with nothing to change is answered done without a call.
  */
-export async function updateFriends(
-  ctx: ZegoContext,
-  input: UpdateFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const updateFriends: Op<"updateFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendsInput(input?.userId, input?.friends, "none");
   const byId = firstById(friends);
   const ids = [...byId.keys()];
@@ -147,7 +133,7 @@ export async function updateFriends(
   });
   for (const r of attributed) answers.set(r.key, r);
   return friends.map((f) => answers.get(f.userId) ?? itemOk(f.userId, true as const));
-}
+};
 
 interface AttributesAnswer {
   FailKey?: Array<{ Key?: unknown; SubCode?: unknown }>;
@@ -189,40 +175,21 @@ async function setAttributes(
 }
 
 /** DeleteFriends, 20 per call; someone not a friend is NOT_FOUND (660800034). */
-export function deleteFriends(
-  ctx: ZegoContext,
-  input: DeleteFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
-  const { userId, userIds } = checkOwnerAndUsers(
-    input?.userId,
-    input?.friendIds,
-    USER_ID,
-    "friendIds",
-  );
-  return zimBatch<true>(
+export const deleteFriends: Op<"deleteFriends"> = (ctx, input, options) =>
+  listBatch<true>(
     ctx,
-    userIds,
+    checkFriendIds(input, USER_ID),
     {
+      operation: "deleteFriends",
+      action: "DeleteFriends",
       size: FRIENDS_PER_CALL,
-      call: (chunk) => ({
-        operation: "deleteFriends",
-        action: "DeleteFriends",
-        method: "POST",
-        params: { FromUserId: userId, UserIds: chunk, DeleteType: deleteType(input.oneWay) },
-        idempotent: true,
-      }),
+      params: { DeleteType: deleteType(input.oneWay) },
       ok: (key) => itemOk(key, true as const),
     },
     options,
   );
-}
 
-export async function deleteAllFriends(
-  ctx: ZegoContext,
-  input: DeleteAllFriendsInput,
-  options?: CallOptions,
-): Promise<void> {
+export const deleteAllFriends: Op<"deleteAllFriends"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
   await zim<Answer>(
     ctx,
@@ -235,57 +202,47 @@ export async function deleteAllFriends(
     },
     options,
   );
+};
+
+interface FriendInfo {
+  UserId?: unknown;
+  FriendAlias?: unknown;
+  CreateTime?: unknown;
+  Attributes?: Array<{ Key?: unknown; Value?: unknown }>;
 }
 
 interface FriendListAnswer {
   Next?: unknown;
-  FriendInfos?: Array<{
-    UserId?: unknown;
-    FriendAlias?: unknown;
-    CreateTime?: unknown;
-    Attributes?: Array<{ Key?: unknown; Value?: unknown }>;
-  }>;
+  FriendInfos?: FriendInfo[];
 }
 
 /** QueryFriendList (GET): Limit ≤ 100, Next 0 first and 0 at the end. */
-export async function listFriends(
-  ctx: ZegoContext,
-  input: FriendsInput,
-  options?: CallOptions,
-): Promise<Page<Friend>> {
-  const userId = checkId("userId", input?.userId, USER_ID);
-  const limit = pageLimit(input.limit, FRIENDS_PAGE_MAX);
-  const cursor = decodeCursor<{ n: string | number }>("zf", input.cursor, { n: "marker" });
-  const answer = await zim<FriendListAnswer>(
+export const listFriends: Op<"listFriends"> = (ctx, input, options) =>
+  listPage<FriendListAnswer, Friend>(
     ctx,
+    input,
     {
       operation: "listFriends",
       action: "QueryFriendList",
-      method: "GET",
-      params: { FromUserId: userId, Limit: limit, Next: cursor?.n ?? 0 },
-      idempotent: true,
+      kind: "zf",
+      max: FRIENDS_PAGE_MAX,
+      items: (answer) =>
+        (answer.FriendInfos ?? []).filter((f) => typeof f.UserId === "string").map(toFriend),
     },
     options,
   );
-  const items = (answer.FriendInfos ?? [])
-    .filter((f) => typeof f.UserId === "string")
-    .map((f): Friend => {
-      const attributes: Record<string, string> = {};
-      for (const a of f.Attributes ?? []) {
-        if (typeof a.Key === "string" && typeof a.Value === "string") attributes[a.Key] = a.Value;
-      }
-      const created = Number(f.CreateTime);
-      return {
-        userId: f.UserId as string,
-        alias: typeof f.FriendAlias === "string" && f.FriendAlias ? f.FriendAlias : null,
-        attributes,
-        addedAt: created > 0 ? new Date(created) : null,
-      };
-    });
-  const next = nextMarker(answer.Next);
+
+function toFriend(f: FriendInfo): Friend {
+  const attributes: Record<string, string> = {};
+  for (const a of f.Attributes ?? []) {
+    if (typeof a.Key === "string" && typeof a.Value === "string") attributes[a.Key] = a.Value;
+  }
+  const created = Number(f.CreateTime);
   return {
-    items,
-    nextCursor: next === null || items.length === 0 ? null : encodeCursor("zf", { n: next }),
+    userId: f.UserId as string,
+    alias: typeof f.FriendAlias === "string" && f.FriendAlias ? f.FriendAlias : null,
+    attributes,
+    addedAt: created > 0 ? new Date(created) : null,
   };
 }
 
@@ -302,24 +259,15 @@ interface RelationAnswer {
 }
 
 /** CheckFriendsRelation with CheckType 0 (both directions), 20 per call. */
-export function checkFriends(
-  ctx: ZegoContext,
-  input: RelationInput,
-  options?: CallOptions,
-): Promise<ItemResult<FriendRelation>[]> {
-  const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return zimBatch<FriendRelation>(
+export const checkFriends: Op<"checkFriends"> = (ctx, input, options) =>
+  listBatch<FriendRelation>(
     ctx,
-    userIds,
+    checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID),
     {
+      operation: "checkFriends",
+      action: "CheckFriendsRelation",
       size: FRIENDS_PER_CALL,
-      call: (chunk) => ({
-        operation: "checkFriends",
-        action: "CheckFriendsRelation",
-        method: "POST",
-        params: { FromUserId: userId, UserIds: chunk, CheckType: 0 },
-        idempotent: true,
-      }),
+      params: { CheckType: 0 },
       ok: (key, answer) => {
         const row = (answer as RelationAnswer).Successes?.find((s) => s.UserId === key);
         const relation = row ? RELATIONS[Number(row.Relation)] : undefined;
@@ -328,4 +276,3 @@ export function checkFriends(
     },
     options,
   );
-}

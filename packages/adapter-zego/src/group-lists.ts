@@ -1,7 +1,7 @@
-import { checkIds, decodeCursor, encodeCursor, type Group, pageLimit } from "@imgraph/core";
+import { checkIds, type Group, pageLimit } from "@imgraph/core";
 import { type Op, zim } from "./context.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
-import { nextMarker } from "./paging.js";
+import { markerCursor, markerOf } from "./paging.js";
 
 function listed(id: string, name: unknown): Group {
   return {
@@ -22,14 +22,17 @@ interface UserGroupsAnswer {
 export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
   const limit = pageLimit(input.limit, USER_GROUPS_PAGE_MAX);
-  const cursor = decodeCursor<{ n: string | number }>("ug", input.cursor, { n: "marker" });
   const answer = await zim<UserGroupsAnswer>(
     ctx,
     {
       operation: "listUserGroups",
       action: "QueryGroupsInfoOfUser",
       method: "POST",
-      params: { FromUserId: userId, Limit: limit, Next: cursor ? String(cursor.n) : "" },
+      params: {
+        FromUserId: userId,
+        Limit: limit,
+        Next: String(markerOf("ug", input.cursor) ?? ""),
+      },
       idempotent: true,
     },
     options,
@@ -37,11 +40,7 @@ export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) 
   const items = (answer.GroupInfoList ?? [])
     .filter((g) => typeof g.GroupId === "string")
     .map((g) => listed(g.GroupId as string, g.GroupName));
-  const next = nextMarker(answer.NextRsp);
-  return {
-    items,
-    nextCursor: next === null || items.length === 0 ? null : encodeCursor("ug", { n: next }),
-  };
+  return { items, nextCursor: markerCursor("ug", answer.NextRsp, items.length) };
 };
 
 interface AppGroupsAnswer {
@@ -52,14 +51,13 @@ interface AppGroupsAnswer {
 /** QueryAppGroupList (GET, 1/s; ZEGO says its data may lag up to a minute). */
 export const listAppGroups: Op<"listAppGroups"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, APP_GROUPS_PAGE_MAX);
-  const cursor = decodeCursor<{ n: string | number }>("ag", input?.cursor, { n: "marker" });
   const answer = await zim<AppGroupsAnswer>(
     ctx,
     {
       operation: "listAppGroups",
       action: "QueryAppGroupList",
       method: "GET",
-      params: { Limit: limit, Next: cursor?.n ?? 0 },
+      params: { Limit: limit, Next: markerOf("ag", input?.cursor) ?? 0 },
       idempotent: true,
     },
     options,
@@ -67,9 +65,5 @@ export const listAppGroups: Op<"listAppGroups"> = async (ctx, input, options) =>
   const items = (answer.GroupIdList ?? [])
     .filter((g) => typeof g.GroupId === "string")
     .map((g) => listed(g.GroupId as string, g.GroupName));
-  const next = nextMarker(answer.Next);
-  return {
-    items,
-    nextCursor: next === null || items.length === 0 ? null : encodeCursor("ag", { n: next }),
-  };
+  return { items, nextCursor: markerCursor("ag", answer.Next, items.length) };
 };

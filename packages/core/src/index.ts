@@ -34,7 +34,12 @@ export {
 export * from "./operations/index.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";
-export { checkFriendList, checkOwnerAndUsers, type FriendRules } from "./social-inputs.js";
+export {
+  checkFriendIds,
+  checkFriendList,
+  checkOwnerAndUsers,
+  type FriendRules,
+} from "./social-inputs.js";
 export * from "./validation.js";
 export {
   CONVERSATION_TYPES,

@@ -34,6 +34,14 @@ export function checkOwnerAndUsers(
   return { userId: owner, userIds: ids };
 }
 
+/** A friends call's owner and friends (`friendIds`: friends to delete or read), checked so. */
+export function checkFriendIds(
+  input: { userId: unknown; friendIds: unknown },
+  rule: IdRule,
+): { userId: string; userIds: string[] } {
+  return checkOwnerAndUsers(input?.userId, input?.friendIds, rule, "friendIds");
+}
+
 /** Friends to add, import or update: ids, aliases and attributes by the vendor's rules. */
 export function checkFriendList<F extends FriendInput | FriendUpdate>(
   userId: unknown,

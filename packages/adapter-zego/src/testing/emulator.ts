@@ -1,6 +1,6 @@
 // Test support: the ZEGO emulator plus an adapter pointed at it. Not part of the build.
-import type { ItemResult, OperationSupport } from "@imgraph/core";
-import type { RunningEmulator } from "@imgraph/emulators";
+import type { ImError, ItemResult, OperationSupport } from "@imgraph/core";
+import type { RunningEmulator, ZegoAppConfig } from "@imgraph/emulators";
 import { startZegoEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll, expect } from "vitest";
 import { ZegoAdapter } from "../adapter.js";
@@ -10,11 +10,18 @@ import type { ZegoAdapterOptions } from "../options.js";
 export const APP_ID = 1234567890;
 export const SERVER_SECRET = "fa94dd0f974cf2e293728a526b028271";
 
-export async function startZego(options: { rateLimits?: boolean } = {}): Promise<RunningEmulator> {
+/** How a test's emulator runs: rate limits (on by default) and the emulated app's settings. */
+export interface ZegoTestOptions {
+  rateLimits?: boolean;
+  /** Settings of the emulated app beyond its credentials (e.g. a lower friendLimit). */
+  app?: Omit<ZegoAppConfig, "appId" | "serverSecret">;
+}
+
+export async function startZego(options: ZegoTestOptions = {}): Promise<RunningEmulator> {
   return startZegoEmulator({
     host: "127.0.0.1",
     port: 0,
-    apps: [{ appId: APP_ID, serverSecret: SERVER_SECRET }],
+    apps: [{ appId: APP_ID, serverSecret: SERVER_SECRET, ...options.app }],
     rateLimits: options.rateLimits ?? true,
   });
 }
@@ -69,7 +76,7 @@ export interface ZegoSession {
 }
 
 /** Registers the hooks of a session for the calling test file. */
-export function zegoSession(options: { rateLimits?: boolean } = {}): ZegoSession {
+export function zegoSession(options: ZegoTestOptions = {}): ZegoSession {
   let emulator: RunningEmulator | undefined;
   let adapter: ZegoAdapter | undefined;
   let seq = 0;
@@ -108,3 +115,6 @@ export function value<T>(result: ItemResult<T> | undefined): T {
   if (!result.ok) throw result.error;
   return result.value;
 }
+
+/** The error of a failed item (undefined when it succeeded). */
+export const errorOf = (r: ItemResult<unknown> | undefined) => (r as { error: ImError }).error;
