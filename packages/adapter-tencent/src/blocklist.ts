@@ -1,28 +1,22 @@
 import {
-  type BlockedUser,
-  type BlockedUsersInput,
-  type BlocklistInput,
-  type CallOptions,
   checkId,
   checkOwnerAndUsers,
   encodeCursor,
-  type ItemResult,
   itemError,
   itemOk,
-  type Page,
-  pageLimit,
-  runBatched,
+  runIdBatches,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, num, type Op } from "./context.js";
 import { itemFailure } from "./errors.js";
-import { BLOCKLIST_PER_CALL, PAGE_MAX, USER_ID } from "./limits.js";
-import { offsetOf } from "./offset-paging.js";
+import { BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
+import { offsetPage } from "./offset-paging.js";
+import { type AccountItem, byCode, perAccount } from "./sns-items.js";
 
 // Blocklists: Tencent's sns black_list_* (docs/vendors/tencent.md, "Social graph and user
 // depth" §10–13). Blocking also ends a friendship both ways (Tencent does that itself).
 
 interface ResultItems {
-  ResultItem?: Array<{ To_Account?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
+  ResultItem?: AccountItem[];
 }
 
 /**
@@ -30,35 +24,26 @@ interface ResultItems {
  * "already blocked" on add and "not blocked" on delete (self is refused before the call):
  * the state asked for holds, so it is answered ok and repeating converges.
  */
-function editBlocklist(command: "black_list_add" | "black_list_delete", operation: string) {
-  return async (
-    ctx: TencentContext,
-    input: BlocklistInput,
-    options?: CallOptions,
-  ): Promise<ItemResult<true>[]> => {
+function editBlocklist(
+  command: "black_list_add" | "black_list_delete",
+  operation: string,
+): Op<"blockUsers"> {
+  return async (ctx, input, options) => {
     const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-    return runBatched(userIds, {
-      size: BLOCKLIST_PER_CALL,
-      concurrency: ctx.concurrency,
-      keyOf: (id) => id,
-      run: async (chunk) => {
-        const answer = await call<ResultItems>(
-          ctx,
-          operation,
-          `sns/${command}`,
-          { From_Account: userId, To_Account: chunk },
-          options,
-          true,
-        );
-        return (answer.ResultItem ?? []).flatMap((item): ItemResult<true>[] => {
-          const to = str(item?.To_Account);
-          if (!to) return [];
-          const code = num(item.ResultCode) ?? -1;
-          return code === 0 || code === 30001
-            ? [itemOk(to, true)]
-            : [itemError(to, itemFailure(code, item.ResultInfo))];
-        });
-      },
+    return runIdBatches(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
+      const answer = await call<ResultItems>(
+        ctx,
+        operation,
+        `sns/${command}`,
+        { From_Account: userId, To_Account: chunk },
+        options,
+        true,
+      );
+      return perAccount(answer.ResultItem, (to, code, item) =>
+        code === 0 || code === 30001
+          ? itemOk(to, true as const)
+          : itemError(to, itemFailure(code, item.ResultInfo)),
+      );
     });
   };
 }
@@ -73,14 +58,9 @@ interface BlacklistPage {
 }
 
 /** black_list_get pages by StartIndex and MaxLimited; LastSequence is 0 for REST. */
-export async function listBlockedUsers(
-  ctx: TencentContext,
-  input: BlockedUsersInput,
-  options?: CallOptions,
-): Promise<Page<BlockedUser>> {
+export const listBlockedUsers: Op<"listBlockedUsers"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
-  const limit = pageLimit(input.limit, PAGE_MAX);
-  const offset = offsetOf("blocked", input.cursor);
+  const { limit, offset } = offsetPage("blocked", input);
   const answer = await call<BlacklistPage>(
     ctx,
     "listBlockedUsers",
@@ -100,52 +80,35 @@ export async function listBlockedUsers(
     items,
     nextCursor: next > offset && items.length > 0 ? encodeCursor("blocked", { o: next }) : null,
   };
-}
+};
 
 interface CheckAnswer {
-  BlackListCheckItem?: Array<{
-    To_Account?: unknown;
-    Relation?: unknown;
-    ResultCode?: unknown;
-    ResultInfo?: unknown;
-  }>;
+  BlackListCheckItem?: Array<AccountItem & { Relation?: unknown }>;
 }
 
 /** Whether the user blocked each one: black_list_check, Single (the user's own list). */
-export async function checkBlocked(
-  ctx: TencentContext,
-  input: BlocklistInput,
-  options?: CallOptions,
-): Promise<ItemResult<boolean>[]> {
+export const checkBlocked: Op<"checkBlocked"> = async (ctx, input, options) => {
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return runBatched(userIds, {
-    size: BLOCKLIST_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<CheckAnswer>(
-        ctx,
-        "checkBlocked",
-        "sns/black_list_check",
-        { From_Account: userId, To_Account: chunk, CheckType: "BlackCheckResult_Type_Single" },
-        options,
-        true,
-      );
-      return (answer.BlackListCheckItem ?? []).flatMap((item): ItemResult<boolean>[] => {
-        const to = str(item?.To_Account);
-        if (!to) return [];
-        const code = num(item.ResultCode) ?? -1;
-        if (code !== 0) return [itemError(to, itemFailure(code, item.ResultInfo))];
-        // AWithB: the user blocks them (BothWay only comes with the Both check).
+  return runIdBatches(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
+    const answer = await call<CheckAnswer>(
+      ctx,
+      "checkBlocked",
+      "sns/black_list_check",
+      { From_Account: userId, To_Account: chunk, CheckType: "BlackCheckResult_Type_Single" },
+      options,
+      true,
+    );
+    // AWithB: the user blocks them (BothWay only comes with the Both check).
+    return perAccount(
+      answer.BlackListCheckItem,
+      byCode((to, item) => {
         const relation = String(item.Relation);
-        return [
-          itemOk(
-            to,
-            relation === "BlackCheckResult_Type_AWithB" ||
-              relation === "BlackCheckResult_Type_BothWay",
-          ),
-        ];
-      });
-    },
+        return itemOk(
+          to,
+          relation === "BlackCheckResult_Type_AWithB" ||
+            relation === "BlackCheckResult_Type_BothWay",
+        );
+      }),
+    );
   });
-}
+};

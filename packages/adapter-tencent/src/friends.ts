@@ -1,38 +1,26 @@
 import {
-  type AddFriendsInput,
   BadUserInputError,
   type CallOptions,
-  type ChosenFriendsInput,
+  checkFriendIds,
   checkFriendList,
   checkId,
   checkOwnerAndUsers,
-  type DeleteAllFriendsInput,
-  type DeleteFriendsInput,
   type Friend,
   type FriendRelation,
-  type FriendsInput,
   forEachLimited,
   ImError,
   type ItemResult,
   itemError,
   itemOk,
   NotFoundError,
-  type Page,
-  pageLimit,
-  type RelationInput,
   runBatched,
-  type UpdateFriendsInput,
+  runIdBatches,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
-import {
-  FRIEND_ATTRIBUTE_PREFIX,
-  FRIEND_RULES,
-  FRIENDS_PER_CALL,
-  PAGE_MAX,
-  USER_ID,
-} from "./limits.js";
-import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+import { FRIEND_ATTRIBUTE_PREFIX, FRIEND_RULES, FRIENDS_PER_CALL, USER_ID } from "./limits.js";
+import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
+import { type AccountItem, byCode, type CodeError, perAccount } from "./sns-items.js";
 
 // Friends: Tencent's sns service (docs/vendors/tencent.md, "Social graph and user depth"
 // §1–8). A friendship is a row per direction; neutral attributes are Tencent's custom
@@ -44,7 +32,7 @@ const ADD_TIME = "Tag_SNS_IM_AddTime";
 const ADD_SOURCE = "AddSource_Type_Server";
 
 interface ResultItems {
-  ResultItem?: Array<{ To_Account?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
+  ResultItem?: AccountItem[];
 }
 
 interface SnsItem {
@@ -65,26 +53,33 @@ function notFriend(userId: string, friendId: string, code: number): NotFoundErro
   });
 }
 
-/**
- * A batch answer's ResultItem by account: ok, or the item's code as an ImError (`error`
- * may read a code differently for one command).
- */
-function itemResults(
-  answer: ResultItems,
-  error: (code: number, info: unknown, to: string) => ImError = (code, info) =>
-    itemFailure(code, info),
-): Map<string, ItemResult<true>> {
-  const results = new Map<string, ItemResult<true>>();
-  for (const item of answer.ResultItem ?? []) {
-    const to = str(item?.To_Account);
-    if (!to) continue;
-    const code = num(item.ResultCode) ?? -1;
-    results.set(
-      to,
-      code === 0 ? itemOk(to, true) : itemError(to, error(code, item.ResultInfo, to)),
-    );
-  }
-  return results;
+/** Reads the codes that mean "not a friend" (they differ by command) as NOT_FOUND. */
+function notFriendOn(userId: string, codes: number[]): CodeError {
+  return (code, info, to) =>
+    codes.includes(code) ? notFriend(userId, to, code) : itemFailure(code, info);
+}
+
+/** A batch answer's ResultItem by account: ok, or the item's code as an ImError. */
+function itemResults(answer: ResultItems, error?: CodeError): Map<string, ItemResult<true>> {
+  const results = perAccount(
+    answer.ResultItem,
+    byCode((to) => itemOk(to, true as const), error),
+  );
+  return new Map(results.map((r) => [r.key, r]));
+}
+
+/** The friends a call names, FRIENDS_PER_CALL a call, one answer per friend in order. */
+function friendBatches<F extends { userId: string }>(
+  ctx: TencentContext,
+  friends: F[],
+  run: (chunk: F[]) => Promise<ItemResult<true>[]>,
+): Promise<ItemResult<true>[]> {
+  return runBatched(friends, {
+    size: FRIENDS_PER_CALL,
+    concurrency: ctx.concurrency,
+    keyOf: (f) => f.userId,
+    run,
+  });
 }
 
 /** The chunk's keys in order, each answered by `results` (absent keys fall to runBatched). */
@@ -123,9 +118,7 @@ async function writeFriends(
     options,
     true,
   );
-  return itemResults(answer, (code, info, to) =>
-    code === 30001 ? notFriend(userId, to, code) : itemFailure(code, info),
-  );
+  return itemResults(answer, notFriendOn(userId, [30001]));
 }
 
 /**
@@ -135,68 +128,55 @@ async function writeFriends(
  * right after it (not atomic: a failed update fails that friend's item, the friendship
  * stays).
  */
-export async function addFriends(
-  ctx: TencentContext,
-  input: AddFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const addFriends: Op<"addFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
-  return runBatched(friends, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (f) => f.userId,
-    run: async (chunk) => {
-      const answer = await call<ResultItems>(
-        ctx,
-        "addFriends",
-        "sns/friend_add",
-        {
-          From_Account: userId,
-          AddFriendItem: chunk.map((f) => ({
-            To_Account: f.userId,
-            AddSource: ADD_SOURCE,
-            ...(f.alias !== undefined ? { Remark: f.alias } : {}),
-          })),
-          AddType: input.oneWay ? "Add_Type_Single" : "Add_Type_Both",
-          ForceAddFlags: 1,
-        },
-        options,
-        // A repeat answers "already a friend" (30001) for rows the first attempt made.
-        false,
-      );
-      const results = itemResults(answer);
-      const added = chunk.filter(
-        (f) => results.get(f.userId)?.ok && Object.keys(f.attributes ?? {}).length > 0,
-      );
-      const written = await writeFriends(
-        ctx,
-        "addFriends",
-        userId,
-        added.map((f) => ({
-          userId: f.userId,
-          ...(f.attributes ? { attributes: f.attributes } : {}),
+  return friendBatches(ctx, friends, async (chunk) => {
+    const answer = await call<ResultItems>(
+      ctx,
+      "addFriends",
+      "sns/friend_add",
+      {
+        From_Account: userId,
+        AddFriendItem: chunk.map((f) => ({
+          To_Account: f.userId,
+          AddSource: ADD_SOURCE,
+          ...(f.alias !== undefined ? { Remark: f.alias } : {}),
         })),
-        options,
-      );
-      for (const [key, r] of written) if (!r.ok) results.set(key, r);
-      return inOrder(
-        chunk.map((f) => f.userId),
-        results,
-      );
-    },
+        AddType: input.oneWay ? "Add_Type_Single" : "Add_Type_Both",
+        ForceAddFlags: 1,
+      },
+      options,
+      // A repeat answers "already a friend" (30001) for rows the first attempt made.
+      false,
+    );
+    const results = itemResults(answer);
+    const added = chunk.filter(
+      (f) => results.get(f.userId)?.ok && Object.keys(f.attributes ?? {}).length > 0,
+    );
+    const written = await writeFriends(
+      ctx,
+      "addFriends",
+      userId,
+      added.map((f) => ({
+        userId: f.userId,
+        ...(f.attributes ? { attributes: f.attributes } : {}),
+      })),
+      options,
+    );
+    for (const [key, r] of written) if (!r.ok) results.set(key, r);
+    return inOrder(
+      chunk.map((f) => f.userId),
+      results,
+    );
   });
-}
+};
 
 /**
  * friend_import writes one direction (the owner's rows, with AddTime and custom fields).
  * A mutual import also imports each friend's row back to the owner — one call per friend,
  * since From_Account is one per call; that row carries only the time.
  */
-export async function importFriends(
-  ctx: TencentContext,
-  input: AddFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const importFriends: Op<"importFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
   friends.forEach((f, i) => {
     if (f.addedAt !== undefined && !(f.addedAt instanceof Date && f.addedAt.getTime() > 0)) {
@@ -207,132 +187,95 @@ export async function importFriends(
     }
   });
   const addTime = (d: Date | undefined) => (d ? { AddTime: Math.floor(d.getTime() / 1000) } : {});
-  return runBatched(friends, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (f) => f.userId,
-    run: async (chunk) => {
-      const answer = await call<ResultItems>(
-        ctx,
-        "importFriends",
-        "sns/friend_import",
-        {
-          From_Account: userId,
-          AddFriendItem: chunk.map((f) => {
-            const custom = attributeItems(f.attributes);
-            return {
-              To_Account: f.userId,
-              AddSource: ADD_SOURCE,
-              ...(f.alias !== undefined ? { Remark: f.alias } : {}),
-              ...addTime(f.addedAt),
-              ...(custom.length > 0 ? { CustomItem: custom } : {}),
-            };
-          }),
-        },
-        options,
-        // An import over an existing row replaces it: repeating converges.
-        true,
-      );
-      const results = itemResults(answer);
-      if (!input.oneWay) {
-        const imported = chunk.filter((f) => results.get(f.userId)?.ok);
-        await forEachLimited(imported, ctx.concurrency, async (f) => {
-          try {
-            const back = await call<ResultItems>(
-              ctx,
-              "importFriends",
-              "sns/friend_import",
-              {
-                From_Account: f.userId,
-                AddFriendItem: [
-                  { To_Account: userId, AddSource: ADD_SOURCE, ...addTime(f.addedAt) },
-                ],
-              },
-              options,
-              true,
-            );
-            const r = itemResults(back).get(userId);
-            if (r && !r.ok) results.set(f.userId, itemError(f.userId, r.error));
-          } catch (error) {
-            // The friend's side failed as a whole: that friend's item fails with it.
-            if (!(error instanceof ImError)) throw error;
-            results.set(f.userId, itemError(f.userId, error));
-          }
-        });
-      }
-      return inOrder(
-        chunk.map((f) => f.userId),
-        results,
-      );
-    },
+  return friendBatches(ctx, friends, async (chunk) => {
+    const answer = await call<ResultItems>(
+      ctx,
+      "importFriends",
+      "sns/friend_import",
+      {
+        From_Account: userId,
+        AddFriendItem: chunk.map((f) => {
+          const custom = attributeItems(f.attributes);
+          return {
+            To_Account: f.userId,
+            AddSource: ADD_SOURCE,
+            ...(f.alias !== undefined ? { Remark: f.alias } : {}),
+            ...addTime(f.addedAt),
+            ...(custom.length > 0 ? { CustomItem: custom } : {}),
+          };
+        }),
+      },
+      options,
+      // An import over an existing row replaces it: repeating converges.
+      true,
+    );
+    const results = itemResults(answer);
+    if (!input.oneWay) {
+      const imported = chunk.filter((f) => results.get(f.userId)?.ok);
+      await forEachLimited(imported, ctx.concurrency, async (f) => {
+        try {
+          const back = await call<ResultItems>(
+            ctx,
+            "importFriends",
+            "sns/friend_import",
+            {
+              From_Account: f.userId,
+              AddFriendItem: [{ To_Account: userId, AddSource: ADD_SOURCE, ...addTime(f.addedAt) }],
+            },
+            options,
+            true,
+          );
+          const r = itemResults(back).get(userId);
+          if (r && !r.ok) results.set(f.userId, itemError(f.userId, r.error));
+        } catch (error) {
+          // The friend's side failed as a whole: that friend's item fails with it.
+          if (!(error instanceof ImError)) throw error;
+          results.set(f.userId, itemError(f.userId, error));
+        }
+      });
+    }
+    return inOrder(
+      chunk.map((f) => f.userId),
+      results,
+    );
   });
-}
+};
 
 /**
  * friend_update: alias (Tag_SNS_IM_Remark) and custom fields. A friend with nothing to
  * change is answered ok without a call (so it is not checked to be a friend).
  */
-export async function updateFriends(
-  ctx: TencentContext,
-  input: UpdateFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const updateFriends: Op<"updateFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
-  return runBatched(friends, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (f) => f.userId,
-    run: async (chunk) => {
-      const written = await writeFriends(ctx, "updateFriends", userId, chunk, options);
-      return chunk.map((f) => written.get(f.userId) ?? itemOk(f.userId, true as const));
-    },
+  return friendBatches(ctx, friends, async (chunk) => {
+    const written = await writeFriends(ctx, "updateFriends", userId, chunk, options);
+    return chunk.map((f) => written.get(f.userId) ?? itemOk(f.userId, true as const));
   });
-}
+};
 
 /** friend_delete, DeleteType always sent (the default is undocumented). */
-export async function deleteFriends(
-  ctx: TencentContext,
-  input: DeleteFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
-  const { userId, userIds } = checkOwnerAndUsers(
-    input?.userId,
-    input?.friendIds,
-    USER_ID,
-    "friendIds",
-  );
-  return runBatched(userIds, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<ResultItems>(
-        ctx,
-        "deleteFriends",
-        "sns/friend_delete",
-        {
-          From_Account: userId,
-          To_Account: chunk,
-          DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both",
-        },
-        options,
-        // A repeat answers "not a friend" (31704) for the friends the first one removed.
-        false,
-      );
-      // Not a friend: 31704 on the API page, 30001 in the FAQ.
-      const results = itemResults(answer, (code, info, to) =>
-        code === 30001 || code === 31704 ? notFriend(userId, to, code) : itemFailure(code, info),
-      );
-      return inOrder(chunk, results);
-    },
+export const deleteFriends: Op<"deleteFriends"> = async (ctx, input, options) => {
+  const { userId, userIds } = checkFriendIds(input, USER_ID);
+  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
+    const answer = await call<ResultItems>(
+      ctx,
+      "deleteFriends",
+      "sns/friend_delete",
+      {
+        From_Account: userId,
+        To_Account: chunk,
+        DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both",
+      },
+      options,
+      // A repeat answers "not a friend" (31704) for the friends the first one removed.
+      false,
+    );
+    // Not a friend: 31704 on the API page, 30001 in the FAQ.
+    return inOrder(chunk, itemResults(answer, notFriendOn(userId, [30001, 31704])));
   });
-}
+};
 
-export async function deleteAllFriends(
-  ctx: TencentContext,
-  input: DeleteAllFriendsInput,
-  options?: CallOptions,
-): Promise<void> {
+export const deleteAllFriends: Op<"deleteAllFriends"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
   await call(
     ctx,
@@ -346,7 +289,7 @@ export async function deleteAllFriends(
     options,
     true,
   );
-}
+};
 
 /** A friend row's [{Tag, Value}] → neutral Friend. */
 function toFriend(friendId: string, items: unknown): Friend {
@@ -374,14 +317,9 @@ interface FriendGetAnswer {
  * cursor's offset and keep the first `limit` rows; the next cursor is the offset after them.
  * Sequences 0 ask for every field each time.
  */
-export async function listFriends(
-  ctx: TencentContext,
-  input: FriendsInput,
-  options?: CallOptions,
-): Promise<Page<Friend>> {
+export const listFriends: Op<"listFriends"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
-  const limit = pageLimit(input.limit, PAGE_MAX);
-  const offset = offsetOf("friends", input.cursor);
+  const { limit, offset } = offsetPage("friends", input);
   const answer = await call<FriendGetAnswer>(
     ctx,
     "listFriends",
@@ -403,68 +341,40 @@ export async function listFriends(
       total: num(answer.FriendNum),
     }),
   };
-}
+};
 
 interface GetListAnswer {
-  InfoItem?: Array<{
-    To_Account?: unknown;
-    SnsProfileItem?: unknown;
-    ResultCode?: unknown;
-    ResultInfo?: unknown;
-  }>;
+  InfoItem?: Array<AccountItem & { SnsProfileItem?: unknown }>;
 }
 
 /**
  * friend_get_list (≤ 100 a call) answers only the fields asked for: the alias, the time and
  * the custom fields of options.friendAttributes. Not a friend: 31211 (30001 in the FAQ).
  */
-export async function getFriends(
-  ctx: TencentContext,
-  input: ChosenFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<Friend>[]> {
-  const { userId, userIds } = checkOwnerAndUsers(
-    input?.userId,
-    input?.friendIds,
-    USER_ID,
-    "friendIds",
-  );
+export const getFriends: Op<"getFriends"> = async (ctx, input, options) => {
+  const { userId, userIds } = checkFriendIds(input, USER_ID);
   const tags = [REMARK, ADD_TIME, ...ctx.friendAttributes.map((k) => FRIEND_ATTRIBUTE_PREFIX + k)];
-  return runBatched(userIds, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<GetListAnswer>(
-        ctx,
-        "getFriends",
-        "sns/friend_get_list",
-        { From_Account: userId, To_Account: chunk, TagList: tags },
-        options,
-        true,
-      );
-      return (answer.InfoItem ?? []).flatMap((item): ItemResult<Friend>[] => {
-        const to = str(item?.To_Account);
-        if (!to) return [];
-        const code = num(item.ResultCode) ?? -1;
-        if (code === 0) return [itemOk(to, toFriend(to, item.SnsProfileItem))];
-        const error =
-          code === 31211 || code === 30001
-            ? notFriend(userId, to, code)
-            : itemFailure(code, item.ResultInfo);
-        return [itemError(to, error)];
-      });
-    },
+  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
+    const answer = await call<GetListAnswer>(
+      ctx,
+      "getFriends",
+      "sns/friend_get_list",
+      { From_Account: userId, To_Account: chunk, TagList: tags },
+      options,
+      true,
+    );
+    return perAccount(
+      answer.InfoItem,
+      byCode(
+        (to, item) => itemOk(to, toFriend(to, item.SnsProfileItem)),
+        notFriendOn(userId, [31211, 30001]),
+      ),
+    );
   });
-}
+};
 
 interface CheckAnswer {
-  InfoItem?: Array<{
-    To_Account?: unknown;
-    Relation?: unknown;
-    ResultCode?: unknown;
-    ResultInfo?: unknown;
-  }>;
+  InfoItem?: Array<AccountItem & { Relation?: unknown }>;
 }
 
 const RELATIONS: Record<string, FriendRelation> = {
@@ -475,36 +385,25 @@ const RELATIONS: Record<string, FriendRelation> = {
 };
 
 /** friend_check with CheckResult_Type_Both: both directions in one answer. */
-export async function checkFriends(
-  ctx: TencentContext,
-  input: RelationInput,
-  options?: CallOptions,
-): Promise<ItemResult<FriendRelation>[]> {
+export const checkFriends: Op<"checkFriends"> = async (ctx, input, options) => {
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return runBatched(userIds, {
-    size: FRIENDS_PER_CALL,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async (chunk) => {
-      const answer = await call<CheckAnswer>(
-        ctx,
-        "checkFriends",
-        "sns/friend_check",
-        { From_Account: userId, To_Account: chunk, CheckType: "CheckResult_Type_Both" },
-        options,
-        true,
-      );
-      return (answer.InfoItem ?? []).flatMap((item): ItemResult<FriendRelation>[] => {
-        const to = str(item?.To_Account);
-        if (!to) return [];
-        const code = num(item.ResultCode) ?? -1;
+  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
+    const answer = await call<CheckAnswer>(
+      ctx,
+      "checkFriends",
+      "sns/friend_check",
+      { From_Account: userId, To_Account: chunk, CheckType: "CheckResult_Type_Both" },
+      options,
+      true,
+    );
+    return perAccount(
+      answer.InfoItem,
+      byCode((to, item) => {
         const relation = RELATIONS[String(item.Relation)];
-        if (code !== 0) return [itemError(to, itemFailure(code, item.ResultInfo))];
-        if (!relation) {
-          return [itemError(to, itemFailure(-1, `unknown relation ${String(item.Relation)}`))];
-        }
-        return [itemOk(to, relation)];
-      });
-    },
+        return relation
+          ? itemOk(to, relation)
+          : itemError(to, itemFailure(-1, `unknown relation ${String(item.Relation)}`));
+      }),
+    );
   });
-}
+};

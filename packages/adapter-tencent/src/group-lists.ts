@@ -12,7 +12,7 @@ import {
 import { call, num, type Op, str } from "./context.js";
 import { GROUP_BASE_FILTER, type GroupInfoItem, readGroupInfo, toGroup } from "./group-info.js";
 import { GROUPS_PER_INFO, PAGE_MAX, USER_ID } from "./limits.js";
-import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
 
 interface JoinedAnswer {
   TotalCount?: unknown;
@@ -25,8 +25,7 @@ interface JoinedAnswer {
  */
 export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) => {
   const [userId] = checkIds("userId", [input?.userId], USER_ID) as [string];
-  const limit = pageLimit(input.limit, PAGE_MAX);
-  const offset = offsetOf("user-groups", input.cursor);
+  const { limit, offset } = offsetPage("user-groups", input);
   const answer = await call<JoinedAnswer>(
     ctx,
     "listUserGroups",

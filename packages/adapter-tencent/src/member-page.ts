@@ -4,12 +4,11 @@ import {
   type GroupMember,
   type Page,
   type PageInput,
-  pageLimit,
 } from "@imgraph/core";
 import { call, fromUnixSeconds, num, type TencentContext } from "./context.js";
 import { toRole } from "./group-info.js";
-import { GROUP_ID, PAGE_MAX } from "./limits.js";
-import { nextOffsetCursor, offsetOf } from "./offset-paging.js";
+import { GROUP_ID } from "./limits.js";
+import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
 
 interface MemberAnswer {
   MemberNum?: unknown;
@@ -24,8 +23,7 @@ export async function memberPage(
   operation: string,
 ): Promise<Page<GroupMember>> {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const limit = pageLimit(input.limit, PAGE_MAX);
-  const offset = offsetOf("members", input.cursor);
+  const { limit, offset } = offsetPage("members", input);
   const answer = await call<MemberAnswer>(
     ctx,
     operation,

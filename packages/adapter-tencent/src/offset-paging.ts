@@ -1,4 +1,5 @@
-import { cursorError, decodeCursor, encodeCursor } from "@imgraph/core";
+import { cursorError, decodeCursor, encodeCursor, type PageInput, pageLimit } from "@imgraph/core";
+import { PAGE_MAX } from "./limits.js";
 
 /**
  * Tencent's Limit/Offset lists (get_group_member_info, get_joined_group_list): the
@@ -9,6 +10,11 @@ export function offsetOf(kind: string, cursor: string | null | undefined): numbe
   if (!fields) return 0;
   if (fields.o < 0) throw cursorError();
   return fields.o;
+}
+
+/** The page asked for: its Limit (≤ PAGE_MAX) and the Offset it starts at. */
+export function offsetPage(kind: string, input: PageInput): { limit: number; offset: number } {
+  return { limit: pageLimit(input.limit, PAGE_MAX), offset: offsetOf(kind, input.cursor) };
 }
 
 /**
