@@ -1,6 +1,4 @@
 import {
-  type BlockedUser,
-  type BlockedUsersInput,
   type BlocklistInput,
   type CallOptions,
   checkId,
@@ -11,12 +9,12 @@ import {
   type ItemResult,
   itemOk,
   NotFoundError,
-  type Page,
   pageLimit,
   runIdBatches,
 } from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import { BLOCKLIST_CAP, BLOCKLIST_PAGE_MAX, BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
+import { tokenPage } from "./paging.js";
 
 // RongCloud's blacklist (vendor reference §2): one-way, ≤20 users a change, read in pages of
 // ≤1000 with no time of blocking, and no check endpoint (checkBlocked reads the list).
@@ -55,13 +53,11 @@ function change(
   });
 }
 
-export function blockUsers(ctx: RongCloudContext, input: BlocklistInput, options?: CallOptions) {
-  return change(ctx, "blockUsers", "/user/blacklist/add.json", input, options);
-}
+export const blockUsers: Op<"blockUsers"> = (ctx, input, options) =>
+  change(ctx, "blockUsers", "/user/blacklist/add.json", input, options);
 
-export function unblockUsers(ctx: RongCloudContext, input: BlocklistInput, options?: CallOptions) {
-  return change(ctx, "unblockUsers", "/user/blacklist/remove.json", input, options);
-}
+export const unblockUsers: Op<"unblockUsers"> = (ctx, input, options) =>
+  change(ctx, "unblockUsers", "/user/blacklist/remove.json", input, options);
 
 async function listPage(
   ctx: RongCloudContext,
@@ -71,13 +67,12 @@ async function listPage(
   pageToken: string | undefined,
   options: CallOptions | undefined,
 ): Promise<{ users: string[]; next: string | null }> {
-  const answer = await post<ListAnswer>(
+  const answer = await tokenPage<ListAnswer>(
     ctx,
     operation,
     "/user/blacklist/query.json",
-    { userId, size, ...(pageToken ? { pageToken } : {}) },
+    { userId, size, pageToken },
     options,
-    true,
   );
   const users = Array.isArray(answer.users) ? answer.users.map(String) : [];
   const next = typeof answer.next === "string" && answer.next !== "" ? answer.next : null;
@@ -85,11 +80,7 @@ async function listPage(
 }
 
 /** Our cursor carries RongCloud's `next` token. The list tells no time: blockedAt is null. */
-export async function listBlockedUsers(
-  ctx: RongCloudContext,
-  input: BlockedUsersInput,
-  options?: CallOptions,
-): Promise<Page<BlockedUser>> {
+export const listBlockedUsers: Op<"listBlockedUsers"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
   const size = pageLimit(input.limit, BLOCKLIST_PAGE_MAX);
   const at = decodeCursor<{ t: string }>("blockedUsers", input.cursor, { t: "string" });
@@ -99,17 +90,13 @@ export async function listBlockedUsers(
     nextCursor:
       page.next && page.users.length > 0 ? encodeCursor("blockedUsers", { t: page.next }) : null,
   };
-}
+};
 
 /**
  * RongCloud has no check endpoint: the whole list is read, in pages of 1000. A list holds
  * at most 3000 users, so that is at most 3 calls whatever the number of users asked about.
  */
-export async function checkBlocked(
-  ctx: RongCloudContext,
-  input: BlocklistInput,
-  options?: CallOptions,
-): Promise<ItemResult<boolean>[]> {
+export const checkBlocked: Op<"checkBlocked"> = async (ctx, input, options) => {
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
   const blocked = new Set<string>();
   let token: string | undefined;
@@ -124,4 +111,4 @@ export async function checkBlocked(
     token = answer.next;
   }
   return userIds.map((id) => itemOk(id, blocked.has(id)));
-}
+};

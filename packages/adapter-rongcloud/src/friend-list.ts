@@ -1,6 +1,7 @@
 import { type CallOptions, type Friend, isJsonObject, parseJsonObject } from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import type { RongCloudContext } from "./context.js";
 import { FRIENDS_PAGE_MAX } from "./limits.js";
+import { tokenPage } from "./paging.js";
 
 // Reading RongCloud's friend lists (/friend/get.json, vendor reference §1.5) and turning its
 // entries into neutral friends.
@@ -33,14 +34,11 @@ export async function friendPage(
   pageToken: string | undefined,
   options: CallOptions | undefined,
 ): Promise<FriendPage> {
-  const answer = await post<{ pageToken?: unknown; totalCount?: unknown; friendList?: unknown }>(
-    ctx,
-    operation,
-    "/friend/get.json",
-    { userId, size, ...(pageToken ? { pageToken } : {}) },
-    options,
-    true,
-  );
+  const answer = await tokenPage<{
+    pageToken?: unknown;
+    totalCount?: unknown;
+    friendList?: unknown;
+  }>(ctx, operation, "/friend/get.json", { userId, size, pageToken }, options);
   const list = Array.isArray(answer.friendList) ? (answer.friendList as VendorFriend[]) : [];
   return {
     friends: list.map(toFriend),

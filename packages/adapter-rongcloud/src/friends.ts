@@ -1,18 +1,15 @@
 import {
-  type AddFriendsInput,
   type CallOptions,
+  checkFriendIds,
   checkFriendList,
   checkId,
   checkOwnerAndUsers,
   checkText,
-  type DeleteAllFriendsInput,
-  type DeleteFriendsInput,
   decodeCursor,
   encodeCursor,
   type Friend,
   type FriendInput,
   type FriendRelation,
-  type FriendsInput,
   type FriendUpdate,
   ImError,
   InternalError,
@@ -20,15 +17,12 @@ import {
   itemError,
   itemOk,
   NotFoundError,
-  type Page,
   pageLimit,
-  type RelationInput,
-  runBatched,
+  runEach,
   runIdBatches,
   UnsupportedByVendorError,
-  type UpdateFriendsInput,
 } from "@imgraph/core";
-import { post, type RongCloudContext } from "./context.js";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import { friendPage, isLastPage, scanFriends, vendorAttributes } from "./friend-list.js";
 import {
   ALIAS_MAX_CHARS,
@@ -107,21 +101,16 @@ function setProfile(
   );
 }
 
-export async function addFriends(
-  ctx: RongCloudContext,
-  input: AddFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const addFriends: Op<"addFriends"> = async (ctx, input, options) => {
   refuseOneWay("addFriends", input?.oneWay);
   const { userId, friends } = checkFriendInput(input?.userId, input?.friends);
   const existing: FriendInput[] = [];
   // One target per /friend/add.json call.
-  const added = await runBatched(friends, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (f) => f.userId,
-    run: async ([friend]) => {
-      const f = friend as FriendInput;
+  const added = await runEach(
+    ctx,
+    friends,
+    (f) => f.userId,
+    async (f) => {
       try {
         // optType 2: added without the target's consent (1 may only send a request).
         await post(
@@ -137,9 +126,9 @@ export async function addFriends(
         // Already friends: its alias and attributes are an update of what is kept.
         if (f.alias !== undefined || f.attributes !== undefined) {
           existing.push(f);
-          return [];
+          return undefined;
         }
-        return [itemOk(f.userId, true as const)];
+        return itemOk(f.userId, true as const);
       }
       if (f.alias || Object.keys(f.attributes ?? {}).length > 0)
         await setProfile(
@@ -151,24 +140,20 @@ export async function addFriends(
           f.attributes ?? {},
           options,
         );
-      return [itemOk(f.userId, true as const)];
+      return itemOk(f.userId, true as const);
     },
-  });
+  );
   if (existing.length === 0) return added;
   const updated = new Map(
     (await applyUpdates(ctx, "addFriends", userId, existing, options)).map((r) => [r.key, r]),
   );
   return added.map((r) => updated.get(r.key) ?? r);
-}
+};
 
-export async function updateFriends(
-  ctx: RongCloudContext,
-  input: UpdateFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const updateFriends: Op<"updateFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendInput(input?.userId, input?.friends);
   return applyUpdates(ctx, "updateFriends", userId, friends, options);
-}
+};
 
 /**
  * Read-modify-write: no endpoint reads one friend, and whether friendExtProfile merges or
@@ -188,37 +173,25 @@ async function applyUpdates(
     for (const f of seen) if (wanted.has(f.userId)) kept.set(f.userId, f);
     return kept.size === wanted.size;
   });
-  return runBatched(updates, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (u) => u.userId,
-    run: async ([update]) => {
-      const u = update as FriendUpdate;
+  return runEach(
+    ctx,
+    updates,
+    (u) => u.userId,
+    async (u) => {
       const friend = kept.get(u.userId);
       if (!friend)
-        return [
-          itemError(u.userId, new NotFoundError(`${u.userId} is not a friend of ${userId}.`)),
-        ];
+        return itemError(u.userId, new NotFoundError(`${u.userId} is not a friend of ${userId}.`));
       const alias = u.alias === undefined ? friend.alias : u.alias;
       const attributes = { ...friend.attributes, ...u.attributes };
       await setProfile(ctx, operation, userId, u.userId, alias, attributes, options);
-      return [itemOk(u.userId, true as const)];
+      return itemOk(u.userId, true as const);
     },
-  });
+  );
 }
 
-export async function deleteFriends(
-  ctx: RongCloudContext,
-  input: DeleteFriendsInput,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
+export const deleteFriends: Op<"deleteFriends"> = async (ctx, input, options) => {
   refuseOneWay("deleteFriends", input?.oneWay);
-  const { userId, userIds } = checkOwnerAndUsers(
-    input?.userId,
-    input?.friendIds,
-    USER_ID,
-    "friendIds",
-  );
+  const { userId, userIds } = checkFriendIds(input, USER_ID);
   return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
     try {
       await post(
@@ -234,24 +207,16 @@ export async function deleteFriends(
     }
     return chunk.map((id) => itemOk(id, true as const));
   });
-}
+};
 
-export async function deleteAllFriends(
-  ctx: RongCloudContext,
-  input: DeleteAllFriendsInput,
-  options?: CallOptions,
-): Promise<void> {
+export const deleteAllFriends: Op<"deleteAllFriends"> = async (ctx, input, options) => {
   refuseOneWay("deleteAllFriends", input?.oneWay);
   const userId = checkId("userId", input?.userId, USER_ID);
   await post(ctx, "deleteAllFriends", "/friend/clean.json", { userId }, options, true);
-}
+};
 
 /** Our cursor carries RongCloud's page token and how many friends came before it. */
-export async function listFriends(
-  ctx: RongCloudContext,
-  input: FriendsInput,
-  options?: CallOptions,
-): Promise<Page<Friend>> {
+export const listFriends: Op<"listFriends"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
   const size = pageLimit(input.limit, FRIENDS_PAGE_MAX);
   const at = decodeCursor<{ t: string; n: number }>("friends", input.cursor, {
@@ -266,13 +231,9 @@ export async function listFriends(
       ? null
       : encodeCursor("friends", { t: page.pageToken, n: seen }),
   };
-}
+};
 
-export async function checkFriends(
-  ctx: RongCloudContext,
-  input: RelationInput,
-  options?: CallOptions,
-): Promise<ItemResult<FriendRelation>[]> {
+export const checkFriends: Op<"checkFriends"> = async (ctx, input, options) => {
   const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
   return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
     const answer = await post<{ results?: Array<{ userId?: unknown; result?: unknown }> }>(
@@ -291,4 +252,4 @@ export async function checkFriends(
         : itemError(id, new InternalError(`RongCloud gave no friend relation for ${id}.`));
     });
   });
-}
+};

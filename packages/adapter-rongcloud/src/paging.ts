@@ -1,7 +1,15 @@
-import { cursorError, decodeCursor, encodeCursor, type Page } from "@imgraph/core";
+import {
+  type CallOptions,
+  cursorError,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+} from "@imgraph/core";
+import { post, type RongCloudContext } from "./context.js";
 
 // Offset cursors (core's cursor codec) for the lists RongCloud pages by number or answers
-// whole. The kind names the list, so one list's cursor is refused by another.
+// whole, and the query of the lists it pages by token. The kind names the list, so one
+// list's cursor is refused by another.
 
 /** Where a page starts: 0 for the first page; BAD_USER_INPUT for a foreign cursor. */
 export function offsetOf(kind: string, cursor: string | null | undefined): number {
@@ -28,4 +36,26 @@ export function pageOfAll<T>(
     items: all.slice(offset, end),
     nextCursor: end < all.length ? offsetCursor(kind, end) : null,
   };
+}
+
+/**
+ * One page of a user's list that RongCloud pages by token (friends, blacklist): `size`
+ * entries from `pageToken`, the first page without one.
+ */
+export function tokenPage<A>(
+  ctx: RongCloudContext,
+  operation: string,
+  path: string,
+  page: { userId: string; size: number; pageToken: string | undefined },
+  options: CallOptions | undefined,
+): Promise<A> {
+  const { userId, size, pageToken } = page;
+  return post<A>(
+    ctx,
+    operation,
+    path,
+    { userId, size, ...(pageToken ? { pageToken } : {}) },
+    options,
+    true,
+  );
 }

@@ -7,10 +7,9 @@ import {
   itemError,
   itemOk,
   NotFoundError,
-  runBatched,
+  runEach,
   runIdBatches,
   UnsupportedByVendorError,
-  type UserInput,
 } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
 import { NAME_MAX_CHARS, PORTRAIT_MAX_BYTES, USER_ID } from "./limits.js";
@@ -36,12 +35,11 @@ function checkProfile(
 export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) => {
   checkUserList(users, USER_ID);
   for (const [i, u] of users.entries()) checkProfile(`users[${i}].`, u);
-  return runBatched(users, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (u) => u.id,
-    run: async ([user]) => {
-      const u = user as UserInput;
+  return runEach(
+    ctx,
+    users,
+    (u) => u.id,
+    async (u) => {
       await post(
         ctx,
         "registerUsers",
@@ -50,16 +48,14 @@ export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) =>
         options,
         true,
       );
-      return [
-        itemOk(u.id, {
-          id: u.id,
-          name: u.name ?? u.id,
-          avatarUrl: u.avatarUrl ?? null,
-          extra: null,
-        }),
-      ];
+      return itemOk(u.id, {
+        id: u.id,
+        name: u.name ?? u.id,
+        avatarUrl: u.avatarUrl ?? null,
+        extra: null,
+      });
     },
-  });
+  );
 };
 
 export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {

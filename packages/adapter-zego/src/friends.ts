@@ -9,7 +9,7 @@ import {
   type ItemResult,
   itemError,
   itemOk,
-  runBatched,
+  runEach,
   UnsupportedByVendorError,
 } from "@imgraph/core";
 import { type Answer, zimBatch } from "./batch.js";
@@ -123,14 +123,12 @@ export const updateFriends: Op<"updateFriends"> = async (ctx, input, options) =>
   const withAttributes = ids.filter(
     (id) => answers.get(id)?.ok !== false && Object.keys(byId.get(id)?.attributes ?? {}).length > 0,
   );
-  const attributed = await runBatched(withAttributes, {
-    size: 1,
-    concurrency: ctx.concurrency,
-    keyOf: (id) => id,
-    run: async ([id]) => [
-      await setAttributes(ctx, userId, id as string, byId.get(id as string)?.attributes, options),
-    ],
-  });
+  const attributed = await runEach(
+    ctx,
+    withAttributes,
+    (id) => id,
+    (id) => setAttributes(ctx, userId, id, byId.get(id)?.attributes, options),
+  );
   for (const r of attributed) answers.set(r.key, r);
   return friends.map((f) => answers.get(f.userId) ?? itemOk(f.userId, true as const));
 };

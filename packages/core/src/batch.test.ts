@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runBatched, runIdBatches } from "./batch.js";
+import { runBatched, runEach, runIdBatches } from "./batch.js";
 import { NotFoundError, VendorUnavailableError } from "./errors.js";
 import { itemError, itemOk } from "./results.js";
 
@@ -97,5 +97,28 @@ describe("runIdBatches", () => {
     expect(calls).toEqual([["a", "b"], ["c"]]);
     expect(results.map((r) => r.key)).toEqual(["a", "b", "a", "c"]);
     expect(results.every((r) => r.ok && r.value === 1)).toBe(true);
+  });
+});
+
+describe("runEach", () => {
+  it("runs one item a call, a repeated key once, and answers in the items' order", async () => {
+    const calls: string[] = [];
+    const results = await runEach(
+      { concurrency: 2 },
+      [{ id: "a" }, { id: "b" }, { id: "a" }, { id: "c" }],
+      (item) => item.id,
+      async (item) => {
+        calls.push(item.id);
+        return item.id === "c" ? undefined : itemOk(item.id, item.id.toUpperCase());
+      },
+    );
+    expect(calls.sort()).toEqual(["a", "b", "c"]);
+    expect(results.map((r) => [r.key, r.ok && r.value])).toEqual([
+      ["a", "A"],
+      ["b", "B"],
+      ["a", "A"],
+      ["c", false],
+    ]);
+    expect(results[3]).toMatchObject({ ok: false, error: { message: "No answer for c." } });
   });
 });

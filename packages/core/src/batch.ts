@@ -72,6 +72,28 @@ export function runIdBatches<V>(
   return runBatched(ids, { size, concurrency: ctx.concurrency, keyOf: (id) => id, run });
 }
 
+/**
+ * runBatched for vendor calls that take one item each: `ctx.concurrency` calls at once, one
+ * answer per key in the items' order (a repeated key is run once). `run` may answer
+ * undefined: that key then gets runBatched's "no answer" error.
+ */
+export function runEach<T, V>(
+  ctx: { concurrency?: number },
+  items: T[],
+  keyOf: (item: T) => string,
+  run: (item: T) => Promise<ItemResult<V> | undefined>,
+): Promise<ItemResult<V>[]> {
+  return runBatched(items, {
+    size: 1,
+    concurrency: ctx.concurrency,
+    keyOf,
+    run: async (chunk) => {
+      const result = await run(chunk[0] as T);
+      return result ? [result] : [];
+    },
+  });
+}
+
 /** Runs `task` over items with at most `limit` in flight; rejects on the first failure. */
 export async function forEachLimited<T>(
   items: readonly T[],

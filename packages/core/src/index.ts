@@ -5,6 +5,7 @@ export {
   distinct,
   forEachLimited,
   runBatched,
+  runEach,
   runIdBatches,
 } from "./batch.js";
 export { callbackRefused, verifiedCallback } from "./callback-checks.js";
