@@ -1,16 +1,9 @@
-import {
-  checkId,
-  checkOwnerAndUsers,
-  encodeCursor,
-  itemError,
-  itemOk,
-  runIdBatches,
-} from "@imgraph/core";
+import { checkId, checkOwnerAndUsers, encodeCursor, itemError, itemOk } from "@imgraph/core";
 import { call, fromUnixSeconds, num, type Op } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
 import { offsetPage } from "./offset-paging.js";
-import { type AccountItem, byCode, perAccount } from "./sns-items.js";
+import { type AccountItem, accountBatches, byCode, perAccount } from "./sns-items.js";
 
 // Blocklists: Tencent's sns black_list_* (docs/vendors/tencent.md, "Social graph and user
 // depth" §10–13). Blocking also ends a friendship both ways (Tencent does that itself).
@@ -28,24 +21,23 @@ function editBlocklist(
   command: "black_list_add" | "black_list_delete",
   operation: string,
 ): Op<"blockUsers"> {
-  return async (ctx, input, options) => {
-    const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-    return runIdBatches(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
-      const answer = await call<ResultItems>(
-        ctx,
+  return async (ctx, input, options) =>
+    accountBatches<ResultItems, true>(
+      ctx,
+      checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID),
+      {
         operation,
-        `sns/${command}`,
-        { From_Account: userId, To_Account: chunk },
-        options,
-        true,
-      );
-      return perAccount(answer.ResultItem, (to, code, item) =>
-        code === 0 || code === 30001
-          ? itemOk(to, true as const)
-          : itemError(to, itemFailure(code, item.ResultInfo)),
-      );
-    });
-  };
+        command: `sns/${command}`,
+        size: BLOCKLIST_PER_CALL,
+        results: (answer) =>
+          perAccount(answer.ResultItem, (to, code, item) =>
+            code === 0 || code === 30001
+              ? itemOk(to, true as const)
+              : itemError(to, itemFailure(code, item.ResultInfo)),
+          ),
+      },
+      options,
+    );
 }
 
 export const blockUsers = editBlocklist("black_list_add", "blockUsers");
@@ -88,27 +80,28 @@ interface CheckAnswer {
 
 /** Whether the user blocked each one: black_list_check, Single (the user's own list). */
 export const checkBlocked: Op<"checkBlocked"> = async (ctx, input, options) => {
-  const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return runIdBatches(ctx, userIds, BLOCKLIST_PER_CALL, async (chunk) => {
-    const answer = await call<CheckAnswer>(
-      ctx,
-      "checkBlocked",
-      "sns/black_list_check",
-      { From_Account: userId, To_Account: chunk, CheckType: "BlackCheckResult_Type_Single" },
-      options,
-      true,
-    );
-    // AWithB: the user blocks them (BothWay only comes with the Both check).
-    return perAccount(
-      answer.BlackListCheckItem,
-      byCode((to, item) => {
-        const relation = String(item.Relation);
-        return itemOk(
-          to,
-          relation === "BlackCheckResult_Type_AWithB" ||
-            relation === "BlackCheckResult_Type_BothWay",
-        );
-      }),
-    );
-  });
+  return accountBatches<CheckAnswer, boolean>(
+    ctx,
+    checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID),
+    {
+      operation: "checkBlocked",
+      command: "sns/black_list_check",
+      size: BLOCKLIST_PER_CALL,
+      params: { CheckType: "BlackCheckResult_Type_Single" },
+      // AWithB: the user blocks them (BothWay only comes with the Both check).
+      results: (answer) =>
+        perAccount(
+          answer.BlackListCheckItem,
+          byCode((to, item) => {
+            const relation = String(item.Relation);
+            return itemOk(
+              to,
+              relation === "BlackCheckResult_Type_AWithB" ||
+                relation === "BlackCheckResult_Type_BothWay",
+            );
+          }),
+        ),
+    },
+    options,
+  );
 };

@@ -14,13 +14,18 @@ import {
   itemOk,
   NotFoundError,
   runBatched,
-  runIdBatches,
 } from "@imgraph/core";
 import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { FRIEND_ATTRIBUTE_PREFIX, FRIEND_RULES, FRIENDS_PER_CALL, USER_ID } from "./limits.js";
 import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
-import { type AccountItem, byCode, type CodeError, perAccount } from "./sns-items.js";
+import {
+  type AccountItem,
+  accountBatches,
+  byCode,
+  type CodeError,
+  perAccount,
+} from "./sns-items.js";
 
 // Friends: Tencent's sns service (docs/vendors/tencent.md, "Social graph and user depth"
 // §1–8). A friendship is a row per direction; neutral attributes are Tencent's custom
@@ -255,24 +260,23 @@ export const updateFriends: Op<"updateFriends"> = async (ctx, input, options) =>
 
 /** friend_delete, DeleteType always sent (the default is undocumented). */
 export const deleteFriends: Op<"deleteFriends"> = async (ctx, input, options) => {
-  const { userId, userIds } = checkFriendIds(input, USER_ID);
-  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
-    const answer = await call<ResultItems>(
-      ctx,
-      "deleteFriends",
-      "sns/friend_delete",
-      {
-        From_Account: userId,
-        To_Account: chunk,
-        DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both",
-      },
-      options,
+  const owner = checkFriendIds(input, USER_ID);
+  return accountBatches<ResultItems, true>(
+    ctx,
+    owner,
+    {
+      operation: "deleteFriends",
+      command: "sns/friend_delete",
+      size: FRIENDS_PER_CALL,
+      params: { DeleteType: input.oneWay ? "Delete_Type_Single" : "Delete_Type_Both" },
       // A repeat answers "not a friend" (31704) for the friends the first one removed.
-      false,
-    );
-    // Not a friend: 31704 on the API page, 30001 in the FAQ.
-    return inOrder(chunk, itemResults(answer, notFriendOn(userId, [30001, 31704])));
-  });
+      idempotent: false,
+      // Not a friend: 31704 on the API page, 30001 in the FAQ.
+      results: (answer, chunk) =>
+        inOrder(chunk, itemResults(answer, notFriendOn(owner.userId, [30001, 31704]))),
+    },
+    options,
+  );
 };
 
 export const deleteAllFriends: Op<"deleteAllFriends"> = async (ctx, input, options) => {
@@ -352,25 +356,27 @@ interface GetListAnswer {
  * the custom fields of options.friendAttributes. Not a friend: 31211 (30001 in the FAQ).
  */
 export const getFriends: Op<"getFriends"> = async (ctx, input, options) => {
-  const { userId, userIds } = checkFriendIds(input, USER_ID);
+  const owner = checkFriendIds(input, USER_ID);
   const tags = [REMARK, ADD_TIME, ...ctx.friendAttributes.map((k) => FRIEND_ATTRIBUTE_PREFIX + k)];
-  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
-    const answer = await call<GetListAnswer>(
-      ctx,
-      "getFriends",
-      "sns/friend_get_list",
-      { From_Account: userId, To_Account: chunk, TagList: tags },
-      options,
-      true,
-    );
-    return perAccount(
-      answer.InfoItem,
-      byCode(
-        (to, item) => itemOk(to, toFriend(to, item.SnsProfileItem)),
-        notFriendOn(userId, [31211, 30001]),
-      ),
-    );
-  });
+  return accountBatches<GetListAnswer, Friend>(
+    ctx,
+    owner,
+    {
+      operation: "getFriends",
+      command: "sns/friend_get_list",
+      size: FRIENDS_PER_CALL,
+      params: { TagList: tags },
+      results: (answer) =>
+        perAccount(
+          answer.InfoItem,
+          byCode(
+            (to, item) => itemOk(to, toFriend(to, item.SnsProfileItem)),
+            notFriendOn(owner.userId, [31211, 30001]),
+          ),
+        ),
+    },
+    options,
+  );
 };
 
 interface CheckAnswer {
@@ -386,24 +392,25 @@ const RELATIONS: Record<string, FriendRelation> = {
 
 /** friend_check with CheckResult_Type_Both: both directions in one answer. */
 export const checkFriends: Op<"checkFriends"> = async (ctx, input, options) => {
-  const { userId, userIds } = checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID);
-  return runIdBatches(ctx, userIds, FRIENDS_PER_CALL, async (chunk) => {
-    const answer = await call<CheckAnswer>(
-      ctx,
-      "checkFriends",
-      "sns/friend_check",
-      { From_Account: userId, To_Account: chunk, CheckType: "CheckResult_Type_Both" },
-      options,
-      true,
-    );
-    return perAccount(
-      answer.InfoItem,
-      byCode((to, item) => {
-        const relation = RELATIONS[String(item.Relation)];
-        return relation
-          ? itemOk(to, relation)
-          : itemError(to, itemFailure(-1, `unknown relation ${String(item.Relation)}`));
-      }),
-    );
-  });
+  return accountBatches<CheckAnswer, FriendRelation>(
+    ctx,
+    checkOwnerAndUsers(input?.userId, input?.userIds, USER_ID),
+    {
+      operation: "checkFriends",
+      command: "sns/friend_check",
+      size: FRIENDS_PER_CALL,
+      params: { CheckType: "CheckResult_Type_Both" },
+      results: (answer) =>
+        perAccount(
+          answer.InfoItem,
+          byCode((to, item) => {
+            const relation = RELATIONS[String(item.Relation)];
+            return relation
+              ? itemOk(to, relation)
+              : itemError(to, itemFailure(-1, `unknown relation ${String(item.Relation)}`));
+          }),
+        ),
+    },
+    options,
+  );
 };

@@ -1,6 +1,11 @@
-import type { ImError, ItemResult } from "@imgraph/core";
-import { itemError } from "@imgraph/core";
-import { num, str } from "./context.js";
+import {
+  type CallOptions,
+  type ImError,
+  type ItemResult,
+  itemError,
+  runIdBatches,
+} from "@imgraph/core";
+import { call, num, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 
 // Tencent's sns commands (friends, blocklists) answer per account: ResultItem, InfoItem,
@@ -39,4 +44,38 @@ export function byCode<I extends AccountItem, V>(
 ): (to: string, code: number, item: I) => ItemResult<V> {
   return (to, code, item) =>
     code === 0 ? ok(to, item) : itemError(to, error(code, item.ResultInfo, to));
+}
+
+/** An sns command about users on one user's list: From_Account, To_Account `size` a call. */
+export interface AccountsCall<A, V> {
+  operation: string;
+  /** The command's path, e.g. "sns/friend_check". */
+  command: string;
+  size: number;
+  /** What every call carries besides From_Account and To_Account. */
+  params?: Record<string, unknown>;
+  /** Whether a call may be repeated after a lost answer (default true). */
+  idempotent?: boolean;
+  /** The chunk's results, from its answer. */
+  results: (answer: A, chunk: string[]) => ItemResult<V>[];
+}
+
+/** Runs an AccountsCall over the users (checked by the caller), answered per user in order. */
+export function accountBatches<A, V>(
+  ctx: TencentContext,
+  { userId, userIds }: { userId: string; userIds: string[] },
+  { operation, command, size, params, idempotent, results }: AccountsCall<A, V>,
+  options: CallOptions | undefined,
+): Promise<ItemResult<V>[]> {
+  return runIdBatches(ctx, userIds, size, async (chunk) => {
+    const answer = await call<A>(
+      ctx,
+      operation,
+      command,
+      { From_Account: userId, To_Account: chunk, ...params },
+      options,
+      idempotent ?? true,
+    );
+    return results(answer, chunk);
+  });
 }
