@@ -1,7 +1,7 @@
 import { serverAudits } from "graphql-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { demo } from "./helpers.js";
+import { withDemo } from "./helpers.js";
 
 // graphql-http's GraphQL-over-HTTP audits against the running gateway. None may end in
 // error. Warnings (SHOULDs) are listed here with why we answer as we do.
@@ -18,12 +18,9 @@ const ACCEPTED_WARNINGS: Record<string, string> = {
 };
 
 let g: DemoGateway;
-beforeAll(async () => {
-  g = await demo(false);
-});
-afterAll(async () => {
-  await g?.close();
-});
+withDemo((started) => {
+  g = started;
+}, false);
 
 describe("graphql-http server audits", () => {
   it("pass, with every warning explained", async () => {

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_QUERY } from "../src/demo/seed.js";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, demo, gql } from "./helpers.js";
+import { admin, bearer, gql, withDemo } from "./helpers.js";
 
 describe("demo mode", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await demo();
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo((started) => {
+    g = started;
   });
 
   it("serves seeded users to the demo admin key", async () => {

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, demo, gql } from "./helpers.js";
+import { admin, bearer, gql, withDemo } from "./helpers.js";
 
 // Regressions from the hostile probe (issue #13): each of these answered wrongly before.
 
 let g: DemoGateway;
-beforeAll(async () => {
-  g = await demo();
-});
-afterAll(async () => {
-  await g?.close();
+withDemo((started) => {
+  g = started;
 });
 
 const codes = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type DemoGateway, startDemo } from "../src/demo/start.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -29,6 +31,34 @@ export async function gql<T = Record<string, unknown>>(
 
 export async function demo(seed = true): Promise<DemoGateway> {
   return startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent", seed });
+}
+
+/**
+ * A demo gateway for the tests of the file (or of the describe block that calls this): started
+ * before them and handed to `started`, closed after them.
+ */
+export function withDemo(started: (g: DemoGateway) => void, seed = true): void {
+  let g: DemoGateway | undefined;
+  beforeAll(async () => {
+    g = await demo(seed);
+    started(g);
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+}
+
+/** The response's data, once it is known to carry no errors (else the test fails showing them). */
+export function ok<T>(r: GraphQLResponse<T>): T {
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data as T;
+}
+
+/** Ids unique to this run of the tests: the prefix, a random tag of the run, then a counter. */
+export function uniqueIds(): (prefix: string) => string {
+  const run = randomBytes(3).toString("hex");
+  let n = 0;
+  return (prefix) => `${prefix}${run}${(n++).toString(36)}`;
 }
 
 export const admin = (g: DemoGateway) => ({ "x-api-key": g.adminKey });

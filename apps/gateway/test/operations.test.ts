@@ -1,28 +1,17 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, demo, type GraphQLResponse, gql } from "./helpers.js";
+import { admin, type GraphQLResponse, gql, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // Every query and mutation over HTTP, end to end through each vendor's emulator: success,
 // bad input, vendor errors and unsupported capabilities. The suite runs once per app that
 // demo mode wires (one per vendor).
 
 let g: DemoGateway;
-beforeAll(async () => {
-  g = await demo();
-});
-afterAll(async () => {
-  await g?.close();
+withDemo((started) => {
+  g = started;
 });
 
-const run = randomBytes(3).toString("hex");
-let n = 0;
-const uid = (p: string) => `${p}${run}${(n++).toString(36)}`;
-
-function ok<T>(r: GraphQLResponse<T>): T {
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data as T;
-}
+const uid = uniqueIds();
 
 function code(r: GraphQLResponse): string | undefined {
   return r.errors?.[0]?.extensions?.code as string | undefined;

@@ -1,8 +1,8 @@
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { DemoGateway } from "../src/demo/start.js";
-import { demo } from "./helpers.js";
+import { withDemo } from "./helpers.js";
 import { until } from "./ws-helpers.js";
 
 /**
@@ -13,12 +13,9 @@ import { until } from "./ws-helpers.js";
  */
 describe("playground subscriptions", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await demo(false);
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+  withDemo((started) => {
+    g = started;
+  }, false);
 
   it("runs a subscription with the credentials from the headers editor", async () => {
     const html = await (await fetch(g.url, { headers: { accept: "text/html" } })).text();

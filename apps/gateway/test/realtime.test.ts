@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, demo, gql } from "./helpers.js";
+import { admin, bearer, gql, withDemo } from "./helpers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
 const SEND = `mutation($app: ID, $input: SendMessageInput!) { sendMessage(app: $app, input: $input) { messageId error { code } } }`;
@@ -14,11 +14,8 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
   const emulator = (app: string) => g.emulators[APPS.indexOf(app as (typeof APPS)[number])];
   const listeners = () => g.realtime.pubsub.stats().listeners;
 
-  beforeAll(async () => {
-    g = await demo();
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo((started) => {
+    g = started;
   });
 
   async function send(app: string, input: Record<string, unknown>, as = admin(g)) {

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, demo, gql } from "./helpers.js";
+import { admin, bearer, gql, ok, uniqueIds, withDemo } from "./helpers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
 // Friend and blocklist changes made through the gateway come back as the vendor's callbacks
@@ -9,43 +8,54 @@ import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 // ZIM sends no callbacks for these changes (docs/vendors/zego.md), so it has no case here.
 
 const TYPES = ["FRIEND_ADDED", "FRIEND_REMOVED", "BLOCKLIST_CHANGED"];
-const run = randomBytes(3).toString("hex");
-let n = 0;
-const uid = () => `e${run}${(n++).toString(36)}`;
+const uid = uniqueIds();
 
 describe("friend and blocklist events", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await demo();
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo((started) => {
+    g = started;
   });
 
   const call = async (app: string, query: string, variables: Record<string, unknown>) => {
-    const r = await gql(g.url, query, { app, ...variables }, admin(g));
-    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    ok(await gql(g.url, query, { app, ...variables }, admin(g)));
   };
   const subscriber = (headers: Record<string, string>, app: string) => {
     const client = wsClient(g.url, headers);
     onTestFinished(() => client.dispose());
     return collect<Record<string, unknown>>(client, EVENTS, { app, types: TYPES });
   };
+  /** One subscriber per set of credentials, once all of them are listening. */
+  const subscribers = async <H extends Array<Record<string, string>>>(
+    app: string,
+    ...headers: H
+  ) => {
+    const subs = headers.map((h) => subscriber(h, app));
+    await until(() => g.realtime.pubsub.stats().listeners === subs.length);
+    return subs as { [K in keyof H]: ReturnType<typeof subscriber> };
+  };
+  const asUser = async (userId: string) => bearer(await g.tokenFor(userId));
+  /** New users of the app, registered. */
+  const register = async (app: string, count: number) => {
+    const ids = Array.from({ length: count }, () => uid("e"));
+    await call(
+      app,
+      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { userId } }",
+      { users: ids.map((id) => ({ id })) },
+    );
+    return ids;
+  };
 
   it.each([
     "tencent",
     "rongcloud",
   ])("%s: both friends hear of an added and a removed friendship; nobody else does", async (app) => {
-    const [a, b, c] = [uid(), uid(), uid()];
-    await call(
+    const [a, b, c] = (await register(app, 3)) as [string, string, string];
+    const [everyone, friend, outsider] = await subscribers(
       app,
-      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { userId } }",
-      { users: [a, b, c].map((id) => ({ id })) },
+      admin(g),
+      await asUser(b),
+      await asUser(c),
     );
-    const everyone = subscriber(admin(g), app);
-    const friend = subscriber(bearer(await g.tokenFor(b)), app);
-    const outsider = subscriber(bearer(await g.tokenFor(c)), app);
-    await until(() => g.realtime.pubsub.stats().listeners === 3);
 
     await call(
       app,
@@ -84,25 +94,15 @@ describe("friend and blocklist events", () => {
 
   it("tencent: a blocklist change is told to its owner, not to the blocked user", async () => {
     const app = "tencent";
-    const [a, b] = [uid(), uid()];
-    await call(
-      app,
-      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { userId } }",
-      { users: [a, b].map((id) => ({ id })) },
-    );
-    const owner = subscriber(bearer(await g.tokenFor(a)), app);
-    const blocked = subscriber(bearer(await g.tokenFor(b)), app);
-    await until(() => g.realtime.pubsub.stats().listeners === 2);
-    await call(
-      app,
-      "mutation($app: ID, $u: ID!, $others: [ID!]!) { blockUsers(app: $app, userId: $u, userIds: $others) { ok } }",
-      { u: a, others: [b] },
-    );
-    await call(
-      app,
-      "mutation($app: ID, $u: ID!, $others: [ID!]!) { unblockUsers(app: $app, userId: $u, userIds: $others) { ok } }",
-      { u: a, others: [b] },
-    );
+    const [a, b] = (await register(app, 2)) as [string, string];
+    const [owner, blocked] = await subscribers(app, await asUser(a), await asUser(b));
+    for (const field of ["blockUsers", "unblockUsers"]) {
+      await call(
+        app,
+        `mutation($app: ID, $u: ID!, $others: [ID!]!) { ${field}(app: $app, userId: $u, userIds: $others) { ok } }`,
+        { u: a, others: [b] },
+      );
+    }
     const events = await owner.waitFor(2);
     expect(events.map((e) => [e.__typename, e.userId, e.otherId, e.blocked])).toEqual([
       ["BlocklistChangedEvent", a, b, true],

@@ -1,27 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, demo, type GraphQLResponse, gql } from "./helpers.js";
+import { admin, bearer, type GraphQLResponse, gql, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // Friends and blocklists over GraphQL, end to end through each vendor's emulator: success,
 // per-item failures, bad input refused before any vendor call, and declared gaps.
 
 let g: DemoGateway;
-beforeAll(async () => {
-  g = await demo();
-});
-afterAll(async () => {
-  await g?.close();
+withDemo((started) => {
+  g = started;
 });
 
-const run = randomBytes(3).toString("hex");
-let n = 0;
-const uid = (p: string) => `${p}${run}${(n++).toString(36)}`;
-
-function ok<T>(r: GraphQLResponse<T>): T {
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data as T;
-}
+const uid = uniqueIds();
 const firstError = (r: GraphQLResponse) => r.errors?.[0]?.extensions ?? {};
 
 const ADD = `mutation($app: ID, $u: ID!, $f: [FriendInput!]!, $oneWay: Boolean) {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { type Vendor, vendors } from "./callback-signers.js";
-import { demo } from "./helpers.js";
+import { withDemo } from "./helpers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
 describe("POST /webhooks/:app", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await demo(false);
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+  withDemo((started) => {
+    g = started;
+  }, false);
 
   async function post(
     app: Vendor,

@@ -58,3 +58,11 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
   after?: string | null;
 }
+
+/** A list's paging arguments → the vendor page to ask for: the checked size and the cursor. */
+export function pageRequest({ first: size, after }: PageArgs): {
+  limit: number;
+  cursor: string | null;
+} {
+  return { limit: first(size), cursor: after ?? null };
+}

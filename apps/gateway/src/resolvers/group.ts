@@ -13,7 +13,7 @@ import {
 } from "type-graphql";
 import { callOptions, type GatewayContext } from "../context.js";
 import { run } from "../operations.js";
-import { itemError, outcomes } from "../schema/convert.js";
+import { outcomes, perUser } from "../schema/convert.js";
 import { CreateGroupInput } from "../schema/inputs.js";
 import {
   Group,
@@ -26,8 +26,8 @@ import {
   User,
 } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, defined, first, PageArgs } from "./args.js";
-import { pageInfo, relayConnection } from "./pages.js";
+import { APP_ARG, defined, PageArgs, pageRequest } from "./args.js";
+import { connection, relayConnection } from "./pages.js";
 import { toUser } from "./user.js";
 
 function toGroup(group: core.Group, appId: string): Group {
@@ -61,17 +61,18 @@ export class GroupResolver {
       description: "Whose groups; omitted = all groups of the app.",
     })
     userId: string | null,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupConnection> {
-    const limit = first(pageSize);
+    const request = pageRequest(paging);
     const page =
       userId != null
-        ? await run(ctx, app, "listUserGroups", { userId, limit, cursor: after })
-        : await run(ctx, app, "listAppGroups", { limit, cursor: after });
+        ? await run(ctx, app, "listUserGroups", { userId, ...request })
+        : await run(ctx, app, "listAppGroups", request);
     const appId = ctx.apps.get(app).info.id;
-    return { nodes: page.items.map((g) => toGroup(g, appId)), pageInfo: pageInfo(page) };
+    const nodes = page.items.map((g) => toGroup(g, appId));
+    return connection(nodes, page);
   }
 
   @Query(() => [Membership], {
@@ -85,11 +86,7 @@ export class GroupResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Membership[]> {
     const answers = await run(ctx, app, "checkGroupMembers", { groupId, userIds });
-    return answers.map((r) => ({
-      userId: r.key,
-      isMember: r.ok ? r.value : null,
-      error: r.ok ? null : itemError(r.error),
-    }));
+    return perUser(answers, "isMember", (isMember) => isMember);
   }
 
   @FieldResolver(() => User, {
@@ -105,13 +102,12 @@ export class GroupResolver {
   @FieldResolver(() => GroupMemberConnection, { description: "The members, a page at a time." })
   async members(
     @Root() group: Group,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<GroupMemberConnection> {
     const page = await run(ctx, group.appId, "listGroupMembers", {
       groupId: group.id,
-      limit: first(pageSize),
-      cursor: after,
+      ...pageRequest(paging),
     });
     const nodes = page.items.map((m) => ({ ...m, role: m.role as GroupRole, appId: group.appId }));
     return relayConnection(nodes, page);

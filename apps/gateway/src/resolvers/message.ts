@@ -19,7 +19,7 @@ import {
 } from "../schema/message-types.js";
 import { ConversationType } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, defined, first, PageArgs, toContent } from "./args.js";
+import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
 import { relayConnection } from "./pages.js";
 
 function toMessage(m: core.Message): Message {
@@ -52,7 +52,7 @@ export class MessageResolver {
       description: "Only messages within this time window.",
     })
     range: TimeRangeInput | null,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<MessageConnection> {
@@ -75,8 +75,7 @@ export class MessageResolver {
     }
     const page = await run(ctx, app, "listMessages", {
       conversation: history,
-      limit: first(pageSize),
-      cursor: after,
+      ...pageRequest(paging),
       ...defined({ after: range?.since, before: range?.until }),
     });
     return relayConnection(page.items.map(toMessage), page);

@@ -10,6 +10,11 @@ export function pageInfo(page: VendorPage): PageInfo {
   return { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor };
 }
 
+/** A connection (nodes and paging information) of one vendor page. */
+export function connection<T>(nodes: T[], page: VendorPage): { nodes: T[]; pageInfo: PageInfo } {
+  return { nodes, pageInfo: pageInfo(page) };
+}
+
 /** A Relay connection of one vendor page. */
 export function relayConnection<T>(
   nodes: T[],

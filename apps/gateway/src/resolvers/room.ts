@@ -5,8 +5,8 @@ import { outcomes } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import { BroadcastResult } from "../schema/message-types.js";
 import { ItemOutcome, RoomCredential, RoomUserConnection } from "../schema/types.js";
-import { APP_ARG, defined, first, PageArgs, toContent } from "./args.js";
-import { pageInfo } from "./pages.js";
+import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { connection } from "./pages.js";
 
 @Resolver()
 export class RoomResolver {
@@ -15,16 +15,12 @@ export class RoomResolver {
   })
   async roomUsers(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<RoomUserConnection> {
-    const page = await run(ctx, app, "listRoomUsers", {
-      roomId,
-      limit: first(pageSize),
-      cursor: after,
-    });
-    return { nodes: page.items, pageInfo: pageInfo(page) };
+    const page = await run(ctx, app, "listRoomUsers", { roomId, ...pageRequest(paging) });
+    return connection(page.items, page);
   }
 
   @Mutation(() => RoomCredential, {

@@ -3,7 +3,7 @@ import { BadUserInputError } from "@imgraph/core";
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { run } from "../operations.js";
-import { itemError, outcomes } from "../schema/convert.js";
+import { outcomes, perUser } from "../schema/convert.js";
 import type {
   AttributeInput,
   FriendImportInput,
@@ -24,12 +24,14 @@ import {
   FriendResult,
 } from "../schema/social-types.js";
 import { ItemOutcome } from "../schema/types.js";
-import { APP_ARG, first, PageArgs } from "./args.js";
-import { pageInfo } from "./pages.js";
+import { APP_ARG, PageArgs, pageRequest } from "./args.js";
+import { connection } from "./pages.js";
 
 const OWNER_ARG = {
   description: "Whose list (end users: only their own).",
 } as const;
+
+const OTHER_USERS_ARG = { description: "The other users." } as const;
 
 const ONE_WAY_ARG = {
   nullable: true,
@@ -80,16 +82,12 @@ export class SocialResolver {
   @Query(() => FriendConnection, { description: "A user's friends, a page at a time." })
   async friends(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<FriendConnection> {
-    const page = await run(ctx, app, "listFriends", {
-      userId,
-      limit: first(pageSize),
-      cursor: after,
-    });
-    return { nodes: page.items.map(toFriend), pageInfo: pageInfo(page) };
+    const page = await run(ctx, app, "listFriends", { userId, ...pageRequest(paging) });
+    return connection(page.items.map(toFriend), page);
   }
 
   @Query(() => [FriendResult], {
@@ -102,12 +100,7 @@ export class SocialResolver {
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<FriendResult[]> {
-    const results = await run(ctx, app, "getFriends", { userId, friendIds });
-    return results.map((r) => ({
-      userId: r.key,
-      friend: r.ok ? toFriend(r.value) : null,
-      error: r.ok ? null : itemError(r.error),
-    }));
+    return perUser(await run(ctx, app, "getFriends", { userId, friendIds }), "friend", toFriend);
   }
 
   @Query(() => [FriendRelationResult], {
@@ -115,31 +108,23 @@ export class SocialResolver {
   })
   async friendRelations(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("userIds", () => [ID], { description: "The other users." }) userIds: string[],
+    @Arg("userIds", () => [ID], OTHER_USERS_ARG) userIds: string[],
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<FriendRelationResult[]> {
     const results = await run(ctx, app, "checkFriends", { userId, userIds });
-    return results.map((r) => ({
-      userId: r.key,
-      relation: r.ok ? (r.value as FriendRelation) : null,
-      error: r.ok ? null : itemError(r.error),
-    }));
+    return perUser(results, "relation", (relation) => relation as FriendRelation);
   }
 
   @Query(() => BlockedUserConnection, { description: "A user's blocklist, a page at a time." })
   async blockedUsers(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Args(() => PageArgs) { first: pageSize = null, after = null }: PageArgs,
+    @Args(() => PageArgs) paging: PageArgs,
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<BlockedUserConnection> {
-    const page = await run(ctx, app, "listBlockedUsers", {
-      userId,
-      limit: first(pageSize),
-      cursor: after,
-    });
-    return { nodes: page.items, pageInfo: pageInfo(page) };
+    const page = await run(ctx, app, "listBlockedUsers", { userId, ...pageRequest(paging) });
+    return connection(page.items, page);
   }
 
   @Query(() => [BlockStatus], {
@@ -147,16 +132,12 @@ export class SocialResolver {
   })
   async blockStatus(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("userIds", () => [ID], { description: "The other users." }) userIds: string[],
+    @Arg("userIds", () => [ID], OTHER_USERS_ARG) userIds: string[],
     @Arg("app", () => ID, APP_ARG) app: string | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<BlockStatus[]> {
     const results = await run(ctx, app, "checkBlocked", { userId, userIds });
-    return results.map((r) => ({
-      userId: r.key,
-      blocked: r.ok ? r.value : null,
-      error: r.ok ? null : itemError(r.error),
-    }));
+    return perUser(results, "blocked", (blocked) => blocked);
   }
 
   @Mutation(() => [ItemOutcome], {

@@ -3,7 +3,7 @@ import { checkCount, ImError } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { allow, run } from "../operations.js";
-import { itemError, outcomes } from "../schema/convert.js";
+import { outcomes, perUser } from "../schema/convert.js";
 import { UpdateUserInput, UserInput } from "../schema/inputs.js";
 import {
   ChatCredential,
@@ -105,11 +105,7 @@ export class UserResolver {
   ): Promise<RegisterUserResult[]> {
     const results = await run(ctx, app, "registerUsers", users as core.UserInput[]);
     const appId = ctx.apps.get(app).info.id;
-    return results.map((r) => ({
-      userId: r.key,
-      user: r.ok ? toUser(r.value, appId) : null,
-      error: r.ok ? null : itemError(r.error),
-    }));
+    return perUser(results, "user", (user) => toUser(user, appId));
   }
 
   @Mutation(() => User, {

@@ -14,6 +14,27 @@ export function outcomes(results: ItemResult<unknown>[]): ItemOutcome[] {
   return results.map((r) => ({ key: r.key, ok: r.ok, error: r.ok ? null : itemError(r.error) }));
 }
 
+/** One user's answer in a per-user list: the value under `F` (null on failure), or why not. */
+export type PerUser<F extends string, T> = { userId: string; error: ItemError | null } & {
+  [K in F]: T | null;
+};
+
+/** Per-user results → one schema object each, in the order asked; `convert` maps a value. */
+export function perUser<V, F extends string, T>(
+  results: ItemResult<V>[],
+  field: F,
+  convert: (value: V) => T,
+): PerUser<F, T>[] {
+  return results.map(
+    (r) =>
+      ({
+        userId: r.key,
+        [field]: r.ok ? convert(r.value) : null,
+        error: r.ok ? null : itemError(r.error),
+      }) as PerUser<F, T>,
+  );
+}
+
 export function content(
   value: core.MessageContent,
 ): { __typename: string } & Record<string, unknown> {

@@ -136,32 +136,33 @@ export class GroupDismissedEvent extends ImEventBase {
   groupId!: string;
 }
 
+/** The fields of a change to a user's friend list (the class is not in the schema itself). */
+function friendListChangedFields(friendDescription: string) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class FriendListChanged extends ImEventBase {
+    @Field(() => ID, { description: "Whose friend list." })
+    userId!: string;
+
+    @Field(() => ID, { description: friendDescription })
+    friendId!: string;
+  }
+  return FriendListChanged;
+}
+
 @ObjectType({
   implements: ImEventBase,
   simpleResolvers: true,
   description:
     "A user joined another user's friend list (a mutual friendship sends one event each way).",
 })
-export class FriendAddedEvent extends ImEventBase {
-  @Field(() => ID, { description: "Whose friend list." })
-  userId!: string;
-
-  @Field(() => ID, { description: "The friend added to it." })
-  friendId!: string;
-}
+export class FriendAddedEvent extends friendListChangedFields("The friend added to it.") {}
 
 @ObjectType({
   implements: ImEventBase,
   simpleResolvers: true,
   description: "A user left another user's friend list.",
 })
-export class FriendRemovedEvent extends ImEventBase {
-  @Field(() => ID, { description: "Whose friend list." })
-  userId!: string;
-
-  @Field(() => ID, { description: "The friend removed from it." })
-  friendId!: string;
-}
+export class FriendRemovedEvent extends friendListChangedFields("The friend removed from it.") {}
 
 @ObjectType({
   implements: ImEventBase,

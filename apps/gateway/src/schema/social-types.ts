@@ -3,7 +3,7 @@ import { FRIEND_RELATIONS } from "@imgraph/core";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { enumFrom } from "./enums.js";
-import { ItemError, PageInfo } from "./types.js";
+import { connectionFields, ItemError } from "./types.js";
 
 // Output types of friends and blocklists.
 
@@ -51,13 +51,7 @@ export class Friend {
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of friends." })
-export class FriendConnection {
-  @Field(() => [Friend], { description: "The friends of this page." })
-  nodes!: Friend[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class FriendConnection extends connectionFields(Friend, "The friends of this page.") {}
 
 @ObjectType({ simpleResolvers: true, description: "One asked-for friend, or why not." })
 export class FriendResult {
@@ -99,13 +93,10 @@ export class BlockedUser {
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of a blocklist." })
-export class BlockedUserConnection {
-  @Field(() => [BlockedUser], { description: "The blocked users of this page." })
-  nodes!: BlockedUser[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class BlockedUserConnection extends connectionFields(
+  BlockedUser,
+  "The blocked users of this page.",
+) {}
 
 @ObjectType({ simpleResolvers: true, description: "Whether a user has blocked one other user." })
 export class BlockStatus {

@@ -11,7 +11,7 @@ import {
   VENDORS,
 } from "@imgraph/core";
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { type ClassType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { enumFrom } from "./enums.js";
 
 // Output types of the neutral schema. Every type, field and enum value is described:
@@ -300,6 +300,19 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** The fields of a page of nodes, `nodes` and `pageInfo` (the class is not in the schema itself). */
+export function connectionFields<T extends object>(node: ClassType<T>, nodesDescription: string) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class Connection {
+    @Field(() => [node], { description: nodesDescription })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+  }
+  return Connection;
+}
+
 @ObjectType({ simpleResolvers: true, description: "A group of users." })
 export class Group {
   @Field(() => ID, { description: "The group id." })
@@ -359,13 +372,7 @@ export class GroupMemberConnection {
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of groups." })
-export class GroupConnection {
-  @Field(() => [Group], { description: "The groups of this page." })
-  nodes!: Group[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class GroupConnection extends connectionFields(Group, "The groups of this page.") {}
 
 @ObjectType({ simpleResolvers: true, description: "A muted group member." })
 export class MutedMember {
@@ -417,13 +424,7 @@ export class RoomUser {
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of room users." })
-export class RoomUserConnection {
-  @Field(() => [RoomUser], { description: "The users of this page." })
-  nodes!: RoomUser[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class RoomUserConnection extends connectionFields(RoomUser, "The users of this page.") {}
 
 @ObjectType({ simpleResolvers: true, description: "Who is calling." })
 export class Viewer {
