@@ -23,6 +23,16 @@ export interface VendorLimits {
   friendsPerCall: number;
   /** Users per blocklist add, remove or check call. */
   blocklistPerCall: number;
+  /** Users whose custom attributes one read call answers. */
+  usersPerAttributeRead: number;
+  /** Users per tag read or change call. */
+  usersPerTagCall: number;
+  /** Users per account-existence check call. */
+  usersPerAccountCheck: number;
+  /** Users per login-invalidation call. */
+  usersPerLoginInvalidation: number;
+  /** Users per app-wide mute, unmute or mute-status call. */
+  usersPerMuteCall: number;
   /**
    * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
    * tokens take no per-token lifetime (a requested one is then refused, not ignored).

@@ -40,13 +40,25 @@ export {
   checkFriendList,
   checkOwnerAndUsers,
   type FriendRules,
+  type KeyRule,
 } from "./social-inputs.js";
+export {
+  checkMuteUsers,
+  checkRemoveUserAttributes,
+  checkSetUserAttributes,
+  checkUnmuteUsers,
+  checkUserTags,
+  type MuteRules,
+  type TagRules,
+  type UserAttributeRules,
+} from "./user-depth-inputs.js";
 export * from "./validation.js";
 export {
   CONVERSATION_TYPES,
   EVENT_TYPES,
   FRIEND_RELATIONS,
   GROUP_ROLES,
+  MUTE_SCOPES,
   PRESENCE_STATUSES,
   VENDORS,
 } from "./values.js";

@@ -5,13 +5,19 @@ import { checkId, checkIds, checkText, type IdRule } from "./validation.js";
 // Checks of friend and blocklist inputs that every adapter makes the same way, with its
 // vendor's rules, before any vendor call.
 
+/** What a key of the vendor's must look like, and how an error message describes it. */
+export interface KeyRule {
+  pattern: RegExp;
+  description: string;
+}
+
 /** A vendor's rules for friend data. */
 export interface FriendRules {
   user: IdRule;
   /** The longest alias, in UTF-8 bytes. */
   aliasMaxBytes: number;
   /** What an attribute key must be: null when the vendor keeps no friend attributes. */
-  attributeKey: { pattern: RegExp; description: string } | null;
+  attributeKey: KeyRule | null;
   /** The longest attribute value, in UTF-8 bytes. */
   attributeValueMaxBytes: number;
   /** At most this many attributes on one friend. */
@@ -76,23 +82,36 @@ export function checkFriendList<F extends FriendInput | FriendUpdate>(
 
 function checkAttributes(field: string, friend: FriendInput | FriendUpdate, rules: FriendRules) {
   const attributes = friend.attributes ?? {};
-  const keys = Object.keys(attributes);
-  if (keys.length === 0) return;
+  if (Object.keys(attributes).length === 0) return;
   if (!rules.attributeKey) {
     throw new BadUserInputError(field, `${field}: this vendor keeps no friend attributes.`);
   }
-  if (keys.length > rules.attributesMax) {
-    throw new BadUserInputError(field, `${field} may hold at most ${rules.attributesMax} keys.`);
+  checkAttributeMap(field, attributes, {
+    key: rules.attributeKey,
+    valueMaxBytes: rules.attributeValueMaxBytes,
+    max: rules.attributesMax,
+  });
+}
+
+/** Keys and string values of an attribute map, by the vendor's rules. */
+export function checkAttributeMap(
+  field: string,
+  attributes: Record<string, unknown>,
+  rules: { key: KeyRule; valueMaxBytes: number; max: number },
+): void {
+  const keys = Object.keys(attributes);
+  if (keys.length > rules.max) {
+    throw new BadUserInputError(field, `${field} may hold at most ${rules.max} keys.`);
   }
   for (const key of keys) {
-    if (!rules.attributeKey.pattern.test(key)) {
+    if (!rules.key.pattern.test(key)) {
       throw new BadUserInputError(
         `${field}.${key}`,
-        `${field}: key "${key}" is not allowed; keys must be ${rules.attributeKey.description}.`,
+        `${field}: key "${key}" is not allowed; keys must be ${rules.key.description}.`,
       );
     }
     checkText(`${field}.${key}`, attributes[key], {
-      maxBytes: rules.attributeValueMaxBytes,
+      maxBytes: rules.valueMaxBytes,
       allowEmpty: true,
     });
   }

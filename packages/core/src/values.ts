@@ -3,7 +3,7 @@ import type { ImEventType } from "./model/event.js";
 import type { GroupRole } from "./model/group.js";
 import type { ConversationType } from "./model/message.js";
 import type { FriendRelation } from "./model/social.js";
-import type { PresenceStatus } from "./model/user.js";
+import type { MuteScope, PresenceStatus } from "./model/user.js";
 
 // The neutral model's closed sets of words, as values: the gateway builds its GraphQL
 // enums from these, so a word added to a union appears there (and the compiler asks for
@@ -25,6 +25,7 @@ export const FRIEND_RELATIONS = [
   "INCOMING",
   "MUTUAL",
 ] as const satisfies readonly FriendRelation[];
+export const MUTE_SCOPES = ["DIRECT", "GROUPS"] as const satisfies readonly MuteScope[];
 export const EVENT_TYPES = [
   "MESSAGE_SENT",
   "MESSAGE_RECALLED",
@@ -48,7 +49,8 @@ const complete: [
   Missing<ConversationType, typeof CONVERSATION_TYPES>,
   Missing<ImEventType, typeof EVENT_TYPES>,
   Missing<FriendRelation, typeof FRIEND_RELATIONS>,
-] extends [never, never, never, never, never, never]
+  Missing<MuteScope, typeof MUTE_SCOPES>,
+] extends [never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

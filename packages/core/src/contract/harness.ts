@@ -86,6 +86,16 @@ export const CONTRACT_CASES = [
   "social.blocklist",
   "social.blocklist-check",
   "social.blocklist-invalid",
+  "social.friend-groups",
+  "social.friend-groups-invalid",
+  "users.attributes",
+  "users.attributes-invalid",
+  "users.tags",
+  "users.tags-invalid",
+  "users.account-check",
+  "users.logins-invalidate",
+  "moderation.user-mute",
+  "moderation.user-mute-invalid",
 ] as const;
 
 export type ContractCaseId = (typeof CONTRACT_CASES)[number];

@@ -19,4 +19,6 @@ export interface ContractKit {
   ): void;
   /** Expects the call to fail with `code` before any vendor request. */
   noVendorCall(call: () => Promise<unknown>, code: string): Promise<ImError>;
+  /** Expects the call refused as BAD_USER_INPUT naming `field`, before any vendor request. */
+  refuses(call: () => Promise<unknown>, field: string | RegExp): Promise<void>;
 }

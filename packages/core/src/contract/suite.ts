@@ -9,6 +9,7 @@ import { collect, expectAllOk, text, value } from "./expect.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
 import type { ContractKit } from "./kit.js";
 import { socialCases } from "./social-cases.js";
+import { userDepthCases } from "./user-depth-cases.js";
 
 /**
  * The shared adapter contract: every declared operation with its success and error cases,
@@ -637,8 +638,14 @@ export function runAdapterContract(options: ContractOptions): void {
       users,
       check,
       noVendorCall,
+      refuses: async (call, field) => {
+        const error = await noVendorCall(call, "BAD_USER_INPUT");
+        if (typeof field === "string") expect(error.field).toBe(field);
+        else expect(error.field).toMatch(field);
+      },
     };
     socialCases(kit);
+    userDepthCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

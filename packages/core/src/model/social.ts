@@ -96,3 +96,33 @@ export interface BlocklistInput {
 export interface BlockedUsersInput extends PageInput {
   userId: string;
 }
+
+/**
+ * A named group of a user's friends (Tencent calls them friend "lists"): a friend may sit
+ * in several groups; deleting a group keeps the friends.
+ */
+export interface FriendGroup {
+  name: string;
+  /** The friends in the group, in the vendor's order. */
+  friendIds: string[];
+}
+
+export interface CreateFriendGroupsInput {
+  /** Whose friends. */
+  userId: string;
+  names: string[];
+  /** Friends to put into every new group (each answered per item). */
+  friendIds?: string[];
+}
+
+export interface DeleteFriendGroupsInput {
+  userId: string;
+  names: string[];
+}
+
+/** Friends to put into, or take out of, one existing group. */
+export interface FriendGroupMembersInput {
+  userId: string;
+  group: string;
+  friendIds: string[];
+}

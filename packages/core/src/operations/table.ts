@@ -33,6 +33,7 @@ import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/u
 import type { ItemResult } from "../results.js";
 import { operation } from "./declare.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
+import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
 
 /**
  * Every neutral operation, declared once. Batch operations answer per key, in key order;
@@ -300,6 +301,9 @@ export const OPERATIONS = {
 
   // ------------------------------------------------------- friends, blocklists
   ...SOCIAL_OPERATIONS,
+
+  // ------------------ attributes, tags, accounts, login invalidation, app-wide mutes
+  ...USER_DEPTH_OPERATIONS,
 } as const;
 
 export type Operations = typeof OPERATIONS;
