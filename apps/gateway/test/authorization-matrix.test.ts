@@ -270,6 +270,11 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.friendRelations": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
   "Query.blockedUsers": { rule: rules.self("userId") },
   "Query.blockStatus": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
+  "Query.friendGroups": { rule: rules.self("userId") },
+  "Query.userAttributes": { rule: rules.authenticated("userIds") },
+  "Query.userTags": { rule: rules.admin("userIds") },
+  "Query.accountsExist": { rule: rules.authenticated("userIds") },
+  "Query.userMutes": { rule: rules.admin("userIds") },
 
   // ── Mutation ──
   "Mutation.registerUsers": { rule: rules.admin("users.id") },
@@ -300,6 +305,39 @@ const RULES: Record<string, Case | Case[]> = {
   "Mutation.deleteAllFriends": { rule: rules.self("userId") },
   "Mutation.blockUsers": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
   "Mutation.unblockUsers": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
+  "Mutation.createFriendGroups": {
+    rule: rules.self("userId"),
+    args: (w) => ({ names: ["matrix"], friendIds: [w.third] }),
+  },
+  "Mutation.deleteFriendGroups": {
+    rule: rules.self("userId"),
+    args: () => ({ names: ["matrix"] }),
+  },
+  "Mutation.addToFriendGroup": {
+    rule: rules.self("userId"),
+    args: (w) => ({ group: "matrix", friendIds: [w.third] }),
+  },
+  "Mutation.removeFromFriendGroup": {
+    rule: rules.self("userId"),
+    args: (w) => ({ group: "matrix", friendIds: [w.third] }),
+  },
+  "Mutation.setUserAttributes": {
+    rule: rules.self("userId"),
+    args: () => ({ attributes: [{ key: "level", value: "1" }] }),
+  },
+  "Mutation.removeUserAttributes": {
+    rule: rules.self("userId"),
+    args: () => ({ keys: ["level"] }),
+  },
+  "Mutation.addUserTags": { rule: rules.admin("userIds"), args: () => ({ tags: ["matrix"] }) },
+  "Mutation.removeUserTags": { rule: rules.admin("userIds"), args: () => ({ tags: ["matrix"] }) },
+  "Mutation.setUserTags": { rule: rules.admin("userIds"), args: () => ({ tags: ["matrix"] }) },
+  "Mutation.invalidateLogins": { rule: rules.admin("userIds") },
+  "Mutation.muteUsers": {
+    rule: rules.admin("userIds"),
+    args: () => ({ scopes: ["GROUPS"], durationSeconds: 60 }),
+  },
+  "Mutation.unmuteUsers": { rule: rules.admin("userIds"), args: () => ({ scopes: ["GROUPS"] }) },
   "Mutation.createGroup": {
     rule: rules.self("input.ownerId"),
     args: (w) => ({ input: { memberIds: [w.third] } }),

@@ -2,11 +2,13 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchemaFrom, sdlOf } from "../schema/build.js";
 import { AppResolver } from "./app.js";
 import { EventResolver } from "./events.js";
+import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
 import { MessageResolver } from "./message.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
+import { UserDepthResolver } from "./user-depth.js";
 
 let cached: GraphQLSchema | undefined;
 
@@ -19,6 +21,8 @@ export function buildGatewaySchema(): GraphQLSchema {
     MessageResolver,
     RoomResolver,
     SocialResolver,
+    FriendGroupResolver,
+    UserDepthResolver,
     EventResolver,
   ]);
   return cached;

@@ -41,7 +41,7 @@ const ONE_WAY_ARG = {
 } as const;
 
 /** Attribute pairs → a map; a key given twice is refused rather than silently overwritten. */
-function attributes(
+export function attributeMap(
   field: string,
   pairs: AttributeInput[] | null | undefined,
 ): Record<string, string> | undefined {
@@ -58,7 +58,7 @@ function attributes(
 
 function toFriendInputs(friends: Array<FriendImportInput | FriendUpdateInput>) {
   return (friends ?? []).map((f, i) => {
-    const attrs = attributes(`friends[${i}].attributes`, f.attributes);
+    const attrs = attributeMap(`friends[${i}].attributes`, f.attributes);
     return {
       userId: f.userId,
       ...(f.alias != null ? { alias: f.alias } : {}),

@@ -1,0 +1,80 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
+import { outcomes } from "../schema/convert.js";
+import { ItemOutcome } from "../schema/types.js";
+import { FriendGroup } from "../schema/user-depth-types.js";
+import { APP_ARG, defined } from "./args.js";
+
+const OWNER_ARG = { description: "Whose friends (end users: only their own)." } as const;
+const GROUP_ARG = { description: "The friend group's name." } as const;
+const FRIENDS_ARG = { description: "The friends, answered in this order." } as const;
+
+/** Named groups of a user's friends (Tencent's friend lists). */
+@Resolver()
+export class FriendGroupResolver {
+  @Query(() => [FriendGroup], { description: "A user's friend groups with the friends in each." })
+  async friendGroups(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<FriendGroup[]> {
+    return run(ctx, app, "listFriendGroups", { userId });
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Creates friend groups, optionally putting friends into every new group; one outcome per friend (none when no friends are given). A user who is not a friend answers NOT_FOUND.",
+  })
+  async createFriendGroups(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("names", () => [String], { description: "The new groups' names." }) names: string[],
+    @Arg("friendIds", () => [ID], { nullable: true, ...FRIENDS_ARG }) friendIds: string[] | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(
+      await run(ctx, app, "createFriendGroups", { userId, names, ...defined({ friendIds }) }),
+    );
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Deletes friend groups; the friends stay friends. Answers true.",
+  })
+  async deleteFriendGroups(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("names", () => [String], { description: "The groups to delete." }) names: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "deleteFriendGroups", { userId, names });
+    return true;
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Puts friends into an existing friend group (NOT_FOUND when there is no such group); one outcome per friend.",
+  })
+  async addToFriendGroup(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("group", () => String, GROUP_ARG) group: string,
+    @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "addToFriendGroup", { userId, group, friendIds }));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Takes friends out of a friend group (they stay friends); one outcome per friend.",
+  })
+  async removeFromFriendGroup(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("group", () => String, GROUP_ARG) group: string,
+    @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "removeFromFriendGroup", { userId, group, friendIds }));
+  }
+}

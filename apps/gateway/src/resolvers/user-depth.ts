@@ -1,0 +1,188 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
+import { outcomes, perUser } from "../schema/convert.js";
+import { AttributeInput } from "../schema/social-inputs.js";
+import { ItemOutcome } from "../schema/types.js";
+import {
+  AccountExistence,
+  MuteScope,
+  UserAttributesResult,
+  UserMutesResult,
+  UserTagsResult,
+} from "../schema/user-depth-types.js";
+import { APP_ARG, defined } from "./args.js";
+import { attributeMap } from "./social.js";
+
+const USERS_ARG = { description: "The users, answered in this order." } as const;
+const TAGS_ARG = { description: "The push tags (the vendor's length and character rules apply)." };
+const SCOPES_ARG = { description: "Where the users may not send." } as const;
+
+/**
+ * What an app keeps about a user beyond the profile (custom attributes, push tags),
+ * account checks, login invalidation and app-wide mutes.
+ */
+@Resolver()
+export class UserDepthResolver {
+  @Query(() => [UserAttributesResult], {
+    description: "Users' custom attributes, in the order asked; a user with none has [].",
+  })
+  async userAttributes(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UserAttributesResult[]> {
+    const results = await run(ctx, app, "getUserAttributes", userIds);
+    return perUser(results, "attributes", (map) =>
+      Object.entries(map).map(([key, value]) => ({ key, value })),
+    );
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Sets some of a user's custom attributes; keys not named keep their values. End users: their own. Answers true.",
+  })
+  async setUserAttributes(
+    @Arg("userId", () => ID, { description: "The user." }) userId: string,
+    @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
+    attributes: AttributeInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const map = attributeMap("attributes", attributes) ?? {};
+    await run(ctx, app, "setUserAttributes", { userId, attributes: map });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Removes some of a user's custom attributes. End users: their own. Answers true.",
+  })
+  async removeUserAttributes(
+    @Arg("userId", () => ID, { description: "The user." }) userId: string,
+    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "removeUserAttributes", { userId, keys });
+    return true;
+  }
+
+  @Query(() => [UserTagsResult], {
+    description: "Users' push tags, in the order asked. Admin only.",
+  })
+  async userTags(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UserTagsResult[]> {
+    return perUser(await run(ctx, app, "getUserTags", userIds), "tags", (tags) => tags);
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Gives each user these push tags (tags they have stay); one outcome per user. Admin only.",
+  })
+  async addUserTags(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "addUserTags", { userIds, tags }));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Takes these push tags from each user; one outcome per user. Admin only.",
+  })
+  async removeUserTags(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "removeUserTags", { userIds, tags }));
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Replaces each user's push tags with exactly these ([] clears them); one outcome per user. Admin only.",
+  })
+  async setUserTags(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "setUserTags", { userIds, tags }));
+  }
+
+  @Query(() => [AccountExistence], {
+    description: "Whether each account exists at the vendor, in the order asked.",
+  })
+  async accountsExist(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<AccountExistence[]> {
+    return perUser(await run(ctx, app, "checkAccounts", userIds), "exists", (exists) => exists);
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Logs users out everywhere: chat credentials issued before this call stop working (Tencent also drops live connections; RongCloud refuses the next connect). One outcome per user. Admin only.",
+  })
+  async invalidateLogins(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "invalidateLogins", userIds));
+  }
+
+  @Query(() => [UserMutesResult], {
+    description: "The scopes each user is muted in app-wide, and until when. Admin only.",
+  })
+  async userMutes(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UserMutesResult[]> {
+    const results = await run(ctx, app, "getUserMutes", userIds);
+    return perUser(results, "mutes", (mutes) =>
+      mutes.map((m) => ({ scope: m.scope as MuteScope, until: m.until })),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Stops users sending one-to-one and/or in all groups, for a time or until lifted; one outcome per user. Admin only.",
+  })
+  async muteUsers(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("scopes", () => [MuteScope], SCOPES_ARG) scopes: MuteScope[],
+    @Arg("durationSeconds", () => Int, {
+      nullable: true,
+      description:
+        "How long, in seconds; omitted means until lifted. RongCloud's one-to-one mute takes no duration.",
+    })
+    durationSeconds: number | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(
+      await run(ctx, app, "muteUsers", { userIds, scopes, ...defined({ durationSeconds }) }),
+    );
+  }
+
+  @Mutation(() => [ItemOutcome], {
+    description: "Lifts app-wide mutes in the given scopes; one outcome per user. Admin only.",
+  })
+  async unmuteUsers(
+    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
+    @Arg("scopes", () => [MuteScope], SCOPES_ARG) scopes: MuteScope[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "unmuteUsers", { userIds, scopes }));
+  }
+}
