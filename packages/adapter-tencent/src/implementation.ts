@@ -12,6 +12,7 @@ import * as moderation from "./moderation.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import * as userMutes from "./user-mutes.js";
 import * as users from "./users.js";
 
 /** Work groups (REST type "Private") refuse forbid_send_msg: no member mutes there. */
@@ -20,6 +21,9 @@ const MUTES = [
   'Tencent Work groups (groupType "Private") have no member mutes: forbid_send_msg refuses them',
   (ctx: TencentContext) => ctx.groupType !== "Private",
 ] as const;
+
+/** Operations this adapter does not implement yet. */
+const PENDING = "not implemented by the Tencent adapter yet";
 
 /**
  * Every neutral operation for Tencent Cloud Chat: the handlers each area module exports,
@@ -38,6 +42,7 @@ export const implementation = exactImplementation<TencentContext>()({
   ...rooms,
   ...friends,
   ...blocklist,
+  ...userMutes,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -51,6 +56,20 @@ export const implementation = exactImplementation<TencentContext>()({
     (ctx: TencentContext) => ctx.broadcast,
     push.broadcastMessage,
   ),
+  getUserAttributes: gap(PENDING),
+  setUserAttributes: gap(PENDING),
+  removeUserAttributes: gap(PENDING),
+  getUserTags: gap(PENDING),
+  addUserTags: gap(PENDING),
+  removeUserTags: gap(PENDING),
+  setUserTags: gap(PENDING),
+  checkAccounts: gap(PENDING),
+  invalidateLogins: gap(PENDING),
+  createFriendGroups: gap(PENDING),
+  deleteFriendGroups: gap(PENDING),
+  listFriendGroups: gap(PENDING),
+  addToFriendGroup: gap(PENDING),
+  removeFromFriendGroup: gap(PENDING),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

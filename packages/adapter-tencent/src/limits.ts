@@ -79,6 +79,13 @@ export const FRIEND_RULES: FriendRules = {
   attributesMax: 20,
 };
 
+/** account_check takes 100 CheckItem a call; kick and the global mute calls one account. */
+export const USERS_PER_ACCOUNT_CHECK = 100;
+/** all_member_push im_*_tag: 100 accounts a call, 10 tags per account per call, tag ≤ 50 bytes. */
+export const USERS_PER_TAG_CALL = 100;
+export const TAGS_PER_CALL = 10;
+export const TAG_MAX_BYTES = 50;
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -91,4 +98,10 @@ export const TENCENT_LIMITS: VendorLimits = {
   usersPerMemberCheck: USERS_PER_ROLE_CHECK,
   friendsPerCall: FRIENDS_PER_CALL,
   blocklistPerCall: BLOCKLIST_PER_CALL,
+  // Attributes are profile custom fields: portrait_get reads 100 accounts a call.
+  usersPerAttributeRead: USERS_PER_PROFILE_READ,
+  usersPerTagCall: USERS_PER_TAG_CALL,
+  usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
+  usersPerLoginInvalidation: 1,
+  usersPerMuteCall: 1,
 };

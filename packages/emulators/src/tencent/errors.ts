@@ -26,5 +26,8 @@ export const SNS_CODES: ServiceCodes = { invalid: 30001, tooMany: 30001 };
 /** openim: 90001 for fields without a dedicated code; 90011 is the documented batch cap. */
 export const OPENIM_CODES: ServiceCodes = { invalid: 90001, tooMany: 90011 };
 export const GROUP_CODES: ServiceCodes = { invalid: 10004, tooMany: 10005 };
-/** openconfigsvr documents no codes of its own: account-service codes (unverified). */
-export const CONFIG_CODES: ServiceCodes = ACCOUNT_CODES;
+/**
+ * openconfigsvr: 130001 is "bad JSON"; a field of the wrong type answers it too (unverified:
+ * the page's table lists no code for that).
+ */
+export const CONFIG_CODES: ServiceCodes = { invalid: 130001, tooMany: 130001 };
