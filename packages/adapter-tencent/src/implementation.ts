@@ -1,4 +1,5 @@
 import { exactImplementation, gap, when } from "@imgraph/core";
+import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
 import * as credentials from "./credentials.js";
@@ -43,6 +44,7 @@ export const implementation = exactImplementation<TencentContext>()({
   ...friends,
   ...blocklist,
   ...userMutes,
+  ...accounts,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -63,8 +65,6 @@ export const implementation = exactImplementation<TencentContext>()({
   addUserTags: gap(PENDING),
   removeUserTags: gap(PENDING),
   setUserTags: gap(PENDING),
-  checkAccounts: gap(PENDING),
-  invalidateLogins: gap(PENDING),
   createFriendGroups: gap(PENDING),
   deleteFriendGroups: gap(PENDING),
   listFriendGroups: gap(PENDING),
