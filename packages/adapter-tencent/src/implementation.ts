@@ -14,6 +14,7 @@ import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
 import * as userMutes from "./user-mutes.js";
+import * as userTags from "./user-tags.js";
 import * as users from "./users.js";
 
 /** Work groups (REST type "Private") refuse forbid_send_msg: no member mutes there. */
@@ -21,6 +22,13 @@ const MUTES = [
   'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
   'Tencent Work groups (groupType "Private") have no member mutes: forbid_send_msg refuses them',
   (ctx: TencentContext) => ctx.groupType !== "Private",
+] as const;
+
+/** Push attributes and tags need the all-member push edition the broadcast option declares. */
+const ALL_MEMBER_PUSH = [
+  "options.broadcast: true",
+  "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
+  (ctx: TencentContext) => ctx.broadcast,
 ] as const;
 
 /** Operations this adapter does not implement yet. */
@@ -52,19 +60,14 @@ export const implementation = exactImplementation<TencentContext>()({
   sendSystemMessage: gap(
     "Tencent's only server-sent system notification (send_group_system_notification) is scoped to a group; a one-to-one system message would be an ordinary message (use sendMessage)",
   ),
-  broadcastMessage: when(
-    "options.broadcast: true",
-    "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
-    (ctx: TencentContext) => ctx.broadcast,
-    push.broadcastMessage,
-  ),
+  broadcastMessage: when(...ALL_MEMBER_PUSH, push.broadcastMessage),
+  getUserTags: when(...ALL_MEMBER_PUSH, userTags.getUserTags),
+  addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
+  removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
+  setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
   getUserAttributes: gap(PENDING),
   setUserAttributes: gap(PENDING),
   removeUserAttributes: gap(PENDING),
-  getUserTags: gap(PENDING),
-  addUserTags: gap(PENDING),
-  removeUserTags: gap(PENDING),
-  setUserTags: gap(PENDING),
   createFriendGroups: gap(PENDING),
   deleteFriendGroups: gap(PENDING),
   listFriendGroups: gap(PENDING),

@@ -10,6 +10,7 @@ import { nospeakingRoutes } from "./commands/nospeaking.js";
 import { openimRoutes } from "./commands/openim.js";
 import { profileRoutes } from "./commands/profile.js";
 import { pushRoutes } from "./commands/push.js";
+import { pushTagRoutes } from "./commands/push-tags.js";
 import { snsRoutes } from "./commands/sns.js";
 import type { RouteTable } from "./route.js";
 
@@ -25,5 +26,6 @@ export const ROUTES: RouteTable = {
   ...groupMemberRoutes,
   ...groupMsgRoutes,
   ...pushRoutes,
+  ...pushTagRoutes,
   ...configSvcRoutes,
 };

@@ -26,6 +26,8 @@ export interface Account {
   friendCustomSeq: number;
   /** Peer → last read time reported by this account (admin_set_msg_read). */
   readUpTo: Map<string, number>;
+  /** Push tags (all_member_push im_*_tag), in the order added. */
+  pushTags: Set<string>;
 }
 
 /** One row of a friend table: what `userId` keeps about one friend. */
@@ -164,6 +166,7 @@ export function newAccount(userId: string, now: number): Account {
     friendSeq: 0,
     friendCustomSeq: 0,
     readUpTo: new Map(),
+    pushTags: new Set(),
   };
 }
 
