@@ -13,6 +13,7 @@ import * as moderation from "./moderation.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import * as userAttributes from "./user-attributes.js";
 import * as userMutes from "./user-mutes.js";
 import * as userTags from "./user-tags.js";
 import * as users from "./users.js";
@@ -29,6 +30,13 @@ const ALL_MEMBER_PUSH = [
   "options.broadcast: true",
   "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
   (ctx: TencentContext) => ctx.broadcast,
+] as const;
+
+/** User attributes live in custom profile fields the console declares (options.userAttributes). */
+const USER_ATTRIBUTES = [
+  'options.userAttributes: ["<keyword>", ...]',
+  "user attributes are Tencent's custom profile fields: declare them in the console and list their keywords in options.userAttributes",
+  (ctx: TencentContext) => ctx.userAttributes.length > 0,
 ] as const;
 
 /** Operations this adapter does not implement yet. */
@@ -61,13 +69,13 @@ export const implementation = exactImplementation<TencentContext>()({
     "Tencent's only server-sent system notification (send_group_system_notification) is scoped to a group; a one-to-one system message would be an ordinary message (use sendMessage)",
   ),
   broadcastMessage: when(...ALL_MEMBER_PUSH, push.broadcastMessage),
+  getUserAttributes: when(...USER_ATTRIBUTES, userAttributes.getUserAttributes),
+  setUserAttributes: when(...USER_ATTRIBUTES, userAttributes.setUserAttributes),
+  removeUserAttributes: when(...USER_ATTRIBUTES, userAttributes.removeUserAttributes),
   getUserTags: when(...ALL_MEMBER_PUSH, userTags.getUserTags),
   addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
   removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
   setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
-  getUserAttributes: gap(PENDING),
-  setUserAttributes: gap(PENDING),
-  removeUserAttributes: gap(PENDING),
   createFriendGroups: gap(PENDING),
   deleteFriendGroups: gap(PENDING),
   listFriendGroups: gap(PENDING),

@@ -79,6 +79,15 @@ export const FRIEND_RULES: FriendRules = {
   attributesMax: 20,
 };
 
+/** Custom profile fields: the console adds this prefix to the keyword an app declares. */
+export const USER_ATTRIBUTE_PREFIX = "Tag_Profile_Custom_";
+/**
+ * Profile keys hold letters, digits and underscores (intl doc 1047/33520); how long the
+ * keyword may be is unverified (the console refuses what it will not keep, Tencent answers
+ * 40009 for a field it does not have).
+ */
+export const USER_ATTRIBUTE_KEY = /^[A-Za-z0-9_]+$/;
+
 /** account_check takes 100 CheckItem a call; kick and the global mute calls one account. */
 export const USERS_PER_ACCOUNT_CHECK = 100;
 /** all_member_push im_*_tag: 100 accounts a call, 10 tags per account per call, tag ≤ 50 bytes. */
