@@ -53,7 +53,7 @@ export const setUserAttributes: Op<"setUserAttributes"> = async (ctx, input, opt
 
 export const removeUserAttributes: Op<"removeUserAttributes"> = async (ctx, input, options) => {
   const { userId, keys } = checkRemoveUserAttributes(input, rules(ctx));
-  input.keys.forEach((key, i) => declared(ctx, `keys[${i}]`, key));
+  for (const [i, key] of input.keys.entries()) declared(ctx, `keys[${i}]`, key);
   const items = keys.map((key) => item(key, ""));
   await setPortrait(ctx, "removeUserAttributes", userId, items, options);
 };
