@@ -65,6 +65,6 @@ describe("push tags (all_member_push im_*_tag)", () => {
     const full = ok(await tag("im_add_tag", item("a", eleven.slice(0, 10))));
     expect(full.ErrorList[0]).toMatchObject({ To_Account: "a", ErrorCode: 90033 });
     ok(await tag("im_add_tag", item("a", eleven.slice(0, 9))));
-    expect((await tagsOf("a"))[0].Tags).toHaveLength(100);
+    expect((await tagsOf("a"))[0]?.Tags).toHaveLength(100);
   });
 });

@@ -2,6 +2,7 @@
 import { accountRoutes } from "./commands/account.js";
 import { c2cHistoryRoutes } from "./commands/c2c-history.js";
 import { configSvcRoutes } from "./commands/config-svc.js";
+import { friendListRoutes } from "./commands/friend-lists.js";
 import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
@@ -19,6 +20,7 @@ export const ROUTES: RouteTable = {
   ...profileRoutes,
   ...snsRoutes,
   ...friendRoutes,
+  ...friendListRoutes,
   ...nospeakingRoutes,
   ...openimRoutes,
   ...c2cHistoryRoutes,

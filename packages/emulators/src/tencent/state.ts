@@ -21,6 +21,8 @@ export interface Account {
   blackSeq: number;
   /** Friend table (sns): one row per direction, this account's side only. */
   friends: Map<string, FriendRow>;
+  /** Friend lists (sns group_*), in creation order; they outlive their members. */
+  friendLists: Set<string>;
   /** friend_get's StandardSequence / CustomSequence: bumped on every change of that data. */
   friendSeq: number;
   friendCustomSeq: number;
@@ -163,6 +165,7 @@ export function newAccount(userId: string, now: number): Account {
     blacklist: new Map(),
     blackSeq: 0,
     friends: new Map(),
+    friendLists: new Set(),
     friendSeq: 0,
     friendCustomSeq: 0,
     readUpTo: new Map(),
