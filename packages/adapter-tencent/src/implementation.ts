@@ -3,6 +3,7 @@ import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
 import * as credentials from "./credentials.js";
+import * as friendGroups from "./friend-groups.js";
 import * as friends from "./friends.js";
 import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
@@ -39,9 +40,6 @@ const USER_ATTRIBUTES = [
   (ctx: TencentContext) => ctx.userAttributes.length > 0,
 ] as const;
 
-/** Operations this adapter does not implement yet. */
-const PENDING = "not implemented by the Tencent adapter yet";
-
 /**
  * Every neutral operation for Tencent Cloud Chat: the handlers each area module exports,
  * then why Tencent cannot do an operation (a declared gap), or the app option it depends
@@ -61,6 +59,7 @@ export const implementation = exactImplementation<TencentContext>()({
   ...blocklist,
   ...userMutes,
   ...accounts,
+  ...friendGroups,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -76,11 +75,6 @@ export const implementation = exactImplementation<TencentContext>()({
   addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
   removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
   setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
-  createFriendGroups: gap(PENDING),
-  deleteFriendGroups: gap(PENDING),
-  listFriendGroups: gap(PENDING),
-  addToFriendGroup: gap(PENDING),
-  removeFromFriendGroup: gap(PENDING),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

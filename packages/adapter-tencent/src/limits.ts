@@ -58,6 +58,9 @@ export const USERSIG_DEFAULT_SECONDS = 86_400;
  * (unverified); import, update, delete and check take 1000. One size for all: 100.
  */
 export const FRIENDS_PER_CALL = 100;
+/** Friend lists (sns group_*): at most 32 per user, names of 1-30 bytes. */
+export const FRIEND_GROUPS_MAX = 32;
+export const FRIEND_GROUP_NAME_MAX_BYTES = 30;
 /** black_list_add, black_list_delete and black_list_check take 1000 accounts a call. */
 export const BLOCKLIST_PER_CALL = 1_000;
 /** Tencent's prefix of custom friend fields; neutral attribute keys are what follows it. */
