@@ -61,6 +61,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
       groupType: o.groupType ?? "Public",
       extraProfileTag: o.extraProfileTag,
       friendAttributes: o.friendAttributes ?? [],
+      userAttributes: o.userAttributes ?? [],
       broadcast: o.broadcast ?? false,
       concurrency: o.concurrency ?? 8,
       now,

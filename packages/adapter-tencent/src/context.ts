@@ -12,6 +12,8 @@ export interface TencentContext {
   extraProfileTag: string | undefined;
   /** Custom friend field keywords getFriends asks for (options.friendAttributes). */
   friendAttributes: readonly string[];
+  /** Custom profile field keywords that hold user attributes (options.userAttributes). */
+  userAttributes: readonly string[];
   /** All-member push is enabled for the app (options.broadcast). */
   broadcast: boolean;
   concurrency: number;

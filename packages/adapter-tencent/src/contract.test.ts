@@ -5,7 +5,8 @@ import { adapterFor, harness, startEmulator } from "./testing/emulator.js";
 
 let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
-const options = { broadcast: true };
+// All-member push on (tags), and the custom profile fields the contract's attributes use.
+const options = { broadcast: true, userAttributes: ["level", "city"] };
 
 runAdapterContract({
   name: "tencent",

@@ -42,6 +42,8 @@ const NOT_FOUND: Record<number, string> = {
   31211: "not a friend of that user",
   31704: "not a friend of that user",
   32216: "not a friend of that user",
+  // openconfigsvr: Set_Account/Get_Account invalid (our ids are checked: not imported).
+  130005: "Tencent does not know that user",
 };
 
 const CHECK_CREDENTIALS = "check the SDKAppID, its SecretKey, the admin account and the region";

@@ -12,7 +12,6 @@ import {
   type ItemResult,
   itemError,
   itemOk,
-  NotFoundError,
   runBatched,
 } from "@imgraph/core";
 import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
@@ -23,8 +22,12 @@ import {
   type AccountItem,
   accountBatches,
   byCode,
-  type CodeError,
+  inOrder,
+  itemResults,
+  notFriendOn,
   perAccount,
+  type ResultItems,
+  updateFriendRows,
 } from "./sns-items.js";
 
 // Friends: Tencent's sns service (docs/vendors/tencent.md, "Social graph and user depth"
@@ -36,10 +39,6 @@ const ADD_TIME = "Tag_SNS_IM_AddTime";
 /** friend_add and friend_import require a source: `AddSource_Type_` + up to 8 letters. */
 const ADD_SOURCE = "AddSource_Type_Server";
 
-interface ResultItems {
-  ResultItem?: AccountItem[];
-}
-
 interface SnsItem {
   Tag: string;
   Value: string;
@@ -50,28 +49,6 @@ const attributeItems = (attributes: Record<string, string> | undefined): SnsItem
     Tag: FRIEND_ATTRIBUTE_PREFIX + key,
     Value,
   }));
-
-function notFriend(userId: string, friendId: string, code: number): NotFoundError {
-  return new NotFoundError(`${friendId} is not a friend of ${userId}.`, {
-    vendor: "tencent",
-    vendorCode: String(code),
-  });
-}
-
-/** Reads the codes that mean "not a friend" (they differ by command) as NOT_FOUND. */
-function notFriendOn(userId: string, codes: number[]): CodeError {
-  return (code, info, to) =>
-    codes.includes(code) ? notFriend(userId, to, code) : itemFailure(code, info);
-}
-
-/** A batch answer's ResultItem by account: ok, or the item's code as an ImError. */
-function itemResults(answer: ResultItems, error?: CodeError): Map<string, ItemResult<true>> {
-  const results = perAccount(
-    answer.ResultItem,
-    byCode((to) => itemOk(to, true as const), error),
-  );
-  return new Map(results.map((r) => [r.key, r]));
-}
 
 /** The friends a call names, FRIENDS_PER_CALL a call, one answer per friend in order. */
 function friendBatches<F extends { userId: string }>(
@@ -87,18 +64,8 @@ function friendBatches<F extends { userId: string }>(
   });
 }
 
-/** The chunk's keys in order, each answered by `results` (absent keys fall to runBatched). */
-const inOrder = <V>(keys: string[], results: Map<string, ItemResult<V>>): ItemResult<V>[] =>
-  keys.flatMap((k) => {
-    const r = results.get(k);
-    return r ? [r] : [];
-  });
-
-/**
- * friend_update for friends that have something to write (alias, attributes); a per-item
- * 30001 is "not a friend" there (Tencent's FAQ; our inputs are checked before the call).
- */
-async function writeFriends(
+/** friend_update for friends that have something to write (alias, attributes). */
+function writeFriends(
   ctx: TencentContext,
   operation: string,
   userId: string,
@@ -114,16 +81,7 @@ async function writeFriends(
       ],
     }))
     .filter((u) => u.SnsItem.length > 0);
-  if (items.length === 0) return new Map();
-  const answer = await call<ResultItems>(
-    ctx,
-    operation,
-    "sns/friend_update",
-    { From_Account: userId, UpdateItem: items },
-    options,
-    true,
-  );
-  return itemResults(answer, notFriendOn(userId, [30001]));
+  return updateFriendRows(ctx, operation, userId, items, options);
 }
 
 /**

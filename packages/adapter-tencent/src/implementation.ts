@@ -1,7 +1,9 @@
 import { exactImplementation, gap, when } from "@imgraph/core";
+import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
 import * as credentials from "./credentials.js";
+import * as friendGroups from "./friend-groups.js";
 import * as friends from "./friends.js";
 import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
@@ -12,6 +14,9 @@ import * as moderation from "./moderation.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import * as userAttributes from "./user-attributes.js";
+import * as userMutes from "./user-mutes.js";
+import * as userTags from "./user-tags.js";
 import * as users from "./users.js";
 
 /** Work groups (REST type "Private") refuse forbid_send_msg: no member mutes there. */
@@ -19,6 +24,20 @@ const MUTES = [
   'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
   'Tencent Work groups (groupType "Private") have no member mutes: forbid_send_msg refuses them',
   (ctx: TencentContext) => ctx.groupType !== "Private",
+] as const;
+
+/** Push attributes and tags need the all-member push edition the broadcast option declares. */
+const ALL_MEMBER_PUSH = [
+  "options.broadcast: true",
+  "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
+  (ctx: TencentContext) => ctx.broadcast,
+] as const;
+
+/** User attributes live in custom profile fields the console declares (options.userAttributes). */
+const USER_ATTRIBUTES = [
+  'options.userAttributes: ["<keyword>", ...]',
+  "user attributes are Tencent's custom profile fields: declare them in the console and list their keywords in options.userAttributes",
+  (ctx: TencentContext) => ctx.userAttributes.length > 0,
 ] as const;
 
 /**
@@ -38,6 +57,9 @@ export const implementation = exactImplementation<TencentContext>()({
   ...rooms,
   ...friends,
   ...blocklist,
+  ...userMutes,
+  ...accounts,
+  ...friendGroups,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -45,12 +67,14 @@ export const implementation = exactImplementation<TencentContext>()({
   sendSystemMessage: gap(
     "Tencent's only server-sent system notification (send_group_system_notification) is scoped to a group; a one-to-one system message would be an ordinary message (use sendMessage)",
   ),
-  broadcastMessage: when(
-    "options.broadcast: true",
-    "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
-    (ctx: TencentContext) => ctx.broadcast,
-    push.broadcastMessage,
-  ),
+  broadcastMessage: when(...ALL_MEMBER_PUSH, push.broadcastMessage),
+  getUserAttributes: when(...USER_ATTRIBUTES, userAttributes.getUserAttributes),
+  setUserAttributes: when(...USER_ATTRIBUTES, userAttributes.setUserAttributes),
+  removeUserAttributes: when(...USER_ATTRIBUTES, userAttributes.removeUserAttributes),
+  getUserTags: when(...ALL_MEMBER_PUSH, userTags.getUserTags),
+  addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
+  removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
+  setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

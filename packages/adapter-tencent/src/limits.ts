@@ -58,6 +58,9 @@ export const USERSIG_DEFAULT_SECONDS = 86_400;
  * (unverified); import, update, delete and check take 1000. One size for all: 100.
  */
 export const FRIENDS_PER_CALL = 100;
+/** Friend lists (sns group_*): at most 32 per user, names of 1-30 bytes. */
+export const FRIEND_GROUPS_MAX = 32;
+export const FRIEND_GROUP_NAME_MAX_BYTES = 30;
 /** black_list_add, black_list_delete and black_list_check take 1000 accounts a call. */
 export const BLOCKLIST_PER_CALL = 1_000;
 /** Tencent's prefix of custom friend fields; neutral attribute keys are what follows it. */
@@ -79,6 +82,22 @@ export const FRIEND_RULES: FriendRules = {
   attributesMax: 20,
 };
 
+/** Custom profile fields: the console adds this prefix to the keyword an app declares. */
+export const USER_ATTRIBUTE_PREFIX = "Tag_Profile_Custom_";
+/**
+ * Profile keys hold letters, digits and underscores (intl doc 1047/33520); how long the
+ * keyword may be is unverified (the console refuses what it will not keep, Tencent answers
+ * 40009 for a field it does not have).
+ */
+export const USER_ATTRIBUTE_KEY = /^[A-Za-z0-9_]+$/;
+
+/** account_check takes 100 CheckItem a call; kick and the global mute calls one account. */
+export const USERS_PER_ACCOUNT_CHECK = 100;
+/** all_member_push im_*_tag: 100 accounts a call, 10 tags per account per call, tag ≤ 50 bytes. */
+export const USERS_PER_TAG_CALL = 100;
+export const TAGS_PER_CALL = 10;
+export const TAG_MAX_BYTES = 50;
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -91,4 +110,10 @@ export const TENCENT_LIMITS: VendorLimits = {
   usersPerMemberCheck: USERS_PER_ROLE_CHECK,
   friendsPerCall: FRIENDS_PER_CALL,
   blocklistPerCall: BLOCKLIST_PER_CALL,
+  // Attributes are profile custom fields: portrait_get reads 100 accounts a call.
+  usersPerAttributeRead: USERS_PER_PROFILE_READ,
+  usersPerTagCall: USERS_PER_TAG_CALL,
+  usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
+  usersPerLoginInvalidation: 1,
+  usersPerMuteCall: 1,
 };

@@ -1,5 +1,6 @@
 import type { RuntimeOptions } from "@imgraph/core";
 import { z } from "zod";
+import { USER_ATTRIBUTE_KEY, USER_ATTRIBUTE_PREFIX } from "./limits.js";
 
 /**
  * Tencent Cloud Chat data centres (tencent.md §2.2): an SDKAppID lives in exactly one.
@@ -35,48 +36,66 @@ const positiveInt = z.int().min(1).max(4_294_967_295);
  * What a config file may set for one Tencent app (secrets already resolved to their
  * values). Unknown keys are refused. Defaults are applied by the adapter, not here.
  */
-export const configSchema = z.strictObject({
-  /** The console SDKAppID (uint32). */
-  sdkAppId: positiveInt,
-  /** The app's SecretKey from the console: signs every UserSig; never leaves the adapter. */
-  key: z.string().min(1),
-  /** An App admin identifier (console → account system). Default `administrator`. */
-  adminUserId: z.string().min(1).optional(),
-  /** The data centre of the SDKAppID (default "cn"). */
-  region: z.enum(REGION_NAMES).optional(),
-  /** Overrides the region's hosts (e.g. an emulator), primary first. */
-  origins: z
-    .array(z.url({ protocol: /^https?$/ }))
-    .min(1)
-    .optional(),
-  /** Whole-call budget in ms (default 10 s; Tencent itself times out at 3 s). */
-  deadlineMs: positiveInt.optional(),
-  /** Vendor calls in flight at once for one batch (default 8). */
-  concurrency: positiveInt.optional(),
-  /** The REST type of the groups this adapter creates (default Public). */
-  groupType: z.enum(TENCENT_GROUP_TYPES).optional(),
-  /**
-   * A `Tag_Profile_Custom_*` profile tag configured in the console to hold a user's
-   * `extra` JSON (≤ 500 bytes). Without it, `extra` is unsupported.
-   */
-  extraProfileTag: z
-    .string()
-    .regex(/^Tag_Profile_Custom_\w+$/, "a Tag_Profile_Custom_* tag")
-    .optional(),
-  /**
-   * The custom friend fields declared in the console, by keyword (`Note` for
-   * `Tag_SNS_Custom_Note`): getFriends reads these attributes (friend_get_list answers only
-   * the fields it is asked for). listFriends reads every field without it.
-   */
-  friendAttributes: z
-    .array(z.string().regex(/^[A-Za-z]{1,8}$/, "1-8 letters"))
-    .max(100)
-    .optional(),
-  /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
-  broadcast: z.boolean().optional(),
-  /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
-  callbackToken: z.string().min(1).optional(),
-});
+export const configSchema = z
+  .strictObject({
+    /** The console SDKAppID (uint32). */
+    sdkAppId: positiveInt,
+    /** The app's SecretKey from the console: signs every UserSig; never leaves the adapter. */
+    key: z.string().min(1),
+    /** An App admin identifier (console → account system). Default `administrator`. */
+    adminUserId: z.string().min(1).optional(),
+    /** The data centre of the SDKAppID (default "cn"). */
+    region: z.enum(REGION_NAMES).optional(),
+    /** Overrides the region's hosts (e.g. an emulator), primary first. */
+    origins: z
+      .array(z.url({ protocol: /^https?$/ }))
+      .min(1)
+      .optional(),
+    /** Whole-call budget in ms (default 10 s; Tencent itself times out at 3 s). */
+    deadlineMs: positiveInt.optional(),
+    /** Vendor calls in flight at once for one batch (default 8). */
+    concurrency: positiveInt.optional(),
+    /** The REST type of the groups this adapter creates (default Public). */
+    groupType: z.enum(TENCENT_GROUP_TYPES).optional(),
+    /**
+     * A `Tag_Profile_Custom_*` profile tag configured in the console to hold a user's
+     * `extra` JSON (≤ 500 bytes). Without it, `extra` is unsupported.
+     */
+    extraProfileTag: z
+      .string()
+      .regex(/^Tag_Profile_Custom_\w+$/, "a Tag_Profile_Custom_* tag")
+      .optional(),
+    /**
+     * The custom friend fields declared in the console, by keyword (`Note` for
+     * `Tag_SNS_Custom_Note`): getFriends reads these attributes (friend_get_list answers only
+     * the fields it is asked for). listFriends reads every field without it.
+     */
+    friendAttributes: z
+      .array(z.string().regex(/^[A-Za-z]{1,8}$/, "1-8 letters"))
+      .max(100)
+      .optional(),
+    /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
+    broadcast: z.boolean().optional(),
+    /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
+    callbackToken: z.string().min(1).optional(),
+    /**
+     * The custom profile fields declared in the console that hold users' attributes, by
+     * keyword (`level` for `Tag_Profile_Custom_level`): Tencent reads only the fields a
+     * portrait_get names, and refuses undeclared ones (40009). Without it, no user attributes.
+     */
+    userAttributes: z
+      .array(z.string().regex(USER_ATTRIBUTE_KEY, "letters, digits and underscores"))
+      .min(1)
+      .max(100)
+      .optional(),
+  })
+  // One custom field cannot hold both the extra JSON and an attribute.
+  .refine(
+    (o) =>
+      !o.extraProfileTag ||
+      !(o.userAttributes ?? []).some((k) => USER_ATTRIBUTE_PREFIX + k === o.extraProfileTag),
+    { path: ["userAttributes"], message: "a key names the extraProfileTag field" },
+  );
 
 /** One Tencent app as a config file describes it. */
 export type TencentConfig = z.output<typeof configSchema>;

@@ -3,6 +3,8 @@ import {
   type ImError,
   type ItemResult,
   itemError,
+  itemOk,
+  NotFoundError,
   runIdBatches,
 } from "@imgraph/core";
 import { call, num, str, type TencentContext } from "./context.js";
@@ -78,4 +80,67 @@ export function accountBatches<A, V>(
     );
     return results(answer, chunk);
   });
+}
+
+export interface ResultItems {
+  ResultItem?: AccountItem[];
+}
+
+function notFriend(userId: string, friendId: string, code: number): NotFoundError {
+  return new NotFoundError(`${friendId} is not a friend of ${userId}.`, {
+    vendor: "tencent",
+    vendorCode: String(code),
+  });
+}
+
+/** Reads the codes that mean "not a friend" (they differ by command) as NOT_FOUND. */
+export function notFriendOn(userId: string, codes: number[]): CodeError {
+  return (code, info, to) =>
+    codes.includes(code) ? notFriend(userId, to, code) : itemFailure(code, info);
+}
+
+/** A batch answer's ResultItem by account: ok, or the item's code as an ImError. */
+export function itemResults(answer: ResultItems, error?: CodeError): Map<string, ItemResult<true>> {
+  const results = perAccount(
+    answer.ResultItem,
+    byCode((to) => itemOk(to, true as const), error),
+  );
+  return new Map(results.map((r) => [r.key, r]));
+}
+
+/** The chunk's keys in order, each answered by `results` (absent keys fall to runBatched). */
+export const inOrder = <V>(keys: string[], results: Map<string, ItemResult<V>>): ItemResult<V>[] =>
+  keys.flatMap((k) => {
+    const r = results.get(k);
+    return r ? [r] : [];
+  });
+
+/** One friend's fields to write: [{Tag, Value}]. */
+export interface UpdateItem {
+  To_Account: string;
+  SnsItem: Array<{ Tag: string; Value: string | string[] }>;
+}
+
+/**
+ * friend_update (≤ 1000 friends a call; callers pass one chunk). A per-item 30001 is "not a
+ * friend" there (Tencent's FAQ; our inputs are checked before the call).
+ */
+export async function updateFriendRows(
+  ctx: TencentContext,
+  operation: string,
+  userId: string,
+  items: UpdateItem[],
+  options?: CallOptions,
+): Promise<Map<string, ItemResult<true>>> {
+  if (items.length === 0) return new Map();
+  const answer = await call<ResultItems>(
+    ctx,
+    operation,
+    "sns/friend_update",
+    { From_Account: userId, UpdateItem: items },
+    options,
+    // Writing the same values again converges.
+    true,
+  );
+  return itemResults(answer, notFriendOn(userId, [30001]));
 }

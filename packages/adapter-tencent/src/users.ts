@@ -1,5 +1,4 @@
 import {
-  type CallOptions,
   checkIds,
   checkUserList,
   distinct,
@@ -7,13 +6,12 @@ import {
   type ItemResult,
   itemError,
   itemOk,
-  NotFoundError,
   type Presence,
   runBatched,
   runIdBatches,
   type User,
 } from "@imgraph/core";
-import { call, type Op, str, type TencentContext } from "./context.js";
+import { call, type Op, str } from "./context.js";
 import { itemFailure } from "./errors.js";
 import {
   USER_ID,
@@ -22,11 +20,8 @@ import {
   USERS_PER_PRESENCE,
   USERS_PER_PROFILE_READ,
 } from "./limits.js";
+import { readPortraits, setPortrait } from "./portraits.js";
 import { fromProfileItems, profileTags, toProfileItems } from "./profile.js";
-
-function notFound(userId: string): NotFoundError {
-  return new NotFoundError(`User ${userId} does not exist.`, { vendor: "tencent" });
-}
 
 /**
  * multiaccount_import (new form) imports up to 100 accounts a call with their nick and
@@ -96,23 +91,6 @@ export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) =>
   return users.map((u) => answers.get(u.id) as ItemResult<User>);
 };
 
-function setPortrait(
-  ctx: TencentContext,
-  operation: string,
-  userId: string,
-  items: ReturnType<typeof toProfileItems>,
-  options?: CallOptions,
-): Promise<unknown> {
-  return call(
-    ctx,
-    operation,
-    "profile/portrait_set",
-    { From_Account: userId, ProfileItem: items },
-    options,
-    true,
-  );
-}
-
 export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   const [id] = checkIds("id", [update?.id], USER_ID) as [string];
   const items = toProfileItems("", update, ctx.extraProfileTag);
@@ -120,72 +98,19 @@ export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   await setPortrait(ctx, "updateUser", id, items, options);
 };
 
-interface PortraitAnswer {
-  UserProfileItem?: Array<{
-    To_Account?: unknown;
-    ProfileItem?: unknown;
-    ResultCode?: unknown;
-    ResultInfo?: unknown;
-  }>;
-  Fail_Account?: unknown;
-}
-
-async function readProfiles(
-  ctx: TencentContext,
-  ids: string[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
-  const answer = await call<PortraitAnswer>(
-    ctx,
-    "getUsers",
-    "profile/portrait_get",
-    { To_Account: ids, TagList: profileTags(ctx.extraProfileTag) },
-    options,
-    true,
-  );
-  const items = new Map<string, NonNullable<PortraitAnswer["UserProfileItem"]>[number]>();
-  for (const item of answer.UserProfileItem ?? []) {
-    const id = str(item?.To_Account);
-    if (id) items.set(id, item);
-  }
-  return ids.map((id) => {
-    const item = items.get(id);
-    if (!item) return itemError(id, notFound(id));
-    const code = Number(item.ResultCode ?? 0);
-    if (code !== 0) {
-      const error = itemFailure(code, item.ResultInfo);
-      return itemError(id, error.code === "NOT_FOUND" ? notFound(id) : error);
-    }
-    return itemOk(id, fromProfileItems(id, item.ProfileItem, ctx.extraProfileTag));
-  });
-}
-
-/**
- * Some versions fail the whole portrait_get when an account is unknown (tencent.md §3.2
- * "all accounts must be imported"): then each id is read alone so the others still answer.
- */
-async function readOrMissing(
-  ctx: TencentContext,
-  ids: string[],
-  options?: CallOptions,
-): Promise<ItemResult<User>[]> {
-  try {
-    return await readProfiles(ctx, ids, options);
-  } catch (error) {
-    if (!(error instanceof ImError) || error.code !== "NOT_FOUND") throw error;
-    const [only] = ids;
-    if (ids.length === 1 && only !== undefined) return [itemError(only, notFound(only))];
-    return runIdBatches(ctx, ids, 1, (one) => readOrMissing(ctx, one, options));
-  }
-}
-
 /** portrait_get reads 100 profiles a call; unknown accounts come back as NOT_FOUND items. */
-export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
-  // runBatched sends a repeated id once and answers it at each place, in order.
-  return runIdBatches(ctx, checkIds("userIds", userIds, USER_ID), USERS_PER_PROFILE_READ, (chunk) =>
-    readOrMissing(ctx, chunk, options),
+export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) =>
+  readPortraits(
+    ctx,
+    checkIds("userIds", userIds, USER_ID),
+    USERS_PER_PROFILE_READ,
+    {
+      operation: "getUsers",
+      tags: profileTags(ctx.extraProfileTag),
+      value: (id, items) => fromProfileItems(id, items, ctx.extraProfileTag),
+    },
+    options,
   );
-};
 
 interface DeleteAnswer {
   ResultItem?: Array<{ UserID?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;

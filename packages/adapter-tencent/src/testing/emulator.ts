@@ -2,7 +2,6 @@
 import type { ChatCredential } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
-import { verifyUserSig } from "@imgraph/signing";
 import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
@@ -72,11 +71,19 @@ export function harness(emulator: RunningEmulator, adapter: TencentAdapter): Con
     simulateLogout: async (userId) => {
       emulator.logout({ app: SDK_APP_ID, userId });
     },
-    // What a client login does: the UserSig must verify for this app, user and key.
-    verifyChatCredential: async (credential: ChatCredential) =>
-      credential.appId === String(SDK_APP_ID) &&
-      verifyUserSig(credential.token, { key: KEY, sdkAppId: SDK_APP_ID, userId: credential.userId })
-        .ok,
+    // A client login with the UserSig: the emulator checks key, user, expiry and kicks. It
+    // logs in on a platform of its own, so the user's other simulated sessions stay.
+    verifyChatCredential: async (credential: ChatCredential) => {
+      if (credential.appId !== String(SDK_APP_ID)) return false;
+      const session = { app: SDK_APP_ID, userId: credential.userId, platform: "CredentialCheck" };
+      try {
+        emulator.login({ ...session, userSig: credential.token });
+      } catch {
+        return false;
+      }
+      emulator.logout(session);
+      return true;
+    },
     // Clients enter a live room (AVChatRoom) through the SDK; the seed stands in for that.
     joinRoom: async (roomId, userIds) => {
       emulator.seed({

@@ -149,3 +149,29 @@ describe("kick", () => {
     expect(q.QueryResult[0].State).toBe("Offline");
   });
 });
+
+describe("client login with a UserSig (control API)", () => {
+  const login = (userId: string, userSig: string) => () => fx.emu.login({ userId, userSig });
+
+  it("refuses a UserSig issued before the user's kick; later ones and other users' still work", async () => {
+    ok(await svc("multiaccount_import", { Accounts: ["k1", "k2"] }));
+    const start = fx.emu.now();
+    const old = fx.tim.sig("k1", 86_400, start);
+    const other = fx.tim.sig("k2", 86_400, start);
+    expect(login("k1", old)).not.toThrow();
+    fx.emu.setClock({ advanceMs: 1_000 });
+    ok(await svc("kick", { UserID: "k1" }));
+    expect(login("k1", old)).toThrow(/^70052/);
+    expect(login("k2", other)).not.toThrow();
+    // Issued in the kick's own second: still valid (only earlier seconds are cut off).
+    expect(login("k1", fx.tim.sig("k1", 86_400, fx.emu.now()))).not.toThrow();
+  });
+
+  it("checks the key, the user and the expiry like a REST call", async () => {
+    ok(await svc("account_import", { UserID: "k3" }));
+    expect(login("k3", fx.tim.sig("k3", 86_400, fx.emu.now(), "another-key"))).toThrow(/^70009/);
+    expect(login("k3", fx.tim.sig("someone", 86_400))).toThrow(/^70013/);
+    expect(login("k3", fx.tim.sig("k3", 10, fx.emu.now() - 60_000))).toThrow(/^70001/);
+    expect(() => fx.emu.login({ userId: "k3", userSig: 42 })).toThrow(/string/);
+  });
+});

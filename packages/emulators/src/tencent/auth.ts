@@ -27,6 +27,24 @@ export function authenticate(
   const identifier = query.get("identifier");
   if (!identifier) throw new TimError(60004, "identifier is missing from the URL");
 
+  checkUserSig(app, usersig, identifier, nowMs);
+  if (!app.config.admins.includes(identifier)) {
+    throw new TimError(60010, `${identifier} is not an App admin`);
+  }
+  return { app, admin: identifier };
+}
+
+/**
+ * A UserSig as Tencent checks it at login (REST or client): signed with the app's key (70009),
+ * for this identifier (70013) and SDKAppID (70014), not expired (70001), not issued before
+ * the account's last kick (70052).
+ */
+export function checkUserSig(
+  app: AppState,
+  usersig: string,
+  identifier: string,
+  nowMs: number,
+): void {
   const claims = signedClaims(app, usersig);
   if (claims.userId !== identifier) {
     throw new TimError(70013, "Err_TLS_Third_Sig_Check_Sig_Identifier_Unmatch");
@@ -39,10 +57,6 @@ export function authenticate(
   const before = app.accounts.get(identifier)?.sigInvalidBefore;
   if (before !== undefined && claims.issuedAt < before)
     throw new TimError(70052, "usersig was invalidated");
-  if (!app.config.admins.includes(identifier)) {
-    throw new TimError(60010, `${identifier} is not an App admin`);
-  }
-  return { app, admin: identifier };
 }
 
 /** UserSigs whose HMAC already verified, per app state (a reset forgets them). */

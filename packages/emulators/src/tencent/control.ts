@@ -1,5 +1,6 @@
 /** Control-API hooks: seed data and simulated client logins (no REST equivalent). */
 import { type ClientSessionInput, ControlError } from "../framework/index.js";
+import { checkUserSig } from "./auth.js";
 import type { TencentCallbacks } from "./callbacks.js";
 import { importAccount } from "./commands/account.js";
 import { TimError } from "./errors.js";
@@ -99,16 +100,28 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
 }
 
 /**
- * Login `{app?, userId, platform?, groupId?}`: the user goes online on that platform
- * (State.StateChange) and, with groupId, joins that free-join group.
+ * Login `{app?, userId, platform?, groupId?, userSig?}`: the user goes online on that
+ * platform (State.StateChange) and, with groupId, joins that free-join group. With userSig
+ * the login is refused (401, Tencent's code in the message) unless a client SDK could log
+ * in with it: the app's key, this user, not expired, not issued before a kick.
  */
 export function login(
   apps: Map<number, AppState>,
   callbacks: TencentCallbacks,
   input: ClientSessionInput,
-  now: number,
+  nowMs: number,
 ) {
+  const now = Math.floor(nowMs / 1000);
   const { app, userId, acc } = sessionAccount(apps, input);
+  if (input.userSig !== undefined) {
+    if (typeof input.userSig !== "string") throw new ControlError(400, "userSig must be a string");
+    try {
+      checkUserSig(app, input.userSig, userId, nowMs);
+    } catch (err) {
+      if (err instanceof TimError) throw new ControlError(401, `${err.code}: ${err.message}`);
+      throw err;
+    }
+  }
   const platform = typeof input.platform === "string" && input.platform ? input.platform : "Web";
   // Refuse a bad join before anything changes.
   const group = input.groupId === undefined ? undefined : joinable(app, userId, input.groupId);

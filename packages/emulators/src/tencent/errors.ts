@@ -25,6 +25,11 @@ export const PROFILE_CODES: ServiceCodes = { invalid: 40001, tooMany: 40001 };
 export const SNS_CODES: ServiceCodes = { invalid: 30001, tooMany: 30001 };
 /** openim: 90001 for fields without a dedicated code; 90011 is the documented batch cap. */
 export const OPENIM_CODES: ServiceCodes = { invalid: 90001, tooMany: 90011 };
+/** all_member_push attributes and tags: 90018 is "too many accounts in the request". */
+export const PUSH_TARGET_CODES: ServiceCodes = { invalid: 90001, tooMany: 90018 };
 export const GROUP_CODES: ServiceCodes = { invalid: 10004, tooMany: 10005 };
-/** openconfigsvr documents no codes of its own: account-service codes (unverified). */
-export const CONFIG_CODES: ServiceCodes = ACCOUNT_CODES;
+/**
+ * openconfigsvr: 130001 is "bad JSON"; a field of the wrong type answers it too (unverified:
+ * the page's table lists no code for that).
+ */
+export const CONFIG_CODES: ServiceCodes = { invalid: 130001, tooMany: 130001 };

@@ -94,6 +94,25 @@ describe("portrait_set / portrait_get", () => {
         tim.call("profile/portrait_set", { From_Account: "a", ProfileItem: [{ Tag, Value: "v" }] });
       ok(await s("Tag_Profile_Custom_Ok"));
       expect((await s("Tag_Profile_Custom_Other")).ErrorCode).toBe(40009);
+      // Reading an undeclared field fails the whole read too.
+      const read = (TagList: string[]) =>
+        tim.call("profile/portrait_get", { To_Account: ["a"], TagList });
+      ok(await read(["Tag_Profile_Custom_Ok"]));
+      expect((await read(["Tag_Profile_Custom_Ok", "Tag_Profile_Custom_Other"])).ErrorCode).toBe(
+        40009,
+      );
     });
+  });
+
+  it("keeps custom values up to 500 bytes (40601 above); an empty string is kept as set", async () => {
+    await importUsers(fx.tim, "a");
+    const custom = (Value: string) => [{ Tag: "Tag_Profile_Custom_level", Value }];
+    ok(await set("a", custom("é".repeat(250))));
+    expect((await set("a", custom(`${"é".repeat(250)}x`))).ErrorCode).toBe(40601);
+    // Whether "" deletes the field is unverified: it is stored and answered as "".
+    ok(await set("a", custom("")));
+    expect(
+      ok(await get(["a"], ["Tag_Profile_Custom_level"])).UserProfileItem[0].ProfileItem,
+    ).toEqual(custom(""));
   });
 });

@@ -2,6 +2,7 @@
 import { accountRoutes } from "./commands/account.js";
 import { c2cHistoryRoutes } from "./commands/c2c-history.js";
 import { configSvcRoutes } from "./commands/config-svc.js";
+import { friendListRoutes } from "./commands/friend-lists.js";
 import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
@@ -10,6 +11,7 @@ import { nospeakingRoutes } from "./commands/nospeaking.js";
 import { openimRoutes } from "./commands/openim.js";
 import { profileRoutes } from "./commands/profile.js";
 import { pushRoutes } from "./commands/push.js";
+import { pushTagRoutes } from "./commands/push-tags.js";
 import { snsRoutes } from "./commands/sns.js";
 import type { RouteTable } from "./route.js";
 
@@ -18,6 +20,7 @@ export const ROUTES: RouteTable = {
   ...profileRoutes,
   ...snsRoutes,
   ...friendRoutes,
+  ...friendListRoutes,
   ...nospeakingRoutes,
   ...openimRoutes,
   ...c2cHistoryRoutes,
@@ -25,5 +28,6 @@ export const ROUTES: RouteTable = {
   ...groupMemberRoutes,
   ...groupMsgRoutes,
   ...pushRoutes,
+  ...pushTagRoutes,
   ...configSvcRoutes,
 };

@@ -21,11 +21,15 @@ export interface Account {
   blackSeq: number;
   /** Friend table (sns): one row per direction, this account's side only. */
   friends: Map<string, FriendRow>;
+  /** Friend lists (sns group_*), in creation order; they outlive their members. */
+  friendLists: Set<string>;
   /** friend_get's StandardSequence / CustomSequence: bumped on every change of that data. */
   friendSeq: number;
   friendCustomSeq: number;
   /** Peer → last read time reported by this account (admin_set_msg_read). */
   readUpTo: Map<string, number>;
+  /** Push tags (all_member_push im_*_tag), in the order added. */
+  pushTags: Set<string>;
 }
 
 /** One row of a friend table: what `userId` keeps about one friend. */
@@ -161,9 +165,11 @@ export function newAccount(userId: string, now: number): Account {
     blacklist: new Map(),
     blackSeq: 0,
     friends: new Map(),
+    friendLists: new Set(),
     friendSeq: 0,
     friendCustomSeq: 0,
     readUpTo: new Map(),
+    pushTags: new Set(),
   };
 }
 

@@ -125,7 +125,7 @@ export class TencentVendor implements VendorEmulator {
   }
 
   login(input: ClientSessionInput): unknown {
-    return login(this.apps, this.callbacks, input, Math.floor(this.ctx.clock.now() / 1000));
+    return login(this.apps, this.callbacks, input, this.ctx.clock.now());
   }
 
   logout(input: ClientSessionInput): unknown {

@@ -33,6 +33,7 @@ import {
   SNS_BATCH,
   SNS_VALUE_MAX_BYTES,
   STANDARD_TAGS,
+  setLists,
   textProblem,
   valueItems,
 } from "./sns-items.js";
@@ -126,7 +127,7 @@ function addFriend(ctx: RouteContext, from: Account, item: Json, both: boolean, 
     return { code: [30014, "Err_SNS_FriendAdd_Peer_Friend_Num_Exceed_Threshold"] as ItemCode };
   }
   const groups = typeof item.GroupName === "string" ? [item.GroupName] : [];
-  if (needMine && listCount(from, to, groups) > FRIEND_LISTS_MAX) {
+  if (needMine && listCount(from, groups) > FRIEND_LISTS_MAX) {
     return { code: [30011, "Err_SNS_FriendAdd_Group_Num_Exceed_Threshold"] as ItemCode };
   }
   const pairs: Pair[] = [];
@@ -137,7 +138,7 @@ function addFriend(ctx: RouteContext, from: Account, item: Json, both: boolean, 
       row.remarkTime = now;
     }
     if (typeof item.AddWording === "string") row.addWording = item.AddWording;
-    row.groups = groups;
+    setLists(from, row, groups);
     from.friends.set(to, row);
     bump(from);
     pairs.push({ From_Account: from.userId, To_Account: to });
@@ -168,7 +169,7 @@ function importFriend(app: AppState, now: number, from: Account, item: Json): It
     return [30010, "Err_SNS_FriendImport_My_Friend_Num_Exceed_Threshold"];
   }
   const groups = (item.GroupName as string[] | undefined) ?? [];
-  if (listCount(from, to, groups) > FRIEND_LISTS_MAX) {
+  if (listCount(from, groups) > FRIEND_LISTS_MAX) {
     return [30011, "Err_SNS_FriendImport_Group_Num_Exceed_Threshold"];
   }
   // Importing over an existing row replaces it (unverified); AddTime omitted = now.
@@ -176,7 +177,7 @@ function importFriend(app: AppState, now: number, from: Account, item: Json): It
   row.remark = (item.Remark as string | undefined) ?? "";
   row.remarkTime = (item.RemarkTime as number | undefined) ?? (row.remark ? now : 0);
   row.addWording = (item.AddWording as string | undefined) ?? "";
-  row.groups = groups;
+  setLists(from, row, groups);
   for (const c of (item.CustomItem as Json[] | undefined) ?? []) {
     row.custom.set(c.Tag as string, String(c.Value));
   }
@@ -242,7 +243,7 @@ function updateFriend(app: AppState, now: number, from: Account, item: Json): It
     if (bad) return bad;
   }
   const groups = items.find((i) => i.Tag === GROUP)?.Value as string[] | undefined;
-  if (groups && listCount(from, to, groups) > FRIEND_LISTS_MAX) {
+  if (groups && listCount(from, groups) > FRIEND_LISTS_MAX) {
     return [30011, "Err_SNS_FriendUpdate_Group_Num_Exceed_Threshold"];
   }
   let custom = false;
@@ -251,8 +252,9 @@ function updateFriend(app: AppState, now: number, from: Account, item: Json): It
       row.remark = Value as string;
       row.remarkTime = now;
     } else if (Tag === GROUP) {
-      // The full array replaces the lists (unverified: replace, not merge).
-      row.groups = [...new Set(Value as string[])];
+      // The full array replaces the lists (unverified: replace, not merge); a list named
+      // for the first time is created (unverified).
+      setLists(from, row, Value as string[]);
     } else {
       row.custom.set(Tag, Value as string);
       custom = true;

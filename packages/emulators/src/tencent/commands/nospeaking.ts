@@ -1,7 +1,12 @@
-/** Global mutes, service openconfigsvr (tencent.md §3.5). */
+/**
+ * Global mutes, service openconfigsvr (tencent.md §3.5; docs/vendors/tencent.md "Social
+ * graph and user depth" §18): 130004 Set_Account missing, 130005 invalid (also an account
+ * never imported: unverified), 130008 neither time given.
+ */
 import { CONFIG_CODES, TimError } from "../errors.js";
-import { UINT32_MAX } from "../fields.js";
+import { type Fields, UINT32_MAX } from "../fields.js";
 import type { RouteTable } from "../route.js";
+import type { AppState } from "../state.js";
 
 /** Stored absolute end second → the value setnospeaking took (remaining seconds). */
 function remaining(until: number, now: number): number {
@@ -14,18 +19,24 @@ function until(seconds: number, now: number): number {
   return seconds === UINT32_MAX ? UINT32_MAX : now + seconds;
 }
 
+/** The imported account a field names: 130004 when missing, 130005 when unknown. */
+function named(app: AppState, f: Fields, field: string) {
+  const id = f.str(field, 130004);
+  const acc = app.accounts.get(id);
+  if (!acc) throw new TimError(130005, `${field} ${id} is invalid (not imported)`);
+  return acc;
+}
+
 export const nospeakingRoutes: RouteTable = {
   "v4/openconfigsvr/setnospeaking": {
     codes: CONFIG_CODES,
     handle({ app, f, now }) {
-      const id = f.str("Set_Account");
+      const acc = named(app, f, "Set_Account");
       const c2c = f.optInt("C2CmsgNospeakingTime", undefined, UINT32_MAX);
       const group = f.optInt("GroupmsgNospeakingTime", undefined, UINT32_MAX);
       if (c2c === undefined && group === undefined) {
-        throw new TimError(70402, "C2CmsgNospeakingTime or GroupmsgNospeakingTime is required");
+        throw new TimError(130008, "C2CmsgNospeakingTime or GroupmsgNospeakingTime is required");
       }
-      const acc = app.accounts.get(id);
-      if (!acc) throw new TimError(70107, `${id} is not imported`);
       if (c2c !== undefined) acc.c2cMuteUntil = until(c2c, now);
       if (group !== undefined) acc.groupMuteUntil = until(group, now);
       return undefined;
@@ -34,9 +45,7 @@ export const nospeakingRoutes: RouteTable = {
   "v4/openconfigsvr/getnospeaking": {
     codes: CONFIG_CODES,
     handle({ app, f, now }) {
-      const id = f.str("Get_Account");
-      const acc = app.accounts.get(id);
-      if (!acc) throw new TimError(70107, `${id} is not imported`);
+      const acc = named(app, f, "Get_Account");
       // Remaining seconds (0 once expired): mutes end by themselves.
       return {
         C2CmsgNospeakingTime: remaining(acc.c2cMuteUntil, now),

@@ -96,11 +96,15 @@ export function listNamesProblem(value: unknown, info: string): ItemCode | undef
   return ok ? undefined : [30001, info];
 }
 
-/** The friend lists `acc` would keep with `row` replacing its row for `friend`. */
-export function listCount(acc: Account, friend: string, groups: string[]): number {
-  const names = new Set(groups);
-  for (const [id, r] of acc.friends) if (id !== friend) for (const g of r.groups) names.add(g);
-  return names.size;
+/** How many friend lists `acc` would keep with `groups` named too. */
+export function listCount(acc: Account, groups: string[]): number {
+  return new Set([...acc.friendLists, ...groups]).size;
+}
+
+/** Puts a friend in exactly these lists; a list named for the first time is created. */
+export function setLists(acc: Account, row: FriendRow, groups: string[]): void {
+  row.groups = [...new Set(groups)];
+  for (const g of row.groups) acc.friendLists.add(g);
 }
 
 export function newRow(now: number, addSource: string): FriendRow {
