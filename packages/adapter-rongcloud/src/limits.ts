@@ -76,8 +76,8 @@ export const FRIEND_RULES: FriendRules = {
 
 /**
  * Custom user attributes: the hosted profile's userExtProfile (reference §4). Keys are
- * `ext_` + the key, ≤32 characters; the docs name "English letters" or "letters and
- * digits", so the neutral key is 1–28 letters or digits. Values are ≤256 characters
+ * `ext_` + the key, ≤32 characters; the set page allows "only English letters" after the
+ * prefix (the web client page letters and digits), so the neutral key is 1–28 letters. Values are ≤256 characters
  * (checked in user-attributes.ts; the byte bound is that at 4 bytes each), ≤20 pairs.
  */
 export const USER_ATTRIBUTE_MAX_CHARS = 256;
@@ -86,8 +86,8 @@ export const PROFILES_PER_READ = 100;
 export const USER_ATTRIBUTE_RULES: UserAttributeRules = {
   user: USER_ID,
   key: {
-    pattern: /^[A-Za-z0-9]{1,28}$/,
-    description: "1 to 28 letters or digits (RongCloud stores them as ext_<key>)",
+    pattern: /^[A-Za-z]{1,28}$/,
+    description: "1 to 28 letters (RongCloud stores them as ext_<key>)",
   },
   valueMaxBytes: USER_ATTRIBUTE_MAX_CHARS * 4,
   max: 20,
