@@ -14,7 +14,8 @@ runAdapterContract({
       "RongCloud friendships are always mutual: its server API adds and deletes both ways (oneWay is refused with UNSUPPORTED_BY_VENDOR)",
   },
   async setup() {
-    emu = await startTestEmulator();
+    // The attribute keys the contract uses, created in the console as RongCloud requires.
+    emu = await startTestEmulator({}, { userExtKeys: ["ext_level", "ext_city"] });
     adapter = adapterFor(emu);
     return harness(emu, adapter);
   },

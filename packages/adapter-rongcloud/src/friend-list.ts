@@ -1,15 +1,11 @@
-import { type CallOptions, type Friend, isJsonObject, parseJsonObject } from "@imgraph/core";
+import type { CallOptions, Friend } from "@imgraph/core";
 import type { RongCloudContext } from "./context.js";
+import { neutralAttributes } from "./ext-attributes.js";
 import { FRIENDS_PAGE_MAX } from "./limits.js";
 import { tokenPage } from "./paging.js";
 
 // Reading RongCloud's friend lists (/friend/get.json, vendor reference §1.5) and turning its
 // entries into neutral friends.
-
-/** RongCloud's fixed prefix of friend attribute keys; neutral keys go without it. */
-const EXT_PREFIX = "ext_";
-
-export const toVendorKey = (key: string) => `${EXT_PREFIX}${key}`;
 
 export interface VendorFriend {
   userId?: unknown;
@@ -82,24 +78,4 @@ function toFriend(entry: VendorFriend): Friend {
     attributes: neutralAttributes(entry.friendExtProfile),
     addedAt: Number.isSafeInteger(time) && time > 0 ? new Date(time) : null,
   };
-}
-
-function neutralAttributes(value: unknown): Record<string, string> {
-  const map = isJsonObject(value)
-    ? value
-    : parseJsonObject(typeof value === "string" ? value : undefined);
-  const out: Record<string, string> = {};
-  for (const [key, v] of Object.entries(map ?? {})) {
-    // A key without the prefix should not occur; it is kept as the vendor gave it.
-    const neutral = key.startsWith(EXT_PREFIX) ? key.slice(EXT_PREFIX.length) : key;
-    out[neutral] = typeof v === "string" ? v : JSON.stringify(v);
-  }
-  return out;
-}
-
-/** The vendor's `friendExtProfile` text for neutral attributes. */
-export function vendorAttributes(attributes: Record<string, string>): string {
-  return JSON.stringify(
-    Object.fromEntries(Object.entries(attributes).map(([k, v]) => [toVendorKey(k), v])),
-  );
 }

@@ -23,7 +23,8 @@ import {
   UnsupportedByVendorError,
 } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
-import { friendPage, isLastPage, scanFriends, vendorAttributes } from "./friend-list.js";
+import { vendorAttributes } from "./ext-attributes.js";
+import { friendPage, isLastPage, scanFriends } from "./friend-list.js";
 import {
   ALIAS_MAX_CHARS,
   FRIEND_ATTRIBUTE_MAX_CHARS,

@@ -1,5 +1,6 @@
 import { checkGroupUsers, checkId } from "@imgraph/core";
-import { forEachUserChunk, type Op, parseRongCloudTime, post } from "./context.js";
+import { forEachUserChunk, type Op, post } from "./context.js";
+import { type GagEntry, gagEnd } from "./gag-times.js";
 import {
   durationMinutes,
   GAG_MAX_MINUTES,
@@ -7,7 +8,6 @@ import {
   GROUP_ID,
   GROUP_USERS,
 } from "./limits.js";
-import { regionUtcOffsetMinutes } from "./options.js";
 
 // Group mutes are RongCloud's group gags ("禁言"), per member, in minutes.
 
@@ -37,13 +37,16 @@ export const unmuteGroupMembers: Op<"unmuteGroupMembers"> = async (ctx, input, o
 
 export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
-  const answer = await post<{
-    users?: Array<{ userId?: unknown; time?: unknown; minute?: unknown }>;
-  }>(ctx, "listMutedMembers", "/group/user/gag/list.json", { groupId }, options, true);
-  const offset = regionUtcOffsetMinutes(ctx.region);
+  const answer = await post<{ users?: GagEntry[] }>(
+    ctx,
+    "listMutedMembers",
+    "/group/user/gag/list.json",
+    { groupId },
+    options,
+    true,
+  );
   return (answer.users ?? []).map((u) => ({
     userId: String(u.userId),
-    // `time` is when the mute ends; a permanent mute has none we can read.
-    mutedUntil: parseRongCloudTime(u.time, offset),
+    mutedUntil: gagEnd(u, ctx.region),
   }));
 };

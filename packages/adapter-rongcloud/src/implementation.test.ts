@@ -65,6 +65,11 @@ describe("rongcloud operations that app options turn on", () => {
       "kickRoomUsers",
       "importFriends",
       "getFriends",
+      "createFriendGroups",
+      "deleteFriendGroups",
+      "listFriendGroups",
+      "addToFriendGroup",
+      "removeFromFriendGroup",
     ]);
     expect(im.capabilities.has("GROUP_OWNER")).toBe(false);
     expect(im.capabilities.has("CONTENT_IMAGE")).toBe(true);

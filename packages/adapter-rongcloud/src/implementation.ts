@@ -1,4 +1,5 @@
 import { exactImplementation, gap, when } from "@imgraph/core";
+import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { RongCloudContext } from "./context.js";
 import * as credentials from "./credentials.js";
@@ -12,7 +13,14 @@ import * as moderation from "./moderation.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import * as userAttributes from "./user-attributes.js";
+import * as userMutes from "./user-mutes.js";
+import * as userTags from "./user-tags.js";
 import * as users from "./users.js";
+
+const NO_FRIEND_GROUPS = gap(
+  "RongCloud's friend API has no friend groups (lists), neither on the server nor in its client SDKs",
+);
 
 /**
  * Every neutral operation for RongCloud: the handlers each area module exports, then a
@@ -31,6 +39,12 @@ export const implementation = exactImplementation<RongCloudContext>()({
   // friends.ts refuses one-way adds and deletes: RongCloud friendships are mutual.
   ...friends,
   ...blocklist,
+  // user-attributes.ts needs RongCloud's profile-hosting product (else code 1009).
+  ...userAttributes,
+  ...userTags,
+  ...accounts,
+  // user-mutes.ts refuses a duration for DIRECT: RongCloud's one-to-one mute has none.
+  ...userMutes,
 
   deleteUsers: gap(
     "RongCloud has no server API to delete a user; its deactivation is asynchronous and reversible, so it is not offered as a delete",
@@ -71,4 +85,9 @@ export const implementation = exactImplementation<RongCloudContext>()({
   getFriends: gap(
     "RongCloud has no server API that fetches chosen friends; page through the user's friends (listFriends) instead, or use checkFriends for the relation alone",
   ),
+  createFriendGroups: NO_FRIEND_GROUPS,
+  deleteFriendGroups: NO_FRIEND_GROUPS,
+  listFriendGroups: NO_FRIEND_GROUPS,
+  addToFriendGroup: NO_FRIEND_GROUPS,
+  removeFromFriendGroup: NO_FRIEND_GROUPS,
 });

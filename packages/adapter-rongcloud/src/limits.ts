@@ -3,6 +3,9 @@ import {
   type FriendRules,
   type GroupUserRules,
   type IdRule,
+  type MuteRules,
+  type TagRules,
+  type UserAttributeRules,
   type VendorLimits,
 } from "@imgraph/core";
 
@@ -72,6 +75,50 @@ export const FRIEND_RULES: FriendRules = {
 };
 
 /**
+ * Custom user attributes: the hosted profile's userExtProfile (reference §4). Keys are
+ * `ext_` + the key, ≤32 characters; the set page allows "only English letters" after the
+ * prefix (the web client page letters and digits), so the neutral key is 1–28 letters. Values are ≤256 characters
+ * (checked in user-attributes.ts; the byte bound is that at 4 bytes each), ≤20 pairs.
+ */
+export const USER_ATTRIBUTE_MAX_CHARS = 256;
+/** Users per /user/profile/batch/query.json call. */
+export const PROFILES_PER_READ = 100;
+export const USER_ATTRIBUTE_RULES: UserAttributeRules = {
+  user: USER_ID,
+  key: {
+    pattern: /^[A-Za-z]{1,28}$/,
+    description: "1 to 28 letters (RongCloud stores them as ext_<key>)",
+  },
+  valueMaxBytes: USER_ATTRIBUTE_MAX_CHARS * 4,
+  max: 20,
+};
+
+/** Push tags (reference §3): ≤20 a user, ≤40 bytes, no special characters (undefined). */
+export const TAG_RULES: TagRules = {
+  user: USER_ID,
+  tagMaxBytes: 40,
+  tag: {
+    pattern: /^[\p{Script=Han}A-Za-z0-9_-]+$/u,
+    description: "letters, digits, CJK characters, _ and -",
+  },
+  tagsPerCall: 20,
+};
+/** Users per /user/tags/get.json call (the read bounds every tag change). */
+export const TAG_USERS_PER_READ = 50;
+/** Users per /user/tag/batch/set.json call. */
+export const TAG_USERS_PER_BATCH_SET = 1000;
+
+/** Users per /user/token/expire.json call. */
+export const TOKEN_EXPIRE_PER_CALL = 20;
+
+/** App-wide mutes (reference §7): all-groups gags take 20 users, in minutes. */
+export const MUTE_RULES: MuteRules = { user: USER_ID, maxDurationSeconds: GAG_MAX_MINUTES * 60 };
+/** Users per /user/chat/fb/set.json call (one-to-one mutes). */
+export const CHAT_MUTE_PER_CALL = 1000;
+/** Largest page of /user/chat/fb/querylist.json. */
+export const CHAT_MUTE_PAGE_MAX = 200;
+
+/**
  * Users one membership check answers: /group/user/query.json returns the whole member list
  * in one call, so this only bounds the request (the same bound as Tencent's).
  */
@@ -89,6 +136,13 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
   friendsPerCall: FRIENDS_PER_CALL,
   blocklistPerCall: BLOCKLIST_PER_CALL,
+  usersPerAttributeRead: PROFILES_PER_READ,
+  usersPerTagCall: TAG_USERS_PER_READ,
+  // No batch existence check: /user/info.json answers one user.
+  usersPerAccountCheck: 1,
+  usersPerLoginInvalidation: TOKEN_EXPIRE_PER_CALL,
+  // Both scopes are changed in one call per chunk: the all-groups gag takes 20.
+  usersPerMuteCall: GAG_USERS_PER_CALL,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { ContractHarness } from "@imgraph/core/contract";
 import {
+  type RongCloudAppConfig,
   type RongCloudEmulator,
   type RongCloudEmulatorOptions,
   startRongCloudEmulator,
@@ -9,13 +10,23 @@ import type { RongCloudAdapterOptions } from "./options.js";
 
 export const TEST_APP = { appKey: "adaptertestkey", appSecret: "adapter-test-secret" };
 
-/** An emulator with every RongCloud service on, and rate limits off unless asked. */
+/**
+ * An emulator with every RongCloud service on, and rate limits off unless asked; `app`
+ * adds to the test app's settings.
+ */
 export function startTestEmulator(
   options: Partial<RongCloudEmulatorOptions> = {},
+  app: Partial<RongCloudAppConfig> = {},
 ): Promise<RongCloudEmulator> {
   return startRongCloudEmulator({
     rateLimits: false,
-    apps: [{ ...TEST_APP, features: { broadcast: true, cloudStorage: true } }],
+    apps: [
+      {
+        ...TEST_APP,
+        features: { broadcast: true, cloudStorage: true, profileHosting: true },
+        ...app,
+      },
+    ],
     ...options,
   });
 }

@@ -47,6 +47,19 @@ export interface RongCloudAppConfig {
   groupMemberLimit?: number;
   /** Friends per user (25467 / 25468 beyond); the real cap is unpublished. Default 3000. */
   friendLimit?: number;
+  /**
+   * `userExtProfile` keys created in the console (rongcloud.md §4: an unregistered key is an
+   * error). Default: every well-formed `ext_` key is accepted.
+   */
+  userExtKeys?: string[];
+  /** Most `userExtProfile` pairs per user (app configurable at RongCloud). Default 20. */
+  userExtMax?: number;
+  /**
+   * `/user/profile/set.json` merges the given keys into the stored `userProfile` /
+   * `userExtProfile` instead of replacing the part given. Merge vs replace is unverified
+   * (§4, §9.5); default false: a given part replaces the stored one.
+   */
+  profileSetMerges?: boolean;
 }
 
 /** Where each kind of callback goes (else `callbackUrl`). */
@@ -99,6 +112,10 @@ export interface ResolvedAppConfig {
   tzOffsetMs: number;
   groupMemberLimit: number;
   friendLimit: number;
+  /** null = any well-formed key. */
+  userExtKeys: ReadonlySet<string> | null;
+  userExtMax: number;
+  profileSetMerges: boolean;
 }
 
 export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
@@ -133,5 +150,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
     tzOffsetMs: (app.dataCenter ?? "china") === "china" ? 8 * 3_600_000 : 0,
     groupMemberLimit: app.groupMemberLimit ?? 3000,
     friendLimit: app.friendLimit ?? 3000,
+    userExtKeys: app.userExtKeys ? new Set(app.userExtKeys) : null,
+    userExtMax: app.userExtMax ?? 20,
+    profileSetMerges: app.profileSetMerges ?? false,
   };
 }

@@ -6,7 +6,7 @@ const fx = useRongCloud({ apps: [{ ...APP, features: { profileHosting: true } }]
 const profile = (p: Record<string, unknown>) => JSON.stringify(p);
 
 describe("user profile hosting (§2.1)", () => {
-  it("sets, merges, queries in batch and by page, cleans", async () => {
+  it("sets each given part, queries in batch (JSON text) and by page, cleans", async () => {
     ok(await fx.rc.post("/user/getToken.json", { userId: "a", name: "A" }));
     ok(
       await fx.rc.post("/user/profile/set.json", {
@@ -31,10 +31,10 @@ describe("user profile hosting (§2.1)", () => {
       {
         userId: "a",
         version: 2,
-        userProfile: { name: "Alice", gender: 1 },
-        userExtProfile: { ext_team: "blue" },
+        userProfile: profile({ name: "Alice", gender: 1 }),
+        userExtProfile: profile({ ext_team: "blue" }),
       },
-      { userId: "b", version: 1, userProfile: { email: "b@x.io" }, userExtProfile: {} },
+      { userId: "b", version: 1, userProfile: profile({ email: "b@x.io" }), userExtProfile: "{}" },
     ]);
     const page = ok(await fx.rc.post("/user/profile/query.json", { page: 1, size: 1, order: 1 }));
     expect(page.userList.map((u: { userId: string }) => u.userId)).toEqual(["b"]);

@@ -139,6 +139,10 @@ export interface AppState {
   friends: Map<string, Map<string, FriendEntry>>;
   deactivated: Map<string, Deactivation>;
   profiles: Map<string, Profile>;
+  /** userId → push tags (`/user/tag/*`). */
+  tags: Map<string, string[]>;
+  /** Users muted in one-to-one chat (`/user/chat/fb/*`), in the order muted. */
+  chatBans: Set<string>;
   groups: Map<string, Group>;
   /** groupId ("" = all groups) → userId → mute. Survives quit and dismiss. */
   groupMutes: Map<string, Map<string, Mute>>;
@@ -166,6 +170,8 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     friends: new Map(),
     deactivated: new Map(),
     profiles: new Map(),
+    tags: new Map(),
+    chatBans: new Set(),
     groups: new Map(),
     groupMutes: new Map(),
     groupBans: new Set(),
@@ -212,6 +218,8 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
     friends: mapOf(app.friends, (m) => Object.fromEntries(m)),
     deactivated: Object.fromEntries(app.deactivated),
     profiles: Object.fromEntries(app.profiles),
+    tags: Object.fromEntries(app.tags),
+    chatBans: [...app.chatBans],
     groups: mapOf(app.groups, (g) => ({ ...g, members: Object.fromEntries(g.members) })),
     groupMutes: mapOf(app.groupMutes, (m) => Object.fromEntries(m)),
     groupBans: [...app.groupBans],

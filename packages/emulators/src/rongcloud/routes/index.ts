@@ -1,5 +1,6 @@
 /** Every RongCloud endpoint the emulator implements, by path (the route key). */
 import type { RouteTable } from "../route.js";
+import { chatBanRoutes } from "./chat-bans.js";
 import { chatroomRoutes } from "./chatrooms.js";
 import { deactivationRoutes } from "./deactivation.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
@@ -11,11 +12,14 @@ import { messageRoutes } from "./messages.js";
 import { profileRoutes } from "./profiles.js";
 import { recallRoutes } from "./recall.js";
 import { userRelationRoutes } from "./user-relations.js";
+import { userTagRoutes } from "./user-tags.js";
 import { userRoutes } from "./users.js";
 
 export const routes: RouteTable = {
   ...userRoutes,
   ...userRelationRoutes,
+  ...userTagRoutes,
+  ...chatBanRoutes,
   ...deactivationRoutes,
   ...profileRoutes,
   ...friendRoutes,

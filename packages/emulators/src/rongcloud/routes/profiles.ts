@@ -37,29 +37,46 @@ function readUserProfile(p: Params): Record<string, unknown> | undefined {
   return profile;
 }
 
-function readExtProfile(p: Params): Record<string, unknown> | undefined {
+/** `ext_` + letters, digits or `_` (the wider of the documented alphabets, §4). */
+const EXT_KEY = /^ext_[A-Za-z0-9_]+$/;
+
+function readExtProfile(p: Params, app: AppState): Record<string, unknown> | undefined {
   const ext = p.jsonObject("userExtProfile");
   if (!ext) return undefined;
   const entries = Object.entries(ext);
-  if (entries.length > 20) throw tooMany("userExtProfile", 20);
-  // Keys must also be registered in the console; the emulator has no console, so any
-  // well-formed ext_ key is accepted.
+  const max = app.config.userExtMax;
+  if (entries.length > max) throw tooMany("userExtProfile", max);
+  // The real codes for a bad or unregistered key are unverified (§4): 1002 here.
   for (const [k, v] of entries) {
-    if (!k.startsWith("ext_")) throw invalid("userExtProfile", `key ${k} must start with ext_`);
+    if (!EXT_KEY.test(k))
+      throw invalid("userExtProfile", `key ${k} must be ext_ followed by letters, digits or _`);
     if ([...k].length > 32) throw tooLong(`userExtProfile key ${k}`, 32, "characters");
-    if ([...String(v)].length > 256) throw tooLong(`userExtProfile.${k}`, 256, "characters");
+    if (app.config.userExtKeys && !app.config.userExtKeys.has(k))
+      throw invalid("userExtProfile", `key ${k} does not exist (create it in the console)`);
+    if (typeof v !== "string") throw invalid(`userExtProfile.${k}`, "must be a string");
+    if ([...v].length > 256) throw tooLong(`userExtProfile.${k}`, 256, "characters");
   }
   return ext;
 }
 
+/** Answers carry both profiles as JSON text (the doc tables' "String, JSON", §4). */
 function view(userId: string, profile: Profile) {
-  // Profiles are returned as JSON objects (object vs JSON string is unverified).
   return {
     userId,
     version: profile.version,
-    userProfile: profile.userProfile,
-    userExtProfile: profile.userExtProfile,
+    userProfile: JSON.stringify(profile.userProfile),
+    userExtProfile: JSON.stringify(profile.userExtProfile),
   };
+}
+
+/** A given part replaces the stored one (or is merged into it when the app says so, §4). */
+function nextPart(
+  app: AppState,
+  prev: Record<string, unknown> | undefined,
+  given: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  if (!given) return prev ?? {};
+  return app.config.profileSetMerges ? { ...prev, ...given } : given;
 }
 
 function registeredAt(app: AppState, userId: string, profile: Profile): number {
@@ -72,13 +89,15 @@ export const profileRoutes: RouteTable = {
     handle({ app, p, now, callbacks }) {
       const userId = p.required("userId", REF_RULE);
       const userProfile = readUserProfile(p);
-      const userExtProfile = readExtProfile(p);
+      const userExtProfile = readExtProfile(p, app);
       const prev = app.profiles.get(userId);
-      // Given keys are merged into the stored profile (partial update; unverified).
+      const ext = nextPart(app, prev?.userExtProfile, userExtProfile);
+      if (Object.keys(ext).length > app.config.userExtMax)
+        throw tooMany("userExtProfile", app.config.userExtMax);
       app.profiles.set(userId, {
         version: (prev?.version ?? 0) + 1,
-        userProfile: { ...prev?.userProfile, ...userProfile },
-        userExtProfile: { ...prev?.userExtProfile, ...userExtProfile },
+        userProfile: nextPart(app, prev?.userProfile, userProfile),
+        userExtProfile: ext,
         createdAt: prev?.createdAt ?? now,
       });
       callbacks.profileChange(app, {
@@ -102,7 +121,8 @@ export const profileRoutes: RouteTable = {
   "/user/profile/batch/query.json": {
     feature: "profileHosting",
     handle({ app, p }) {
-      // One comma-separated value (Java joins with commas); max count unverified, 100 here.
+      // ≤100 (§4). The doc repeats the key, Java and Go join with commas: both work. A user
+      // with no hosted profile is left out (unverified: omitted or empty entry).
       const userIds = p.list("userId", { required: true, comma: true, max: 100, ...REF_RULE });
       const userList = userIds.flatMap((u) => {
         const profile = app.profiles.get(u);
