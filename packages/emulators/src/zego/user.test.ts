@@ -70,6 +70,25 @@ describe("QueryUserInfos / ModifyUserInfo", () => {
     expect((await fx.zim.post("QueryUserInfos", { UserIds: ids(101) })).body.Code).toBe(660000011);
   });
 
+  it("fills ErrorList also when no user exists (660700015 as Code: unverified)", async () => {
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["ghost", "L".repeat(65)] });
+    expect(res.body).toMatchObject({
+      Code: 660700015,
+      ErrorList: [
+        { UserId: "ghost", SubCode: 660000002 },
+        { UserId: "L".repeat(65), SubCode: 660000002 },
+      ],
+    });
+    expect((await fx.zim.post("QueryUserInfos", { UserIds: "a" })).body.Code).toBe(660000002);
+  });
+
+  it("still answers a logged-out user's profile (the page's 'or logged out' is unverified)", async () => {
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.logout({ userId: "a" });
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["a"] });
+    expect(res.body).toMatchObject({ Code: 0, Result: [{ UserId: "a" }], ErrorList: [] });
+  });
+
   it("modifies only the given fields, Extra within its limit", async () => {
     const res = await fx.zim.post("ModifyUserInfo", {
       UserInfo: [
