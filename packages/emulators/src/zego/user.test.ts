@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { useZego } from "./test-support.js";
+import { ids, subCodes, useZego } from "./test-support.js";
 
 const fx = useZego();
-
-const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("UserRegister / RobotRegister", () => {
   it("registers, reports per-item SubCodes, all-failed is non-zero", async () => {
@@ -18,12 +16,7 @@ describe("UserRegister / RobotRegister", () => {
       ],
     });
     expect(res.body.Code).toBe(0);
-    expect(
-      (res.body.ErrorList as { UserId: string; SubCode: number }[]).map((e) => [
-        e.UserId,
-        e.SubCode,
-      ]),
-    ).toEqual([
+    expect(subCodes(res.body.ErrorList)).toEqual([
       ["x".repeat(33), 660000012],
       ["bad*char", 660000002],
       ["bob", 660700006],
