@@ -3,15 +3,10 @@ import { type Answer, perItem } from "./batch.js";
 import { type Op, type ZegoContext, zim } from "./context.js";
 import { failedItemsOf } from "./errors.js";
 import { ACCOUNT_CHECK_ID, USERS_PER_ACCOUNT_CHECK } from "./limits.js";
+import { infoRow, UNKNOWN_USER, userInfosCall } from "./user-infos.js";
 
-/** QueryUserInfos' SubCode for a user that does not exist (zego.md #15 §16). */
-const UNKNOWN_USER = 660000002;
 /** "Not registered": as a Code, presumably when none of the users exists (unverified). */
 const NOT_REGISTERED = 660700015;
-
-interface InfoAnswer {
-  Result?: Array<{ UserId?: unknown }>;
-}
 
 /**
  * QueryUserInfos (POST, UserIds ≤ 100, each ≤ 64 bytes): a user exists when ZIM answers
@@ -27,8 +22,7 @@ export const checkAccounts: Op<"checkAccounts"> = async (ctx, userIds, options) 
       perItem<boolean>({
         keys: chunk,
         call: () => query(ctx, chunk, options),
-        ok: (key, answer) =>
-          itemOk(key, (answer as InfoAnswer).Result?.some((r) => r.UserId === key) === true),
+        ok: (key, answer) => itemOk(key, infoRow(answer, key) !== undefined),
         failed: (key, subCode) =>
           subCode === UNKNOWN_USER || subCode === NOT_REGISTERED ? itemOk(key, false) : undefined,
       }),
@@ -37,17 +31,7 @@ export const checkAccounts: Op<"checkAccounts"> = async (ctx, userIds, options) 
 
 async function query(ctx: ZegoContext, chunk: string[], options?: CallOptions): Promise<Answer> {
   try {
-    return await zim<Answer>(
-      ctx,
-      {
-        operation: "checkAccounts",
-        action: "QueryUserInfos",
-        method: "POST",
-        params: { UserIds: chunk },
-        idempotent: true,
-      },
-      options,
-    );
+    return await zim<Answer>(ctx, userInfosCall("checkAccounts", chunk), options);
   } catch (error) {
     // Whether ZIM fills ErrorList with this Code is unverified: without it, none exists.
     if (
