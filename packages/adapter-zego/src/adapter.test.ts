@@ -7,6 +7,26 @@ import { zegoModule } from "./module.js";
 // No vendor is running at this origin: an operation that called it would fail otherwise.
 const NOWHERE = "http://127.0.0.1:9";
 
+/** #15: friend groups, user attributes, tags, login invalidation, app-wide mutes. */
+const USER_DEPTH_GAPS = [
+  "createFriendGroups",
+  "deleteFriendGroups",
+  "listFriendGroups",
+  "addToFriendGroup",
+  "removeFromFriendGroup",
+  "getUserAttributes",
+  "setUserAttributes",
+  "removeUserAttributes",
+  "getUserTags",
+  "addUserTags",
+  "removeUserTags",
+  "setUserTags",
+  "invalidateLogins",
+  "muteUsers",
+  "unmuteUsers",
+  "getUserMutes",
+];
+
 function adapter(broadcast: boolean): ZegoAdapter {
   return new ZegoAdapter({
     id: "zg",
@@ -24,6 +44,7 @@ describe("ZegoAdapter", () => {
     expect(zego.info.publicAppId).toBe("42");
     expect([...zego.capabilities].sort()).toEqual(
       [
+        "ACCOUNT_CHECK",
         "BLOCKLIST",
         "BLOCKLIST_CHECK",
         "CONTENT_CUSTOM",
@@ -53,6 +74,7 @@ describe("ZegoAdapter", () => {
       "unbanUsers",
       "sendSystemMessage",
       "getFriends",
+      ...USER_DEPTH_GAPS,
     ]);
     await zego.close();
   });
@@ -82,7 +104,7 @@ describe("ZegoAdapter", () => {
     await Promise.all([zego.close(), withSecret.close()]);
   });
 
-  it("declares its support for the matrix: five gaps, broadcast on an option", () => {
+  it("declares its support for the matrix: its gaps, broadcast on an option", () => {
     expect(zegoModule.implementation).toBe(implementation);
     const declared = declaredSupport(implementation);
     expect(
@@ -94,6 +116,7 @@ describe("ZegoAdapter", () => {
       ["sendSystemMessage", "gap", null],
       ["broadcastMessage", "conditional", "features.broadcast: true"],
       ["getFriends", "gap", null],
+      ...USER_DEPTH_GAPS.map((name) => [name, "gap", null]),
     ]);
     expect(declared.every((d) => d.kind === "implemented" || d.reason)).toBe(true);
   });

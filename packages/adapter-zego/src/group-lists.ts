@@ -1,21 +1,31 @@
-import { checkIds, type Group, pageLimit } from "@imgraph/core";
+import { checkIds, type Group, type Page, pageLimit } from "@imgraph/core";
 import { type Op, zim } from "./context.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
 import { markerCursor, markerOf } from "./paging.js";
 
-function listed(id: string, name: unknown): Group {
-  return {
-    id,
-    name: typeof name === "string" ? name : "",
-    ownerId: null,
-    memberCount: null,
-    createdAt: null,
-  };
+/** A row of a ZIM group list: id and name only. */
+interface GroupRow {
+  GroupId?: unknown;
+  GroupName?: unknown;
+}
+
+/** Our page from a list's rows and its next marker (ZIM lists give no owner, count or time). */
+function groupPage(kind: string, rows: GroupRow[] | undefined, next: unknown): Page<Group> {
+  const items = (rows ?? [])
+    .filter((g) => typeof g.GroupId === "string")
+    .map((g) => ({
+      id: g.GroupId as string,
+      name: typeof g.GroupName === "string" ? g.GroupName : "",
+      ownerId: null,
+      memberCount: null,
+      createdAt: null,
+    }));
+  return { items, nextCursor: markerCursor(kind, next, items.length) };
 }
 
 interface UserGroupsAnswer {
   NextRsp?: unknown;
-  GroupInfoList?: Array<{ GroupId?: unknown; GroupName?: unknown }>;
+  GroupInfoList?: GroupRow[];
 }
 
 /** QueryGroupsInfoOfUser: Next "" first, NextRsp "0" at the end. */
@@ -37,15 +47,12 @@ export const listUserGroups: Op<"listUserGroups"> = async (ctx, input, options) 
     },
     options,
   );
-  const items = (answer.GroupInfoList ?? [])
-    .filter((g) => typeof g.GroupId === "string")
-    .map((g) => listed(g.GroupId as string, g.GroupName));
-  return { items, nextCursor: markerCursor("ug", answer.NextRsp, items.length) };
+  return groupPage("ug", answer.GroupInfoList, answer.NextRsp);
 };
 
 interface AppGroupsAnswer {
   Next?: unknown;
-  GroupIdList?: Array<{ GroupId?: unknown; GroupName?: unknown }>;
+  GroupIdList?: GroupRow[];
 }
 
 /** QueryAppGroupList (GET, 1/s; ZEGO says its data may lag up to a minute). */
@@ -62,8 +69,5 @@ export const listAppGroups: Op<"listAppGroups"> = async (ctx, input, options) =>
     },
     options,
   );
-  const items = (answer.GroupIdList ?? [])
-    .filter((g) => typeof g.GroupId === "string")
-    .map((g) => listed(g.GroupId as string, g.GroupName));
-  return { items, nextCursor: markerCursor("ag", answer.Next, items.length) };
+  return groupPage("ag", answer.GroupIdList, answer.Next);
 };

@@ -1,4 +1,5 @@
 import { exactImplementation, gap, when } from "@imgraph/core";
+import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { ZegoContext } from "./context.js";
 import * as credentials from "./credentials.js";
@@ -14,6 +15,13 @@ import * as rooms from "./rooms.js";
 import * as users from "./users.js";
 
 const NO_APP_BAN = "ZIM has no app-wide ban: its blocklist is per user (one user blocks another)";
+const NO_FRIEND_GROUPS =
+  "ZIM has no friend groups: neither its server API nor its client SDK groups a user's friends";
+const NO_USER_ATTRIBUTES =
+  "ZIM keeps one free string per user (Extra), which imgraph exposes as User.extra; it has no key/value attribute store";
+const NO_USER_TAGS = "ZIM's server API has no user tags (no tag Action, no tag field on users)";
+const NO_USER_MUTE =
+  "ZIM mutes users only within a group (MuteGroupMembers); it has no app-wide user mute";
 
 /**
  * Every neutral operation for ZEGO: ZIM (In-app Chat) for users, groups and messages, RTC
@@ -33,6 +41,7 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...rooms,
   ...friends,
   ...blocklist,
+  ...accounts,
 
   deleteUsers: gap(
     "ZIM's server API has no Action that deletes a user (no DeleteUsers is documented)",
@@ -51,4 +60,22 @@ export const implementation = exactImplementation<ZegoContext>()({
   getFriends: gap(
     "ZIM's server API cannot read chosen friends by id (only its client SDK's queryFriendsInfo can); page through listFriends instead",
   ),
+  createFriendGroups: gap(NO_FRIEND_GROUPS),
+  deleteFriendGroups: gap(NO_FRIEND_GROUPS),
+  listFriendGroups: gap(NO_FRIEND_GROUPS),
+  addToFriendGroup: gap(NO_FRIEND_GROUPS),
+  removeFromFriendGroup: gap(NO_FRIEND_GROUPS),
+  getUserAttributes: gap(NO_USER_ATTRIBUTES),
+  setUserAttributes: gap(NO_USER_ATTRIBUTES),
+  removeUserAttributes: gap(NO_USER_ATTRIBUTES),
+  getUserTags: gap(NO_USER_TAGS),
+  addUserTags: gap(NO_USER_TAGS),
+  removeUserTags: gap(NO_USER_TAGS),
+  setUserTags: gap(NO_USER_TAGS),
+  invalidateLogins: gap(
+    "ZIM's server API has no Action that revokes a login, and its Token04 tokens are self-contained (checked only for signature and expiry): issue short-lived tokens instead",
+  ),
+  muteUsers: gap(NO_USER_MUTE),
+  unmuteUsers: gap(NO_USER_MUTE),
+  getUserMutes: gap(NO_USER_MUTE),
 });

@@ -87,6 +87,10 @@ export const TOKEN_DEFAULT_SECONDS = 86_400;
  * answers them all (this only bounds the request).
  */
 export const USERS_PER_MEMBER_CHECK = 500;
+
+/** QueryUserInfos takes 100 ids per call, each up to 64 bytes (#15 §16: not 32). */
+export const USERS_PER_ACCOUNT_CHECK = 100;
+export const ACCOUNT_CHECK_ID: IdRule = { ...USER_ID, maxBytes: 64 };
 export const ZEGO_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_READ,
   usersPerRegister: USERS_PER_REGISTER,
@@ -99,4 +103,11 @@ export const ZEGO_LIMITS: VendorLimits = {
   usersPerMemberCheck: USERS_PER_MEMBER_CHECK,
   friendsPerCall: FRIENDS_PER_CALL,
   blocklistPerCall: BLOCKLIST_PER_CALL,
+  usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
+  // Meaningless for ZIM: user attributes, tags, login invalidation and app-wide mutes are
+  // gaps (#15 §14, §15, §17, §18); 1 keeps the limits complete.
+  usersPerAttributeRead: 1,
+  usersPerTagCall: 1,
+  usersPerLoginInvalidation: 1,
+  usersPerMuteCall: 1,
 };

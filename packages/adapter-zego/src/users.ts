@@ -27,10 +27,9 @@ import {
   USERS_PER_READ,
   USERS_PER_REGISTER,
 } from "./limits.js";
+import { type InfoRow, infoRow, UNKNOWN_USER, userInfosCall } from "./user-infos.js";
 
 const EXISTS = 660700002;
-/** QueryUserInfos' SubCode for an unknown user (§2.2). */
-const UNKNOWN_USER = 660000002;
 /** QueryUserOnlineState's SubCode for unknown, logged-out or never-logged-in users. */
 const NOT_ONLINE = 660200001;
 
@@ -168,10 +167,6 @@ export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   if (result && !result.ok) throw result.error;
 };
 
-interface InfoAnswer {
-  Result?: Array<{ UserId?: unknown; UserName?: unknown; UserAvatar?: unknown; Extra?: unknown }>;
-}
-
 /** QueryUserInfos, 100 per call; unknown users are NOT_FOUND items. */
 export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
   const ids = checkIds("userIds", userIds, USER_ID);
@@ -180,15 +175,9 @@ export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
     ids,
     {
       size: USERS_PER_READ,
-      call: (chunk) => ({
-        operation: "getUsers",
-        action: "QueryUserInfos",
-        method: "POST",
-        params: { UserIds: chunk },
-        idempotent: true,
-      }),
+      call: (chunk) => userInfosCall("getUsers", chunk),
       ok: (key, answer) => {
-        const row = (answer as InfoAnswer).Result?.find((r) => r.UserId === key);
+        const row = infoRow(answer, key);
         return row ? itemOk(key, toUser(key, row)) : undefined;
       },
       failed: (key, subCode) =>
@@ -200,7 +189,7 @@ export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) => {
   );
 };
 
-function toUser(id: string, row: NonNullable<InfoAnswer["Result"]>[number]): User {
+function toUser(id: string, row: InfoRow): User {
   return {
     id,
     name: typeof row.UserName === "string" && row.UserName ? row.UserName : null,

@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { useZego } from "./test-support.js";
+import { ids, subCodes, useZego } from "./test-support.js";
 
 // Friend Actions (zego.md #15 §1-8): limits, SubCodes, one-way and two-way semantics.
 const fx = useZego({}, { friendLimit: 3 });
-
-const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const subCodes = (list: unknown) =>
-  (list as { UserId: string; SubCode: number }[]).map((e) => [e.UserId, e.SubCode]);
 
 async function relations(from: string, userIds: string[]) {
   const res = await fx.zim.post("CheckFriendsRelation", {

@@ -110,6 +110,14 @@ function viaHttp(
   });
 }
 
+/** `n` distinct user ids: u0, u1, … */
+export const ids = (n: number, prefix = "u") =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+/** A failure list as [UserId, SubCode] pairs, for comparing in order. */
+export const subCodes = (list: unknown) =>
+  (list as { UserId: string; SubCode: number }[]).map((e) => [e.UserId, e.SubCode]);
+
 export const TEST_APP_ID = 1234567890;
 export const TEST_SECRET = "fa94dd0f974cf2e293728a526b028271";
 

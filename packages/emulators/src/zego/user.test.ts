@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { useZego } from "./test-support.js";
+import { ids, subCodes, useZego } from "./test-support.js";
 
 const fx = useZego();
-
-const ids = (n: number, prefix = "u") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 describe("UserRegister / RobotRegister", () => {
   it("registers, reports per-item SubCodes, all-failed is non-zero", async () => {
@@ -18,12 +16,7 @@ describe("UserRegister / RobotRegister", () => {
       ],
     });
     expect(res.body.Code).toBe(0);
-    expect(
-      (res.body.ErrorList as { UserId: string; SubCode: number }[]).map((e) => [
-        e.UserId,
-        e.SubCode,
-      ]),
-    ).toEqual([
+    expect(subCodes(res.body.ErrorList)).toEqual([
       ["x".repeat(33), 660000012],
       ["bad*char", 660000002],
       ["bob", 660700006],
@@ -68,6 +61,25 @@ describe("QueryUserInfos / ModifyUserInfo", () => {
     expect(res.body.ErrorList).toEqual([{ UserId: "ghost", SubCode: 660000002 }]);
     expect((await fx.zim.post("QueryUserInfos", { UserIds: ["ghost"] })).body.Code).toBe(660700015);
     expect((await fx.zim.post("QueryUserInfos", { UserIds: ids(101) })).body.Code).toBe(660000011);
+  });
+
+  it("fills ErrorList also when no user exists (660700015 as Code: unverified)", async () => {
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["ghost", "L".repeat(65)] });
+    expect(res.body).toMatchObject({
+      Code: 660700015,
+      ErrorList: [
+        { UserId: "ghost", SubCode: 660000002 },
+        { UserId: "L".repeat(65), SubCode: 660000002 },
+      ],
+    });
+    expect((await fx.zim.post("QueryUserInfos", { UserIds: "a" })).body.Code).toBe(660000002);
+  });
+
+  it("still answers a logged-out user's profile (the page's 'or logged out' is unverified)", async () => {
+    await fx.emu.login({ userId: "a" });
+    await fx.emu.logout({ userId: "a" });
+    const res = await fx.zim.post("QueryUserInfos", { UserIds: ["a"] });
+    expect(res.body).toMatchObject({ Code: 0, Result: [{ UserId: "a" }], ErrorList: [] });
   });
 
   it("modifies only the given fields, Extra within its limit", async () => {

@@ -60,6 +60,10 @@ export const userActions: ActionTable = {
   /** Bot accounts: ≤ 20 per call, ids start with "@RBT#". */
   RobotRegister: zimAction("POST", (ctx) => register(ctx, 20, true)),
 
+  /**
+   * Registered users (UserRegister or a login) → Result, logged-out ones too; others →
+   * ErrorList 660000002; none known → Code 660700015 with the list (#15 §16: both unverified).
+   */
   QueryUserInfos: zimAction("POST", (ctx) => {
     const ids = userIdList(ctx.p, "UserIds", 100);
     const Result: Record<string, unknown>[] = [];
