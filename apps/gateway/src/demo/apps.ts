@@ -34,6 +34,10 @@ export function demoApps(
             key: demo.key,
             adminUserId: demo.admin ?? "administrator",
             origins: [origin],
+            // The emulated app has all-member push (tags, broadcasts) and two custom
+            // profile fields for user attributes.
+            broadcast: true,
+            userAttributes: ["level", "city"],
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
           // Tencent's signature binds no body: accept callbacks only from the addresses the
