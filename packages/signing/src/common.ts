@@ -1,7 +1,8 @@
 // Shared building blocks: the Verification result type, constant-time comparison,
-// case-insensitive header lookup, query/body parameter lookup and clock handling.
+// case-insensitive header lookup, query/body parameter lookup and timestamp windows.
 import { Buffer } from "node:buffer";
 import { timingSafeEqual } from "node:crypto";
+import { resolveNow, resolveWindow } from "./input-checks.js";
 
 /** Why a verification failed. Stable strings: emulators map them to vendor error codes. */
 export type VerifyFailureReason =
@@ -115,15 +116,6 @@ export function readParam(params: ParamBag, name: string): string | undefined {
   return firstString(params[name]);
 }
 
-/** @internal Resolves an optional `now` (epoch milliseconds) and rejects nonsense clocks. */
-export function resolveNow(now: number | undefined): number {
-  if (now === undefined) return Date.now();
-  if (typeof now !== "number" || !Number.isFinite(now)) {
-    throw new TypeError("now must be a finite number of epoch milliseconds");
-  }
-  return now;
-}
-
 /** @internal Whole epoch seconds of an epoch-milliseconds instant. */
 export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000);
@@ -197,13 +189,4 @@ export function callbackAgeFailure(
     past: "callback is too old",
     future: "callback timestamp is in the future",
   });
-}
-
-/** @internal Validates a window/age option given in seconds. */
-export function resolveWindow(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative number of seconds`);
-  }
-  return value;
 }

@@ -4,13 +4,9 @@
 //   sdkappid:u32 | roomId:u32 | expiresAt:u32 | privilegeMap:u32 | accountType:u32 |
 //   [roomLen:u16 | room]   (only when version = 1)
 import { Buffer } from "node:buffer";
-import { resolveNow, toSeconds } from "./common.js";
-import {
-  generateUserSig,
-  requireExpireSeconds,
-  requireSdkAppId,
-  type UserSigCompression,
-} from "./usersig.js";
+import { toSeconds } from "./common.js";
+import { requireAppId, requireInteger, requireLifetime, resolveNow } from "./input-checks.js";
+import { generateUserSig, type UserSigCompression } from "./usersig.js";
 
 /** Privilege bits of a PrivateMapKey (255 = all). */
 export const TrtcPrivilege = {
@@ -41,11 +37,9 @@ const UINT16_MAX = 0xffff;
 const UINT32_MAX = 0xffff_ffff;
 
 function requireUint32(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new TypeError(`${name} must be an integer`);
-  }
-  if (value < 0 || value > UINT32_MAX) throw new RangeError(`${name} must be a uint32`);
-  return value;
+  const n = requireInteger(name, value);
+  if (n < 0 || n > UINT32_MAX) throw new RangeError(`${name} must be a uint32`);
+  return n;
 }
 
 function requireBytes(name: string, value: unknown): Buffer {
@@ -71,8 +65,8 @@ export function privateMapKeyUserBuf(input: {
   now?: number;
 }): Uint8Array {
   const account = requireBytes("userId", input.userId);
-  const sdkAppId = requireSdkAppId(input.sdkAppId);
-  const expireSeconds = requireExpireSeconds(input.expireSeconds);
+  const sdkAppId = requireAppId("sdkAppId", input.sdkAppId);
+  const expireSeconds = requireLifetime("expireSeconds", input.expireSeconds);
   const privilegeMap = requireUint32("privilegeMap", input.privilegeMap);
   const expiresAt = toSeconds(resolveNow(input.now)) + expireSeconds;
   if (expiresAt > UINT32_MAX) throw new RangeError("expireSeconds is too large");

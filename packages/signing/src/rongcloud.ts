@@ -11,12 +11,11 @@ import {
   parseEpoch,
   readHeader,
   readParam,
-  resolveNow,
-  resolveWindow,
   toSeconds,
   type Verification,
   windowFailure,
 } from "./common.js";
+import { requireText, resolveNow, resolveWindow } from "./input-checks.js";
 import { randomHex } from "./random.js";
 
 /** Lowercase hex SHA-1 of `appSecret + nonce + timestamp` (UTF-8, no separators). */
@@ -34,13 +33,6 @@ export type RongCloudRequestHeaders = {
   Timestamp: string;
   Signature: string;
 };
-
-function requireText(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string`);
-  }
-  return value;
-}
 
 /** 16 random lowercase hex characters (within RongCloud's documented 18-character nonce limit). */
 function freshNonce(): string {

@@ -7,11 +7,10 @@ import {
   ok,
   type ParamBag,
   readParam,
-  resolveNow,
-  resolveWindow,
   type Verification,
   windowFailure,
 } from "./common.js";
+import { resolveNow, resolveWindow } from "./input-checks.js";
 
 /** Lowercase hex SHA-256 of `token + requestTime` (plain hash, not an HMAC). */
 export function tencentCallbackSign(token: string, requestTime: string | number): string {

@@ -5,14 +5,8 @@
 // of the ServerSecret.
 import { Buffer, isUtf8 } from "node:buffer";
 import { createCipheriv, createDecipheriv, randomInt } from "node:crypto";
-import {
-  fail,
-  ok,
-  resolveNow,
-  toSeconds,
-  type Verification,
-  type VerificationFailure,
-} from "./common.js";
+import { fail, ok, toSeconds, type Verification, type VerificationFailure } from "./common.js";
+import { requireAppId, requireInteger, requireLifetime, resolveNow } from "./input-checks.js";
 import { randomBuffer } from "./random.js";
 
 /** Inputs of {@link generateToken04}. `nonce`, `randomInt` and `now` exist to pin test vectors. */
@@ -52,7 +46,6 @@ const GCM_TAG_BYTES = 16;
 const CBC_IV_BYTES = 16;
 const MODE_GCM = 1;
 const MODE_CBC = 0;
-const UINT32_MAX = 0xffff_ffff;
 const INT32_MIN = -0x8000_0000;
 const INT32_MAX = 0x7fff_ffff;
 const MAX_USER_ID_CHARS = 64;
@@ -71,14 +64,6 @@ function keyOf(serverSecret: unknown): Buffer {
   return key;
 }
 
-function requireAppId(appId: unknown): number {
-  if (typeof appId !== "number" || !Number.isInteger(appId)) {
-    throw new TypeError("appId must be an integer");
-  }
-  if (appId < 1 || appId > UINT32_MAX) throw new RangeError("appId must be a non-zero uint32");
-  return appId;
-}
-
 function requireUserId(userId: unknown): string {
   if (typeof userId !== "string" || userId.length === 0) {
     throw new TypeError("userId must be a non-empty string");
@@ -89,22 +74,12 @@ function requireUserId(userId: unknown): string {
   return userId;
 }
 
-function requireLifetime(seconds: unknown): number {
-  if (typeof seconds !== "number" || !Number.isInteger(seconds)) {
-    throw new TypeError("effectiveTimeInSeconds must be an integer");
-  }
-  if (seconds <= 0) throw new RangeError("effectiveTimeInSeconds must be greater than 0");
-  return seconds;
-}
-
 function requireNonceClaim(value: unknown, min: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new TypeError("randomInt must be an integer");
-  }
-  if (value < min || value > INT32_MAX) {
+  const claim = requireInteger("randomInt", value);
+  if (claim < min || claim > INT32_MAX) {
     throw new RangeError(`randomInt must be within ${min}..${INT32_MAX}`);
   }
-  return value;
+  return claim;
 }
 
 function requireIv(value: unknown, bytes: number, name: string): Buffer {
@@ -163,9 +138,9 @@ function pack(
 }
 
 function claimsFrom(input: Token04Input, nonceMin: number): Claims {
-  const appId = requireAppId(input.appId);
+  const appId = requireAppId("appId", input.appId);
   const userId = requireUserId(input.userId);
-  const lifetime = requireLifetime(input.effectiveTimeInSeconds);
+  const lifetime = requireLifetime("effectiveTimeInSeconds", input.effectiveTimeInSeconds);
   const payload = input.payload ?? "";
   if (typeof payload !== "string") throw new TypeError("payload must be a string");
   const nonce =

@@ -8,12 +8,12 @@ import {
   constantTimeEqualBytes,
   fail,
   ok,
-  resolveNow,
   toSeconds,
   type Verification,
   type VerificationFailure,
 } from "./common.js";
 import { isCanonicalZlib } from "./deflate-end.js";
+import { requireAppId, requireLifetime, requireText, resolveNow } from "./input-checks.js";
 import { zlibStored } from "./zlib-stored.js";
 
 /** Inputs of {@link generateUserSig}. */
@@ -52,7 +52,6 @@ export interface UserSigClaims {
   userBuf?: Uint8Array;
 }
 
-const UINT32_MAX = 0xffff_ffff;
 /** Generous cap on a UserSig's length and on its inflated size (zip-bomb guard). */
 const MAX_USERSIG_CHARS = 16 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -77,41 +76,16 @@ function hmac(key: string, text: string): Buffer {
 const TO_USERSIG: Record<string, string> = { "+": "*", "/": "-", "=": "_" };
 const FROM_USERSIG: Record<string, string> = { "*": "+", "-": "/", _: "=" };
 
-function requireText(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string`);
-  }
-  return value;
-}
-
-/** @internal Validates an SDKAppID. */
-export function requireSdkAppId(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new TypeError("sdkAppId must be an integer");
-  }
-  if (value < 1 || value > UINT32_MAX) throw new RangeError("sdkAppId must be a non-zero uint32");
-  return value;
-}
-
-/** @internal Validates a positive whole number of seconds. */
-export function requireExpireSeconds(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw new TypeError("expireSeconds must be an integer");
-  }
-  if (value <= 0) throw new RangeError("expireSeconds must be greater than 0");
-  return value;
-}
-
 /**
  * Generates a UserSig (TLSSigAPIv2). The JSON document has the official Node SDK's key
  * order; with `compression: "zlib"` the output is byte-identical to that SDK's for the same
  * clock and inputs. The default ("stored") skips compression, as the official Go SDK does.
  */
 export function generateUserSig(input: UserSigInput): string {
-  const sdkAppId = requireSdkAppId(input.sdkAppId);
+  const sdkAppId = requireAppId("sdkAppId", input.sdkAppId);
   const key = requireText("key", input.key);
   const userId = requireText("userId", input.userId);
-  const expire = requireExpireSeconds(input.expireSeconds);
+  const expire = requireLifetime("expireSeconds", input.expireSeconds);
   if (input.userBuf !== undefined && !(input.userBuf instanceof Uint8Array)) {
     throw new TypeError("userBuf must be a Uint8Array");
   }

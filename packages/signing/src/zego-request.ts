@@ -7,11 +7,10 @@ import {
   ok,
   type ParamBag,
   readParam,
-  resolveNow,
-  resolveWindow,
   toSeconds,
   type Verification,
 } from "./common.js";
+import { requireAppId, requireText, resolveNow, resolveWindow } from "./input-checks.js";
 import { randomHex } from "./random.js";
 
 /**
@@ -38,21 +37,6 @@ export function zegoSignature(
   return hash("md5", `${appId}${nonce}${serverSecret}${timestamp}`, "hex");
 }
 
-function requireAppId(appId: unknown): number {
-  if (typeof appId !== "number" || !Number.isInteger(appId)) {
-    throw new TypeError("appId must be an integer");
-  }
-  if (appId < 1 || appId > UINT32_MAX) throw new RangeError("appId must be a non-zero uint32");
-  return appId;
-}
-
-function requireText(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string`);
-  }
-  return value;
-}
-
 /**
  * Signs one ZEGO server API request: returns the five common query parameters. The nonce
  * is 16 lowercase hex characters from 8 random bytes (as the docs specify) unless given;
@@ -64,7 +48,7 @@ export function signZegoRequest(input: {
   nonce?: string;
   now?: number;
 }): ZegoCommonParams {
-  const appId = requireAppId(input.appId);
+  const appId = requireAppId("appId", input.appId);
   const serverSecret = requireText("serverSecret", input.serverSecret);
   const nonce = input.nonce === undefined ? randomHex(8) : requireText("nonce", input.nonce);
   const timestamp = String(toSeconds(resolveNow(input.now)));
