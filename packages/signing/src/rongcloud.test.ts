@@ -15,10 +15,12 @@ import { rongCloudSignatureVectors } from "./vectors/rongcloud.js";
 const APP_KEY = "c9kqb3rdkbb8j";
 const SECRET = "uTNrkYskbNC";
 const secretFor = (appKey: string) => (appKey === APP_KEY ? SECRET : undefined);
+/** The app's credentials, as the signers take them. */
+const APP = { appKey: APP_KEY, appSecret: SECRET };
 const NOW = 1_700_000_000_000;
 
 function signedHeaders(now = NOW) {
-  return signRongCloudRequest({ appKey: APP_KEY, appSecret: SECRET, now });
+  return signRongCloudRequest({ ...APP, now });
 }
 
 describe("rongCloudSignature", () => {
@@ -33,12 +35,7 @@ describe("rongCloudSignature", () => {
 
 describe("signRongCloudRequest", () => {
   test("timestamp is in seconds and the signature covers the sent values", () => {
-    const h = signRongCloudRequest({
-      appKey: APP_KEY,
-      appSecret: SECRET,
-      nonce: "n1",
-      now: NOW + 999,
-    });
+    const h = signRongCloudRequest({ ...APP, nonce: "n1", now: NOW + 999 });
     expect(h).toEqual({
       "App-Key": APP_KEY,
       Nonce: "n1",
@@ -57,9 +54,7 @@ describe("signRongCloudRequest", () => {
   test("rejects empty inputs with a message naming the field", () => {
     expect(() => signRongCloudRequest({ appKey: "", appSecret: SECRET })).toThrow(/appKey/);
     expect(() => signRongCloudRequest({ appKey: APP_KEY, appSecret: "" })).toThrow(/appSecret/);
-    expect(() => signRongCloudRequest({ appKey: APP_KEY, appSecret: SECRET, nonce: "" })).toThrow(
-      /nonce/,
-    );
+    expect(() => signRongCloudRequest({ ...APP, nonce: "" })).toThrow(/nonce/);
   });
 });
 
@@ -122,7 +117,7 @@ describe("verifyRongCloudRequest", () => {
 
   test("a long, non-hex nonce is accepted (Go sends 19 digits, Java decimals)", () => {
     const nonce = "5577006791947779410.123";
-    const h = signRongCloudRequest({ appKey: APP_KEY, appSecret: SECRET, nonce, now: NOW });
+    const h = signRongCloudRequest({ ...APP, nonce, now: NOW });
     expect(expectOk(verifyRongCloudRequest(h, secretFor)).nonce).toBe(nonce);
   });
 
@@ -212,12 +207,7 @@ describe("verifyRongCloudRequest", () => {
 
 describe("RongCloud callbacks", () => {
   test("sign: signTimestamp in milliseconds", () => {
-    const p = signRongCloudCallback({
-      appKey: APP_KEY,
-      appSecret: SECRET,
-      nonce: "abc",
-      now: NOW + 5,
-    });
+    const p = signRongCloudCallback({ ...APP, nonce: "abc", now: NOW + 5 });
     expect(p).toEqual({
       appKey: APP_KEY,
       nonce: "abc",
@@ -247,7 +237,7 @@ describe("RongCloud callbacks", () => {
   });
 
   test("without appKey (pre-messaging callback)", () => {
-    const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
+    const p = signRongCloudCallback({ ...APP, now: NOW });
     const q = { nonce: p.nonce, signTimestamp: p.signTimestamp, signature: p.signature };
     expect(expectOk(verifyRongCloudCallback(q, SECRET))).toEqual({
       nonce: p.nonce,
@@ -275,7 +265,7 @@ describe("RongCloud callbacks", () => {
   });
 
   test("missing and malformed fields", () => {
-    const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
+    const p = signRongCloudCallback({ ...APP, now: NOW });
     expectFailure(verifyRongCloudCallback({}, SECRET), "missing", { field: "signature" });
     expectFailure(verifyRongCloudCallback({ ...p, nonce: "" }, SECRET), "missing", {
       field: "nonce",
@@ -288,13 +278,13 @@ describe("RongCloud callbacks", () => {
   });
 
   test("every single-character change of the signature is rejected; uppercase is rejected", () => {
-    const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
+    const p = signRongCloudCallback({ ...APP, now: NOW });
     expectSignatureParamSealed(p, "signature", (s) => verifyRongCloudCallback(s, SECRET), [SECRET]);
     expectFailure(verifyRongCloudCallback(p, "wrong"), "bad_signature");
   });
 
   test("maxAgeSeconds: exact boundary in milliseconds, future too", () => {
-    const p = signRongCloudCallback({ appKey: APP_KEY, appSecret: SECRET, now: NOW });
+    const p = signRongCloudCallback({ ...APP, now: NOW });
     expectOk(verifyRongCloudCallback(p, SECRET, { now: NOW + 60_000, maxAgeSeconds: 60 }));
     expectFailure(
       verifyRongCloudCallback(p, SECRET, { now: NOW + 60_001, maxAgeSeconds: 60 }),
