@@ -24,6 +24,7 @@ export {
   FaultStore,
   validateFaultSpec,
 } from "./faults.js";
+export { getOrCreate } from "./maps.js";
 export { type RateDecision, RateLimiter, type RateRule, type RateWindow } from "./rate-limit.js";
 export {
   RequestLog,

@@ -3,7 +3,7 @@
  * (`/user/checkOnline.json`), chatroom membership and the online-status callback.
  */
 import { randomUUID } from "node:crypto";
-import { ControlError } from "../framework/index.js";
+import { ControlError, getOrCreate } from "../framework/index.js";
 import type { OnlineStatusEvent, RongCloudCallbacks } from "./callbacks.js";
 import { type AppState, type Chatroom, isOnline, type Session } from "./state.js";
 
@@ -78,11 +78,7 @@ export function login(
   const problem = tokenProblem(app, input.userId, input.token, now);
   if (problem) throw new ControlError(403, problem);
   const sessionId = input.sessionId ?? randomUUID();
-  let sessions = app.sessions.get(input.userId);
-  if (!sessions) {
-    sessions = new Map();
-    app.sessions.set(input.userId, sessions);
-  }
+  const sessions = getOrCreate(app.sessions, input.userId, () => new Map());
   const session = {
     sessionId,
     os: input.os ?? "Websocket",
@@ -138,11 +134,9 @@ export function joinChatroom(
   userId: string,
   now: number,
 ): Chatroom {
-  let room = app.chatrooms.get(chatroomId);
-  if (!room) {
-    room = newChatroom(chatroomId, chatroomId, now);
-    app.chatrooms.set(chatroomId, room);
-  }
+  const room = getOrCreate(app.chatrooms, chatroomId, () =>
+    newChatroom(chatroomId, chatroomId, now),
+  );
   if (!room.members.has(userId)) room.members.set(userId, now);
   room.lastActivity = now;
   return room;

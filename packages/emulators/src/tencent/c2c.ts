@@ -1,4 +1,5 @@
 /** One-to-one message storage shared by sendmsg, batchsendmsg, history and recall. */
+import { getOrCreate } from "../framework/index.js";
 import type { Json } from "./fields.js";
 import { type AppState, type C2CMessage, pairKey } from "./state.js";
 
@@ -33,11 +34,7 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
   if (m.cloudCustomData !== undefined) msg.cloudCustomData = m.cloudCustomData;
   if (m.syncOtherMachine === 2) msg.hiddenFor = m.from;
   const key = pairKey(m.from, m.to);
-  let list = app.conversations.get(key);
-  if (!list) {
-    list = [];
-    app.conversations.set(key, list);
-  }
+  const list = getOrCreate(app.conversations, key, () => []);
   list.push(msg);
   for (const user of [m.from, m.to]) conversationsOf(app, user).add(list);
   return msg;
@@ -49,23 +46,19 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
 const byUser = new WeakMap<AppState, Map<string, Set<C2CMessage[]>>>();
 
 function conversationsOf(app: AppState, userId: string): Set<C2CMessage[]> {
-  let index = byUser.get(app);
-  if (!index) {
-    index = new Map();
-    for (const list of app.conversations.values()) {
-      for (const m of list) {
-        for (const user of [m.from, m.to]) {
-          const set = index.get(user) ?? new Set<C2CMessage[]>();
-          set.add(list);
-          index.set(user, set);
-        }
-      }
+  const index = getOrCreate(byUser, app, () => indexConversations(app));
+  return getOrCreate(index, userId, () => new Set());
+}
+
+/** Each user's conversations, built from the stored messages. */
+function indexConversations(app: AppState): Map<string, Set<C2CMessage[]>> {
+  const index = new Map<string, Set<C2CMessage[]>>();
+  for (const list of app.conversations.values()) {
+    for (const m of list) {
+      for (const user of [m.from, m.to]) getOrCreate(index, user, () => new Set()).add(list);
     }
-    byUser.set(app, index);
   }
-  const set = index.get(userId) ?? new Set<C2CMessage[]>();
-  index.set(userId, set);
-  return set;
+  return index;
 }
 
 /** Unread one-to-one messages of `userId` (all peers): after their read mark, not recalled. */

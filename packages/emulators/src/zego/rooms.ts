@@ -2,6 +2,7 @@
  * ZIM room membership, shared by the room Actions and the control API's simulated client
  * login: entering / leaving fires `room_enter` / `room_exit` (zego.md §5.3).
  */
+import { getOrCreate } from "../framework/index.js";
 import type { ZegoCallbacks } from "./callbacks.js";
 import type { AppState, ZimRoom } from "./state.js";
 
@@ -32,17 +33,15 @@ export function enterRoom(
   userId: string,
   now: number,
 ): void {
-  let room = app.zimRooms.get(roomId);
-  if (!room) {
-    room = newRoom(roomId, now, false);
-    app.zimRooms.set(roomId, room);
+  const room = getOrCreate(app.zimRooms, roomId, () => {
     cb.send(app, "room_create", {
       room_id: roomId,
       operator_account: userId,
       room_name: "",
       attributes: [],
     });
-  }
+    return newRoom(roomId, now, false);
+  });
   if (room.members.has(userId)) return;
   room.members.set(userId, now);
   cb.send(app, "room_enter", { room_id: roomId, operator_account: userId });

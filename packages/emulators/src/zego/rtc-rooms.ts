@@ -4,6 +4,7 @@
  * stream_close; their field names are not in the reference (unverified): snake_case like
  * the ZIM events.
  */
+import { getOrCreate } from "../framework/index.js";
 import type { ZegoCallbacks } from "./callbacks.js";
 import type { AppState, RtcRoom, RtcStream } from "./state.js";
 
@@ -12,12 +13,10 @@ export function rtcLogin(
   cb: ZegoCallbacks,
   input: { roomId: string; userId: string; userName: string; role: number; now: number },
 ): RtcRoom {
-  let room = app.rtcRooms.get(input.roomId);
-  if (!room) {
-    room = { roomId: input.roomId, createdAt: input.now, users: new Map(), streams: new Map() };
-    app.rtcRooms.set(input.roomId, room);
+  const room = getOrCreate(app.rtcRooms, input.roomId, () => {
     cb.send(app, "room_create", { room_id: input.roomId, create_time: input.now });
-  }
+    return { roomId: input.roomId, createdAt: input.now, users: new Map(), streams: new Map() };
+  });
   if (room.users.has(input.userId)) return room;
   room.users.set(input.userId, {
     userId: input.userId,

@@ -1,4 +1,5 @@
 /** Everything one emulated ZEGO app remembers: ZIM users, groups, messages, rooms, RTC rooms. */
+import { getOrCreate } from "../framework/index.js";
 import type { ResolvedApp } from "./options.js";
 
 export interface Session {
@@ -202,12 +203,7 @@ export class AppState {
   }
 
   conversation(map: Map<string, Conversation>, key: string): Conversation {
-    let conv = map.get(key);
-    if (!conv) {
-      conv = { lastSeq: 0, messages: [] };
-      map.set(key, conv);
-    }
-    return conv;
+    return getOrCreate(map, key, () => ({ lastSeq: 0, messages: [] }));
   }
 
   dump(): Record<string, unknown> {

@@ -4,6 +4,7 @@
  * Friend-specific failures use the hosting service's codes (§1.10, 25xxx) with HTTP 200,
  * as the reference recommends; which codes the server really sends is unverified.
  */
+import { getOrCreate } from "../../framework/index.js";
 import { invalid, RcError, tooLong, tooMany } from "../errors.js";
 import { requireUsers } from "../known-users.js";
 import { type Params, REF_RULE } from "../params.js";
@@ -20,12 +21,7 @@ const EXT_KEY = /^ext_[A-Za-z0-9_]+$/;
 const hosting = (code: number, message: string) => new RcError(200, code, message);
 
 function listOf(app: AppState, userId: string): Map<string, FriendEntry> {
-  let list = app.friends.get(userId);
-  if (!list) {
-    list = new Map();
-    app.friends.set(userId, list);
-  }
-  return list;
+  return getOrCreate(app.friends, userId, () => new Map());
 }
 
 /** `targetIds` comma-joined (every SDK) or repeated; the doc's example spells it `targetId`. */

@@ -1,5 +1,6 @@
 /** Group member mutes, whole-group mutes and mute exceptions (§2.2). They persist across
  * quit/dismiss and never block Server API sends (§5 row 18). */
+import { getOrCreate } from "../../framework/index.js";
 import { tooMany } from "../errors.js";
 import { formatTime } from "../ids.js";
 import { REF_RULE } from "../params.js";
@@ -19,11 +20,7 @@ export const groupMuteRoutes: RouteTable = {
       const userIds = p.list("userId", { required: true, max: 20, ...REF_RULE });
       const groupId = p.optional("groupId", REF_RULE) ?? ""; // empty: muted in all groups
       const minute = p.int("minute", { required: true, min: 0, max: 43200 });
-      let mutes = app.groupMutes.get(groupId);
-      if (!mutes) {
-        mutes = new Map();
-        app.groupMutes.set(groupId, mutes);
-      }
+      const mutes = getOrCreate(app.groupMutes, groupId, () => new Map());
       for (const [u, m] of mutes) if (!active(m, now)) mutes.delete(u);
       if (groupId === "" && new Set([...mutes.keys(), ...userIds]).size > ALL_GROUPS_CAP) {
         throw tooMany("userId (users muted in all groups)", ALL_GROUPS_CAP);
@@ -86,9 +83,8 @@ export const groupMuteRoutes: RouteTable = {
     handle({ app, p }) {
       const userIds = p.list("userId", { required: true, max: 20, ...REF_RULE });
       const groupId = p.required("groupId", REF_RULE);
-      const set = app.banWhitelists.get(groupId) ?? new Set<string>();
+      const set = getOrCreate(app.banWhitelists, groupId, () => new Set<string>());
       for (const u of userIds) set.add(u);
-      app.banWhitelists.set(groupId, set);
       return undefined;
     },
   },

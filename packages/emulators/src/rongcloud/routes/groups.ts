@@ -4,6 +4,7 @@
  * §6 item 7).
  */
 
+import { getOrCreate } from "../../framework/index.js";
 import { checkMemberCount } from "../errors.js";
 import {
   checkString,
@@ -17,13 +18,13 @@ import type { RouteDef, RouteTable } from "../route.js";
 import type { AppState, Group } from "../state.js";
 
 function ensureGroup(app: AppState, id: string, now: number, name?: string): Group {
-  let g = app.groups.get(id);
-  if (!g) {
-    g = { id, name: name ?? "", members: new Map(), createdAt: now };
-    app.groups.set(id, g);
-  } else if (name !== undefined) {
-    g.name = name;
-  }
+  const g = getOrCreate(app.groups, id, () => ({
+    id,
+    name: "",
+    members: new Map(),
+    createdAt: now,
+  }));
+  if (name !== undefined) g.name = name;
   return g;
 }
 
