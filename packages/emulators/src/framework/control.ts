@@ -73,6 +73,27 @@ function strParam(q: URLSearchParams, name: string): string | undefined {
   return q.get(name) ?? undefined;
 }
 
+/** `GET requests?route&since&afterSeq&limit`; `app` is read by the caller. */
+function requestFilter(q: URLSearchParams, app: string | undefined): RequestLogFilter {
+  return withoutUndefined({
+    route: strParam(q, "route"),
+    app,
+    since: intParam(q, "since"),
+    afterSeq: intParam(q, "afterSeq"),
+    limit: intParam(q, "limit"),
+  });
+}
+
+/** `GET callbacks?kind&state&limit`; `app` is read by the caller. */
+function callbackFilter(q: URLSearchParams, app: string | undefined): CallbackFilter {
+  return withoutUndefined({
+    kind: strParam(q, "kind"),
+    app,
+    state: strParam(q, "state") as CallbackDelivery["state"] | undefined,
+    limit: intParam(q, "limit"),
+  });
+}
+
 /** Build the HTTP handler for /__emulator/* over a control object. */
 export function createControlHandler(
   control: EmulatorControl,
@@ -91,16 +112,8 @@ export function createControlHandler(
           return json(200, { ok: true });
         case "POST seed":
           return json(200, { ok: true, result: await control.seed(body) });
-        case "GET requests": {
-          const filter: RequestLogFilter = withoutUndefined({
-            route: strParam(raw.query, "route"),
-            app,
-            since: intParam(raw.query, "since"),
-            afterSeq: intParam(raw.query, "afterSeq"),
-            limit: intParam(raw.query, "limit"),
-          });
-          return json(200, { requests: control.requests(filter) });
-        }
+        case "GET requests":
+          return json(200, { requests: control.requests(requestFilter(raw.query, app)) });
         case "DELETE requests":
           control.clearRequests();
           return json(200, { ok: true });
@@ -128,15 +141,10 @@ export function createControlHandler(
           if (typeof body.enabled !== "boolean") throw new TypeError("enabled must be a boolean");
           control.setRateLimits(body.enabled);
           return json(200, { enabled: control.rateLimitsEnabled() });
-        case "GET callbacks": {
-          const filter: CallbackFilter = withoutUndefined({
-            kind: strParam(raw.query, "kind"),
-            app,
-            state: strParam(raw.query, "state") as CallbackDelivery["state"] | undefined,
-            limit: intParam(raw.query, "limit"),
+        case "GET callbacks":
+          return json(200, {
+            callbacks: control.callbackDeliveries(callbackFilter(raw.query, app)),
           });
-          return json(200, { callbacks: control.callbackDeliveries(filter) });
-        }
         case "DELETE callbacks":
           control.clearCallbacks();
           return json(200, { ok: true });
