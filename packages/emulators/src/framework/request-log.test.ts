@@ -36,24 +36,3 @@ describe("RequestLog", () => {
     expect(log.list()).toEqual([]);
   });
 });
-
-describe("clock", () => {
-  it("offsets, jumps, freezes and unfreezes", async () => {
-    const { createClock } = await import("./clock.js");
-    let real = 1_000;
-    const clock = createClock(() => real);
-    clock.advance(500);
-    expect(clock.now()).toBe(1_500);
-    clock.freeze();
-    real = 2_000;
-    expect(clock.now()).toBe(1_500);
-    clock.advance(100);
-    clock.set(10_000);
-    expect(clock.now()).toBe(10_000);
-    clock.unfreeze();
-    real = 2_050;
-    expect(clock.now()).toBe(10_050);
-    clock.setOffset(0);
-    expect(clock.now()).toBe(2_050);
-  });
-});
