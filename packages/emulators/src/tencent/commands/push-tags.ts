@@ -8,7 +8,7 @@
  */
 import { PUSH_TARGET_CODES, TimError } from "../errors.js";
 import { type Fields, type Json, utf8Bytes } from "../fields.js";
-import type { RouteTable } from "../route.js";
+import type { RouteDef, RouteTable } from "../route.js";
 import type { Account, AppState } from "../state.js";
 
 const ACCOUNTS_PER_CALL = 100;
@@ -39,6 +39,18 @@ function eachAccount(
   return errors;
 }
 
+/** {@link eachAccount} for a change that cannot fail on an imported account. */
+function forEachAccount(
+  app: AppState,
+  ids: string[],
+  apply: (acc: Account, i: number) => void,
+): ErrorItem[] {
+  return eachAccount(app, ids, (acc, i) => {
+    apply(acc, i);
+    return undefined;
+  });
+}
+
 /** UserTags: [{To_Account, Tags}], each with 1-10 tags of 1-50 bytes (90033 otherwise). */
 function userTags(f: Fields): { ids: string[]; tags: string[][] } {
   const items = f.objArray("UserTags", "To_Account", ACCOUNTS_PER_CALL);
@@ -63,65 +75,49 @@ const answer = (errors: ErrorItem[], extra: Json = {}) => ({
   ...(errors.length > 0 ? { ErrorList: errors } : {}),
 });
 
+/** The four commands share the push target codes and a limit of 100 calls a second. */
+const tagCommand = (handle: RouteDef["handle"]): RouteDef => ({
+  codes: PUSH_TARGET_CODES,
+  rules: [{ limit: 100, window: "second" }],
+  handle,
+});
+
 export const pushTagRoutes: RouteTable = {
-  "v4/all_member_push/im_add_tag": {
-    codes: PUSH_TARGET_CODES,
-    rules: [{ limit: 100, window: "second" }],
-    handle({ app, f }) {
-      const { ids, tags } = userTags(f);
-      return answer(
-        eachAccount(app, ids, (acc, i) => {
-          const next = new Set([...acc.pushTags, ...(tags[i] ?? [])]);
-          if (next.size > TAGS_PER_ACCOUNT) {
-            return {
-              To_Account: acc.userId,
-              ErrorCode: 90033,
-              ErrorInfo: `an account holds at most ${TAGS_PER_ACCOUNT} tags`,
-            };
-          }
-          acc.pushTags = next;
-          return undefined;
-        }),
-      );
-    },
-  },
-  "v4/all_member_push/im_remove_tag": {
-    codes: PUSH_TARGET_CODES,
-    rules: [{ limit: 100, window: "second" }],
-    handle({ app, f }) {
-      const { ids, tags } = userTags(f);
-      return answer(
-        eachAccount(app, ids, (acc, i) => {
-          for (const tag of tags[i] ?? []) acc.pushTags.delete(tag);
-          return undefined;
-        }),
-      );
-    },
-  },
-  "v4/all_member_push/im_remove_all_tags": {
-    codes: PUSH_TARGET_CODES,
-    rules: [{ limit: 100, window: "second" }],
-    handle({ app, f }) {
-      const ids = f.strArray("To_Account", ACCOUNTS_PER_CALL);
-      return answer(
-        eachAccount(app, ids, (acc) => {
-          acc.pushTags.clear();
-          return undefined;
-        }),
-      );
-    },
-  },
-  "v4/all_member_push/im_get_tag": {
-    codes: PUSH_TARGET_CODES,
-    rules: [{ limit: 100, window: "second" }],
-    handle({ app, f }) {
-      const ids = f.strArray("To_Account", ACCOUNTS_PER_CALL);
-      const UserTags: { To_Account: string; Tags: string[] }[] = [];
-      const errors = eachAccount(app, ids, (acc) => {
-        UserTags.push({ To_Account: acc.userId, Tags: [...acc.pushTags] });
+  "v4/all_member_push/im_add_tag": tagCommand(({ app, f }) => {
+    const { ids, tags } = userTags(f);
+    return answer(
+      eachAccount(app, ids, (acc, i) => {
+        const next = new Set([...acc.pushTags, ...(tags[i] ?? [])]);
+        if (next.size > TAGS_PER_ACCOUNT) {
+          return {
+            To_Account: acc.userId,
+            ErrorCode: 90033,
+            ErrorInfo: `an account holds at most ${TAGS_PER_ACCOUNT} tags`,
+          };
+        }
+        acc.pushTags = next;
         return undefined;
-      });
-      return answer(errors, { UserTags });
-    },
-  },
+      }),
+    );
+  }),
+  "v4/all_member_push/im_remove_tag": tagCommand(({ app, f }) => {
+    const { ids, tags } = userTags(f);
+    return answer(
+      forEachAccount(app, ids, (acc, i) => {
+        for (const tag of tags[i] ?? []) acc.pushTags.delete(tag);
+      }),
+    );
+  }),
+  "v4/all_member_push/im_remove_all_tags": tagCommand(({ app, f }) => {
+    const ids = f.strArray("To_Account", ACCOUNTS_PER_CALL);
+    return answer(forEachAccount(app, ids, (acc) => acc.pushTags.clear()));
+  }),
+  "v4/all_member_push/im_get_tag": tagCommand(({ app, f }) => {
+    const ids = f.strArray("To_Account", ACCOUNTS_PER_CALL);
+    const UserTags: { To_Account: string; Tags: string[] }[] = [];
+    const errors = forEachAccount(app, ids, (acc) => {
+      UserTags.push({ To_Account: acc.userId, Tags: [...acc.pushTags] });
+    });
+    return answer(errors, { UserTags });
+  }),
 };
