@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ok, rcClient } from "../testing/rongcloud-client.js";
+import { queryProfiles, setProfile } from "../testing/rongcloud-profiles.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 // Custom attributes of hosted user profiles (`userExtProfile`, rongcloud.md §4).
@@ -14,64 +15,42 @@ const fx = useRongCloud({
     { ...MERGING, features: hosting, profileSetMerges: true },
   ],
 });
-const json = (o: Record<string, unknown>) => JSON.stringify(o);
 const extOf = async (rc: ReturnType<typeof rcClient>, userId: string) => {
-  const list = ok(await rc.post("/user/profile/batch/query.json", { userId })).userList;
+  const list = await queryProfiles(rc, userId);
   return JSON.parse(list[0]?.userExtProfile ?? "null");
 };
 
 describe("userExtProfile", () => {
   it("a given userExtProfile replaces the stored one and leaves userProfile alone", async () => {
-    const set = (form: Record<string, string>) =>
-      fx.rc.post("/user/profile/set.json", { userId: "u", ...form });
-    ok(await set({ userProfile: json({ name: "U" }), userExtProfile: json({ ext_a: "1" }) }));
-    ok(await set({ userExtProfile: json({ ext_b: "2" }) }));
+    ok(
+      await setProfile(fx.rc, "u", { userProfile: { name: "U" }, userExtProfile: { ext_a: "1" } }),
+    );
+    ok(await setProfile(fx.rc, "u", { userExtProfile: { ext_b: "2" } }));
     expect(await extOf(fx.rc, "u")).toEqual({ ext_b: "2" });
-    ok(await set({ userExtProfile: "{}" }));
-    const [entry] = ok(
-      await fx.rc.post("/user/profile/batch/query.json", { userId: "u" }),
-    ).userList;
-    expect(entry).toMatchObject({ userProfile: json({ name: "U" }), userExtProfile: "{}" });
+    ok(await setProfile(fx.rc, "u", { userExtProfile: "{}" }));
+    const [entry] = await queryProfiles(fx.rc, "u");
+    expect(entry).toMatchObject({
+      userProfile: JSON.stringify({ name: "U" }),
+      userExtProfile: "{}",
+    });
   });
 
   it("merges instead when the app is set so (the unverified other reading)", async () => {
     const rc = rcClient({ url: fx.emu.url, ...MERGING });
-    ok(
-      await rc.post("/user/profile/set.json", {
-        userId: "u",
-        userExtProfile: json({ ext_a: "1" }),
-      }),
-    );
-    ok(
-      await rc.post("/user/profile/set.json", {
-        userId: "u",
-        userExtProfile: json({ ext_b: "2" }),
-      }),
-    );
+    ok(await setProfile(rc, "u", { userExtProfile: { ext_a: "1" } }));
+    ok(await setProfile(rc, "u", { userExtProfile: { ext_b: "2" } }));
     expect(await extOf(rc, "u")).toEqual({ ext_a: "1", ext_b: "2" });
     // The 20-pair cap counts the merged result.
     const many = Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`ext_k${i}`, "v"]));
-    const r = await rc.post("/user/profile/set.json", { userId: "u", userExtProfile: json(many) });
+    const r = await setProfile(rc, "u", { userExtProfile: many });
     expect(r.body.code).toBe(1002);
   });
 
   it("reads users by repeated or comma-joined userId, ≤100, and leaves out users never set", async () => {
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "a",
-        userExtProfile: json({ ext_x: "1" }),
-      }),
-    );
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "b",
-        userExtProfile: json({ ext_x: "2" }),
-      }),
-    );
-    const repeated = ok(
-      await fx.rc.post("/user/profile/batch/query.json", { userId: ["a", "nobody", "b"] }),
-    );
-    expect(repeated.userList.map((u: { userId: string }) => u.userId)).toEqual(["a", "b"]);
+    ok(await setProfile(fx.rc, "a", { userExtProfile: { ext_x: "1" } }));
+    ok(await setProfile(fx.rc, "b", { userExtProfile: { ext_x: "2" } }));
+    const repeated = await queryProfiles(fx.rc, ["a", "nobody", "b"]);
+    expect(repeated.map((u) => u.userId)).toEqual(["a", "b"]);
     const ids = Array.from({ length: 101 }, (_, i) => `u${i}`);
     const over = await fx.rc.post("/user/profile/batch/query.json", { userId: ids });
     expect(over.body.code).toBe(1002);
@@ -86,32 +65,17 @@ describe("userExtProfile", () => {
     ];
     const codes = [];
     for (const ext of bad)
-      codes.push(
-        (await fx.rc.post("/user/profile/set.json", { userId: "a", userExtProfile: json(ext) }))
-          .body.code,
-      );
+      codes.push((await setProfile(fx.rc, "a", { userExtProfile: ext })).body.code);
     expect(codes).toEqual([1002, 1005, 1002, 1002]);
     // 32 characters exactly is fine, and so are 256-character values.
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "a",
-        userExtProfile: json({ [`ext_${"k".repeat(28)}`]: "v".repeat(256) }),
-      }),
-    );
+    const longest = { [`ext_${"k".repeat(28)}`]: "v".repeat(256) };
+    ok(await setProfile(fx.rc, "a", { userExtProfile: longest }));
   });
 
   it("refuses keys not created in the console when the app lists them", async () => {
     const rc = rcClient({ url: fx.emu.url, ...KEYED });
-    ok(
-      await rc.post("/user/profile/set.json", {
-        userId: "a",
-        userExtProfile: json({ ext_level: "1" }),
-      }),
-    );
-    const r = await rc.post("/user/profile/set.json", {
-      userId: "a",
-      userExtProfile: json({ ext_city: "SZ" }),
-    });
+    ok(await setProfile(rc, "a", { userExtProfile: { ext_level: "1" } }));
+    const r = await setProfile(rc, "a", { userExtProfile: { ext_city: "SZ" } });
     expect(r.body).toMatchObject({ code: 1002 });
     expect(r.body.errorMessage).toContain("ext_city");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useCallbackSink } from "../testing/callback-sink.js";
 import { ok, rcClient } from "../testing/rongcloud-client.js";
+import { setProfile } from "../testing/rongcloud-profiles.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 import { startRongCloudEmulator } from "./index.js";
 
@@ -185,12 +186,7 @@ describe("unknown users on the blacklist, and profile callbacks", () => {
   });
 
   it("calls back profile changes: type 1 with what was set, type 0 when cleared", async () => {
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "a",
-        userProfile: JSON.stringify({ name: "Ann" }),
-      }),
-    );
+    ok(await setProfile(fx.rc, "a", { userProfile: { name: "Ann" } }));
     ok(await fx.rc.post("/user/profile/clean.json", { userId: "a" }));
     await fx.emu.flushCallbacks();
     const bodies = sink.received.map((c) => JSON.parse(c.body));

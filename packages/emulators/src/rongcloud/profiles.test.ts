@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ok } from "../testing/rongcloud-client.js";
+import { type ProfileParts, queryProfiles, setProfile } from "../testing/rongcloud-profiles.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({ apps: [{ ...APP, features: { profileHosting: true } }] });
@@ -8,26 +9,10 @@ const profile = (p: Record<string, unknown>) => JSON.stringify(p);
 describe("user profile hosting (§2.1)", () => {
   it("sets each given part, queries in batch (JSON text) and by page, cleans", async () => {
     ok(await fx.rc.post("/user/getToken.json", { userId: "a", name: "A" }));
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "a",
-        userProfile: profile({ name: "Alice", gender: 1 }),
-      }),
-    );
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "a",
-        userExtProfile: profile({ ext_team: "blue" }),
-      }),
-    );
-    ok(
-      await fx.rc.post("/user/profile/set.json", {
-        userId: "b",
-        userProfile: profile({ email: "b@x.io" }),
-      }),
-    );
-    const batch = ok(await fx.rc.post("/user/profile/batch/query.json", { userId: "a,b,nobody" }));
-    expect(batch.userList).toEqual([
+    ok(await setProfile(fx.rc, "a", { userProfile: { name: "Alice", gender: 1 } }));
+    ok(await setProfile(fx.rc, "a", { userExtProfile: { ext_team: "blue" } }));
+    ok(await setProfile(fx.rc, "b", { userProfile: { email: "b@x.io" } }));
+    expect(await queryProfiles(fx.rc, "a,b,nobody")).toEqual([
       {
         userId: "a",
         version: 2,
@@ -39,38 +24,25 @@ describe("user profile hosting (§2.1)", () => {
     const page = ok(await fx.rc.post("/user/profile/query.json", { page: 1, size: 1, order: 1 }));
     expect(page.userList.map((u: { userId: string }) => u.userId)).toEqual(["b"]);
     ok(await fx.rc.post("/user/profile/clean.json", { userId: "a" }));
-    expect(
-      ok(await fx.rc.post("/user/profile/batch/query.json", { userId: "a" })).userList,
-    ).toEqual([]);
+    expect(await queryProfiles(fx.rc, "a")).toEqual([]);
   });
 
   it("validates profile keys, lengths and ext keys", async () => {
-    const bad = [
-      { userProfile: profile({ nickname: "x" }) },
-      { userProfile: profile({ gender: 3 }) },
-      { userProfile: profile({ level: 101 }) },
+    const bad: ProfileParts[] = [
+      { userProfile: { nickname: "x" } },
+      { userProfile: { gender: 3 } },
+      { userProfile: { level: 101 } },
       { userProfile: "not json" },
-      { userExtProfile: profile({ team: "x" }) },
+      { userExtProfile: { team: "x" } },
       {
-        userExtProfile: profile(
-          Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`ext_${i}`, "v"])),
-        ),
+        userExtProfile: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`ext_${i}`, "v"])),
       },
     ];
-    for (const b of bad)
-      expect((await fx.rc.post("/user/profile/set.json", { userId: "a", ...b })).body.code).toBe(
-        1002,
-      );
-    const long = await fx.rc.post("/user/profile/set.json", {
-      userId: "a",
-      userProfile: profile({ name: "n".repeat(65) }),
-    });
+    for (const b of bad) expect((await setProfile(fx.rc, "a", b)).body.code).toBe(1002);
+    const long = await setProfile(fx.rc, "a", { userProfile: { name: "n".repeat(65) } });
     expect(long.body).toMatchObject({ code: 1005 });
     expect(long.body.errorMessage).toContain("userProfile.name");
-    const longExt = await fx.rc.post("/user/profile/set.json", {
-      userId: "a",
-      userExtProfile: profile({ ext_a: "v".repeat(257) }),
-    });
+    const longExt = await setProfile(fx.rc, "a", { userExtProfile: { ext_a: "v".repeat(257) } });
     expect(longExt.body.code).toBe(1005);
   });
 });
