@@ -21,6 +21,18 @@ const members = async (GroupId: string) =>
     }[]
   ).map((m) => `${m.UserId}:${m.Role}`);
 
+// Actions on group "g", the one most tests make, unless they name another.
+const invite = (FromUserId: string, UserIds: string[], GroupId = "g") =>
+  fx.zim.post("InviteUsersIntoGroup", { FromUserId, GroupId, UserIds });
+const kick = (FromUserId: string, UserId: string[], GroupId = "g") =>
+  fx.zim.post("KickoutGroupUser", { FromUserId, GroupId, UserId });
+const groupInfo = (FromUserId = "owner", GroupId = "g") =>
+  fx.zim.post("QueryGroupInfo", { FromUserId, GroupId });
+const mute = (FromUserId: string, params: Record<string, boolean | number | number[]> = {}) =>
+  fx.zim.get("MuteGroup", { FromUserId, GroupId: "g", ...params });
+const muteMembers = (FromUserId: string, UserIds: string[], Duration = 30) =>
+  fx.zim.get("MuteGroupMembers", { FromUserId, GroupId: "g", UserIds, Duration });
+
 describe("CreateGroup", () => {
   it("creates with owner, members, attributes; reports unregistered members", async () => {
     const res = await create({
@@ -39,7 +51,7 @@ describe("CreateGroup", () => {
       ErrorUsers: [{ UserId: "ghost", SubCode: 660600017 }],
     });
     expect(await members("g1")).toEqual(["owner:1", "m1:3"]);
-    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "m1", GroupId: "g1" });
+    const info = await groupInfo("m1", "g1");
     expect(info.body).toMatchObject({
       GroupName: "Group One",
       IsAllForbid: false,
@@ -81,11 +93,7 @@ describe("membership", () => {
   });
 
   it("invites with UserIds or GroupMemberInfos (IsInvite 1 waits for consent)", async () => {
-    const res = await fx.zim.post("InviteUsersIntoGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      UserIds: ["m2", "ghost", "owner"],
-    });
+    const res = await invite("owner", ["m2", "ghost", "owner"]);
     expect(res.body.Code).toBe(0);
     expect(res.body.ErrorUsers).toEqual([{ UserId: "ghost", SubCode: 660000002 }]);
     const infos = await fx.zim.post("InviteUsersIntoGroup", {
@@ -96,88 +104,25 @@ describe("membership", () => {
     });
     expect(infos.body.Code).toBe(0);
     expect(await members("g")).toEqual(["owner:1", "m1:3", "m2:3"]);
-    expect(
-      (
-        await fx.zim.post("InviteUsersIntoGroup", {
-          FromUserId: "owner",
-          GroupId: "g",
-          UserIds: ["ghost"],
-        })
-      ).body.Code,
-    ).toBe(660600033);
-    expect(
-      (
-        await fx.zim.post("InviteUsersIntoGroup", {
-          FromUserId: "owner",
-          GroupId: "g",
-          UserIds: ids(101, "x"),
-        })
-      ).body.Code,
-    ).toBe(660000011);
-    expect(
-      (
-        await fx.zim.post("InviteUsersIntoGroup", {
-          FromUserId: "owner",
-          GroupId: "nope",
-          UserIds: ["m2"],
-        })
-      ).body.Code,
-    ).toBe(660600001);
-    expect(
-      (
-        await fx.zim.post("InviteUsersIntoGroup", {
-          FromUserId: "ghost",
-          GroupId: "g",
-          UserIds: ["m2"],
-        })
-      ).body.Code,
-    ).toBe(660500002);
+    expect((await invite("owner", ["ghost"])).body.Code).toBe(660600033);
+    expect((await invite("owner", ids(101, "x"))).body.Code).toBe(660000011);
+    expect((await invite("owner", ["m2"], "nope")).body.Code).toBe(660600001);
+    expect((await invite("ghost", ["m2"])).body.Code).toBe(660500002);
   });
 
   it("kicks members; kicking the owner hands ownership to the first member", async () => {
-    await fx.zim.post("InviteUsersIntoGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      UserIds: ["m2"],
-    });
-    const res = await fx.zim.post("KickoutGroupUser", {
-      FromUserId: "owner",
-      GroupId: "g",
-      UserId: ["m1", "out"],
-    });
+    await invite("owner", ["m2"]);
+    const res = await kick("owner", ["m1", "out"]);
     expect(res.body.Code).toBe(0);
     expect(res.body.ErrorList).toEqual([{ UserId: "out", SubCode: 660600008 }]);
-    expect(
-      (
-        await fx.zim.post("KickoutGroupUser", {
-          FromUserId: "owner",
-          GroupId: "g",
-          UserId: ["out"],
-        })
-      ).body.Code,
-    ).toBe(660600008);
-    expect(
-      (await fx.zim.post("KickoutGroupUser", { FromUserId: "m2", GroupId: "g", UserId: ["owner"] }))
-        .body.Code,
-    ).toBe(0);
+    expect((await kick("owner", ["out"])).body.Code).toBe(660600008);
+    expect((await kick("m2", ["owner"])).body.Code).toBe(0);
     expect(await members("g")).toEqual(["m2:1"]);
-    expect(
-      (
-        await fx.zim.post("KickoutGroupUser", {
-          FromUserId: "m2",
-          GroupId: "g",
-          UserId: ids(51, "x"),
-        })
-      ).body.Code,
-    ).toBe(660000011);
+    expect((await kick("m2", ids(51, "x"))).body.Code).toBe(660000011);
   });
 
   it("pages the member list", async () => {
-    await fx.zim.post("InviteUsersIntoGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      UserIds: ["m2", "m3"],
-    });
+    await invite("owner", ["m2", "m3"]);
     const first = await fx.zim.post("QueryGroupMemberList", { GroupId: "g", Limit: 2, Next: 0 });
     expect(first.body).toMatchObject({ TotalCount: 4, Next: 2 });
     expect(first.body.MemberList).toHaveLength(2);
@@ -250,9 +195,7 @@ describe("membership", () => {
     expect(
       (await fx.zim.get("DismissGroup", { FromUserId: "ghost", GroupId: "h" })).body.Code,
     ).toBe(660500002);
-    expect(
-      (await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" })).body.Code,
-    ).toBe(660600001);
+    expect((await groupInfo()).body.Code).toBe(660600001);
   });
 });
 
@@ -278,7 +221,7 @@ describe("group data and mutes", () => {
       (await fx.zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g", GroupNotice: "" }))
         .body.Code,
     ).toBe(0);
-    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    const info = await groupInfo();
     expect(info.body).toMatchObject({ GroupName: "New", GroupNotice: "", GroupDataSeq: 3 });
     expect(
       (await fx.zim.post("UpdateGroupData", { FromUserId: "owner", GroupId: "g" })).body.Code,
@@ -322,7 +265,7 @@ describe("group data and mutes", () => {
       JoinMode: 2,
       MemberCountLimit: 50,
     });
-    const info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    const info = await groupInfo();
     expect(info.body.LimitInfo).toMatchObject({ JoinMode: 2, InviteMode: 0, MemberCountLimit: 50 });
     expect(
       (await fx.zim.get("ModifyGroupLimit", { FromUserId: "owner", GroupId: "g", JoinMode: 3 }))
@@ -331,124 +274,56 @@ describe("group data and mutes", () => {
   });
 
   it("MuteGroup: all / roles / lift, with expiry on the emulator clock", async () => {
-    await fx.zim.get("MuteGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      IsAllMuted: true,
-      Duration: 60,
-    });
-    let info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    await mute("owner", { IsAllMuted: true, Duration: 60 });
+    let info = await groupInfo();
     expect(info.body.IsAllForbid).toBe(true);
     expect(info.body.ForbidList).toBeUndefined();
     expect(info.body.ForbidExpireTime).toBeGreaterThan(fx.emu.now());
-    await fx.zim.get("MuteGroup", {
-      FromUserId: "m1",
-      GroupId: "g",
-      MuteRoleList: [3],
-      Duration: -1,
-    });
-    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    await mute("m1", { MuteRoleList: [3], Duration: -1 });
+    info = await groupInfo();
     expect(info.body).toMatchObject({ ForbidList: [3], ForbidExpireTime: -1 });
     expect(info.body.IsAllForbid).toBeUndefined();
-    await fx.zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g" });
-    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    await mute("owner");
+    info = await groupInfo();
     expect(info.body).toMatchObject({ IsAllForbid: false, ForbidExpireTime: 0 });
-    await fx.zim.get("MuteGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      IsAllMuted: true,
-      Duration: 60,
-    });
+    await mute("owner", { IsAllMuted: true, Duration: 60 });
     fx.emu.setClock({ advanceMs: 61_000 });
-    info = await fx.zim.post("QueryGroupInfo", { FromUserId: "owner", GroupId: "g" });
+    info = await groupInfo();
     expect(info.body.IsAllForbid).toBe(false);
   });
 
   it("mute permissions and ranges", async () => {
-    expect(
-      (await fx.zim.get("MuteGroup", { FromUserId: "m2", GroupId: "g", IsAllMuted: true })).body
-        .Code,
-    ).toBe(660600032);
-    expect(
-      (await fx.zim.get("MuteGroup", { FromUserId: "m1", GroupId: "g", MuteRoleList: [1] })).body
-        .Code,
-    ).toBe(660600032);
-    expect(
-      (
-        await fx.zim.get("MuteGroup", {
-          FromUserId: "owner",
-          GroupId: "g",
-          IsAllMuted: true,
-          Duration: 2_592_001,
-        })
-      ).body.Code,
-    ).toBe(660000002);
+    expect((await mute("m2", { IsAllMuted: true })).body.Code).toBe(660600032);
+    expect((await mute("m1", { MuteRoleList: [1] })).body.Code).toBe(660600032);
+    expect((await mute("owner", { IsAllMuted: true, Duration: 2_592_001 })).body.Code).toBe(
+      660000002,
+    );
     // Non-member operators are let through (unverified rule, tolerant).
-    expect(
-      (await fx.zim.get("MuteGroup", { FromUserId: "out", GroupId: "g", IsAllMuted: false })).body
-        .Code,
-    ).toBe(0);
+    expect((await mute("out", { IsAllMuted: false })).body.Code).toBe(0);
   });
 
   it("MuteGroupMembers and FetchForbidGroupList", async () => {
-    const res = await fx.zim.get("MuteGroupMembers", {
-      FromUserId: "m1",
-      GroupId: "g",
-      UserIds: ["m2", "out"],
-      Duration: 30,
-    });
+    const res = await muteMembers("m1", ["m2", "out"]);
     expect(res.body).toMatchObject({
       Code: 0,
       ErrorUsers: [{ UserId: "out", SubCode: 660600024 }],
     });
-    expect(
-      (
-        await fx.zim.get("MuteGroupMembers", {
-          FromUserId: "m2",
-          GroupId: "g",
-          UserIds: ["m1"],
-          Duration: 30,
-        })
-      ).body.Code,
-    ).toBe(660600032);
-    expect(
-      (
-        await fx.zim.get("MuteGroupMembers", {
-          FromUserId: "owner",
-          GroupId: "g",
-          UserIds: ids(21, "x"),
-          Duration: 30,
-        })
-      ).body.Code,
-    ).toBe(660000011);
-    expect(
-      (
-        await fx.zim.get("MuteGroupMembers", {
-          FromUserId: "owner",
-          GroupId: "g",
-          UserIds: ["out"],
-          Duration: 30,
-        })
-      ).body.Code,
-    ).toBe(660600033);
+    expect((await muteMembers("m2", ["m1"])).body.Code).toBe(660600032);
+    expect((await muteMembers("owner", ids(21, "x"))).body.Code).toBe(660000011);
+    expect((await muteMembers("owner", ["out"])).body.Code).toBe(660600033);
     let forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2", StartFlag: 0 });
     expect(forbid.body).toMatchObject({
       FetchEnd: 1,
       GroupList: [{ GroupId: "g", ForbidType: 4 }],
     });
-    await fx.zim.get("MuteGroup", {
-      FromUserId: "owner",
-      GroupId: "g",
-      MuteRoleList: [3],
-      Duration: -1,
-    });
+    await mute("owner", { MuteRoleList: [3], Duration: -1 });
     forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2" });
     expect(forbid.body.GroupList).toEqual([{ GroupId: "g", ForbidType: 6 }]);
     expect(
       (await fx.zim.post("FetchForbidGroupList", { FromUserId: "m1" })).body.GroupList,
     ).toEqual([]);
     fx.emu.setClock({ advanceMs: 31_000 });
-    await fx.zim.get("MuteGroup", { FromUserId: "owner", GroupId: "g", Duration: 0 });
+    await mute("owner", { Duration: 0 });
     expect(
       (await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2" })).body.GroupList,
     ).toEqual([]);
