@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ids, subCodes, useZego } from "./test-support.js";
+import { ids, registerUsers, subCodes, useZego } from "./test-support.js";
 
 // Friend Actions (zego.md #15 §1-8): limits, SubCodes, one-way and two-way semantics.
 const fx = useZego({}, { friendLimit: 3 });
@@ -19,11 +19,7 @@ async function relations(from: string, userIds: string[]) {
 const add = (from: string, infos: Record<string, unknown>[]) =>
   fx.zim.post("AddFriends", { FromUserId: from, FriendInfos: infos });
 
-beforeEach(async () => {
-  await fx.zim.post("UserRegister", {
-    UserInfo: ["a", "b", "c", "d", "e"].map((UserId) => ({ UserId })),
-  });
-});
+beforeEach(() => registerUsers(fx.zim, "a", "b", "c", "d", "e"));
 
 describe("AddFriends", () => {
   it("befriends both ways, the alias and attributes on FromUserId's side only", async () => {

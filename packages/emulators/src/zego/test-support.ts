@@ -114,6 +114,12 @@ function viaHttp(
 export const ids = (n: number, prefix = "u") =>
   Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
+/** Registers users with nothing but their ids (UserRegister); throws when the call fails. */
+export async function registerUsers(zim: ZegoTestClient, ...userIds: string[]): Promise<void> {
+  const res = await zim.post("UserRegister", { UserInfo: userIds.map((UserId) => ({ UserId })) });
+  if (res.body.Code !== 0) throw new Error(`UserRegister failed: ${res.text}`);
+}
+
 /** A failure list as [UserId, SubCode] pairs, for comparing in order. */
 export const subCodes = (list: unknown) =>
   (list as { UserId: string; SubCode: number }[]).map((e) => [e.UserId, e.SubCode]);
