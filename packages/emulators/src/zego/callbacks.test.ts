@@ -98,26 +98,19 @@ describe("callbacks (zego.md §5)", () => {
     await fx.zim.post("InviteUsersIntoGroup", { FromUserId: "o", GroupId: "g", UserIds: ["n"] });
     await fx.zim.post("KickoutGroupUser", { FromUserId: "o", GroupId: "g", UserId: ["m"] });
     await fx.zim.get("DismissGroup", { FromUserId: "o", GroupId: "g" });
-    const evs = await events();
-    expect(evs.map((e) => e.event)).toEqual([
-      "group_create",
-      "group_join",
-      "group_exit",
-      "group_destroy",
+    // One entry per event, in order, each with the fields it must carry.
+    expect(await events()).toMatchObject([
+      {
+        event: "group_create",
+        group_id: "g",
+        owner_account: "o",
+        group_name: "G",
+        user_ids: ["o", "m"],
+      },
+      { event: "group_join", operator_account: "o", join_type: "Invited", new_user_ids: ["n"] },
+      { event: "group_exit", exit_type: "Kickout", exit_user_ids: ["m"] },
+      { event: "group_destroy", owner_account: "o", user_ids: ["o", "n"] },
     ]);
-    expect(evs[0]).toMatchObject({
-      group_id: "g",
-      owner_account: "o",
-      group_name: "G",
-      user_ids: ["o", "m"],
-    });
-    expect(evs[1]).toMatchObject({
-      operator_account: "o",
-      join_type: "Invited",
-      new_user_ids: ["n"],
-    });
-    expect(evs[2]).toMatchObject({ exit_type: "Kickout", exit_user_ids: ["m"] });
-    expect(evs[3]).toMatchObject({ owner_account: "o", user_ids: ["o", "n"] });
   });
 
   it("ZIM room events and RTC room_login / room_logout", async () => {
