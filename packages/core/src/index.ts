@@ -42,6 +42,7 @@ export {
   type FriendRules,
   type KeyRule,
 } from "./social-inputs.js";
+export { fileContent, type ImageDetails, imageContent, knownSize } from "./stored-content.js";
 export {
   checkMuteUsers,
   checkRemoveUserAttributes,
