@@ -71,8 +71,10 @@ export type {
 } from "./vendor-module.js";
 export type {
   WebhookAck,
+  WebhookContext,
   WebhookParser,
   WebhookReader,
   WebhookRequest,
   WebhookResult,
 } from "./webhook.js";
+export { jsonAck, replayWindowMs, textAck } from "./webhook-results.js";
