@@ -14,7 +14,7 @@ import {
 } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
 import { BLOCKLIST_CAP, BLOCKLIST_PAGE_MAX, BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
-import { tokenPage } from "./paging.js";
+import { type TokenPageAsk, tokenPage } from "./paging.js";
 
 // RongCloud's blacklist (vendor reference §2): one-way, ≤20 users a change, read in pages of
 // ≤1000 with no time of blocking, and no check endpoint (checkBlocked reads the list).
@@ -62,18 +62,11 @@ export const unblockUsers: Op<"unblockUsers"> = (ctx, input, options) =>
 async function listPage(
   ctx: RongCloudContext,
   operation: string,
-  userId: string,
-  size: number,
-  pageToken: string | undefined,
+  page: TokenPageAsk,
   options: CallOptions | undefined,
 ): Promise<{ users: string[]; next: string | null }> {
-  const answer = await tokenPage<ListAnswer>(
-    ctx,
-    operation,
-    "/user/blacklist/query.json",
-    { userId, size, pageToken },
-    options,
-  );
+  const path = "/user/blacklist/query.json";
+  const answer = await tokenPage<ListAnswer>(ctx, operation, path, page, options);
   const users = Array.isArray(answer.users) ? answer.users.map(String) : [];
   const next = typeof answer.next === "string" && answer.next !== "" ? answer.next : null;
   return { users, next };
@@ -84,7 +77,7 @@ export const listBlockedUsers: Op<"listBlockedUsers"> = async (ctx, input, optio
   const userId = checkId("userId", input?.userId, USER_ID);
   const size = pageLimit(input.limit, BLOCKLIST_PAGE_MAX);
   const at = decodeCursor<{ t: string }>("blockedUsers", input.cursor, { t: "string" });
-  const page = await listPage(ctx, "listBlockedUsers", userId, size, at?.t, options);
+  const page = await listPage(ctx, "listBlockedUsers", { userId, size, pageToken: at?.t }, options);
   return {
     items: page.users.map((id) => ({ userId: id, blockedAt: null })),
     nextCursor:
@@ -101,7 +94,8 @@ export const checkBlocked: Op<"checkBlocked"> = async (ctx, input, options) => {
   const blocked = new Set<string>();
   let token: string | undefined;
   for (let page = 1; ; page++) {
-    const answer = await listPage(ctx, "checkBlocked", userId, BLOCKLIST_PAGE_MAX, token, options);
+    const ask = { userId, size: BLOCKLIST_PAGE_MAX, pageToken: token };
+    const answer = await listPage(ctx, "checkBlocked", ask, options);
     for (const id of answer.users) blocked.add(id);
     if (!answer.next || answer.users.length === 0) break;
     if (page === CHECK_MAX_PAGES)

@@ -3,6 +3,8 @@ import {
   checkEncodedSize,
   checkText,
   checkUrl,
+  fileContent,
+  imageContent,
   isJsonObject,
   type JsonValue,
   type MessageContent,
@@ -83,9 +85,7 @@ export function fromRongCloud(objectName: string, raw: string): MessageContent {
     case "RC:ImgMsg": {
       const url = str(fields.imageUri);
       if (!url) break;
-      return withDefined({
-        type: "IMAGE" as const,
-        url,
+      return imageContent(url, {
         width: num(fields.width),
         height: num(fields.height),
         thumbnailUrl: str(fields.thumbnailUri),
@@ -94,12 +94,7 @@ export function fromRongCloud(objectName: string, raw: string): MessageContent {
     case "RC:FileMsg": {
       const url = str(fields.fileUrl);
       if (!url) break;
-      return withDefined({
-        type: "FILE" as const,
-        url,
-        name: str(fields.name) ?? "",
-        sizeBytes: num(fields.size),
-      });
+      return fileContent(url, str(fields.name), num(fields.size));
     }
     default:
       if (!objectName.startsWith("RC:") && parsed !== undefined) {
@@ -115,8 +110,4 @@ function parseJson(raw: string): JsonValue | undefined {
   } catch {
     return undefined;
   }
-}
-
-function withDefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

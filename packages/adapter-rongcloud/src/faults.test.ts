@@ -36,6 +36,11 @@ function requestsTo(route: string) {
   return emu.requests({ route });
 }
 
+/** RongCloud refuses calls to `route` with its business `code` and HTTP `status`. */
+function refuse(route: string, code: number, status: number, times?: number) {
+  emu.addFault({ route, kind: "vendor-error", code, status, ...(times ? { times } : {}) });
+}
+
 /** One text from one user to another. */
 function sendText(im: RongCloudAdapter, from: string, to: string, body: string) {
   return im.sendMessage({
@@ -113,13 +118,7 @@ describe("rongcloud adapter under vendor faults", () => {
 
   it("retries a send refused before processing (reset before, 1008 rate limit) and delivers it once", async () => {
     const im = adapterFor(emu);
-    emu.addFault({
-      route: "/message/private/publish.json",
-      kind: "vendor-error",
-      code: 1008,
-      status: 429,
-      times: 1,
-    });
+    refuse("/message/private/publish.json", 1008, 429, 1);
     const [sent] = await sendText(im, "a3", "b3", "after limit");
     expect(sent?.ok).toBe(true);
     expect(requestsTo("/message/private/publish.json")).toHaveLength(2);
@@ -130,12 +129,7 @@ describe("rongcloud adapter under vendor faults", () => {
 
   it("answers RATE_LIMITED with retryAfter when the limit outlasts the deadline", async () => {
     const im = adapterFor(emu, { deadlineMs: 500 });
-    emu.addFault({
-      route: "/user/checkOnline.json",
-      kind: "vendor-error",
-      code: 1008,
-      status: 429,
-    });
+    refuse("/user/checkOnline.json", 1008, 429);
     const error = await failure(im.getPresence(["u1"]));
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.retryAfter).toBeGreaterThan(0);
@@ -145,12 +139,7 @@ describe("rongcloud adapter under vendor faults", () => {
 
   it("maps vendor refusals to VENDOR_REJECTED with the vendor code, and never leaks the secret", async () => {
     const im = adapterFor(emu);
-    emu.addFault({
-      route: "/user/checkOnline.json",
-      kind: "vendor-error",
-      code: 1004,
-      status: 401,
-    });
+    refuse("/user/checkOnline.json", 1004, 401);
     const error = await failure(im.getPresence(["u1"]));
     expect(error).toMatchObject({
       code: "VENDOR_REJECTED",

@@ -2,7 +2,7 @@ import type { CallOptions, Friend } from "@imgraph/core";
 import type { RongCloudContext } from "./context.js";
 import { neutralAttributes } from "./ext-attributes.js";
 import { FRIENDS_PAGE_MAX } from "./limits.js";
-import { tokenPage } from "./paging.js";
+import { type TokenPageAsk, tokenPage } from "./paging.js";
 
 // Reading RongCloud's friend lists (/friend/get.json, vendor reference §1.5) and turning its
 // entries into neutral friends.
@@ -25,16 +25,14 @@ export interface FriendPage {
 export async function friendPage(
   ctx: RongCloudContext,
   operation: string,
-  userId: string,
-  size: number,
-  pageToken: string | undefined,
+  page: TokenPageAsk,
   options: CallOptions | undefined,
 ): Promise<FriendPage> {
   const answer = await tokenPage<{
     pageToken?: unknown;
     totalCount?: unknown;
     friendList?: unknown;
-  }>(ctx, operation, "/friend/get.json", { userId, size, pageToken }, options);
+  }>(ctx, operation, "/friend/get.json", page, options);
   const list = Array.isArray(answer.friendList) ? (answer.friendList as VendorFriend[]) : [];
   return {
     friends: list.map(toFriend),
@@ -58,7 +56,8 @@ export async function scanFriends(
   const seen: Friend[] = [];
   let token: string | undefined;
   for (;;) {
-    const page = await friendPage(ctx, operation, userId, FRIENDS_PAGE_MAX, token, options);
+    const ask = { userId, size: FRIENDS_PAGE_MAX, pageToken: token };
+    const page = await friendPage(ctx, operation, ask, options);
     seen.push(...page.friends);
     if (done(seen) || isLastPage(page, seen.length)) return seen;
     token = page.pageToken;

@@ -224,7 +224,7 @@ export const listFriends: Op<"listFriends"> = async (ctx, input, options) => {
     t: "string",
     n: "number",
   });
-  const page = await friendPage(ctx, "listFriends", userId, size, at?.t, options);
+  const page = await friendPage(ctx, "listFriends", { userId, size, pageToken: at?.t }, options);
   const seen = (at?.n ?? 0) + page.friends.length;
   return {
     items: page.friends,

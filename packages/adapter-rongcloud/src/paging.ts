@@ -38,15 +38,19 @@ export function pageOfAll<T>(
   };
 }
 
-/**
- * One page of a user's list that RongCloud pages by token (friends, blacklist): `size`
- * entries from `pageToken`, the first page without one.
- */
+/** Which page of a user's token-paged list: `size` entries from `pageToken` (none: the first). */
+export interface TokenPageAsk {
+  userId: string;
+  size: number;
+  pageToken: string | undefined;
+}
+
+/** One page of a user's list that RongCloud pages by token (friends, blacklist). */
 export function tokenPage<A>(
   ctx: RongCloudContext,
   operation: string,
   path: string,
-  page: { userId: string; size: number; pageToken: string | undefined },
+  page: TokenPageAsk,
   options: CallOptions | undefined,
 ): Promise<A> {
   const { userId, size, pageToken } = page;

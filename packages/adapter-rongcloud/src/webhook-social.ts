@@ -1,24 +1,23 @@
 import {
   BadUserInputError,
+  type CallbackFields,
   callbackId,
   callbackInteger,
   type ImEvent,
   isJsonObject,
   parseJsonObject,
+  type WebhookContext,
 } from "@imgraph/core";
-import type { RongCloudContext } from "./context.js";
 
 // The information-hosting callbacks (vendor reference §1.9, §4): friend relation changes and
 // hosted profile changes. RongCloud sends every kind to the app's one callback address, so
 // these are told apart from the others by their fields. There is no blocklist callback.
 
-type Fields = Record<string, unknown>;
-
 /** Friend relation changes by eventType: 2 accepted and 5 server-added make a friendship. */
 const ADDED = new Set([2, 5]);
 const REMOVED = 4;
 
-export function isFriendChange(body: Fields): boolean {
+export function isFriendChange(body: CallbackFields): boolean {
   return "eventType" in body && "toUserId" in body;
 }
 
@@ -27,7 +26,7 @@ export function isFriendChange(body: Fields): boolean {
  * of the other callbacks (online status says `userid`, routing `msgUID`, deactivation
  * `operateId`).
  */
-export function isProfileChange(body: Fields): boolean {
+export function isProfileChange(body: CallbackFields): boolean {
   return (
     typeof body.userId === "string" &&
     !("operateId" in body) &&
@@ -37,7 +36,7 @@ export function isProfileChange(body: Fields): boolean {
 }
 
 /** A friendship is mutual: one event for each side. Requests (1) and refusals (3) make none. */
-export function friendChangeEvents(ctx: RongCloudContext, body: Fields): ImEvent[] {
+export function friendChangeEvents(ctx: WebhookContext, body: CallbackFields): ImEvent[] {
   const eventType = callbackInteger(body.eventType, "eventType");
   const userId = callbackId(body.userId, "userId");
   const friendId = callbackId(body.toUserId, "toUserId");
@@ -59,7 +58,7 @@ export function friendChangeEvents(ctx: RongCloudContext, body: Fields): ImEvent
  * `ext_` attribute keys); a cleared profile (type 0) names none. The doc's example sends the
  * profiles as objects and leaves `type` out (read as 1, modified); its table says JSON text.
  */
-export function profileChangeEvents(ctx: RongCloudContext, body: Fields): ImEvent[] {
+export function profileChangeEvents(ctx: WebhookContext, body: CallbackFields): ImEvent[] {
   const userId = callbackId(body.userId, "userId");
   const at = new Date(callbackInteger(body.time, "time"));
   const type = body.type === undefined ? 1 : callbackInteger(body.type, "type");
@@ -84,7 +83,7 @@ function keysOf(value: unknown, field: string): string[] {
 }
 
 /** The friend or profile events of a JSON callback body; null when it is neither. */
-export function socialEvents(ctx: RongCloudContext, text: string): ImEvent[] | null {
+export function socialEvents(ctx: WebhookContext, text: string): ImEvent[] | null {
   const body = parseJsonObject(text);
   if (!body) return null;
   if (isFriendChange(body)) return friendChangeEvents(ctx, body);

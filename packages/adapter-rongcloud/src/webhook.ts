@@ -4,18 +4,22 @@
  */
 import {
   BadUserInputError,
+  type CallbackFields,
   type Conversation,
+  callbackJson,
+  callbackPresence,
   callbackRefused,
   type ImEvent,
   type Message,
+  replayWindowMs,
+  textAck,
   verifiedCallback,
-  type WebhookAck,
+  type WebhookContext,
   type WebhookParser,
   type WebhookRequest,
 } from "@imgraph/core";
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
-import type { RongCloudContext } from "./context.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
 import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
@@ -27,7 +31,7 @@ export interface RongCloudWebhookOptions {
 }
 
 /** RongCloud ignores the body of the answer; it wants HTTP 200 (§3.2). */
-const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8", body: "OK" };
+const ACK = textAck("OK");
 
 /** Legacy routing channel types we have a neutral conversation for (§3.4; exact set unverified). */
 const CHANNELS: Record<string, { kind: Conversation["type"]; code: number }> = {
@@ -40,7 +44,7 @@ const BY_CODE = new Map(Object.values(CHANNELS).map((c) => [c.code, c]));
 
 const MAX_EVENTS = 1000;
 
-export const parseRongCloudWebhook: WebhookParser<RongCloudContext, RongCloudWebhookOptions> = (
+export const parseRongCloudWebhook: WebhookParser<RongCloudWebhookOptions> = (
   ctx,
   options,
   request,
@@ -63,13 +67,12 @@ export const parseRongCloudWebhook: WebhookParser<RongCloudContext, RongCloudWeb
     events: readBody(ctx, request),
     // The signature covers nonce + time, so it names one delivery (retries resend it as is).
     replayKey: `rongcloud:${options.appKey}:${signature}`,
-    // Accepted from maxAge before to maxAge after now: remember it for both spans.
-    replayWindowMs: 2 * maxAgeSeconds * 1000,
+    replayWindowMs: replayWindowMs(maxAgeSeconds),
     ack: ACK,
   };
 };
 
-function readBody(ctx: RongCloudContext, request: WebhookRequest): ImEvent[] {
+function readBody(ctx: WebhookContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();
   const text = request.rawBody.trim();
   const json = type.includes("json") || text.startsWith("[") || text.startsWith("{");
@@ -85,35 +88,25 @@ function readBody(ctx: RongCloudContext, request: WebhookRequest): ImEvent[] {
 }
 
 /** Online status (§3.3): one object or, as delivered in practice, an array of them. */
-function onlineStatus(ctx: RongCloudContext, text: string): ImEvent[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BadUserInputError("body", "RongCloud callback body is not valid JSON.");
-  }
+function onlineStatus(ctx: WebhookContext, text: string): ImEvent[] {
+  const value = callbackJson(text, "RongCloud");
   const list = Array.isArray(value) ? value : [value];
   if (list.length > MAX_EVENTS) throw new BadUserInputError("body", "Too many status events.");
   return list.map((item): ImEvent => {
     if (typeof item !== "object" || item === null)
       throw new BadUserInputError("body", "A status event is not an object.");
-    const e = item as Record<string, unknown>;
+    const e = item as CallbackFields;
     const userId = text64(e.userid, "userid");
-    const status = String(e.status ?? "");
-    if (status !== "0" && status !== "1" && status !== "2")
-      throw new BadUserInputError("status", "status must be 0, 1 or 2.");
-    return {
-      type: "PRESENCE_CHANGED",
-      appId: ctx.appId,
-      at: time(e.time, "time"),
-      userId,
-      status: status === "0" ? "ONLINE" : "OFFLINE",
-    };
+    const status = callbackPresence(String(e.status ?? ""), "status", {
+      online: ["0"],
+      offline: ["1", "2"],
+    });
+    return { type: "PRESENCE_CHANGED", appId: ctx.appId, at: time(e.time, "time"), userId, status };
   });
 }
 
 /** Full message routing (§3.4): one message per callback; a recall travels as RC:RcCmd. */
-function routedMessage(ctx: RongCloudContext, form: URLSearchParams): ImEvent[] {
+function routedMessage(ctx: WebhookContext, form: URLSearchParams): ImEvent[] {
   const from = text64(form.get("fromUserId"), "fromUserId");
   const target = text64(form.get("toUserId"), "toUserId");
   const objectName = text64(form.get("objectName"), "objectName");
@@ -137,10 +130,10 @@ function routedMessage(ctx: RongCloudContext, form: URLSearchParams): ImEvent[] 
   return [{ type: "MESSAGE_SENT", appId: ctx.appId, at, message }];
 }
 
-function recall(ctx: RongCloudContext, actor: string, content: string, at: Date): ImEvent {
-  let c: Record<string, unknown>;
+function recall(ctx: WebhookContext, actor: string, content: string, at: Date): ImEvent {
+  let c: CallbackFields;
   try {
-    c = JSON.parse(content) as Record<string, unknown>;
+    c = JSON.parse(content) as CallbackFields;
   } catch {
     throw new BadUserInputError("content", "A recall command's content is not JSON.");
   }

@@ -6,6 +6,7 @@ import {
   itemOk,
   runIdBatches,
 } from "@imgraph/core";
+import { type AccountResult, accountResults } from "./account-items.js";
 import { call, type Op, str } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { USER_ID, USERS_PER_ACCOUNT_CHECK } from "./limits.js";
@@ -13,13 +14,8 @@ import { USER_ID, USERS_PER_ACCOUNT_CHECK } from "./limits.js";
 // Accounts at Tencent (im_open_login_svc; docs/vendors/tencent.md "Social graph and user
 // depth" §16–17): whether they were imported, and logging them out everywhere.
 
-interface CheckAnswer {
-  ResultItem?: Array<{
-    UserID?: unknown;
-    ResultCode?: unknown;
-    ResultInfo?: unknown;
-    AccountStatus?: unknown;
-  }>;
+interface CheckResult extends AccountResult {
+  AccountStatus?: unknown;
 }
 
 /**
@@ -29,15 +25,14 @@ interface CheckAnswer {
 export const checkAccounts: Op<"checkAccounts"> = async (ctx, userIds, options) => {
   const ids = distinct(checkIds("userIds", userIds, USER_ID));
   const answers = await runIdBatches(ctx, ids, USERS_PER_ACCOUNT_CHECK, async (chunk) => {
-    const answer = await call<CheckAnswer>(
+    const results = await accountResults<CheckResult>(
       ctx,
       "checkAccounts",
-      "im_open_login_svc/account_check",
-      { CheckItem: chunk.map((UserID) => ({ UserID })) },
+      "account_check",
+      chunk,
       options,
-      true,
     );
-    return (answer.ResultItem ?? []).flatMap((item): ItemResult<boolean>[] => {
+    return results.flatMap((item): ItemResult<boolean>[] => {
       const id = str(item?.UserID);
       if (!id) return [];
       const code = Number(item.ResultCode ?? 0);

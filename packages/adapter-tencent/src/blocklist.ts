@@ -3,14 +3,16 @@ import { call, fromUnixSeconds, num, type Op } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { BLOCKLIST_PER_CALL, USER_ID } from "./limits.js";
 import { offsetPage } from "./offset-paging.js";
-import { type AccountItem, accountBatches, byCode, perAccount } from "./sns-items.js";
+import {
+  type AccountItem,
+  accountBatches,
+  byCode,
+  perAccount,
+  type ResultItems,
+} from "./sns-items.js";
 
 // Blocklists: Tencent's sns black_list_* (docs/vendors/tencent.md, "Social graph and user
 // depth" §10–13). Blocking also ends a friendship both ways (Tencent does that itself).
-
-interface ResultItems {
-  ResultItem?: AccountItem[];
-}
 
 /**
  * black_list_add or black_list_delete for up to 1000 users a call. A per-item 30001 means

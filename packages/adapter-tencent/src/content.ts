@@ -5,7 +5,10 @@ import {
   checkInt,
   checkText,
   checkUrl,
+  fileContent,
+  imageContent,
   type JsonValue,
+  knownSize,
   type MessageContent,
   type OutgoingContent,
   unknownContentType,
@@ -157,23 +160,17 @@ function fromElement(e: MsgElement): MessageContent | null {
       const url = typeof original?.URL === "string" ? original.URL : undefined;
       if (!url) return null;
       const thumb = byType(THUMBNAIL)?.URL;
-      return withPositive({
-        type: "IMAGE" as const,
-        url,
-        width: num(original?.Width),
-        height: num(original?.Height),
-        sizeBytes: num(original?.Size),
+      return imageContent(url, {
+        width: knownSize(num(original?.Width)),
+        height: knownSize(num(original?.Height)),
+        sizeBytes: knownSize(num(original?.Size)),
         thumbnailUrl: typeof thumb === "string" && thumb !== url ? thumb : undefined,
       });
     }
     case "TIMFileElem": {
       if (typeof c.Url !== "string") return null;
-      return withPositive({
-        type: "FILE" as const,
-        url: c.Url,
-        name: typeof c.FileName === "string" ? c.FileName : "",
-        sizeBytes: num(c.FileSize),
-      });
+      const name = typeof c.FileName === "string" ? c.FileName : undefined;
+      return fileContent(c.Url, name, knownSize(num(c.FileSize)));
     }
     default:
       return null;
@@ -198,15 +195,4 @@ function parseJson(raw: string): JsonValue {
   } catch {
     return raw;
   }
-}
-
-/** Drops undefined fields and numbers that are absent in Tencent's sense (0 or not numeric). */
-function withPositive<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([k, v]) => {
-      if (v === undefined) return false;
-      if (["width", "height", "sizeBytes"].includes(k)) return typeof v === "number" && v > 0;
-      return true;
-    }),
-  ) as T;
 }

@@ -1,14 +1,10 @@
 // Friend groups (Tencent friend lists) beyond the shared contract, over HTTP.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, seedUsers } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("f"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "f");
 const calls = (command: string) => env.emulator.requests({ route: `v4/sns/${command}` }).length;
 async function friendsOf(owner: string, count: number): Promise<string[]> {
   const ids = users(count);

@@ -19,12 +19,10 @@ import {
   USER_ID,
 } from "./limits.js";
 import {
-  type AccountItem,
-  byCode,
+  friendFields,
   inOrder,
   itemResults,
   notFriendOn,
-  perAccount,
   type ResultItems,
   updateFriendRows,
 } from "./sns-items.js";
@@ -68,39 +66,11 @@ function groupGet(
   );
 }
 
-interface GetListAnswer {
-  InfoItem?: Array<AccountItem & { SnsProfileItem?: unknown }>;
-}
-
-/** Each friend's lists (friend_get_list); not a friend: 31211 (30001 in the FAQ). */
-async function listsOf(
-  ctx: TencentContext,
-  operation: string,
-  userId: string,
-  friendIds: string[],
-  options?: CallOptions,
-): Promise<ItemResult<string[]>[]> {
-  const answer = await call<GetListAnswer>(
-    ctx,
-    operation,
-    "sns/friend_get_list",
-    { From_Account: userId, To_Account: friendIds, TagList: [GROUP_TAG] },
-    options,
-    true,
-  );
-  return perAccount(
-    answer.InfoItem,
-    byCode(
-      (to, item) => {
-        const fields = Array.isArray(item.SnsProfileItem)
-          ? (item.SnsProfileItem as Array<{ Tag?: unknown; Value?: unknown }>)
-          : [];
-        const value = fields.find((f) => f?.Tag === GROUP_TAG)?.Value;
-        return itemOk(to, Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
-      },
-      notFriendOn(userId, [31211, 30001]),
-    ),
-  );
+/** A friend's lists, from its fields. */
+function listsIn(_friendId: string, items: unknown): string[] {
+  const fields = Array.isArray(items) ? (items as Array<{ Tag?: unknown; Value?: unknown }>) : [];
+  const value = fields.find((f) => f?.Tag === GROUP_TAG)?.Value;
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 }
 
 /**
@@ -118,7 +88,8 @@ function changeLists(
   return runIdBatches(ctx, friendIds, FRIENDS_PER_CALL, async (chunk) => {
     const results = new Map<string, ItemResult<true>>();
     const writes = [];
-    for (const r of await listsOf(ctx, operation, userId, chunk, options)) {
+    const friends = { userId, userIds: chunk };
+    for (const r of await friendFields(ctx, operation, friends, [GROUP_TAG], listsIn, options)) {
       if (!r.ok) {
         results.set(r.key, r);
         continue;
@@ -228,29 +199,26 @@ export const listFriendGroups: Op<"listFriendGroups"> = async (ctx, input, optio
   });
 };
 
-export const addToFriendGroup: Op<"addToFriendGroup"> = async (ctx, input, options) => {
-  const { userId, group, friendIds } = checkMembers(input);
-  await existing(ctx, "addToFriendGroup", userId, group, options);
-  return changeLists(
-    ctx,
-    "addToFriendGroup",
-    userId,
-    friendIds,
-    (lists) => (lists.includes(group) ? lists : [...lists, group]),
-    options,
-  );
-};
+/**
+ * A change of one existing group's members: each friend's lists are rewritten by `change`
+ * (given the friend's lists and the group).
+ */
+function editMembers(
+  operation: "addToFriendGroup" | "removeFromFriendGroup",
+  change: (lists: string[], group: string) => string[],
+): Op<"addToFriendGroup"> {
+  return async (ctx, input, options) => {
+    const { userId, group, friendIds } = checkMembers(input);
+    await existing(ctx, operation, userId, group, options);
+    return changeLists(ctx, operation, userId, friendIds, (lists) => change(lists, group), options);
+  };
+}
+
+export const addToFriendGroup = editMembers("addToFriendGroup", (lists, group) =>
+  lists.includes(group) ? lists : [...lists, group],
+);
 
 /** A friend not in the group is answered ok (the state asked for holds). */
-export const removeFromFriendGroup: Op<"removeFromFriendGroup"> = async (ctx, input, options) => {
-  const { userId, group, friendIds } = checkMembers(input);
-  await existing(ctx, "removeFromFriendGroup", userId, group, options);
-  return changeLists(
-    ctx,
-    "removeFromFriendGroup",
-    userId,
-    friendIds,
-    (lists) => lists.filter((g) => g !== group),
-    options,
-  );
-};
+export const removeFromFriendGroup = editMembers("removeFromFriendGroup", (lists, group) =>
+  lists.filter((g) => g !== group),
+);

@@ -22,6 +22,7 @@ import {
   type AccountItem,
   accountBatches,
   byCode,
+  friendFields,
   inOrder,
   itemResults,
   notFriendOn,
@@ -84,6 +85,36 @@ function writeFriends(
   return updateFriendRows(ctx, operation, userId, items, options);
 }
 
+/** One AddFriendItem (friend_add, friend_import): the friend, the source both require, the alias. */
+function addItem(f: { userId: string; alias?: string | undefined }) {
+  return {
+    To_Account: f.userId,
+    AddSource: ADD_SOURCE,
+    ...(f.alias !== undefined ? { Remark: f.alias } : {}),
+  };
+}
+
+const ADD_COMMANDS = {
+  // A repeat answers "already a friend" (30001) for rows the first attempt made.
+  addFriends: { command: "sns/friend_add", idempotent: false },
+  // An import over an existing row replaces it: repeating converges.
+  importFriends: { command: "sns/friend_import", idempotent: true },
+} as const;
+
+/** friend_add or friend_import of `userId`'s rows `items`: each row's result by account. */
+async function addRows(
+  ctx: TencentContext,
+  operation: keyof typeof ADD_COMMANDS,
+  userId: string,
+  items: ReturnType<typeof addItem>[],
+  params: Record<string, unknown>,
+  options: CallOptions | undefined,
+): Promise<Map<string, ItemResult<true>>> {
+  const { command, idempotent } = ADD_COMMANDS[operation];
+  const body = { From_Account: userId, AddFriendItem: items, ...params };
+  return itemResults(await call<ResultItems>(ctx, operation, command, body, options, idempotent));
+}
+
 /**
  * friend_add with ForceAddFlags 1 (an admin add: no request for the other to accept) and
  * AddType Add_Type_Both, or Add_Type_Single for one-way. friend_add takes no custom
@@ -93,26 +124,9 @@ function writeFriends(
  */
 export const addFriends: Op<"addFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
+  const params = { AddType: input.oneWay ? "Add_Type_Single" : "Add_Type_Both", ForceAddFlags: 1 };
   return friendBatches(ctx, friends, async (chunk) => {
-    const answer = await call<ResultItems>(
-      ctx,
-      "addFriends",
-      "sns/friend_add",
-      {
-        From_Account: userId,
-        AddFriendItem: chunk.map((f) => ({
-          To_Account: f.userId,
-          AddSource: ADD_SOURCE,
-          ...(f.alias !== undefined ? { Remark: f.alias } : {}),
-        })),
-        AddType: input.oneWay ? "Add_Type_Single" : "Add_Type_Both",
-        ForceAddFlags: 1,
-      },
-      options,
-      // A repeat answers "already a friend" (30001) for rows the first attempt made.
-      false,
-    );
-    const results = itemResults(answer);
+    const results = await addRows(ctx, "addFriends", userId, chunk.map(addItem), params, options);
     const added = chunk.filter(
       (f) => results.get(f.userId)?.ok && Object.keys(f.attributes ?? {}).length > 0,
     );
@@ -151,44 +165,21 @@ export const importFriends: Op<"importFriends"> = async (ctx, input, options) =>
   });
   const addTime = (d: Date | undefined) => (d ? { AddTime: Math.floor(d.getTime() / 1000) } : {});
   return friendBatches(ctx, friends, async (chunk) => {
-    const answer = await call<ResultItems>(
-      ctx,
-      "importFriends",
-      "sns/friend_import",
-      {
-        From_Account: userId,
-        AddFriendItem: chunk.map((f) => {
-          const custom = attributeItems(f.attributes);
-          return {
-            To_Account: f.userId,
-            AddSource: ADD_SOURCE,
-            ...(f.alias !== undefined ? { Remark: f.alias } : {}),
-            ...addTime(f.addedAt),
-            ...(custom.length > 0 ? { CustomItem: custom } : {}),
-          };
-        }),
-      },
-      options,
-      // An import over an existing row replaces it: repeating converges.
-      true,
-    );
-    const results = itemResults(answer);
+    const items = chunk.map((f) => {
+      const custom = attributeItems(f.attributes);
+      return {
+        ...addItem(f),
+        ...addTime(f.addedAt),
+        ...(custom.length > 0 ? { CustomItem: custom } : {}),
+      };
+    });
+    const results = await addRows(ctx, "importFriends", userId, items, {}, options);
     if (!input.oneWay) {
       const imported = chunk.filter((f) => results.get(f.userId)?.ok);
       await forEachLimited(imported, ctx.concurrency, async (f) => {
         try {
-          const back = await call<ResultItems>(
-            ctx,
-            "importFriends",
-            "sns/friend_import",
-            {
-              From_Account: f.userId,
-              AddFriendItem: [{ To_Account: userId, AddSource: ADD_SOURCE, ...addTime(f.addedAt) }],
-            },
-            options,
-            true,
-          );
-          const r = itemResults(back).get(userId);
+          const back = [{ ...addItem({ userId }), ...addTime(f.addedAt) }];
+          const r = (await addRows(ctx, "importFriends", f.userId, back, {}, options)).get(userId);
           if (r && !r.ok) results.set(f.userId, itemError(f.userId, r.error));
         } catch (error) {
           // The friend's side failed as a whole: that friend's item fails with it.
@@ -305,36 +296,11 @@ export const listFriends: Op<"listFriends"> = async (ctx, input, options) => {
   };
 };
 
-interface GetListAnswer {
-  InfoItem?: Array<AccountItem & { SnsProfileItem?: unknown }>;
-}
-
-/**
- * friend_get_list (≤ 100 a call) answers only the fields asked for: the alias, the time and
- * the custom fields of options.friendAttributes. Not a friend: 31211 (30001 in the FAQ).
- */
+/** The alias, the time and the custom fields of options.friendAttributes (friend_get_list). */
 export const getFriends: Op<"getFriends"> = async (ctx, input, options) => {
   const owner = checkFriendIds(input, USER_ID);
   const tags = [REMARK, ADD_TIME, ...ctx.friendAttributes.map((k) => FRIEND_ATTRIBUTE_PREFIX + k)];
-  return accountBatches<GetListAnswer, Friend>(
-    ctx,
-    owner,
-    {
-      operation: "getFriends",
-      command: "sns/friend_get_list",
-      size: FRIENDS_PER_CALL,
-      params: { TagList: tags },
-      results: (answer) =>
-        perAccount(
-          answer.InfoItem,
-          byCode(
-            (to, item) => itemOk(to, toFriend(to, item.SnsProfileItem)),
-            notFriendOn(owner.userId, [31211, 30001]),
-          ),
-        ),
-    },
-    options,
-  );
+  return friendFields(ctx, "getFriends", owner, tags, toFriend, options);
 };
 
 interface CheckAnswer {

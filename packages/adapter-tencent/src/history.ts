@@ -18,6 +18,13 @@ const RECALLED_FLAG = 8;
 /** Vendor calls one group-history page may take while skipping messages outside the window. */
 const GROUP_CALLS_PER_PAGE = 10;
 
+/** The page asked for: its size, the window as inclusive second bounds, our cursor. */
+interface PageAsk {
+  limit: number;
+  bounds: { min: number; max: number };
+  cursor: HistoryInput["cursor"];
+}
+
 /** Tencent stores times in whole seconds: the window as inclusive second bounds. */
 function window(input: HistoryInput, now: number): { min: number; max: number } {
   const min = input.after ? Math.max(0, Math.floor(input.after.getTime() / 1000)) : 0;
@@ -28,12 +35,17 @@ function window(input: HistoryInput, now: number): { min: number; max: number } 
   return { min, max };
 }
 
+function isRecalled(msgFlagBits: unknown): boolean {
+  return ((num(msgFlagBits) ?? 0) & RECALLED_FLAG) !== 0;
+}
+
 export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
   const limit = pageLimit(input?.limit, PAGE_MAX, 20);
   const conversation = checkHistoryConversation(input.conversation, GROUP_USERS);
+  const page = { limit, bounds: window(input, ctx.now()), cursor: input.cursor };
   return conversation.type === "USER"
-    ? userHistory(ctx, conversation.userId, conversation.peerId, input, limit, options)
-    : groupHistory(ctx, conversation.groupId, input, limit, options);
+    ? userHistory(ctx, conversation.userId, conversation.peerId, page, options)
+    : groupHistory(ctx, conversation.groupId, page, options);
 };
 
 interface RoamAnswer {
@@ -61,13 +73,11 @@ async function userHistory(
   ctx: TencentContext,
   userId: string,
   peerId: string,
-  input: HistoryInput,
-  limit: number,
+  { limit, bounds, cursor: previous }: PageAsk,
   options?: CallOptions,
 ): Promise<Page<Message>> {
-  const bounds = window(input, ctx.now());
   // Tencent's LastMsgTime and LastMsgKey of the previous page.
-  const cursor = decodeCursor<{ t: number; k: string }>("c2c", input.cursor, {
+  const cursor = decodeCursor<{ t: number; k: string }>("c2c", previous, {
     t: "number",
     k: "string",
   });
@@ -103,14 +113,13 @@ async function userHistory(
   const items = rows.map((m): Message => {
     const from = m.From_Account as string;
     const to = str(m.To_Account) ?? (from === userId ? peerId : userId);
-    const recalled = ((num(m.MsgFlagBits) ?? 0) & RECALLED_FLAG) !== 0;
     return {
       id: encodeMessageId(ctx, { kind: "c2c", msgKey: m.MsgKey as string, from, to }),
       conversation: { type: "USER", id: peerId },
       senderId: from,
       sentAt: new Date((num(m.MsgTimeStamp) ?? 0) * 1000),
       content: fromMsgBody(m.MsgBody),
-      recalled,
+      recalled: isRecalled(m.MsgFlagBits),
     };
   });
   const complete = Number(answer.Complete ?? 1) === 1;
@@ -145,13 +154,11 @@ interface GroupHistoryAnswer {
 async function groupHistory(
   ctx: TencentContext,
   groupId: string,
-  input: HistoryInput,
-  limit: number,
+  { limit, bounds, cursor }: PageAsk,
   options?: CallOptions,
 ): Promise<Page<Message>> {
-  const bounds = window(input, ctx.now());
   // The next ReqMsgSeq; one below 1 is past the first message.
-  let reqSeq = decodeCursor<{ s: number }>("group", input.cursor, { s: "number" })?.s;
+  let reqSeq = decodeCursor<{ s: number }>("group", cursor, { s: "number" })?.s;
   const items: Message[] = [];
   for (let calls = 0; calls < GROUP_CALLS_PER_PAGE; calls++) {
     if (reqSeq !== undefined && reqSeq < 1) return { items, nextCursor: null };
@@ -188,7 +195,7 @@ async function groupHistory(
         senderId: str(m.From_Account) ?? "",
         sentAt: new Date(t * 1000),
         content: fromMsgBody(m.MsgBody),
-        recalled: ((num(m.MsgFlagBits) ?? 0) & RECALLED_FLAG) !== 0,
+        recalled: isRecalled(m.MsgFlagBits),
       });
       if (items.length === limit) {
         return { items, nextCursor: reqSeq >= 1 ? encodeCursor("group", { s: reqSeq }) : null };

@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  checkIds,
   ImError,
   type ItemResult,
   itemError,
@@ -9,6 +10,7 @@ import {
 } from "@imgraph/core";
 import { call, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
+import { USER_ID, USERS_PER_PROFILE_READ } from "./limits.js";
 import type { ProfileItem } from "./profile.js";
 
 // Profile reads and writes (profile/portrait_get, portrait_set; tencent.md §3.2), shared by
@@ -103,14 +105,19 @@ async function readOrMissing<V>(
   }
 }
 
-/** portrait_get, `size` users a call (checked ids); unknown users are NOT_FOUND items. */
+/**
+ * portrait_get of `userIds` (checked here), 100 users a call; unknown users are NOT_FOUND
+ * items.
+ */
 export function readPortraits<V>(
   ctx: TencentContext,
-  ids: string[],
-  size: number,
+  userIds: readonly string[],
   read: PortraitRead<V>,
   options?: CallOptions,
 ): Promise<ItemResult<V>[]> {
+  const ids = checkIds("userIds", userIds, USER_ID);
   // runBatched sends a repeated id once and answers it at each place, in order.
-  return runIdBatches(ctx, ids, size, (chunk) => readOrMissing(ctx, chunk, read, options));
+  return runIdBatches(ctx, ids, USERS_PER_PROFILE_READ, (chunk) =>
+    readOrMissing(ctx, chunk, read, options),
+  );
 }

@@ -9,6 +9,7 @@ import {
 } from "@imgraph/core";
 import { call, num, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
+import { FRIENDS_PER_CALL } from "./limits.js";
 
 // Tencent's sns commands (friends, blocklists) answer per account: ResultItem, InfoItem,
 // BlackListCheckItem… each with To_Account, ResultCode (0: done), ResultInfo, and what the
@@ -114,6 +115,44 @@ export const inOrder = <V>(keys: string[], results: Map<string, ItemResult<V>>):
     const r = results.get(k);
     return r ? [r] : [];
   });
+
+interface GetListAnswer {
+  InfoItem?: Array<AccountItem & { SnsProfileItem?: unknown }>;
+}
+
+/**
+ * friend_get_list (≤ 100 a call) answers only the fields asked for: each friend's items of
+ * `tags` ([{Tag, Value}]), as `read` makes them a value. Not a friend: 31211 (30001 in the
+ * FAQ).
+ */
+export function friendFields<V>(
+  ctx: TencentContext,
+  operation: string,
+  friends: { userId: string; userIds: string[] },
+  tags: string[],
+  read: (friendId: string, items: unknown) => V,
+  options: CallOptions | undefined,
+): Promise<ItemResult<V>[]> {
+  return accountBatches<GetListAnswer, V>(
+    ctx,
+    friends,
+    {
+      operation,
+      command: "sns/friend_get_list",
+      size: FRIENDS_PER_CALL,
+      params: { TagList: tags },
+      results: (answer) =>
+        perAccount(
+          answer.InfoItem,
+          byCode(
+            (to, item) => itemOk(to, read(to, item.SnsProfileItem)),
+            notFriendOn(friends.userId, [31211, 30001]),
+          ),
+        ),
+    },
+    options,
+  );
+}
 
 /** One friend's fields to write: [{Tag, Value}]. */
 export interface UpdateItem {

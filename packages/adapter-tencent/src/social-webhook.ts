@@ -1,22 +1,26 @@
-import { BadUserInputError, callbackId, callbackList, type ImEvent } from "@imgraph/core";
+import {
+  BadUserInputError,
+  type CallbackFields,
+  callbackId,
+  callbackList,
+  type ImEvent,
+} from "@imgraph/core";
 
 // Tencent's relationship-chain and profile callbacks (docs/vendors/tencent.md, "Social graph
 // and user depth", Events) → neutral events. Each Sns.* callback lists what changed as
 // PairList [{From_Account, To_Account}]: From_Account's list gained or lost To_Account.
 
-type Json = Record<string, unknown>;
-
-function pairs(b: Json): { from: string; to: string }[] {
+function pairs(b: CallbackFields): { from: string; to: string }[] {
   return callbackList(b.PairList, "PairList").map((p) => ({
-    from: callbackId((p as Json | null)?.From_Account, "PairList.From_Account"),
-    to: callbackId((p as Json | null)?.To_Account, "PairList.To_Account"),
+    from: callbackId((p as CallbackFields | null)?.From_Account, "PairList.From_Account"),
+    to: callbackId((p as CallbackFields | null)?.To_Account, "PairList.To_Account"),
   }));
 }
 
 /** The events of a social callback; undefined when `command` is not one. */
 export function readSocialCallback(
   command: string,
-  b: Json,
+  b: CallbackFields,
   appId: string,
   at: Date,
 ): ImEvent[] | undefined {
@@ -55,7 +59,7 @@ export function readSocialCallback(
       // Which tags changed, where the body lists them (an empty list when it does not).
       const items = b.ProfileItem === undefined ? [] : callbackList(b.ProfileItem, "ProfileItem");
       const fields = items.map((item) => {
-        const tag = (item as Json | null)?.Tag;
+        const tag = (item as CallbackFields | null)?.Tag;
         if (typeof tag !== "string" || tag === "")
           throw new BadUserInputError("ProfileItem.Tag", "ProfileItem.Tag must be a tag name.");
         return tag;

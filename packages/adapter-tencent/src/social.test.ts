@@ -1,7 +1,7 @@
 // Friends and blocklists beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ImError, ItemResult } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, requestCount, seedUsers } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ friendAttributes: ["Note"] });
 
@@ -13,12 +13,7 @@ const failure = (r: ItemResult<unknown> | undefined): ImError => {
   if (!r || r.ok) throw new Error(`expected a failed item, got ${JSON.stringify(r)}`);
   return r.error;
 };
-/** Fresh imported accounts (the control API's seed: REST imports take 100 a call). */
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("s"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "s");
 const calls = (command: string) => env.emulator.requests({ route: `v4/sns/${command}` }).length;
 
 describe("batches", () => {

@@ -7,16 +7,13 @@ import {
   emulatorWithAdapter,
   KEY,
   SDK_APP_ID,
+  seedUsers,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ userAttributes: ["level", "city"] });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("a"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "a");
 const calls = (command: string) => env.emulator.requests({ route: `v4/profile/${command}` }).length;
 
 describe("user attributes", () => {

@@ -1,6 +1,5 @@
 import {
   BadUserInputError,
-  checkIds,
   checkRemoveUserAttributes,
   checkSetUserAttributes,
   type UserAttributeRules,
@@ -12,7 +11,6 @@ import {
   USER_ATTRIBUTE_KEY,
   USER_ATTRIBUTE_PREFIX,
   USER_ID,
-  USERS_PER_PROFILE_READ,
 } from "./limits.js";
 import { readPortraits, setPortrait } from "./portraits.js";
 
@@ -72,12 +70,11 @@ function toAttributes(items: unknown): UserAttributes {
   return attributes;
 }
 
-/** portrait_get of the declared fields, 100 users a call. */
+/** The declared fields of each user (portrait_get). */
 export const getUserAttributes: Op<"getUserAttributes"> = async (ctx, userIds, options) =>
   readPortraits(
     ctx,
-    checkIds("userIds", userIds, USER_ID),
-    USERS_PER_PROFILE_READ,
+    userIds,
     {
       operation: "getUserAttributes",
       tags: ctx.userAttributes.map((k) => USER_ATTRIBUTE_PREFIX + k),

@@ -1,14 +1,10 @@
 // App-wide mutes beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, seedUsers, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("m"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "m");
 const sent = (command: string) =>
   env.emulator
     .requests({ route: `v4/openconfigsvr/${command}` })

@@ -1,14 +1,10 @@
 // Push tags beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { adapterFor, emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, seedUsers, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ broadcast: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("t"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "t");
 const calls = (command: string) =>
   env.emulator.requests({ route: `v4/all_member_push/${command}` }).length;
 const tags = (n: number, prefix = "tag") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);

@@ -11,15 +11,10 @@ import {
   runIdBatches,
   type User,
 } from "@imgraph/core";
+import { accountResults } from "./account-items.js";
 import { call, type Op, str } from "./context.js";
 import { itemFailure } from "./errors.js";
-import {
-  USER_ID,
-  USERS_PER_DELETE,
-  USERS_PER_IMPORT,
-  USERS_PER_PRESENCE,
-  USERS_PER_PROFILE_READ,
-} from "./limits.js";
+import { USER_ID, USERS_PER_DELETE, USERS_PER_IMPORT, USERS_PER_PRESENCE } from "./limits.js";
 import { readPortraits, setPortrait } from "./portraits.js";
 import { fromProfileItems, profileTags, toProfileItems } from "./profile.js";
 
@@ -98,12 +93,11 @@ export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   await setPortrait(ctx, "updateUser", id, items, options);
 };
 
-/** portrait_get reads 100 profiles a call; unknown accounts come back as NOT_FOUND items. */
+/** Nick, avatar and extra of each user (portrait_get). */
 export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) =>
   readPortraits(
     ctx,
-    checkIds("userIds", userIds, USER_ID),
-    USERS_PER_PROFILE_READ,
+    userIds,
     {
       operation: "getUsers",
       tags: profileTags(ctx.extraProfileTag),
@@ -112,22 +106,11 @@ export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) =>
     options,
   );
 
-interface DeleteAnswer {
-  ResultItem?: Array<{ UserID?: unknown; ResultCode?: unknown; ResultInfo?: unknown }>;
-}
-
 export const deleteUsers: Op<"deleteUsers"> = async (ctx, userIds, options) => {
   const ids = distinct(checkIds("userIds", userIds, USER_ID));
   return runIdBatches(ctx, ids, USERS_PER_DELETE, async (chunk) => {
-    const answer = await call<DeleteAnswer>(
-      ctx,
-      "deleteUsers",
-      "im_open_login_svc/account_delete",
-      { DeleteItem: chunk.map((UserID) => ({ UserID })) },
-      options,
-      true,
-    );
-    const codes = new Map((answer.ResultItem ?? []).map((r) => [String(r?.UserID), r] as const));
+    const results = await accountResults(ctx, "deleteUsers", "account_delete", chunk, options);
+    const codes = new Map(results.map((r) => [String(r?.UserID), r] as const));
     return chunk.map((id) => {
       const r = codes.get(id);
       const code = Number(r?.ResultCode ?? 0);

@@ -6,20 +6,25 @@
 import { createHash } from "node:crypto";
 import {
   BadUserInputError,
+  type CallbackFields,
+  type Conversation,
   callbackBody,
   callbackId,
   callbackInteger,
   callbackList,
+  callbackPresence,
   callbackRefused,
   type ImEvent,
+  jsonAck,
+  replayWindowMs,
   verifiedCallback,
   type WebhookAck,
+  type WebhookContext,
   type WebhookParser,
 } from "@imgraph/core";
 import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
-import type { TencentContext } from "./context.js";
-import { encodeMessageId } from "./message-ids.js";
+import { encodeMessageId, type MessageRef } from "./message-ids.js";
 import { readSocialCallback } from "./social-webhook.js";
 
 export interface TencentWebhookOptions {
@@ -30,25 +35,14 @@ export interface TencentWebhookOptions {
   windowSeconds?: number;
 }
 
-type Ctx = Pick<TencentContext, "ids" | "appId">;
-type Json = Record<string, unknown>;
-
-const ACK: WebhookAck = {
-  status: 200,
-  contentType: "application/json; charset=utf-8",
-  body: JSON.stringify({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" }),
-};
+const ACK = jsonAck(200, { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
 
 /** Tencent's answer shape, also for refusals (after-event callbacks ignore it anyway). */
 export function tencentWebhookRefusal(status: number, message: string): WebhookAck {
-  return {
-    status,
-    contentType: "application/json; charset=utf-8",
-    body: JSON.stringify({ ActionStatus: "FAIL", ErrorCode: 1, ErrorInfo: message }),
-  };
+  return jsonAck(status, { ActionStatus: "FAIL", ErrorCode: 1, ErrorInfo: message });
 }
 
-export const parseTencentWebhook: WebhookParser<Ctx, TencentWebhookOptions> = (
+export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   ctx,
   options,
   request,
@@ -76,70 +70,44 @@ export const parseTencentWebhook: WebhookParser<Ctx, TencentWebhookOptions> = (
     // apart by its body (EventTime in ms, the message keys). A retry resends the same body.
     // What binds a body to Tencent is the gateway's source list or client certificate.
     replayKey: `tencent:${options.sdkAppId}:${createHash("sha256").update(request.rawBody).digest("base64url")}`,
-    replayWindowMs: 2 * windowSeconds * 1000,
+    replayWindowMs: replayWindowMs(windowSeconds),
     ack: ACK,
   };
 };
 
-function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[] {
+function read(
+  ctx: WebhookContext,
+  command: string,
+  b: CallbackFields,
+  receivedAt: number,
+): ImEvent[] {
   const appId = ctx.appId;
   const at = eventTime(b, receivedAt);
   switch (command) {
     case "C2C.CallbackAfterSendMsg": {
       if (b.SendMsgResult !== undefined && Number(b.SendMsgResult) !== 0) return [];
-      const from = callbackId(b.From_Account, "From_Account");
-      const to = callbackId(b.To_Account, "To_Account");
-      const msgKey = callbackId(b.MsgKey, "MsgKey");
-      const sentAt = seconds(b.MsgTime, "MsgTime");
-      return [
-        {
-          type: "MESSAGE_SENT",
-          appId,
-          at,
-          message: {
-            id: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
-            conversation: { type: "USER", id: to },
-            senderId: from,
-            sentAt,
-            content: fromMsgBody(b.MsgBody),
-            recalled: false,
-          },
-        },
-      ];
+      const ref = c2cMessage(b);
+      return [messageSent(ctx, at, b, ref, { type: "USER", id: ref.to })];
     }
     case "Group.CallbackAfterSendMsg": {
       const groupId = callbackId(b.GroupId, "GroupId");
       const from = callbackId(b.From_Account, "From_Account");
       const msgSeq = callbackInteger(b.MsgSeq, "MsgSeq");
-      const room = b.Type === "AVChatRoom";
+      const type = b.Type === "AVChatRoom" ? "ROOM" : "GROUP";
       return [
-        {
-          type: "MESSAGE_SENT",
-          appId,
-          at,
-          message: {
-            id: encodeMessageId(ctx, { kind: "group", groupId, msgSeq, from }),
-            conversation: { type: room ? "ROOM" : "GROUP", id: groupId },
-            senderId: from,
-            sentAt: seconds(b.MsgTime, "MsgTime"),
-            content: fromMsgBody(b.MsgBody),
-            recalled: false,
-          },
-        },
+        messageSent(ctx, at, b, { kind: "group", groupId, msgSeq, from }, { type, id: groupId }),
       ];
     }
     case "C2C.CallbackAfterMsgWithDraw": {
-      const from = callbackId(b.From_Account, "From_Account");
-      const to = callbackId(b.To_Account, "To_Account");
-      const msgKey = callbackId(b.MsgKey, "MsgKey");
+      const ref = c2cMessage(b);
       return [
         {
           type: "MESSAGE_RECALLED",
           appId,
           at,
-          messageId: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
-          conversation: { type: "USER", id: to },
-          senderId: from,
+          messageId: encodeMessageId(ctx, ref),
+          conversation: { type: "USER", id: ref.to },
+          senderId: ref.from,
         },
       ];
     }
@@ -156,21 +124,15 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
       }));
     }
     case "State.StateChange": {
-      const info = b.Info as Json | undefined;
+      const info = b.Info as CallbackFields | undefined;
       if (typeof info !== "object" || info === null)
         throw new BadUserInputError("Info", "Info is missing.");
-      const action = String(info.Action ?? "");
-      if (!["Login", "Logout", "Disconnect"].includes(action))
-        throw new BadUserInputError("Info.Action", "Action must be Login, Logout or Disconnect.");
-      return [
-        {
-          type: "PRESENCE_CHANGED",
-          appId,
-          at,
-          userId: callbackId(info.To_Account, "To_Account"),
-          status: action === "Login" ? "ONLINE" : "OFFLINE",
-        },
-      ];
+      const status = callbackPresence(String(info.Action ?? ""), "Info.Action", {
+        online: ["Login"],
+        offline: ["Logout", "Disconnect"],
+      });
+      const userId = callbackId(info.To_Account, "To_Account");
+      return [{ type: "PRESENCE_CHANGED", appId, at, userId, status }];
     }
     case "Group.CallbackAfterCreateGroup": {
       const owner = typeof b.Owner_Account === "string" ? b.Owner_Account : "";
@@ -221,7 +183,7 @@ function read(ctx: Ctx, command: string, b: Json, receivedAt: number): ImEvent[]
  * The body's EventTime (ms; newer callbacks carry it) must lie within the signature's window
  * of the signed RequestTime: a captured Sign cannot carry a body claiming another time.
  */
-function bindEventTime(b: Json, requestTime: string | null, windowSeconds: number): void {
+function bindEventTime(b: CallbackFields, requestTime: string | null, windowSeconds: number): void {
   if (b.EventTime === undefined) return;
   const ms = Number(b.EventTime);
   const signed = Number(requestTime) * 1000;
@@ -231,10 +193,41 @@ function bindEventTime(b: Json, requestTime: string | null, windowSeconds: numbe
     throw callbackRefused("Tencent", "EventTime is outside the signed RequestTime's window");
 }
 
-function eventTime(b: Json, receivedAt: number): Date {
+function eventTime(b: CallbackFields, receivedAt: number): Date {
   // EventTime (ms) is in newer docs only, sometimes as a string.
   const ms = Number(b.EventTime);
   return new Date(Number.isSafeInteger(ms) && ms > 0 ? ms : receivedAt);
+}
+
+/** A one-to-one callback's message as our ids name it: MsgKey and both accounts. */
+function c2cMessage(b: CallbackFields): MessageRef & { kind: "c2c" } {
+  const from = callbackId(b.From_Account, "From_Account");
+  const to = callbackId(b.To_Account, "To_Account");
+  const msgKey = callbackId(b.MsgKey, "MsgKey");
+  return { kind: "c2c", msgKey, from, to };
+}
+
+/** The event of the callback's message `ref`: sent at MsgTime, its content read from MsgBody. */
+function messageSent(
+  ctx: WebhookContext,
+  at: Date,
+  b: CallbackFields,
+  ref: MessageRef,
+  conversation: Conversation,
+): ImEvent {
+  return {
+    type: "MESSAGE_SENT",
+    appId: ctx.appId,
+    at,
+    message: {
+      id: encodeMessageId(ctx, ref),
+      conversation,
+      senderId: ref.from,
+      sentAt: seconds(b.MsgTime, "MsgTime"),
+      content: fromMsgBody(b.MsgBody),
+      recalled: false,
+    },
+  };
 }
 
 function seconds(value: unknown, field: string): Date {
@@ -243,6 +236,6 @@ function seconds(value: unknown, field: string): Date {
 
 function members(value: unknown, field: string): string[] {
   return callbackList(value, field).map((m) =>
-    callbackId((m as Json | null)?.Member_Account, `${field}.Member_Account`),
+    callbackId((m as CallbackFields | null)?.Member_Account, `${field}.Member_Account`),
   );
 }

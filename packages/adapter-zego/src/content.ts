@@ -5,8 +5,11 @@ import {
   checkPushText,
   checkText,
   checkUrl,
+  fileContent,
+  imageContent,
   isJsonObject,
   type JsonValue,
+  knownSize,
   type MessageContent,
   type OutgoingContent,
   unknownContentType,
@@ -143,12 +146,10 @@ export function fromZego(
       const url = str(origin?.Url);
       if (!url) break;
       const thumbnail = str(asObject(o?.Thumbnail)?.Url);
-      return withDefined({
-        type: "IMAGE" as const,
-        url,
-        width: positive(origin?.Width),
-        height: positive(origin?.Height),
-        sizeBytes: positive(o?.Size),
+      return imageContent(url, {
+        width: knownSize(origin?.Width),
+        height: knownSize(origin?.Height),
+        sizeBytes: knownSize(o?.Size),
         thumbnailUrl: thumbnail || undefined,
       });
     }
@@ -156,12 +157,7 @@ export function fromZego(
       const o = asObject(parseBody(body));
       const url = str(o?.Url);
       if (!url) break;
-      return withDefined({
-        type: "FILE" as const,
-        url,
-        name: str(o?.FileName) ?? "",
-        sizeBytes: positive(o?.Size),
-      });
+      return fileContent(url, str(o?.FileName), knownSize(o?.Size));
     }
     case MSG_CUSTOM: {
       const parsed = parseBody(body);
@@ -222,12 +218,4 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
-}
-
-function positive(value: unknown): number | undefined {
-  return typeof value === "number" && value > 0 ? value : undefined;
-}
-
-function withDefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,6 @@
 import type { AttemptInfo } from "@imgraph/core";
 import { closedOrigin, failedItem, rejection } from "@imgraph/core/contract";
+import type { FaultSpec } from "@imgraph/emulators";
 import { afterEach, describe, expect, it } from "vitest";
 import { zegoAdapter, zegoSession } from "./testing/emulator.js";
 
@@ -11,14 +12,9 @@ function logOf(action: string) {
   return zego.emulator.requests({ route: `zim:${action}` });
 }
 
-/** One peer text send; its one result. */
-async function sendText(from: string, to: string, text: string) {
-  const [result] = await zego.adapter.sendMessage({
-    from,
-    to: { type: "USERS", userIds: [to] },
-    content: { type: "TEXT", text },
-  });
-  return result;
+/** The next peer send meets `fault`, once. */
+function failNextSend(fault: Omit<FaultSpec, "route" | "times">) {
+  zego.emulator.addFault({ route: "zim:SendPeerMessage", times: 1, ...fault });
 }
 
 async function peerTexts(from: string, to: string): Promise<string[]> {
@@ -71,13 +67,8 @@ describe("zego adapter under vendor faults", () => {
   it("does not repeat a send after a 5xx", async () => {
     const [from, to] = (await zego.users(2)) as [string, string];
     zego.emulator.clearRequests();
-    zego.emulator.addFault({
-      route: "zim:SendPeerMessage",
-      kind: "http-error",
-      status: 502,
-      times: 1,
-    });
-    const result = await sendText(from, to, "once");
+    failNextSend({ kind: "http-error", status: 502 });
+    const result = await zego.sendText(from, to, "once");
     expect(failedItem(result).code).toBe("VENDOR_UNAVAILABLE");
     expect(logOf("SendPeerMessage")).toHaveLength(1);
     expect(await peerTexts(from, to)).toEqual([]);
@@ -94,8 +85,8 @@ describe("zego adapter under vendor faults", () => {
     expect((await zego.adapter.getUsers([from]))[0]?.ok).toBe(true);
     expect(logOf("QueryUserInfos").map((e) => e.outcome)).toEqual(["reset", "answered"]);
 
-    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-before", times: 1 });
-    const result = await sendText(from, to, "reset");
+    failNextSend({ kind: "reset-before" });
+    const result = await zego.sendText(from, to, "reset");
     expect(failedItem(result).code).toBe("VENDOR_UNAVAILABLE");
     expect(logOf("SendPeerMessage")).toHaveLength(1);
   });
@@ -103,8 +94,8 @@ describe("zego adapter under vendor faults", () => {
   it("never sends a peer message twice when its answer was lost", async () => {
     const [from, to] = (await zego.users(2)) as [string, string];
     zego.emulator.clearRequests();
-    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "reset-after", times: 1 });
-    const result = await sendText(from, to, "lost answer");
+    failNextSend({ kind: "reset-after" });
+    const result = await zego.sendText(from, to, "lost answer");
     const error = failedItem(result);
     expect(error.code).toBe("VENDOR_UNAVAILABLE");
     expect(error.message).toMatch(/may have applied/);
@@ -122,8 +113,8 @@ describe("zego adapter under vendor faults", () => {
     expect(await peerTexts(from, to)).toEqual([]);
     expect(logOf("QueryPeerMsg")).toHaveLength(2);
 
-    zego.emulator.addFault({ route: "zim:SendPeerMessage", kind: "malformed", times: 1 });
-    const result = await sendText(from, to, "garbled");
+    failNextSend({ kind: "malformed" });
+    const result = await zego.sendText(from, to, "garbled");
     expect(failedItem(result).message).toMatch(/malformed/);
     expect(logOf("SendPeerMessage")).toHaveLength(1);
     expect(await peerTexts(from, to)).toEqual(["garbled"]);
@@ -132,13 +123,8 @@ describe("zego adapter under vendor faults", () => {
   it("retries a rate-limited send (refused before acting) when it fits the deadline", async () => {
     const [from, to] = (await zego.users(2)) as [string, string];
     zego.emulator.clearRequests();
-    zego.emulator.addFault({
-      route: "zim:SendPeerMessage",
-      kind: "vendor-error",
-      code: 660300005,
-      times: 1,
-    });
-    const result = await sendText(from, to, "after a limit");
+    failNextSend({ kind: "vendor-error", code: 660300005 });
+    const result = await zego.sendText(from, to, "after a limit");
     expect(result?.ok).toBe(true);
     const sends = logOf("SendPeerMessage");
     expect(sends).toHaveLength(2);

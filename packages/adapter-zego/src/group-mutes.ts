@@ -2,16 +2,14 @@ import {
   type CallOptions,
   checkId,
   checkInt,
-  type GroupMembersInput,
-  type ItemResult,
   itemOk,
   type MutedMember,
   runIdBatches,
 } from "@imgraph/core";
-import { zimBatch } from "./batch.js";
 import { type Op, type ZegoContext, zim } from "./context.js";
-import { allMembers, memberChange } from "./group-lookup.js";
-import { GROUP_ID, MEMBERS_PER_MUTE, MUTE_MAX_SECONDS } from "./limits.js";
+import { memberAction } from "./group-actions.js";
+import { allMembers } from "./group-lookup.js";
+import { GROUP_ID, MUTE_MAX_SECONDS } from "./limits.js";
 import { nextMarker } from "./paging.js";
 
 /** MuteGroupMembers' Duration: −1 until unmuted, 0 lifts the mute. */
@@ -20,48 +18,19 @@ const LIFT = 0;
 /** FetchForbidGroupList's ForbidType bit for "this user is muted in person". */
 const USER_MUTE = 4;
 
-async function setMute(
-  ctx: ZegoContext,
-  operation: string,
-  input: GroupMembersInput,
-  duration: number,
-  options?: CallOptions,
-): Promise<ItemResult<true>[]> {
-  // The operator must be owner or admin (660600032); the owner by default.
-  const { groupId, userIds, actor } = await memberChange(ctx, operation, input, options);
-  return zimBatch<true>(
-    ctx,
-    userIds,
-    {
-      size: MEMBERS_PER_MUTE,
-      call: (chunk) => ({
-        operation,
-        action: "MuteGroupMembers",
-        method: "GET",
-        params: {
-          FromUserId: actor,
-          GroupId: groupId,
-          "UserIds[]": chunk,
-          Duration: duration,
-        },
-        idempotent: true,
-      }),
-      ok: (key) => itemOk(key, true as const),
-    },
-    options,
-  );
-}
-
 export const muteGroupMembers: Op<"muteGroupMembers"> = (ctx, input, options) => {
   const duration =
     input?.durationSeconds === undefined
       ? FOREVER
       : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: MUTE_MAX_SECONDS });
-  return setMute(ctx, "muteGroupMembers", input, duration, options);
+  // The operator must be owner or admin (660600032); the owner by default.
+  const use = { params: { Duration: duration } };
+  return memberAction(ctx, "muteGroupMembers", "MuteGroupMembers", input, use, options);
 };
 
 export const unmuteGroupMembers: Op<"unmuteGroupMembers"> = (ctx, input, options) => {
-  return setMute(ctx, "unmuteGroupMembers", input, LIFT, options);
+  const use = { params: { Duration: LIFT } };
+  return memberAction(ctx, "unmuteGroupMembers", "MuteGroupMembers", input, use, options);
 };
 
 interface ForbidAnswer {

@@ -8,24 +8,24 @@ import {
   distinct,
   encodeCursor,
   ImError,
+  type ItemResult,
   itemError,
   itemOk,
   NotFoundError,
   pageLimit,
   UnsupportedByVendorError,
 } from "@imgraph/core";
-import { type Answer, zimBatch } from "./batch.js";
+import type { Answer } from "./batch.js";
 import { type Op, zim } from "./context.js";
 import { failureList } from "./errors.js";
-import { actorFor, findOwner, memberChange, memberPage } from "./group-lookup.js";
+import { groupAction, memberAction } from "./group-actions.js";
+import { findOwner, memberPage } from "./group-lookup.js";
 import {
   GROUP_ID,
   GROUP_MEMBERS_PAGE_MAX,
   GROUP_NAME_MAX_CHARS,
   GROUP_USERS,
   MEMBERS_PER_CREATE,
-  MEMBERS_PER_INVITE,
-  MEMBERS_PER_KICK,
   USER_ID,
   USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
@@ -156,73 +156,45 @@ export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, optio
 };
 
 /** InviteUsersIntoGroup, 100 per call, one call at a time (ZEGO allows 1/s per group). */
-export const addGroupMembers: Op<"addGroupMembers"> = async (ctx, input, options) => {
-  const { groupId, userIds, actor } = await memberChange(ctx, "addGroupMembers", input, options);
-  return zimBatch<true>(
-    ctx,
-    userIds,
-    {
-      size: MEMBERS_PER_INVITE,
-      concurrency: 1,
-      call: (chunk) => ({
-        operation: "addGroupMembers",
-        action: "InviteUsersIntoGroup",
-        method: "POST",
-        params: { FromUserId: actor, GroupId: groupId, UserIds: chunk },
-        // Membership is a set: inviting a member again changes nothing.
-        idempotent: true,
-      }),
-      // The server drops FromUserId from the list and answers only for failures.
-      ok: (key) => itemOk(key, true as const),
-    },
-    options,
+export const addGroupMembers: Op<"addGroupMembers"> = (ctx, input, options) =>
+  // The server drops FromUserId from the list and answers only for failures.
+  memberAction(ctx, "addGroupMembers", "InviteUsersIntoGroup", input, { concurrency: 1 }, options);
+
+/** KickoutGroupUser's answer for a user who is not in the group: NOT_FOUND. */
+function notInGroup(key: string, subCode: number): ItemResult<true> | undefined {
+  if (subCode !== NOT_IN_GROUP) return undefined;
+  return itemError(
+    key,
+    new NotFoundError(`${key} is not a member of the group.`, {
+      vendor: "zego",
+      vendorCode: String(subCode),
+    }),
   );
-};
+}
 
 /** KickoutGroupUser, 50 per call. */
-export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, options) => {
-  const { groupId, userIds, actor } = await memberChange(ctx, "removeGroupMembers", input, options);
-  return zimBatch<true>(
+export const removeGroupMembers: Op<"removeGroupMembers"> = (ctx, input, options) =>
+  memberAction(
     ctx,
-    userIds,
-    {
-      size: MEMBERS_PER_KICK,
-      call: (chunk) => ({
-        operation: "removeGroupMembers",
-        action: "KickoutGroupUser",
-        method: "POST",
-        params: { FromUserId: actor, GroupId: groupId, UserId: chunk },
-        idempotent: true,
-      }),
-      ok: (key) => itemOk(key, true as const),
-      failed: (key, subCode) =>
-        subCode === NOT_IN_GROUP
-          ? itemError(
-              key,
-              new NotFoundError(`${key} is not a member of the group.`, {
-                vendor: "zego",
-                vendorCode: String(subCode),
-              }),
-            )
-          : undefined,
-    },
+    "removeGroupMembers",
+    "KickoutGroupUser",
+    input,
+    { failed: notInGroup },
     options,
   );
-};
 
 export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
   // Whether FromUserId must be the current owner is unverified: act as the owner by default.
-  const actor = await actorFor(ctx, "transferGroupOwnership", groupId, input.actorId, options);
-  await zim(
+  await groupAction(
     ctx,
     {
       operation: "transferGroupOwnership",
       action: "TransferGroupOwner",
-      method: "GET",
-      params: { FromUserId: actor, GroupId: groupId, NewOwner: newOwner },
-      idempotent: true,
+      groupId,
+      actorId: input.actorId,
+      params: { NewOwner: newOwner },
     },
     options,
   );
@@ -231,16 +203,9 @@ export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, 
 /** DismissGroup: any registered user may dismiss (§2.4); the owner by default. */
 export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const actor = await actorFor(ctx, "dismissGroup", groupId, input.actorId, options);
-  await zim(
+  await groupAction(
     ctx,
-    {
-      operation: "dismissGroup",
-      action: "DismissGroup",
-      method: "GET",
-      params: { FromUserId: actor, GroupId: groupId },
-      idempotent: true,
-    },
+    { operation: "dismissGroup", action: "DismissGroup", groupId, actorId: input.actorId },
     options,
   );
 };

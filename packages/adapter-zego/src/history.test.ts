@@ -11,11 +11,7 @@ describe("history", () => {
     const texts = ["m0", "m1", "m2", "m3", "m4"];
     const times: number[] = [];
     for (const text of texts) {
-      await zego.adapter.sendMessage({
-        from: a,
-        to: { type: "USERS", userIds: [b] },
-        content: { type: "TEXT", text },
-      });
+      await zego.sendText(a, b, text);
       times.push(Date.now());
       await new Promise((r) => setTimeout(r, 5));
     }

@@ -33,11 +33,7 @@ describe("messages", () => {
 
   it("gives a peer message the same id in the send answer and in both sides' history", async () => {
     const [a, b] = (await zego.users(2)) as [string, string];
-    const [sent] = await zego.adapter.sendMessage({
-      from: a,
-      to: { type: "USERS", userIds: [b] },
-      content: { type: "TEXT", text: "same id" },
-    });
+    const sent = await zego.sendText(a, b, "same id");
     const ids = await Promise.all(
       [
         { userId: a, peerId: b },

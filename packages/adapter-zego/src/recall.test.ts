@@ -31,11 +31,7 @@ describe("recall", () => {
 
   it("refuses a recall after ZEGO's 2-minute window", async () => {
     const [a, b] = (await zego.users(2)) as [string, string];
-    const [sent] = await zego.adapter.sendMessage({
-      from: a,
-      to: { type: "USERS", userIds: [b] },
-      content: { type: "TEXT", text: "too late" },
-    });
+    const sent = await zego.sendText(a, b, "too late");
     zego.emulator.setClock({ advanceMs: 180_000 });
     try {
       await expect(

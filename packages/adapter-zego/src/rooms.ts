@@ -12,10 +12,12 @@ import {
   type RoomUser,
   runIdBatches,
   UnsupportedByVendorError,
+  unknownContentType,
   utf8Bytes,
 } from "@imgraph/core";
 import { type Op, rtc } from "./context.js";
 import {
+  CUSTOM_TYPE_MAX_CHARS,
   ROOM_ID,
   ROOM_KICK_PER_CALL,
   ROOM_MESSAGE_MAX_BYTES,
@@ -119,7 +121,7 @@ function roomText(content: RoomMessageInput["content"]): string {
   if (content?.type === "TEXT") {
     text = checkText("content.text", content.text, {});
   } else if (content?.type === "CUSTOM") {
-    checkText("content.customType", content.customType, { maxChars: 64 });
+    checkText("content.customType", content.customType, { maxChars: CUSTOM_TYPE_MAX_CHARS });
     text = JSON.stringify({ imgraphType: content.customType, data: content.data ?? null });
   } else if (content?.type === "IMAGE" || content?.type === "FILE") {
     throw new UnsupportedByVendorError(
@@ -128,7 +130,7 @@ function roomText(content: RoomMessageInput["content"]): string {
       "RTC room messages carry text only (send TEXT or CUSTOM content)",
     );
   } else {
-    throw new BadUserInputError("content.type", "content.type is not a known content type.");
+    throw unknownContentType("content");
   }
   if (utf8Bytes(text) > ROOM_MESSAGE_MAX_BYTES) {
     throw new BadUserInputError(

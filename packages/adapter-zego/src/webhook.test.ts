@@ -36,21 +36,22 @@ function request(
   };
 }
 
+/** A send_msg callback of alice's text "hi", sent at NOW, with `fields` about where it went. */
+function textSent(fields: Record<string, unknown>): WebhookRequest {
+  return request({
+    event: "send_msg",
+    from_user_id: "alice",
+    msg_type: 1,
+    msg_body: "hi",
+    msg_time: NOW,
+    ...fields,
+  });
+}
+
 describe("ZEGO callbacks", () => {
   it("reads a group message; its id describes sender and conversation", () => {
     const r = adapter.parseWebhook?.(
-      request({
-        event: "send_msg",
-        from_user_id: "alice",
-        conv_type: 2,
-        conv_id: "g1",
-        msg_type: 1,
-        msg_body: "hi",
-        msg_id: "9",
-        msg_seq: 3,
-        msg_time: NOW,
-        send_result: 0,
-      }),
+      textSent({ conv_type: 2, conv_id: "g1", msg_id: "9", msg_seq: 3, send_result: 0 }),
     );
     expect(r?.ack.status).toBe(200);
     const e = r?.events[0];
@@ -69,14 +70,9 @@ describe("ZEGO callbacks", () => {
 
   it("reads a server-API peer send as one message per receiver", () => {
     const r = adapter.parseWebhook?.(
-      request({
-        event: "send_msg",
-        from_user_id: "alice",
+      textSent({
         conv_type: 0,
         conv_id: "",
-        msg_type: 1,
-        msg_body: "hi",
-        msg_time: NOW,
         user_list: [
           { UserId: "bob", MsgId: "1", MsgSeq: 1 },
           { UserId: "carol", MsgId: "2", MsgSeq: 1 },

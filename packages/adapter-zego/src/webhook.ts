@@ -6,20 +6,23 @@
 import {
   BadUserInputError,
   CALLBACK_LIST_MAX,
+  type CallbackFields,
+  type Conversation,
   callbackBody,
   callbackId,
   callbackInteger,
   callbackList,
+  callbackPresence,
   callbackRefused,
   type ImEvent,
-  type Message,
+  replayWindowMs,
+  textAck,
   verifiedCallback,
-  type WebhookAck,
+  type WebhookContext,
   type WebhookParser,
 } from "@imgraph/core";
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
-import type { ZegoContext } from "./context.js";
 import { encodeMessageId } from "./message-ids.js";
 
 export interface ZegoWebhookOptions {
@@ -31,13 +34,10 @@ export interface ZegoWebhookOptions {
   maxAgeSeconds?: number;
 }
 
-type Ctx = Pick<ZegoContext, "ids" | "appId">;
-type Json = Record<string, unknown>;
-
 /** Any 2xx is a delivery (§5.2). */
-const ACK: WebhookAck = { status: 200, contentType: "text/plain; charset=utf-8", body: "success" };
+const ACK = textAck("success");
 
-export const parseZegoWebhook: WebhookParser<Ctx, ZegoWebhookOptions> = (ctx, options, request) => {
+export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options, request) => {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
   const body = callbackBody(request.rawBody, "ZEGO");
   const signed = verifiedCallback(
@@ -52,30 +52,21 @@ export const parseZegoWebhook: WebhookParser<Ctx, ZegoWebhookOptions> = (ctx, op
     events: read(ctx, body, signed.timestampMs),
     // The signature covers timestamp + nonce: it names one delivery (retries resend it).
     replayKey: `zego:${options.appId}:${String(body.signature)}`,
-    replayWindowMs: 2 * maxAgeSeconds * 1000,
+    replayWindowMs: replayWindowMs(maxAgeSeconds),
     ack: ACK,
   };
 };
 
 /** `signedAt`: the callback's own (signed) timestamp, the event's time. */
-function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
+function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent[] {
   const appId = ctx.appId;
   const event = typeof b.event === "string" ? b.event : "";
   const at = new Date(signedAt);
   switch (event) {
     case "user_action": {
-      const action = Number(b.action);
-      if (![0, 1, 2].includes(action))
-        throw new BadUserInputError("action", "action must be 0, 1 or 2.");
-      return [
-        {
-          type: "PRESENCE_CHANGED",
-          appId,
-          at,
-          userId: callbackId(b.user_id, "user_id"),
-          status: action === 0 ? "ONLINE" : "OFFLINE",
-        },
-      ];
+      const status = callbackPresence(Number(b.action), "action", { online: [0], offline: [1, 2] });
+      const userId = callbackId(b.user_id, "user_id");
+      return [{ type: "PRESENCE_CHANGED", appId, at, userId, status }];
     }
     case "send_msg":
       return sentMessages(ctx, b, at);
@@ -120,7 +111,7 @@ function read(ctx: Ctx, b: Json, signedAt: number): ImEvent[] {
 }
 
 /** `send_msg`: one message; a server-API peer send lists its receivers in user_list. */
-function sentMessages(ctx: Ctx, b: Json, at: Date): ImEvent[] {
+function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent[] {
   if (b.send_result !== undefined && Number(b.send_result) !== 0) return [];
   const from = callbackId(b.from_user_id, "from_user_id");
   const convType = Number(b.conv_type);
@@ -132,15 +123,15 @@ function sentMessages(ctx: Ctx, b: Json, at: Date): ImEvent[] {
   const body = typeof b.msg_body === "string" ? b.msg_body : JSON.stringify(b.msg_body ?? "");
   const sentAt = new Date(callbackInteger(b.msg_time, "msg_time"));
   const content = fromZego(msgType, sub, body);
-  const message = (to: { type: Message["conversation"]["type"]; id: string }, seq: number) => ({
+  const message = (to: Conversation, seq: number) => ({
     type: "MESSAGE_SENT" as const,
     appId: ctx.appId,
     at,
     message: {
       id:
         to.type === "USER"
-          ? encodeMessageId(ctx as ZegoContext, { kind: "peer", from, to: to.id, seq })
-          : encodeMessageId(ctx as ZegoContext, { kind: "group", from, groupId: to.id, seq }),
+          ? encodeMessageId(ctx, { kind: "peer", from, to: to.id, seq })
+          : encodeMessageId(ctx, { kind: "group", from, groupId: to.id, seq }),
       conversation: to,
       senderId: from,
       sentAt,
@@ -154,7 +145,7 @@ function sentMessages(ctx: Ctx, b: Json, at: Date): ImEvent[] {
     if (receivers.length > CALLBACK_LIST_MAX)
       throw new BadUserInputError("user_list", "Too many users.");
     return receivers.map((r) => {
-      const item = r as Json | null;
+      const item = r as CallbackFields | null;
       return message(
         { type: "USER", id: callbackId(item?.UserId, "user_list.UserId") },
         callbackInteger(item?.MsgSeq, "user_list.MsgSeq"),

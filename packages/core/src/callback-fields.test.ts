@@ -4,7 +4,9 @@ import {
   callbackBody,
   callbackId,
   callbackInteger,
+  callbackJson,
   callbackList,
+  callbackPresence,
 } from "./callback-fields.js";
 
 const bad = (field: string, message: string) =>
@@ -21,6 +23,25 @@ describe("callback fields", () => {
         bad("body", "Tencent callback body is not an object."),
       );
     }
+  });
+
+  it("reads a JSON body of any shape", () => {
+    expect(callbackJson("[1]", "RongCloud")).toEqual([1]);
+    expect(() => callbackJson("[", "RongCloud")).toThrow(
+      bad("body", "RongCloud callback body is not valid JSON."),
+    );
+  });
+
+  it("reads a presence code, naming the codes it takes", () => {
+    const codes = { online: ["Login"], offline: ["Logout", "Disconnect"] };
+    expect(callbackPresence("Login", "Info.Action", codes)).toBe("ONLINE");
+    expect(callbackPresence("Disconnect", "Info.Action", codes)).toBe("OFFLINE");
+    expect(() => callbackPresence("Kick", "Info.Action", codes)).toThrow(
+      bad("Info.Action", "Action must be Login, Logout or Disconnect."),
+    );
+    expect(() => callbackPresence(7, "action", { online: [0], offline: [1, 2] })).toThrow(
+      bad("action", "action must be 0, 1 or 2."),
+    );
   });
 
   it("reads ids of 1 to 256 characters", () => {

@@ -1,5 +1,6 @@
 import { BadUserInputError } from "./errors.js";
 import { isJsonObject } from "./json-object.js";
+import type { PresenceStatus } from "./model/user.js";
 
 // Reading a vendor callback's body once its signature is verified: anything missing or out
 // of shape is BAD_USER_INPUT naming the vendor's field, never a crash or a guess.
@@ -7,14 +8,21 @@ import { isJsonObject } from "./json-object.js";
 /** The most items a callback's list may carry. */
 export const CALLBACK_LIST_MAX = 10_000;
 
-/** The body as a JSON object; `vendor` names the sender in the error ("ZEGO"). */
-export function callbackBody(rawBody: string, vendor: string): Record<string, unknown> {
-  let body: unknown;
+/** A callback body's fields, not yet read. */
+export type CallbackFields = Record<string, unknown>;
+
+/** The body as JSON, of any shape; `vendor` names the sender in the error ("ZEGO"). */
+export function callbackJson(rawBody: string, vendor: string): unknown {
   try {
-    body = JSON.parse(rawBody);
+    return JSON.parse(rawBody);
   } catch {
     throw new BadUserInputError("body", `${vendor} callback body is not valid JSON.`);
   }
+}
+
+/** The body as a JSON object; `vendor` names the sender in the error ("ZEGO"). */
+export function callbackBody(rawBody: string, vendor: string): CallbackFields {
+  const body = callbackJson(rawBody, vendor);
   if (!isJsonObject(body))
     throw new BadUserInputError("body", `${vendor} callback body is not an object.`);
   return body;
@@ -40,4 +48,21 @@ export function callbackList(value: unknown, field: string): unknown[] {
   if (!Array.isArray(value) || value.length > CALLBACK_LIST_MAX)
     throw new BadUserInputError(field, `${field} must be a list.`);
   return value;
+}
+
+/**
+ * A presence callback's status from the vendor's code in `field`: ONLINE for the `online`
+ * codes, OFFLINE for the `offline` ones, and BAD_USER_INPUT listing them for any other.
+ */
+export function callbackPresence<T extends string | number>(
+  value: T,
+  field: string,
+  codes: { online: readonly T[]; offline: readonly T[] },
+): PresenceStatus {
+  if (codes.online.includes(value)) return "ONLINE";
+  if (codes.offline.includes(value)) return "OFFLINE";
+  const all = [...codes.online, ...codes.offline].map(String);
+  const listed = `${all.slice(0, -1).join(", ")} or ${all.at(-1)}`;
+  const name = field.slice(field.lastIndexOf(".") + 1);
+  throw new BadUserInputError(field, `${name} must be ${listed}.`);
 }

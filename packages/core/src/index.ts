@@ -42,6 +42,7 @@ export {
   type FriendRules,
   type KeyRule,
 } from "./social-inputs.js";
+export { fileContent, type ImageDetails, imageContent, knownSize } from "./stored-content.js";
 export {
   checkMuteUsers,
   checkRemoveUserAttributes,
@@ -70,8 +71,10 @@ export type {
 } from "./vendor-module.js";
 export type {
   WebhookAck,
+  WebhookContext,
   WebhookParser,
   WebhookReader,
   WebhookRequest,
   WebhookResult,
 } from "./webhook.js";
+export { jsonAck, replayWindowMs, textAck } from "./webhook-results.js";

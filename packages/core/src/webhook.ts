@@ -1,3 +1,4 @@
+import type { MessageIdContext } from "./message-ids.js";
 import type { ImEvent } from "./model/event.js";
 
 /** A vendor callback as the gateway received it, before anything is trusted. */
@@ -45,9 +46,15 @@ export interface WebhookReader {
   webhookRefusal?(status: number, message: string): WebhookAck;
 }
 
-/** An adapter's callback parser: its context, its webhook options, the callback as received. */
-export type WebhookParser<Ctx, Options> = (
-  ctx: Ctx,
+/** What a callback parser needs of an adapter's context: the id codec and the app's id. */
+export type WebhookContext = MessageIdContext;
+
+/**
+ * An adapter's callback parser: its context (no more than a WebhookContext, so it stays
+ * pure), its webhook options, the callback as received.
+ */
+export type WebhookParser<Options> = (
+  ctx: WebhookContext,
   options: Options,
   request: WebhookRequest,
 ) => WebhookResult;

@@ -1,5 +1,5 @@
 // Test support: the ZEGO emulator plus an adapter pointed at it. Not part of the build.
-import type { ImError, ItemResult, OperationSupport } from "@imgraph/core";
+import type { ImError, ItemResult, OperationSupport, SentMessage } from "@imgraph/core";
 import type { RunningEmulator, ZegoAppConfig } from "@imgraph/emulators";
 import { startZegoEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -73,6 +73,8 @@ export interface ZegoSession {
   id(prefix: string): string;
   /** Registers `n` fresh users and answers their ids. */
   users(n: number): Promise<string[]>;
+  /** Sends one text from `from` to `to`; its one result. */
+  sendText(from: string, to: string, text: string): Promise<ItemResult<SentMessage> | undefined>;
 }
 
 /** Registers the hooks of a session for the calling test file. */
@@ -104,6 +106,14 @@ export function zegoSession(options: ZegoTestOptions = {}): ZegoSession {
       const results = await session.adapter.registerUsers(ids.map((userId) => ({ id: userId })));
       expect(results.filter((r) => !r.ok)).toEqual([]);
       return ids;
+    },
+    async sendText(from, to, text) {
+      const [result] = await session.adapter.sendMessage({
+        from,
+        to: { type: "USERS", userIds: [to] },
+        content: { type: "TEXT", text },
+      });
+      return result;
     },
   };
   return session;
