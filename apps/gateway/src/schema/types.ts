@@ -339,6 +339,39 @@ export function connectionFields<T extends object>(node: ClassType<T>, nodesDesc
   return Connection;
 }
 
+/** The fields of an edge of a Relay connection: its cursor and its node. */
+export function edgeFields<T extends object>(node: ClassType<T>, nodeDescription: string) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class Edge {
+    @Field(() => String, { description: "Opaque cursor of this edge." })
+    cursor!: string;
+
+    @Field(() => node, { description: nodeDescription })
+    node!: T;
+  }
+  return Edge;
+}
+
+/** The fields of a Relay connection: `edges`, `nodes` and `pageInfo`. */
+export function relayConnectionFields<T extends object, E extends object>(
+  node: ClassType<T>,
+  edge: ClassType<E>,
+  descriptions: { edges: string; nodes: string },
+) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class RelayConnection {
+    @Field(() => [edge], { description: descriptions.edges })
+    edges!: E[];
+
+    @Field(() => [node], { description: descriptions.nodes })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+  }
+  return RelayConnection;
+}
+
 @ObjectType({ simpleResolvers: true, description: "A group of users." })
 export class Group {
   @Field(() => ID, { description: "The group id." })
@@ -377,25 +410,13 @@ export class GroupMember {
 }
 
 @ObjectType({ simpleResolvers: true, description: "An edge of a group member connection." })
-export class GroupMemberEdge {
-  @Field(() => String, { description: "Opaque cursor of this edge." })
-  cursor!: string;
-
-  @Field(() => GroupMember, { description: "The member." })
-  node!: GroupMember;
-}
+export class GroupMemberEdge extends edgeFields(GroupMember, "The member.") {}
 
 @ObjectType({ simpleResolvers: true, description: "A page of group members (Relay connection)." })
-export class GroupMemberConnection {
-  @Field(() => [GroupMemberEdge], { description: "The members of this page with their cursors." })
-  edges!: GroupMemberEdge[];
-
-  @Field(() => [GroupMember], { description: "The members of this page." })
-  nodes!: GroupMember[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class GroupMemberConnection extends relayConnectionFields(GroupMember, GroupMemberEdge, {
+  edges: "The members of this page with their cursors.",
+  nodes: "The members of this page.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "A page of groups." })
 export class GroupConnection extends connectionFields(Group, "The groups of this page.") {}
