@@ -2,10 +2,11 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppRegistry } from "./apps.js";
+import { signUserToken } from "./auth/sign.js";
 import { ConfigError } from "./config/errors.js";
 import { findConfigPath, loadConfigFile } from "./config/load.js";
 import type { GatewayConfig } from "./config/types.js";
-import { signUserToken, startDemo } from "./demo/start.js";
+import { startDemo } from "./demo/start.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
 import { gatewaySdl } from "./resolvers/index.js";
 

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, type GraphQLResponse, gql, ok, uniqueIds, withDemo } from "./helpers.js";
+import { firstError, inDemoApp } from "./demo-app.js";
+import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // Friends and blocklists over GraphQL, end to end through each vendor's emulator: success,
 // per-item failures, bad input refused before any vendor call, and declared gaps.
@@ -11,7 +12,6 @@ withDemo((started) => {
 });
 
 const uid = uniqueIds();
-const firstError = (r: GraphQLResponse) => r.errors?.[0]?.extensions ?? {};
 
 const ADD = `mutation($app: ID, $u: ID!, $f: [FriendInput!]!, $oneWay: Boolean) {
   addFriends(app: $app, userId: $u, friends: $f, oneWay: $oneWay) { key ok error { code message } } }`;
@@ -26,29 +26,7 @@ const BLOCK = `mutation($app: ID, $u: ID!, $others: [ID!]!) {
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
 describe.each(APPS)("friends and blocklists on %s", (app) => {
-  const q = <T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    headers: Record<string, string> = admin(g),
-  ) => gql<T>(g.url, query, { app, ...variables }, headers);
-  let support: Map<string, { supported: boolean; reason: string | null }>;
-
-  beforeAll(async () => {
-    const r = await q<{
-      app: { operations: Array<{ name: string; supported: boolean; reason: string | null }> };
-    }>("query($app: ID) { app(id: $app) { operations { name supported reason } } }");
-    support = new Map(ok(r).app.operations.map((o) => [o.name, o]));
-  });
-
-  async function register(count: number): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => uid("s"));
-    const r = await q<{ registerUsers: Array<{ error: unknown }> }>(
-      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { error { code } } }",
-      { users: ids.map((id) => ({ id, name: id })) },
-    );
-    expect(ok(r).registerUsers.every((x) => x.error === null)).toBe(true);
-    return ids;
-  }
+  const { q, support, register } = inDemoApp(() => g, app, "s");
 
   it("an end user adds, pages, relates and deletes their own friends", async () => {
     const [me, f1, f2, stranger] = (await register(4)) as [string, string, string, string];

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, type GraphQLResponse, gql, ok, uniqueIds, withDemo } from "./helpers.js";
+import { firstError, inDemoApp } from "./demo-app.js";
+import { bearer, type GraphQLResponse, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // User attributes, push tags, account checks, login invalidation, app-wide mutes and friend
 // groups over GraphQL, end to end through each vendor's emulator: what works, bad input
@@ -12,7 +13,6 @@ withDemo((started) => {
 });
 
 const uid = uniqueIds();
-const firstError = (r: GraphQLResponse) => r.errors?.[0]?.extensions ?? {};
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
 const SET_ATTRS = `mutation($app: ID, $u: ID!, $a: [AttributeInput!]!) {
@@ -29,12 +29,7 @@ const MUTES = `query($app: ID, $ids: [ID!]!) {
 const GROUPS = `query($app: ID, $u: ID!) { friendGroups(app: $app, userId: $u) { name friendIds } }`;
 
 describe.each(APPS)("user depth on %s", (app) => {
-  const q = <T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    headers: Record<string, string> = admin(g),
-  ) => gql<T>(g.url, query, { app, ...variables }, headers);
-  let support: Map<string, { supported: boolean; reason: string | null }>;
+  const { q, support, register } = inDemoApp(() => g, app, "d");
   const supported = (operation: string) => support.get(operation)?.supported === true;
   /** The declared gap: UNSUPPORTED_BY_VENDOR carrying the reason App.operations shows. */
   const expectGap = (r: GraphQLResponse, operation: string) => {
@@ -42,23 +37,6 @@ describe.each(APPS)("user depth on %s", (app) => {
     expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
   };
   const vendorRequests = () => g.emulators[APPS.indexOf(app)]?.requests({ limit: 1 })[0]?.seq ?? 0;
-
-  beforeAll(async () => {
-    const r = await q<{
-      app: { operations: Array<{ name: string; supported: boolean; reason: string | null }> };
-    }>("query($app: ID) { app(id: $app) { operations { name supported reason } } }");
-    support = new Map(ok(r).app.operations.map((o) => [o.name, o]));
-  });
-
-  async function register(count: number): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => uid("d"));
-    const r = await q<{ registerUsers: Array<{ error: unknown }> }>(
-      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { error { code } } }",
-      { users: ids.map((id) => ({ id, name: id })) },
-    );
-    expect(ok(r).registerUsers.every((x) => x.error === null)).toBe(true);
-    return ids;
-  }
 
   it("an end user sets and removes their own attributes; anyone of the app reads them", async () => {
     const [me, other] = (await register(2)) as [string, string];

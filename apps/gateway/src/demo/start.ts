@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { RunningEmulator } from "@imgraph/emulators";
-import { SignJWT } from "jose";
 import type { Logger } from "pino";
 import { sha256Hex } from "../auth/authenticate.js";
+import { signUserToken } from "../auth/sign.js";
 import {
   type AppWebhookConfig,
   type GatewayConfig,
-  type JwtConfig,
   REALTIME_DEFAULTS,
   type RealtimeConfig,
   SERVER_DEFAULTS,
@@ -62,7 +61,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     throw error;
   });
   const adminKey = `imgraph_demo_${randomBytes(18).toString("base64url")}`;
-  const jwtSecret = randomBytes(32).toString("base64url");
   const env = process.env;
   const server: ServerConfig = {
     ...SERVER_DEFAULTS,
@@ -70,18 +68,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     ...(env.HOST ? { host: env.HOST } : {}),
     ...options.server,
   };
+  // Kept apart from the config: demo tokens are signed with these settings.
+  const jwt = {
+    secret: randomBytes(32).toString("base64url"),
+    roleClaim: "role",
+    adminRoles: ["admin"],
+    issuer: "imgraph-demo",
+    audience: "imgraph",
+  };
   const config: GatewayConfig = {
     server,
-    auth: {
-      apiKeys: [{ name: "demo-admin", sha256: sha256Hex(adminKey) }],
-      jwt: {
-        secret: jwtSecret,
-        roleClaim: "role",
-        adminRoles: ["admin"],
-        issuer: "imgraph-demo",
-        audience: "imgraph",
-      },
-    },
+    auth: { apiKeys: [{ name: "demo-admin", sha256: sha256Hex(adminKey) }], jwt },
     apps: demoApps(emulators).map((app) =>
       options.webhooks?.[app.id] ? { ...app, webhook: options.webhooks[app.id] } : app,
     ),
@@ -108,7 +105,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
   }
-  const jwt = config.auth.jwt as JwtConfig & { secret: string };
   const tokenFor: DemoGateway["tokenFor"] = (userId, o = {}) =>
     signUserToken(jwt, userId, {
       role: o.role ?? "user",
@@ -128,27 +124,4 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
       await relay.close();
     },
   };
-}
-
-/**
- * Signs a gateway bearer JWT (HS256) for an end user with the gateway's own JWT settings:
- * `sub` is the user, issuer and audience as configured, and the claim `app` — when given —
- * binds the token to that one app. Demo mode and `imgraph credential --token` mint with it.
- */
-export function signUserToken(
-  jwt: Pick<JwtConfig, "issuer" | "audience" | "roleClaim"> & { secret: string },
-  userId: string,
-  options: { app?: string; role?: string; expiresIn: string },
-): Promise<string> {
-  const claims: Record<string, string> = {};
-  if (options.role !== undefined) claims[jwt.roleClaim] = options.role;
-  if (options.app !== undefined) claims.app = options.app;
-  const token = new SignJWT(claims)
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn);
-  if (jwt.issuer) token.setIssuer(jwt.issuer);
-  if (jwt.audience) token.setAudience(jwt.audience);
-  return token.sign(new TextEncoder().encode(jwt.secret));
 }

@@ -43,12 +43,6 @@ export function defined<T extends object>(value: T): { [K in keyof T]?: NonNulla
   ) as { [K in keyof T]?: NonNullable<T[K]> };
 }
 
-/** Every field that acts in an app takes this argument. */
-export const APP_ARG = {
-  nullable: true,
-  description: "The app to act in; the default app when omitted.",
-} as const;
-
 /** Forward paging arguments of every list. */
 @ArgsType()
 export class PageArgs {

@@ -1,10 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
-import { outcomes } from "../schema/convert.js";
+import { Arg, ID, Mutation, Query, Resolver } from "type-graphql";
 import { ItemOutcome } from "../schema/types.js";
 import { FriendGroup } from "../schema/user-depth-types.js";
-import { APP_ARG, defined } from "./args.js";
+import { defined } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 
 const OWNER_ARG = { description: "Whose friends (end users: only their own)." } as const;
 const GROUP_ARG = { description: "The friend group's name." } as const;
@@ -16,10 +14,9 @@ export class FriendGroupResolver {
   @Query(() => [FriendGroup], { description: "A user's friend groups with the friends in each." })
   async friendGroups(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<FriendGroup[]> {
-    return run(ctx, app, "listFriendGroups", { userId });
+    return app.run("listFriendGroups", { userId });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -30,12 +27,9 @@ export class FriendGroupResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("names", () => [String], { description: "The new groups' names." }) names: string[],
     @Arg("friendIds", () => [ID], { nullable: true, ...FRIENDS_ARG }) friendIds: string[] | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "createFriendGroups", { userId, names, ...defined({ friendIds }) }),
-    );
+    return app.outcomes("createFriendGroups", { userId, names, ...defined({ friendIds }) });
   }
 
   @Mutation(() => Boolean, {
@@ -44,10 +38,9 @@ export class FriendGroupResolver {
   async deleteFriendGroups(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("names", () => [String], { description: "The groups to delete." }) names: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "deleteFriendGroups", { userId, names });
+    await app.run("deleteFriendGroups", { userId, names });
     return true;
   }
 
@@ -59,10 +52,9 @@ export class FriendGroupResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("group", () => String, GROUP_ARG) group: string,
     @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "addToFriendGroup", { userId, group, friendIds }));
+    return app.outcomes("addToFriendGroup", { userId, group, friendIds });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -72,9 +64,8 @@ export class FriendGroupResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("group", () => String, GROUP_ARG) group: string,
     @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "removeFromFriendGroup", { userId, group, friendIds }));
+    return app.outcomes("removeFromFriendGroup", { userId, group, friendIds });
   }
 }

@@ -13,7 +13,7 @@ import {
 } from "type-graphql";
 import { callOptions, type GatewayContext } from "../context.js";
 import { run } from "../operations.js";
-import { outcomes, perUser } from "../schema/convert.js";
+import { perUser } from "../schema/convert.js";
 import { CreateGroupInput } from "../schema/inputs.js";
 import {
   Group,
@@ -26,7 +26,8 @@ import {
   User,
 } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, defined, PageArgs, pageRequest } from "./args.js";
+import { defined, PageArgs, pageRequest } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { connection, relayConnection } from "./pages.js";
 import { toUser } from "./user.js";
 
@@ -43,12 +44,11 @@ export class GroupResolver {
   })
   async group(
     @Arg("id", () => ID, { description: "The group id." }) id: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Group | null> {
     // Authorized before the read, so callers cannot probe which groups exist.
-    const group = await run(ctx, app, "getGroup", id);
-    return group ? toGroup(group, ctx.apps.get(app).info.id) : null;
+    const group = await app.run("getGroup", id);
+    return group ? toGroup(group, app.adapter.info.id) : null;
   }
 
   @Query(() => GroupConnection, {
@@ -62,15 +62,14 @@ export class GroupResolver {
     })
     userId: string | null,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<GroupConnection> {
     const request = pageRequest(paging);
     const page =
       userId != null
-        ? await run(ctx, app, "listUserGroups", { userId, ...request })
-        : await run(ctx, app, "listAppGroups", request);
-    const appId = ctx.apps.get(app).info.id;
+        ? await app.run("listUserGroups", { userId, ...request })
+        : await app.run("listAppGroups", request);
+    const appId = app.adapter.info.id;
     const nodes = page.items.map((g) => toGroup(g, appId));
     return connection(nodes, page);
   }
@@ -82,10 +81,9 @@ export class GroupResolver {
   async groupMembership(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("userIds", () => [ID], { description: "The users to check (1-500)." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Membership[]> {
-    const answers = await run(ctx, app, "checkGroupMembers", { groupId, userIds });
+    const answers = await app.run("checkGroupMembers", { groupId, userIds });
     return perUser(answers, "isMember", (isMember) => isMember);
   }
 
@@ -125,25 +123,23 @@ export class GroupResolver {
   })
   async createGroup(
     @Arg("input", () => CreateGroupInput, { description: "The group." }) input: CreateGroupInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Group> {
-    const created = await run(ctx, app, "createGroup", {
+    const created = await app.run("createGroup", {
       ...(input.id ? { id: input.id } : {}),
       name: input.name,
       ownerId: input.ownerId,
       memberIds: input.memberIds,
     });
-    return toGroup(created, ctx.apps.get(app).info.id);
+    return toGroup(created, app.adapter.info.id);
   }
 
   @Mutation(() => Boolean, { description: "Dismisses a group. Owner or admin." })
   async dismissGroup(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "dismissGroup", { groupId, ...actor(ctx) });
+    await app.run("dismissGroup", { groupId, ...actor(app.ctx) });
     return true;
   }
 
@@ -151,33 +147,30 @@ export class GroupResolver {
   async addGroupMembers(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("userIds", () => [ID], { description: "The users to add." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "addGroupMembers", { groupId, userIds, ...actor(ctx) }));
+    return app.outcomes("addGroupMembers", { groupId, userIds, ...actor(app.ctx) });
   }
 
   @Mutation(() => [ItemOutcome], { description: "Removes members. Owner or admin." })
   async removeGroupMembers(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("userIds", () => [ID], { description: "The users to remove." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "removeGroupMembers", { groupId, userIds, ...actor(ctx) }));
+    return app.outcomes("removeGroupMembers", { groupId, userIds, ...actor(app.ctx) });
   }
 
   @Mutation(() => Group, { description: "Makes another member the owner. Owner or admin." })
   async transferGroupOwnership(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("newOwnerId", () => ID, { description: "The new owner (a member)." }) newOwnerId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Group> {
-    await run(ctx, app, "transferGroupOwnership", { groupId, newOwnerId, ...actor(ctx) });
+    await app.run("transferGroupOwnership", { groupId, newOwnerId, ...actor(app.ctx) });
     // Read back as an admin would: the caller may no longer own (or see) it.
-    const adapter = ctx.apps.get(app);
-    const group = await adapter.getGroup(groupId, callOptions(ctx));
+    const adapter = app.adapter;
+    const group = await adapter.getGroup(groupId, callOptions(app.ctx));
     if (!group) throw new Error("group vanished after transfer");
     return toGroup(group, adapter.info.id);
   }
@@ -193,26 +186,22 @@ export class GroupResolver {
       description: "How long; omitted means until unmuted, where the vendor supports it.",
     })
     durationSeconds: number | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "muteGroupMembers", {
-        groupId,
-        userIds,
-        ...actor(ctx),
-        ...defined({ durationSeconds }),
-      }),
-    );
+    return app.outcomes("muteGroupMembers", {
+      groupId,
+      userIds,
+      ...actor(app.ctx),
+      ...defined({ durationSeconds }),
+    });
   }
 
   @Mutation(() => [ItemOutcome], { description: "Unmutes members. Owner or admin." })
   async unmuteGroupMembers(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("userIds", () => [ID], { description: "The members to unmute." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "unmuteGroupMembers", { groupId, userIds, ...actor(ctx) }));
+    return app.outcomes("unmuteGroupMembers", { groupId, userIds, ...actor(app.ctx) });
   }
 }

@@ -1,9 +1,7 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
-import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
 import { content, itemError } from "../schema/convert.js";
 import {
   ConversationInput,
@@ -19,7 +17,8 @@ import {
 } from "../schema/message-types.js";
 import { ConversationType } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { relayConnection } from "./pages.js";
 
 function toMessage(m: core.Message): Message {
@@ -53,15 +52,14 @@ export class MessageResolver {
     })
     range: TimeRangeInput | null,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<MessageConnection> {
     let history: core.HistoryConversation;
     if (conversation.type === ConversationType.USER) {
-      const v = ctx.viewer;
+      const v = app.ctx.viewer;
       const userId = conversation.userId ?? (v.role !== "ANONYMOUS" ? v.userId : null);
       if (!userId) {
-        policy.authenticated(v, ctx.apps.get(app).info.id);
+        policy.authenticated(v, app.adapter.info.id);
         throw new BadUserInputError(
           "conversation.userId",
           "conversation.userId is required for admins.",
@@ -73,7 +71,7 @@ export class MessageResolver {
     } else {
       throw new BadUserInputError("conversation.type", "conversation.type must be USER or GROUP.");
     }
-    const page = await run(ctx, app, "listMessages", {
+    const page = await app.run("listMessages", {
       conversation: history,
       ...pageRequest(paging),
       ...defined({ after: range?.since, before: range?.until }),
@@ -87,8 +85,7 @@ export class MessageResolver {
   })
   async sendMessage(
     @Arg("input", () => SendMessageInput, { description: "The message." }) input: SendMessageInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<SendResult[]> {
     const hasUsers = input.toUserIds != null;
     const hasGroup = input.toGroupId != null;
@@ -98,7 +95,7 @@ export class MessageResolver {
         "input must set exactly one of toUserIds and toGroupId.",
       );
     }
-    const results = await run(ctx, app, "sendMessage", {
+    const results = await app.run("sendMessage", {
       from: input.from,
       to: hasGroup
         ? { type: "GROUP", groupId: input.toGroupId as string }
@@ -117,11 +114,10 @@ export class MessageResolver {
     @Arg("userIds", () => [ID], { description: "The recipients." }) userIds: string[],
     @Arg("content", () => MessageContentInput, { description: "What to say." })
     body: MessageContentInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<SendResult[]> {
     return sendResults(
-      await run(ctx, app, "sendSystemMessage", { from, userIds, content: toContent(body) }),
+      await app.run("sendSystemMessage", { from, userIds, content: toContent(body) }),
     );
   }
 
@@ -135,10 +131,9 @@ export class MessageResolver {
     @Arg("pushText", () => String, { nullable: true, description: "Offline push text." }) pushText:
       | string
       | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<BroadcastResult> {
-    return run(ctx, app, "broadcastMessage", {
+    return app.run("broadcastMessage", {
       from,
       content: toContent(body),
       ...defined({ pushText }),
@@ -151,10 +146,9 @@ export class MessageResolver {
   async recallMessage(
     @Arg("messageId", () => ID, { description: "The id sendMessage or messages gave." })
     messageId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "recallMessage", { messageId, ...actor(ctx) });
+    await app.run("recallMessage", { messageId, ...actor(app.ctx) });
     return true;
   }
 }

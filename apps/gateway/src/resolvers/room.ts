@@ -1,11 +1,9 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
-import { outcomes } from "../schema/convert.js";
+import { Arg, Args, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { MessageContentInput } from "../schema/inputs.js";
 import { BroadcastResult } from "../schema/message-types.js";
 import { ItemOutcome, RoomCredential, RoomUserConnection } from "../schema/types.js";
-import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
 @Resolver()
@@ -16,10 +14,9 @@ export class RoomResolver {
   async roomUsers(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<RoomUserConnection> {
-    const page = await run(ctx, app, "listRoomUsers", { roomId, ...pageRequest(paging) });
+    const page = await app.run("listRoomUsers", { roomId, ...pageRequest(paging) });
     return connection(page.items, page);
   }
 
@@ -40,10 +37,9 @@ export class RoomResolver {
       description: "May the user publish audio/video (default true).",
     })
     canPublish: boolean | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<RoomCredential> {
-    return run(ctx, app, "issueRoomCredential", {
+    return app.run("issueRoomCredential", {
       roomId,
       userId,
       canPublish: canPublish ?? true,
@@ -60,12 +56,9 @@ export class RoomResolver {
       description: "Shown to the removed users, where supported.",
     })
     reason: string | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "kickRoomUsers", { roomId, userIds, ...defined({ reason }) }),
-    );
+    return app.outcomes("kickRoomUsers", { roomId, userIds, ...defined({ reason }) });
   }
 
   @Mutation(() => BroadcastResult, {
@@ -76,9 +69,8 @@ export class RoomResolver {
     @Arg("from", () => ID, { description: "The sender." }) from: string,
     @Arg("content", () => MessageContentInput, { description: "What to say." })
     body: MessageContentInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<BroadcastResult> {
-    return run(ctx, app, "sendRoomMessage", { roomId, from, content: toContent(body) });
+    return app.run("sendRoomMessage", { roomId, from, content: toContent(body) });
   }
 }

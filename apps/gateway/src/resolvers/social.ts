@@ -1,9 +1,7 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
-import { outcomes, perUser } from "../schema/convert.js";
+import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
+import { perUser } from "../schema/convert.js";
 import type {
   AttributeInput,
   FriendImportInput,
@@ -24,7 +22,8 @@ import {
   FriendResult,
 } from "../schema/social-types.js";
 import { ItemOutcome } from "../schema/types.js";
-import { APP_ARG, PageArgs, pageRequest } from "./args.js";
+import { PageArgs, pageRequest } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
 const OWNER_ARG = {
@@ -83,10 +82,9 @@ export class SocialResolver {
   async friends(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<FriendConnection> {
-    const page = await run(ctx, app, "listFriends", { userId, ...pageRequest(paging) });
+    const page = await app.run("listFriends", { userId, ...pageRequest(paging) });
     return connection(page.items.map(toFriend), page);
   }
 
@@ -97,10 +95,9 @@ export class SocialResolver {
   async friendsByIds(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("friendIds", () => [ID], { description: "The friends to fetch." }) friendIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<FriendResult[]> {
-    return perUser(await run(ctx, app, "getFriends", { userId, friendIds }), "friend", toFriend);
+    return perUser(await app.run("getFriends", { userId, friendIds }), "friend", toFriend);
   }
 
   @Query(() => [FriendRelationResult], {
@@ -109,10 +106,9 @@ export class SocialResolver {
   async friendRelations(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("userIds", () => [ID], OTHER_USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<FriendRelationResult[]> {
-    const results = await run(ctx, app, "checkFriends", { userId, userIds });
+    const results = await app.run("checkFriends", { userId, userIds });
     return perUser(results, "relation", (relation) => relation as FriendRelation);
   }
 
@@ -120,10 +116,9 @@ export class SocialResolver {
   async blockedUsers(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<BlockedUserConnection> {
-    const page = await run(ctx, app, "listBlockedUsers", { userId, ...pageRequest(paging) });
+    const page = await app.run("listBlockedUsers", { userId, ...pageRequest(paging) });
     return connection(page.items, page);
   }
 
@@ -133,10 +128,9 @@ export class SocialResolver {
   async blockStatus(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("userIds", () => [ID], OTHER_USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<BlockStatus[]> {
-    const results = await run(ctx, app, "checkBlocked", { userId, userIds });
+    const results = await app.run("checkBlocked", { userId, userIds });
     return perUser(results, "blocked", (blocked) => blocked);
   }
 
@@ -149,12 +143,9 @@ export class SocialResolver {
     @Arg("friends", () => [FriendInput], { description: "The friends to add." })
     friends: FriendInput[],
     @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "addFriends", { userId, friends: toFriendInputs(friends), oneWay }),
-    );
+    return app.outcomes("addFriends", { userId, friends: toFriendInputs(friends), oneWay });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -165,12 +156,9 @@ export class SocialResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("friends", () => [FriendImportInputType], { description: "The friendships." })
     friends: FriendImportInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "importFriends", { userId, friends: toFriendInputs(friends) }),
-    );
+    return app.outcomes("importFriends", { userId, friends: toFriendInputs(friends) });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -180,12 +168,9 @@ export class SocialResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("friends", () => [FriendUpdateInputType], { description: "The changes." })
     friends: FriendUpdateInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "updateFriends", { userId, friends: toFriendInputs(friends) }),
-    );
+    return app.outcomes("updateFriends", { userId, friends: toFriendInputs(friends) });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -195,10 +180,9 @@ export class SocialResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("friendIds", () => [ID], { description: "The friends to delete." }) friendIds: string[],
     @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "deleteFriends", { userId, friendIds, oneWay }));
+    return app.outcomes("deleteFriends", { userId, friendIds, oneWay });
   }
 
   @Mutation(() => Boolean, {
@@ -207,10 +191,9 @@ export class SocialResolver {
   async deleteAllFriends(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "deleteAllFriends", { userId, oneWay });
+    await app.run("deleteAllFriends", { userId, oneWay });
     return true;
   }
 
@@ -220,10 +203,9 @@ export class SocialResolver {
   async blockUsers(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("userIds", () => [ID], { description: "The users to block." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "blockUsers", { userId, userIds }));
+    return app.outcomes("blockUsers", { userId, userIds });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -232,9 +214,8 @@ export class SocialResolver {
   async unblockUsers(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("userIds", () => [ID], { description: "The users to unblock." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "unblockUsers", { userId, userIds }));
+    return app.outcomes("unblockUsers", { userId, userIds });
   }
 }

@@ -1,7 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
-import { outcomes, perUser } from "../schema/convert.js";
+import { Arg, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { perUser } from "../schema/convert.js";
 import { AttributeInput } from "../schema/social-inputs.js";
 import { ItemOutcome } from "../schema/types.js";
 import {
@@ -11,7 +9,8 @@ import {
   UserMutesResult,
   UserTagsResult,
 } from "../schema/user-depth-types.js";
-import { APP_ARG, defined } from "./args.js";
+import { defined } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { attributeMap } from "./social.js";
 
 const USERS_ARG = { description: "The users, answered in this order." } as const;
@@ -29,10 +28,9 @@ export class UserDepthResolver {
   })
   async userAttributes(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<UserAttributesResult[]> {
-    const results = await run(ctx, app, "getUserAttributes", userIds);
+    const results = await app.run("getUserAttributes", userIds);
     return perUser(results, "attributes", (map) =>
       Object.entries(map).map(([key, value]) => ({ key, value })),
     );
@@ -46,11 +44,10 @@ export class UserDepthResolver {
     @Arg("userId", () => ID, { description: "The user." }) userId: string,
     @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
     attributes: AttributeInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
-    await run(ctx, app, "setUserAttributes", { userId, attributes: map });
+    await app.run("setUserAttributes", { userId, attributes: map });
     return true;
   }
 
@@ -60,10 +57,9 @@ export class UserDepthResolver {
   async removeUserAttributes(
     @Arg("userId", () => ID, { description: "The user." }) userId: string,
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "removeUserAttributes", { userId, keys });
+    await app.run("removeUserAttributes", { userId, keys });
     return true;
   }
 
@@ -72,10 +68,9 @@ export class UserDepthResolver {
   })
   async userTags(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<UserTagsResult[]> {
-    return perUser(await run(ctx, app, "getUserTags", userIds), "tags", (tags) => tags);
+    return perUser(await app.run("getUserTags", userIds), "tags", (tags) => tags);
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -85,10 +80,9 @@ export class UserDepthResolver {
   async addUserTags(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
     @Arg("tags", () => [String], TAGS_ARG) tags: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "addUserTags", { userIds, tags }));
+    return app.outcomes("addUserTags", { userIds, tags });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -97,10 +91,9 @@ export class UserDepthResolver {
   async removeUserTags(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
     @Arg("tags", () => [String], TAGS_ARG) tags: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "removeUserTags", { userIds, tags }));
+    return app.outcomes("removeUserTags", { userIds, tags });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -110,10 +103,9 @@ export class UserDepthResolver {
   async setUserTags(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
     @Arg("tags", () => [String], TAGS_ARG) tags: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "setUserTags", { userIds, tags }));
+    return app.outcomes("setUserTags", { userIds, tags });
   }
 
   @Query(() => [AccountExistence], {
@@ -121,10 +113,9 @@ export class UserDepthResolver {
   })
   async accountsExist(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<AccountExistence[]> {
-    return perUser(await run(ctx, app, "checkAccounts", userIds), "exists", (exists) => exists);
+    return perUser(await app.run("checkAccounts", userIds), "exists", (exists) => exists);
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -133,10 +124,9 @@ export class UserDepthResolver {
   })
   async invalidateLogins(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "invalidateLogins", userIds));
+    return app.outcomes("invalidateLogins", userIds);
   }
 
   @Query(() => [UserMutesResult], {
@@ -144,10 +134,9 @@ export class UserDepthResolver {
   })
   async userMutes(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<UserMutesResult[]> {
-    const results = await run(ctx, app, "getUserMutes", userIds);
+    const results = await app.run("getUserMutes", userIds);
     return perUser(results, "mutes", (mutes) =>
       mutes.map((m) => ({ scope: m.scope as MuteScope, until: m.until })),
     );
@@ -166,12 +155,9 @@ export class UserDepthResolver {
         "How long, in seconds; omitted means until lifted. RongCloud's one-to-one mute takes no duration.",
     })
     durationSeconds: number | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(
-      await run(ctx, app, "muteUsers", { userIds, scopes, ...defined({ durationSeconds }) }),
-    );
+    return app.outcomes("muteUsers", { userIds, scopes, ...defined({ durationSeconds }) });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -180,9 +166,8 @@ export class UserDepthResolver {
   async unmuteUsers(
     @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
     @Arg("scopes", () => [MuteScope], SCOPES_ARG) scopes: MuteScope[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "unmuteUsers", { userIds, scopes }));
+    return app.outcomes("unmuteUsers", { userIds, scopes });
   }
 }

@@ -2,8 +2,7 @@ import type * as core from "@imgraph/core";
 import { checkCount, ImError } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { allow, run } from "../operations.js";
-import { outcomes, perUser } from "../schema/convert.js";
+import { perUser } from "../schema/convert.js";
 import { UpdateUserInput, UserInput } from "../schema/inputs.js";
 import {
   ChatCredential,
@@ -14,7 +13,8 @@ import {
   User,
   type Vendor,
 } from "../schema/types.js";
-import { APP_ARG, defined } from "./args.js";
+import { defined } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 
 /** Ids one query may ask for. */
 const MAX_IDS = 1000;
@@ -32,12 +32,11 @@ export class UserResolver {
   })
   async user(
     @Arg("id", () => ID, { description: "The user id." }) id: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<User | null> {
-    const adapter = await allow(ctx, app, "getUsers", [id]);
+    const adapter = await app.allow("getUsers", [id]);
     try {
-      return toUser(await ctx.loaders.users(adapter).load(id), adapter.info.id);
+      return toUser(await app.ctx.loaders.users(adapter).load(id), adapter.info.id);
     } catch (error) {
       if (error instanceof ImError && error.code === "NOT_FOUND") return null;
       throw error;
@@ -51,12 +50,11 @@ export class UserResolver {
   })
   async users(
     @Arg("ids", () => [ID], { description: "The user ids (at most 1000)." }) ids: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Array<User | Error>> {
-    const adapter = await allow(ctx, app, "getUsers", ids);
+    const adapter = await app.allow("getUsers", ids);
     checkCount("ids", ids, { max: MAX_IDS });
-    const loaded = await ctx.loaders.users(adapter).loadMany(ids);
+    const loaded = await app.ctx.loaders.users(adapter).loadMany(ids);
     // An Error in the list becomes null + an error at that index: partial data.
     return loaded.map((u) => (u instanceof Error ? u : toUser(u, adapter.info.id)));
   }
@@ -68,12 +66,11 @@ export class UserResolver {
   })
   async presence(
     @Arg("userIds", () => [ID], { description: "The users (at most 1000)." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Array<Presence | Error>> {
-    const adapter = await allow(ctx, app, "getPresence", userIds);
+    const adapter = await app.allow("getPresence", userIds);
     checkCount("userIds", userIds, { max: MAX_IDS });
-    const loaded = await ctx.loaders.presence(adapter).loadMany(userIds);
+    const loaded = await app.ctx.loaders.presence(adapter).loadMany(userIds);
     return loaded.map((p) =>
       p instanceof Error ? p : { userId: p.userId, status: p.status as PresenceStatus },
     );
@@ -100,11 +97,10 @@ export class UserResolver {
   })
   async registerUsers(
     @Arg("users", () => [UserInput], { description: "The users to register." }) users: UserInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<RegisterUserResult[]> {
-    const results = await run(ctx, app, "registerUsers", users as core.UserInput[]);
-    const appId = ctx.apps.get(app).info.id;
+    const results = await app.run("registerUsers", users as core.UserInput[]);
+    const appId = app.adapter.info.id;
     return perUser(results, "user", (user) => toUser(user, appId));
   }
 
@@ -113,22 +109,20 @@ export class UserResolver {
   })
   async updateUser(
     @Arg("input", () => UpdateUserInput, { description: "The changes." }) input: UpdateUserInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<User> {
-    await run(ctx, app, "updateUser", input as core.UserUpdate);
-    const [fresh] = await run(ctx, app, "getUsers", [input.id]);
+    await app.run("updateUser", input as core.UserUpdate);
+    const [fresh] = await app.run("getUsers", [input.id]);
     if (!fresh?.ok) throw fresh?.error ?? new Error("update lost");
-    return toUser(fresh.value, ctx.apps.get(app).info.id);
+    return toUser(fresh.value, app.adapter.info.id);
   }
 
   @Mutation(() => [ItemOutcome], { description: "Deletes users where the vendor can. Admin only." })
   async deleteUsers(
     @Arg("userIds", () => [ID], { description: "The users to delete." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "deleteUsers", userIds));
+    return app.outcomes("deleteUsers", userIds);
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -141,19 +135,17 @@ export class UserResolver {
       description: "How long; omitted means as long as the vendor allows.",
     })
     durationSeconds: number | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "banUsers", { userIds, ...defined({ durationSeconds }) }));
+    return app.outcomes("banUsers", { userIds, ...defined({ durationSeconds }) });
   }
 
   @Mutation(() => [ItemOutcome], { description: "Lifts app-wide bans. Admin only." })
   async unbanUsers(
     @Arg("userIds", () => [ID], { description: "The users to unban." }) userIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "unbanUsers", userIds));
+    return app.outcomes("unbanUsers", userIds);
   }
 
   @Mutation(() => ChatCredential, {
@@ -168,10 +160,9 @@ export class UserResolver {
         "Requested lifetime in seconds, within the vendor's bounds (Tencent: up to 10 years; ZEGO: 60 s to 24 days); outside them, or on RongCloud, whose tokens take no per-token lifetime, it is refused with BAD_USER_INPUT.",
     })
     ttlSeconds: number | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ChatCredential> {
-    const c = await run(ctx, app, "issueChatCredential", { userId, ...defined({ ttlSeconds }) });
+    const c = await app.run("issueChatCredential", { userId, ...defined({ ttlSeconds }) });
     return { ...c, vendor: c.vendor as Vendor };
   }
 }

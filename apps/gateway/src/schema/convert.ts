@@ -1,7 +1,7 @@
 import type * as core from "@imgraph/core";
 import type { ItemResult } from "@imgraph/core";
 import { asImError } from "../errors.js";
-import type { ItemError, ItemOutcome } from "./types.js";
+import type { ItemError, ItemOutcome, PerUser } from "./types.js";
 
 /** Neutral values → schema objects. */
 
@@ -13,11 +13,6 @@ export function itemError(error: unknown): ItemError {
 export function outcomes(results: ItemResult<unknown>[]): ItemOutcome[] {
   return results.map((r) => ({ key: r.key, ok: r.ok, error: r.ok ? null : itemError(r.error) }));
 }
-
-/** One user's answer in a per-user list: the value under `F` (null on failure), or why not. */
-export type PerUser<F extends string, T> = { userId: string; error: ItemError | null } & {
-  [K in F]: T | null;
-};
 
 /** Per-user results → one schema object each, in the order asked; `convert` maps a value. */
 export function perUser<V, F extends string, T>(

@@ -1,7 +1,7 @@
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
 import { createUnionType, Field, ID, ObjectType } from "type-graphql";
 import { fileFields, imageFields } from "./content-fields.js";
-import { ConversationType, ItemError, PageInfo } from "./types.js";
+import { ConversationType, edgeFields, ItemError, relayConnectionFields } from "./types.js";
 
 @ObjectType({ simpleResolvers: true, description: "Where a message lives." })
 export class Conversation {
@@ -86,28 +86,16 @@ export class Message {
 }
 
 @ObjectType({ simpleResolvers: true, description: "An edge of a message connection." })
-export class MessageEdge {
-  @Field(() => String, { description: "Opaque cursor of this edge." })
-  cursor!: string;
-
-  @Field(() => Message, { description: "The message." })
-  node!: Message;
-}
+export class MessageEdge extends edgeFields(Message, "The message.") {}
 
 @ObjectType({
   simpleResolvers: true,
   description: "A page of a conversation's history, newest first (Relay connection).",
 })
-export class MessageConnection {
-  @Field(() => [MessageEdge], { description: "The messages of this page with their cursors." })
-  edges!: MessageEdge[];
-
-  @Field(() => [Message], { description: "The messages of this page, newest first." })
-  nodes!: Message[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class MessageConnection extends relayConnectionFields(Message, MessageEdge, {
+  edges: "The messages of this page with their cursors.",
+  nodes: "The messages of this page, newest first.",
+}) {}
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,26 +1,31 @@
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
+import { AttributeFields } from "./attribute-fields.js";
 
 @InputType({ description: "One custom attribute to set." })
-export class AttributeInput {
-  @Field(() => String, { description: "The key (the vendor's key rules apply)." })
-  key!: string;
+export class AttributeInput extends AttributeFields {}
 
-  @Field(() => String, { description: "The value." })
-  value!: string;
+/** The fields of a friend to add or to change, described for the one or the other. */
+function friendFields(aliasDescription: string, attributesDescription: string) {
+  @InputType()
+  abstract class FriendFields {
+    @Field(() => ID, { description: "The friend's user id." })
+    userId!: string;
+
+    @Field(() => String, { nullable: true, description: aliasDescription })
+    alias?: string | null;
+
+    @Field(() => [AttributeInput], { nullable: true, description: attributesDescription })
+    attributes?: AttributeInput[] | null;
+  }
+  return FriendFields;
 }
 
 @InputType({ description: "A friend to add." })
-export class FriendInput {
-  @Field(() => ID, { description: "The friend's user id." })
-  userId!: string;
-
-  @Field(() => String, { nullable: true, description: "The owner's name for this friend." })
-  alias?: string | null;
-
-  @Field(() => [AttributeInput], { nullable: true, description: "Custom per-friend data." })
-  attributes?: AttributeInput[] | null;
-}
+export class FriendInput extends friendFields(
+  "The owner's name for this friend.",
+  "Custom per-friend data.",
+) {}
 
 @InputType({ description: "A friendship to import, with its original time." })
 export class FriendImportInput extends FriendInput {
@@ -32,16 +37,7 @@ export class FriendImportInput extends FriendInput {
 }
 
 @InputType({ description: "Changes to one friend: omitted fields stay as they are." })
-export class FriendUpdateInput {
-  @Field(() => ID, { description: "The friend's user id." })
-  userId!: string;
-
-  @Field(() => String, { nullable: true, description: "A new alias (empty clears it)." })
-  alias?: string | null;
-
-  @Field(() => [AttributeInput], {
-    nullable: true,
-    description: "Attributes to set (others stay).",
-  })
-  attributes?: AttributeInput[] | null;
-}
+export class FriendUpdateInput extends friendFields(
+  "A new alias (empty clears it).",
+  "Attributes to set (others stay).",
+) {}

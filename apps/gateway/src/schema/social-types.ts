@@ -2,10 +2,13 @@ import type * as core from "@imgraph/core";
 import { FRIEND_RELATIONS } from "@imgraph/core";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
+import { AttributeFields } from "./attribute-fields.js";
 import { enumFrom } from "./enums.js";
-import { connectionFields, ItemError } from "./types.js";
+import { connectionFields, perUserFields } from "./types.js";
 
 // Output types of friends and blocklists.
+
+const UNTOLD = "Why it could not be told, when so.";
 
 export type FriendRelation = core.FriendRelation;
 export const FriendRelation = enumFrom(
@@ -21,13 +24,7 @@ export const FriendRelation = enumFrom(
 );
 
 @ObjectType({ simpleResolvers: true, description: "One custom attribute: a key and its value." })
-export class Attribute {
-  @Field(() => String, { description: "The key (the vendor's key rules apply)." })
-  key!: string;
-
-  @Field(() => String, { description: "The value." })
-  value!: string;
-}
+export class Attribute extends AttributeFields {}
 
 @ObjectType({
   simpleResolvers: true,
@@ -54,31 +51,17 @@ export class Friend {
 export class FriendConnection extends connectionFields(Friend, "The friends of this page.") {}
 
 @ObjectType({ simpleResolvers: true, description: "One asked-for friend, or why not." })
-export class FriendResult {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
-
-  @Field(() => Friend, {
-    nullable: true,
-    description: "The friend; null when not a friend (NOT_FOUND) or on failure.",
-  })
-  friend!: Friend | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why there is no friend, when so." })
-  error!: ItemError | null;
-}
+export class FriendResult extends perUserFields<"friend", Friend>("friend", () => Friend, {
+  value: "The friend; null when not a friend (NOT_FOUND) or on failure.",
+  error: "Why there is no friend, when so.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "How a user stands to one other user." })
-export class FriendRelationResult {
-  @Field(() => ID, { description: "The other user." })
-  userId!: string;
-
-  @Field(() => FriendRelation, { nullable: true, description: "The relation; null on failure." })
-  relation!: FriendRelation | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why it could not be told, when so." })
-  error!: ItemError | null;
-}
+export class FriendRelationResult extends perUserFields<"relation", FriendRelation>(
+  "relation",
+  () => FriendRelation,
+  { user: "The other user.", value: "The relation; null on failure.", error: UNTOLD },
+) {}
 
 @ObjectType({ simpleResolvers: true, description: "Someone on a user's blocklist." })
 export class BlockedUser {
@@ -99,16 +82,8 @@ export class BlockedUserConnection extends connectionFields(
 ) {}
 
 @ObjectType({ simpleResolvers: true, description: "Whether a user has blocked one other user." })
-export class BlockStatus {
-  @Field(() => ID, { description: "The other user." })
-  userId!: string;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: "Whether the list's owner has blocked them; null on failure.",
-  })
-  blocked!: boolean | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why it could not be told, when so." })
-  error!: ItemError | null;
-}
+export class BlockStatus extends perUserFields<"blocked", boolean>("blocked", () => Boolean, {
+  user: "The other user.",
+  value: "Whether the list's owner has blocked them; null on failure.",
+  error: UNTOLD,
+}) {}

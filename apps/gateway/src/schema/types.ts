@@ -237,32 +237,58 @@ export class ItemOutcome {
   error!: ItemError | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Whether one user belongs to a group." })
-export class Membership {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
+/** One user's answer in a per-user list: the value under `F` (null on failure), or why not. */
+export type PerUser<F extends string, T> = { userId: string; error: ItemError | null } & {
+  [K in F]: T | null;
+};
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description: "Whether the user belongs to the group; null when the vendor could not tell.",
-  })
-  isMember!: boolean | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why the vendor could not tell." })
-  error!: ItemError | null;
+/** The descriptions of a per-user answer's fields. */
+export interface PerUserTexts {
+  /** Of `userId`; "The user asked about." when omitted. */
+  user?: string;
+  /** Of the value (null on failure). */
+  value: string;
+  /** Of `error`. */
+  error: string;
 }
+
+/**
+ * The fields of one user's answer in a per-user list: `userId`, the value under `field`
+ * (of GraphQL type `type`: a class, scalar or enum, or a list of one), then `error` (the
+ * class is not in the schema itself).
+ */
+export function perUserFields<F extends string, T>(
+  field: F,
+  type: () => object,
+  texts: PerUserTexts,
+): abstract new () => PerUser<F, T> {
+  @ObjectType({ simpleResolvers: true })
+  abstract class PerUserFields {
+    @Field(() => ID, { description: texts.user ?? "The user asked about." })
+    userId!: string;
+  }
+  // The value's name is the caller's, so it cannot be written as a property here: its field
+  // is declared by calling the decorator, and `error` after it to keep the fields' order.
+  Field(type, { nullable: true, description: texts.value })(PerUserFields.prototype, field);
+  Field(() => ItemError, { nullable: true, description: texts.error })(
+    PerUserFields.prototype,
+    "error",
+  );
+  return PerUserFields as abstract new () => PerUser<F, T>;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Whether one user belongs to a group." })
+export class Membership extends perUserFields<"isMember", boolean>("isMember", () => Boolean, {
+  value: "Whether the user belongs to the group; null when the vendor could not tell.",
+  error: "Why the vendor could not tell.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "The outcome of registering one user." })
-export class RegisterUserResult {
-  @Field(() => ID, { description: "The user id." })
-  userId!: string;
-
-  @Field(() => User, { nullable: true, description: "The registered user, when it succeeded." })
-  user!: User | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why it failed, when it did." })
-  error!: ItemError | null;
-}
+export class RegisterUserResult extends perUserFields<"user", User>("user", () => User, {
+  user: "The user id.",
+  value: "The registered user, when it succeeded.",
+  error: "Why it failed, when it did.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "What a client SDK needs to log in as a user." })
 export class ChatCredential {
@@ -313,6 +339,39 @@ export function connectionFields<T extends object>(node: ClassType<T>, nodesDesc
   return Connection;
 }
 
+/** The fields of an edge of a Relay connection: its cursor and its node. */
+export function edgeFields<T extends object>(node: ClassType<T>, nodeDescription: string) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class Edge {
+    @Field(() => String, { description: "Opaque cursor of this edge." })
+    cursor!: string;
+
+    @Field(() => node, { description: nodeDescription })
+    node!: T;
+  }
+  return Edge;
+}
+
+/** The fields of a Relay connection: `edges`, `nodes` and `pageInfo`. */
+export function relayConnectionFields<T extends object, E extends object>(
+  node: ClassType<T>,
+  edge: ClassType<E>,
+  descriptions: { edges: string; nodes: string },
+) {
+  @ObjectType({ simpleResolvers: true })
+  abstract class RelayConnection {
+    @Field(() => [edge], { description: descriptions.edges })
+    edges!: E[];
+
+    @Field(() => [node], { description: descriptions.nodes })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+  }
+  return RelayConnection;
+}
+
 @ObjectType({ simpleResolvers: true, description: "A group of users." })
 export class Group {
   @Field(() => ID, { description: "The group id." })
@@ -351,25 +410,13 @@ export class GroupMember {
 }
 
 @ObjectType({ simpleResolvers: true, description: "An edge of a group member connection." })
-export class GroupMemberEdge {
-  @Field(() => String, { description: "Opaque cursor of this edge." })
-  cursor!: string;
-
-  @Field(() => GroupMember, { description: "The member." })
-  node!: GroupMember;
-}
+export class GroupMemberEdge extends edgeFields(GroupMember, "The member.") {}
 
 @ObjectType({ simpleResolvers: true, description: "A page of group members (Relay connection)." })
-export class GroupMemberConnection {
-  @Field(() => [GroupMemberEdge], { description: "The members of this page with their cursors." })
-  edges!: GroupMemberEdge[];
-
-  @Field(() => [GroupMember], { description: "The members of this page." })
-  nodes!: GroupMember[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-}
+export class GroupMemberConnection extends relayConnectionFields(GroupMember, GroupMemberEdge, {
+  edges: "The members of this page with their cursors.",
+  nodes: "The members of this page.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "A page of groups." })
 export class GroupConnection extends connectionFields(Group, "The groups of this page.") {}

@@ -4,10 +4,12 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { enumFrom } from "./enums.js";
 import { Attribute } from "./social-types.js";
-import { ItemError } from "./types.js";
+import { perUserFields } from "./types.js";
 
 // Output types of user attributes, push tags, account checks, app-wide mutes and friend
 // groups.
+
+const UNREAD = "Why they could not be read, when so.";
 
 export type MuteScope = core.MuteScope;
 export const MuteScope = enumFrom(
@@ -21,43 +23,23 @@ export const MuteScope = enumFrom(
 );
 
 @ObjectType({ simpleResolvers: true, description: "One user's custom attributes, or why not." })
-export class UserAttributesResult {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
-
-  @Field(() => [Attribute], {
-    nullable: true,
-    description: "The attributes ([] when none); null on failure.",
-  })
-  attributes!: Attribute[] | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why they could not be read, when so." })
-  error!: ItemError | null;
-}
+export class UserAttributesResult extends perUserFields<"attributes", Attribute[]>(
+  "attributes",
+  () => [Attribute],
+  { value: "The attributes ([] when none); null on failure.", error: UNREAD },
+) {}
 
 @ObjectType({ simpleResolvers: true, description: "One user's push tags, or why not." })
-export class UserTagsResult {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
-
-  @Field(() => [String], { nullable: true, description: "The tags; null on failure." })
-  tags!: string[] | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why they could not be read, when so." })
-  error!: ItemError | null;
-}
+export class UserTagsResult extends perUserFields<"tags", string[]>("tags", () => [String], {
+  value: "The tags; null on failure.",
+  error: UNREAD,
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "Whether one account exists at the vendor." })
-export class AccountExistence {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
-
-  @Field(() => Boolean, { nullable: true, description: "Whether it exists; null on failure." })
-  exists!: boolean | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why it could not be told, when so." })
-  error!: ItemError | null;
-}
+export class AccountExistence extends perUserFields<"exists", boolean>("exists", () => Boolean, {
+  value: "Whether it exists; null on failure.",
+  error: "Why it could not be told, when so.",
+}) {}
 
 @ObjectType({ simpleResolvers: true, description: "One scope a user is muted in." })
 export class UserMute {
@@ -72,19 +54,10 @@ export class UserMute {
 }
 
 @ObjectType({ simpleResolvers: true, description: "One user's app-wide mutes, or why not." })
-export class UserMutesResult {
-  @Field(() => ID, { description: "The user asked about." })
-  userId!: string;
-
-  @Field(() => [UserMute], {
-    nullable: true,
-    description: "The scopes the user is muted in ([] when not muted); null on failure.",
-  })
-  mutes!: UserMute[] | null;
-
-  @Field(() => ItemError, { nullable: true, description: "Why they could not be read, when so." })
-  error!: ItemError | null;
-}
+export class UserMutesResult extends perUserFields<"mutes", UserMute[]>("mutes", () => [UserMute], {
+  value: "The scopes the user is muted in ([] when not muted); null on failure.",
+  error: UNREAD,
+}) {}
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,0 +1,46 @@
+import { beforeAll, expect } from "vitest";
+import type { DemoGateway } from "../src/demo/start.js";
+import { admin, type GraphQLResponse, gql, ok, uniqueIds } from "./helpers.js";
+
+/** What App.operations says of one operation in one app. */
+export interface OperationSupport {
+  supported: boolean;
+  reason: string | null;
+}
+
+/** The first error's extensions (code, field...); {} when there is none. */
+export const firstError = (r: GraphQLResponse) => r.errors?.[0]?.extensions ?? {};
+
+/**
+ * The tests of one app of a demo gateway (call inside the app's describe block): requests in
+ * that app, as the admin unless other headers are given; what the app supports, read once
+ * before the tests; and fresh users registered in it, their ids starting with `idPrefix`.
+ */
+export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: string) {
+  const uid = uniqueIds();
+  const q = <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = admin(gateway()),
+  ) => gql<T>(gateway().url, query, { app, ...variables }, headers);
+
+  const support = new Map<string, OperationSupport>();
+  beforeAll(async () => {
+    const r = await q<{ app: { operations: Array<OperationSupport & { name: string }> } }>(
+      "query($app: ID) { app(id: $app) { operations { name supported reason } } }",
+    );
+    for (const o of ok(r).app.operations) support.set(o.name, o);
+  });
+
+  async function register(count: number): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => uid(idPrefix));
+    const r = await q<{ registerUsers: Array<{ error: unknown }> }>(
+      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { error { code } } }",
+      { users: ids.map((id) => ({ id, name: id })) },
+    );
+    expect(ok(r).registerUsers.every((x) => x.error === null)).toBe(true);
+    return ids;
+  }
+
+  return { q, support, register };
+}
