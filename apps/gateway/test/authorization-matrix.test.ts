@@ -195,6 +195,11 @@ interface Case {
 /** Who sends when a case sends as the caller: the caller's own user (alice for the rest). */
 const callerUser = (w: World, caller: Caller) => (caller === "other" ? w.other : w.self);
 
+/** A conversation of alice's list: her one-to-one with carol. */
+const withCarol = (w: World) => ({ conversation: { type: "USER", id: w.third } });
+/** An hour of the message log (long past: no file, but the policy is what is tested). */
+const HOUR = "2020-01-01T05:00:00.000Z";
+
 const RULES: Record<string, Case | Case[]> = {
   // ── Query ──
   "Query.viewer": {
@@ -275,6 +280,13 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.userTags": { rule: rules.admin("userIds") },
   "Query.accountsExist": { rule: rules.authenticated("userIds") },
   "Query.userMutes": { rule: rules.admin("userIds") },
+  "Query.conversations": { rule: rules.self("userId"), selection: "{ nodes { unreadCount } }" },
+  "Query.unreadTotal": { rule: rules.self("userId") },
+  "Query.conversationDoNotDisturb": {
+    rule: rules.self("userId"),
+    args: (w) => ({ conversation: { type: "USER", id: w.third } }),
+  },
+  "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
 
   // ── Mutation ──
   "Mutation.registerUsers": { rule: rules.admin("users.id") },
@@ -338,6 +350,26 @@ const RULES: Record<string, Case | Case[]> = {
     args: () => ({ scopes: ["GROUPS"], durationSeconds: 60 }),
   },
   "Mutation.unmuteUsers": { rule: rules.admin("userIds"), args: () => ({ scopes: ["GROUPS"] }) },
+  "Mutation.markConversationRead": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.setConversationUnreadCount": {
+    rule: rules.admin("userId"),
+    args: (w) => ({ ...withCarol(w), count: 0 }),
+  },
+  "Mutation.deleteConversation": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.pinConversation": {
+    rule: rules.self("userId"),
+    args: (w) => ({ ...withCarol(w), pinned: true }),
+  },
+  "Mutation.setConversationDoNotDisturb": {
+    rule: rules.self("userId"),
+    args: (w) => ({ ...withCarol(w), doNotDisturb: true }),
+  },
+  "Mutation.clearConversationHistory": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.editMessage": {
+    rule: rules.sender("messageId"),
+    args: () => ({ content: { text: { text: "edited" } } }),
+  },
+  "Mutation.deleteMessageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
   "Mutation.createGroup": {
     rule: rules.self("input.ownerId"),
     args: (w) => ({ input: { memberIds: [w.third] } }),

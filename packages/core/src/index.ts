@@ -12,6 +12,13 @@ export { callbackRefused, verifiedCallback } from "./callback-checks.js";
 export * from "./callback-fields.js";
 export { CAPABILITIES, type Capability, isCapability } from "./capabilities.js";
 export { checkEncodedSize, checkPushText, unknownContentType } from "./content-checks.js";
+export {
+  checkLogHour,
+  checkOptionalTime,
+  checkUnreadCount,
+  checkUserConversation,
+  type ListedConversation,
+} from "./conversation-inputs.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";
 export * from "./errors.js";
 export * from "./http/index.js";

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchemaFrom, sdlOf } from "../schema/build.js";
 import { AppResolver } from "./app.js";
+import { ConversationResolver } from "./conversations.js";
 import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
@@ -23,6 +24,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     SocialResolver,
     FriendGroupResolver,
     UserDepthResolver,
+    ConversationResolver,
     EventResolver,
   ]);
   return cached;

@@ -21,7 +21,8 @@ import { defined, PageArgs, pageRequest, toContent } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { relayConnection } from "./pages.js";
 
-function toMessage(m: core.Message): Message {
+/** A neutral message as the schema shows it. */
+export function toMessage(m: core.Message): Message {
   return {
     ...m,
     conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },

@@ -1,5 +1,6 @@
 import type { ImAdapter } from "../adapter.js";
 import type { ChatCredential } from "../model/credential.js";
+import type { Conversation, MessageContent } from "../model/message.js";
 import type { OperationSupport } from "../operations/implement.js";
 
 /**
@@ -17,6 +18,23 @@ export interface ContractHarness {
   verifyChatCredential(credential: ChatCredential): Promise<boolean>;
   /** Clients join a room (rooms are entered by clients, not by the server API). */
   joinRoom?(roomId: string, userIds: string[]): Promise<void>;
+  /**
+   * What the vendor keeps about one user's view of a conversation, read from the vendor side
+   * (the emulator's state, not the adapter): null when the user has no such conversation. The
+   * conversation cases of write-only operations (pin, do-not-disturb, mark read) need it.
+   */
+  conversationState?(userId: string, conversation: Conversation): Promise<ConversationState | null>;
+  /** The content the vendor holds for a message now (after edits), read from the vendor side. */
+  messageContent?(messageId: string): Promise<MessageContent | null>;
+}
+
+/** One user's view of one conversation at the vendor; null where the vendor keeps no such thing. */
+export interface ConversationState {
+  unreadCount: number | null;
+  pinned: boolean | null;
+  doNotDisturb: boolean | null;
+  /** Messages in the user's copy of the history. */
+  messageCount: number | null;
 }
 
 export interface ContractOptions {
@@ -73,6 +91,18 @@ export const CONTRACT_CASES = [
   "rooms.users",
   "rooms.kick",
   "rooms.message",
+  "conversations.list",
+  "conversations.unread-total",
+  "conversations.read",
+  "conversations.set-unread",
+  "conversations.delete",
+  "conversations.pin",
+  "conversations.do-not-disturb",
+  "conversations.do-not-disturb-read",
+  "conversations.clear-history",
+  "messages.edit",
+  "messages.edit-invalid",
+  "messages.history-log",
   "social.friends-add-and-list",
   "social.friends-relations",
   "social.friends-one-way",

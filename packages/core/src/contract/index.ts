@@ -4,5 +4,6 @@ export {
   type ContractCaseId,
   type ContractHarness,
   type ContractOptions,
+  type ConversationState,
 } from "./harness.js";
 export { runAdapterContract } from "./suite.js";

@@ -5,6 +5,7 @@ import type { Capability } from "../capabilities.js";
 import { ImError } from "../errors.js";
 import type { MessageTarget, OutgoingContent } from "../model/message.js";
 import { OPERATION_NAMES, type OperationName } from "../operations/table.js";
+import { conversationCases } from "./conversation-cases.js";
 import { collect, expectAllOk, text, value } from "./expect.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
 import type { ContractKit } from "./kit.js";
@@ -646,6 +647,7 @@ export function runAdapterContract(options: ContractOptions): void {
     };
     socialCases(kit);
     userDepthCases(kit);
+    conversationCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

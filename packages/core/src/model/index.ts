@@ -1,4 +1,5 @@
 export type * from "./app.js";
+export type * from "./conversation.js";
 export type * from "./credential.js";
 export type * from "./event.js";
 export type * from "./group.js";

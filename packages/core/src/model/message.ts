@@ -105,6 +105,14 @@ export interface RecallInput {
   actorId?: string;
 }
 
+export interface EditMessageInput {
+  messageId: string;
+  /** The new content (vendors edit text and custom messages; others refuse the rest). */
+  content: OutgoingContent;
+  /** Who asks for the edit; defaults to the original sender. */
+  actorId?: string;
+}
+
 export type HistoryConversation =
   | { type: "USER"; userId: string; peerId: string }
   | { type: "GROUP"; groupId: string };

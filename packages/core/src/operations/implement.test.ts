@@ -105,6 +105,18 @@ const implementation = {
   muteUsers: notHere,
   unmuteUsers: notHere,
   getUserMutes: notHere,
+  listConversations: notHere,
+  countUnread: notHere,
+  markConversationRead: notHere,
+  setUnreadCount: notHere,
+  deleteConversation: notHere,
+  pinConversation: notHere,
+  setConversationDoNotDisturb: notHere,
+  getConversationDoNotDisturb: notHere,
+  clearConversationHistory: notHere,
+  editMessage: notHere,
+  getHistoryLog: notHere,
+  deleteHistoryLog: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {

@@ -31,6 +31,7 @@ import type {
 } from "../model/room.js";
 import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/user.js";
 import type { ItemResult } from "../results.js";
+import { CONVERSATION_OPERATIONS } from "./conversations.js";
 import { operation } from "./declare.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
@@ -304,6 +305,9 @@ export const OPERATIONS = {
 
   // ------------------ attributes, tags, accounts, login invalidation, app-wide mutes
   ...USER_DEPTH_OPERATIONS,
+
+  // ---------------- conversation lists, read state, pin, do-not-disturb, edits, log
+  ...CONVERSATION_OPERATIONS,
 } as const;
 
 export type Operations = typeof OPERATIONS;
