@@ -1,4 +1,5 @@
 /** One-to-one message storage shared by sendmsg, batchsendmsg, history and recall. */
+import { C2C, c2cStored, clearedUpTo } from "./contacts.js";
 import type { Json } from "./fields.js";
 import { type AppState, type C2CMessage, pairKey } from "./state.js";
 
@@ -40,6 +41,7 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
   }
   list.push(msg);
   for (const user of [m.from, m.to]) conversationsOf(app, user).add(list);
+  c2cStored(app, msg);
   return msg;
 }
 
@@ -76,6 +78,7 @@ export function unreadCount(app: AppState, userId: string): number {
   for (const list of conversationsOf(app, userId)) {
     for (const m of list) {
       if (m.to !== userId || m.from === userId || m.recalled) continue;
+      if (m.order <= clearedUpTo(acc, C2C, m.from)) continue;
       if (m.time > (acc.readUpTo.get(m.from) ?? 0)) n++;
     }
   }
