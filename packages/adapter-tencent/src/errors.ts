@@ -23,6 +23,8 @@ const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
 const TRANSIENT = new Set([
   // sns: internal error, timeout, concurrent writes to one user's relationship data.
   30006, 30007, 30008, 60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
+  // recentcontact: internal error, network timeout.
+  50004, 50005,
 ]);
 
 /** Unknown user, group or message (§5 rows 18-21, 30). */
@@ -37,6 +39,12 @@ const NOT_FOUND: Record<number, string> = {
   10010: "the group does not exist or was dismissed",
   10015: "the group does not exist (invalid group id)",
   20022: "the message does not exist",
+  // modify_c2c_msg / modify_group_msg (the web SDK's code; unverified for REST).
+  20026: "the message does not exist",
+  // recentcontact: the UserID was never imported.
+  50001: "Tencent does not know that user (not imported)",
+  // openim: To_Account unknown (get_c2c_unread_msg_num, admin_getroammsg's peer).
+  90003: "Tencent does not know that user",
   10030: "the message does not exist",
   31804: "Tencent does not know that user",
   31211: "not a friend of that user",
@@ -81,6 +89,8 @@ const MESSAGES: Record<number, string> = {
   20012: "the sender is muted",
   20023: "the message was already recalled",
   90054: "the message key is invalid",
+  50002: "Tencent rejected a conversation parameter",
+  50003: "the identifier is not an App admin: check adminUserId against the console",
   // sns, the relationship chain (docs/vendors/tencent.md, "Social graph").
   30001: "Tencent rejected a relationship parameter",
   30005: "a friend field contains words Tencent refuses",

@@ -2,6 +2,7 @@ import { exactImplementation, gap, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
+import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friendGroups from "./friend-groups.js";
 import * as friends from "./friends.js";
@@ -9,6 +10,7 @@ import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as messageEdits from "./message-edits.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import * as push from "./push.js";
@@ -60,6 +62,8 @@ export const implementation = exactImplementation<TencentContext>()({
   ...userMutes,
   ...accounts,
   ...friendGroups,
+  ...conversations,
+  ...messageEdits,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -75,6 +79,18 @@ export const implementation = exactImplementation<TencentContext>()({
   addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
   removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
   setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
+  pinConversation: gap(
+    "Tencent's client SDKs pin conversations (pinConversation); its REST API only reads the pin (get_list TopFlag) and has no call to set or clear it",
+  ),
+  clearConversationHistory: gap(
+    "Tencent's REST API cannot clear one user's copy of a conversation's history and keep the conversation: recentcontact/delete with ClearRamble does both (deleteConversation with clearHistory), and only client SDKs clear history alone",
+  ),
+  getHistoryLog: gap(
+    "Tencent offers no downloadable log of an app's messages by the hour; history is read per conversation (listMessages)",
+  ),
+  deleteHistoryLog: gap(
+    "Tencent offers no downloadable log of an app's messages by the hour, so there is no log file to delete",
+  ),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

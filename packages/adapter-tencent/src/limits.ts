@@ -98,6 +98,16 @@ export const USERS_PER_TAG_CALL = 100;
 export const TAGS_PER_CALL = 10;
 export const TAG_MAX_BYTES = 50;
 
+/** get_c2c_unread_msg_num: at most 10 peers a call (docs/vendors/tencent.md §2.1). */
+export const UNREAD_PEERS_PER_CALL = 10;
+/**
+ * Members per get_group_member_info page when looking for one member's MsgFlag: older docs
+ * allow 6000 (unverified today); 1000 keeps each answer small.
+ */
+export const MEMBER_FLAGS_PER_PAGE = 1_000;
+/** Vendor pages one conversation-list page may read to fill its limit. */
+export const CONVERSATION_PAGES_PER_CALL = 5;
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,

@@ -1,14 +1,18 @@
 // Test support: a Tencent emulator plus an adapter pointed at it. Not part of the build.
-import type { ChatCredential } from "@imgraph/core";
+import { type ChatCredential, IdCodec } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
+import { vendorState } from "./vendor-state.js";
 
 export const SDK_APP_ID = 1400000001;
 export const KEY = "test-key-5bd2850fff3ecb11d7c805251c51ee46";
 export const ADMIN = "administrator";
+/** The adapter's id secret and app id: message ids are sealed with them. */
+const ID_SECRET = "id-secret";
+const APP_ID = "tencent";
 
 export async function startEmulator(): Promise<RunningEmulator> {
   return startTencentEmulator({
@@ -27,7 +31,7 @@ export function adapterFor(
     key: KEY,
     adminUserId: ADMIN,
     origins,
-    idSecret: "id-secret",
+    idSecret: ID_SECRET,
     ...extra,
   });
 }
@@ -91,6 +95,11 @@ export function harness(emulator: RunningEmulator, adapter: TencentAdapter): Con
       emulator.logout(session);
       return true;
     },
+    // What the emulator keeps (its state dump), not what the adapter reads back.
+    ...vendorState(emulator, SDK_APP_ID, {
+      ids: new IdCodec({ secret: ID_SECRET }),
+      appId: APP_ID,
+    }),
     // Clients enter a live room (AVChatRoom) through the SDK; the seed stands in for that.
     joinRoom: async (roomId, userIds) => {
       emulator.seed({

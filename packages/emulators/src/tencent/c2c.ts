@@ -1,5 +1,6 @@
 /** One-to-one message storage shared by sendmsg, batchsendmsg, history and recall. */
 import { getOrCreate } from "../framework/index.js";
+import { C2C, c2cStored, clearedUpTo } from "./contacts.js";
 import type { Json } from "./fields.js";
 import { type AppState, type C2CMessage, pairKey } from "./state.js";
 
@@ -37,6 +38,7 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
   const list = getOrCreate(app.conversations, key, () => []);
   list.push(msg);
   for (const user of [m.from, m.to]) conversationsOf(app, user).add(list);
+  c2cStored(app, msg);
   return msg;
 }
 
@@ -69,6 +71,7 @@ export function unreadCount(app: AppState, userId: string): number {
   for (const list of conversationsOf(app, userId)) {
     for (const m of list) {
       if (m.to !== userId || m.from === userId || m.recalled) continue;
+      if (m.order <= clearedUpTo(acc, C2C, m.from)) continue;
       if (m.time > (acc.readUpTo.get(m.from) ?? 0)) n++;
     }
   }

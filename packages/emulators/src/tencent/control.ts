@@ -3,6 +3,7 @@ import { type ClientSessionInput, ControlError } from "../framework/index.js";
 import { checkUserSig } from "./auth.js";
 import type { TencentCallbacks } from "./callbacks.js";
 import { importAccount } from "./commands/account.js";
+import { seedPins } from "./conversation-control.js";
 import { TimError } from "./errors.js";
 import { isObject, type Json } from "./fields.js";
 import {
@@ -37,8 +38,9 @@ function controlError(err: unknown): never {
 /**
  * Seed: `{app?, accounts?: (userId | {userId, nick?, faceUrl?})[], groups?: [{groupId?, type?,
  * name?, owner?, members?: (userId | {account, role?})[]}], ipLists?: {"<nettype>": string[] |
- * null}}` or an array of those. Accounts named by groups are imported on the way; ipLists
- * sets what ConfigSvc/GetIPList answers (see ip-lists.ts).
+ * null}, pins?: [{userId, type, peer, top?}]}` or an array of those. Accounts named by groups
+ * are imported on the way; ipLists sets what ConfigSvc/GetIPList answers (see ip-lists.ts);
+ * pins pin conversations as a client SDK would (see conversation-control.ts).
  */
 export function seed(apps: Map<number, AppState>, data: unknown, now: number): Json[] {
   const items = Array.isArray(data) ? data : [data];
@@ -92,7 +94,14 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
         }
         groups.push(id);
       }
-      return { app: app.config.sdkAppId, imported, groups, ...(ipLists ? { ipLists } : {}) };
+      const pins = item.pins === undefined ? undefined : seedPins(app, item.pins);
+      return {
+        app: app.config.sdkAppId,
+        imported,
+        groups,
+        ...(ipLists ? { ipLists } : {}),
+        ...(pins ? { pins } : {}),
+      };
     } catch (err) {
       return controlError(err);
     }

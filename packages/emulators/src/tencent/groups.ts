@@ -143,6 +143,7 @@ export function newMember(account: string, role: Role, now: number, data: Json[]
     role,
     joinTime: now,
     msgFlag: "AcceptAndNotify",
+    unread: 0,
     lastSendMsgTime: 0,
     nameCard: "",
     appMemberDefinedData: data,

@@ -7,12 +7,16 @@ import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
+import { memberInfoRoutes } from "./commands/member-info.js";
+import { msgModifyRoutes } from "./commands/msg-modify.js";
 import { nospeakingRoutes } from "./commands/nospeaking.js";
 import { openimRoutes } from "./commands/openim.js";
 import { profileRoutes } from "./commands/profile.js";
 import { pushRoutes } from "./commands/push.js";
 import { pushTagRoutes } from "./commands/push-tags.js";
+import { recentContactRoutes } from "./commands/recentcontact.js";
 import { snsRoutes } from "./commands/sns.js";
+import { unreadRoutes } from "./commands/unread.js";
 import type { RouteTable } from "./route.js";
 
 export const ROUTES: RouteTable = {
@@ -30,4 +34,8 @@ export const ROUTES: RouteTable = {
   ...pushRoutes,
   ...pushTagRoutes,
   ...configSvcRoutes,
+  ...recentContactRoutes,
+  ...unreadRoutes,
+  ...memberInfoRoutes,
+  ...msgModifyRoutes,
 };

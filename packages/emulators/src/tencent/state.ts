@@ -30,6 +30,27 @@ export interface Account {
   readUpTo: Map<string, number>;
   /** Push tags (all_member_push im_*_tag), in the order added. */
   pushTags: Set<string>;
+  /** Recent contacts (recentcontact/*), by contactKey: the user's conversation list. */
+  contacts: Map<string, RecentContact>;
+  /**
+   * History this user cleared (recentcontact/delete ClearRamble 1), by contactKey: C2C
+   * messages up to this arrival order, group messages up to this MsgSeq are gone for them.
+   */
+  cleared: Map<string, number>;
+}
+
+/** One entry of a user's conversation list (recentcontact/get_list SessionItem). */
+export interface RecentContact {
+  /** 1 C2C, 2 group. */
+  type: 1 | 2;
+  /** The peer account (C2C) or the group id. */
+  peer: string;
+  /** Last message time (unix s); 0 for an entry that never had one. */
+  msgTime: number;
+  /** Pinned: set by client SDKs only, here through the control seed (`pins`). */
+  top: boolean;
+  /** Bumped on every update: the tie-break between entries of the same second. */
+  order: number;
 }
 
 /** One row of a friend table: what `userId` keeps about one friend. */
@@ -53,6 +74,8 @@ export interface Member {
   role: Role;
   joinTime: number;
   msgFlag: string;
+  /** Group messages this member has not read (get_joined_group_list SelfInfo.UnreadMsgNum). */
+  unread: number;
   lastSendMsgTime: number;
   nameCard: string;
   appMemberDefinedData: Json[];
@@ -146,6 +169,8 @@ export interface AppState {
   /** Pair key (sorted ids) → messages in arrival order. */
   conversations: Map<string, C2CMessage[]>;
   messageOrder: number;
+  /** Recent-contact updates so far (RecentContact.order). */
+  contactOrder: number;
   c2cDedup: Map<string, DedupEntry>;
   groupDedup: Map<string, DedupEntry>;
   pushDedup: Map<number, DedupEntry>;
@@ -170,6 +195,8 @@ export function newAccount(userId: string, now: number): Account {
     friendCustomSeq: 0,
     readUpTo: new Map(),
     pushTags: new Set(),
+    contacts: new Map(),
+    cleared: new Map(),
   };
 }
 
@@ -182,6 +209,7 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
     groupOrder: 0,
     conversations: new Map(),
     messageOrder: 0,
+    contactOrder: 0,
     c2cDedup: new Map(),
     groupDedup: new Map(),
     pushDedup: new Map(),

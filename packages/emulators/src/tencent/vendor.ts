@@ -11,6 +11,7 @@ import type {
 import { authenticate } from "./auth.js";
 import { TencentCallbacks } from "./callbacks.js";
 import { login, logout, seed } from "./control.js";
+import { conversationDump } from "./conversation-control.js";
 import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
 import { TimError } from "./errors.js";
 import { badAccountField, Fields, isObject, type Json } from "./fields.js";
@@ -117,11 +118,13 @@ export class TencentVendor implements VendorEmulator {
   }
 
   state(app?: string): unknown {
+    const now = Math.floor(this.ctx.clock.now() / 1000);
+    const dump = (s: AppState) => ({ ...dumpState(s), ...conversationDump(s, now) });
     if (app !== undefined) {
       const s = this.apps.get(Number(app));
-      return s ? dumpState(s) : {};
+      return s ? dump(s) : {};
     }
-    return { apps: [...this.apps.values()].map(dumpState) };
+    return { apps: [...this.apps.values()].map(dump) };
   }
 
   login(input: ClientSessionInput): unknown {

@@ -3,6 +3,7 @@
  * admin_getroammsg, admin_msgwithdraw, admin_set_msg_read.
  */
 import { unreadCount } from "../c2c.js";
+import { C2C, clearedUpTo } from "../contacts.js";
 import { OPENIM_CODES, TimError } from "../errors.js";
 import type { RouteTable } from "../route.js";
 import { account } from "../route.js";
@@ -32,9 +33,16 @@ export const c2cHistoryRoutes: RouteTable = {
       const peerAcc = account(app, peer, 90003, "Peer_Account");
       const opAcc = account(app, op, 90008, "Operator_Account");
       const oldest = now - app.config.retentionSeconds;
+      // What the operator cleared (recentcontact/delete ClearRamble) is gone for them only.
+      const cleared = clearedUpTo(opAcc, C2C, peer);
       const all = (app.conversations.get(pairKey(op, peer)) ?? [])
         .filter(
-          (m) => m.hiddenFor !== op && m.time >= minTime && m.time <= maxTime && m.time >= oldest,
+          (m) =>
+            m.hiddenFor !== op &&
+            m.order > cleared &&
+            m.time >= minTime &&
+            m.time <= maxTime &&
+            m.time >= oldest,
         )
         .sort(newestFirst);
       let start = 0;

@@ -2,6 +2,7 @@
  * Group messages, service group_open_http_svc (tencent.md §3.7): send_group_msg,
  * group_msg_get_simple, group_msg_recall, send_group_system_notification.
  */
+import { groupStored } from "../contacts.js";
 import { GROUP_CODES, TimError } from "../errors.js";
 import { isObject, UINT32_MAX, utf8Bytes } from "../fields.js";
 import { findGroup, mutedUntil, requireMember } from "../groups.js";
@@ -69,6 +70,7 @@ export const groupMsgRoutes: RouteTable = {
         if (cloudCustomData !== undefined) msg.cloudCustomData = cloudCustomData;
         if (topicId !== undefined) msg.topicId = topicId;
         g.messages.push(msg);
+        groupStored(app, g, msg);
         g.lastMsgTime = now;
         if (member) member.lastSendMsgTime = now;
         afterSendCallback(ctx, "Group.CallbackAfterSendMsg", {

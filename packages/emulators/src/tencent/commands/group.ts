@@ -258,7 +258,7 @@ export const groupRoutes: RouteTable = {
           Role: m.role,
           JoinTime: m.joinTime,
           MsgFlag: m.msgFlag,
-          UnreadMsgNum: 0,
+          UnreadMsgNum: m.unread,
           ShutUpUntil: memberInfo(g, m, now).ShutUpUntil,
         };
         const base = filter?.GroupBaseInfoFilter
