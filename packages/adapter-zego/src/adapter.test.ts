@@ -26,6 +26,14 @@ const USER_DEPTH_GAPS = [
   "unmuteUsers",
   "getUserMutes",
 ];
+/** #16: no unread counts, mute read-back or message log on ZIM's server API. */
+const CONVERSATION_GAPS = [
+  "countUnread",
+  "setUnreadCount",
+  "getConversationDoNotDisturb",
+  "getHistoryLog",
+  "deleteHistoryLog",
+];
 
 function adapter(broadcast: boolean): ZegoAdapter {
   return new ZegoAdapter({
@@ -50,6 +58,12 @@ describe("ZegoAdapter", () => {
         "CONTENT_CUSTOM",
         "CONTENT_FILE",
         "CONTENT_IMAGE",
+        "CONVERSATION_CLEAR",
+        "CONVERSATION_DELETE",
+        "CONVERSATION_DND",
+        "CONVERSATION_LIST",
+        "CONVERSATION_PIN",
+        "CONVERSATION_READ",
         "FRIENDS",
         "FRIEND_IMPORT",
         "GROUPS_OF_APP",
@@ -58,6 +72,7 @@ describe("ZegoAdapter", () => {
         "GROUP_OWNER",
         "GROUP_TRANSFER_OWNERSHIP",
         "MESSAGE_BROADCAST",
+        "MESSAGE_EDIT",
         "MESSAGE_HISTORY",
         "MESSAGE_RECALL",
         "ROOM_CREDENTIAL",
@@ -75,6 +90,7 @@ describe("ZegoAdapter", () => {
       "sendSystemMessage",
       "getFriends",
       ...USER_DEPTH_GAPS,
+      ...CONVERSATION_GAPS,
     ]);
     await zego.close();
   });
@@ -117,6 +133,7 @@ describe("ZegoAdapter", () => {
       ["broadcastMessage", "conditional", "features.broadcast: true"],
       ["getFriends", "gap", null],
       ...USER_DEPTH_GAPS.map((name) => [name, "gap", null]),
+      ...CONVERSATION_GAPS.map((name) => [name, "gap", null]),
     ]);
     expect(declared.every((d) => d.kind === "implemented" || d.reason)).toBe(true);
   });

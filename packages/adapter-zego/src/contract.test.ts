@@ -3,13 +3,16 @@ import type { RunningEmulator } from "@imgraph/emulators";
 import { verifyToken04 } from "@imgraph/signing";
 import type { ZegoAdapter } from "./adapter.js";
 import {
+  ADAPTER_ID,
   APP_ID,
+  ID_SECRET,
   requestCount,
   SERVER_SECRET,
   startZego,
   testOperations,
   zegoAdapter,
 } from "./testing/emulator.js";
+import { conversationState, messageContent } from "./testing/vendor-state.js";
 
 let emulator: RunningEmulator;
 let adapter: ZegoAdapter;
@@ -50,6 +53,14 @@ runAdapterContract({
           const { token } = await adapter.issueRoomCredential({ userId, roomId, ttlSeconds: 600 });
           emulator.login({ product: "rtc", userId, roomId, token });
         }
+      },
+      // Read from the emulator's state: ZIM's server API reads none of it back.
+      async conversationState(userId, conversation) {
+        return conversationState(emulator, APP_ID, userId, conversation);
+      },
+      async messageContent(messageId) {
+        const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
+        return messageContent(emulator, APP_ID, ids, messageId);
       },
     };
   },

@@ -52,6 +52,9 @@ const NOT_FOUND: Record<ZegoProduct, Record<number, string>> = {
     660800034: "the user is not a friend",
     660800043: "the user is not on the blocklist",
     660800044: "the user is not on the blocklist",
+    // Conversations (#16).
+    660800002:
+      "the conversation is not in the user's list, or not among their latest 1000 conversations",
   },
   rtc: {
     104: "the room does not exist",
@@ -63,7 +66,9 @@ const NOT_FOUND: Record<ZegoProduct, Record<number, string>> = {
 
 // Failures inside ZEGO: a read may pass on a retry.
 const TRANSIENT: Record<ZegoProduct, Set<number>> = {
-  zim: new Set([1, 105001, 100000015, 660000001, 660300007, 660600015, 660700008, 660700013]),
+  zim: new Set([
+    1, 105001, 100000015, 660000001, 660300007, 660600015, 660700008, 660700013, 660800053,
+  ]),
   rtc: new Set([1, 100000015, 154]),
 };
 
@@ -99,6 +104,13 @@ const MESSAGES: Record<number, string> = {
   660800039: "too many users in one ZEGO blocklist call",
   660800040: "the blocklist is full (ZEGO allows 1000 blocked users per user by default)",
   660800046: "the friendship time is in the future",
+  660800030: "the user muted too many one-to-one conversations (ZEGO allows 500 by default)",
+  660800048: "the user's pin list is full (ZEGO allows 100 pinned conversations)",
+  660800051: "the conversation is already muted",
+  660800052: "the conversation is already unmuted",
+  660800053: "ZEGO failed to read the conversation list",
+  661000001: "the message is older than ZEGO's edit window (24 hours by default)",
+  661000005: "ZEGO failed to edit the message",
   50011: "too many users in one ZEGO call",
   50012: "the message is too long for ZEGO",
   1008: "the message is empty",

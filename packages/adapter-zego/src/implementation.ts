@@ -2,12 +2,14 @@ import { exactImplementation, gap, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { ZegoContext } from "./context.js";
+import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
 import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as messageEdits from "./message-edits.js";
 import * as messages from "./messages.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
@@ -22,6 +24,8 @@ const NO_USER_ATTRIBUTES =
 const NO_USER_TAGS = "ZIM's server API has no user tags (no tag Action, no tag field on users)";
 const NO_USER_MUTE =
   "ZIM mutes users only within a group (MuteGroupMembers); it has no app-wide user mute";
+const NO_HISTORY_LOG =
+  "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
 /**
  * Every neutral operation for ZEGO: ZIM (In-app Chat) for users, groups and messages, RTC
@@ -42,6 +46,8 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...friends,
   ...blocklist,
   ...accounts,
+  ...conversations,
+  ...messageEdits,
 
   deleteUsers: gap(
     "ZIM's server API has no Action that deletes a user (no DeleteUsers is documented)",
@@ -78,4 +84,15 @@ export const implementation = exactImplementation<ZegoContext>()({
   muteUsers: gap(NO_USER_MUTE),
   unmuteUsers: gap(NO_USER_MUTE),
   getUserMutes: gap(NO_USER_MUTE),
+  countUnread: gap(
+    "ZIM's server API returns no unread counts (QueryConversationList carries none); only the client SDK keeps them (queryConversationTotalUnreadMessageCount)",
+  ),
+  setUnreadCount: gap(
+    "ZIM's server API can only clear a conversation's unread count (ClearConversationUnread, used by markConversationRead), not set it; the client SDK keeps the counts",
+  ),
+  getConversationDoNotDisturb: gap(
+    "ZIM's SilenceConvNotification has no read-back Action and QueryConversationList carries no mute flag; only the client SDK reads a conversation's notification status",
+  ),
+  getHistoryLog: gap(NO_HISTORY_LOG),
+  deleteHistoryLog: gap(NO_HISTORY_LOG),
 });

@@ -45,6 +45,8 @@ export const GROUP_MEMBERS_PAGE_MAX = 1000;
 export const USER_GROUPS_PAGE_MAX = 100;
 export const APP_GROUPS_PAGE_MAX = 10_000;
 export const HISTORY_PAGE_MAX = 100;
+/** QueryConversationList: Limit (0, 500] (#16 §1.1). */
+export const CONVERSATIONS_PAGE_MAX = 500;
 export const ROOM_USERS_PAGE_MAX = 200;
 export const ROOM_KICK_PER_CALL = 5;
 export const ROOM_REASON_MAX_BYTES = 256;

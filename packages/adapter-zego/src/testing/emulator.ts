@@ -9,6 +9,9 @@ import type { ZegoAdapterOptions } from "../options.js";
 /** The emulated app (test credentials, never a real account). */
 export const APP_ID = 1234567890;
 export const SERVER_SECRET = "fa94dd0f974cf2e293728a526b028271";
+/** The tests' adapter id and id secret (they key opaque ids). */
+export const ADAPTER_ID = "zego-test";
+export const ID_SECRET = "test-id-secret";
 
 /** How a test's emulator runs: rate limits (on by default) and the emulated app's settings. */
 export interface ZegoTestOptions {
@@ -32,12 +35,12 @@ export async function startZego(options: ZegoTestOptions = {}): Promise<RunningE
  */
 function testOptions(origin: string, options: Partial<ZegoAdapterOptions>): ZegoAdapterOptions {
   return {
-    id: "zego-test",
+    id: ADAPTER_ID,
     appId: APP_ID,
     serverSecret: SERVER_SECRET,
     origins: { zim: [origin], rtc: [origin] },
     features: { broadcast: true },
-    idSecret: "test-id-secret",
+    idSecret: ID_SECRET,
     ...options,
   };
 }

@@ -104,6 +104,13 @@ export const ZIM = {
   unblockFailedAll: 660800042,
   notBlocked: 660800044,
   futureTime: 660800046,
+  // Conversations and edits (#16).
+  convMissing: 660800002,
+  silenceLimit: 660800030,
+  pinLimit: 660800048,
+  alreadySilenced: 660800051,
+  alreadyUnsilenced: 660800052,
+  editWindow: 661000001,
 } as const;
 
 /** RTC room-signalling codes (§4). */

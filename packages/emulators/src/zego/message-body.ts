@@ -77,7 +77,8 @@ function checkMedia(p: Params, type: number, text: string): void {
   }
 }
 
-function checkMulti(p: Params, text: string): void {
+/** A multi-item (10) Message: `{MultiMsg: [...]}` of 1 to 20 items. */
+export function checkMulti(p: Params, text: string): void {
   const items = parseJsonObject(p, text).MultiMsg;
   if (!Array.isArray(items) || items.length === 0 || items.length > 20) {
     throw fail(p, "MultiMsg must hold 1 to 20 items");

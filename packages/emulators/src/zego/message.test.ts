@@ -366,31 +366,3 @@ describe("history, revoke", () => {
     }
   });
 });
-
-describe("QueryConversationList", () => {
-  it("lists the user's peer and group conversations, newest first, paged", async () => {
-    await fx.zim.post("SendPeerMessage", { FromUserId: "a", ToUserId: ["b"], ...text("1") });
-    fx.emu.setClock({ advanceMs: 10 });
-    await fx.zim.post("SendPeerMessage", { FromUserId: "c", ToUserId: ["a"], ...text("2") });
-    fx.emu.setClock({ advanceMs: 10 });
-    await group(text("3"));
-    const res = await fx.zim.post("QueryConversationList", { FromUserId: "a", Limit: 2 });
-    expect(res.body).toMatchObject({
-      Code: 0,
-      TotalCount: 3,
-      Next: 2,
-      List: [
-        { ConvId: "g", ConvType: 2 },
-        { ConvId: "c", ConvType: 0 },
-      ],
-    });
-    const rest = await fx.zim.post("QueryConversationList", { FromUserId: "a", Limit: 2, Next: 2 });
-    expect(rest.body).toMatchObject({ Next: 0, List: [{ ConvId: "b", ConvType: 0 }] });
-    expect((await fx.zim.post("QueryConversationList", { FromUserId: "c" })).body.List).toEqual([
-      expect.objectContaining({ ConvId: "a", ConvType: 0 }),
-    ]);
-    expect((await fx.zim.post("QueryConversationList", { FromUserId: "ghost" })).body.Code).toBe(
-      660800001,
-    );
-  });
-});

@@ -21,6 +21,8 @@ export interface ZegoAppConfig {
   revokeWindowSeconds?: number;
   /** MessageBody.Message limit, bytes (default 2 KB, configurable up to 32 KB). */
   messageMaxBytes?: number;
+  /** Edit window, seconds from the original send (#16 §2.1: default 24 h, configurable). */
+  editWindowSeconds?: number;
   /** ModifyUserInfo Extra limit, bytes (default 2 KB, configurable up to 32 KB). */
   extraMaxBytes?: number;
   /** Groups per app before 660600012 (plan limit; default unlimited). */
@@ -62,6 +64,7 @@ export interface ResolvedApp {
   plan: ZegoPlan;
   services: ReadonlySet<Product>;
   revokeWindowMs: number;
+  editWindowMs: number;
   messageMaxBytes: number;
   extraMaxBytes: number;
   groupLimit: number;
@@ -85,6 +88,7 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
     plan: app.plan ?? "flagship",
     services: new Set(app.services ?? ["zim", "rtc"]),
     revokeWindowMs: Math.min(app.revokeWindowSeconds ?? 120, 86_400) * 1000,
+    editWindowMs: (app.editWindowSeconds ?? 86_400) * 1000,
     messageMaxBytes: Math.min(app.messageMaxBytes ?? 2048, 32 * 1024),
     extraMaxBytes: Math.min(app.extraMaxBytes ?? 2048, 32 * 1024),
     groupLimit: app.groupLimit ?? Number.POSITIVE_INFINITY,

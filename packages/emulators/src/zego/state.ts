@@ -85,11 +85,31 @@ export interface StoredMessage {
   time: number;
   revoked: boolean;
   payload: string;
+  /** Edits so far (EditMsgSeq); absent before the first. */
+  edits?: number;
 }
 
 export interface Conversation {
   lastSeq: number;
   messages: StoredMessage[];
+  /** StateMsgSeq: bumped by every edit or recall (unverified, #16 §6.5). */
+  stateSeq?: number;
+}
+
+/** One user's entry for a peer (0) or group (2) conversation (#16 §1). */
+export interface UserConversation {
+  convType: 0 | 2;
+  /** The peer's user id or the GroupId. */
+  convId: string;
+  /** Last message time, ms (QueryConversationList UpdateTime). */
+  updateTime: number;
+  unread: number;
+  pinned: boolean;
+  silenced: boolean;
+  /** false after DeleteConv (or for settings on a conversation without messages yet). */
+  listed: boolean;
+  /** ClearPeerMessage / ClearMemberGroupMessage: this user no longer sees MsgSeq ≤ this. */
+  clearedSeq: number;
 }
 
 export interface ZimRoom {
@@ -151,6 +171,8 @@ export class AppState {
   zimRooms = new Map<string, ZimRoom>();
   rtcRooms = new Map<string, RtcRoom>();
   signals: DeliveredSignal[] = [];
+  /** userId → `${convType}:${convId}` → that user's conversation entry. */
+  userConversations = new Map<string, Map<string, UserConversation>>();
   /** Last use per throttled scope (limits the framework's windows cannot express). */
   throttles = new Map<string, number>();
   private msgCounter = 0;
@@ -206,6 +228,19 @@ export class AppState {
     return getOrCreate(map, key, () => ({ lastSeq: 0, messages: [] }));
   }
 
+  /** The stored conversation behind one user's entry. */
+  historyOf(userId: string, c: UserConversation): Conversation | undefined {
+    return c.convType === 0
+      ? this.peerConvs.get(peerKey(userId, c.convId))
+      : this.groupConvs.get(c.convId);
+  }
+
+  /** The messages of an entry the user still sees: not cleared for them, not recalled. */
+  visibleMessages(userId: string, c: UserConversation): StoredMessage[] {
+    const messages = this.historyOf(userId, c)?.messages ?? [];
+    return messages.filter((m) => m.seq > c.clearedSeq && !m.revoked);
+  }
+
   dump(): Record<string, unknown> {
     return {
       appId: this.config.appId,
@@ -237,6 +272,13 @@ export class AppState {
         streams: [...r.streams.values()],
       })),
       signals: this.signals,
+      userConversations: [...this.userConversations].flatMap(([userId, convs]) =>
+        [...convs.values()].map((c) => ({
+          userId,
+          ...c,
+          messageCount: this.visibleMessages(userId, c).length,
+        })),
+      ),
     };
   }
 }

@@ -1,42 +1,80 @@
-/** ZIM QueryConversationList (zego.md §2.7): a user's latest conversations, newest first. */
+/**
+ * ZIM conversation list Actions (zego.md #16 §1.1-1.3): QueryConversationList,
+ * ClearConversationUnread (GET) and DeleteConv, over each user's own entries.
+ */
+import {
+  type ConvKind,
+  findConversation,
+  LATEST_CONVERSATIONS,
+  latestConversations,
+} from "../conversations.js";
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
-import { offsetCursor } from "./common.js";
+import type { Params } from "../params.js";
+import { offsetCursor, sender } from "./common.js";
 import { type ActionTable, zimAction } from "./types.js";
 
-/** At most the latest 1000 conversations are kept per user (§2.7). */
-const MAX_CONVERSATIONS = 1000;
+/** ConvType 0 (one-to-one) or 2 (group); anything else is a parameter error. */
+export function convTypeParam(p: Params, name = "ConvType"): ConvKind {
+  const type = p.int(name);
+  if (type !== 0 && type !== 2) throw p.fail(`${name} must be 0 (one-to-one) or 2 (group)`);
+  return type;
+}
 
 export const conversationActions: ActionTable = {
+  /**
+   * Ascending by UpdateTime (§1.1) over the latest 1000; Next is an offset (opaque to
+   * callers, §6.14). Peer items carry no ConvType, as in the docs' example: 0 is implied.
+   */
   QueryConversationList: zimAction("POST", (ctx) => {
-    const me = idParam(ctx.p, "FromUserId");
-    if (!ctx.app.users.has(me))
-      throw new ZegoError(ZIM.targetUnregistered, `FromUserId ${me} is not registered`);
-    const asked = ctx.p.optInt("Limit", { min: 0 }) ?? 0;
-    const limit = asked === 0 ? 100 : Math.min(asked, 500);
+    const me = sender(ctx);
+    const asked = ctx.p.optInt("Limit") ?? 0;
+    // Out of range is corrected, not refused (§1.1).
+    const limit = asked <= 0 ? 100 : Math.min(asked, 500);
     const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
-    const list: { ConvId: string; ConvType: number; UpdateTime: number }[] = [];
-    for (const [key, conv] of ctx.app.peerConvs) {
-      const [a, b] = key.split("\u0000");
-      const last = conv.messages.at(-1);
-      if (!last || (a !== me && b !== me)) continue;
-      list.push({
-        ConvId: a === me ? (b as string) : (a as string),
-        ConvType: 0,
-        UpdateTime: last.time,
-      });
-    }
-    // Group conversations: groups the user belongs to that have messages.
-    for (const [groupId, conv] of ctx.app.groupConvs) {
-      const last = conv.messages.at(-1);
-      if (last && ctx.app.groups.get(groupId)?.members.has(me)) {
-        list.push({ ConvId: groupId, ConvType: 2, UpdateTime: last.time });
-      }
-    }
-    list.sort((x, y) => y.UpdateTime - x.UpdateTime);
-    const all = list.slice(0, MAX_CONVERSATIONS);
+    const all = latestConversations(ctx.app, me.userId).reverse();
     const page = all.slice(next, next + limit);
     const end = next + page.length;
-    return { TotalCount: all.length, Next: end < all.length ? end : 0, List: page };
+    return {
+      TotalCount: all.length,
+      Next: end < all.length ? end : 0,
+      List: page.map((c) => ({
+        ConvId: c.convId,
+        ...(c.convType === 2 ? { ConvType: 2 } : {}),
+        UpdateTime: c.updateTime,
+      })),
+    };
+  }),
+
+  ClearConversationUnread: zimAction("GET", (ctx) => {
+    const me = sender(ctx);
+    const convId = idParam(ctx.p, "ConvId");
+    const convType = convTypeParam(ctx.p);
+    const entry = findConversation(ctx.app, me.userId, convType, convId);
+    // Only among the latest 1000 (more on request to ZEGO support).
+    if (!entry || !latestConversations(ctx.app, me.userId).includes(entry)) {
+      throw new ZegoError(
+        ZIM.convMissing,
+        `the conversation does not exist or is not among the latest ${LATEST_CONVERSATIONS}`,
+      );
+    }
+    entry.unread = 0;
+    return undefined;
+  }),
+
+  /**
+   * Removes the entry from this user's list only; history stays queryable and a new message
+   * lists it again; an unknown conversation is Code 0 (§6.7, unverified).
+   */
+  DeleteConv: zimAction("POST", (ctx) => {
+    const me = sender(ctx);
+    const convId = idParam(ctx.p, "ConvId");
+    const convType = convTypeParam(ctx.p);
+    const entry = findConversation(ctx.app, me.userId, convType, convId);
+    if (entry) {
+      entry.listed = false;
+      entry.unread = 0;
+    }
+    return undefined;
   }),
 };

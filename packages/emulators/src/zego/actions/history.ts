@@ -1,4 +1,5 @@
 /** ZIM revoke and history Actions (zego.md §2.3). */
+import { findConversation } from "../conversations.js";
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam, roomIdParam } from "../ids.js";
 import { historyBody } from "../message-body.js";
@@ -24,20 +25,22 @@ function revoke(ctx: ActionContext, conv: Conversation | undefined, from: string
   }
   msg.revoked = true;
   msg.payload = payload;
+  if (conv) conv.stateSeq = (conv.stateSeq ?? 0) + 1;
   return undefined;
 }
 
-export function historyItem(m: StoredMessage): Record<string, unknown> {
+/** `cleared`: deleted for the querying user by ClearPeerMessage (IsEmpty 1, #16 §6.8). */
+export function historyItem(m: StoredMessage, cleared = false): Record<string, unknown> {
   return {
     Sender: m.sender,
     MsgType: m.revoked ? REVOKED_TYPE : m.msgType,
     SubMsgType: m.subMsgType,
-    MsgBody: m.revoked ? "" : historyBody(m.msgType, m.body),
+    MsgBody: m.revoked || cleared ? "" : historyBody(m.msgType, m.body),
     MsgId: m.msgId,
     MsgSeq: m.seq,
     Payload: m.payload,
     MsgTime: m.time,
-    IsEmpty: m.revoked ? 2 : 0,
+    IsEmpty: cleared ? 1 : m.revoked ? 2 : 0,
   };
 }
 
@@ -46,7 +49,7 @@ export function historyItem(m: StoredMessage): Record<string, unknown> {
  * MsgSeq below Next. The answer's Next is the lowest MsgSeq returned while older ones
  * remain, else 0. Revoked messages count only with WithEmptyMsg = 1.
  */
-function page(ctx: ActionContext, conv: Conversation | undefined) {
+function page(ctx: ActionContext, conv: Conversation | undefined, clearedSeq = 0) {
   const asked = ctx.p.optInt("Limit") ?? 10;
   const limit = asked <= 0 ? 10 : Math.min(asked, 100);
   const next = ctx.p.optInt("Next", { min: 0 }) ?? 0;
@@ -55,20 +58,30 @@ function page(ctx: ActionContext, conv: Conversation | undefined) {
   const List: StoredMessage[] = [];
   // Stored messages have MsgSeq = index + 1, so walk backwards from just below Next.
   let i = next === 0 ? messages.length - 1 : Math.min(next - 1, messages.length) - 1;
+  // Recalled messages, and those cleared for this user, are "empty".
+  const shown = (m: StoredMessage | undefined) =>
+    m !== undefined && (withEmpty || (!m.revoked && m.seq > clearedSeq));
   for (; i >= 0 && List.length < limit; i--) {
     const m = messages[i];
-    if (m && (withEmpty || !m.revoked)) List.push(m);
+    if (shown(m)) List.push(m as StoredMessage);
   }
   let more = false;
-  for (; i >= 0 && !more; i--) more = withEmpty || !messages[i]?.revoked;
-  return { Next: more ? (List[List.length - 1]?.seq ?? 0) : 0, List: List.map(historyItem) };
+  for (; i >= 0 && !more; i--) more = shown(messages[i]);
+  return {
+    Next: more ? (List[List.length - 1]?.seq ?? 0) : 0,
+    List: List.map((m) => historyItem(m, m.seq <= clearedSeq)),
+  };
 }
 
 /** The conversation of FromUserId (checked first) with ToUserId, if they have one. */
-function peerConversation(ctx: ActionContext): { from: User; conv: Conversation | undefined } {
+function peerConversation(ctx: ActionContext): {
+  from: User;
+  to: string;
+  conv: Conversation | undefined;
+} {
   const from = sender(ctx);
   const to = idParam(ctx.p, "ToUserId");
-  return { from, conv: ctx.app.peerConvs.get(peerKey(from.userId, to)) };
+  return { from, to, conv: ctx.app.peerConvs.get(peerKey(from.userId, to)) };
 }
 
 /** Stored messages have MsgSeq = index + 1. */
@@ -94,7 +107,11 @@ export const historyActions: ActionTable = {
     return revoke(ctx, ctx.app.roomConvs.get(roomId), from.userId);
   }),
 
-  QueryPeerMsg: zimAction("POST", (ctx) => page(ctx, peerConversation(ctx).conv)),
+  QueryPeerMsg: zimAction("POST", (ctx) => {
+    const { from, to, conv } = peerConversation(ctx);
+    // FromUserId's own view: what ClearPeerMessage removed for them is gone.
+    return page(ctx, conv, findConversation(ctx.app, from.userId, 0, to)?.clearedSeq);
+  }),
   QueryGroupMsg: zimAction("POST", (ctx) => {
     // No FromUserId is documented although 660500002 is listed: checked only when given.
     if (ctx.p.has("FromUserId")) sender(ctx);
@@ -131,7 +148,7 @@ export const historyActions: ActionTable = {
       const MessageList = seqs
         .map((s) => bySeq(conv, s))
         .filter((m): m is StoredMessage => m !== undefined)
-        .map(historyItem);
+        .map((m) => historyItem(m));
       return { MessageList };
     },
   },

@@ -1,11 +1,12 @@
 /**
  * Every implemented Action, by product. ZIM Actions that the reference documents but we do
- * not emulate (friend applications, most conversation APIs, calls, imports...) answer
+ * not emulate (friend applications, conversation marks, receipts, calls, imports...) answer
  * 100000007 like unknown ones.
  */
 import type { Product } from "../envelope.js";
 import { blocklistActions } from "./blocklist.js";
 import { conversationActions } from "./conversation.js";
+import { conversationSettingActions } from "./conversation-settings.js";
 import { friendReadActions } from "./friend-reads.js";
 import { friendUpdateActions } from "./friend-updates.js";
 import { friendActions } from "./friends.js";
@@ -13,6 +14,8 @@ import { groupActions } from "./group.js";
 import { groupAdminActions } from "./group-admin.js";
 import { historyActions } from "./history.js";
 import { messageActions } from "./message.js";
+import { messageClearActions } from "./message-clear.js";
+import { messageEditActions } from "./message-edit.js";
 import { roomActions } from "./room.js";
 import { rtcActions } from "./rtc.js";
 import type { ActionDef, ActionTable } from "./types.js";
@@ -30,6 +33,9 @@ export const ZIM_ACTIONS: ActionTable = {
   ...historyActions,
   ...roomActions,
   ...conversationActions,
+  ...conversationSettingActions,
+  ...messageEditActions,
+  ...messageClearActions,
 };
 
 export const RTC_ACTIONS: ActionTable = rtcActions;

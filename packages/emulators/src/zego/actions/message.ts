@@ -1,4 +1,5 @@
 /** ZIM send Actions (zego.md §2.3): peer, group, room and all-users messages. */
+import { recordGroupMessage, recordPeerMessage } from "../conversations.js";
 import { ZegoError, ZIM } from "../errors.js";
 import { isValidId, roomIdParam } from "../ids.js";
 import {
@@ -8,7 +9,7 @@ import {
   readMessage,
   type ValidMessage,
 } from "../message-body.js";
-import type { AppState, Conversation, ConvType, StoredMessage } from "../state.js";
+import type { AppState, Conversation, ConvType, Group, StoredMessage } from "../state.js";
 import { peerKey } from "../state.js";
 import { group, groupIdParam, type ItemError, partial, sender, userIdList } from "./common.js";
 import { type ActionContext, type ActionTable, zimAction, zimRate } from "./types.js";
@@ -42,15 +43,29 @@ export function store(
   return stored;
 }
 
-function readSendOptions(ctx: ActionContext): void {
+interface SendOptions {
+  /** NoUnread, or a targeted message: receivers' unread counts do not rise. */
+  quiet: boolean;
+  target?: { userIds: string[]; inclusive: boolean };
+}
+
+function readSendOptions(ctx: ActionContext): SendOptions {
   const opts = ctx.p.optObj("SendMsgOptions");
-  if (!opts) return;
-  opts.optBool("NoUnread");
+  if (!opts) return { quiet: false };
+  const noUnread = opts.optBool("NoUnread") === true;
   const target = opts.optObj("TargetOption");
-  if (target) {
-    target.strList("ReceiverUserIds");
-    target.optBool("Inclusive");
-  }
+  if (!target) return { quiet: noUnread };
+  const userIds = target.strList("ReceiverUserIds");
+  // Targeted messages never count as unread (shared §2.3).
+  return { quiet: true, target: { userIds, inclusive: target.optBool("Inclusive") === true } };
+}
+
+/** The group members a message reaches (TargetOption: only / all but the listed ones). */
+function receivingMembers(g: Group, target: SendOptions["target"]): string[] {
+  const members = [...g.members.keys()];
+  if (!target) return members;
+  const listed = new Set(target.userIds);
+  return members.filter((id) => listed.has(id) === target.inclusive);
 }
 
 function sendPeer(ctx: ActionContext) {
@@ -65,7 +80,7 @@ function sendPeer(ctx: ActionContext) {
     priority: true,
   });
   p.optInt("SenderUnaware", { min: 0, max: 1 });
-  readSendOptions(ctx);
+  const { quiet } = readSendOptions(ctx);
   const SuccList: Record<string, unknown>[] = [];
   const ErrorList: ItemError[] = [];
   const sent: StoredMessage[] = [];
@@ -89,6 +104,7 @@ function sendPeer(ctx: ActionContext) {
       now,
     });
     sent.push(stored);
+    if (!msg.isCommand) recordPeerMessage(app, stored, quiet);
     SuccList.push({
       UserId: id,
       MsgId: String(stored.msgId),
@@ -119,11 +135,17 @@ function sendGroup(ctx: ActionContext) {
     maxBytes: app.config.messageMaxBytes,
     priority: true,
   });
-  readSendOptions(ctx);
+  const send = readSendOptions(ctx);
   // Non-member senders are accepted, and server sends ignore mutes (no code documented; unverified).
   const conv = msg.isCommand ? undefined : app.conversation(app.groupConvs, g.groupId);
   const stored = store(app, conv, msg, { convType: 2, convKey: groupId, sender: from.userId, now });
-  if (!msg.isCommand) ctx.callbacks.messageSent(app, stored, groupId);
+  if (!msg.isCommand) {
+    // A member sender lists it too, unread unchanged.
+    const reached = new Set(receivingMembers(g, send.target));
+    if (g.members.has(from.userId)) reached.add(from.userId);
+    recordGroupMessage(app, stored, reached, send.quiet);
+    ctx.callbacks.messageSent(app, stored, groupId);
+  }
   return { ...(msg.isCommand ? {} : { MsgSeq: stored.seq }), MsgId: stored.msgId, AuditInfos: [] };
 }
 
