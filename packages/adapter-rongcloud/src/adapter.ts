@@ -34,6 +34,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
       features: {
         history: o.features?.history ?? true,
         broadcast: o.features?.broadcast ?? false,
+        historyLog: o.features?.historyLog ?? false,
       },
     };
     super({

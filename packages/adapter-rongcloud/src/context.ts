@@ -22,7 +22,7 @@ export interface RongCloudContext {
   region: RongCloudRegion;
   concurrency: number;
   /** Products enabled for the app key (options.features, defaults applied). */
-  features: { history: boolean; broadcast: boolean };
+  features: { history: boolean; broadcast: boolean; historyLog: boolean };
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

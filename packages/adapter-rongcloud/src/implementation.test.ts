@@ -33,10 +33,26 @@ describe("rongcloud operations that app options turn on", () => {
     await im.close();
   });
 
+  it("by default has no hourly message log (a paid service to enable first)", () => {
+    const im = adapterFor(emu, { features: {} });
+    expect(im.capabilities.has("HISTORY_LOG")).toBe(false);
+    expect(im.operations.find((o) => o.name === "getHistoryLog")).toMatchObject({
+      supported: false,
+      condition: "features.historyLog: true",
+      reason: expect.stringContaining("RongCloud's console"),
+    });
+    const on = adapterFor(emu);
+    expect(on.capabilities.has("HISTORY_LOG")).toBe(true);
+    void on.close();
+    void im.close();
+  });
+
   it("without cloud storage refuses history and recall (which needs the server time from it)", async () => {
     const im = adapterFor(emu, { features: { history: false } });
     expect(im.capabilities.has("MESSAGE_HISTORY")).toBe(false);
     expect(im.capabilities.has("MESSAGE_RECALL")).toBe(false);
+    // Clearing a user's server-side history needs the same storage.
+    expect(im.capabilities.has("CONVERSATION_CLEAR")).toBe(false);
     const [sent] = await im.sendMessage({
       from: "h1",
       to: { type: "USERS", userIds: ["h2"] },
@@ -70,6 +86,11 @@ describe("rongcloud operations that app options turn on", () => {
       "listFriendGroups",
       "addToFriendGroup",
       "removeFromFriendGroup",
+      "listConversations",
+      "countUnread",
+      "markConversationRead",
+      "setUnreadCount",
+      "deleteConversation",
     ]);
     expect(im.capabilities.has("GROUP_OWNER")).toBe(false);
     expect(im.capabilities.has("CONTENT_IMAGE")).toBe(true);

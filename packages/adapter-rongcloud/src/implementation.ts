@@ -2,12 +2,15 @@ import { exactImplementation, gap, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { RongCloudContext } from "./context.js";
+import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
 import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as historyLog from "./history-log.js";
+import * as messageEdits from "./message-edits.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import * as push from "./push.js";
@@ -21,6 +24,10 @@ import * as users from "./users.js";
 const NO_FRIEND_GROUPS = gap(
   "RongCloud's friend API has no friend groups (lists), neither on the server nor in its client SDKs",
 );
+
+const HISTORY_LOG_ON = "features.historyLog: true";
+const HISTORY_LOG_OFF =
+  "the hourly message log is a paid RongCloud service; enable it for the app key in RongCloud's console, then set features.historyLog: true";
 
 /**
  * Every neutral operation for RongCloud: the handlers each area module exports, then a
@@ -45,6 +52,10 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ...accounts,
   // user-mutes.ts refuses a duration for DIRECT: RongCloud's one-to-one mute has none.
   ...userMutes,
+  // Pin and do-not-disturb; clearConversationHistory is conditional below.
+  ...conversations,
+  // message-edits.ts refuses system and room messages and an actorId other than the sender.
+  ...messageEdits,
 
   deleteUsers: gap(
     "RongCloud has no server API to delete a user; its deactivation is asynchronous and reversible, so it is not offered as a delete",
@@ -90,4 +101,38 @@ export const implementation = exactImplementation<RongCloudContext>()({
   listFriendGroups: NO_FRIEND_GROUPS,
   addToFriendGroup: NO_FRIEND_GROUPS,
   removeFromFriendGroup: NO_FRIEND_GROUPS,
+
+  listConversations: gap(
+    "RongCloud has no server API that lists a user's conversations: its client SDKs build and keep the conversation list on the device from the messages they receive",
+  ),
+  countUnread: gap(
+    "RongCloud's server keeps no unread counts: its client SDKs count unread messages on the device",
+  ),
+  markConversationRead: gap(
+    "RongCloud has no server API to mark a conversation read: read state is kept by its client SDKs, which send read receipts as messages",
+  ),
+  setUnreadCount: gap(
+    "RongCloud's server keeps no unread counts to set: they live in its client SDKs' local databases",
+  ),
+  deleteConversation: gap(
+    "RongCloud has no server API to remove a conversation from a user's list (the list is kept by its client SDKs); clearConversationHistory clears the user's server-side history instead",
+  ),
+  clearConversationHistory: when(
+    "features.history: true (the default)",
+    "cloud message storage is off for this app (features.history: false); RongCloud's clean API clears a user's server-side history, which exists only with it",
+    (ctx: RongCloudContext) => ctx.features.history,
+    conversations.clearConversationHistory,
+  ),
+  getHistoryLog: when(
+    HISTORY_LOG_ON,
+    HISTORY_LOG_OFF,
+    (ctx: RongCloudContext) => ctx.features.historyLog,
+    historyLog.getHistoryLog,
+  ),
+  deleteHistoryLog: when(
+    HISTORY_LOG_ON,
+    HISTORY_LOG_OFF,
+    (ctx: RongCloudContext) => ctx.features.historyLog,
+    historyLog.deleteHistoryLog,
+  ),
 });

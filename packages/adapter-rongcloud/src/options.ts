@@ -39,6 +39,8 @@ export const configSchema = z.strictObject({
       history: z.boolean().optional(),
       /** Broadcast to all users (default false: it needs enabling and is limited to 2/hour). */
       broadcast: z.boolean().optional(),
+      /** The paid hourly message log download (default false: it needs enabling). */
+      historyLog: z.boolean().optional(),
     })
     .optional(),
   /** Whole-call budget in ms (default 10 s). */

@@ -1,3 +1,4 @@
+import { IdCodec } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
 import {
   type RongCloudAppConfig,
@@ -6,9 +7,14 @@ import {
   startRongCloudEmulator,
 } from "@imgraph/emulators";
 import { RongCloudAdapter } from "./adapter.js";
+import { fromRongCloud } from "./content.js";
+import { decodeMessageId, GROUP, PRIVATE } from "./message-ids.js";
 import type { RongCloudAdapterOptions } from "./options.js";
 
 export const TEST_APP = { appKey: "adaptertestkey", appSecret: "adapter-test-secret" };
+const TEST_ID_SECRET = "test-id-secret";
+/** What the test adapters encode message ids with (their default id "rongcloud"). */
+const TEST_IDS = { ids: new IdCodec({ secret: TEST_ID_SECRET }), appId: "rongcloud" };
 
 /**
  * An emulator with every RongCloud service on, and rate limits off unless asked; `app`
@@ -23,7 +29,7 @@ export function startTestEmulator(
     apps: [
       {
         ...TEST_APP,
-        features: { broadcast: true, cloudStorage: true, profileHosting: true },
+        features: { broadcast: true, cloudStorage: true, profileHosting: true, historyLog: true },
         ...app,
       },
     ],
@@ -39,8 +45,8 @@ function testOptions(
   return {
     ...TEST_APP,
     origins,
-    features: { history: true, broadcast: true },
-    idSecret: "test-id-secret",
+    features: { history: true, broadcast: true, historyLog: true },
+    idSecret: TEST_ID_SECRET,
     ...options,
   };
 }
@@ -89,6 +95,17 @@ export function harness(emu: RongCloudEmulator, adapter: RongCloudAdapter): Cont
     },
     joinRoom: async (roomId, userIds) => {
       for (const userId of userIds) emu.login({ userId, chatroomId: roomId });
+    },
+    // Read from the emulator's state: RongCloud's API has no read of pin or history counts.
+    conversationState: async (userId, conversation) =>
+      emu.conversationState({
+        userId,
+        conversationType: conversation.type === "GROUP" ? GROUP : PRIVATE,
+        targetId: conversation.id,
+      }),
+    messageContent: async (messageId) => {
+      const stored = emu.storedMessage({ msgUID: decodeMessageId(TEST_IDS, messageId).uid });
+      return stored && fromRongCloud(stored.objectName, stored.content);
     },
   };
 }

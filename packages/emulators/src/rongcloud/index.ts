@@ -5,22 +5,59 @@ import {
   SHARED_OPTIONS,
   startEmulator,
 } from "../framework/index.js";
+import type { ConversationStateView } from "./conversation-state.js";
+import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
-import { RongCloudVendor } from "./vendor.js";
+import type { StoredMessage } from "./state.js";
+import { type ConversationQuery, RongCloudVendor } from "./vendor.js";
 
+export type { ConversationStateView } from "./conversation-state.js";
 export type { RongCloudAppConfig, RongCloudEmulatorOptions, RongCloudFeatures } from "./options.js";
 export type { RongCloudSeed } from "./seed.js";
+export type { ConversationQuery } from "./vendor.js";
 
-export type RongCloudEmulator = RunningEmulator;
+/** The running emulator, plus reads of server state that RongCloud's API cannot answer. */
+export interface RongCloudEmulator extends RunningEmulator {
+  /** One user's view of one conversation (pin, do-not-disturb, history copy); null if none. */
+  conversationState(input: ConversationQuery): ConversationStateView | null;
+  /** A stored message as it is now (after modifications); null when unknown. */
+  storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null;
+}
 
 /** RongCloud's documented callback policy: 5 s timeout, 2 retries (back-off unverified). */
 const RONGCLOUD_RETRY = { timeoutMs: 5_000, retries: 2, backoffMs: 1_000 };
 
-export function startRongCloudEmulator(
+export async function startRongCloudEmulator(
   options: RongCloudEmulatorOptions,
 ): Promise<RongCloudEmulator> {
-  return startEmulator((ctx) => new RongCloudVendor(ctx, options), {
-    ...definedFields(options, SHARED_OPTIONS),
-    callbackRetry: { ...RONGCLOUD_RETRY, ...options.callbackRetry },
-  });
+  const downloads = await startDownloadHost(options.host);
+  let vendor: RongCloudVendor | undefined;
+  let running: RunningEmulator;
+  try {
+    running = await startEmulator(
+      (ctx) => {
+        vendor = new RongCloudVendor(ctx, options, undefined, downloads.origin);
+        return vendor;
+      },
+      {
+        ...definedFields(options, SHARED_OPTIONS),
+        callbackRetry: { ...RONGCLOUD_RETRY, ...options.callbackRetry },
+      },
+    );
+  } catch (err) {
+    await downloads.close();
+    throw err;
+  }
+  const started = vendor;
+  if (!started) throw new Error("the RongCloud emulator was started without its vendor");
+  downloads.serve((path) => started.download(path));
+  return {
+    ...running,
+    conversationState: (input) => started.conversationState(input),
+    storedMessage: (input) => started.storedMessage(input),
+    async close() {
+      await running.close();
+      await downloads.close();
+    },
+  };
 }

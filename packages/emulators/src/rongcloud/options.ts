@@ -22,6 +22,8 @@ export interface RongCloudFeatures {
   cloudStorage: boolean;
   /** `msgRandom` deduplication within 60 s on publish endpoints. Default false. */
   msgRandom: boolean;
+  /** Hourly message log download: `/message/history.json`, `/message/history/delete.json`. Default false. */
+  historyLog: boolean;
 }
 
 export interface RongCloudAppConfig {
@@ -98,6 +100,7 @@ export const DEFAULT_FEATURES: RongCloudFeatures = {
   allowList: false,
   cloudStorage: true,
   msgRandom: false,
+  historyLog: false,
 };
 
 export interface ResolvedAppConfig {

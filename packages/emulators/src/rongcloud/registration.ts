@@ -24,6 +24,7 @@ export const rongcloudRegistration: EmulatorRegistration = {
       groupHosting: true,
       allowList: true,
       cloudStorage: true,
+      historyLog: true,
     },
   }),
 };

@@ -13,6 +13,8 @@ export interface RouteContext {
   callbacks: RongCloudCallbacks;
   /** Run an asynchronous server-side job (e.g. deactivation) after the answer; gets the time. */
   later(job: (now: number) => void): void;
+  /** Origin of the file host that serves history log downloads (a separate host, like RongCloud's). */
+  downloadOrigin: string;
 }
 
 /** Success fields beyond `code: 200` (undefined = just `{code: 200}`). */

@@ -124,6 +124,23 @@ export interface Session {
   at: number;
 }
 
+/** One user's server-side settings for one conversation (`/conversation/top/set.json`, notification). */
+export interface ConversationSettings {
+  top?: { top: boolean; topTime: number };
+  /** -1 all, 0 not set, 1 @-mentions, 2 @-me only, 4 @all only, 5 none (§1.3). */
+  unpushLevel?: number;
+}
+
+/** One hour's message log file, made once the hour has ended (§3.1). */
+export interface HistoryLogFile {
+  /** Random path part of the download URL. */
+  id: string;
+  /** When the hour ended, ms: the file is kept 3 days from then. */
+  hourEnd: number;
+  /** The zip file's bytes. */
+  bytes: Buffer;
+}
+
 export interface AppState {
   config: ResolvedAppConfig;
   users: Map<string, User>;
@@ -156,6 +173,14 @@ export interface AppState {
   /** `${fromUserId}\0${msgRandom}` → expiry (ms). */
   msgRandoms: Map<string, number>;
   sessions: Map<string, Map<string, Session>>;
+  /** userId → `${conversationType}:${targetId}` → pin and do-not-disturb settings. */
+  conversations: Map<string, Map<string, ConversationSettings>>;
+  /** userId → uids cleared from that user's server-side history (`clean.json`). */
+  clearedHistory: Map<string, Set<string>>;
+  /** `YYYYMMDDHH` → the hour's log file, once asked for after the hour ended. */
+  historyLogs: Map<string, HistoryLogFile>;
+  /** Hours whose log file was deleted (`/message/history/delete.json`): never made again. */
+  deletedHistoryLogs: Set<string>;
 }
 
 export function createAppState(config: ResolvedAppConfig): AppState {
@@ -182,6 +207,10 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     broadcasts: new Map(),
     msgRandoms: new Map(),
     sessions: new Map(),
+    conversations: new Map(),
+    clearedHistory: new Map(),
+    historyLogs: new Map(),
+    deletedHistoryLogs: new Set(),
   };
 }
 
@@ -232,5 +261,13 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
     messages: [...app.messages.values()],
     broadcasts: [...app.broadcasts.values()],
     online: mapOf(app.sessions, (s) => [...s.values()]),
+    conversations: mapOf(app.conversations, (m) => Object.fromEntries(m)),
+    clearedHistory: mapOf(app.clearedHistory, (s) => [...s]),
+    historyLogs: mapOf(app.historyLogs, (f) => ({
+      id: f.id,
+      hourEnd: f.hourEnd,
+      bytes: f.bytes.length,
+    })),
+    deletedHistoryLogs: [...app.deletedHistoryLogs],
   };
 }

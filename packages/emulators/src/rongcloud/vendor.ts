@@ -14,7 +14,13 @@ import {
   type VendorRequest,
 } from "../framework/index.js";
 import { RongCloudCallbacks } from "./callbacks.js";
+import {
+  type ConversationRef,
+  type ConversationStateView,
+  conversationState,
+} from "./conversation-state.js";
 import { noPostData, notEnabled, RcError } from "./errors.js";
+import { findHistoryLogFile } from "./history-log-file.js";
 import { type ResolvedAppConfig, type RongCloudEmulatorOptions, resolveApp } from "./options.js";
 import { Params } from "./params.js";
 import { DEFAULT_LIMIT, type RouteTable } from "./route.js";
@@ -22,7 +28,7 @@ import { sweepChatrooms } from "./routes/chatrooms.js";
 import { routes as defaultRoutes } from "./routes/index.js";
 import { applySeed, type RongCloudSeed } from "./seed.js";
 import { type LoginInput, type LogoutInput, login, logout } from "./sessions.js";
-import { type AppState, createAppState, dumpState } from "./state.js";
+import { type AppState, createAppState, dumpState, type StoredMessage } from "./state.js";
 
 /** HTTP status of each business code (rongcloud.md §1.5–1.6), for injected vendor errors. */
 const STATUS_OF_CODE: Record<number, number> = {
@@ -56,6 +62,8 @@ export class RongCloudVendor implements VendorEmulator {
     private readonly ctx: EmulatorContext,
     private readonly options: RongCloudEmulatorOptions,
     private readonly routes: RouteTable = defaultRoutes,
+    /** Where history log files are downloaded from (download-host.ts). */
+    private readonly downloadOrigin = "",
   ) {
     this.configs = options.apps.map(resolveApp);
     if (this.configs.length === 0)
@@ -117,6 +125,7 @@ export class RongCloudVendor implements VendorEmulator {
         now: req.receivedAt,
         callbacks: this.callbacks,
         later: (job) => this.later(job),
+        downloadOrigin: this.downloadOrigin,
       });
       return this.answer(req, 200, { code: 200, ...result }, appKey);
     } catch (err) {
@@ -206,6 +215,40 @@ export class RongCloudVendor implements VendorEmulator {
   logout(input: Record<string, unknown>) {
     const app = this.app(input.app ?? input.appKey);
     return logout(app, input as unknown as LogoutInput, this.ctx.clock.now(), this.callbacks);
+  }
+
+  /** One user's view of one conversation (control API; see conversation-state.ts). */
+  conversationState(input: ConversationQuery): ConversationStateView | null {
+    const { userId, ...conversation } = input;
+    return conversationState(this.app(input.app), userId, conversation);
+  }
+
+  /** A stored message as it is now (after modifications); null when unknown. */
+  storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null {
+    const msg = this.app(input.app).messages.get(input.msgUID);
+    return msg ? structuredClone(msg) : null;
+  }
+
+  /** A history log file's bytes by its download path `/<appKey>/<date>/<id>.zip`. */
+  download(path: string): Buffer | undefined {
+    const m = /^\/([^/]+)\/(\d{10})\/([0-9a-f-]+)\.zip$/.exec(path);
+    const app = m ? this.apps.get(safeDecode(m[1] ?? "")) : undefined;
+    if (!m || !app) return undefined;
+    return findHistoryLogFile(app, m[2] ?? "", m[3] ?? "", this.ctx.clock.now())?.bytes;
+  }
+}
+
+/** Which user and conversation the control API reads (`app`: default the first app). */
+export interface ConversationQuery extends ConversationRef {
+  app?: string;
+  userId: string;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return "";
   }
 }
 

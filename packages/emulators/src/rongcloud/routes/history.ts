@@ -1,4 +1,5 @@
 /** History query v3 (§2.3.6): JSON, time bounded, needs cloud storage. */
+import { isCleared } from "../conversation-state.js";
 import { REF_RULE } from "../params.js";
 import type { RouteContext, RouteDef, RouteTable } from "../route.js";
 import type { StoredMessage } from "../state.js";
@@ -69,6 +70,8 @@ function query(kind: Kind): RouteDef {
       const data = [...app.messages.values()]
         .filter((m) => inConversation(kind, m, userId, targetId) && m.busChannel === busChannel)
         .filter((m) => inWindow(m.sentTime) && !m.recalled?.isDelete)
+        // The user's own copy: what they cleared (clean.json) is gone for them only.
+        .filter((m) => !isCleared(app, userId, m.uid))
         .sort((a, b) => (forward ? a.sentTime - b.sentTime : b.sentTime - a.sentTime))
         .slice(0, pageSize)
         .map(view);

@@ -2,12 +2,15 @@
 import type { RouteTable } from "../route.js";
 import { chatBanRoutes } from "./chat-bans.js";
 import { chatroomRoutes } from "./chatrooms.js";
+import { conversationRoutes } from "./conversations.js";
 import { deactivationRoutes } from "./deactivation.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
 import { friendRoutes } from "./friends.js";
 import { groupMuteRoutes } from "./group-mutes.js";
 import { groupRoutes } from "./groups.js";
 import { historyRoutes } from "./history.js";
+import { historyLogRoutes } from "./history-log.js";
+import { messageModifyRoutes } from "./message-modify.js";
 import { messageRoutes } from "./messages.js";
 import { profileRoutes } from "./profiles.js";
 import { recallRoutes } from "./recall.js";
@@ -30,4 +33,7 @@ export const routes: RouteTable = {
   ...recallRoutes,
   ...historyRoutes,
   ...chatroomRoutes,
+  ...conversationRoutes,
+  ...messageModifyRoutes,
+  ...historyLogRoutes,
 };

@@ -1,0 +1,127 @@
+import { inflateRawSync } from "node:zlib";
+import type { ImError } from "@imgraph/core";
+import type { RongCloudEmulator } from "@imgraph/emulators";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RongCloudAdapter } from "./adapter.js";
+import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
+
+// The hourly message log over real HTTP: the emulator makes an hour's zip once the hour ends.
+
+let emu: RongCloudEmulator;
+let im: RongCloudAdapter;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  im = adapterFor(emu);
+});
+afterEach(() => {
+  emu.reset();
+});
+afterAll(async () => {
+  await im.close();
+  await emu.close();
+});
+
+const HOUR = 3_600_000;
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: ImError) => e,
+  );
+const lastDate = (path: string) =>
+  new URLSearchParams(emu.requests({ route: path }).at(-1)?.body ?? "").get("date");
+
+/** The text of a one-file zip, read from its local header (the log's format is unverified). */
+function unzippedText(zip: Buffer): string {
+  expect(zip.readUInt32LE(0)).toBe(0x04034b50);
+  const packedSize = zip.readUInt32LE(18);
+  const start = 30 + zip.readUInt16LE(26) + zip.readUInt16LE(28);
+  const packed = zip.subarray(start, start + packedSize);
+  return (zip.readUInt16LE(8) === 8 ? inflateRawSync(packed) : packed).toString("utf8");
+}
+
+describe("getHistoryLog and deleteHistoryLog", () => {
+  it("downloads a past hour's log with the message sent in it; delete leaves no file", async () => {
+    // A frozen clock: the message's server time is exactly sentAt.
+    emu.setClock({ frozen: true });
+    const sentAt = emu.now();
+    const [sent] = await im.sendMessage({
+      from: "l1",
+      to: { type: "USERS", userIds: ["l2"] },
+      content: { type: "TEXT", text: "log me" },
+    });
+    expect(sent?.ok).toBe(true);
+    const hour = new Date(Math.floor(sentAt / HOUR) * HOUR);
+    // While the hour runs there is no file yet.
+    expect(await im.getHistoryLog({ hour: new Date(sentAt) })).toEqual({ hour, url: null });
+
+    emu.setClock({ advanceMs: HOUR });
+    const log = await im.getHistoryLog({ hour: new Date(sentAt) });
+    expect(log.hour).toEqual(hour);
+    // The default region is the China data centre: the hour is named in Beijing time.
+    const beijing = new Date(hour.getTime() + 8 * HOUR).toISOString();
+    expect(lastDate("/message/history.json")).toBe(beijing.slice(0, 13).replace(/[-T]/g, ""));
+    if (!log.url) throw new Error("expected a log file");
+    const res = await fetch(log.url);
+    expect(res.status).toBe(200);
+    const lines = unzippedText(Buffer.from(await res.arrayBuffer()))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        fromUserId: "l1",
+        targetId: "l2",
+        classname: "RC:TxtMsg",
+        content: { content: "log me" },
+      }),
+    );
+
+    await im.deleteHistoryLog({ hour });
+    expect(await im.getHistoryLog({ hour })).toEqual({ hour, url: null });
+    expect((await fetch(log.url)).status).toBe(404);
+  });
+
+  it("names the hour in UTC for a global data centre", async () => {
+    const sg = adapterFor(emu, { region: "sg" });
+    const hour = new Date(Date.UTC(2024, 0, 2, 23));
+    await sg.getHistoryLog({ hour: new Date(hour.getTime() + 59 * 60_000) });
+    expect(lastDate("/message/history.json")).toBe("2024010223");
+    await im.deleteHistoryLog({ hour });
+    // China: 23:00 UTC is 07:00 the next day in Beijing.
+    expect(lastDate("/message/history/delete.json")).toBe("2024010307");
+    await sg.close();
+  });
+
+  it("is off without features.historyLog, refused before any call", async () => {
+    const off = adapterFor(emu, { features: { history: true } });
+    const before = requestCount(emu);
+    const error = await failure(off.getHistoryLog({ hour: new Date(Date.now() - HOUR) }));
+    expect(error).toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: expect.stringContaining("features.historyLog"),
+    });
+    expect(await failure(off.deleteHistoryLog({ hour: new Date() }))).toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+    });
+    expect(requestCount(emu)).toBe(before);
+    await off.close();
+  });
+
+  it("reports the console service being off as VENDOR_REJECTED with code 1009", async () => {
+    const bare = await startTestEmulator({}, { features: { cloudStorage: true } });
+    const on = adapterFor(bare);
+    for (const call of [
+      () => on.getHistoryLog({ hour: new Date(Date.now() - HOUR) }),
+      () => on.deleteHistoryLog({ hour: new Date(Date.now() - HOUR) }),
+    ]) {
+      expect(await failure(call())).toMatchObject({
+        code: "VENDOR_REJECTED",
+        vendorCode: "1009",
+        message: expect.stringContaining("not enabled"),
+      });
+    }
+    await on.close();
+    await bare.close();
+  });
+});
