@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, bearer, type GraphQLResponse, gql, ok, uniqueIds, withDemo } from "./helpers.js";
+import { firstError, inDemoApp } from "./demo-app.js";
+import { bearer, type GraphQLResponse, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // A user's conversations (list, unread, read state, pin, do-not-disturb, clearing), message
 // edits and the message log over GraphQL, end to end through each vendor's emulator: what
@@ -13,7 +14,6 @@ withDemo((started) => {
 });
 
 const uid = uniqueIds();
-const firstError = (r: GraphQLResponse) => r.errors?.[0]?.extensions ?? {};
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
 const SEND = `mutation($app: ID, $from: ID!, $to: [ID!], $g: ID, $text: String!) {
@@ -38,12 +38,7 @@ const EDIT = `mutation($app: ID, $id: ID!, $text: String!) {
 const LOG = "query($app: ID, $h: DateTimeISO!) { messageLog(app: $app, hour: $h) { hour url } }";
 
 describe.each(APPS)("conversations on %s", (app) => {
-  const q = <T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    headers: Record<string, string> = admin(g),
-  ) => gql<T>(g.url, query, { app, ...variables }, headers);
-  let support: Map<string, { supported: boolean; reason: string | null }>;
+  const { q, support, register } = inDemoApp(() => g, app, "v");
   const supported = (operation: string) => support.get(operation)?.supported === true;
   /** The declared gap: UNSUPPORTED_BY_VENDOR carrying the reason App.operations shows. */
   const expectGap = (r: GraphQLResponse, operation: string) => {
@@ -51,23 +46,6 @@ describe.each(APPS)("conversations on %s", (app) => {
     expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
   };
   const vendorRequests = () => g.emulators[APPS.indexOf(app)]?.requests({ limit: 1 })[0]?.seq ?? 0;
-
-  beforeAll(async () => {
-    const r = await q<{
-      app: { operations: Array<{ name: string; supported: boolean; reason: string | null }> };
-    }>("query($app: ID) { app(id: $app) { operations { name supported reason } } }");
-    support = new Map(ok(r).app.operations.map((o) => [o.name, o]));
-  });
-
-  async function register(count: number): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => uid("v"));
-    const r = await q<{ registerUsers: Array<{ error: unknown }> }>(
-      "mutation($app: ID, $users: [UserInput!]!) { registerUsers(app: $app, users: $users) { error { code } } }",
-      { users: ids.map((id) => ({ id, name: id })) },
-    );
-    expect(ok(r).registerUsers.every((x) => x.error === null)).toBe(true);
-    return ids;
-  }
 
   async function send(from: string, to: string, text: string): Promise<string> {
     const r = await q<{ sendMessage: Array<{ messageId: string }> }>(SEND, {

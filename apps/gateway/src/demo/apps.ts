@@ -21,7 +21,7 @@ export function demoApps(
             appSecret: demo.appSecret,
             region: "cn",
             origins: [origin],
-            features: { history: true, broadcast: true },
+            features: { history: true, broadcast: true, historyLog: true },
           },
         });
         break;

@@ -13,7 +13,7 @@ import {
   Root,
 } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { run, runOn } from "../operations.js";
+import { runOn } from "../operations.js";
 import {
   ConversationConnection,
   ConversationRefInput,
@@ -24,7 +24,8 @@ import { MessageContentInput } from "../schema/inputs.js";
 import { Message } from "../schema/message-types.js";
 import type { ConversationType } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { toMessage } from "./message.js";
 import { connection } from "./pages.js";
 
@@ -59,15 +60,10 @@ export class ConversationResolver {
   async conversations(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ConversationConnection> {
-    const adapter = ctx.apps.get(app);
-    const page = await runOn(ctx, adapter, "listConversations", {
-      userId,
-      ...pageRequest(paging),
-    });
-    const nodes = page.items.map((s) => toSummary(s, adapter.info.id, userId));
+    const page = await app.run("listConversations", { userId, ...pageRequest(paging) });
+    const nodes = page.items.map((s) => toSummary(s, app.adapter.info.id, userId));
     return connection(nodes, page);
   }
 
@@ -97,10 +93,9 @@ export class ConversationResolver {
   })
   async unreadTotal(
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<number> {
-    return run(ctx, app, "countUnread", { userId });
+    return app.run("countUnread", { userId });
   }
 
   @Query(() => Boolean, {
@@ -111,10 +106,9 @@ export class ConversationResolver {
     @Arg("userId", () => ID, OWNER_ARG) userId: string,
     @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
     conversation: ConversationRefInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    return run(ctx, app, "getConversationDoNotDisturb", ref(userId, conversation));
+    return app.run("getConversationDoNotDisturb", ref(userId, conversation));
   }
 
   @Mutation(() => Boolean, {
@@ -130,11 +124,10 @@ export class ConversationResolver {
       description: "Messages sent up to this time become read; now when omitted.",
     })
     upTo: Date | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
     const input = { ...ref(userId, conversation), ...defined({ upTo }) };
-    await run(ctx, app, "markConversationRead", input);
+    await app.run("markConversationRead", input);
     return true;
   }
 
@@ -147,10 +140,9 @@ export class ConversationResolver {
     @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
     conversation: ConversationRefInput,
     @Arg("count", () => Int, { description: "The unread count (0 or more)." }) count: number,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "setUnreadCount", { ...ref(userId, conversation), count });
+    await app.run("setUnreadCount", { ...ref(userId, conversation), count });
     return true;
   }
 
@@ -167,10 +159,9 @@ export class ConversationResolver {
       description: "Also delete the user's copy of the conversation's history.",
     })
     clearHistory: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "deleteConversation", { ...ref(userId, conversation), clearHistory });
+    await app.run("deleteConversation", { ...ref(userId, conversation), clearHistory });
     return true;
   }
 
@@ -183,10 +174,9 @@ export class ConversationResolver {
     @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
     conversation: ConversationRefInput,
     @Arg("pinned", () => Boolean, { description: "True pins, false unpins." }) pinned: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "pinConversation", { ...ref(userId, conversation), pinned });
+    await app.run("pinConversation", { ...ref(userId, conversation), pinned });
     return true;
   }
 
@@ -200,11 +190,10 @@ export class ConversationResolver {
     conversation: ConversationRefInput,
     @Arg("doNotDisturb", () => Boolean, { description: "True: no notifications." })
     doNotDisturb: boolean,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
     const input = { ...ref(userId, conversation), doNotDisturb };
-    await run(ctx, app, "setConversationDoNotDisturb", input);
+    await app.run("setConversationDoNotDisturb", input);
     return true;
   }
 
@@ -221,11 +210,10 @@ export class ConversationResolver {
       description: "Only messages sent before this time (RongCloud); everything when omitted.",
     })
     before: Date | null,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
     const input = { ...ref(userId, conversation), ...defined({ before }) };
-    await run(ctx, app, "clearConversationHistory", input);
+    await app.run("clearConversationHistory", input);
     return true;
   }
 
@@ -238,11 +226,10 @@ export class ConversationResolver {
     messageId: string,
     @Arg("content", () => MessageContentInput, { description: "The new content." })
     content: MessageContentInput,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { messageId, content: toContent(content), ...actor(ctx) };
-    await run(ctx, app, "editMessage", input);
+    const input = { messageId, content: toContent(content), ...actor(app.ctx) };
+    await app.run("editMessage", input);
     return true;
   }
 
@@ -252,10 +239,9 @@ export class ConversationResolver {
   })
   async messageLog(
     @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<HistoryLog> {
-    return run(ctx, app, "getHistoryLog", { hour });
+    return app.run("getHistoryLog", { hour });
   }
 
   @Mutation(() => Boolean, {
@@ -264,10 +250,9 @@ export class ConversationResolver {
   })
   async deleteMessageLog(
     @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "deleteHistoryLog", { hour });
+    await app.run("deleteHistoryLog", { hour });
     return true;
   }
 }
