@@ -1,5 +1,5 @@
 import {
-  BadUserInputError,
+  checkBoolean,
   checkOptionalTime,
   checkUserConversation,
   type ListedConversation,
@@ -21,12 +21,6 @@ function target(conversation: ListedConversation) {
   };
 }
 
-function checkFlag(field: string, value: unknown): boolean {
-  if (typeof value !== "boolean")
-    throw new BadUserInputError(field, `${field} must be true or false.`);
-  return value;
-}
-
 // unpushLevel: -1 notify all, 0 not set (the group/app default applies), 1 only @-mentions,
 // 2 only @-me, 4 only @all, 5 never. Like the Java SDK we send the deprecated isMuted too.
 const MUTED = { isMuted: 1, unpushLevel: 5 };
@@ -40,7 +34,7 @@ function isDoNotDisturb(level: unknown): boolean {
 
 export const pinConversation: Op<"pinConversation"> = async (ctx, input, options) => {
   const { userId, conversation } = checkUserConversation(input, GROUP_USERS);
-  const pinned = checkFlag("pinned", input.pinned);
+  const pinned = checkBoolean("pinned", input.pinned);
   await post(
     ctx,
     "pinConversation",
@@ -57,7 +51,7 @@ export const setConversationDoNotDisturb: Op<"setConversationDoNotDisturb"> = as
   options,
 ) => {
   const { userId, conversation } = checkUserConversation(input, GROUP_USERS);
-  const off = checkFlag("doNotDisturb", input.doNotDisturb);
+  const off = checkBoolean("doNotDisturb", input.doNotDisturb);
   await post(
     ctx,
     "setConversationDoNotDisturb",

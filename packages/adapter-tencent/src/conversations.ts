@@ -1,8 +1,9 @@
 import {
-  BadUserInputError,
   type CallOptions,
   type ConversationSummary,
+  checkBoolean,
   checkId,
+  checkOptionalBoolean,
   checkOptionalTime,
   checkUnreadCount,
   checkUserConversation,
@@ -155,9 +156,7 @@ function setGroupUnread(
 /** recentcontact/delete; ClearRamble also deletes the user's roaming copy of the history. */
 export const deleteConversation: Op<"deleteConversation"> = async (ctx, input, options) => {
   const { userId, conversation } = checkUserConversation(input, GROUP_USERS);
-  if (input.clearHistory !== undefined && typeof input.clearHistory !== "boolean") {
-    throw new BadUserInputError("clearHistory", "clearHistory must be true or false.");
-  }
+  const clearHistory = checkOptionalBoolean("clearHistory", input.clearHistory);
   await call(
     ctx,
     "deleteConversation",
@@ -168,7 +167,7 @@ export const deleteConversation: Op<"deleteConversation"> = async (ctx, input, o
         ? { Type: 1, To_Account: conversation.id }
         : // The delete page spells it ToGroupid (docs/vendors/tencent.md §1.2).
           { Type: 2, ToGroupid: conversation.id }),
-      ClearRamble: input.clearHistory ? 1 : 0,
+      ClearRamble: clearHistory ? 1 : 0,
     },
     options,
     true,
@@ -182,9 +181,7 @@ export const setConversationDoNotDisturb: Op<"setConversationDoNotDisturb"> = as
   options,
 ) => {
   const { userId, conversation } = checkUserConversation(input, GROUP_USERS);
-  if (typeof input.doNotDisturb !== "boolean") {
-    throw new BadUserInputError("doNotDisturb", "doNotDisturb must be true or false.");
-  }
+  checkBoolean("doNotDisturb", input.doNotDisturb);
   if (conversation.type === "USER") throw unsupported("setConversationDoNotDisturb", C2C_DND);
   await call(
     ctx,

@@ -1,8 +1,9 @@
 import {
-  BadUserInputError,
   type CallOptions,
   type ConversationSummary,
+  checkBoolean,
   checkId,
+  checkOptionalBoolean,
   checkOptionalTime,
   checkUserConversation,
   decodeCursor,
@@ -273,14 +274,4 @@ function failedSubCode(answer: Record<string, unknown>, convId: string): number 
     if (e?.ConvId === convId && Number.isFinite(Number(e.SubCode))) return Number(e.SubCode);
   }
   return undefined;
-}
-
-function checkBoolean(field: string, value: unknown): boolean {
-  if (typeof value !== "boolean")
-    throw new BadUserInputError(field, `${field} must be true or false.`);
-  return value;
-}
-
-function checkOptionalBoolean(field: string, value: unknown): boolean {
-  return value === undefined ? false : checkBoolean(field, value);
 }

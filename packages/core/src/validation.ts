@@ -126,3 +126,16 @@ export function pageLimit(
   checkInt("limit", requested, { min: 1 });
   return Math.min(requested, max);
 }
+
+/** A flag the input must carry: true or false, nothing else. */
+export function checkBoolean(field: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new BadUserInputError(field, `${field} must be true or false.`);
+  }
+  return value;
+}
+
+/** A flag the input may leave out (false then). */
+export function checkOptionalBoolean(field: string, value: unknown): boolean {
+  return value === undefined ? false : checkBoolean(field, value);
+}
