@@ -75,7 +75,8 @@ interface World {
 
 interface Fixture {
   group?: "bob-not-member" | "bob-member";
-  message?: boolean;
+  /** A message alice sent: to bob (true), or to carol (bob not in its conversation). */
+  message?: true | "to-carol";
 }
 
 interface AppFacts {
@@ -168,6 +169,22 @@ const rules = {
     subject,
     subjectKind: "group",
     fixture: { group: "bob-member" },
+    expect: authenticatedOutcome,
+  }),
+  /** Alice's message to carol at `subject`: its conversation's users or an admin; bob is not. */
+  participant: (subject: string): Rule => ({
+    name: `in the conversation of ${subject}, or admin`,
+    subject,
+    subjectKind: "message",
+    fixture: { message: "to-carol" },
+    expect: selfOutcome,
+  }),
+  /** Alice's message to bob at `subject`: bob, its recipient, is in its conversation. */
+  participantBobIn: (subject: string): Rule => ({
+    name: `in the conversation of ${subject} (bob its recipient), or admin`,
+    subject,
+    subjectKind: "message",
+    fixture: { message: true },
     expect: authenticatedOutcome,
   }),
   /** The sender of the message at `subject`, or an admin. */
@@ -286,6 +303,13 @@ const RULES: Record<string, Case | Case[]> = {
     rule: rules.self("userId"),
     args: (w) => ({ conversation: { type: "USER", id: w.third } }),
   },
+  "Query.messageExtensions": [
+    { variant: "bob not in it", rule: rules.participant("messageId") },
+    { variant: "bob its recipient", rule: rules.participantBobIn("messageId") },
+  ],
+  "Query.reactions": { rule: rules.participant("messageId") },
+  "Query.readReceipts": { rule: rules.participant("messageId") },
+  "Query.messageReaders": { rule: rules.participant("messageId"), args: () => ({ read: true }) },
   "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
 
   // ── Mutation ──
@@ -368,6 +392,55 @@ const RULES: Record<string, Case | Case[]> = {
   "Mutation.editMessage": {
     rule: rules.sender("messageId"),
     args: () => ({ content: { text: { text: "edited" } } }),
+  },
+  "Mutation.deleteMessages": {
+    rule: rules.self("userId"),
+    args: () => ({ messageIds: ["matrix-message"] }),
+  },
+  "Mutation.deleteGroupMessagesBySender": {
+    rule: rules.groupOwner("groupId"),
+    args: (w) => ({ senderId: w.third }),
+  },
+  "Mutation.setMessageExtensions": [
+    {
+      variant: "bob not in it",
+      rule: rules.participant("messageId"),
+      args: () => ({ extensions: [{ key: "k", value: "v" }] }),
+    },
+    {
+      variant: "bob its recipient",
+      rule: rules.participantBobIn("messageId"),
+      args: () => ({ extensions: [{ key: "k", value: "v" }] }),
+    },
+  ],
+  "Mutation.removeMessageExtensions": {
+    rule: rules.participant("messageId"),
+    args: () => ({ keys: ["k"] }),
+  },
+  "Mutation.addReaction": {
+    rule: rules.participant("messageId"),
+    args: (w, caller) => ({ userId: callerUser(w, caller), emoji: "👍" }),
+  },
+  "Mutation.removeReaction": {
+    rule: rules.participant("messageId"),
+    args: (w, caller) => ({ userId: callerUser(w, caller), emoji: "👍" }),
+  },
+  "Mutation.markMessagesRead": {
+    rule: rules.self("userId"),
+    args: () => ({ messageIds: ["matrix-message"] }),
+  },
+  "Mutation.importMessages": {
+    rule: rules.admin(),
+    args: (w) => ({
+      conversation: { type: "USER", userId: w.self, id: w.other },
+      messages: [
+        {
+          senderId: w.self,
+          sentAt: "2026-01-01T00:00:00.000Z",
+          content: { text: { text: "old" } },
+        },
+      ],
+    }),
   },
   "Mutation.deleteMessageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
   "Mutation.createGroup": {
@@ -662,7 +735,7 @@ async function world(app: AppId, fixture: Fixture = {}): Promise<World> {
   if (fixture.message) {
     const [sent] = await adapter.sendMessage({
       from: w.self,
-      to: { type: "USERS", userIds: [w.other] },
+      to: { type: "USERS", userIds: [fixture.message === "to-carol" ? w.third : w.other] },
       content: { type: "TEXT", text: "mine" },
     });
     if (!sent?.ok) throw new Error(`fixture message failed: ${JSON.stringify(sent)}`);

@@ -63,6 +63,8 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
       friendAttributes: o.friendAttributes ?? [],
       userAttributes: o.userAttributes ?? [],
       broadcast: o.broadcast ?? false,
+      messageExtensions: o.messageExtensions ?? false,
+      readReceipts: o.readReceipts ?? false,
       concurrency: o.concurrency ?? 8,
       now,
     };

@@ -16,6 +16,10 @@ export interface TencentContext {
   userAttributes: readonly string[];
   /** All-member push is enabled for the app (options.broadcast). */
   broadcast: boolean;
+  /** Message extensions (and reactions kept in them) are on (options.messageExtensions). */
+  messageExtensions: boolean;
+  /** Group read receipts are on (options.readReceipts). */
+  readReceipts: boolean;
   concurrency: number;
   now: () => number;
 }

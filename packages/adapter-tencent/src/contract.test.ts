@@ -5,8 +5,14 @@ import { adapterFor, harness, startEmulator } from "./testing/emulator.js";
 
 let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
-// All-member push on (tags), and the custom profile fields the contract's attributes use.
-const options = { broadcast: true, userAttributes: ["level", "city"] };
+// All-member push on (tags), the custom profile fields the contract's attributes use, and
+// the console features the lifecycle cases need (extensions, group read receipts).
+const options = {
+  broadcast: true,
+  userAttributes: ["level", "city"],
+  messageExtensions: true,
+  readReceipts: true,
+};
 
 runAdapterContract({
   name: "tencent",

@@ -85,6 +85,10 @@ const MESSAGES: Record<number, string> = {
   10031: "the message is past its recall time limit",
   10032: "the message cannot be recalled",
   10033: "this group type does not support recall",
+  // delete_group_msg_by_sender (the web SDK's texts).
+  10034: "this message type cannot be deleted",
+  10035: "live groups (AVChatRoom) and broadcast groups do not support deleting messages",
+  90011: "a list is longer than Tencent takes in one call",
   20006: "the app's before-send callback refused the message",
   20012: "the sender is muted",
   20023: "the message was already recalled",

@@ -25,7 +25,7 @@ export async function sendToGroup(
   ctx: TencentContext,
   operation: string,
   groupId: string,
-  { from, body, push, idempotencyKey }: Outgoing,
+  { from, body, push, idempotencyKey, flags }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>> {
   const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, idempotencyKey);
@@ -39,6 +39,7 @@ export async function sendToGroup(
       Random: marks.msgRandom,
       MsgBody: body,
       ...push,
+      ...flags,
     },
     options,
     true,

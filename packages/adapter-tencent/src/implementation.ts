@@ -1,4 +1,4 @@
-import { exactImplementation, gap, when } from "@imgraph/core";
+import { exactImplementation, gap, reactionsOverExtensions, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
@@ -10,10 +10,14 @@ import * as groupLists from "./group-lists.js";
 import * as groupMutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as messageDeletes from "./message-deletes.js";
 import * as messageEdits from "./message-edits.js";
+import * as messageExtensions from "./message-extensions.js";
+import * as messageImport from "./message-import.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import * as push from "./push.js";
+import * as readReceipts from "./read-receipts.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
 import * as userAttributes from "./user-attributes.js";
@@ -42,6 +46,29 @@ const USER_ATTRIBUTES = [
   (ctx: TencentContext) => ctx.userAttributes.length > 0,
 ] as const;
 
+/** Extensions need Tencent's Pro edition and a console switch, and messages sent with support. */
+const EXTENSIONS = [
+  "options.messageExtensions: true",
+  "message extensions are off for this app (options.messageExtensions): they need Tencent's Pro edition or higher and the console's message extension switch, and work on messages sent with them on",
+  (ctx: TencentContext) => ctx.messageExtensions,
+] as const;
+
+/** Reactions are kept in extensions: Tencent's REST API has none of its own. */
+const REACTIONS = [
+  "options.messageExtensions: true",
+  "Tencent's REST API has no reactions (client SDKs keep their own); imgraph keeps them in message extensions, which are off for this app (options.messageExtensions)",
+  (ctx: TencentContext) => ctx.messageExtensions,
+] as const;
+
+/** Group read receipts need Tencent's Pro edition and a console switch. */
+const RECEIPTS = [
+  "options.readReceipts: true",
+  "read receipts are off for this app (options.readReceipts): group receipts need Tencent's Pro edition or higher and the console's group read receipt switch, and work on messages sent with them on",
+  (ctx: TencentContext) => ctx.readReceipts,
+] as const;
+
+const reactions = reactionsOverExtensions(messageExtensions, true);
+
 /**
  * Every neutral operation for Tencent Cloud Chat: the handlers each area module exports,
  * then why Tencent cannot do an operation (a declared gap), or the app option it depends
@@ -64,6 +91,8 @@ export const implementation = exactImplementation<TencentContext>()({
   ...friendGroups,
   ...conversations,
   ...messageEdits,
+  ...messageDeletes,
+  ...messageImport,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -91,6 +120,15 @@ export const implementation = exactImplementation<TencentContext>()({
   deleteHistoryLog: gap(
     "Tencent offers no downloadable log of an app's messages by the hour, so there is no log file to delete",
   ),
+  getMessageExtensions: when(...EXTENSIONS, messageExtensions.getMessageExtensions),
+  setMessageExtensions: when(...EXTENSIONS, messageExtensions.setMessageExtensions),
+  removeMessageExtensions: when(...EXTENSIONS, messageExtensions.removeMessageExtensions),
+  addReaction: when(...REACTIONS, reactions.addReaction),
+  removeReaction: when(...REACTIONS, reactions.removeReaction),
+  listReactions: when(...REACTIONS, reactions.listReactions),
+  markMessagesRead: when(...RECEIPTS, readReceipts.markMessagesRead),
+  getReadReceipts: when(...RECEIPTS, readReceipts.getReadReceipts),
+  listMessageReaders: when(...RECEIPTS, readReceipts.listMessageReaders),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

@@ -108,6 +108,22 @@ export const MEMBER_FLAGS_PER_PAGE = 1_000;
 /** Vendor pages one conversation-list page may read to fill its limit. */
 export const CONVERSATION_PAGES_PER_CALL = 5;
 
+/** delete_c2c_msg_ramble: 30 MsgKeys a call (cn doc 101439). */
+export const MESSAGES_PER_DELETE = 30;
+/**
+ * c2c_msg_read_receipt and group_msg_receipt state no per-call cap (their fields are
+ * SDK-only, unverified): 30, what the openim family's one-sided delete takes.
+ */
+export const MESSAGES_PER_RECEIPT = 30;
+/** Message extensions: 20 a request, keys ≤ 100 bytes, values ≤ 1000 bytes (§5.1). */
+export const EXTENSIONS_PER_WRITE = 20;
+export const EXTENSION_KEY_MAX_BYTES = 100;
+export const EXTENSION_VALUE_MAX_BYTES = 1_000;
+/** get_group_msg_receipt_detail: 100 members a page. */
+export const READERS_PER_PAGE = 100;
+/** import_group_msg: 7 messages a call (§6.2). */
+export const GROUP_IMPORTS_PER_CALL = 7;
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -126,4 +142,7 @@ export const TENCENT_LIMITS: VendorLimits = {
   usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
   usersPerLoginInvalidation: 1,
   usersPerMuteCall: 1,
+  messagesPerDelete: MESSAGES_PER_DELETE,
+  messagesPerReceipt: MESSAGES_PER_RECEIPT,
+  extensionsPerWrite: EXTENSIONS_PER_WRITE,
 };

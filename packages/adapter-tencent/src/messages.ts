@@ -16,6 +16,7 @@ import { sendToGroup } from "./group-send.js";
 import { GROUP_ID, RECIPIENTS_PER_BATCH_SEND, USER_ID } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 import { type Outgoing, outgoing } from "./outgoing.js";
+import { sendFlags } from "./send-flags.js";
 
 interface C2CAnswer {
   MsgTime?: unknown;
@@ -33,7 +34,7 @@ interface C2CAnswer {
 async function sendToUsers(
   ctx: TencentContext,
   recipients: string[],
-  { from, body, push, idempotencyKey }: Outgoing,
+  { from, body, push, idempotencyKey, flags }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>[]> {
   return runIdBatches(ctx, recipients, RECIPIENTS_PER_BATCH_SEND, async (chunk) => {
@@ -52,6 +53,7 @@ async function sendToUsers(
         MsgRandom: marks.msgRandom,
         MsgBody: body,
         ...push,
+        ...flags,
       },
       options,
       // batchsendmsg takes the same MsgSeq/MsgRandom, but the reference states the 120 s
@@ -81,7 +83,7 @@ async function sendToUsers(
  * the MsgBody built once, whatever the number of calls the send takes.
  */
 export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
-  const send = outgoing(input);
+  const send = { ...outgoing(input), flags: sendFlags(ctx) };
   if (input.to?.type === "GROUP") {
     const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
     return [await sendToGroup(ctx, "sendMessage", groupId, send, options)];

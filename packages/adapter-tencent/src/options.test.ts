@@ -12,6 +12,8 @@ const GOOD = {
   groupType: "ChatRoom",
   extraProfileTag: "Tag_Profile_Custom_Extra",
   broadcast: true,
+  messageExtensions: true,
+  readReceipts: true,
   callbackToken: "token",
   deadlineMs: 5000,
   concurrency: 4,

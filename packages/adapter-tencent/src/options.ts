@@ -76,6 +76,19 @@ export const configSchema = z
       .optional(),
     /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
     broadcast: z.boolean().optional(),
+    /**
+     * Message extensions are on for the app (Pro edition or higher, console switch "message
+     * extension"): sends carry SupportMessageExtension 1 and the extension operations work on
+     * messages sent since. Reactions are kept in extensions too (Tencent's REST API has no
+     * reactions): client SDK reaction UIs do not see them. Default false.
+     */
+    messageExtensions: z.boolean().optional(),
+    /**
+     * Group read receipts are on for the app (Pro edition or higher, console switch "group
+     * message read receipts"): sends ask for receipts (IsNeedReadReceipt 1) and the read-receipt
+     * operations work on messages sent since. Default false.
+     */
+    readReceipts: z.boolean().optional(),
     /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
     callbackToken: z.string().min(1).optional(),
     /**

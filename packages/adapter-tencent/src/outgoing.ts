@@ -12,6 +12,8 @@ export interface Outgoing {
   /** `OfflinePushInfo` when the send has a push text; nothing otherwise. */
   push: { OfflinePushInfo?: { PushFlag: 0; Desc: string } };
   idempotencyKey: string | undefined;
+  /** What the app's options ask of each send (extensions allowed, read receipts): send-flags.ts. */
+  flags?: Record<string, number>;
 }
 
 /** Checks a send's sender, push text, content and idempotency key; builds what it sends. */

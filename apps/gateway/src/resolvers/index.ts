@@ -6,6 +6,7 @@ import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
 import { MessageResolver } from "./message.js";
+import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
@@ -25,6 +26,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     FriendGroupResolver,
     UserDepthResolver,
     ConversationResolver,
+    MessageLifecycleResolver,
     EventResolver,
   ]);
   return cached;

@@ -1,5 +1,6 @@
-// Test support: what the Tencent emulator keeps about conversations and messages, read
-// from its state dump (GET /__emulator/state) rather than through the adapter. Not built.
+// Test support: what the Tencent emulator keeps about conversations and messages, and who
+// read them, read from its state dump (GET /__emulator/state) rather than through the
+// adapter. Not built.
 import type { Conversation, MessageContent, MessageIdContext } from "@imgraph/core";
 import type { ContractHarness, ConversationState } from "@imgraph/core/contract";
 import type { RunningEmulator } from "@imgraph/emulators";
@@ -21,7 +22,7 @@ export function vendorState(
   emulator: RunningEmulator,
   sdkAppId: number,
   ids: MessageIdContext,
-): Required<Pick<ContractHarness, "conversationState" | "messageContent">> {
+): Required<Pick<ContractHarness, "conversationState" | "messageContent" | "readBy">> {
   const dump = () => emulator.state(String(sdkAppId));
   return {
     async conversationState(userId: string, conversation: Conversation) {
@@ -54,6 +55,24 @@ export function vendorState(
               (m) => m.GroupId === ref.groupId && m.MsgSeq === ref.msgSeq,
             );
       return found ? fromMsgBody(found.MsgBody) : null;
+    },
+    // The dump's readReceipts: a one-to-one message's recipient once read, a group's readers.
+    async readBy(messageId: string): Promise<string[]> {
+      const ref = decodeMessageId(ids, messageId);
+      const receipts = field(dump(), "readReceipts");
+      const found =
+        ref.kind === "c2c"
+          ? rows(field(receipts, "c2c")).find(
+              (m) =>
+                m.MsgKey === ref.msgKey && m.From_Account === ref.from && m.To_Account === ref.to,
+            )
+          : rows(field(receipts, "group")).find(
+              (m) => m.GroupId === ref.groupId && m.MsgSeq === ref.msgSeq,
+            );
+      const readers = found?.ReadBy;
+      return Array.isArray(readers)
+        ? readers.filter((u): u is string => typeof u === "string")
+        : [];
     },
   };
 }

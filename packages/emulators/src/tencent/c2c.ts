@@ -2,7 +2,7 @@
 import { getOrCreate } from "../framework/index.js";
 import { C2C, c2cStored, clearedUpTo } from "./contacts.js";
 import type { Json } from "./fields.js";
-import { type AppState, type C2CMessage, pairKey } from "./state.js";
+import { type AppState, type C2CMessage, inCopyOf, pairKey } from "./state.js";
 
 export interface NewC2C {
   from: string;
@@ -13,6 +13,9 @@ export interface NewC2C {
   body: Json[];
   cloudCustomData?: string | undefined;
   syncOtherMachine?: number | undefined;
+  supportExtension?: boolean | undefined;
+  /** importmsg SyncFromOldSystem 2: history, never unread. */
+  importedHistory?: boolean | undefined;
 }
 
 /** MsgKey in the documented sample format `{MsgSeq}_{MsgRandom}_{MsgTime}` (opaque to callers). */
@@ -34,6 +37,8 @@ export function storeC2C(app: AppState, m: NewC2C): C2CMessage {
   };
   if (m.cloudCustomData !== undefined) msg.cloudCustomData = m.cloudCustomData;
   if (m.syncOtherMachine === 2) msg.hiddenFor = m.from;
+  if (m.supportExtension) msg.supportExtension = true;
+  if (m.importedHistory) msg.importedHistory = true;
   const key = pairKey(m.from, m.to);
   const list = getOrCreate(app.conversations, key, () => []);
   list.push(msg);
@@ -71,6 +76,7 @@ export function unreadCount(app: AppState, userId: string): number {
   for (const list of conversationsOf(app, userId)) {
     for (const m of list) {
       if (m.to !== userId || m.from === userId || m.recalled) continue;
+      if (!inCopyOf(m, userId) || m.importedHistory) continue;
       if (m.order <= clearedUpTo(acc, C2C, m.from)) continue;
       if (m.time > (acc.readUpTo.get(m.from) ?? 0)) n++;
     }

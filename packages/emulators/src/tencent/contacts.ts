@@ -5,7 +5,7 @@
  * and raises the unread count of everyone but the sender.
  */
 import type { Account, AppState, C2CMessage, Group, GroupMessage, RecentContact } from "./state.js";
-import { pairKey } from "./state.js";
+import { inCopyOf, pairKey } from "./state.js";
 
 export const C2C = 1;
 export const GROUP = 2;
@@ -71,6 +71,7 @@ export function c2cUnread(app: AppState, acc: Account, peer: string): number {
   let n = 0;
   for (const m of app.conversations.get(pairKey(acc.userId, peer)) ?? []) {
     if (m.to !== acc.userId || m.from !== peer || m.recalled) continue;
+    if (!inCopyOf(m, acc.userId) || m.importedHistory) continue;
     if (m.time > readUpTo && m.order > cleared) n++;
   }
   return n;
@@ -87,13 +88,13 @@ export function messageCount(
   const cleared = clearedUpTo(acc, entry.type, entry.peer);
   if (entry.type === C2C) {
     return (app.conversations.get(pairKey(acc.userId, entry.peer)) ?? []).filter(
-      (m) => m.hiddenFor !== acc.userId && !m.recalled && m.order > cleared && m.time >= oldest,
+      (m) => inCopyOf(m, acc.userId) && !m.recalled && m.order > cleared && m.time >= oldest,
     ).length;
   }
   const g = app.groups.get(entry.peer);
   if (!g) return 0;
   return g.messages.filter(
-    (m) => m.seq > cleared && !m.onlineOnly && !m.recalled && m.time >= oldest,
+    (m) => m.seq > cleared && !m.onlineOnly && !m.recalled && !m.deleted && m.time >= oldest,
   ).length;
 }
 

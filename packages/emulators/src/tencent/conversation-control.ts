@@ -73,7 +73,7 @@ export function conversationDump(app: AppState, now: number): Json {
   );
   const group = [...app.groups.values()].flatMap((g) =>
     g.messages
-      .filter((m) => !m.recalled && !m.onlineOnly)
+      .filter((m) => !m.recalled && !m.deleted && !m.onlineOnly)
       .map((m) => ({
         GroupId: g.id,
         MsgSeq: m.seq,

@@ -8,12 +8,16 @@ import { groupRoutes } from "./commands/group.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
 import { memberInfoRoutes } from "./commands/member-info.js";
+import { msgDeleteRoutes } from "./commands/msg-delete.js";
+import { msgExtRoutes } from "./commands/msg-ext.js";
+import { msgImportRoutes } from "./commands/msg-import.js";
 import { msgModifyRoutes } from "./commands/msg-modify.js";
 import { nospeakingRoutes } from "./commands/nospeaking.js";
 import { openimRoutes } from "./commands/openim.js";
 import { profileRoutes } from "./commands/profile.js";
 import { pushRoutes } from "./commands/push.js";
 import { pushTagRoutes } from "./commands/push-tags.js";
+import { readReceiptRoutes } from "./commands/read-receipts.js";
 import { recentContactRoutes } from "./commands/recentcontact.js";
 import { snsRoutes } from "./commands/sns.js";
 import { unreadRoutes } from "./commands/unread.js";
@@ -38,4 +42,8 @@ export const ROUTES: RouteTable = {
   ...unreadRoutes,
   ...memberInfoRoutes,
   ...msgModifyRoutes,
+  ...msgDeleteRoutes,
+  ...msgExtRoutes,
+  ...readReceiptRoutes,
+  ...msgImportRoutes,
 };

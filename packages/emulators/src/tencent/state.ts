@@ -93,6 +93,28 @@ export interface GroupMessage {
   /** Online-only messages are not stored in history (a hole in the sequence). */
   onlineOnly: boolean;
   topicId?: string;
+  /** Sent with SupportMessageExtension 1: extensions may be set (msg-ext.ts). */
+  supportExtension?: boolean;
+  extensions?: MessageExtensions;
+  /** Sent with IsNeedReadReceipt 1: the members expected to read it and who did. */
+  receipt?: GroupReceipt;
+  /** Deleted for everyone (delete_group_msg_by_sender): a hole in history, like a recall. */
+  deleted?: boolean;
+}
+
+/** A group message's read receipts: members but the sender when it was sent; readers in order. */
+export interface GroupReceipt {
+  audience: string[];
+  readers: string[];
+}
+
+/** One message's extensions (openim_msg_ext_http_svc): key → value at its Seq. */
+export interface MessageExtensions {
+  /** Bumped on every change; the changed key takes it. */
+  latestSeq: number;
+  /** LatestSeq at the last clear (OperateType 3); 0 = never cleared. */
+  clearSeq: number;
+  items: Map<string, { value: string; seq: number }>;
 }
 
 export interface SystemNotification {
@@ -142,6 +164,15 @@ export interface C2CMessage {
   hiddenFor?: string;
   /** Arrival order, the tie-break after time and MsgSeq. */
   order: number;
+  /** Sent with SupportMessageExtension 1: extensions may be set (msg-ext.ts). */
+  supportExtension?: boolean;
+  extensions?: MessageExtensions;
+  /** Users who deleted it from their copy of the history (delete_c2c_msg_ramble). */
+  deletedFor?: Set<string>;
+  /** The recipient sent a read receipt for it (c2c_msg_read_receipt). */
+  receiptRead?: boolean;
+  /** Imported with SyncFromOldSystem 2 (history): never unread. */
+  importedHistory?: boolean;
 }
 
 export interface PushTask {
@@ -219,6 +250,11 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
   // Admin identifiers are accounts too: they send as the default From_Account.
   for (const admin of config.admins) state.accounts.set(admin, newAccount(admin, now));
   return state;
+}
+
+/** Whether a one-to-one message is in `user`'s copy of the history (not hidden, not deleted). */
+export function inCopyOf(m: C2CMessage, user: string): boolean {
+  return m.hiddenFor !== user && !m.deletedFor?.has(user);
 }
 
 export function pairKey(a: string, b: string): string {

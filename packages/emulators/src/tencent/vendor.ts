@@ -15,6 +15,7 @@ import { conversationDump } from "./conversation-control.js";
 import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
 import { TimError } from "./errors.js";
 import { badAccountField, Fields, isObject, type Json } from "./fields.js";
+import { readReceiptDump } from "./lifecycle-control.js";
 import { type ResolvedApp, resolveApp, type TencentEmulatorOptions } from "./options.js";
 import { DEFAULT_RULES } from "./route.js";
 import { ROUTES } from "./routes.js";
@@ -119,7 +120,11 @@ export class TencentVendor implements VendorEmulator {
 
   state(app?: string): unknown {
     const now = Math.floor(this.ctx.clock.now() / 1000);
-    const dump = (s: AppState) => ({ ...dumpState(s), ...conversationDump(s, now) });
+    const dump = (s: AppState) => ({
+      ...dumpState(s),
+      ...conversationDump(s, now),
+      ...readReceiptDump(s),
+    });
     if (app !== undefined) {
       const s = this.apps.get(Number(app));
       return s ? dump(s) : {};

@@ -7,7 +7,7 @@ import { C2C, clearedUpTo } from "../contacts.js";
 import { OPENIM_CODES, TimError } from "../errors.js";
 import type { RouteTable } from "../route.js";
 import { account } from "../route.js";
-import { type C2CMessage, pairKey } from "../state.js";
+import { type C2CMessage, inCopyOf, pairKey } from "../state.js";
 
 /** The roaming answer is capped near 13 KB; a fuller page ends with Complete 0 (§3.7). */
 const PAGE_BYTES = 13 * 1024;
@@ -38,7 +38,7 @@ export const c2cHistoryRoutes: RouteTable = {
       const all = (app.conversations.get(pairKey(op, peer)) ?? [])
         .filter(
           (m) =>
-            m.hiddenFor !== op &&
+            inCopyOf(m, op) &&
             m.order > cleared &&
             m.time >= minTime &&
             m.time <= maxTime &&
@@ -70,7 +70,8 @@ export const c2cHistoryRoutes: RouteTable = {
           MsgRandom: m.random,
           MsgTimeStamp: m.time,
           MsgFlagBits: m.recalled ? 8 : 0,
-          IsPeerRead: (readBy.readUpTo.get(other) ?? 0) >= m.time ? 1 : 0,
+          // Read by a read mark up to its time, or by a receipt for this message.
+          IsPeerRead: (readBy.readUpTo.get(other) ?? 0) >= m.time || m.receiptRead ? 1 : 0,
           MsgKey: m.key,
           MsgBody: m.recalled ? [] : m.body,
           CloudCustomData: m.recalled ? "" : (m.cloudCustomData ?? ""),

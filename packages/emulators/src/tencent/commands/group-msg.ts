@@ -11,6 +11,7 @@ import { account, afterSendCallback, type RouteTable } from "../route.js";
 import { dedupSend, type GroupMessage } from "../state.js";
 import { isMuted } from "./nospeaking.js";
 import { trialQuota } from "./openim.js";
+import { receiptFor } from "./read-receipts.js";
 
 /** Same content + same Random within 5 minutes is a duplicate (§3.7). */
 const GROUP_DEDUP_MS = 5 * 60_000;
@@ -41,6 +42,10 @@ export const groupMsgRoutes: RouteTable = {
       const priority = f.optStr("MsgPriority") ?? "Normal";
       const cloudCustomData = f.optStr("CloudCustomData");
       const topicId = f.optStr("TopicId");
+      const supportExtension = f.optInt("SupportMessageExtension", undefined, 1) === 1;
+      // IsNeedReadReceipt (doocs) or NeedReadReceipt (the shared reference): both accepted.
+      const needReceipt =
+        f.optInt(f.pick("IsNeedReadReceipt", "NeedReadReceipt"), undefined, 1) === 1;
       const isAdmin = app.config.admins.includes(from);
       // Live groups are joined through the SDK only, so their membership is not checked.
       const member =
@@ -69,6 +74,8 @@ export const groupMsgRoutes: RouteTable = {
         };
         if (cloudCustomData !== undefined) msg.cloudCustomData = cloudCustomData;
         if (topicId !== undefined) msg.topicId = topicId;
+        if (supportExtension) msg.supportExtension = true;
+        if (needReceipt) msg.receipt = receiptFor(g, from);
         g.messages.push(msg);
         groupStored(app, g, msg);
         g.lastMsgTime = now;
@@ -108,8 +115,8 @@ export const groupMsgRoutes: RouteTable = {
         const m = g.messages[seq - 1]!;
         const old = m.time < oldest;
         if (old) expired++;
-        // Recalled, expired and online-only messages are holes: IsPlaceMsg 1, empty body.
-        const place = m.recalled || m.onlineOnly || old;
+        // Recalled, deleted, expired and online-only messages are holes: IsPlaceMsg 1, empty body.
+        const place = m.recalled || m.deleted || m.onlineOnly || old;
         RspMsgList.push({
           From_Account: m.from,
           IsPlaceMsg: place ? 1 : 0,
@@ -151,7 +158,8 @@ export const groupMsgRoutes: RouteTable = {
         if (g.type === "AVChatRoom") return { MsgSeq, RetCode: 10033 };
         const m = g.messages[MsgSeq - 1];
         // A recalled message is deleted, so recalling it again finds nothing (10030).
-        if (!m || m.onlineOnly || m.recalled || m.time < oldest) return { MsgSeq, RetCode: 10030 };
+        if (!m || m.onlineOnly || m.recalled || m.deleted || m.time < oldest)
+          return { MsgSeq, RetCode: 10030 };
         m.recalled = true;
         done.push(MsgSeq);
         return { MsgSeq, RetCode: 0 };

@@ -76,6 +76,7 @@ export const msgModifyRoutes: RouteTable = {
         !msg ||
         msg.onlineOnly ||
         msg.recalled ||
+        msg.deleted ||
         msg.time < oldest ||
         (topicId !== undefined && msg.topicId !== topicId);
       if (!msg || gone) throw new TimError(NO_MESSAGE, "message not found");

@@ -32,9 +32,13 @@ function readSend(ctx: RouteContext, f: Fields) {
     f.fail("SyncOtherMachine must be 1 or 2", 90031);
   f.optInt("MsgLifeTime", 90044, MAX_LIFETIME);
   const cloudCustomData = f.optStr("CloudCustomData");
+  // 1: extensions may be set on it later (msg-ext.ts). IsNeedReadReceipt (name unverified)
+  // is accepted; one-to-one receipts (c2c_msg_read_receipt) are recorded without it.
+  const supportExtension = f.optInt("SupportMessageExtension", undefined, 1) === 1;
+  f.optInt("IsNeedReadReceipt", undefined, 1);
   const from = f.optStr("From_Account", 90008) || ctx.admin;
   account(ctx.app, from, 90008, "From_Account");
-  return { random, seq, body, sync, cloudCustomData, from };
+  return { random, seq, body, sync, cloudCustomData, from, supportExtension };
 }
 
 /** Trial/Developer editions: 1000 messages a day on top of the per-second limit (§2.6). */

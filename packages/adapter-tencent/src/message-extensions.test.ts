@@ -1,0 +1,168 @@
+// Message extensions and the reactions kept in them, beyond the shared contract, over HTTP
+// against the Tencent emulator.
+import { describe, expect, it } from "vitest";
+import {
+  adapterFor,
+  emulatorWithAdapter,
+  requestCount,
+  SDK_APP_ID,
+  uid,
+} from "./testing/emulator.js";
+
+const env = emulatorWithAdapter({ messageExtensions: true });
+
+function users(count: number): string[] {
+  const ids = Array.from({ length: count }, () => uid("x"));
+  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
+  return ids;
+}
+async function message(
+  adapter = env.adapter,
+  to?: { type: "GROUP"; groupId: string },
+): Promise<string> {
+  const [from, peer] = users(2) as [string, string];
+  if (to) env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId: to.groupId, owner: from }] });
+  const [sent] = await adapter.sendMessage({
+    from,
+    to: to ?? { type: "USERS", userIds: [peer] },
+    content: { type: "TEXT", text: "hi" },
+  });
+  if (!sent?.ok) throw new Error("send failed");
+  return sent.value.messageId;
+}
+const bodies = (route: string, mark: number) =>
+  env.emulator
+    .requests({ route: `v4/${route}`, afterSeq: mark })
+    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+
+describe("options.messageExtensions", () => {
+  it("makes sends carry SupportMessageExtension 1; off, the operations are gaps with no vendor call", async () => {
+    const mark = requestCount(env.emulator);
+    await message();
+    expect(bodies("openim/sendmsg", mark)[0]).toMatchObject({ SupportMessageExtension: 1 });
+    const off = adapterFor([env.emulator.url]);
+    const offMark = requestCount(env.emulator);
+    await message(off);
+    expect(bodies("openim/sendmsg", offMark)[0]).not.toHaveProperty("SupportMessageExtension");
+    const before = requestCount(env.emulator);
+    await expect(off.getMessageExtensions({ messageId: "x" })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: expect.stringMatching(/options\.messageExtensions/),
+    });
+    await expect(
+      off.addReaction({ messageId: "x", userId: "u", emoji: "👍" }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+    expect(requestCount(env.emulator)).toBe(before);
+    await off.close();
+  });
+
+  it("answers a message sent without extensions with Tencent's refusal (VENDOR_REJECTED)", async () => {
+    const off = adapterFor([env.emulator.url]);
+    const messageId = await message(off);
+    await off.close();
+    await expect(env.adapter.getMessageExtensions({ messageId })).rejects.toMatchObject({
+      code: "VENDOR_REJECTED",
+      vendorCode: "90001",
+    });
+  });
+});
+
+describe("setMessageExtensions", () => {
+  it("splits 25 keys into calls of 20 and 5; answers each key in input order", async () => {
+    const messageId = await message();
+    const keys = Array.from({ length: 25 }, (_, i) => `k${24 - i}`);
+    const mark = requestCount(env.emulator);
+    const written = await env.adapter.setMessageExtensions({
+      messageId,
+      extensions: keys.map((key) => ({ key, value: `v-${key}` })),
+    });
+    const calls = bodies("openim_msg_ext_http_svc/set_key_values", mark);
+    expect(calls.map((b) => (b.ExtensionList as unknown[]).length)).toEqual([20, 5]);
+    expect(calls[0]).toMatchObject({ OperateType: 1, MsgKey: expect.any(String) });
+    expect(written.map((w) => [w.key, w.applied, w.current?.value])).toEqual(
+      keys.map((k) => [k, true, `v-${k}`]),
+    );
+    expect(await env.adapter.getMessageExtensions({ messageId })).toHaveLength(25);
+  });
+
+  it("a write at an outdated version is not applied and answers the current value; 0 means absent", async () => {
+    const messageId = await message();
+    const [first] = await env.adapter.setMessageExtensions({
+      messageId,
+      extensions: [{ key: "k", value: "one", version: 0 }],
+    });
+    expect(first).toMatchObject({ applied: true, current: { value: "one", version: 1 } });
+    const mark = requestCount(env.emulator);
+    const [again, fresh] = await env.adapter.setMessageExtensions({
+      messageId,
+      extensions: [
+        { key: "k", value: "two", version: 0 },
+        { key: "n", value: "new", version: 0 },
+      ],
+    });
+    expect(bodies("openim_msg_ext_http_svc/set_key_values", mark)[0]?.ExtensionList).toEqual([
+      { Key: "k", Value: "two", Seq: 0 },
+      { Key: "n", Value: "new", Seq: 0 },
+    ]);
+    expect(again).toEqual({
+      key: "k",
+      applied: false,
+      current: { key: "k", value: "one", version: 1 },
+    });
+    expect(fresh).toMatchObject({ applied: true, current: { value: "new", version: 2 } });
+    const [stale] = await env.adapter.setMessageExtensions({
+      messageId,
+      extensions: [{ key: "gone", value: "x", version: 7 }],
+    });
+    expect(stale).toEqual({ key: "gone", applied: false, current: null });
+  });
+
+  it("works on group messages by GroupId and MsgSeq", async () => {
+    const groupId = uid("g");
+    const messageId = await message(env.adapter, { type: "GROUP", groupId });
+    const mark = requestCount(env.emulator);
+    await env.adapter.setMessageExtensions({ messageId, extensions: [{ key: "pin", value: "1" }] });
+    expect(bodies("openim_msg_ext_http_svc/group_set_key_values", mark)[0]).toMatchObject({
+      GroupId: groupId,
+      MsgSeq: 1,
+    });
+    await env.adapter.removeMessageExtensions({ messageId, keys: ["pin", "never-set"] });
+    expect(await env.adapter.getMessageExtensions({ messageId })).toEqual([]);
+  });
+
+  it("refuses keys over 100 bytes and values over 1000 bytes before any call", async () => {
+    const messageId = await message();
+    const before = requestCount(env.emulator);
+    await expect(
+      env.adapter.setMessageExtensions({
+        messageId,
+        extensions: [{ key: "é".repeat(51), value: "v" }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "extensions[0].key" });
+    await expect(
+      env.adapter.setMessageExtensions({
+        messageId,
+        extensions: [{ key: "k", value: "v".repeat(1001) }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "extensions[0].value" });
+    await expect(
+      env.adapter.removeMessageExtensions({ messageId, keys: ["ok", "x".repeat(101)] }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "keys[1]" });
+    expect(requestCount(env.emulator)).toBe(before);
+  });
+});
+
+describe("reactions (kept in extensions)", () => {
+  it("keeps concurrent reactions with the same emoji: a conflicting write re-reads and retries", async () => {
+    const messageId = await message();
+    const reactors = users(4);
+    await Promise.all(
+      reactors.map((userId) => env.adapter.addReaction({ messageId, userId, emoji: "👍" })),
+    );
+    const [thumbs] = await env.adapter.listReactions({ messageId });
+    expect(thumbs?.emoji).toBe("👍");
+    expect([...(thumbs?.userIds ?? [])].sort()).toEqual([...reactors].sort());
+    const keys = (await env.adapter.getMessageExtensions({ messageId })).map((e) => e.key);
+    expect(keys).toEqual(["rx_1f44d"]);
+  });
+});
