@@ -34,14 +34,26 @@ const CONVERSATION_GAPS = [
   "getHistoryLog",
   "deleteHistoryLog",
 ];
+/** #16 tranche 2: no single deletes, extensions, reactions or receipt reads on ZIM's server API. */
+const LIFECYCLE_GAPS = [
+  "deleteMessages",
+  "deleteGroupMessagesBySender",
+  "getMessageExtensions",
+  "setMessageExtensions",
+  "removeMessageExtensions",
+  "addReaction",
+  "removeReaction",
+  "listReactions",
+];
+const RECEIPT_READ_GAPS = ["getReadReceipts", "listMessageReaders"];
 
-function adapter(broadcast: boolean): ZegoAdapter {
+function adapter(on: boolean): ZegoAdapter {
   return new ZegoAdapter({
     id: "zg",
     appId: 42,
     serverSecret: "s".repeat(32),
     origins: { zim: [NOWHERE], rtc: [NOWHERE] },
-    features: { broadcast },
+    features: { broadcast: on, readReceipts: on },
   });
 }
 
@@ -74,10 +86,12 @@ describe("ZegoAdapter", () => {
         "MESSAGE_BROADCAST",
         "MESSAGE_EDIT",
         "MESSAGE_HISTORY",
+        "MESSAGE_IMPORT",
         "MESSAGE_RECALL",
         "ROOM_CREDENTIAL",
         "ROOM_KICK",
         "ROOM_MESSAGE",
+        "READ_RECEIPTS",
         "ROOM_USERS",
         "USER_EXTRA",
         "USER_PRESENCE",
@@ -91,6 +105,8 @@ describe("ZegoAdapter", () => {
       "getFriends",
       ...USER_DEPTH_GAPS,
       ...CONVERSATION_GAPS,
+      ...LIFECYCLE_GAPS,
+      ...RECEIPT_READ_GAPS,
     ]);
     await zego.close();
   });
@@ -107,6 +123,19 @@ describe("ZegoAdapter", () => {
     await zego.close();
   });
 
+  it("offers read receipts only with features.readReceipts (a Pro / Enterprise feature)", async () => {
+    const zego = adapter(false);
+    expect(zego.capabilities.has("READ_RECEIPTS")).toBe(false);
+    const support = zego.operations.find((o) => o.name === "markMessagesRead");
+    expect(support).toMatchObject({ supported: false, condition: "features.readReceipts: true" });
+    expect(support?.reason).toMatch(/Pro or Enterprise/);
+    await expect(zego.markMessagesRead({ userId: "a", messageIds: ["x"] })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: /features\.readReceipts/,
+    });
+    await zego.close();
+  });
+
   it("reads callbacks only when the CallbackSecret is configured", async () => {
     const zego = adapter(false);
     expect(zego.parseWebhook).toBeUndefined();
@@ -120,7 +149,7 @@ describe("ZegoAdapter", () => {
     await Promise.all([zego.close(), withSecret.close()]);
   });
 
-  it("declares its support for the matrix: its gaps, broadcast on an option", () => {
+  it("declares its support for the matrix: its gaps, broadcast and read receipts on options", () => {
     expect(zegoModule.implementation).toBe(implementation);
     const declared = declaredSupport(implementation);
     expect(
@@ -134,6 +163,9 @@ describe("ZegoAdapter", () => {
       ["getFriends", "gap", null],
       ...USER_DEPTH_GAPS.map((name) => [name, "gap", null]),
       ...CONVERSATION_GAPS.map((name) => [name, "gap", null]),
+      ...LIFECYCLE_GAPS.map((name) => [name, "gap", null]),
+      ["markMessagesRead", "conditional", "features.readReceipts: true"],
+      ...RECEIPT_READ_GAPS.map((name) => [name, "gap", null]),
     ]);
     expect(declared.every((d) => d.kind === "implemented" || d.reason)).toBe(true);
   });

@@ -32,6 +32,7 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
       extraMaxBytes: config.extraMaxBytes ?? EXTRA_DEFAULT_MAX_BYTES,
       concurrency: config.concurrency ?? 4,
       broadcast: config.features?.broadcast === true,
+      readReceipts: config.features?.readReceipts === true,
     };
     super({
       vendor: "zego",

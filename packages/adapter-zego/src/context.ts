@@ -22,6 +22,8 @@ export interface ZegoContext {
   concurrency: number;
   /** SendMessageToAllUsers is on the app's plan (`features.broadcast`). */
   broadcast: boolean;
+  /** Read receipts are on the app's plan (`features.readReceipts`): sends ask for receipts. */
+  readReceipts: boolean;
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

@@ -12,7 +12,7 @@ import {
   testOperations,
   zegoAdapter,
 } from "./testing/emulator.js";
-import { conversationState, messageContent } from "./testing/vendor-state.js";
+import { conversationState, messageContent, readBy } from "./testing/vendor-state.js";
 
 let emulator: RunningEmulator;
 let adapter: ZegoAdapter;
@@ -61,6 +61,10 @@ runAdapterContract({
       async messageContent(messageId) {
         const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
         return messageContent(emulator, APP_ID, ids, messageId);
+      },
+      async readBy(messageId) {
+        const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
+        return readBy(emulator, APP_ID, ids, messageId);
       },
     };
   },

@@ -84,6 +84,11 @@ const MESSAGES: Record<number, string> = {
   660000026: "the message was not sent by that user",
   660000028: "the feature is not available on the app's ZEGO plan",
   660400001: "the message is too large for ZEGO",
+  660400102: "too many messages in one ZEGO read receipt call (10 at most)",
+  660400103:
+    "ZEGO failed to set the group read receipts (e.g. no message is one the user received there)",
+  660400104:
+    "ZEGO failed to set the read receipts (e.g. no message is one the user received from that peer)",
   660500010: "the message was rejected by the app's before-send callback",
   660600011: "the group already exists",
   660600012: "the app's group limit is reached",
@@ -103,7 +108,7 @@ const MESSAGES: Record<number, string> = {
   660800038: "a user cannot block themselves",
   660800039: "too many users in one ZEGO blocklist call",
   660800040: "the blocklist is full (ZEGO allows 1000 blocked users per user by default)",
-  660800046: "the friendship time is in the future",
+  660800046: "the time given is in the future (a friendship or an imported message)",
   660800030: "the user muted too many one-to-one conversations (ZEGO allows 500 by default)",
   660800048: "the user's pin list is full (ZEGO allows 100 pinned conversations)",
   660800051: "the conversation is already muted",

@@ -10,8 +10,10 @@ import * as groupMutes from "./group-mutes.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
 import * as messageEdits from "./message-edits.js";
+import * as messageImport from "./message-import.js";
 import * as messages from "./messages.js";
 import * as push from "./push.js";
+import * as readReceipts from "./read-receipts.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
 import * as users from "./users.js";
@@ -24,6 +26,12 @@ const NO_USER_ATTRIBUTES =
 const NO_USER_TAGS = "ZIM's server API has no user tags (no tag Action, no tag field on users)";
 const NO_USER_MUTE =
   "ZIM mutes users only within a group (MuteGroupMembers); it has no app-wide user mute";
+const NO_EXTENSIONS =
+  "ZIM keeps no key/value message extensions: a message has one ExtendedData string (1 KB) that the server can only replace whole, through EditC2cMsgBody / EditGroupMsgBody (24 h edit window, text, multi-item and custom messages only, shown to clients as an edit), so no keys or versions can be kept";
+const NO_REACTIONS =
+  "ZIM's message reactions are a client-SDK feature of the Enterprise plan: its server API has no reaction Action and no reaction callback, and no key/value extensions to keep them in";
+const NO_RECEIPT_READS =
+  "ZIM's server API sets read receipts (C2cReadReceipt / GroupReadReceipt, markMessagesRead) but reads none back: who read a message and the read/unread counts exist only in the client SDK";
 const NO_HISTORY_LOG =
   "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
@@ -48,6 +56,7 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...accounts,
   ...conversations,
   ...messageEdits,
+  ...messageImport,
 
   deleteUsers: gap(
     "ZIM's server API has no Action that deletes a user (no DeleteUsers is documented)",
@@ -95,4 +104,24 @@ export const implementation = exactImplementation<ZegoContext>()({
   ),
   getHistoryLog: gap(NO_HISTORY_LOG),
   deleteHistoryLog: gap(NO_HISTORY_LOG),
+  deleteMessages: gap(
+    "ZIM's server API deletes no single messages: ClearPeerMessage clears a user's whole copy of a conversation (clearConversationHistory) and RevokePeerMessage recalls a message for both sides (recallMessage)",
+  ),
+  deleteGroupMessagesBySender: gap(
+    "ZIM's server API cannot delete a member's messages: ClearMemberGroupMessage clears one user's own view of the whole group history, and RevokeGroupMessage recalls one message at a time by its MsgSeq (recallMessage)",
+  ),
+  getMessageExtensions: gap(NO_EXTENSIONS),
+  setMessageExtensions: gap(NO_EXTENSIONS),
+  removeMessageExtensions: gap(NO_EXTENSIONS),
+  addReaction: gap(NO_REACTIONS),
+  removeReaction: gap(NO_REACTIONS),
+  listReactions: gap(NO_REACTIONS),
+  markMessagesRead: when(
+    "features.readReceipts: true",
+    "ZIM's read receipts need a Pro or Enterprise plan: set features.readReceipts once the app has one (sends then ask for receipts with HasReceipt)",
+    (ctx: ZegoContext) => ctx.readReceipts,
+    readReceipts.markMessagesRead,
+  ),
+  getReadReceipts: gap(NO_RECEIPT_READS),
+  listMessageReaders: gap(NO_RECEIPT_READS),
 });

@@ -93,6 +93,9 @@ export const USERS_PER_MEMBER_CHECK = 500;
 /** QueryUserInfos takes 100 ids per call, each up to 64 bytes (#15 §16: not 32). */
 export const USERS_PER_ACCOUNT_CHECK = 100;
 export const ACCOUNT_CHECK_ID: IdRule = { ...USER_ID, maxBytes: 64 };
+
+/** C2cReadReceipt / GroupReadReceipt: 10 ConvMsgSeq per call (660400102; #16 §2.4). */
+export const MESSAGES_PER_RECEIPT = 10;
 export const ZEGO_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_READ,
   usersPerRegister: USERS_PER_REGISTER,
@@ -112,4 +115,9 @@ export const ZEGO_LIMITS: VendorLimits = {
   usersPerTagCall: 1,
   usersPerLoginInvalidation: 1,
   usersPerMuteCall: 1,
+  messagesPerReceipt: MESSAGES_PER_RECEIPT,
+  // Meaningless for ZIM: deleting single messages and message extensions are gaps (#16
+  // §2.9, §2.10); 1 keeps the limits complete.
+  messagesPerDelete: 1,
+  extensionsPerWrite: 1,
 };

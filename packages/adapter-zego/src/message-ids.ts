@@ -32,3 +32,9 @@ const codec = messageIds<MessageRef>({
 export const encodeMessageId = codec.encode;
 export const decodeMessageId = codec.decode;
 export const describeMessageId = codec.describe;
+
+/** A MsgSeq from an answer (a number, or its digits), if it is one. */
+export function seqOf(value: unknown): number | undefined {
+  const n = typeof value === "string" && value !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) ? n : undefined;
+}

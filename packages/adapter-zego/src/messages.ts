@@ -11,15 +11,10 @@ import { zimBatch } from "./batch.js";
 import { messageFields, toZego } from "./content.js";
 import { type Op, zim } from "./context.js";
 import { GROUP_ID, RECIPIENTS_PER_SEND, USER_ID } from "./limits.js";
-import { encodeMessageId } from "./message-ids.js";
+import { encodeMessageId, seqOf } from "./message-ids.js";
 
 /** ZIM Priority: 1 low, 2 medium, 3 high (required on sends). */
 const MEDIUM = 2;
-
-function seqOf(value: unknown): number | undefined {
-  const n = typeof value === "string" && value !== "" ? Number(value) : value;
-  return typeof n === "number" && Number.isSafeInteger(n) ? n : undefined;
-}
 
 // Without a MsgSeq the message cannot be recalled later: report it, it was sent.
 const NO_SEQ = {
@@ -48,7 +43,11 @@ export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   if (recipients.includes(from)) {
     throw new BadUserInputError("to.userIds", "to.userIds must not contain the sender (from).");
   }
-  const fields = messageFields(toZego(input.content, ctx.messageMaxBytes), input.pushText);
+  const base = messageFields(toZego(input.content, ctx.messageMaxBytes), input.pushText);
+  // ZIM keeps read receipts only for messages sent with HasReceipt (features.readReceipts).
+  const fields = ctx.readReceipts
+    ? { ...base, MessageBody: { ...base.MessageBody, HasReceipt: 1 } }
+    : base;
 
   if (input.to.type === "GROUP") {
     const answer = await zim<{ MsgSeq?: unknown }>(

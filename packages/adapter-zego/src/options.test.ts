@@ -30,7 +30,7 @@ describe("configSchema", () => {
       region: "sgp",
       backupRegion: "hkg",
       origins: { zim: ["http://127.0.0.1:4001"], rtc: ["http://127.0.0.1:4002"] },
-      features: { broadcast: true },
+      features: { broadcast: true, readReceipts: true },
       messageMaxBytes: 32 * 1024,
       rtcIsTest: true,
       deadlineMs: 5_000,

@@ -34,6 +34,11 @@ const featuresSchema = z.strictObject(
   {
     /** SendMessageToAllUsers: Professional or Flagship plan, 1/s and 100 per day (default false). */
     broadcast: z.boolean().optional(),
+    /**
+     * Read receipts (C2cReadReceipt / GroupReadReceipt): Pro or Enterprise plan (default false).
+     * When on, sends carry MessageBody.HasReceipt, as ZIM keeps receipts only for such messages.
+     */
+    readReceipts: z.boolean().optional(),
   },
   { error: unknownKeys },
 );

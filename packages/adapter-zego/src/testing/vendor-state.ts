@@ -24,6 +24,7 @@ const messageSchema = z.object({
   msgType: z.number(),
   subMsgType: z.number(),
   body: z.string(),
+  readBy: z.array(z.string()).optional(),
 });
 
 const stateSchema = z.object({
@@ -58,13 +59,10 @@ export function conversationState(
   };
 }
 
-/** The stored content of the message a (test adapter's) message id names, after edits. */
-export function messageContent(
-  emulator: RunningEmulator,
-  appId: number,
-  ids: { idSecret: string; adapterId: string },
-  messageId: string,
-): MessageContent | null {
+type TestIds = { idSecret: string; adapterId: string };
+
+/** The stored message a (test adapter's) message id names. */
+function storedMessage(emulator: RunningEmulator, appId: number, ids: TestIds, messageId: string) {
   const ref = decodeMessageId(
     { ids: new IdCodec({ secret: ids.idSecret }), appId: ids.adapterId },
     messageId,
@@ -75,6 +73,26 @@ export function messageContent(
       ? state.peerConversations.find((c) => c.users.includes(ref.from) && c.users.includes(ref.to))
           ?.messages
       : state.groupConversations.find((c) => c.groupId === ref.groupId)?.messages;
-  const stored = messages?.find((m) => m.seq === ref.seq);
+  return messages?.find((m) => m.seq === ref.seq);
+}
+
+/** The stored content of the message a (test adapter's) message id names, after edits. */
+export function messageContent(
+  emulator: RunningEmulator,
+  appId: number,
+  ids: TestIds,
+  messageId: string,
+): MessageContent | null {
+  const stored = storedMessage(emulator, appId, ids, messageId);
   return stored ? fromZego(stored.msgType, stored.subMsgType, stored.body) : null;
+}
+
+/** Who ZIM recorded as having read the message (C2cReadReceipt / GroupReadReceipt). */
+export function readBy(
+  emulator: RunningEmulator,
+  appId: number,
+  ids: TestIds,
+  messageId: string,
+): string[] {
+  return storedMessage(emulator, appId, ids, messageId)?.readBy ?? [];
 }

@@ -82,6 +82,24 @@ export function recordGroupMessage(
 }
 
 /**
+ * An imported message lists the conversation for `userIds` without raising unread counts;
+ * its old time moves UpdateTime only forward (#16 §6.10, unverified).
+ */
+export function recordImport(
+  app: AppState,
+  userIds: Iterable<string>,
+  convType: ConvKind,
+  convIdOf: (userId: string) => string,
+  time: number,
+): void {
+  for (const userId of userIds) {
+    const entry = ensureConversation(app, userId, convType, convIdOf(userId));
+    entry.updateTime = entry.listed ? Math.max(entry.updateTime, time) : time;
+    entry.listed = true;
+  }
+}
+
+/**
  * The conversations QueryConversationList can return, newest first: listed entries, without
  * disbanded groups (§1.1), at most the latest 1000.
  */

@@ -23,6 +23,8 @@ export interface ValidMessage {
   body: string;
   extendedData: string;
   isCommand: boolean;
+  /** MessageBody.HasReceipt = 1. */
+  hasReceipt: boolean;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -130,7 +132,14 @@ export function readMessage(
     subMsgType = p.optInt("SubMsgType", { min: 0, max: 200 }) ?? 0;
     p.optStr("SearchedContent", { maxBytes: 64 });
   }
-  return { msgType, subMsgType, body, extendedData, isCommand: msgType === COMMAND };
+  return {
+    msgType,
+    subMsgType,
+    body,
+    extendedData,
+    isCommand: msgType === COMMAND,
+    hasReceipt: receipt === 1,
+  };
 }
 
 /** History `MsgBody`: media and multi-item bodies come back as URL-encoded JSON strings (§2.3). */

@@ -23,6 +23,11 @@ export interface ZegoAppConfig {
   messageMaxBytes?: number;
   /** Edit window, seconds from the original send (#16 §2.1: default 24 h, configurable). */
   editWindowSeconds?: number;
+  /**
+   * History retention, days: how old an import's SendMessageTime may be (#16 §3; default by
+   * plan: free 7, professional 30, flagship 90, the Free / Pro / Enterprise storage durations).
+   */
+  historyDays?: number;
   /** ModifyUserInfo Extra limit, bytes (default 2 KB, configurable up to 32 KB). */
   extraMaxBytes?: number;
   /** Groups per app before 660600012 (plan limit; default unlimited). */
@@ -65,6 +70,7 @@ export interface ResolvedApp {
   services: ReadonlySet<Product>;
   revokeWindowMs: number;
   editWindowMs: number;
+  historyMs: number;
   messageMaxBytes: number;
   extraMaxBytes: number;
   groupLimit: number;
@@ -72,6 +78,9 @@ export interface ResolvedApp {
   friendLimit: number;
   blocklistLimit: number;
 }
+
+/** Free history storage per plan, days (Pricing: Free 7, Pro 30, Enterprise 90; adjustable). */
+const HISTORY_DAYS: Record<ZegoPlan, number> = { free: 7, professional: 30, flagship: 90 };
 
 export function resolveApp(app: ZegoAppConfig): ResolvedApp {
   if (!Number.isInteger(app.appId) || app.appId < 1 || app.appId > 0xffff_ffff) {
@@ -89,6 +98,7 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
     services: new Set(app.services ?? ["zim", "rtc"]),
     revokeWindowMs: Math.min(app.revokeWindowSeconds ?? 120, 86_400) * 1000,
     editWindowMs: (app.editWindowSeconds ?? 86_400) * 1000,
+    historyMs: (app.historyDays ?? HISTORY_DAYS[app.plan ?? "flagship"]) * 86_400_000,
     messageMaxBytes: Math.min(app.messageMaxBytes ?? 2048, 32 * 1024),
     extraMaxBytes: Math.min(app.extraMaxBytes ?? 2048, 32 * 1024),
     groupLimit: app.groupLimit ?? Number.POSITIVE_INFINITY,

@@ -87,6 +87,12 @@ export interface StoredMessage {
   payload: string;
   /** Edits so far (EditMsgSeq); absent before the first. */
   edits?: number;
+  /** Sent with MessageBody.HasReceipt 1: read receipts are kept for it (#16 §6.9). */
+  hasReceipt?: boolean;
+  /** Users a read receipt was set for (C2cReadReceipt / GroupReadReceipt), in order. */
+  readBy?: string[];
+  /** ImportPeerMsg: the one user whose view holds it (ImportedUserId, #16 §3). */
+  importedFor?: string;
 }
 
 export interface Conversation {
@@ -235,10 +241,10 @@ export class AppState {
       : this.groupConvs.get(c.convId);
   }
 
-  /** The messages of an entry the user still sees: not cleared for them, not recalled. */
+  /** The messages of an entry the user still sees: in their view, not cleared, not recalled. */
   visibleMessages(userId: string, c: UserConversation): StoredMessage[] {
     const messages = this.historyOf(userId, c)?.messages ?? [];
-    return messages.filter((m) => m.seq > c.clearedSeq && !m.revoked);
+    return messages.filter((m) => inView(m, userId) && m.seq > c.clearedSeq && !m.revoked);
   }
 
   dump(): Record<string, unknown> {
@@ -282,6 +288,10 @@ export class AppState {
     };
   }
 }
+
+/** Whether a message is in a user's view: a peer import is in ImportedUserId's view only. */
+export const inView = (m: StoredMessage, userId: string | undefined): boolean =>
+  m.importedFor === undefined || m.importedFor === userId;
 
 export const peerKey = (a: string, b: string): string =>
   a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;

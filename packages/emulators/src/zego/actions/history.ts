@@ -4,7 +4,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { idParam, roomIdParam } from "../ids.js";
 import { historyBody } from "../message-body.js";
 import type { Conversation, StoredMessage, User } from "../state.js";
-import { peerKey } from "../state.js";
+import { inView, peerKey } from "../state.js";
 import { group, groupAction, groupIdParam, sender } from "./common.js";
 import { type ActionContext, type ActionTable, perSecond, zimAction } from "./types.js";
 
@@ -45,33 +45,37 @@ export function historyItem(m: StoredMessage, cleared = false): Record<string, u
 }
 
 /**
- * Newest first. `Next` 0 starts at the newest message; otherwise only messages with a
- * MsgSeq below Next. The answer's Next is the lowest MsgSeq returned while older ones
- * remain, else 0. Revoked messages count only with WithEmptyMsg = 1.
+ * Newest first by MsgTime (#16 §2.6; imports keep old times under new seqs), then by MsgSeq.
+ * `Next` 0 starts at the newest message; otherwise it is the MsgSeq of the last message of
+ * the previous page and the page goes on after it (a Next that names no message: below that
+ * MsgSeq). The answer's Next is the last MsgSeq returned while older ones remain, else 0.
+ * Recalled messages, and those cleared for the viewer, count only with WithEmptyMsg = 1;
+ * messages imported into the other user's view never show (#16 §3).
  */
-function page(ctx: ActionContext, conv: Conversation | undefined, clearedSeq = 0) {
+function page(
+  ctx: ActionContext,
+  conv: Conversation | undefined,
+  view: { viewer?: string; clearedSeq?: number } = {},
+) {
   const asked = ctx.p.optInt("Limit") ?? 10;
   const limit = asked <= 0 ? 10 : Math.min(asked, 100);
   const next = ctx.p.optInt("Next", { min: 0 }) ?? 0;
   const withEmpty = (ctx.p.optInt("WithEmptyMsg", { min: 0, max: 1 }) ?? 0) === 1;
-  const messages = conv?.messages ?? [];
-  const List: StoredMessage[] = [];
-  // Stored messages have MsgSeq = index + 1, so walk backwards from just below Next.
-  let i = next === 0 ? messages.length - 1 : Math.min(next - 1, messages.length) - 1;
-  // Recalled messages, and those cleared for this user, are "empty".
-  const shown = (m: StoredMessage | undefined) =>
-    m !== undefined && (withEmpty || (!m.revoked && m.seq > clearedSeq));
-  for (; i >= 0 && List.length < limit; i--) {
-    const m = messages[i];
-    if (shown(m)) List.push(m as StoredMessage);
-  }
-  let more = false;
-  for (; i >= 0 && !more; i--) more = shown(messages[i]);
+  const clearedSeq = view.clearedSeq ?? 0;
+  const shown = (m: StoredMessage) =>
+    inView(m, view.viewer) && (withEmpty || (!m.revoked && m.seq > clearedSeq));
+  const mark = next === 0 ? undefined : bySeq(conv, next);
+  const after = (m: StoredMessage) =>
+    next === 0 || (mark ? newestFirst(mark, m) < 0 : m.seq < next);
+  const rest = (conv?.messages ?? []).filter((m) => shown(m) && after(m)).sort(newestFirst);
+  const List = rest.slice(0, limit);
   return {
-    Next: more ? (List[List.length - 1]?.seq ?? 0) : 0,
+    Next: rest.length > limit ? (List[List.length - 1]?.seq ?? 0) : 0,
     List: List.map((m) => historyItem(m, m.seq <= clearedSeq)),
   };
 }
+
+const newestFirst = (a: StoredMessage, b: StoredMessage) => b.time - a.time || b.seq - a.seq;
 
 /** The conversation of FromUserId (checked first) with ToUserId, if they have one. */
 function peerConversation(ctx: ActionContext): {
@@ -110,7 +114,8 @@ export const historyActions: ActionTable = {
   QueryPeerMsg: zimAction("POST", (ctx) => {
     const { from, to, conv } = peerConversation(ctx);
     // FromUserId's own view: what ClearPeerMessage removed for them is gone.
-    return page(ctx, conv, findConversation(ctx.app, from.userId, 0, to)?.clearedSeq);
+    const clearedSeq = findConversation(ctx.app, from.userId, 0, to)?.clearedSeq;
+    return page(ctx, conv, { viewer: from.userId, ...(clearedSeq ? { clearedSeq } : {}) });
   }),
   QueryGroupMsg: zimAction("POST", (ctx) => {
     // No FromUserId is documented although 660500002 is listed: checked only when given.
@@ -147,7 +152,10 @@ export const historyActions: ActionTable = {
         throw new ZegoError(ZIM.groupMissing, "group does not exist");
       const MessageList = seqs
         .map((s) => bySeq(conv, s))
-        .filter((m): m is StoredMessage => m !== undefined)
+        // A peer import in the other user's view is not FromUserId's message.
+        .filter(
+          (m): m is StoredMessage => m !== undefined && (convType === 2 || inView(m, from.userId)),
+        )
         .map((m) => historyItem(m));
       return { MessageList };
     },

@@ -1,6 +1,6 @@
 /**
  * Every implemented Action, by product. ZIM Actions that the reference documents but we do
- * not emulate (friend applications, conversation marks, receipts, calls, imports...) answer
+ * not emulate (friend applications, conversation marks, delivery receipts, calls...) answer
  * 100000007 like unknown ones.
  */
 import type { Product } from "../envelope.js";
@@ -13,9 +13,11 @@ import { friendActions } from "./friends.js";
 import { groupActions } from "./group.js";
 import { groupAdminActions } from "./group-admin.js";
 import { historyActions } from "./history.js";
+import { importActions } from "./import.js";
 import { messageActions } from "./message.js";
 import { messageClearActions } from "./message-clear.js";
 import { messageEditActions } from "./message-edit.js";
+import { receiptActions } from "./receipts.js";
 import { roomActions } from "./room.js";
 import { rtcActions } from "./rtc.js";
 import type { ActionDef, ActionTable } from "./types.js";
@@ -36,6 +38,8 @@ export const ZIM_ACTIONS: ActionTable = {
   ...conversationSettingActions,
   ...messageEditActions,
   ...messageClearActions,
+  ...receiptActions,
+  ...importActions,
 };
 
 export const RTC_ACTIONS: ActionTable = rtcActions;

@@ -35,6 +35,7 @@ export function store(
     time: fields.now,
     revoked: false,
     payload: "",
+    ...(msg.hasReceipt ? { hasReceipt: true } : {}),
   };
   if (conv && !msg.isCommand) {
     stored.seq = ++conv.lastSeq;
