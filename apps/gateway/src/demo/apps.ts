@@ -38,6 +38,10 @@ export function demoApps(
             // profile fields for user attributes.
             broadcast: true,
             userAttributes: ["level", "city"],
+            // ... and the Pro features behind message extensions (and reactions) and group
+            // read receipts.
+            messageExtensions: true,
+            readReceipts: true,
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
           // Tencent's signature binds no body: accept callbacks only from the addresses the
@@ -58,6 +62,8 @@ export function demoApps(
             appId: Number(demo.appId),
             serverSecret: demo.serverSecret,
             origins: { zim: [origin], rtc: [origin] },
+            // The emulated app is on a plan with read receipts.
+            features: { readReceipts: true },
             ...(demo.callbackSecret ? { callbackSecret: demo.callbackSecret } : {}),
           },
         });

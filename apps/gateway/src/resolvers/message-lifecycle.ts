@@ -1,9 +1,8 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { run } from "../operations.js";
-import { itemError, outcomes } from "../schema/convert.js";
+import { itemError } from "../schema/convert.js";
 import { ConversationInput } from "../schema/inputs.js";
 import {
   ExtensionWriteResult,
@@ -17,7 +16,8 @@ import {
 } from "../schema/lifecycle-types.js";
 import { ConversationType, ItemOutcome } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { APP_ARG, PageArgs, pageRequest, toContent } from "./args.js";
+import { PageArgs, pageRequest, toContent } from "./args.js";
+import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
 const MESSAGE_ARG = { description: "The message's opaque id." } as const;
@@ -53,10 +53,9 @@ export class MessageLifecycleResolver {
     @Arg("userId", () => ID, { description: "Whose copy." }) userId: string,
     @Arg("messageIds", () => [ID], { description: "The messages' opaque ids." })
     messageIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
-    return outcomes(await run(ctx, app, "deleteMessages", { userId, messageIds }));
+    return app.outcomes("deleteMessages", { userId, messageIds });
   }
 
   @Mutation(() => Boolean, {
@@ -66,10 +65,9 @@ export class MessageLifecycleResolver {
   async deleteGroupMessagesBySender(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @Arg("senderId", () => ID, { description: "Whose messages." }) senderId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "deleteGroupMessagesBySender", { groupId, senderId });
+    await app.run("deleteGroupMessagesBySender", { groupId, senderId });
     return true;
   }
 
@@ -79,10 +77,9 @@ export class MessageLifecycleResolver {
   })
   async messageExtensions(
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<MessageExtension[]> {
-    return run(ctx, app, "getMessageExtensions", { messageId });
+    return app.run("getMessageExtensions", { messageId });
   }
 
   @Mutation(() => [ExtensionWriteResult], {
@@ -93,16 +90,15 @@ export class MessageLifecycleResolver {
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
     @Arg("extensions", () => [MessageExtensionInput], { description: "The keys to set." })
     extensions: MessageExtensionInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ExtensionWriteResult[]> {
     const writes = (extensions ?? []).map(({ key, value, version }) =>
       version === undefined || version === null ? { key, value } : { key, value, version },
     );
-    return run(ctx, app, "setMessageExtensions", {
+    return app.run("setMessageExtensions", {
       messageId,
       extensions: writes,
-      ...actor(ctx),
+      ...actor(app.ctx),
     });
   }
 
@@ -113,10 +109,9 @@ export class MessageLifecycleResolver {
   async removeMessageExtensions(
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "removeMessageExtensions", { messageId, keys, ...actor(ctx) });
+    await app.run("removeMessageExtensions", { messageId, keys, ...actor(app.ctx) });
     return true;
   }
 
@@ -125,10 +120,9 @@ export class MessageLifecycleResolver {
   })
   async reactions(
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Reaction[]> {
-    return run(ctx, app, "listReactions", { messageId });
+    return app.run("listReactions", { messageId });
   }
 
   @Mutation(() => [Reaction], {
@@ -139,10 +133,9 @@ export class MessageLifecycleResolver {
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
     @Arg("userId", () => ID, REACTOR_ARG) userId: string,
     @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Reaction[]> {
-    return run(ctx, app, "addReaction", { messageId, userId, emoji });
+    return app.run("addReaction", { messageId, userId, emoji });
   }
 
   @Mutation(() => [Reaction], {
@@ -152,10 +145,9 @@ export class MessageLifecycleResolver {
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
     @Arg("userId", () => ID, REACTOR_ARG) userId: string,
     @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<Reaction[]> {
-    return run(ctx, app, "removeReaction", { messageId, userId, emoji });
+    return app.run("removeReaction", { messageId, userId, emoji });
   }
 
   @Mutation(() => Boolean, {
@@ -166,10 +158,9 @@ export class MessageLifecycleResolver {
     @Arg("userId", () => ID, { description: "The reader." }) userId: string,
     @Arg("messageIds", () => [ID], { description: "The messages' opaque ids." })
     messageIds: string[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<boolean> {
-    await run(ctx, app, "markMessagesRead", { userId, messageIds });
+    await app.run("markMessagesRead", { userId, messageIds });
     return true;
   }
 
@@ -178,10 +169,9 @@ export class MessageLifecycleResolver {
   })
   async readReceipts(
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ReadReceiptCount> {
-    return run(ctx, app, "getReadReceipts", { messageId });
+    return app.run("getReadReceipts", { messageId });
   }
 
   @Query(() => UserIdConnection, {
@@ -193,10 +183,9 @@ export class MessageLifecycleResolver {
     @Arg("read", () => Boolean, { description: "True: who read it; false: who did not." })
     read: boolean,
     @Args(() => PageArgs) paging: PageArgs,
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<UserIdConnection> {
-    const page = await run(ctx, app, "listMessageReaders", {
+    const page = await app.run("listMessageReaders", {
       messageId,
       read,
       ...pageRequest(paging),
@@ -215,18 +204,17 @@ export class MessageLifecycleResolver {
     conversation: ConversationInput,
     @Arg("messages", () => [ImportedMessageInput], { description: "Oldest first." })
     messages: ImportedMessageInput[],
-    @Arg("app", () => ID, APP_ARG) app: string | null,
-    @Ctx() ctx: GatewayContext,
+    @InApp() app: AppScope,
   ): Promise<ImportOutcome[]> {
     const input = {
-      conversation: importConversation(conversation, ctx),
+      conversation: importConversation(conversation, app.ctx),
       messages: (messages ?? []).map((m, i) => ({
         senderId: m.senderId,
         sentAt: m.sentAt,
         content: toContent(m.content, `messages[${i}].content`),
       })),
     };
-    const results = await run(ctx, app, "importMessages", input);
+    const results = await app.run("importMessages", input);
     return results.map((r) =>
       r.ok
         ? { key: r.key, ok: true, messageId: r.value.messageId, error: null }
