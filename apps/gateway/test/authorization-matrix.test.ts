@@ -75,7 +75,8 @@ interface World {
 
 interface Fixture {
   group?: "bob-not-member" | "bob-member";
-  message?: boolean;
+  /** A message alice sent: to bob (true), or to carol (bob not in its conversation). */
+  message?: true | "to-carol";
 }
 
 interface AppFacts {
@@ -170,6 +171,22 @@ const rules = {
     fixture: { group: "bob-member" },
     expect: authenticatedOutcome,
   }),
+  /** Alice's message to carol at `subject`: its conversation's users or an admin; bob is not. */
+  participant: (subject: string): Rule => ({
+    name: `in the conversation of ${subject}, or admin`,
+    subject,
+    subjectKind: "message",
+    fixture: { message: "to-carol" },
+    expect: selfOutcome,
+  }),
+  /** Alice's message to bob at `subject`: bob, its recipient, is in its conversation. */
+  participantBobIn: (subject: string): Rule => ({
+    name: `in the conversation of ${subject} (bob its recipient), or admin`,
+    subject,
+    subjectKind: "message",
+    fixture: { message: true },
+    expect: authenticatedOutcome,
+  }),
   /** The sender of the message at `subject`, or an admin. */
   sender: (subject: string): Rule => ({
     name: `sender or admin on ${subject}`,
@@ -194,6 +211,11 @@ interface Case {
 
 /** Who sends when a case sends as the caller: the caller's own user (alice for the rest). */
 const callerUser = (w: World, caller: Caller) => (caller === "other" ? w.other : w.self);
+
+/** A conversation of alice's list: her one-to-one with carol. */
+const withCarol = (w: World) => ({ conversation: { type: "USER", id: w.third } });
+/** An hour of the message log (long past: no file, but the policy is what is tested). */
+const HOUR = "2020-01-01T05:00:00.000Z";
 
 const RULES: Record<string, Case | Case[]> = {
   // ── Query ──
@@ -275,6 +297,20 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.userTags": { rule: rules.admin("userIds") },
   "Query.accountsExist": { rule: rules.authenticated("userIds") },
   "Query.userMutes": { rule: rules.admin("userIds") },
+  "Query.conversations": { rule: rules.self("userId"), selection: "{ nodes { unreadCount } }" },
+  "Query.unreadTotal": { rule: rules.self("userId") },
+  "Query.conversationDoNotDisturb": {
+    rule: rules.self("userId"),
+    args: (w) => ({ conversation: { type: "USER", id: w.third } }),
+  },
+  "Query.messageExtensions": [
+    { variant: "bob not in it", rule: rules.participant("messageId") },
+    { variant: "bob its recipient", rule: rules.participantBobIn("messageId") },
+  ],
+  "Query.reactions": { rule: rules.participant("messageId") },
+  "Query.readReceipts": { rule: rules.participant("messageId") },
+  "Query.messageReaders": { rule: rules.participant("messageId"), args: () => ({ read: true }) },
+  "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
 
   // ── Mutation ──
   "Mutation.registerUsers": { rule: rules.admin("users.id") },
@@ -338,6 +374,75 @@ const RULES: Record<string, Case | Case[]> = {
     args: () => ({ scopes: ["GROUPS"], durationSeconds: 60 }),
   },
   "Mutation.unmuteUsers": { rule: rules.admin("userIds"), args: () => ({ scopes: ["GROUPS"] }) },
+  "Mutation.markConversationRead": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.setConversationUnreadCount": {
+    rule: rules.admin("userId"),
+    args: (w) => ({ ...withCarol(w), count: 0 }),
+  },
+  "Mutation.deleteConversation": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.pinConversation": {
+    rule: rules.self("userId"),
+    args: (w) => ({ ...withCarol(w), pinned: true }),
+  },
+  "Mutation.setConversationDoNotDisturb": {
+    rule: rules.self("userId"),
+    args: (w) => ({ ...withCarol(w), doNotDisturb: true }),
+  },
+  "Mutation.clearConversationHistory": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.editMessage": {
+    rule: rules.sender("messageId"),
+    args: () => ({ content: { text: { text: "edited" } } }),
+  },
+  "Mutation.deleteMessages": {
+    rule: rules.self("userId"),
+    args: () => ({ messageIds: ["matrix-message"] }),
+  },
+  "Mutation.deleteGroupMessagesBySender": {
+    rule: rules.groupOwner("groupId"),
+    args: (w) => ({ senderId: w.third }),
+  },
+  "Mutation.setMessageExtensions": [
+    {
+      variant: "bob not in it",
+      rule: rules.participant("messageId"),
+      args: () => ({ extensions: [{ key: "k", value: "v" }] }),
+    },
+    {
+      variant: "bob its recipient",
+      rule: rules.participantBobIn("messageId"),
+      args: () => ({ extensions: [{ key: "k", value: "v" }] }),
+    },
+  ],
+  "Mutation.removeMessageExtensions": {
+    rule: rules.participant("messageId"),
+    args: () => ({ keys: ["k"] }),
+  },
+  "Mutation.addReaction": {
+    rule: rules.participant("messageId"),
+    args: (w, caller) => ({ userId: callerUser(w, caller), emoji: "👍" }),
+  },
+  "Mutation.removeReaction": {
+    rule: rules.participant("messageId"),
+    args: (w, caller) => ({ userId: callerUser(w, caller), emoji: "👍" }),
+  },
+  "Mutation.markMessagesRead": {
+    rule: rules.self("userId"),
+    args: () => ({ messageIds: ["matrix-message"] }),
+  },
+  "Mutation.importMessages": {
+    rule: rules.admin(),
+    args: (w) => ({
+      conversation: { type: "USER", userId: w.self, id: w.other },
+      messages: [
+        {
+          senderId: w.self,
+          sentAt: "2026-01-01T00:00:00.000Z",
+          content: { text: { text: "old" } },
+        },
+      ],
+    }),
+  },
+  "Mutation.deleteMessageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
   "Mutation.createGroup": {
     rule: rules.self("input.ownerId"),
     args: (w) => ({ input: { memberIds: [w.third] } }),
@@ -630,7 +735,7 @@ async function world(app: AppId, fixture: Fixture = {}): Promise<World> {
   if (fixture.message) {
     const [sent] = await adapter.sendMessage({
       from: w.self,
-      to: { type: "USERS", userIds: [w.other] },
+      to: { type: "USERS", userIds: [fixture.message === "to-carol" ? w.third : w.other] },
       content: { type: "TEXT", text: "mine" },
     });
     if (!sent?.ok) throw new Error(`fixture message failed: ${JSON.stringify(sent)}`);

@@ -33,6 +33,12 @@ export interface VendorLimits {
   usersPerLoginInvalidation: number;
   /** Users per app-wide mute, unmute or mute-status call. */
   usersPerMuteCall: number;
+  /** Messages per one-sided delete call. */
+  messagesPerDelete: number;
+  /** Messages per read-receipt call. */
+  messagesPerReceipt: number;
+  /** Extension keys per write call. */
+  extensionsPerWrite: number;
   /**
    * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
    * tokens take no per-token lifetime (a requested one is then refused, not ignored).

@@ -31,6 +31,13 @@ export {
   type MessageOrigin,
   messageIds,
 } from "./message-ids.js";
+export {
+  checkExtensionKeys,
+  checkExtensionWrites,
+  checkImport,
+  checkMessageIdList,
+  type ExtensionRules,
+} from "./message-lifecycle-inputs.js";
 export type * from "./model/index.js";
 export {
   checkActor,
@@ -40,6 +47,7 @@ export {
   type GroupUserRules,
 } from "./operation-inputs.js";
 export * from "./operations/index.js";
+export { reactionKey, reactionsOf, reactionsOverExtensions } from "./reactions.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";
 export {

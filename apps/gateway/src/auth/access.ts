@@ -85,6 +85,20 @@ async function checkRule(
         throw new ForbiddenError(`You may only ${action} you sent.`);
       return;
     }
+    case "participant": {
+      const described = access.adapter.describeMessageId?.(id);
+      if (!described) throw new ForbiddenError(`Only admins may ${action} in this app.`);
+      const { senderId, conversation } = described;
+      if (senderId === viewer.userId) return;
+      // A one-to-one message's conversation is named as its sender sees it: the recipient.
+      if (conversation.type === "USER" && conversation.id === viewer.userId) return;
+      if (
+        conversation.type === "GROUP" &&
+        (await access.isMember(access.adapter, conversation.id, viewer.userId, access.options))
+      )
+        return;
+      throw new ForbiddenError(`Only the message's conversation may ${action}.`);
+    }
   }
 }
 

@@ -1,10 +1,12 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchemaFrom, sdlOf } from "../schema/build.js";
 import { AppResolver } from "./app.js";
+import { ConversationResolver } from "./conversations.js";
 import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
 import { MessageResolver } from "./message.js";
+import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
@@ -23,6 +25,8 @@ export function buildGatewaySchema(): GraphQLSchema {
     SocialResolver,
     FriendGroupResolver,
     UserDepthResolver,
+    ConversationResolver,
+    MessageLifecycleResolver,
     EventResolver,
   ]);
   return cached;

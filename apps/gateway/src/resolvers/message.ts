@@ -22,7 +22,8 @@ import { actor } from "./actor.js";
 import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
 import { relayConnection } from "./pages.js";
 
-function toMessage(m: core.Message): Message {
+/** A neutral message as the schema shows it. */
+export function toMessage(m: core.Message): Message {
   return {
     ...m,
     conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },

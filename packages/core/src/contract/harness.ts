@@ -26,6 +26,8 @@ export interface ContractHarness {
   conversationState?(userId: string, conversation: Conversation): Promise<ConversationState | null>;
   /** The content the vendor holds for a message now (after edits), read from the vendor side. */
   messageContent?(messageId: string): Promise<MessageContent | null>;
+  /** Who the vendor records as having read a message (read receipts), from the vendor side. */
+  readBy?(messageId: string): Promise<string[]>;
 }
 
 /** One user's view of one conversation at the vendor; null where the vendor keeps no such thing. */
@@ -103,6 +105,13 @@ export const CONTRACT_CASES = [
   "messages.edit",
   "messages.edit-invalid",
   "messages.history-log",
+  "messages.delete-one-sided",
+  "messages.delete-by-sender",
+  "messages.extensions",
+  "messages.reactions",
+  "messages.read-receipts",
+  "messages.read-receipt-details",
+  "messages.import",
   "social.friends-add-and-list",
   "social.friends-relations",
   "social.friends-one-way",

@@ -9,6 +9,7 @@ import { conversationCases } from "./conversation-cases.js";
 import { collect, expectAllOk, text, value } from "./expect.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
 import type { ContractKit } from "./kit.js";
+import { lifecycleCases } from "./lifecycle-cases.js";
 import { socialCases } from "./social-cases.js";
 import { userDepthCases } from "./user-depth-cases.js";
 
@@ -648,6 +649,7 @@ export function runAdapterContract(options: ContractOptions): void {
     socialCases(kit);
     userDepthCases(kit);
     conversationCases(kit);
+    lifecycleCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

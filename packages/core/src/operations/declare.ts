@@ -31,7 +31,12 @@ export type AccessRule =
   /** The caller belongs to the group named at the path. */
   | { groupMember: string }
   /** The caller sent the message whose opaque id is at the path. */
-  | { sender: string };
+  | { sender: string }
+  /**
+   * The caller is in the conversation of the message whose opaque id is at the path: its
+   * sender, the other user of a one-to-one message, or a member of its group.
+   */
+  | { participant: string };
 
 /** Every rule that applies must pass (admins pass all). */
 export type Access = AccessRule | readonly AccessRule[];

@@ -117,6 +117,18 @@ const implementation = {
   editMessage: notHere,
   getHistoryLog: notHere,
   deleteHistoryLog: notHere,
+  deleteMessages: notHere,
+  deleteGroupMessagesBySender: notHere,
+  getMessageExtensions: notHere,
+  setMessageExtensions: notHere,
+  removeMessageExtensions: notHere,
+  addReaction: notHere,
+  removeReaction: notHere,
+  listReactions: notHere,
+  markMessagesRead: notHere,
+  getReadReceipts: notHere,
+  listMessageReaders: notHere,
+  importMessages: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {
@@ -142,6 +154,9 @@ class FakeAdapter extends VendorAdapter<Ctx> {
         usersPerAccountCheck: 1,
         usersPerLoginInvalidation: 1,
         usersPerMuteCall: 1,
+        messagesPerDelete: 1,
+        messagesPerReceipt: 1,
+        extensionsPerWrite: 1,
       },
       features: ["CONTENT_CUSTOM"],
       ctx: { calls: [], broadcast },

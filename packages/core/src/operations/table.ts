@@ -33,6 +33,7 @@ import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/u
 import type { ItemResult } from "../results.js";
 import { CONVERSATION_OPERATIONS } from "./conversations.js";
 import { operation } from "./declare.js";
+import { MESSAGE_LIFECYCLE_OPERATIONS } from "./message-lifecycle.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
 
@@ -308,6 +309,9 @@ export const OPERATIONS = {
 
   // ---------------- conversation lists, read state, pin, do-not-disturb, edits, log
   ...CONVERSATION_OPERATIONS,
+
+  // --------- deletes, extensions, reactions, read receipts, import of messages
+  ...MESSAGE_LIFECYCLE_OPERATIONS,
 } as const;
 
 export type Operations = typeof OPERATIONS;

@@ -1,0 +1,273 @@
+import type * as core from "@imgraph/core";
+import { DateTimeISOResolver } from "graphql-scalars";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { run, runOn } from "../operations.js";
+import {
+  ConversationConnection,
+  ConversationRefInput,
+  ConversationSummary,
+  HistoryLog,
+} from "../schema/conversation-types.js";
+import { MessageContentInput } from "../schema/inputs.js";
+import { Message } from "../schema/message-types.js";
+import type { ConversationType } from "../schema/types.js";
+import { actor } from "./actor.js";
+import { APP_ARG, defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { toMessage } from "./message.js";
+import { connection } from "./pages.js";
+
+const OWNER_ARG = {
+  description: "Whose conversation list (end users: their own).",
+} as const;
+const CONVERSATION_ARG = { description: "The conversation in that user's list." } as const;
+const HOUR_ARG = {
+  description: "Any time within the hour (the vendor's hour key is derived from it).",
+} as const;
+
+function toSummary(s: core.ConversationSummary, appId: string, ownerId: string) {
+  const conversation = { type: s.conversation.type as ConversationType, id: s.conversation.id };
+  return { ...s, conversation, appId, ownerId } satisfies ConversationSummary;
+}
+
+/** The neutral input of a conversation operation: the user and one of their conversations. */
+function ref(userId: string, conversation: ConversationRefInput): core.UserConversationInput {
+  return { userId, conversation: { type: conversation?.type, id: conversation?.id } };
+}
+
+/**
+ * A user's conversations as the vendor keeps them on the server (list, unread counts, read
+ * state, pinning, do-not-disturb, clearing), message edits and the vendor's message log.
+ */
+@Resolver(() => ConversationSummary)
+export class ConversationResolver {
+  @Query(() => ConversationConnection, {
+    description:
+      "A user's conversation list, a page at a time (Tencent, ZEGO; RongCloud keeps conversations in the client SDK only).",
+  })
+  async conversations(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Args(() => PageArgs) paging: PageArgs,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ConversationConnection> {
+    const adapter = ctx.apps.get(app);
+    const page = await runOn(ctx, adapter, "listConversations", {
+      userId,
+      ...pageRequest(paging),
+    });
+    const nodes = page.items.map((s) => toSummary(s, adapter.info.id, userId));
+    return connection(nodes, page);
+  }
+
+  @FieldResolver(() => Message, {
+    nullable: true,
+    description:
+      "The latest message, read from the conversation's history where the vendor keeps it on the server (one history read per conversation asked); null otherwise.",
+  })
+  async lastMessage(
+    @Root() summary: ConversationSummary,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Message | null> {
+    const adapter = ctx.apps.get(summary.appId);
+    if (!adapter.capabilities.has("MESSAGE_HISTORY")) return null;
+    const { type, id } = summary.conversation;
+    const conversation: core.HistoryConversation =
+      type === "GROUP"
+        ? { type: "GROUP", groupId: id }
+        : { type: "USER", userId: summary.ownerId, peerId: id };
+    const page = await runOn(ctx, adapter, "listMessages", { conversation, limit: 1 });
+    const latest = page.items[0];
+    return latest ? toMessage(latest) : null;
+  }
+
+  @Query(() => Int, {
+    description: "How many messages a user has not read, over all conversations (Tencent).",
+  })
+  async unreadTotal(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<number> {
+    return run(ctx, app, "countUnread", { userId });
+  }
+
+  @Query(() => Boolean, {
+    description:
+      "Whether a user's notifications for one conversation are off (RongCloud; Tencent for groups).",
+  })
+  async conversationDoNotDisturb(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    return run(ctx, app, "getConversationDoNotDisturb", ref(userId, conversation));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Marks a user's conversation read, up to a time or now. End users: their own. Answers true.",
+  })
+  async markConversationRead(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("upTo", () => DateTimeISOResolver, {
+      nullable: true,
+      description: "Messages sent up to this time become read; now when omitted.",
+    })
+    upTo: Date | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const input = { ...ref(userId, conversation), ...defined({ upTo }) };
+    await run(ctx, app, "markConversationRead", input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Sets a user's unread count in a conversation, for moving between vendors (Tencent: groups). Admin only. Answers true.",
+  })
+  async setConversationUnreadCount(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("count", () => Int, { description: "The unread count (0 or more)." }) count: number,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "setUnreadCount", { ...ref(userId, conversation), count });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Removes a conversation from a user's list (the other side keeps it). End users: their own. Answers true.",
+  })
+  async deleteConversation(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("clearHistory", () => Boolean, {
+      defaultValue: false,
+      description: "Also delete the user's copy of the conversation's history.",
+    })
+    clearHistory: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "deleteConversation", { ...ref(userId, conversation), clearHistory });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Pins or unpins a conversation in a user's list (RongCloud, ZEGO). End users: their own. Answers true.",
+  })
+  async pinConversation(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("pinned", () => Boolean, { description: "True pins, false unpins." }) pinned: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "pinConversation", { ...ref(userId, conversation), pinned });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Turns a user's notifications for one conversation off (do not disturb) or back on. End users: their own. Answers true.",
+  })
+  async setConversationDoNotDisturb(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("doNotDisturb", () => Boolean, { description: "True: no notifications." })
+    doNotDisturb: boolean,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const input = { ...ref(userId, conversation), doNotDisturb };
+    await run(ctx, app, "setConversationDoNotDisturb", input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes a user's copy of a conversation's history (the other side keeps theirs). End users: their own. Answers true.",
+  })
+  async clearConversationHistory(
+    @Arg("userId", () => ID, OWNER_ARG) userId: string,
+    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
+    conversation: ConversationRefInput,
+    @Arg("before", () => DateTimeISOResolver, {
+      nullable: true,
+      description: "Only messages sent before this time (RongCloud); everything when omitted.",
+    })
+    before: Date | null,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const input = { ...ref(userId, conversation), ...defined({ before }) };
+    await run(ctx, app, "clearConversationHistory", input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Replaces a sent message's content, within the vendor's edit window. End users: messages they sent. Answers true.",
+  })
+  async editMessage(
+    @Arg("messageId", () => ID, { description: "The opaque id the send answered." })
+    messageId: string,
+    @Arg("content", () => MessageContentInput, { description: "The new content." })
+    content: MessageContentInput,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    const input = { messageId, content: toContent(content), ...actor(ctx) };
+    await run(ctx, app, "editMessage", input);
+    return true;
+  }
+
+  @Query(() => HistoryLog, {
+    description:
+      "Where to download one hour of the app's message log (RongCloud, with its log service on). Admin only.",
+  })
+  async messageLog(
+    @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<HistoryLog> {
+    return run(ctx, app, "getHistoryLog", { hour });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes one hour's message log file (the messages stay). Admin only. Answers true.",
+  })
+  async deleteMessageLog(
+    @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "deleteHistoryLog", { hour });
+    return true;
+  }
+}

@@ -1,0 +1,236 @@
+import type * as core from "@imgraph/core";
+import { BadUserInputError } from "@imgraph/core";
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { run } from "../operations.js";
+import { itemError, outcomes } from "../schema/convert.js";
+import { ConversationInput } from "../schema/inputs.js";
+import {
+  ExtensionWriteResult,
+  ImportedMessageInput,
+  ImportOutcome,
+  MessageExtension,
+  MessageExtensionInput,
+  Reaction,
+  ReadReceiptCount,
+  UserIdConnection,
+} from "../schema/lifecycle-types.js";
+import { ConversationType, ItemOutcome } from "../schema/types.js";
+import { actor } from "./actor.js";
+import { APP_ARG, PageArgs, pageRequest, toContent } from "./args.js";
+import { connection } from "./pages.js";
+
+const MESSAGE_ARG = { description: "The message's opaque id." } as const;
+const EMOJI_ARG = { description: "One emoji, e.g. 👍." } as const;
+const REACTOR_ARG = { description: "Who reacts (end users: themselves)." } as const;
+
+/** The neutral conversation of an import (USER: the caller's side by default). */
+function importConversation(
+  conversation: ConversationInput,
+  ctx: GatewayContext,
+): core.HistoryConversation {
+  if (conversation?.type === ConversationType.GROUP) {
+    return { type: "GROUP", groupId: conversation.id };
+  }
+  if (conversation?.type === ConversationType.USER) {
+    const userId = conversation.userId ?? actor(ctx).actorId ?? "";
+    return { type: "USER", userId, peerId: conversation.id };
+  }
+  throw new BadUserInputError("conversation.type", "conversation.type must be USER or GROUP.");
+}
+
+/**
+ * Messages after they are sent: one-sided and by-sender deletes, extensions (with the
+ * vendor's versions), reactions, read receipts, and import with original senders and times.
+ */
+@Resolver()
+export class MessageLifecycleResolver {
+  @Mutation(() => [ItemOutcome], {
+    description:
+      "Deletes one-to-one messages from one user's copy of the history (the other side keeps them); one outcome per message. End users: their own copy.",
+  })
+  async deleteMessages(
+    @Arg("userId", () => ID, { description: "Whose copy." }) userId: string,
+    @Arg("messageIds", () => [ID], { description: "The messages' opaque ids." })
+    messageIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ItemOutcome[]> {
+    return outcomes(await run(ctx, app, "deleteMessages", { userId, messageIds }));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Deletes every message one user sent in a group, for everyone. Group owners and admins. Answers true.",
+  })
+  async deleteGroupMessagesBySender(
+    @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
+    @Arg("senderId", () => ID, { description: "Whose messages." }) senderId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "deleteGroupMessagesBySender", { groupId, senderId });
+    return true;
+  }
+
+  @Query(() => [MessageExtension], {
+    description:
+      "A message's extensions (key → value, with the vendor's versions). Its conversation's users and admins.",
+  })
+  async messageExtensions(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<MessageExtension[]> {
+    return run(ctx, app, "getMessageExtensions", { messageId });
+  }
+
+  @Mutation(() => [ExtensionWriteResult], {
+    description:
+      "Sets keys of a message's extensions; a key written at an outdated version is not applied and answers the value that won. Its conversation's users and admins.",
+  })
+  async setMessageExtensions(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("extensions", () => [MessageExtensionInput], { description: "The keys to set." })
+    extensions: MessageExtensionInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ExtensionWriteResult[]> {
+    const writes = (extensions ?? []).map(({ key, value, version }) =>
+      version === undefined || version === null ? { key, value } : { key, value, version },
+    );
+    return run(ctx, app, "setMessageExtensions", {
+      messageId,
+      extensions: writes,
+      ...actor(ctx),
+    });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Removes keys from a message's extensions. Its conversation's users and admins. Answers true.",
+  })
+  async removeMessageExtensions(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "removeMessageExtensions", { messageId, keys, ...actor(ctx) });
+    return true;
+  }
+
+  @Query(() => [Reaction], {
+    description: "A message's reactions: each emoji and who reacted with it.",
+  })
+  async reactions(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Reaction[]> {
+    return run(ctx, app, "listReactions", { messageId });
+  }
+
+  @Mutation(() => [Reaction], {
+    description:
+      "Adds a user's emoji reaction to a message (end users: their own, in their conversations); answers the message's reactions.",
+  })
+  async addReaction(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("userId", () => ID, REACTOR_ARG) userId: string,
+    @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Reaction[]> {
+    return run(ctx, app, "addReaction", { messageId, userId, emoji });
+  }
+
+  @Mutation(() => [Reaction], {
+    description: "Takes back a user's emoji reaction; answers the message's reactions.",
+  })
+  async removeReaction(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("userId", () => ID, REACTOR_ARG) userId: string,
+    @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Reaction[]> {
+    return run(ctx, app, "removeReaction", { messageId, userId, emoji });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Sends read receipts for messages a user received, on the user's behalf (end users: their own). Answers true.",
+  })
+  async markMessagesRead(
+    @Arg("userId", () => ID, { description: "The reader." }) userId: string,
+    @Arg("messageIds", () => [ID], { description: "The messages' opaque ids." })
+    messageIds: string[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<boolean> {
+    await run(ctx, app, "markMessagesRead", { userId, messageIds });
+    return true;
+  }
+
+  @Query(() => ReadReceiptCount, {
+    description: "For a group message: how many members have read it, and how many not.",
+  })
+  async readReceipts(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ReadReceiptCount> {
+    return run(ctx, app, "getReadReceipts", { messageId });
+  }
+
+  @Query(() => UserIdConnection, {
+    description:
+      "For a group message: the members who read it (or, with read: false, who did not), a page at a time.",
+  })
+  async messageReaders(
+    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
+    @Arg("read", () => Boolean, { description: "True: who read it; false: who did not." })
+    read: boolean,
+    @Args(() => PageArgs) paging: PageArgs,
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UserIdConnection> {
+    const page = await run(ctx, app, "listMessageReaders", {
+      messageId,
+      read,
+      ...pageRequest(paging),
+    });
+    return connection(page.items, page);
+  }
+
+  @Mutation(() => [ImportOutcome], {
+    description:
+      "Imports a conversation's messages with their original senders and times, oldest first (for moving between vendors); one outcome per message. Admin only.",
+  })
+  async importMessages(
+    @Arg("conversation", () => ConversationInput, {
+      description: "USER (userId and id: the two users) or GROUP.",
+    })
+    conversation: ConversationInput,
+    @Arg("messages", () => [ImportedMessageInput], { description: "Oldest first." })
+    messages: ImportedMessageInput[],
+    @Arg("app", () => ID, APP_ARG) app: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ImportOutcome[]> {
+    const input = {
+      conversation: importConversation(conversation, ctx),
+      messages: (messages ?? []).map((m, i) => ({
+        senderId: m.senderId,
+        sentAt: m.sentAt,
+        content: toContent(m.content, `messages[${i}].content`),
+      })),
+    };
+    const results = await run(ctx, app, "importMessages", input);
+    return results.map((r) =>
+      r.ok
+        ? { key: r.key, ok: true, messageId: r.value.messageId, error: null }
+        : { key: r.key, ok: false, messageId: null, error: itemError(r.error) },
+    );
+  }
+}
