@@ -36,6 +36,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         broadcast: o.features?.broadcast ?? false,
         historyLog: o.features?.historyLog ?? false,
       },
+      messageExtensions: o.messageExtensions ?? false,
     };
     super({
       vendor: "rongcloud",

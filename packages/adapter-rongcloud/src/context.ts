@@ -23,6 +23,8 @@ export interface RongCloudContext {
   concurrency: number;
   /** Products enabled for the app key (options.features, defaults applied). */
   features: { history: boolean; broadcast: boolean; historyLog: boolean };
+  /** Messages are sent with `expansion=true` and extensions are on (options.messageExtensions). */
+  messageExtensions: boolean;
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

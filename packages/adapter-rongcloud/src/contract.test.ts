@@ -5,10 +5,12 @@ import { adapterFor, harness, operationsFor, startTestEmulator } from "./test-su
 
 let emu: RongCloudEmulator;
 let adapter: RongCloudAdapter;
+/** Messages are sent with expansion=true, so extensions and reactions run. */
+const OPTIONS = { messageExtensions: true };
 
 runAdapterContract({
   name: "rongcloud",
-  operations: operationsFor(),
+  operations: operationsFor(OPTIONS),
   skip: {
     "social.friends-one-way":
       "RongCloud friendships are always mutual: its server API adds and deletes both ways (oneWay is refused with UNSUPPORTED_BY_VENDOR)",
@@ -16,7 +18,7 @@ runAdapterContract({
   async setup() {
     // The attribute keys the contract uses, created in the console as RongCloud requires.
     emu = await startTestEmulator({}, { userExtKeys: ["ext_level", "ext_city"] });
-    adapter = adapterFor(emu);
+    adapter = adapterFor(emu, OPTIONS);
     return harness(emu, adapter);
   },
   async teardown() {

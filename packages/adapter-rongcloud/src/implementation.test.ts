@@ -91,6 +91,19 @@ describe("rongcloud operations that app options turn on", () => {
       "markConversationRead",
       "setUnreadCount",
       "deleteConversation",
+      "deleteMessages",
+      "deleteGroupMessagesBySender",
+      // Off unless messageExtensions: true (message-extensions.test.ts).
+      "getMessageExtensions",
+      "setMessageExtensions",
+      "removeMessageExtensions",
+      "addReaction",
+      "removeReaction",
+      "listReactions",
+      "markMessagesRead",
+      "getReadReceipts",
+      "listMessageReaders",
+      "importMessages",
     ]);
     expect(im.capabilities.has("GROUP_OWNER")).toBe(false);
     expect(im.capabilities.has("CONTENT_IMAGE")).toBe(true);

@@ -11,6 +11,12 @@ import * as groups from "./groups.js";
 import * as history from "./history.js";
 import * as historyLog from "./history-log.js";
 import * as messageEdits from "./message-edits.js";
+import {
+  getMessageExtensions,
+  reactions,
+  removeMessageExtensions,
+  setMessageExtensions,
+} from "./message-extensions.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import * as push from "./push.js";
@@ -28,6 +34,16 @@ const NO_FRIEND_GROUPS = gap(
 const HISTORY_LOG_ON = "features.historyLog: true";
 const HISTORY_LOG_OFF =
   "the hourly message log is a paid RongCloud service; enable it for the app key in RongCloud's console, then set features.historyLog: true";
+
+const EXTENSIONS_ON = "messageExtensions: true";
+const EXTENSIONS_OFF =
+  "messages are sent without RongCloud's expansion flag (messageExtensions: false), and only messages sent with it can carry extensions; set messageExtensions: true";
+const REACTIONS_OFF =
+  "RongCloud has no server reactions; imgraph keeps them in message extensions, which need messageExtensions: true (messages sent with RongCloud's expansion flag)";
+const extensionsOn = (ctx: RongCloudContext) => ctx.messageExtensions;
+
+const NO_READ_RECEIPTS =
+  "RongCloud keeps no read receipts on the server: its client SDKs send them as messages (RC:ReadNtf one-to-one, RC:RRReqMsg/RC:RRRspMsg or the V5 receipts in groups) and count them on the device; the server API has no endpoint to send or read them";
 
 /**
  * Every neutral operation for RongCloud: the handlers each area module exports, then a
@@ -134,5 +150,30 @@ export const implementation = exactImplementation<RongCloudContext>()({
     HISTORY_LOG_OFF,
     (ctx: RongCloudContext) => ctx.features.historyLog,
     historyLog.deleteHistoryLog,
+  ),
+
+  deleteMessages: gap(
+    "RongCloud has no server API to delete chosen one-to-one messages from one user's history (its client SDKs do that on the device); recallMessage removes a message for everyone, and clearConversationHistory clears a user's server-side copy before a time",
+  ),
+  deleteGroupMessagesBySender: gap(
+    "RongCloud has no server API to delete a member's group messages: each message can only be recalled for everyone, one at a time by its id (recallMessage)",
+  ),
+  getMessageExtensions: when(EXTENSIONS_ON, EXTENSIONS_OFF, extensionsOn, getMessageExtensions),
+  setMessageExtensions: when(EXTENSIONS_ON, EXTENSIONS_OFF, extensionsOn, setMessageExtensions),
+  removeMessageExtensions: when(
+    EXTENSIONS_ON,
+    EXTENSIONS_OFF,
+    extensionsOn,
+    removeMessageExtensions,
+  ),
+  // Kept in extensions, unversioned: the last write wins (message-extensions.ts).
+  addReaction: when(EXTENSIONS_ON, REACTIONS_OFF, extensionsOn, reactions.addReaction),
+  removeReaction: when(EXTENSIONS_ON, REACTIONS_OFF, extensionsOn, reactions.removeReaction),
+  listReactions: when(EXTENSIONS_ON, REACTIONS_OFF, extensionsOn, reactions.listReactions),
+  markMessagesRead: gap(NO_READ_RECEIPTS),
+  getReadReceipts: gap(NO_READ_RECEIPTS),
+  listMessageReaders: gap(NO_READ_RECEIPTS),
+  importMessages: gap(
+    "RongCloud has no import API: its publish endpoints stamp every message with the server's time and take no original time, so imported messages would appear as sent now",
   ),
 });

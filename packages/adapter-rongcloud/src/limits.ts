@@ -1,5 +1,6 @@
 import {
   checkInt,
+  type ExtensionRules,
   type FriendRules,
   type GroupUserRules,
   type IdRule,
@@ -124,6 +125,26 @@ export const CHAT_MUTE_PAGE_MAX = 200;
  */
 export const USERS_PER_MEMBER_CHECK = 500;
 
+/**
+ * Message extensions (#16 reference §2.1): keys 1–32 characters of A-Z a-z 0-9 _ = + -,
+ * values ≤4096 characters (checked in message-extensions.ts; the byte bound is that at 4
+ * bytes each), 100 keys a call, 300 keys a message, no versions (the last write wins).
+ */
+export const EXTENSION_VALUE_MAX_CHARS = 4096;
+export const EXTENSION_KEYS_PER_CALL = 100;
+export const EXTENSION_KEYS_PER_MESSAGE = 300;
+/** Keys one page of /message/expansion/query.json answers. */
+export const EXTENSION_QUERY_PAGE = 300;
+export const EXTENSION_RULES: ExtensionRules = {
+  key: {
+    pattern: /^[A-Za-z0-9_=+-]+$/,
+    description: "letters, digits and _ = + -",
+    maxChars: 32,
+  },
+  valueMaxBytes: EXTENSION_VALUE_MAX_CHARS * 4,
+  versioned: false,
+};
+
 export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerRead: 1,
   usersPerRegister: 1,
@@ -143,6 +164,10 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerLoginInvalidation: TOKEN_EXPIRE_PER_CALL,
   // Both scopes are changed in one call per chunk: the all-groups gag takes 20.
   usersPerMuteCall: GAG_USERS_PER_CALL,
+  // deleteMessages and markMessagesRead are gaps (no server endpoints): 1 is a placeholder.
+  messagesPerDelete: 1,
+  messagesPerReceipt: 1,
+  extensionsPerWrite: EXTENSION_KEYS_PER_CALL,
 };
 
 /**

@@ -83,6 +83,11 @@ function publishToUsers(
   });
 }
 
+/** Extensions are possible only on messages sent with expansion=true (reference §2.1). */
+function expansionField(ctx: RongCloudContext): { expansion?: "true" } {
+  return ctx.messageExtensions ? { expansion: "true" } : {};
+}
+
 export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   const [from] = checkIds("from", [input?.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
@@ -94,7 +99,7 @@ export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
       ctx,
       "sendMessage",
       "/message/group/publish.json",
-      { fromUserId: from, toGroupId: groupId, ...body, ...push },
+      { fromUserId: from, toGroupId: groupId, ...body, ...push, ...expansionField(ctx) },
       options,
       false,
     );
@@ -110,7 +115,12 @@ export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
     type: PRIVATE,
   };
   // msgRandom lets a server with dedup enabled drop a repeated send (reference §2.3.1).
-  const fields = () => ({ ...body, ...push, msgRandom: randomInt(1, 2 ** 47) });
+  const fields = () => ({
+    ...body,
+    ...push,
+    ...expansionField(ctx),
+    msgRandom: randomInt(1, 2 ** 47),
+  });
   return publishToUsers(ctx, call, from, recipients, fields, options);
 };
 

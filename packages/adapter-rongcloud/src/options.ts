@@ -43,6 +43,14 @@ export const configSchema = z.strictObject({
       historyLog: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * Send one-to-one and group messages with RongCloud's `expansion=true`, so they can carry
+   * extensions (key → value) and reactions, which are kept in them (default false). Only
+   * messages sent while this is on can have extensions. RongCloud keeps no versions of the
+   * keys: the last write wins, so two users reacting with the same emoji at the same instant
+   * may lose one of the two reactions.
+   */
+  messageExtensions: z.boolean().optional(),
   /** Whole-call budget in ms (default 10 s). */
   deadlineMs: positiveInt.optional(),
   /** Vendor calls in flight at once for one batch (default 8). */

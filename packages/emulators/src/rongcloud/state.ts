@@ -88,6 +88,11 @@ export interface StoredMessage {
   persisted: boolean;
   expansion: boolean;
   extraContent?: Record<string, unknown>;
+  /**
+   * The message's extension keys now (`/message/expansion/*`): value and server time of the
+   * last write. Made from `extraContent` on the first expansion call.
+   */
+  expansionKv?: Record<string, { v: string; ts: number }>;
   busChannel: string;
   /** Targeted group message: only these members see it. */
   toUserIds?: string[];

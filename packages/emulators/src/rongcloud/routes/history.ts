@@ -1,5 +1,6 @@
 /** History query v3 (§2.3.6): JSON, time bounded, needs cloud storage. */
 import { isCleared } from "../conversation-state.js";
+import { currentExtraContent } from "../expansion-state.js";
 import { REF_RULE } from "../params.js";
 import type { RouteContext, RouteDef, RouteTable } from "../route.js";
 import type { StoredMessage } from "../state.js";
@@ -43,9 +44,15 @@ function view(m: StoredMessage) {
       : m.content,
     expansion: m.expansion,
     // JSON string like `content` ("" when none; representation unverified).
-    extraContent: m.extraContent ? JSON.stringify(m.extraContent) : "",
+    extraContent: extraContentOf(m),
     busChannel: m.busChannel,
   };
+}
+
+/** The extension keys as they are now (after expansion calls), like `content` a JSON string. */
+function extraContentOf(m: StoredMessage): string {
+  const extra = currentExtraContent(m);
+  return extra ? JSON.stringify(extra) : "";
 }
 
 function query(kind: Kind): RouteDef {

@@ -5,6 +5,7 @@ import { chatroomRoutes } from "./chatrooms.js";
 import { conversationRoutes } from "./conversations.js";
 import { deactivationRoutes } from "./deactivation.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
+import { expansionRoutes } from "./expansion.js";
 import { friendRoutes } from "./friends.js";
 import { groupMuteRoutes } from "./group-mutes.js";
 import { groupRoutes } from "./groups.js";
@@ -36,4 +37,5 @@ export const routes: RouteTable = {
   ...conversationRoutes,
   ...messageModifyRoutes,
   ...historyLogRoutes,
+  ...expansionRoutes,
 };
