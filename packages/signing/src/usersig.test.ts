@@ -414,7 +414,9 @@ describe("verifyUserSig reasons", () => {
       expect(accepted).toEqual([]);
       expect(leaky).toEqual([]);
     }
-  });
+    // Tens of thousands of verifications: seconds alone, but CI runs every package's tests
+    // at once on two cores, so this exhaustive check gets room rather than a race.
+  }, 120_000);
 
   test("never throws on garbage", () => {
     for (let i = 0; i < 500; i++) {

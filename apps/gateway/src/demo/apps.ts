@@ -22,6 +22,8 @@ export function demoApps(
             region: "cn",
             origins: [origin],
             features: { history: true, broadcast: true, historyLog: true },
+            // Messages are sent extensible, so extensions and reactions work in the demo.
+            messageExtensions: true,
           },
         });
         break;
