@@ -1,6 +1,7 @@
 import type { Capability } from "./capabilities.js";
 import type { AppInfo, Vendor } from "./model/app.js";
-import type { Conversation } from "./model/message.js";
+import type { ImEventType } from "./model/event.js";
+import type { Conversation, ConversationType } from "./model/message.js";
 import type { OperationMethods, OperationSupport } from "./operations/implement.js";
 import type { WebhookAck, WebhookRequest, WebhookResult } from "./webhook.js";
 /** Per-call limits of a vendor, used to size batches outside the adapter. */
@@ -75,6 +76,13 @@ export interface ImAdapter extends OperationMethods {
    * of this app. Optional: without it, only admins may recall.
    */
   describeMessageId?(messageId: string): { senderId: string; conversation: Conversation } | null;
+
+  /**
+   * Whether the vendor's own callbacks report this kind of change in this kind of
+   * conversation, so that the gateway publishes no second event for a write it made itself
+   * (it publishes its own where the vendor calls back for nothing). Absent: never.
+   */
+  reportsByCallback?(type: ImEventType, conversation: ConversationType): boolean;
 
   /**
    * Verifies and normalizes one of the vendor's callbacks (see WebhookReader). Optional:

@@ -2,7 +2,7 @@ import { BadUserInputError } from "./errors.js";
 import type { UserConversationInput } from "./model/conversation.js";
 import type { Conversation } from "./model/message.js";
 import type { GroupUserRules } from "./operation-inputs.js";
-import { checkId, checkInt } from "./validation.js";
+import { checkCount, checkId, checkInt, checkText } from "./validation.js";
 
 // Checks of conversation inputs that every adapter makes the same way, with its vendor's id
 // rules, before any vendor call.
@@ -65,4 +65,89 @@ export function checkLogHour(value: unknown, now = Date.now()): Date {
     throw new BadUserInputError("hour", "hour must not be in the future.");
   }
   return start;
+}
+
+/** A vendor's rules for conversation folders and marks. */
+export interface FolderRules extends GroupUserRules {
+  /** Longest folder name, UTF-8 bytes. */
+  nameMaxBytes: number;
+  /** Conversations one folder call may name. */
+  conversationsPerCall: number;
+}
+
+/** A folder call: the user, the folder's name, and (for entries) its conversations. */
+export function checkConversationFolder(
+  input: { userId: string; name: string; conversations?: Conversation[] },
+  rules: FolderRules,
+  entries: "entries" | "none",
+): { userId: string; name: string; conversations: ListedConversation[] } {
+  const userId = checkId("userId", input?.userId, rules.user);
+  const name = checkText("name", input.name, { maxBytes: rules.nameMaxBytes });
+  if (name.trim() !== name) {
+    throw new BadUserInputError("name", "name must not start or end with white space.");
+  }
+  if (entries === "none") return { userId, name, conversations: [] };
+  const list = input.conversations;
+  if (!Array.isArray(list))
+    throw new BadUserInputError("conversations", "conversations must be a list.");
+  checkCount("conversations", list, { max: rules.conversationsPerCall });
+  const seen = new Set<string>();
+  const conversations = list.map((conversation, i) => {
+    const checked = withField(`conversations[${i}]`, () =>
+      checkUserConversation({ userId, conversation }, rules),
+    ).conversation;
+    const key = `${checked.type}:${checked.id}`;
+    if (seen.has(key)) {
+      throw new BadUserInputError(`conversations[${i}]`, `conversations names ${key} twice.`);
+    }
+    seen.add(key);
+    return checked;
+  });
+  return { userId, name, conversations };
+}
+
+/**
+ * The marks to add and remove: whole numbers in the vendor's range, at least one in all,
+ * none twice and none in both lists.
+ */
+export function checkMarks(
+  add: unknown,
+  remove: unknown,
+  range: { min: number; max: number },
+): { add: number[]; remove: number[] } {
+  const list = (field: string, value: unknown): number[] => {
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) throw new BadUserInputError(field, `${field} must be a list.`);
+    const marks = value.map((mark, i) => checkInt(`${field}[${i}]`, mark, range));
+    if (new Set(marks).size !== marks.length) {
+      throw new BadUserInputError(field, `${field} names a mark twice.`);
+    }
+    return marks;
+  };
+  const added = list("add", add);
+  const removed = list("remove", remove);
+  if (added.length + removed.length === 0) {
+    throw new BadUserInputError("add", "add or remove must name at least one mark.");
+  }
+  const both = added.find((mark) => removed.includes(mark));
+  if (both !== undefined) {
+    throw new BadUserInputError("remove", `mark ${both} is both added and removed.`);
+  }
+  return { add: added, remove: removed };
+}
+
+/** Runs a check, renaming the field it blames to sit under `prefix` (conversations[2].id). */
+function withField<T>(prefix: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof BadUserInputError && err.field?.startsWith("conversation")) {
+      const rest = err.field.slice("conversation".length);
+      throw new BadUserInputError(
+        `${prefix}${rest}`,
+        err.message.replaceAll("conversation.", `${prefix}.`),
+      );
+    }
+    throw err;
+  }
 }

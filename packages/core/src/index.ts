@@ -13,10 +13,13 @@ export * from "./callback-fields.js";
 export { CAPABILITIES, type Capability, isCapability } from "./capabilities.js";
 export { checkEncodedSize, checkPushText, unknownContentType } from "./content-checks.js";
 export {
+  checkConversationFolder,
   checkLogHour,
+  checkMarks,
   checkOptionalTime,
   checkUnreadCount,
   checkUserConversation,
+  type FolderRules,
   type ListedConversation,
 } from "./conversation-inputs.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";

@@ -38,6 +38,10 @@ export const EVENT_TYPES = [
   "FRIEND_REMOVED",
   "BLOCKLIST_CHANGED",
   "PROFILE_UPDATED",
+  "MESSAGE_EDITED",
+  "MESSAGE_DELETED",
+  "CONVERSATION_READ",
+  "REACTION_CHANGED",
 ] as const satisfies readonly ImEventType[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).

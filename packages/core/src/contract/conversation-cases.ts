@@ -158,6 +158,142 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
     await refusesConversations((input) => adapter().pinConversation({ ...input, pinned: true }));
   });
 
+  // ------------------------------------------------ folders and marks
+  check(
+    "conversations.folders",
+    [
+      "createConversationGroup",
+      "listConversationGroups",
+      "addToConversationGroup",
+      "removeFromConversationGroup",
+      "renameConversationGroup",
+      "deleteConversationGroup",
+    ],
+    async () => {
+      const [me, peer1, peer2, other] = (await users(4, "fo")) as [string, string, string, string];
+      const groupId = await groupWith([me], peer1);
+      await texts(peer1, { type: "USERS", userIds: [me] }, 1);
+      await texts(peer2, { type: "USERS", userIds: [me] }, 1);
+      const folders = async (userId: string) =>
+        (await adapter().listConversationGroups({ userId }))
+          .map((g) => ({ name: g.name, conversations: g.conversations.map(key).sort() }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      const p1: Conversation = { type: "USER", id: peer1 };
+      const p2: Conversation = { type: "USER", id: peer2 };
+      const g: Conversation = { type: "GROUP", id: groupId };
+      expect(await folders(me)).toEqual([]);
+      await adapter().createConversationGroup({ userId: me, name: "Work", conversations: [p1] });
+      await adapter().addToConversationGroup({ userId: me, name: "Work", conversations: [g, p2] });
+      expect(await folders(me)).toEqual([
+        { name: "Work", conversations: [key(g), key(p1), key(p2)].sort() },
+      ]);
+      // Folders are one user's own: the peer has none.
+      expect(await folders(peer1)).toEqual([]);
+      await adapter().removeFromConversationGroup({
+        userId: me,
+        name: "Work",
+        conversations: [p1],
+      });
+      await adapter().renameConversationGroup({ userId: me, name: "Work", newName: "Team" });
+      expect(await folders(me)).toEqual([
+        { name: "Team", conversations: [key(g), key(p2)].sort() },
+      ]);
+      await adapter().deleteConversationGroup({ userId: me, name: "Team" });
+      expect(await folders(me)).toEqual([]);
+      // A folder that does not exist is NOT_FOUND, not a silent success.
+      await expect(
+        adapter().addToConversationGroup({ userId: me, name: "Nope", conversations: [p1] }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        adapter().deleteConversationGroup({ userId: other, name: "Team" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await refuses(
+        () => adapter().createConversationGroup({ userId: me, name: "", conversations: [p1] }),
+        "name",
+      );
+      await refuses(
+        () => adapter().createConversationGroup({ userId: me, name: " Work", conversations: [p1] }),
+        "name",
+      );
+      await refuses(
+        () =>
+          adapter().addToConversationGroup({ userId: me, name: "Work", conversations: [p1, p1] }),
+        "conversations[1]",
+      );
+      await refuses(
+        () =>
+          adapter().addToConversationGroup({
+            userId: me,
+            name: "Work",
+            conversations: [{ type: "USER", id: me }],
+          }),
+        "conversations[0].id",
+      );
+      await refuses(
+        () => adapter().renameConversationGroup({ userId: me, name: "Work", newName: "" }),
+        "newName",
+      );
+      await refuses(() => adapter().listConversationGroups({ userId: "" }), "userId");
+    },
+  );
+
+  check("conversations.marks", ["setConversationMarks"], async () => {
+    const [me, peer] = (await users(2, "mk")) as [string, string];
+    const conversation: Conversation = { type: "USER", id: peer };
+    await texts(peer, { type: "USERS", userIds: [me] }, 1);
+    const h = harness();
+    const marksOf = async (userId: string, c: Conversation): Promise<number[]> => {
+      if (!h.conversationMarks) throw new Error("the harness must read conversation marks");
+      return [...(await h.conversationMarks(userId, c))].sort();
+    };
+    await adapter().setConversationMarks({ userId: me, conversation, add: [1, 2] });
+    expect(await marksOf(me, conversation)).toEqual([1, 2]);
+    expect(await marksOf(peer, { type: "USER", id: me })).toEqual([]);
+    await adapter().setConversationMarks({ userId: me, conversation, add: [3], remove: [1] });
+    expect(await marksOf(me, conversation)).toEqual([2, 3]);
+    await adapter().setConversationMarks({ userId: me, conversation, remove: [2, 3] });
+    expect(await marksOf(me, conversation)).toEqual([]);
+    await refuses(() => adapter().setConversationMarks({ userId: me, conversation }), "add");
+    await refuses(
+      () => adapter().setConversationMarks({ userId: me, conversation, add: [1], remove: [1] }),
+      "remove",
+    );
+    await refuses(
+      () => adapter().setConversationMarks({ userId: me, conversation, add: [0] }),
+      "add[0]",
+    );
+    await refuses(
+      () => adapter().setConversationMarks({ userId: me, conversation, add: [1.5] }),
+      "add[0]",
+    );
+    await refusesConversations((input) => adapter().setConversationMarks({ ...input, add: [1] }));
+  });
+
+  check("conversations.marks-read", ["setConversationMarks", "listConversationMarks"], async () => {
+    const [me, peer, owner] = (await users(3, "mr")) as [string, string, string];
+    const groupId = await groupWith([me], owner);
+    const p: Conversation = { type: "USER", id: peer };
+    const g: Conversation = { type: "GROUP", id: groupId };
+    await texts(peer, { type: "USERS", userIds: [me] }, 1);
+    const marks = async (userId: string) =>
+      (await adapter().listConversationMarks({ userId }))
+        .filter((m) => m.marks.length > 0)
+        .map((m) => ({ conversation: key(m.conversation), marks: [...m.marks].sort() }))
+        .sort((a, b) => a.conversation.localeCompare(b.conversation));
+    expect(await marks(me)).toEqual([]);
+    await adapter().setConversationMarks({ userId: me, conversation: p, add: [2, 1] });
+    await adapter().setConversationMarks({ userId: me, conversation: g, add: [3] });
+    expect(await marks(me)).toEqual(
+      [
+        { conversation: key(g), marks: [3] },
+        { conversation: key(p), marks: [1, 2] },
+      ].sort((a, b) => a.conversation.localeCompare(b.conversation)),
+    );
+    await adapter().setConversationMarks({ userId: me, conversation: g, remove: [3] });
+    expect(await marks(me)).toEqual([{ conversation: key(p), marks: [1, 2] }]);
+    await refuses(() => adapter().listConversationMarks({ userId: "" }), "userId");
+  });
+
   check("conversations.do-not-disturb", ["setConversationDoNotDisturb"], async () => {
     const [me, owner] = (await users(2, "n")) as [string, string];
     const groupId = await groupWith([me], owner);

@@ -26,6 +26,11 @@ export interface ContractHarness {
   conversationState?(userId: string, conversation: Conversation): Promise<ConversationState | null>;
   /** The content the vendor holds for a message now (after edits), read from the vendor side. */
   messageContent?(messageId: string): Promise<MessageContent | null>;
+  /**
+   * The marks the vendor keeps on one user's conversation, from the vendor side: for vendors
+   * that keep marks but give no server read of them.
+   */
+  conversationMarks?(userId: string, conversation: Conversation): Promise<number[]>;
   /** Who the vendor records as having read a message (read receipts), from the vendor side. */
   readBy?(messageId: string): Promise<string[]>;
 }
@@ -99,6 +104,9 @@ export const CONTRACT_CASES = [
   "conversations.set-unread",
   "conversations.delete",
   "conversations.pin",
+  "conversations.folders",
+  "conversations.marks",
+  "conversations.marks-read",
   "conversations.do-not-disturb",
   "conversations.do-not-disturb-read",
   "conversations.clear-history",

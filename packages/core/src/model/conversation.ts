@@ -67,3 +67,42 @@ export interface HistoryLog {
   /** Where the hour's log file can be downloaded; null when the vendor has none for it. */
   url: string | null;
 }
+
+/**
+ * A user's named folder of conversations (Tencent's conversation groups, RongCloud's
+ * conversation tags). The name identifies it within the user's folders.
+ */
+export interface ConversationGroup {
+  name: string;
+  conversations: Conversation[];
+}
+
+/** One of a user's conversation folders, by name. */
+export interface ConversationGroupInput {
+  userId: string;
+  name: string;
+}
+
+/** A folder and the conversations to put in (create, add) or take out of it (remove). */
+export interface ConversationGroupEntriesInput extends ConversationGroupInput {
+  conversations: Conversation[];
+}
+
+export interface RenameConversationGroupInput extends ConversationGroupInput {
+  newName: string;
+}
+
+/**
+ * Marks are small whole numbers a user's client gives meaning to (starred, flagged, a custom
+ * folder); the vendor keeps them per conversation. `add` and `remove` may not share a mark.
+ */
+export interface ConversationMarksInput extends UserConversationInput {
+  add?: number[];
+  remove?: number[];
+}
+
+/** The marks one conversation of a user carries. */
+export interface ConversationMarks {
+  conversation: Conversation;
+  marks: number[];
+}

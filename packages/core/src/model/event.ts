@@ -1,4 +1,4 @@
-import type { Message } from "./message.js";
+import type { Conversation, Message, MessageContent } from "./message.js";
 import type { PresenceStatus } from "./user.js";
 
 /**
@@ -44,6 +44,53 @@ export type ImEvent =
       blocked: boolean;
     }
   /** A user's profile changed (which fields, where the vendor tells, in `fields`). */
-  | { type: "PROFILE_UPDATED"; appId: string; at: Date; userId: string; fields: string[] };
+  | { type: "PROFILE_UPDATED"; appId: string; at: Date; userId: string; fields: string[] }
+  /** A sent message's content was replaced. */
+  | {
+      type: "MESSAGE_EDITED";
+      appId: string;
+      at: Date;
+      /** Null where the vendor's callback carries nothing to rebuild the opaque id from. */
+      messageId: string | null;
+      conversation: Conversation;
+      senderId: string;
+      /** Who edited it; null where the vendor does not say. */
+      editorId: string | null;
+      /** The new content; null where the vendor does not say. */
+      content: MessageContent | null;
+    }
+  /**
+   * A message was deleted: from one user's copy (`forUserId`) or for everyone (null). A null
+   * `messageId` means all of `senderId`'s messages in the group.
+   */
+  | {
+      type: "MESSAGE_DELETED";
+      appId: string;
+      at: Date;
+      messageId: string | null;
+      conversation: Conversation;
+      senderId: string;
+      forUserId: string | null;
+    }
+  /** `userId` read `conversation` up to `readUpTo` (now, where the vendor gives no time). */
+  | {
+      type: "CONVERSATION_READ";
+      appId: string;
+      at: Date;
+      userId: string;
+      conversation: Conversation;
+      readUpTo: Date;
+    }
+  /** `userId` added (`added`) or took back a reaction `emoji` on a message. */
+  | {
+      type: "REACTION_CHANGED";
+      appId: string;
+      at: Date;
+      messageId: string;
+      conversation: Conversation;
+      userId: string;
+      emoji: string;
+      added: boolean;
+    };
 
 export type ImEventType = ImEvent["type"];

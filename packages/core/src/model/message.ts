@@ -55,6 +55,11 @@ export interface Message {
   sentAt: Date;
   content: MessageContent;
   recalled: boolean;
+  /**
+   * Whether the message was edited after it was sent; null where the vendor's history does
+   * not say (MESSAGE_EDITED events report edits as they happen).
+   */
+  edited?: boolean | null;
 }
 
 export type MessageTarget =

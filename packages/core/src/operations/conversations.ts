@@ -1,12 +1,18 @@
 import type {
   ClearConversationHistoryInput,
   ConversationDoNotDisturbInput,
+  ConversationGroup,
+  ConversationGroupEntriesInput,
+  ConversationGroupInput,
+  ConversationMarks,
+  ConversationMarksInput,
   ConversationSummary,
   DeleteConversationInput,
   HistoryLog,
   HistoryLogInput,
   MarkConversationReadInput,
   PinConversationInput,
+  RenameConversationGroupInput,
   SetUnreadCountInput,
   UserConversationInput,
 } from "../model/conversation.js";
@@ -87,6 +93,66 @@ export const CONVERSATION_OPERATIONS = {
     action: "clear conversation history",
     summary:
       "Delete a user's copy of a conversation's history (others keep theirs), optionally only before a time.",
+  }),
+
+  // ------------------------------------------------ folders (groups) and marks
+  listConversationGroups: operation<{ userId: string }, ConversationGroup[]>()({
+    ...own,
+    kind: "read",
+    capability: "CONVERSATION_GROUPS",
+    action: "list conversation folders",
+    summary:
+      "A user's conversation folders (named groups of conversations) with their conversations.",
+  }),
+  createConversationGroup: operation<ConversationGroupEntriesInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_GROUPS",
+    action: "create conversation folders",
+    summary: "Create a named conversation folder for a user, holding the given conversations.",
+  }),
+  renameConversationGroup: operation<RenameConversationGroupInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_GROUPS",
+    action: "rename conversation folders",
+    summary: "Rename one of a user's conversation folders (its conversations stay in it).",
+  }),
+  deleteConversationGroup: operation<ConversationGroupInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_GROUPS",
+    action: "delete conversation folders",
+    summary: "Delete one of a user's conversation folders (the conversations themselves stay).",
+  }),
+  addToConversationGroup: operation<ConversationGroupEntriesInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_GROUPS",
+    action: "change conversation folders",
+    summary: "Put conversations into one of a user's conversation folders.",
+  }),
+  removeFromConversationGroup: operation<ConversationGroupEntriesInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_GROUPS",
+    action: "change conversation folders",
+    summary: "Take conversations out of one of a user's conversation folders.",
+  }),
+  setConversationMarks: operation<ConversationMarksInput, void>()({
+    ...own,
+    kind: "write",
+    capability: "CONVERSATION_MARKS",
+    action: "mark conversations",
+    summary:
+      "Add and remove marks (small whole numbers the app gives meaning to) on a user's conversation.",
+  }),
+  listConversationMarks: operation<{ userId: string }, ConversationMarks[]>()({
+    ...own,
+    kind: "read",
+    capability: "CONVERSATION_MARKS_READ",
+    action: "read conversation marks",
+    summary: "The conversations of a user that carry marks, with their marks.",
   }),
 
   // -------------------------------------------------------------- messages

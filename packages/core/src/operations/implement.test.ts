@@ -129,6 +129,14 @@ const implementation = {
   getReadReceipts: notHere,
   listMessageReaders: notHere,
   importMessages: notHere,
+  listConversationGroups: notHere,
+  createConversationGroup: notHere,
+  renameConversationGroup: notHere,
+  deleteConversationGroup: notHere,
+  addToConversationGroup: notHere,
+  removeFromConversationGroup: notHere,
+  setConversationMarks: notHere,
+  listConversationMarks: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {
