@@ -4,6 +4,7 @@ import type { AppRegistry } from "./apps.js";
 import { policy } from "./auth/policy.js";
 import type { Viewer } from "./auth/viewer.js";
 import { Loaders } from "./loaders.js";
+import type { PubSub } from "./realtime/pubsub.js";
 import type { RealtimeServices } from "./realtime/services.js";
 
 /** Everything a resolver needs for one request. */
@@ -22,6 +23,8 @@ export interface GatewayContext {
   meta: RequestMeta;
   /** Present on graphql-ws operations: what the `events` subscription listens to. */
   realtime?: RealtimeServices;
+  /** Where the events of writes made through the gateway go (see realtime/write-events.ts). */
+  events?: PubSub;
 }
 
 export interface RequestMeta {

@@ -51,7 +51,7 @@ export function isDeliberate(error: unknown): boolean {
 
 /**
  * The one mapping of an ImError to what a client sees: its code and its safe details
- * (vendor, vendor code, retry-after, field). Field errors, per-item errors and refused
+ * (vendor, vendor code, retry-after, field, the vendor rule behind a refusal). Field errors, per-item errors and refused
  * credentials all go through it.
  */
 export function errorExtensions(error: ImError): Record<string, unknown> & { code: string } {
@@ -60,6 +60,7 @@ export function errorExtensions(error: ImError): Record<string, unknown> & { cod
   if (error.vendorCode) extensions.vendorCode = error.vendorCode;
   if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
   if (error.field) extensions.field = error.field;
+  if (error.rule) extensions.rule = error.rule;
   return extensions;
 }
 

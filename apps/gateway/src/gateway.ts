@@ -91,6 +91,7 @@ export async function startGateway(
     apps,
     auth,
     log,
+    events: realtime.pubsub,
     ...(options.playground ? { playground: options.playground } : {}),
     routes: [webhooks, ...(options.routes ?? [])],
   });

@@ -8,6 +8,7 @@ import type {
 import { type AccessContext, authorize } from "./auth/access.js";
 import { isMember } from "./auth/membership.js";
 import { callOptions, type GatewayContext } from "./context.js";
+import { writeEvents } from "./realtime/write-events.js";
 
 /**
  * Runs one declared operation for a resolver: picks the app (the default when none is
@@ -36,7 +37,31 @@ export async function runOn<N extends OperationName>(
     input: OperationInput<N>,
     options: CallOptions,
   ) => Promise<OperationOutput<N>>;
-  return method.call(adapter, input, options);
+  const output = await method.call(adapter, input, options);
+  await publishWrite(ctx, adapter, name, input, output);
+  return output;
+}
+
+/**
+ * Publishes the events of a write made through the gateway (see write-events.ts). The write
+ * has happened: a failure to publish is logged, never turned into a failed mutation.
+ */
+async function publishWrite<N extends OperationName>(
+  ctx: GatewayContext,
+  adapter: ImAdapter,
+  name: N,
+  input: OperationInput<N>,
+  output: OperationOutput<N>,
+): Promise<void> {
+  const pubsub = ctx.events;
+  if (!pubsub) return;
+  const events = writeEvents(adapter, name, input, output);
+  if (events.length === 0) return;
+  try {
+    await pubsub.publish(adapter.info.id, events);
+  } catch (err) {
+    ctx.log.warn({ err, operation: name }, "could not publish the events of a write");
+  }
 }
 
 /**

@@ -216,6 +216,10 @@ const callerUser = (w: World, caller: Caller) => (caller === "other" ? w.other :
 const withCarol = (w: World) => ({ conversation: { type: "USER", id: w.third } });
 /** An hour of the message log (long past: no file, but the policy is what is tested). */
 const HOUR = "2020-01-01T05:00:00.000Z";
+const inFolder = (w: World) => ({
+  name: "Work",
+  conversations: [{ type: "USER", id: w.third }],
+});
 
 const RULES: Record<string, Case | Case[]> = {
   // ── Query ──
@@ -311,6 +315,8 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.readReceipts": { rule: rules.participant("messageId") },
   "Query.messageReaders": { rule: rules.participant("messageId"), args: () => ({ read: true }) },
   "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
+  "Query.conversationFolders": { rule: rules.self("userId") },
+  "Query.conversationMarks": { rule: rules.self("userId") },
 
   // ── Mutation ──
   "Mutation.registerUsers": { rule: rules.admin("users.id") },
@@ -389,6 +395,21 @@ const RULES: Record<string, Case | Case[]> = {
     args: (w) => ({ ...withCarol(w), doNotDisturb: true }),
   },
   "Mutation.clearConversationHistory": { rule: rules.self("userId"), args: withCarol },
+  "Mutation.createConversationFolder": { rule: rules.self("userId"), args: inFolder },
+  "Mutation.renameConversationFolder": {
+    rule: rules.self("userId"),
+    args: () => ({ name: "Work", newName: "Team" }),
+  },
+  "Mutation.deleteConversationFolder": {
+    rule: rules.self("userId"),
+    args: () => ({ name: "Work" }),
+  },
+  "Mutation.addToConversationFolder": { rule: rules.self("userId"), args: inFolder },
+  "Mutation.removeFromConversationFolder": { rule: rules.self("userId"), args: inFolder },
+  "Mutation.setConversationMarks": {
+    rule: rules.self("userId"),
+    args: (w) => ({ ...withCarol(w), add: [1] }),
+  },
   "Mutation.editMessage": {
     rule: rules.sender("messageId"),
     args: () => ({ content: { text: { text: "edited" } } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_QUERY } from "../src/demo/seed.js";
+import { DEMO_EDITED_TEXT, DEMO_QUERY, DEMO_REACTION } from "../src/demo/seed.js";
 import type { DemoGateway } from "../src/demo/start.js";
 import { admin, bearer, gql, withDemo } from "./helpers.js";
 
@@ -58,5 +58,36 @@ describe("demo mode", () => {
       ]);
       expect(r.data?.blockedUsers.nodes, app).toEqual([{ userId: "dave" }]);
     }
+  });
+
+  it("gives alice a conversation list with an unread badge, an edited message and a reaction", async () => {
+    const r = await gql<{
+      conversations: {
+        nodes: Array<{
+          conversation: { type: string; id: string };
+          unreadCount: number | null;
+          lastMessage: {
+            senderId: string;
+            content: { text?: string };
+            reactions: Array<{ emoji: string; userIds: string[] }> | null;
+          } | null;
+        }>;
+      };
+    }>(g.url, DEMO_QUERY, {}, admin(g));
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data?.conversations.nodes ?? [];
+    const withBob = nodes.find(
+      (n) => n.conversation.type === "USER" && n.conversation.id === "bob",
+    );
+    // Bob's reply is unread, edited and carries alice's reaction.
+    expect(withBob?.unreadCount).toBe(1);
+    expect(withBob?.lastMessage).toMatchObject({
+      senderId: "bob",
+      content: { text: DEMO_EDITED_TEXT },
+      reactions: [{ emoji: DEMO_REACTION, userIds: ["alice"] }],
+    });
+    const group = nodes.find((n) => n.conversation.type === "GROUP");
+    expect(group?.conversation.id).toBe("demogroup");
+    expect(group?.unreadCount).toBe(0);
   });
 });

@@ -105,5 +105,9 @@ export const EVENTS = `subscription Events($app: ID, $types: [EventType!], $conv
     ... on FriendRemovedEvent { userId friendId }
     ... on BlocklistChangedEvent { userId otherId blocked }
     ... on ProfileUpdatedEvent { userId fields }
+    ... on MessageEditedEvent { messageId senderId editorId conversation { type id } content { __typename ... on TextContent { text } } }
+    ... on MessageDeletedEvent { messageId senderId forUserId conversation { type id } }
+    ... on ConversationReadEvent { userId readUpTo conversation { type id } }
+    ... on ReactionChangedEvent { messageId senderId userId emoji added conversation { type id } }
   }
 }`;

@@ -12,6 +12,18 @@ export type ImErrorCode =
   | "VENDOR_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
+/**
+ * The vendor rule a refusal comes from, named neutrally so that clients can act on it
+ * (a message the vendor no longer holds, a time window that has passed).
+ */
+export const ERROR_RULES = [
+  "MESSAGE_GONE",
+  "EDIT_WINDOW_PASSED",
+  "RECALL_WINDOW_PASSED",
+  "ALREADY_RECALLED",
+] as const;
+export type ErrorRule = (typeof ERROR_RULES)[number];
+
 export interface ImErrorDetails {
   vendor?: Vendor;
   /** The vendor's own code, as a string (RongCloud 1002, Tencent 10010, ZEGO 660600001). */
@@ -24,6 +36,8 @@ export interface ImErrorDetails {
   operation?: string;
   /** The vendor's (or our) request id, for support. */
   requestId?: string;
+  /** The rule the refusal comes from, where it is one of the neutral ones. */
+  rule?: ErrorRule;
 }
 
 /**
@@ -38,6 +52,7 @@ export class ImError extends Error {
   readonly field: string | undefined;
   readonly operation: string | undefined;
   readonly requestId: string | undefined;
+  readonly rule: ErrorRule | undefined;
 
   constructor(code: ImErrorCode, message: string, details: ImErrorDetails = {}) {
     super(redactSecrets(message));
@@ -49,6 +64,7 @@ export class ImError extends Error {
     this.field = details.field;
     this.operation = details.operation;
     this.requestId = details.requestId;
+    this.rule = details.rule;
   }
 
   /** The fields safe to show a client (GraphQL extensions, logs). */
@@ -60,6 +76,7 @@ export class ImError extends Error {
     if (this.field) out.field = this.field;
     if (this.operation) out.operation = this.operation;
     if (this.requestId) out.requestId = this.requestId;
+    if (this.rule) out.rule = this.rule;
     return out;
   }
 }

@@ -26,10 +26,26 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
   friends(userId: "alice") { nodes { userId alias addedAt } }
   blockedUsers(userId: "alice") { nodes { userId } }
   groups(userId: "alice") { nodes { id name memberCount } }
+  # Alice's conversation list on Tencent: unread badges, and the latest message, which Bob
+  # edited after sending and Alice reacted to.
+  conversations(app: "tencent", userId: "alice") {
+    nodes {
+      conversation { type id }
+      unreadCount
+      lastMessage { senderId content { ... on TextContent { text } } edited reactions { emoji userIds } }
+    }
+  }
 }
 `;
 
-/** Seeds one app through its adapter: users, a group, friends, a blocklist, a few messages. */
+/** What Bob's greeting says after his edit, and Alice's reaction to it. */
+export const DEMO_EDITED_TEXT = "Hello Alice! (I fixed a typo.)";
+export const DEMO_REACTION = "❤️";
+
+/**
+ * Seeds one app through its adapter: users, a group, friends, a blocklist, a few messages,
+ * an edit and a reaction.
+ */
 export async function seedApp(adapter: ImAdapter): Promise<void> {
   await adapter.registerUsers(DEMO_USERS);
   await adapter.createGroup(DEMO_GROUP);
@@ -41,11 +57,20 @@ export async function seedApp(adapter: ImAdapter): Promise<void> {
     to: { type: "USERS", userIds: ["bob"] },
     content: text("Hi Bob! This is imgraph's demo."),
   });
-  await adapter.sendMessage({
+  const [reply] = await adapter.sendMessage({
     from: "bob",
     to: { type: "USERS", userIds: ["alice"] },
-    content: text("Hello Alice!"),
+    content: text("Helo Alice!"),
   });
+  const replyId = reply?.ok ? reply.value.messageId : null;
+  // Bob's edit and Alice's reaction, where the vendor has them.
+  const can = (name: string) => adapter.operations.some((o) => o.name === name && o.supported);
+  if (replyId && can("editMessage")) {
+    await adapter.editMessage({ messageId: replyId, content: text(DEMO_EDITED_TEXT) });
+  }
+  if (replyId && can("addReaction")) {
+    await adapter.addReaction({ messageId: replyId, userId: "alice", emoji: DEMO_REACTION });
+  }
   await adapter.sendMessage({
     from: "alice",
     to: { type: "GROUP", groupId: DEMO_GROUP.id },

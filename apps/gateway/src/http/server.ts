@@ -6,6 +6,7 @@ import type { AppRegistry } from "../apps.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ServerConfig } from "../config/types.js";
 import type { GatewayContext } from "../context.js";
+import type { PubSub } from "../realtime/pubsub.js";
 import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
 import type { PlaygroundPrefill } from "./playground.js";
@@ -23,6 +24,8 @@ export interface HttpDeps {
   apps: AppRegistry;
   auth: Authenticator;
   log: Logger;
+  /** Where writes made through the gateway publish their events. */
+  events?: PubSub;
   /** What the playground prefills (demo mode). */
   playground?: PlaygroundPrefill;
   /** More routes (webhooks), tried after the gateway's own, before 404. */

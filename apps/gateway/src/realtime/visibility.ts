@@ -1,4 +1,4 @@
-import type { ImAdapter, ImEvent, ImEventType } from "@imgraph/core";
+import type { Conversation, ImAdapter, ImEvent, ImEventType } from "@imgraph/core";
 import type { Viewer } from "../auth/viewer.js";
 import type { MembershipCache } from "./membership.js";
 
@@ -35,17 +35,20 @@ export async function maySee(
       return event.userId === me || event.friendId === me;
     case "BLOCKLIST_CHANGED":
       return event.userId === me;
+    case "MESSAGE_DELETED":
+      // A delete from one user's copy is that user's business only.
+      if (event.forUserId !== null) return event.forUserId === me;
+      return inConversation(me, event, member);
+    case "CONVERSATION_READ":
+      // The reader, and in a one-to-one conversation the peer (a read receipt); a group's
+      // read state is each member's own.
+      if (event.userId === me) return true;
+      return event.conversation.type === "USER" && event.conversation.id === me;
     case "MESSAGE_SENT":
-    case "MESSAGE_RECALLED": {
-      const conversation =
-        event.type === "MESSAGE_SENT" ? event.message.conversation : event.conversation;
-      const sender = event.type === "MESSAGE_SENT" ? event.message.senderId : event.senderId;
-      if (sender === me) return true;
-      if (conversation.type === "USER" || conversation.type === "SYSTEM")
-        return conversation.id === me;
-      if (conversation.type === "GROUP") return member(conversation.id);
-      return false; // rooms: no membership we can check
-    }
+    case "MESSAGE_RECALLED":
+    case "MESSAGE_EDITED":
+    case "REACTION_CHANGED":
+      return inConversation(me, event, member);
     case "GROUP_CREATED":
       return event.ownerId === me || event.userIds.includes(me);
     case "GROUP_MEMBER_JOINED":
@@ -71,10 +74,12 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
   if (!c) return true;
   switch (event.type) {
     case "MESSAGE_SENT":
-    case "MESSAGE_RECALLED": {
-      const conversation =
-        event.type === "MESSAGE_SENT" ? event.message.conversation : event.conversation;
-      const sender = event.type === "MESSAGE_SENT" ? event.message.senderId : event.senderId;
+    case "MESSAGE_RECALLED":
+    case "MESSAGE_EDITED":
+    case "MESSAGE_DELETED":
+    case "REACTION_CHANGED":
+    case "CONVERSATION_READ": {
+      const { conversation, sender } = parties(event);
       if (conversation.type !== c.type) return false;
       if (c.type !== "USER") return conversation.id === c.id;
       // USER: the conversation between the viewer and c.id; for an admin, any involving c.id.
@@ -95,4 +100,45 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }
+}
+
+type ConversationEvent = Extract<
+  ImEvent,
+  {
+    type:
+      | "MESSAGE_SENT"
+      | "MESSAGE_RECALLED"
+      | "MESSAGE_EDITED"
+      | "MESSAGE_DELETED"
+      | "REACTION_CHANGED"
+      | "CONVERSATION_READ";
+  }
+>;
+
+/**
+ * Where an event happened and who stands at its near end: a one-to-one conversation is
+ * named as that user sees it (the message's sender, or the reader of a read).
+ */
+function parties(event: ConversationEvent): { conversation: Conversation; sender: string | null } {
+  switch (event.type) {
+    case "MESSAGE_SENT":
+      return { conversation: event.message.conversation, sender: event.message.senderId };
+    case "CONVERSATION_READ":
+      return { conversation: event.conversation, sender: event.userId };
+    default:
+      return { conversation: event.conversation, sender: event.senderId };
+  }
+}
+
+/** Whether `me` is in the conversation of a message event: its sender, peer or group member. */
+async function inConversation(
+  me: string,
+  event: ConversationEvent,
+  member: (groupId: string) => Promise<boolean>,
+): Promise<boolean> {
+  const { conversation, sender } = parties(event);
+  if (sender === me) return true;
+  if (conversation.type === "USER" || conversation.type === "SYSTEM") return conversation.id === me;
+  if (conversation.type === "GROUP") return member(conversation.id);
+  return false; // rooms: no membership we can check
 }

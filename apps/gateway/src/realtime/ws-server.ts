@@ -172,6 +172,7 @@ export function startWs(deps: WsDeps): RunningWs {
               requestId,
               signal: state.abort.signal,
               log: log.child({ requestId }),
+              events: deps.realtime.pubsub,
             }),
             realtime: deps.realtime,
           },

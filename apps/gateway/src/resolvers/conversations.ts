@@ -85,7 +85,7 @@ export class ConversationResolver {
         : { type: "USER", userId: summary.ownerId, peerId: id };
     const page = await runOn(ctx, adapter, "listMessages", { conversation, limit: 1 });
     const latest = page.items[0];
-    return latest ? toMessage(latest) : null;
+    return latest ? toMessage(latest, adapter.info.id) : null;
   }
 
   @Query(() => Int, {

@@ -40,6 +40,10 @@ function toGraphQL(event: core.ImEvent): Record<string, unknown> {
       return { ...base, userId: event.userId, status: event.status as PresenceStatus };
     case "GROUP_DISMISSED":
       return { ...base, groupId: event.groupId };
+    case "MESSAGE_EDITED": {
+      const { appId: _appId, content: edited, ...rest } = event;
+      return { ...rest, app: event.appId, content: edited ? content(edited) : null };
+    }
     default: {
       const { appId: _appId, ...rest } = event;
       return { ...rest, app: event.appId };

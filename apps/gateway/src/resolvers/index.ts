@@ -1,12 +1,14 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchemaFrom, sdlOf } from "../schema/build.js";
 import { AppResolver } from "./app.js";
+import { ConversationFolderResolver } from "./conversation-folders.js";
 import { ConversationResolver } from "./conversations.js";
 import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
 import { MessageResolver } from "./message.js";
 import { MessageLifecycleResolver } from "./message-lifecycle.js";
+import { MessageStateResolver } from "./message-state.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
@@ -26,7 +28,9 @@ export function buildGatewaySchema(): GraphQLSchema {
     FriendGroupResolver,
     UserDepthResolver,
     ConversationResolver,
+    ConversationFolderResolver,
     MessageLifecycleResolver,
+    MessageStateResolver,
     EventResolver,
   ]);
   return cached;

@@ -22,9 +22,11 @@ import { type AppScope, InApp } from "./in-app.js";
 import { relayConnection } from "./pages.js";
 
 /** A neutral message as the schema shows it. */
-export function toMessage(m: core.Message): Message {
+export function toMessage(m: core.Message, appId?: string): Message {
   return {
     ...m,
+    edited: m.edited ?? null,
+    ...(appId ? { appId } : {}),
     conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },
     content: content(m.content) as never,
   };
@@ -77,7 +79,10 @@ export class MessageResolver {
       ...pageRequest(paging),
       ...defined({ after: range?.since, before: range?.until }),
     });
-    return relayConnection(page.items.map(toMessage), page);
+    return relayConnection(
+      page.items.map((m) => toMessage(m, app.adapter.info.id)),
+      page,
+    );
   }
 
   @Mutation(() => [SendResult], {

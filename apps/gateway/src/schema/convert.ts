@@ -7,7 +7,12 @@ import type { ItemError, ItemOutcome, PerUser } from "./types.js";
 
 export function itemError(error: unknown): ItemError {
   const e = asImError(error);
-  return { code: e.code, message: e.message, vendorCode: e.vendorCode ?? null };
+  return {
+    code: e.code,
+    message: e.message,
+    vendorCode: e.vendorCode ?? null,
+    rule: e.rule ?? null,
+  };
 }
 
 export function outcomes(results: ItemResult<unknown>[]): ItemOutcome[] {

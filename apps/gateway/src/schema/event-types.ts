@@ -1,26 +1,17 @@
-import { EVENT_TYPES, type ImEventType } from "@imgraph/core";
-import { DateTimeISOResolver } from "graphql-scalars";
-import { createUnionType, Field, ID, InputType, InterfaceType, ObjectType } from "type-graphql";
-import { enumFrom } from "./enums.js";
+import { createUnionType, Field, ID, InputType, ObjectType } from "type-graphql";
+import { EventType, ImEventBase } from "./event-base.js";
+import {
+  ConversationReadEvent,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  ReactionChangedEvent,
+} from "./lifecycle-event-types.js";
 import { Conversation, Message } from "./message-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
 // Real-time events (the `events` subscription), normalized from vendor callbacks.
 
-export type EventType = ImEventType;
-export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time events.", {
-  MESSAGE_SENT: "A message was sent.",
-  MESSAGE_RECALLED: "A message was recalled.",
-  PRESENCE_CHANGED: "A user came online or went offline.",
-  GROUP_CREATED: "A group was created.",
-  GROUP_MEMBER_JOINED: "Users joined (or were added to) a group.",
-  GROUP_MEMBER_LEFT: "Users left (or were removed from) a group.",
-  GROUP_DISMISSED: "A group was dismissed.",
-  FRIEND_ADDED: "A user joined another user's friend list.",
-  FRIEND_REMOVED: "A user left another user's friend list.",
-  BLOCKLIST_CHANGED: "A user blocked or unblocked another user.",
-  PROFILE_UPDATED: "A user's profile changed.",
-});
+export { EventType, ImEventBase };
 
 @InputType({
   description:
@@ -32,18 +23,6 @@ export class EventConversationInput {
 
   @Field(() => ID, { description: "The other user's id (USER) or the group's id (GROUP)." })
   id!: string;
-}
-
-@InterfaceType({ description: "What every real-time event has." })
-export abstract class ImEventBase {
-  @Field(() => EventType, { description: "What happened." })
-  type!: EventType;
-
-  @Field(() => ID, { description: "The app it happened in." })
-  app!: string;
-
-  @Field(() => DateTimeISOResolver, { description: "When the vendor says it happened." })
-  at!: Date;
 }
 
 @ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A message was sent." })
@@ -203,6 +182,10 @@ const TYPENAMES: Record<EventType, string> = {
   FRIEND_REMOVED: "FriendRemovedEvent",
   BLOCKLIST_CHANGED: "BlocklistChangedEvent",
   PROFILE_UPDATED: "ProfileUpdatedEvent",
+  MESSAGE_EDITED: "MessageEditedEvent",
+  MESSAGE_DELETED: "MessageDeletedEvent",
+  CONVERSATION_READ: "ConversationReadEvent",
+  REACTION_CHANGED: "ReactionChangedEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -212,7 +195,8 @@ export function eventTypeName(value: unknown): string | undefined {
 
 export const ImEventUnion = createUnionType({
   name: "ImEvent",
-  description: "A real-time event: one of the neutral events normalized from vendor callbacks.",
+  description:
+    "A real-time event: one of the neutral events normalized from vendor callbacks (or, where the vendor calls back for nothing, published by the gateway for a write made through it).",
   types: () =>
     [
       MessageSentEvent,
@@ -226,6 +210,10 @@ export const ImEventUnion = createUnionType({
       FriendRemovedEvent,
       BlocklistChangedEvent,
       ProfileUpdatedEvent,
+      MessageEditedEvent,
+      MessageDeletedEvent,
+      ConversationReadEvent,
+      ReactionChangedEvent,
     ] as const,
   resolveType: eventTypeName,
 });

@@ -83,6 +83,16 @@ export class Message {
 
   @Field(() => Boolean, { description: "Whether it was recalled." })
   recalled!: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether it was edited after it was sent; null where the vendor's history does not say (none of the three records it in history today: the MESSAGE_EDITED event tells when an edit happens).",
+  })
+  edited?: boolean | null;
+
+  /** The app the message was read from (not in the schema): where `reactions` reads. */
+  appId?: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: "An edge of a message connection." })

@@ -223,6 +223,13 @@ export class ItemError {
     description: "The vendor's own code, when the vendor refused.",
   })
   vendorCode!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The vendor rule behind the refusal, where it is a neutral one (MESSAGE_GONE, EDIT_WINDOW_PASSED, RECALL_WINDOW_PASSED, ALREADY_RECALLED); as in GraphQL `extensions.rule`.",
+  })
+  rule?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "The outcome of a batch operation for one key." })

@@ -88,6 +88,8 @@ export type ImEvent =
       at: Date;
       messageId: string;
       conversation: Conversation;
+      /** Who sent the message (the conversation is named as they see it). */
+      senderId: string;
       userId: string;
       emoji: string;
       added: boolean;

@@ -8,6 +8,7 @@ import type { ServerConfig } from "../../config/types.js";
 import { createContext, type GatewayContext, type RequestMeta } from "../../context.js";
 import { requestError } from "../../errors.js";
 import { MAX_SYNTAX_NESTING, nestingError, syntaxNesting } from "../../limits.js";
+import type { PubSub } from "../../realtime/pubsub.js";
 import { readBody, sendJson, TOO_LARGE } from "../body.js";
 import type { Route } from "../route.js";
 
@@ -19,6 +20,8 @@ export interface GraphqlDeps {
   apps: AppRegistry;
   auth: Authenticator;
   log: Logger;
+  /** Where writes made through the gateway publish their events. */
+  events?: PubSub;
 }
 
 /**
@@ -110,6 +113,7 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
             requestId,
             signal: controller.signal,
             log: deps.log.child({ requestId }),
+            ...(deps.events ? { events: deps.events } : {}),
           });
         },
       });

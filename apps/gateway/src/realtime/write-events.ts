@@ -1,0 +1,125 @@
+import type {
+  ImAdapter,
+  ImEvent,
+  OperationInput,
+  OperationName,
+  OperationOutput,
+} from "@imgraph/core";
+
+// The events of writes made through the gateway, for the changes a vendor reports by no
+// callback of its own (none of the three calls back for deletes or reactions; only some for
+// edits and reads). Where the vendor does call back, its callback is the one event.
+
+type Builder<N extends OperationName> = (
+  input: OperationInput<N>,
+  output: OperationOutput<N>,
+  adapter: ImAdapter,
+  at: Date,
+) => ImEvent[];
+
+const BUILDERS: { [N in OperationName]?: Builder<N> } = {
+  editMessage(input, _output, adapter, at) {
+    const message = adapter.describeMessageId?.(input.messageId);
+    if (!message) return [];
+    return [
+      {
+        type: "MESSAGE_EDITED",
+        appId: adapter.info.id,
+        at,
+        messageId: input.messageId,
+        conversation: message.conversation,
+        senderId: message.senderId,
+        editorId: input.actorId ?? message.senderId,
+        content: input.content,
+      },
+    ];
+  },
+  deleteMessages(input, output, adapter, at) {
+    return output.flatMap((result, i) => {
+      const messageId = input.messageIds[i];
+      const message = result.ok && messageId ? adapter.describeMessageId?.(messageId) : null;
+      if (!message) return [];
+      return [
+        {
+          type: "MESSAGE_DELETED" as const,
+          appId: adapter.info.id,
+          at,
+          messageId: messageId ?? null,
+          conversation: message.conversation,
+          senderId: message.senderId,
+          forUserId: input.userId,
+        },
+      ];
+    });
+  },
+  deleteGroupMessagesBySender(input, _output, adapter, at) {
+    return [
+      {
+        type: "MESSAGE_DELETED",
+        appId: adapter.info.id,
+        at,
+        messageId: null,
+        conversation: { type: "GROUP", id: input.groupId },
+        senderId: input.senderId,
+        forUserId: null,
+      },
+    ];
+  },
+  markConversationRead(input, _output, adapter, at) {
+    return [
+      {
+        type: "CONVERSATION_READ",
+        appId: adapter.info.id,
+        at,
+        userId: input.userId,
+        conversation: input.conversation,
+        readUpTo: input.upTo ?? at,
+      },
+    ];
+  },
+  addReaction: (input, _output, adapter, at) => reaction(input, adapter, at, true),
+  removeReaction: (input, _output, adapter, at) => reaction(input, adapter, at, false),
+};
+
+function reaction(
+  input: OperationInput<"addReaction">,
+  adapter: ImAdapter,
+  at: Date,
+  added: boolean,
+): ImEvent[] {
+  const message = adapter.describeMessageId?.(input.messageId);
+  if (!message) return [];
+  return [
+    {
+      type: "REACTION_CHANGED",
+      appId: adapter.info.id,
+      at,
+      messageId: input.messageId,
+      conversation: message.conversation,
+      senderId: message.senderId,
+      userId: input.userId,
+      emoji: input.emoji,
+      added,
+    },
+  ];
+}
+
+/**
+ * The events a successful write of `name` makes, less those the vendor's own callbacks will
+ * report (when the app receives its callbacks at all).
+ */
+export function writeEvents<N extends OperationName>(
+  adapter: ImAdapter,
+  name: N,
+  input: OperationInput<N>,
+  output: OperationOutput<N>,
+  at = new Date(),
+): ImEvent[] {
+  const build = BUILDERS[name] as Builder<N> | undefined;
+  if (!build) return [];
+  const calledBack = (event: ImEvent) =>
+    adapter.parseWebhook !== undefined &&
+    "conversation" in event &&
+    adapter.reportsByCallback?.(event.type, event.conversation.type) === true;
+  return build(input, output, adapter, at).filter((event) => !calledBack(event));
+}

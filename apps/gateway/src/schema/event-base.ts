@@ -1,0 +1,38 @@
+import { EVENT_TYPES, type ImEventType } from "@imgraph/core";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { Field, ID, InterfaceType } from "type-graphql";
+import { enumFrom } from "./enums.js";
+
+// What every real-time event has; the event kinds live in event-types.ts and
+// lifecycle-event-types.ts.
+
+export type EventType = ImEventType;
+export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time events.", {
+  MESSAGE_SENT: "A message was sent.",
+  MESSAGE_RECALLED: "A message was recalled.",
+  PRESENCE_CHANGED: "A user came online or went offline.",
+  GROUP_CREATED: "A group was created.",
+  GROUP_MEMBER_JOINED: "Users joined (or were added to) a group.",
+  GROUP_MEMBER_LEFT: "Users left (or were removed from) a group.",
+  GROUP_DISMISSED: "A group was dismissed.",
+  FRIEND_ADDED: "A user joined another user's friend list.",
+  FRIEND_REMOVED: "A user left another user's friend list.",
+  BLOCKLIST_CHANGED: "A user blocked or unblocked another user.",
+  PROFILE_UPDATED: "A user's profile changed.",
+  MESSAGE_EDITED: "A sent message's content was replaced.",
+  MESSAGE_DELETED: "A message was deleted, for one user or for everyone.",
+  CONVERSATION_READ: "A user read a conversation up to a time.",
+  REACTION_CHANGED: "A user added or took back a reaction.",
+});
+
+@InterfaceType({ description: "What every real-time event has." })
+export abstract class ImEventBase {
+  @Field(() => EventType, { description: "What happened." })
+  type!: EventType;
+
+  @Field(() => ID, { description: "The app it happened in." })
+  app!: string;
+
+  @Field(() => DateTimeISOResolver, { description: "When the vendor says it happened." })
+  at!: Date;
+}
