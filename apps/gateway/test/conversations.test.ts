@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, type GraphQLResponse, ok, uniqueIds, withDemo } from "./helpers.js";
+import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // A user's conversations (list, unread, read state, pin, do-not-disturb, clearing), message
 // edits and the message log over GraphQL, end to end through each vendor's emulator: what
@@ -16,9 +16,6 @@ withDemo((started) => {
 const uid = uniqueIds();
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
-const SEND = `mutation($app: ID, $from: ID!, $to: [ID!], $g: ID, $text: String!) {
-  sendMessage(app: $app, input: { from: $from, toUserIds: $to, toGroupId: $g, content: { text: { text: $text } } }) {
-    messageId error { code } } }`;
 const LIST = `query($app: ID, $u: ID!) { conversations(app: $app, userId: $u, first: 50) {
   nodes { conversation { type id } unreadCount pinned lastMessageAt
     lastMessage { senderId content { ... on TextContent { text } } } } pageInfo { hasNextPage } } }`;
@@ -38,23 +35,7 @@ const EDIT = `mutation($app: ID, $id: ID!, $text: String!) {
 const LOG = "query($app: ID, $h: DateTimeISO!) { messageLog(app: $app, hour: $h) { hour url } }";
 
 describe.each(APPS)("conversations on %s", (app) => {
-  const { q, support, register } = inDemoApp(() => g, app, "v");
-  const supported = (operation: string) => support.get(operation)?.supported === true;
-  /** The declared gap: UNSUPPORTED_BY_VENDOR carrying the reason App.operations shows. */
-  const expectGap = (r: GraphQLResponse, operation: string) => {
-    expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
-  };
-  const vendorRequests = () => g.emulators[APPS.indexOf(app)]?.requests({ limit: 1 })[0]?.seq ?? 0;
-
-  async function send(from: string, to: string, text: string): Promise<string> {
-    const r = await q<{ sendMessage: Array<{ messageId: string }> }>(SEND, {
-      from,
-      to: [to],
-      text,
-    });
-    return ok(r).sendMessage[0]?.messageId as string;
-  }
+  const { q, supported, expectGap, vendorRequests, register, send } = inDemoApp(() => g, app, "v");
 
   it("an end user lists their own conversations, with the last message where history is kept", async () => {
     const [me, peer] = (await register(2)) as [string, string];

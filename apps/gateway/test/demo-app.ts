@@ -42,5 +42,33 @@ export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: str
     return ids;
   }
 
-  return { q, support, register };
+  /** Whether the app supports an operation (its App.operations name: SET_USER_TAGS). */
+  const supported = (operation: string) => support.get(operation)?.supported === true;
+
+  /** The declared gap: UNSUPPORTED_BY_VENDOR carrying the reason App.operations shows. */
+  const expectGap = (r: GraphQLResponse, operation: string) => {
+    expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+    expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
+  };
+
+  /** How many requests the app's emulator has received (to prove none was made). */
+  const vendorRequests = () =>
+    gateway()
+      .emulators.find((e) => e.vendor === app)
+      ?.requests({ limit: 1 })[0]?.seq ?? 0;
+
+  /** Sends a text from one user to another; answers the message's id. */
+  async function send(from: string, to: string, text = "hello"): Promise<string> {
+    const r = await q<{ sendMessage: Array<{ messageId: string }> }>(SEND_TEXT, {
+      from,
+      to: [to],
+      text,
+    });
+    return ok(r).sendMessage[0]?.messageId as string;
+  }
+
+  return { q, support, supported, expectGap, vendorRequests, register, send };
 }
+
+const SEND_TEXT = `mutation($app: ID, $from: ID!, $to: [ID!], $text: String!) {
+  sendMessage(app: $app, input: { from: $from, toUserIds: $to, content: { text: { text: $text } } }) { messageId } }`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, type GraphQLResponse, ok, withDemo } from "./helpers.js";
+import { bearer, ok, withDemo } from "./helpers.js";
 
 // Messages after they are sent over GraphQL, end to end through each vendor's emulator:
 // one-sided deletes, extensions, reactions, read receipts and import — what works, who may
@@ -15,8 +15,6 @@ withDemo((started) => {
 
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
-const SEND = `mutation($app: ID, $from: ID!, $to: [ID!], $text: String!) {
-  sendMessage(app: $app, input: { from: $from, toUserIds: $to, content: { text: { text: $text } } }) { messageId } }`;
 const SET_EXT = `mutation($app: ID, $m: ID!, $e: [MessageExtensionInput!]!) {
   setMessageExtensions(app: $app, messageId: $m, extensions: $e) { key applied current { value version } } }`;
 const EXTS = `query($app: ID, $m: ID!) { messageExtensions(app: $app, messageId: $m) { key value version } }`;
@@ -29,22 +27,7 @@ const IMPORT = `mutation($app: ID, $c: ConversationInput!, $m: [ImportedMessageI
   importMessages(app: $app, conversation: $c, messages: $m) { key ok messageId error { code message } } }`;
 
 describe.each(APPS)("message lifecycle on %s", (app) => {
-  const { q, support, register } = inDemoApp(() => g, app, "l");
-  const supported = (operation: string) => support.get(operation)?.supported === true;
-  const expectGap = (r: GraphQLResponse, operation: string) => {
-    expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
-  };
-  const vendorRequests = () => g.emulators[APPS.indexOf(app)]?.requests({ limit: 1 })[0]?.seq ?? 0;
-
-  async function send(from: string, to: string, text: string): Promise<string> {
-    const r = await q<{ sendMessage: Array<{ messageId: string }> }>(SEND, {
-      from,
-      to: [to],
-      text,
-    });
-    return ok(r).sendMessage[0]?.messageId as string;
-  }
+  const { q, supported, expectGap, vendorRequests, register, send } = inDemoApp(() => g, app, "l");
 
   it("the conversation's users set and read extensions and react; outsiders may not", async () => {
     const [me, peer, outsider] = (await register(3)) as [string, string, string];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, type GraphQLResponse, ok, uniqueIds, withDemo } from "./helpers.js";
+import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
 
 // User attributes, push tags, account checks, login invalidation, app-wide mutes and friend
 // groups over GraphQL, end to end through each vendor's emulator: what works, bad input
@@ -29,14 +29,7 @@ const MUTES = `query($app: ID, $ids: [ID!]!) {
 const GROUPS = `query($app: ID, $u: ID!) { friendGroups(app: $app, userId: $u) { name friendIds } }`;
 
 describe.each(APPS)("user depth on %s", (app) => {
-  const { q, support, register } = inDemoApp(() => g, app, "d");
-  const supported = (operation: string) => support.get(operation)?.supported === true;
-  /** The declared gap: UNSUPPORTED_BY_VENDOR carrying the reason App.operations shows. */
-  const expectGap = (r: GraphQLResponse, operation: string) => {
-    expect(firstError(r)).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(r.errors?.[0]?.message).toContain(support.get(operation)?.reason ?? "?");
-  };
-  const vendorRequests = () => g.emulators[APPS.indexOf(app)]?.requests({ limit: 1 })[0]?.seq ?? 0;
+  const { q, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "d");
 
   it("an end user sets and removes their own attributes; anyone of the app reads them", async () => {
     const [me, other] = (await register(2)) as [string, string];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusedField } from "./contract/expect.js";
 import {
   checkLogHour,
   checkOptionalTime,
@@ -13,15 +14,7 @@ const rules = {
   group: { maxBytes: 48 },
 };
 
-function fieldOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadUserInputError);
-    return (error as BadUserInputError).field;
-  }
-  throw new Error("expected a refusal");
-}
+const fieldOf = refusedField;
 
 describe("checkUserConversation", () => {
   it("answers the user and a USER or GROUP conversation", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusedField } from "./contract/expect.js";
 import { BadUserInputError } from "./errors.js";
 import {
   checkExtensionKeys,
@@ -18,15 +19,7 @@ const versioned: ExtensionRules = {
   versioned: true,
 };
 
-function fieldOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadUserInputError);
-    return (error as BadUserInputError).field;
-  }
-  throw new Error("expected a refusal");
-}
+const fieldOf = refusedField;
 
 describe("message id lists", () => {
   it("take distinct non-empty ids up to a maximum", () => {

@@ -1,10 +1,10 @@
 import { expect } from "vitest";
 import type { Conversation, MessageTarget } from "../model/message.js";
-import { collect, value } from "./expect.js";
+import { collect } from "./expect.js";
 import type { ContractHarness, ConversationState } from "./harness.js";
 import type { ContractKit } from "./kit.js";
+import { sendTexts } from "./messages.js";
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const key = (c: Conversation) => `${c.type}:${c.id}`;
 
 /**
@@ -13,19 +13,8 @@ const key = (c: Conversation) => `${c.type}:${c.id}`;
  * that has them. Write-only operations are checked on the vendor side (the harness).
  */
 export function conversationCases({ adapter, harness, id, users, check, refuses }: ContractKit) {
-  async function texts(from: string, to: MessageTarget, count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const [sent] = await adapter().sendMessage({
-        from,
-        to,
-        content: { type: "TEXT", text: `m${i + 1}` },
-      });
-      ids.push(value(sent).messageId);
-      await pause(5);
-    }
-    return ids;
-  }
+  const texts = (from: string, to: MessageTarget, count: number) =>
+    sendTexts(adapter(), from, to, count);
 
   async function groupWith(memberIds: string[], ownerId: string): Promise<string> {
     const groupId = id("cg");

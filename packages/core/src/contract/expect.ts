@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { ImError } from "../errors.js";
+import { BadUserInputError, type ImError } from "../errors.js";
 import type { Message } from "../model/message.js";
 import type { Page } from "../model/page.js";
 import type { ItemResult } from "../results.js";
@@ -40,4 +40,15 @@ export async function collect<T>(page: (cursor: string | null) => Promise<Page<T
     cursor = result.nextCursor;
   }
   throw new Error("paging did not end within 100 pages");
+}
+
+/** The field a synchronous input check blames (fails unless it throws BAD_USER_INPUT). */
+export function refusedField(call: () => unknown): string | undefined {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadUserInputError);
+    return (error as BadUserInputError).field;
+  }
+  throw new Error("expected a refusal");
 }

@@ -1,9 +1,8 @@
 import { expect } from "vitest";
 import type { Conversation, MessageTarget } from "../model/message.js";
-import { expectAllOk, text, value } from "./expect.js";
+import { expectAllOk, text } from "./expect.js";
 import type { ContractKit } from "./kit.js";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sendTexts } from "./messages.js";
 
 /**
  * Messages after they are sent (one-sided and by-sender deletes, extensions, reactions, read
@@ -11,19 +10,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * that has them. What the API cannot read back is checked on the vendor side (the harness).
  */
 export function lifecycleCases({ adapter, harness, id, users, check, refuses }: ContractKit) {
-  async function texts(from: string, to: MessageTarget, count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const [sent] = await adapter().sendMessage({
-        from,
-        to,
-        content: { type: "TEXT", text: `m${i + 1}` },
-      });
-      ids.push(value(sent).messageId);
-      await pause(5);
-    }
-    return ids;
-  }
+  const texts = (from: string, to: MessageTarget, count: number) =>
+    sendTexts(adapter(), from, to, count);
 
   async function group(memberCount: number) {
     const [owner, ...members] = (await users(memberCount + 1, "lg")) as [string, ...string[]];
