@@ -86,6 +86,38 @@ describe("query limits", () => {
     expect(r.status).toBe(413);
   });
 
+  it("answers document and variable errors 200 to application/json clients, 400 to graphql-response+json ones", async () => {
+    const post = (accept: string, body: Record<string, unknown>) =>
+      fetch(g.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept, ...admin(g) },
+        body: JSON.stringify(body),
+      });
+    const bad = [
+      [{ query: "{ viewer { role }" }, "GRAPHQL_PARSE_FAILED"],
+      [{ query: "{ noSuchField }" }, "GRAPHQL_VALIDATION_FAILED"],
+      [
+        { query: "query($id: ID!) { user(id: $id) { id } }", variables: { id: { x: 1 } } },
+        "BAD_USER_INPUT",
+      ],
+    ] as const;
+    for (const [body, code] of bad) {
+      const legacy = await post("application/json", body);
+      expect(legacy.status, code).toBe(200);
+      const answer = (await legacy.json()) as {
+        data?: unknown;
+        errors: Array<{ extensions: { code: string } }>;
+      };
+      expect(answer.data, code).toBeUndefined();
+      expect(answer.errors[0]?.extensions.code).toBe(code);
+      const modern = await post("application/graphql-response+json", body);
+      expect(modern.status, code).toBe(400);
+    }
+    // A request that is not GraphQL at all stays a 400 for everyone.
+    const notGraphql = await post("application/json", { nothing: true });
+    expect(notGraphql.status).toBe(400);
+  });
+
   it("prevents CSRF: a simple GET without a preflight header is refused", async () => {
     const r = await fetch(`${g.url}?query=${encodeURIComponent("{ viewer { role } }")}`, {
       headers: { ...admin(g) },

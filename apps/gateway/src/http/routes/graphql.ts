@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { ImError } from "@imgraph/core";
 import type { Logger } from "pino";
 import type { AppRegistry } from "../../apps.js";
@@ -124,6 +124,12 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
       if (res.statusCode === 200 && meta.errorCodes.includes("UNAUTHENTICATED"))
         res.statusCode = 401;
       if (res.statusCode === 401) res.setHeader("www-authenticate", WWW_AUTHENTICATE);
+      if (
+        res.statusCode === 400 &&
+        response.body.kind === "complete" &&
+        legacyRequestError(response)
+      )
+        res.statusCode = 200;
       if (response.body.kind === "complete") {
         res.end(response.body.string);
       } else {
@@ -142,6 +148,34 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
       viewer: viewerRole,
     };
   };
+}
+
+/** Errors of a well-formed request's document or variables (GraphQL over HTTP §6.4.1). */
+const DOCUMENT_ERRORS = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+]);
+
+/**
+ * Whether a 400 from Apollo is a document or variables error answered as `application/json`:
+ * the spec wants 200 there (the errors are in the body; clients of the legacy media type
+ * read them from a 200), while `application/graphql-response+json` keeps 400.
+ */
+function legacyRequestError(response: HTTPGraphQLResponse): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.startsWith("application/json") || response.body.kind !== "complete") return false;
+  try {
+    const body = JSON.parse(response.body.string) as {
+      data?: unknown;
+      errors?: Array<{ extensions?: { code?: unknown } }>;
+    };
+    if (body.data !== undefined || !Array.isArray(body.errors) || body.errors.length === 0)
+      return false;
+    return body.errors.every((e) => DOCUMENT_ERRORS.has(String(e.extensions?.code)));
+  } catch {
+    return false;
+  }
 }
 
 async function authenticate(auth: Authenticator, req: IncomingMessage) {
