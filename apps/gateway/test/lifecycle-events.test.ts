@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { inDemoApp } from "./demo-app.js";
 import { admin, bearer, ok, withDemo } from "./helpers.js";
-import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
+import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // Edits, deletes, reads and reactions made through the gateway reach the subscribers allowed
 // to see them: from the vendor's own callback where it sends one (Tencent: one-to-one edits
@@ -21,6 +21,8 @@ const DELETE = `mutation($app: ID, $u: ID!, $ids: [ID!]!) {
   deleteMessages(app: $app, userId: $u, messageIds: $ids) { ok } }`;
 const READ = `mutation($app: ID, $u: ID!, $c: ConversationRefInput!) {
   markConversationRead(app: $app, userId: $u, conversation: $c) }`;
+
+type Heard = Received<Record<string, unknown>>;
 
 let g: DemoGateway;
 withDemo((started) => {
@@ -50,7 +52,7 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
       admin(g),
       await asUser(peer),
       await asUser(outsider),
-    )) as [ReturnType<typeof collect>, ReturnType<typeof collect>, ReturnType<typeof collect>];
+    )) as [Heard, Heard, Heard];
     let expected = 0;
     if (supported("EDIT_MESSAGE")) {
       ok(await q(EDIT, { m, text: "hello again" }, await asUser(me)));
@@ -94,10 +96,7 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
     if (!supported("MARK_CONVERSATION_READ") && !supported("DELETE_MESSAGES")) t.skip();
     const [me, peer] = (await register(2)) as [string, string];
     const m = await send(peer, me);
-    const [mine, theirs] = (await listen(await asUser(me), await asUser(peer))) as [
-      ReturnType<typeof collect>,
-      ReturnType<typeof collect>,
-    ];
+    const [mine, theirs] = (await listen(await asUser(me), await asUser(peer))) as [Heard, Heard];
     let expected = 0;
     if (supported("MARK_CONVERSATION_READ")) {
       ok(await q(READ, { u: me, c: { type: "USER", id: peer } }, await asUser(me)));
