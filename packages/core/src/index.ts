@@ -24,6 +24,22 @@ export {
 } from "./conversation-inputs.js";
 export { type CursorFields, cursorError, decodeCursor, encodeCursor } from "./cursor.js";
 export * from "./errors.js";
+export {
+  COUNTER_MODES,
+  checkAttributeKeys,
+  checkCounterChanges,
+  checkGroupAttributes,
+  checkGroupMemberProfile,
+  checkGroupProfileUpdate,
+  checkImportGroup,
+  checkMemberRole,
+  type GroupAttributeRules,
+  type GroupProfileRules,
+  type ImportGroupRules,
+  JOIN_POLICIES,
+  type MemberProfileRules,
+  type TextRule,
+} from "./group-depth-inputs.js";
 export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
 export { isJsonObject, parseJsonObject } from "./json-object.js";

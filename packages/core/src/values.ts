@@ -42,6 +42,9 @@ export const EVENT_TYPES = [
   "MESSAGE_DELETED",
   "CONVERSATION_READ",
   "REACTION_CHANGED",
+  "GROUP_PROFILE_UPDATED",
+  "GROUP_MEMBER_ROLE_CHANGED",
+  "GROUP_ATTRIBUTES_CHANGED",
 ] as const satisfies readonly ImEventType[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).

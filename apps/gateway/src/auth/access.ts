@@ -74,6 +74,8 @@ async function checkRule(
         throw new ForbiddenError(`Only the group's owner may ${action}.`);
       return;
     }
+    case "groupAdmin":
+      return checkGroupAdmin(access, viewer.userId, id, action);
     case "groupMember":
       if (!(await access.isMember(access.adapter, id, viewer.userId, access.options)))
         throw new ForbiddenError(`Only the group's members may ${action}.`);
@@ -99,6 +101,31 @@ async function checkRule(
         return;
       throw new ForbiddenError(`Only the message's conversation may ${action}.`);
     }
+  }
+}
+
+/**
+ * The caller owns the group or is one of its admins: one role read where the vendor has it
+ * (getGroupMemberRoles), else the owner from the group's profile.
+ */
+async function checkGroupAdmin(
+  access: AccessContext,
+  userId: string,
+  groupId: string,
+  action: string,
+): Promise<void> {
+  const { adapter, options } = access;
+  const rolesRead = adapter.operations.some((o) => o.name === "getGroupMemberRoles" && o.supported);
+  if (rolesRead) {
+    const [role] = await adapter.getGroupMemberRoles({ groupId, userIds: [userId] }, options);
+    if (role?.ok && (role.value === "OWNER" || role.value === "ADMIN")) return;
+    if (role && !role.ok && role.error.code !== "NOT_FOUND") throw role.error;
+    throw new ForbiddenError(`Only the group's owner and admins may ${action}.`);
+  }
+  const group = await adapter.getGroup(groupId, options);
+  if (!group) throw new NotFoundError(`Group ${groupId} does not exist.`);
+  if (group.ownerId !== userId) {
+    throw new ForbiddenError(`Only the group's owner (admins are not kept here) may ${action}.`);
   }
 }
 

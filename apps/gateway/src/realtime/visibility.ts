@@ -59,6 +59,11 @@ export async function maySee(
       members.left(appId, event.groupId, event.userIds);
       return visible;
     }
+    case "GROUP_PROFILE_UPDATED":
+    case "GROUP_ATTRIBUTES_CHANGED":
+      return member(event.groupId);
+    case "GROUP_MEMBER_ROLE_CHANGED":
+      return event.userId === me || member(event.groupId);
     case "GROUP_DISMISSED":
       // The group is gone: only a member list we still hold can tell who was in it.
       return members.wasMember(appId, event.groupId, me);

@@ -77,9 +77,51 @@ const BUILDERS: { [N in OperationName]?: Builder<N> } = {
       },
     ];
   },
+  updateGroupProfile(input, _output, adapter, at) {
+    const fields = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
+    return [
+      { type: "GROUP_PROFILE_UPDATED", appId: adapter.info.id, at, groupId: input.groupId, fields },
+    ];
+  },
+  muteGroup(input, _output, adapter, at) {
+    const groupId = input.groupId;
+    return [
+      { type: "GROUP_PROFILE_UPDATED", appId: adapter.info.id, at, groupId, fields: ["allMuted"] },
+    ];
+  },
+  setGroupMemberRole(input, _output, adapter, at) {
+    return [
+      {
+        type: "GROUP_MEMBER_ROLE_CHANGED",
+        appId: adapter.info.id,
+        at,
+        groupId: input.groupId,
+        userId: input.userId,
+        role: input.role,
+      },
+    ];
+  },
+  setGroupAttributes: (input, _output, adapter, at) =>
+    attributes(adapter, at, input.groupId, Object.keys(input.attributes)),
+  removeGroupAttributes: (input, _output, adapter, at) =>
+    attributes(adapter, at, input.groupId, input.keys),
+  clearGroupAttributes: (input, _output, adapter, at) => attributes(adapter, at, input.groupId, []),
   addReaction: (input, _output, adapter, at) => reaction(input, adapter, at, true),
   removeReaction: (input, _output, adapter, at) => reaction(input, adapter, at, false),
 };
+
+const PROFILE_FIELDS = [
+  "name",
+  "avatarUrl",
+  "introduction",
+  "announcement",
+  "joinPolicy",
+  "maxMembers",
+] as const;
+
+function attributes(adapter: ImAdapter, at: Date, groupId: string, keys: string[]): ImEvent[] {
+  return [{ type: "GROUP_ATTRIBUTES_CHANGED", appId: adapter.info.id, at, groupId, keys }];
+}
 
 function reaction(
   input: OperationInput<"addReaction">,
@@ -119,7 +161,9 @@ export function writeEvents<N extends OperationName>(
   if (!build) return [];
   const calledBack = (event: ImEvent) =>
     adapter.parseWebhook !== undefined &&
-    "conversation" in event &&
-    adapter.reportsByCallback?.(event.type, event.conversation.type) === true;
+    adapter.reportsByCallback?.(
+      event.type,
+      "conversation" in event ? event.conversation.type : "GROUP",
+    ) === true;
   return build(input, output, adapter, at).filter((event) => !calledBack(event));
 }

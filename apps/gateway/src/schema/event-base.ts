@@ -23,6 +23,9 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   MESSAGE_DELETED: "A message was deleted, for one user or for everyone.",
   CONVERSATION_READ: "A user read a conversation up to a time.",
   REACTION_CHANGED: "A user added or took back a reaction.",
+  GROUP_PROFILE_UPDATED: "A group's profile changed.",
+  GROUP_MEMBER_ROLE_CHANGED: "A member's role in a group changed.",
+  GROUP_ATTRIBUTES_CHANGED: "A group's custom attributes changed.",
 });
 
 @InterfaceType({ description: "What every real-time event has." })

@@ -1,6 +1,11 @@
 import { createUnionType, Field, ID, InputType, ObjectType } from "type-graphql";
 import { EventType, ImEventBase } from "./event-base.js";
 import {
+  GroupAttributesChangedEvent,
+  GroupMemberRoleChangedEvent,
+  GroupProfileUpdatedEvent,
+} from "./group-event-types.js";
+import {
   ConversationReadEvent,
   MessageDeletedEvent,
   MessageEditedEvent,
@@ -186,6 +191,9 @@ const TYPENAMES: Record<EventType, string> = {
   MESSAGE_DELETED: "MessageDeletedEvent",
   CONVERSATION_READ: "ConversationReadEvent",
   REACTION_CHANGED: "ReactionChangedEvent",
+  GROUP_PROFILE_UPDATED: "GroupProfileUpdatedEvent",
+  GROUP_MEMBER_ROLE_CHANGED: "GroupMemberRoleChangedEvent",
+  GROUP_ATTRIBUTES_CHANGED: "GroupAttributesChangedEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -214,6 +222,9 @@ export const ImEventUnion = createUnionType({
       MessageDeletedEvent,
       ConversationReadEvent,
       ReactionChangedEvent,
+      GroupProfileUpdatedEvent,
+      GroupMemberRoleChangedEvent,
+      GroupAttributesChangedEvent,
     ] as const,
   resolveType: eventTypeName,
 });

@@ -7,6 +7,7 @@ import type { MessageTarget, OutgoingContent } from "../model/message.js";
 import { OPERATION_NAMES, type OperationName } from "../operations/table.js";
 import { conversationCases } from "./conversation-cases.js";
 import { collect, expectAllOk, text, value } from "./expect.js";
+import { groupDepthCases } from "./group-depth-cases.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
 import type { ContractKit } from "./kit.js";
 import { lifecycleCases } from "./lifecycle-cases.js";
@@ -650,6 +651,7 @@ export function runAdapterContract(options: ContractOptions): void {
     userDepthCases(kit);
     conversationCases(kit);
     lifecycleCases(kit);
+    groupDepthCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

@@ -1,3 +1,4 @@
+import type { GroupRole } from "./group.js";
 import type { Conversation, Message, MessageContent } from "./message.js";
 import type { PresenceStatus } from "./user.js";
 
@@ -80,6 +81,31 @@ export type ImEvent =
       userId: string;
       conversation: Conversation;
       readUpTo: Date;
+    }
+  /** A group's profile changed (which fields, in neutral names, where the vendor tells). */
+  | {
+      type: "GROUP_PROFILE_UPDATED";
+      appId: string;
+      at: Date;
+      groupId: string;
+      fields: string[];
+    }
+  /** A member's role in a group changed. */
+  | {
+      type: "GROUP_MEMBER_ROLE_CHANGED";
+      appId: string;
+      at: Date;
+      groupId: string;
+      userId: string;
+      role: GroupRole;
+    }
+  /** A group's custom attributes changed (the keys, where the vendor tells; [] for all). */
+  | {
+      type: "GROUP_ATTRIBUTES_CHANGED";
+      appId: string;
+      at: Date;
+      groupId: string;
+      keys: string[];
     }
   /** `userId` added (`added`) or took back a reaction `emoji` on a message. */
   | {

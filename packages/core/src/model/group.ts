@@ -1,3 +1,5 @@
+import type { GroupAttributes, JoinPolicy } from "./group-depth.js";
+
 export interface Group {
   id: string;
   name: string;
@@ -5,6 +7,14 @@ export interface Group {
   ownerId: string | null;
   memberCount: number | null;
   createdAt: Date | null;
+  /** The profile beyond the name; absent or null where the vendor keeps no such field. */
+  avatarUrl?: string | null;
+  introduction?: string | null;
+  announcement?: string | null;
+  joinPolicy?: JoinPolicy | null;
+  maxMembers?: number | null;
+  /** Whether the whole group is muted (only the owner and admins send). */
+  allMuted?: boolean | null;
 }
 
 export type GroupRole = "OWNER" | "ADMIN" | "MEMBER";
@@ -13,6 +23,10 @@ export interface GroupMember {
   userId: string;
   role: GroupRole;
   joinedAt: Date | null;
+  /** The member's name in the group; absent or null where the vendor keeps none. */
+  nameCard?: string | null;
+  /** Custom member fields; absent or null where the vendor keeps none. */
+  fields?: GroupAttributes | null;
 }
 
 export interface MutedMember {

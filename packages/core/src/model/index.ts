@@ -3,6 +3,7 @@ export type * from "./conversation.js";
 export type * from "./credential.js";
 export type * from "./event.js";
 export type * from "./group.js";
+export type * from "./group-depth.js";
 export type * from "./json.js";
 export type * from "./message.js";
 export type * from "./message-lifecycle.js";

@@ -28,6 +28,8 @@ export type AccessRule =
   | { self: string }
   /** The caller owns the group named at the path. */
   | { groupOwner: string }
+  /** The caller owns the group named at the path or is one of its admins. */
+  | { groupAdmin: string }
   /** The caller belongs to the group named at the path. */
   | { groupMember: string }
   /** The caller sent the message whose opaque id is at the path. */

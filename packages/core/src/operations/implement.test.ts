@@ -137,6 +137,18 @@ const implementation = {
   removeFromConversationGroup: notHere,
   setConversationMarks: notHere,
   listConversationMarks: notHere,
+  updateGroupProfile: notHere,
+  getGroupAttributes: notHere,
+  setGroupAttributes: notHere,
+  removeGroupAttributes: notHere,
+  clearGroupAttributes: notHere,
+  setGroupMemberProfile: notHere,
+  setGroupMemberRole: notHere,
+  getGroupMemberRoles: notHere,
+  muteGroup: notHere,
+  getGroupCounters: notHere,
+  changeGroupCounters: notHere,
+  importGroup: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {

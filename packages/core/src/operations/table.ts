@@ -33,6 +33,7 @@ import type { BanInput, Presence, User, UserInput, UserUpdate } from "../model/u
 import type { ItemResult } from "../results.js";
 import { CONVERSATION_OPERATIONS } from "./conversations.js";
 import { operation } from "./declare.js";
+import { GROUP_DEPTH_OPERATIONS } from "./group-depth.js";
 import { MESSAGE_LIFECYCLE_OPERATIONS } from "./message-lifecycle.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
@@ -231,6 +232,9 @@ export const OPERATIONS = {
     action: "list all groups of the app",
     summary: "Every group of the app.",
   }),
+
+  // ------ profile, attributes, member profiles and roles, mute-all, counters, import
+  ...GROUP_DEPTH_OPERATIONS,
 
   // --------------------------------------------------------------- messages
   sendMessage: operation<SendMessageInput, ItemResult<SentMessage>[]>()({
