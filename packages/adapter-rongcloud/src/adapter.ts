@@ -1,4 +1,11 @@
-import { IdCodec, VendorAdapter, type WebhookRequest, type WebhookResult } from "@imgraph/core";
+import {
+  type ConversationType,
+  IdCodec,
+  type ImEventType,
+  VendorAdapter,
+  type WebhookRequest,
+  type WebhookResult,
+} from "@imgraph/core";
 import { createRongCloudClient } from "./client.js";
 import type { RongCloudContext } from "./context.js";
 import { implementation } from "./implementation.js";
@@ -57,6 +64,14 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
 
   describeMessageId(messageId: string) {
     return describeMessageId(this.ctx, messageId);
+  }
+
+  /**
+   * Full message routing carries one-to-one read receipts (RC:ReadNtf, webhook-read.ts).
+   * Edits, deletes and extension changes reach no callback we can rely on (reference §5.2).
+   */
+  reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
+    return type === "CONVERSATION_READ" && conversation === "USER";
   }
 
   /** The signature covers a per-delivery nonce and time, not the body (webhook.ts). */

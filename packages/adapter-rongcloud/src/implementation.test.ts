@@ -91,6 +91,8 @@ describe("rongcloud operations that app options turn on", () => {
       "markConversationRead",
       "setUnreadCount",
       "deleteConversation",
+      "setConversationMarks",
+      "listConversationMarks",
       "deleteMessages",
       "deleteGroupMessagesBySender",
       // Off unless messageExtensions: true (message-extensions.test.ts).

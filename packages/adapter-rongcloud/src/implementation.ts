@@ -2,6 +2,7 @@ import { exactImplementation, gap, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { RongCloudContext } from "./context.js";
+import * as conversationFolders from "./conversation-folders.js";
 import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
@@ -45,6 +46,9 @@ const extensionsOn = (ctx: RongCloudContext) => ctx.messageExtensions;
 const NO_READ_RECEIPTS =
   "RongCloud keeps no read receipts on the server: its client SDKs send them as messages (RC:ReadNtf one-to-one, RC:RRReqMsg/RC:RRRspMsg or the V5 receipts in groups) and count them on the device; the server API has no endpoint to send or read them";
 
+const NO_MARKS =
+  "RongCloud has no conversation marks: its server API keeps only pin, do-not-disturb and named conversation tags per conversation (tags are the folders of createConversationGroup); flags a client gives meaning to are kept by its client SDKs or the app";
+
 /**
  * Every neutral operation for RongCloud: the handlers each area module exports, then a
  * declared gap with RongCloud's reason, or an operation an app option turns on. The
@@ -72,6 +76,8 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ...conversations,
   // message-edits.ts refuses system and room messages and an actorId other than the sender.
   ...messageEdits,
+  // Folders are RongCloud's conversation tags, found by name (a read before every write).
+  ...conversationFolders,
 
   deleteUsers: gap(
     "RongCloud has no server API to delete a user; its deactivation is asynchronous and reversible, so it is not offered as a delete",
@@ -173,6 +179,8 @@ export const implementation = exactImplementation<RongCloudContext>()({
   markMessagesRead: gap(NO_READ_RECEIPTS),
   getReadReceipts: gap(NO_READ_RECEIPTS),
   listMessageReaders: gap(NO_READ_RECEIPTS),
+  setConversationMarks: gap(NO_MARKS),
+  listConversationMarks: gap(NO_MARKS),
   importMessages: gap(
     "RongCloud has no import API: its publish endpoints stamp every message with the server's time and take no original time, so imported messages would appear as sent now",
   ),

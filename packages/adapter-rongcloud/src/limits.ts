@@ -1,6 +1,7 @@
 import {
   checkInt,
   type ExtensionRules,
+  type FolderRules,
   type FriendRules,
   type GroupUserRules,
   type IdRule,
@@ -143,6 +144,22 @@ export const EXTENSION_RULES: ExtensionRules = {
   },
   valueMaxBytes: EXTENSION_VALUE_MAX_CHARS * 4,
   versioned: false,
+};
+
+/**
+ * Conversation folders are RongCloud's conversation tags (#16 reference §1.7): ≤20 tags a
+ * user (and a set call), tagId ≤10 and tagName ≤15 characters (checked in
+ * conversation-folders.ts; the byte bound is that at 4 bytes each), ≤100 conversations a
+ * call and ≤1000 a tag (past that RongCloud drops the oldest-tagged silently).
+ */
+export const FOLDER_NAME_MAX_CHARS = 15;
+export const FOLDERS_PER_USER = 20;
+export const FOLDER_CONVERSATIONS_MAX = 1000;
+export const TAG_ID_CHARS = 10;
+export const FOLDER_RULES: FolderRules = {
+  ...GROUP_USERS,
+  nameMaxBytes: FOLDER_NAME_MAX_CHARS * 4,
+  conversationsPerCall: 100,
 };
 
 export const RONGCLOUD_LIMITS: VendorLimits = {

@@ -21,6 +21,7 @@ import {
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
+import { READ_RECEIPT, readReceipt } from "./webhook-read.js";
 import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
 export interface RongCloudWebhookOptions {
@@ -118,6 +119,8 @@ function routedMessage(ctx: WebhookContext, form: URLSearchParams): ImEvent[] {
   if (!channel) return [];
 
   if (objectName === "RC:RcCmd") return [recall(ctx, from, content, at)];
+  if (objectName === READ_RECEIPT && channel.kind === "USER")
+    return [readReceipt(ctx, from, target, content, at)];
 
   const message: Message = {
     id: encodeMessageId(ctx, { uid, type: channel.code, target, from }),

@@ -1,4 +1,4 @@
-import { declaredSupport } from "@imgraph/core";
+import { declaredSupport, type ImAdapter } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
 import { ZegoAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
@@ -26,11 +26,21 @@ const USER_DEPTH_GAPS = [
   "unmuteUsers",
   "getUserMutes",
 ];
-/** #16: no unread counts, mute read-back or message log on ZIM's server API. */
+/**
+ * #16: no unread counts, mute read-back or message log on ZIM's server API; tranche 3: no
+ * conversation folders and no read-back of marks (in the order core declares them).
+ */
 const CONVERSATION_GAPS = [
   "countUnread",
   "setUnreadCount",
   "getConversationDoNotDisturb",
+  "listConversationGroups",
+  "createConversationGroup",
+  "renameConversationGroup",
+  "deleteConversationGroup",
+  "addToConversationGroup",
+  "removeFromConversationGroup",
+  "listConversationMarks",
   "getHistoryLog",
   "deleteHistoryLog",
 ];
@@ -74,6 +84,7 @@ describe("ZegoAdapter", () => {
         "CONVERSATION_DELETE",
         "CONVERSATION_DND",
         "CONVERSATION_LIST",
+        "CONVERSATION_MARKS",
         "CONVERSATION_PIN",
         "CONVERSATION_READ",
         "FRIENDS",
@@ -147,6 +158,13 @@ describe("ZegoAdapter", () => {
     });
     expect(withSecret.parseWebhook).toBeTypeOf("function");
     await Promise.all([zego.close(), withSecret.close()]);
+  });
+
+  it("says no change is reported by ZIM's callbacks (none exist for edits, deletes, reads, reactions)", async () => {
+    const zego: ImAdapter = adapter(false);
+    // send_msg re-fired by an edit carries no edit marker: the gateway publishes its own events.
+    expect(zego.reportsByCallback).toBeUndefined();
+    await zego.close();
   });
 
   it("declares its support for the matrix: its gaps, broadcast and read receipts on options", () => {

@@ -12,6 +12,7 @@ import {
   testOperations,
   zegoAdapter,
 } from "./testing/emulator.js";
+import { conversationMarks } from "./testing/vendor-marks.js";
 import { conversationState, messageContent, readBy } from "./testing/vendor-state.js";
 
 let emulator: RunningEmulator;
@@ -57,6 +58,9 @@ runAdapterContract({
       // Read from the emulator's state: ZIM's server API reads none of it back.
       async conversationState(userId, conversation) {
         return conversationState(emulator, APP_ID, userId, conversation);
+      },
+      async conversationMarks(userId, conversation) {
+        return conversationMarks(emulator, APP_ID, userId, conversation);
       },
       async messageContent(messageId) {
         const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };

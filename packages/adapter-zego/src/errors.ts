@@ -114,6 +114,8 @@ const MESSAGES: Record<number, string> = {
   660800051: "the conversation is already muted",
   660800052: "the conversation is already unmuted",
   660800053: "ZEGO failed to read the conversation list",
+  660800054:
+    "ZEGO could not change the mark on any conversation (e.g. a group that does not exist or that the user is not in)",
   661000001: "the message is older than ZEGO's edit window (24 hours by default)",
   661000005: "ZEGO failed to edit the message",
   50011: "too many users in one ZEGO call",

@@ -2,6 +2,7 @@ import { exactImplementation, gap, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { ZegoContext } from "./context.js";
+import * as conversationMarks from "./conversation-marks.js";
 import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
@@ -32,6 +33,8 @@ const NO_REACTIONS =
   "ZIM's message reactions are a client-SDK feature of the Enterprise plan: its server API has no reaction Action and no reaction callback, and no key/value extensions to keep them in";
 const NO_RECEIPT_READS =
   "ZIM's server API sets read receipts (C2cReadReceipt / GroupReadReceipt, markMessagesRead) but reads none back: who read a message and the read/unread counts exist only in the client SDK";
+const NO_FOLDERS =
+  "ZIM has no named conversation folders (no server Action, and none in its client SDK): it groups conversations by marks, integers a user sets on a conversation (SetConvMark, setConversationMarks), and its client SDK lists the conversations that carry given marks (ZIMConversationFilterOption.marks)";
 const NO_HISTORY_LOG =
   "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
@@ -55,6 +58,7 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...blocklist,
   ...accounts,
   ...conversations,
+  ...conversationMarks,
   ...messageEdits,
   ...messageImport,
 
@@ -124,4 +128,13 @@ export const implementation = exactImplementation<ZegoContext>()({
   ),
   getReadReceipts: gap(NO_RECEIPT_READS),
   listMessageReaders: gap(NO_RECEIPT_READS),
+  listConversationGroups: gap(NO_FOLDERS),
+  createConversationGroup: gap(NO_FOLDERS),
+  renameConversationGroup: gap(NO_FOLDERS),
+  deleteConversationGroup: gap(NO_FOLDERS),
+  addToConversationGroup: gap(NO_FOLDERS),
+  removeFromConversationGroup: gap(NO_FOLDERS),
+  listConversationMarks: gap(
+    "ZIM's server API sets conversation marks (SetConvMark, setConversationMarks) but reads none back: QueryConversationList carries no marks; only the client SDK's conversation list does (and filters by mark)",
+  ),
 });

@@ -94,6 +94,9 @@ export const USERS_PER_MEMBER_CHECK = 500;
 export const USERS_PER_ACCOUNT_CHECK = 100;
 export const ACCOUNT_CHECK_ID: IdRule = { ...USER_ID, maxBytes: 64 };
 
+/** SetConvMark: a mark is an integer 1..30, so a conversation holds at most 30 (#16 §1.6). */
+export const CONVERSATION_MARKS = { min: 1, max: 30 } as const;
+
 /** C2cReadReceipt / GroupReadReceipt: 10 ConvMsgSeq per call (660400102; #16 §2.4). */
 export const MESSAGES_PER_RECEIPT = 10;
 export const ZEGO_LIMITS: VendorLimits = {

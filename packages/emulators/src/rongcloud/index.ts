@@ -9,12 +9,12 @@ import type { ConversationStateView } from "./conversation-state.js";
 import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
 import type { StoredMessage } from "./state.js";
-import { type ConversationQuery, RongCloudVendor } from "./vendor.js";
+import { type ConversationQuery, type ConversationTagView, RongCloudVendor } from "./vendor.js";
 
 export type { ConversationStateView } from "./conversation-state.js";
 export type { RongCloudAppConfig, RongCloudEmulatorOptions, RongCloudFeatures } from "./options.js";
 export type { RongCloudSeed } from "./seed.js";
-export type { ConversationQuery } from "./vendor.js";
+export type { ConversationQuery, ConversationTagView } from "./vendor.js";
 
 /** The running emulator, plus reads of server state that RongCloud's API cannot answer. */
 export interface RongCloudEmulator extends RunningEmulator {
@@ -22,6 +22,8 @@ export interface RongCloudEmulator extends RunningEmulator {
   conversationState(input: ConversationQuery): ConversationStateView | null;
   /** A stored message as it is now (after modifications); null when unknown. */
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null;
+  /** One user's conversation tags (folders) and their conversations, in creation order. */
+  conversationTags(input: { app?: string; userId: string }): ConversationTagView[];
 }
 
 /** RongCloud's documented callback policy: 5 s timeout, 2 retries (back-off unverified). */
@@ -55,6 +57,7 @@ export async function startRongCloudEmulator(
     ...running,
     conversationState: (input) => started.conversationState(input),
     storedMessage: (input) => started.storedMessage(input),
+    conversationTags: (input) => started.conversationTags(input),
     async close() {
       await running.close();
       await downloads.close();

@@ -24,6 +24,11 @@ export interface RouteDef {
   handle(ctx: RouteContext): RouteResult;
   /** JSON-bodied endpoint (rongcloud.md §1.2); default form-encoded. */
   json?: boolean;
+  /**
+   * A GET endpoint (the 2025 conversation tag and attribute reads): parameters in the query
+   * string. A form POST is accepted too (U12).
+   */
+  get?: boolean;
   /** Separately sold service: 430/1009 when the app does not have it. */
   feature?: keyof RongCloudFeatures;
   /** Only in a development environment (430/1009 otherwise). */

@@ -136,6 +136,14 @@ export interface ConversationSettings {
   unpushLevel?: number;
 }
 
+/** One of a user's conversation tags (`/user/conversation/tag/*`, `/tag/conversation/*`). */
+export interface ConversationTag {
+  tagName: string;
+  createTime: number;
+  /** `${conversationType}:${targetId}` → the conversation, in the order tagged (oldest first). */
+  conversations: Map<string, { targetId: string; conversationType: number }>;
+}
+
 /** One hour's message log file, made once the hour has ended (§3.1). */
 export interface HistoryLogFile {
   /** Random path part of the download URL. */
@@ -182,6 +190,8 @@ export interface AppState {
   conversations: Map<string, Map<string, ConversationSettings>>;
   /** userId → uids cleared from that user's server-side history (`clean.json`). */
   clearedHistory: Map<string, Set<string>>;
+  /** userId → tagId → the user's conversation tag (insertion order = creation order). */
+  conversationTags: Map<string, Map<string, ConversationTag>>;
   /** `YYYYMMDDHH` → the hour's log file, once asked for after the hour ended. */
   historyLogs: Map<string, HistoryLogFile>;
   /** Hours whose log file was deleted (`/message/history/delete.json`): never made again. */
@@ -214,6 +224,7 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     sessions: new Map(),
     conversations: new Map(),
     clearedHistory: new Map(),
+    conversationTags: new Map(),
     historyLogs: new Map(),
     deletedHistoryLogs: new Set(),
   };
@@ -268,6 +279,9 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
     online: mapOf(app.sessions, (s) => [...s.values()]),
     conversations: mapOf(app.conversations, (m) => Object.fromEntries(m)),
     clearedHistory: mapOf(app.clearedHistory, (s) => [...s]),
+    conversationTags: mapOf(app.conversationTags, (tags) =>
+      mapOf(tags, (t) => ({ ...t, conversations: [...t.conversations.values()] })),
+    ),
     historyLogs: mapOf(app.historyLogs, (f) => ({
       id: f.id,
       hourEnd: f.hourEnd,

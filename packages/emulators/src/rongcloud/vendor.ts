@@ -19,6 +19,7 @@ import {
   type ConversationStateView,
   conversationState,
 } from "./conversation-state.js";
+import { conversationTagsView, type TaggedConversation } from "./conversation-tags.js";
 import { noPostData, notEnabled, RcError } from "./errors.js";
 import { findHistoryLogFile } from "./history-log-file.js";
 import { type ResolvedAppConfig, type RongCloudEmulatorOptions, resolveApp } from "./options.js";
@@ -81,8 +82,9 @@ export class RongCloudVendor implements VendorEmulator {
     try {
       const route = this.routes[req.path];
       if (!route) throw new RcError(404, 404, `no such endpoint: ${req.path}`);
-      // The API is POST-only (§1.2); answering 405 for other methods is unverified.
-      if (req.method !== "POST")
+      // The API is POST-only (§1.2) but for a few reads; answering 405 is unverified.
+      const viaQuery = route.get === true && req.method === "GET";
+      if (req.method !== "POST" && !viaQuery)
         throw new RcError(405, 405, `method ${req.method} not allowed, use POST`);
 
       const auth = verifyRongCloudRequest(
@@ -104,8 +106,13 @@ export class RongCloudVendor implements VendorEmulator {
       if (route.devOnly && !app.config.devEnvironment)
         throw notEnabled(`${req.path} (development environment only)`);
 
-      const p = route.json ? Params.json(req.rawBody) : Params.form(req.rawBody);
-      if (p.isEmpty && !route.emptyOk) throw noPostData();
+      const p = viaQuery
+        ? Params.form(req.query.toString())
+        : route.json
+          ? Params.json(req.rawBody)
+          : Params.form(req.rawBody);
+      // A GET has no body: its missing parameters are 1002 like any other.
+      if (p.isEmpty && !route.emptyOk && !viaQuery) throw noPostData();
 
       const { rules, cost } = route.limit
         ? route.limit(p, app.config)
@@ -223,6 +230,11 @@ export class RongCloudVendor implements VendorEmulator {
     return conversationState(this.app(input.app), userId, conversation);
   }
 
+  /** One user's conversation tags with the conversations each carries (control API). */
+  conversationTags(input: { app?: string; userId: string }): ConversationTagView[] {
+    return conversationTagsView(this.app(input.app), input.userId);
+  }
+
   /** A stored message as it is now (after modifications); null when unknown. */
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null {
     const msg = this.app(input.app).messages.get(input.msgUID);
@@ -236,6 +248,13 @@ export class RongCloudVendor implements VendorEmulator {
     if (!m || !app) return undefined;
     return findHistoryLogFile(app, m[2] ?? "", m[3] ?? "", this.ctx.clock.now())?.bytes;
   }
+}
+
+/** One conversation tag of a user as the control API reports it. */
+export interface ConversationTagView {
+  tagId: string;
+  tagName: string;
+  conversations: TaggedConversation[];
 }
 
 /** Which user and conversation the control API reads (`app`: default the first app). */

@@ -46,6 +46,7 @@ export function ensureConversation(
       silenced: false,
       listed: false,
       clearedSeq: 0,
+      marks: [],
     };
     convs.set(key, entry);
   }

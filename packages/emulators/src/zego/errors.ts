@@ -111,6 +111,7 @@ export const ZIM = {
   convMissing: 660800002,
   silenceLimit: 660800030,
   pinLimit: 660800048,
+  markFailedAll: 660800054,
   alreadySilenced: 660800051,
   alreadyUnsilenced: 660800052,
   editWindow: 661000001,

@@ -116,6 +116,8 @@ export interface UserConversation {
   listed: boolean;
   /** ClearPeerMessage / ClearMemberGroupMessage: this user no longer sees MsgSeq ≤ this. */
   clearedSeq: number;
+  /** SetConvMark: this user's marks on the conversation (1..30), ascending (#16 §1.6). */
+  marks: number[];
 }
 
 export interface ZimRoom {

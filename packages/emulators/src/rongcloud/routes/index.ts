@@ -2,6 +2,8 @@
 import type { RouteTable } from "../route.js";
 import { chatBanRoutes } from "./chat-bans.js";
 import { chatroomRoutes } from "./chatrooms.js";
+import { conversationAttributeRoutes } from "./conversation-attributes.js";
+import { conversationTagRoutes } from "./conversation-tags.js";
 import { conversationRoutes } from "./conversations.js";
 import { deactivationRoutes } from "./deactivation.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
@@ -35,6 +37,8 @@ export const routes: RouteTable = {
   ...historyRoutes,
   ...chatroomRoutes,
   ...conversationRoutes,
+  ...conversationTagRoutes,
+  ...conversationAttributeRoutes,
   ...messageModifyRoutes,
   ...historyLogRoutes,
   ...expansionRoutes,

@@ -1,11 +1,12 @@
 /**
  * Every implemented Action, by product. ZIM Actions that the reference documents but we do
- * not emulate (friend applications, conversation marks, delivery receipts, calls...) answer
+ * not emulate (friend applications, delivery receipts, calls...) answer
  * 100000007 like unknown ones.
  */
 import type { Product } from "../envelope.js";
 import { blocklistActions } from "./blocklist.js";
 import { conversationActions } from "./conversation.js";
+import { conversationMarkActions } from "./conversation-marks.js";
 import { conversationSettingActions } from "./conversation-settings.js";
 import { friendReadActions } from "./friend-reads.js";
 import { friendUpdateActions } from "./friend-updates.js";
@@ -36,6 +37,7 @@ export const ZIM_ACTIONS: ActionTable = {
   ...roomActions,
   ...conversationActions,
   ...conversationSettingActions,
+  ...conversationMarkActions,
   ...messageEditActions,
   ...messageClearActions,
   ...receiptActions,

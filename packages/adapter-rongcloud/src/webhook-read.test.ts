@@ -1,0 +1,142 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ImEvent, WebhookRequest } from "@imgraph/core";
+import type { RongCloudEmulator } from "@imgraph/emulators";
+import { signRongCloudCallback, signRongCloudRequest } from "@imgraph/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RongCloudAdapter } from "./adapter.js";
+import { adapterFor, startTestEmulator, TEST_APP } from "./test-support.js";
+
+// One-to-one read receipts (RC:ReadNtf) through full message routing → CONVERSATION_READ:
+// the parser alone, then the emulator's routing callback after a publish.
+
+const NOW = 1_700_000_000_000;
+const parser = new RongCloudAdapter({ id: "rc", ...TEST_APP, origins: ["http://127.0.0.1:9"] });
+
+function routed(fields: Record<string, string>): WebhookRequest {
+  return {
+    method: "POST",
+    query: new URLSearchParams({ ...signRongCloudCallback({ ...TEST_APP, now: NOW }) }),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    rawBody: new URLSearchParams({
+      fromUserId: "reader",
+      toUserId: "peer",
+      objectName: "RC:ReadNtf",
+      content: JSON.stringify({ lastMessageSendTime: NOW - 60_000, type: 1 }),
+      channelType: "PERSON",
+      msgTimestamp: String(NOW - 5),
+      msgUID: "UID-R",
+      ...fields,
+    }).toString(),
+    receivedAt: NOW,
+  };
+}
+
+describe("RongCloud read receipts in message routing", () => {
+  it("reads RC:ReadNtf as CONVERSATION_READ by the sender, up to lastMessageSendTime", () => {
+    expect(parser.parseWebhook(routed({})).events).toEqual([
+      {
+        type: "CONVERSATION_READ",
+        appId: "rc",
+        at: new Date(NOW - 5),
+        userId: "reader",
+        conversation: { type: "USER", id: "peer" },
+        readUpTo: new Date(NOW - 60_000),
+      },
+    ]);
+  });
+
+  it("reads a receipt without a usable time as read up to the callback's time", () => {
+    const [e] = parser.parseWebhook(routed({ content: JSON.stringify({ type: 1 }) })).events;
+    expect(e).toMatchObject({ type: "CONVERSATION_READ", readUpTo: new Date(NOW - 5) });
+  });
+
+  it("refuses receipt content that is not a JSON object", () => {
+    expect(() => parser.parseWebhook(routed({ content: "nope" }))).toThrow(/not JSON/);
+    expect(() => parser.parseWebhook(routed({ content: "5" }))).toThrow(/not an object/);
+  });
+
+  it("leaves other signal messages as they were: a group RC:ReadNtf is a message", () => {
+    const [e] = parser.parseWebhook(routed({ channelType: "GROUP", toUserId: "g1" })).events;
+    expect(e?.type).toBe("MESSAGE_SENT");
+    const [x] = parser.parseWebhook(
+      routed({ objectName: "RC:MsgExMsg", content: JSON.stringify({ put: { k: "v" } }) }),
+    ).events;
+    expect(x?.type).toBe("MESSAGE_SENT");
+  });
+
+  it("says its callbacks report one-to-one reads only", () => {
+    expect(parser.reportsByCallback("CONVERSATION_READ", "USER")).toBe(true);
+    expect(parser.reportsByCallback("CONVERSATION_READ", "GROUP")).toBe(false);
+    for (const type of ["MESSAGE_EDITED", "MESSAGE_DELETED", "REACTION_CHANGED"] as const)
+      expect(parser.reportsByCallback(type, "USER")).toBe(false);
+  });
+});
+
+describe("the emulator's routing callback of an RC:ReadNtf", () => {
+  let emu: RongCloudEmulator;
+  let im: RongCloudAdapter;
+  let sink: Server;
+  const bodies: { query: URLSearchParams; type: string; body: string }[] = [];
+
+  beforeAll(async () => {
+    sink = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => {
+        body += c;
+      });
+      req.on("end", () => {
+        const url = new URL(req.url ?? "/", "http://x");
+        bodies.push({ query: url.searchParams, type: String(req.headers["content-type"]), body });
+        res.end("OK");
+      });
+    });
+    await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
+    const callbackUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/cb`;
+    emu = await startTestEmulator({}, { callbackUrl });
+    im = adapterFor(emu);
+  });
+  afterAll(async () => {
+    await im.close();
+    await emu.close();
+    await new Promise((r) => sink.close(r));
+  });
+
+  it("parses into CONVERSATION_READ of the reader", async () => {
+    emu.seed({ users: [{ userId: "reader" }, { userId: "peer" }] });
+    const sentAt = Date.now() - 1000;
+    const res = await fetch(`${emu.url}/message/private/publish.json`, {
+      method: "POST",
+      headers: {
+        ...signRongCloudRequest(TEST_APP),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        fromUserId: "reader",
+        toUserId: "peer",
+        objectName: "RC:ReadNtf",
+        content: JSON.stringify({ lastMessageSendTime: sentAt, type: 1 }),
+      }).toString(),
+    });
+    expect(await res.json()).toMatchObject({ code: 200 });
+    await emu.flushCallbacks();
+    const events: ImEvent[] = bodies.flatMap(
+      (b) =>
+        im.parseWebhook({
+          method: "POST",
+          query: b.query,
+          headers: { "content-type": b.type },
+          rawBody: b.body,
+          receivedAt: Date.now(),
+        }).events,
+    );
+    expect(events).toMatchObject([
+      {
+        type: "CONVERSATION_READ",
+        userId: "reader",
+        conversation: { type: "USER", id: "peer" },
+        readUpTo: new Date(sentAt),
+      },
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import {
+  BadUserInputError,
+  type CallbackFields,
+  type ImEvent,
+  type WebhookContext,
+} from "@imgraph/core";
+
+// A one-to-one read receipt travels through full message routing as an `RC:ReadNtf` signal
+// message from the reader to the peer (#16 reference §5.1: routing carries RC:ReadNtf;
+// content `lastMessageSendTime`, `messageUId` from Web clients only, `type` 1).
+
+export const READ_RECEIPT = "RC:ReadNtf";
+
+/** `reader` read the one-to-one conversation with `peer` up to the receipt's time. */
+export function readReceipt(
+  ctx: WebhookContext,
+  reader: string,
+  peer: string,
+  content: string,
+  at: Date,
+): ImEvent {
+  let c: CallbackFields;
+  try {
+    c = JSON.parse(content) as CallbackFields;
+  } catch {
+    throw new BadUserInputError("content", "A read receipt's content is not JSON.");
+  }
+  if (typeof c !== "object" || c === null)
+    throw new BadUserInputError("content", "A read receipt's content is not an object.");
+  const upTo = Number(c.lastMessageSendTime);
+  return {
+    type: "CONVERSATION_READ",
+    appId: ctx.appId,
+    at,
+    userId: reader,
+    conversation: { type: "USER", id: peer },
+    // Without a usable time the receipt is read as "up to now" (the callback's time).
+    readUpTo: Number.isSafeInteger(upTo) && upTo > 0 ? new Date(upTo) : at,
+  };
+}
