@@ -2,6 +2,7 @@ import {
   type CallOptions,
   type Capability,
   type ConversationType,
+  coveredBy,
   IdCodec,
   type ImEventType,
   VendorAdapter,
@@ -13,7 +14,7 @@ import { AdminSig } from "./admin-sig.js";
 import { createTencentClient } from "./client.js";
 import type { TencentContext } from "./context.js";
 import { implementation } from "./implementation.js";
-import { tencentReportsByCallback } from "./lifecycle-webhook.js";
+import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { TENCENT_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { configSchema, type TencentAdapterOptions } from "./options.js";
@@ -99,7 +100,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
    * read them (a callback token is configured); otherwise the gateway reports them itself.
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
-    return this.parseWebhook !== undefined && tencentReportsByCallback(type, conversation);
+    return this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation);
   }
 
   webhookRefusal(status: number, message: string): WebhookAck {

@@ -1,4 +1,5 @@
 import {
+  type ErrorRule,
   type Decoded,
   type ImError,
   NotFoundError,
@@ -54,6 +55,15 @@ const NOT_FOUND: Record<number, string> = {
   32216: "not a friend of that user",
   // openconfigsvr: Set_Account/Get_Account invalid (our ids are checked: not imported).
   130005: "Tencent does not know that user",
+};
+
+/** Codes that come from a neutral rule clients can act on (extensions.rule). */
+const RULES: Record<number, ErrorRule> = {
+  20022: "MESSAGE_GONE",
+  20026: "MESSAGE_GONE",
+  10030: "MESSAGE_GONE",
+  10031: "RECALL_WINDOW_PASSED",
+  20023: "ALREADY_RECALLED",
 };
 
 const CHECK_CREDENTIALS = "check the SDKAppID, its SecretKey, the admin account and the region";
@@ -131,10 +141,12 @@ export function tencentError(
   vendorText: string,
   requestId?: string,
 ): { error: ImError; retry: "safe" | "transient" | "never" } {
+  const rule = RULES[code];
   const details = {
     vendor: "tencent" as const,
     vendorCode: String(code),
     ...(requestId ? { requestId } : {}),
+    ...(rule ? { rule } : {}),
   };
   if (RATE_LIMITED.has(code)) {
     return {
@@ -168,6 +180,7 @@ export function tencentError(
   }
   const error = new VendorRejectedError("tencent", String(code), message, {
     ...(requestId ? { requestId } : {}),
+    ...(rule ? { rule } : {}),
   });
   return { error, retry: "never" };
 }

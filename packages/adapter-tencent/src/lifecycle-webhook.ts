@@ -1,10 +1,9 @@
 import {
+  type CallbackEvents,
   type CallbackFields,
-  type ConversationType,
   callbackId,
   callbackInteger,
   type ImEvent,
-  type ImEventType,
   type WebhookContext,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
@@ -15,10 +14,11 @@ import { encodeMessageId } from "./message-ids.js";
 // C2C.CallbackAfterMsgReport (a one-to-one read report, by a client or admin_set_msg_read).
 // No group edit callback is documented, and none for deletes or extension changes.
 
-/** What Tencent's own callbacks report (the gateway adds events for the rest). */
-export function tencentReportsByCallback(type: ImEventType, conversation: ConversationType) {
-  return conversation === "USER" && (type === "MESSAGE_EDITED" || type === "CONVERSATION_READ");
-}
+/** What Tencent's own callbacks report of the changes imgraph makes (the gateway adds the rest). */
+export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
+  MESSAGE_EDITED: ["USER"],
+  CONVERSATION_READ: ["USER"],
+};
 
 /** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */
 function msgKeyOf(b: CallbackFields): string {
