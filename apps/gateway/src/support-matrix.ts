@@ -1,5 +1,6 @@
-import { AREAS, declaredSupport, OPERATIONS, VENDORS } from "@imgraph/core";
+import { AREAS, declaredSupport, type ImEventType, OPERATIONS, VENDORS } from "@imgraph/core";
 import { VENDOR_MODULES } from "./apps.js";
+import { EVENT_OF_WRITE } from "./realtime/write-events.js";
 
 const TITLES = { rongcloud: "RongCloud", tencent: "Tencent", zego: "ZEGO" } as const;
 
@@ -45,5 +46,38 @@ export function supportMatrix(): string {
     }
     lines.push("");
   }
+  lines.push(...eventSources());
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * Where the events of writes made through imgraph come from: the vendor's own callback
+ * (which also reports the same change made by a client SDK), or the gateway itself.
+ */
+function eventSources(): string[] {
+  const lines = [
+    "## events of writes",
+    "",
+    "Where each change made through imgraph is reported on the `events` subscription from: the",
+    "vendor's callback (which also carries the same change made by a client SDK), or imgraph",
+    "itself (only changes made through it).",
+    "",
+    `| event | operations | ${VENDORS.map((v) => TITLES[v]).join(" | ")} |`,
+    `|---|---|${VENDORS.map(() => "---").join("|")}|`,
+  ];
+  const byEvent = new Map<string, string[]>();
+  for (const [operation, event] of Object.entries(EVENT_OF_WRITE)) {
+    byEvent.set(event, [...(byEvent.get(event) ?? []), operation]);
+  }
+  for (const [event, operations] of byEvent) {
+    const cells = VENDORS.map((vendor) => {
+      const kinds = VENDOR_MODULES[vendor].callbackEvents[event as ImEventType] ?? [];
+      if (kinds.length === 0) return "imgraph";
+      return `vendor callback (${kinds.join(", ")}); imgraph otherwise`;
+    });
+    const ops = operations.map((o) => `\`${o}\``).join(", ");
+    lines.push(`| \`${event}\` | ${ops} | ${cells.join(" | ")} |`);
+  }
+  lines.push("");
+  return lines;
 }

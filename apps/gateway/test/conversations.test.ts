@@ -148,6 +148,20 @@ describe.each(APPS)("conversations on %s", (app) => {
     }
   });
 
+  it("an edit of a message the vendor no longer holds names the rule", async (t) => {
+    if (!supported("EDIT_MESSAGE") || !supported("RECALL_MESSAGE")) t.skip();
+    const [me, peer] = (await register(2)) as [string, string];
+    const id = await send(me, peer, "oops");
+    ok(
+      await q("mutation($app: ID, $id: ID!) { recallMessage(app: $app, messageId: $id) }", { id }),
+    );
+    const edited = await q(EDIT, { id, text: "too late" }, bearer(await g.tokenFor(me)));
+    // Where the vendor tells (Tencent's 20026), the client reads the rule, not just a code.
+    const error = firstError(edited);
+    expect(["NOT_FOUND", "VENDOR_REJECTED"]).toContain(error.code);
+    if (app === "tencent") expect(error).toMatchObject({ code: "NOT_FOUND", rule: "MESSAGE_GONE" });
+  });
+
   it("the message log is for admins; an hour with no file answers url null", async () => {
     const hour = "2020-01-01T05:30:00.000Z";
     const asUser = await q(LOG, { h: hour }, bearer(await g.tokenFor(uid("x"))));

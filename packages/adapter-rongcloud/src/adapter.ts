@@ -1,5 +1,6 @@
 import {
   type ConversationType,
+  coveredBy,
   IdCodec,
   type ImEventType,
   VendorAdapter,
@@ -11,6 +12,7 @@ import type { RongCloudContext } from "./context.js";
 import { implementation } from "./implementation.js";
 import { RONGCLOUD_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
+import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 import { configSchema, type RongCloudAdapterOptions } from "./options.js";
 import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
 
@@ -71,7 +73,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
    * Edits, deletes and extension changes reach no callback we can rely on (reference §5.2).
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
-    return type === "CONVERSATION_READ" && conversation === "USER";
+    return coveredBy(RONGCLOUD_CALLBACK_EVENTS, type, conversation);
   }
 
   /** The signature covers a per-delivery nonce and time, not the body (webhook.ts). */

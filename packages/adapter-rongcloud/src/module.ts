@@ -1,6 +1,7 @@
 import type { VendorModule } from "@imgraph/core";
 import { RongCloudAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
+import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 import { configSchema, type RongCloudConfig } from "./options.js";
 
 /** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
@@ -11,4 +12,5 @@ export const rongcloudModule: VendorModule<RongCloudConfig> = {
   secrets: { required: ["appSecret"], optional: [] },
   create: (options) => new RongCloudAdapter(options),
   implementation,
+  callbackEvents: RONGCLOUD_CALLBACK_EVENTS,
 };

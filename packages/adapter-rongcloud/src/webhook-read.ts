@@ -1,5 +1,6 @@
 import {
   BadUserInputError,
+  type CallbackEvents,
   type CallbackFields,
   type ImEvent,
   type WebhookContext,
@@ -10,6 +11,12 @@ import {
 // content `lastMessageSendTime`, `messageUId` from Web clients only, `type` 1).
 
 export const READ_RECEIPT = "RC:ReadNtf";
+
+/**
+ * What RongCloud's callbacks report of the changes imgraph makes: one-to-one reads (full
+ * message routing). Edits, deletes and extension changes reach no callback we can rely on.
+ */
+export const RONGCLOUD_CALLBACK_EVENTS: CallbackEvents = { CONVERSATION_READ: ["USER"] };
 
 /** `reader` read the one-to-one conversation with `peer` up to the receipt's time. */
 export function readReceipt(

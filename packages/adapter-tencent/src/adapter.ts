@@ -1,7 +1,10 @@
 import {
   type CallOptions,
   type Capability,
+  type ConversationType,
+  coveredBy,
   IdCodec,
+  type ImEventType,
   VendorAdapter,
   type WebhookAck,
   type WebhookRequest,
@@ -11,6 +14,7 @@ import { AdminSig } from "./admin-sig.js";
 import { createTencentClient } from "./client.js";
 import type { TencentContext } from "./context.js";
 import { implementation } from "./implementation.js";
+import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { TENCENT_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { configSchema, type TencentAdapterOptions } from "./options.js";
@@ -65,6 +69,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
       broadcast: o.broadcast ?? false,
       messageExtensions: o.messageExtensions ?? false,
       readReceipts: o.readReceipts ?? false,
+      conversationGroups: o.conversationGroups ?? false,
       concurrency: o.concurrency ?? 8,
       now,
     };
@@ -88,6 +93,14 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
 
   describeMessageId(messageId: string) {
     return describeMessageId(this.ctx, messageId);
+  }
+
+  /**
+   * One-to-one edits and read reports come back as Tencent callbacks — when this adapter can
+   * read them (a callback token is configured); otherwise the gateway reports them itself.
+   */
+  reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
+    return this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation);
   }
 
   webhookRefusal(status: number, message: string): WebhookAck {

@@ -20,6 +20,8 @@ export interface TencentContext {
   messageExtensions: boolean;
   /** Group read receipts are on (options.readReceipts). */
   readReceipts: boolean;
+  /** Conversation groups and marks are on (options.conversationGroups). */
+  conversationGroups: boolean;
   concurrency: number;
   now: () => number;
 }

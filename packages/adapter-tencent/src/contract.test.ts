@@ -6,12 +6,14 @@ import { adapterFor, harness, startEmulator } from "./testing/emulator.js";
 let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
 // All-member push on (tags), the custom profile fields the contract's attributes use, and
-// the console features the lifecycle cases need (extensions, group read receipts).
+// the console features the lifecycle cases need (extensions, group read receipts, conversation
+// groups and marks).
 const options = {
   broadcast: true,
   userAttributes: ["level", "city"],
   messageExtensions: true,
   readReceipts: true,
+  conversationGroups: true,
 };
 
 runAdapterContract({

@@ -1,4 +1,5 @@
 import {
+  type ErrorRule,
   type Decoded,
   type ImError,
   NotFoundError,
@@ -46,12 +47,23 @@ const NOT_FOUND: Record<number, string> = {
   // openim: To_Account unknown (get_c2c_unread_msg_num, admin_getroammsg's peer).
   90003: "Tencent does not know that user",
   10030: "the message does not exist",
+  // recentcontact: the conversation group does not exist (intl 1047/34348).
+  51009: "the conversation group does not exist",
   31804: "Tencent does not know that user",
   31211: "not a friend of that user",
   31704: "not a friend of that user",
   32216: "not a friend of that user",
   // openconfigsvr: Set_Account/Get_Account invalid (our ids are checked: not imported).
   130005: "Tencent does not know that user",
+};
+
+/** Codes that come from a neutral rule clients can act on (extensions.rule). */
+const RULES: Record<number, ErrorRule> = {
+  20022: "MESSAGE_GONE",
+  20026: "MESSAGE_GONE",
+  10030: "MESSAGE_GONE",
+  10031: "RECALL_WINDOW_PASSED",
+  20023: "ALREADY_RECALLED",
 };
 
 const CHECK_CREDENTIALS = "check the SDKAppID, its SecretKey, the admin account and the region";
@@ -94,6 +106,13 @@ const MESSAGES: Record<number, string> = {
   20023: "the message was already recalled",
   90054: "the message key is invalid",
   50002: "Tencent rejected a conversation parameter",
+  // Conversation groups and marks (intl 1047/34348, "Error codes for recent contacts").
+  51006: "more conversations than Tencent takes in one call (100)",
+  51007: "the user is not a member of that group conversation",
+  51008: "the user's grouped or marked conversations reached Tencent's cap (1000)",
+  51010: "the user has Tencent's maximum of conversation groups (20)",
+  51011: "the conversation group name is longer than 32 bytes",
+  51012: "the user has Tencent's maximum of pinned conversations (50)",
   50003: "the identifier is not an App admin: check adminUserId against the console",
   // sns, the relationship chain (docs/vendors/tencent.md, "Social graph").
   30001: "Tencent rejected a relationship parameter",
@@ -122,10 +141,12 @@ export function tencentError(
   vendorText: string,
   requestId?: string,
 ): { error: ImError; retry: "safe" | "transient" | "never" } {
+  const rule = RULES[code];
   const details = {
     vendor: "tencent" as const,
     vendorCode: String(code),
     ...(requestId ? { requestId } : {}),
+    ...(rule ? { rule } : {}),
   };
   if (RATE_LIMITED.has(code)) {
     return {
@@ -159,6 +180,7 @@ export function tencentError(
   }
   const error = new VendorRejectedError("tencent", String(code), message, {
     ...(requestId ? { requestId } : {}),
+    ...(rule ? { rule } : {}),
   });
   return { error, retry: "never" };
 }

@@ -2,6 +2,8 @@ import { exactImplementation, gap, reactionsOverExtensions, when } from "@imgrap
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { TencentContext } from "./context.js";
+import * as folders from "./conversation-folders.js";
+import * as marks from "./conversation-marks.js";
 import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friendGroups from "./friend-groups.js";
@@ -67,6 +69,13 @@ const RECEIPTS = [
   (ctx: TencentContext) => ctx.readReceipts,
 ] as const;
 
+/** Conversation groups and marks need Tencent's Pro edition or higher. */
+const CONVERSATION_GROUPS = [
+  "options.conversationGroups: true",
+  "conversation groups and marks are off for this app (options.conversationGroups): Tencent keeps them (recentcontact contact groups, mark_contact) for the Pro edition or higher",
+  (ctx: TencentContext) => ctx.conversationGroups,
+] as const;
+
 const reactions = reactionsOverExtensions(messageExtensions, true);
 
 /**
@@ -129,6 +138,14 @@ export const implementation = exactImplementation<TencentContext>()({
   markMessagesRead: when(...RECEIPTS, readReceipts.markMessagesRead),
   getReadReceipts: when(...RECEIPTS, readReceipts.getReadReceipts),
   listMessageReaders: when(...RECEIPTS, readReceipts.listMessageReaders),
+  listConversationGroups: when(...CONVERSATION_GROUPS, folders.listConversationGroups),
+  createConversationGroup: when(...CONVERSATION_GROUPS, folders.createConversationGroup),
+  renameConversationGroup: when(...CONVERSATION_GROUPS, folders.renameConversationGroup),
+  deleteConversationGroup: when(...CONVERSATION_GROUPS, folders.deleteConversationGroup),
+  addToConversationGroup: when(...CONVERSATION_GROUPS, folders.addToConversationGroup),
+  removeFromConversationGroup: when(...CONVERSATION_GROUPS, folders.removeFromConversationGroup),
+  setConversationMarks: when(...CONVERSATION_GROUPS, marks.setConversationMarks),
+  listConversationMarks: when(...CONVERSATION_GROUPS, marks.listConversationMarks),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

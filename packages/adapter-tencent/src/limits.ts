@@ -1,4 +1,4 @@
-import type { FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
+import type { FolderRules, FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
 
 // Tencent's documented limits (tencent.md §1.5, §3). The UserID charset (letters, digits,
 // `_`, `-`) comes only from SDK comments, the REST docs state just 32 bytes: we refuse only
@@ -123,6 +123,24 @@ export const EXTENSION_VALUE_MAX_BYTES = 1_000;
 export const READERS_PER_PAGE = 100;
 /** import_group_msg: 7 messages a call (§6.2). */
 export const GROUP_IMPORTS_PER_CALL = 7;
+
+/**
+ * Conversation groups (recentcontact/*_contact_group): names ≤ 32 bytes (51011), 100
+ * conversations a call (51006's advice, mark_contact's table), 20 groups a user (51010).
+ */
+export const FOLDER_RULES: FolderRules = {
+  ...GROUP_USERS,
+  nameMaxBytes: 32,
+  conversationsPerCall: 100,
+};
+/** get_contact_group pages read at most (1000 conversations at 100 a page, with room). */
+export const CONTACT_GROUP_PAGES_MAX = 50;
+/**
+ * Neutral marks 1..32 are Tencent's standard mark bits 32..63, the half its docs leave to the
+ * app (bits 0..31 are Tencent's: star, unread, fold, hide, ...).
+ */
+export const MARK_RANGE = { min: 1, max: 32 } as const;
+export const FIRST_APP_MARK_BIT = 32;
 
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,

@@ -97,12 +97,12 @@ describe("editMessage", () => {
     expect(requestCount(env.emulator)).toBe(mark);
   });
 
-  it("maps a recalled (gone) message to NOT_FOUND", async () => {
+  it("maps a recalled (gone) message to NOT_FOUND, naming the rule", async () => {
     const [a, b] = users(2) as [string, string];
     const messageId = await sendText(a, { type: "USERS", userIds: [b] });
     await env.adapter.recallMessage({ messageId });
     await expect(
       env.adapter.editMessage({ messageId, content: { type: "TEXT", text: "x" } }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "20026" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "20026", rule: "MESSAGE_GONE" });
   });
 });

@@ -1,6 +1,7 @@
 import type { VendorModule } from "@imgraph/core";
 import { TencentAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
+import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
 
 /**
@@ -13,4 +14,5 @@ export const tencentModule: VendorModule<TencentConfig> = {
   secrets: TENCENT_SECRETS,
   create: (options) => new TencentAdapter(options),
   implementation,
+  callbackEvents: TENCENT_CALLBACK_EVENTS,
 };

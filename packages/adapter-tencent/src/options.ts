@@ -89,6 +89,12 @@ export const configSchema = z
      * operations work on messages sent since. Default false.
      */
     readReceipts: z.boolean().optional(),
+    /**
+     * Conversation groups and marks are available to the app (Pro edition or higher): the
+     * folder and mark operations use recentcontact's contact-group and mark_contact
+     * commands. Default false.
+     */
+    conversationGroups: z.boolean().optional(),
     /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
     callbackToken: z.string().min(1).optional(),
     /**

@@ -24,6 +24,7 @@ import {
 } from "@imgraph/core";
 import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
+import { readLifecycleCallback } from "./lifecycle-webhook.js";
 import { encodeMessageId, type MessageRef } from "./message-ids.js";
 import { readSocialCallback } from "./social-webhook.js";
 
@@ -170,6 +171,8 @@ function read(
     case "Group.CallbackAfterGroupDestroyed":
       return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.GroupId, "GroupId") }];
     default: {
+      const lifecycle = readLifecycleCallback(ctx, command, b, at);
+      if (lifecycle) return lifecycle;
       const social = readSocialCallback(command, b, appId, at);
       if (social) return social;
       if (!/^[A-Za-z0-9.]{1,64}$/.test(command))

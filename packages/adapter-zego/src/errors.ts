@@ -1,4 +1,5 @@
 import {
+  type ErrorRule,
   type Decoded,
   ImError,
   NotFoundError,
@@ -123,6 +124,13 @@ const MESSAGES: Record<number, string> = {
   1008: "the message is empty",
 };
 
+/** Codes that come from a neutral rule clients can act on (extensions.rule). */
+const RULES: Record<number, ErrorRule> = {
+  661000001: "EDIT_WINDOW_PASSED",
+  660000024: "RECALL_WINDOW_PASSED",
+  660000023: "ALREADY_RECALLED",
+};
+
 const failures = new WeakMap<ImError, FailedItem[]>();
 
 /** The failure list of a batch Action that failed for every item (§1.8), if ZEGO filled it. */
@@ -158,10 +166,12 @@ export function zegoError(
   product: ZegoProduct,
   code: number,
   vendorMessage?: unknown,
-  details: { requestId?: string } = {},
+  details: { requestId?: string; rule?: ErrorRule } = {},
   subject?: string,
 ): { error: ImError; retry: "safe" | "transient" | "never" } {
   const vendorCode = String(code);
+  const rule = RULES[code];
+  if (rule) details = { ...details, rule } as typeof details;
   const said =
     typeof vendorMessage === "string" && vendorMessage && vendorMessage !== "success"
       ? `: ${vendorMessage.slice(0, 200)}`

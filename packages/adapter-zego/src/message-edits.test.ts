@@ -97,7 +97,7 @@ describe("editMessage past the edit window", () => {
   // only ±10 minutes of clock skew, so the test cannot move a day ahead).
   const short = zegoSession({ rateLimits: false, app: { editWindowSeconds: 60 } });
 
-  it("answers VENDOR_REJECTED with ZIM's code 661000001", async () => {
+  it("answers VENDOR_REJECTED with ZIM's code 661000001, naming the edit window rule", async () => {
     const [from, to] = (await short.users(2)) as [string, string];
     const [sent] = await short.adapter.sendMessage({
       from,
@@ -112,6 +112,7 @@ describe("editMessage past the edit window", () => {
       ).rejects.toMatchObject({
         code: "VENDOR_REJECTED",
         vendorCode: "661000001",
+        rule: "EDIT_WINDOW_PASSED",
         message: /edit window/,
       });
     } finally {

@@ -13,4 +13,6 @@ export const zegoModule: VendorModule<ZegoConfig> = {
   secrets: ZEGO_SECRETS,
   create: (options) => new ZegoAdapter(options),
   implementation,
+  // ZIM calls back for no edit, delete, read or reaction (docs/vendors/zego.md §4.1).
+  callbackEvents: {},
 };

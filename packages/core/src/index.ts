@@ -97,11 +97,13 @@ export {
   PRESENCE_STATUSES,
   VENDORS,
 } from "./values.js";
-export type {
-  OptionsCheck,
-  OptionsSchema,
-  RuntimeOptions,
-  VendorModule,
+export {
+  type CallbackEvents,
+  coveredBy,
+  type OptionsCheck,
+  type OptionsSchema,
+  type RuntimeOptions,
+  type VendorModule,
 } from "./vendor-module.js";
 export type {
   WebhookAck,

@@ -1,6 +1,8 @@
 import type { ImAdapter } from "./adapter.js";
 import type { VendorClientOptions } from "./http/index.js";
 import type { Vendor } from "./model/app.js";
+import type { ImEventType } from "./model/event.js";
+import type { ConversationType } from "./model/message.js";
 import type { Implementation } from "./operations/implement.js";
 
 /** The result of checking options against a schema (zod's safeParse has this shape). */
@@ -48,4 +50,21 @@ export interface VendorModule<O = unknown> {
   create(options: O & RuntimeOptions): ImAdapter;
   /** The adapter's implementation map: the support matrix is generated from it. */
   readonly implementation: Implementation<never>;
+  /**
+   * The changes the vendor's own callbacks report, by event and conversation kind, so that
+   * the gateway publishes no second event for a write it made (see ImAdapter.reportsByCallback).
+   */
+  readonly callbackEvents: CallbackEvents;
+}
+
+/** Which events a vendor's callbacks carry, per conversation kind. */
+export type CallbackEvents = Partial<Record<ImEventType, readonly ConversationType[]>>;
+
+/** Whether `events` cover this event in this kind of conversation. */
+export function coveredBy(
+  events: CallbackEvents,
+  type: ImEventType,
+  conversation: ConversationType,
+): boolean {
+  return events[type]?.includes(conversation) === true;
 }

@@ -40,10 +40,11 @@ export function demoApps(
             // profile fields for user attributes.
             broadcast: true,
             userAttributes: ["level", "city"],
-            // ... and the Pro features behind message extensions (and reactions) and group
-            // read receipts.
+            // ... and the Pro features behind message extensions (and reactions), group read
+            // receipts and conversation folders and marks.
             messageExtensions: true,
             readReceipts: true,
+            conversationGroups: true,
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
           // Tencent's signature binds no body: accept callbacks only from the addresses the

@@ -17,7 +17,24 @@ type Builder<N extends OperationName> = (
   at: Date,
 ) => ImEvent[];
 
-const BUILDERS: { [N in OperationName]?: Builder<N> } = {
+/** Which event each write made through the gateway is reported as (the support matrix lists it). */
+export const EVENT_OF_WRITE = {
+  editMessage: "MESSAGE_EDITED",
+  deleteMessages: "MESSAGE_DELETED",
+  deleteGroupMessagesBySender: "MESSAGE_DELETED",
+  markConversationRead: "CONVERSATION_READ",
+  addReaction: "REACTION_CHANGED",
+  removeReaction: "REACTION_CHANGED",
+  updateGroupProfile: "GROUP_PROFILE_UPDATED",
+  muteGroup: "GROUP_PROFILE_UPDATED",
+  setGroupMemberRole: "GROUP_MEMBER_ROLE_CHANGED",
+  setGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
+  removeGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
+  clearGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
+} as const satisfies { [N in OperationName]?: ImEvent["type"] };
+
+/** One builder per write above: the compiler keeps the two lists the same. */
+const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
   editMessage(input, _output, adapter, at) {
     const message = adapter.describeMessageId?.(input.messageId);
     if (!message) return [];
@@ -157,7 +174,7 @@ export function writeEvents<N extends OperationName>(
   output: OperationOutput<N>,
   at = new Date(),
 ): ImEvent[] {
-  const build = BUILDERS[name] as Builder<N> | undefined;
+  const build = (BUILDERS as { [K in OperationName]?: Builder<K> })[name] as Builder<N> | undefined;
   if (!build) return [];
   const calledBack = (event: ImEvent) =>
     adapter.parseWebhook !== undefined &&

@@ -20,8 +20,11 @@ export class MessageEditedEvent extends ImEventBase {
   @Field(() => Conversation, { description: "Where the message is." })
   conversation!: Conversation;
 
-  @Field(() => ID, { description: "Who sent the message." })
-  senderId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
+  })
+  senderId!: string | null;
 
   @Field(() => ID, { nullable: true, description: "Who edited it, where the vendor says." })
   editorId!: string | null;
@@ -46,8 +49,11 @@ export class MessageDeletedEvent extends ImEventBase {
   @Field(() => Conversation, { description: "Where the message was." })
   conversation!: Conversation;
 
-  @Field(() => ID, { description: "Who had sent it." })
-  senderId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Who had sent it (nullable like MessageRecalledEvent.senderId).",
+  })
+  senderId!: string | null;
 
   @Field(() => ID, {
     nullable: true,
@@ -78,14 +84,20 @@ export class ConversationReadEvent extends ImEventBase {
   description: "A user added or took back a reaction on a message.",
 })
 export class ReactionChangedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The message." })
-  messageId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The message (nullable like the other events' messageId; always set here).",
+  })
+  messageId!: string | null;
 
   @Field(() => Conversation, { description: "Where the message is." })
   conversation!: Conversation;
 
-  @Field(() => ID, { description: "Who sent the message." })
-  senderId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
+  })
+  senderId!: string | null;
 
   @Field(() => ID, { description: "Who reacted." })
   userId!: string;

@@ -5,6 +5,7 @@ import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
+import { markState } from "./mark-state.js";
 import { vendorState } from "./vendor-state.js";
 
 export const SDK_APP_ID = 1400000001;
@@ -100,6 +101,7 @@ export function harness(emulator: RunningEmulator, adapter: TencentAdapter): Con
       ids: new IdCodec({ secret: ID_SECRET }),
       appId: APP_ID,
     }),
+    ...markState(emulator, SDK_APP_ID),
     // Clients enter a live room (AVChatRoom) through the SDK; the seed stands in for that.
     joinRoom: async (roomId, userIds) => {
       emulator.seed({

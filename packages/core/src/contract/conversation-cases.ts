@@ -233,7 +233,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
     const h = harness();
     const marksOf = async (userId: string, c: Conversation): Promise<number[]> => {
       if (!h.conversationMarks) throw new Error("the harness must read conversation marks");
-      return [...(await h.conversationMarks(userId, c))].sort();
+      return [...(await h.conversationMarks(userId, c))].sort((a, b) => a - b);
     };
     await adapter().setConversationMarks({ userId: me, conversation, add: [1, 2] });
     expect(await marksOf(me, conversation)).toEqual([1, 2]);
@@ -267,7 +267,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
     const marks = async (userId: string) =>
       (await adapter().listConversationMarks({ userId }))
         .filter((m) => m.marks.length > 0)
-        .map((m) => ({ conversation: key(m.conversation), marks: [...m.marks].sort() }))
+        .map((m) => ({ conversation: key(m.conversation), marks: [...m.marks].sort((a, b) => a - b) }))
         .sort((a, b) => a.conversation.localeCompare(b.conversation));
     expect(await marks(me)).toEqual([]);
     await adapter().setConversationMarks({ userId: me, conversation: p, add: [2, 1] });

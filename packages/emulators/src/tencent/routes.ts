@@ -2,6 +2,8 @@
 import { accountRoutes } from "./commands/account.js";
 import { c2cHistoryRoutes } from "./commands/c2c-history.js";
 import { configSvcRoutes } from "./commands/config-svc.js";
+import { contactGroupRoutes } from "./commands/contact-groups.js";
+import { contactMarkRoutes } from "./commands/contact-marks.js";
 import { friendListRoutes } from "./commands/friend-lists.js";
 import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
@@ -46,4 +48,6 @@ export const ROUTES: RouteTable = {
   ...msgExtRoutes,
   ...readReceiptRoutes,
   ...msgImportRoutes,
+  ...contactGroupRoutes,
+  ...contactMarkRoutes,
 };

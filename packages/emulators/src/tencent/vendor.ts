@@ -10,6 +10,7 @@ import type {
 } from "../framework/index.js";
 import { authenticate } from "./auth.js";
 import { TencentCallbacks } from "./callbacks.js";
+import { contactGroupDump } from "./contact-groups.js";
 import { login, logout, seed } from "./control.js";
 import { conversationDump } from "./conversation-control.js";
 import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
@@ -124,6 +125,7 @@ export class TencentVendor implements VendorEmulator {
       ...dumpState(s),
       ...conversationDump(s, now),
       ...readReceiptDump(s),
+      ...contactGroupDump(s),
     });
     if (app !== undefined) {
       const s = this.apps.get(Number(app));

@@ -118,7 +118,7 @@ export const c2cHistoryRoutes: RouteTable = {
   },
   "v4/openim/admin_set_msg_read": {
     codes: OPENIM_CODES,
-    handle({ app, f, now }) {
+    handle({ app, f, now, callbacks }) {
       const reporter = account(app, f.str("Report_Account", 90008), 90008, "Report_Account");
       const peer = f.str("Peer_Account", 90003);
       account(app, peer, 90003, "Peer_Account");
@@ -130,6 +130,13 @@ export const c2cHistoryRoutes: RouteTable = {
         if (!Number.isInteger(at) || at < 0) f.fail("MsgReadTime must be unix seconds");
       }
       reporter.readUpTo.set(peer, Math.max(reporter.readUpTo.get(peer) ?? 0, at));
+      // A read report, REST or client, fires the after-report callback (docs §7).
+      callbacks.send(app, "C2C.CallbackAfterMsgReport", {
+        Report_Account: reporter.userId,
+        Peer_Account: peer,
+        LastReadTime: at,
+        UnreadMsgNum: unreadCount(app, reporter.userId),
+      });
       return undefined;
     },
   },

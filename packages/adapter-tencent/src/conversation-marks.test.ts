@@ -1,0 +1,128 @@
+// Conversation marks beyond the shared contract, over HTTP against the Tencent emulator.
+import { generateUserSig } from "@imgraph/signing";
+import { describe, expect, it } from "vitest";
+import { markBits } from "./contact-groups.js";
+import { marksOf, markToBit } from "./conversation-marks.js";
+import {
+  ADMIN,
+  emulatorWithAdapter,
+  KEY,
+  requestCount,
+  SDK_APP_ID,
+  uid,
+} from "./testing/emulator.js";
+
+const env = emulatorWithAdapter({ conversationGroups: true });
+
+function users(count: number): string[] {
+  const ids = Array.from({ length: count }, () => uid("m"));
+  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
+  return ids;
+}
+const sent = (mark: number) =>
+  env.emulator
+    .requests({ route: "v4/recentcontact/mark_contact", afterSeq: mark })
+    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+
+describe("conversation marks", () => {
+  it("maps neutral marks 1..32 onto Tencent's app bits 32..63", () => {
+    expect(markToBit(1)).toBe(32);
+    expect(markToBit(32)).toBe(63);
+    expect(marksOf((1n << 63n) | (1n << 32n) | 0b1111n)).toEqual([1, 32]);
+    // StandardMark is a bit string, bit 0 last; a plain number is read too.
+    expect(markBits("100000000000000000000000000000001")).toBe((1n << 32n) | 1n);
+    expect(markBits(5)).toBe(5n);
+    expect(markBits("nope")).toBe(0n);
+  });
+
+  it("sends SetMark / ClearMark bit numbers with OptType 1 (the custom mark string stays)", async () => {
+    const [me, peer] = users(2) as [string, string];
+    const conversation = { type: "USER" as const, id: peer };
+    const mark = requestCount(env.emulator);
+    await env.adapter.setConversationMarks({ userId: me, conversation, add: [1, 32], remove: [2] });
+    expect(sent(mark)).toEqual([
+      {
+        From_Account: me,
+        MarkItem: [
+          {
+            OptType: 1,
+            ContactItem: { Type: 1, To_Account: peer },
+            SetMark: [32, 63],
+            ClearMark: [33],
+          },
+        ],
+      },
+    ]);
+    expect(await env.adapter.listConversationMarks({ userId: me })).toEqual([
+      { conversation, marks: [1, 32] },
+    ]);
+  });
+
+  it("leaves out Tencent's own standard marks (bits 0..31) a client set", async () => {
+    const [me, starred, both] = users(3) as [string, string, string];
+    await env.adapter.setConversationMarks({
+      userId: me,
+      conversation: { type: "USER", id: both },
+      add: [5],
+    });
+    // What a client SDK's markConversation(STAR / UNREAD) leaves: bits 0 and 1.
+    expect((await clientMark(me, starred, [0])).ActionStatus).toBe("OK");
+    expect((await clientMark(me, both, [0, 1])).ActionStatus).toBe("OK");
+    expect(await env.adapter.listConversationMarks({ userId: me })).toEqual([
+      { conversation: { type: "USER", id: both }, marks: [5] },
+    ]);
+  });
+
+  it("refuses marks outside 1..32 before any call; a refused row is VENDOR_REJECTED", async () => {
+    const [me, peer, owner] = users(3) as [string, string, string];
+    const conversation = { type: "USER" as const, id: peer };
+    const before = requestCount(env.emulator);
+    await expect(
+      env.adapter.setConversationMarks({ userId: me, conversation, add: [33] }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "add[0]" });
+    await expect(
+      env.adapter.setConversationMarks({ userId: me, conversation, remove: [0] }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "remove[0]" });
+    expect(requestCount(env.emulator)).toBe(before);
+    const groupId = uid("g");
+    env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner }] });
+    await expect(
+      env.adapter.setConversationMarks({
+        userId: me,
+        conversation: { type: "GROUP", id: groupId },
+        add: [1],
+      }),
+    ).rejects.toMatchObject({ code: "VENDOR_REJECTED", vendorCode: "51007" });
+  });
+});
+
+/** mark_contact with bit numbers of Tencent's own, straight at the emulator as the admin. */
+async function clientMark(
+  from: string,
+  peer: string,
+  SetMark: number[],
+): Promise<Record<string, unknown>> {
+  const usersig = generateUserSig({
+    sdkAppId: SDK_APP_ID,
+    key: KEY,
+    userId: ADMIN,
+    expireSeconds: 600,
+    now: Date.now(),
+  });
+  const query = new URLSearchParams({
+    sdkappid: String(SDK_APP_ID),
+    identifier: ADMIN,
+    usersig,
+    random: "7",
+    contenttype: "json",
+  });
+  const body = {
+    From_Account: from,
+    MarkItem: [{ OptType: 1, ContactItem: { Type: 1, To_Account: peer }, SetMark }],
+  };
+  const res = await fetch(`${env.emulator.url}/v4/recentcontact/mark_contact?${query}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}

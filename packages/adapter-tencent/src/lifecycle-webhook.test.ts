@@ -1,0 +1,204 @@
+// Edit and read-report callbacks: parsed from hand-made bodies, and end to end from what the
+// emulator sends after the adapter's REST edit (modify_c2c_msg) and read mark
+// (admin_set_msg_read).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BadUserInputError, IdCodec, type ImEvent, type WebhookRequest } from "@imgraph/core";
+import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import { tencentCallbackSign } from "@imgraph/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TencentAdapter } from "./adapter.js";
+import { decodeMessageId } from "./message-ids.js";
+import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
+
+const TOKEN = "cb-token";
+const NOW = 1_700_000_000_000;
+const parser = new TencentAdapter({
+  id: "tc",
+  sdkAppId: SDK_APP_ID,
+  key: KEY,
+  origins: ["http://127.0.0.1:9"],
+  callbackToken: TOKEN,
+});
+
+function request(command: string, body: Record<string, unknown>): WebhookRequest {
+  const t = String(Math.floor(NOW / 1000));
+  return {
+    method: "POST",
+    query: new URLSearchParams({
+      SdkAppid: String(SDK_APP_ID),
+      CallbackCommand: command,
+      contenttype: "json",
+      ClientIP: "127.0.0.1",
+      OptPlatform: "RESTAPI",
+      RequestTime: t,
+      Sign: tencentCallbackSign(TOKEN, t),
+    }),
+    headers: { "content-type": "application/json" },
+    rawBody: JSON.stringify({ CallbackCommand: command, EventTime: NOW, ...body }),
+    receivedAt: NOW,
+  };
+}
+const events = (command: string, body: Record<string, unknown>) =>
+  parser.parseWebhook?.(request(command, body)).events ?? [];
+const at = new Date(NOW);
+/** The id context adapterFor seals message ids with (testing/emulator.ts). */
+const sealed = { ids: new IdCodec({ secret: "id-secret" }), appId: "tencent" };
+const text = (t: string) => [{ MsgType: "TIMTextElem", MsgContent: { Text: t } }];
+
+describe("lifecycle callbacks", () => {
+  it("reads C2C.CallbackAfterModifyMsg as MESSAGE_EDITED with the id our messages carry", () => {
+    const [event] = events("C2C.CallbackAfterModifyMsg", {
+      Operator_Account: "jared",
+      From_Account: "jared",
+      To_Account: "jonh",
+      MsgRandom: 690,
+      MsgSeq: 609,
+      MsgTime: 1_699_999_000,
+      MsgKey: "609_690_1699999000",
+      MsgBody: text("new"),
+      CloudCustomData: "",
+    });
+    expect(event).toMatchObject({
+      type: "MESSAGE_EDITED",
+      appId: "tc",
+      at,
+      conversation: { type: "USER", id: "jonh" },
+      senderId: "jared",
+      editorId: "jared",
+      content: { type: "TEXT", text: "new" },
+    });
+    const id = event?.type === "MESSAGE_EDITED" ? event.messageId : null;
+    expect(parser.describeMessageId(id ?? "")).toEqual({
+      senderId: "jared",
+      conversation: { type: "USER", id: "jonh" },
+    });
+    // Without MsgKey, the key is rebuilt from MsgSeq, MsgRandom and MsgTime.
+    const [rebuilt] = events("C2C.CallbackAfterModifyMsg", {
+      From_Account: "jared",
+      To_Account: "jonh",
+      MsgRandom: 690,
+      MsgSeq: 609,
+      MsgTime: 1_699_999_000,
+    });
+    expect(rebuilt).toMatchObject({ messageId: id, editorId: null, content: null });
+    expect(() =>
+      events("C2C.CallbackAfterModifyMsg", { From_Account: "a", To_Account: "b" }),
+    ).toThrow(BadUserInputError);
+  });
+
+  it("reads C2C.CallbackAfterMsgReport as CONVERSATION_READ up to LastReadTime", () => {
+    expect(
+      events("C2C.CallbackAfterMsgReport", {
+        Report_Account: "b",
+        Peer_Account: "a",
+        LastReadTime: 1_699_999_123,
+        UnreadMsgNum: 0,
+      }),
+    ).toEqual([
+      {
+        type: "CONVERSATION_READ",
+        appId: "tc",
+        at,
+        userId: "b",
+        conversation: { type: "USER", id: "a" },
+        readUpTo: new Date(1_699_999_123_000),
+      },
+    ]);
+    expect(() => events("C2C.CallbackAfterMsgReport", { Peer_Account: "a" })).toThrow(
+      BadUserInputError,
+    );
+  });
+
+  it("claims one-to-one edits and reads for Tencent's callbacks, only when it can read them", () => {
+    expect(parser.reportsByCallback("MESSAGE_EDITED", "USER")).toBe(true);
+    expect(parser.reportsByCallback("CONVERSATION_READ", "USER")).toBe(true);
+    // No group edit callback is documented; deletes and reactions call back for nothing.
+    expect(parser.reportsByCallback("MESSAGE_EDITED", "GROUP")).toBe(false);
+    expect(parser.reportsByCallback("MESSAGE_DELETED", "USER")).toBe(false);
+    expect(parser.reportsByCallback("REACTION_CHANGED", "USER")).toBe(false);
+    const plain = new TencentAdapter({ sdkAppId: SDK_APP_ID, key: KEY });
+    expect(plain.reportsByCallback("MESSAGE_EDITED", "USER")).toBe(false);
+  });
+});
+
+describe("lifecycle callbacks, end to end", () => {
+  const received: WebhookRequest[] = [];
+  let sink: Server;
+  let emulator: RunningEmulator;
+  let adapter: TencentAdapter;
+
+  beforeAll(async () => {
+    sink = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const url = new URL(req.url ?? "/", "http://sink");
+        received.push({
+          method: "POST",
+          query: url.searchParams,
+          headers: { "content-type": "application/json" },
+          rawBody: Buffer.concat(chunks).toString("utf8"),
+          receivedAt: Date.now(),
+        });
+        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+    const port = (sink.address() as AddressInfo).port;
+    emulator = await startTencentEmulator({
+      host: "127.0.0.1",
+      apps: [
+        {
+          sdkAppId: SDK_APP_ID,
+          key: KEY,
+          admins: [ADMIN],
+          callbackUrl: `http://127.0.0.1:${port}/cb`,
+          callbackToken: TOKEN,
+        },
+      ],
+      rateLimits: false,
+    });
+    adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
+  });
+  afterAll(async () => {
+    await adapter?.close();
+    await emulator?.close();
+    await new Promise((resolve) => sink?.close(resolve));
+  });
+
+  it("turns the callbacks after editMessage and markConversationRead into events", async () => {
+    emulator.seed({ app: SDK_APP_ID, accounts: ["ann", "bob"] });
+    const [sent] = await adapter.sendMessage({
+      from: "ann",
+      to: { type: "USERS", userIds: ["bob"] },
+      content: { type: "TEXT", text: "v1" },
+    });
+    if (!sent?.ok) throw new Error("send failed");
+    const messageId = sent.value.messageId;
+    await adapter.editMessage({ messageId, content: { type: "TEXT", text: "v2" } });
+    const upTo = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await adapter.markConversationRead({
+      userId: "bob",
+      conversation: { type: "USER", id: "ann" },
+      upTo,
+    });
+    await emulator.flushCallbacks();
+    const all: ImEvent[] = received.flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    const edited = all.find((e) => e.type === "MESSAGE_EDITED");
+    expect(edited).toMatchObject({
+      conversation: { type: "USER", id: "bob" },
+      senderId: "ann",
+      editorId: ADMIN,
+      content: { type: "TEXT", text: "v2" },
+    });
+    // The same message the send answered (ids are sealed: compare what they name).
+    const id = edited?.type === "MESSAGE_EDITED" ? (edited.messageId ?? "") : "";
+    expect(decodeMessageId(sealed, id)).toEqual(decodeMessageId(sealed, messageId));
+    expect(all.find((e) => e.type === "CONVERSATION_READ")).toMatchObject({
+      userId: "bob",
+      conversation: { type: "USER", id: "ann" },
+      readUpTo: upTo,
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import {
+  type CallbackEvents,
+  type CallbackFields,
+  callbackId,
+  callbackInteger,
+  type ImEvent,
+  type WebhookContext,
+} from "@imgraph/core";
+import { fromMsgBody } from "./content.js";
+import { encodeMessageId } from "./message-ids.js";
+
+// Tencent's message-lifecycle callbacks (docs/vendors/tencent.md §7) → neutral events:
+// C2C.CallbackAfterModifyMsg (a one-to-one edit, by a client or modify_c2c_msg) and
+// C2C.CallbackAfterMsgReport (a one-to-one read report, by a client or admin_set_msg_read).
+// No group edit callback is documented, and none for deletes or extension changes.
+
+/** What Tencent's own callbacks report of the changes imgraph makes (the gateway adds the rest). */
+export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
+  MESSAGE_EDITED: ["USER"],
+  CONVERSATION_READ: ["USER"],
+};
+
+/** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */
+function msgKeyOf(b: CallbackFields): string {
+  if (typeof b.MsgKey === "string" && b.MsgKey !== "") return b.MsgKey;
+  const parts = ["MsgSeq", "MsgRandom", "MsgTime"].map((f) => callbackInteger(b[f], f));
+  return parts.join("_");
+}
+
+/** The events of a lifecycle callback; undefined when `command` is not one. */
+export function readLifecycleCallback(
+  ctx: WebhookContext,
+  command: string,
+  b: CallbackFields,
+  at: Date,
+): ImEvent[] | undefined {
+  switch (command) {
+    case "C2C.CallbackAfterModifyMsg": {
+      const from = callbackId(b.From_Account, "From_Account");
+      const to = callbackId(b.To_Account, "To_Account");
+      const msgKey = msgKeyOf(b);
+      const editor = typeof b.Operator_Account === "string" ? b.Operator_Account : "";
+      return [
+        {
+          type: "MESSAGE_EDITED",
+          appId: ctx.appId,
+          at,
+          messageId: encodeMessageId(ctx, { kind: "c2c", msgKey, from, to }),
+          // As the sender's side names it, like MESSAGE_SENT.
+          conversation: { type: "USER", id: to },
+          senderId: from,
+          editorId: editor === "" ? null : editor,
+          // An edit of CloudCustomData alone still carries MsgBody (the message's current one).
+          content: b.MsgBody === undefined ? null : fromMsgBody(b.MsgBody),
+        },
+      ];
+    }
+    case "C2C.CallbackAfterMsgReport": {
+      const reader = callbackId(b.Report_Account, "Report_Account");
+      const peer = callbackId(b.Peer_Account, "Peer_Account");
+      const readTime =
+        b.LastReadTime === undefined ? null : callbackInteger(b.LastReadTime, "LastReadTime");
+      return [
+        {
+          type: "CONVERSATION_READ",
+          appId: ctx.appId,
+          at,
+          userId: reader,
+          conversation: { type: "USER", id: peer },
+          readUpTo: readTime ? new Date(readTime * 1000) : at,
+        },
+      ];
+    }
+    default:
+      return undefined;
+  }
+}
