@@ -155,6 +155,20 @@ const rules = {
     fixture: { group: "bob-member" },
     expect: (c, app) => (app.capabilities.has("GROUP_OWNER") ? selfOutcome(c) : adminOutcome(c)),
   }),
+  /**
+   * The owner or an admin of the group at `subject`, or an app admin; bob is a plain member.
+   * Where the vendor keeps neither roles nor an owner (RongCloud's classic groups): admins.
+   */
+  groupAdmin: (subject: string): Rule => ({
+    name: `group owner or group admin or admin on ${subject}`,
+    subject,
+    subjectKind: "group",
+    fixture: { group: "bob-member" },
+    expect: (c, app) =>
+      app.capabilities.has("GROUP_MEMBER_ROLES") || app.capabilities.has("GROUP_OWNER")
+        ? selfOutcome(c)
+        : adminOutcome(c),
+  }),
   /** A member of the group at `subject`, or an admin; bob is not a member. */
   groupMember: (subject: string): Rule => ({
     name: `group member or admin on ${subject}`,
@@ -316,6 +330,12 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.messageReaders": { rule: rules.participant("messageId"), args: () => ({ read: true }) },
   "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
   "Query.conversationFolders": { rule: rules.self("userId") },
+  "Query.groupAttributes": { rule: rules.groupMember("groupId") },
+  "Query.groupMemberRoles": {
+    rule: rules.groupMember("groupId"),
+    args: (w) => ({ userIds: [w.self] }),
+  },
+  "Query.groupCounters": { rule: rules.groupMember("groupId") },
   "Query.conversationMarks": { rule: rules.self("userId") },
 
   // ── Mutation ──
@@ -396,6 +416,47 @@ const RULES: Record<string, Case | Case[]> = {
   },
   "Mutation.clearConversationHistory": { rule: rules.self("userId"), args: withCarol },
   "Mutation.createConversationFolder": { rule: rules.self("userId"), args: inFolder },
+  "Mutation.updateGroupProfile": {
+    rule: rules.groupAdmin("groupId"),
+    args: () => ({ profile: { name: "Renamed" } }),
+  },
+  "Mutation.setGroupAttributes": {
+    rule: rules.groupAdmin("groupId"),
+    args: () => ({ attributes: [{ key: "k", value: "v" }] }),
+  },
+  "Mutation.removeGroupAttributes": {
+    rule: rules.groupAdmin("groupId"),
+    args: () => ({ keys: ["k"] }),
+  },
+  "Mutation.clearGroupAttributes": { rule: rules.groupAdmin("groupId") },
+  "Mutation.muteGroup": { rule: rules.groupAdmin("groupId"), args: () => ({ muted: true }) },
+  "Mutation.changeGroupCounters": {
+    rule: rules.groupAdmin("groupId"),
+    args: () => ({ changes: [{ key: "k", mode: "SET", value: 1 }] }),
+  },
+  "Mutation.setGroupMemberRole": {
+    rule: rules.groupOwner("groupId"),
+    args: (w) => ({ userId: w.third, role: "ADMIN" }),
+  },
+  "Mutation.setGroupMemberProfile": [
+    {
+      variant: "bob not a member",
+      rule: rules.groupMember("groupId"),
+      args: (w, caller) => ({ userId: callerUser(w, caller), nameCard: "Card" }),
+    },
+  ],
+  "Mutation.importGroup": {
+    rule: rules.admin(),
+    args: (w) => ({
+      input: {
+        id: `imp${w.group}`,
+        name: "Imported",
+        ownerId: w.self,
+        createdAt: "2024-01-01T00:00:00.000Z",
+        members: [],
+      },
+    }),
+  },
   "Mutation.renameConversationFolder": {
     rule: rules.self("userId"),
     args: () => ({ name: "Work", newName: "Team" }),

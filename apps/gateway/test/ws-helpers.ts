@@ -109,5 +109,9 @@ export const EVENTS = `subscription Events($app: ID, $types: [EventType!], $conv
     ... on MessageDeletedEvent { messageId senderId forUserId conversation { type id } }
     ... on ConversationReadEvent { userId readUpTo conversation { type id } }
     ... on ReactionChangedEvent { messageId senderId userId emoji added conversation { type id } }
+    ... on GroupProfileUpdatedEvent { groupId fields }
+    ... on GroupMutedEvent { groupId muted }
+    ... on GroupMemberRoleChangedEvent { groupId userId role }
+    ... on GroupAttributesChangedEvent { groupId keys }
   }
 }`;

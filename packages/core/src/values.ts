@@ -43,6 +43,7 @@ export const EVENT_TYPES = [
   "CONVERSATION_READ",
   "REACTION_CHANGED",
   "GROUP_PROFILE_UPDATED",
+  "GROUP_MUTED",
   "GROUP_MEMBER_ROLE_CHANGED",
   "GROUP_ATTRIBUTES_CHANGED",
 ] as const satisfies readonly ImEventType[];

@@ -60,6 +60,7 @@ export async function maySee(
       return visible;
     }
     case "GROUP_PROFILE_UPDATED":
+    case "GROUP_MUTED":
     case "GROUP_ATTRIBUTES_CHANGED":
       return member(event.groupId);
     case "GROUP_MEMBER_ROLE_CHANGED":

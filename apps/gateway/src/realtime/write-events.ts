@@ -26,7 +26,7 @@ export const EVENT_OF_WRITE = {
   addReaction: "REACTION_CHANGED",
   removeReaction: "REACTION_CHANGED",
   updateGroupProfile: "GROUP_PROFILE_UPDATED",
-  muteGroup: "GROUP_PROFILE_UPDATED",
+  muteGroup: "GROUP_MUTED",
   setGroupMemberRole: "GROUP_MEMBER_ROLE_CHANGED",
   setGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
   removeGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
@@ -101,10 +101,8 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
     ];
   },
   muteGroup(input, _output, adapter, at) {
-    const groupId = input.groupId;
-    return [
-      { type: "GROUP_PROFILE_UPDATED", appId: adapter.info.id, at, groupId, fields: ["allMuted"] },
-    ];
+    const { groupId, muted } = input;
+    return [{ type: "GROUP_MUTED", appId: adapter.info.id, at, groupId, muted }];
   },
   setGroupMemberRole(input, _output, adapter, at) {
     return [

@@ -107,7 +107,12 @@ export class GroupResolver {
       groupId: group.id,
       ...pageRequest(paging),
     });
-    const nodes = page.items.map((m) => ({ ...m, role: m.role as GroupRole, appId: group.appId }));
+    const nodes = page.items.map(({ fields, ...m }) => ({
+      ...m,
+      role: m.role as GroupRole,
+      fields: fields ? Object.entries(fields).map(([key, value]) => ({ key, value })) : null,
+      appId: group.appId,
+    }));
     return relayConnection(nodes, page);
   }
 

@@ -6,6 +6,7 @@ import { ConversationResolver } from "./conversations.js";
 import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
+import { GroupDepthResolver } from "./group-depth.js";
 import { MessageResolver } from "./message.js";
 import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { MessageStateResolver } from "./message-state.js";
@@ -22,6 +23,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     AppResolver,
     UserResolver,
     GroupResolver,
+    GroupDepthResolver,
     MessageResolver,
     RoomResolver,
     SocialResolver,

@@ -13,3 +13,6 @@ export abstract class AttributeFields {
   @Field(() => String, { description: "The value." })
   value!: string;
 }
+
+@ObjectType({ simpleResolvers: true, description: "One custom attribute: a key and its value." })
+export class Attribute extends AttributeFields {}

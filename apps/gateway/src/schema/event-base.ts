@@ -24,6 +24,7 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   CONVERSATION_READ: "A user read a conversation up to a time.",
   REACTION_CHANGED: "A user added or took back a reaction.",
   GROUP_PROFILE_UPDATED: "A group's profile changed.",
+  GROUP_MUTED: "A whole group was muted or unmuted.",
   GROUP_MEMBER_ROLE_CHANGED: "A member's role in a group changed.",
   GROUP_ATTRIBUTES_CHANGED: "A group's custom attributes changed.",
 });

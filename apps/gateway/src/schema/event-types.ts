@@ -3,6 +3,7 @@ import { EventType, ImEventBase } from "./event-base.js";
 import {
   GroupAttributesChangedEvent,
   GroupMemberRoleChangedEvent,
+  GroupMutedEvent,
   GroupProfileUpdatedEvent,
 } from "./group-event-types.js";
 import {
@@ -192,6 +193,7 @@ const TYPENAMES: Record<EventType, string> = {
   CONVERSATION_READ: "ConversationReadEvent",
   REACTION_CHANGED: "ReactionChangedEvent",
   GROUP_PROFILE_UPDATED: "GroupProfileUpdatedEvent",
+  GROUP_MUTED: "GroupMutedEvent",
   GROUP_MEMBER_ROLE_CHANGED: "GroupMemberRoleChangedEvent",
   GROUP_ATTRIBUTES_CHANGED: "GroupAttributesChangedEvent",
 };
@@ -223,6 +225,7 @@ export const ImEventUnion = createUnionType({
       ConversationReadEvent,
       ReactionChangedEvent,
       GroupProfileUpdatedEvent,
+      GroupMutedEvent,
       GroupMemberRoleChangedEvent,
       GroupAttributesChangedEvent,
     ] as const,

@@ -22,6 +22,19 @@ export class GroupProfileUpdatedEvent extends ImEventBase {
 @ObjectType({
   implements: ImEventBase,
   simpleResolvers: true,
+  description: "A whole group was muted (only the owner and admins send) or unmuted.",
+})
+export class GroupMutedEvent extends ImEventBase {
+  @Field(() => ID, { description: "The group." })
+  groupId!: string;
+
+  @Field(() => Boolean, { description: "True when muted, false when unmuted." })
+  muted!: boolean;
+}
+
+@ObjectType({
+  implements: ImEventBase,
+  simpleResolvers: true,
   description: "A member's role in a group changed.",
 })
 export class GroupMemberRoleChangedEvent extends ImEventBase {

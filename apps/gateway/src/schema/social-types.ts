@@ -2,7 +2,7 @@ import type * as core from "@imgraph/core";
 import { FRIEND_RELATIONS } from "@imgraph/core";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
-import { AttributeFields } from "./attribute-fields.js";
+import { Attribute } from "./attribute-fields.js";
 import { enumFrom } from "./enums.js";
 import { connectionFields, perUserFields } from "./types.js";
 
@@ -23,8 +23,7 @@ export const FriendRelation = enumFrom(
   },
 );
 
-@ObjectType({ simpleResolvers: true, description: "One custom attribute: a key and its value." })
-export class Attribute extends AttributeFields {}
+export { Attribute };
 
 @ObjectType({
   simpleResolvers: true,

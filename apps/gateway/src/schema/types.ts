@@ -12,7 +12,9 @@ import {
 } from "@imgraph/core";
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
 import { type ClassType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Attribute } from "./attribute-fields.js";
 import { enumFrom } from "./enums.js";
+import { JoinPolicy } from "./group-enums.js";
 
 // Output types of the neutral schema. Every type, field and enum value is described:
 // the playground and generated clients show these texts.
@@ -399,6 +401,27 @@ export class Group {
   @Field(() => DateTimeISOResolver, { nullable: true, description: "When the group was created." })
   createdAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: "Its picture; null where not kept." })
+  avatarUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "What it is about; null where not kept." })
+  introduction?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its announcement; null where not kept." })
+  announcement?: string | null;
+
+  @Field(() => JoinPolicy, { nullable: true, description: "Who may join; null where not kept." })
+  joinPolicy?: JoinPolicy | null;
+
+  @Field(() => Int, { nullable: true, description: "Its member cap; null where not kept." })
+  maxMembers?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the whole group is muted; null where the vendor does not say.",
+  })
+  allMuted?: boolean | null;
+
   appId!: string;
 }
 
@@ -412,6 +435,18 @@ export class GroupMember {
 
   @Field(() => DateTimeISOResolver, { nullable: true, description: "When they joined." })
   joinedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Their name in this group; null where none is kept.",
+  })
+  nameCard?: string | null;
+
+  @Field(() => [Attribute], {
+    nullable: true,
+    description: "Custom member fields; null where the vendor keeps none.",
+  })
+  fields?: Attribute[] | null;
 
   appId!: string;
 }

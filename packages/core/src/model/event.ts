@@ -90,6 +90,8 @@ export type ImEvent =
       groupId: string;
       fields: string[];
     }
+  /** A whole group was muted (only the owner and admins send) or unmuted. */
+  | { type: "GROUP_MUTED"; appId: string; at: Date; groupId: string; muted: boolean }
   /** A member's role in a group changed. */
   | {
       type: "GROUP_MEMBER_ROLE_CHANGED";
