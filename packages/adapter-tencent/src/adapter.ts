@@ -70,6 +70,8 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
       messageExtensions: o.messageExtensions ?? false,
       readReceipts: o.readReceipts ?? false,
       conversationGroups: o.conversationGroups ?? false,
+      groupCounters: o.groupCounters ?? false,
+      groupMemberFields: o.groupMemberFields ?? [],
       concurrency: o.concurrency ?? 8,
       now,
     };
@@ -100,7 +102,9 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
    * read them (a callback token is configured); otherwise the gateway reports them itself.
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
-    return this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation);
+    return (
+      this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation)
+    );
   }
 
   webhookRefusal(status: number, message: string): WebhookAck {

@@ -22,6 +22,10 @@ export interface TencentContext {
   readReceipts: boolean;
   /** Conversation groups and marks are on (options.conversationGroups). */
   conversationGroups: boolean;
+  /** Group counters are on (options.groupCounters). */
+  groupCounters: boolean;
+  /** Custom group member field keys declared in the console (options.groupMemberFields). */
+  groupMemberFields: readonly string[];
   concurrency: number;
   now: () => number;
 }

@@ -7,13 +7,16 @@ let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
 // All-member push on (tags), the custom profile fields the contract's attributes use, and
 // the console features the lifecycle cases need (extensions, group read receipts, conversation
-// groups and marks).
+// groups and marks) and group counters.
 const options = {
   broadcast: true,
   userAttributes: ["level", "city"],
   messageExtensions: true,
   readReceipts: true,
   conversationGroups: true,
+  // Group counters need the Pro edition (#17); the member fields a console would declare.
+  groupCounters: true,
+  groupMemberFields: ["rank"],
 };
 
 runAdapterContract({

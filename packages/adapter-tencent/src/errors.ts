@@ -1,6 +1,6 @@
 import {
-  type ErrorRule,
   type Decoded,
+  type ErrorRule,
   type ImError,
   NotFoundError,
   RateLimitedError,
@@ -18,7 +18,7 @@ export interface TencentEnvelope {
 }
 
 /** Frequency limits: Tencent refused before acting, so a repeat is safe (§2.5, §2.6). */
-const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023]);
+const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023, 10049]);
 
 /** Internal errors and timeouts: the call may pass when repeated, if repeating is harmless. */
 const TRANSIENT = new Set([
@@ -49,6 +49,8 @@ const NOT_FOUND: Record<number, string> = {
   10030: "the message does not exist",
   // recentcontact: the conversation group does not exist (intl 1047/34348).
   51009: "the conversation group does not exist",
+  // delete_group_attr: the attribute does not exist (#17 §2.2).
+  10050: "the group attribute does not exist",
   31804: "Tencent does not know that user",
   31211: "not a friend of that user",
   31704: "not a friend of that user",
@@ -114,6 +116,13 @@ const MESSAGES: Record<number, string> = {
   51011: "the conversation group name is longer than 32 bytes",
   51012: "the user has Tencent's maximum of pinned conversations (50)",
   50003: "the identifier is not an App admin: check adminUserId against the console",
+  // Group attributes and counters (docs/vendors/tencent.md #17 §6).
+  10045: "a group attribute key is longer than 32 bytes",
+  10046: "a group attribute value is longer than 4000 bytes",
+  10047: "the group would hold more than Tencent's 16 attributes",
+  10048: "the group's attribute values would exceed Tencent's 16000 bytes",
+  10059: "this feature needs Tencent's Pro edition or higher",
+  10063: "more than Tencent's 20 group counters",
   // sns, the relationship chain (docs/vendors/tencent.md, "Social graph").
   30001: "Tencent rejected a relationship parameter",
   30005: "a friend field contains words Tencent refuses",

@@ -1,5 +1,6 @@
 import type { CallOptions, Group, GroupRole } from "@imgraph/core";
 import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
+import { GROUP_PROFILE_FILTER, toGroupProfile } from "./group-profile-read.js";
 
 export interface GroupInfoItem {
   GroupId?: unknown;
@@ -9,10 +10,23 @@ export interface GroupInfoItem {
   Owner_Account?: unknown;
   MemberNum?: unknown;
   CreateTime?: unknown;
+  FaceUrl?: unknown;
+  Introduction?: unknown;
+  Notification?: unknown;
+  ApplyJoinOption?: unknown;
+  MaxMemberNum?: unknown;
+  MuteAllMember?: unknown;
+  ShutUpAllMember?: unknown;
 }
 
-/** Base fields a group read asks for. */
-export const GROUP_BASE_FILTER = ["Name", "Owner_Account", "MemberNum", "CreateTime"];
+/** Base fields a group read asks for: the profile too, which get_group_info answers alike. */
+export const GROUP_BASE_FILTER = [
+  "Name",
+  "Owner_Account",
+  "MemberNum",
+  "CreateTime",
+  ...GROUP_PROFILE_FILTER,
+];
 
 export function toGroup(id: string, info: GroupInfoItem): Group {
   return {
@@ -22,6 +36,7 @@ export function toGroup(id: string, info: GroupInfoItem): Group {
     ownerId: str(info.Owner_Account) || null,
     memberCount: num(info.MemberNum) ?? null,
     createdAt: fromUnixSeconds(info.CreateTime),
+    ...toGroupProfile(info),
   };
 }
 

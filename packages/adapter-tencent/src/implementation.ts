@@ -8,8 +8,14 @@ import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friendGroups from "./friend-groups.js";
 import * as friends from "./friends.js";
+import * as groupAttributes from "./group-attributes.js";
+import * as groupCounters from "./group-counters.js";
+import * as groupImport from "./group-import.js";
 import * as groupLists from "./group-lists.js";
+import * as groupMemberProfile from "./group-member-profile.js";
 import * as groupMutes from "./group-mutes.js";
+import * as groupProfile from "./group-profile.js";
+import * as groupRoles from "./group-roles.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
 import * as messageDeletes from "./message-deletes.js";
@@ -76,6 +82,20 @@ const CONVERSATION_GROUPS = [
   (ctx: TencentContext) => ctx.conversationGroups,
 ] as const;
 
+/** Work groups (REST type "Private") have no admins: modify_group_member_info refuses a Role. */
+const ADMINS = [
+  'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
+  'Tencent Work groups (groupType "Private") have no admins: modify_group_member_info refuses a Role there',
+  (ctx: TencentContext) => ctx.groupType !== "Private",
+] as const;
+
+/** Group counters need Tencent's Pro edition or higher. */
+const COUNTERS = [
+  "options.groupCounters: true",
+  "group counters are off for this app (options.groupCounters): Tencent keeps them (get_group_counter, update_group_counter) for the Pro edition or higher, else 10059",
+  (ctx: TencentContext) => ctx.groupCounters,
+] as const;
+
 const reactions = reactionsOverExtensions(messageExtensions, true);
 
 /**
@@ -102,6 +122,11 @@ export const implementation = exactImplementation<TencentContext>()({
   ...messageEdits,
   ...messageDeletes,
   ...messageImport,
+  ...groupProfile,
+  ...groupAttributes,
+  ...groupMemberProfile,
+  ...groupImport,
+  getGroupMemberRoles: groupRoles.getGroupMemberRoles,
 
   muteGroupMembers: when(...MUTES, groupMutes.muteGroupMembers),
   unmuteGroupMembers: when(...MUTES, groupMutes.unmuteGroupMembers),
@@ -146,6 +171,9 @@ export const implementation = exactImplementation<TencentContext>()({
   removeFromConversationGroup: when(...CONVERSATION_GROUPS, folders.removeFromConversationGroup),
   setConversationMarks: when(...CONVERSATION_GROUPS, marks.setConversationMarks),
   listConversationMarks: when(...CONVERSATION_GROUPS, marks.listConversationMarks),
+  setGroupMemberRole: when(...ADMINS, groupRoles.setGroupMemberRole),
+  getGroupCounters: when(...COUNTERS, groupCounters.getGroupCounters),
+  changeGroupCounters: when(...COUNTERS, groupCounters.changeGroupCounters),
   kickRoomUsers: gap(
     "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
   ),

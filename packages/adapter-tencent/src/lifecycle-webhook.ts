@@ -7,6 +7,7 @@ import {
   type WebhookContext,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
+import { GROUP_CALLBACK_EVENTS } from "./group-webhook.js";
 import { encodeMessageId } from "./message-ids.js";
 
 // Tencent's message-lifecycle callbacks (docs/vendors/tencent.md §7) → neutral events:
@@ -18,6 +19,7 @@ import { encodeMessageId } from "./message-ids.js";
 export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
   MESSAGE_EDITED: ["USER"],
   CONVERSATION_READ: ["USER"],
+  ...GROUP_CALLBACK_EVENTS,
 };
 
 /** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */

@@ -5,14 +5,21 @@ import {
   type Page,
   type PageInput,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, type TencentContext } from "./context.js";
+import { call, fromUnixSeconds, num, str, type TencentContext } from "./context.js";
 import { toRole } from "./group-info.js";
+import { memberFields } from "./group-member-fields.js";
 import { GROUP_ID } from "./limits.js";
 import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
 
 interface MemberAnswer {
   MemberNum?: unknown;
-  MemberList?: Array<{ Member_Account?: unknown; Role?: unknown; JoinTime?: unknown }>;
+  MemberList?: Array<{
+    Member_Account?: unknown;
+    Role?: unknown;
+    JoinTime?: unknown;
+    NameCard?: unknown;
+    AppMemberDefinedData?: unknown;
+  }>;
 }
 
 /** One page of a group's members (rooms read theirs through it too, as listRoomUsers). */
@@ -32,7 +39,11 @@ export async function memberPage(
       GroupId: groupId,
       Limit: limit,
       Offset: offset,
-      MemberInfoFilter: ["Role", "JoinTime"],
+      MemberInfoFilter: ["Role", "JoinTime", "NameCard"],
+      // Custom member fields are answered only when named (options.groupMemberFields).
+      ...(ctx.groupMemberFields.length > 0
+        ? { AppDefinedDataFilter_GroupMember: [...ctx.groupMemberFields] }
+        : {}),
     },
     options,
     true,
@@ -44,6 +55,11 @@ export async function memberPage(
         userId: m.Member_Account as string,
         role: toRole(m.Role),
         joinedAt: fromUnixSeconds(m.JoinTime),
+        // "" is no name card.
+        nameCard: str(m.NameCard) || null,
+        ...(ctx.groupMemberFields.length > 0
+          ? { fields: memberFields(m.AppMemberDefinedData, ctx.groupMemberFields) }
+          : {}),
       }),
     );
   return {

@@ -1,5 +1,6 @@
 import type { RuntimeOptions } from "@imgraph/core";
 import { z } from "zod";
+import { GROUP_MEMBER_FIELD_KEY, GROUP_MEMBER_FIELDS_MAX } from "./group-depth-limits.js";
 import { USER_ATTRIBUTE_KEY, USER_ATTRIBUTE_PREFIX } from "./limits.js";
 
 /**
@@ -95,6 +96,23 @@ export const configSchema = z
      * commands. Default false.
      */
     conversationGroups: z.boolean().optional(),
+    /**
+     * Group counters are available to the app (Pro edition or higher; "Ultimate" in older
+     * pages): getGroupCounters and changeGroupCounters use get_group_counter and
+     * update_group_counter. Off, Tencent answers 10059. Default false.
+     */
+    groupCounters: z.boolean().optional(),
+    /**
+     * The custom group member fields declared in the console (Group configuration → member
+     * custom fields), by key: setGroupMemberProfile writes them (AppMemberDefinedData) and
+     * listGroupMembers reads them (Tencent answers only the fields a read names). At most 5,
+     * keys of 1-16 letters, digits and underscores. Without it, no member fields.
+     */
+    groupMemberFields: z
+      .array(z.string().regex(GROUP_MEMBER_FIELD_KEY, "1-16 letters, digits and underscores"))
+      .min(1)
+      .max(GROUP_MEMBER_FIELDS_MAX)
+      .optional(),
     /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
     callbackToken: z.string().min(1).optional(),
     /**

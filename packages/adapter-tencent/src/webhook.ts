@@ -24,6 +24,7 @@ import {
 } from "@imgraph/core";
 import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
+import { readGroupCallback } from "./group-webhook.js";
 import { readLifecycleCallback } from "./lifecycle-webhook.js";
 import { encodeMessageId, type MessageRef } from "./message-ids.js";
 import { readSocialCallback } from "./social-webhook.js";
@@ -175,6 +176,8 @@ function read(
       if (lifecycle) return lifecycle;
       const social = readSocialCallback(command, b, appId, at);
       if (social) return social;
+      const group = readGroupCallback(command, b, appId, at);
+      if (group) return group;
       if (!/^[A-Za-z0-9.]{1,64}$/.test(command))
         throw new BadUserInputError("CallbackCommand", "CallbackCommand is missing or unknown.");
       return []; // a signed callback with no neutral event

@@ -189,6 +189,8 @@ export function insertGroup(app: AppState, g: NewGroup, now: number): Group {
     messages: [],
     nextSeq: 1,
     notifications: [],
+    attributes: new Map(),
+    counters: new Map(),
   };
   if (g.owner) group.members.set(g.owner, newMember(g.owner, "Owner", now));
   app.groups.set(group.id, group);

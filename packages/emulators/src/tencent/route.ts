@@ -20,8 +20,15 @@ export interface RouteContext {
   /**
    * Spend from an extra rate bucket (e.g. recipients per minute); throws 60007 when over.
    * Scope "route" (default) counts per route key, "app" is shared by routes naming it.
+   * `code` replaces 60007 where the vendor documents its own (e.g. 10049 for attributes).
    */
-  limit(bucket: string, rules: RateRule[], cost: number, scope?: "route" | "app"): void;
+  limit(
+    bucket: string,
+    rules: RateRule[],
+    cost: number,
+    scope?: "route" | "app",
+    code?: number,
+  ): void;
 }
 
 /** Success fields beyond the base envelope. */

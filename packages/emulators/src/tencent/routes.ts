@@ -7,6 +7,9 @@ import { contactMarkRoutes } from "./commands/contact-marks.js";
 import { friendListRoutes } from "./commands/friend-lists.js";
 import { friendRoutes } from "./commands/friends.js";
 import { groupRoutes } from "./commands/group.js";
+import { groupAttrRoutes } from "./commands/group-attr.js";
+import { groupCounterRoutes } from "./commands/group-counter.js";
+import { groupImportRoutes } from "./commands/group-import.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
 import { memberInfoRoutes } from "./commands/member-info.js";
@@ -50,4 +53,7 @@ export const ROUTES: RouteTable = {
   ...msgImportRoutes,
   ...contactGroupRoutes,
   ...contactMarkRoutes,
+  ...groupAttrRoutes,
+  ...groupCounterRoutes,
+  ...groupImportRoutes,
 };

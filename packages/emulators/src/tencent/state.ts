@@ -148,6 +148,10 @@ export interface Group {
   messages: GroupMessage[];
   nextSeq: number;
   notifications: SystemNotification[];
+  /** Custom group attributes (group_open_attr_http_svc / *_group_attr), in the order set. */
+  attributes: Map<string, string>;
+  /** Group counters (*_group_counter): key → int64 value (kept within safe integers). */
+  counters: Map<string, number>;
 }
 
 export interface C2CMessage {

@@ -54,9 +54,9 @@ export class TencentVendor implements VendorEmulator {
       if (req.method !== "POST") throw new TimError(60002, "only POST is supported");
       const { app, admin } = authenticate(req.query, this.apps, req.receivedAt);
       const appKey = String(app.config.sdkAppId);
-      const spend = (bucket: string, rules: RateRule[], cost: number) => {
+      const spend = (bucket: string, rules: RateRule[], cost: number, code = 60007) => {
         const d = this.ctx.limits.consume(appKey, bucket, rules, cost, req.receivedAt);
-        if (!d.ok) throw new TimError(60007, "REST API call frequency over limit");
+        if (!d.ok) throw new TimError(code, "REST API call frequency over limit");
       };
       spend(key, route.rules ?? DEFAULT_RULES, 1);
       const body = parseBody(req.rawBody);
@@ -70,8 +70,8 @@ export class TencentVendor implements VendorEmulator {
         now: Math.floor(req.receivedAt / 1000),
         admin,
         callbacks: this.callbacks,
-        limit: (bucket, rules, cost, scope = "route") =>
-          spend(scope === "app" ? `#${bucket}` : `${key}#${bucket}`, rules, cost),
+        limit: (bucket, rules, cost, scope = "route", code) =>
+          spend(scope === "app" ? `#${bucket}` : `${key}#${bucket}`, rules, cost, code),
       });
       return okAnswer(key, result, appKey);
     } catch (err) {

@@ -4,7 +4,7 @@
  * get_group_muted_account.
  */
 import { GROUP_CODES, TimError } from "../errors.js";
-import { UINT32_MAX } from "../fields.js";
+import { type Json, UINT32_MAX } from "../fields.js";
 import {
   filterKeys,
   findGroup,
@@ -15,6 +15,19 @@ import {
   orderedMembers,
 } from "../groups.js";
 import { account, type RouteTable } from "../route.js";
+import type { Member } from "../state.js";
+
+/**
+ * AppDefinedDataFilter_GroupMember: the custom member fields to answer, whatever
+ * MemberInfoFilter says; absent, nothing is added to what MemberInfoFilter chose.
+ */
+function memberDataFilter(keys: unknown): (m: Member) => Json {
+  if (!Array.isArray(keys)) return () => ({});
+  const wanted = new Set(keys.filter((k): k is string => typeof k === "string"));
+  return (m) => ({
+    AppMemberDefinedData: m.appMemberDefinedData.filter((d) => wanted.has(d.Key as string)),
+  });
+}
 
 export const groupMemberRoutes: RouteTable = {
   "v4/group_open_http_svc/add_group_member": {
@@ -71,9 +84,13 @@ export const groupMemberRoutes: RouteTable = {
       const useNext = g.type === "Community" && typeof f.raw.Next === "string";
       const offset = useNext ? Number(f.raw.Next || "0") || 0 : (f.optInt("Offset") ?? 0);
       const page = all.slice(offset, limit === undefined ? undefined : offset + limit);
+      const custom = memberDataFilter(f.raw.AppDefinedDataFilter_GroupMember);
       const answer: Record<string, unknown> = {
         MemberNum: g.members.size,
-        MemberList: page.map((m) => filterKeys(memberInfo(g, m, now), filter, ["Member_Account"])),
+        MemberList: page.map((m) => ({
+          ...filterKeys(memberInfo(g, m, now), filter, ["Member_Account"]),
+          ...custom(m),
+        })),
       };
       if (g.type === "Community") {
         const end = offset + page.length;

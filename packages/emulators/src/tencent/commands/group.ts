@@ -27,6 +27,9 @@ import { readUint64, Uint64 } from "../uint64.js";
 /** get_appid_group_list cursors start above 2^53, so rounding one through a double shows. */
 const NEXT_BASE = 1n << 60n;
 
+/** The fields Group.CallbackAfterGroupInfoChanged reports (#17 §2.1, §5). */
+const INFO_CHANGED_FIELDS = ["Name", "Introduction", "Notification", "FaceUrl"];
+
 /** get_group_info per-call cap: "commonly 50" (unverified). */
 const INFO_BATCH = 50;
 /** create_group MemberList: 100 per one SDK comment, 500 per another (unverified): 500. */
@@ -181,6 +184,8 @@ export const groupRoutes: RouteTable = {
       if (max !== undefined && (max < g.members.size || max > MEMBER_CAP[g.type] || max < 1)) {
         throw new TimError(10004, "MaxMemberNum is out of range");
       }
+      if (f.has("ApplyJoinOption") && g.type === "Community")
+        throw new TimError(10004, "Community groups do not support ApplyJoinOption");
       if (f.has("ApplyJoinOption"))
         changed.ApplyJoinOption = checkApplyOption(f.raw.ApplyJoinOption);
       const invite = f.optStr("InviteJoinOption");
@@ -212,12 +217,17 @@ export const groupRoutes: RouteTable = {
         changed.AppDefinedData = appData;
       }
       g.lastInfoTime = now;
-      callbacks.send(app, "Group.CallbackAfterGroupInfoChanged", {
-        GroupId: g.id,
-        Type: g.type,
-        Operator_Account: from || admin,
-        ...changed,
-      });
+      // Tencent calls back for the name, introduction, notification and face URL only, and
+      // carries only those of them that the request set (#17 §5).
+      const told = filterKeys(changed, INFO_CHANGED_FIELDS);
+      if (Object.keys(told).length > 0) {
+        callbacks.send(app, "Group.CallbackAfterGroupInfoChanged", {
+          GroupId: g.id,
+          Type: g.type,
+          Operator_Account: from || admin,
+          ...told,
+        });
+      }
       return undefined;
     },
   },

@@ -16,7 +16,7 @@ const NAME_CARD_MAX_BYTES = 50;
 export const memberInfoRoutes: RouteTable = {
   "v4/group_open_http_svc/modify_group_member_info": {
     codes: GROUP_CODES,
-    handle({ app, f, now }) {
+    handle({ app, f, now, admin, callbacks }) {
       const g = findGroup(app, f.str("GroupId"));
       const who = f.str("Member_Account");
       const msgFlag = f.optStr("MsgFlag");
@@ -57,6 +57,17 @@ export const memberInfoRoutes: RouteTable = {
           else byKey.set(d.Key as string, { Key: d.Key, Value: d.Value });
         }
         member.appMemberDefinedData = [...byKey.values()];
+      }
+      // A role or name card change calls back with the fields set (#17 §5; field list doocs).
+      if (role !== undefined || nameCard !== undefined) {
+        callbacks.send(app, "Group.CallbackAfterMemberFieldChanged", {
+          GroupId: g.id,
+          Type: g.type,
+          Operator_Account: admin,
+          Modified_Account: who,
+          ...(role !== undefined ? { Role: role } : {}),
+          ...(nameCard !== undefined ? { NameCard: nameCard } : {}),
+        });
       }
       return undefined;
     },

@@ -1,0 +1,91 @@
+import {
+  type CounterMode,
+  checkAttributeKeys,
+  checkCount,
+  checkCounterChanges,
+  checkId,
+  type GroupCounter,
+  VendorUnavailableError,
+} from "@imgraph/core";
+import { call, type Op } from "./context.js";
+import { GROUP_COUNTER_RULES } from "./group-depth-limits.js";
+import { GROUP_ID } from "./limits.js";
+
+// Group counters (docs/vendors/tencent.md #17 §2.5): get_group_counter and
+// update_group_counter, Pro edition or higher (options.groupCounters). One update takes one
+// Mode for all its keys, so changes of different modes take one call each (Set, then
+// Increase, then Decrease): atomic per mode, not across modes.
+
+interface CounterAnswer {
+  GroupCounter?: Array<{ Key?: unknown; Value?: unknown }>;
+}
+
+const MODE: Record<CounterMode, string> = {
+  SET: "Set",
+  INCREASE: "Increase",
+  DECREASE: "Decrease",
+};
+
+function toCounters(answer: CounterAnswer): GroupCounter[] {
+  return (answer.GroupCounter ?? []).flatMap((c) => {
+    const value = typeof c?.Value === "string" ? Number(c.Value) : c?.Value;
+    return typeof c?.Key === "string" && typeof value === "number" && Number.isFinite(value)
+      ? [{ key: c.Key, value }]
+      : [];
+  });
+}
+
+/** Every counter, or the keys asked (keys the group lacks are left out). */
+export const getGroupCounters: Op<"getGroupCounters"> = async (ctx, input, options) => {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const keys =
+    input.keys === undefined
+      ? undefined
+      : checkAttributeKeys("keys", input.keys, GROUP_COUNTER_RULES.key);
+  if (keys) checkCount("keys", keys, { min: 1, max: GROUP_COUNTER_RULES.max });
+  const answer = await call<CounterAnswer>(
+    ctx,
+    "getGroupCounters",
+    "group_open_http_svc/get_group_counter",
+    { GroupId: groupId, ...(keys ? { GroupCounterKeys: keys } : {}) },
+    options,
+    true,
+  );
+  return toCounters(answer);
+};
+
+/**
+ * update_group_counter per mode; the answer is each key's value after the update. A Set
+ * repeats harmlessly after a lost answer; an Increase or Decrease would count twice.
+ */
+export const changeGroupCounters: Op<"changeGroupCounters"> = async (ctx, input, options) => {
+  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
+  const changes = checkCounterChanges(input.changes, GROUP_COUNTER_RULES);
+  const after = new Map<string, number>();
+  for (const mode of ["SET", "INCREASE", "DECREASE"] as const) {
+    const some = changes.filter((c) => c.mode === mode);
+    if (some.length === 0) continue;
+    const answer = await call<CounterAnswer>(
+      ctx,
+      "changeGroupCounters",
+      "group_open_http_svc/update_group_counter",
+      {
+        GroupId: groupId,
+        Mode: MODE[mode],
+        GroupCounter: some.map((c) => ({ Key: c.key, Value: c.value })),
+      },
+      options,
+      mode === "SET",
+    );
+    for (const c of toCounters(answer)) after.set(c.key, c.value);
+  }
+  return changes.map((c) => {
+    const value = after.get(c.key);
+    if (value === undefined)
+      throw new VendorUnavailableError(
+        "tencent",
+        `Tencent answered no value for counter ${c.key}.`,
+      );
+    return { key: c.key, value };
+  });
+};

@@ -1,0 +1,192 @@
+// #17 group callbacks: parsed from hand-made bodies, and end to end from what the emulator
+// sends after the adapter's REST writes (modify_group_base_info, modify_group_member_info,
+// the attribute commands).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ImEvent, WebhookRequest } from "@imgraph/core";
+import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import { tencentCallbackSign } from "@imgraph/signing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TencentAdapter } from "./adapter.js";
+import { tencentModule } from "./module.js";
+import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
+
+const TOKEN = "cb-token";
+const NOW = 1_700_000_000_000;
+const parser = new TencentAdapter({
+  id: "tc",
+  sdkAppId: SDK_APP_ID,
+  key: KEY,
+  origins: ["http://127.0.0.1:9"],
+  callbackToken: TOKEN,
+});
+
+function request(command: string, body: Record<string, unknown>): WebhookRequest {
+  const t = String(Math.floor(NOW / 1000));
+  return {
+    method: "POST",
+    query: new URLSearchParams({
+      SdkAppid: String(SDK_APP_ID),
+      CallbackCommand: command,
+      contenttype: "json",
+      ClientIP: "127.0.0.1",
+      OptPlatform: "RESTAPI",
+      RequestTime: t,
+      Sign: tencentCallbackSign(TOKEN, t),
+    }),
+    headers: { "content-type": "application/json" },
+    rawBody: JSON.stringify({ CallbackCommand: command, EventTime: NOW, ...body }),
+    receivedAt: NOW,
+  };
+}
+const events = (command: string, body: Record<string, unknown>) =>
+  parser.parseWebhook?.(request(command, body)).events ?? [];
+const at = new Date(NOW);
+const base = { GroupId: "g1", Type: "Public", Operator_Account: "admin" };
+
+describe("group callbacks", () => {
+  it("reads GroupInfoChanged as GROUP_PROFILE_UPDATED with the neutral names of the fields it carries", () => {
+    expect(
+      events("Group.CallbackAfterGroupInfoChanged", { ...base, Name: "n", Notification: "x" }),
+    ).toEqual([
+      {
+        type: "GROUP_PROFILE_UPDATED",
+        appId: "tc",
+        at,
+        groupId: "g1",
+        fields: ["name", "announcement"],
+      },
+    ]);
+    expect(
+      events("Group.CallbackAfterGroupInfoChanged", { ...base, FaceUrl: "u", Introduction: "" }),
+    ).toMatchObject([{ fields: ["avatarUrl", "introduction"] }]);
+    // Only custom group fields changed: nothing neutral to report.
+    expect(events("Group.CallbackAfterGroupInfoChanged", { ...base, AppDefinedData: [] })).toEqual(
+      [],
+    );
+  });
+
+  it("reads MemberFieldChanged with a Role as GROUP_MEMBER_ROLE_CHANGED; a name card alone is no event", () => {
+    expect(
+      events("Group.CallbackAfterMemberFieldChanged", {
+        ...base,
+        Modified_Account: "u1",
+        Role: "Admin",
+      }),
+    ).toEqual([
+      {
+        type: "GROUP_MEMBER_ROLE_CHANGED",
+        appId: "tc",
+        at,
+        groupId: "g1",
+        userId: "u1",
+        role: "ADMIN",
+      },
+    ]);
+    expect(
+      events("Group.CallbackAfterMemberFieldChanged", {
+        ...base,
+        Modified_Account: "u1",
+        Role: "Member",
+      }),
+    ).toMatchObject([{ role: "MEMBER" }]);
+    expect(
+      events("Group.CallbackAfterMemberFieldChanged", {
+        ...base,
+        Modified_Account: "u1",
+        NameCard: "x",
+      }),
+    ).toEqual([]);
+  });
+
+  it("reads GroupAttrChanged: the keys of modify and delete, [] (all) for set and clear", () => {
+    const attr = (OptionType: string, GroupAttr: unknown[]) =>
+      events("Group.CallbackAfterGroupAttrChanged", { ...base, OptionType, GroupAttr });
+    expect(attr("modify", [{ key: "a", value: "1" }])).toEqual([
+      { type: "GROUP_ATTRIBUTES_CHANGED", appId: "tc", at, groupId: "g1", keys: ["a"] },
+    ]);
+    expect(attr("delete", [{ key: "a" }, { key: "b" }])).toMatchObject([{ keys: ["a", "b"] }]);
+    expect(attr("set", [{ key: "z", value: "1" }])).toMatchObject([{ keys: [] }]);
+    expect(attr("clear", [])).toMatchObject([{ keys: [] }]);
+    expect(() => attr("modify", [{ value: "1" }])).toThrow();
+  });
+
+  it("claims role and attribute events, not profile updates (the callback leaves out policy, cap and mute-all)", () => {
+    expect(parser.reportsByCallback("GROUP_MEMBER_ROLE_CHANGED", "GROUP")).toBe(true);
+    expect(parser.reportsByCallback("GROUP_ATTRIBUTES_CHANGED", "GROUP")).toBe(true);
+    expect(parser.reportsByCallback("GROUP_PROFILE_UPDATED", "GROUP")).toBe(false);
+    expect(tencentModule.callbackEvents.GROUP_ATTRIBUTES_CHANGED).toEqual(["GROUP"]);
+    const plain = new TencentAdapter({ sdkAppId: SDK_APP_ID, key: KEY });
+    expect(plain.reportsByCallback("GROUP_MEMBER_ROLE_CHANGED", "GROUP")).toBe(false);
+  });
+});
+
+describe("group callbacks, end to end", () => {
+  const received: WebhookRequest[] = [];
+  let sink: Server;
+  let emulator: RunningEmulator;
+  let adapter: TencentAdapter;
+
+  beforeAll(async () => {
+    sink = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({
+          method: "POST",
+          query: new URL(req.url ?? "/", "http://sink").searchParams,
+          headers: { "content-type": "application/json" },
+          rawBody: Buffer.concat(chunks).toString("utf8"),
+          receivedAt: Date.now(),
+        });
+        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+    const port = (sink.address() as AddressInfo).port;
+    emulator = await startTencentEmulator({
+      host: "127.0.0.1",
+      apps: [
+        {
+          sdkAppId: SDK_APP_ID,
+          key: KEY,
+          admins: [ADMIN],
+          callbackUrl: `http://127.0.0.1:${port}/cb`,
+          callbackToken: TOKEN,
+        },
+      ],
+      rateLimits: false,
+    });
+    adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
+  });
+  afterAll(async () => {
+    await adapter?.close();
+    await emulator?.close();
+    await new Promise((resolve) => sink?.close(resolve));
+  });
+
+  it("turns the callbacks after the adapter's profile, role and attribute writes into events", async () => {
+    emulator.seed({ app: SDK_APP_ID, accounts: ["own", "mem"] });
+    await adapter.createGroup({ id: "cbg", name: "G", ownerId: "own", memberIds: ["mem"] });
+    await adapter.updateGroupProfile({ groupId: "cbg", name: "New", joinPolicy: "OPEN" });
+    await adapter.muteGroup({ groupId: "cbg", muted: true });
+    await adapter.setGroupMemberRole({ groupId: "cbg", userId: "mem", role: "ADMIN" });
+    await adapter.setGroupMemberProfile({ groupId: "cbg", userId: "mem", nameCard: "Cap" });
+    await adapter.setGroupAttributes({ groupId: "cbg", attributes: { a: "1" } });
+    await adapter.removeGroupAttributes({ groupId: "cbg", keys: ["a"] });
+    await adapter.clearGroupAttributes({ groupId: "cbg" });
+    await emulator.flushCallbacks();
+    const all: ImEvent[] = received.flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    const groupEvents = all.filter(
+      (e) => e.type.startsWith("GROUP_") && e.type !== "GROUP_CREATED",
+    );
+    expect(groupEvents).toMatchObject([
+      // Tencent reports the name, not the join policy; mute-all calls back nothing.
+      { type: "GROUP_PROFILE_UPDATED", groupId: "cbg", fields: ["name"] },
+      { type: "GROUP_MEMBER_ROLE_CHANGED", groupId: "cbg", userId: "mem", role: "ADMIN" },
+      { type: "GROUP_ATTRIBUTES_CHANGED", groupId: "cbg", keys: ["a"] },
+      { type: "GROUP_ATTRIBUTES_CHANGED", groupId: "cbg", keys: ["a"] },
+      { type: "GROUP_ATTRIBUTES_CHANGED", groupId: "cbg", keys: [] },
+    ]);
+  });
+});
