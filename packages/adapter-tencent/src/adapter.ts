@@ -100,7 +100,9 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
    * read them (a callback token is configured); otherwise the gateway reports them itself.
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
-    return this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation);
+    return (
+      this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation)
+    );
   }
 
   webhookRefusal(status: number, message: string): WebhookAck {
