@@ -8,6 +8,7 @@ import { findConfigPath, loadConfigFile } from "./config/load.js";
 import type { GatewayConfig } from "./config/types.js";
 import { startDemo } from "./demo/start.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
+import { demoLogsPretty } from "./logger.js";
 import { gatewaySdl } from "./resolvers/index.js";
 
 const USAGE = `imgraph — one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD
@@ -88,12 +89,16 @@ async function main(argv: string[]): Promise<number> {
       return serve(await startGateway(loadConfig()));
     case "demo": {
       const started = performance.now();
-      const demo = await startDemo();
+      const demo = await startDemo({
+        prettyLogs: demoLogsPretty(process.env, process.stdout.isTTY === true),
+      });
       const ms = Math.round(performance.now() - started);
       // A token bound to one app (not the default one), to try app scoping by hand.
       const boundApp =
         demo.apps.list().find((a) => a.id !== demo.apps.defaultAppId)?.id ?? demo.apps.defaultAppId;
       const boundToken = await demo.tokenFor("alice", { app: boundApp });
+      // The banner comes last: after every startup log line, right where the eye lands.
+      const serving = serve(demo);
       console.log(`
 imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet needed.
 
@@ -114,7 +119,7 @@ imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet n
 Try:  curl -s ${demo.url} -H 'content-type: application/json' -H 'X-API-Key: ${demo.adminKey}' \\
         -d '{"query":"{ apps { id vendor } users(ids: [\\"alice\\", \\"bob\\"]) { id name } }"}'
 `);
-      return serve(demo);
+      return serving;
     }
     default:
       console.error(`imgraph: unknown command "${command}"\n\n${USAGE}`);

@@ -43,6 +43,31 @@ async function waitFor(check: () => string | undefined, ms: number): Promise<str
 }
 
 describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
+  it("demo: the banner comes last; logs are JSON off a terminal and readable with LOG_FORMAT=pretty", async () => {
+    const banner = (text: string) => (text.includes("Try:  curl") ? text : undefined);
+    const json = run(["demo"]);
+    const plain = await waitFor(() => banner(json.output()), 15_000);
+    const [logs, after] = plain.split("imgraph demo is ready") as [string, string];
+    const lines = logs.split("\n").filter((l) => l.trim() !== "");
+    expect(lines.length).toBeGreaterThan(0);
+    // Production-style JSON when stdout is not a terminal…
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lines.some((l) => l.includes("imgraph gateway listening"))).toBe(true);
+    // …and nothing logged after the banner.
+    expect(after.split("\n").some((l) => l.startsWith("{"))).toBe(false);
+    json.child.kill("SIGTERM");
+    await json.exited;
+
+    const readable = run(["demo"], { LOG_FORMAT: "pretty" });
+    const text = await waitFor(() => banner(readable.output()), 15_000);
+    const [prettyLogs] = text.split("imgraph demo is ready") as [string];
+    const prettyLines = prettyLogs.split("\n").filter((l) => l.trim() !== "");
+    expect(prettyLines.some((l) => /INFO.*imgraph gateway listening/.test(l))).toBe(true);
+    for (const line of prettyLines) expect(line.startsWith("{")).toBe(false);
+    readable.child.kill("SIGTERM");
+    await readable.exited;
+  }, 40_000);
+
   it("demo: starts, prints working credentials, and drains on SIGTERM", async () => {
     const p = run(["demo"]);
     const out = await waitFor(

@@ -12,9 +12,9 @@ import type { RongCloudContext } from "./context.js";
 import { implementation } from "./implementation.js";
 import { RONGCLOUD_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
-import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 import { configSchema, type RongCloudAdapterOptions } from "./options.js";
 import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
+import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /**
  * RongCloud IM behind the neutral ImAdapter contract: signed form calls to the app's

@@ -1,6 +1,6 @@
 import {
-  type ErrorRule,
   type Decoded,
+  type ErrorRule,
   ImError,
   NotFoundError,
   RateLimitedError,

@@ -41,6 +41,8 @@ export interface DemoOptions {
   seed?: boolean;
   /** Log destination (tests); default stdout at `logLevel`. */
   log?: Logger;
+  /** Human-readable log lines instead of JSON (the CLI: on a terminal). */
+  prettyLogs?: boolean;
   /** Callback guards per demo app id, replacing the demo's own (tests). */
   webhooks?: Record<string, AppWebhookConfig>;
   /** Real-time settings over the defaults (tests: trusted proxies, the TLS listener). */
@@ -88,7 +90,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     logLevel: options.logLevel ?? "info",
     demo: true,
   };
-  const log = options.log ?? createLogger(config.logLevel);
+  const log =
+    options.log ??
+    createLogger(config.logLevel, undefined, { pretty: options.prettyLogs === true, sync: true });
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(config, {
@@ -104,6 +108,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   await gateway.webhookGuardReady;
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
+    // The seed's callbacks reach the gateway before the demo says it is ready.
+    await Promise.all(emulators.map((e) => e.running.flushCallbacks()));
   }
   const tokenFor: DemoGateway["tokenFor"] = (userId, o = {}) =>
     signUserToken(jwt, userId, {

@@ -267,7 +267,10 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
     const marks = async (userId: string) =>
       (await adapter().listConversationMarks({ userId }))
         .filter((m) => m.marks.length > 0)
-        .map((m) => ({ conversation: key(m.conversation), marks: [...m.marks].sort((a, b) => a - b) }))
+        .map((m) => ({
+          conversation: key(m.conversation),
+          marks: [...m.marks].sort((a, b) => a - b),
+        }))
         .sort((a, b) => a.conversation.localeCompare(b.conversation));
     expect(await marks(me)).toEqual([]);
     await adapter().setConversationMarks({ userId: me, conversation: p, add: [2, 1] });

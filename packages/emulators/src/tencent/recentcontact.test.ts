@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { controlRequest } from "../testing/control.js";
 import {
   type Body,
@@ -55,6 +55,11 @@ const roamCount = async (op: string, peer: string) =>
 
 describe("recentcontact/get_list", () => {
   it("lists both sides of a one-to-one send and every member of a group, newest first", async () => {
+    // Stopped time, so that each tick is exactly one second between the sends.
+    fx.emu.setClock({ frozen: true });
+    onTestFinished(() => {
+      fx.emu.setClock({ frozen: false, offsetMs: 0 });
+    });
     await importUsers(fx.tim, "me", "a", "b", "quiet");
     const groupId = await createGroup(fx.tim, {
       Owner_Account: "a",

@@ -5,7 +5,9 @@ import { startTestEmulator, TEST_APP_ID, useZego } from "./test-support.js";
 
 const CALLBACK_SECRET = "cbsecret0123";
 const sink = useCallbackSink();
-const fx = useZego({ callbackRetry: { backoffMs: 10, timeoutMs: 500 } }, () => ({
+// Retries are tested with failing answers, not timeouts: a generous timeout keeps a slow
+// delivery on a loaded machine from being sent twice (which the counts below would see).
+const fx = useZego({ callbackRetry: { backoffMs: 10, timeoutMs: 10_000 } }, () => ({
   callbackUrl: sink.url,
   callbackSecret: CALLBACK_SECRET,
 }));
