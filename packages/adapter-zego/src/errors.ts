@@ -1,6 +1,6 @@
 import {
-  type ErrorRule,
   type Decoded,
+  type ErrorRule,
   ImError,
   NotFoundError,
   RateLimitedError,
@@ -97,6 +97,14 @@ const MESSAGES: Record<number, string> = {
   660600016: "too many members at group creation (max 100)",
   660600024: "the user is not a member of the group",
   660600032: "the acting user must be the group's owner or an admin",
+  // Group depth (#17).
+  660300019: "the group attributes' values are too long in all for ZEGO",
+  660600019: "the group would have more than ZEGO's 10 attributes",
+  660600020: "a group attribute key is over 16 bytes or a value over 1024 bytes",
+  660600028: "ZEGO failed to change the group",
+  660600029: "role 1 (owner) cannot be given: ownership moves with transferGroupOwnership",
+  660600030: "a user cannot change their own role",
+  660600033: "the change failed for every user",
   660700002: "the user already exists",
   660800045: "the sender is blocked by the receiver",
   660800019: "too many users in one ZEGO friend call",
