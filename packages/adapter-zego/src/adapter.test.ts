@@ -56,6 +56,14 @@ const LIFECYCLE_GAPS = [
   "listReactions",
 ];
 const RECEIPT_READ_GAPS = ["getReadReceipts", "listMessageReaders"];
+/** #17: no member mute read-back (so no GROUP_MUTE capability) and no group counters. */
+const GROUP_DEPTH_GAPS = ["listMutedMembers", "getGroupCounters", "changeGroupCounters"];
+const GROUP_ATTRIBUTE_OPERATIONS = [
+  "getGroupAttributes",
+  "setGroupAttributes",
+  "removeGroupAttributes",
+  "clearGroupAttributes",
+];
 
 function adapter(on: boolean): ZegoAdapter {
   return new ZegoAdapter({
@@ -63,7 +71,7 @@ function adapter(on: boolean): ZegoAdapter {
     appId: 42,
     serverSecret: "s".repeat(32),
     origins: { zim: [NOWHERE], rtc: [NOWHERE] },
-    features: { broadcast: on, readReceipts: on },
+    features: { broadcast: on, readReceipts: on, groupAttributes: on },
   });
 }
 
@@ -91,8 +99,14 @@ describe("ZegoAdapter", () => {
         "FRIEND_IMPORT",
         "GROUPS_OF_APP",
         "GROUPS_OF_USER",
-        "GROUP_MUTE",
+        "GROUP_ATTRIBUTES",
+        "GROUP_IMPORT",
+        "GROUP_MEMBER_PROFILE",
+        "GROUP_MEMBER_ROLE",
+        "GROUP_MEMBER_ROLES",
+        "GROUP_MUTE_ALL",
         "GROUP_OWNER",
+        "GROUP_PROFILE",
         "GROUP_TRANSFER_OWNERSHIP",
         "MESSAGE_BROADCAST",
         "MESSAGE_EDIT",
@@ -112,6 +126,7 @@ describe("ZegoAdapter", () => {
       "deleteUsers",
       "banUsers",
       "unbanUsers",
+      ...GROUP_DEPTH_GAPS,
       "sendSystemMessage",
       "getFriends",
       ...USER_DEPTH_GAPS,
@@ -147,6 +162,24 @@ describe("ZegoAdapter", () => {
     await zego.close();
   });
 
+  it("offers group attributes only with features.groupAttributes (not on the Free plan)", async () => {
+    const zego = adapter(false);
+    expect(zego.capabilities.has("GROUP_ATTRIBUTES")).toBe(false);
+    for (const name of GROUP_ATTRIBUTE_OPERATIONS) {
+      const support = zego.operations.find((o) => o.name === name);
+      expect(support).toMatchObject({
+        supported: false,
+        condition: "features.groupAttributes: true",
+      });
+      expect(support?.reason).toMatch(/Free plan/);
+    }
+    await expect(zego.getGroupAttributes({ groupId: "g" })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: /features\.groupAttributes/,
+    });
+    await zego.close();
+  });
+
   it("reads callbacks only when the CallbackSecret is configured", async () => {
     const zego = adapter(false);
     expect(zego.parseWebhook).toBeUndefined();
@@ -176,6 +209,14 @@ describe("ZegoAdapter", () => {
       ["deleteUsers", "gap", null],
       ["banUsers", "gap", null],
       ["unbanUsers", "gap", null],
+      ["listMutedMembers", "gap", null],
+      ...GROUP_ATTRIBUTE_OPERATIONS.map((name) => [
+        name,
+        "conditional",
+        "features.groupAttributes: true",
+      ]),
+      ["getGroupCounters", "gap", null],
+      ["changeGroupCounters", "gap", null],
       ["sendSystemMessage", "gap", null],
       ["broadcastMessage", "conditional", "features.broadcast: true"],
       ["getFriends", "gap", null],

@@ -2,7 +2,12 @@ import { IdCodec, VendorAdapter, type WebhookRequest, type WebhookResult } from 
 import { createZegoClient } from "./client.js";
 import type { ZegoContext } from "./context.js";
 import { implementation } from "./implementation.js";
-import { EXTRA_DEFAULT_MAX_BYTES, MESSAGE_DEFAULT_MAX_BYTES, ZEGO_LIMITS } from "./limits.js";
+import {
+  EXTRA_DEFAULT_MAX_BYTES,
+  GROUP_MEMBER_LIMIT_MAX,
+  MESSAGE_DEFAULT_MAX_BYTES,
+  ZEGO_LIMITS,
+} from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { checkConfig, type ZegoAdapterOptions } from "./options.js";
 import { parseZegoWebhook } from "./webhook.js";
@@ -33,6 +38,8 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
       concurrency: config.concurrency ?? 4,
       broadcast: config.features?.broadcast === true,
       readReceipts: config.features?.readReceipts === true,
+      groupAttributes: config.features?.groupAttributes === true,
+      groupMemberLimit: config.groupMemberLimit ?? GROUP_MEMBER_LIMIT_MAX,
     };
     super({
       vendor: "zego",

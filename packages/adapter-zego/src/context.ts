@@ -24,6 +24,10 @@ export interface ZegoContext {
   broadcast: boolean;
   /** Read receipts are on the app's plan (`features.readReceipts`): sends ask for receipts. */
   readReceipts: boolean;
+  /** Group attributes are on the app's plan (`features.groupAttributes`). */
+  groupAttributes: boolean;
+  /** Members per group on the app's plan (`groupMemberLimit`). */
+  groupMemberLimit: number;
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

@@ -3,10 +3,11 @@ import { type Op, zim } from "./context.js";
 import { APP_GROUPS_PAGE_MAX, USER_GROUPS_PAGE_MAX, USER_ID } from "./limits.js";
 import { markerCursor, markerOf } from "./paging.js";
 
-/** A row of a ZIM group list: id and name only. */
+/** A row of a ZIM group list: id and name (and the avatar in a user's list). */
 interface GroupRow {
   GroupId?: unknown;
   GroupName?: unknown;
+  GroupAvatar?: unknown;
 }
 
 /** Our page from a list's rows and its next marker (ZIM lists give no owner, count or time). */
@@ -19,6 +20,10 @@ function groupPage(kind: string, rows: GroupRow[] | undefined, next: unknown): P
       ownerId: null,
       memberCount: null,
       createdAt: null,
+      // QueryGroupsInfoOfUser carries the avatar ("" = none); QueryAppGroupList does not.
+      ...(g.GroupAvatar !== undefined
+        ? { avatarUrl: typeof g.GroupAvatar === "string" && g.GroupAvatar ? g.GroupAvatar : null }
+        : {}),
     }));
   return { items, nextCursor: markerCursor(kind, next, items.length) };
 }

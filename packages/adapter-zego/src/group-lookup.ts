@@ -23,7 +23,7 @@ export interface MemberPage {
 interface MemberAnswer {
   TotalCount?: unknown;
   Next?: unknown;
-  MemberList?: Array<{ UserId?: unknown; Role?: unknown }>;
+  MemberList?: Array<{ UserId?: unknown; Role?: unknown; UserNickName?: unknown }>;
 }
 
 function role(value: unknown): GroupRole {
@@ -56,29 +56,17 @@ export async function memberPage(
     total: Number.isFinite(total) ? total : null,
     members: (answer.MemberList ?? [])
       .filter((m) => typeof m.UserId === "string")
-      .map((m) => ({ userId: m.UserId as string, role: role(m.Role), joinedAt: null })),
+      // No join time is read back (EnterGroupTime is write-only); the nickname is the name
+      // card ("" = none); ZIM keeps no custom member fields (#17 §G5, §G7).
+      .map((m) => ({
+        userId: m.UserId as string,
+        role: role(m.Role),
+        joinedAt: null,
+        nameCard: typeof m.UserNickName === "string" && m.UserNickName ? m.UserNickName : null,
+        fields: null,
+      })),
     next: nextMarker(answer.Next),
   };
-}
-
-/** Every member, page by page (for owner lookups and mute listings). */
-export async function allMembers(
-  ctx: ZegoContext,
-  operation: string,
-  groupId: string,
-  options?: CallOptions,
-): Promise<{ members: GroupMember[]; total: number | null }> {
-  const members: GroupMember[] = [];
-  let next: string | number = 0;
-  let total: number | null = null;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await memberPage(ctx, operation, groupId, GROUP_MEMBERS_PAGE_MAX, next, options);
-    members.push(...page.members);
-    total ??= page.total;
-    if (page.next === null || page.members.length === 0) break;
-    next = page.next;
-  }
-  return { members, total: total ?? members.length };
 }
 
 /** The group's owner (role 1), reading member pages until it shows up. */

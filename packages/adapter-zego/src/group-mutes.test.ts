@@ -5,7 +5,7 @@ import { zegoSession } from "./testing/emulator.js";
 const zego = zegoSession({ rateLimits: false });
 
 describe("group mutes", () => {
-  it("mutes until unmuted by default and lists only members muted in person", async () => {
+  it("mutes until unmuted by default; lists no muted members (no server read-back)", async () => {
     const [owner, a, b] = (await zego.users(3)) as [string, string, string];
     const groupId = zego.id("g");
     await zego.adapter.createGroup({ id: groupId, name: "M", ownerId: owner, memberIds: [a, b] });
@@ -13,7 +13,11 @@ describe("group mutes", () => {
     expect(muted.every((r) => r.ok)).toBe(true);
     const sent = zego.emulator.requests({ route: "zim:MuteGroupMembers" }).at(-1);
     expect(sent?.query).toMatchObject({ FromUserId: owner, Duration: "-1", "UserIds[]": a });
-    expect(await zego.adapter.listMutedMembers(groupId)).toEqual([{ userId: a, mutedUntil: null }]);
+    // FetchForbidGroupList names muted groups, not members (#17 §G8.3): a declared gap.
+    await expect(zego.adapter.listMutedMembers(groupId)).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+    });
+    expect(zego.emulator.requests({ route: "zim:FetchForbidGroupList" })).toEqual([]);
     await expect(
       zego.adapter.muteGroupMembers({ groupId, userIds: [a], durationSeconds: 2_592_001 }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "durationSeconds" });

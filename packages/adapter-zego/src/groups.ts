@@ -19,6 +19,7 @@ import type { Answer } from "./batch.js";
 import { type Op, zim } from "./context.js";
 import { failureList } from "./errors.js";
 import { groupAction, memberAction } from "./group-actions.js";
+import { groupInfo } from "./group-info.js";
 import { findOwner, memberPage } from "./group-lookup.js";
 import {
   GROUP_ID,
@@ -88,12 +89,6 @@ export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   return { id, name, ownerId, memberCount: 1 + memberIds.length - failed, createdAt: null };
 };
 
-interface InfoAnswer {
-  GroupId?: unknown;
-  GroupName?: unknown;
-  GroupCreateTime?: unknown;
-}
-
 /** QueryGroupInfo wants a FromUserId and names no owner: the member list gives both. */
 export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   checkId("groupId", groupId, GROUP_ID);
@@ -101,31 +96,22 @@ export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
     const { ownerId, firstMember, total } = await findOwner(ctx, "getGroup", groupId, options);
     const asker = ownerId ?? firstMember;
     if (!asker) return { id: groupId, name: "", ownerId: null, memberCount: 0, createdAt: null };
-    const info = await zim<InfoAnswer>(
+    const { attributes: _attributes, ...info } = await groupInfo(
       ctx,
-      {
-        operation: "getGroup",
-        action: "QueryGroupInfo",
-        method: "POST",
-        params: { FromUserId: asker, GroupId: groupId },
-        idempotent: true,
-      },
+      "getGroup",
+      groupId,
+      asker,
       options,
     );
-    const created = Number(info.GroupCreateTime);
-    return {
-      id: groupId,
-      name: typeof info.GroupName === "string" ? info.GroupName : "",
-      ownerId,
-      memberCount: total,
-      createdAt: Number.isFinite(created) && created > 0 ? new Date(created) : null,
-    };
+    // ZIM groups have no introduction (#17 §G1).
+    return { id: groupId, ownerId, memberCount: total, introduction: null, ...info };
   } catch (error) {
     if (isMissingGroup(error)) return null;
     throw error;
   }
 };
 
+/** QueryGroupInfo names no code for a missing group: 660600001 or 660600009 (#17 §U5). */
 function isMissingGroup(error: unknown): boolean {
   return (
     error instanceof ImError &&

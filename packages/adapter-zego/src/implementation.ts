@@ -1,4 +1,4 @@
-import { exactImplementation, gap, when } from "@imgraph/core";
+import { exactImplementation, gap, type Handler, type OperationName, when } from "@imgraph/core";
 import * as accounts from "./accounts.js";
 import * as blocklist from "./blocklist.js";
 import type { ZegoContext } from "./context.js";
@@ -6,8 +6,14 @@ import * as conversationMarks from "./conversation-marks.js";
 import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
+import * as groupAttributes from "./group-attributes.js";
+import * as groupImport from "./group-import.js";
 import * as groupLists from "./group-lists.js";
+import * as groupMemberProfile from "./group-member-profile.js";
+import * as groupMuteAll from "./group-mute-all.js";
 import * as groupMutes from "./group-mutes.js";
+import * as groupProfile from "./group-profile.js";
+import * as groupRoles from "./group-roles.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
 import * as messageEdits from "./message-edits.js";
@@ -35,6 +41,21 @@ const NO_RECEIPT_READS =
   "ZIM's server API sets read receipts (C2cReadReceipt / GroupReadReceipt, markMessagesRead) but reads none back: who read a message and the read/unread counts exist only in the client SDK";
 const NO_FOLDERS =
   "ZIM has no named conversation folders (no server Action, and none in its client SDK): it groups conversations by marks, integers a user sets on a conversation (SetConvMark, setConversationMarks), and its client SDK lists the conversations that carry given marks (ZIMConversationFilterOption.marks)";
+const NO_GROUP_COUNTERS =
+  "ZIM keeps no custom group counters: group data are strings (GroupAttributes, ModifyGroupAttribute) with no atomic increase, and its only counts are its own (QueryGroupMemberList.TotalCount, QueryGroupInfo.GroupDataSeq)";
+const NO_GROUP_ATTRIBUTES_ON_FREE =
+  "Group attributes (ModifyGroupAttribute) are not on ZEGO's Free plan: set features.groupAttributes once the app has a Pro or Enterprise plan";
+
+/** A group attribute operation, on only where the app's plan has them. */
+function gatedAttributes<N extends OperationName>(run: Handler<ZegoContext, N>) {
+  return when(
+    "features.groupAttributes: true",
+    NO_GROUP_ATTRIBUTES_ON_FREE,
+    (ctx: ZegoContext) => ctx.groupAttributes,
+    run,
+  );
+}
+
 const NO_HISTORY_LOG =
   "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
@@ -50,6 +71,11 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...groups,
   ...groupMutes,
   ...groupLists,
+  ...groupProfile,
+  ...groupMemberProfile,
+  ...groupRoles,
+  ...groupMuteAll,
+  ...groupImport,
   ...messages,
   ...history,
   ...recall,
@@ -134,6 +160,15 @@ export const implementation = exactImplementation<ZegoContext>()({
   deleteConversationGroup: gap(NO_FOLDERS),
   addToConversationGroup: gap(NO_FOLDERS),
   removeFromConversationGroup: gap(NO_FOLDERS),
+  listMutedMembers: gap(
+    "ZIM's server API reads no member's mute: FetchForbidGroupList lists the app's muted groups (with a bit for 'some member is muted'), not who is muted or until when; only the client SDK lists a group's muted members (queryGroupMemberMutedList)",
+  ),
+  getGroupAttributes: gatedAttributes(groupAttributes.getGroupAttributes),
+  setGroupAttributes: gatedAttributes(groupAttributes.setGroupAttributes),
+  removeGroupAttributes: gatedAttributes(groupAttributes.removeGroupAttributes),
+  clearGroupAttributes: gatedAttributes(groupAttributes.clearGroupAttributes),
+  getGroupCounters: gap(NO_GROUP_COUNTERS),
+  changeGroupCounters: gap(NO_GROUP_COUNTERS),
   listConversationMarks: gap(
     "ZIM's server API sets conversation marks (SetConvMark, setConversationMarks) but reads none back: QueryConversationList carries no marks; only the client SDK's conversation list does (and filters by mark)",
   ),

@@ -94,6 +94,19 @@ export const USERS_PER_MEMBER_CHECK = 500;
 export const USERS_PER_ACCOUNT_CHECK = 100;
 export const ACCOUNT_CHECK_ID: IdRule = { ...USER_ID, maxBytes: 64 };
 
+// Group depth (#17 §G).
+/** The most members a ZEGO group reaches on any plan (Enterprise with add-ons). */
+export const GROUP_MEMBER_LIMIT_MAX = 6000;
+/** UpdateGroupData: avatar ≤ 500, notice ≤ 300 characters (#17 §G1). */
+export const GROUP_AVATAR_MAX = 500;
+export const GROUP_NOTICE_MAX_CHARS = 300;
+/** Group attributes: 10 per group, key ≤ 16 bytes, value ≤ 1024 bytes (#17 §G2). */
+export const GROUP_ATTRIBUTES_MAX = 10;
+export const GROUP_ATTRIBUTE_KEY_MAX_BYTES = 16;
+export const GROUP_ATTRIBUTE_VALUE_MAX_BYTES = 1024;
+/** SetGroupMembersNickname: Nickname ≤ 256 (#17 §G5). */
+export const NAME_CARD_MAX_BYTES = 256;
+
 /** SetConvMark: a mark is an integer 1..30, so a conversation holds at most 30 (#16 §1.6). */
 export const CONVERSATION_MARKS = { min: 1, max: 30 } as const;
 

@@ -13,6 +13,7 @@ export const zegoModule: VendorModule<ZegoConfig> = {
   secrets: ZEGO_SECRETS,
   create: (options) => new ZegoAdapter(options),
   implementation,
-  // ZIM calls back for no edit, delete, read or reaction (docs/vendors/zego.md §4.1).
+  // ZIM calls back for no edit, delete, read or reaction (docs/vendors/zego.md §4.1), nor
+  // for group profile, role or attribute changes (#17 §E2): the gateway publishes those.
   callbackEvents: {},
 };

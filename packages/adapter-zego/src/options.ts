@@ -1,6 +1,6 @@
 import type { RuntimeOptions } from "@imgraph/core";
 import { z } from "zod";
-import { CONFIGURABLE_MAX_BYTES } from "./limits.js";
+import { CONFIGURABLE_MAX_BYTES, GROUP_MEMBER_LIMIT_MAX } from "./limits.js";
 
 /** ZEGO's regional data centres (zego.md §1.1). */
 const REGIONAL = ["sha", "hkg", "fra", "lax", "bom", "sgp"] as const;
@@ -39,6 +39,12 @@ const featuresSchema = z.strictObject(
      * When on, sends carry MessageBody.HasReceipt, as ZIM keeps receipts only for such messages.
      */
     readReceipts: z.boolean().optional(),
+    /**
+     * Group attributes (ModifyGroupAttribute, read through QueryGroupInfo): "Group Attribute
+     * Management" is not on ZEGO's Free plan (660000028); set it on a Pro or Enterprise app
+     * (default false).
+     */
+    groupAttributes: z.boolean().optional(),
   },
   { error: unknownKeys },
 );
@@ -71,6 +77,12 @@ export const configSchema = z.strictObject(
     messageMaxBytes: appBytes.optional(),
     /** User Extra limit in bytes as configured for the app (default 2 KB, up to 32 KB). */
     extraMaxBytes: appBytes.optional(),
+    /**
+     * Members per group on the app's plan (Free 20, Pro 200, Enterprise 2000, adjustable;
+     * add-ons to 6000): the largest maxMembers updateGroupProfile sends (default 6000, the
+     * most any plan reaches; ZEGO refuses more than the app's own cap).
+     */
+    groupMemberLimit: z.int().min(1).max(GROUP_MEMBER_LIMIT_MAX).optional(),
     /** RTC only: `IsTest=true` for projects created on or before 2021-11-16 still in testing. */
     rtcIsTest: z.boolean().optional(),
     /** Whole-call budget in ms, across retries (default 10 s; a timer's range at most). */

@@ -39,7 +39,7 @@ function testOptions(origin: string, options: Partial<ZegoAdapterOptions>): Zego
     appId: APP_ID,
     serverSecret: SERVER_SECRET,
     origins: { zim: [origin], rtc: [origin] },
-    features: { broadcast: true, readReceipts: true },
+    features: { broadcast: true, readReceipts: true, groupAttributes: true },
     idSecret: ID_SECRET,
     ...options,
   };

@@ -154,8 +154,9 @@ describe("membership", () => {
     );
     expect((await role({ FromUserId: "m1", ToUserId: "m1", Role: 2 })).body.Code).toBe(660600030);
     expect((await role({ FromUserId: "m1", ToUserId: "out", Role: 2 })).body.Code).toBe(660600024);
+    // The owner's role is not settable: a parameter error (no code is documented, #17 §U2).
     expect((await role({ FromUserId: "owner", ToUserId: "m1", Role: 2 })).body.Code).toBe(
-      660600032,
+      660000002,
     );
     expect(await members("g")).toEqual(["owner:2", "m1:1"]);
   });
@@ -311,17 +312,15 @@ describe("group data and mutes", () => {
     expect((await muteMembers("m2", ["m1"])).body.Code).toBe(660600032);
     expect((await muteMembers("owner", ids(21, "x"))).body.Code).toBe(660000011);
     expect((await muteMembers("owner", ["out"])).body.Code).toBe(660600033);
-    let forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2", StartFlag: 0 });
+    // The app's muted groups, whoever asks (#17 §G8.3): a non-member sees "g" too.
+    let forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "out", StartFlag: 0 });
     expect(forbid.body).toMatchObject({
       FetchEnd: 1,
       GroupList: [{ GroupId: "g", ForbidType: 4 }],
     });
     await mute("owner", { MuteRoleList: [3], Duration: -1 });
-    forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m2" });
+    forbid = await fx.zim.post("FetchForbidGroupList", { FromUserId: "m1" });
     expect(forbid.body.GroupList).toEqual([{ GroupId: "g", ForbidType: 6 }]);
-    expect(
-      (await fx.zim.post("FetchForbidGroupList", { FromUserId: "m1" })).body.GroupList,
-    ).toEqual([]);
     fx.emu.setClock({ advanceMs: 31_000 });
     await mute("owner", { Duration: 0 });
     expect(

@@ -32,6 +32,11 @@ export interface ZegoAppConfig {
   extraMaxBytes?: number;
   /** Groups per app before 660600012 (plan limit; default unlimited). */
   groupLimit?: number;
+  /**
+   * Members per group on the app's plan, the most ModifyGroupLimit's MemberCountLimit may
+   * set (Pricing: Free 20, Pro 200, Enterprise 2 000, adjustable; add-ons to 6 000).
+   */
+  groupMemberLimit?: number;
   /** ZIM rooms per app before 660300015 (default unlimited). */
   roomLimit?: number;
   /** Friends per user before 660800028 (documented: 3000). */
@@ -74,10 +79,14 @@ export interface ResolvedApp {
   messageMaxBytes: number;
   extraMaxBytes: number;
   groupLimit: number;
+  groupMemberLimit: number;
   roomLimit: number;
   friendLimit: number;
   blocklistLimit: number;
 }
+
+/** Members per group per plan (Pricing: Free 20, Pro 200, Enterprise 2 000). */
+const GROUP_MEMBERS: Record<ZegoPlan, number> = { free: 20, professional: 200, flagship: 2000 };
 
 /** Free history storage per plan, days (Pricing: Free 7, Pro 30, Enterprise 90; adjustable). */
 const HISTORY_DAYS: Record<ZegoPlan, number> = { free: 7, professional: 30, flagship: 90 };
@@ -102,6 +111,7 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
     messageMaxBytes: Math.min(app.messageMaxBytes ?? 2048, 32 * 1024),
     extraMaxBytes: Math.min(app.extraMaxBytes ?? 2048, 32 * 1024),
     groupLimit: app.groupLimit ?? Number.POSITIVE_INFINITY,
+    groupMemberLimit: app.groupMemberLimit ?? GROUP_MEMBERS[app.plan ?? "flagship"],
     roomLimit: app.roomLimit ?? Number.POSITIVE_INFINITY,
     friendLimit: app.friendLimit ?? 3000,
     blocklistLimit: app.blocklistLimit ?? 1000,

@@ -1,20 +1,18 @@
 /** ZIM group data, roles and mutes (zego.md §2.4). */
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
-import { bytes } from "../params.js";
 import type { Group, User } from "../state.js";
 import {
   changeMembers,
   group,
   groupAction,
   groupIdParam,
-  offsetCursor,
   sender,
   userIdList,
   userItemList,
 } from "./common.js";
 import { PER_GROUP } from "./group.js";
-import { type ActionContext, type ActionTable, zimAction } from "./types.js";
+import type { ActionContext, ActionTable } from "./types.js";
 
 const MAX_MUTE_SECONDS = 2_592_000;
 
@@ -39,13 +37,12 @@ function muteUntil(ctx: ActionContext, duration: number): number {
   return duration <= 0 ? duration : ctx.now + duration * 1000;
 }
 
-const active = (until: number, now: number) => until === -1 || until > now;
-
 export const groupAdminActions: ActionTable = {
   UpdateGroupData: groupAction("POST", (ctx, g) => {
-    const avatar = ctx.p.optStr("GroupAvatar", { maxBytes: 500 });
+    // UpdateGroupData's page counts characters (CreateGroup's says bytes, #17 §G1).
+    const avatar = ctx.p.optStr("GroupAvatar", { maxChars: 500 });
     const name = ctx.p.optStr("GroupName", { maxChars: 50 });
-    const notice = ctx.p.optStr("GroupNotice", { maxBytes: 300 });
+    const notice = ctx.p.optStr("GroupNotice", { maxChars: 300 });
     if (avatar === undefined && name === undefined && notice === undefined) {
       throw ctx.p.fail("give at least one of GroupAvatar, GroupName, GroupNotice");
     }
@@ -57,39 +54,16 @@ export const groupAdminActions: ActionTable = {
     return undefined;
   }),
 
-  ModifyGroupAttribute: zimAction("POST", (ctx) => {
-    const action = ctx.p.int("Action", { min: 0, max: 1 }); // body Action: 0 upsert, 1 delete
-    sender(ctx);
-    const g = group(ctx, groupIdParam(ctx));
-    const FailKeys: { Key: string; Reason: string }[] = [];
-    for (const a of ctx.p.objList("Attributes", { required: true })) {
-      const key = a.optStr("Key") ?? "";
-      if (action === 1) {
-        g.attributes.delete(key);
-        continue;
-      }
-      const value = a.optStr("Value");
-      if (key === "" || value === undefined || bytes(key) > 16 || bytes(value) > 1024) {
-        FailKeys.push({ Key: key, Reason: String(ZIM.attributeLength) });
-        continue;
-      }
-      if (!g.attributes.has(key) && g.attributes.size >= 10) {
-        throw new ZegoError(ZIM.tooManyAttributes, "too many group attributes (max 10)");
-      }
-      g.attributes.set(key, value);
-    }
-    return {
-      FailKeys,
-      Attributes: { Attributes: [...g.attributes].map(([Key, Value]) => ({ Key, Value })) },
-    };
-  }),
-
   ModifyGroupLimit: groupAction("GET", (ctx, g) => {
     // Stored and reported by QueryGroupInfo; server API invites are not gated by them (unverified).
     const join = ctx.p.optInt("JoinMode", { min: 0, max: 2 });
     const invite = ctx.p.optInt("InviteMode", { min: 0, max: 1 });
     const beInvited = ctx.p.optInt("BeInvitedMode", { min: 0, max: 1 });
-    const count = ctx.p.optInt("MemberCountLimit", { min: 0 });
+    // 0 = the plan's cap; above the plan's cap → 660000002 (both unverified, #17 §U4).
+    const count = ctx.p.optInt("MemberCountLimit", {
+      min: 0,
+      max: ctx.app.config.groupMemberLimit,
+    });
     if (join !== undefined) g.limit.JoinMode = join;
     if (invite !== undefined) g.limit.InviteMode = invite;
     if (beInvited !== undefined) g.limit.BeInvitedMode = beInvited;
@@ -125,7 +99,10 @@ export const groupAdminActions: ActionTable = {
     if (target === op.userId) throw new ZegoError(ZIM.selfTarget, "FromUserId equals ToUserId");
     const m = g.members.get(target);
     if (!m) throw new ZegoError(ZIM.notMember, `${target} is not a member of the group`);
-    if (m.role === 1) throw new ZegoError(ZIM.noPermission, "the owner's role cannot be changed");
+    // No code is documented for the owner as target (660600032 is not listed): a parameter
+    // error, as only TransferGroupOwner moves the owner (#17 §U2).
+    if (m.role === 1)
+      throw ctx.p.fail("the owner's role cannot be changed; use TransferGroupOwner");
     m.role = role;
     return undefined;
   }),
@@ -141,7 +118,9 @@ export const groupAdminActions: ActionTable = {
       const g = group(ctx, groupId);
       return changeMembers(g, items, (item) => {
         const userId = item.str("UserId");
-        const nickname = item.optStr("Nickname", { maxBytes: 256 }) ?? "";
+        // Required, ≤ 256; "" clears it (unverified, #17 §U6); any UTF-8 is accepted.
+        const nickname = item.optStr("Nickname", { maxBytes: 256 });
+        if (nickname === undefined) throw ctx.p.fail("UserIds[].Nickname is required");
         return {
           userId,
           apply: (m) => {
@@ -174,33 +153,5 @@ export const groupAdminActions: ActionTable = {
         m.muteUntil = until;
       },
     }));
-  }),
-
-  /**
-   * The groups in which FromUserId is muted, with ForbidType bits 1 all muted, 2 muted by
-   * role, 4 muted personally (our reading of §2.4: the list is per user).
-   */
-  FetchForbidGroupList: zimAction("POST", (ctx) => {
-    const me = sender(ctx);
-    const start = offsetCursor(ctx.p.optInt("StartFlag", { min: 0 }));
-    const list: { GroupId: string; ForbidType: number }[] = [];
-    for (const g of ctx.app.groups.values()) {
-      const m = g.members.get(me.userId);
-      if (!m) continue;
-      let type = 0;
-      if (g.mute && active(g.mute.until, ctx.now)) {
-        if (g.mute.all) type |= 1;
-        else if (g.mute.roles.includes(m.role)) type |= 2;
-      }
-      if (m.muteUntil !== 0 && active(m.muteUntil, ctx.now)) type |= 4;
-      if (type !== 0) list.push({ GroupId: g.groupId, ForbidType: type });
-    }
-    const page = list.slice(start, start + 10_000);
-    const end = start + page.length;
-    return {
-      FetchEnd: end < list.length ? 0 : 1,
-      NextFlag: end < list.length ? end : 0,
-      GroupList: page,
-    };
   }),
 };

@@ -13,6 +13,8 @@ import { friendUpdateActions } from "./friend-updates.js";
 import { friendActions } from "./friends.js";
 import { groupActions } from "./group.js";
 import { groupAdminActions } from "./group-admin.js";
+import { groupAttributeActions } from "./group-attributes.js";
+import { groupForbidListActions } from "./group-forbid-list.js";
 import { historyActions } from "./history.js";
 import { importActions } from "./import.js";
 import { messageActions } from "./message.js";
@@ -32,6 +34,8 @@ export const ZIM_ACTIONS: ActionTable = {
   ...friendUpdateActions,
   ...groupActions,
   ...groupAdminActions,
+  ...groupAttributeActions,
+  ...groupForbidListActions,
   ...messageActions,
   ...historyActions,
   ...roomActions,
