@@ -12,9 +12,10 @@ import type { RongCloudContext } from "./context.js";
 import { implementation } from "./implementation.js";
 import { RONGCLOUD_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
-import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 import { configSchema, type RongCloudAdapterOptions } from "./options.js";
 import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
+import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
+import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /**
  * RongCloud IM behind the neutral ImAdapter contract: signed form calls to the app's
@@ -44,6 +45,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         history: o.features?.history ?? true,
         broadcast: o.features?.broadcast ?? false,
         historyLog: o.features?.historyLog ?? false,
+        hostedGroups: o.features?.hostedGroups ?? false,
       },
       messageExtensions: o.messageExtensions ?? false,
     };
@@ -69,10 +71,13 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
   }
 
   /**
-   * Full message routing carries one-to-one read receipts (RC:ReadNtf, webhook-read.ts).
+   * Full message routing carries one-to-one read receipts (RC:ReadNtf, webhook-read.ts);
+   * hosted groups' callbacks carry role and attribute changes (webhook-groups.ts).
    * Edits, deletes and extension changes reach no callback we can rely on (reference §5.2).
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
+    // Classic groups have no callbacks: group events come only from hosted groups.
+    if (type in HOSTED_GROUP_CALLBACK_EVENTS && !this.ctx.features.hostedGroups) return false;
     return coveredBy(RONGCLOUD_CALLBACK_EVENTS, type, conversation);
   }
 

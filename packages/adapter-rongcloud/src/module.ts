@@ -1,8 +1,8 @@
 import type { VendorModule } from "@imgraph/core";
 import { RongCloudAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
-import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 import { configSchema, type RongCloudConfig } from "./options.js";
+import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
 export const rongcloudModule: VendorModule<RongCloudConfig> = {
