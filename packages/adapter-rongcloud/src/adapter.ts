@@ -14,6 +14,8 @@ import { RONGCLOUD_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { configSchema, type RongCloudAdapterOptions } from "./options.js";
 import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
+
+import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
 import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /**
@@ -44,6 +46,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         history: o.features?.history ?? true,
         broadcast: o.features?.broadcast ?? false,
         historyLog: o.features?.historyLog ?? false,
+        hostedGroups: o.features?.hostedGroups ?? false,
       },
       messageExtensions: o.messageExtensions ?? false,
     };
@@ -69,10 +72,13 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
   }
 
   /**
-   * Full message routing carries one-to-one read receipts (RC:ReadNtf, webhook-read.ts).
+   * Full message routing carries one-to-one read receipts (RC:ReadNtf, webhook-read.ts);
+   * hosted groups' callbacks carry role and attribute changes (webhook-groups.ts).
    * Edits, deletes and extension changes reach no callback we can rely on (reference §5.2).
    */
   reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
+    // Classic groups have no callbacks: group events come only from hosted groups.
+    if (type in HOSTED_GROUP_CALLBACK_EVENTS && !this.ctx.features.hostedGroups) return false;
     return coveredBy(RONGCLOUD_CALLBACK_EVENTS, type, conversation);
   }
 

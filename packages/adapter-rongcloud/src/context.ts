@@ -22,7 +22,7 @@ export interface RongCloudContext {
   region: RongCloudRegion;
   concurrency: number;
   /** Products enabled for the app key (options.features, defaults applied). */
-  features: { history: boolean; broadcast: boolean; historyLog: boolean };
+  features: { history: boolean; broadcast: boolean; historyLog: boolean; hostedGroups: boolean };
   /** Messages are sent with `expansion=true` and extensions are on (options.messageExtensions). */
   messageExtensions: boolean;
 }

@@ -5,8 +5,14 @@ import { adapterFor, harness, operationsFor, startTestEmulator } from "./test-su
 
 let emu: RongCloudEmulator;
 let adapter: RongCloudAdapter;
-/** Messages are sent with expansion=true, so extensions and reactions run. */
-const OPTIONS = { messageExtensions: true };
+/**
+ * Messages are sent with expansion=true, so extensions and reactions run; groups are hosted
+ * groups (the information-hosting product), so ownership, profiles, attributes and roles run.
+ */
+const OPTIONS = {
+  messageExtensions: true,
+  features: { history: true, broadcast: true, historyLog: true, hostedGroups: true },
+};
 
 runAdapterContract({
   name: "rongcloud",

@@ -1,5 +1,6 @@
 import {
   type Decoded,
+  ForbiddenError,
   NotFoundError,
   RateLimitedError,
   VendorRejectedError,
@@ -29,6 +30,19 @@ const MESSAGES: Record<number, string> = {
   // The information-hosting service's own codes (friends; vendor reference §1.10).
   25402: "RongCloud's hosting service failed",
   25403: "RongCloud's hosting service rejected a parameter",
+  25404: "RongCloud's hosting service refused the operation",
+  25405: "RongCloud's hosting service allows no such operation",
+  25406: "a value is longer than RongCloud's hosting service allows",
+  25409: "that group id is already used",
+  25411: "the group has as many members as RongCloud allows",
+  25415: "that attribute key is not created in RongCloud's console",
+  25417: "the group owner cannot leave or be removed",
+  25419: "the group has as many admins as RongCloud allows",
+  25420: "that user is not an admin of the group",
+  25422: "too many groups in one RongCloud query",
+  25423: "a group name cannot be empty",
+  25425: "the group owner cannot be an admin",
+  25429: "the group is a classic group: import it into RongCloud's group hosting first",
   25432: "RongCloud could not read the page token",
   25460: "the users are already friends",
   25461: "the other user must approve the friend request",
@@ -43,6 +57,12 @@ const MESSAGES: Record<number, string> = {
 
 /** "Not friends" and "friend does not exist": the friend is not on the list. */
 const NOT_A_FRIEND = new Set([25469, 25472]);
+
+/** Hosted groups (#17 §U1): "group id does not exist", "user not in group". */
+const NOT_FOUND_HOSTED: Record<number, string> = {
+  25410: "RongCloud does not know that group.",
+  25418: "That user is not in the group.",
+};
 
 /** Success is `code: 200` in the body, whatever the HTTP status (10000 on some newer APIs). */
 export function decodeRongCloud(response: VendorResponse): Decoded {
@@ -73,6 +93,22 @@ export function decodeRongCloud(response: VendorResponse): Decoded {
         ...details,
       }),
     };
+  }
+  const notFound = NOT_FOUND_HOSTED[code];
+  if (notFound) {
+    return {
+      ok: false,
+      error: new NotFoundError(notFound, {
+        vendor: "rongcloud",
+        vendorCode: String(code),
+        ...details,
+      }),
+    };
+  }
+  // Hosted groups: "illegal operation", "no permission" (#17 §U1).
+  if (code === 25404 || code === 25405) {
+    const base = MESSAGES[code] as string;
+    return { ok: false, error: new ForbiddenError(`${base} (RongCloud code ${code}).`) };
   }
   if (NOT_A_FRIEND.has(code)) {
     return {

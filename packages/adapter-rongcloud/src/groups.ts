@@ -16,6 +16,7 @@ import {
 } from "@imgraph/core";
 import { forEachUserChunk, type Op, post, type RongCloudContext } from "./context.js";
 import { groupsOfUser, toGroup } from "./group-info.js";
+import { readAllMuted } from "./hosted-group-reads.js";
 import {
   GROUP_ID,
   GROUP_MEMBER_CAP,
@@ -87,8 +88,22 @@ export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   if (ids.length === 0) return null;
   // The name lives on each binding: read it from one member's group list.
   const mine = await groupsOfUser(ctx, ids[0] as string, 0, undefined, options);
-  return toGroup(groupId, mine.find((g) => g.id === groupId)?.name ?? "", ids.length);
+  const muted = await readAllMuted(ctx, "getGroup", [groupId], options);
+  return {
+    ...toGroup(groupId, mine.find((g) => g.id === groupId)?.name ?? "", ids.length),
+    // A classic group keeps no profile beyond its name (#17 §1.1).
+    ...CLASSIC_PROFILE,
+    allMuted: muted.get(groupId) ?? false,
+  };
 };
+
+const CLASSIC_PROFILE = {
+  avatarUrl: null,
+  introduction: null,
+  announcement: null,
+  joinPolicy: null,
+  maxMembers: null,
+} as const;
 
 export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, options) => {
   checkId("groupId", input?.groupId, GROUP_ID);

@@ -6,11 +6,15 @@ import * as conversationFolders from "./conversation-folders.js";
 import * as conversations from "./conversations.js";
 import * as credentials from "./credentials.js";
 import * as friends from "./friends.js";
-import * as groupLists from "./group-lists.js";
+import * as groupAttributes from "./group-attributes.js";
+import * as groupMemberProfile from "./group-member-profile.js";
+import * as groupModes from "./group-modes.js";
 import * as groupMutes from "./group-mutes.js";
-import * as groups from "./groups.js";
+import * as groupProfile from "./group-profile.js";
+import * as groupRoles from "./group-roles.js";
 import * as history from "./history.js";
 import * as historyLog from "./history-log.js";
+import * as hostedGroups from "./hosted-groups.js";
 import * as messageEdits from "./message-edits.js";
 import {
   getMessageExtensions,
@@ -46,6 +50,14 @@ const extensionsOn = (ctx: RongCloudContext) => ctx.messageExtensions;
 const NO_READ_RECEIPTS =
   "RongCloud keeps no read receipts on the server: its client SDKs send them as messages (RC:ReadNtf one-to-one, RC:RRReqMsg/RC:RRRspMsg or the V5 receipts in groups) and count them on the device; the server API has no endpoint to send or read them";
 
+const HOSTED_ON = "features.hostedGroups: true";
+const hostedOn = (ctx: RongCloudContext) => ctx.features.hostedGroups;
+/** Why an operation of hosted groups is off: `what` classic groups lack. */
+const classicLacks = (what: string) =>
+  `RongCloud's classic groups (/group/*) have no ${what}; its hosted groups (/entrust/group/*, the information-hosting product, enabled by a ticket) have, and the adapter uses them with features.hostedGroups: true`;
+const NO_COUNTERS =
+  "RongCloud keeps no custom group counters: a hosted group's profile answers only its memberCount and createTime, and group attributes (groupExtProfile) are plain strings with no atomic increase";
+
 const NO_MARKS =
   "RongCloud has no conversation marks: its server API keeps only pin, do-not-disturb and named conversation tags per conversation (tags are the folders of createConversationGroup); flags a client gives meaning to are kept by its client SDKs or the app";
 
@@ -58,9 +70,11 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ...users,
   ...moderation,
   ...credentials,
-  ...groups,
+  // Classic groups, or hosted ones with features.hostedGroups (group-modes.ts).
+  ...groupModes,
   ...groupMutes,
-  ...groupLists,
+  // A classic group's name, or a hosted group's profile; mute-all for both.
+  ...groupProfile,
   ...messages,
   ...rooms,
   // friends.ts refuses one-way adds and deletes: RongCloud friendships are mutual.
@@ -85,11 +99,65 @@ export const implementation = exactImplementation<RongCloudContext>()({
   issueRoomCredential: gap(
     "RongCloud chatrooms are entered with the user's IM token (issueChatCredential); RTC room tokens belong to RongCloud's separate RTC product",
   ),
-  transferGroupOwnership: gap(
-    "RongCloud's classic groups have no owner; owners exist only in its separately sold group-hosting product (/entrust/group/*)",
+  transferGroupOwnership: when(
+    HOSTED_ON,
+    classicLacks("owner"),
+    hostedOn,
+    hostedGroups.transferGroupOwnership,
   ),
-  listAppGroups: gap(
-    "RongCloud's classic groups have no app-wide list; its server API lists only the groups of one user",
+  listAppGroups: when(
+    HOSTED_ON,
+    classicLacks("app-wide list (its server API lists only the groups of one user)"),
+    hostedOn,
+    hostedGroups.listAppGroups,
+  ),
+  getGroupAttributes: when(
+    HOSTED_ON,
+    classicLacks("custom attributes (groupExtProfile)"),
+    hostedOn,
+    groupAttributes.getGroupAttributes,
+  ),
+  setGroupAttributes: when(
+    HOSTED_ON,
+    classicLacks("custom attributes (groupExtProfile)"),
+    hostedOn,
+    groupAttributes.setGroupAttributes,
+  ),
+  // No per-key delete on RongCloud: the map is written whole (group-attributes.ts).
+  removeGroupAttributes: when(
+    HOSTED_ON,
+    classicLacks("custom attributes (groupExtProfile)"),
+    hostedOn,
+    groupAttributes.removeGroupAttributes,
+  ),
+  clearGroupAttributes: when(
+    HOSTED_ON,
+    classicLacks("custom attributes (groupExtProfile)"),
+    hostedOn,
+    groupAttributes.clearGroupAttributes,
+  ),
+  setGroupMemberProfile: when(
+    HOSTED_ON,
+    classicLacks("member profiles (name card and extra)"),
+    hostedOn,
+    groupMemberProfile.setGroupMemberProfile,
+  ),
+  setGroupMemberRole: when(
+    HOSTED_ON,
+    classicLacks("roles (owner, admins)"),
+    hostedOn,
+    groupRoles.setGroupMemberRole,
+  ),
+  getGroupMemberRoles: when(
+    HOSTED_ON,
+    classicLacks("roles (owner, admins)"),
+    hostedOn,
+    groupRoles.getGroupMemberRoles,
+  ),
+  getGroupCounters: gap(NO_COUNTERS),
+  changeGroupCounters: gap(NO_COUNTERS),
+  importGroup: gap(
+    "RongCloud keeps no original times: its import (/entrust/group/import.json) only turns an existing classic group into a hosted one (owner and profile, no members, roles or times), and /group/create.json and join.json stamp the server's time; create the group with createGroup and addGroupMembers instead",
   ),
   listMessages: when(
     "features.history: true (the default)",

@@ -41,6 +41,16 @@ export const configSchema = z.strictObject({
       broadcast: z.boolean().optional(),
       /** The paid hourly message log download (default false: it needs enabling). */
       historyLog: z.boolean().optional(),
+      /**
+       * Hosted groups (`/entrust/group/*`, RongCloud's information-hosting product, enabled
+       * by a ticket; default false). On: every group operation uses them — groups the adapter
+       * creates are hosted groups with an owner, admins, a profile (avatar, introduction,
+       * announcement, join policy), custom attributes and member name cards, and ownership
+       * transfer and the app-wide group list work. Off: classic groups (`/group/*`), which keep
+       * only a name and whole-group mutes. Groups made in one mode are not seen by the other:
+       * classic groups must be imported into the product before turning this on.
+       */
+      hostedGroups: z.boolean().optional(),
     })
     .optional(),
   /**

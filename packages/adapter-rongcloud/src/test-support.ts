@@ -29,7 +29,13 @@ export function startTestEmulator(
     apps: [
       {
         ...TEST_APP,
-        features: { broadcast: true, cloudStorage: true, profileHosting: true, historyLog: true },
+        features: {
+          broadcast: true,
+          cloudStorage: true,
+          profileHosting: true,
+          historyLog: true,
+          groupHosting: true,
+        },
         ...app,
       },
     ],

@@ -5,6 +5,7 @@ import {
   type ImEvent,
   type WebhookContext,
 } from "@imgraph/core";
+import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
 
 // A one-to-one read receipt travels through full message routing as an `RC:ReadNtf` signal
 // message from the reader to the peer (#16 reference §5.1: routing carries RC:ReadNtf;
@@ -14,9 +15,13 @@ export const READ_RECEIPT = "RC:ReadNtf";
 
 /**
  * What RongCloud's callbacks report of the changes imgraph makes: one-to-one reads (full
- * message routing). Edits, deletes and extension changes reach no callback we can rely on.
+ * message routing) and, for hosted groups only, role and attribute changes (webhook-groups.ts).
+ * Edits, deletes and extension changes reach no callback we can rely on.
  */
-export const RONGCLOUD_CALLBACK_EVENTS: CallbackEvents = { CONVERSATION_READ: ["USER"] };
+export const RONGCLOUD_CALLBACK_EVENTS: CallbackEvents = {
+  CONVERSATION_READ: ["USER"],
+  ...HOSTED_GROUP_CALLBACK_EVENTS,
+};
 
 /** `reader` read the one-to-one conversation with `peer` up to the receipt's time. */
 export function readReceipt(

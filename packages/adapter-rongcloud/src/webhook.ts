@@ -21,6 +21,7 @@ import {
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
+import { groupEvents } from "./webhook-groups.js";
 import { READ_RECEIPT, readReceipt } from "./webhook-read.js";
 import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
@@ -77,7 +78,7 @@ function readBody(ctx: WebhookContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();
   const text = request.rawBody.trim();
   const json = type.includes("json") || text.startsWith("[") || text.startsWith("{");
-  if (json) return socialEvents(ctx, text) ?? onlineStatus(ctx, text);
+  if (json) return groupEvents(ctx, text) ?? socialEvents(ctx, text) ?? onlineStatus(ctx, text);
   const form = new URLSearchParams(text);
   if (form.has("msgUID") || form.has("objectName")) return routedMessage(ctx, form);
   // Deactivation results (§3.5) and anything else signed but without a neutral event.

@@ -24,9 +24,6 @@ runAdapterContract({
   skip: {
     "social.friends-one-way":
       "ZIM's AddFriends always befriends both ways (no one-way add); one-way delete is supported",
-    // Everything else of the case is covered by group-import.test.ts.
-    "groups.import":
-      "ZIM keeps a member's EnterGroupTime but no server Action reads it back (QueryGroupMemberList gives UserId, UserName, UserNickName, Role), so listGroupMembers answers joinedAt null; the group's CreateGroupTime is read back",
   },
   async setup() {
     emulator = await startZego();

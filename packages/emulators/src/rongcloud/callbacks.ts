@@ -42,6 +42,33 @@ export interface ProfileEvent {
   userExtProfile?: Record<string, unknown>;
 }
 
+/**
+ * Hosted group profile change (#17 §3, "Sync Group Profile Updates"): the parts the change
+ * carried, as objects like the doc's example (whether unchanged parts come too is unverified).
+ */
+export interface GroupProfileEvent {
+  groupId: string;
+  /** Present when the name changed. */
+  groupName?: string;
+  time: number;
+  optUserId: string;
+  groupProfile?: Record<string, unknown>;
+  groupExtProfile?: Record<string, unknown>;
+  permissions?: Record<string, unknown>;
+}
+
+/**
+ * Hosted group operation (#17 §3, "Synchronize Group Operation Status"): 1 create, 2 join,
+ * 3 removed, 4 quit, 5 dismissed, 6 admin added, 7 admin removed, 8 owner transferred.
+ */
+export interface GroupOperationEvent {
+  groupId: string;
+  eventType: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+  time: number;
+  optUserId: string;
+  userIds: string[];
+}
+
 export class RongCloudCallbacks {
   constructor(
     private readonly dispatcher: CallbackDispatcher,
@@ -124,5 +151,15 @@ export class RongCloudCallbacks {
   /** Hosted profile change (§4): JSON, profiles as objects like the doc's example. */
   profileChange(app: AppState, e: ProfileEvent): void {
     this.sendJson(app, "profile-change", app.config.callbackUrls.profile, e);
+  }
+
+  /** Hosted group profile change: `{profiles: [...]}` as the doc's table says (U13). */
+  groupProfile(app: AppState, e: GroupProfileEvent): void {
+    this.sendJson(app, "group-profile", app.config.callbackUrls.group, { profiles: [e] });
+  }
+
+  /** Hosted group operation: `{profiles: [...]}` as the doc's table says (its example is an array). */
+  groupOperation(app: AppState, e: GroupOperationEvent): void {
+    this.sendJson(app, "group-operation", app.config.callbackUrls.group, { profiles: [e] });
   }
 }

@@ -28,17 +28,21 @@ describe("hosted groups (/entrust/group/*)", () => {
         groupProfile: JSON.stringify({ introduction: "hi" }),
       }),
     );
-    expect(await roles("h1")).toEqual({ o: 1, a: 3, b: 3 });
+    // Roles: 1 member, 2 admin, 3 owner (#17 §1.3).
+    expect(await roles("h1")).toEqual({ o: 3, a: 1, b: 1 });
     const profile = ok(
       await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "h1,missing" }),
     );
-    expect(profile.groups).toEqual([
+    // The JSON parts come back as text (#17 §1.2).
+    expect(profile.profiles).toEqual([
       expect.objectContaining({
         groupId: "h1",
-        name: "Hosted",
+        groupName: "Hosted",
         owner: "o",
         memberCount: 3,
-        groupProfile: { introduction: "hi" },
+        groupProfile: JSON.stringify({ introduction: "hi", name: "Hosted" }),
+        groupExtProfile: "{}",
+        permissions: "{}",
       }),
     ]);
     expect((await create({ groupId: "h1", name: "Again" })).body.code).toBe(1002);
@@ -47,9 +51,10 @@ describe("hosted groups (/entrust/group/*)", () => {
   it("transfers ownership (optionally quitting), joins, quits, kicks, dismisses", async () => {
     ok(await create({ groupId: "h1", userIds: ["a", "b"] }));
     ok(await fx.rc.post("/entrust/group/transfer/owner.json", { groupId: "h1", newOwner: "a" }));
-    expect(await roles("h1")).toEqual({ o: 3, a: 1, b: 3 });
+    expect(await roles("h1")).toEqual({ o: 1, a: 3, b: 1 });
     expect(
-      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "h1" })).groups[0].owner,
+      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "h1" })).profiles[0]
+        .owner,
     ).toBe("a");
     ok(
       await fx.rc.post("/entrust/group/transfer/owner.json", {
@@ -58,7 +63,7 @@ describe("hosted groups (/entrust/group/*)", () => {
         isQuit: 1,
       }),
     );
-    expect(await roles("h1")).toEqual({ o: 3, b: 1 });
+    expect(await roles("h1")).toEqual({ o: 1, b: 3 });
     // the owner cannot leave without transferring first
     expect(
       (await fx.rc.post("/entrust/group/quit.json", { groupId: "h1", userIds: "b" })).body.code,
@@ -66,27 +71,30 @@ describe("hosted groups (/entrust/group/*)", () => {
     ok(await fx.rc.post("/entrust/group/join.json", { groupId: "h1", userIds: "c,d" }));
     ok(await fx.rc.post("/entrust/group/quit.json", { groupId: "h1", userIds: "c" }));
     ok(await fx.rc.post("/entrust/group/member/kick.json", { groupId: "h1", userIds: "d" }));
-    expect(await roles("h1")).toEqual({ o: 3, b: 1 });
+    expect(await roles("h1")).toEqual({ o: 1, b: 3 });
     const joined = ok(await fx.rc.post("/entrust/joined/group/query.json", { userId: "b" }));
-    expect(joined.groups).toEqual([expect.objectContaining({ groupId: "h1", role: 1 })]);
+    expect(joined.groups).toEqual([expect.objectContaining({ groupId: "h1", role: 3 })]);
     ok(await fx.rc.post("/entrust/group/dismiss.json", { groupId: "h1" }));
-    expect(
-      (await fx.rc.post("/entrust/group/member/query.json", { groupId: "h1" })).body.code,
-    ).toBe(1002);
+    // An unknown hosted group: 25410 in the body of an HTTP 200 (#17 §U1).
+    expect(await fx.rc.post("/entrust/group/member/query.json", { groupId: "h1" })).toMatchObject({
+      status: 200,
+      body: { code: 25410 },
+    });
   });
 
   it("pages members with pageToken and queries specific members", async () => {
     const userIds = Array.from({ length: 29 }, (_, i) => `m${i}`);
     ok(await create({ groupId: "h2", userIds: userIds.join(",") }));
     const p1 = ok(
-      await fx.rc.post("/entrust/group/member/query.json", { groupId: "h2", size: 20 }),
+      await fx.rc.post("/entrust/group/member/query.json", { groupId: "h2", size: 20, order: 0 }),
     );
-    expect(p1.total).toBe(30);
+    expect(p1.totalCount).toBe(30);
     expect(p1.members).toHaveLength(20);
     const p2 = ok(
       await fx.rc.post("/entrust/group/member/query.json", {
         groupId: "h2",
         size: 20,
+        order: 0,
         pageToken: p1.pageToken,
       }),
     );
@@ -127,10 +135,10 @@ describe("hosted groups (/entrust/group/*)", () => {
       }),
     );
     expect(
-      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "x" })).groups[0],
+      ok(await fx.rc.post("/entrust/group/profile/query.json", { groupIds: "x" })).profiles[0],
     ).toMatchObject({
-      name: "Y",
-      permissions: { joinPerm: 1 },
+      groupName: "Y",
+      permissions: JSON.stringify({ joinPerm: 1 }),
     });
   });
 

@@ -7,6 +7,8 @@ export class RcError extends Error {
     readonly status: number,
     readonly code: number,
     message: string,
+    /** Fields the answer carries beside code and errorMessage (e.g. `managerCount`). */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "RcError";

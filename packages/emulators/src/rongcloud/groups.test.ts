@@ -208,3 +208,16 @@ describe("whole-group mute (ban) and exceptions", () => {
     ).toBe(1002);
   });
 });
+
+describe("whole-group mute list paged (#17 §1.1)", () => {
+  it("pages the muted groups by page and size (≤200); page/size win over groupId", async () => {
+    ok(await fx.rc.post("/group/ban/add.json", { groupId: ["g1", "g2", "g3"] }));
+    const page = (form: Record<string, string | number | string[]>) =>
+      fx.rc.post("/group/ban/query.json", form);
+    expect(ok(await page({ page: 2, size: 2 })).groupinfo).toEqual([{ groupId: "g3", stat: 1 }]);
+    expect(ok(await page({ size: 1, groupId: ["x"] })).groupinfo).toEqual([
+      { groupId: "g1", stat: 1 },
+    ]);
+    expect((await page({ size: 201 })).body.code).toBe(1002);
+  });
+});

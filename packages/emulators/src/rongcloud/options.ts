@@ -62,6 +62,21 @@ export interface RongCloudAppConfig {
    * (§4, §9.5); default false: a given part replaces the stored one.
    */
   profileSetMerges?: boolean;
+  /**
+   * Hosted groups answer rule violations with the information-hosting codes of RongCloud's
+   * client header (25404 not allowed, 25409 id exists, 25415 unknown ext key, 25419 too many
+   * admins, 25420 not an admin, 25422 too many groups, 25425 owner as admin, 25429 classic
+   * group not imported). Whether the server API does is unverified (#17 §U1); default false:
+   * 1002. A missing hosted group (25410) and a missing member (25418) are answered either way.
+   */
+  hostedGroupCodes?: boolean;
+  /**
+   * `groupExtProfile` keys created in the console (#17 §1.2: keys must be registered).
+   * Default: every well-formed `ext_` key is accepted.
+   */
+  groupExtKeys?: string[];
+  /** Most `groupExtProfile` pairs per group (default 10, app configurable at RongCloud). */
+  groupExtMax?: number;
 }
 
 /** Where each kind of callback goes (else `callbackUrl`). */
@@ -73,6 +88,8 @@ export interface CallbackUrls {
   friend?: string;
   /** Hosted user profile changes (§4). */
   profile?: string;
+  /** Hosted group profile and operation changes (#17 §3). */
+  group?: string;
 }
 
 export interface RongCloudEmulatorOptions {
@@ -119,6 +136,10 @@ export interface ResolvedAppConfig {
   userExtKeys: ReadonlySet<string> | null;
   userExtMax: number;
   profileSetMerges: boolean;
+  hostedGroupCodes: boolean;
+  /** null = any well-formed key. */
+  groupExtKeys: ReadonlySet<string> | null;
+  groupExtMax: number;
 }
 
 export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
@@ -142,6 +163,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
   const profile = pick(urls.profile);
   if (friend) callbackUrls.friend = friend;
   if (profile) callbackUrls.profile = profile;
+  const group = pick(urls.group);
+  if (group) callbackUrls.group = group;
   return {
     appKey: app.appKey,
     appSecret: app.appSecret,
@@ -156,5 +179,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
     userExtKeys: app.userExtKeys ? new Set(app.userExtKeys) : null,
     userExtMax: app.userExtMax ?? 20,
     profileSetMerges: app.profileSetMerges ?? false,
+    hostedGroupCodes: app.hostedGroupCodes ?? false,
+    groupExtKeys: app.groupExtKeys ? new Set(app.groupExtKeys) : null,
+    groupExtMax: app.groupExtMax ?? 10,
   };
 }

@@ -5,7 +5,13 @@
 import { ControlError } from "../framework/index.js";
 import { clientToken } from "./ids.js";
 import { newChatroom } from "./sessions.js";
-import type { AppState, HostedMember } from "./state.js";
+import {
+  type AppState,
+  HOSTED_MEMBER,
+  HOSTED_OWNER,
+  type HostedMember,
+  hostedMember,
+} from "./state.js";
 
 export interface RongCloudSeed {
   app?: string;
@@ -51,14 +57,13 @@ export function applySeed(app: AppState, seed: RongCloudSeed, now: number) {
   for (const g of seed.hostedGroups ?? []) {
     const id = str(g.groupId, "hostedGroups[].groupId");
     const owner = str(g.owner, "hostedGroups[].owner");
-    const members = new Map<string, HostedMember>([
-      [owner, { role: 1, time: now, nickname: "", extra: "" }],
-    ]);
+    const members = new Map<string, HostedMember>([[owner, hostedMember(HOSTED_OWNER, now)]]);
     for (const m of g.members ?? [])
-      if (!members.has(m)) members.set(m, { role: 3, time: now, nickname: "", extra: "" });
+      if (!members.has(m)) members.set(m, hostedMember(HOSTED_MEMBER, now));
     app.hostedGroups.set(id, {
       groupId: id,
       name: g.name ?? id,
+      creator: owner,
       owner,
       members,
       groupProfile: {},

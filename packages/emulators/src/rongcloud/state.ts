@@ -36,19 +36,36 @@ export interface Mute {
   until: number | null;
 }
 
-/** 1 owner, 2 manager, 3 member (numeric values unverified, see README). */
+/** 1 member, 2 admin (manager), 3 owner (#17 §1.3, VERIFIED: the member query's `role`). */
 export type HostedRole = 1 | 2 | 3;
 
 export interface HostedMember {
   role: HostedRole;
+  /** Join time, ms. */
   time: number;
+  /** The member's name card (`/entrust/group/member/set.json`); "" when never set. */
   nickname: string;
+  /** One opaque string (≤128), "" when never set. */
   extra: string;
 }
+
+export const HOSTED_MEMBER = 1;
+export const HOSTED_ADMIN = 2;
+export const HOSTED_OWNER = 3;
+
+/** A member who has just joined with `role`: no name card, no extra. */
+export const hostedMember = (role: HostedRole, time: number): HostedMember => ({
+  role,
+  time,
+  nickname: "",
+  extra: "",
+});
 
 export interface HostedGroup {
   groupId: string;
   name: string;
+  /** Who created it (the first owner); the app-wide list answers it. */
+  creator: string;
   owner: string;
   members: Map<string, HostedMember>;
   groupProfile: Record<string, unknown>;

@@ -137,7 +137,12 @@ export class RongCloudVendor implements VendorEmulator {
       return this.answer(req, 200, { code: 200, ...result }, appKey);
     } catch (err) {
       if (err instanceof RcError)
-        return this.answer(req, err.status, { code: err.code, errorMessage: err.message }, appKey);
+        return this.answer(
+          req,
+          err.status,
+          { code: err.code, errorMessage: err.message, ...err.fields },
+          appKey,
+        );
       return this.answer(
         req,
         500,

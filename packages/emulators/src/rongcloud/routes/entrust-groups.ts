@@ -1,111 +1,114 @@
 /**
- * Hosted groups (`/entrust/group/*`, profile-hosting product, §2.2): real groups with an
- * owner, members and roles — needed for owner transfer. Roles: 1 owner, 2 manager,
- * 3 member (the numeric mapping is unverified). Field names of paged answers are
- * unverified (see the package README).
+ * Hosted groups (`/entrust/group/*`, the profile-hosting product, §2.2 and #17 §1): groups
+ * with an owner, admins and members — creation, membership, ownership and dismissal, each
+ * reported by the group operation callback (#17 §3). Roles: 1 member, 2 admin, 3 owner.
+ * Profiles are in entrust-group-profiles.ts, member reads and roles in entrust-group-members.ts.
  */
-import { checkMemberCount, invalid, RcError } from "../errors.js";
+import type { GroupOperationEvent } from "../callbacks.js";
+import { checkMemberCount } from "../errors.js";
+import {
+  checkExtProfile,
+  checkGroupProfile,
+  checkPermissions,
+  groupOf,
+  hostedRule,
+  userIdsOf,
+} from "../hosted-rules.js";
 import { ID_RULE, NAME_RULE, type Params, REF_RULE } from "../params.js";
-import type { RouteDef, RouteTable } from "../route.js";
-import type { AppState, HostedGroup, HostedMember } from "../state.js";
+import type { RouteContext, RouteDef, RouteTable } from "../route.js";
+import {
+  type AppState,
+  HOSTED_MEMBER,
+  HOSTED_OWNER,
+  type HostedGroup,
+  hostedMember,
+} from "../state.js";
 
-const hosted = (def: RouteDef): RouteDef => ({ ...def, feature: "groupHosting" });
+export const hosted = (def: RouteDef): RouteDef => ({ ...def, feature: "groupHosting" });
 
-/** Removes the listed userIds (at most 100) from the hosted group. */
-function removeListed({ app, p }: { app: AppState; p: Params }): undefined {
-  const g = groupOf(app, p);
-  const userIds = userIdsOf(p, 100);
-  flags(p);
-  removeMembers(g, userIds);
-  return undefined;
+/**
+ * Tells the app of an operation. The operator of a server API call is not documented: the
+ * emulator names the group's owner (unverified).
+ */
+export function operation(
+  { app, callbacks, now }: RouteContext,
+  g: HostedGroup,
+  eventType: GroupOperationEvent["eventType"],
+  userIds: string[],
+): void {
+  const event = { groupId: g.groupId, eventType, time: now, optUserId: g.owner, userIds };
+  callbacks.groupOperation(app, event);
 }
 
-function groupOf(app: AppState, p: Params): HostedGroup {
-  const groupId = p.required("groupId", REF_RULE);
-  const g = app.hostedGroups.get(groupId);
-  // Unknown hosted group: a parameter error (exact code unverified).
-  if (!g) throw new RcError(400, 1002, `groupId does not exist: ${groupId}`);
-  return g;
-}
-
-function userIdsOf(p: Params, max: number, required = true): string[] {
-  // Form list: repeated keys or one comma-separated value, both accepted.
-  return p.list("userIds", { required, max, comma: true, ...REF_RULE });
+/** Quit and kick: the listed members (≤100) leave; the owner cannot (25417). */
+function leave(eventType: 3 | 4): RouteDef {
+  return hosted({
+    handle(ctx) {
+      const { app, p } = ctx;
+      const g = groupOf(app, p);
+      const userIds = userIdsOf(p, 100);
+      flags(p);
+      if (userIds.includes(g.owner))
+        throw hostedRule(app, 25417, "the group owner cannot leave; transfer ownership first");
+      const gone = userIds.filter((u) => g.members.delete(u));
+      if (gone.length > 0) operation(ctx, g, eventType, gone);
+      return undefined;
+    },
+  });
 }
 
 function flags(p: Params): void {
   for (const f of ["isDelBan", "isDelWhite", "isDelFollowed"]) p.flag(f, 1); // validated only
 }
 
-function pageOf<T>(items: T[], p: Params, maxSize: number) {
-  const size = p.int("size", { min: 1, max: maxSize }) ?? 50;
-  const token = p.optional("pageToken");
-  if (token !== undefined && !/^\d+$/.test(token))
-    throw invalid("pageToken", "is not a valid page token");
-  const offset = token === undefined ? 0 : Number(token);
-  const page = items.slice(offset, offset + size);
-  return { page, pageToken: offset + size < items.length ? String(offset + size) : "" };
-}
-
-function addMembers(app: AppState, g: HostedGroup, userIds: string[], now: number): void {
+/** Adds members (as plain members); answers who was not in the group before. */
+export function addMembers(app: AppState, g: HostedGroup, userIds: string[], now: number) {
   checkMemberCount(g.members.keys(), userIds, app.config.groupMemberLimit);
-  for (const u of userIds)
-    if (!g.members.has(u)) g.members.set(u, { role: 3, time: now, nickname: "", extra: "" });
+  const added = [...new Set(userIds)].filter((u) => !g.members.has(u));
+  for (const u of added) g.members.set(u, hostedMember(HOSTED_MEMBER, now));
+  return added;
 }
 
-function removeMembers(g: HostedGroup, userIds: string[]): void {
-  // The owner must transfer ownership first (unverified; refusing keeps the group valid).
-  if (userIds.includes(g.owner))
-    throw new RcError(400, 1002, "the group owner cannot leave; transfer ownership first");
-  for (const u of userIds) g.members.delete(u);
+/** The profile, permission and ext parts of a create or import, checked. */
+export function initialParts(app: AppState, p: Params) {
+  const groupProfile = p.jsonObject("groupProfile") ?? {};
+  checkGroupProfile(groupProfile);
+  const permissions = checkPermissions(p.jsonObject("permissions") ?? {});
+  const groupExtProfile = p.jsonObject("groupExtProfile") ?? {};
+  checkExtProfile(app, groupExtProfile, {});
+  const { name: _name, ...profile } = groupProfile;
+  return { groupProfile: profile, permissions, groupExtProfile };
 }
-
-const profileView = (g: HostedGroup) => ({
-  groupId: g.groupId,
-  name: g.name,
-  owner: g.owner,
-  memberCount: g.members.size,
-  createTime: g.createdAt,
-  groupProfile: g.groupProfile,
-  permissions: g.permissions,
-  groupExtProfile: g.groupExtProfile,
-});
-
-const memberView = ([userId, m]: [string, HostedMember]) => ({
-  userId,
-  nickname: m.nickname,
-  role: m.role,
-  time: m.time,
-  extra: m.extra,
-});
 
 export const entrustGroupRoutes: RouteTable = {
   "/entrust/group/create.json": hosted({
-    handle({ app, p, now }) {
+    handle(ctx) {
+      const { app, p, now } = ctx;
       const groupId = p.required("groupId", ID_RULE);
       const name = p.required("name", NAME_RULE);
       const owner = p.required("owner", REF_RULE);
       const userIds = userIdsOf(p, 30, false);
       if (app.hostedGroups.has(groupId))
-        throw new RcError(400, 1002, `groupId already exists: ${groupId}`);
+        throw hostedRule(app, 25409, `groupId already exists: ${groupId}`);
       const g: HostedGroup = {
         groupId,
         name,
+        creator: owner,
         owner,
-        members: new Map([[owner, { role: 1, time: now, nickname: "", extra: "" }]]),
-        groupProfile: p.jsonObject("groupProfile") ?? {},
-        permissions: p.jsonObject("permissions") ?? {},
-        groupExtProfile: p.jsonObject("groupExtProfile") ?? {},
+        members: new Map([[owner, hostedMember(HOSTED_OWNER, now)]]),
+        ...initialParts(app, p),
         createdAt: now,
       };
       addMembers(app, g, userIds, now);
       app.hostedGroups.set(groupId, g);
+      operation(ctx, g, 1, [...g.members.keys()]);
       return undefined;
     },
   }),
 
   "/entrust/group/transfer/owner.json": hosted({
-    handle({ app, p, now }) {
+    handle(ctx) {
+      const { app, p, now } = ctx;
       const g = groupOf(app, p);
       const newOwner = p.required("newOwner", REF_RULE);
       const isQuit = p.flag("isQuit", 0);
@@ -115,91 +118,36 @@ export const entrustGroupRoutes: RouteTable = {
       addMembers(app, g, [newOwner], now);
       const old = g.owner;
       const oldMember = g.members.get(old);
-      if (oldMember) oldMember.role = 3;
+      if (oldMember) oldMember.role = HOSTED_MEMBER;
       const newMember = g.members.get(newOwner);
-      if (newMember) newMember.role = 1;
+      if (newMember) newMember.role = HOSTED_OWNER;
       g.owner = newOwner;
       if (isQuit === 1) g.members.delete(old);
+      operation(ctx, g, 8, [newOwner]);
       return undefined;
     },
   }),
 
   "/entrust/group/join.json": hosted({
-    handle({ app, p, now }) {
+    handle(ctx) {
+      const { app, p, now } = ctx;
       const g = groupOf(app, p);
-      addMembers(app, g, userIdsOf(p, 100), now);
+      const added = addMembers(app, g, userIdsOf(p, 100), now);
+      if (added.length > 0) operation(ctx, g, 2, added);
       return undefined;
     },
   }),
 
-  // Quitting and being kicked read the same fields and leave the group the same way.
-  "/entrust/group/quit.json": hosted({ handle: removeListed }),
-  "/entrust/group/member/kick.json": hosted({ handle: removeListed }),
+  // Being kicked (3, removed) and quitting (4) read the same fields and leave the same way.
+  "/entrust/group/quit.json": leave(4),
+  "/entrust/group/member/kick.json": leave(3),
 
   "/entrust/group/dismiss.json": hosted({
-    handle({ app, p }) {
-      app.hostedGroups.delete(groupOf(app, p).groupId);
+    handle(ctx) {
+      const g = groupOf(ctx.app, ctx.p);
+      ctx.app.hostedGroups.delete(g.groupId);
+      operation(ctx, g, 5, []);
       return undefined;
-    },
-  }),
-
-  "/entrust/group/profile/update.json": hosted({
-    handle({ app, p }) {
-      const g = groupOf(app, p);
-      const name = p.optional("name", NAME_RULE);
-      if (name !== undefined) g.name = name;
-      g.groupProfile = { ...g.groupProfile, ...p.jsonObject("groupProfile") };
-      g.permissions = { ...g.permissions, ...p.jsonObject("permissions") };
-      g.groupExtProfile = { ...g.groupExtProfile, ...p.jsonObject("groupExtProfile") };
-      return undefined;
-    },
-  }),
-
-  "/entrust/group/profile/query.json": hosted({
-    handle({ app, p }) {
-      const ids = p.list("groupIds", { required: true, max: 50, comma: true, ...REF_RULE });
-      return {
-        groups: ids.flatMap((id) => {
-          const g = app.hostedGroups.get(id);
-          return g ? [profileView(g)] : [];
-        }),
-      };
-    },
-  }),
-
-  "/entrust/group/member/query.json": hosted({
-    handle({ app, p }) {
-      const g = groupOf(app, p);
-      const { page, pageToken } = pageOf([...g.members], p, 100);
-      return { total: g.members.size, members: page.map(memberView), pageToken };
-    },
-  }),
-
-  "/entrust/group/member/specific/query.json": hosted({
-    handle({ app, p }) {
-      const g = groupOf(app, p);
-      const ids = userIdsOf(p, 100);
-      return {
-        members: ids.flatMap((u) => {
-          const m = g.members.get(u);
-          return m ? [memberView([u, m])] : [];
-        }),
-      };
-    },
-  }),
-
-  "/entrust/joined/group/query.json": hosted({
-    handle({ app, p }) {
-      const userId = p.required("userId", REF_RULE);
-      const joined = [...app.hostedGroups.values()].filter((g) => g.members.has(userId));
-      const { page, pageToken } = pageOf(joined, p, 100);
-      return {
-        groups: page.map((g) => {
-          const m = g.members.get(userId);
-          return { groupId: g.groupId, name: g.name, role: m?.role, time: m?.time };
-        }),
-        pageToken,
-      };
     },
   }),
 };

@@ -68,11 +68,19 @@ export const groupMuteRoutes: RouteTable = {
 
   "/group/ban/rollback.json": deleteEach("groupId", (app) => app.groupBans),
 
+  /**
+   * The state of ≤20 groups; without `groupId`, or with `page`/`size` (which then win), one
+   * page of the muted groups: `size` default 50, max 200 (#17 §1.1).
+   */
   "/group/ban/query.json": {
     emptyOk: true,
     handle({ app, p }) {
+      const page = p.int("page", { min: 1 });
+      const size = p.int("size", { min: 1, max: 200 });
       const ids = p.list("groupId", { max: 20, ...REF_RULE });
-      const list = ids.length > 0 ? ids : [...app.groupBans];
+      const paged = page !== undefined || size !== undefined || ids.length === 0;
+      const from = ((page ?? 1) - 1) * (size ?? 50);
+      const list = paged ? [...app.groupBans].slice(from, from + (size ?? 50)) : ids;
       return {
         groupinfo: list.map((groupId) => ({ groupId, stat: app.groupBans.has(groupId) ? 1 : 0 })),
       };

@@ -6,6 +6,8 @@ import { conversationAttributeRoutes } from "./conversation-attributes.js";
 import { conversationTagRoutes } from "./conversation-tags.js";
 import { conversationRoutes } from "./conversations.js";
 import { deactivationRoutes } from "./deactivation.js";
+import { entrustGroupMemberRoutes } from "./entrust-group-members.js";
+import { entrustGroupProfileRoutes } from "./entrust-group-profiles.js";
 import { entrustGroupRoutes } from "./entrust-groups.js";
 import { expansionRoutes } from "./expansion.js";
 import { friendRoutes } from "./friends.js";
@@ -32,6 +34,8 @@ export const routes: RouteTable = {
   ...groupRoutes,
   ...groupMuteRoutes,
   ...entrustGroupRoutes,
+  ...entrustGroupProfileRoutes,
+  ...entrustGroupMemberRoutes,
   ...messageRoutes,
   ...recallRoutes,
   ...historyRoutes,
