@@ -56,7 +56,13 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
       region,
       publicAppId: o.appKey,
       limits: RONGCLOUD_LIMITS,
-      features: ["CONTENT_IMAGE", "CONTENT_FILE", "CONTENT_CUSTOM"],
+      // Hosted groups keep an owner (classic groups do not).
+      features: [
+        "CONTENT_IMAGE",
+        "CONTENT_FILE",
+        "CONTENT_CUSTOM",
+        ...(ctx.features.hostedGroups ? (["GROUP_OWNER"] as const) : []),
+      ],
       ctx,
       implementation,
     });

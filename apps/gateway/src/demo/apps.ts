@@ -21,7 +21,9 @@ export function demoApps(
             appSecret: demo.appSecret,
             region: "cn",
             origins: [origin],
-            features: { history: true, broadcast: true, historyLog: true },
+            // The emulated app has the paid log, broadcasts and hosted groups (profiles,
+            // attributes, admins).
+            features: { history: true, broadcast: true, historyLog: true, hostedGroups: true },
             // Messages are sent extensible, so extensions and reactions work in the demo.
             messageExtensions: true,
           },
@@ -45,6 +47,7 @@ export function demoApps(
             messageExtensions: true,
             readReceipts: true,
             conversationGroups: true,
+            groupCounters: true,
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
           // Tencent's signature binds no body: accept callbacks only from the addresses the
@@ -65,8 +68,8 @@ export function demoApps(
             appId: Number(demo.appId),
             serverSecret: demo.serverSecret,
             origins: { zim: [origin], rtc: [origin] },
-            // The emulated app is on a plan with read receipts.
-            features: { readReceipts: true },
+            // The emulated app is on a plan with read receipts and group attributes.
+            features: { readReceipts: true, groupAttributes: true },
             ...(demo.callbackSecret ? { callbackSecret: demo.callbackSecret } : {}),
           },
         });
