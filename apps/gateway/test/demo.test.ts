@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_EDITED_TEXT, DEMO_QUERY, DEMO_REACTION } from "../src/demo/seed.js";
+import {
+  DEMO_ANNOUNCEMENT,
+  DEMO_EDITED_TEXT,
+  DEMO_GROUP_ATTRIBUTES,
+  DEMO_QUERY,
+  DEMO_REACTION,
+} from "../src/demo/seed.js";
 import type { DemoGateway } from "../src/demo/start.js";
 import { admin, bearer, gql, withDemo } from "./helpers.js";
 
@@ -42,10 +48,9 @@ describe("demo mode", () => {
     expect(await page.text()).toContain(JSON.stringify(DEMO_QUERY).slice(1, 40));
     for (const app of ["rongcloud", "tencent", "zego"]) {
       // The same query, pointed at each app.
-      const query = DEMO_QUERY.replace(
-        /\(userId: "alice"\)/g,
-        `(userId: "alice", app: "${app}")`,
-      ).replace('user(id: "alice")', `user(id: "alice", app: "${app}")`);
+      const query = DEMO_QUERY.replace(/\(userId: "alice"\)/g, `(userId: "alice", app: "${app}")`)
+        .replace('user(id: "alice")', `user(id: "alice", app: "${app}")`)
+        .replace('group(id: "demogroup")', `group(id: "demogroup", app: "${app}")`);
       const r = await gql<{
         friends: { nodes: Array<{ userId: string; alias: string | null }> };
         blockedUsers: { nodes: Array<{ userId: string }> };
@@ -57,6 +62,16 @@ describe("demo mode", () => {
         ["carol", null],
       ]);
       expect(r.data?.blockedUsers.nodes, app).toEqual([{ userId: "dave" }]);
+      // The demo group with its announcement and attributes (every vendor keeps both).
+      const { group } = r.data as unknown as {
+        group: { announcement: string | null; attributes: unknown };
+      };
+      expect(group, app).toMatchObject({
+        announcement: DEMO_ANNOUNCEMENT,
+        attributes: expect.arrayContaining(
+          Object.entries(DEMO_GROUP_ATTRIBUTES).map(([key, value]) => ({ key, value })),
+        ),
+      });
     }
   });
 

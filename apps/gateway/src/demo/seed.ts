@@ -14,6 +14,10 @@ export const DEMO_GROUP = {
 };
 
 /** Alice's friends (bob under an alias) and blocklist, as the demo query shows them. */
+/** The demo group's announcement and custom attributes, where the vendor keeps them. */
+export const DEMO_ANNOUNCEMENT = "Welcome! Be kind.";
+export const DEMO_GROUP_ATTRIBUTES = { topic: "imgraph", level: "1" };
+
 export const DEMO_FRIENDS = [{ userId: "bob", alias: "Bobby" }, { userId: "carol" }];
 export const DEMO_BLOCKED = ["dave"];
 
@@ -26,6 +30,7 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
   friends(userId: "alice") { nodes { userId alias addedAt } }
   blockedUsers(userId: "alice") { nodes { userId } }
   groups(userId: "alice") { nodes { id name memberCount } }
+  group(id: "demogroup") { name announcement attributes { key value } }
   # Alice's conversation list on Tencent: unread badges, and the latest message, which Bob
   # edited after sending and Alice reacted to.
   conversations(app: "tencent", userId: "alice") {
@@ -49,6 +54,23 @@ export const DEMO_REACTION = "❤️";
 export async function seedApp(adapter: ImAdapter): Promise<void> {
   await adapter.registerUsers(DEMO_USERS);
   await adapter.createGroup(DEMO_GROUP);
+  const supports = (name: string) => adapter.operations.some((o) => o.name === name && o.supported);
+  if (supports("updateGroupProfile")) {
+    const { groupId, ownerId } = { groupId: DEMO_GROUP.id, ownerId: DEMO_GROUP.ownerId };
+    await adapter
+      .updateGroupProfile({ groupId, announcement: DEMO_ANNOUNCEMENT, actorId: ownerId })
+      // A vendor without announcements keeps the group as it is.
+      .catch((error: { code?: string }) => {
+        if (error?.code !== "UNSUPPORTED_BY_VENDOR") throw error;
+      });
+  }
+  if (supports("setGroupAttributes")) {
+    await adapter.setGroupAttributes({
+      groupId: DEMO_GROUP.id,
+      attributes: DEMO_GROUP_ATTRIBUTES,
+      actorId: DEMO_GROUP.ownerId,
+    });
+  }
   await adapter.addFriends({ userId: "alice", friends: DEMO_FRIENDS });
   await adapter.blockUsers({ userId: "alice", userIds: DEMO_BLOCKED });
   const text = (t: string) => ({ type: "TEXT" as const, text: t });
@@ -64,11 +86,10 @@ export async function seedApp(adapter: ImAdapter): Promise<void> {
   });
   const replyId = reply?.ok ? reply.value.messageId : null;
   // Bob's edit and Alice's reaction, where the vendor has them.
-  const can = (name: string) => adapter.operations.some((o) => o.name === name && o.supported);
-  if (replyId && can("editMessage")) {
+  if (replyId && supports("editMessage")) {
     await adapter.editMessage({ messageId: replyId, content: text(DEMO_EDITED_TEXT) });
   }
-  if (replyId && can("addReaction")) {
+  if (replyId && supports("addReaction")) {
     await adapter.addReaction({ messageId: replyId, userId: "alice", emoji: DEMO_REACTION });
   }
   await adapter.sendMessage({
