@@ -2,10 +2,12 @@ import {
   type CallOptions,
   checkActor,
   checkAttributeKeys,
+  checkAttributesRead,
   checkGroupAttributes,
   checkId,
   checkText,
   NotFoundError,
+  pickAttributes,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
@@ -56,14 +58,8 @@ function write(
 }
 
 export const getGroupAttributes: Op<"getGroupAttributes"> = async (ctx, input, options) => {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const keys =
-    input.keys === undefined
-      ? null
-      : checkAttributeKeys("keys", input.keys, GROUP_ATTRIBUTE_RULES.key);
-  const all = await current(ctx, "getGroupAttributes", groupId, options);
-  if (!keys) return all;
-  return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k] as string]));
+  const { groupId, keys } = checkAttributesRead(input, GROUP_ID, GROUP_ATTRIBUTE_RULES.key);
+  return pickAttributes(await current(ctx, "getGroupAttributes", groupId, options), keys);
 };
 
 export const setGroupAttributes: Op<"setGroupAttributes"> = async (ctx, input, options) => {

@@ -2,10 +2,12 @@ import {
   type CallOptions,
   checkActor,
   checkAttributeKeys,
+  checkAttributesRead,
   checkGroupAttributes,
   checkId,
   type GroupAttributes,
   ImError,
+  pickAttributes,
 } from "@imgraph/core";
 import { call, type Op, type TencentContext } from "./context.js";
 import { GROUP_ATTRIBUTE_RULES } from "./group-depth-limits.js";
@@ -47,14 +49,8 @@ async function readAttributes(
 
 /** Every attribute, or the keys asked (get_group_attr answers all; the rest are left out). */
 export const getGroupAttributes: Op<"getGroupAttributes"> = async (ctx, input, options) => {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const keys =
-    input.keys === undefined
-      ? undefined
-      : checkAttributeKeys("keys", input.keys, GROUP_ATTRIBUTE_RULES.key);
-  const all = await readAttributes(ctx, "getGroupAttributes", groupId, options);
-  if (!keys) return all;
-  return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k] as string]));
+  const { groupId, keys } = checkAttributesRead(input, GROUP_ID, GROUP_ATTRIBUTE_RULES.key);
+  return pickAttributes(await readAttributes(ctx, "getGroupAttributes", groupId, options), keys);
 };
 
 /** modify_group_attr: the given keys added or replaced, the others kept (a repeat converges). */

@@ -1,14 +1,12 @@
 // #17 group callbacks: parsed from hand-made bodies, and end to end from what the emulator
 // sends after the adapter's REST writes (modify_group_base_info, modify_group_member_info,
 // the attribute commands).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ImEvent, WebhookRequest } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TencentAdapter } from "./adapter.js";
 import { tencentModule } from "./module.js";
+import { useCallbackLoop } from "./testing/callback-loop.js";
 import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
 
 const TOKEN = "cb-token";
@@ -122,61 +120,21 @@ describe("group callbacks", () => {
 });
 
 describe("group callbacks, end to end", () => {
-  const received: WebhookRequest[] = [];
-  let sink: Server;
-  let emulator: RunningEmulator;
-  let adapter: TencentAdapter;
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        received.push({
-          method: "POST",
-          query: new URL(req.url ?? "/", "http://sink").searchParams,
-          headers: { "content-type": "application/json" },
-          rawBody: Buffer.concat(chunks).toString("utf8"),
-          receivedAt: Date.now(),
-        });
-        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-    const port = (sink.address() as AddressInfo).port;
-    emulator = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [
-        {
-          sdkAppId: SDK_APP_ID,
-          key: KEY,
-          admins: [ADMIN],
-          callbackUrl: `http://127.0.0.1:${port}/cb`,
-          callbackToken: TOKEN,
-        },
-      ],
-      rateLimits: false,
-    });
-    adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
-  });
-  afterAll(async () => {
-    await adapter?.close();
-    await emulator?.close();
-    await new Promise((resolve) => sink?.close(resolve));
-  });
+  const loop = useCallbackLoop(TOKEN);
+  const received = loop.received;
 
   it("turns the callbacks after the adapter's profile, role and attribute writes into events", async () => {
-    emulator.seed({ app: SDK_APP_ID, accounts: ["own", "mem"] });
-    await adapter.createGroup({ id: "cbg", name: "G", ownerId: "own", memberIds: ["mem"] });
-    await adapter.updateGroupProfile({ groupId: "cbg", name: "New", joinPolicy: "OPEN" });
-    await adapter.muteGroup({ groupId: "cbg", muted: true });
-    await adapter.setGroupMemberRole({ groupId: "cbg", userId: "mem", role: "ADMIN" });
-    await adapter.setGroupMemberProfile({ groupId: "cbg", userId: "mem", nameCard: "Cap" });
-    await adapter.setGroupAttributes({ groupId: "cbg", attributes: { a: "1" } });
-    await adapter.removeGroupAttributes({ groupId: "cbg", keys: ["a"] });
-    await adapter.clearGroupAttributes({ groupId: "cbg" });
-    await emulator.flushCallbacks();
-    const all: ImEvent[] = received.flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    loop.emulator().seed({ app: SDK_APP_ID, accounts: ["own", "mem"] });
+    await loop.adapter().createGroup({ id: "cbg", name: "G", ownerId: "own", memberIds: ["mem"] });
+    await loop.adapter().updateGroupProfile({ groupId: "cbg", name: "New", joinPolicy: "OPEN" });
+    await loop.adapter().muteGroup({ groupId: "cbg", muted: true });
+    await loop.adapter().setGroupMemberRole({ groupId: "cbg", userId: "mem", role: "ADMIN" });
+    await loop.adapter().setGroupMemberProfile({ groupId: "cbg", userId: "mem", nameCard: "Cap" });
+    await loop.adapter().setGroupAttributes({ groupId: "cbg", attributes: { a: "1" } });
+    await loop.adapter().removeGroupAttributes({ groupId: "cbg", keys: ["a"] });
+    await loop.adapter().clearGroupAttributes({ groupId: "cbg" });
+    await loop.emulator().flushCallbacks();
+    const all: ImEvent[] = received.flatMap((r) => loop.adapter().parseWebhook?.(r).events ?? []);
     const groupEvents = all.filter(
       (e) => e.type.startsWith("GROUP_") && e.type !== "GROUP_CREATED",
     );

@@ -1,14 +1,12 @@
 // Edit and read-report callbacks: parsed from hand-made bodies, and end to end from what the
 // emulator sends after the adapter's REST edit (modify_c2c_msg) and read mark
 // (admin_set_msg_read).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { BadUserInputError, IdCodec, type ImEvent, type WebhookRequest } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TencentAdapter } from "./adapter.js";
 import { decodeMessageId } from "./message-ids.js";
+import { useCallbackLoop } from "./testing/callback-loop.js";
 import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
 
 const TOKEN = "cb-token";
@@ -123,68 +121,27 @@ describe("lifecycle callbacks", () => {
 });
 
 describe("lifecycle callbacks, end to end", () => {
-  const received: WebhookRequest[] = [];
-  let sink: Server;
-  let emulator: RunningEmulator;
-  let adapter: TencentAdapter;
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const url = new URL(req.url ?? "/", "http://sink");
-        received.push({
-          method: "POST",
-          query: url.searchParams,
-          headers: { "content-type": "application/json" },
-          rawBody: Buffer.concat(chunks).toString("utf8"),
-          receivedAt: Date.now(),
-        });
-        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-    const port = (sink.address() as AddressInfo).port;
-    emulator = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [
-        {
-          sdkAppId: SDK_APP_ID,
-          key: KEY,
-          admins: [ADMIN],
-          callbackUrl: `http://127.0.0.1:${port}/cb`,
-          callbackToken: TOKEN,
-        },
-      ],
-      rateLimits: false,
-    });
-    adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
-  });
-  afterAll(async () => {
-    await adapter?.close();
-    await emulator?.close();
-    await new Promise((resolve) => sink?.close(resolve));
-  });
+  const loop = useCallbackLoop(TOKEN);
+  const received = loop.received;
 
   it("turns the callbacks after editMessage and markConversationRead into events", async () => {
-    emulator.seed({ app: SDK_APP_ID, accounts: ["ann", "bob"] });
-    const [sent] = await adapter.sendMessage({
+    loop.emulator().seed({ app: SDK_APP_ID, accounts: ["ann", "bob"] });
+    const [sent] = await loop.adapter().sendMessage({
       from: "ann",
       to: { type: "USERS", userIds: ["bob"] },
       content: { type: "TEXT", text: "v1" },
     });
     if (!sent?.ok) throw new Error("send failed");
     const messageId = sent.value.messageId;
-    await adapter.editMessage({ messageId, content: { type: "TEXT", text: "v2" } });
+    await loop.adapter().editMessage({ messageId, content: { type: "TEXT", text: "v2" } });
     const upTo = new Date(Math.floor(Date.now() / 1000) * 1000);
-    await adapter.markConversationRead({
+    await loop.adapter().markConversationRead({
       userId: "bob",
       conversation: { type: "USER", id: "ann" },
       upTo,
     });
-    await emulator.flushCallbacks();
-    const all: ImEvent[] = received.flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
+    await loop.emulator().flushCallbacks();
+    const all: ImEvent[] = received.flatMap((r) => loop.adapter().parseWebhook?.(r).events ?? []);
     const edited = all.find((e) => e.type === "MESSAGE_EDITED");
     expect(edited).toMatchObject({
       conversation: { type: "USER", id: "bob" },

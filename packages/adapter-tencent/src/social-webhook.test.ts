@@ -1,12 +1,10 @@
 // Friend, blocklist and profile callbacks: parsed from hand-made bodies, and end to end from
 // what the emulator sends when the adapter changes friends over REST.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { BadUserInputError, type ImEvent, type WebhookRequest } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TencentAdapter } from "./adapter.js";
+import { useCallbackLoop } from "./testing/callback-loop.js";
 import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
 
 const TOKEN = "cb-token";
@@ -92,60 +90,25 @@ describe("social callbacks", () => {
 });
 
 describe("social callbacks, end to end", () => {
-  const received: WebhookRequest[] = [];
-  let sink: Server;
-  let emulator: RunningEmulator;
-  let adapter: TencentAdapter;
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const url = new URL(req.url ?? "/", "http://sink");
-        received.push({
-          method: "POST",
-          query: url.searchParams,
-          headers: { "content-type": "application/json" },
-          rawBody: Buffer.concat(chunks).toString("utf8"),
-          receivedAt: Date.now(),
-        });
-        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-    const port = (sink.address() as AddressInfo).port;
-    emulator = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [
-        {
-          sdkAppId: SDK_APP_ID,
-          key: KEY,
-          admins: [ADMIN],
-          callbackUrl: `http://127.0.0.1:${port}/cb`,
-          callbackToken: TOKEN,
-        },
-      ],
-      rateLimits: false,
-    });
-    adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
-  });
-  afterAll(async () => {
-    await adapter?.close();
-    await emulator?.close();
-    await new Promise((resolve) => sink?.close(resolve));
-  });
+  const loop = useCallbackLoop(TOKEN);
+  const received = loop.received;
 
   it("turns what the adapter's calls make Tencent send into neutral events", async () => {
-    emulator.seed({ app: SDK_APP_ID, accounts: ["ann", "bob", "cy"] });
-    await adapter.addFriends({ userId: "ann", friends: [{ userId: "bob" }, { userId: "cy" }] });
-    await adapter.deleteFriends({ userId: "ann", friendIds: ["cy"], oneWay: true });
-    await adapter.blockUsers({ userId: "bob", userIds: ["cy"] });
-    await adapter.unblockUsers({ userId: "bob", userIds: ["cy"] });
-    await adapter.updateUser({ id: "ann", name: "Ann" });
-    await emulator.flushCallbacks();
+    loop.emulator().seed({ app: SDK_APP_ID, accounts: ["ann", "bob", "cy"] });
+    await loop
+      .adapter()
+      .addFriends({ userId: "ann", friends: [{ userId: "bob" }, { userId: "cy" }] });
+    await loop.adapter().deleteFriends({ userId: "ann", friendIds: ["cy"], oneWay: true });
+    await loop.adapter().blockUsers({ userId: "bob", userIds: ["cy"] });
+    await loop.adapter().unblockUsers({ userId: "bob", userIds: ["cy"] });
+    await loop.adapter().updateUser({ id: "ann", name: "Ann" });
+    await loop.emulator().flushCallbacks();
     const all: Omit<ImEvent, "at" | "appId">[] = received.flatMap(
-      (r) => adapter.parseWebhook?.(r).events.map(({ at: _, appId: __, ...e }) => e) ?? [],
+      (r) =>
+        loop
+          .adapter()
+          .parseWebhook?.(r)
+          .events.map(({ at: _, appId: __, ...e }) => e) ?? [],
     );
     // Callbacks may arrive in any order: compare as a set.
     expect(all).toHaveLength(8);

@@ -1,10 +1,12 @@
 import {
   type CallOptions,
   checkAttributeKeys,
+  checkAttributesRead,
   checkGroupAttributes,
   checkId,
   type GroupAttributeRules,
   type KeyRule,
+  pickAttributes,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, type ZegoContext, zim } from "./context.js";
@@ -93,12 +95,9 @@ async function readAll(
 }
 
 export const getGroupAttributes: Op<"getGroupAttributes"> = async (ctx, input, options) => {
-  const groupId = checkId("groupId", input?.groupId, GROUP_ID);
-  const keys = input.keys === undefined ? undefined : checkAttributeKeys("keys", input.keys, KEY);
+  const { groupId, keys } = checkAttributesRead(input, GROUP_ID, KEY);
   const actor = await actorFor(ctx, "getGroupAttributes", groupId, undefined, options);
-  const all = await readAll(ctx, "getGroupAttributes", groupId, actor, options);
-  if (!keys) return all;
-  return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k] as string]));
+  return pickAttributes(await readAll(ctx, "getGroupAttributes", groupId, actor, options), keys);
 };
 
 /**

@@ -251,3 +251,23 @@ export function checkMemberRole(role: unknown): "ADMIN" | "MEMBER" {
   }
   return role;
 }
+
+/** An attribute read: the group, and the keys asked (undefined: every key). */
+export function checkAttributesRead(
+  input: { groupId: string; keys?: string[] },
+  group: IdRule,
+  key: KeyRule,
+): { groupId: string; keys: string[] | undefined } {
+  const groupId = checkId("groupId", input?.groupId, group);
+  const keys = input.keys === undefined ? undefined : checkAttributeKeys("keys", input.keys, key);
+  return { groupId, keys };
+}
+
+/** The asked keys of a full attribute map (vendors that only read every key at once). */
+export function pickAttributes(
+  all: GroupAttributes,
+  keys: readonly string[] | undefined,
+): GroupAttributes {
+  if (!keys) return all;
+  return Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k] as string]));
+}

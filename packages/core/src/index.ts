@@ -27,6 +27,7 @@ export * from "./errors.js";
 export {
   COUNTER_MODES,
   checkAttributeKeys,
+  checkAttributesRead,
   checkCounterChanges,
   checkGroupAttributes,
   checkGroupMemberProfile,
@@ -38,6 +39,7 @@ export {
   type ImportGroupRules,
   JOIN_POLICIES,
   type MemberProfileRules,
+  pickAttributes,
   type TextRule,
 } from "./group-depth-inputs.js";
 export * from "./http/index.js";
