@@ -7,6 +7,7 @@ import { ConfigError } from "./config/errors.js";
 import { findConfigPath, loadConfigFile } from "./config/load.js";
 import type { GatewayConfig } from "./config/types.js";
 import { startDemo } from "./demo/start.js";
+import { formatDoctor, runDoctor } from "./doctor.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
 import { demoLogsPretty } from "./logger.js";
 import { gatewaySdl } from "./resolvers/index.js";
@@ -20,6 +21,9 @@ Commands:
   demo           demo mode: in-process emulators, seeded apps, demo credentials
   schema         print the GraphQL schema (SDL)
   check-config   validate the config and print a summary (no secrets)
+  doctor         check every configured app against its vendor: the host resolves, one signed
+                 read is accepted; one line per app: ok, bad secret, unreachable,
+                 feature not enabled or failed (exit 0 only when every app is ok)
   credential     issue a client credential: --user <id> [--app <id>] [--ttl <seconds>]
                  --token: a gateway bearer JWT for the user instead (HS256 auth.jwt);
                  with --app it is bound to that app (claim "app"), --ttl default 3600
@@ -64,6 +68,11 @@ async function main(argv: string[]): Promise<number> {
         ),
       );
       return 0;
+    }
+    case "doctor": {
+      const results = await runDoctor(loadConfig());
+      console.log(formatDoctor(results));
+      return results.every((r) => r.verdict === "ok") ? 0 : 1;
     }
     case "credential": {
       if (!values.user) throw new ConfigError("--user", "the user id to issue a credential for");

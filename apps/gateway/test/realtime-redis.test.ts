@@ -1,23 +1,14 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayConfig, REALTIME_DEFAULTS, SERVER_DEFAULTS } from "../src/config/types.js";
 import { type RunningGateway, startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
+import { BUILT_CLI, ensureBuilt } from "./built-cli.js";
 import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
@@ -26,41 +17,8 @@ const available = hasRedisServer();
 if (!available && process.env.CI) throw new Error("redis-server is required in CI");
 if (!available) console.warn("skipping the Redis tests: redis-server is not installed");
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "dist/cli.js");
 const API_KEY = "redis-test-admin-key";
 const APP = { appKey: "rtkey", appSecret: "rt-secret-for-tests" };
-
-/**
- * The built CLI, rebuilt when a source file is newer (turbo builds the dependencies before
- * tests). Built aside and renamed into place, so that other test files never see half a dist.
- */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      const p = join(dir, e.name);
-      return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-    }, 0);
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(join(ROOT, "src"))) return;
-  const aside = join(ROOT, `dist-build-${process.pid}`);
-  const tsc = spawnSync(
-    process.execPath,
-    [
-      createRequire(CLI).resolve("typescript/bin/tsc"),
-      "-p",
-      "tsconfig.build.json",
-      "--outDir",
-      aside,
-    ],
-    { cwd: ROOT, stdio: "inherit" },
-  );
-  if (tsc.status !== 0) {
-    rmSync(aside, { recursive: true, force: true });
-    throw new Error("building the gateway failed");
-  }
-  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
-  renameSync(aside, join(ROOT, "dist"));
-}
 
 function onlineStatus(userId: string): { query: string; body: string } {
   const q = signRongCloudCallback({ appKey: APP.appKey, appSecret: APP.appSecret });
@@ -130,7 +88,7 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
         [0, 1].map(
           (i) =>
             new Promise<string>((resolve, reject) => {
-              const child = spawn(process.execPath, [CLI, "serve"], {
+              const child = spawn(process.execPath, [BUILT_CLI, "serve"], {
                 env: {
                   ...process.env,
                   IMGRAPH_CONFIG: config,
