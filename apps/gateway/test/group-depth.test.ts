@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { admin, bearer, ok, withDemo } from "./helpers.js";
+import { bearer, ok, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // A group described over GraphQL, end to end through each vendor's emulator: the owner and
