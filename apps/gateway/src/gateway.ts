@@ -8,6 +8,7 @@ import type { Route } from "./http/route.js";
 import { GRAPHQL_PATH, type RunningHttp, startHttp } from "./http/server.js";
 import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
 import { createLogger } from "./logger.js";
+import { GatewayMetrics } from "./metrics.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
 import { webhookRoute } from "./realtime/webhooks.js";
@@ -46,9 +47,11 @@ export async function startGateway(
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config.logLevel);
+  const metrics = config.metrics ? new GatewayMetrics() : undefined;
   const apps = AppRegistry.fromConfig(config.apps, config.defaultApp, {
     ...(config.idSecret ? { idSecret: config.idSecret } : {}),
     onAttempt: (attempt) => {
+      metrics?.vendorAttempt(attempt);
       if (attempt.outcome !== "ok") log.warn({ vendorCall: attempt }, "vendor call failed");
       else log.debug({ vendorCall: attempt }, "vendor call");
     },
@@ -70,6 +73,7 @@ export async function startGateway(
     await apps.close();
     throw error;
   }
+  metrics?.countListeners(() => realtime.pubsub.stats().listeners);
   await apollo.start();
   const webhooks = webhookRoute({
     apps,
@@ -78,6 +82,7 @@ export async function startGateway(
     log,
     bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
     guard,
+    ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
     ...(options.onWebhookAccepted
       ? {
           onAccepted: (result, receivedAt) =>
@@ -94,6 +99,7 @@ export async function startGateway(
     events: realtime.pubsub,
     ...(options.playground ? { playground: options.playground } : {}),
     routes: [webhooks, ...(options.routes ?? [])],
+    ...(metrics && config.metrics ? { metrics: { metrics, token: config.metrics.token } } : {}),
   });
   const ws = startWs({
     server: http.server,

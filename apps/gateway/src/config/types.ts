@@ -124,6 +124,13 @@ export interface GatewayConfig {
   demo: boolean;
   /** Defaults when absent. */
   realtime?: RealtimeConfig;
+  /** `GET /metrics` (Prometheus), served only with this section. */
+  metrics?: MetricsConfig;
+}
+
+export interface MetricsConfig {
+  /** The bearer token a scraper must present (at least 16 characters). */
+  token: string;
 }
 
 export const SERVER_DEFAULTS: ServerConfig = {

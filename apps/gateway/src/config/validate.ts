@@ -12,6 +12,7 @@ import {
   type AuthConfig,
   type GatewayConfig,
   type JwtConfig,
+  type MetricsConfig,
   REALTIME_DEFAULTS,
   type RealtimeConfig,
   SERVER_DEFAULTS,
@@ -43,6 +44,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     "idSecretFile",
     "logLevel",
     "realtime",
+    "metrics",
   ]);
   const server = serverConfig(root.server, sources.env);
   const auth = authConfig(root.auth, sources);
@@ -65,6 +67,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
       "realtime.webhookTls",
       `a TLS listener for callbacks (apps[${needsTls}].webhook.clientCaFile asks for client certificates)`,
     );
+  const metrics = root.metrics === undefined ? undefined : metricsConfig(root.metrics, sources);
   return {
     realtime,
     server,
@@ -74,7 +77,21 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     ...(idSecret ? { idSecret } : {}),
     logLevel,
     demo: false,
+    ...(metrics ? { metrics } : {}),
   };
+}
+
+export const MIN_METRICS_TOKEN = 16;
+
+function metricsConfig(raw: unknown, sources: ConfigSources): MetricsConfig {
+  const m = object(raw, "metrics");
+  allowOnly(m, "metrics", ["token", "tokenEnv", "tokenFile"]);
+  const token = secret(m, "token", "metrics", sources, true) as string;
+  if (token.length < MIN_METRICS_TOKEN) {
+    const key = m.tokenFile !== undefined ? "metrics.tokenFile" : "metrics.tokenEnv";
+    throw new ConfigError(key, `a token of at least ${MIN_METRICS_TOKEN} characters`);
+  }
+  return { token };
 }
 
 function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {

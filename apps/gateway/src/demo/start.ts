@@ -47,6 +47,8 @@ export interface DemoOptions {
   webhooks?: Record<string, AppWebhookConfig>;
   /** Real-time settings over the defaults (tests: trusted proxies, the TLS listener). */
   realtime?: Partial<RealtimeConfig>;
+  /** Serve `GET /metrics` to this bearer token (tests). */
+  metricsToken?: string;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     idSecret: randomBytes(32).toString("base64url"),
     logLevel: options.logLevel ?? "info",
     demo: true,
+    ...(options.metricsToken ? { metrics: { token: options.metricsToken } } : {}),
   };
   const log =
     options.log ??

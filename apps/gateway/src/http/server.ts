@@ -6,6 +6,7 @@ import type { AppRegistry } from "../apps.js";
 import type { Authenticator } from "../auth/authenticate.js";
 import type { ServerConfig } from "../config/types.js";
 import type { GatewayContext } from "../context.js";
+import type { GatewayMetrics } from "../metrics.js";
 import type { PubSub } from "../realtime/pubsub.js";
 import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
@@ -13,6 +14,7 @@ import type { PlaygroundPrefill } from "./playground.js";
 import type { Route } from "./route.js";
 import { graphqlRoute, header } from "./routes/graphql.js";
 import { healthRoute } from "./routes/health.js";
+import { metricsRoute } from "./routes/metrics.js";
 import { playgroundRoute } from "./routes/playground.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -30,6 +32,8 @@ export interface HttpDeps {
   playground?: PlaygroundPrefill;
   /** More routes (webhooks), tried after the gateway's own, before 404. */
   routes?: Route[];
+  /** Prometheus metrics: GraphQL operations are recorded, and served at /metrics to this token. */
+  metrics?: { metrics: GatewayMetrics; token: string };
 }
 
 export interface RunningHttp {
@@ -53,7 +57,8 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
   const routes: Route[] = [
     healthRoute(deps.apps, () => !draining),
     ...(config.playground ? [playgroundRoute(GRAPHQL_PATH, deps.playground)] : []),
-    graphqlRoute(GRAPHQL_PATH, deps),
+    ...(deps.metrics ? [metricsRoute(deps.metrics.metrics, deps.metrics.token)] : []),
+    recorded(graphqlRoute(GRAPHQL_PATH, deps), deps.metrics?.metrics),
     ...(deps.routes ?? []),
   ];
 
@@ -117,6 +122,17 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
       server.closeAllConnections();
       await closed;
     },
+  };
+}
+
+/** The GraphQL route, each answer also counted in the metrics (when there are metrics). */
+function recorded(route: Route, metrics: GatewayMetrics | undefined): Route {
+  if (!metrics) return route;
+  return async (request) => {
+    const started = performance.now();
+    const meta = await route(request);
+    if (meta) metrics.graphql(meta, (performance.now() - started) / 1000);
+    return meta;
   };
 }
 

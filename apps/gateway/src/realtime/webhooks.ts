@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { AppRegistry } from "../apps.js";
 import { readBody, TOO_LARGE } from "../http/body.js";
 import type { Route } from "../http/route.js";
+import type { WebhookReason } from "../metrics.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
@@ -27,6 +28,8 @@ export interface WebhookDeps {
   guard?: WebhookGuard;
   /** Called once a callback's events were accepted (benchmarks, tests). */
   onAccepted?: (result: WebhookResult, receivedAt: number) => void;
+  /** How each callback to a configured app ended (metrics). */
+  onOutcome?: (appId: string, reason: WebhookReason) => void;
 }
 
 /**
@@ -59,12 +62,16 @@ export function webhookRoute(deps: WebhookDeps): Route {
       send(res, plain(404, "Not found."));
       return { outcome: "webhook", status: res.statusCode };
     }
+    const appId = adapter.info.id;
+    const done = (reason: WebhookReason) => {
+      deps.onOutcome?.(appId, reason);
+      return { outcome: "webhook", status: res.statusCode };
+    };
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
       send(res, plain(405, "Method not allowed."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("bad_method");
     }
-    const appId = adapter.info.id;
     const log = deps.log.child({ requestId, webhook: appId });
     const verdict = deps.guard?.check(appId, req) ?? { ok: true };
     if (!verdict.ok) {
@@ -76,12 +83,12 @@ export function webhookRoute(deps: WebhookDeps): Route {
           ? refusal(adapter, 401, "Callback not authenticated.")
           : refusal(adapter, 503, "Callback could not be accepted; retry later."),
       );
-      return { outcome: "webhook", status: res.statusCode };
+      return done(verdict.status === 401 ? "source_refused" : "unavailable");
     }
     const body = await readBody(req, deps.bodyLimitBytes);
     if (body === TOO_LARGE) {
       send(res, refusal(adapter, 413, "Callback body too large."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("too_large");
     }
     const receivedAt = Date.now();
     let result: WebhookResult;
@@ -97,14 +104,16 @@ export function webhookRoute(deps: WebhookDeps): Route {
       if (error instanceof UnauthenticatedError) {
         log.warn({ reason: error.message }, "callback refused");
         send(res, refusal(adapter, 401, "Callback not authenticated."));
-      } else if (error instanceof BadUserInputError) {
+        return done("unauthenticated");
+      }
+      if (error instanceof BadUserInputError) {
         log.warn({ reason: error.message, field: error.field }, "malformed callback");
         send(res, refusal(adapter, 401, "Callback not authenticated."));
-      } else {
-        log.error({ err: error }, "callback reader failed");
-        send(res, refusal(adapter, 500, "Internal error."));
+        return done("malformed");
       }
-      return { outcome: "webhook", status: res.statusCode };
+      log.error({ err: error }, "callback reader failed");
+      send(res, refusal(adapter, 500, "Internal error."));
+      return done("internal_error");
     }
 
     const print = createHash("sha256").update(body).digest("base64url");
@@ -114,21 +123,21 @@ export function webhookRoute(deps: WebhookDeps): Route {
     } catch (error) {
       log.error({ error: (error as Error).message }, "replay store unavailable");
       send(res, refusal(adapter, 503, "Callback could not be accepted; retry later."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("unavailable");
     }
     if (outcome === "done") {
       log.info({ events: 0 }, "callback already delivered: acknowledged again");
       send(res, result.ack);
-      return { outcome: "webhook", status: res.statusCode };
+      return done("redelivered");
     }
     if (outcome === "conflict") {
       log.warn("callback refused: signature reused on another body");
       send(res, refusal(adapter, 401, "Callback not authenticated."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("signature_reused");
     }
     if (outcome === "pending") {
       send(res, refusal(adapter, 503, "Callback being processed; retry later."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("unavailable");
     }
     try {
       await deps.pubsub.publish(appId, result.events);
@@ -136,7 +145,7 @@ export function webhookRoute(deps: WebhookDeps): Route {
       await deps.replay.release(result.replayKey).catch(() => undefined);
       log.error({ err: error }, "events not accepted by the pubsub");
       send(res, refusal(adapter, 503, "Events could not be accepted; retry later."));
-      return { outcome: "webhook", status: res.statusCode };
+      return done("unavailable");
     }
     // Published: acknowledge even if marking it done fails (the pending claim then still
     // keeps a retry from being published again, and answers it 503 until it expires).
@@ -146,7 +155,7 @@ export function webhookRoute(deps: WebhookDeps): Route {
     deps.onAccepted?.(result, receivedAt);
     log.debug({ events: result.events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
-    return { outcome: "webhook", status: res.statusCode };
+    return done("delivered");
   };
 }
 

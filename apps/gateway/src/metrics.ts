@@ -1,0 +1,135 @@
+import type { AttemptInfo } from "@imgraph/core";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** Operation names a label may carry: a GraphQL name of up to 64 characters… */
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** …without a run of digits that looks like an id (a user id, a phone number, a timestamp). */
+const ID_LIKE = /[0-9]{6,}/;
+/** Distinct operation names kept per gateway; later new names are "other". */
+export const MAX_OPERATION_NAMES = 100;
+const OPERATION_TYPES = new Set(["query", "mutation", "subscription"]);
+
+/** How a webhook request ended, as the route tells it (a bounded set). */
+export type WebhookReason =
+  | "delivered"
+  | "redelivered"
+  | "bad_method"
+  | "source_refused"
+  | "unavailable"
+  | "too_large"
+  | "unauthenticated"
+  | "malformed"
+  | "signature_reused"
+  | "internal_error";
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own: GraphQL operations, vendor
+ * calls, webhooks, subscriptions. Every label value is bounded: operation names the client
+ * chose pass through `operationLabel`, the rest come from our code or the config.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly #names = new Set<string>();
+  readonly #operations = new Counter({
+    name: "imgraph_graphql_operations_total",
+    help: "GraphQL operations over HTTP, by operation name, type and outcome.",
+    labelNames: ["operation", "type", "outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly #operationSeconds = new Histogram({
+    name: "imgraph_graphql_operation_duration_seconds",
+    help: "Time to answer a GraphQL operation over HTTP.",
+    labelNames: ["operation", "type", "outcome"] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly #vendorCalls = new Counter({
+    name: "imgraph_vendor_calls_total",
+    help: "Vendor API call attempts, by vendor, neutral operation and outcome.",
+    labelNames: ["vendor", "operation", "outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly #vendorSeconds = new Histogram({
+    name: "imgraph_vendor_call_duration_seconds",
+    help: "Duration of one vendor API call attempt.",
+    labelNames: ["vendor", "operation"] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly #vendorRetries = new Counter({
+    name: "imgraph_vendor_call_retries_total",
+    help: "Vendor API call attempts after the first (retries).",
+    labelNames: ["vendor", "operation"] as const,
+    registers: [this.registry],
+  });
+  readonly #webhooks = new Counter({
+    name: "imgraph_webhooks_total",
+    help: "Vendor callbacks, by app, accepted or rejected, and why.",
+    labelNames: ["app", "outcome", "reason"] as const,
+    registers: [this.registry],
+  });
+
+  #listeners: () => number = () => 0;
+
+  constructor() {
+    const listeners = () => this.#listeners();
+    new Gauge({
+      name: "imgraph_subscription_listeners",
+      help: "Event listeners of active subscriptions in this process (realtime pubsub).",
+      registers: [this.registry],
+      collect() {
+        this.set(listeners());
+      },
+    });
+  }
+
+  /** Where the subscription gauge reads its value at each scrape. */
+  countListeners(read: () => number): void {
+    this.#listeners = read;
+  }
+
+  /** The label of a client-chosen operation name: itself, "anonymous" or "other". */
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return "anonymous";
+    if (!OPERATION_NAME.test(name) || ID_LIKE.test(name)) return "other";
+    if (this.#names.has(name)) return name;
+    if (this.#names.size >= MAX_OPERATION_NAMES) return "other";
+    this.#names.add(name);
+    return name;
+  }
+
+  /** One GraphQL request over HTTP, from what the request log says about it. */
+  graphql(meta: Record<string, unknown>, seconds: number): void {
+    const type = String(meta.operationType);
+    const labels = {
+      operation: this.operationLabel(
+        typeof meta.operationName === "string" ? meta.operationName : null,
+      ),
+      type: OPERATION_TYPES.has(type) ? type : "unknown",
+      outcome: meta.outcome === "ok" ? "ok" : "error",
+    };
+    this.#operations.inc(labels);
+    this.#operationSeconds.observe(labels, seconds);
+  }
+
+  /** One vendor call attempt (VendorClient's `onAttempt`). */
+  vendorAttempt(attempt: AttemptInfo): void {
+    const { vendor, operation } = attempt;
+    this.#vendorCalls.inc({ vendor, operation, outcome: attempt.outcome });
+    this.#vendorSeconds.observe({ vendor, operation }, attempt.durationMs / 1000);
+    if (attempt.attempt > 1) this.#vendorRetries.inc({ vendor, operation });
+  }
+
+  /** One callback to a configured app. */
+  webhook(app: string, reason: WebhookReason): void {
+    const outcome = reason === "delivered" || reason === "redelivered" ? "accepted" : "rejected";
+    this.#webhooks.inc({ app, outcome, reason });
+  }
+
+  /** The exposition text and its content type. */
+  async scrape(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateConfig } from "../src/config/validate.js";
+import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { GatewayMetrics, MAX_OPERATION_NAMES } from "../src/metrics.js";
+import { configError, sourcesOf } from "./config-helpers.js";
+import { admin, gql } from "./helpers.js";
+import { collect, EVENTS, until, wsClient } from "./ws-helpers.js";
+
+const TOKEN = "metrics-token-0123456789abcdef";
+
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** The samples of a Prometheus text exposition. */
+function parse(text: string): Sample[] {
+  const samples: Sample[] = [];
+  for (const line of text.split("\n")) {
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m) throw new Error(`not an exposition line: ${line}`);
+    const labels: Record<string, string> = {};
+    for (const l of (m[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[l[1] as string] = l[2] as string;
+    samples.push({ name: m[1] as string, labels, value: Number(m[3]) });
+  }
+  return samples;
+}
+
+/** The value of the sample with exactly these labels (undefined when absent). */
+function value(samples: Sample[], name: string, labels: Record<string, string>) {
+  const wanted = JSON.stringify(Object.entries(labels).sort());
+  return samples.find(
+    (s) => s.name === name && JSON.stringify(Object.entries(s.labels).sort()) === wanted,
+  )?.value;
+}
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe("GET /metrics with a token configured", () => {
+  let g: DemoGateway;
+  let base: string;
+  beforeAll(async () => {
+    g = await startDemo({
+      server: { port: 0, host: "127.0.0.1" },
+      logLevel: "silent",
+      metricsToken: TOKEN,
+    });
+    base = new URL(g.url).origin;
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  async function scrape(): Promise<{ text: string; samples: Sample[] }> {
+    const res = await fetch(`${base}/metrics`, { headers: auth(TOKEN) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    const text = await res.text();
+    return { text, samples: parse(text) };
+  }
+
+  it("answers 401 without metrics to a missing or wrong bearer token", async () => {
+    for (const headers of [{}, auth("wrong-token-0123456789abcdef"), auth(`${TOKEN}x`)]) {
+      const res = await fetch(`${base}/metrics`, { headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await res.text()).not.toContain("imgraph_");
+    }
+    const basic = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}` },
+    });
+    expect(basic.status).toBe(401);
+  });
+
+  it("counts a GraphQL operation and the vendor calls it made", async () => {
+    const before = (await scrape()).samples;
+    const r = await gql(g.url, 'query Users { user(id: "alice") { id } }', {}, admin(g));
+    expect(r.errors).toBeUndefined();
+    const { text, samples } = await scrape();
+    expect(text).toContain(
+      'imgraph_graphql_operations_total{operation="Users",type="query",outcome="ok"} 1',
+    );
+    expect(
+      value(samples, "imgraph_graphql_operation_duration_seconds_count", {
+        operation: "Users",
+        type: "query",
+        outcome: "ok",
+      }),
+    ).toBe(1);
+
+    // The default app's vendor answered at least one call for it, counted with its
+    // neutral operation name, with a duration sample of the same vendor and operation.
+    const vendor = g.apps.get(undefined).info.vendor;
+    const grown = samples.filter(
+      (s) =>
+        s.name === "imgraph_vendor_calls_total" &&
+        s.labels.vendor === vendor &&
+        s.labels.outcome === "ok" &&
+        s.value > (value(before, s.name, s.labels) ?? 0),
+    );
+    expect(grown.length).toBeGreaterThan(0);
+    for (const s of grown) {
+      expect(Object.keys(s.labels).sort()).toEqual(["operation", "outcome", "vendor"]);
+      expect(s.labels.operation).toMatch(/^[A-Za-z][A-Za-z0-9_.]*$/);
+      expect(
+        value(samples, "imgraph_vendor_call_duration_seconds_count", {
+          vendor,
+          operation: s.labels.operation as string,
+        }),
+      ).toBeGreaterThanOrEqual(s.value);
+    }
+  });
+
+  it("counts a refused operation as an error and a nameless one as anonymous", async () => {
+    const denied = await gql(g.url, 'query Denied { user(id: "alice") { id } }');
+    expect(denied.status).toBe(401);
+    await gql(g.url, "{ __typename }", {}, admin(g));
+    const { samples } = await scrape();
+    expect(
+      value(samples, "imgraph_graphql_operations_total", {
+        operation: "Denied",
+        type: "query",
+        outcome: "error",
+      }),
+    ).toBe(1);
+    expect(
+      value(samples, "imgraph_graphql_operations_total", {
+        operation: "anonymous",
+        type: "query",
+        outcome: "ok",
+      }),
+    ).toBe(1);
+  });
+
+  it("reports id-like, overlong and names past the first 100 as other", async () => {
+    const typename = (name: string) => gql(g.url, `query ${name} { __typename }`, {}, admin(g));
+    await typename("user_4815162342");
+    await typename(`Q${"x".repeat(64)}`);
+    // Fill the distinct names (some are already taken by the tests above), then one more.
+    for (let i = 0; i < MAX_OPERATION_NAMES; i++) await typename(`Op${i}`);
+    await typename("OneTooMany");
+    await typename("Users");
+    const { text, samples } = await scrape();
+    expect(text).not.toContain("4815162342");
+    expect(text).not.toContain("xxxxxxxx");
+    expect(text).not.toContain("OneTooMany");
+    const named = new Set(
+      samples
+        .filter((s) => s.name === "imgraph_graphql_operations_total")
+        .map((s) => s.labels.operation),
+    );
+    named.delete("other");
+    named.delete("anonymous");
+    expect(named.size).toBe(MAX_OPERATION_NAMES);
+    // id-like, overlong, the names past the cap (at least OneTooMany and the last Op).
+    expect(
+      value(samples, "imgraph_graphql_operations_total", {
+        operation: "other",
+        type: "query",
+        outcome: "ok",
+      }),
+    ).toBeGreaterThanOrEqual(4);
+    // A name seen before the cap keeps its own label.
+    expect(
+      value(samples, "imgraph_graphql_operations_total", {
+        operation: "Users",
+        type: "query",
+        outcome: "ok",
+      }),
+    ).toBe(2);
+  });
+
+  it("counts callbacks per app: accepted, and rejected by reason", async () => {
+    const app = g.apps.get(undefined).info.id;
+    const forged = await fetch(`${base}/webhooks/${app}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(forged.status).toBe(401);
+    await fetch(`${base}/webhooks/${app}`);
+    await fetch(`${base}/webhooks/nosuchapp`, { method: "POST", body: "{}" });
+    const { samples } = await scrape();
+    const webhooks = samples.filter((s) => s.name === "imgraph_webhooks_total");
+    // The demo seed's callbacks arrived through the route.
+    expect(
+      value(samples, "imgraph_webhooks_total", {
+        app,
+        outcome: "accepted",
+        reason: "delivered",
+      }),
+    ).toBeGreaterThan(0);
+    const rejected = webhooks.filter(
+      (s) => s.labels.app === app && s.labels.outcome === "rejected",
+    );
+    // An unsigned body is refused as not authenticated; a GET as a bad method.
+    expect(Object.fromEntries(rejected.map((s) => [s.labels.reason, s.value]))).toEqual({
+      bad_method: 1,
+      unauthenticated: 1,
+    });
+    const apps = g.apps.list().map((a) => a.id);
+    for (const s of webhooks) expect(apps).toContain(s.labels.app);
+  });
+
+  it("reports the listeners of active subscriptions", async () => {
+    const listeners = async () =>
+      value((await scrape()).samples, "imgraph_subscription_listeners", {});
+    expect(await listeners()).toBe(0);
+    const client = wsClient(g.url, admin(g));
+    const sub = collect(client, EVENTS);
+    try {
+      await until(() => g.realtime.pubsub.stats().listeners === 1);
+      expect(await listeners()).toBe(1);
+    } finally {
+      sub.stop();
+      await client.dispose();
+    }
+    await until(() => g.realtime.pubsub.stats().listeners === 0);
+    expect(await listeners()).toBe(0);
+  });
+
+  it("does not serve /metrics to other methods", async () => {
+    const res = await fetch(`${base}/metrics`, { method: "POST", headers: auth(TOKEN) });
+    expect(res.status).toBe(405);
+  });
+});
+
+describe("GET /metrics without a token configured", () => {
+  let g: DemoGateway;
+  beforeAll(async () => {
+    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  it("answers 404", async () => {
+    const res = await fetch(`${new URL(g.url).origin}/metrics`, { headers: auth(TOKEN) });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("imgraph_");
+  });
+});
+
+describe("vendor attempts", () => {
+  it("count retries (attempts after the first) per vendor and operation", async () => {
+    const m = new GatewayMetrics();
+    const attempt = {
+      vendor: "tencent" as const,
+      operation: "getUsers",
+      origin: "https://example.invalid",
+      path: "/v4/x",
+      status: 500,
+      durationMs: 250,
+      requestId: "r1",
+    };
+    m.vendorAttempt({ ...attempt, attempt: 1, outcome: "http_error" });
+    m.vendorAttempt({ ...attempt, attempt: 2, outcome: "ok", status: 200 });
+    const samples = parse((await m.scrape()).body);
+    const labels = { vendor: "tencent", operation: "getUsers" };
+    expect(value(samples, "imgraph_vendor_call_retries_total", labels)).toBe(1);
+    expect(value(samples, "imgraph_vendor_calls_total", { ...labels, outcome: "http_error" })).toBe(
+      1,
+    );
+    expect(value(samples, "imgraph_vendor_calls_total", { ...labels, outcome: "ok" })).toBe(1);
+    expect(value(samples, "imgraph_vendor_call_duration_seconds_sum", labels)).toBe(0.5);
+    // Its own registry: nothing lands in prom-client's global one.
+    const { register } = await import("prom-client");
+    expect(await register.getSingleMetric("imgraph_vendor_calls_total")).toBeUndefined();
+  });
+});
+
+describe("metrics config", () => {
+  const base = {
+    apps: [{ id: "chat", vendor: "rongcloud", appKey: "k", appSecretEnv: "RC_SECRET" }],
+  };
+  const env = (more: Record<string, string> = {}) => sourcesOf({ RC_SECRET: "s", ...more });
+
+  it("reads the token from the environment variable the config names", () => {
+    const config = validateConfig(
+      { ...base, metrics: { tokenEnv: "METRICS_TOKEN" } },
+      env({
+        METRICS_TOKEN: TOKEN,
+      }),
+    );
+    expect(config.metrics).toEqual({ token: TOKEN });
+    expect(validateConfig(base, env()).metrics).toBeUndefined();
+  });
+
+  it("names the field of a short, missing or literal token", () => {
+    expect(
+      configError(
+        { ...base, metrics: { tokenEnv: "METRICS_TOKEN" } },
+        env({ METRICS_TOKEN: "short-token-15c" }),
+      ),
+    ).toMatchObject({ key: "metrics.tokenEnv", expected: expect.stringContaining("16") });
+    expect(configError({ ...base, metrics: { tokenEnv: "METRICS_TOKEN" } }, env())).toMatchObject({
+      key: "metrics.tokenEnv",
+      expected: expect.stringContaining("METRICS_TOKEN"),
+    });
+    expect(configError({ ...base, metrics: {} }, env())).toMatchObject({
+      key: "metrics.tokenEnv",
+    });
+    expect(configError({ ...base, metrics: { token: TOKEN } }, env())).toMatchObject({
+      key: "metrics.token",
+      expected: expect.stringContaining("tokenEnv"),
+    });
+    expect(configError({ ...base, metrics: { tokenEnv: "M", path: "/m" } }, env())).toMatchObject({
+      key: "metrics.path",
+    });
+  });
+});
