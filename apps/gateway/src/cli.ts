@@ -11,6 +11,7 @@ import { formatDoctor, runDoctor } from "./doctor.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
 import { demoLogsPretty } from "./logger.js";
 import { gatewaySdl } from "./resolvers/index.js";
+import { setupTracing, type Tracing } from "./tracing.js";
 
 const USAGE = `imgraph — one GraphQL API over RongCloud, Tencent Cloud Chat and ZEGOCLOUD
 
@@ -29,7 +30,9 @@ Commands:
                  with --app it is bound to that app (claim "app"), --ttl default 3600
   (none)         serve when a config file exists, else demo
 
-Environment: IMGRAPH_CONFIG (config path), PORT, HOST (override server.port / server.host).`;
+Environment: IMGRAPH_CONFIG (config path), PORT, HOST (override server.port / server.host);
+OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (serve, demo: OpenTelemetry
+traces over OTLP/HTTP), OTEL_SERVICE_NAME (default imgraph-gateway).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -94,10 +97,14 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case "serve":
-      return serve(await startGateway(loadConfig()));
+    case "serve": {
+      const config = loadConfig();
+      const tracing = setupTracing();
+      return serve(await startGateway(config), tracing);
+    }
     case "demo": {
       const started = performance.now();
+      const tracing = setupTracing();
       const demo = await startDemo({
         prettyLogs: demoLogsPretty(process.env, process.stdout.isTTY === true),
       });
@@ -107,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
         demo.apps.list().find((a) => a.id !== demo.apps.defaultAppId)?.id ?? demo.apps.defaultAppId;
       const boundToken = await demo.tokenFor("alice", { app: boundApp });
       // The banner comes last: after every startup log line, right where the eye lands.
-      const serving = serve(demo);
+      const serving = serve(demo, tracing);
       console.log(`
 imgraph demo is ready in ${ms} ms — emulated vendors, no account or internet needed.
 
@@ -192,18 +199,21 @@ function loadConfig(): GatewayConfig {
 }
 
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and exits. */
-function serve(gateway: RunningGateway): Promise<number> {
+function serve(gateway: RunningGateway, tracing: Tracing): Promise<number> {
   gateway.log.info({ url: gateway.url }, "imgraph gateway listening");
   return new Promise((resolve) => {
     const stop = (signal: string) => {
       gateway.log.info({ signal }, "draining");
-      gateway.close().then(
-        () => resolve(0),
-        (error: unknown) => {
-          gateway.log.error({ err: error }, "shutdown failed");
-          resolve(1);
-        },
-      );
+      gateway
+        .close()
+        .then(() => tracing.shutdown())
+        .then(
+          () => resolve(0),
+          (error: unknown) => {
+            gateway.log.error({ err: error }, "shutdown failed");
+            resolve(1);
+          },
+        );
     };
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));

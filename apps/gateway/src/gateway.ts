@@ -14,6 +14,7 @@ import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js"
 import { webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./resolvers/index.js";
+import { traceVendorAttempt } from "./tracing.js";
 
 export interface GatewayOptions {
   log?: Logger;
@@ -52,6 +53,7 @@ export async function startGateway(
     ...(config.idSecret ? { idSecret: config.idSecret } : {}),
     onAttempt: (attempt) => {
       metrics?.vendorAttempt(attempt);
+      traceVendorAttempt(attempt);
       if (attempt.outcome !== "ok") log.warn({ vendorCall: attempt }, "vendor call failed");
       else log.debug({ vendorCall: attempt }, "vendor call");
     },

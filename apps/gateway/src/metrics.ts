@@ -9,6 +9,29 @@ const ID_LIKE = /[0-9]{6,}/;
 export const MAX_OPERATION_NAMES = 100;
 const OPERATION_TYPES = new Set(["query", "mutation", "subscription"]);
 
+/** A GraphQL operation type as a label: query, mutation, subscription or "unknown". */
+export function operationTypeLabel(type: unknown): string {
+  const value = String(type);
+  return OPERATION_TYPES.has(value) ? value : "unknown";
+}
+
+/**
+ * Client-chosen operation names, bounded: a name is itself, "anonymous" or "other" (metric
+ * labels and span attributes share the rule).
+ */
+export class OperationNames {
+  readonly #names = new Set<string>();
+
+  label(name: string | null | undefined): string {
+    if (!name) return "anonymous";
+    if (!OPERATION_NAME.test(name) || ID_LIKE.test(name)) return "other";
+    if (this.#names.has(name)) return name;
+    if (this.#names.size >= MAX_OPERATION_NAMES) return "other";
+    this.#names.add(name);
+    return name;
+  }
+}
+
 /** How a webhook request ended, as the route tells it (a bounded set). */
 export type WebhookReason =
   | "delivered"
@@ -31,7 +54,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly #names = new Set<string>();
+  readonly #names = new OperationNames();
   readonly #operations = new Counter({
     name: "imgraph_graphql_operations_total",
     help: "GraphQL operations over HTTP, by operation name, type and outcome.",
@@ -92,22 +115,16 @@ export class GatewayMetrics {
 
   /** The label of a client-chosen operation name: itself, "anonymous" or "other". */
   operationLabel(name: string | null | undefined): string {
-    if (!name) return "anonymous";
-    if (!OPERATION_NAME.test(name) || ID_LIKE.test(name)) return "other";
-    if (this.#names.has(name)) return name;
-    if (this.#names.size >= MAX_OPERATION_NAMES) return "other";
-    this.#names.add(name);
-    return name;
+    return this.#names.label(name);
   }
 
   /** One GraphQL request over HTTP, from what the request log says about it. */
   graphql(meta: Record<string, unknown>, seconds: number): void {
-    const type = String(meta.operationType);
     const labels = {
       operation: this.operationLabel(
         typeof meta.operationName === "string" ? meta.operationName : null,
       ),
-      type: OPERATION_TYPES.has(type) ? type : "unknown",
+      type: operationTypeLabel(meta.operationType),
       outcome: meta.outcome === "ok" ? "ok" : "error",
     };
     this.#operations.inc(labels);

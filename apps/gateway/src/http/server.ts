@@ -8,6 +8,7 @@ import type { ServerConfig } from "../config/types.js";
 import type { GatewayContext } from "../context.js";
 import type { GatewayMetrics } from "../metrics.js";
 import type { PubSub } from "../realtime/pubsub.js";
+import { tracedGraphql } from "../tracing.js";
 import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
 import type { PlaygroundPrefill } from "./playground.js";
@@ -58,7 +59,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
     healthRoute(deps.apps, () => !draining),
     ...(config.playground ? [playgroundRoute(GRAPHQL_PATH, deps.playground)] : []),
     ...(deps.metrics ? [metricsRoute(deps.metrics.metrics, deps.metrics.token)] : []),
-    recorded(graphqlRoute(GRAPHQL_PATH, deps), deps.metrics?.metrics),
+    tracedGraphql(GRAPHQL_PATH, recorded(graphqlRoute(GRAPHQL_PATH, deps), deps.metrics?.metrics)),
     ...(deps.routes ?? []),
   ];
 

@@ -1,0 +1,164 @@
+import type { AttemptInfo } from "@imgraph/core";
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { Route } from "./http/route.js";
+import { OperationNames, operationTypeLabel } from "./metrics.js";
+
+const TRACER = "@imgraph/gateway";
+export const DEFAULT_SERVICE_NAME = "imgraph-gateway";
+
+/** The process's tracing: on (an OTLP/HTTP exporter) or the API's no-op. */
+export interface Tracing {
+  readonly enabled: boolean;
+  /** Exports the spans ended so far. */
+  flush(): Promise<void>;
+  /** Exports what is left and unregisters the SDK (the API falls back to its no-op). */
+  shutdown(): Promise<void>;
+}
+
+const NO_TRACING: Tracing = {
+  enabled: false,
+  flush: async () => {},
+  shutdown: async () => {},
+};
+
+let active: Tracing | undefined;
+
+/**
+ * Sets up OpenTelemetry tracing once, at startup, when the usual environment asks for it
+ * (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces; the
+ * service is OTEL_SERVICE_NAME, default imgraph-gateway): spans go over OTLP/HTTP (JSON) through a
+ * batch processor, W3C `traceparent` is read from requests, and the active span follows
+ * each request through AsyncLocalStorage. Without those variables nothing is registered and
+ * every span is the API's no-op.
+ */
+export function setupTracing(env: NodeJS.ProcessEnv = process.env): Tracing {
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const url = traces || (base ? `${base.replace(/\/+$/, "")}/v1/traces` : undefined);
+  if (!url || env.OTEL_SDK_DISABLED === "true") return NO_TRACING;
+  if (active) return active;
+
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({
+      "service.name": env.OTEL_SERVICE_NAME?.trim() || DEFAULT_SERVICE_NAME,
+    }),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+  });
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+
+  let stopping: Promise<void> | undefined;
+  const tracing: Tracing = {
+    enabled: true,
+    flush: () => provider.forceFlush(),
+    shutdown() {
+      stopping ??= provider.shutdown().finally(() => {
+        trace.disable();
+        propagation.disable();
+        context.disable();
+        if (active === tracing) active = undefined;
+      });
+      return stopping;
+    },
+  };
+  active = tracing;
+  return tracing;
+}
+
+/**
+ * The GraphQL route, each request in a server span (a child of the caller's `traceparent`)
+ * that is the active context while the route runs. The span carries the operation type, its
+ * bounded name (as in the metrics), the outcome and the error codes; never variables, the
+ * document, credentials or message text.
+ */
+export function tracedGraphql(path: string, route: Route): Route {
+  const names = new OperationNames();
+  return async (request) => {
+    if (request.url.pathname !== path) return route(request);
+    const tracer = trace.getTracer(TRACER);
+    const parent = propagation.extract(ROOT_CONTEXT, request.req.headers);
+    const span = tracer.startSpan(
+      "graphql",
+      {
+        kind: SpanKind.SERVER,
+        attributes: { "http.request.method": request.req.method ?? "", "http.route": path },
+      },
+      parent,
+    );
+    try {
+      const meta = await context.with(trace.setSpan(parent, span), () => route(request));
+      const type = operationTypeLabel(meta?.operationType);
+      const name = names.label(typeof meta?.operationName === "string" ? meta.operationName : null);
+      const outcome = typeof meta?.outcome === "string" ? meta.outcome : "error";
+      span.updateName(`graphql ${type} ${name}`);
+      span.setAttributes({
+        "graphql.operation.type": type,
+        "graphql.operation.name": name,
+        "imgraph.outcome": outcome,
+        "http.response.status_code": request.res.statusCode,
+      });
+      const codes = Array.isArray(meta?.errorCodes) ? meta.errorCodes.map(String) : [];
+      if (codes.length > 0) span.setAttribute("imgraph.error_codes", codes);
+      if (outcome !== "ok") span.setStatus({ code: SpanStatusCode.ERROR });
+      return meta;
+    } catch (error) {
+      // The error's message may quote the request: only its kind is recorded.
+      span.setAttribute("error.type", error instanceof Error ? error.name : "unknown");
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  };
+}
+
+/**
+ * One vendor call attempt (VendorClient's `onAttempt`, called in the request's async
+ * context when it ends) as a client span under the active span: vendor, neutral operation,
+ * attempt number, HTTP status, outcome and the origin's host; never the path, its query
+ * string (signatures, user signatures), headers or bodies.
+ */
+export function traceVendorAttempt(attempt: AttemptInfo): void {
+  const tracer = trace.getTracer(TRACER);
+  const end = Date.now();
+  const host = hostOf(attempt.origin);
+  const span = tracer.startSpan(`vendor ${attempt.vendor} ${attempt.operation}`, {
+    kind: SpanKind.CLIENT,
+    startTime: end - attempt.durationMs,
+    attributes: {
+      "imgraph.vendor": attempt.vendor,
+      "imgraph.vendor.operation": attempt.operation,
+      "imgraph.vendor.attempt": attempt.attempt,
+      "imgraph.outcome": attempt.outcome,
+      ...(attempt.status !== null ? { "http.response.status_code": attempt.status } : {}),
+      ...(host ? { "server.address": host } : {}),
+    },
+  });
+  if (attempt.outcome !== "ok") {
+    span.setAttribute("error.type", attempt.outcome);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  span.end(end);
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
