@@ -1,44 +1,14 @@
 // #17 group callbacks: parsed from hand-made bodies, and end to end from what the emulator
 // sends after the adapter's REST writes (modify_group_base_info, modify_group_member_info,
 // the attribute commands).
-import type { ImEvent, WebhookRequest } from "@imgraph/core";
-import { tencentCallbackSign } from "@imgraph/signing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImEvent } from "@imgraph/core";
+import { describe, expect, it } from "vitest";
 import { TencentAdapter } from "./adapter.js";
 import { tencentModule } from "./module.js";
 import { useCallbackLoop } from "./testing/callback-loop.js";
-import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
+import { KEY, SDK_APP_ID } from "./testing/emulator.js";
+import { events, NOW, parser, TOKEN } from "./testing/signed-callbacks.js";
 
-const TOKEN = "cb-token";
-const NOW = 1_700_000_000_000;
-const parser = new TencentAdapter({
-  id: "tc",
-  sdkAppId: SDK_APP_ID,
-  key: KEY,
-  origins: ["http://127.0.0.1:9"],
-  callbackToken: TOKEN,
-});
-
-function request(command: string, body: Record<string, unknown>): WebhookRequest {
-  const t = String(Math.floor(NOW / 1000));
-  return {
-    method: "POST",
-    query: new URLSearchParams({
-      SdkAppid: String(SDK_APP_ID),
-      CallbackCommand: command,
-      contenttype: "json",
-      ClientIP: "127.0.0.1",
-      OptPlatform: "RESTAPI",
-      RequestTime: t,
-      Sign: tencentCallbackSign(TOKEN, t),
-    }),
-    headers: { "content-type": "application/json" },
-    rawBody: JSON.stringify({ CallbackCommand: command, EventTime: NOW, ...body }),
-    receivedAt: NOW,
-  };
-}
-const events = (command: string, body: Record<string, unknown>) =>
-  parser.parseWebhook?.(request(command, body)).events ?? [];
 const at = new Date(NOW);
 const base = { GroupId: "g1", Type: "Public", Operator_Account: "admin" };
 

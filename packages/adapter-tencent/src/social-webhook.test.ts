@@ -1,42 +1,11 @@
 // Friend, blocklist and profile callbacks: parsed from hand-made bodies, and end to end from
 // what the emulator sends when the adapter changes friends over REST.
-import { BadUserInputError, type ImEvent, type WebhookRequest } from "@imgraph/core";
-import { tencentCallbackSign } from "@imgraph/signing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TencentAdapter } from "./adapter.js";
+import { BadUserInputError, type ImEvent } from "@imgraph/core";
+import { describe, expect, it } from "vitest";
 import { useCallbackLoop } from "./testing/callback-loop.js";
-import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./testing/emulator.js";
+import { SDK_APP_ID } from "./testing/emulator.js";
+import { events, NOW, TOKEN } from "./testing/signed-callbacks.js";
 
-const TOKEN = "cb-token";
-const NOW = 1_700_000_000_000;
-const parser = new TencentAdapter({
-  id: "tc",
-  sdkAppId: SDK_APP_ID,
-  key: KEY,
-  origins: ["http://127.0.0.1:9"],
-  callbackToken: TOKEN,
-});
-
-function request(command: string, body: Record<string, unknown>): WebhookRequest {
-  const t = String(Math.floor(NOW / 1000));
-  return {
-    method: "POST",
-    query: new URLSearchParams({
-      SdkAppid: String(SDK_APP_ID),
-      CallbackCommand: command,
-      contenttype: "json",
-      ClientIP: "127.0.0.1",
-      OptPlatform: "RESTAPI",
-      RequestTime: t,
-      Sign: tencentCallbackSign(TOKEN, t),
-    }),
-    headers: { "content-type": "application/json" },
-    rawBody: JSON.stringify({ CallbackCommand: command, EventTime: NOW, ...body }),
-    receivedAt: NOW,
-  };
-}
-const events = (command: string, body: Record<string, unknown>) =>
-  parser.parseWebhook?.(request(command, body)).events;
 const at = new Date(NOW);
 
 describe("social callbacks", () => {
