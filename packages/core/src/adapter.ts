@@ -40,6 +40,10 @@ export interface VendorLimits {
   messagesPerReceipt: number;
   /** Extension keys per write call. */
   extensionsPerWrite: number;
+  /** Users whose presence in a live room one check call answers. */
+  usersPerLiveRoomCheck: number;
+  /** Users per live room kick, ban, unban, mute or unmute call. */
+  usersPerLiveRoomModeration: number;
   /**
    * The lifetimes a chat credential may be asked for, seconds; null when the vendor's
    * tokens take no per-token lifetime (a requested one is then refused, not ignored).

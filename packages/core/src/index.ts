@@ -46,6 +46,13 @@ export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
 export { isJsonObject, parseJsonObject } from "./json-object.js";
 export {
+  checkLiveRoomPriority,
+  checkLiveRoomRestrict,
+  checkLiveRoomUsers,
+  type LiveRoomRestrictRules,
+  type LiveRoomUserRules,
+} from "./live-room-inputs.js";
+export {
   type MessageIdContext,
   type MessageIdScheme,
   type MessageIds,
@@ -95,6 +102,8 @@ export {
   EVENT_TYPES,
   FRIEND_RELATIONS,
   GROUP_ROLES,
+  LIVE_ROOM_LEAVE_REASONS,
+  LIVE_ROOM_MESSAGE_PRIORITIES,
   MUTE_SCOPES,
   PRESENCE_STATUSES,
   VENDORS,

@@ -1,6 +1,7 @@
 import type { Vendor } from "./model/app.js";
-import type { ImEventType } from "./model/event.js";
+import type { ImEventType, LiveRoomLeaveReason } from "./model/event.js";
 import type { GroupRole } from "./model/group.js";
+import type { LiveRoomMessagePriority } from "./model/live-room.js";
 import type { ConversationType } from "./model/message.js";
 import type { FriendRelation } from "./model/social.js";
 import type { MuteScope, PresenceStatus } from "./model/user.js";
@@ -46,7 +47,23 @@ export const EVENT_TYPES = [
   "GROUP_MUTED",
   "GROUP_MEMBER_ROLE_CHANGED",
   "GROUP_ATTRIBUTES_CHANGED",
+  "LIVE_ROOM_CREATED",
+  "LIVE_ROOM_DESTROYED",
+  "LIVE_ROOM_MEMBER_JOINED",
+  "LIVE_ROOM_MEMBER_LEFT",
 ] as const satisfies readonly ImEventType[];
+export const LIVE_ROOM_LEAVE_REASONS = [
+  "LEFT",
+  "KICKED",
+  "BANNED",
+  "TIMED_OUT",
+  "DESTROYED",
+] as const satisfies readonly LiveRoomLeaveReason[];
+export const LIVE_ROOM_MESSAGE_PRIORITIES = [
+  "HIGH",
+  "NORMAL",
+  "LOW",
+] as const satisfies readonly LiveRoomMessagePriority[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).
 type Missing<All extends string, Listed extends readonly string[]> = Exclude<All, Listed[number]>;
@@ -58,7 +75,9 @@ const complete: [
   Missing<ImEventType, typeof EVENT_TYPES>,
   Missing<FriendRelation, typeof FRIEND_RELATIONS>,
   Missing<MuteScope, typeof MUTE_SCOPES>,
-] extends [never, never, never, never, never, never, never]
+  Missing<LiveRoomLeaveReason, typeof LIVE_ROOM_LEAVE_REASONS>,
+  Missing<LiveRoomMessagePriority, typeof LIVE_ROOM_MESSAGE_PRIORITIES>,
+] extends [never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

@@ -1,5 +1,6 @@
 import type { ImAdapter } from "../adapter.js";
 import type { ChatCredential } from "../model/credential.js";
+import type { LiveRoomMessagePriority } from "../model/live-room.js";
 import type { Conversation, MessageContent } from "../model/message.js";
 import type { OperationSupport } from "../operations/implement.js";
 
@@ -18,6 +19,16 @@ export interface ContractHarness {
   verifyChatCredential(credential: ChatCredential): Promise<boolean>;
   /** Clients join a room (rooms are entered by clients, not by the server API). */
   joinRoom?(roomId: string, userIds: string[]): Promise<void>;
+  /** Clients enter a live room that exists (live rooms are entered from the client SDKs). */
+  joinLiveRoom?(roomId: string, userIds: string[]): Promise<void>;
+  /**
+   * The messages delivered into a live room, oldest first, read from the vendor side: who
+   * sent them, their text (null for other content) and the priority the vendor recorded
+   * (null where it keeps none).
+   */
+  liveRoomMessages?(roomId: string): Promise<LiveRoomDelivery[]>;
+  /** Whether the vendor exempts a live room from destruction for idleness, from its side. */
+  liveRoomKeptAlive?(roomId: string): Promise<boolean>;
   /**
    * What the vendor keeps about one user's view of a conversation, read from the vendor side
    * (the emulator's state, not the adapter): null when the user has no such conversation. The
@@ -33,6 +44,12 @@ export interface ContractHarness {
   conversationMarks?(userId: string, conversation: Conversation): Promise<number[]>;
   /** Who the vendor records as having read a message (read receipts), from the vendor side. */
   readBy?(messageId: string): Promise<string[]>;
+}
+
+export interface LiveRoomDelivery {
+  from: string;
+  text: string | null;
+  priority: LiveRoomMessagePriority | null;
 }
 
 /** One user's view of one conversation at the vendor; null where the vendor keeps no such thing. */
@@ -105,6 +122,18 @@ export const CONTRACT_CASES = [
   "rooms.users",
   "rooms.kick",
   "rooms.message",
+  "liveRooms.lifecycle",
+  "liveRooms.members",
+  "liveRooms.member-check",
+  "liveRooms.kick",
+  "liveRooms.ban",
+  "liveRooms.mute",
+  "liveRooms.mute-all",
+  "liveRooms.message",
+  "liveRooms.broadcast",
+  "liveRooms.attributes",
+  "liveRooms.keep-alive",
+  "liveRooms.whitelist",
   "conversations.list",
   "conversations.unread-total",
   "conversations.read",

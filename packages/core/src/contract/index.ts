@@ -5,5 +5,6 @@ export {
   type ContractHarness,
   type ContractOptions,
   type ConversationState,
+  type LiveRoomDelivery,
 } from "./harness.js";
 export { runAdapterContract } from "./suite.js";

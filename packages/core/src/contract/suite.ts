@@ -11,6 +11,7 @@ import { groupDepthCases } from "./group-depth-cases.js";
 import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness.js";
 import type { ContractKit } from "./kit.js";
 import { lifecycleCases } from "./lifecycle-cases.js";
+import { liveRoomCases } from "./live-room-cases.js";
 import { socialCases } from "./social-cases.js";
 import { userDepthCases } from "./user-depth-cases.js";
 
@@ -652,6 +653,7 @@ export function runAdapterContract(options: ContractOptions): void {
     conversationCases(kit);
     lifecycleCases(kit);
     groupDepthCases(kit);
+    liveRoomCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

@@ -121,6 +121,25 @@ export type ImEvent =
       userId: string;
       emoji: string;
       added: boolean;
+    }
+  | { type: "LIVE_ROOM_CREATED"; appId: string; at: Date; roomId: string; ownerId: string | null }
+  | { type: "LIVE_ROOM_DESTROYED"; appId: string; at: Date; roomId: string }
+  /** Users entered a live room (from their client SDK). */
+  | { type: "LIVE_ROOM_MEMBER_JOINED"; appId: string; at: Date; roomId: string; userIds: string[] }
+  /** Users left a live room, and why where the vendor tells (null where it does not). */
+  | {
+      type: "LIVE_ROOM_MEMBER_LEFT";
+      appId: string;
+      at: Date;
+      roomId: string;
+      userIds: string[];
+      reason: LiveRoomLeaveReason | null;
     };
+
+/**
+ * Why users left a live room: they left, were removed (kicked), were banned, were dropped
+ * for inactivity or a lost connection, or the room was destroyed.
+ */
+export type LiveRoomLeaveReason = "LEFT" | "KICKED" | "BANNED" | "TIMED_OUT" | "DESTROYED";
 
 export type ImEventType = ImEvent["type"];

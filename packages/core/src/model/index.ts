@@ -5,6 +5,7 @@ export type * from "./event.js";
 export type * from "./group.js";
 export type * from "./group-depth.js";
 export type * from "./json.js";
+export type * from "./live-room.js";
 export type * from "./message.js";
 export type * from "./message-lifecycle.js";
 export type * from "./page.js";

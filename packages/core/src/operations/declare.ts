@@ -9,6 +9,7 @@ export const AREAS = [
   "messages",
   "groups",
   "rooms",
+  "liveRooms",
   "credentials",
   "moderation",
   "push",
@@ -38,7 +39,12 @@ export type AccessRule =
    * The caller is in the conversation of the message whose opaque id is at the path: its
    * sender, the other user of a one-to-one message, or a member of its group.
    */
-  | { participant: string };
+  | { participant: string }
+  /**
+   * The caller owns the live room named at the path (as the vendor records its owner; a
+   * vendor that keeps none leaves the rule to admins).
+   */
+  | { liveRoomOwner: string };
 
 /** Every rule that applies must pass (admins pass all). */
 export type Access = AccessRule | readonly AccessRule[];

@@ -34,6 +34,7 @@ import type { ItemResult } from "../results.js";
 import { CONVERSATION_OPERATIONS } from "./conversations.js";
 import { operation } from "./declare.js";
 import { GROUP_DEPTH_OPERATIONS } from "./group-depth.js";
+import { LIVE_ROOM_OPERATIONS } from "./live-rooms.js";
 import { MESSAGE_LIFECYCLE_OPERATIONS } from "./message-lifecycle.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
@@ -304,6 +305,9 @@ export const OPERATIONS = {
     action: "send room messages",
     summary: "Send a message into an RTC room.",
   }),
+
+  // ---- live rooms: create, members, moderation, messages, attributes, keep-alive
+  ...LIVE_ROOM_OPERATIONS,
 
   // ------------------------------------------------------- friends, blocklists
   ...SOCIAL_OPERATIONS,
