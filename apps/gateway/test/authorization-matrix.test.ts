@@ -71,12 +71,16 @@ interface World {
   group: string;
   /** A message alice sent to bob. */
   message: string;
+  /** A live room alice created (and owns, where the vendor keeps owners). */
+  liveRoom: string;
 }
 
 interface Fixture {
   group?: "bob-not-member" | "bob-member";
   /** A message alice sent: to bob (true), or to carol (bob not in its conversation). */
   message?: true | "to-carol";
+  /** A live room alice created. */
+  liveRoom?: true;
 }
 
 interface AppFacts {
@@ -90,7 +94,7 @@ interface Rule {
   /** Argument path that names alice's thing ("input.from", "conversation.id", …). */
   subject?: string;
   /** What the subject is: alice herself, her group, her message, or the app called. */
-  subjectKind?: "user" | "group" | "message" | "app";
+  subjectKind?: "user" | "group" | "message" | "app" | "liveRoom";
   fixture?: Fixture;
   expect(caller: Caller, app: AppFacts): Outcome;
   /** The exact message some callers' refusal carries. */
@@ -201,6 +205,17 @@ const rules = {
     fixture: { message: true },
     expect: authenticatedOutcome,
   }),
+  /**
+   * The owner of the live room at `subject`, or an admin; bob is neither. Only Tencent reports
+   * a live room's owner (RongCloud's chatrooms and ZIM's room reads have none): admins elsewhere.
+   */
+  liveRoomOwner: (subject: string): Rule => ({
+    name: `live room owner or admin on ${subject}`,
+    subject,
+    subjectKind: "liveRoom",
+    fixture: { liveRoom: true },
+    expect: (c, app) => (app.id === "tencent" ? selfOutcome(c) : adminOutcome(c)),
+  }),
   /** The sender of the message at `subject`, or an admin. */
   sender: (subject: string): Rule => ({
     name: `sender or admin on ${subject}`,
@@ -305,6 +320,13 @@ const RULES: Record<string, Case | Case[]> = {
     },
   ],
   "Query.roomUsers": { rule: rules.authenticated() },
+  "Query.liveRoom": { rule: rules.authenticated() },
+  "Query.liveRoomMembers": { rule: rules.authenticated() },
+  "Query.liveRoomPresence": { rule: rules.authenticated("userIds") },
+  "Query.liveRoomAttributes": { rule: rules.authenticated() },
+  "Query.liveRoomBans": { rule: rules.liveRoomOwner("roomId") },
+  "Query.liveRoomMutes": { rule: rules.liveRoomOwner("roomId") },
+  "Query.liveRoomWhitelist": { rule: rules.liveRoomOwner("roomId") },
   "Query.friends": { rule: rules.self("userId") },
   "Query.friendsByIds": { rule: rules.self("userId"), args: (w) => ({ friendIds: [w.third] }) },
   "Query.friendRelations": { rule: rules.self("userId"), args: (w) => ({ userIds: [w.third] }) },
@@ -576,6 +598,35 @@ const RULES: Record<string, Case | Case[]> = {
   "Mutation.recallMessage": { rule: rules.sender("messageId") },
   "Mutation.issueRoomCredential": { rule: rules.self("userId") },
   "Mutation.kickRoomUsers": { rule: rules.admin("userIds") },
+  "Mutation.createLiveRoom": { rule: rules.self("ownerId") },
+  "Mutation.destroyLiveRoom": { rule: rules.liveRoomOwner("roomId") },
+  "Mutation.kickLiveRoomMembers": { rule: rules.liveRoomOwner("roomId") },
+  "Mutation.banLiveRoomMembers": {
+    rule: rules.liveRoomOwner("roomId"),
+    args: () => ({ durationSeconds: 600 }),
+  },
+  "Mutation.unbanLiveRoomMembers": { rule: rules.liveRoomOwner("roomId") },
+  "Mutation.muteLiveRoomMembers": {
+    rule: rules.liveRoomOwner("roomId"),
+    args: () => ({ durationSeconds: 600 }),
+  },
+  "Mutation.unmuteLiveRoomMembers": { rule: rules.liveRoomOwner("roomId") },
+  "Mutation.muteLiveRoom": { rule: rules.liveRoomOwner("roomId") },
+  "Mutation.sendLiveRoomMessage": {
+    rule: rules.liveRoomOwner("roomId"),
+    args: (w, caller) => ({ from: callerUser(w, caller) }),
+  },
+  "Mutation.broadcastLiveRoomMessage": { rule: rules.admin("from") },
+  "Mutation.setLiveRoomAttributes": {
+    rule: rules.liveRoomOwner("roomId"),
+    args: () => ({ attributes: [{ key: "topic", value: "x" }] }),
+  },
+  "Mutation.removeLiveRoomAttributes": {
+    rule: rules.liveRoomOwner("roomId"),
+    args: () => ({ keys: ["topic"] }),
+  },
+  "Mutation.keepLiveRoomAlive": { rule: rules.admin() },
+  "Mutation.setLiveRoomWhitelist": { rule: rules.liveRoomOwner("roomId") },
   "Mutation.sendRoomMessage": { rule: rules.self("from") },
 
   // ── Subscription ──
@@ -705,9 +756,13 @@ function argsFor(field: AnyField, c: Case, w: World, caller: Caller): Record<str
   const { subject, subjectKind } = c.rule;
   if (subject) {
     const [head, ...rest] = subject.split(".") as [string, ...string[]];
-    const thing = { user: w.self, group: w.group, message: w.message, app: w.app }[
-      subjectKind ?? "user"
-    ];
+    const thing = {
+      user: w.self,
+      group: w.group,
+      message: w.message,
+      app: w.app,
+      liveRoom: w.liveRoom,
+    }[subjectKind ?? "user"];
     args[head] = putAt(argOf(field, head).type, args[head], rest, thing);
   }
   return args;
@@ -799,6 +854,7 @@ async function world(app: AppId, fixture: Fixture = {}): Promise<World> {
     third: `carol${n}`,
     group: `nogroup${n}`,
     message: `nomessage${n}`,
+    liveRoom: `noroom${n}`,
   };
   const registered = await adapter.registerUsers([
     { id: w.self, name: "Alice" },
@@ -822,6 +878,10 @@ async function world(app: AppId, fixture: Fixture = {}): Promise<World> {
     });
     if (!sent?.ok) throw new Error(`fixture message failed: ${JSON.stringify(sent)}`);
     w.message = sent.value.messageId;
+  }
+  if (fixture.liveRoom) {
+    w.liveRoom = `liveroom${n}`;
+    await adapter.createLiveRoom({ roomId: w.liveRoom, name: "Alice's room", ownerId: w.self });
   }
   return w;
 }

@@ -87,6 +87,15 @@ async function checkRule(
         throw new ForbiddenError(`You may only ${action} you sent.`);
       return;
     }
+    case "liveRoomOwner": {
+      const room = await access.adapter.getLiveRoom({ roomId: id }, access.options);
+      if (!room) throw new NotFoundError(`Live room ${id} does not exist.`);
+      if (room.ownerId === null)
+        throw new ForbiddenError(`Only admins may ${action}: this vendor keeps no room owner.`);
+      if (room.ownerId !== viewer.userId)
+        throw new ForbiddenError(`Only the live room's owner may ${action}.`);
+      return;
+    }
     case "participant": {
       const described = access.adapter.describeMessageId?.(id);
       if (!described) throw new ForbiddenError(`Only admins may ${action} in this app.`);

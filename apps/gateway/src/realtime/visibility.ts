@@ -12,7 +12,7 @@ export interface EventFilter {
  * an end user sees messages of conversations they are in (a USER conversation: sender or
  * recipient; a group: member), membership changes of their groups and their own, friend
  * list changes they are part of, changes of their own blocklist (the blocked user is not
- * told), and presence and profile changes — which any user of the app may read with the
+ * told), live rooms' comings and goings (public, like the rooms), and presence and profile changes — which any user of the app may read with the
  * `presence` and `users` queries too.
  */
 export async function maySee(
@@ -65,6 +65,12 @@ export async function maySee(
       return member(event.groupId);
     case "GROUP_MEMBER_ROLE_CHANGED":
       return event.userId === me || member(event.groupId);
+    case "LIVE_ROOM_CREATED":
+    case "LIVE_ROOM_DESTROYED":
+    case "LIVE_ROOM_MEMBER_JOINED":
+    case "LIVE_ROOM_MEMBER_LEFT":
+      // Live rooms are public: any user of the app may read them and who is in them.
+      return true;
     case "GROUP_DISMISSED":
       // The group is gone: only a member list we still hold can tell who was in it.
       return members.wasMember(appId, event.groupId, me);
@@ -103,6 +109,11 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
       return c.type === "USER" && (event.userId === c.id || event.friendId === c.id);
     case "BLOCKLIST_CHANGED":
       return c.type === "USER" && (event.userId === c.id || event.otherId === c.id);
+    case "LIVE_ROOM_CREATED":
+    case "LIVE_ROOM_DESTROYED":
+    case "LIVE_ROOM_MEMBER_JOINED":
+    case "LIVE_ROOM_MEMBER_LEFT":
+      return c.type === "ROOM" && event.roomId === c.id;
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }

@@ -7,6 +7,7 @@ import { EventResolver } from "./events.js";
 import { FriendGroupResolver } from "./friend-groups.js";
 import { GroupResolver } from "./group.js";
 import { GroupDepthResolver } from "./group-depth.js";
+import { LiveRoomResolver } from "./live-room.js";
 import { MessageResolver } from "./message.js";
 import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { MessageStateResolver } from "./message-state.js";
@@ -24,6 +25,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     UserResolver,
     GroupResolver,
     GroupDepthResolver,
+    LiveRoomResolver,
     MessageResolver,
     RoomResolver,
     SocialResolver,

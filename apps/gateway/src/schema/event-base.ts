@@ -27,6 +27,10 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   GROUP_MUTED: "A whole group was muted or unmuted.",
   GROUP_MEMBER_ROLE_CHANGED: "A member's role in a group changed.",
   GROUP_ATTRIBUTES_CHANGED: "A group's custom attributes changed.",
+  LIVE_ROOM_CREATED: "A live room was created.",
+  LIVE_ROOM_DESTROYED: "A live room was destroyed.",
+  LIVE_ROOM_MEMBER_JOINED: "Users entered a live room.",
+  LIVE_ROOM_MEMBER_LEFT: "Users left a live room.",
 });
 
 @InterfaceType({ description: "What every real-time event has." })

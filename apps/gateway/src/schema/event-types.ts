@@ -12,6 +12,12 @@ import {
   MessageEditedEvent,
   ReactionChangedEvent,
 } from "./lifecycle-event-types.js";
+import {
+  LiveRoomCreatedEvent,
+  LiveRoomDestroyedEvent,
+  LiveRoomMemberJoinedEvent,
+  LiveRoomMemberLeftEvent,
+} from "./live-room-event-types.js";
 import { Conversation, Message } from "./message-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
@@ -24,10 +30,12 @@ export { EventType, ImEventBase };
     "Only events of one conversation: USER + the other user's id (for admins: events involving that user), GROUP + a group id.",
 })
 export class EventConversationInput {
-  @Field(() => ConversationType, { description: "USER or GROUP." })
+  @Field(() => ConversationType, { description: "USER, GROUP, or ROOM (a live room's events)." })
   type!: ConversationType;
 
-  @Field(() => ID, { description: "The other user's id (USER) or the group's id (GROUP)." })
+  @Field(() => ID, {
+    description: "The other user's id (USER), the group's id (GROUP) or the live room's id (ROOM).",
+  })
   id!: string;
 }
 
@@ -196,6 +204,10 @@ const TYPENAMES: Record<EventType, string> = {
   GROUP_MUTED: "GroupMutedEvent",
   GROUP_MEMBER_ROLE_CHANGED: "GroupMemberRoleChangedEvent",
   GROUP_ATTRIBUTES_CHANGED: "GroupAttributesChangedEvent",
+  LIVE_ROOM_CREATED: "LiveRoomCreatedEvent",
+  LIVE_ROOM_DESTROYED: "LiveRoomDestroyedEvent",
+  LIVE_ROOM_MEMBER_JOINED: "LiveRoomMemberJoinedEvent",
+  LIVE_ROOM_MEMBER_LEFT: "LiveRoomMemberLeftEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -228,6 +240,10 @@ export const ImEventUnion = createUnionType({
       GroupMutedEvent,
       GroupMemberRoleChangedEvent,
       GroupAttributesChangedEvent,
+      LiveRoomCreatedEvent,
+      LiveRoomDestroyedEvent,
+      LiveRoomMemberJoinedEvent,
+      LiveRoomMemberLeftEvent,
     ] as const,
   resolveType: eventTypeName,
 });
