@@ -113,5 +113,9 @@ export const EVENTS = `subscription Events($app: ID, $types: [EventType!], $conv
     ... on GroupMutedEvent { groupId muted }
     ... on GroupMemberRoleChangedEvent { groupId userId role }
     ... on GroupAttributesChangedEvent { groupId keys }
+    ... on LiveRoomCreatedEvent { roomId ownerId }
+    ... on LiveRoomDestroyedEvent { roomId }
+    ... on LiveRoomMemberJoinedEvent { roomId userIds }
+    ... on LiveRoomMemberLeftEvent { roomId userIds reason }
   }
 }`;

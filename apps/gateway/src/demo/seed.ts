@@ -18,6 +18,14 @@ export const DEMO_GROUP = {
 export const DEMO_ANNOUNCEMENT = "Welcome! Be kind.";
 export const DEMO_GROUP_ATTRIBUTES = { topic: "imgraph", level: "1" };
 
+/** A live room of alice's, with bob and carol in it (entered from their emulated clients). */
+export const DEMO_LIVE_ROOM = {
+  roomId: "demolive",
+  name: "Launch stream",
+  ownerId: "alice",
+  memberIds: ["bob", "carol"],
+};
+
 export const DEMO_FRIENDS = [{ userId: "bob", alias: "Bobby" }, { userId: "carol" }];
 export const DEMO_BLOCKED = ["dave"];
 
@@ -31,6 +39,9 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
   blockedUsers(userId: "alice") { nodes { userId } }
   groups(userId: "alice") { nodes { id name memberCount } }
   group(id: "demogroup") { name announcement attributes { key value } }
+  # A live room (chatroom) with the users in it now.
+  liveRoom(roomId: "demolive") { id memberCount allMuted }
+  liveRoomMembers(roomId: "demolive") { nodes { userId } }
   # Alice's conversation list on Tencent: unread badges, and the latest message, which Bob
   # edited after sending and Alice reacted to.
   conversations(app: "tencent", userId: "alice") {
@@ -47,11 +58,14 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
 export const DEMO_EDITED_TEXT = "Hello Alice! (I fixed a typo.)";
 export const DEMO_REACTION = "❤️";
 
+/** Clients of the vendor entering a live room (the emulator plays them). */
+export type EnterLiveRoom = (roomId: string, userIds: string[]) => Promise<void>;
+
 /**
  * Seeds one app through its adapter: users, a group, friends, a blocklist, a few messages,
- * an edit and a reaction.
+ * an edit and a reaction, and a live room that `enter` fills with clients.
  */
-export async function seedApp(adapter: ImAdapter): Promise<void> {
+export async function seedApp(adapter: ImAdapter, enter?: EnterLiveRoom): Promise<void> {
   await adapter.registerUsers(DEMO_USERS);
   await adapter.createGroup(DEMO_GROUP);
   const supports = (name: string) => adapter.operations.some((o) => o.name === name && o.supported);
@@ -70,6 +84,11 @@ export async function seedApp(adapter: ImAdapter): Promise<void> {
       attributes: DEMO_GROUP_ATTRIBUTES,
       actorId: DEMO_GROUP.ownerId,
     });
+  }
+  if (supports("createLiveRoom")) {
+    const { roomId, name, ownerId, memberIds } = DEMO_LIVE_ROOM;
+    await adapter.createLiveRoom({ roomId, name, ownerId });
+    await enter?.(roomId, memberIds);
   }
   await adapter.addFriends({ userId: "alice", friends: DEMO_FRIENDS });
   await adapter.blockUsers({ userId: "alice", userIds: DEMO_BLOCKED });

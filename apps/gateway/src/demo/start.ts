@@ -16,6 +16,7 @@ import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
 import { startCallbackRelay } from "./callback-relay.js";
 import { startDemoEmulators } from "./emulators.js";
+import { enterLiveRoom } from "./live-room-clients.js";
 import { DEMO_QUERY, DEMO_USERS, seedApp } from "./seed.js";
 
 export interface DemoGateway extends RunningGateway {
@@ -32,6 +33,10 @@ export interface DemoGateway extends RunningGateway {
     options?: { role?: string; expiresIn?: string; app?: string },
   ): Promise<string>;
   emulators: RunningEmulator[];
+  /** Emulated clients of app `app` enter a live room (live rooms are entered from client SDKs). */
+  enterLiveRoom(app: string, roomId: string, userIds: string[]): Promise<void>;
+  /** Waits until every emulator's pending callbacks reached the gateway. */
+  flushCallbacks(): Promise<void>;
 }
 
 export interface DemoOptions {
@@ -110,7 +115,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   relay.setTarget(new URL(gateway.url).origin);
   await gateway.webhookGuardReady;
   if (options.seed !== false) {
-    for (const info of gateway.apps.list()) await seedApp(gateway.apps.get(info.id));
+    for (const info of gateway.apps.list()) {
+      const emulator = emulators.find((e) => e.vendor === info.vendor)?.running;
+      const enter = emulator
+        ? (roomId: string, userIds: string[]) => enterLiveRoom(emulator, roomId, userIds)
+        : undefined;
+      await seedApp(gateway.apps.get(info.id), enter);
+    }
     // The seed's callbacks reach the gateway before the demo says it is ready.
     await Promise.all(emulators.map((e) => e.running.flushCallbacks()));
   }
@@ -127,6 +138,15 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     userToken,
     tokenFor,
     emulators: emulators.map((e) => e.running),
+    async enterLiveRoom(app, roomId, userIds) {
+      const vendor = gateway.apps.get(app).vendor;
+      const emulator = emulators.find((e) => e.vendor === vendor)?.running;
+      if (!emulator) throw new Error(`no emulator serves app ${app}`);
+      await enterLiveRoom(emulator, roomId, userIds);
+    },
+    async flushCallbacks() {
+      await Promise.all(emulators.map((e) => e.running.flushCallbacks()));
+    },
     async close() {
       await gateway.close();
       await Promise.all(emulators.map((e) => e.running.close()));
