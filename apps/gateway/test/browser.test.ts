@@ -9,6 +9,9 @@ import { bearer, demo, gql, ok } from "./helpers.js";
 // loads from the gateway alone, runs its prefilled query, and a subscription typed into it
 // hears an event that a mutation triggers.
 
+// The page's own global, for the functions that run inside it (the tests compile without DOM types).
+declare const document: { querySelector(selector: string): unknown };
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
 // CI installs Chromium: missing there is a failure. Elsewhere the suite is a visible skip.

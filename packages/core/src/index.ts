@@ -101,6 +101,7 @@ export {
 } from "./values.js";
 export {
   type CallbackEvents,
+  clientHooks,
   coveredBy,
   type OptionsCheck,
   type OptionsSchema,
