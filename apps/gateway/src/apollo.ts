@@ -4,13 +4,24 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./config/types.js";
 import type { GatewayContext } from "./context.js";
 import { formatError, isDeliberate } from "./errors.js";
 import { jitExecutor } from "./executor.js";
 import { checkLimits, measureOperation } from "./limits.js";
+
+/**
+ * A subscription sent as a plain HTTP request: it has no stream to answer on, so it is a
+ * request error naming where subscriptions are served (not a failure of the server).
+ */
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError(
+    "Subscriptions are served over graphql-ws (a WebSocket to this same path), not over HTTP.",
+    { extensions: { code: "BAD_REQUEST", http: { status: 400 } } },
+  );
+}
 
 /** Records the operation for the request log, enforces query limits, logs unexpected errors. */
 function requestPlugin(config: ServerConfig): ApolloServerPlugin<GatewayContext> {
@@ -21,6 +32,7 @@ function requestPlugin(config: ServerConfig): ApolloServerPlugin<GatewayContext>
           if (!operation) return;
           contextValue.meta.operationName = request.operationName ?? operation.name?.value ?? null;
           contextValue.meta.operationType = operation.operation;
+          if (operation.operation === "subscription") throw subscriptionOverHttp();
           const shape = measureOperation(
             schema,
             document,

@@ -1,18 +1,9 @@
 import { rongcloudModule } from "@imgraph/adapter-rongcloud";
 import { tencentModule } from "@imgraph/adapter-tencent";
 import { zegoModule } from "@imgraph/adapter-zego";
-import type {
-  AppInfo,
-  ImAdapter,
-  RuntimeOptions,
-  Vendor,
-  VendorClientOptions,
-  VendorModule,
-} from "@imgraph/core";
-import { BadUserInputError } from "@imgraph/core";
+import type { AppInfo, ImAdapter, RuntimeOptions, Vendor, VendorModule } from "@imgraph/core";
+import { BadUserInputError, clientHooks } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
-
-export type AttemptHook = NonNullable<VendorClientOptions["onAttempt"]>;
 
 /**
  * Every vendor the gateway speaks, as its adapter package describes it (option schema,
@@ -49,13 +40,13 @@ export class AppRegistry {
   static fromConfig(
     apps: AppConfig[],
     defaultAppId: string,
-    extra: { idSecret?: string; onAttempt?: AttemptHook } = {},
+    extra: Pick<RuntimeOptions, "idSecret" | "onAttempt" | "contextHeaders"> = {},
   ): AppRegistry {
     const adapters = apps.map((app) =>
       build(VENDOR_MODULES[app.vendor], app.options, {
         id: app.id,
         ...(extra.idSecret ? { idSecret: extra.idSecret } : {}),
-        ...(extra.onAttempt ? { onAttempt: extra.onAttempt } : {}),
+        ...clientHooks(extra),
       }),
     );
     return new AppRegistry(adapters, defaultAppId);

@@ -14,7 +14,7 @@ import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js"
 import { webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./resolvers/index.js";
-import { traceVendorAttempt } from "./tracing.js";
+import { traceHeaders, traceVendorAttempt } from "./tracing.js";
 
 export interface GatewayOptions {
   log?: Logger;
@@ -57,6 +57,7 @@ export async function startGateway(
       if (attempt.outcome !== "ok") log.warn({ vendorCall: attempt }, "vendor call failed");
       else log.debug({ vendorCall: attempt }, "vendor call");
     },
+    contextHeaders: traceHeaders,
   });
   let guard: WebhookGuard;
   try {

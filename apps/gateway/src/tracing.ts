@@ -155,6 +155,16 @@ export function traceVendorAttempt(attempt: AttemptInfo): void {
   span.end(end);
 }
 
+/**
+ * The active trace context as W3C headers (`traceparent`, and `tracestate` when set) for a
+ * vendor call, so a trace continues past the gateway; nothing when tracing is off.
+ */
+export function traceHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  propagation.inject(context.active(), headers);
+  return headers;
+}
+
 function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).hostname || undefined;

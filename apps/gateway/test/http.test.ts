@@ -67,6 +67,13 @@ describe("query limits", () => {
     expect(r.errors).toBeUndefined();
   });
 
+  it("refuses a subscription sent over plain HTTP, naming graphql-ws (not an internal error)", async () => {
+    const r = await gql(g.url, "subscription { events { __typename } }", {}, admin(g));
+    expect(code(r)).toBe("BAD_REQUEST");
+    expect(r.errors?.[0]?.message).toContain("graphql-ws");
+    expect(r.data).toBeUndefined();
+  });
+
   it("refuses too many aliases", async () => {
     const r = await gql(
       g.url,

@@ -130,6 +130,24 @@ describe("tracing on (OTLP/HTTP to an in-process receiver)", () => {
     }
   });
 
+  it("passes the trace on to the vendor: each vendor request carries a traceparent of the trace", async () => {
+    const traceId = hex(16);
+    const r = await gql(
+      g.url,
+      'query Traced { user(id: "alice") { id } }',
+      {},
+      { ...admin(g), traceparent: `00-${traceId}-${hex(8)}-01` },
+    );
+    expect(r.errors).toBeUndefined();
+    const vendor = g.apps.get(undefined).info.vendor;
+    const emulator = g.emulators.find((e) => e.vendor === vendor);
+    const seen = (emulator?.requests() ?? [])
+      .map((entry) => entry.headers.traceparent)
+      .filter((h): h is string => typeof h === "string" && h.includes(traceId));
+    expect(seen.length).toBeGreaterThan(0);
+    for (const header of seen) expect(header).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
   it("exports no secret, credential, variable or message text (canary)", async () => {
     const canary = `canary${hex(12)}`;
     const text = `message text ${hex(8)} ${canary}`;
@@ -218,5 +236,9 @@ describe("tracing off (no OTEL variables)", () => {
     await tracing.flush();
     await tracing.shutdown();
     expect(receiver.bodies).toEqual([]);
+    // Nothing is passed on to the vendors either.
+    const requests = g.emulators.flatMap((e) => e.requests());
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.some((entry) => entry.headers.traceparent !== undefined)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type ConversationType,
+  clientHooks,
   coveredBy,
   IdCodec,
   type ImEventType,
@@ -27,7 +28,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
   readonly #webhook: RongCloudWebhookOptions;
 
   constructor(options: RongCloudAdapterOptions) {
-    const { id = "rongcloud", idSecret, onAttempt, ...config } = options;
+    const { id = "rongcloud", idSecret, onAttempt, contextHeaders, ...config } = options;
     const checked = configSchema.safeParse(config);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -36,7 +37,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
     const o = checked.data;
     const region = o.region ?? "cn";
     const ctx: RongCloudContext = {
-      client: createRongCloudClient({ ...o, ...(onAttempt ? { onAttempt } : {}) }),
+      client: createRongCloudClient({ ...o, ...clientHooks({ onAttempt, contextHeaders }) }),
       ids: new IdCodec(idSecret ? { secret: idSecret } : {}),
       appId: id,
       appKey: o.appKey,

@@ -1,11 +1,11 @@
-import { VendorClient, type VendorClientOptions } from "@imgraph/core";
+import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
 import { signRongCloudRequest } from "@imgraph/signing";
 import { decodeRongCloud } from "./errors.js";
 import { RONGCLOUD_REGIONS, type RongCloudConfig } from "./options.js";
 
 /** The VendorClient for one app key: signed headers per attempt, RongCloud's envelope. */
 export function createRongCloudClient(
-  options: RongCloudConfig & { onAttempt?: VendorClientOptions["onAttempt"] },
+  options: RongCloudConfig & Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
 ): VendorClient {
   const { appKey, appSecret } = options;
   return new VendorClient({
@@ -18,6 +18,6 @@ export function createRongCloudClient(
     keepAliveTimeoutMs: 50_000,
     maxRequestsPerConnection: 80,
     requestIdHeader: "X-Request-ID",
-    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+    ...clientHooks(options),
   });
 }

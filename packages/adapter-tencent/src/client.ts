@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { type RuntimeOptions, VendorClient } from "@imgraph/core";
+import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
 import type { AdminSig } from "./admin-sig.js";
 import { decodeTencent } from "./errors.js";
 import { TENCENT_REGIONS, type TencentConfig } from "./options.js";
@@ -9,7 +9,7 @@ import { TENCENT_REGIONS, type TencentConfig } from "./options.js";
  * a fresh `random`; answers are decoded from Tencent's envelope.
  */
 export function createTencentClient(
-  options: TencentConfig & Pick<RuntimeOptions, "onAttempt">,
+  options: TencentConfig & Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
   adminUserId: string,
   sig: AdminSig,
 ): VendorClient {
@@ -32,6 +32,6 @@ export function createTencentClient(
     bodyTimeoutMs: 5_000,
     // The vendor ignores it, but proxies, logs and our emulators see the caller's request id.
     requestIdHeader: "X-Request-ID",
-    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+    ...clientHooks(options),
   });
 }

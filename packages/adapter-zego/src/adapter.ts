@@ -27,8 +27,8 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
   constructor(options: ZegoAdapterOptions) {
     const config = checkConfig(options);
     const ctx: ZegoContext = {
-      zim: createZegoClient("zim", config, options.onAttempt),
-      rtc: createZegoClient("rtc", config, options.onAttempt),
+      zim: createZegoClient("zim", config, options),
+      rtc: createZegoClient("rtc", config, options),
       ids: new IdCodec(options.idSecret ? { secret: options.idSecret } : {}),
       appId: options.id,
       zegoAppId: config.appId,

@@ -1,4 +1,4 @@
-import { VendorClient, type VendorClientOptions } from "@imgraph/core";
+import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
 import { signZegoRequest } from "@imgraph/signing";
 import { decodeZego, type ZegoProduct } from "./errors.js";
 import { type ZegoConfig, zegoOrigins } from "./options.js";
@@ -11,7 +11,7 @@ import { type ZegoConfig, zegoOrigins } from "./options.js";
 export function createZegoClient(
   product: ZegoProduct,
   config: ZegoConfig,
-  onAttempt?: VendorClientOptions["onAttempt"],
+  hooks: Pick<RuntimeOptions, "onAttempt" | "contextHeaders"> = {},
 ): VendorClient {
   const { appId, serverSecret } = config;
   const origins =
@@ -26,6 +26,6 @@ export function createZegoClient(
     ...(config.deadlineMs ? { deadlineMs: config.deadlineMs } : {}),
     // The vendor ignores it, but proxies, logs and our emulators see the caller's request id.
     requestIdHeader: "X-Request-ID",
-    ...(onAttempt ? { onAttempt } : {}),
+    ...clientHooks(hooks),
   });
 }

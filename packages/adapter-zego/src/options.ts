@@ -109,7 +109,13 @@ export const ZEGO_SECRETS = {
 
 /** The settings of `options` checked by the config schema; a TypeError names the bad one. */
 export function checkConfig(options: ZegoAdapterOptions): ZegoConfig {
-  const { id: _id, idSecret: _idSecret, onAttempt: _onAttempt, ...config } = options;
+  const {
+    id: _id,
+    idSecret: _idSecret,
+    onAttempt: _onAttempt,
+    contextHeaders: _contextHeaders,
+    ...config
+  } = options;
   const checked = configSchema.safeParse(config);
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];

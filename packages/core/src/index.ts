@@ -110,6 +110,7 @@ export {
 } from "./values.js";
 export {
   type CallbackEvents,
+  clientHooks,
   coveredBy,
   type OptionsCheck,
   type OptionsSchema,

@@ -33,6 +33,18 @@ export interface RuntimeOptions {
   idSecret?: string;
   /** Sees every vendor call attempt (logs, metrics). */
   onAttempt?: VendorClientOptions["onAttempt"];
+  /** Headers of the caller's context on every vendor call (the W3C trace context). */
+  contextHeaders?: VendorClientOptions["contextHeaders"];
+}
+
+/** The run-time hooks of RuntimeOptions that a VendorClient takes, without absent ones. */
+export function clientHooks(
+  options: Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
+): Pick<VendorClientOptions, "onAttempt" | "contextHeaders"> {
+  return {
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+    ...(options.contextHeaders ? { contextHeaders: options.contextHeaders } : {}),
+  };
 }
 
 /**

@@ -40,6 +40,11 @@ export interface VendorClientOptions {
   requestIdHeader?: string | null;
   /** Called after every attempt, e.g. for logs and metrics. Carries no secrets. */
   onAttempt?: (info: AttemptInfo) => void;
+  /**
+   * Headers of the caller's context, read on every attempt in the caller's async context:
+   * the gateway passes the W3C trace context (`traceparent`) on to the vendor this way.
+   */
+  contextHeaders?: () => Record<string, string>;
   /** Extra headers on every request (e.g. a User-Agent). */
   headers?: Record<string, string>;
 }
@@ -177,6 +182,7 @@ export class VendorClient {
     const headers: Record<string, string> = {
       accept: "application/json",
       ...this.#options.headers,
+      ...this.#options.contextHeaders?.(),
       ...signed.headers,
     };
     if (contentType) headers["content-type"] = contentType;
