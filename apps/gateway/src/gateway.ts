@@ -77,6 +77,7 @@ export async function startGateway(
     throw error;
   }
   metrics?.countListeners(() => realtime.pubsub.stats().listeners);
+  if (metrics && realtime.redisReady) metrics.watchRedis(realtime.redisReady);
   await apollo.start();
   const webhooks = webhookRoute({
     apps,
@@ -113,6 +114,7 @@ export async function startGateway(
     auth,
     realtime,
     log,
+    ...(metrics ? { onSubscription: (outcome, code) => metrics.subscription(outcome, code) } : {}),
   });
   const tls = config.realtime?.webhookTls;
   const webhookTls = tls

@@ -32,6 +32,32 @@ export class OperationNames {
   }
 }
 
+/** A vendor's error code as a label: short letters, digits, dots, dashes; else "other". */
+const VENDOR_CODE = /^[A-Za-z0-9_.-]{1,24}$/;
+/** Distinct vendor codes kept per vendor; later new codes are "other". */
+export const MAX_VENDOR_CODES = 200;
+
+/** Vendor error codes, bounded per vendor like operation names. */
+class VendorCodes {
+  readonly #codes = new Map<string, Set<string>>();
+
+  label(vendor: string, code: string | null): string {
+    if (!code || !VENDOR_CODE.test(code)) return "other";
+    let seen = this.#codes.get(vendor);
+    if (!seen) {
+      seen = new Set();
+      this.#codes.set(vendor, seen);
+    }
+    if (seen.has(code)) return code;
+    if (seen.size >= MAX_VENDOR_CODES) return "other";
+    seen.add(code);
+    return code;
+  }
+}
+
+/** How a subscription over graphql-ws went: started, refused (with why), or completed. */
+export type SubscriptionOutcome = "started" | "refused" | "completed";
+
 /** How a webhook request ended, as the route tells it (a bounded set). */
 export type WebhookReason =
   | "delivered"
@@ -94,6 +120,26 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly #vendorFailovers = new Counter({
+    name: "imgraph_vendor_failovers_total",
+    help: "Vendor call retries sent to another host than the attempt before (failovers).",
+    labelNames: ["vendor"] as const,
+    registers: [this.registry],
+  });
+  readonly #vendorCodes = new VendorCodes();
+  readonly #vendorErrors = new Counter({
+    name: "imgraph_vendor_errors_total",
+    help: "Vendor refusals, by vendor and the vendor's own error code (bounded; else other).",
+    labelNames: ["vendor", "code"] as const,
+    registers: [this.registry],
+  });
+  readonly #subscriptions = new Counter({
+    name: "imgraph_subscriptions_total",
+    help: "Subscriptions over graphql-ws: started, refused (with the error code) or completed.",
+    labelNames: ["outcome", "code"] as const,
+    registers: [this.registry],
+  });
+
   #listeners: () => number = () => 0;
 
   constructor() {
@@ -137,6 +183,30 @@ export class GatewayMetrics {
     this.#vendorCalls.inc({ vendor, operation, outcome: attempt.outcome });
     this.#vendorSeconds.observe({ vendor, operation }, attempt.durationMs / 1000);
     if (attempt.attempt > 1) this.#vendorRetries.inc({ vendor, operation });
+    if (attempt.failover) this.#vendorFailovers.inc({ vendor });
+    if (attempt.outcome === "vendor_error") {
+      this.#vendorErrors.inc({ vendor, code: this.#vendorCodes.label(vendor, attempt.vendorCode) });
+    }
+  }
+
+  /** One subscription event over graphql-ws; `code` is the refusal's error code (bounded set). */
+  subscription(outcome: SubscriptionOutcome, code = ""): void {
+    this.#subscriptions.inc({ outcome, code });
+  }
+
+  /**
+   * Redis's health, read at each scrape (1 when the connections to Redis are ready): only
+   * registered when the realtime layer runs on Redis.
+   */
+  watchRedis(ready: () => boolean): void {
+    new Gauge({
+      name: "imgraph_redis_up",
+      help: "1 when the gateway's Redis connections (event fan-out, replay store) are ready, else 0.",
+      registers: [this.registry],
+      collect() {
+        this.set(ready() ? 1 : 0);
+      },
+    });
   }
 
   /** One callback to a configured app. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config/validate.js";
 import { type DemoGateway, startDemo } from "../src/demo/start.js";
-import { GatewayMetrics, MAX_OPERATION_NAMES } from "../src/metrics.js";
+import { GatewayMetrics, MAX_OPERATION_NAMES, MAX_VENDOR_CODES } from "../src/metrics.js";
 import { configError, sourcesOf } from "./config-helpers.js";
 import { admin, gql } from "./helpers.js";
 import { collect, EVENTS, until, wsClient } from "./ws-helpers.js";
@@ -222,6 +222,29 @@ describe("GET /metrics with a token configured", () => {
     expect(await listeners()).toBe(0);
   });
 
+  it("counts subscriptions over graphql-ws: started, refused by code, completed", async () => {
+    const count = async (outcome: string, code = "") =>
+      value((await scrape()).samples, "imgraph_subscriptions_total", { outcome, code }) ?? 0;
+    const before = {
+      started: await count("started"),
+      refused: await count("refused", "GRAPHQL_VALIDATION_FAILED"),
+      completed: await count("completed"),
+    };
+    const client = wsClient(g.url, admin(g));
+    try {
+      const sub = collect(client, EVENTS);
+      const bad = collect(client, "subscription { nothingHere }");
+      await until(() => bad.errors.length > 0 || bad.done);
+      await until(() => g.realtime.pubsub.stats().listeners === 1);
+      expect(await count("started")).toBe(before.started + 1);
+      expect(await count("refused", "GRAPHQL_VALIDATION_FAILED")).toBe(before.refused + 1);
+      sub.stop();
+      await until(async () => (await count("completed")) === before.completed + 1);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("does not serve /metrics to other methods", async () => {
     const res = await fetch(`${base}/metrics`, { method: "POST", headers: auth(TOKEN) });
     expect(res.status).toBe(405);
@@ -255,6 +278,8 @@ describe("vendor attempts", () => {
       status: 500,
       durationMs: 250,
       requestId: "r1",
+      failover: false,
+      vendorCode: null,
     };
     m.vendorAttempt({ ...attempt, attempt: 1, outcome: "http_error" });
     m.vendorAttempt({ ...attempt, attempt: 2, outcome: "ok", status: 200 });
@@ -269,6 +294,48 @@ describe("vendor attempts", () => {
     // Its own registry: nothing lands in prom-client's global one.
     const { register } = await import("prom-client");
     expect(await register.getSingleMetric("imgraph_vendor_calls_total")).toBeUndefined();
+  });
+
+  it("count failovers, and vendor refusals by the vendor's code, bounded", async () => {
+    const m = new GatewayMetrics();
+    const attempt = {
+      vendor: "zego" as const,
+      operation: "sendMessage",
+      origin: "https://backup.invalid",
+      path: "/",
+      status: 200,
+      durationMs: 5,
+      requestId: "r1",
+      attempt: 2,
+      outcome: "vendor_error" as const,
+    };
+    m.vendorAttempt({ ...attempt, failover: true, vendorCode: "660000002" });
+    m.vendorAttempt({ ...attempt, failover: false, vendorCode: "660000002" });
+    // Free text or an unbounded stream of codes never becomes a label.
+    m.vendorAttempt({ ...attempt, failover: false, vendorCode: "user alice said hi" });
+    for (let i = 0; i < MAX_VENDOR_CODES + 5; i++) {
+      m.vendorAttempt({ ...attempt, failover: false, vendorCode: `c${i}` });
+    }
+    const samples = parse((await m.scrape()).body);
+    expect(value(samples, "imgraph_vendor_failovers_total", { vendor: "zego" })).toBe(1);
+    expect(
+      value(samples, "imgraph_vendor_errors_total", { vendor: "zego", code: "660000002" }),
+    ).toBe(2);
+    const codes = samples.filter((s) => s.name === "imgraph_vendor_errors_total");
+    expect(codes.length).toBe(MAX_VENDOR_CODES + 1); // the kept codes and "other"
+    // One free-text code, and the six codes past the cap (the cap counts 660000002 too).
+    expect(value(samples, "imgraph_vendor_errors_total", { vendor: "zego", code: "other" })).toBe(
+      7,
+    );
+  });
+
+  it("report Redis's health at each scrape", async () => {
+    const m = new GatewayMetrics();
+    let ready = true;
+    m.watchRedis(() => ready);
+    expect(value(parse((await m.scrape()).body), "imgraph_redis_up", {})).toBe(1);
+    ready = false;
+    expect(value(parse((await m.scrape()).body), "imgraph_redis_up", {})).toBe(0);
   });
 });
 

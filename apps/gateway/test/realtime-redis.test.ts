@@ -18,6 +18,7 @@ if (!available && process.env.CI) throw new Error("redis-server is required in C
 if (!available) console.warn("skipping the Redis tests: redis-server is not installed");
 
 const API_KEY = "redis-test-admin-key";
+const METRICS_TOKEN = "redis-test-metrics-token-0123456789";
 const APP = { appKey: "rtkey", appSecret: "rt-secret-for-tests" };
 
 function onlineStatus(userId: string): { query: string; body: string } {
@@ -81,6 +82,7 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
             },
           ],
           realtime: { redisUrlEnv: "RT_REDIS_URL" },
+          metrics: { tokenEnv: "RT_METRICS_TOKEN" },
           logLevel: "info",
         }),
       );
@@ -94,6 +96,7 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
                   IMGRAPH_CONFIG: config,
                   RT_APP_SECRET: APP.appSecret,
                   RT_REDIS_URL: redis.url,
+                  RT_METRICS_TOKEN: METRICS_TOKEN,
                   PORT: "0",
                   HOST: "127.0.0.1",
                 },
@@ -135,6 +138,16 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
             }),
         ),
       );
+    });
+
+    it("reports Redis as up in each instance's metrics", async () => {
+      for (const url of urls) {
+        const res = await fetch(`${new URL(url).origin}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        });
+        expect(res.status).toBe(200);
+        expect(await res.text()).toMatch(/^imgraph_redis_up 1$/m);
+      }
     });
 
     it("a callback into instance A reaches subscribers on A and on B exactly once", async () => {

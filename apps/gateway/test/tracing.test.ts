@@ -178,6 +178,8 @@ describe("tracing on (OTLP/HTTP to an in-process receiver)", () => {
       status: 500,
       durationMs: 12,
       outcome: "http_error",
+      failover: false,
+      vendorCode: null,
       requestId: canary,
     });
     await tracing.flush();

@@ -13,6 +13,8 @@ export type { RealtimeServices } from "./services.js";
 export interface Realtime extends RealtimeServices {
   /** "redis" when events fan out through Redis, else "memory". */
   mode: "memory" | "redis";
+  /** Whether the Redis connections are ready; absent in memory mode. */
+  redisReady?: () => boolean;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function createRealtime(
     pubsub,
     replay,
     members,
+    redisReady: () => publisher.status === "ready" && subscriber.status === "ready",
     async close() {
       await pubsub.close();
       members.clear();

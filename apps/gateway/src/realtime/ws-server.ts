@@ -10,7 +10,7 @@ import {
   parse,
   validate,
 } from "graphql";
-import { CloseCode } from "graphql-ws";
+import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -41,6 +41,8 @@ export interface WsDeps {
   auth: Authenticator;
   realtime: RealtimeServices;
   log: Logger;
+  /** Told each subscription's start, refusal (with its error code) and completion (metrics). */
+  onSubscription?: (outcome: "started" | "refused" | "completed", code?: string) => void;
 }
 
 export interface RunningWs {
@@ -133,57 +135,69 @@ export function startWs(deps: WsDeps): RunningWs {
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
-        const state = states.get(ctx.extra.socket);
-        if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
-        if (syntaxNesting(payload.query) > MAX_SYNTAX_NESTING)
-          return [refused(nestingError().message, "GRAPHQL_PARSE_FAILED")];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [refused((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED")];
+        const answer = prepare(ctx.extra.socket, payload);
+        if (Array.isArray(answer)) {
+          deps.onSubscription?.("refused", String(answer[0]?.extensions?.code ?? "UNKNOWN"));
+        } else {
+          deps.onSubscription?.("started");
         }
-        const errors = validate(deps.schema, document);
-        if (errors.length > 0)
-          return errors.map((e) => refused(e.message, "GRAPHQL_VALIDATION_FAILED"));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [refused("No operation to run.", "BAD_REQUEST")];
-        if (operation.operation !== "subscription") {
-          return [
-            refused("Only subscriptions run over WebSocket; use HTTP for the rest.", "BAD_REQUEST"),
-          ];
-        }
-        const variables = payload.variables ?? undefined;
-        const limit = checkLimits(
-          measureOperation(deps.schema, document, operation, variables),
-          deps.config,
-        );
-        if (limit) return [refused(limit.message, "QUERY_TOO_COMPLEX")];
-        const requestId = randomUUID();
-        return {
-          schema: deps.schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: variables ?? null,
-          contextValue: {
-            ...createContext({
-              viewer: state.viewer,
-              apps: deps.apps,
-              requestId,
-              signal: state.abort.signal,
-              log: log.child({ requestId }),
-              events: deps.realtime.pubsub,
-            }),
-            realtime: deps.realtime,
-          },
-        };
+        return answer;
       },
+      onComplete: () => deps.onSubscription?.("completed"),
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       // Errors are shown as over HTTP: deliberate ones as they are, the rest masked.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },
     wss,
   );
+
+  /** A subscription's execution arguments, or why it is refused. */
+  function prepare(socket: WebSocket, payload: SubscribePayload) {
+    const state = states.get(socket);
+    if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
+    if (syntaxNesting(payload.query) > MAX_SYNTAX_NESTING)
+      return [refused(nestingError().message, "GRAPHQL_PARSE_FAILED")];
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      return [refused((error as GraphQLError).message, "GRAPHQL_PARSE_FAILED")];
+    }
+    const errors = validate(deps.schema, document);
+    if (errors.length > 0)
+      return errors.map((e) => refused(e.message, "GRAPHQL_VALIDATION_FAILED"));
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [refused("No operation to run.", "BAD_REQUEST")];
+    if (operation.operation !== "subscription") {
+      return [
+        refused("Only subscriptions run over WebSocket; use HTTP for the rest.", "BAD_REQUEST"),
+      ];
+    }
+    const variables = payload.variables ?? undefined;
+    const limit = checkLimits(
+      measureOperation(deps.schema, document, operation, variables),
+      deps.config,
+    );
+    if (limit) return [refused(limit.message, "QUERY_TOO_COMPLEX")];
+    const requestId = randomUUID();
+    return {
+      schema: deps.schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: variables ?? null,
+      contextValue: {
+        ...createContext({
+          viewer: state.viewer,
+          apps: deps.apps,
+          requestId,
+          signal: state.abort.signal,
+          log: log.child({ requestId }),
+          events: deps.realtime.pubsub,
+        }),
+        realtime: deps.realtime,
+      },
+    };
+  }
 
   return {
     stats: () => ({ sockets: wss.clients.size, timers: timers.size }),

@@ -64,4 +64,8 @@ export interface AttemptInfo {
   durationMs: number;
   outcome: "ok" | "vendor_error" | "http_error" | "transport_error" | "malformed";
   requestId: string;
+  /** A retry sent to another origin than the attempt before it (the vendor's backup host). */
+  failover: boolean;
+  /** The vendor's own error code, on a vendor_error; else null. */
+  vendorCode: string | null;
 }

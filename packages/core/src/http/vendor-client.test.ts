@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ImError, RateLimitedError, VendorRejectedError } from "../errors.js";
 import { ExactInteger } from "./exact-integers.js";
-import type { Decoded, VendorResponse } from "./types.js";
+import type { AttemptInfo, Decoded, VendorResponse } from "./types.js";
 import { VendorClient, type VendorClientOptions } from "./vendor-client.js";
 
 // A tiny local HTTP server whose behaviour each test scripts. This tests our own
@@ -193,16 +193,40 @@ describe("VendorClient", () => {
     expect(backup.hits).toHaveLength(2);
   });
 
-  it("fails a read over to the backup after a 5xx from the primary", async () => {
+  it("fails a read over to the backup after a 5xx from the primary, and says so", async () => {
     const primary = await serve((_q, res) => json(res, 502, {}));
     const backup = await serve((_q, res) => json(res, 200, { code: 200 }));
-    await client([primary.origin, backup.origin]).call({
+    const attempts: AttemptInfo[] = [];
+    await client([primary.origin, backup.origin], {
+      onAttempt: (a) => attempts.push(a),
+    }).call({
       operation: "read",
       path: "/",
       idempotent: true,
     });
     expect(primary.hits).toHaveLength(1);
     expect(backup.hits).toHaveLength(1);
+    expect(attempts.map((a) => [a.origin, a.failover])).toEqual([
+      [primary.origin, false],
+      [backup.origin, true],
+    ]);
+  });
+
+  it("passes the caller's context headers on every attempt, and tells a vendor's own code", async () => {
+    const s = await serve((_q, res) => json(res, 200, { code: 1002 }));
+    const attempts: AttemptInfo[] = [];
+    await expect(
+      client([s.origin], {
+        contextHeaders: () => ({
+          traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        }),
+        onAttempt: (a) => attempts.push(a),
+      }).call({ operation: "read", path: "/", idempotent: true }),
+    ).rejects.toMatchObject({ vendorCode: "1002" });
+    expect(s.hits[0]?.headers.traceparent).toBe(
+      "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+    );
+    expect(attempts.at(-1)).toMatchObject({ outcome: "vendor_error", vendorCode: "1002" });
   });
 
   it("retries a rate-limited write (the vendor refused before acting) honouring Retry-After", async () => {

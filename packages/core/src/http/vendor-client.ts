@@ -118,8 +118,9 @@ export class VendorClient {
       let failure: AttemptFailure | undefined;
       for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
         const origin = this.#rotation.pick(failure?.originDown ? lastOrigin : undefined);
+        const failover = lastOrigin !== undefined && origin !== lastOrigin;
         lastOrigin = origin;
-        const result = await this.#attempt(request, origin, attempt, requestId, signal);
+        const result = await this.#attempt(request, origin, attempt, requestId, signal, failover);
         if (!("error" in result)) {
           this.#rotation.markUp(origin);
           return result.value;
@@ -157,9 +158,14 @@ export class VendorClient {
     attempt: number,
     requestId: string,
     signal: AbortSignal,
+    failover: boolean,
   ): Promise<{ value: unknown } | AttemptFailure> {
     const started = performance.now();
-    const report = (status: number | null, outcome: AttemptInfo["outcome"]) =>
+    const report = (
+      status: number | null,
+      outcome: AttemptInfo["outcome"],
+      vendorCode: string | null = null,
+    ) =>
       this.#options.onAttempt?.({
         vendor: this.vendor,
         operation: request.operation,
@@ -170,6 +176,8 @@ export class VendorClient {
         durationMs: performance.now() - started,
         outcome,
         requestId,
+        failover,
+        vendorCode,
       });
 
     // A fresh signature per attempt: vendors may reject a replayed nonce or an old timestamp.
@@ -247,7 +255,7 @@ export class VendorClient {
       report(status, "ok");
       return { value: decoded.value };
     }
-    report(status, "vendor_error");
+    report(status, "vendor_error", decoded.error.vendorCode ?? null);
     const headerRetry = retryAfterMs(responseHeaders);
     const retryAfter =
       headerRetry ??
