@@ -57,6 +57,18 @@ const LIFECYCLE_GAPS = [
 ];
 const RECEIPT_READ_GAPS = ["getReadReceipts", "listMessageReaders"];
 /** #17: no member mute read-back (so no GROUP_MUTE capability) and no group counters. */
+// ZIM rooms have no ban, mute, mute-all, broadcast into rooms, keep-alive or whitelist (#17 §L).
+const LIVE_ROOM_GAPS = [
+  "banLiveRoomMembers",
+  "unbanLiveRoomMembers",
+  "listLiveRoomBans",
+  "muteLiveRoomMembers",
+  "unmuteLiveRoomMembers",
+  "listLiveRoomMutes",
+  "muteLiveRoom",
+  "broadcastLiveRoomMessage",
+];
+const LIVE_ROOM_LATE_GAPS = ["keepLiveRoomAlive", "setLiveRoomWhitelist", "listLiveRoomWhitelist"];
 const GROUP_DEPTH_GAPS = ["listMutedMembers", "getGroupCounters", "changeGroupCounters"];
 const GROUP_ATTRIBUTE_OPERATIONS = [
   "getGroupAttributes",
@@ -72,6 +84,7 @@ function adapter(on: boolean): ZegoAdapter {
     serverSecret: "s".repeat(32),
     origins: { zim: [NOWHERE], rtc: [NOWHERE] },
     features: { broadcast: on, readReceipts: on, groupAttributes: on },
+    ...(on ? { operatorUserId: "svc" } : {}),
   });
 }
 
@@ -108,6 +121,12 @@ describe("ZegoAdapter", () => {
         "GROUP_OWNER",
         "GROUP_PROFILE",
         "GROUP_TRANSFER_OWNERSHIP",
+        "LIVE_ROOMS",
+        "LIVE_ROOM_ATTRIBUTES",
+        "LIVE_ROOM_KICK",
+        "LIVE_ROOM_MEMBERS",
+        "LIVE_ROOM_MEMBER_CHECK",
+        "LIVE_ROOM_MESSAGE",
         "MESSAGE_BROADCAST",
         "MESSAGE_EDIT",
         "MESSAGE_HISTORY",
@@ -128,6 +147,8 @@ describe("ZegoAdapter", () => {
       "unbanUsers",
       ...GROUP_DEPTH_GAPS,
       "sendSystemMessage",
+      ...LIVE_ROOM_GAPS,
+      ...LIVE_ROOM_LATE_GAPS,
       "getFriends",
       ...USER_DEPTH_GAPS,
       ...CONVERSATION_GAPS,
@@ -180,6 +201,18 @@ describe("ZegoAdapter", () => {
     await zego.close();
   });
 
+  it("reads live room attributes only with operatorUserId (QueryRoomAttribute names a FromUserId)", async () => {
+    const zego = adapter(false);
+    expect(zego.capabilities.has("LIVE_ROOM_ATTRIBUTES")).toBe(false);
+    const support = zego.operations.find((o) => o.name === "getLiveRoomAttributes");
+    expect(support).toMatchObject({ supported: false, condition: "operatorUserId set" });
+    await expect(zego.getLiveRoomAttributes({ roomId: "r" })).rejects.toMatchObject({
+      code: "UNSUPPORTED_BY_VENDOR",
+      message: /operatorUserId/,
+    });
+    await zego.close();
+  });
+
   it("reads callbacks only when the CallbackSecret is configured", async () => {
     const zego = adapter(false);
     expect(zego.parseWebhook).toBeUndefined();
@@ -196,7 +229,11 @@ describe("ZegoAdapter", () => {
   it("says no change is reported by ZIM's callbacks (none exist for edits, deletes, reads, reactions)", async () => {
     const zego: ImAdapter = adapter(false);
     // send_msg re-fired by an edit carries no edit marker: the gateway publishes its own events.
-    expect(zego.reportsByCallback).toBeUndefined();
+    for (const type of ["MESSAGE_EDITED", "MESSAGE_DELETED", "REACTION_CHANGED"] as const) {
+      expect(zego.reportsByCallback?.(type, "GROUP")).toBe(false);
+    }
+    // Room callbacks exist, but are unread without a CallbackSecret.
+    expect(zego.reportsByCallback?.("LIVE_ROOM_CREATED", "ROOM")).toBe(false);
     await zego.close();
   });
 
@@ -219,6 +256,9 @@ describe("ZegoAdapter", () => {
       ["changeGroupCounters", "gap", null],
       ["sendSystemMessage", "gap", null],
       ["broadcastMessage", "conditional", "features.broadcast: true"],
+      ...LIVE_ROOM_GAPS.map((name) => [name, "gap", null]),
+      ["getLiveRoomAttributes", "conditional", "operatorUserId set"],
+      ...LIVE_ROOM_LATE_GAPS.map((name) => [name, "gap", null]),
       ["getFriends", "gap", null],
       ...USER_DEPTH_GAPS.map((name) => [name, "gap", null]),
       ...CONVERSATION_GAPS.map((name) => [name, "gap", null]),

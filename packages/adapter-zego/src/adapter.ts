@@ -1,4 +1,12 @@
-import { IdCodec, VendorAdapter, type WebhookRequest, type WebhookResult } from "@imgraph/core";
+import {
+  type ConversationType,
+  coveredBy,
+  IdCodec,
+  type ImEventType,
+  VendorAdapter,
+  type WebhookRequest,
+  type WebhookResult,
+} from "@imgraph/core";
 import { createZegoClient } from "./client.js";
 import type { ZegoContext } from "./context.js";
 import { implementation } from "./implementation.js";
@@ -11,6 +19,7 @@ import {
 import { describeMessageId } from "./message-ids.js";
 import { checkConfig, type ZegoAdapterOptions } from "./options.js";
 import { parseZegoWebhook } from "./webhook.js";
+import { ZEGO_CALLBACK_EVENTS } from "./webhook-rooms.js";
 
 /**
  * ZEGOCLOUD In-app Chat (ZIM) and Video Call (RTC) rooms behind the neutral ImAdapter
@@ -40,6 +49,7 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
       readReceipts: config.features?.readReceipts === true,
       groupAttributes: config.features?.groupAttributes === true,
       groupMemberLimit: config.groupMemberLimit ?? GROUP_MEMBER_LIMIT_MAX,
+      operatorUserId: config.operatorUserId,
     };
     super({
       vendor: "zego",
@@ -56,6 +66,15 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
       const webhook = { appId: config.appId, callbackSecret };
       this.parseWebhook = (request) => parseZegoWebhook(ctx, webhook, request);
     }
+  }
+
+  /**
+   * ZIM's room callbacks report live room changes (#17 §E1) — when the CallbackSecret is
+   * configured, so that they can be read. Nothing else: no callback exists for edits,
+   * deletes, reads or reactions (§4.1), and group callbacks are left to the gateway.
+   */
+  reportsByCallback(type: ImEventType, conversation: ConversationType): boolean {
+    return this.parseWebhook !== undefined && coveredBy(ZEGO_CALLBACK_EVENTS, type, conversation);
   }
 
   describeMessageId(messageId: string) {

@@ -28,6 +28,11 @@ export interface ZegoContext {
   groupAttributes: boolean;
   /** Members per group on the app's plan (`groupMemberLimit`). */
   groupMemberLimit: number;
+  /**
+   * A registered ZIM user named as FromUserId where ZIM wants one and the operation names
+   * no actor (`operatorUserId`; QueryRoomAttribute for getLiveRoomAttributes).
+   */
+  operatorUserId: string | undefined;
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

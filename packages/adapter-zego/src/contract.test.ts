@@ -12,6 +12,7 @@ import {
   testOperations,
   zegoAdapter,
 } from "./testing/emulator.js";
+import { liveRoomMessages } from "./testing/vendor-live-rooms.js";
 import { conversationMarks } from "./testing/vendor-marks.js";
 import { conversationState, messageContent, readBy } from "./testing/vendor-state.js";
 
@@ -54,6 +55,16 @@ runAdapterContract({
           const { token } = await adapter.issueRoomCredential({ userId, roomId, ttlSeconds: 600 });
           emulator.login({ product: "rtc", userId, roomId, token });
         }
+      },
+      // ZIM clients log in (with a Token04 the adapter issued) and enter the ZIM room.
+      async joinLiveRoom(roomId, userIds) {
+        for (const userId of userIds) {
+          const { token } = await adapter.issueChatCredential({ userId, ttlSeconds: 600 });
+          emulator.login({ userId, roomId, token });
+        }
+      },
+      async liveRoomMessages(roomId) {
+        return liveRoomMessages(emulator, APP_ID, roomId);
       },
       // Read from the emulator's state: ZIM's server API reads none of it back.
       async conversationState(userId, conversation) {

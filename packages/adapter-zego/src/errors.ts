@@ -92,6 +92,13 @@ const MESSAGES: Record<number, string> = {
     "ZEGO failed to set the read receipts (e.g. no message is one the user received from that peer)",
   660500010: "the message was rejected by the app's before-send callback",
   660600011: "the group already exists",
+  // Live rooms = ZIM rooms (#17 §L).
+  660200001: "the user is not registered or not logged in",
+  660300008: "the room is empty, waiting out its destroy delay",
+  660300012: "the user is not in the room",
+  660300013: "room messages carry no read receipts",
+  660300014: "the room already exists",
+  660300015: "the app's room limit is reached (Free 10, Pro 50 rooms by default)",
   660600012: "the app's group limit is reached",
   660600013: "the group owner is not registered",
   660600016: "too many members at group creation (max 100)",

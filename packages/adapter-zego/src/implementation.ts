@@ -16,6 +16,11 @@ import * as groupProfile from "./group-profile.js";
 import * as groupRoles from "./group-roles.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as liveRoomAttributes from "./live-room-attributes.js";
+import * as liveRoomMembers from "./live-room-members.js";
+import * as liveRoomMessages from "./live-room-messages.js";
+import * as liveRoomModeration from "./live-room-moderation.js";
+import * as liveRooms from "./live-rooms.js";
 import * as messageEdits from "./message-edits.js";
 import * as messageImport from "./message-import.js";
 import * as messages from "./messages.js";
@@ -56,12 +61,19 @@ function gatedAttributes<N extends OperationName>(run: Handler<ZegoContext, N>) 
   );
 }
 
+const NO_ROOM_BAN =
+  "ZIM rooms have no ban: no server Action bans or blocks a user from a room and no callback can refuse an entry, so a kicked user (kickLiveRoomMembers) may enter again at once";
+const NO_ROOM_MUTE =
+  "ZIM rooms have no member mute: no server Action mutes a user in a room; an app can only refuse chosen users' client sends from its before_send_msg callback";
+const NO_ROOM_WHITELIST =
+  "ZIM keeps no room whitelist: nothing exempts users or message types from a room's limits (only a message's Priority, which sendLiveRoomMessage sets, decides what is kept under load)";
+
 const NO_HISTORY_LOG =
   "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
 /**
- * Every neutral operation for ZEGO: ZIM (In-app Chat) for users, groups and messages, RTC
- * (Video Call) for rooms; the handlers each area module exports, then the gaps. A gap says
+ * Every neutral operation for ZEGO: ZIM (In-app Chat) for users, groups, messages and live
+ * rooms (ZIM rooms), RTC (Video Call) for rooms; the handlers each area module exports, then the gaps. A gap says
  * why ZEGO cannot do an operation; it is answered with UNSUPPORTED_BY_VENDOR without a
  * vendor call and listed in the support matrix.
  */
@@ -87,6 +99,35 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...conversationMarks,
   ...messageEdits,
   ...messageImport,
+  ...liveRooms,
+  ...liveRoomMembers,
+  ...liveRoomModeration,
+  ...liveRoomMessages,
+  setLiveRoomAttributes: liveRoomAttributes.setLiveRoomAttributes,
+  removeLiveRoomAttributes: liveRoomAttributes.removeLiveRoomAttributes,
+  getLiveRoomAttributes: when(
+    "operatorUserId set",
+    "ZIM's QueryRoomAttribute names a registered FromUserId and reading live room attributes names no actor: set operatorUserId to a registered ZIM user (e.g. a service account)",
+    (ctx: ZegoContext) => ctx.operatorUserId !== undefined,
+    liveRoomAttributes.getLiveRoomAttributes,
+  ),
+  banLiveRoomMembers: gap(NO_ROOM_BAN),
+  unbanLiveRoomMembers: gap(NO_ROOM_BAN),
+  listLiveRoomBans: gap(NO_ROOM_BAN),
+  muteLiveRoomMembers: gap(NO_ROOM_MUTE),
+  unmuteLiveRoomMembers: gap(NO_ROOM_MUTE),
+  listLiveRoomMutes: gap(NO_ROOM_MUTE),
+  muteLiveRoom: gap(
+    "ZIM rooms have no mute-all: no server Action (nor client SDK call) mutes a whole room; an app can only refuse client sends from its before_send_msg callback",
+  ),
+  broadcastLiveRoomMessage: gap(
+    "ZIM cannot send into every room: SendMessageToAllUsers reaches every online user outside any room (broadcastMessage), and no server Action lists an app's rooms to send into each",
+  ),
+  keepLiveRoomAlive: gap(
+    "ZIM has no keep-alive for rooms: an emptied room is destroyed once the DestroyDelayTime given at creation (createLiveRoom idleLifetimeSeconds, at most 3 hours) has passed, and no Action changes it later",
+  ),
+  setLiveRoomWhitelist: gap(NO_ROOM_WHITELIST),
+  listLiveRoomWhitelist: gap(NO_ROOM_WHITELIST),
 
   deleteUsers: gap(
     "ZIM's server API has no Action that deletes a user (no DeleteUsers is documented)",

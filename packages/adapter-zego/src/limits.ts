@@ -112,6 +112,24 @@ export const CONVERSATION_MARKS = { min: 1, max: 30 } as const;
 
 /** C2cReadReceipt / GroupReadReceipt: 10 ConvMsgSeq per call (660400102; #16 §2.4). */
 export const MESSAGES_PER_RECEIPT = 10;
+// Live rooms = ZIM rooms (#17 §L), not the RTC rooms above.
+/** ZIM room ids: ≤ 32 bytes on every room page (QueryRoomMembers' "128" is a slip, §L). */
+export const LIVE_ROOM_ID: IdRule = ROOM_ID;
+/** CreateRoom RoomName ≤ 64 bytes, DestroyDelayTime ≤ 10 800 s (§L1). */
+export const LIVE_ROOM_NAME_MAX_BYTES = 64;
+export const LIVE_ROOM_DESTROY_DELAY_MAX = 10_800;
+/** QueryRoomUserList Limit ≤ 500 (§L3). */
+export const LIVE_ROOM_MEMBERS_PAGE_MAX = 500;
+/** QueryRoomMembers: 10 ids per call (§L4). */
+export const USERS_PER_LIVE_ROOM_CHECK = 10;
+/** KickoutRoomUser: 50 ids per call, CustomReason ≤ 32 bytes (§L5). */
+export const USERS_PER_LIVE_ROOM_KICK = 50;
+export const LIVE_ROOM_KICK_REASON_MAX_BYTES = 32;
+/** Room attributes: 16 per room (the strictest server figure, §U11), key ≤ 16 B, value ≤ 1024 B. */
+export const LIVE_ROOM_ATTRIBUTES_MAX = 16;
+export const LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES = 16;
+export const LIVE_ROOM_ATTRIBUTE_VALUE_MAX_BYTES = 1024;
+
 export const ZEGO_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_READ,
   usersPerRegister: USERS_PER_REGISTER,
@@ -136,4 +154,7 @@ export const ZEGO_LIMITS: VendorLimits = {
   // §2.9, §2.10); 1 keeps the limits complete.
   messagesPerDelete: 1,
   extensionsPerWrite: 1,
+  usersPerLiveRoomCheck: USERS_PER_LIVE_ROOM_CHECK,
+  // Kick is ZIM's only room moderation call (ban and mute are gaps, #17 §L10).
+  usersPerLiveRoomModeration: USERS_PER_LIVE_ROOM_KICK,
 };

@@ -2,6 +2,7 @@ import type { VendorModule } from "@imgraph/core";
 import { ZegoAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, ZEGO_SECRETS, type ZegoConfig } from "./options.js";
+import { ZEGO_CALLBACK_EVENTS } from "./webhook-rooms.js";
 
 /**
  * What the gateway knows about ZEGO: its config schema, its secrets, how to build the
@@ -15,5 +16,6 @@ export const zegoModule: VendorModule<ZegoConfig> = {
   implementation,
   // ZIM calls back for no edit, delete, read or reaction (docs/vendors/zego.md §4.1), nor
   // for group profile, role or attribute changes (#17 §E2): the gateway publishes those.
-  callbackEvents: {},
+  // Its room callbacks report live rooms created, destroyed, entered and left (#17 §E1).
+  callbackEvents: ZEGO_CALLBACK_EVENTS,
 };

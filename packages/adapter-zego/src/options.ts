@@ -1,6 +1,6 @@
 import type { RuntimeOptions } from "@imgraph/core";
 import { z } from "zod";
-import { CONFIGURABLE_MAX_BYTES, GROUP_MEMBER_LIMIT_MAX } from "./limits.js";
+import { CONFIGURABLE_MAX_BYTES, GROUP_MEMBER_LIMIT_MAX, USER_ID } from "./limits.js";
 
 /** ZEGO's regional data centres (zego.md §1.1). */
 const REGIONAL = ["sha", "hkg", "fra", "lax", "bom", "sgp"] as const;
@@ -83,6 +83,17 @@ export const configSchema = z.strictObject(
      * most any plan reaches; ZEGO refuses more than the app's own cap).
      */
     groupMemberLimit: z.int().min(1).max(GROUP_MEMBER_LIMIT_MAX).optional(),
+    /**
+     * A registered ZIM user (e.g. a service account) the adapter names as FromUserId where
+     * ZIM requires one but the operation names no actor: reading live room attributes
+     * (QueryRoomAttribute). Unset: getLiveRoomAttributes is unavailable.
+     */
+    operatorUserId: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(USER_ID.pattern as RegExp, `a ZIM user id: ${USER_ID.charset}`)
+      .optional(),
     /** RTC only: `IsTest=true` for projects created on or before 2021-11-16 still in testing. */
     rtcIsTest: z.boolean().optional(),
     /** Whole-call budget in ms, across retries (default 10 s; a timer's range at most). */

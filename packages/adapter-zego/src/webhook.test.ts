@@ -2,6 +2,7 @@ import { BadUserInputError, UnauthenticatedError, type WebhookRequest } from "@i
 import { zegoCallbackSignature } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { ZegoAdapter } from "./adapter.js";
+import { zegoModule } from "./module.js";
 
 const SECRET = "cbsecret0123";
 const APP_ID = 1234567890;
@@ -92,7 +93,7 @@ describe("ZEGO callbacks", () => {
       request({ event: "group_join", group_id: "g", new_user_ids: ["d"] }),
       request({ event: "group_exit", group_id: "g", exit_user_ids: ["d"] }),
       request({ event: "group_destroy", group_id: "g", user_ids: [] }),
-      request({ event: "room_create", room_id: "r" }),
+      request({ event: "call_create", call_id: "c" }),
     ].flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
     expect(events.map((e) => e.type)).toEqual([
       "PRESENCE_CHANGED",
@@ -103,6 +104,67 @@ describe("ZEGO callbacks", () => {
       "GROUP_DISMISSED",
     ]);
     expect(events[1]).toMatchObject({ status: "OFFLINE" });
+  });
+
+  it("reads ZIM room callbacks as live room events (Quit = LEFT, Kickout = KICKED)", () => {
+    const calls = [
+      { event: "room_create", room_id: "r", operator_account: "a", room_name: "R", attributes: [] },
+      { event: "room_enter", room_id: "r", operator_account: "b" },
+      {
+        event: "room_exit",
+        room_id: "r",
+        exit_type: "Quit",
+        operator_account: "b",
+        exit_user_ids: ["b"],
+      },
+      {
+        event: "room_exit",
+        room_id: "r",
+        exit_type: "Kickout",
+        operator_account: "a",
+        exit_user_ids: ["c", "d"],
+      },
+      { event: "room_exit", room_id: "r", exit_type: "Timeout", exit_user_ids: ["e"] },
+      { event: "room_destroy", room_id: "r", operator_account: "a", user_ids: ["f"] },
+      // After a destroy delay: no operator and nobody left in it (#17 §U18).
+      { event: "room_destroy", room_id: "s", operator_account: "", user_ids: [] },
+    ];
+    const events = calls.flatMap((c) => adapter.parseWebhook?.(request(c)).events ?? []);
+    const at = new Date(Math.floor(NOW / 1000) * 1000);
+    expect(events).toEqual([
+      { type: "LIVE_ROOM_CREATED", appId: "zg", at, roomId: "r", ownerId: "a" },
+      { type: "LIVE_ROOM_MEMBER_JOINED", appId: "zg", at, roomId: "r", userIds: ["b"] },
+      {
+        type: "LIVE_ROOM_MEMBER_LEFT",
+        appId: "zg",
+        at,
+        roomId: "r",
+        userIds: ["b"],
+        reason: "LEFT",
+      },
+      {
+        type: "LIVE_ROOM_MEMBER_LEFT",
+        appId: "zg",
+        at,
+        roomId: "r",
+        userIds: ["c", "d"],
+        reason: "KICKED",
+      },
+      { type: "LIVE_ROOM_MEMBER_LEFT", appId: "zg", at, roomId: "r", userIds: ["e"], reason: null },
+      {
+        type: "LIVE_ROOM_MEMBER_LEFT",
+        appId: "zg",
+        at,
+        roomId: "r",
+        userIds: ["f"],
+        reason: "DESTROYED",
+      },
+      { type: "LIVE_ROOM_DESTROYED", appId: "zg", at, roomId: "r" },
+      { type: "LIVE_ROOM_DESTROYED", appId: "zg", at, roomId: "s" },
+    ]);
+    // The gateway knows these come by callback (no second event for its own writes).
+    expect(adapter.reportsByCallback("LIVE_ROOM_MEMBER_LEFT", "ROOM")).toBe(true);
+    expect(zegoModule.callbackEvents.LIVE_ROOM_CREATED).toEqual(["ROOM"]);
   });
 
   it("refuses forged, stale and foreign callbacks", () => {
@@ -124,6 +186,9 @@ describe("ZEGO callbacks", () => {
       request({ event: "send_msg", from_user_id: "a", conv_type: 9 }),
       request({ event: "group_join", group_id: "g", new_user_ids: "d" }),
       request({ event: "" }),
+      request({ event: "room_enter", room_id: "r" }),
+      request({ event: "room_exit", room_id: "r", exit_type: "Quit", exit_user_ids: "b" }),
+      request({ event: "room_create", operator_account: "a" }),
     ];
     for (const r of bad) expect(() => adapter.parseWebhook?.(r)).toThrow(BadUserInputError);
   });

@@ -24,6 +24,7 @@ import {
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
 import { encodeMessageId } from "./message-ids.js";
+import { roomEvents } from "./webhook-rooms.js";
 
 export interface ZegoWebhookOptions {
   /** ZEGO's numeric AppID: a callback for another app is refused. */
@@ -103,10 +104,13 @@ function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent
       ];
     case "group_destroy":
       return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.group_id, "group_id") }];
-    default:
+    default: {
+      const rooms = roomEvents(appId, event, b, at);
+      if (rooms) return rooms;
       if (!/^[a-z_]{1,64}$/.test(event))
         throw new BadUserInputError("event", "event is missing or unknown.");
-      return []; // rooms, calls, bots, before_send_msg...: no neutral event
+      return []; // calls, bots, before_send_msg...: no neutral event
+    }
   }
 }
 

@@ -12,6 +12,8 @@ export const SERVER_SECRET = "fa94dd0f974cf2e293728a526b028271";
 /** The tests' adapter id and id secret (they key opaque ids). */
 export const ADAPTER_ID = "zego-test";
 export const ID_SECRET = "test-id-secret";
+/** The registered service user the tests' adapter reads room attributes as (operatorUserId). */
+export const OPERATOR_ID = "imgraph-operator";
 
 /** How a test's emulator runs: rate limits (on by default) and the emulated app's settings. */
 export interface ZegoTestOptions {
@@ -21,12 +23,14 @@ export interface ZegoTestOptions {
 }
 
 export async function startZego(options: ZegoTestOptions = {}): Promise<RunningEmulator> {
-  return startZegoEmulator({
+  const emulator = await startZegoEmulator({
     host: "127.0.0.1",
     port: 0,
     apps: [{ appId: APP_ID, serverSecret: SERVER_SECRET, ...options.app }],
     rateLimits: options.rateLimits ?? true,
   });
+  emulator.seed({ users: [{ userId: OPERATOR_ID }] });
+  return emulator;
 }
 
 /**
@@ -40,6 +44,7 @@ function testOptions(origin: string, options: Partial<ZegoAdapterOptions>): Zego
     serverSecret: SERVER_SECRET,
     origins: { zim: [origin], rtc: [origin] },
     features: { broadcast: true, readReceipts: true, groupAttributes: true },
+    operatorUserId: OPERATOR_ID,
     idSecret: ID_SECRET,
     ...options,
   };

@@ -134,6 +134,29 @@ describe("callbacks (zego.md §5)", () => {
     expect(evs[6]).toMatchObject({ room_id: "live", user_account: "x", reason: "kickout" });
   });
 
+  it("ZIM room kick, and destruction once an emptied room's destroy delay ran out (#17 §U18)", async () => {
+    fx.emu.seed({ users: [{ userId: "o" }] });
+    await fx.zim.post("CreateRoom", { FromUserId: "o", RoomId: "d", DestroyDelayTime: 30 });
+    await fx.emu.login({ userId: "a", roomId: "d" });
+    await fx.zim.get("KickoutRoomUser", { RoomId: "d", UserId: ["a"], FromUserId: "o" });
+    fx.emu.setClock({ advanceMs: 31_000 });
+    expect((await fx.zim.get("QueryRoomUserList", { RoomId: "d" })).body.Code).toBe(660300001);
+    const evs = (await events()).filter((e) => e.event !== "user_action");
+    expect(evs.map((e) => e.event)).toEqual([
+      "room_create",
+      "room_enter",
+      "room_exit",
+      "room_destroy",
+    ]);
+    expect(evs[0]).toMatchObject({ room_id: "d", operator_account: "o" });
+    expect(evs[2]).toMatchObject({
+      exit_type: "Kickout",
+      operator_account: "o",
+      exit_user_ids: ["a"],
+    });
+    expect(evs[3]).toMatchObject({ room_id: "d", operator_account: "", user_ids: [] });
+  });
+
   it("retries a failed delivery, then gives up after 5 retries", async () => {
     sink.respond = (n) => (n <= 2 ? 500 : 200);
     await fx.emu.login({ userId: "a" });

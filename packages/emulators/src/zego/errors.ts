@@ -49,6 +49,8 @@ export const ZIM = {
   roomMissing: 660300001,
   userNotInRoom: 660300002,
   appRate: 660300005,
+  /** QueryRoomUserList: the room is empty, waiting out its destroy delay (#17 §L2). */
+  roomEmpty: 660300008,
   scopeRate: 660300006,
   roomUserNotIn: 660300012,
   roomNoReceipt: 660300013,

@@ -1,8 +1,8 @@
 /**
  * ZIM room membership, shared by the room Actions and the control API's simulated client
- * login: entering / leaving fires `room_enter` / `room_exit` (zego.md §5.3).
+ * login: entering / leaving fires `room_enter` / `room_exit` (zego.md §5.3, #17 §E1).
+ * An empty room lives on for its DestroyDelayTime, then goes (#17 §L2, §U12).
  */
-import { getOrCreate } from "../framework/index.js";
 import type { ZegoCallbacks } from "./callbacks.js";
 import type { AppState, ZimRoom } from "./state.js";
 
@@ -22,7 +22,25 @@ export function newRoom(
     attributeSeq: 0,
     destroyDelay,
     members: new Map(),
+    messages: [],
   };
+}
+
+/**
+ * The room, unless its destroy delay ran out while it was empty: it is destroyed then
+ * (lazily, on the next look), with no operator and no users (#17 §U18).
+ */
+export function liveRoom(
+  app: AppState,
+  cb: ZegoCallbacks,
+  roomId: string,
+  now: number,
+): ZimRoom | undefined {
+  const room = app.zimRooms.get(roomId);
+  if (room?.emptySince === undefined) return room;
+  if (now < room.emptySince + room.destroyDelay * 1000) return room;
+  destroyRoom(app, cb, room, "");
+  return undefined;
 }
 
 /** A client joins (creating the room if needed, as the SDK's enterRoom does). */
@@ -33,23 +51,27 @@ export function enterRoom(
   userId: string,
   now: number,
 ): void {
-  const room = getOrCreate(app.zimRooms, roomId, () => {
+  let room = liveRoom(app, cb, roomId, now);
+  if (!room) {
     cb.send(app, "room_create", {
       room_id: roomId,
       operator_account: userId,
       room_name: "",
       attributes: [],
     });
-    return newRoom(roomId, now, false);
-  });
+    room = newRoom(roomId, now, false);
+    app.zimRooms.set(roomId, room);
+  }
   if (room.members.has(userId)) return;
+  delete room.emptySince;
   room.members.set(userId, now);
   cb.send(app, "room_enter", { room_id: roomId, operator_account: userId });
 }
 
 /**
- * Users leave; a client-made room disappears with its last user (the destroy delay is not
- * simulated), a CreateRoom room stays until DestroyRoom.
+ * Users leave; their AutoDelete attributes go with them. An emptied room is destroyed at
+ * once without a destroy delay, else it waits the delay out (the actor of the last leave
+ * is the destroyer of an immediate destruction).
  */
 export function exitRoom(
   app: AppState,
@@ -58,16 +80,25 @@ export function exitRoom(
   userIds: string[],
   exitType: "Quit" | "Kickout",
   operator: string,
+  now: number,
 ): string[] {
   const left = userIds.filter((id) => room.members.delete(id));
   if (left.length === 0) return left;
+  for (const [key, attr] of room.attributes) {
+    if (attr.autoDelete && left.includes(attr.owner)) {
+      room.attributes.delete(key);
+      room.attributeSeq += 1;
+    }
+  }
   cb.send(app, "room_exit", {
     room_id: room.roomId,
     operator_account: operator,
     exit_type: exitType,
     exit_user_ids: left,
   });
-  if (room.members.size === 0 && !room.explicit) destroyRoom(app, cb, room, operator);
+  if (room.members.size > 0) return left;
+  if (room.destroyDelay === 0) destroyRoom(app, cb, room, operator);
+  else room.emptySince = now;
   return left;
 }
 

@@ -8,7 +8,7 @@ import { parseRtcPrivilegePayload, verifyToken04 } from "@imgraph/signing";
 import { ControlError } from "../framework/index.js";
 import type { ZegoCallbacks } from "./callbacks.js";
 import { isValidId } from "./ids.js";
-import { enterRoom, exitRoom } from "./rooms.js";
+import { enterRoom, exitRoom, liveRoom } from "./rooms.js";
 import { addStream, rtcLogin, rtcLogout } from "./rtc-rooms.js";
 import type { AppState } from "./state.js";
 
@@ -161,8 +161,8 @@ export function logout(
     return { product, userId, roomId, left: left.length > 0 };
   }
   if (roomId !== undefined) {
-    const room = app.zimRooms.get(roomId);
-    const left = room ? exitRoom(app, cb, room, [userId], "Quit", userId) : [];
+    const room = liveRoom(app, cb, roomId, now);
+    const left = room ? exitRoom(app, cb, room, [userId], "Quit", userId, now) : [];
     return { product, userId, roomId, left: left.length > 0 };
   }
   const user = app.users.get(userId);
@@ -171,7 +171,7 @@ export function logout(
   const offline = input.reason === "offline";
   user.presence = offline ? "offline" : "logout";
   for (const room of [...app.zimRooms.values()]) {
-    if (room.members.has(userId)) exitRoom(app, cb, room, [userId], "Quit", userId);
+    if (room.members.has(userId)) exitRoom(app, cb, room, [userId], "Quit", userId, now);
   }
   cb.send(app, "user_action", {
     user_id: userId,

@@ -120,18 +120,42 @@ export interface UserConversation {
   marks: number[];
 }
 
+/** One room attribute (#17 §L8): `seq` = the room's AttributeSeq when it was last set. */
+export interface RoomAttribute {
+  value: string;
+  autoDelete: boolean;
+  /** Who set it: an AutoDelete attribute goes when this user leaves the room. */
+  owner: string;
+  seq: number;
+}
+
+/** A message delivered into a ZIM room (kept so tests can see what reached it, with its priority). */
+export interface RoomDelivery {
+  from: string;
+  msgType: number;
+  body: string;
+  /** SendRoomMessage Priority: 1 low, 2 medium, 3 high. */
+  priority: number;
+  senderUnaware: boolean;
+  time: number;
+}
+
 export interface ZimRoom {
   roomId: string;
   name: string;
   createdAt: number;
-  /** Created by CreateRoom (kept when empty) rather than by a client joining. */
+  /** Created by CreateRoom rather than by a client joining. */
   explicit: boolean;
-  attributes: Map<string, { value: string; autoDelete: boolean }>;
+  attributes: Map<string, RoomAttribute>;
   /** Seconds an empty room lives on (CreateRoom DestroyDelayTime). */
   destroyDelay: number;
   attributeSeq: number;
   /** userId → join time, in join order. */
   members: Map<string, number>;
+  /** When its last member left, while it waits out its destroy delay (#17 §L2). */
+  emptySince?: number;
+  /** Messages delivered into the room, oldest first. */
+  messages: RoomDelivery[];
 }
 
 export interface RtcUser {

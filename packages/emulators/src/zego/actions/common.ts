@@ -2,7 +2,8 @@
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import type { Params } from "../params.js";
-import type { Group, Member, User } from "../state.js";
+import { liveRoom } from "../rooms.js";
+import type { Group, Member, User, ZimRoom } from "../state.js";
 import { type ActionContext, type ActionDef, type ActionResult, zimAction } from "./types.js";
 
 /** FromUserId (or another operator field) must be a registered user: 660500002 (§2.1). */
@@ -11,6 +12,13 @@ export function sender(ctx: ActionContext, name = "FromUserId"): User {
   const user = ctx.app.registered(id);
   if (!user) throw new ZegoError(ZIM.senderUnregistered, `${name} ${id} is not registered`);
   return user;
+}
+
+/** The ZIM room, or 660300001 (also once an empty room's destroy delay ran out). */
+export function zimRoom(ctx: ActionContext, roomId: string): ZimRoom {
+  const r = liveRoom(ctx.app, ctx.callbacks, roomId, ctx.now);
+  if (!r) throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
+  return r;
 }
 
 export function group(ctx: ActionContext, id: string): Group {

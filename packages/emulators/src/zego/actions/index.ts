@@ -22,6 +22,7 @@ import { messageClearActions } from "./message-clear.js";
 import { messageEditActions } from "./message-edit.js";
 import { receiptActions } from "./receipts.js";
 import { roomActions } from "./room.js";
+import { roomAttributeActions } from "./room-attributes.js";
 import { rtcActions } from "./rtc.js";
 import type { ActionDef, ActionTable } from "./types.js";
 import { userActions } from "./user.js";
@@ -39,6 +40,7 @@ export const ZIM_ACTIONS: ActionTable = {
   ...messageActions,
   ...historyActions,
   ...roomActions,
+  ...roomAttributeActions,
   ...conversationActions,
   ...conversationSettingActions,
   ...conversationMarkActions,

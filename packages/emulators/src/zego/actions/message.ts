@@ -11,7 +11,15 @@ import {
 } from "../message-body.js";
 import type { AppState, Conversation, ConvType, Group, StoredMessage } from "../state.js";
 import { peerKey } from "../state.js";
-import { group, groupIdParam, type ItemError, partial, sender, userIdList } from "./common.js";
+import {
+  group,
+  groupIdParam,
+  type ItemError,
+  partial,
+  sender,
+  userIdList,
+  zimRoom,
+} from "./common.js";
 import { type ActionContext, type ActionTable, zimAction, zimRate } from "./types.js";
 
 /** Append a message to a conversation (command messages are not stored and get no MsgSeq). */
@@ -160,9 +168,9 @@ function sendRoom(ctx: ActionContext) {
     priority: true,
     room: true,
   });
-  p.optInt("SenderUnaware", { min: 0, max: 1 }); // default 1 for rooms
-  if (!app.zimRooms.has(roomId))
-    throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
+  const priority = p.int("Priority", { min: 1, max: 3 });
+  const senderUnaware = (p.optInt("SenderUnaware", { min: 0, max: 1 }) ?? 1) === 1; // default 1 for rooms
+  const room = zimRoom(ctx, roomId);
   // Room messages are stored only with room-message storage (Flagship), for RevokeRoomMessage.
   const conv =
     msg.isCommand || app.config.plan !== "flagship"
@@ -170,6 +178,15 @@ function sendRoom(ctx: ActionContext) {
       : app.conversation(app.roomConvs, roomId);
   const stored = store(app, conv, msg, { convType: 1, convKey: roomId, sender: from.userId, now });
   if (!msg.isCommand) ctx.callbacks.messageSent(app, stored, roomId);
+  // "Pushed to all online users in the room": kept so tests can see it, with its priority.
+  room.messages.push({
+    from: from.userId,
+    msgType: msg.msgType,
+    body: msg.body,
+    priority,
+    senderUnaware,
+    time: now,
+  });
   return { AuditInfos: [] }; // the MsgSeq reaches the app server in send_msg only
 }
 

@@ -1,16 +1,17 @@
 /** ZIM room Actions (zego.md §2.5). */
 import { ZegoError, ZIM } from "../errors.js";
 import { roomIdParam } from "../ids.js";
-import { destroyRoom, exitRoom, newRoom } from "../rooms.js";
-import type { ZimRoom } from "../state.js";
-import { cursorText, type ItemError, partial, sender, userIdList } from "./common.js";
+import { destroyRoom, exitRoom, liveRoom, newRoom } from "../rooms.js";
+import {
+  cursorText,
+  type ItemError,
+  partial,
+  zimRoom as room,
+  sender,
+  userIdList,
+} from "./common.js";
+import { readAttributes } from "./room-attributes.js";
 import { type ActionContext, type ActionTable, perSecond, zimAction } from "./types.js";
-
-function room(ctx: ActionContext, roomId: string): ZimRoom {
-  const r = ctx.app.zimRooms.get(roomId);
-  if (!r) throw new ZegoError(ZIM.roomMissing, `room ${roomId} does not exist`);
-  return r;
-}
 
 /** FromUserId is optional on some room Actions: checked only when given. */
 function optionalOperator(ctx: ActionContext): string {
@@ -21,19 +22,15 @@ export const roomActions: ActionTable = {
   CreateRoom: zimAction("POST", (ctx) => {
     const op = sender(ctx); // not auto-joined
     const roomId = roomIdParam(ctx.p);
-    const name = ctx.p.optStr("RoomName", { maxChars: 64 }) ?? "";
+    const name = ctx.p.optStr("RoomName", { maxBytes: 64 }) ?? "";
     const delay = ctx.p.optInt("DestroyDelayTime", { min: 0, max: 10_800 }) ?? 0;
     const attrs = ctx.p.objList("Attributes", { max: 16 });
-    if (ctx.app.zimRooms.has(roomId))
+    if (liveRoom(ctx.app, ctx.callbacks, roomId, ctx.now))
       throw new ZegoError(ZIM.roomExists, `room ${roomId} already exists`);
     if (ctx.app.zimRooms.size >= ctx.app.config.roomLimit)
       throw new ZegoError(ZIM.roomLimit, "room count over limit");
     const r = newRoom(roomId, ctx.now, true, name, delay);
-    for (const a of attrs) {
-      const autoDelete = (a.optInt("AutoDelete", { min: 0, max: 1 }) ?? 0) === 1;
-      r.attributes.set(a.str("Key"), { value: a.optStr("Value") ?? "", autoDelete });
-    }
-    if (r.attributes.size > 0) r.attributeSeq = 1;
+    readAttributes(r, attrs, op.userId);
     ctx.app.zimRooms.set(roomId, r);
     ctx.callbacks.send(ctx.app, "room_create", {
       room_id: roomId,
@@ -57,6 +54,8 @@ export const roomActions: ActionTable = {
 
   QueryRoomUserList: zimAction("GET", (ctx) => {
     const r = room(ctx, roomIdParam(ctx.p));
+    if (r.emptySince !== undefined)
+      throw new ZegoError(ZIM.roomEmpty, "the room is empty, in its destroy delay");
     const mode = ctx.p.optInt("Mode", { min: 0, max: 1 }) ?? 0;
     const asked = ctx.p.optInt("Limit", { min: 0, max: 500 }) ?? 0;
     const limit = asked === 0 ? 500 : asked;
@@ -98,7 +97,7 @@ export const roomActions: ActionTable = {
     const op = optionalOperator(ctx);
     const r = room(ctx, roomId);
     const missing = ids.filter((id) => !r.members.has(id));
-    const left = exitRoom(ctx.app, ctx.callbacks, r, ids, "Kickout", op);
+    const left = exitRoom(ctx.app, ctx.callbacks, r, ids, "Kickout", op, ctx.now);
     const ErrorList = missing.map((id) => ({ UserId: id, SubCode: ZIM.userNotInRoom }));
     return partial(left.length, ErrorList, "ErrorList", {}, ZIM.userNotInRoom);
   }),
