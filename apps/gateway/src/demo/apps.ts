@@ -1,5 +1,6 @@
 import type { RunningEmulator } from "@imgraph/emulators";
 import type { AppConfig } from "../config/types.js";
+import { DEMO_OPERATOR } from "./clients.js";
 
 /**
  * Demo config: one app per vendor whose emulator is running, pointed at it with the
@@ -70,6 +71,8 @@ export function demoApps(
             origins: { zim: [origin], rtc: [origin] },
             // The emulated app is on a plan with read receipts and group attributes.
             features: { readReceipts: true, groupAttributes: true },
+            // ZIM reads room attributes as a registered user: the demo's service user.
+            operatorUserId: DEMO_OPERATOR,
             ...(demo.callbackSecret ? { callbackSecret: demo.callbackSecret } : {}),
           },
         });

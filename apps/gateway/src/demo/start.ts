@@ -16,7 +16,7 @@ import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
 import { startCallbackRelay } from "./callback-relay.js";
 import { startDemoEmulators } from "./emulators.js";
-import { enterLiveRoom } from "./live-room-clients.js";
+import { enterLiveRoom, prepareDemoEmulator } from "./clients.js";
 import { DEMO_QUERY, DEMO_USERS, seedApp } from "./seed.js";
 
 export interface DemoGateway extends RunningGateway {
@@ -114,6 +114,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
   }
   relay.setTarget(new URL(gateway.url).origin);
   await gateway.webhookGuardReady;
+  for (const e of emulators) prepareDemoEmulator(e.running);
   if (options.seed !== false) {
     for (const info of gateway.apps.list()) {
       const emulator = emulators.find((e) => e.vendor === info.vendor)?.running;
