@@ -48,6 +48,9 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         broadcast: o.features?.broadcast ?? false,
         historyLog: o.features?.historyLog ?? false,
         hostedGroups: o.features?.hostedGroups ?? false,
+        chatroomAttributes: o.features?.chatroomAttributes ?? false,
+        chatroomKeepAlive: o.features?.chatroomKeepAlive ?? false,
+        chatroomBroadcast: o.features?.chatroomBroadcast ?? false,
       },
       messageExtensions: o.messageExtensions ?? false,
     };

@@ -22,7 +22,15 @@ export interface RongCloudContext {
   region: RongCloudRegion;
   concurrency: number;
   /** Products enabled for the app key (options.features, defaults applied). */
-  features: { history: boolean; broadcast: boolean; historyLog: boolean; hostedGroups: boolean };
+  features: {
+    history: boolean;
+    broadcast: boolean;
+    historyLog: boolean;
+    hostedGroups: boolean;
+    chatroomAttributes: boolean;
+    chatroomKeepAlive: boolean;
+    chatroomBroadcast: boolean;
+  };
   /** Messages are sent with `expansion=true` and extensions are on (options.messageExtensions). */
   messageExtensions: boolean;
 }

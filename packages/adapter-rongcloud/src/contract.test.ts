@@ -11,7 +11,15 @@ let adapter: RongCloudAdapter;
  */
 const OPTIONS = {
   messageExtensions: true,
-  features: { history: true, broadcast: true, historyLog: true, hostedGroups: true },
+  features: {
+    history: true,
+    broadcast: true,
+    historyLog: true,
+    hostedGroups: true,
+    chatroomAttributes: true,
+    chatroomKeepAlive: true,
+    chatroomBroadcast: true,
+  },
 };
 
 runAdapterContract({

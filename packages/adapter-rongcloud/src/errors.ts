@@ -27,6 +27,11 @@ const MESSAGES: Record<number, string> = {
   1501: "RongCloud rejected a parameter type",
   1502: "a count is over RongCloud's limit",
   2007: "RongCloud's development environment allows at most 100 users",
+  // Chatroom KV (#17 §2.8; client header codes).
+  23423: "the live room has as many attributes as RongCloud allows (100)",
+  23424: "that live room attribute belongs to another user",
+  23427: "that live room attribute does not exist",
+  23428: "some live room attributes were not written",
   // The information-hosting service's own codes (friends; vendor reference §1.10).
   25402: "RongCloud's hosting service failed",
   25403: "RongCloud's hosting service rejected a parameter",
@@ -58,10 +63,14 @@ const MESSAGES: Record<number, string> = {
 /** "Not friends" and "friend does not exist": the friend is not on the list. */
 const NOT_A_FRIEND = new Set([25469, 25472]);
 
-/** Hosted groups (#17 §U1): "group id does not exist", "user not in group". */
+/**
+ * Hosted groups (#17 §U1): "group id does not exist", "user not in group"; chatrooms (§2.3):
+ * "chatroom does not exist".
+ */
 const NOT_FOUND_HOSTED: Record<number, string> = {
   25410: "RongCloud does not know that group.",
   25418: "That user is not in the group.",
+  23410: "RongCloud does not know that live room (chatroom).",
 };
 
 /** Success is `code: 200` in the body, whatever the HTTP status (10000 on some newer APIs). */

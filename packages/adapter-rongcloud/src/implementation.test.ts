@@ -90,6 +90,13 @@ describe("rongcloud operations that app options turn on", () => {
       "changeGroupCounters",
       "importGroup",
       "kickRoomUsers",
+      "kickLiveRoomMembers",
+      // Off unless features.chatroomBroadcast / chatroomAttributes / chatroomKeepAlive.
+      "broadcastLiveRoomMessage",
+      "getLiveRoomAttributes",
+      "setLiveRoomAttributes",
+      "removeLiveRoomAttributes",
+      "keepLiveRoomAlive",
       "importFriends",
       "getFriends",
       "createFriendGroups",

@@ -15,6 +15,20 @@ import * as groupRoles from "./group-roles.js";
 import * as history from "./history.js";
 import * as historyLog from "./history-log.js";
 import * as hostedGroups from "./hosted-groups.js";
+import {
+  getLiveRoomAttributes,
+  removeLiveRoomAttributes,
+  setLiveRoomAttributes,
+} from "./live-room-attributes.js";
+import {
+  checkLiveRoomMembers,
+  listLiveRoomMembers,
+  listLiveRoomWhitelist,
+  setLiveRoomWhitelist,
+} from "./live-room-members.js";
+import { broadcastLiveRoomMessage, sendLiveRoomMessage } from "./live-room-messages.js";
+import * as liveRoomModeration from "./live-room-moderation.js";
+import { createLiveRoom, destroyLiveRoom, getLiveRoom, keepLiveRoomAlive } from "./live-rooms.js";
 import * as messageEdits from "./message-edits.js";
 import {
   getMessageExtensions,
@@ -58,6 +72,15 @@ const classicLacks = (what: string) =>
 const NO_COUNTERS =
   "RongCloud keeps no custom group counters: a hosted group's profile answers only its memberCount and createTime, and group attributes (groupExtProfile) are plain strings with no atomic increase";
 
+/** A chatroom service RongCloud enables per app key in its console (else code 1009). */
+const chatroomService = (option: string, what: string) =>
+  [
+    `features.${option}: true`,
+    `${what} is a RongCloud chatroom service enabled per app key in its console; enable it, then set features.${option}: true`,
+  ] as const;
+const ATTRIBUTES = chatroomService("chatroomAttributes", "chatroom custom attributes (KV)");
+const attributesOn = (ctx: RongCloudContext) => ctx.features.chatroomAttributes;
+
 const NO_MARKS =
   "RongCloud has no conversation marks: its server API keeps only pin, do-not-disturb and named conversation tags per conversation (tags are the folders of createConversationGroup); flags a client gives meaning to are kept by its client SDKs or the app";
 
@@ -92,6 +115,35 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ...messageEdits,
   // Folders are RongCloud's conversation tags, found by name (a read before every write).
   ...conversationFolders,
+
+  // Live rooms are chatrooms (#17 §2); they keep no name or owner.
+  createLiveRoom,
+  destroyLiveRoom,
+  getLiveRoom,
+  listLiveRoomMembers,
+  checkLiveRoomMembers,
+  setLiveRoomWhitelist,
+  listLiveRoomWhitelist,
+  // Bans are timed blocks, mutes gags, in whole minutes (live-room-moderation.ts).
+  ...liveRoomModeration,
+  // NORMAL priority only: RongCloud's priorities are app-wide per message type.
+  sendLiveRoomMessage,
+  kickLiveRoomMembers: gap(
+    "RongCloud chatrooms have no plain kick: /chatroom/user/block/add.json removes a user only by keeping them out for 1 to 43200 minutes; use banLiveRoomMembers (and unbanLiveRoomMembers to let them back)",
+  ),
+  broadcastLiveRoomMessage: when(
+    ...chatroomService("chatroomBroadcast", "broadcast into every chatroom"),
+    (ctx: RongCloudContext) => ctx.features.chatroomBroadcast,
+    broadcastLiveRoomMessage,
+  ),
+  getLiveRoomAttributes: when(...ATTRIBUTES, attributesOn, getLiveRoomAttributes),
+  setLiveRoomAttributes: when(...ATTRIBUTES, attributesOn, setLiveRoomAttributes),
+  removeLiveRoomAttributes: when(...ATTRIBUTES, attributesOn, removeLiveRoomAttributes),
+  keepLiveRoomAlive: when(
+    ...chatroomService("chatroomKeepAlive", "keeping chatrooms alive (5 rooms by default)"),
+    (ctx: RongCloudContext) => ctx.features.chatroomKeepAlive,
+    keepLiveRoomAlive,
+  ),
 
   deleteUsers: gap(
     "RongCloud has no server API to delete a user; its deactivation is asynchronous and reversible, so it is not offered as a delete",

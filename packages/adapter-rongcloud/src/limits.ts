@@ -162,6 +162,21 @@ export const FOLDER_RULES: FolderRules = {
   conversationsPerCall: 100,
 };
 
+/**
+ * Live rooms are chatrooms (#17 §2): 20 users a block, gag or whitelist call, 1000 a
+ * presence check; idle lifetimes 60–10080 minutes (the SDK's bound, §U7); KV keys of
+ * A-Z a-z 0-9 + = - _ ≤128 characters, values ≤4096 characters, ≤100 keys a room, 20 a
+ * batch write; ≤5 users on a room's whitelist.
+ */
+export const LIVE_ROOM_MODERATION_PER_CALL = 20;
+export const LIVE_ROOM_CHECK_PER_CALL = 1000;
+export const LIVE_ROOM_IDLE_MINUTES = { min: 60, max: 10_080 } as const;
+export const LIVE_ROOM_KEY = /^[A-Za-z0-9+=_-]{1,128}$/;
+export const LIVE_ROOM_VALUE_MAX_CHARS = 4096;
+export const LIVE_ROOM_KEYS_MAX = 100;
+export const LIVE_ROOM_KEYS_PER_WRITE = 20;
+export const LIVE_ROOM_WHITELIST_MAX = 5;
+
 export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerRead: 1,
   usersPerRegister: 1,
@@ -185,6 +200,8 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   messagesPerDelete: 1,
   messagesPerReceipt: 1,
   extensionsPerWrite: EXTENSION_KEYS_PER_CALL,
+  usersPerLiveRoomCheck: LIVE_ROOM_CHECK_PER_CALL,
+  usersPerLiveRoomModeration: LIVE_ROOM_MODERATION_PER_CALL,
 };
 
 /**

@@ -51,6 +51,15 @@ export const configSchema = z.strictObject({
        * classic groups must be imported into the product before turning this on.
        */
       hostedGroups: z.boolean().optional(),
+      /**
+       * Chatroom custom attributes (`/chatroom/entry/*`, the "Chatroom Custom Attributes"
+       * service enabled in the console; default false): live room attributes, also at creation.
+       */
+      chatroomAttributes: z.boolean().optional(),
+      /** Keep-alive chatrooms (`/chatroom/keepalive/*`, a console service, 5 rooms by default). */
+      chatroomKeepAlive: z.boolean().optional(),
+      /** Broadcast into every chatroom (`/message/chatroom/broadcast.json`, a console service). */
+      chatroomBroadcast: z.boolean().optional(),
     })
     .optional(),
   /**

@@ -35,6 +35,9 @@ export function startTestEmulator(
           profileHosting: true,
           historyLog: true,
           groupHosting: true,
+          chatroomBroadcast: true,
+          chatroomKv: true,
+          chatroomKeepAlive: true,
         },
         ...app,
       },
@@ -102,6 +105,22 @@ export function harness(emu: RongCloudEmulator, adapter: RongCloudAdapter): Cont
     joinRoom: async (roomId, userIds) => {
       for (const userId of userIds) emu.login({ userId, chatroomId: roomId });
     },
+    // Live rooms are chatrooms: clients enter them by connecting with a chatroomId.
+    joinLiveRoom: async (roomId, userIds) => {
+      for (const userId of userIds) emu.login({ userId, chatroomId: roomId });
+    },
+    // RongCloud keeps no per-message priority (only NORMAL is sent): recorded as null.
+    liveRoomMessages: async (roomId) =>
+      (emu.chatroomView({ chatroomId: roomId })?.messages ?? []).map((m) => {
+        const content = fromRongCloud(m.objectName, m.content);
+        return {
+          from: m.fromUserId,
+          text: content.type === "TEXT" ? content.text : null,
+          priority: null,
+        };
+      }),
+    liveRoomKeptAlive: async (roomId) =>
+      emu.chatroomView({ chatroomId: roomId })?.keptAlive ?? false,
     // Read from the emulator's state: RongCloud's API has no read of pin or history counts.
     conversationState: async (userId, conversation) =>
       emu.conversationState({

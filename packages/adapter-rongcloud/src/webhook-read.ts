@@ -6,6 +6,7 @@ import {
   type WebhookContext,
 } from "@imgraph/core";
 import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
+import { LIVE_ROOM_CALLBACK_EVENTS } from "./webhook-live-rooms.js";
 
 // A one-to-one read receipt travels through full message routing as an `RC:ReadNtf` signal
 // message from the reader to the peer (#16 reference §5.1: routing carries RC:ReadNtf;
@@ -15,12 +16,14 @@ export const READ_RECEIPT = "RC:ReadNtf";
 
 /**
  * What RongCloud's callbacks report of the changes imgraph makes: one-to-one reads (full
- * message routing) and, for hosted groups only, role and attribute changes (webhook-groups.ts).
+ * message routing), for hosted groups only, role and attribute changes (webhook-groups.ts),
+ * and live rooms' creation, destruction, joins and leaves (webhook-live-rooms.ts).
  * Edits, deletes and extension changes reach no callback we can rely on.
  */
 export const RONGCLOUD_CALLBACK_EVENTS: CallbackEvents = {
   CONVERSATION_READ: ["USER"],
   ...HOSTED_GROUP_CALLBACK_EVENTS,
+  ...LIVE_ROOM_CALLBACK_EVENTS,
 };
 
 /** `reader` read the one-to-one conversation with `peer` up to the receipt's time. */

@@ -22,6 +22,7 @@ import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
 import { groupEvents } from "./webhook-groups.js";
+import { liveRoomEvents } from "./webhook-live-rooms.js";
 import { READ_RECEIPT, readReceipt } from "./webhook-read.js";
 import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
@@ -78,7 +79,13 @@ function readBody(ctx: WebhookContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();
   const text = request.rawBody.trim();
   const json = type.includes("json") || text.startsWith("[") || text.startsWith("{");
-  if (json) return groupEvents(ctx, text) ?? socialEvents(ctx, text) ?? onlineStatus(ctx, text);
+  if (json)
+    return (
+      groupEvents(ctx, text) ??
+      liveRoomEvents(ctx, text) ??
+      socialEvents(ctx, text) ??
+      onlineStatus(ctx, text)
+    );
   const form = new URLSearchParams(text);
   if (form.has("msgUID") || form.has("objectName")) return routedMessage(ctx, form);
   // Deactivation results (§3.5) and anything else signed but without a neutral event.

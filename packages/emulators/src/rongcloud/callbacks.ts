@@ -69,6 +69,18 @@ export interface GroupOperationEvent {
   userIds: string[];
 }
 
+/**
+ * Chatroom status (#17 §3): `type` 0 create, 1 join, 2 quit, 3 destroy; `status` 0 the
+ * API/SDK call of `type`, 1 auto-exit of an offline user, 2 blocked, 3 auto-destroyed.
+ */
+export interface ChatroomStatusEvent {
+  chatRoomId: string;
+  userIds: string[];
+  status: 0 | 1 | 2 | 3;
+  type: 0 | 1 | 2 | 3;
+  time: number;
+}
+
 export class RongCloudCallbacks {
   constructor(
     private readonly dispatcher: CallbackDispatcher,
@@ -161,5 +173,11 @@ export class RongCloudCallbacks {
   /** Hosted group operation: `{profiles: [...]}` as the doc's table says (its example is an array). */
   groupOperation(app: AppState, e: GroupOperationEvent): void {
     this.sendJson(app, "group-operation", app.config.callbackUrls.group, { profiles: [e] });
+  }
+
+  /** Chatroom status: a JSON array of events, as the doc's example. */
+  chatroomStatus(app: AppState, events: ChatroomStatusEvent[]): void {
+    if (events.length === 0) return;
+    this.sendJson(app, "chatroom-status", app.config.callbackUrls.chatroom, events);
   }
 }

@@ -5,12 +5,14 @@ import {
   SHARED_OPTIONS,
   startEmulator,
 } from "../framework/index.js";
+import type { ChatroomView } from "./chatroom-state.js";
 import type { ConversationStateView } from "./conversation-state.js";
 import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
 import type { StoredMessage } from "./state.js";
 import { type ConversationQuery, type ConversationTagView, RongCloudVendor } from "./vendor.js";
 
+export type { ChatroomView } from "./chatroom-state.js";
 export type { ConversationStateView } from "./conversation-state.js";
 export type { RongCloudAppConfig, RongCloudEmulatorOptions, RongCloudFeatures } from "./options.js";
 export type { RongCloudSeed } from "./seed.js";
@@ -22,6 +24,8 @@ export interface RongCloudEmulator extends RunningEmulator {
   conversationState(input: ConversationQuery): ConversationStateView | null;
   /** A stored message as it is now (after modifications); null when unknown. */
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null;
+  /** A chatroom's members, keep-alive and delivered messages; null when it does not exist. */
+  chatroomView(input: { app?: string; chatroomId: string }): ChatroomView | null;
   /** One user's conversation tags (folders) and their conversations, in creation order. */
   conversationTags(input: { app?: string; userId: string }): ConversationTagView[];
 }
@@ -57,6 +61,7 @@ export async function startRongCloudEmulator(
     ...running,
     conversationState: (input) => started.conversationState(input),
     storedMessage: (input) => started.storedMessage(input),
+    chatroomView: (input) => started.chatroomView(input),
     conversationTags: (input) => started.conversationTags(input),
     async close() {
       await running.close();

@@ -7,6 +7,10 @@ export interface RongCloudFeatures {
   broadcast: boolean;
   /** `/message/chatroom/broadcast.json`. Default false. */
   chatroomBroadcast: boolean;
+  /** Chatroom custom attributes (`/chatroom/entry/*`, create_new's `entryInfo`). Default false. */
+  chatroomKv: boolean;
+  /** `/chatroom/keepalive/*`. Default false. */
+  chatroomKeepAlive: boolean;
   /** `/user/profile/*` (user profile hosting). Default false. */
   profileHosting: boolean;
   /**
@@ -77,6 +81,8 @@ export interface RongCloudAppConfig {
   groupExtKeys?: string[];
   /** Most `groupExtProfile` pairs per group (default 10, app configurable at RongCloud). */
   groupExtMax?: number;
+  /** Keep-alive chatrooms an app may have (default 5; 1016 beyond, #17 §2.9). */
+  chatroomKeepAliveMax?: number;
 }
 
 /** Where each kind of callback goes (else `callbackUrl`). */
@@ -90,6 +96,8 @@ export interface CallbackUrls {
   profile?: string;
   /** Hosted group profile and operation changes (#17 §3). */
   group?: string;
+  /** Chatroom status: created, destroyed, joined, left (#17 §3). */
+  chatroom?: string;
 }
 
 export interface RongCloudEmulatorOptions {
@@ -111,6 +119,8 @@ export interface RongCloudEmulatorOptions {
 export const DEFAULT_FEATURES: RongCloudFeatures = {
   broadcast: false,
   chatroomBroadcast: false,
+  chatroomKv: false,
+  chatroomKeepAlive: false,
   profileHosting: false,
   friendHosting: true,
   groupHosting: false,
@@ -140,6 +150,7 @@ export interface ResolvedAppConfig {
   /** null = any well-formed key. */
   groupExtKeys: ReadonlySet<string> | null;
   groupExtMax: number;
+  chatroomKeepAliveMax: number;
 }
 
 export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
@@ -165,6 +176,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
   if (profile) callbackUrls.profile = profile;
   const group = pick(urls.group);
   if (group) callbackUrls.group = group;
+  const chatroom = pick(urls.chatroom);
+  if (chatroom) callbackUrls.chatroom = chatroom;
   return {
     appKey: app.appKey,
     appSecret: app.appSecret,
@@ -182,5 +195,6 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
     hostedGroupCodes: app.hostedGroupCodes ?? false,
     groupExtKeys: app.groupExtKeys ? new Set(app.groupExtKeys) : null,
     groupExtMax: app.groupExtMax ?? 10,
+    chatroomKeepAliveMax: app.chatroomKeepAliveMax ?? 5,
   };
 }

@@ -20,6 +20,8 @@ export const rongcloudRegistration: EmulatorRegistration = {
     features: {
       broadcast: true,
       chatroomBroadcast: true,
+      chatroomKv: true,
+      chatroomKeepAlive: true,
       profileHosting: true,
       groupHosting: true,
       allowList: true,

@@ -3,8 +3,8 @@
  * chatrooms and online users, for one app (`app`, default: the first configured app).
  */
 import { ControlError } from "../framework/index.js";
+import { newChatroom } from "./chatroom-state.js";
 import { clientToken } from "./ids.js";
-import { newChatroom } from "./sessions.js";
 import {
   type AppState,
   HOSTED_MEMBER,

@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { ControlError, getOrCreate } from "../framework/index.js";
 import type { OnlineStatusEvent, RongCloudCallbacks } from "./callbacks.js";
-import { type AppState, type Chatroom, isOnline, type Session } from "./state.js";
+import { joinChatroom, leaveChatroom } from "./chatroom-state.js";
+import { type AppState, isOnline, type Session } from "./state.js";
 
 export interface LoginInput {
   userId: string;
@@ -85,9 +86,10 @@ export function login(
     clientIp: input.clientIp ?? "127.0.0.1:50000",
     at: now,
   };
+  // A blocked user cannot enter (client code 23409): refused before connecting.
+  if (input.chatroomId) joinChatroom(app, input.chatroomId, input.userId, now, callbacks);
   sessions.set(sessionId, session);
   callbacks.onlineStatus(app, [statusEvent(input.userId, "0", session, now)]);
-  if (input.chatroomId) joinChatroom(app, input.chatroomId, input.userId, now);
   return { userId: input.userId, sessionId, online: true };
 }
 
@@ -98,7 +100,7 @@ export function logout(
   callbacks: RongCloudCallbacks,
 ) {
   requireUserId(input);
-  if (input.chatroomId) app.chatrooms.get(input.chatroomId)?.members.delete(input.userId);
+  if (input.chatroomId) leaveChatroom(app, input.chatroomId, [input.userId], 0, now, callbacks);
   else endSessions(app, input.userId, input.status ?? "2", now, callbacks, input.sessionId);
   return { userId: input.userId, online: isOnline(app, input.userId) };
 }
@@ -124,34 +126,7 @@ export function endSessions(
   );
   if (sessions.size === 0) {
     app.sessions.delete(userId);
-    for (const room of app.chatrooms.values()) room.members.delete(userId);
+    // Offline members are auto-exited (status 1).
+    for (const id of app.chatrooms.keys()) leaveChatroom(app, id, [userId], 1, now, callbacks);
   }
-}
-
-export function joinChatroom(
-  app: AppState,
-  chatroomId: string,
-  userId: string,
-  now: number,
-): Chatroom {
-  const room = getOrCreate(app.chatrooms, chatroomId, () =>
-    newChatroom(chatroomId, chatroomId, now),
-  );
-  if (!room.members.has(userId)) room.members.set(userId, now);
-  room.lastActivity = now;
-  return room;
-}
-
-export function newChatroom(id: string, name: string, now: number): Chatroom {
-  return {
-    id,
-    name,
-    createdAt: now,
-    destroyType: 0,
-    destroyTime: 60,
-    ban: false,
-    whiteUserIds: [],
-    members: new Map(),
-    lastActivity: now,
-  };
 }

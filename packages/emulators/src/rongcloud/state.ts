@@ -87,6 +87,18 @@ export interface Chatroom {
   /** userId → join time. */
   members: Map<string, number>;
   lastActivity: number;
+  /** Custom attributes (KV, #17 §2.8): key → entry; destroyed with the room. */
+  entries: Map<string, ChatroomEntry>;
+  /** The user whitelist (never auto-exited; ≤5, #17 §2.10). */
+  userWhitelist: Set<string>;
+}
+
+/** One chatroom KV pair: its value, who set it last and when. */
+export interface ChatroomEntry {
+  value: string;
+  userId: string;
+  autoDelete: boolean;
+  lastSetTime: number;
 }
 
 /** 1 private, 3 group, 4 chatroom, 6 system (recall's conversationType enum). */
@@ -198,6 +210,14 @@ export interface AppState {
   banWhitelists: Map<string, Set<string>>;
   hostedGroups: Map<string, HostedGroup>;
   chatrooms: Map<string, Chatroom>;
+  /**
+   * Chatroom blocks and gags: chatroomId → userId → until (ms). Kept by room id, so they
+   * can be set on a room that does not exist (#17 §U9); cleared when the room is destroyed (§U8).
+   */
+  chatroomBlocks: Map<string, Map<string, number>>;
+  chatroomGags: Map<string, Map<string, number>>;
+  /** Keep-alive chatrooms (`/chatroom/keepalive/*`), never destroyed for inactivity. */
+  chatroomKeepAlive: Set<string>;
   messages: Map<string, StoredMessage>;
   broadcasts: Map<string, BroadcastRecord>;
   /** `${fromUserId}\0${msgRandom}` → expiry (ms). */
@@ -235,6 +255,9 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     banWhitelists: new Map(),
     hostedGroups: new Map(),
     chatrooms: new Map(),
+    chatroomBlocks: new Map(),
+    chatroomGags: new Map(),
+    chatroomKeepAlive: new Set(),
     messages: new Map(),
     broadcasts: new Map(),
     msgRandoms: new Map(),
@@ -290,7 +313,15 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
       ...g,
       members: Object.fromEntries(g.members),
     })),
-    chatrooms: mapOf(app.chatrooms, (c) => ({ ...c, members: Object.fromEntries(c.members) })),
+    chatrooms: mapOf(app.chatrooms, (c) => ({
+      ...c,
+      members: Object.fromEntries(c.members),
+      entries: Object.fromEntries(c.entries),
+      userWhitelist: [...c.userWhitelist],
+    })),
+    chatroomBlocks: mapOf(app.chatroomBlocks, (m) => Object.fromEntries(m)),
+    chatroomGags: mapOf(app.chatroomGags, (m) => Object.fromEntries(m)),
+    chatroomKeepAlive: [...app.chatroomKeepAlive],
     messages: [...app.messages.values()],
     broadcasts: [...app.broadcasts.values()],
     online: mapOf(app.sessions, (s) => [...s.values()]),

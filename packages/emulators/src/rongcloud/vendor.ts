@@ -14,6 +14,7 @@ import {
   type VendorRequest,
 } from "../framework/index.js";
 import { RongCloudCallbacks } from "./callbacks.js";
+import { type ChatroomView, chatroomView, sweepChatrooms } from "./chatroom-state.js";
 import {
   type ConversationRef,
   type ConversationStateView,
@@ -25,7 +26,6 @@ import { findHistoryLogFile } from "./history-log-file.js";
 import { type ResolvedAppConfig, type RongCloudEmulatorOptions, resolveApp } from "./options.js";
 import { Params } from "./params.js";
 import { DEFAULT_LIMIT, type RouteTable } from "./route.js";
-import { sweepChatrooms } from "./routes/chatrooms.js";
 import { routes as defaultRoutes } from "./routes/index.js";
 import { applySeed, type RongCloudSeed } from "./seed.js";
 import { type LoginInput, type LogoutInput, login, logout } from "./sessions.js";
@@ -219,7 +219,7 @@ export class RongCloudVendor implements VendorEmulator {
   login(input: Record<string, unknown>) {
     const app = this.app(input.app ?? input.appKey);
     const now = this.ctx.clock.now();
-    sweepChatrooms(app, now);
+    sweepChatrooms(app, now, this.callbacks);
     return login(app, input as unknown as LoginInput, now, this.callbacks);
   }
 
@@ -238,6 +238,14 @@ export class RongCloudVendor implements VendorEmulator {
   /** One user's conversation tags with the conversations each carries (control API). */
   conversationTags(input: { app?: string; userId: string }): ConversationTagView[] {
     return conversationTagsView(this.app(input.app), input.userId);
+  }
+
+  /** A chatroom's members, keep-alive and delivered messages (control API); null when absent. */
+  chatroomView(input: { app?: string; chatroomId: string }): ChatroomView | null {
+    const app = this.app(input.app);
+    const now = this.ctx.clock.now();
+    sweepChatrooms(app, now, this.callbacks);
+    return chatroomView(app, input.chatroomId);
   }
 
   /** A stored message as it is now (after modifications); null when unknown. */

@@ -1,71 +1,48 @@
 /**
- * Chatrooms (§2.4). Membership comes from simulated clients (control API login with a
- * chatroomId). Rooms are destroyed lazily by the clock: destroyType 1 at createTime +
- * destroyTime; destroyType 0 after destroyTime minutes with no members and no messages.
+ * Chatrooms (#17 §2.1–2.4). Membership comes from simulated clients (control API login with
+ * a chatroomId). Rooms are destroyed lazily by the clock: destroyType 1 at createTime +
+ * destroyTime; destroyType 0 after destroyTime minutes with no members and no messages
+ * (unless kept alive). Moderation, KV and keep-alive are in their own files.
  */
 
-import { missing, RcError } from "../errors.js";
+import { addChatroom, destroyChatroom, newChatroom } from "../chatroom-state.js";
+import { missing, notEnabled, RcError } from "../errors.js";
 import { formatTime } from "../ids.js";
 import { checkString, ID_RULE, NAME_RULE, REF_RULE } from "../params.js";
-import type { RouteContext, RouteDef, RouteTable } from "../route.js";
-import { newChatroom } from "../sessions.js";
-import type { AppState, Chatroom } from "../state.js";
-
-export function sweepChatrooms(app: AppState, now: number): void {
-  for (const [id, room] of app.chatrooms) {
-    const ttl = room.destroyTime * 60_000;
-    const expired =
-      room.destroyType === 1
-        ? room.createdAt + ttl <= now
-        : room.members.size === 0 && room.lastActivity + ttl <= now;
-    if (expired) app.chatrooms.delete(id);
-  }
-}
-
-/** Every chatroom route sees rooms as of its own time. */
-const swept = (def: RouteDef): RouteDef => ({
-  ...def,
-  handle(ctx: RouteContext) {
-    sweepChatrooms(ctx.app, ctx.now);
-    return def.handle(ctx);
-  },
-});
-
-function existing(app: AppState, chatroomId: string): Chatroom {
-  const room = app.chatrooms.get(chatroomId);
-  // Unknown room: a parameter error (exact code unverified).
-  if (!room) throw new RcError(400, 1002, `chatroomId does not exist: ${chatroomId}`);
-  return room;
-}
+import type { RouteTable } from "../route.js";
+import { existing, swept } from "./chatroom-common.js";
+import { readEntries } from "./chatroom-entries.js";
 
 export const chatroomRoutes: RouteTable = {
   "/chatroom/create_new.json": swept({
-    handle({ app, p, now }) {
+    handle({ app, p, now, callbacks }) {
       const chatroomId = p.required("chatroomId", ID_RULE);
       const destroyType = p.oneOf("destroyType", [0, 1] as const, 0);
-      const destroyTime = p.int("destroyTime", { min: 60, max: 10080 }) ?? 60;
+      // 10800 is the doc's figure, 10080 (7 days) the SDK's: the tolerant bound (§U7).
+      const destroyTime = p.int("destroyTime", { min: 60, max: 10800 }) ?? 60;
       const ban = p.bool("isBan", false);
       const whiteUserIds = p.list("whiteUserIds", { max: 20, ...REF_RULE });
-      p.optional("entryOwnerId", REF_RULE);
-      p.jsonObject("entryInfo");
+      const owner = p.optional("entryOwnerId", REF_RULE);
+      const info = p.jsonObject("entryInfo");
+      if (info && !app.config.features.chatroomKv) throw notEnabled("chatroomKv");
+      if (info && !owner) throw missing("entryOwnerId");
+      const entries = info ? readEntries(info, owner ?? "", now) : new Map();
       // Creating an existing room keeps it as it is (idempotent; unverified).
       if (!app.chatrooms.has(chatroomId)) {
-        app.chatrooms.set(chatroomId, {
-          ...newChatroom(chatroomId, chatroomId, now),
-          destroyType,
-          destroyTime,
-          ban,
-          whiteUserIds,
-        });
+        const room = newChatroom(chatroomId, chatroomId, now);
+        Object.assign(room, { destroyType, destroyTime, ban, whiteUserIds, entries });
+        addChatroom(app, room, now, callbacks);
       }
       return undefined;
     },
   }),
 
   "/chatroom/create.json": swept({
-    handle({ app, p, now }) {
+    handle({ app, p, now, callbacks }) {
       const rooms = p.bracketed("chatroom");
       if (rooms.length === 0) throw missing("chatroom[<id>]");
+      if (rooms.length > 100)
+        throw new RcError(400, 1002, "chatroom has too many values (max 100)");
       for (const [id, name] of rooms) {
         checkString("chatroom id", id, ID_RULE);
         checkString(`chatroom[${id}]`, name, NAME_RULE);
@@ -73,16 +50,16 @@ export const chatroomRoutes: RouteTable = {
       for (const [id, name] of rooms) {
         const room = app.chatrooms.get(id);
         if (room) room.name = name;
-        else app.chatrooms.set(id, newChatroom(id, name, now));
+        else addChatroom(app, newChatroom(id, name, now), now, callbacks);
       }
       return undefined;
     },
   }),
 
   "/chatroom/destroy.json": swept({
-    handle({ app, p }) {
+    handle({ app, p, now, callbacks }) {
       for (const id of p.list("chatroomId", { required: true, ...REF_RULE }))
-        app.chatrooms.delete(id);
+        destroyChatroom(app, id, 0, now, callbacks);
       return undefined;
     },
   }),
@@ -101,9 +78,18 @@ export const chatroomRoutes: RouteTable = {
     },
   }),
 
+  "/chatroom/destroy/set.json": swept({
+    handle({ app, p }) {
+      const room = existing(app, p.required("chatroomId", REF_RULE));
+      room.destroyType = p.oneOf("destroyType", [0, 1] as const, room.destroyType);
+      room.destroyTime = p.int("destroyTime", { min: 60, max: 10800 }) ?? room.destroyTime;
+      return undefined;
+    },
+  }),
+
   "/chatroom/query.json": swept({
     handle({ app, p }) {
-      const ids = p.list("chatroomId", { required: true, ...REF_RULE });
+      const ids = p.list("chatroomId", { required: true, max: 20, ...REF_RULE });
       return {
         chatRooms: ids.flatMap((id) => {
           const room = app.chatrooms.get(id);
@@ -150,9 +136,9 @@ export const chatroomRoutes: RouteTable = {
     handle({ app, p }) {
       const room = app.chatrooms.get(p.required("chatroomId", REF_RULE));
       const userIds = p.list("userId", { required: true, max: 1000, ...REF_RULE });
-      // Per-user results; the field name `result` is unverified.
+      // The batch answers 0/1 (the SDKs' int type), the single call a bool (§U10).
       return {
-        result: userIds.map((userId) => ({ userId, isInChrm: room?.members.has(userId) ?? false })),
+        result: userIds.map((userId) => ({ userId, isInChrm: room?.members.has(userId) ? 1 : 0 })),
       };
     },
   }),

@@ -1,6 +1,8 @@
 /** Every RongCloud endpoint the emulator implements, by path (the route key). */
 import type { RouteTable } from "../route.js";
 import { chatBanRoutes } from "./chat-bans.js";
+import { chatroomEntryRoutes } from "./chatroom-entries.js";
+import { chatroomModerationRoutes } from "./chatroom-moderation.js";
 import { chatroomRoutes } from "./chatrooms.js";
 import { conversationAttributeRoutes } from "./conversation-attributes.js";
 import { conversationTagRoutes } from "./conversation-tags.js";
@@ -40,6 +42,8 @@ export const routes: RouteTable = {
   ...recallRoutes,
   ...historyRoutes,
   ...chatroomRoutes,
+  ...chatroomEntryRoutes,
+  ...chatroomModerationRoutes,
   ...conversationRoutes,
   ...conversationTagRoutes,
   ...conversationAttributeRoutes,
