@@ -22,9 +22,17 @@ export function demoApps(
             appSecret: demo.appSecret,
             region: "cn",
             origins: [origin],
-            // The emulated app has the paid log, broadcasts and hosted groups (profiles,
-            // attributes, admins).
-            features: { history: true, broadcast: true, historyLog: true, hostedGroups: true },
+            // The emulated app has the paid log, broadcasts, hosted groups (profiles,
+            // attributes, admins) and the chatroom services (attributes, keep-alive, broadcast).
+            features: {
+              history: true,
+              broadcast: true,
+              historyLog: true,
+              hostedGroups: true,
+              chatroomAttributes: true,
+              chatroomKeepAlive: true,
+              chatroomBroadcast: true,
+            },
             // Messages are sent extensible, so extensions and reactions work in the demo.
             messageExtensions: true,
           },

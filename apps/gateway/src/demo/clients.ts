@@ -17,5 +17,15 @@ export async function enterLiveRoom(
   roomId: string,
   userIds: string[],
 ): Promise<void> {
-  for (const userId of userIds) emulator.login({ roomId, userId });
+  for (const userId of userIds) emulator.login(liveRoomLogin(emulator.vendor, roomId, userId));
+}
+
+/** How each emulator's control API takes a client into a live room. */
+function liveRoomLogin(vendor: string, roomId: string, userId: string): Record<string, unknown> {
+  switch (vendor) {
+    case "rongcloud":
+      return { userId, chatroomId: roomId };
+    default:
+      return { userId, roomId };
+  }
 }

@@ -15,8 +15,8 @@ import { type RunningGateway, startGateway } from "../gateway.js";
 import { createLogger } from "../logger.js";
 import { demoApps } from "./apps.js";
 import { startCallbackRelay } from "./callback-relay.js";
-import { startDemoEmulators } from "./emulators.js";
 import { enterLiveRoom, prepareDemoEmulator } from "./clients.js";
+import { startDemoEmulators } from "./emulators.js";
 import { DEMO_QUERY, DEMO_USERS, seedApp } from "./seed.js";
 
 export interface DemoGateway extends RunningGateway {

@@ -117,7 +117,11 @@ export class LiveRoomResolver {
   })
   async createLiveRoom(
     @Arg("roomId", () => ID, { description: "The new room's id." }) roomId: string,
-    @Arg("name", () => String, { nullable: true, description: "Its name." }) name: string | null,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Its name, where the vendor keeps one (RongCloud's chatrooms keep none).",
+    })
+    name: string | null,
     @Arg("ownerId", () => ID, { nullable: true, description: "Its creator and owner." })
     ownerId: string | null,
     @Arg("idleLifetimeSeconds", () => Int, {
