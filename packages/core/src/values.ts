@@ -46,6 +46,7 @@ export const EVENT_TYPES = [
   "GROUP_MUTED",
   "GROUP_MEMBER_ROLE_CHANGED",
   "GROUP_ATTRIBUTES_CHANGED",
+  "OPERATION_PROGRESS",
 ] as const satisfies readonly ImEventType[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).

@@ -1,6 +1,7 @@
 import type { Conversation, ImAdapter, ImEvent, ImEventType } from "@imgraph/core";
 import type { Viewer } from "../auth/viewer.js";
 import type { MembershipCache } from "./membership.js";
+import { callerIdOf } from "./progress.js";
 
 export interface EventFilter {
   types: ReadonlySet<ImEventType> | null;
@@ -65,6 +66,8 @@ export async function maySee(
       return member(event.groupId);
     case "GROUP_MEMBER_ROLE_CHANGED":
       return event.userId === me || member(event.groupId);
+    case "OPERATION_PROGRESS":
+      return event.callerId === callerIdOf(viewer);
     case "GROUP_DISMISSED":
       // The group is gone: only a member list we still hold can tell who was in it.
       return members.wasMember(appId, event.groupId, me);
@@ -103,6 +106,8 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
       return c.type === "USER" && (event.userId === c.id || event.friendId === c.id);
     case "BLOCKLIST_CHANGED":
       return c.type === "USER" && (event.userId === c.id || event.otherId === c.id);
+    case "OPERATION_PROGRESS":
+      return false;
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }

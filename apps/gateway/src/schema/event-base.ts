@@ -27,6 +27,7 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   GROUP_MUTED: "A whole group was muted or unmuted.",
   GROUP_MEMBER_ROLE_CHANGED: "A member's role in a group changed.",
   GROUP_ATTRIBUTES_CHANGED: "A group's custom attributes changed.",
+  OPERATION_PROGRESS: "A long operation of yours got further (items done of total).",
 });
 
 @InterfaceType({ description: "What every real-time event has." })

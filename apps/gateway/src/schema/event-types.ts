@@ -13,6 +13,7 @@ import {
   ReactionChangedEvent,
 } from "./lifecycle-event-types.js";
 import { Conversation, Message } from "./message-types.js";
+import { OperationProgressEvent } from "./progress-event-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
 // Real-time events (the `events` subscription), normalized from vendor callbacks.
@@ -196,6 +197,7 @@ const TYPENAMES: Record<EventType, string> = {
   GROUP_MUTED: "GroupMutedEvent",
   GROUP_MEMBER_ROLE_CHANGED: "GroupMemberRoleChangedEvent",
   GROUP_ATTRIBUTES_CHANGED: "GroupAttributesChangedEvent",
+  OPERATION_PROGRESS: "OperationProgressEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -228,6 +230,7 @@ export const ImEventUnion = createUnionType({
       GroupMutedEvent,
       GroupMemberRoleChangedEvent,
       GroupAttributesChangedEvent,
+      OperationProgressEvent,
     ] as const,
   resolveType: eventTypeName,
 });
