@@ -1,13 +1,16 @@
-import type {
-  CallOptions,
-  ImAdapter,
-  OperationInput,
-  OperationName,
-  OperationOutput,
+import {
+  type CallOptions,
+  type ImAdapter,
+  OPERATIONS,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  withProgress,
 } from "@imgraph/core";
 import { type AccessContext, authorize } from "./auth/access.js";
 import { isMember } from "./auth/membership.js";
 import { callOptions, type GatewayContext } from "./context.js";
+import { progressPublisher } from "./realtime/progress.js";
 import { writeEvents } from "./realtime/write-events.js";
 
 /**
@@ -37,7 +40,10 @@ export async function runOn<N extends OperationName>(
     input: OperationInput<N>,
     options: CallOptions,
   ) => Promise<OperationOutput<N>>;
-  const output = await method.call(adapter, input, options);
+  // A batch operation tells its caller how far it has got (OPERATION_PROGRESS events).
+  const report = OPERATIONS[name].batch ? progressPublisher(ctx, adapter, name) : undefined;
+  const call = () => method.call(adapter, input, options);
+  const output = await (report ? withProgress(report, call) : call());
   await publishWrite(ctx, adapter, name, input, output);
   return output;
 }

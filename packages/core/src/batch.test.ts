@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runBatched, runEach, runIdBatches } from "./batch.js";
-import { NotFoundError, VendorUnavailableError } from "./errors.js";
+import { InternalError, NotFoundError, VendorUnavailableError } from "./errors.js";
+import { withProgress } from "./progress.js";
 import { itemError, itemOk } from "./results.js";
 
 describe("runBatched", () => {
@@ -120,5 +121,46 @@ describe("runEach", () => {
       ["c", false],
     ]);
     expect(results[3]).toMatchObject({ ok: false, error: { message: "No answer for c." } });
+  });
+});
+
+describe("progress of a batch", () => {
+  const ok = (chunk: string[]) => Promise.resolve(chunk.map((k) => itemOk(k, true)));
+
+  it("tells the operation's reporter after each vendor call of a batch of several", async () => {
+    const seen: Array<[number, number]> = [];
+    const ids = ["a", "b", "c", "d", "e", "a"];
+    await withProgress(
+      (done, total) => seen.push([done, total]),
+      () => runIdBatches({ concurrency: 1 }, ids, 2, ok),
+    );
+    // Five distinct ids in three calls: each call's ids counted once.
+    expect(seen).toEqual([
+      [2, 5],
+      [4, 5],
+      [5, 5],
+    ]);
+  });
+
+  it("says nothing for a single call, or outside an operation that asked", async () => {
+    const seen: number[] = [];
+    await withProgress(
+      (done) => seen.push(done),
+      () => runIdBatches({}, ["a", "b"], 10, ok),
+    );
+    expect(seen).toEqual([]);
+    await expect(runIdBatches({}, ["a", "b", "c"], 1, ok)).resolves.toHaveLength(3);
+  });
+
+  it("counts a failed call's keys as done too", async () => {
+    const seen: number[] = [];
+    await withProgress(
+      (done) => seen.push(done),
+      () =>
+        runIdBatches({ concurrency: 1 }, ["a", "b", "c"], 2, (chunk) =>
+          chunk.includes("c") ? Promise.reject(new InternalError("down")) : ok(chunk),
+        ),
+    );
+    expect(seen).toEqual([2, 3]);
   });
 });

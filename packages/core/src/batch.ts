@@ -1,4 +1,5 @@
 import { ImError, InternalError } from "./errors.js";
+import { progressReporter } from "./progress.js";
 import { type ItemResult, itemError } from "./results.js";
 
 export interface BatchOptions<K, V> {
@@ -17,7 +18,8 @@ export interface BatchOptions<K, V> {
  * Splits keys into chunks of the vendor's per-call limit, runs the chunks in parallel
  * under a concurrency cap, and answers one result per key in the order the keys came
  * (a repeated key is sent once and answered at each place).
- * A chunk whose call fails as a whole fails each of its keys with that error.
+ * A chunk whose call fails as a whole fails each of its keys with that error. A batch of more
+ * than one call tells the operation's progress reporter (if any) after each call.
  */
 export async function runBatched<K, V>(
   keys: K[],
@@ -36,7 +38,18 @@ export async function runBatched<K, V>(
   for (let i = 0; i < unique.length; i += size) chunks.push(unique.slice(i, i + size));
 
   const answers = new Map<string, ItemResult<V>>();
+  const report = chunks.length > 1 ? progressReporter() : undefined;
+  let done = 0;
   await forEachLimited(chunks, options.concurrency ?? 4, async (chunk) => {
+    try {
+      await runChunk(chunk);
+    } finally {
+      done += chunk.length;
+      report?.(done, unique.length);
+    }
+  });
+
+  async function runChunk(chunk: K[]): Promise<void> {
     let results: ItemResult<V>[];
     try {
       results = await options.run(chunk);
@@ -48,7 +61,7 @@ export async function runBatched<K, V>(
       return;
     }
     for (const result of results) answers.set(result.key, result);
-  });
+  }
 
   return keys.map((key) => {
     const k = options.keyOf(key);

@@ -75,6 +75,7 @@ export {
   type GroupUserRules,
 } from "./operation-inputs.js";
 export * from "./operations/index.js";
+export { type ProgressReporter, progressReporter, withProgress } from "./progress.js";
 export { reactionKey, reactionsOf, reactionsOverExtensions } from "./reactions.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";

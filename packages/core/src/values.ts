@@ -51,6 +51,7 @@ export const EVENT_TYPES = [
   "LIVE_ROOM_DESTROYED",
   "LIVE_ROOM_MEMBER_JOINED",
   "LIVE_ROOM_MEMBER_LEFT",
+  "OPERATION_PROGRESS",
 ] as const satisfies readonly ImEventType[];
 export const LIVE_ROOM_LEAVE_REASONS = [
   "LEFT",

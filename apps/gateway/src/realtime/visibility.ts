@@ -1,6 +1,7 @@
 import type { Conversation, ImAdapter, ImEvent, ImEventType } from "@imgraph/core";
 import type { Viewer } from "../auth/viewer.js";
 import type { MembershipCache } from "./membership.js";
+import { callerIdOf } from "./progress.js";
 
 export interface EventFilter {
   types: ReadonlySet<ImEventType> | null;
@@ -71,6 +72,8 @@ export async function maySee(
     case "LIVE_ROOM_MEMBER_LEFT":
       // Live rooms are public: any user of the app may read them and who is in them.
       return true;
+    case "OPERATION_PROGRESS":
+      return event.callerId === callerIdOf(viewer);
     case "GROUP_DISMISSED":
       // The group is gone: only a member list we still hold can tell who was in it.
       return members.wasMember(appId, event.groupId, me);
@@ -114,6 +117,8 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
     case "LIVE_ROOM_MEMBER_JOINED":
     case "LIVE_ROOM_MEMBER_LEFT":
       return c.type === "ROOM" && event.roomId === c.id;
+    case "OPERATION_PROGRESS":
+      return false;
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }

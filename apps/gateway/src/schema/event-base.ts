@@ -31,6 +31,7 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   LIVE_ROOM_DESTROYED: "A live room was destroyed.",
   LIVE_ROOM_MEMBER_JOINED: "Users entered a live room.",
   LIVE_ROOM_MEMBER_LEFT: "Users left a live room.",
+  OPERATION_PROGRESS: "A long operation of yours got further (items done of total).",
 });
 
 @InterfaceType({ description: "What every real-time event has." })

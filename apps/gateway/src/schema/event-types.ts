@@ -19,6 +19,7 @@ import {
   LiveRoomMemberLeftEvent,
 } from "./live-room-event-types.js";
 import { Conversation, Message } from "./message-types.js";
+import { OperationProgressEvent } from "./progress-event-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
 // Real-time events (the `events` subscription), normalized from vendor callbacks.
@@ -208,6 +209,7 @@ const TYPENAMES: Record<EventType, string> = {
   LIVE_ROOM_DESTROYED: "LiveRoomDestroyedEvent",
   LIVE_ROOM_MEMBER_JOINED: "LiveRoomMemberJoinedEvent",
   LIVE_ROOM_MEMBER_LEFT: "LiveRoomMemberLeftEvent",
+  OPERATION_PROGRESS: "OperationProgressEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -244,6 +246,7 @@ export const ImEventUnion = createUnionType({
       LiveRoomDestroyedEvent,
       LiveRoomMemberJoinedEvent,
       LiveRoomMemberLeftEvent,
+      OperationProgressEvent,
     ] as const,
   resolveType: eventTypeName,
 });

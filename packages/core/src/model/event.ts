@@ -134,6 +134,20 @@ export type ImEvent =
       roomId: string;
       userIds: string[];
       reason: LiveRoomLeaveReason | null;
+    }
+  /**
+   * How far a long operation has got (a batch of several vendor calls): published by the
+   * gateway, for the caller who started it (`callerId`), under the request id it ran with.
+   */
+  | {
+      type: "OPERATION_PROGRESS";
+      appId: string;
+      at: Date;
+      requestId: string;
+      operation: string;
+      done: number;
+      total: number;
+      callerId: string;
     };
 
 /**
