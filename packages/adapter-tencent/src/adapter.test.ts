@@ -211,8 +211,11 @@ describe("groups", () => {
     const work = adapterFor([env.emulator.url], { groupType: "Private" });
     try {
       expect(work.capabilities.has("GROUP_MUTE")).toBe(false);
-      // Group member mutes (app-wide user mutes do not depend on the group type).
-      const mutes = work.operations.filter((o) => /mute/i.test(o.name) && /member/i.test(o.name));
+      // Group member mutes (app-wide user mutes and live rooms, always AVChatRoom, do not
+      // depend on the group type).
+      const mutes = work.operations.filter(
+        (o) => /mute/i.test(o.name) && /member/i.test(o.name) && !/LiveRoom/.test(o.name),
+      );
       expect(mutes).toHaveLength(3);
       for (const o of mutes) {
         expect(o).toMatchObject({

@@ -24,6 +24,12 @@ export interface TencentContext {
   conversationGroups: boolean;
   /** Group counters are on (options.groupCounters). */
   groupCounters: boolean;
+  /** Live rooms' online member list switch (options.liveRoomOnlineMembers). */
+  liveRoomOnlineMembers: boolean;
+  /** Live room member banning switch (options.liveRoomBans). */
+  liveRoomBans: boolean;
+  /** Live room broadcast switch (options.liveRoomBroadcast). */
+  liveRoomBroadcast: boolean;
   /** Custom group member field keys declared in the console (options.groupMemberFields). */
   groupMemberFields: readonly string[];
   concurrency: number;

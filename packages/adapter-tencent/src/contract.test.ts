@@ -17,6 +17,10 @@ const options = {
   // Group counters need the Pro edition (#17); the member fields a console would declare.
   groupCounters: true,
   groupMemberFields: ["rank"],
+  // The live group console switches (online member list, banning, broadcast; Pro edition).
+  liveRoomOnlineMembers: true,
+  liveRoomBans: true,
+  liveRoomBroadcast: true,
 };
 
 runAdapterContract({

@@ -26,7 +26,8 @@ interface AttrAnswer {
 /** Deleting a key the group does not have (delete_group_attr). */
 const MISSING_ATTRIBUTE = "10050";
 
-async function readAttributes(
+/** get_group_attr: every attribute of a group (or live room). */
+export async function readAttributes(
   ctx: TencentContext,
   operation: string,
   groupId: string,
@@ -58,9 +59,20 @@ export const setGroupAttributes: Op<"setGroupAttributes"> = async (ctx, input, o
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const attributes = checkGroupAttributes("attributes", input.attributes, GROUP_ATTRIBUTE_RULES);
   checkActor(input.actorId, USER_ID);
+  await writeAttributes(ctx, "setGroupAttributes", groupId, attributes, options);
+};
+
+/** modify_group_attr of checked attributes (live rooms write theirs through it too). */
+export async function writeAttributes(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  attributes: GroupAttributes,
+  options: CallOptions | undefined,
+): Promise<void> {
   await call(
     ctx,
-    "setGroupAttributes",
+    operation,
     "group_open_http_svc/modify_group_attr",
     {
       GroupId: groupId,
@@ -69,17 +81,18 @@ export const setGroupAttributes: Op<"setGroupAttributes"> = async (ctx, input, o
     options,
     true,
   );
-};
+}
 
 async function deleteKeys(
   ctx: TencentContext,
+  operation: string,
   groupId: string,
   keys: string[],
   options: CallOptions | undefined,
 ): Promise<void> {
   await call(
     ctx,
-    "removeGroupAttributes",
+    operation,
     "group_open_http_svc/delete_group_attr",
     { GroupId: groupId, GroupAttr: keys.map((key) => ({ key })) },
     options,
@@ -95,15 +108,26 @@ export const removeGroupAttributes: Op<"removeGroupAttributes"> = async (ctx, in
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const keys = checkAttributeKeys("keys", input.keys, GROUP_ATTRIBUTE_RULES.key);
   checkActor(input.actorId, USER_ID);
+  await removeAttributeKeys(ctx, "removeGroupAttributes", groupId, keys, options);
+};
+
+/** delete_group_attr of checked keys, idempotent (see removeGroupAttributes). */
+export async function removeAttributeKeys(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  keys: string[],
+  options: CallOptions | undefined,
+): Promise<void> {
   try {
-    await deleteKeys(ctx, groupId, keys, options);
+    await deleteKeys(ctx, operation, groupId, keys, options);
   } catch (error) {
     if (!(error instanceof ImError) || error.vendorCode !== MISSING_ATTRIBUTE) throw error;
-    const present = await readAttributes(ctx, "removeGroupAttributes", groupId, options);
+    const present = await readAttributes(ctx, operation, groupId, options);
     const left = keys.filter((k) => k in present);
-    if (left.length > 0) await deleteKeys(ctx, groupId, left, options);
+    if (left.length > 0) await deleteKeys(ctx, operation, groupId, left, options);
   }
-};
+}
 
 export const clearGroupAttributes: Op<"clearGroupAttributes"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);

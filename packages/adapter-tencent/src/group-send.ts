@@ -25,7 +25,7 @@ export async function sendToGroup(
   ctx: TencentContext,
   operation: string,
   groupId: string,
-  { from, body, push, idempotencyKey, flags }: Outgoing,
+  { from, body, push, idempotencyKey, flags, priority }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>> {
   const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, idempotencyKey);
@@ -40,6 +40,7 @@ export async function sendToGroup(
       MsgBody: body,
       ...push,
       ...flags,
+      ...(priority ? { MsgPriority: priority } : {}),
     },
     options,
     true,

@@ -18,6 +18,11 @@ import * as groupProfile from "./group-profile.js";
 import * as groupRoles from "./group-roles.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as liveRoomAttributes from "./live-room-attributes.js";
+import * as liveRoomMembers from "./live-room-members.js";
+import * as liveRoomMessages from "./live-room-messages.js";
+import * as liveRoomModeration from "./live-room-moderation.js";
+import * as liveRooms from "./live-rooms.js";
 import * as messageDeletes from "./message-deletes.js";
 import * as messageEdits from "./message-edits.js";
 import * as messageExtensions from "./message-extensions.js";
@@ -96,6 +101,31 @@ const COUNTERS = [
   (ctx: TencentContext) => ctx.groupCounters,
 ] as const;
 
+/** Live rooms' online member list needs Tencent's Pro edition and a console switch. */
+const LIVE_ROOM_MEMBERS = [
+  "options.liveRoomOnlineMembers: true",
+  'the live room online member list is off for this app (options.liveRoomOnlineMembers): check_members needs Tencent\'s Pro edition or higher and the console switch "List of online audio-video group members"',
+  (ctx: TencentContext) => ctx.liveRoomOnlineMembers,
+] as const;
+
+/** Banning from live rooms needs Tencent's Pro edition and a console switch. */
+const LIVE_ROOM_BANS = [
+  "options.liveRoomBans: true",
+  'live room banning is off for this app (options.liveRoomBans): ban_group_member needs Tencent\'s Pro edition or higher and the console switch "Audio-video group member banning"',
+  (ctx: TencentContext) => ctx.liveRoomBans,
+] as const;
+
+/** Broadcasting into every live room needs Tencent's Pro edition and a console switch. */
+const LIVE_ROOM_BROADCAST = [
+  "options.liveRoomBroadcast: true",
+  'live room broadcast is off for this app (options.liveRoomBroadcast): send_broadcast_msg needs Tencent\'s Pro edition or higher and the console switch "Broadcast messaging of audio-video group"',
+  (ctx: TencentContext) => ctx.liveRoomBroadcast,
+] as const;
+
+/** Tencent keeps every group, live ones too, until it is destroyed (#17 §3.7). */
+const NEVER_IDLE =
+  "Tencent never destroys an idle live group (AVChatRoom): it lives until destroyed, so there is nothing to keep alive";
+
 const reactions = reactionsOverExtensions(messageExtensions, true);
 
 /**
@@ -123,7 +153,10 @@ export const implementation = exactImplementation<TencentContext>()({
   ...messageDeletes,
   ...messageImport,
   ...groupProfile,
-  ...groupAttributes,
+  getGroupAttributes: groupAttributes.getGroupAttributes,
+  setGroupAttributes: groupAttributes.setGroupAttributes,
+  removeGroupAttributes: groupAttributes.removeGroupAttributes,
+  clearGroupAttributes: groupAttributes.clearGroupAttributes,
   ...groupMemberProfile,
   ...groupImport,
   getGroupMemberRoles: groupRoles.getGroupMemberRoles,
@@ -175,6 +208,34 @@ export const implementation = exactImplementation<TencentContext>()({
   getGroupCounters: when(...COUNTERS, groupCounters.getGroupCounters),
   changeGroupCounters: when(...COUNTERS, groupCounters.changeGroupCounters),
   kickRoomUsers: gap(
-    "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004); its kick logs a user out of the whole app",
+    "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004) except by banning them for a while (ban_group_member); its kick logs a user out of the whole app",
+  ),
+
+  createLiveRoom: liveRooms.createLiveRoom,
+  destroyLiveRoom: liveRooms.destroyLiveRoom,
+  getLiveRoom: liveRooms.getLiveRoom,
+  listLiveRoomMembers: liveRoomMembers.listLiveRoomMembers,
+  checkLiveRoomMembers: when(...LIVE_ROOM_MEMBERS, liveRoomMembers.checkLiveRoomMembers),
+  kickLiveRoomMembers: gap(
+    "Tencent's REST API cannot remove a member from a live room (AVChatRoom) without banning it: delete_group_member answers 10004 there; ban for a short while instead (banLiveRoomMembers)",
+  ),
+  banLiveRoomMembers: when(...LIVE_ROOM_BANS, liveRoomModeration.banLiveRoomMembers),
+  unbanLiveRoomMembers: when(...LIVE_ROOM_BANS, liveRoomModeration.unbanLiveRoomMembers),
+  listLiveRoomBans: when(...LIVE_ROOM_BANS, liveRoomModeration.listLiveRoomBans),
+  muteLiveRoomMembers: liveRoomModeration.muteLiveRoomMembers,
+  unmuteLiveRoomMembers: liveRoomModeration.unmuteLiveRoomMembers,
+  listLiveRoomMutes: liveRoomModeration.listLiveRoomMutes,
+  muteLiveRoom: liveRoomModeration.muteLiveRoom,
+  sendLiveRoomMessage: liveRoomMessages.sendLiveRoomMessage,
+  broadcastLiveRoomMessage: when(...LIVE_ROOM_BROADCAST, liveRoomMessages.broadcastLiveRoomMessage),
+  getLiveRoomAttributes: liveRoomAttributes.getLiveRoomAttributes,
+  setLiveRoomAttributes: liveRoomAttributes.setLiveRoomAttributes,
+  removeLiveRoomAttributes: liveRoomAttributes.removeLiveRoomAttributes,
+  keepLiveRoomAlive: gap(NEVER_IDLE),
+  setLiveRoomWhitelist: gap(
+    "Tencent has no REST call to exempt users from a live group's limits: only a per-message MsgPriority (sendLiveRoomMessage priority) and the client-side member marks",
+  ),
+  listLiveRoomWhitelist: gap(
+    "Tencent has no live room whitelist to read: no REST call exempts users from a live group's limits",
   ),
 });

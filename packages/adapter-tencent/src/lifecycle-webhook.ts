@@ -8,6 +8,7 @@ import {
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
 import { GROUP_CALLBACK_EVENTS } from "./group-webhook.js";
+import { LIVE_ROOM_CALLBACK_EVENTS } from "./live-room-webhook.js";
 import { encodeMessageId } from "./message-ids.js";
 
 // Tencent's message-lifecycle callbacks (docs/vendors/tencent.md §7) → neutral events:
@@ -20,6 +21,7 @@ export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
   MESSAGE_EDITED: ["USER"],
   CONVERSATION_READ: ["USER"],
   ...GROUP_CALLBACK_EVENTS,
+  ...LIVE_ROOM_CALLBACK_EVENTS,
 };
 
 /** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */

@@ -142,6 +142,19 @@ export const CONTACT_GROUP_PAGES_MAX = 50;
 export const MARK_RANGE = { min: 1, max: 32 } as const;
 export const FIRST_APP_MARK_BIT = 32;
 
+/**
+ * Live rooms (AVChatRoom, #17 §3): check_members states no cap (unverified: 500, as the
+ * emulator takes); ban_group_member and unban_group_member take 20 accounts a call and
+ * forbid_send_msg 500 — one number for every moderation call: 20.
+ */
+export const USERS_PER_LIVE_ROOM_CHECK = 500;
+export const USERS_PER_LIVE_ROOM_MODERATION = 20;
+/** ban_group_member Description ≤ 1000 bytes. */
+export const LIVE_ROOM_BAN_REASON_MAX_BYTES = 1_000;
+/** get_group_ban_member: Limit ≤ 100; pages read at most for one list. */
+export const LIVE_ROOM_BANS_PER_PAGE = 100;
+export const LIVE_ROOM_BAN_PAGES_MAX = 100;
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -163,4 +176,6 @@ export const TENCENT_LIMITS: VendorLimits = {
   messagesPerDelete: MESSAGES_PER_DELETE,
   messagesPerReceipt: MESSAGES_PER_RECEIPT,
   extensionsPerWrite: EXTENSIONS_PER_WRITE,
+  usersPerLiveRoomCheck: USERS_PER_LIVE_ROOM_CHECK,
+  usersPerLiveRoomModeration: USERS_PER_LIVE_ROOM_MODERATION,
 };

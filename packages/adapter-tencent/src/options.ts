@@ -113,6 +113,22 @@ export const configSchema = z
       .min(1)
       .max(GROUP_MEMBER_FIELDS_MAX)
       .optional(),
+    /**
+     * Live rooms' online member list is on (Pro edition or higher, console switch "List of
+     * online audio-video group members"): checkLiveRoomMembers uses check_members, and
+     * member lists reach past the 30 latest members. Default false.
+     */
+    liveRoomOnlineMembers: z.boolean().optional(),
+    /**
+     * Live room member banning is on (Pro edition or higher, console switch "Audio-video group
+     * member banning"): the ban operations use ban_group_member and its kin. Default false.
+     */
+    liveRoomBans: z.boolean().optional(),
+    /**
+     * Broadcasting into every live room is on (Pro edition or higher, console switch
+     * "Broadcast messaging of audio-video group"): send_broadcast_msg. Default false.
+     */
+    liveRoomBroadcast: z.boolean().optional(),
     /** The console's callback auth token: enables reading Tencent's callbacks (webhooks). */
     callbackToken: z.string().min(1).optional(),
     /**

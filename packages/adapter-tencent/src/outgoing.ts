@@ -14,6 +14,8 @@ export interface Outgoing {
   idempotencyKey: string | undefined;
   /** What the app's options ask of each send (extensions allowed, read receipts): send-flags.ts. */
   flags?: Record<string, number>;
+  /** send_group_msg MsgPriority (live rooms): Tencent's default Normal when absent. */
+  priority?: "High" | "Normal" | "Low";
 }
 
 /** Checks a send's sender, push text, content and idempotency key; builds what it sends. */

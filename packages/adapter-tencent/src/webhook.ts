@@ -26,6 +26,7 @@ import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
 import { readGroupCallback } from "./group-webhook.js";
 import { readLifecycleCallback } from "./lifecycle-webhook.js";
+import { readLiveRoomCallback } from "./live-room-webhook.js";
 import { encodeMessageId, type MessageRef } from "./message-ids.js";
 import { readSocialCallback } from "./social-webhook.js";
 
@@ -85,6 +86,9 @@ function read(
 ): ImEvent[] {
   const appId = ctx.appId;
   const at = eventTime(b, receivedAt);
+  // Live groups' create, destroy, join and exit are live room events, not group events.
+  const live = readLiveRoomCallback(command, b, appId, at);
+  if (live) return live;
   switch (command) {
     case "C2C.CallbackAfterSendMsg": {
       if (b.SendMsgResult !== undefined && Number(b.SendMsgResult) !== 0) return [];

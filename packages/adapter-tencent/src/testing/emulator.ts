@@ -5,6 +5,7 @@ import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
+import { liveRoomMessages } from "./live-room-state.js";
 import { markState } from "./mark-state.js";
 import { vendorState } from "./vendor-state.js";
 
@@ -102,6 +103,11 @@ export function harness(emulator: RunningEmulator, adapter: TencentAdapter): Con
       appId: APP_ID,
     }),
     ...markState(emulator, SDK_APP_ID),
+    // Clients enter an existing live group (AVChatRoom) from their SDK: a client login into it.
+    joinLiveRoom: async (roomId, userIds) => {
+      for (const userId of userIds) emulator.login({ app: SDK_APP_ID, userId, groupId: roomId });
+    },
+    liveRoomMessages: async (roomId) => liveRoomMessages(emulator, SDK_APP_ID, roomId),
     // Clients enter a live room (AVChatRoom) through the SDK; the seed stands in for that.
     joinRoom: async (roomId, userIds) => {
       emulator.seed({

@@ -81,7 +81,10 @@ describe("control API", () => {
       200,
     );
     const info = ok(
-      await fx.tim.call("group_open_http_svc/get_group_member_info", { GroupId: "live" }),
+      await fx.tim.call("group_open_avchatroom_http_svc/get_members", {
+        GroupId: "live",
+        Timestamp: 0,
+      }),
     );
     expect(info.MemberList.map((m: Body) => m.Member_Account)).toEqual(["a"]);
     expect((await control("POST", "clients/login", { userId: "a", groupId: "pub" })).status).toBe(

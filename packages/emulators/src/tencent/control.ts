@@ -15,6 +15,7 @@ import {
   parseGroupType,
 } from "./groups.js";
 import { seedIpLists } from "./ip-lists.js";
+import { bannedUntil, enterLiveRoom, leaveLiveRoom } from "./live-rooms.js";
 import { endSessions, stateChange } from "./presence.js";
 import type { AppState, Group } from "./state.js";
 
@@ -91,6 +92,10 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
           if (!group.members.has(account as string)) {
             group.members.set(account as string, newMember(account as string, role, now));
           }
+          // A seeded live group's members are in the room (entered from their clients).
+          if (type === "AVChatRoom" && !group.online.has(account as string)) {
+            group.online.set(account as string, { joinTime: now, order: ++group.onlineOrder });
+          }
         }
         groups.push(id);
       }
@@ -133,10 +138,11 @@ export function login(
   }
   const platform = typeof input.platform === "string" && input.platform ? input.platform : "Web";
   // Refuse a bad join before anything changes.
-  const group = input.groupId === undefined ? undefined : joinable(app, userId, input.groupId);
+  const group = input.groupId === undefined ? undefined : joinable(app, userId, input.groupId, now);
   acc.sessions.set(platform, now);
   stateChange(callbacks, app, acc, "Login", "Register", platform);
-  if (group && !group.members.has(userId)) {
+  if (group?.type === "AVChatRoom") enterLiveRoom(callbacks, app, group, userId, now);
+  else if (group && !group.members.has(userId)) {
     group.members.set(userId, newMember(userId, "Member", now));
     const applied = { kind: "join", how: "Apply", operator: userId } as const;
     membershipCallback(callbacks, app, group, applied, [userId]);
@@ -159,9 +165,12 @@ function sessionAccount(apps: Map<number, AppState>, input: ClientSessionInput) 
  * The group a client may join freely (Live/AVChatRoom, Meeting, Community or FreeAccess):
  * the only way into an AVChatRoom, which REST cannot add members to.
  */
-function joinable(app: AppState, userId: string, groupId: unknown): Group {
+function joinable(app: AppState, userId: string, groupId: unknown, now: number): Group {
   const g = typeof groupId === "string" ? app.groups.get(groupId) : undefined;
   if (!g) throw new ControlError(404, `unknown group ${String(groupId)}`);
+  // A banned account cannot enter again until its ban ends (#17 §3.4).
+  if (bannedUntil(g, userId, now) > 0)
+    throw new ControlError(403, `${userId} is banned from ${g.id}`);
   if (g.members.has(userId)) return g;
   const free = g.type !== "Private" && (g.type !== "Public" || g.applyJoinOption === "FreeAccess");
   if (!free) throw new ControlError(403, `${g.id} does not allow free join`);
@@ -172,7 +181,9 @@ function joinable(app: AppState, userId: string, groupId: unknown): Group {
 /**
  * Logout `{app?, userId, platform?, reason?: "Logout" | "Disconnect" | "TimeOut"}`: one
  * platform or all; Logout → Logout/Unregister, Disconnect → Disconnect/LinkClose,
- * TimeOut → Disconnect/TimeOut.
+ * TimeOut → Disconnect/TimeOut. With `groupId` of a live group (AVChatRoom) the client
+ * leaves that room only and stays logged in: Logout quits it (MemberExit, ExitType Quit),
+ * Disconnect and TimeOut drop it (OnMemberStateChange Offline).
  */
 export function logout(
   apps: Map<number, AppState>,
@@ -183,6 +194,14 @@ export function logout(
   const reason = input.reason ?? "Logout";
   if (reason !== "Logout" && reason !== "Disconnect" && reason !== "TimeOut") {
     throw new ControlError(400, "reason must be Logout, Disconnect or TimeOut");
+  }
+  if (input.groupId !== undefined) {
+    const g = typeof input.groupId === "string" ? app.groups.get(input.groupId) : undefined;
+    if (!g || g.type !== "AVChatRoom")
+      throw new ControlError(404, `no live group ${String(input.groupId)}`);
+    const how = reason === "Logout" ? "Quit" : "Offline";
+    const left = leaveLiveRoom(callbacks, app, g, [userId], how, userId).length > 0;
+    return { userId, groupId: g.id, left };
   }
   const action = reason === "Logout" ? "Logout" : "Disconnect";
   const why =

@@ -191,6 +191,9 @@ export function insertGroup(app: AppState, g: NewGroup, now: number): Group {
     notifications: [],
     attributes: new Map(),
     counters: new Map(),
+    online: new Map(),
+    onlineOrder: 0,
+    bans: new Map(),
   };
   if (g.owner) group.members.set(g.owner, newMember(g.owner, "Owner", now));
   app.groups.set(group.id, group);

@@ -22,6 +22,21 @@ export interface TencentAppConfig {
   customFriendTags?: string[];
   /** Texts containing one of these are refused with 80001. Default none. */
   sensitiveWords?: string[];
+  /**
+   * Live group (AVChatRoom) console switches, each also needing the Pro+/Ultimate edition
+   * (#17 §3.2-§3.5); default on for "pro" and "ultimate", off otherwise.
+   */
+  liveRoomSwitches?: Partial<LiveRoomSwitches>;
+}
+
+/** The console switches of live groups: one flag per feature ("edition and switch on"). */
+export interface LiveRoomSwitches {
+  /** "List of online audio-video group members": get_members beyond 30, check_members. */
+  onlineMemberList: boolean;
+  /** "Audio-video group member banning": ban/unban_group_member, get_group_ban_member. */
+  memberBanning: boolean;
+  /** "Broadcast messaging of audio-video group": send_broadcast_msg. */
+  broadcast: boolean;
 }
 
 export interface TencentEmulatorOptions {
@@ -50,6 +65,7 @@ export interface ResolvedApp {
   sensitiveWords: string[];
   /** Message history retention: 7 days (trial/standard/pro), 30 days (ultimate). */
   retentionSeconds: number;
+  liveRooms: LiveRoomSwitches;
 }
 
 export function resolveApp(app: TencentAppConfig): ResolvedApp {
@@ -65,10 +81,23 @@ export function resolveApp(app: TencentAppConfig): ResolvedApp {
     edition,
     sensitiveWords: app.sensitiveWords ?? [],
     retentionSeconds: (edition === "ultimate" ? 30 : 7) * 86_400,
+    liveRooms: liveRoomSwitches(edition, app.liveRoomSwitches),
   };
   if (app.callbackUrl) resolved.callbackUrl = app.callbackUrl;
   if (app.callbackToken) resolved.callbackToken = app.callbackToken;
   if (app.customProfileTags) resolved.customProfileTags = new Set(app.customProfileTags);
   if (app.customFriendTags) resolved.customFriendTags = new Set(app.customFriendTags);
   return resolved;
+}
+
+function liveRoomSwitches(
+  edition: TencentEdition,
+  set: Partial<LiveRoomSwitches> = {},
+): LiveRoomSwitches {
+  const paid = edition === "pro" || edition === "ultimate";
+  return {
+    onlineMemberList: set.onlineMemberList ?? paid,
+    memberBanning: set.memberBanning ?? paid,
+    broadcast: set.broadcast ?? paid,
+  };
 }

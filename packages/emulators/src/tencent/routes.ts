@@ -12,6 +12,9 @@ import { groupCounterRoutes } from "./commands/group-counter.js";
 import { groupImportRoutes } from "./commands/group-import.js";
 import { groupMemberRoutes } from "./commands/group-members.js";
 import { groupMsgRoutes } from "./commands/group-msg.js";
+import { liveRoomBanRoutes } from "./commands/live-room-bans.js";
+import { liveRoomBroadcastRoutes } from "./commands/live-room-broadcast.js";
+import { liveRoomRoutes } from "./commands/live-rooms.js";
 import { memberInfoRoutes } from "./commands/member-info.js";
 import { msgDeleteRoutes } from "./commands/msg-delete.js";
 import { msgExtRoutes } from "./commands/msg-ext.js";
@@ -56,4 +59,7 @@ export const ROUTES: RouteTable = {
   ...groupAttrRoutes,
   ...groupCounterRoutes,
   ...groupImportRoutes,
+  ...liveRoomRoutes,
+  ...liveRoomBanRoutes,
+  ...liveRoomBroadcastRoutes,
 };

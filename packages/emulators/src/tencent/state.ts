@@ -152,6 +152,15 @@ export interface Group {
   attributes: Map<string, string>;
   /** Group counters (*_group_counter): key → int64 value (kept within safe integers). */
   counters: Map<string, number>;
+  /**
+   * AVChatRoom: who is in the room now (entered from a client), apart from the durable
+   * `members` (which keeps the owner whether or not it entered). `order` is the entry order,
+   * the cursor get_members answers.
+   */
+  online: Map<string, { joinTime: number; order: number }>;
+  onlineOrder: number;
+  /** ban_group_member: account → banned until (absolute second; UINT32_MAX = no end). */
+  bans: Map<string, number>;
 }
 
 export interface C2CMessage {
@@ -212,6 +221,8 @@ export interface AppState {
   pushes: PushTask[];
   /** GetIPList lists set through the control API, by nettype (absent = default). */
   ipLists: Map<NetType, string[]>;
+  /** send_broadcast_msg calls so far (its MsgSeq). */
+  broadcastSeq: number;
 }
 
 export function newAccount(userId: string, now: number): Account {
@@ -250,6 +261,7 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
     pushDedup: new Map(),
     pushes: [],
     ipLists: new Map(),
+    broadcastSeq: 0,
   };
   // Admin identifiers are accounts too: they send as the default From_Account.
   for (const admin of config.admins) state.accounts.set(admin, newAccount(admin, now));

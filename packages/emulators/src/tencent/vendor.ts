@@ -17,6 +17,7 @@ import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
 import { TimError } from "./errors.js";
 import { badAccountField, Fields, isObject, type Json } from "./fields.js";
 import { readReceiptDump } from "./lifecycle-control.js";
+import { liveRoomDump } from "./live-rooms.js";
 import { type ResolvedApp, resolveApp, type TencentEmulatorOptions } from "./options.js";
 import { DEFAULT_RULES } from "./route.js";
 import { ROUTES } from "./routes.js";
@@ -126,6 +127,7 @@ export class TencentVendor implements VendorEmulator {
       ...conversationDump(s, now),
       ...readReceiptDump(s),
       ...contactGroupDump(s),
+      ...liveRoomDump(s, now),
     });
     if (app !== undefined) {
       const s = this.apps.get(Number(app));

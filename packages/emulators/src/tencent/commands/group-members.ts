@@ -76,6 +76,9 @@ export const groupMemberRoutes: RouteTable = {
     codes: GROUP_CODES,
     handle({ app, f, now }) {
       const g = findGroup(app, f.str("GroupId"));
+      // Not for AVChatRoom (intl 34948; the code is unverified): get_members lists those.
+      if (g.type === "AVChatRoom")
+        throw new TimError(10007, "get_group_member_info does not serve AVChatRoom groups");
       const limit = f.optInt("Limit", undefined, 6_000);
       const roles = f.optArray("MemberRoleFilter", 3);
       const filter = f.raw.MemberInfoFilter;
@@ -140,7 +143,9 @@ export const groupMemberRoutes: RouteTable = {
     handle({ app, f, now }) {
       const g = findGroup(app, f.str("GroupId"));
       f.optStr("TopicId");
-      const muted = [...g.members.keys()]
+      // Live groups keep no roster: their mutes are listed whoever is in the room now.
+      const accounts = g.type === "AVChatRoom" ? [...g.mutes.keys()] : [...g.members.keys()];
+      const muted = accounts
         .map((id) => ({ id, until: mutedUntil(g, id, now) }))
         .filter((x) => x.until > 0);
       // Which list name is current is unverified: both are returned.

@@ -17,6 +17,7 @@ import { receiptFor } from "./read-receipts.js";
 const GROUP_DEDUP_MS = 5 * 60_000;
 const MAX_HISTORY_PAGE = 20;
 const MAX_RECALL = 10;
+const PRIORITIES = ["High", "Normal", "Low"];
 
 export const groupMsgRoutes: RouteTable = {
   "v4/group_open_http_svc/send_group_msg": {
@@ -39,7 +40,10 @@ export const groupMsgRoutes: RouteTable = {
       if (targets && targets.length > 0 && app.config.edition !== "ultimate") {
         throw new TimError(10007, "targeted group messages need the Ultimate edition");
       }
+      // Case-sensitive (#17 §3.5).
       const priority = f.optStr("MsgPriority") ?? "Normal";
+      if (!PRIORITIES.includes(priority))
+        throw new TimError(10004, "MsgPriority must be High, Normal or Low");
       const cloudCustomData = f.optStr("CloudCustomData");
       const topicId = f.optStr("TopicId");
       const supportExtension = f.optInt("SupportMessageExtension", undefined, 1) === 1;

@@ -150,6 +150,11 @@ export const groupRoutes: RouteTable = {
           ErrorCode: 0,
           ErrorInfo: "",
         };
+        // AVChatRoom: "only group details, member count not supported, no member list" (#17 §7).
+        if (g.type === "AVChatRoom") {
+          delete info.MemberNum;
+          return info;
+        }
         if (!filter || filter.MemberInfoFilter !== undefined) {
           info.MemberList = orderedMembers(g).map((m) =>
             filterKeys(memberInfo(g, m, now), filter?.MemberInfoFilter, ["Member_Account"]),

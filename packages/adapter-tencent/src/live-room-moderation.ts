@@ -1,0 +1,196 @@
+import {
+  BadUserInputError,
+  type CallOptions,
+  checkActor,
+  checkId,
+  checkLiveRoomRestrict,
+  checkLiveRoomUsers,
+  itemOk,
+  type LiveRoomRestriction,
+  type LiveRoomRestrictRules,
+  type LiveRoomUsersInput,
+} from "@imgraph/core";
+import { call, num, type Op, str, type TencentContext } from "./context.js";
+import {
+  FOREVER_SECONDS,
+  GROUP_ID,
+  LIVE_ROOM_BAN_PAGES_MAX,
+  LIVE_ROOM_BAN_REASON_MAX_BYTES,
+  LIVE_ROOM_BANS_PER_PAGE,
+  USER_ID,
+  USERS_PER_LIVE_ROOM_MODERATION,
+} from "./limits.js";
+import { setMuteAll } from "./live-rooms.js";
+
+// Live room moderation (docs/vendors/tencent.md #17 §3.4, §4): ban_group_member removes the
+// users and keeps them out for Duration seconds (Tencent's only server-side removal from a
+// live group); forbid_send_msg mutes for MuteTime seconds (0 lifts it); mute-all is
+// modify_group_base_info MuteAllMember. Durations are seconds at Tencent as in the neutral
+// model; 4294967295 s is Tencent's "no end", so the longest asked for is one second less.
+
+const USERS = { room: GROUP_ID, user: USER_ID, perCall: USERS_PER_LIVE_ROOM_MODERATION };
+const DURATION = { min: 1, max: FOREVER_SECONDS - 1 };
+const BAN_RULES: LiveRoomRestrictRules = {
+  ...USERS,
+  durationSeconds: DURATION,
+  reasonMaxBytes: LIVE_ROOM_BAN_REASON_MAX_BYTES,
+};
+/** forbid_send_msg carries no reason: one given is refused, not dropped. */
+const MUTE_RULES: LiveRoomRestrictRules = {
+  ...USERS,
+  durationSeconds: DURATION,
+  reasonMaxBytes: null,
+};
+
+/** An end in unix seconds as a Date; null for Tencent's "no end". */
+function until(seconds: number | undefined): Date | null {
+  return seconds === undefined || seconds >= FOREVER_SECONDS ? null : new Date(seconds * 1000);
+}
+
+export const banLiveRoomMembers: Op<"banLiveRoomMembers"> = async (ctx, input, options) => {
+  const ban = checkLiveRoomRestrict("tencent", "banLiveRoomMembers", input, BAN_RULES);
+  checkActor(input.actorId, USER_ID);
+  await call(
+    ctx,
+    "banLiveRoomMembers",
+    "group_open_http_svc/ban_group_member",
+    {
+      GroupId: ban.roomId,
+      Members_Account: ban.userIds,
+      Duration: ban.durationSeconds,
+      ...(ban.reason !== undefined ? { Description: ban.reason } : {}),
+    },
+    options,
+    true,
+  );
+  return ban.userIds.map((id) => itemOk(id, true as const));
+};
+
+export const unbanLiveRoomMembers: Op<"unbanLiveRoomMembers"> = async (ctx, input, options) => {
+  const { roomId, userIds } = checkLiveRoomUsers(input, USERS);
+  checkActor(input.actorId, USER_ID);
+  await call(
+    ctx,
+    "unbanLiveRoomMembers",
+    "group_open_http_svc/unban_group_member",
+    { GroupId: roomId, Members_Account: userIds },
+    options,
+    true,
+  );
+  return userIds.map((id) => itemOk(id, true as const));
+};
+
+interface BanPage {
+  BannedAccountList?: Array<{ Member_Account?: unknown; BannedUntil?: unknown }>;
+  NextOffset?: unknown;
+}
+
+/** get_group_ban_member, every page (Offset from 0 until NextOffset is 0); ended bans left out. */
+export const listLiveRoomBans: Op<"listLiveRoomBans"> = async (ctx, input, options) => {
+  const roomId = checkId("roomId", input?.roomId, GROUP_ID);
+  const out: LiveRoomRestriction[] = [];
+  const nowSeconds = ctx.now() / 1000;
+  let offset = 0;
+  for (let page = 0; page < LIVE_ROOM_BAN_PAGES_MAX; page++) {
+    const answer = await call<BanPage>(
+      ctx,
+      "listLiveRoomBans",
+      "group_open_http_svc/get_group_ban_member",
+      { GroupId: roomId, Limit: LIVE_ROOM_BANS_PER_PAGE, Offset: offset },
+      options,
+      true,
+    );
+    for (const b of answer.BannedAccountList ?? []) {
+      const userId = str(b?.Member_Account);
+      const end = num(b?.BannedUntil);
+      if (!userId || (end !== undefined && end > 0 && end <= nowSeconds)) continue;
+      out.push({ userId, until: until(end) });
+    }
+    const next = num(answer.NextOffset) ?? 0;
+    if (next <= offset) break;
+    offset = next;
+  }
+  return out;
+};
+
+function forbid(
+  ctx: TencentContext,
+  operation: string,
+  roomId: string,
+  userIds: string[],
+  seconds: number,
+  options: CallOptions | undefined,
+) {
+  return call(
+    ctx,
+    operation,
+    "group_open_http_svc/forbid_send_msg",
+    { GroupId: roomId, Members_Account: userIds, MuteTime: seconds },
+    options,
+    true,
+  );
+}
+
+export const muteLiveRoomMembers: Op<"muteLiveRoomMembers"> = async (ctx, input, options) => {
+  const mute = checkLiveRoomRestrict("tencent", "muteLiveRoomMembers", input, MUTE_RULES);
+  checkActor(input.actorId, USER_ID);
+  await forbid(
+    ctx,
+    "muteLiveRoomMembers",
+    mute.roomId,
+    mute.userIds,
+    mute.durationSeconds,
+    options,
+  );
+  return mute.userIds.map((id) => itemOk(id, true as const));
+};
+
+export const unmuteLiveRoomMembers: Op<"unmuteLiveRoomMembers"> = async (
+  ctx,
+  input: LiveRoomUsersInput,
+  options,
+) => {
+  const { roomId, userIds } = checkLiveRoomUsers(input, USERS);
+  checkActor(input.actorId, USER_ID);
+  await forbid(ctx, "unmuteLiveRoomMembers", roomId, userIds, 0, options);
+  return userIds.map((id) => itemOk(id, true as const));
+};
+
+interface MutedAnswer {
+  MutedAccountList?: Array<{ Member_Account?: unknown; MutedUntil?: unknown }>;
+  ShuttedUinList?: Array<{ Member_Account?: unknown; ShuttedUntil?: unknown }>;
+}
+
+/** get_group_muted_account (MutedAccountList; ShuttedUinList in older docs); ended mutes left out. */
+export const listLiveRoomMutes: Op<"listLiveRoomMutes"> = async (ctx, input, options) => {
+  const roomId = checkId("roomId", input?.roomId, GROUP_ID);
+  const answer = await call<MutedAnswer>(
+    ctx,
+    "listLiveRoomMutes",
+    "group_open_http_svc/get_group_muted_account",
+    { GroupId: roomId },
+    options,
+    true,
+  );
+  const entries = Array.isArray(answer.MutedAccountList)
+    ? answer.MutedAccountList.map((m) => [m?.Member_Account, m?.MutedUntil] as const)
+    : (answer.ShuttedUinList ?? []).map((m) => [m?.Member_Account, m?.ShuttedUntil] as const);
+  const nowSeconds = ctx.now() / 1000;
+  const out: LiveRoomRestriction[] = [];
+  for (const [account, end] of entries) {
+    const userId = str(account);
+    const seconds = num(end);
+    if (!userId || (seconds !== undefined && seconds <= nowSeconds)) continue;
+    out.push({ userId, until: until(seconds) });
+  }
+  return out;
+};
+
+export const muteLiveRoom: Op<"muteLiveRoom"> = async (ctx, input, options) => {
+  const roomId = checkId("roomId", input?.roomId, GROUP_ID);
+  if (typeof input.muted !== "boolean") {
+    throw new BadUserInputError("muted", "muted must be true or false.");
+  }
+  checkActor(input.actorId, USER_ID);
+  await setMuteAll(ctx, "muteLiveRoom", roomId, input.muted, options);
+};
