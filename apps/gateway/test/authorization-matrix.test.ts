@@ -1003,6 +1003,7 @@ describe("authorization matrix covers the schema", () => {
       third: "carol",
       group: "demogroup",
       message: "m",
+      liveRoom: "demolive",
     };
     for (const [key, { operation, field }] of FIELDS) {
       for (const c of cases(key)) {

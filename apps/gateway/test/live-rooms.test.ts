@@ -35,21 +35,29 @@ describe.each(APPS)("live rooms on %s", (app) => {
   it("creates a room, counts and lists who entered, and tells who is in it", async () => {
     const [owner, a, b, outsider] = (await register(4)) as [string, string, string, string];
     const id = roomId();
-    const created = ok(await q<{ createLiveRoom: { id: string } }>(CREATE, { r: id, o: owner, n: "Show" }));
+    const created = ok(
+      await q<{ createLiveRoom: { id: string } }>(CREATE, { r: id, o: owner, n: "Show" }),
+    );
     expect(created.createLiveRoom.id).toBe(id);
     await g.enterLiveRoom(app, id, [a, b]);
     // Any user of the app reads the room.
-    const read = ok(await q<{ liveRoom: { memberCount: number | null } }>(ROOM, { r: id }, await as(outsider)));
+    const read = ok(
+      await q<{ liveRoom: { memberCount: number | null } }>(ROOM, { r: id }, await as(outsider)),
+    );
     if (read.liveRoom.memberCount !== null) expect(read.liveRoom.memberCount).toBe(2);
     const members = ok(
-      await q<{ liveRoomMembers: { nodes: Array<{ userId: string }> } }>(MEMBERS, { r: id }, await as(outsider)),
+      await q<{ liveRoomMembers: { nodes: Array<{ userId: string }> } }>(
+        MEMBERS,
+        { r: id },
+        await as(outsider),
+      ),
     );
     expect(members.liveRoomMembers.nodes.map((m) => m.userId).sort()).toEqual([a, b].sort());
-    const presence = await q<{ liveRoomPresence: Array<{ userId: string; inRoom: boolean | null }> }>(
-      PRESENCE,
-      { r: id, u: [a, outsider] },
-    );
-    if (!supported("CHECK_LIVE_ROOM_MEMBERS")) return expectGap(presence, "CHECK_LIVE_ROOM_MEMBERS");
+    const presence = await q<{
+      liveRoomPresence: Array<{ userId: string; inRoom: boolean | null }>;
+    }>(PRESENCE, { r: id, u: [a, outsider] });
+    if (!supported("CHECK_LIVE_ROOM_MEMBERS"))
+      return expectGap(presence, "CHECK_LIVE_ROOM_MEMBERS");
     expect(ok(presence).liveRoomPresence.map((p) => [p.userId, p.inRoom])).toEqual([
       [a, true],
       [outsider, false],
@@ -61,7 +69,10 @@ describe.each(APPS)("live rooms on %s", (app) => {
     const id = roomId();
     ok(await q(CREATE, { r: id, o: owner }));
     const before = vendorRequests();
-    expect(firstError(await q(ROOM, { r: "" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "roomId" });
+    expect(firstError(await q(ROOM, { r: "" }))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "roomId",
+    });
     expect(firstError(await q(BAN, { r: id, u: [owner], d: 0 }))).toMatchObject({
       code: supported("BAN_LIVE_ROOM_MEMBERS") ? "BAD_USER_INPUT" : "UNSUPPORTED_BY_VENDOR",
     });
@@ -95,10 +106,16 @@ describe.each(APPS)("live rooms on %s", (app) => {
     const id = roomId();
     ok(await q(CREATE, { r: id, o: owner }));
     await g.enterLiveRoom(app, id, [a, b]);
-    const banned = await q<{ banLiveRoomMembers: Array<{ ok: boolean }> }>(BAN, { r: id, u: [a], d: 600 });
+    const banned = await q<{ banLiveRoomMembers: Array<{ ok: boolean }> }>(BAN, {
+      r: id,
+      u: [a],
+      d: 600,
+    });
     if (!supported("BAN_LIVE_ROOM_MEMBERS")) return expectGap(banned, "BAN_LIVE_ROOM_MEMBERS");
     expect(ok(banned).banLiveRoomMembers.every((r) => r.ok)).toBe(true);
-    const members = ok(await q<{ liveRoomMembers: { nodes: Array<{ userId: string }> } }>(MEMBERS, { r: id }));
+    const members = ok(
+      await q<{ liveRoomMembers: { nodes: Array<{ userId: string }> } }>(MEMBERS, { r: id }),
+    );
     expect(members.liveRoomMembers.nodes.map((m) => m.userId)).toEqual([b]);
   });
 
@@ -120,7 +137,10 @@ describe.each(APPS)("live rooms on %s", (app) => {
     await until(() => heard.events.some((e) => e.type === "LIVE_ROOM_DESTROYED"), 10_000);
     const types = heard.events.map((e) => e.type);
     expect(types).toContain("LIVE_ROOM_MEMBER_JOINED");
-    expect(heard.events.find((e) => e.type === "LIVE_ROOM_MEMBER_JOINED")).toMatchObject({ roomId: id, userIds: [a] });
+    expect(heard.events.find((e) => e.type === "LIVE_ROOM_MEMBER_JOINED")).toMatchObject({
+      roomId: id,
+      userIds: [a],
+    });
     expect(heard.events.every((e) => e.roomId === id)).toBe(true);
   });
 });

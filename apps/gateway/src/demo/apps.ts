@@ -52,11 +52,15 @@ export function demoApps(
             broadcast: true,
             userAttributes: ["level", "city"],
             // ... and the Pro features behind message extensions (and reactions), group read
-            // receipts and conversation folders and marks.
+            // receipts, conversation folders and marks, and the live-room switches (online
+            // member list, banning, broadcast).
             messageExtensions: true,
             readReceipts: true,
             conversationGroups: true,
             groupCounters: true,
+            liveRoomOnlineMembers: true,
+            liveRoomBans: true,
+            liveRoomBroadcast: true,
             ...(demo.callbackToken ? { callbackToken: demo.callbackToken } : {}),
           },
           // Tencent's signature binds no body: accept callbacks only from the addresses the

@@ -25,6 +25,8 @@ function liveRoomLogin(vendor: string, roomId: string, userId: string): Record<s
   switch (vendor) {
     case "rongcloud":
       return { userId, chatroomId: roomId };
+    case "tencent":
+      return { userId, groupId: roomId };
     default:
       return { userId, roomId };
   }

@@ -55,7 +55,7 @@ function toGraphQL(event: core.ImEvent): Record<string, unknown> {
 export class EventResolver {
   @Subscription(() => ImEventUnion, {
     description:
-      "Real-time events of an app, from the vendor's callbacks (over graphql-ws on the GraphQL path). End users receive events of their own conversations and groups, and presence; admins receive all.",
+      "Real-time events of an app, from the vendor's callbacks (over graphql-ws on the GraphQL path). End users receive events of their own conversations and groups, live rooms' comings and goings, presence, and the progress of their own long operations; admins receive all.",
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
       const a = args as EventArgs;
@@ -65,8 +65,11 @@ export class EventResolver {
       }
       const adapter = appFor(ctx, a.app);
       const conversation = a.conversation ?? null;
-      if (conversation && conversation.type !== "USER" && conversation.type !== "GROUP") {
-        throw new BadUserInputError("conversation.type", "conversation must be USER or GROUP.");
+      if (conversation && !["USER", "GROUP", "ROOM"].includes(conversation.type)) {
+        throw new BadUserInputError(
+          "conversation.type",
+          "conversation must be USER, GROUP or ROOM (a live room).",
+        );
       }
       const filter: EventFilter = {
         types: a.types && a.types.length > 0 ? new Set(a.types as core.ImEventType[]) : null,
