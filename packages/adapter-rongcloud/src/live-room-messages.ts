@@ -1,6 +1,12 @@
-import { checkId, checkIds, checkLiveRoomPriority } from "@imgraph/core";
+import {
+  type CallOptions,
+  checkId,
+  checkIds,
+  checkLiveRoomPriority,
+  type OutgoingContent,
+} from "@imgraph/core";
 import { toRongCloud } from "./content.js";
-import { type Op, post } from "./context.js";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import { CHATROOM_ID, USER_ID } from "./limits.js";
 import type { PublishAnswer } from "./publish.js";
 
@@ -13,12 +19,22 @@ const PRIORITIES = ["NORMAL"] as const;
 
 export const sendLiveRoomMessage: Op<"sendLiveRoomMessage"> = async (ctx, input, options) => {
   checkLiveRoomPriority("rongcloud", input?.priority, PRIORITIES);
-  const roomId = checkId("roomId", input.roomId, CHATROOM_ID);
+  return publishToChatroom(ctx, "sendLiveRoomMessage", input, options);
+};
+
+/** One message into one chatroom (live rooms, and the RTC-room send that maps to chatrooms). */
+export async function publishToChatroom(
+  ctx: RongCloudContext,
+  operation: string,
+  input: { roomId: string; from: string; content: OutgoingContent },
+  options?: CallOptions,
+): Promise<{ messageId: string | null }> {
+  const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const [from] = checkIds("from", [input.from], USER_ID) as [string];
   const body = toRongCloud(input.content);
   const answer = await post<PublishAnswer>(
     ctx,
-    "sendLiveRoomMessage",
+    operation,
     "/message/chatroom/publish.json",
     { fromUserId: from, toChatroomId: roomId, ...body },
     options,
@@ -26,7 +42,7 @@ export const sendLiveRoomMessage: Op<"sendLiveRoomMessage"> = async (ctx, input,
   );
   const uid = answer.messageUIDs?.find((m) => m.chatroomId === roomId)?.messageUID;
   return { messageId: typeof uid === "string" ? uid : null };
-};
+}
 
 export const broadcastLiveRoomMessage: Op<"broadcastLiveRoomMessage"> = async (
   ctx,

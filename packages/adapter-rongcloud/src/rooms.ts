@@ -1,9 +1,8 @@
-import { checkId, checkIds, pageLimit, type RoomUser } from "@imgraph/core";
-import { toRongCloud } from "./content.js";
+import { checkId, pageLimit, type RoomUser } from "@imgraph/core";
 import { type Op, post } from "./context.js";
-import { CHATROOM_ID, CHATROOM_USERS_MAX, USER_ID } from "./limits.js";
+import { CHATROOM_ID, CHATROOM_USERS_MAX } from "./limits.js";
+import { publishToChatroom } from "./live-room-messages.js";
 import { pageOfAll } from "./paging.js";
-import type { PublishAnswer } from "./publish.js";
 
 // Rooms are RongCloud chatrooms: clients join them; the server lists, and sends to, them.
 // Room credentials and kicks are declared gaps (implementation.ts).
@@ -26,21 +25,8 @@ export const listRoomUsers: Op<"listRoomUsers"> = async (ctx, input, options) =>
   return pageOfAll("roomUsers", all, input.cursor, limit);
 };
 
-export const sendRoomMessage: Op<"sendRoomMessage"> = async (ctx, input, options) => {
-  const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
-  const [from] = checkIds("from", [input.from], USER_ID) as [string];
-  const body = toRongCloud(input.content);
-  const answer = await post<PublishAnswer>(
-    ctx,
-    "sendRoomMessage",
-    "/message/chatroom/publish.json",
-    { fromUserId: from, toChatroomId: roomId, ...body },
-    options,
-    false,
-  );
-  const uid = answer.messageUIDs?.find((m) => m.chatroomId === roomId)?.messageUID;
-  return { messageId: typeof uid === "string" ? uid : null };
-};
+export const sendRoomMessage: Op<"sendRoomMessage"> = (ctx, input, options) =>
+  publishToChatroom(ctx, "sendRoomMessage", input, options);
 
 function parseJoinTime(value: unknown): Date | null {
   if (typeof value === "number") return new Date(value);

@@ -5,7 +5,6 @@ import {
   type GroupMembersInput,
   type ItemResult,
   itemOk,
-  type MutedMember,
   runIdBatches,
 } from "@imgraph/core";
 import { call, num, type Op, str, type TencentContext } from "./context.js";
@@ -58,11 +57,31 @@ interface MutedAnswer {
  */
 export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   const id = checkId("groupId", groupId, GROUP_ID);
+  const muted = await mutedAccounts(ctx, "listMutedMembers", id, options);
+  return muted.map(({ userId, endSeconds }) => ({
+    userId,
+    mutedUntil:
+      endSeconds === undefined || endSeconds >= FOREVER_SECONDS
+        ? null
+        : new Date(endSeconds * 1000),
+  }));
+};
+
+/**
+ * The members of a group (or live group) muted now, each once, with the second their mute
+ * ends (undefined where Tencent does not say); mutes already over are left out.
+ */
+export async function mutedAccounts(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  options?: CallOptions,
+): Promise<Array<{ userId: string; endSeconds: number | undefined }>> {
   const answer = await call<MutedAnswer>(
     ctx,
-    "listMutedMembers",
+    operation,
     "group_open_http_svc/get_group_muted_account",
-    { GroupId: id },
+    { GroupId: groupId },
     options,
     true,
   );
@@ -71,16 +90,13 @@ export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, opt
     ? answer.MutedAccountList.map((m) => [m?.Member_Account, m?.MutedUntil] as const)
     : (answer.ShuttedUinList ?? []).map((m) => [m?.Member_Account, m?.ShuttedUntil] as const);
   const nowSeconds = ctx.now() / 1000;
-  const out = new Map<string, MutedMember>();
+  const out = new Map<string, { userId: string; endSeconds: number | undefined }>();
   for (const [account, until] of entries) {
     const userId = str(account);
     if (!userId) continue;
     const end = num(until);
     if (end !== undefined && end > 0 && end <= nowSeconds) continue; // already over
-    out.set(userId, {
-      userId,
-      mutedUntil: end === undefined || end >= FOREVER_SECONDS ? null : new Date(end * 1000),
-    });
+    out.set(userId, { userId, endSeconds: end });
   }
   return [...out.values()];
-};
+}

@@ -11,6 +11,7 @@ import {
   type LiveRoomUsersInput,
 } from "@imgraph/core";
 import { call, num, type Op, str, type TencentContext } from "./context.js";
+import { mutedAccounts } from "./group-mutes.js";
 import {
   FOREVER_SECONDS,
   GROUP_ID,
@@ -156,34 +157,11 @@ export const unmuteLiveRoomMembers: Op<"unmuteLiveRoomMembers"> = async (
   return userIds.map((id) => itemOk(id, true as const));
 };
 
-interface MutedAnswer {
-  MutedAccountList?: Array<{ Member_Account?: unknown; MutedUntil?: unknown }>;
-  ShuttedUinList?: Array<{ Member_Account?: unknown; ShuttedUntil?: unknown }>;
-}
-
-/** get_group_muted_account (MutedAccountList; ShuttedUinList in older docs); ended mutes left out. */
+/** get_group_muted_account; ended mutes left out. */
 export const listLiveRoomMutes: Op<"listLiveRoomMutes"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, GROUP_ID);
-  const answer = await call<MutedAnswer>(
-    ctx,
-    "listLiveRoomMutes",
-    "group_open_http_svc/get_group_muted_account",
-    { GroupId: roomId },
-    options,
-    true,
-  );
-  const entries = Array.isArray(answer.MutedAccountList)
-    ? answer.MutedAccountList.map((m) => [m?.Member_Account, m?.MutedUntil] as const)
-    : (answer.ShuttedUinList ?? []).map((m) => [m?.Member_Account, m?.ShuttedUntil] as const);
-  const nowSeconds = ctx.now() / 1000;
-  const out: LiveRoomRestriction[] = [];
-  for (const [account, end] of entries) {
-    const userId = str(account);
-    const seconds = num(end);
-    if (!userId || (seconds !== undefined && seconds <= nowSeconds)) continue;
-    out.push({ userId, until: until(seconds) });
-  }
-  return out;
+  const muted = await mutedAccounts(ctx, "listLiveRoomMutes", roomId, options);
+  return muted.map(({ userId, endSeconds }) => ({ userId, until: until(endSeconds) }));
 };
 
 export const muteLiveRoom: Op<"muteLiveRoom"> = async (ctx, input, options) => {
