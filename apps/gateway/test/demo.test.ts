@@ -3,6 +3,7 @@ import {
   DEMO_ANNOUNCEMENT,
   DEMO_EDITED_TEXT,
   DEMO_GROUP_ATTRIBUTES,
+  DEMO_LIVE_ROOM,
   DEMO_QUERY,
   DEMO_REACTION,
 } from "../src/demo/seed.js";
@@ -50,7 +51,8 @@ describe("demo mode", () => {
       // The same query, pointed at each app.
       const query = DEMO_QUERY.replace(/\(userId: "alice"\)/g, `(userId: "alice", app: "${app}")`)
         .replace('user(id: "alice")', `user(id: "alice", app: "${app}")`)
-        .replace('group(id: "demogroup")', `group(id: "demogroup", app: "${app}")`);
+        .replace('group(id: "demogroup")', `group(id: "demogroup", app: "${app}")`)
+        .replace(/\(roomId: "demolive"\)/g, `(roomId: "demolive", app: "${app}")`);
       const r = await gql<{
         friends: { nodes: Array<{ userId: string; alias: string | null }> };
         blockedUsers: { nodes: Array<{ userId: string }> };
@@ -66,6 +68,16 @@ describe("demo mode", () => {
       const { group } = r.data as unknown as {
         group: { announcement: string | null; attributes: unknown };
       };
+      // The demo live room, with the two users the emulated clients brought in.
+      const live = r.data as unknown as {
+        liveRoom: { id: string; memberCount: number | null } | null;
+        liveRoomMembers: { nodes: Array<{ userId: string }> };
+      };
+      expect(live.liveRoom?.id, app).toBe(DEMO_LIVE_ROOM.roomId);
+      if (live.liveRoom?.memberCount !== null) expect(live.liveRoom?.memberCount, app).toBe(2);
+      expect(live.liveRoomMembers.nodes.map((m) => m.userId).sort(), app).toEqual(
+        [...DEMO_LIVE_ROOM.memberIds].sort(),
+      );
       expect(group, app).toMatchObject({
         announcement: DEMO_ANNOUNCEMENT,
         attributes: expect.arrayContaining(
