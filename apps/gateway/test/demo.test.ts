@@ -76,7 +76,7 @@ describe("demo mode", () => {
       expect(live.liveRoom?.id, app).toBe(DEMO_LIVE_ROOM.roomId);
       if (live.liveRoom?.memberCount !== null) expect(live.liveRoom?.memberCount, app).toBe(2);
       expect(live.liveRoomMembers.nodes.map((m) => m.userId).sort(), app).toEqual(
-        [...DEMO_LIVE_ROOM.memberIds].sort(),
+        DEMO_LIVE_ROOM.viewers.map((v) => v.id).sort(),
       );
       expect(group, app).toMatchObject({
         announcement: DEMO_ANNOUNCEMENT,

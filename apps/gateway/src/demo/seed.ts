@@ -18,12 +18,18 @@ export const DEMO_GROUP = {
 export const DEMO_ANNOUNCEMENT = "Welcome! Be kind.";
 export const DEMO_GROUP_ATTRIBUTES = { topic: "imgraph", level: "1" };
 
-/** A live room of alice's, with bob and carol in it (entered from their emulated clients). */
+/**
+ * A live room of alice's with two viewers in it, entered from their emulated clients (users
+ * of their own: being in a room makes a client online, which the other demo users are not).
+ */
 export const DEMO_LIVE_ROOM = {
   roomId: "demolive",
   name: "Launch stream",
   ownerId: "alice",
-  memberIds: ["bob", "carol"],
+  viewers: [
+    { id: "erin", name: "Erin" },
+    { id: "frank", name: "Frank" },
+  ],
 };
 
 export const DEMO_FRIENDS = [{ userId: "bob", alias: "Bobby" }, { userId: "carol" }];
@@ -86,9 +92,13 @@ export async function seedApp(adapter: ImAdapter, enter?: EnterLiveRoom): Promis
     });
   }
   if (supports("createLiveRoom")) {
-    const { roomId, name, ownerId, memberIds } = DEMO_LIVE_ROOM;
+    const { roomId, name, ownerId, viewers } = DEMO_LIVE_ROOM;
+    await adapter.registerUsers(viewers);
     await adapter.createLiveRoom({ roomId, name, ownerId });
-    await enter?.(roomId, memberIds);
+    await enter?.(
+      roomId,
+      viewers.map((v) => v.id),
+    );
   }
   await adapter.addFriends({ userId: "alice", friends: DEMO_FRIENDS });
   await adapter.blockUsers({ userId: "alice", userIds: DEMO_BLOCKED });
