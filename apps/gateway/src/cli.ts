@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppRegistry } from "./apps.js";
 import { signUserToken } from "./auth/sign.js";
@@ -9,7 +9,9 @@ import type { GatewayConfig } from "./config/types.js";
 import { startDemo } from "./demo/start.js";
 import { formatDoctor, runDoctor } from "./doctor.js";
 import { type RunningGateway, startGateway } from "./gateway.js";
+import { importUsers } from "./import-users.js";
 import { demoLogsPretty } from "./logger.js";
+import { progressBar } from "./progress-bar.js";
 import { gatewaySdl } from "./resolvers/index.js";
 import { setupTracing, type Tracing } from "./tracing.js";
 
@@ -28,6 +30,10 @@ Commands:
   credential     issue a client credential: --user <id> [--app <id>] [--ttl <seconds>]
                  --token: a gateway bearer JWT for the user instead (HS256 auth.jwt);
                  with --app it is bound to that app (claim "app"), --ttl default 3600
+  import-users   register users from a JSON-lines file: --file <path> [--app <id>]; one
+                 {"id","name","avatarUrl","extra"} per line; a progress bar on a terminal,
+                 a summary (imported, failed, bad lines, first problems) as JSON; exit 0
+                 only when every line was imported
   (none)         serve when a config file exists, else demo
 
 Environment: IMGRAPH_CONFIG (config path), PORT, HOST (override server.port / server.host);
@@ -43,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       app: { type: "string" },
       ttl: { type: "string" },
       token: { type: "boolean" },
+      file: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,6 +83,23 @@ async function main(argv: string[]): Promise<number> {
       const results = await runDoctor(loadConfig());
       console.log(formatDoctor(results));
       return results.every((r) => r.verdict === "ok") ? 0 : 1;
+    }
+    case "import-users": {
+      if (!values.file) throw new ConfigError("--file", "the JSON-lines file of users to import");
+      const config = loadConfig();
+      const apps = AppRegistry.fromConfig(config.apps, config.defaultApp, {
+        ...(config.idSecret ? { idSecret: config.idSecret } : {}),
+      });
+      try {
+        const text = readFileSync(values.file, "utf8");
+        const bar = progressBar(process.stderr);
+        const summary = await importUsers(apps.get(values.app), text, bar.update);
+        bar.stop();
+        console.log(JSON.stringify(summary, null, 2));
+        return summary.failed === 0 && summary.invalidLines === 0 ? 0 : 1;
+      } finally {
+        await apps.close();
+      }
     }
     case "credential": {
       if (!values.user) throw new ConfigError("--user", "the user id to issue a credential for");
