@@ -172,6 +172,54 @@ describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
     }
   });
 
+  it("import-users registers a JSON-lines file, prints progress lines off a terminal and a summary", async () => {
+    const { startRongCloudEmulator } = await import("@imgraph/emulators");
+    const emu = await startRongCloudEmulator({
+      rateLimits: false,
+      apps: [{ appKey: "impkey", appSecret: "imp-secret" }],
+    });
+    const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
+    const config = join(dir, "imgraph.config.json");
+    const file = join(dir, "users.jsonl");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        apps: [
+          {
+            id: "chat",
+            vendor: "rongcloud",
+            appKey: "impkey",
+            appSecretEnv: "IMP_SECRET",
+            origins: [new URL(emu.url).origin],
+          },
+        ],
+      }),
+    );
+    const users = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({ id: `imp${i}`, name: `I${i}` }),
+    );
+    writeFileSync(file, [...users, "oops"].join("\n"));
+    try {
+      const p = run(["import-users", "--file", file], {
+        IMGRAPH_CONFIG: config,
+        IMP_SECRET: "imp-secret",
+      });
+      // One bad line: everything else imported, and the exit says not all was.
+      expect(await p.exited, p.errors()).toBe(1);
+      expect(JSON.parse(p.output())).toMatchObject({
+        imported: 30,
+        failed: 0,
+        invalidLines: 1,
+        problems: [{ line: 31, code: "BAD_LINE", message: "not JSON" }],
+      });
+      expect(p.errors()).toContain("30/30 users (100%)");
+      expect(p.output() + p.errors()).not.toContain("imp-secret");
+    } finally {
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("credential --token mints a gateway JWT for a user, bound to one app with --app", async () => {
     const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
     const config = join(dir, "imgraph.config.json");
