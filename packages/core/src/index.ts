@@ -76,6 +76,7 @@ export {
 } from "./operation-inputs.js";
 export * from "./operations/index.js";
 export { type ProgressReporter, progressReporter, withProgress } from "./progress.js";
+export * from "./rate/index.js";
 export { reactionKey, reactionsOf, reactionsOverExtensions } from "./reactions.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
 export { sentItem, type Unnamed } from "./sent-items.js";
@@ -111,6 +112,7 @@ export {
 } from "./values.js";
 export {
   type CallbackEvents,
+  type ClientHooks,
   clientHooks,
   coveredBy,
   type OptionsCheck,

@@ -4,6 +4,8 @@ import type { Vendor } from "./model/app.js";
 import type { ImEventType } from "./model/event.js";
 import type { ConversationType } from "./model/message.js";
 import type { Implementation } from "./operations/implement.js";
+import type { VendorRateLimits } from "./rate/limits.js";
+import type { RateShaper } from "./rate/shaper.js";
 
 /** The result of checking options against a schema (zod's safeParse has this shape). */
 export type OptionsCheck<O> =
@@ -35,15 +37,21 @@ export interface RuntimeOptions {
   onAttempt?: VendorClientOptions["onAttempt"];
   /** Headers of the caller's context on every vendor call (the W3C trace context). */
   contextHeaders?: VendorClientOptions["contextHeaders"];
+  /** Keeps the app's calls under its vendor's limits (built from `VendorModule.rateLimits`). */
+  rateShaper?: RateShaper;
 }
+
+/** The run-time options a VendorClient takes. */
+export type ClientHooks = Pick<RuntimeOptions, "onAttempt" | "contextHeaders" | "rateShaper">;
 
 /** The run-time hooks of RuntimeOptions that a VendorClient takes, without absent ones. */
 export function clientHooks(
-  options: Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
-): Pick<VendorClientOptions, "onAttempt" | "contextHeaders"> {
+  options: ClientHooks,
+): Pick<VendorClientOptions, "onAttempt" | "contextHeaders" | "shaper"> {
   return {
     ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
     ...(options.contextHeaders ? { contextHeaders: options.contextHeaders } : {}),
+    ...(options.rateShaper ? { shaper: options.rateShaper } : {}),
   };
 }
 
@@ -62,6 +70,8 @@ export interface VendorModule<O = unknown> {
   create(options: O & RuntimeOptions): ImAdapter;
   /** The adapter's implementation map: the support matrix is generated from it. */
   readonly implementation: Implementation<never>;
+  /** The vendor's published rate limits, per API: the gateway shapes calls by them. */
+  readonly rateLimits: VendorRateLimits;
   /**
    * The changes the vendor's own callbacks report, by event and conversation kind, so that
    * the gateway publishes no second event for a write it made (see ImAdapter.reportsByCallback).

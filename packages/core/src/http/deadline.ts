@@ -31,3 +31,19 @@ export function callDeadline(
     },
   };
 }
+
+const DEADLINES = new WeakMap<AbortSignal, number>();
+
+/**
+ * Records when a caller's signal will abort (epoch ms), so that vendor calls made under it
+ * plan within that time: the rate shaper waits no longer, retries stop before it.
+ */
+export function markDeadline(signal: AbortSignal, deadline: number): AbortSignal {
+  DEADLINES.set(signal, deadline);
+  return signal;
+}
+
+/** The deadline recorded for a caller's signal, if any. */
+export function deadlineOf(signal: AbortSignal | undefined): number | undefined {
+  return signal ? DEADLINES.get(signal) : undefined;
+}

@@ -1,3 +1,4 @@
+export { deadlineOf, markDeadline } from "./deadline.js";
 export { appendParams, encodeBody } from "./encode.js";
 export { ExactInteger, quoteLongIntegers, stringifyJson } from "./exact-integers.js";
 export { OriginRotation } from "./failover.js";

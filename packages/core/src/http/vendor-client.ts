@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
-import { type ImError, VendorUnavailableError } from "../errors.js";
+import { ImError, VendorUnavailableError } from "../errors.js";
 import type { Vendor } from "../model/app.js";
-import { callDeadline } from "./deadline.js";
+import type { RateShaper } from "../rate/shaper.js";
+import { callDeadline, deadlineOf } from "./deadline.js";
 import { appendParams, encodeBody } from "./encode.js";
 import { quoteLongIntegers } from "./exact-integers.js";
 import { OriginRotation } from "./failover.js";
@@ -47,6 +48,8 @@ export interface VendorClientOptions {
   contextHeaders?: () => Record<string, string>;
   /** Extra headers on every request (e.g. a User-Agent). */
   headers?: Record<string, string>;
+  /** Keeps calls under the vendor's published limits: every attempt takes its tokens first. */
+  shaper?: RateShaper;
 }
 
 interface AttemptFailure {
@@ -110,13 +113,21 @@ export class VendorClient {
       });
     }
     const requestId = sanitizeRequestId(request.requestId);
-    const deadlineMs = request.deadlineMs ?? this.#options.deadlineMs;
+    // The caller's own deadline (the GraphQL request's) bounds the call's, where it has one.
+    const callerDeadline = deadlineOf(request.signal);
+    const deadlineMs = Math.min(
+      request.deadlineMs ?? this.#options.deadlineMs,
+      callerDeadline === undefined
+        ? Number.POSITIVE_INFINITY
+        : Math.max(0, callerDeadline - Date.now()),
+    );
     const deadline = Date.now() + deadlineMs;
     const { signal, release } = callDeadline(deadlineMs, request.signal);
     try {
       let lastOrigin: string | undefined;
       let failure: AttemptFailure | undefined;
       for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
+        await this.#takeTokens(request, deadline, signal, requestId);
         const origin = this.#rotation.pick(failure?.originDown ? lastOrigin : undefined);
         const failover = lastOrigin !== undefined && origin !== lastOrigin;
         lastOrigin = origin;
@@ -127,6 +138,9 @@ export class VendorClient {
         }
         failure = result;
         if (failure.originDown) this.#rotation.markDown(origin);
+        if (failure.error.code === "RATE_LIMITED") {
+          await this.#options.shaper?.penalize(request, failure.retryAfterMs);
+        }
 
         const mayRepeat =
           failure.repeat === "always" || (failure.repeat === "if-idempotent" && request.idempotent);
@@ -142,6 +156,27 @@ export class VendorClient {
       throw this.#finalError(request, failure, signal, requestId);
     } finally {
       release();
+    }
+  }
+
+  /** Waits for the shaper's tokens; past the deadline, the deadline's own error. */
+  async #takeTokens(
+    request: VendorRequest,
+    deadline: number,
+    signal: AbortSignal,
+    requestId: string,
+  ): Promise<void> {
+    const shaper = this.#options.shaper;
+    if (!shaper) return;
+    try {
+      await shaper.acquire(request, deadline - Date.now(), signal);
+    } catch (error) {
+      if (error instanceof ImError) throw error;
+      throw new VendorUnavailableError(
+        this.vendor,
+        `${this.vendor} ${request.operation} failed: deadline exceeded waiting for the vendor's rate limit.`,
+        { operation: request.operation, requestId },
+      );
     }
   }
 
