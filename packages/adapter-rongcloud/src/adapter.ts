@@ -1,6 +1,5 @@
 import {
   type ConversationType,
-  clientHooks,
   coveredBy,
   IdCodec,
   type ImEventType,
@@ -28,7 +27,14 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
   readonly #webhook: RongCloudWebhookOptions;
 
   constructor(options: RongCloudAdapterOptions) {
-    const { id = "rongcloud", idSecret, onAttempt, contextHeaders, ...config } = options;
+    const {
+      id = "rongcloud",
+      idSecret,
+      onAttempt,
+      contextHeaders,
+      rateShaper,
+      ...config
+    } = options;
     const checked = configSchema.safeParse(config);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -37,7 +43,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
     const o = checked.data;
     const region = o.region ?? "cn";
     const ctx: RongCloudContext = {
-      client: createRongCloudClient({ ...o, ...clientHooks({ onAttempt, contextHeaders }) }),
+      client: createRongCloudClient({ ...o, onAttempt, contextHeaders, rateShaper }),
       ids: new IdCodec(idSecret ? { secret: idSecret } : {}),
       appId: id,
       appKey: o.appKey,

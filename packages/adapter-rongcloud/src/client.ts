@@ -1,12 +1,10 @@
-import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
+import { type ClientHooks, clientHooks, VendorClient } from "@imgraph/core";
 import { signRongCloudRequest } from "@imgraph/signing";
 import { decodeRongCloud } from "./errors.js";
 import { RONGCLOUD_REGIONS, type RongCloudConfig } from "./options.js";
 
 /** The VendorClient for one app key: signed headers per attempt, RongCloud's envelope. */
-export function createRongCloudClient(
-  options: RongCloudConfig & Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
-): VendorClient {
+export function createRongCloudClient(options: RongCloudConfig & ClientHooks): VendorClient {
   const { appKey, appSecret } = options;
   return new VendorClient({
     vendor: "rongcloud",

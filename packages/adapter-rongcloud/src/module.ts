@@ -2,6 +2,7 @@ import type { VendorModule } from "@imgraph/core";
 import { RongCloudAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, type RongCloudConfig } from "./options.js";
+import { rongcloudRateLimits } from "./rate-limits.js";
 import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
@@ -12,5 +13,6 @@ export const rongcloudModule: VendorModule<RongCloudConfig> = {
   secrets: { required: ["appSecret"], optional: [] },
   create: (options) => new RongCloudAdapter(options),
   implementation,
+  rateLimits: rongcloudRateLimits,
   callbackEvents: RONGCLOUD_CALLBACK_EVENTS,
 };

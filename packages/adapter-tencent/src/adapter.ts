@@ -45,7 +45,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
   readonly webhookSignatureScope = "time" as const;
 
   constructor(options: TencentAdapterOptions) {
-    const { id, idSecret, onAttempt, contextHeaders, now: clock, ...config } = options;
+    const { id, idSecret, onAttempt, contextHeaders, rateShaper, now: clock, ...config } = options;
     const checked = configSchema.safeParse(config);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -57,7 +57,11 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
     const adminUserId = o.adminUserId ?? "administrator";
     const sig = new AdminSig({ sdkAppId: o.sdkAppId, key: o.key, adminUserId, now });
     const ctx: TencentContext = {
-      client: createTencentClient({ ...o, onAttempt, contextHeaders }, adminUserId, sig),
+      client: createTencentClient(
+        { ...o, onAttempt, contextHeaders, rateShaper },
+        adminUserId,
+        sig,
+      ),
       ids: new IdCodec(idSecret ? { secret: idSecret } : {}),
       appId,
       sdkAppId: o.sdkAppId,

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
+import { type ClientHooks, clientHooks, VendorClient } from "@imgraph/core";
 import type { AdminSig } from "./admin-sig.js";
 import { decodeTencent } from "./errors.js";
 import { TENCENT_REGIONS, type TencentConfig } from "./options.js";
@@ -9,7 +9,7 @@ import { TENCENT_REGIONS, type TencentConfig } from "./options.js";
  * a fresh `random`; answers are decoded from Tencent's envelope.
  */
 export function createTencentClient(
-  options: TencentConfig & Pick<RuntimeOptions, "onAttempt" | "contextHeaders">,
+  options: TencentConfig & ClientHooks,
   adminUserId: string,
   sig: AdminSig,
 ): VendorClient {

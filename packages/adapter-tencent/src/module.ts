@@ -3,6 +3,7 @@ import { TencentAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
+import { tencentRateLimits } from "./rate-limits.js";
 
 /**
  * Tencent Cloud Chat as the gateway sees it: its config schema, its secrets, its adapter,
@@ -14,5 +15,6 @@ export const tencentModule: VendorModule<TencentConfig> = {
   secrets: TENCENT_SECRETS,
   create: (options) => new TencentAdapter(options),
   implementation,
+  rateLimits: tencentRateLimits,
   callbackEvents: TENCENT_CALLBACK_EVENTS,
 };

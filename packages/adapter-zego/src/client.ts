@@ -1,4 +1,4 @@
-import { clientHooks, type RuntimeOptions, VendorClient } from "@imgraph/core";
+import { type ClientHooks, clientHooks, VendorClient } from "@imgraph/core";
 import { signZegoRequest } from "@imgraph/signing";
 import { decodeZego, type ZegoProduct } from "./errors.js";
 import { type ZegoConfig, zegoOrigins } from "./options.js";
@@ -11,7 +11,7 @@ import { type ZegoConfig, zegoOrigins } from "./options.js";
 export function createZegoClient(
   product: ZegoProduct,
   config: ZegoConfig,
-  hooks: Pick<RuntimeOptions, "onAttempt" | "contextHeaders"> = {},
+  hooks: ClientHooks = {},
 ): VendorClient {
   const { appId, serverSecret } = config;
   const origins =

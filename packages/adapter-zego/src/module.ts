@@ -2,6 +2,7 @@ import type { VendorModule } from "@imgraph/core";
 import { ZegoAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, ZEGO_SECRETS, type ZegoConfig } from "./options.js";
+import { zegoRateLimits } from "./rate-limits.js";
 import { ZEGO_CALLBACK_EVENTS } from "./webhook-rooms.js";
 
 /**
@@ -14,6 +15,7 @@ export const zegoModule: VendorModule<ZegoConfig> = {
   secrets: ZEGO_SECRETS,
   create: (options) => new ZegoAdapter(options),
   implementation,
+  rateLimits: zegoRateLimits,
   // ZIM calls back for no edit, delete, read or reaction (docs/vendors/zego.md §4.1), nor
   // for group profile, role or attribute changes (#17 §E2): the gateway publishes those.
   // Its room callbacks report live rooms created, destroyed, entered and left (#17 §E1).

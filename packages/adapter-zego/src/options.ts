@@ -125,6 +125,7 @@ export function checkConfig(options: ZegoAdapterOptions): ZegoConfig {
     idSecret: _idSecret,
     onAttempt: _onAttempt,
     contextHeaders: _contextHeaders,
+    rateShaper: _rateShaper,
     ...config
   } = options;
   const checked = configSchema.safeParse(config);
