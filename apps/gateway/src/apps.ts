@@ -1,9 +1,17 @@
 import { rongcloudModule } from "@imgraph/adapter-rongcloud";
 import { tencentModule } from "@imgraph/adapter-tencent";
 import { zegoModule } from "@imgraph/adapter-zego";
-import type { AppInfo, ImAdapter, RuntimeOptions, Vendor, VendorModule } from "@imgraph/core";
+import type {
+  AppInfo,
+  ImAdapter,
+  RateShaper,
+  RuntimeOptions,
+  Vendor,
+  VendorModule,
+} from "@imgraph/core";
 import { BadUserInputError, clientHooks } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
+import { type RateShaping, shaperFor } from "./rate-shaping.js";
 
 /**
  * Every vendor the gateway speaks, as its adapter package describes it (option schema,
@@ -28,10 +36,13 @@ function build<O>(module: VendorModule<O>, options: unknown, runtime: RuntimeOpt
 /** The configured apps, each with its adapter; the default app answers when a query names none. */
 export class AppRegistry {
   readonly #apps = new Map<string, ImAdapter>();
+  /** Each app's rate shaper, where shaping is on (metrics read their bucket levels). */
+  readonly shapers: readonly RateShaper[];
   readonly defaultAppId: string;
 
-  constructor(apps: ImAdapter[], defaultAppId: string) {
+  constructor(apps: ImAdapter[], defaultAppId: string, shapers: readonly RateShaper[] = []) {
     for (const adapter of apps) this.#apps.set(adapter.info.id, adapter);
+    this.shapers = shapers;
     if (!this.#apps.has(defaultAppId))
       throw new TypeError(`default app ${defaultAppId} is not configured`);
     this.defaultAppId = defaultAppId;
@@ -40,16 +51,23 @@ export class AppRegistry {
   static fromConfig(
     apps: AppConfig[],
     defaultAppId: string,
-    extra: Pick<RuntimeOptions, "idSecret" | "onAttempt" | "contextHeaders"> = {},
+    extra: Pick<RuntimeOptions, "idSecret" | "onAttempt" | "contextHeaders"> & {
+      rateShaping?: RateShaping;
+    } = {},
   ): AppRegistry {
-    const adapters = apps.map((app) =>
-      build(VENDOR_MODULES[app.vendor], app.options, {
+    const shapers: RateShaper[] = [];
+    const adapters = apps.map((app) => {
+      const module = VENDOR_MODULES[app.vendor];
+      const rateShaper = shaperFor(app, module, extra.rateShaping);
+      if (rateShaper) shapers.push(rateShaper);
+      return build(module, app.options, {
         id: app.id,
         ...(extra.idSecret ? { idSecret: extra.idSecret } : {}),
+        ...(rateShaper ? { rateShaper } : {}),
         ...clientHooks(extra),
-      }),
-    );
-    return new AppRegistry(adapters, defaultAppId);
+      });
+    });
+    return new AppRegistry(adapters, defaultAppId, shapers);
   }
 
   /** The app named by a query's `app` argument, or the default. */

@@ -12,6 +12,7 @@ import { type RunningGateway, startGateway } from "./gateway.js";
 import { importUsers } from "./import-users.js";
 import { demoLogsPretty } from "./logger.js";
 import { progressBar } from "./progress-bar.js";
+import { rateShaping } from "./rate-shaping.js";
 import { gatewaySdl } from "./resolvers/index.js";
 import { setupTracing, type Tracing } from "./tracing.js";
 
@@ -87,8 +88,10 @@ async function main(argv: string[]): Promise<number> {
     case "import-users": {
       if (!values.file) throw new ConfigError("--file", "the JSON-lines file of users to import");
       const config = loadConfig();
+      // Paced to the vendor's limits, so a long import meets no rate refusal on the way.
       const apps = AppRegistry.fromConfig(config.apps, config.defaultApp, {
         ...(config.idSecret ? { idSecret: config.idSecret } : {}),
+        rateShaping: rateShaping({}, ""),
       });
       try {
         const text = readFileSync(values.file, "utf8");

@@ -2,13 +2,14 @@ import type { Logger } from "pino";
 import { createApollo } from "./apollo.js";
 import { AppRegistry } from "./apps.js";
 import { Authenticator } from "./auth/authenticate.js";
-import type { GatewayConfig } from "./config/types.js";
+import { type GatewayConfig, REALTIME_DEFAULTS } from "./config/types.js";
 import type { PlaygroundPrefill } from "./http/playground.js";
 import type { Route } from "./http/route.js";
 import { GRAPHQL_PATH, type RunningHttp, startHttp } from "./http/server.js";
 import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
 import { createLogger } from "./logger.js";
 import { GatewayMetrics } from "./metrics.js";
+import { rateShaping } from "./rate-shaping.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
 import { webhookRoute } from "./realtime/webhooks.js";
@@ -49,33 +50,44 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config.logLevel);
   const metrics = config.metrics ? new GatewayMetrics() : undefined;
-  const apps = AppRegistry.fromConfig(config.apps, config.defaultApp, {
-    ...(config.idSecret ? { idSecret: config.idSecret } : {}),
-    onAttempt: (attempt) => {
-      metrics?.vendorAttempt(attempt);
-      traceVendorAttempt(attempt);
-      if (attempt.outcome !== "ok") log.warn({ vendorCall: attempt }, "vendor call failed");
-      else log.debug({ vendorCall: attempt }, "vendor call");
-    },
-    contextHeaders: traceHeaders,
-  });
+  // Real time first: with Redis, the apps' rate buckets live there too.
+  const realtime = await createRealtime(config.realtime, log);
+  let apps: AppRegistry;
   let guard: WebhookGuard;
+  try {
+    apps = AppRegistry.fromConfig(config.apps, config.defaultApp, {
+      ...(config.idSecret ? { idSecret: config.idSecret } : {}),
+      onAttempt: (attempt) => {
+        metrics?.vendorAttempt(attempt);
+        traceVendorAttempt(attempt);
+        if (attempt.outcome !== "ok") log.warn({ vendorCall: attempt }, "vendor call failed");
+        else log.debug({ vendorCall: attempt }, "vendor call");
+      },
+      contextHeaders: traceHeaders,
+      rateShaping: rateShaping(
+        realtime,
+        config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,
+        (event) => {
+          metrics?.rate(event);
+          if (event.outcome === "backoff") log.warn({ rate: event }, "vendor rate limit met");
+        },
+      ),
+    });
+  } catch (error) {
+    await realtime.close();
+    throw error;
+  }
   try {
     guard = guardFromConfig(config, apps, log);
   } catch (error) {
     await apps.close();
+    await realtime.close();
     throw error;
   }
   const schema = buildGatewaySchema();
   const apollo = createApollo(schema, config.server, log);
   const auth = new Authenticator(config.auth);
-  let realtime: Realtime;
-  try {
-    realtime = await createRealtime(config.realtime, log);
-  } catch (error) {
-    await apps.close();
-    throw error;
-  }
+  metrics?.watchRateLimits(() => apps.shapers);
   metrics?.countListeners(() => realtime.pubsub.stats().listeners);
   if (metrics && realtime.redisReady) metrics.watchRedis(realtime.redisReady);
   await apollo.start();

@@ -1,4 +1,4 @@
-import type { AttemptInfo } from "@imgraph/core";
+import type { AttemptInfo, RateEvent, RateShaper } from "@imgraph/core";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** Operation names a label may carry: a GraphQL name of up to 64 characters… */
@@ -140,6 +140,32 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly #rateWaits = new Histogram({
+    name: "imgraph_vendor_rate_wait_seconds",
+    help: "Time a vendor call waited for its rate-limit tokens (0 when it had them at once).",
+    labelNames: ["app", "vendor", "api"] as const,
+    buckets: [0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly #rateRefusals = new Counter({
+    name: "imgraph_vendor_rate_limited_total",
+    help: "Vendor calls not sent: the rate limit allowed none within the request's deadline (RATE_LIMITED).",
+    labelNames: ["app", "vendor", "api"] as const,
+    registers: [this.registry],
+  });
+  readonly #rateBackoffs = new Counter({
+    name: "imgraph_vendor_rate_backoffs_total",
+    help: "Vendor rate-limit refusals met anyway: the API's buckets shrank (its limit changed upstream?).",
+    labelNames: ["app", "vendor", "api"] as const,
+    registers: [this.registry],
+  });
+  readonly #rateUnshaped = new Counter({
+    name: "imgraph_vendor_rate_unshaped_total",
+    help: "Vendor calls sent without shaping because the bucket store (Redis) failed.",
+    labelNames: ["app", "vendor"] as const,
+    registers: [this.registry],
+  });
+
   #listeners: () => number = () => 0;
 
   constructor() {
@@ -187,6 +213,36 @@ export class GatewayMetrics {
     if (attempt.outcome === "vendor_error") {
       this.#vendorErrors.inc({ vendor, code: this.#vendorCodes.label(vendor, attempt.vendorCode) });
     }
+  }
+
+  /** What the rate shaper did for one vendor call. */
+  rate(event: RateEvent): void {
+    const labels = { app: event.app, vendor: event.vendor, api: event.api };
+    if (event.outcome === "sent") this.#rateWaits.observe(labels, event.waitMs / 1000);
+    else if (event.outcome === "refused") this.#rateRefusals.inc(labels);
+    else if (event.outcome === "backoff") this.#rateBackoffs.inc(labels);
+    else this.#rateUnshaped.inc({ app: event.app, vendor: event.vendor });
+  }
+
+  /**
+   * How full each app's API buckets are (1 = the whole burst saved up, 0 = calls wait),
+   * read at each scrape from the apps' shapers.
+   */
+  watchRateLimits(shapers: () => readonly RateShaper[]): void {
+    new Gauge({
+      name: "imgraph_vendor_rate_bucket_fill",
+      help: "Share of a vendor API's rate-limit burst left, per app (as this instance last saw it).",
+      labelNames: ["app", "vendor", "api"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const shaper of shapers()) {
+          for (const { api, fill } of shaper.levels()) {
+            this.set({ app: shaper.app, vendor: shaper.vendor, api }, fill);
+          }
+        }
+      },
+    });
   }
 
   /** One subscription event over graphql-ws; `code` is the refusal's error code (bounded set). */

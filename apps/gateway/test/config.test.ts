@@ -22,6 +22,7 @@ describe("config validation", () => {
       id: "chat",
       vendor: "rongcloud",
       options: { appKey: "k", appSecret: "s3cret" },
+      rateLimits: { enabled: true, apis: {} },
     });
     expect(config.defaultApp).toBe("chat");
     expect(config.server.port).toBe(4000);
@@ -30,6 +31,50 @@ describe("config validation", () => {
       sources({}, { "/etc/imgraph/tencent.key": "abc\n" }),
     );
     expect(fromFile.apps[0]?.options.key).toBe("abc");
+  });
+
+  it("reads an app's rate limits: on by default, limits replaced per API", () => {
+    const app = (rateLimits: unknown) => ({ apps: [{ ...base.apps[0], rateLimits }] });
+    const config = validateConfig(
+      app({
+        apis: {
+          "/user/getToken.json": { limit: 500 },
+          "/message/private/publish.json": [
+            { limit: 300, windowSeconds: 1 },
+            { limit: 9000, windowSeconds: 60, counts: "items" },
+          ],
+        },
+      }),
+      sources(),
+    );
+    expect(config.apps[0]?.rateLimits).toEqual({
+      enabled: true,
+      apis: {
+        "/user/getToken.json": [{ limit: 500, windowSeconds: 1 }],
+        "/message/private/publish.json": [
+          { limit: 300, windowSeconds: 1 },
+          { limit: 9000, windowSeconds: 60, counts: "items" },
+        ],
+      },
+    });
+    expect(validateConfig(app({ enabled: false }), sources()).apps[0]?.rateLimits).toEqual({
+      enabled: false,
+      apis: {},
+    });
+    expect(error(app({ enabled: "yes" })).message).toMatch(/apps\[0\]\.rateLimits\.enabled/);
+    expect(error(app({ burst: 3 })).message).toMatch(/apps\[0\]\.rateLimits\.burst: not a known/);
+    expect(error(app({ apis: { "/a": { limit: 0 } } })).message).toMatch(
+      /rateLimits\.apis\.\/a\.limit: a whole number from 1/,
+    );
+    expect(error(app({ apis: { "/a": { limit: 5, windowSeconds: -1 } } })).message).toMatch(
+      /windowSeconds/,
+    );
+    expect(error(app({ apis: { "/a": [] } })).message).toMatch(/at least one limit/);
+    expect(error(app({ apis: { "/a": [{ limit: 5, counts: "bytes" }] } })).message).toMatch(
+      /apis\.\/a\[0\]\.counts: one of calls, items/,
+    );
+    expect(error(app({ apis: { "bad name!": { limit: 5 } } })).message).toMatch(/an API name/);
+    expect(error(app({ apis: { "/a": { windowSeconds: 1 } } })).message).toMatch(/\.limit/);
   });
 
   it("PORT and HOST from the environment win", () => {

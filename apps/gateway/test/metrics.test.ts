@@ -112,6 +112,38 @@ describe("GET /metrics with a token configured", () => {
         }),
       ).toBeGreaterThanOrEqual(s.value);
     }
+
+    // Every one of those calls took its rate-limit tokens first: the wait histogram counts
+    // them per app, vendor and API, and the app's bucket level is on show.
+    const app = g.apps.defaultAppId;
+    const waits = samples.filter(
+      (s) =>
+        s.name === "imgraph_vendor_rate_wait_seconds_count" &&
+        s.labels.app === app &&
+        s.labels.vendor === vendor,
+    );
+    expect(waits.reduce((n, s) => n + s.value, 0)).toBeGreaterThanOrEqual(
+      grown.reduce((n, s) => n + s.value - (value(before, s.name, s.labels) ?? 0), 0),
+    );
+    for (const s of waits) expect(Object.keys(s.labels).sort()).toEqual(["api", "app", "vendor"]);
+    // Every vendor's adapter hands the shaper to its client (the demo seeding called each).
+    for (const info of g.apps.list()) {
+      expect(
+        samples.some(
+          (s) => s.name === "imgraph_vendor_rate_wait_seconds_count" && s.labels.app === info.id,
+        ),
+        info.id,
+      ).toBe(true);
+    }
+    const fills = samples.filter(
+      (s) => s.name === "imgraph_vendor_rate_bucket_fill" && s.labels.app === app,
+    );
+    expect(fills.length).toBeGreaterThan(0);
+    for (const s of fills) {
+      expect(s.labels.vendor).toBe(vendor);
+      expect(s.value).toBeGreaterThanOrEqual(0);
+      expect(s.value).toBeLessThanOrEqual(1);
+    }
   });
 
   it("counts a refused operation as an error and a nameless one as anonymous", async () => {

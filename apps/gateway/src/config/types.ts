@@ -1,4 +1,4 @@
-import type { Vendor } from "@imgraph/core";
+import type { RateLimit, Vendor } from "@imgraph/core";
 
 /** The gateway's configuration after validation (secrets resolved, defaults applied). */
 
@@ -51,6 +51,18 @@ export interface AppConfig {
   options: Record<string, unknown>;
   /** Who may deliver this app's callbacks, beyond the vendor's signature. */
   webhook?: AppWebhookConfig;
+  /** How the app's vendor calls are kept under the vendor's limits; absent: the defaults. */
+  rateLimits?: AppRateLimits;
+}
+
+/**
+ * Vendor rate shaping of one app: token buckets from the vendor's published limits (shared
+ * through Redis when configured), and the limits the config raises or lowers per API.
+ */
+export interface AppRateLimits {
+  enabled: boolean;
+  /** Per API name (as the adapter names it, e.g. "openim/sendmsg"): the limits to use instead. */
+  apis: Record<string, RateLimit[]>;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Vendor } from "@imgraph/core";
 import { VENDOR_MODULES } from "../apps.js";
 import { parseRange } from "../realtime/addresses.js";
 import { ConfigError } from "./errors.js";
+import { appRateLimits } from "./rate-limits.js";
 import {
   type ApiKeyConfig,
   type AppConfig,
@@ -19,6 +20,7 @@ import {
   type ServerConfig,
   type WebhookTlsConfig,
 } from "./types.js";
+import { allowOnly, array, bool, int, object, oneOf, type Raw, string, url } from "./values.js";
 
 export interface ConfigSources {
   env: NodeJS.ProcessEnv;
@@ -26,8 +28,6 @@ export interface ConfigSources {
   baseDir: string;
   readFile?: (path: string) => string;
 }
-
-type Raw = Record<string, unknown>;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const APP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
@@ -324,7 +324,7 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
     const secretNames = [...module.secrets.required, ...module.secrets.optional];
     const options: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(app)) {
-      if (key === "id" || key === "vendor" || key === "webhook") continue;
+      if (key === "id" || key === "vendor" || key === "webhook" || key === "rateLimits") continue;
       if (secretNames.some((s) => key === s || key === `${s}Env` || key === `${s}File`)) continue;
       options[key] = value;
     }
@@ -353,6 +353,7 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
       vendor,
       options: checked.data as Record<string, unknown>,
       ...(webhook ? { webhook } : {}),
+      rateLimits: appRateLimits(app.rateLimits, `${path}.rateLimits`),
     };
   });
 }
@@ -407,53 +408,4 @@ function secret(
       `the name of the environment variable holding ${name} (or ${name}File)`,
     );
   return undefined;
-}
-
-function object(v: unknown, key: string): Raw {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    throw new ConfigError(key, "an object");
-  return v as Raw;
-}
-function array(v: unknown, key: string): unknown[] {
-  if (!Array.isArray(v)) throw new ConfigError(key, "a list");
-  return v;
-}
-function string(v: unknown, key: string): string {
-  if (typeof v !== "string" || v.length === 0) throw new ConfigError(key, "a non-empty string");
-  return v;
-}
-function bool(v: unknown, key: string): boolean {
-  if (typeof v !== "boolean") throw new ConfigError(key, "true or false");
-  return v;
-}
-function int(v: unknown, key: string, min: number, max: number): number {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-    throw new ConfigError(key, `a whole number from ${min} to ${max}`);
-  }
-  return v;
-}
-function url(v: unknown, key: string): string {
-  const s = string(v, key);
-  try {
-    const u = new URL(s);
-    if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
-  } catch {
-    throw new ConfigError(key, "an http(s) URL");
-  }
-  return s;
-}
-function oneOf<T extends string>(v: unknown, key: string, values: readonly T[]): T {
-  if (typeof v !== "string" || !(values as readonly string[]).includes(v)) {
-    throw new ConfigError(key, `one of ${values.join(", ")}`);
-  }
-  return v as T;
-}
-function allowOnly(obj: Raw, path: string, keys: string[]): void {
-  for (const key of Object.keys(obj)) {
-    if (!keys.includes(key))
-      throw new ConfigError(
-        path === "(root)" ? key : `${path}.${key}`,
-        `not a known setting (known: ${keys.join(", ")})`,
-      );
-  }
 }

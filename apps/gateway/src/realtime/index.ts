@@ -1,3 +1,4 @@
+import type { RedisEval } from "@imgraph/core";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { REALTIME_DEFAULTS, type RealtimeConfig } from "../config/types.js";
@@ -15,6 +16,8 @@ export interface Realtime extends RealtimeServices {
   mode: "memory" | "redis";
   /** Whether the Redis connections are ready; absent in memory mode. */
   redisReady?: () => boolean;
+  /** Commands on the shared Redis (rate buckets); absent in memory mode. */
+  redis?: RedisEval;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function createRealtime(
     replay,
     members,
     redisReady: () => publisher.status === "ready" && subscriber.status === "ready",
+    redis: publisher,
     async close() {
       await pubsub.close();
       members.clear();

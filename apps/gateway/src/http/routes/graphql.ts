@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
-import { ImError } from "@imgraph/core";
+import { ImError, markDeadline } from "@imgraph/core";
 import type { Logger } from "pino";
 import type { AppRegistry } from "../../apps.js";
 import type { Authenticator } from "../../auth/authenticate.js";
@@ -90,6 +90,7 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
 
     // The request's deadline, also passed to every vendor call; a client that goes away aborts it.
     const controller = new AbortController();
+    markDeadline(controller.signal, Date.now() + deps.config.requestTimeoutMs);
     const timer = setTimeout(
       () => controller.abort(new Error("deadline")),
       deps.config.requestTimeoutMs,
