@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid, queryHistory, texts } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({
@@ -9,19 +10,9 @@ const fx = useRongCloud({
 const state = (userId: string, conversationType: number, targetId: string) =>
   fx.emu.conversationState({ userId, conversationType, targetId });
 const history = async (kind: "private" | "group", userId: string, targetId: string) =>
-  ok(
-    await fx.rc.postJson(`/v3/message/${kind}/query.json`, {
-      userId,
-      targetId,
-      startTime: 0,
-      endTime: fx.emu.now() + 1000,
-      includeStart: true,
-      pageSize: 100,
-    }),
-  ).data.map((m: { content: string }) => JSON.parse(m.content).content);
-const sendPrivate = async (from: string, to: string, text: string) =>
-  ok(await fx.rc.publish("private", { fromUserId: from, toUserId: to, ...textMessage(text) }))
-    .messageUIDs[0].messageUID as string;
+  texts(ok(await queryHistory(fx, kind, { userId, targetId, pageSize: 100 })));
+const sendPrivate = (from: string, to: string, text: string) =>
+  publishUid(fx, "private", { fromUserId: from, toUserId: to, ...textMessage(text) });
 
 describe("/conversation/top/set.json (§1.2)", () => {
   it("pins and unpins one user's conversation; the peer's stays unpinned", async () => {
@@ -200,15 +191,7 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
         targetId: "r1",
       }),
     );
-    const room = ok(
-      await fx.rc.postJson("/v3/message/chatroom/query.json", {
-        userId: "b",
-        targetId: "r1",
-        startTime: 0,
-        endTime: fx.emu.now() + 1000,
-        includeStart: true,
-      }),
-    );
+    const room = ok(await queryHistory(fx, "chatroom", { userId: "b", targetId: "r1" }));
     expect(room.data).toEqual([]);
   });
 
