@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
+import { type Form, ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
 import { publishUid, queryHistory, texts } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
@@ -129,17 +129,20 @@ describe("/conversation/notification/{set,get}.json (§1.3)", () => {
 });
 
 describe("/conversation/message/history/clean.json (§2.5)", () => {
+  const CLEAN = "/conversation/message/history/clean.json";
+  /** Cleans `fromUserId`'s copy of a conversation (`form` adds to the call); answered OK. */
+  const clean = async (
+    conversationType: number,
+    fromUserId: string,
+    targetId: string,
+    form: Form = {},
+  ) => ok(await fx.rc.post(CLEAN, { conversationType, fromUserId, targetId, ...form }));
+
   it("clears one user's copy of a private conversation; the peer keeps theirs", async () => {
     await sendPrivate("b", "a", "one");
     await sendPrivate("a", "b", "two");
     expect(state("a", 1, "b")?.messageCount).toBe(2);
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 1,
-        fromUserId: "a",
-        targetId: "b",
-      }),
-    );
+    await clean(1, "a", "b");
     expect(state("a", 1, "b")).toMatchObject({ messageCount: 0 });
     expect(await history("private", "a", "b")).toEqual([]);
     expect(await history("private", "b", "a")).toEqual(["one", "two"]);
@@ -154,14 +157,7 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
     fx.emu.setClock({ advanceMs: 1000 });
     const cut = fx.emu.now();
     await sendPrivate("b", "a", "new");
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 1,
-        fromUserId: "a",
-        targetId: "b",
-        msgTimestamp: cut,
-      }),
-    );
+    await clean(1, "a", "b", { msgTimestamp: cut });
     expect(await history("private", "a", "b")).toEqual(["new"]);
     expect(state("a", 1, "b")?.messageCount).toBe(1);
   });
@@ -172,25 +168,13 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
     );
     ok(await fx.rc.publish("group", { fromUserId: "b", toGroupId: "g1", ...textMessage("hey") }));
     expect(state("a", 3, "g1")?.messageCount).toBe(1);
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 3,
-        fromUserId: "a",
-        targetId: "g1",
-      }),
-    );
+    await clean(3, "a", "g1");
     expect(await history("group", "a", "g1")).toEqual([]);
     expect(await history("group", "b", "g1")).toEqual(["hey"]);
 
     ok(await fx.rc.post("/chatroom/create_new.json", { chatroomId: "r1" }));
     ok(await fx.rc.publish("chatroom", { fromUserId: "b", toChatroomId: "r1" }));
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 4,
-        fromUserId: "op",
-        targetId: "r1",
-      }),
-    );
+    await clean(4, "op", "r1");
     const room = ok(await queryHistory(fx, "chatroom", { userId: "b", targetId: "r1" }));
     expect(room.data).toEqual([]);
   });
@@ -204,12 +188,10 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
       { ...good, msgTimestamp: "yesterday" },
       { ...good, msgTimestamp: -1 },
     ]) {
-      expect((await fx.rc.post("/conversation/message/history/clean.json", form)).body.code).toBe(
-        1002,
-      );
+      expect((await fx.rc.post(CLEAN, form)).body.code).toBe(1002);
     }
     const bare = rcClient({ url: fx.emu.url, appKey: "nostore", appSecret: "s" });
-    const off = await bare.post("/conversation/message/history/clean.json", good);
+    const off = await bare.post(CLEAN, good);
     expect(off.status).toBe(430);
     expect(off.body.code).toBe(1009);
   });
