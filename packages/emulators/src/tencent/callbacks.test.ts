@@ -1,6 +1,6 @@
 import { verifyTencentCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
-import { useTencentCallbacks } from "./callback-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
 import {
   ADMIN,
   type Body,

@@ -1,6 +1,6 @@
 // Conversation marks (recentcontact/mark_contact) and the C2C read-report callback, over HTTP.
 import { describe, expect, it } from "vitest";
-import { useTencentCallbacks } from "./callback-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
 import { type Body, createGroup, ok, SDK_APP_ID, text } from "./test-support.js";
 
 const fx = useTencentCallbacks();

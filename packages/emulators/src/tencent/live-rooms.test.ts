@@ -1,7 +1,7 @@
 // Live groups (AVChatRoom, #17 §3): online members, check, bans, broadcast, priorities, and
 // entering and leaving through the control API, over raw HTTP.
 import { describe, expect, it } from "vitest";
-import { useTencentCallbacks } from "./callback-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
 import { type Body, ok, SDK_APP_ID, text, withTencent } from "./test-support.js";
 
 const fx = useTencentCallbacks();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageSender, roam } from "./message-support.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageSender } from "./message-support.js";
+import { messageSender } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,

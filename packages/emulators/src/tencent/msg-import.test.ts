@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roam } from "./message-support.js";
+import { roam } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,

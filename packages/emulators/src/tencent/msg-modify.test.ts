@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useTencentCallbacks } from "./callback-support.js";
-import { messageSender, roam } from "./message-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import {
   ADMIN,
   type Body,

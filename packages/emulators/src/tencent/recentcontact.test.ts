@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { controlRequest } from "../testing/control.js";
-import { messageSender, roam } from "./message-support.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import { type Body, createGroup, importUsers, ok, SDK_APP_ID, useTencent } from "./test-support.js";
 
 const fx = useTencent();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTencentCallbacks } from "./callback-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
 import { importUsers, ok } from "./test-support.js";
 
 const fx = useTencentCallbacks();

@@ -2,9 +2,10 @@
  * Tencent emulator tests that watch callbacks: one sink per test file, and the demo app (plus
  * any others asked for) sending its callbacks there.
  */
-import { useCallbackSink } from "../testing/callback-sink.js";
-import type { TencentAppConfig } from "./options.js";
-import { type Body, KEY, SDK_APP_ID, useTencent } from "./test-support.js";
+
+import type { TencentAppConfig } from "../tencent/options.js";
+import { type Body, KEY, SDK_APP_ID, useTencent } from "../tencent/test-support.js";
+import { useCallbackSink } from "./callback-sink.js";
 
 export interface TencentCallback {
   command: string;

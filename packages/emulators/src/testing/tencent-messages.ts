@@ -1,5 +1,5 @@
 /** Test helpers that send and read Tencent messages through the REST API. */
-import { type Body, type TimClient, text } from "./test-support.js";
+import { type Body, type TimClient, text } from "../tencent/test-support.js";
 
 /**
  * Message senders sharing one counter for MsgRandom / Random (from `first`), so that no two
