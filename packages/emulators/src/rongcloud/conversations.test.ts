@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
+import { type Form, ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid, queryHistory, texts } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({
@@ -9,19 +10,9 @@ const fx = useRongCloud({
 const state = (userId: string, conversationType: number, targetId: string) =>
   fx.emu.conversationState({ userId, conversationType, targetId });
 const history = async (kind: "private" | "group", userId: string, targetId: string) =>
-  ok(
-    await fx.rc.postJson(`/v3/message/${kind}/query.json`, {
-      userId,
-      targetId,
-      startTime: 0,
-      endTime: fx.emu.now() + 1000,
-      includeStart: true,
-      pageSize: 100,
-    }),
-  ).data.map((m: { content: string }) => JSON.parse(m.content).content);
-const sendPrivate = async (from: string, to: string, text: string) =>
-  ok(await fx.rc.publish("private", { fromUserId: from, toUserId: to, ...textMessage(text) }))
-    .messageUIDs[0].messageUID as string;
+  texts(ok(await queryHistory(fx, kind, { userId, targetId, pageSize: 100 })));
+const sendPrivate = (from: string, to: string, text: string) =>
+  publishUid(fx, "private", { fromUserId: from, toUserId: to, ...textMessage(text) });
 
 describe("/conversation/top/set.json (§1.2)", () => {
   it("pins and unpins one user's conversation; the peer's stays unpinned", async () => {
@@ -138,17 +129,20 @@ describe("/conversation/notification/{set,get}.json (§1.3)", () => {
 });
 
 describe("/conversation/message/history/clean.json (§2.5)", () => {
+  const CLEAN = "/conversation/message/history/clean.json";
+  /** Cleans `fromUserId`'s copy of a conversation (`form` adds to the call); answered OK. */
+  const clean = async (
+    conversationType: number,
+    fromUserId: string,
+    targetId: string,
+    form: Form = {},
+  ) => ok(await fx.rc.post(CLEAN, { conversationType, fromUserId, targetId, ...form }));
+
   it("clears one user's copy of a private conversation; the peer keeps theirs", async () => {
     await sendPrivate("b", "a", "one");
     await sendPrivate("a", "b", "two");
     expect(state("a", 1, "b")?.messageCount).toBe(2);
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 1,
-        fromUserId: "a",
-        targetId: "b",
-      }),
-    );
+    await clean(1, "a", "b");
     expect(state("a", 1, "b")).toMatchObject({ messageCount: 0 });
     expect(await history("private", "a", "b")).toEqual([]);
     expect(await history("private", "b", "a")).toEqual(["one", "two"]);
@@ -163,14 +157,7 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
     fx.emu.setClock({ advanceMs: 1000 });
     const cut = fx.emu.now();
     await sendPrivate("b", "a", "new");
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 1,
-        fromUserId: "a",
-        targetId: "b",
-        msgTimestamp: cut,
-      }),
-    );
+    await clean(1, "a", "b", { msgTimestamp: cut });
     expect(await history("private", "a", "b")).toEqual(["new"]);
     expect(state("a", 1, "b")?.messageCount).toBe(1);
   });
@@ -181,34 +168,14 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
     );
     ok(await fx.rc.publish("group", { fromUserId: "b", toGroupId: "g1", ...textMessage("hey") }));
     expect(state("a", 3, "g1")?.messageCount).toBe(1);
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 3,
-        fromUserId: "a",
-        targetId: "g1",
-      }),
-    );
+    await clean(3, "a", "g1");
     expect(await history("group", "a", "g1")).toEqual([]);
     expect(await history("group", "b", "g1")).toEqual(["hey"]);
 
     ok(await fx.rc.post("/chatroom/create_new.json", { chatroomId: "r1" }));
     ok(await fx.rc.publish("chatroom", { fromUserId: "b", toChatroomId: "r1" }));
-    ok(
-      await fx.rc.post("/conversation/message/history/clean.json", {
-        conversationType: 4,
-        fromUserId: "op",
-        targetId: "r1",
-      }),
-    );
-    const room = ok(
-      await fx.rc.postJson("/v3/message/chatroom/query.json", {
-        userId: "b",
-        targetId: "r1",
-        startTime: 0,
-        endTime: fx.emu.now() + 1000,
-        includeStart: true,
-      }),
-    );
+    await clean(4, "op", "r1");
+    const room = ok(await queryHistory(fx, "chatroom", { userId: "b", targetId: "r1" }));
     expect(room.data).toEqual([]);
   });
 
@@ -221,12 +188,10 @@ describe("/conversation/message/history/clean.json (§2.5)", () => {
       { ...good, msgTimestamp: "yesterday" },
       { ...good, msgTimestamp: -1 },
     ]) {
-      expect((await fx.rc.post("/conversation/message/history/clean.json", form)).body.code).toBe(
-        1002,
-      );
+      expect((await fx.rc.post(CLEAN, form)).body.code).toBe(1002);
     }
     const bare = rcClient({ url: fx.emu.url, appKey: "nostore", appSecret: "s" });
-    const off = await bare.post("/conversation/message/history/clean.json", good);
+    const off = await bare.post(CLEAN, good);
     expect(off.status).toBe(430);
     expect(off.body.code).toBe(1009);
   });

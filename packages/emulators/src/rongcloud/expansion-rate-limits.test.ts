@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ok, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid } from "../testing/rongcloud-messages.js";
 import { useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({ rateLimits: true });
@@ -7,15 +8,12 @@ const fx = useRongCloud({ rateLimits: true });
 /** Freeze the emulated clock at the start of a second so a test never straddles two. */
 const freeze = () => fx.emu.setClock({ now: Date.UTC(2024, 0, 1, 1, 0, 0), frozen: true });
 
-const send = async (kind: "private" | "group") =>
-  ok(
-    await fx.rc.publish(kind, {
-      fromUserId: "a",
-      ...(kind === "group" ? { toGroupId: "g1" } : { toUserId: "b" }),
-      expansion: true,
-      ...textMessage("hi"),
-    }),
-  ).messageUIDs[0].messageUID as string;
+const send = (kind: "private" | "group") =>
+  publishUid(fx, kind, {
+    ...(kind === "group" ? { toGroupId: "g1" } : { toUserId: "b" }),
+    expansion: true,
+    ...textMessage("hi"),
+  });
 
 const codes = async (n: number, call: () => Promise<{ body: { code: number } }>) => {
   const out: number[] = [];
@@ -27,22 +25,11 @@ describe("expansion rate limits (§2.2)", () => {
   it("100 writes/s per endpoint, of which 20/s on group messages; 429 / 1008 beyond", async () => {
     const [privateUid, groupUid] = [await send("private"), await send("group")];
     freeze();
-    const groupSet = () =>
-      fx.rc.post("/message/expansion/set.json", {
-        msgUID: groupUid,
-        userId: "a",
-        conversationType: 3,
-        targetId: "g1",
-        extraKeyVal: JSON.stringify({ k: "v" }),
-      });
-    const privateSet = () =>
-      fx.rc.post("/message/expansion/set.json", {
-        msgUID: privateUid,
-        userId: "a",
-        conversationType: 1,
-        targetId: "b",
-        extraKeyVal: JSON.stringify({ k: "v" }),
-      });
+    const inGroup = { msgUID: groupUid, userId: "a", conversationType: 3, targetId: "g1" };
+    const inPrivate = { msgUID: privateUid, userId: "a", conversationType: 1, targetId: "b" };
+    const kv = { extraKeyVal: JSON.stringify({ k: "v" }) };
+    const groupSet = () => fx.rc.post("/message/expansion/set.json", { ...inGroup, ...kv });
+    const privateSet = () => fx.rc.post("/message/expansion/set.json", { ...inPrivate, ...kv });
     const group = await codes(21, groupSet);
     expect(group.slice(0, 20).every((c) => c === 200)).toBe(true);
     expect(await groupSet()).toMatchObject({ status: 429, body: { code: 1008 } });
@@ -53,10 +40,7 @@ describe("expansion rate limits (§2.2)", () => {
     // Delete is counted apart; the next second is fresh.
     ok(
       await fx.rc.post("/message/expansion/delete.json", {
-        msgUID: privateUid,
-        userId: "a",
-        conversationType: 1,
-        targetId: "b",
+        ...inPrivate,
         extraKey: JSON.stringify(["k"]),
       }),
     );

@@ -1,45 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { type Form, ok, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid, queryHistory } from "../testing/rongcloud-messages.js";
 import { useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud();
 
-const sendPrivate = async (form: Form = {}) =>
-  ok(
-    await fx.rc.publish("private", {
-      fromUserId: "a",
-      toUserId: "b",
-      expansion: true,
-      ...textMessage("hi"),
-      ...form,
-    }),
-  ).messageUIDs[0].messageUID as string;
-const sendGroup = async (form: Form = {}) =>
-  ok(
-    await fx.rc.publish("group", {
-      fromUserId: "a",
-      toGroupId: "g1",
-      expansion: true,
-      ...textMessage("hi"),
-      ...form,
-    }),
-  ).messageUIDs[0].messageUID as string;
+/** "hi", open to expansion: what the senders below publish from "a" (`form` adds or replaces). */
+const hi = { expansion: true, ...textMessage("hi") };
+const sendPrivate = (form: Form = {}) =>
+  publishUid(fx, "private", { toUserId: "b", ...hi, ...form });
+const sendGroup = (form: Form = {}) => publishUid(fx, "group", { toGroupId: "g1", ...hi, ...form });
 
+/** Writes and deletes go as "b" in its conversation with "a" unless `form` says otherwise. */
+const asB = { userId: "b", conversationType: 1, targetId: "a" };
 const set = (msgUID: string, kv: Record<string, unknown>, form: Form = {}) =>
   fx.rc.post("/message/expansion/set.json", {
     msgUID,
-    userId: "b",
-    conversationType: 1,
-    targetId: "a",
+    ...asB,
     extraKeyVal: JSON.stringify(kv),
     ...form,
   });
 const del = (msgUID: string, keys: unknown, form: Form = {}) =>
   fx.rc.post("/message/expansion/delete.json", {
     msgUID,
-    userId: "b",
-    conversationType: 1,
-    targetId: "a",
+    ...asB,
     extraKey: JSON.stringify(keys),
     ...form,
   });
@@ -73,15 +57,7 @@ describe("/message/expansion/set.json and query.json (§2.2, §2.3)", () => {
     const uid = await sendPrivate({ extraContent: JSON.stringify({ seed: "1" }) });
     expect(await values(uid)).toEqual({ seed: "1" });
     ok(await set(uid, { seed: "2", more: "x" }));
-    const history = ok(
-      await fx.rc.postJson("/v3/message/private/query.json", {
-        userId: "b",
-        targetId: "a",
-        startTime: 0,
-        endTime: fx.emu.now() + 1000,
-        includeStart: true,
-      }),
-    );
+    const history = ok(await queryHistory(fx, "private", { userId: "b", targetId: "a" }));
     expect(JSON.parse(history.data[0].extraContent)).toEqual({ seed: "2", more: "x" });
     expect(fx.emu.storedMessage({ msgUID: uid })?.expansionKv).toMatchObject({
       seed: { v: "2" },
@@ -115,9 +91,7 @@ describe("/message/expansion/set.json and query.json (§2.2, §2.3)", () => {
     const plain = await sendPrivate({ expansion: false });
     const uid = await sendPrivate();
     const targeted = await sendGroup({ toUserId: "b" });
-    const system = ok(
-      await fx.rc.publish("system", { fromUserId: "a", toUserId: "b", expansion: true }),
-    ).messageUIDs[0].messageUID as string;
+    const system = await publishUid(fx, "system", { toUserId: "b", expansion: true });
     for (const res of [
       await set("AAAA-BBBB-CCCC-DDDD", { k: "v" }),
       await set(plain, { k: "v" }),

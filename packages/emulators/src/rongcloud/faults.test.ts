@@ -1,6 +1,7 @@
 import { signRongCloudRequest } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { ok } from "../testing/rongcloud-client.js";
+import { queryHistory } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 import { startRongCloudEmulator } from "./index.js";
 
@@ -23,15 +24,9 @@ const publish = (content: string, signal?: AbortSignal) =>
     ...(signal ? { signal } : {}),
   });
 const stored = async () =>
-  ok(
-    await fx.rc.postJson("/v3/message/private/query.json", {
-      userId: "a",
-      targetId: "b",
-      startTime: 0,
-      endTime: fx.emu.now() + 1000,
-      includeStart: true,
-    }),
-  ).data.map((m: { content: string }) => m.content);
+  ok(await queryHistory(fx, "private", { userId: "a", targetId: "b" })).data.map(
+    (m: { content: string }) => m.content,
+  );
 
 describe("fault injection through the RongCloud emulator", () => {
   it("vendor-error uses the RongCloud envelope and status of the code; not processed", async () => {

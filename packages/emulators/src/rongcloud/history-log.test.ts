@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ok, rcClient, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid, queryHistory } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 import { unzipOne } from "./test-support.js";
 
@@ -22,10 +23,7 @@ const download = (url: string) => fetch(url);
 
 async function sendAtQuarterPast(): Promise<string> {
   at(SENT_AT);
-  const sent = ok(
-    await fx.rc.publish("private", { fromUserId: "a", toUserId: "b", ...textMessage("hi") }),
-  );
-  return sent.messageUIDs[0].messageUID;
+  return publishUid(fx, "private", { toUserId: "b", ...textMessage("hi") });
 }
 
 describe("/message/history.json (§3.1)", () => {
@@ -123,13 +121,7 @@ describe("/message/history/delete.json (§3.2)", () => {
     expect(await logUrl("2024051010")).toBe("");
     expect((await download(url)).status).toBe(404);
     const history = ok(
-      await fx.rc.postJson("/v3/message/private/query.json", {
-        userId: "a",
-        targetId: "b",
-        startTime: 0,
-        endTime: fx.emu.now(),
-        includeStart: true,
-      }),
+      await queryHistory(fx, "private", { userId: "a", targetId: "b", endTime: fx.emu.now() }),
     );
     expect(history.data).toHaveLength(1);
     // An hour without a file deletes fine; a bad date is 1002.

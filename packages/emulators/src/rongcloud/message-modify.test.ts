@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ok, textMessage } from "../testing/rongcloud-client.js";
+import { type Form, ok, textMessage } from "../testing/rongcloud-client.js";
+import { publishUid, queryHistory, texts } from "../testing/rongcloud-messages.js";
 import { useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud();
 
-const sendPrivate = async (form: Record<string, unknown> = {}) =>
-  ok(
-    await fx.rc.publish("private", {
-      fromUserId: "a",
-      toUserId: "b",
-      ...textMessage("typo"),
-      ...form,
-    }),
-  ).messageUIDs[0].messageUID as string;
-const sendGroup = async () =>
-  ok(await fx.rc.publish("group", { fromUserId: "a", toGroupId: "g1", ...textMessage("typo") }))
-    .messageUIDs[0].messageUID as string;
+const sendPrivate = (form: Form = {}) =>
+  publishUid(fx, "private", { toUserId: "b", ...textMessage("typo"), ...form });
+const sendGroup = () => publishUid(fx, "group", { toGroupId: "g1", ...textMessage("typo") });
 const privateEdit = (msgUID: string, form: Record<string, unknown> = {}) =>
   fx.rc.post("/message/private/modify.json", {
     fromUserId: "a",
@@ -25,15 +17,7 @@ const privateEdit = (msgUID: string, form: Record<string, unknown> = {}) =>
     ...form,
   });
 const historyText = async () =>
-  ok(
-    await fx.rc.postJson("/v3/message/private/query.json", {
-      userId: "b",
-      targetId: "a",
-      startTime: 0,
-      endTime: fx.emu.now() + 1000,
-      includeStart: true,
-    }),
-  ).data.map((m: { content: string }) => JSON.parse(m.content).content);
+  texts(ok(await queryHistory(fx, "private", { userId: "b", targetId: "a" })));
 
 describe("/message/{private,group}/modify.json (§2.4, U1)", () => {
   it("replaces a private message's content, seen in history and in the stored message", async () => {

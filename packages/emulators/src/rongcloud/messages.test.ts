@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Form, message, ok, textMessage } from "../testing/rongcloud-client.js";
+import { queryHistory } from "../testing/rongcloud-messages.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
 const fx = useRongCloud({
@@ -11,13 +12,7 @@ const fx = useRongCloud({
 const UID = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 const txt = (content: string) => JSON.stringify({ content });
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
-const history = (kind: string, q: Record<string, unknown>) =>
-  fx.rc.postJson(`/v3/message/${kind}/query.json`, {
-    startTime: 0,
-    endTime: fx.emu.now() + 1000,
-    includeStart: true,
-    ...q,
-  });
+const history = (kind: string, q: Record<string, unknown>) => queryHistory(fx, kind, q);
 
 describe("publish endpoints (§2.3.2)", () => {
   it("private publish: one UID per recipient, stored for history", async () => {

@@ -12,37 +12,49 @@ function dosTime(at: Date): { time: number; date: number } {
   };
 }
 
+/** What a local header and a central directory entry both say about the one file. */
+interface Entry {
+  time: number;
+  date: number;
+  crc: number;
+  packedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/** Writes the run of fields the two headers share, from `offset` on (26 bytes). */
+function writeEntry(header: Buffer, offset: number, e: Entry): void {
+  header.writeUInt16LE(20, offset); // version needed
+  header.writeUInt16LE(0x0800, offset + 2); // UTF-8 names
+  header.writeUInt16LE(8, offset + 4); // deflate
+  header.writeUInt16LE(e.time, offset + 6);
+  header.writeUInt16LE(e.date, offset + 8);
+  header.writeUInt32LE(e.crc, offset + 10);
+  header.writeUInt32LE(e.packedSize, offset + 14);
+  header.writeUInt32LE(e.size, offset + 18);
+  header.writeUInt16LE(e.nameLength, offset + 22);
+}
+
 export function zipOne(name: string, data: Buffer, at: Date): Buffer {
   const fileName = Buffer.from(name, "utf8");
   const packed = deflateRawSync(data);
-  const crc = crc32(data);
-  const { time, date } = dosTime(at);
+  const entry: Entry = {
+    ...dosTime(at),
+    crc: crc32(data),
+    packedSize: packed.length,
+    size: data.length,
+    nameLength: fileName.length,
+  };
 
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4); // version needed
-  local.writeUInt16LE(0x0800, 6); // UTF-8 names
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt16LE(time, 10);
-  local.writeUInt16LE(date, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  local.writeUInt16LE(0, 28);
+  writeEntry(local, 4, entry);
+  local.writeUInt16LE(0, 28); // extra
 
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
   central.writeUInt16LE(20, 4); // made by
-  central.writeUInt16LE(20, 6); // needed
-  central.writeUInt16LE(0x0800, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt16LE(time, 12);
-  central.writeUInt16LE(date, 14);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
+  writeEntry(central, 6, entry);
   // extra, comment, disk, internal and external attributes, local header offset: all 0
   central.writeUInt32LE(0, 42);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { roam } from "../testing/tencent-messages.js";
 import {
   ADMIN,
   type Body,
@@ -12,15 +13,8 @@ import {
 const fx = useTencent();
 const send = (body: Record<string, unknown>) =>
   fx.tim.call("openim/sendmsg", { To_Account: "b", MsgRandom: 1, MsgBody: text("hi"), ...body });
-const roam = (body: Record<string, unknown>) =>
-  fx.tim.call("openim/admin_getroammsg", {
-    Operator_Account: "a",
-    Peer_Account: "b",
-    MaxCnt: 100,
-    MinTime: 0,
-    MaxTime: 4294967295,
-    ...body,
-  });
+/** "a"'s history with "b" (`fields` add to or replace the query). */
+const roamAB = (fields: Body) => roam(fx.tim, "a", "b", fields);
 /** A text batch send: one random, "x" (`body` adds to or replaces those). */
 const batchSend = (body: Record<string, unknown>) =>
   fx.tim.call("openim/batchsendmsg", { MsgRandom: 1, MsgBody: text("x"), ...body });
@@ -35,7 +29,7 @@ describe("openim/sendmsg", () => {
     const now = Math.floor(fx.emu.now() / 1000);
     expect(Math.abs(r.MsgTime - now)).toBeLessThanOrEqual(1);
     expect(r.MsgKey).toBe(`7_42_${r.MsgTime}`);
-    const h = ok(await roam({}));
+    const h = ok(await roamAB({}));
     expect(h.MsgList).toEqual([
       {
         From_Account: "a",
@@ -55,7 +49,7 @@ describe("openim/sendmsg", () => {
   it("sends as the admin when From_Account is absent", async () => {
     await importUsers(fx.tim, "b");
     ok(await send({}));
-    const h = ok(await roam({ Operator_Account: ADMIN }));
+    const h = ok(await roamAB({ Operator_Account: ADMIN }));
     expect(h.MsgList[0].From_Account).toBe(ADMIN);
   });
 
@@ -64,12 +58,12 @@ describe("openim/sendmsg", () => {
     const first = ok(await send({ From_Account: "a", MsgSeq: 1, MsgRandom: 9 }));
     const again = ok(await send({ From_Account: "a", MsgSeq: 1, MsgRandom: 9 }));
     expect(again.MsgKey).toBe(first.MsgKey);
-    expect(ok(await roam({})).MsgCnt).toBe(1);
+    expect(ok(await roamAB({})).MsgCnt).toBe(1);
     ok(await send({ From_Account: "a", MsgSeq: 1, MsgRandom: 10 })); // another MsgRandom: new message
-    expect(ok(await roam({})).MsgCnt).toBe(2);
+    expect(ok(await roamAB({})).MsgCnt).toBe(2);
     fx.emu.setClock({ advanceMs: 121_000 });
     ok(await send({ From_Account: "a", MsgSeq: 1, MsgRandom: 9 }));
-    expect(ok(await roam({})).MsgCnt).toBe(3);
+    expect(ok(await roamAB({})).MsgCnt).toBe(3);
   });
 
   it("validates fields with the openim codes", async () => {
@@ -146,8 +140,8 @@ describe("openim/sendmsg", () => {
   it("hides SyncOtherMachine 2 messages from the sender's roaming", async () => {
     await importUsers(fx.tim, "a", "b");
     ok(await send({ From_Account: "a", SyncOtherMachine: 2 }));
-    expect(ok(await roam({})).MsgCnt).toBe(0);
-    expect(ok(await roam({ Operator_Account: "b", Peer_Account: "a" })).MsgCnt).toBe(1);
+    expect(ok(await roamAB({})).MsgCnt).toBe(0);
+    expect(ok(await roamAB({ Operator_Account: "b", Peer_Account: "a" })).MsgCnt).toBe(1);
   });
 });
 
@@ -164,7 +158,7 @@ describe("openim/batchsendmsg", () => {
     );
     expect(r.MsgKey).toMatch(/^3_5_\d+$/);
     expect(r.ErrorList).toEqual([{ To_Account: "ghost", ErrorCode: 90012 }]);
-    expect(keys(ok(await roam({ Peer_Account: "c" })))).toEqual([r.MsgKey]);
+    expect(keys(ok(await roamAB({ Peer_Account: "c" })))).toEqual([r.MsgKey]);
   });
 
   it("takes at most 500 recipients (90011)", async () => {
@@ -196,7 +190,7 @@ describe("openim/admin_getroammsg", () => {
 
   it("pages newest first via LastMsgKey with Complete 0 until the end", async () => {
     const sent = await conversation(5);
-    const p1 = ok(await roam({ MaxCnt: 2 }));
+    const p1 = ok(await roamAB({ MaxCnt: 2 }));
     expect(p1).toMatchObject({
       Complete: 0,
       MsgCnt: 2,
@@ -204,9 +198,9 @@ describe("openim/admin_getroammsg", () => {
       LastMsgTime: sent[3]!.MsgTime,
     });
     expect(keys(p1)).toEqual([sent[4]!.MsgKey, sent[3]!.MsgKey]);
-    const p2 = ok(await roam({ MaxCnt: 2, LastMsgKey: p1.LastMsgKey, MaxTime: p1.LastMsgTime }));
+    const p2 = ok(await roamAB({ MaxCnt: 2, LastMsgKey: p1.LastMsgKey, MaxTime: p1.LastMsgTime }));
     expect(keys(p2)).toEqual([sent[2]!.MsgKey, sent[1]!.MsgKey]);
-    const p3 = ok(await roam({ MaxCnt: 2, LastMsgKey: p2.LastMsgKey, MaxTime: p2.LastMsgTime }));
+    const p3 = ok(await roamAB({ MaxCnt: 2, LastMsgKey: p2.LastMsgKey, MaxTime: p2.LastMsgTime }));
     expect(p3).toMatchObject({ Complete: 1, MsgCnt: 1 });
     expect(keys(p3)).toEqual([sent[0]!.MsgKey]);
   });
@@ -214,7 +208,7 @@ describe("openim/admin_getroammsg", () => {
   it("continues after a LastMsgKey whose message is gone, by its time and MsgSeq", async () => {
     const sent = await conversation(3);
     const gone = `${1}_777_${sent[1]!.MsgTime}`; // MsgSeq 1 at the second message's time
-    expect(keys(ok(await roam({ LastMsgKey: gone })))).toEqual([sent[0]!.MsgKey]);
+    expect(keys(ok(await roamAB({ LastMsgKey: gone })))).toEqual([sent[0]!.MsgKey]);
   });
 
   it("respects MinTime/MaxTime and accepts the From_Account/To_Account spelling", async () => {
@@ -235,7 +229,7 @@ describe("openim/admin_getroammsg", () => {
     await importUsers(fx.tim, "a", "b");
     for (let i = 0; i < 5; i++)
       ok(await send({ From_Account: "a", MsgRandom: i, MsgBody: text("x".repeat(5000)) }));
-    const r = ok(await roam({ MaxCnt: 10 }));
+    const r = ok(await roamAB({ MaxCnt: 10 }));
     expect(r.MsgCnt).toBe(2);
     expect(r.Complete).toBe(0);
   });
@@ -243,21 +237,21 @@ describe("openim/admin_getroammsg", () => {
   it("forgets messages past the retention (30 days on ultimate)", async () => {
     await conversation(1);
     fx.emu.setClock({ advanceMs: 31 * 86_400_000 });
-    expect(ok(await roam({})).MsgCnt).toBe(0);
+    expect(ok(await roamAB({})).MsgCnt).toBe(0);
   });
 
   it("validates: 90008 unknown operator, 90003 unknown peer, 90001 missing MaxCnt", async () => {
     await importUsers(fx.tim, "a", "b");
-    expect((await roam({ Operator_Account: "ghost" })).ErrorCode).toBe(90008);
-    expect((await roam({ Peer_Account: "ghost" })).ErrorCode).toBe(90003);
-    expect((await roam({ MaxCnt: undefined })).ErrorCode).toBe(90001);
-    expect((await roam({ MinTime: "yesterday" })).ErrorCode).toBe(90001);
+    expect((await roamAB({ Operator_Account: "ghost" })).ErrorCode).toBe(90008);
+    expect((await roamAB({ Peer_Account: "ghost" })).ErrorCode).toBe(90003);
+    expect((await roamAB({ MaxCnt: undefined })).ErrorCode).toBe(90001);
+    expect((await roamAB({ MinTime: "yesterday" })).ErrorCode).toBe(90001);
   });
 
   it("reports IsPeerRead after admin_set_msg_read", async () => {
     await conversation(1);
     ok(await fx.tim.call("openim/admin_set_msg_read", { Report_Account: "b", Peer_Account: "a" }));
-    expect(ok(await roam({})).MsgList[0].IsPeerRead).toBe(1);
+    expect(ok(await roamAB({})).MsgList[0].IsPeerRead).toBe(1);
     expect(
       (
         await fx.tim.call("openim/admin_set_msg_read", {
@@ -275,7 +269,7 @@ describe("openim/admin_msgwithdraw", () => {
     const m = ok(await send({ From_Account: "a", MsgSeq: 1, MsgRandom: 2 }));
     const w = { From_Account: "a", To_Account: "b", MsgKey: m.MsgKey };
     ok(await fx.tim.call("openim/admin_msgwithdraw", w));
-    const h = ok(await roam({}));
+    const h = ok(await roamAB({}));
     expect(h.MsgList[0]).toMatchObject({ MsgKey: m.MsgKey, MsgFlagBits: 8, MsgBody: [] });
     expect((await fx.tim.call("openim/admin_msgwithdraw", w)).ErrorCode).toBe(20023);
   });

@@ -1,38 +1,22 @@
 import { verifyTencentCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
 import {
   ADMIN,
   type Body,
   createGroup,
   importUsers,
-  KEY,
   ok,
   SDK_APP_ID,
   text,
   timClient,
-  useTencent,
 } from "./test-support.js";
 
 const TOKEN = "callback-token-1";
 const OTHER_APP = 1400000002;
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [
-    { sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url, callbackToken: TOKEN },
-    { sdkAppId: OTHER_APP, key: KEY, callbackUrl: sink.url }, // no token: no Sign
-  ],
-}));
-
-/** Callbacks received after flushing, as {command, query, body}. */
-async function received(): Promise<{ command: string; query: URLSearchParams; body: Body }[]> {
-  await fx.emu.flushCallbacks();
-  return sink.received.map((c) => ({
-    command: c.query.get("CallbackCommand") ?? "",
-    query: c.query,
-    body: JSON.parse(c.body) as Body,
-  }));
-}
+// The other app has no token: its callbacks carry no Sign.
+const fx = useTencentCallbacks({ callbackToken: TOKEN }, [{ sdkAppId: OTHER_APP }]);
+const { sink, received } = fx;
 const commands = async () => (await received()).map((c) => c.command);
 
 /** "a" sends "b" a text message (`fields` add to or replace the defaults); answered OK. */

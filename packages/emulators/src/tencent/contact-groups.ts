@@ -54,7 +54,7 @@ export interface ContactGroupData {
 // Keyed by the account object: a re-imported account starts without the old groups.
 const byAccount = new WeakMap<Account, ContactGroupData>();
 
-export function groupDataOf(acc: Account): ContactGroupData {
+function groupDataOf(acc: Account): ContactGroupData {
   let data = byAccount.get(acc);
   if (!data) {
     data = { groups: [], nextGroupId: 1, contacts: new Map() };
@@ -64,7 +64,7 @@ export function groupDataOf(acc: Account): ContactGroupData {
 }
 
 /** Conversation groups and marks need the Pro edition or higher (the pages' note). */
-export function requirePro(app: AppState): void {
+function requirePro(app: AppState): void {
   if (app.config.edition === "trial" || app.config.edition === "standard") {
     // No code is documented for this; 50002 is recentcontact's "bad request" (unverified).
     throw new TimError(50002, "conversation groups and marks need the Pro edition or higher");
@@ -72,11 +72,21 @@ export function requirePro(app: AppState): void {
 }
 
 /** The owner of the groups: From_Account, 50001 when never imported. */
-export function owner(app: AppState, f: Fields): Account {
+function owner(app: AppState, f: Fields): Account {
   const id = f.str("From_Account");
   const acc = app.accounts.get(id);
   if (!acc) throw new TimError(50001, `From_Account ${id} is not imported`);
   return acc;
+}
+
+/**
+ * What every conversation group and mark command starts with: the edition check, then the
+ * owner (From_Account) and their groups.
+ */
+export function ownerGroups(app: AppState, f: Fields): { acc: Account; data: ContactGroupData } {
+  requirePro(app);
+  const acc = owner(app, f);
+  return { acc, data: groupDataOf(acc) };
 }
 
 /** A group name: 1-32 bytes (51011 when longer). */

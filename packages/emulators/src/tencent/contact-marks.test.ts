@@ -1,12 +1,9 @@
 // Conversation marks (recentcontact/mark_contact) and the C2C read-report callback, over HTTP.
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
-import { type Body, createGroup, KEY, ok, SDK_APP_ID, text, useTencent } from "./test-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { type Body, createGroup, ok, SDK_APP_ID, text } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url }],
-}));
+const fx = useTencentCallbacks();
 const c2c = (id: string) => ({ Type: 1, To_Account: id });
 const grp = (id: string) => ({ Type: 2, ToGroupId: id });
 const seed = (...accounts: string[]) => fx.emu.seed({ app: SDK_APP_ID, accounts });
@@ -103,11 +100,8 @@ describe("openim/admin_set_msg_read", () => {
         MsgReadTime: 1_800_000_000,
       }),
     );
-    await fx.emu.flushCallbacks();
-    const cb = sink.received.find(
-      (c) => c.query.get("CallbackCommand") === "C2C.CallbackAfterMsgReport",
-    );
-    expect(JSON.parse(cb?.body ?? "{}")).toMatchObject({
+    const [cb] = await fx.bodiesOf("C2C.CallbackAfterMsgReport");
+    expect(cb).toMatchObject({
       CallbackCommand: "C2C.CallbackAfterMsgReport",
       Report_Account: "b",
       Peer_Account: "a",

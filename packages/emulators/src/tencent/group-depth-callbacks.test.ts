@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
-import {
-  ADMIN,
-  type Body,
-  createGroup,
-  importUsers,
-  KEY,
-  ok,
-  SDK_APP_ID,
-  useTencent,
-} from "./test-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { ADMIN, type Body, createGroup, importUsers, ok } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url, callbackToken: "t" }],
-}));
+const fx = useTencentCallbacks({ callbackToken: "t" });
 const call = (cmd: string, body: Body) => fx.tim.call(`group_open_http_svc/${cmd}`, body);
-
-/** The callbacks after the group's creation, as {command, body}. */
-async function after(command: string): Promise<Body[]> {
-  await fx.emu.flushCallbacks();
-  return sink.received
-    .filter((c) => c.query.get("CallbackCommand") === command)
-    .map((c) => JSON.parse(c.body) as Body);
-}
+/** The bodies of the callbacks of `command` since the test began. */
+const after = fx.bodiesOf;
 
 describe("#17 group callbacks (§5)", () => {
   it("GroupInfoChanged fires for name, introduction, notification and face URL only, with only those", async () => {
@@ -103,7 +85,6 @@ describe("#17 group callbacks (§5)", () => {
         GroupCounter: [{ Key: "k", Value: 1 }],
       }),
     );
-    await fx.emu.flushCallbacks();
-    expect(sink.received).toEqual([]);
+    expect(await fx.received()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Body,
   createGroup,
+  createGroupOf,
   importUsers,
   ok,
   SDK_APP_ID,
@@ -20,17 +21,7 @@ const history = (GroupId: string, body: Record<string, unknown> = {}) =>
   g("group_msg_get_simple", { GroupId, ReqMsgNumber: 20, ...body });
 const seqs = (r: Body) => r.RspMsgList.map((m: Body) => m.MsgSeq);
 
-async function group(type = "Public") {
-  await importUsers(fx.tim, "o", "a", "b");
-  return ok(
-    await g("create_group", {
-      Type: type,
-      Name: "g",
-      Owner_Account: "o",
-      MemberList: [{ Member_Account: "a" }, { Member_Account: "b" }],
-    }),
-  ).GroupId as string;
-}
+const group = (Type = "Public") => createGroupOf(fx.tim, "o", ["a", "b"], { Type });
 
 describe("send_group_msg", () => {
   it("numbers messages per group from 1 and answers MsgTime", async () => {

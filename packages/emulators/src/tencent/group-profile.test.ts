@@ -7,26 +7,17 @@ const call = (cmd: string, body: Body) => fx.tim.call(`group_open_http_svc/${cmd
 describe("group profile and member profile reads (#17 §2.1, §2.4)", () => {
   it("get_group_info answers what modify_group_base_info set, mute-all included", async () => {
     const id = await createGroup(fx.tim);
-    ok(
-      await call("modify_group_base_info", {
-        GroupId: id,
-        FaceUrl: "https://x/g.png",
-        Introduction: "about",
-        Notification: "news",
-        ApplyJoinOption: "DisableApply",
-        MaxMemberNum: 200,
-        MuteAllMember: "On",
-      }),
-    );
-    const info = ok(await call("get_group_info", { GroupIdList: [id] })).GroupInfo[0];
-    expect(info).toMatchObject({
+    const profile = {
       FaceUrl: "https://x/g.png",
       Introduction: "about",
       Notification: "news",
       ApplyJoinOption: "DisableApply",
       MaxMemberNum: 200,
       MuteAllMember: "On",
-    });
+    };
+    ok(await call("modify_group_base_info", { GroupId: id, ...profile }));
+    const info = ok(await call("get_group_info", { GroupIdList: [id] })).GroupInfo[0];
+    expect(info).toMatchObject(profile);
   });
 
   it("refuses over-long texts and Community's ApplyJoinOption (10004)", async () => {

@@ -1,13 +1,10 @@
 // Live groups (AVChatRoom, #17 §3): online members, check, bans, broadcast, priorities, and
 // entering and leaving through the control API, over raw HTTP.
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
-import { type Body, KEY, ok, SDK_APP_ID, text, useTencent, withTencent } from "./test-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { type Body, ok, SDK_APP_ID, text, withTencent } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url }],
-}));
+const fx = useTencentCallbacks();
 const call = (cmd: string, body: Body) => fx.tim.call(cmd, body);
 
 /** A live group "live" owned by "o", with `inside` entered through client logins. */
@@ -48,7 +45,7 @@ describe("live group members (#17 §3.1-§3.3)", () => {
     fx.emu.logout({ userId: "b", groupId: id, reason: "TimeOut" });
     expect(await online(id)).toBe(0);
     await fx.emu.flushCallbacks();
-    const sent = sink.received.map((c) => [
+    const sent = fx.sink.received.map((c) => [
       c.query.get("CallbackCommand"),
       JSON.parse(c.body).ExitType ?? JSON.parse(c.body).EventType ?? "",
     ]);

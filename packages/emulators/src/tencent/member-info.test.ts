@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type Body, createGroup, importUsers, ok, useTencent } from "./test-support.js";
+import {
+  type Body,
+  createGroup,
+  createGroupOf,
+  importUsers,
+  ok,
+  useTencent,
+} from "./test-support.js";
 
 const fx = useTencent();
 const modify = (body: Body) => fx.tim.call("group_open_http_svc/modify_group_member_info", body);
-async function group(type = "Public"): Promise<string> {
-  await importUsers(fx.tim, "o", "me");
-  return createGroup(fx.tim, {
-    Type: type,
-    Owner_Account: "o",
-    MemberList: [{ Member_Account: "me" }],
-  });
-}
+const group = (Type = "Public") => createGroupOf(fx.tim, "o", ["me"], { Type });
 async function member(id: string, account: string): Promise<Body> {
   const r = ok(await fx.tim.call("group_open_http_svc/get_group_member_info", { GroupId: id }));
   return r.MemberList.find((m: Body) => m.Member_Account === account);

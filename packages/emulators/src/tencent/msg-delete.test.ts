@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import {
   type Body,
-  createGroup,
+  createGroupOf,
   importUsers,
   ok,
   SDK_APP_ID,
@@ -10,29 +11,13 @@ import {
 } from "./test-support.js";
 
 const fx = useTencent();
-let rnd = 1;
+const send = messageSender(fx);
 async function sendC2C(from: string, to: string, t = "m"): Promise<string> {
-  const sent = ok(
-    await fx.tim.call("openim/sendmsg", {
-      SyncOtherMachine: 1,
-      From_Account: from,
-      To_Account: to,
-      MsgRandom: rnd++,
-      MsgBody: text(t),
-    }),
-  );
+  const sent = ok(await send.c2c(from, to, { SyncOtherMachine: 1, MsgBody: text(t) }));
   return sent.MsgKey as string;
 }
 async function roamKeys(op: string, peer: string): Promise<string[]> {
-  const r = ok(
-    await fx.tim.call("openim/admin_getroammsg", {
-      Operator_Account: op,
-      Peer_Account: peer,
-      MaxCnt: 100,
-      MinTime: 0,
-      MaxTime: 4294967295,
-    }),
-  );
+  const r = ok(await roam(fx.tim, op, peer));
   return (r.MsgList as Body[]).map((m) => m.MsgKey as string);
 }
 const del = (body: Body) => fx.tim.call("openim/delete_c2c_msg_ramble", body);
@@ -91,22 +76,8 @@ describe("openim/delete_c2c_msg_ramble", () => {
 
 describe("group_open_http_svc/delete_group_msg_by_sender", () => {
   async function groupWithMessages(type = "Public"): Promise<string> {
-    await importUsers(fx.tim, "o", "m");
-    const id = await createGroup(fx.tim, {
-      Type: type,
-      Owner_Account: "o",
-      ...(type === "AVChatRoom" ? {} : { MemberList: [{ Member_Account: "m" }] }),
-    });
-    for (const from of ["o", "m", "m"]) {
-      ok(
-        await fx.tim.call("group_open_http_svc/send_group_msg", {
-          GroupId: id,
-          From_Account: from,
-          Random: rnd++,
-          MsgBody: text(from),
-        }),
-      );
-    }
+    const id = await createGroupOf(fx.tim, "o", ["m"], { Type: type });
+    for (const from of ["o", "m", "m"]) ok(await send.group(id, from, { MsgBody: text(from) }));
     return id;
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { messageSender } from "../testing/tencent-messages.js";
 import {
   type Body,
-  createGroup,
+  createGroupOf,
   importUsers,
   ok,
   text,
@@ -10,17 +11,11 @@ import {
 } from "./test-support.js";
 
 const fx = useTencent();
-let rnd = 1;
+const send = messageSender(fx);
 async function sendC2C(support = 1): Promise<string> {
   await importUsers(fx.tim, "a", "b");
   const sent = ok(
-    await fx.tim.call("openim/sendmsg", {
-      From_Account: "a",
-      To_Account: "b",
-      MsgRandom: rnd++,
-      MsgBody: text("hi"),
-      SupportMessageExtension: support,
-    }),
+    await send.c2c("a", "b", { MsgBody: text("hi"), SupportMessageExtension: support }),
   );
   return sent.MsgKey as string;
 }
@@ -164,20 +159,9 @@ describe("openim_msg_ext_http_svc/group_set_key_values and group_get_key_values"
     type = "Public",
     support = 1,
   ): Promise<{ GroupId: string; MsgSeq: number }> {
-    await importUsers(fx.tim, "o", "m");
-    const GroupId = await createGroup(fx.tim, {
-      Type: type,
-      Owner_Account: "o",
-      ...(type === "AVChatRoom" ? {} : { MemberList: [{ Member_Account: "m" }] }),
-    });
+    const GroupId = await createGroupOf(fx.tim, "o", ["m"], { Type: type });
     const sent = ok(
-      await fx.tim.call("group_open_http_svc/send_group_msg", {
-        GroupId,
-        From_Account: "o",
-        Random: rnd++,
-        MsgBody: text("g"),
-        SupportMessageExtension: support,
-      }),
+      await send.group(GroupId, "o", { MsgBody: text("g"), SupportMessageExtension: support }),
     );
     return { GroupId, MsgSeq: sent.MsgSeq };
   }

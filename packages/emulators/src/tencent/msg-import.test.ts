@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { roam } from "../testing/tencent-messages.js";
 import {
   type Body,
-  createGroup,
+  createGroupOf,
   importUsers,
   ok,
   SDK_APP_ID,
@@ -22,17 +23,8 @@ const importC2C = (body: Body) =>
     MsgBody: text("old"),
     ...body,
   });
-async function roam(op: string, peer: string): Promise<Body[]> {
-  return ok(
-    await fx.tim.call("openim/admin_getroammsg", {
-      Operator_Account: op,
-      Peer_Account: peer,
-      MaxCnt: 100,
-      MinTime: 0,
-      MaxTime: 4294967295,
-    }),
-  ).MsgList as Body[];
-}
+const roamList = async (op: string, peer: string): Promise<Body[]> =>
+  ok(await roam(fx.tim, op, peer)).MsgList as Body[];
 
 describe("openim/importmsg", () => {
   it("puts the message in both sides' history with its sender and time, keyed Seq_Random_Time", async () => {
@@ -54,7 +46,7 @@ describe("openim/importmsg", () => {
       ["b", "a"],
     ] as const) {
       expect(
-        (await roam(op, peer)).map((m) => [
+        (await roamList(op, peer)).map((m) => [
           m.From_Account,
           m.MsgTimeStamp,
           m.MsgKey,
@@ -86,7 +78,7 @@ describe("openim/importmsg", () => {
         MsgBody: text("other"),
       }),
     );
-    const history = await roam("a", "b");
+    const history = await roamList("a", "b");
     expect(history.map((m) => [m.From_Account, m.MsgBody[0].MsgContent.Text])).toEqual([
       ["a", "old"],
     ]);
@@ -113,13 +105,8 @@ describe("openim/importmsg", () => {
 describe("group_open_http_svc/import_group_msg", () => {
   /** A group created two hours ago (emulated clock), with one member besides its owner. */
   async function oldGroup(type = "Public"): Promise<{ id: string; created: number }> {
-    await importUsers(fx.tim, "o", "m");
     fx.emu.setClock({ advanceMs: -2 * 3_600_000 });
-    const id = await createGroup(fx.tim, {
-      Type: type,
-      Owner_Account: "o",
-      ...(type === "AVChatRoom" ? {} : { MemberList: [{ Member_Account: "m" }] }),
-    });
+    const id = await createGroupOf(fx.tim, "o", ["m"], { Type: type });
     const created = nowS();
     fx.emu.setClock({ offsetMs: 0 });
     return { id, created };

@@ -1,89 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import {
   ADMIN,
   type Body,
   createGroup,
+  createGroupOf,
   importUsers,
-  KEY,
   ok,
-  SDK_APP_ID,
   text,
-  useTencent,
 } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url }],
-}));
-let rnd = 1;
-const sendC2C = () =>
-  fx.tim.call("openim/sendmsg", {
-    From_Account: "a",
-    To_Account: "b",
-    MsgRandom: rnd++,
-    MsgBody: text("before"),
-    CloudCustomData: "cd0",
-  });
-const modifyC2C = (body: Body) => fx.tim.call("openim/modify_c2c_msg", body);
-const modifyGroup = (body: Body) => fx.tim.call("openim/modify_group_msg", body);
-async function roam(op: string, peer: string): Promise<Body[]> {
-  return ok(
-    await fx.tim.call("openim/admin_getroammsg", {
-      Operator_Account: op,
-      Peer_Account: peer,
-      MaxCnt: 100,
-      MinTime: 0,
-      MaxTime: 4294967295,
-    }),
-  ).MsgList;
-}
-async function groupWithMessage(type = "Public"): Promise<{ id: string; seq: number }> {
+const fx = useTencentCallbacks();
+const send = messageSender(fx);
+/** Imports "a" and "b"; "a" sends "b" "before" with CloudCustomData "cd0". The OK answer. */
+async function sendC2C(): Promise<Body> {
   await importUsers(fx.tim, "a", "b");
-  const id = await createGroup(fx.tim, {
-    Type: type,
-    Owner_Account: "a",
-    MemberList: [{ Member_Account: "b" }],
-  });
-  const sent = ok(
-    await fx.tim.call("group_open_http_svc/send_group_msg", {
-      GroupId: id,
-      From_Account: "a",
-      Random: rnd++,
-      MsgBody: text("before"),
-    }),
-  );
+  return ok(await send.c2c("a", "b", { MsgBody: text("before"), CloudCustomData: "cd0" }));
+}
+const modifyC2C = (body: Body) => fx.tim.call("openim/modify_c2c_msg", body);
+/** Modifies "a"'s message to "b" with `fields`; answers OK. */
+const modifyAToB = async (MsgKey: string, fields: Body) =>
+  ok(await modifyC2C({ From_Account: "a", To_Account: "b", MsgKey, ...fields }));
+const modifyGroup = (body: Body) => fx.tim.call("openim/modify_group_msg", body);
+const history = async (op: string, peer: string): Promise<Body[]> =>
+  ok(await roam(fx.tim, op, peer)).MsgList;
+async function groupWithMessage(type = "Public"): Promise<{ id: string; seq: number }> {
+  const id = await createGroupOf(fx.tim, "a", ["b"], { Type: type });
+  const sent = ok(await send.group(id, "a", { MsgBody: text("before") }));
   return { id, seq: sent.MsgSeq };
 }
 
 describe("openim/modify_c2c_msg", () => {
   it("overwrites MsgBody for both sides and fires C2C.CallbackAfterModifyMsg", async () => {
-    await importUsers(fx.tim, "a", "b");
-    const sent = ok(await sendC2C());
-    ok(
-      await modifyC2C({
-        From_Account: "a",
-        To_Account: "b",
-        MsgKey: sent.MsgKey,
-        MsgBody: text("after"),
-      }),
-    );
+    const sent = await sendC2C();
+    await modifyAToB(sent.MsgKey, { MsgBody: text("after") });
     for (const [op, peer] of [
       ["a", "b"],
       ["b", "a"],
     ] as const) {
-      const [m] = await roam(op, peer);
+      const [m] = await history(op, peer);
       expect(m).toMatchObject({
         MsgKey: sent.MsgKey,
         MsgBody: text("after"),
         CloudCustomData: "cd0",
       });
     }
-    await fx.emu.flushCallbacks();
-    const cb = sink.received.find(
-      (c) => c.query.get("CallbackCommand") === "C2C.CallbackAfterModifyMsg",
-    );
-    expect(JSON.parse(cb!.body)).toMatchObject({
+    const [cb] = await fx.bodiesOf("C2C.CallbackAfterModifyMsg");
+    expect(cb).toMatchObject({
       Operator_Account: ADMIN,
       From_Account: "a",
       To_Account: "b",
@@ -95,23 +59,14 @@ describe("openim/modify_c2c_msg", () => {
   });
 
   it("changes CloudCustomData alone", async () => {
-    await importUsers(fx.tim, "a", "b");
-    const sent = ok(await sendC2C());
-    ok(
-      await modifyC2C({
-        From_Account: "a",
-        To_Account: "b",
-        MsgKey: sent.MsgKey,
-        CloudCustomData: "cd1",
-      }),
-    );
-    const [m] = await roam("a", "b");
+    const sent = await sendC2C();
+    await modifyAToB(sent.MsgKey, { CloudCustomData: "cd1" });
+    const [m] = await history("a", "b");
     expect(m).toMatchObject({ MsgBody: text("before"), CloudCustomData: "cd1" });
   });
 
   it("answers 20026 for an unknown or recalled message, and checks its fields", async () => {
-    await importUsers(fx.tim, "a", "b");
-    const sent = ok(await sendC2C());
+    const sent = await sendC2C();
     const base = { From_Account: "a", To_Account: "b", MsgKey: sent.MsgKey, MsgBody: text("x") };
     const code = async (body: Body) => (await modifyC2C({ ...base, ...body })).ErrorCode;
     expect(await code({ MsgKey: "1_2_3" })).toBe(20026);

@@ -1,35 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroup,
+  createGroupOf,
   importUsers,
-  KEY,
   ok,
   SDK_APP_ID,
   text,
-  useTencent,
   withTencent,
 } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url }],
-}));
-let rnd = 1;
+const fx = useTencentCallbacks();
+const sender = messageSender(fx);
 const dump = () => fx.emu.state(String(SDK_APP_ID)) as Body;
 
 describe("openim/c2c_msg_read_receipt", () => {
   async function send(from: string, to: string): Promise<string> {
-    const sent = ok(
-      await fx.tim.call("openim/sendmsg", {
-        From_Account: from,
-        To_Account: to,
-        MsgRandom: rnd++,
-        MsgBody: text("hi"),
-      }),
-    );
-    return sent.MsgKey as string;
+    return ok(await sender.c2c(from, to, { MsgBody: text("hi") })).MsgKey as string;
   }
   const receipt = (body: Body) => fx.tim.call("openim/c2c_msg_read_receipt", body);
 
@@ -48,16 +37,10 @@ describe("openim/c2c_msg_read_receipt", () => {
         ],
       }),
     );
-    const roam = ok(
-      await fx.tim.call("openim/admin_getroammsg", {
-        Operator_Account: "a",
-        Peer_Account: "b",
-        MaxCnt: 10,
-        MinTime: 0,
-        MaxTime: 4294967295,
-      }),
+    const history = ok(await roam(fx.tim, "a", "b", { MaxCnt: 10 }));
+    const read = Object.fromEntries(
+      (history.MsgList as Body[]).map((m) => [m.MsgKey, m.IsPeerRead]),
     );
-    const read = Object.fromEntries((roam.MsgList as Body[]).map((m) => [m.MsgKey, m.IsPeerRead]));
     expect(read).toEqual({ [k1]: 1, [k2]: 0, [mine]: 0 });
     const byKey = Object.fromEntries(
       (dump().readReceipts.c2c as Body[]).map((m) => [m.MsgKey, m.ReadBy]),
@@ -92,24 +75,10 @@ describe("openim/c2c_msg_read_receipt", () => {
 
 describe("group read receipts", () => {
   async function group(type = "Public"): Promise<string> {
-    await importUsers(fx.tim, "o", "r1", "r2", "r3");
-    return createGroup(fx.tim, {
-      Type: type,
-      Owner_Account: "o",
-      MemberList: ["r1", "r2", "r3"].map((Member_Account) => ({ Member_Account })),
-    });
+    return createGroupOf(fx.tim, "o", ["r1", "r2", "r3"], { Type: type });
   }
   async function send(GroupId: string, flag: Body = { IsNeedReadReceipt: 1 }): Promise<number> {
-    const sent = ok(
-      await fx.tim.call("group_open_http_svc/send_group_msg", {
-        GroupId,
-        From_Account: "o",
-        Random: rnd++,
-        MsgBody: text("g"),
-        ...flag,
-      }),
-    );
-    return sent.MsgSeq as number;
+    return ok(await sender.group(GroupId, "o", { MsgBody: text("g"), ...flag })).MsgSeq as number;
   }
   const mark = (GroupId: string, from: string, seqs: number[]) =>
     fx.tim.call("group_open_http_svc/group_msg_receipt", {
@@ -149,7 +118,7 @@ describe("group read receipts", () => {
     const kept = (dump().readReceipts.group as Body[]).find((m) => m.GroupId === GroupId);
     expect(kept).toMatchObject({ MsgSeq: seq, ReadBy: ["r2", "r1"] });
     // Group.CallbackAfterReadReceipt: one per receipt that changed something.
-    const cbs = await sink.waitFor(2);
+    const cbs = await fx.sink.waitFor(2);
     const bodies = cbs
       .filter((c) => c.query.get("CallbackCommand") === "Group.CallbackAfterReadReceipt")
       .map((c) => JSON.parse(c.body) as Body);

@@ -1,32 +1,10 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { controlRequest } from "../testing/control.js";
-import {
-  type Body,
-  createGroup,
-  importUsers,
-  ok,
-  SDK_APP_ID,
-  text,
-  useTencent,
-} from "./test-support.js";
+import { messageSender, roam } from "../testing/tencent-messages.js";
+import { type Body, createGroup, importUsers, ok, SDK_APP_ID, useTencent } from "./test-support.js";
 
 const fx = useTencent();
-let rnd = 1;
-const send = (from: string, to: string | string[], body: Body = {}) =>
-  fx.tim.call(Array.isArray(to) ? "openim/batchsendmsg" : "openim/sendmsg", {
-    From_Account: from,
-    To_Account: to,
-    MsgRandom: rnd++,
-    MsgBody: text(`m${rnd}`),
-    ...body,
-  });
-const sendGroup = (GroupId: string, from: string) =>
-  fx.tim.call("group_open_http_svc/send_group_msg", {
-    GroupId,
-    From_Account: from,
-    Random: rnd++,
-    MsgBody: text(`g${rnd}`),
-  });
+const { c2c: send, group: sendGroup } = messageSender(fx);
 const FIRST = { TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0 };
 const list = (user: string, body: Body = {}) =>
   fx.tim.call("recentcontact/get_list", { From_Account: user, ...FIRST, AssistFlags: 7, ...body });
@@ -42,16 +20,7 @@ const cursorOf = (r: Body) => ({
 const tick = () => fx.emu.setClock({ advanceMs: 1_000 });
 const control = (method: string, path: string, body?: unknown) =>
   controlRequest(fx.emu.url, method, path, body);
-const roamCount = async (op: string, peer: string) =>
-  ok(
-    await fx.tim.call("openim/admin_getroammsg", {
-      Operator_Account: op,
-      Peer_Account: peer,
-      MaxCnt: 100,
-      MinTime: 0,
-      MaxTime: 4294967295,
-    }),
-  ).MsgCnt;
+const roamCount = async (op: string, peer: string) => ok(await roam(fx.tim, op, peer)).MsgCnt;
 
 describe("recentcontact/get_list", () => {
   it("lists both sides of a one-to-one send and every member of a group, newest first", async () => {

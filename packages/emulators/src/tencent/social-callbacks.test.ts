@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useCallbackSink } from "../testing/callback-sink.js";
-import { type Body, importUsers, KEY, ok, SDK_APP_ID, useTencent } from "./test-support.js";
+import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
+import { importUsers, ok } from "./test-support.js";
 
-const sink = useCallbackSink();
-const fx = useTencent(() => ({
-  apps: [{ sdkAppId: SDK_APP_ID, key: KEY, callbackUrl: sink.url }],
-}));
+const fx = useTencentCallbacks();
 
-async function received(): Promise<{ command: string; body: Body }[]> {
-  await fx.emu.flushCallbacks();
-  return sink.received.map((c) => ({
-    command: c.query.get("CallbackCommand") ?? "",
-    body: JSON.parse(c.body) as Body,
-  }));
-}
 const SOURCE = "AddSource_Type_Server";
 
 describe("relationship-chain and profile callbacks", () => {
@@ -29,7 +19,7 @@ describe("relationship-chain and profile callbacks", () => {
         ForceAddFlags: 1,
       }),
     );
-    const [cb, ...rest] = await received();
+    const [cb, ...rest] = await fx.received();
     expect(rest).toEqual([]);
     expect(cb?.command).toBe("Sns.CallbackFriendAdd");
     expect(cb?.body).toMatchObject({
@@ -58,7 +48,7 @@ describe("relationship-chain and profile callbacks", () => {
         DeleteType: "Delete_Type_Both",
       }),
     );
-    const cbs = await received();
+    const cbs = await fx.received();
     expect(cbs.map((c) => c.command)).toEqual(["Sns.CallbackFriendDelete"]);
     expect(cbs[0]?.body.PairList).toEqual([{ From_Account: "a", To_Account: "b" }]);
   });
@@ -68,7 +58,7 @@ describe("relationship-chain and profile callbacks", () => {
     ok(await fx.tim.call("sns/black_list_add", { From_Account: "a", To_Account: ["b", "ghost"] }));
     ok(await fx.tim.call("sns/black_list_delete", { From_Account: "a", To_Account: ["b"] }));
     ok(await fx.tim.call("sns/black_list_delete", { From_Account: "a", To_Account: ["b"] }));
-    const cbs = await received();
+    const cbs = await fx.received();
     expect(cbs.map((c) => [c.command, c.body.PairList])).toEqual([
       ["Sns.CallbackBlackListAdd", [{ From_Account: "a", To_Account: "b" }]],
       ["Sns.CallbackBlackListDelete", [{ From_Account: "a", To_Account: "b" }]],
@@ -79,7 +69,7 @@ describe("relationship-chain and profile callbacks", () => {
     await importUsers(fx.tim, "a");
     const ProfileItem = [{ Tag: "Tag_Profile_IM_Nick", Value: "Ann" }];
     ok(await fx.tim.call("profile/portrait_set", { From_Account: "a", ProfileItem }));
-    const [cb] = await received();
+    const [cb] = await fx.received();
     expect(cb).toMatchObject({
       command: "Profile.CallbackPortraitSet",
       body: { Operator_Account: "administrator", From_Account: "a", ProfileItem },

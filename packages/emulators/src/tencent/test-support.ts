@@ -173,3 +173,23 @@ export async function createGroup(tim: TimClient, fields: Body = {}): Promise<st
     await tim.call("group_open_http_svc/create_group", { Type: "Public", Name: "g", ...fields }),
   ).GroupId as string;
 }
+
+/**
+ * Imports `owner` and `members`, then creates a Public group "g" of them (`fields` add to or
+ * replace those) and returns its GroupId. An AVChatRoom takes no member list: members are
+ * imported but left outside it.
+ */
+export async function createGroupOf(
+  tim: TimClient,
+  owner: string,
+  members: string[],
+  fields: Body = {},
+): Promise<string> {
+  await importUsers(tim, owner, ...members);
+  const MemberList = members.map((Member_Account) => ({ Member_Account }));
+  return createGroup(tim, {
+    Owner_Account: owner,
+    ...(fields.Type === "AVChatRoom" ? {} : { MemberList }),
+    ...fields,
+  });
+}

@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type Body, createGroup, importUsers, ok, text, useTencent } from "./test-support.js";
+import { messageSender } from "../testing/tencent-messages.js";
+import { type Body, createGroupOf, importUsers, ok, text, useTencent } from "./test-support.js";
 
 const fx = useTencent();
-let rnd = 1;
-const send = (from: string, to: string) =>
-  fx.tim.call("openim/sendmsg", {
-    From_Account: from,
-    To_Account: to,
-    MsgRandom: rnd++,
-    MsgBody: text(`m${rnd}`),
-  });
-const sendGroup = (GroupId: string, from: string) =>
-  fx.tim.call("group_open_http_svc/send_group_msg", {
-    GroupId,
-    From_Account: from,
-    Random: rnd++,
-    MsgBody: text(`g${rnd}`),
-  });
+const { c2c: send, group: sendGroup } = messageSender(fx);
 const c2cUnread = (body: Body) => fx.tim.call("openim/get_c2c_unread_msg_num", body);
 const setUnread = (body: Body) => fx.tim.call("group_open_http_svc/set_unread_msg_num", body);
 /** SelfInfo.UnreadMsgNum of each of the user's groups. */
@@ -29,14 +16,7 @@ async function groupUnread(user: string): Promise<Record<string, number>> {
   );
   return Object.fromEntries(r.GroupIdList.map((g: Body) => [g.GroupId, g.SelfInfo.UnreadMsgNum]));
 }
-async function group(type = "Public"): Promise<string> {
-  await importUsers(fx.tim, "o", "me");
-  return createGroup(fx.tim, {
-    Type: type,
-    Owner_Account: "o",
-    MemberList: [{ Member_Account: "me" }],
-  });
-}
+const group = (Type = "Public") => createGroupOf(fx.tim, "o", ["me"], { Type });
 
 describe("openim/get_c2c_unread_msg_num", () => {
   it("answers the total without Peer_Account and per peer with it; the sender has none", async () => {
@@ -103,15 +83,7 @@ describe("group unread (get_joined_group_list SelfInfo.UnreadMsgNum)", () => {
 
   it("does not count online-only messages", async () => {
     const id = await group();
-    ok(
-      await fx.tim.call("group_open_http_svc/send_group_msg", {
-        GroupId: id,
-        From_Account: "o",
-        Random: rnd++,
-        MsgBody: text("x"),
-        OnlineOnlyFlag: 1,
-      }),
-    );
+    ok(await sendGroup(id, "o", { MsgBody: text("x"), OnlineOnlyFlag: 1 }));
     expect(await groupUnread("me")).toEqual({ [id]: 0 });
   });
 });

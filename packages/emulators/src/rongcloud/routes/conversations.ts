@@ -20,6 +20,14 @@ function readLevel(p: Params): number {
   return isMuted === 1 ? 5 : 0;
 }
 
+/** The user (`requestId`) and the conversation a do-not-disturb call names. */
+function notificationTarget(p: Params) {
+  const conversationType = p.oneOf("conversationType", [1, 3, 6, 10] as const);
+  const requestId = p.required("requestId", REF_RULE);
+  const targetId = p.required("targetId", REF_RULE);
+  return { requestId, conversation: { conversationType, targetId } };
+}
+
 export const conversationRoutes: RouteTable = {
   "/conversation/top/set.json": {
     handle({ app, p, now }) {
@@ -36,24 +44,20 @@ export const conversationRoutes: RouteTable = {
 
   "/conversation/notification/set.json": {
     handle({ app, p }) {
-      const conversationType = p.oneOf("conversationType", [1, 3, 6, 10] as const);
-      const requestId = p.required("requestId", REF_RULE);
-      const targetId = p.required("targetId", REF_RULE);
+      const { requestId, conversation } = notificationTarget(p);
       const level = readLevel(p);
       p.optional("busChannel", { maxChars: 20 });
-      settingsOf(app, requestId, { conversationType, targetId }, true).unpushLevel = level;
+      settingsOf(app, requestId, conversation, true).unpushLevel = level;
       return undefined;
     },
   },
 
   "/conversation/notification/get.json": {
     handle({ app, p }) {
-      const conversationType = p.oneOf("conversationType", [1, 3, 6, 10] as const);
-      const requestId = p.required("requestId", REF_RULE);
-      const targetId = p.required("targetId", REF_RULE);
+      const { requestId, conversation } = notificationTarget(p);
       p.optional("busChannel", { maxChars: 20 });
       // The field is named isMuted but carries the unpushLevel; never set → 0 (U4).
-      const settings = settingsOf(app, requestId, { conversationType, targetId });
+      const settings = settingsOf(app, requestId, conversation);
       return { isMuted: settings?.unpushLevel ?? 0 };
     },
   },

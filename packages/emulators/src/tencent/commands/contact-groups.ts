@@ -13,13 +13,11 @@ import {
   findGroup,
   GROUP_CAP_REACHED,
   GROUPS_MAX,
-  groupDataOf,
   groupItems,
   groupName,
-  owner,
+  ownerGroups,
   prune,
   refusal,
-  requirePro,
   resultItem,
 } from "../contact-groups.js";
 import { contactKey } from "../contacts.js";
@@ -77,14 +75,12 @@ export const contactGroupRoutes: RouteTable = {
   "v4/recentcontact/create_contact_group": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f, now }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { acc, data } = ownerGroups(app, f);
       const list = f.array("GroupContactItem", 1);
       const spec = list[0];
       if (!isObject(spec)) throw new TimError(50002, "GroupContactItem[0] must be an object");
       const name = groupName(spec.GroupName, "GroupName");
       const items = contactRefs(spec.ContactItem, "ContactItem");
-      const data = groupDataOf(acc);
       nameTaken(data, name);
       if (data.groups.length >= GROUPS_MAX) {
         throw new TimError(GROUP_CAP_REACHED, `at most ${GROUPS_MAX} conversation groups`);
@@ -104,8 +100,7 @@ export const contactGroupRoutes: RouteTable = {
   "v4/recentcontact/update_contact_group": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f, now }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { acc, data } = ownerGroups(app, f);
       const updateType = f.int("UpdateType");
       if (updateType !== 1) f.fail("UpdateType must be 1");
       const update = f.obj("UpdateGroup");
@@ -113,7 +108,6 @@ export const contactGroupRoutes: RouteTable = {
       const kind = update.UpdateGroupType;
       if (kind !== RENAME && kind !== MEMBERS) f.fail("UpdateGroupType must be 1 or 2");
       const oldName = groupName(update.OldGroupName, "OldGroupName");
-      const data = groupDataOf(acc);
       const group = findGroup(data, oldName);
       let rows: Json[] = [];
       if (kind === RENAME) {
@@ -147,11 +141,9 @@ export const contactGroupRoutes: RouteTable = {
   "v4/recentcontact/del_contact_group": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { data } = ownerGroups(app, f);
       // "Currently only one conversation group can be deleted at a time."
       const [name] = f.strArray("GroupName", 1);
-      const data = groupDataOf(acc);
       const group = findGroup(data, name as string);
       data.groups = data.groups.filter((g) => g !== group);
       for (const e of data.contacts.values()) e.groupIds.delete(group.id);
@@ -162,10 +154,8 @@ export const contactGroupRoutes: RouteTable = {
   "v4/recentcontact/get_contact_group": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { data } = ownerGroups(app, f);
       const start = f.int("StartIndex");
-      const data = groupDataOf(acc);
       const all = [...data.contacts.values()];
       const page = all.slice(start, start + CONTACT_GROUP_PAGE);
       const complete = start + page.length >= all.length;
@@ -182,12 +172,10 @@ export const contactGroupRoutes: RouteTable = {
   "v4/recentcontact/search_contact_group": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { data } = ownerGroups(app, f);
       const refs = contactRefs(f.raw.ContactItem, "ContactItem").map((raw, i) =>
         contactRef(raw, `ContactItem[${i}]`),
       );
-      const data = groupDataOf(acc);
       // A conversation without groups or marks answers its bare ContactItem (unverified).
       const found = refs.map((ref) => data.contacts.get(contactKey(ref.type, ref.peer)) ?? null);
       const ids = new Set(found.flatMap((e) => (e ? [...e.groupIds] : [])));

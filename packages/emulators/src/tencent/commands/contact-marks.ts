@@ -8,12 +8,10 @@ import {
   contactRef,
   contactRefs,
   entryOf,
-  groupDataOf,
   MARK_BITS,
-  owner,
+  ownerGroups,
   prune,
   refusal,
-  requirePro,
   resultItem,
 } from "../contact-groups.js";
 import { contactKey } from "../contacts.js";
@@ -70,8 +68,7 @@ export const contactMarkRoutes: RouteTable = {
   "v4/recentcontact/mark_contact": {
     codes: RECENTCONTACT_CODES,
     handle({ app, f, now }) {
-      requirePro(app);
-      const acc = owner(app, f);
+      const { acc, data } = ownerGroups(app, f);
       const items = contactRefs(f.raw.MarkItem, "MarkItem");
       if (items.length === 0) f.fail("MarkItem is required (non-empty array)");
       // Checked as a whole first: a malformed item fails the call before any change.
@@ -82,7 +79,6 @@ export const contactMarkRoutes: RouteTable = {
           ...change(raw, i),
         };
       });
-      const data = groupDataOf(acc);
       const rows = parsed.map(({ ref, opt, set, clear, custom }) => {
         const extra = { OptType: opt };
         const known = data.contacts.get(contactKey(ref.type, ref.peer));

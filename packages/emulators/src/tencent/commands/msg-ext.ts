@@ -21,6 +21,9 @@ import type { C2CMessage, GroupMessage } from "../state.js";
 
 const NO_MESSAGE = 20026;
 
+/** A message that can carry extensions. */
+type Extendable = C2CMessage | GroupMessage;
+
 function checkEdition(ctx: RouteContext): void {
   if (!proEdition(ctx.app))
     throw new TimError(10007, "message extensions need the Pro edition or higher");
@@ -55,7 +58,7 @@ function groupMessage(ctx: RouteContext): GroupMessage {
   return m;
 }
 
-function set(ctx: RouteContext, m: C2CMessage | GroupMessage): RouteResult {
+function set(ctx: RouteContext, m: Extendable): RouteResult {
   const { op, writes } = readWrites(ctx.f);
   if (!m.supportExtension) ctx.f.fail("the message was not sent with SupportMessageExtension 1");
   m.extensions ??= newExtensions();
@@ -66,39 +69,27 @@ function set(ctx: RouteContext, m: C2CMessage | GroupMessage): RouteResult {
   return { ExtensionList: applyWrites(m.extensions, op, writes) };
 }
 
-function get(ctx: RouteContext, m: C2CMessage | GroupMessage): RouteResult {
+function get(ctx: RouteContext, m: Extendable): RouteResult {
   const startSeq = ctx.f.optInt("StartSeq") ?? 0;
   if (!m.supportExtension) ctx.f.fail("the message was not sent with SupportMessageExtension 1");
   return readExtensions(m.extensions, startSeq);
 }
 
+/** A route that checks the edition, then runs `op` on the message the request names. */
+const extRoute = (
+  op: (ctx: RouteContext, m: Extendable) => RouteResult,
+  message: (ctx: RouteContext) => Extendable,
+) => ({
+  codes: OPENIM_CODES,
+  handle(ctx: RouteContext) {
+    checkEdition(ctx);
+    return op(ctx, message(ctx));
+  },
+});
+
 export const msgExtRoutes: RouteTable = {
-  "v4/openim_msg_ext_http_svc/set_key_values": {
-    codes: OPENIM_CODES,
-    handle(ctx) {
-      checkEdition(ctx);
-      return set(ctx, c2cMessage(ctx));
-    },
-  },
-  "v4/openim_msg_ext_http_svc/get_key_values": {
-    codes: OPENIM_CODES,
-    handle(ctx) {
-      checkEdition(ctx);
-      return get(ctx, c2cMessage(ctx));
-    },
-  },
-  "v4/openim_msg_ext_http_svc/group_set_key_values": {
-    codes: OPENIM_CODES,
-    handle(ctx) {
-      checkEdition(ctx);
-      return set(ctx, groupMessage(ctx));
-    },
-  },
-  "v4/openim_msg_ext_http_svc/group_get_key_values": {
-    codes: OPENIM_CODES,
-    handle(ctx) {
-      checkEdition(ctx);
-      return get(ctx, groupMessage(ctx));
-    },
-  },
+  "v4/openim_msg_ext_http_svc/set_key_values": extRoute(set, c2cMessage),
+  "v4/openim_msg_ext_http_svc/get_key_values": extRoute(get, c2cMessage),
+  "v4/openim_msg_ext_http_svc/group_set_key_values": extRoute(set, groupMessage),
+  "v4/openim_msg_ext_http_svc/group_get_key_values": extRoute(get, groupMessage),
 };

@@ -85,6 +85,16 @@ export function offsetCursor(value: number | undefined): number {
   return value !== undefined && value > 0 ? value : 0;
 }
 
+/**
+ * The items of `all` from offset `next`, `limit` at most, after the total and the offset of
+ * the page after (0 on the last page).
+ */
+export function offsetPage<T>(all: T[], next: number, limit: number) {
+  const page = all.slice(next, next + limit);
+  const end = next + page.length;
+  return { TotalCount: all.length, Next: end < all.length ? end : 0, page };
+}
+
 /** A string cursor ("" first) that we fill with a decimal offset; numbers are tolerated. */
 export function cursorText(p: Params, name: string): number {
   const v = p.raw(name);

@@ -11,7 +11,7 @@ import {
 import { ZegoError, ZIM } from "../errors.js";
 import { idParam } from "../ids.js";
 import type { Params } from "../params.js";
-import { offsetCursor, sender } from "./common.js";
+import { offsetCursor, offsetPage, sender } from "./common.js";
 import { type ActionTable, zimAction } from "./types.js";
 
 /** ConvType 0 (one-to-one) or 2 (group); anything else is a parameter error. */
@@ -33,11 +33,9 @@ export const conversationActions: ActionTable = {
     const limit = asked <= 0 ? 100 : Math.min(asked, 500);
     const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
     const all = latestConversations(ctx.app, me.userId).reverse();
-    const page = all.slice(next, next + limit);
-    const end = next + page.length;
+    const { page, ...counts } = offsetPage(all, next, limit);
     return {
-      TotalCount: all.length,
-      Next: end < all.length ? end : 0,
+      ...counts,
       List: page.map((c) => ({
         ConvId: c.convId,
         ...(c.convType === 2 ? { ConvType: 2 } : {}),

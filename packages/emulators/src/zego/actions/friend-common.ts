@@ -8,7 +8,7 @@ import { ZegoError, ZIM } from "../errors.js";
 import { idParam, isValidId } from "../ids.js";
 import { bytes, type ListRule, type Params } from "../params.js";
 import type { User } from "../state.js";
-import { offsetCursor } from "./common.js";
+import { offsetCursor, offsetPage } from "./common.js";
 import type { ActionContext } from "./types.js";
 
 /** Ids per friend call by default (support can raise it to 50). */
@@ -137,9 +137,7 @@ export function listPage<T>(
   const limit = pageSize(ctx.p);
   const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
   const all = [...of(listOwner(ctx, fromId, unregistered))];
-  const page = all.slice(next, next + limit);
-  const end = next + page.length;
-  return { TotalCount: all.length, Next: end < all.length ? end : 0, page };
+  return offsetPage(all, next, limit);
 }
 
 /** How a list item shows a user: id, name and avatar ("" when unknown). */

@@ -9,6 +9,7 @@ import {
   groupIdParam,
   type ItemError,
   offsetCursor,
+  offsetPage,
   partial,
   sender,
   userIdList,
@@ -222,11 +223,9 @@ export const groupActions: ActionTable = {
       const limit = asked <= 0 || asked > 1000 ? 1000 : asked; // 0 / absent / too big → 1000
       const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
       const all = [...g.members.values()];
-      const page = all.slice(next, next + limit);
-      const end = next + page.length;
+      const { page, ...counts } = offsetPage(all, next, limit);
       return {
-        TotalCount: all.length,
-        Next: end < all.length ? end : 0,
+        ...counts,
         MemberList: page.map((m) => ({
           UserId: m.userId,
           UserName: ctx.app.users.get(m.userId)?.userName ?? "",
@@ -245,11 +244,9 @@ export const groupActions: ActionTable = {
       const limit = asked === 0 || asked > 10_000 ? 10_000 : asked;
       const next = offsetCursor(ctx.p.optInt("Next", { min: 0 }));
       const all = [...ctx.app.groups.values()];
-      const page = all.slice(next, next + limit);
-      const end = next + page.length;
+      const { page, ...counts } = offsetPage(all, next, limit);
       return {
-        TotalCount: all.length,
-        Next: end < all.length ? end : 0,
+        ...counts,
         GroupIdList: page.map((g) => ({ GroupId: g.groupId, GroupName: g.name })),
       };
     },

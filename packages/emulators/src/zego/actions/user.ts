@@ -2,7 +2,15 @@
 import { ZIM } from "../errors.js";
 import { registerIdSubCode } from "../ids.js";
 import { bytes, type Params } from "../params.js";
-import { cursorText, type ItemError, partial, sender, userIdList, userItemList } from "./common.js";
+import {
+  cursorText,
+  type ItemError,
+  offsetPage,
+  partial,
+  sender,
+  userIdList,
+  userItemList,
+} from "./common.js";
 import { type ActionContext, type ActionTable, zimAction, zimRate } from "./types.js";
 
 /** Text field of a list item: SubCode 660000002 when not a string. */
@@ -144,11 +152,10 @@ export const userActions: ActionTable = {
     const limit = ctx.p.int("Limit", { min: 1, max: 100 });
     const next = cursorText(ctx.p, "Next");
     const mine = [...ctx.app.groups.values()].filter((g) => g.members.has(user.userId));
-    const page = mine.slice(next, next + limit);
-    const end = next + page.length;
+    const { page, Next, TotalCount } = offsetPage(mine, next, limit);
     return {
-      NextRsp: end < mine.length ? String(end) : "0",
-      HasJoinGroupNum: mine.length,
+      NextRsp: String(Next),
+      HasJoinGroupNum: TotalCount,
       GroupInfoList: page.map((g) => ({
         GroupId: g.groupId,
         GroupName: g.name,
