@@ -47,8 +47,7 @@ export class UserDepthResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
-    await app.run("setUserAttributes", { userId, attributes: map });
-    return true;
+    return app.done("setUserAttributes", { userId, attributes: map });
   }
 
   @Mutation(() => Boolean, {
@@ -59,8 +58,7 @@ export class UserDepthResolver {
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("removeUserAttributes", { userId, keys });
-    return true;
+    return app.done("removeUserAttributes", { userId, keys });
   }
 
   @Query(() => [UserTagsResult], {
