@@ -32,6 +32,41 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { child, exited, output: () => out, errors: () => err };
 }
 
+type RongCloudEmulator = Awaited<
+  ReturnType<typeof import("@imgraph/emulators").startRongCloudEmulator>
+>;
+
+/**
+ * A RongCloud emulator with one app (its secret: `<appKey>-secret`), and a config file in a
+ * fresh folder naming it as app "chat" with the secret read from `secretEnv`.
+ */
+async function withRongCloudApp(
+  app: { appKey: string; secretEnv: string },
+  body: (setup: { emu: RongCloudEmulator; dir: string; config: string }) => Promise<void>,
+): Promise<void> {
+  const { startRongCloudEmulator } = await import("@imgraph/emulators");
+  const emu = await startRongCloudEmulator({
+    rateLimits: false,
+    apps: [{ appKey: app.appKey, appSecret: `${app.appKey}-secret` }],
+  });
+  const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
+  const config = join(dir, "imgraph.config.json");
+  const origins = [new URL(emu.url).origin];
+  const entry = {
+    id: "chat",
+    vendor: "rongcloud",
+    appKey: app.appKey,
+    appSecretEnv: app.secretEnv,
+  };
+  writeFileSync(config, JSON.stringify({ apps: [{ ...entry, origins }] }));
+  try {
+    await body({ emu, dir, config });
+  } finally {
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function waitFor(check: () => string | undefined, ms: number): Promise<string> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -134,90 +169,48 @@ describe.skipIf(!existsSync(CLI))("imgraph CLI", () => {
   });
 
   it("credential issues a client credential for a user from the configured app", async () => {
-    const { startRongCloudEmulator } = await import("@imgraph/emulators");
-    const emu = await startRongCloudEmulator({
-      rateLimits: false,
-      apps: [{ appKey: "clikey", appSecret: "cli-secret" }],
-    });
-    const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
-    const config = join(dir, "imgraph.config.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        apps: [
-          {
-            id: "chat",
-            vendor: "rongcloud",
-            appKey: "clikey",
-            appSecretEnv: "CLI_SECRET",
-            origins: [new URL(emu.url).origin],
-          },
-        ],
-      }),
+    await withRongCloudApp(
+      { appKey: "clikey", secretEnv: "CLI_SECRET" },
+      async ({ emu, config }) => {
+        const p = run(["credential", "--user", "alice"], {
+          IMGRAPH_CONFIG: config,
+          CLI_SECRET: "clikey-secret",
+        });
+        expect(await p.exited, p.errors()).toBe(0);
+        const credential = JSON.parse(p.output());
+        expect(credential).toMatchObject({ vendor: "rongcloud", appId: "clikey", userId: "alice" });
+        // The emulator accepts the token for a client login as alice.
+        expect(() => emu.login({ userId: "alice", token: credential.token })).not.toThrow();
+        expect(p.output()).not.toContain("clikey-secret");
+      },
     );
-    try {
-      const p = run(["credential", "--user", "alice"], {
-        IMGRAPH_CONFIG: config,
-        CLI_SECRET: "cli-secret",
-      });
-      expect(await p.exited, p.errors()).toBe(0);
-      const credential = JSON.parse(p.output());
-      expect(credential).toMatchObject({ vendor: "rongcloud", appId: "clikey", userId: "alice" });
-      // The emulator accepts the token for a client login as alice.
-      expect(() => emu.login({ userId: "alice", token: credential.token })).not.toThrow();
-      expect(p.output()).not.toContain("cli-secret");
-    } finally {
-      await emu.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it("import-users registers a JSON-lines file, prints progress lines off a terminal and a summary", async () => {
-    const { startRongCloudEmulator } = await import("@imgraph/emulators");
-    const emu = await startRongCloudEmulator({
-      rateLimits: false,
-      apps: [{ appKey: "impkey", appSecret: "imp-secret" }],
-    });
-    const dir = mkdtempSync(join(tmpdir(), "imgraph-cli-"));
-    const config = join(dir, "imgraph.config.json");
-    const file = join(dir, "users.jsonl");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        apps: [
-          {
-            id: "chat",
-            vendor: "rongcloud",
-            appKey: "impkey",
-            appSecretEnv: "IMP_SECRET",
-            origins: [new URL(emu.url).origin],
-          },
-        ],
-      }),
+    await withRongCloudApp(
+      { appKey: "impkey", secretEnv: "IMP_SECRET" },
+      async ({ dir, config }) => {
+        const file = join(dir, "users.jsonl");
+        const users = Array.from({ length: 30 }, (_, i) =>
+          JSON.stringify({ id: `imp${i}`, name: `I${i}` }),
+        );
+        writeFileSync(file, [...users, "oops"].join("\n"));
+        const p = run(["import-users", "--file", file], {
+          IMGRAPH_CONFIG: config,
+          IMP_SECRET: "impkey-secret",
+        });
+        // One bad line: everything else imported, and the exit says not all was.
+        expect(await p.exited, p.errors()).toBe(1);
+        expect(JSON.parse(p.output())).toMatchObject({
+          imported: 30,
+          failed: 0,
+          invalidLines: 1,
+          problems: [{ line: 31, code: "BAD_LINE", message: "not JSON" }],
+        });
+        expect(p.errors()).toContain("30/30 users (100%)");
+        expect(p.output() + p.errors()).not.toContain("impkey-secret");
+      },
     );
-    const users = Array.from({ length: 30 }, (_, i) =>
-      JSON.stringify({ id: `imp${i}`, name: `I${i}` }),
-    );
-    writeFileSync(file, [...users, "oops"].join("\n"));
-    try {
-      const p = run(["import-users", "--file", file], {
-        IMGRAPH_CONFIG: config,
-        IMP_SECRET: "imp-secret",
-      });
-      // One bad line: everything else imported, and the exit says not all was.
-      expect(await p.exited, p.errors()).toBe(1);
-      expect(JSON.parse(p.output())).toMatchObject({
-        imported: 30,
-        failed: 0,
-        invalidLines: 1,
-        problems: [{ line: 31, code: "BAD_LINE", message: "not JSON" }],
-      });
-      expect(p.errors()).toContain("30/30 users (100%)");
-      expect(p.output() + p.errors()).not.toContain("imp-secret");
-    } finally {
-      await emu.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it("credential --token mints a gateway JWT for a user, bound to one app with --app", async () => {

@@ -57,6 +57,23 @@ export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: str
       .emulators.find((e) => e.vendor === app)
       ?.requests({ limit: 1 })[0]?.seq ?? 0;
 
+  /**
+   * Each case (request, variables, the field it gets wrong) is refused as bad input naming
+   * that field, or as a declared gap, and none of them reaches the vendor.
+   */
+  async function expectRefusedBeforeVendor(
+    cases: Array<[string, Record<string, unknown>, string]>,
+  ) {
+    const before = vendorRequests();
+    for (const [query, variables, field] of cases) {
+      const r = await q(query, variables);
+      // A declared gap is refused first, also without a vendor call.
+      if (firstError(r).code === "UNSUPPORTED_BY_VENDOR") continue;
+      expect(firstError(r), field).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+    expect(vendorRequests()).toBe(before);
+  }
+
   /** Sends a text from one user to another; answers the message's id. */
   async function send(from: string, to: string, text = "hello"): Promise<string> {
     const r = await q<{ sendMessage: Array<{ messageId: string }> }>(SEND_TEXT, {
@@ -67,7 +84,16 @@ export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: str
     return ok(r).sendMessage[0]?.messageId as string;
   }
 
-  return { q, support, supported, expectGap, vendorRequests, register, send };
+  return {
+    q,
+    support,
+    supported,
+    expectGap,
+    vendorRequests,
+    expectRefusedBeforeVendor,
+    register,
+    send,
+  };
 }
 
 const SEND_TEXT = `mutation($app: ID, $from: ID!, $to: [ID!], $text: String!) {

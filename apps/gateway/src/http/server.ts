@@ -1,19 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { ApolloServer } from "@apollo/server";
-import type { Logger } from "pino";
-import type { AppRegistry } from "../apps.js";
-import type { Authenticator } from "../auth/authenticate.js";
-import type { ServerConfig } from "../config/types.js";
-import type { GatewayContext } from "../context.js";
 import type { GatewayMetrics } from "../metrics.js";
-import type { PubSub } from "../realtime/pubsub.js";
 import { tracedGraphql } from "../tracing.js";
 import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
 import type { PlaygroundPrefill } from "./playground.js";
 import type { Route } from "./route.js";
-import { graphqlRoute, header } from "./routes/graphql.js";
+import { type GraphqlDeps, graphqlRoute, header } from "./routes/graphql.js";
 import { healthRoute } from "./routes/health.js";
 import { metricsRoute } from "./routes/metrics.js";
 import { playgroundRoute } from "./routes/playground.js";
@@ -21,14 +14,8 @@ import { playgroundRoute } from "./routes/playground.js";
 export const GRAPHQL_PATH = "/graphql";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface HttpDeps {
-  config: ServerConfig;
-  apollo: ApolloServer<GatewayContext>;
-  apps: AppRegistry;
-  auth: Authenticator;
-  log: Logger;
-  /** Where writes made through the gateway publish their events. */
-  events?: PubSub;
+/** What the GraphQL route needs, and the rest of the server around it. */
+export interface HttpDeps extends GraphqlDeps {
   /** What the playground prefills (demo mode). */
   playground?: PlaygroundPrefill;
   /** More routes (webhooks), tried after the gateway's own, before 404. */

@@ -1,5 +1,5 @@
 import type * as core from "@imgraph/core";
-import { Arg, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { ConversationFolder, ConversationMarks } from "../schema/conversation-folder-types.js";
 import { ConversationRefInput } from "../schema/conversation-types.js";
 import type { ConversationType } from "../schema/types.js";
@@ -9,9 +9,27 @@ const OWNER_ARG = { description: "Whose folders or marks (end users: their own).
 const NAME_ARG = { description: "The folder's name." } as const;
 const ENTRIES_ARG = { description: "Conversations of that user's list." } as const;
 
+/**
+ * The folder a field acts on: its owner and its name. (Name first: the committed schema lists
+ * them so, since type-graphql lists a field's own arguments last to first.)
+ */
+@ArgsType()
+class FolderArgs {
+  @Field(() => String, NAME_ARG)
+  name!: string;
+
+  @Field(() => ID, OWNER_ARG)
+  userId!: string;
+}
+
 const shown = (c: core.Conversation) => ({ type: c.type as ConversationType, id: c.id });
-const neutral = (list: ConversationRefInput[] | null | undefined): core.Conversation[] =>
-  (list ?? []).map((c) => ({ type: c?.type, id: c?.id }));
+
+/** The neutral input of a folder write that names conversations. */
+const entries = ({ userId, name }: FolderArgs, conversations: ConversationRefInput[]) => ({
+  userId,
+  name,
+  conversations: conversations.map((c): core.Conversation => ({ type: c?.type, id: c?.id })),
+});
 
 /** A user's conversation folders and conversation marks. */
 @Resolver()
@@ -33,15 +51,12 @@ export class ConversationFolderResolver {
       "Creates a conversation folder for a user, holding the given conversations. End users: their own. Answers true.",
   })
   async createConversationFolder(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("name", () => String, NAME_ARG) name: string,
+    @Args(() => FolderArgs) folder: FolderArgs,
     @Arg("conversations", () => [ConversationRefInput], ENTRIES_ARG)
     conversations: ConversationRefInput[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { userId, name, conversations: neutral(conversations) };
-    await app.run("createConversationGroup", input);
-    return true;
+    return app.done("createConversationGroup", entries(folder, conversations));
   }
 
   @Mutation(() => Boolean, {
@@ -49,13 +64,11 @@ export class ConversationFolderResolver {
       "Renames one of a user's conversation folders. End users: their own. Answers true.",
   })
   async renameConversationFolder(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("name", () => String, NAME_ARG) name: string,
+    @Args(() => FolderArgs) { userId, name }: FolderArgs,
     @Arg("newName", () => String, { description: "The new name." }) newName: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("renameConversationGroup", { userId, name, newName });
-    return true;
+    return app.done("renameConversationGroup", { userId, name, newName });
   }
 
   @Mutation(() => Boolean, {
@@ -63,12 +76,10 @@ export class ConversationFolderResolver {
       "Deletes one of a user's conversation folders (the conversations stay). End users: their own. Answers true.",
   })
   async deleteConversationFolder(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("name", () => String, NAME_ARG) name: string,
+    @Args(() => FolderArgs) { userId, name }: FolderArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteConversationGroup", { userId, name });
-    return true;
+    return app.done("deleteConversationGroup", { userId, name });
   }
 
   @Mutation(() => Boolean, {
@@ -76,15 +87,12 @@ export class ConversationFolderResolver {
       "Puts conversations into one of a user's conversation folders. End users: their own. Answers true.",
   })
   async addToConversationFolder(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("name", () => String, NAME_ARG) name: string,
+    @Args(() => FolderArgs) folder: FolderArgs,
     @Arg("conversations", () => [ConversationRefInput], ENTRIES_ARG)
     conversations: ConversationRefInput[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { userId, name, conversations: neutral(conversations) };
-    await app.run("addToConversationGroup", input);
-    return true;
+    return app.done("addToConversationGroup", entries(folder, conversations));
   }
 
   @Mutation(() => Boolean, {
@@ -92,15 +100,12 @@ export class ConversationFolderResolver {
       "Takes conversations out of one of a user's conversation folders. End users: their own. Answers true.",
   })
   async removeFromConversationFolder(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("name", () => String, NAME_ARG) name: string,
+    @Args(() => FolderArgs) folder: FolderArgs,
     @Arg("conversations", () => [ConversationRefInput], ENTRIES_ARG)
     conversations: ConversationRefInput[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { userId, name, conversations: neutral(conversations) };
-    await app.run("removeFromConversationGroup", input);
-    return true;
+    return app.done("removeFromConversationGroup", entries(folder, conversations));
   }
 
   @Mutation(() => Boolean, {
@@ -116,13 +121,12 @@ export class ConversationFolderResolver {
     remove: number[] | null,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("setConversationMarks", {
+    return app.done("setConversationMarks", {
       userId,
       conversation: { type: conversation?.type, id: conversation?.id },
       ...(add ? { add } : {}),
       ...(remove ? { remove } : {}),
     });
-    return true;
   }
 
   @Query(() => [ConversationMarks], {

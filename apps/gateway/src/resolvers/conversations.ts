@@ -3,7 +3,9 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import {
   Arg,
   Args,
+  ArgsType,
   Ctx,
+  Field,
   FieldResolver,
   ID,
   Int,
@@ -42,8 +44,22 @@ function toSummary(s: core.ConversationSummary, appId: string, ownerId: string) 
   return { ...s, conversation, appId, ownerId } satisfies ConversationSummary;
 }
 
+/**
+ * The user and one conversation of their list, that most fields here act on. (Conversation
+ * first: the committed schema lists them so, since type-graphql lists a field's own arguments
+ * last to first.)
+ */
+@ArgsType()
+class UserConversationArgs {
+  @Field(() => ConversationRefInput, CONVERSATION_ARG)
+  conversation!: ConversationRefInput;
+
+  @Field(() => ID, OWNER_ARG)
+  userId!: string;
+}
+
 /** The neutral input of a conversation operation: the user and one of their conversations. */
-function ref(userId: string, conversation: ConversationRefInput): core.UserConversationInput {
+function ref({ userId, conversation }: UserConversationArgs): core.UserConversationInput {
   return { userId, conversation: { type: conversation?.type, id: conversation?.id } };
 }
 
@@ -103,12 +119,10 @@ export class ConversationResolver {
       "Whether a user's notifications for one conversation are off (RongCloud; Tencent for groups).",
   })
   async conversationDoNotDisturb(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    return app.run("getConversationDoNotDisturb", ref(userId, conversation));
+    return app.run("getConversationDoNotDisturb", ref(target));
   }
 
   @Mutation(() => Boolean, {
@@ -116,9 +130,7 @@ export class ConversationResolver {
       "Marks a user's conversation read, up to a time or now. End users: their own. Answers true.",
   })
   async markConversationRead(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("upTo", () => DateTimeISOResolver, {
       nullable: true,
       description: "Messages sent up to this time become read; now when omitted.",
@@ -126,9 +138,7 @@ export class ConversationResolver {
     upTo: Date | null,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { ...ref(userId, conversation), ...defined({ upTo }) };
-    await app.run("markConversationRead", input);
-    return true;
+    return app.done("markConversationRead", { ...ref(target), ...defined({ upTo }) });
   }
 
   @Mutation(() => Boolean, {
@@ -136,14 +146,11 @@ export class ConversationResolver {
       "Sets a user's unread count in a conversation, for moving between vendors (Tencent: groups). Admin only. Answers true.",
   })
   async setConversationUnreadCount(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("count", () => Int, { description: "The unread count (0 or more)." }) count: number,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("setUnreadCount", { ...ref(userId, conversation), count });
-    return true;
+    return app.done("setUnreadCount", { ...ref(target), count });
   }
 
   @Mutation(() => Boolean, {
@@ -151,9 +158,7 @@ export class ConversationResolver {
       "Removes a conversation from a user's list (the other side keeps it). End users: their own. Answers true.",
   })
   async deleteConversation(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("clearHistory", () => Boolean, {
       defaultValue: false,
       description: "Also delete the user's copy of the conversation's history.",
@@ -161,8 +166,7 @@ export class ConversationResolver {
     clearHistory: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteConversation", { ...ref(userId, conversation), clearHistory });
-    return true;
+    return app.done("deleteConversation", { ...ref(target), clearHistory });
   }
 
   @Mutation(() => Boolean, {
@@ -170,14 +174,11 @@ export class ConversationResolver {
       "Pins or unpins a conversation in a user's list (RongCloud, ZEGO). End users: their own. Answers true.",
   })
   async pinConversation(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("pinned", () => Boolean, { description: "True pins, false unpins." }) pinned: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("pinConversation", { ...ref(userId, conversation), pinned });
-    return true;
+    return app.done("pinConversation", { ...ref(target), pinned });
   }
 
   @Mutation(() => Boolean, {
@@ -185,16 +186,12 @@ export class ConversationResolver {
       "Turns a user's notifications for one conversation off (do not disturb) or back on. End users: their own. Answers true.",
   })
   async setConversationDoNotDisturb(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("doNotDisturb", () => Boolean, { description: "True: no notifications." })
     doNotDisturb: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { ...ref(userId, conversation), doNotDisturb };
-    await app.run("setConversationDoNotDisturb", input);
-    return true;
+    return app.done("setConversationDoNotDisturb", { ...ref(target), doNotDisturb });
   }
 
   @Mutation(() => Boolean, {
@@ -202,9 +199,7 @@ export class ConversationResolver {
       "Deletes a user's copy of a conversation's history (the other side keeps theirs). End users: their own. Answers true.",
   })
   async clearConversationHistory(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("conversation", () => ConversationRefInput, CONVERSATION_ARG)
-    conversation: ConversationRefInput,
+    @Args(() => UserConversationArgs) target: UserConversationArgs,
     @Arg("before", () => DateTimeISOResolver, {
       nullable: true,
       description: "Only messages sent before this time (RongCloud); everything when omitted.",
@@ -212,9 +207,10 @@ export class ConversationResolver {
     before: Date | null,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { ...ref(userId, conversation), ...defined({ before }) };
-    await app.run("clearConversationHistory", input);
-    return true;
+    return app.done("clearConversationHistory", {
+      ...ref(target),
+      ...defined({ before }),
+    });
   }
 
   @Mutation(() => Boolean, {
@@ -228,9 +224,7 @@ export class ConversationResolver {
     content: MessageContentInput,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    const input = { messageId, content: toContent(content), ...actor(app.ctx) };
-    await app.run("editMessage", input);
-    return true;
+    return app.done("editMessage", { messageId, content: toContent(content), ...actor(app.ctx) });
   }
 
   @Query(() => HistoryLog, {
@@ -252,7 +246,6 @@ export class ConversationResolver {
     @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteHistoryLog", { hour });
-    return true;
+    return app.done("deleteHistoryLog", { hour });
   }
 }

@@ -40,8 +40,7 @@ export class FriendGroupResolver {
     @Arg("names", () => [String], { description: "The groups to delete." }) names: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteFriendGroups", { userId, names });
-    return true;
+    return app.done("deleteFriendGroups", { userId, names });
   }
 
   @Mutation(() => [ItemOutcome], {

@@ -88,8 +88,7 @@ export class GroupDepthResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const fields = defined({ ...profile }) as core.GroupProfileFields;
-    await app.run("updateGroupProfile", { groupId, ...fields, ...actor(app.ctx) });
-    return true;
+    return app.done("updateGroupProfile", { groupId, ...fields, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -103,8 +102,7 @@ export class GroupDepthResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
-    await app.run("setGroupAttributes", { groupId, attributes: map, ...actor(app.ctx) });
-    return true;
+    return app.done("setGroupAttributes", { groupId, attributes: map, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -115,8 +113,7 @@ export class GroupDepthResolver {
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("removeGroupAttributes", { groupId, keys, ...actor(app.ctx) });
-    return true;
+    return app.done("removeGroupAttributes", { groupId, keys, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -126,8 +123,7 @@ export class GroupDepthResolver {
     @Arg("groupId", () => ID, GROUP_ARG) groupId: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("clearGroupAttributes", { groupId, ...actor(app.ctx) });
-    return true;
+    return app.done("clearGroupAttributes", { groupId, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -147,13 +143,12 @@ export class GroupDepthResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("fields", fields);
-    await app.run("setGroupMemberProfile", {
+    return app.done("setGroupMemberProfile", {
       groupId,
       userId,
       ...defined({ nameCard }),
       ...(map ? { fields: map } : {}),
     });
-    return true;
   }
 
   @Mutation(() => Boolean, {
@@ -166,13 +161,12 @@ export class GroupDepthResolver {
     @Arg("role", () => GroupRole, { description: "ADMIN or MEMBER." }) role: GroupRole,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("setGroupMemberRole", {
+    return app.done("setGroupMemberRole", {
       groupId,
       userId,
       role: role as "ADMIN" | "MEMBER",
       ...actor(app.ctx),
     });
-    return true;
   }
 
   @Mutation(() => Boolean, {
@@ -184,8 +178,7 @@ export class GroupDepthResolver {
     @Arg("muted", () => Boolean, { description: "True mutes, false unmutes." }) muted: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("muteGroup", { groupId, muted, ...actor(app.ctx) });
-    return true;
+    return app.done("muteGroup", { groupId, muted, ...actor(app.ctx) });
   }
 
   @Mutation(() => [GroupCounter], {

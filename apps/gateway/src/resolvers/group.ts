@@ -144,8 +144,7 @@ export class GroupResolver {
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("dismissGroup", { groupId, ...actor(app.ctx) });
-    return true;
+    return app.done("dismissGroup", { groupId, ...actor(app.ctx) });
   }
 
   @Mutation(() => [ItemOutcome], { description: "Adds members. Owner or admin." })

@@ -43,6 +43,12 @@ export class AppScope {
     return run(this.ctx, this.name, operation, input);
   }
 
+  /** Runs an operation for its effect: the write fields that answer true once it is done. */
+  async done<N extends OperationName>(operation: N, input: OperationInput<N>): Promise<true> {
+    await this.run(operation, input);
+    return true;
+  }
+
   /** Runs a batch operation: one outcome per key, in the order asked. */
   async outcomes<N extends BatchOperation>(
     operation: N,

@@ -166,8 +166,7 @@ export class LiveRoomResolver {
     @Arg("roomId", () => ID, ROOM) roomId: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("destroyLiveRoom", { roomId, ...actor(app.ctx) });
-    return true;
+    return app.done("destroyLiveRoom", { roomId, ...actor(app.ctx) });
   }
 
   @Mutation(() => [ItemOutcome], {
@@ -244,8 +243,7 @@ export class LiveRoomResolver {
     @Arg("muted", () => Boolean, { description: "True mutes, false unmutes." }) muted: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("muteLiveRoom", { roomId, muted, ...actor(app.ctx) });
-    return true;
+    return app.done("muteLiveRoom", { roomId, muted, ...actor(app.ctx) });
   }
 
   @Mutation(() => BroadcastResult, {
@@ -291,8 +289,7 @@ export class LiveRoomResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
-    await app.run("setLiveRoomAttributes", { roomId, attributes: map, ...actor(app.ctx) });
-    return true;
+    return app.done("setLiveRoomAttributes", { roomId, attributes: map, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -303,8 +300,7 @@ export class LiveRoomResolver {
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("removeLiveRoomAttributes", { roomId, keys, ...actor(app.ctx) });
-    return true;
+    return app.done("removeLiveRoomAttributes", { roomId, keys, ...actor(app.ctx) });
   }
 
   @Mutation(() => Boolean, {
@@ -317,8 +313,7 @@ export class LiveRoomResolver {
     keepAlive: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("keepLiveRoomAlive", { roomId, keepAlive });
-    return true;
+    return app.done("keepLiveRoomAlive", { roomId, keepAlive });
   }
 
   @Mutation(() => Boolean, {
@@ -332,7 +327,6 @@ export class LiveRoomResolver {
     whitelisted: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("setLiveRoomWhitelist", { roomId, userIds, whitelisted });
-    return true;
+    return app.done("setLiveRoomWhitelist", { roomId, userIds, whitelisted });
   }
 }

@@ -67,8 +67,7 @@ export class MessageLifecycleResolver {
     @Arg("senderId", () => ID, { description: "Whose messages." }) senderId: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteGroupMessagesBySender", { groupId, senderId });
-    return true;
+    return app.done("deleteGroupMessagesBySender", { groupId, senderId });
   }
 
   @Query(() => [MessageExtension], {
@@ -111,8 +110,7 @@ export class MessageLifecycleResolver {
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("removeMessageExtensions", { messageId, keys, ...actor(app.ctx) });
-    return true;
+    return app.done("removeMessageExtensions", { messageId, keys, ...actor(app.ctx) });
   }
 
   @Query(() => [Reaction], {
@@ -160,8 +158,7 @@ export class MessageLifecycleResolver {
     messageIds: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("markMessagesRead", { userId, messageIds });
-    return true;
+    return app.done("markMessagesRead", { userId, messageIds });
   }
 
   @Query(() => ReadReceiptCount, {

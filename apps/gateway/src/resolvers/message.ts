@@ -154,7 +154,6 @@ export class MessageResolver {
     messageId: string,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("recallMessage", { messageId, ...actor(app.ctx) });
-    return true;
+    return app.done("recallMessage", { messageId, ...actor(app.ctx) });
   }
 }

@@ -193,8 +193,7 @@ export class SocialResolver {
     @Arg("oneWay", () => Boolean, ONE_WAY_ARG) oneWay: boolean,
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("deleteAllFriends", { userId, oneWay });
-    return true;
+    return app.done("deleteAllFriends", { userId, oneWay });
   }
 
   @Mutation(() => [ItemOutcome], {

@@ -1,4 +1,4 @@
-import { Arg, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { perUser } from "../schema/convert.js";
 import { AttributeInput } from "../schema/social-inputs.js";
 import { ItemOutcome } from "../schema/types.js";
@@ -16,6 +16,29 @@ import { attributeMap } from "./social.js";
 const USERS_ARG = { description: "The users, answered in this order." } as const;
 const TAGS_ARG = { description: "The push tags (the vendor's length and character rules apply)." };
 const SCOPES_ARG = { description: "Where the users may not send." } as const;
+
+// The argument classes below declare their fields in the order the committed schema lists
+// them: type-graphql lists a field's own arguments last to first.
+
+/** Users and push tags, the arguments of the tag writes. */
+@ArgsType()
+class UserTagsArgs {
+  @Field(() => [String], TAGS_ARG)
+  tags!: string[];
+
+  @Field(() => [ID], USERS_ARG)
+  userIds!: string[];
+}
+
+/** Users and where they may not send, the arguments of app-wide mutes. */
+@ArgsType()
+class UserMuteArgs {
+  @Field(() => [MuteScope], SCOPES_ARG)
+  scopes!: MuteScope[];
+
+  @Field(() => [ID], USERS_ARG)
+  userIds!: string[];
+}
 
 /**
  * What an app keeps about a user beyond the profile (custom attributes, push tags),
@@ -47,8 +70,7 @@ export class UserDepthResolver {
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
-    await app.run("setUserAttributes", { userId, attributes: map });
-    return true;
+    return app.done("setUserAttributes", { userId, attributes: map });
   }
 
   @Mutation(() => Boolean, {
@@ -59,8 +81,7 @@ export class UserDepthResolver {
     @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
     @InApp() app: AppScope,
   ): Promise<boolean> {
-    await app.run("removeUserAttributes", { userId, keys });
-    return true;
+    return app.done("removeUserAttributes", { userId, keys });
   }
 
   @Query(() => [UserTagsResult], {
@@ -78,8 +99,7 @@ export class UserDepthResolver {
       "Gives each user these push tags (tags they have stay); one outcome per user. Admin only.",
   })
   async addUserTags(
-    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Args(() => UserTagsArgs) { userIds, tags }: UserTagsArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("addUserTags", { userIds, tags });
@@ -89,8 +109,7 @@ export class UserDepthResolver {
     description: "Takes these push tags from each user; one outcome per user. Admin only.",
   })
   async removeUserTags(
-    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Args(() => UserTagsArgs) { userIds, tags }: UserTagsArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("removeUserTags", { userIds, tags });
@@ -101,8 +120,7 @@ export class UserDepthResolver {
       "Replaces each user's push tags with exactly these ([] clears them); one outcome per user. Admin only.",
   })
   async setUserTags(
-    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("tags", () => [String], TAGS_ARG) tags: string[],
+    @Args(() => UserTagsArgs) { userIds, tags }: UserTagsArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("setUserTags", { userIds, tags });
@@ -147,8 +165,7 @@ export class UserDepthResolver {
       "Stops users sending one-to-one and/or in all groups, for a time or until lifted; one outcome per user. Admin only.",
   })
   async muteUsers(
-    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("scopes", () => [MuteScope], SCOPES_ARG) scopes: MuteScope[],
+    @Args(() => UserMuteArgs) { userIds, scopes }: UserMuteArgs,
     @Arg("durationSeconds", () => Int, {
       nullable: true,
       description:
@@ -164,8 +181,7 @@ export class UserDepthResolver {
     description: "Lifts app-wide mutes in the given scopes; one outcome per user. Admin only.",
   })
   async unmuteUsers(
-    @Arg("userIds", () => [ID], USERS_ARG) userIds: string[],
-    @Arg("scopes", () => [MuteScope], SCOPES_ARG) scopes: MuteScope[],
+    @Args(() => UserMuteArgs) { userIds, scopes }: UserMuteArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("unmuteUsers", { userIds, scopes });

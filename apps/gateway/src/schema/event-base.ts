@@ -1,6 +1,6 @@
 import { EVENT_TYPES, type ImEventType } from "@imgraph/core";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { Field, ID, InterfaceType } from "type-graphql";
+import { Field, ID, InterfaceType, ObjectType } from "type-graphql";
 import { enumFrom } from "./enums.js";
 
 // What every real-time event has; the event kinds live in event-types.ts and
@@ -44,4 +44,9 @@ export abstract class ImEventBase {
 
   @Field(() => DateTimeISOResolver, { description: "When the vendor says it happened." })
   at!: Date;
+}
+
+/** The object type of one kind of event: it implements ImEventBase and its fields are plain. */
+export function EventObjectType(description: string): ClassDecorator {
+  return ObjectType({ implements: ImEventBase, simpleResolvers: true, description });
 }

@@ -1,7 +1,8 @@
 import { createUnionType, Field, ID, InputType, ObjectType } from "type-graphql";
-import { EventType, ImEventBase } from "./event-base.js";
+import { EventObjectType, EventType, ImEventBase } from "./event-base.js";
 import {
   GroupAttributesChangedEvent,
+  GroupEventFields,
   GroupMemberRoleChangedEvent,
   GroupMutedEvent,
   GroupProfileUpdatedEvent,
@@ -18,7 +19,8 @@ import {
   LiveRoomMemberJoinedEvent,
   LiveRoomMemberLeftEvent,
 } from "./live-room-event-types.js";
-import { Conversation, Message } from "./message-types.js";
+import { messageEventFields } from "./message-event-fields.js";
+import { Message } from "./message-types.js";
 import { OperationProgressEvent } from "./progress-event-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
@@ -40,39 +42,20 @@ export class EventConversationInput {
   id!: string;
 }
 
-@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A message was sent." })
+@EventObjectType("A message was sent.")
 export class MessageSentEvent extends ImEventBase {
   @Field(() => Message, { description: "The message." })
   message!: Message;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A message was recalled.",
-})
-export class MessageRecalledEvent extends ImEventBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The recalled message's id, where the callback tells enough to rebuild it.",
-  })
-  messageId!: string | null;
+@EventObjectType("A message was recalled.")
+export class MessageRecalledEvent extends messageEventFields({
+  messageId: "The recalled message's id, where the callback tells enough to rebuild it.",
+  conversation: "Where the message was.",
+  senderId: "Who had sent it, where known (an admin recall may not tell).",
+}) {}
 
-  @Field(() => Conversation, { description: "Where the message was." })
-  conversation!: Conversation;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "Who had sent it, where known (an admin recall may not tell).",
-  })
-  senderId!: string | null;
-}
-
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A user came online or went offline.",
-})
+@EventObjectType("A user came online or went offline.")
 export class PresenceChangedEvent extends ImEventBase {
   @Field(() => ID, { description: "The user." })
   userId!: string;
@@ -81,11 +64,8 @@ export class PresenceChangedEvent extends ImEventBase {
   status!: PresenceStatus;
 }
 
-@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A group was created." })
-export class GroupCreatedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The group." })
-  groupId!: string;
-
+@EventObjectType("A group was created.")
+export class GroupCreatedEvent extends GroupEventFields {
   @Field(() => ID, { nullable: true, description: "Its owner, where the vendor keeps one." })
   ownerId!: string | null;
 
@@ -96,39 +76,21 @@ export class GroupCreatedEvent extends ImEventBase {
 /** The fields of users joining or leaving a group (the class is not in the schema itself). */
 function membersChangedFields(usersDescription: string) {
   @ObjectType({ simpleResolvers: true })
-  abstract class MembersChanged extends ImEventBase {
-    @Field(() => ID, { description: "The group." })
-    groupId!: string;
-
+  abstract class MembersChanged extends GroupEventFields {
     @Field(() => [ID], { description: usersDescription })
     userIds!: string[];
   }
   return MembersChanged;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "Users joined (or were added to) a group.",
-})
+@EventObjectType("Users joined (or were added to) a group.")
 export class GroupMemberJoinedEvent extends membersChangedFields("The users who joined.") {}
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "Users left (or were removed from) a group.",
-})
+@EventObjectType("Users left (or were removed from) a group.")
 export class GroupMemberLeftEvent extends membersChangedFields("The users who left.") {}
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A group was dismissed.",
-})
-export class GroupDismissedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The group." })
-  groupId!: string;
-}
+@EventObjectType("A group was dismissed.")
+export class GroupDismissedEvent extends GroupEventFields {}
 
 /** The fields of a change to a user's friend list (the class is not in the schema itself). */
 function friendListChangedFields(friendDescription: string) {
@@ -143,26 +105,15 @@ function friendListChangedFields(friendDescription: string) {
   return FriendListChanged;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description:
-    "A user joined another user's friend list (a mutual friendship sends one event each way).",
-})
+@EventObjectType(
+  "A user joined another user's friend list (a mutual friendship sends one event each way).",
+)
 export class FriendAddedEvent extends friendListChangedFields("The friend added to it.") {}
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A user left another user's friend list.",
-})
+@EventObjectType("A user left another user's friend list.")
 export class FriendRemovedEvent extends friendListChangedFields("The friend removed from it.") {}
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A user blocked or unblocked another user (told only to the blocklist's owner).",
-})
+@EventObjectType("A user blocked or unblocked another user (told only to the blocklist's owner).")
 export class BlocklistChangedEvent extends ImEventBase {
   @Field(() => ID, { description: "Whose blocklist." })
   userId!: string;
@@ -174,7 +125,7 @@ export class BlocklistChangedEvent extends ImEventBase {
   blocked!: boolean;
 }
 
-@ObjectType({ implements: ImEventBase, simpleResolvers: true, description: "A profile changed." })
+@EventObjectType("A profile changed.")
 export class ProfileUpdatedEvent extends ImEventBase {
   @Field(() => ID, { description: "The user." })
   userId!: string;

@@ -1,31 +1,17 @@
 import { DateTimeISOResolver } from "graphql-scalars";
-import { Field, ID, ObjectType } from "type-graphql";
-import { ImEventBase } from "./event-base.js";
+import { Field, ID } from "type-graphql";
+import { EventObjectType, ImEventBase } from "./event-base.js";
+import { messageEventFields } from "./message-event-fields.js";
 import { Conversation, MessageContent } from "./message-types.js";
 
 // Events of the message lifecycle (#16): edits, deletes, reads and reactions.
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A sent message's content was replaced.",
-})
-export class MessageEditedEvent extends ImEventBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The edited message's id, where the callback tells enough to rebuild it.",
-  })
-  messageId!: string | null;
-
-  @Field(() => Conversation, { description: "Where the message is." })
-  conversation!: Conversation;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
-  })
-  senderId!: string | null;
-
+@EventObjectType("A sent message's content was replaced.")
+export class MessageEditedEvent extends messageEventFields({
+  messageId: "The edited message's id, where the callback tells enough to rebuild it.",
+  conversation: "Where the message is.",
+  senderId: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
+}) {
   @Field(() => ID, { nullable: true, description: "Who edited it, where the vendor says." })
   editorId!: string | null;
 
@@ -33,28 +19,14 @@ export class MessageEditedEvent extends ImEventBase {
   content!: typeof MessageContent | null;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description:
-    "A message was deleted: from one user's copy (forUserId) or for everyone (forUserId null).",
-})
-export class MessageDeletedEvent extends ImEventBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The deleted message; null when all of senderId's messages in the group went.",
-  })
-  messageId!: string | null;
-
-  @Field(() => Conversation, { description: "Where the message was." })
-  conversation!: Conversation;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "Who had sent it (nullable like MessageRecalledEvent.senderId).",
-  })
-  senderId!: string | null;
-
+@EventObjectType(
+  "A message was deleted: from one user's copy (forUserId) or for everyone (forUserId null).",
+)
+export class MessageDeletedEvent extends messageEventFields({
+  messageId: "The deleted message; null when all of senderId's messages in the group went.",
+  conversation: "Where the message was.",
+  senderId: "Who had sent it (nullable like MessageRecalledEvent.senderId).",
+}) {
   @Field(() => ID, {
     nullable: true,
     description: "Whose copy it left; null when it left everyone's.",
@@ -62,11 +34,7 @@ export class MessageDeletedEvent extends ImEventBase {
   forUserId!: string | null;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A user read a conversation up to a time.",
-})
+@EventObjectType("A user read a conversation up to a time.")
 export class ConversationReadEvent extends ImEventBase {
   @Field(() => ID, { description: "Who read." })
   userId!: string;
@@ -78,27 +46,12 @@ export class ConversationReadEvent extends ImEventBase {
   readUpTo!: Date;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A user added or took back a reaction on a message.",
-})
-export class ReactionChangedEvent extends ImEventBase {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The message (nullable like the other events' messageId; always set here).",
-  })
-  messageId!: string | null;
-
-  @Field(() => Conversation, { description: "Where the message is." })
-  conversation!: Conversation;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
-  })
-  senderId!: string | null;
-
+@EventObjectType("A user added or took back a reaction on a message.")
+export class ReactionChangedEvent extends messageEventFields({
+  messageId: "The message (nullable like the other events' messageId; always set here).",
+  conversation: "Where the message is.",
+  senderId: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
+}) {
   @Field(() => ID, { description: "Who reacted." })
   userId!: string;
 

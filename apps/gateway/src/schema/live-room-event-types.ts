@@ -1,18 +1,18 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { ImEventBase } from "./event-base.js";
+import { EventObjectType, ImEventBase } from "./event-base.js";
 import { LiveRoomLeaveReason } from "./live-room-types.js";
 
 // Events of live rooms (#17), from the vendors' room callbacks.
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A live room was created.",
-})
-export class LiveRoomCreatedEvent extends ImEventBase {
+/** The field every event about one live room starts with (not in the schema itself). */
+@ObjectType({ simpleResolvers: true })
+abstract class LiveRoomEventFields extends ImEventBase {
   @Field(() => ID, { description: "The room." })
   roomId!: string;
+}
 
+@EventObjectType("A live room was created.")
+export class LiveRoomCreatedEvent extends LiveRoomEventFields {
   @Field(() => ID, {
     nullable: true,
     description: "Its creator; null where the vendor does not say.",
@@ -20,38 +20,17 @@ export class LiveRoomCreatedEvent extends ImEventBase {
   ownerId!: string | null;
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "A live room was destroyed (by a call, or by the vendor for idleness).",
-})
-export class LiveRoomDestroyedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The room." })
-  roomId!: string;
-}
+@EventObjectType("A live room was destroyed (by a call, or by the vendor for idleness).")
+export class LiveRoomDestroyedEvent extends LiveRoomEventFields {}
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "Users entered a live room.",
-})
-export class LiveRoomMemberJoinedEvent extends ImEventBase {
-  @Field(() => ID, { description: "The room." })
-  roomId!: string;
-
+@EventObjectType("Users entered a live room.")
+export class LiveRoomMemberJoinedEvent extends LiveRoomEventFields {
   @Field(() => [ID], { description: "Who entered." })
   userIds!: string[];
 }
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description: "Users left a live room.",
-})
-export class LiveRoomMemberLeftEvent extends ImEventBase {
-  @Field(() => ID, { description: "The room." })
-  roomId!: string;
-
+@EventObjectType("Users left a live room.")
+export class LiveRoomMemberLeftEvent extends LiveRoomEventFields {
   @Field(() => [ID], { description: "Who left." })
   userIds!: string[];
 

@@ -1,12 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ImEventBase } from "./event-base.js";
+import { Field, ID, Int } from "type-graphql";
+import { EventObjectType, ImEventBase } from "./event-base.js";
 
-@ObjectType({
-  implements: ImEventBase,
-  simpleResolvers: true,
-  description:
-    "How far one of your long operations has got: sent after each vendor call of a batch of several (e.g. registering thousands of users). Send the request with your own X-Request-ID to recognise it; only you (and admins) receive it.",
-})
+@EventObjectType(
+  "How far one of your long operations has got: sent after each vendor call of a batch of several (e.g. registering thousands of users). Send the request with your own X-Request-ID to recognise it; only you (and admins) receive it.",
+)
 export class OperationProgressEvent extends ImEventBase {
   @Field(() => ID, { description: "The request the operation runs in (its X-Request-ID)." })
   requestId!: string;
