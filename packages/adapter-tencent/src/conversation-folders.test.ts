@@ -5,20 +5,16 @@ import {
   emulatorWithAdapter,
   requestCount,
   SDK_APP_ID,
+  seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ conversationGroups: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("f"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "f");
 const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/recentcontact/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+  sentBodies(env.emulator, `recentcontact/${command}`, mark);
 const user = (id: string) => ({ type: "USER" as const, id });
 
 describe("conversation folders", () => {

@@ -9,20 +9,15 @@ import {
   KEY,
   requestCount,
   SDK_APP_ID,
+  seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ conversationGroups: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("m"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
-const sent = (mark: number) =>
-  env.emulator
-    .requests({ route: "v4/recentcontact/mark_contact", afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const users = (count: number) => seedUsers(env.emulator, count, "m");
+const sent = (mark: number) => sentBodies(env.emulator, "recentcontact/mark_contact", mark);
 
 describe("conversation marks", () => {
   it("maps neutral marks 1..32 onto Tencent's app bits 32..63", () => {

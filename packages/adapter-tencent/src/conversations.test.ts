@@ -2,7 +2,13 @@
 // the server-sized list, batch splitting, what REST cannot do, and error mapping.
 import type { Conversation, ConversationSummary } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import {
+  emulatorWithAdapter,
+  requestCount,
+  SDK_APP_ID,
+  sentBodies,
+  uid,
+} from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
@@ -21,10 +27,7 @@ const text = (
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
 ) => env.adapter.sendMessage({ from, to, content: { type: "TEXT", text: "hi" } });
 /** The bodies of the vendor calls to `command` since `mark`. */
-const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (command: string, mark: number) => sentBodies(env.emulator, command, mark);
 /** A value of the wrong type, as a GraphQL-less caller could send it (JSON is untyped). */
 // biome-ignore lint/suspicious/noExplicitAny: the point is to pass what the types forbid
 const wrongType = (value: unknown): any => JSON.parse(JSON.stringify(value));

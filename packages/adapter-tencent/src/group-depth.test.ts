@@ -9,15 +9,13 @@ import {
   requestCount,
   SDK_APP_ID,
   seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ groupCounters: true, groupMemberFields: ["rank", "team"] });
 
-const sent = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (route: string, mark: number) => sentBodies(env.emulator, route, mark);
 const routes = (mark: number) =>
   env.emulator.requests({ afterSeq: mark }).map((r) => r.routeKey.replace(/^v4\//, ""));
 

@@ -7,6 +7,7 @@ import {
   requestCount,
   SDK_APP_ID,
   seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 
@@ -16,10 +17,7 @@ const env = emulatorWithAdapter({
   liveRoomBroadcast: true,
 });
 
-const sent = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (route: string, mark: number) => sentBodies(env.emulator, route, mark);
 
 /** A live room owned by a fresh user, with `count` fresh users entered from their clients. */
 async function room(count: number) {

@@ -1,15 +1,17 @@
 // One-sided deletes and deletes by sender beyond the shared contract, over HTTP against the
 // Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import {
+  emulatorWithAdapter,
+  requestCount,
+  SDK_APP_ID,
+  seedUsers,
+  uid,
+} from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("d"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "d");
 async function texts(from: string, to: string, count: number): Promise<string[]> {
   const [sent] = await env.adapter.sendMessage({
     from,

@@ -1,14 +1,17 @@
 // Message edits beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import {
+  emulatorWithAdapter,
+  requestCount,
+  SDK_APP_ID,
+  seedUsers,
+  sentBodies,
+  uid,
+} from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("e"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "e");
 async function sendText(
   from: string,
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
@@ -21,10 +24,7 @@ async function sendText(
   if (!result?.ok) throw new Error("send failed");
   return result.value.messageId;
 }
-const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/openim/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (command: string, mark: number) => sentBodies(env.emulator, `openim/${command}`, mark);
 
 describe("editMessage", () => {
   it("edits a one-to-one message by MsgKey and both accounts; history shows the new content", async () => {

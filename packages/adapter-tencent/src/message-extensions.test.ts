@@ -6,16 +6,14 @@ import {
   emulatorWithAdapter,
   requestCount,
   SDK_APP_ID,
+  seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ messageExtensions: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("x"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "x");
 async function message(
   adapter = env.adapter,
   to?: { type: "GROUP"; groupId: string },
@@ -30,10 +28,7 @@ async function message(
   if (!sent?.ok) throw new Error("send failed");
   return sent.value.messageId;
 }
-const bodies = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const bodies = (route: string, mark: number) => sentBodies(env.emulator, route, mark);
 
 describe("options.messageExtensions", () => {
   it("makes sends carry SupportMessageExtension 1; off, the operations are gaps with no vendor call", async () => {

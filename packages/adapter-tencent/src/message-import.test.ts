@@ -1,16 +1,18 @@
 // Imports beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ImportedMessage } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import {
+  emulatorWithAdapter,
+  requestCount,
+  SDK_APP_ID,
+  seedUsers,
+  uid,
+} from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 const HOUR = 3_600_000;
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("i"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "i");
 const at = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 const msg = (senderId: string, sentAt: Date, text: string): ImportedMessage => ({
   senderId,

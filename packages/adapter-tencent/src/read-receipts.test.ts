@@ -6,6 +6,8 @@ import {
   emulatorWithAdapter,
   requestCount,
   SDK_APP_ID,
+  seedUsers,
+  sentBodies,
   uid,
 } from "./testing/emulator.js";
 import { vendorState } from "./testing/vendor-state.js";
@@ -17,11 +19,7 @@ const readBy = (messageId: string) =>
     appId: "tencent",
   }).readBy(messageId);
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("r"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => seedUsers(env.emulator, count, "r");
 async function send(
   from: string,
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
@@ -37,10 +35,7 @@ async function group(members: number) {
   env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner, members: rest }] });
   return { groupId, owner, members: rest };
 }
-const bodies = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const bodies = (route: string, mark: number) => sentBodies(env.emulator, route, mark);
 
 describe("markMessagesRead", () => {
   it("sends one-to-one receipts 30 messages a call; the vendor records the reader", async () => {

@@ -69,6 +69,17 @@ export function emulatorWithAdapter(extra: Partial<TencentAdapterOptions> = {}):
   return running;
 }
 
+/** The JSON bodies of the calls to `route` (below v4/), since request `afterSeq` if given. */
+export function sentBodies(
+  emulator: RunningEmulator,
+  route: string,
+  afterSeq?: number,
+): Record<string, unknown>[] {
+  return emulator
+    .requests({ route: `v4/${route}`, afterSeq })
+    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+}
+
 /** The newest request's sequence number: counts requests even past the log's capacity. */
 export function requestCount(emulator: RunningEmulator): number {
   return emulator.requests({ limit: 1 })[0]?.seq ?? 0;
