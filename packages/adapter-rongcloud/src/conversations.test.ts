@@ -1,38 +1,25 @@
-import type { Conversation, ImError } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
+import type { Conversation } from "@imgraph/core";
 import { signRongCloudRequest } from "@imgraph/signing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import {
+  adapterFor,
+  emulatorWithAdapter,
+  failure,
+  requestCount,
+  startTestEmulator,
+  TEST_APP,
+} from "./test-support.js";
 
 // Pin, do-not-disturb and clearing history over real HTTP against the emulator.
 
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
+const env = emulatorWithAdapter();
 
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  im = adapterFor(emu);
-});
-afterEach(() => {
-  emu.reset();
-});
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-});
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ImError) => e,
-  );
 /** The form fields of the last call to `path`. */
 const lastForm = (path: string) =>
-  Object.fromEntries(new URLSearchParams(emu.requests({ route: path }).at(-1)?.body ?? ""));
+  Object.fromEntries(new URLSearchParams(env.emu.requests({ route: path }).at(-1)?.body ?? ""));
 
 async function send(from: string, to: string, text: string): Promise<void> {
-  const [sent] = await im.sendMessage({
+  const [sent] = await env.im.sendMessage({
     from,
     to: { type: "USERS", userIds: [to] },
     content: { type: "TEXT", text },
@@ -42,7 +29,7 @@ async function send(from: string, to: string, text: string): Promise<void> {
 
 /** A signed form call straight to the emulator, as another RongCloud client would make it. */
 async function vendorPost(path: string, fields: Record<string, string>) {
-  const res = await fetch(`${emu.url}${path}`, {
+  const res = await fetch(`${env.emu.url}${path}`, {
     method: "POST",
     headers: {
       ...signRongCloudRequest(TEST_APP),
@@ -56,7 +43,7 @@ async function vendorPost(path: string, fields: Record<string, string>) {
 describe("pinConversation", () => {
   it("pins and unpins a group conversation for one user, with RongCloud's fields", async () => {
     const conversation: Conversation = { type: "GROUP", id: "gp1" };
-    await im.pinConversation({ userId: "p1", conversation, pinned: true });
+    await env.im.pinConversation({ userId: "p1", conversation, pinned: true });
     expect(lastForm("/conversation/top/set.json")).toEqual({
       userId: "p1",
       conversationType: "3",
@@ -64,22 +51,22 @@ describe("pinConversation", () => {
       setTop: "true",
     });
     const where = { userId: "p1", conversationType: 3, targetId: "gp1" };
-    expect(emu.conversationState(where)?.pinned).toBe(true);
-    await im.pinConversation({ userId: "p1", conversation, pinned: false });
-    expect(emu.conversationState(where)?.pinned).toBe(false);
+    expect(env.emu.conversationState(where)?.pinned).toBe(true);
+    await env.im.pinConversation({ userId: "p1", conversation, pinned: false });
+    expect(env.emu.conversationState(where)?.pinned).toBe(false);
   });
 
   it("refuses a pinned that is not a boolean, before any call", async () => {
-    const before = requestCount(emu);
+    const before = requestCount(env.emu);
     const error = await failure(
-      im.pinConversation({
+      env.im.pinConversation({
         userId: "p1",
         conversation: { type: "USER", id: "p2" },
         pinned: "yes",
       } as never),
     );
     expect(error).toMatchObject({ code: "BAD_USER_INPUT", field: "pinned" });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
   });
 });
 
@@ -87,7 +74,7 @@ describe("conversation do-not-disturb", () => {
   const conversation: Conversation = { type: "USER", id: "d2" };
 
   it("sends unpushLevel 5 (and isMuted 1) to mute, 0 (and isMuted 0) to unmute", async () => {
-    await im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: true });
+    await env.im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: true });
     expect(lastForm("/conversation/notification/set.json")).toEqual({
       requestId: "d1",
       conversationType: "1",
@@ -95,13 +82,13 @@ describe("conversation do-not-disturb", () => {
       isMuted: "1",
       unpushLevel: "5",
     });
-    expect(await im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(true);
-    await im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: false });
+    expect(await env.im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(true);
+    await env.im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: false });
     expect(lastForm("/conversation/notification/set.json")).toMatchObject({
       isMuted: "0",
       unpushLevel: "0",
     });
-    expect(await im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(false);
+    expect(await env.im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(false);
   });
 
   it("reads mention-only levels as do-not-disturb, and 'notify all' (-1) as not", async () => {
@@ -119,28 +106,34 @@ describe("conversation do-not-disturb", () => {
       ["-1", false],
     ] as const) {
       expect((await set(level)).code).toBe(200);
-      expect(await im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(expected);
+      expect(await env.im.getConversationDoNotDisturb({ userId: "d1", conversation })).toBe(
+        expected,
+      );
     }
   });
 
   it("maps RongCloud's errors: 1008 → RATE_LIMITED, 1002 → VENDOR_REJECTED", async () => {
     const route = "/conversation/notification/get.json";
-    emu.addFault({ route, kind: "vendor-error", code: 1008, times: 10 });
-    const limited = await failure(im.getConversationDoNotDisturb({ userId: "d1", conversation }));
+    env.emu.addFault({ route, kind: "vendor-error", code: 1008, times: 10 });
+    const limited = await failure(
+      env.im.getConversationDoNotDisturb({ userId: "d1", conversation }),
+    );
     expect(limited).toMatchObject({ code: "RATE_LIMITED", vendorCode: "1008" });
-    emu.clearFaults();
-    emu.addFault({ route, kind: "vendor-error", code: 1002, times: 1 });
-    const rejected = await failure(im.getConversationDoNotDisturb({ userId: "d1", conversation }));
+    env.emu.clearFaults();
+    env.emu.addFault({ route, kind: "vendor-error", code: 1002, times: 1 });
+    const rejected = await failure(
+      env.im.getConversationDoNotDisturb({ userId: "d1", conversation }),
+    );
     expect(rejected).toMatchObject({ code: "VENDOR_REJECTED", vendorCode: "1002" });
   });
 
   it("refuses a doNotDisturb that is not a boolean, before any call", async () => {
-    const before = requestCount(emu);
+    const before = requestCount(env.emu);
     const error = await failure(
-      im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: 1 } as never),
+      env.im.setConversationDoNotDisturb({ userId: "d1", conversation, doNotDisturb: 1 } as never),
     );
     expect(error).toMatchObject({ code: "BAD_USER_INPUT", field: "doNotDisturb" });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
   });
 });
 
@@ -149,10 +142,10 @@ describe("clearConversationHistory", () => {
 
   it("clears only what was sent before `before`, from the user's copy alone", async () => {
     await send("h2", "h1", "old");
-    emu.setClock({ advanceMs: 2000 });
-    const cut = new Date(emu.now() - 1000);
+    env.emu.setClock({ advanceMs: 2000 });
+    const cut = new Date(env.emu.now() - 1000);
     await send("h2", "h1", "new");
-    await im.clearConversationHistory({
+    await env.im.clearConversationHistory({
       userId: "h1",
       conversation: { type: "USER", id: "h2" },
       before: cut,
@@ -163,9 +156,11 @@ describe("clearConversationHistory", () => {
       targetId: "h2",
       msgTimestamp: String(cut.getTime()),
     });
-    expect(emu.conversationState(mine)?.messageCount).toBe(1);
-    expect(emu.conversationState({ ...mine, userId: "h2", targetId: "h1" })?.messageCount).toBe(2);
-    const page = await im.listMessages({
+    expect(env.emu.conversationState(mine)?.messageCount).toBe(1);
+    expect(env.emu.conversationState({ ...mine, userId: "h2", targetId: "h1" })?.messageCount).toBe(
+      2,
+    );
+    const page = await env.im.listMessages({
       conversation: { type: "USER", userId: "h1", peerId: "h2" },
     });
     expect(page.items.map((m) => (m.content.type === "TEXT" ? m.content.text : ""))).toEqual([
@@ -175,16 +170,16 @@ describe("clearConversationHistory", () => {
 
   it("makes no call for a time at or before the epoch (nothing is older)", async () => {
     await send("h2", "h1", "kept");
-    const before = requestCount(emu);
-    await im.clearConversationHistory({
+    const before = requestCount(env.emu);
+    await env.im.clearConversationHistory({
       userId: "h1",
       conversation: { type: "USER", id: "h2" },
       before: new Date(0),
     });
-    expect(requestCount(emu)).toBe(before);
-    expect(emu.conversationState(mine)?.messageCount).toBe(1);
+    expect(requestCount(env.emu)).toBe(before);
+    expect(env.emu.conversationState(mine)?.messageCount).toBe(1);
     const error = await failure(
-      im.clearConversationHistory({
+      env.im.clearConversationHistory({
         userId: "h1",
         conversation: { type: "USER", id: "h2" },
         before: new Date("nope"),
@@ -194,8 +189,8 @@ describe("clearConversationHistory", () => {
   });
 
   it("is off without cloud storage, and VENDOR_REJECTED 1009 when the console service is off", async () => {
-    const noHistory = adapterFor(emu, { features: { history: false } });
-    const before = requestCount(emu);
+    const noHistory = adapterFor(env.emu, { features: { history: false } });
+    const before = requestCount(env.emu);
     const off = await failure(
       noHistory.clearConversationHistory({
         userId: "h1",
@@ -203,7 +198,7 @@ describe("clearConversationHistory", () => {
       }),
     );
     expect(off).toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
     await noHistory.close();
 
     const bare = await startTestEmulator({}, { features: { cloudStorage: false } });

@@ -1,8 +1,8 @@
-import type { ImError, ItemResult } from "@imgraph/core";
+import type { ItemResult } from "@imgraph/core";
 import type { RongCloudEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
+import { adapterFor, failure, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
 
 // Group depth beyond the contract, over real HTTP against the emulator: classic groups (a name
 // and mute-all only), hosted groups (features.hostedGroups) with their profile, attributes,
@@ -38,11 +38,6 @@ const calls = (path: string, after: number) =>
   emu.requests({ afterSeq: after }).filter((r) => r.path === path);
 const form = (path: string, after: number) =>
   calls(path, after).map((r) => Object.fromEntries(new URLSearchParams(r.body)));
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ImError) => e,
-  );
 const codesOf = <T>(rs: ItemResult<T>[]) => rs.map((r) => (r.ok ? r.value : r.error.code));
 /** The hosted group "g" owned by "o" with these members. */
 const hostedGroup = (members: string[], im = hosted) =>

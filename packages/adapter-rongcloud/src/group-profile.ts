@@ -7,6 +7,7 @@ import {
 } from "@imgraph/core";
 import { type Op, post } from "./context.js";
 import { CLASSIC_PROFILE_RULES, HOSTED_PROFILE_RULES } from "./group-limits.js";
+import { memberIds } from "./groups.js";
 import { JOIN_PERM_OF } from "./hosted-group-reads.js";
 import { GROUP_ID, USER_ID } from "./limits.js";
 
@@ -21,15 +22,7 @@ export const updateGroupProfile: Op<"updateGroupProfile"> = async (ctx, input, o
     const { groupId, name } = checkGroupProfileUpdate("rongcloud", input, CLASSIC_PROFILE_RULES);
     checkActor(input.actorId, USER_ID);
     // refresh.json would make a binding-less name record: a group without members is unknown.
-    const answer = await post<{ users?: unknown[] }>(
-      ctx,
-      operation,
-      "/group/user/query.json",
-      { groupId },
-      options,
-      true,
-    );
-    if ((answer.users ?? []).length === 0)
+    if ((await memberIds(ctx, operation, groupId, options)).length === 0)
       throw new NotFoundError(`RongCloud has no group ${groupId}.`, { vendor: "rongcloud" });
     await post(ctx, operation, "/group/refresh.json", { groupId, groupName: name }, options, true);
     return;

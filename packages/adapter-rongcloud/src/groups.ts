@@ -1,12 +1,9 @@
-import { randomBytes } from "node:crypto";
 import {
   type CallOptions,
   checkActor,
   checkCount,
   checkGroupUsers,
   checkId,
-  checkIds,
-  checkText,
   distinct,
   type GroupMember,
   type GroupMembersInput,
@@ -22,16 +19,17 @@ import {
   GROUP_MEMBER_CAP,
   GROUP_MEMBERS_PER_CALL,
   GROUP_USERS,
-  NAME_MAX_CHARS,
   USER_ID,
   USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
+import { checkNewGroup } from "./new-groups.js";
 import { pageOfAll } from "./paging.js";
 
 // Classic groups: no owner, no record of their own (group-info.ts). Ownership transfer
 // is a declared gap (implementation.ts).
 
-async function memberIds(
+/** A classic group's member ids (none: RongCloud does not know the group). */
+export async function memberIds(
   ctx: RongCloudContext,
   operation: string,
   groupId: string,
@@ -49,14 +47,7 @@ async function memberIds(
 }
 
 export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
-  const groupId =
-    input?.id === undefined ? randomBytes(12).toString("hex") : checkId("id", input.id, GROUP_ID);
-  const name = checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
-  const [ownerId] = checkIds("ownerId", [input.ownerId], USER_ID) as [string];
-  const memberIds =
-    input.memberIds === undefined
-      ? []
-      : checkIds("memberIds", input.memberIds, USER_ID, { min: 0 });
+  const { groupId, name, ownerId, memberIds } = checkNewGroup(input);
   const everyone = distinct([ownerId, ...memberIds]);
   checkCount("memberIds", everyone, { max: GROUP_MEMBER_CAP });
   // create takes up to 1000 users; the rest join in further calls.

@@ -1,35 +1,20 @@
 import { inflateRawSync } from "node:zlib";
-import type { ImError } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import {
+  adapterFor,
+  emulatorWithAdapter,
+  failure,
+  requestCount,
+  startTestEmulator,
+} from "./test-support.js";
 
 // The hourly message log over real HTTP: the emulator makes an hour's zip once the hour ends.
 
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  im = adapterFor(emu);
-});
-afterEach(() => {
-  emu.reset();
-});
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-});
+const env = emulatorWithAdapter();
 
 const HOUR = 3_600_000;
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ImError) => e,
-  );
 const lastDate = (path: string) =>
-  new URLSearchParams(emu.requests({ route: path }).at(-1)?.body ?? "").get("date");
+  new URLSearchParams(env.emu.requests({ route: path }).at(-1)?.body ?? "").get("date");
 
 /** The text of a one-file zip, read from its local header (the log's format is unverified). */
 function unzippedText(zip: Buffer): string {
@@ -43,9 +28,9 @@ function unzippedText(zip: Buffer): string {
 describe("getHistoryLog and deleteHistoryLog", () => {
   it("downloads a past hour's log with the message sent in it; delete leaves no file", async () => {
     // A frozen clock: the message's server time is exactly sentAt.
-    emu.setClock({ frozen: true });
-    const sentAt = emu.now();
-    const [sent] = await im.sendMessage({
+    env.emu.setClock({ frozen: true });
+    const sentAt = env.emu.now();
+    const [sent] = await env.im.sendMessage({
       from: "l1",
       to: { type: "USERS", userIds: ["l2"] },
       content: { type: "TEXT", text: "log me" },
@@ -53,10 +38,10 @@ describe("getHistoryLog and deleteHistoryLog", () => {
     expect(sent?.ok).toBe(true);
     const hour = new Date(Math.floor(sentAt / HOUR) * HOUR);
     // While the hour runs there is no file yet.
-    expect(await im.getHistoryLog({ hour: new Date(sentAt) })).toEqual({ hour, url: null });
+    expect(await env.im.getHistoryLog({ hour: new Date(sentAt) })).toEqual({ hour, url: null });
 
-    emu.setClock({ advanceMs: HOUR });
-    const log = await im.getHistoryLog({ hour: new Date(sentAt) });
+    env.emu.setClock({ advanceMs: HOUR });
+    const log = await env.im.getHistoryLog({ hour: new Date(sentAt) });
     expect(log.hour).toEqual(hour);
     // The default region is the China data centre: the hour is named in Beijing time.
     const beijing = new Date(hour.getTime() + 8 * HOUR).toISOString();
@@ -77,25 +62,25 @@ describe("getHistoryLog and deleteHistoryLog", () => {
       }),
     );
 
-    await im.deleteHistoryLog({ hour });
-    expect(await im.getHistoryLog({ hour })).toEqual({ hour, url: null });
+    await env.im.deleteHistoryLog({ hour });
+    expect(await env.im.getHistoryLog({ hour })).toEqual({ hour, url: null });
     expect((await fetch(log.url)).status).toBe(404);
   });
 
   it("names the hour in UTC for a global data centre", async () => {
-    const sg = adapterFor(emu, { region: "sg" });
+    const sg = adapterFor(env.emu, { region: "sg" });
     const hour = new Date(Date.UTC(2024, 0, 2, 23));
     await sg.getHistoryLog({ hour: new Date(hour.getTime() + 59 * 60_000) });
     expect(lastDate("/message/history.json")).toBe("2024010223");
-    await im.deleteHistoryLog({ hour });
+    await env.im.deleteHistoryLog({ hour });
     // China: 23:00 UTC is 07:00 the next day in Beijing.
     expect(lastDate("/message/history/delete.json")).toBe("2024010307");
     await sg.close();
   });
 
   it("is off without features.historyLog, refused before any call", async () => {
-    const off = adapterFor(emu, { features: { history: true } });
-    const before = requestCount(emu);
+    const off = adapterFor(env.emu, { features: { history: true } });
+    const before = requestCount(env.emu);
     const error = await failure(off.getHistoryLog({ hour: new Date(Date.now() - HOUR) }));
     expect(error).toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
@@ -104,7 +89,7 @@ describe("getHistoryLog and deleteHistoryLog", () => {
     expect(await failure(off.deleteHistoryLog({ hour: new Date() }))).toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
     });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
     await off.close();
   });
 

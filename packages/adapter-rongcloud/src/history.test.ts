@@ -1,20 +1,8 @@
 import type { Message } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, startTestEmulator } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import { emulatorWithAdapter } from "./test-support.js";
 
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  im = adapterFor(emu);
-});
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-});
+const env = emulatorWithAdapter();
 
 const texts = (items: Message[]) =>
   items.map((m) => (m.content.type === "TEXT" ? m.content.text : ""));
@@ -22,10 +10,10 @@ const texts = (items: Message[]) =>
 describe("rongcloud history paging", () => {
   it("pages through messages of one millisecond without repeating or losing any", async () => {
     // A frozen emulator clock gives every message the same server time.
-    emu.setClock({ frozen: true });
+    env.emu.setClock({ frozen: true });
     try {
       for (let i = 0; i < 7; i++) {
-        const [sent] = await im.sendMessage({
+        const [sent] = await env.im.sendMessage({
           from: "hp1",
           to: { type: "USERS", userIds: ["hp2"] },
           content: { type: "TEXT", text: `same ms ${i}` },
@@ -33,14 +21,14 @@ describe("rongcloud history paging", () => {
         expect(sent?.ok).toBe(true);
       }
     } finally {
-      emu.setClock({ frozen: false });
+      env.emu.setClock({ frozen: false });
     }
     const conversation = { type: "USER" as const, userId: "hp1", peerId: "hp2" };
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await im.listMessages({ conversation, limit: 3, cursor });
+      const page = await env.im.listMessages({ conversation, limit: 3, cursor });
       seen.push(...texts(page.items));
       cursor = page.nextCursor;
       pages++;
@@ -50,11 +38,11 @@ describe("rongcloud history paging", () => {
   });
 
   it("refuses another list's cursor", async () => {
-    const members = await im.createGroup({ name: "g", ownerId: "hp3", memberIds: ["hp4"] });
-    const page = await im.listGroupMembers({ groupId: members.id, limit: 1 });
+    const members = await env.im.createGroup({ name: "g", ownerId: "hp3", memberIds: ["hp4"] });
+    const page = await env.im.listGroupMembers({ groupId: members.id, limit: 1 });
     expect(page.nextCursor).not.toBeNull();
     await expect(
-      im.listMessages({
+      env.im.listMessages({
         conversation: { type: "USER", userId: "hp3", peerId: "hp4" },
         cursor: page.nextCursor,
       }),

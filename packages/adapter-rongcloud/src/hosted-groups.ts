@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   type CallOptions,
   checkActor,
@@ -6,7 +5,6 @@ import {
   checkGroupUsers,
   checkId,
   checkIds,
-  checkText,
   decodeCursor,
   distinct,
   encodeCursor,
@@ -37,10 +35,10 @@ import {
   GROUP_ID,
   GROUP_MEMBER_CAP,
   GROUP_USERS,
-  NAME_MAX_CHARS,
   USER_ID,
   USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
+import { checkNewGroup } from "./new-groups.js";
 
 // The group operations on RongCloud's hosted groups (/entrust/group/*, features.hostedGroups):
 // real groups with an owner, admins and members. group-modes.ts picks these or the classic ones.
@@ -68,14 +66,7 @@ function membersChange(
 }
 
 export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
-  const groupId =
-    input?.id === undefined ? randomBytes(12).toString("hex") : checkId("id", input.id, GROUP_ID);
-  const name = checkText("name", input.name, { maxChars: NAME_MAX_CHARS });
-  const [owner] = checkIds("ownerId", [input.ownerId], USER_ID) as [string];
-  const memberIds =
-    input.memberIds === undefined
-      ? []
-      : checkIds("memberIds", input.memberIds, USER_ID, { min: 0 });
+  const { groupId, name, ownerId: owner, memberIds } = checkNewGroup(input);
   const members = distinct(memberIds).filter((id) => id !== owner);
   checkCount("memberIds", [owner, ...members], { max: GROUP_MEMBER_CAP });
   // create takes the owner and up to 30 members; the rest join 100 a call.

@@ -1,7 +1,5 @@
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import { adapterFor, emulatorWithAdapter, requestCount } from "./test-support.js";
 
 // RongCloud-specific behaviour of live rooms (chatrooms, #17 §2): minutes ↔ seconds,
 // paging within the 500 members the API answers, 20-key attribute writes, codes.
@@ -9,33 +7,22 @@ import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
 const ALL = {
   features: { chatroomAttributes: true, chatroomKeepAlive: true, chatroomBroadcast: true },
 };
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  im = adapterFor(emu, ALL);
-});
-afterEach(() => emu.reset());
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-});
+const env = emulatorWithAdapter(ALL);
 
 const sent = (path: string, since: number) =>
-  emu
+  env.emu
     .requests()
     .filter((r) => r.seq > since && r.path === path)
     .map((r) => Object.fromEntries(new URLSearchParams(r.body)));
 
 describe("live rooms on RongCloud", () => {
   it("idle lifetimes go as whole minutes rounded up, within 60–10080 minutes", async () => {
-    const before = requestCount(emu);
-    await im.createLiveRoom({ roomId: "r", idleLifetimeSeconds: 3601, allMuted: true });
+    const before = requestCount(env.emu);
+    await env.im.createLiveRoom({ roomId: "r", idleLifetimeSeconds: 3601, allMuted: true });
     expect(sent("/chatroom/create_new.json", before)).toMatchObject([
       { chatroomId: "r", destroyType: "0", destroyTime: "61", isBan: "true" },
     ]);
-    expect(await im.getLiveRoom({ roomId: "r" })).toMatchObject({
+    expect(await env.im.getLiveRoom({ roomId: "r" })).toMatchObject({
       name: null,
       ownerId: null,
       allMuted: true,
@@ -43,19 +30,23 @@ describe("live rooms on RongCloud", () => {
       memberCount: 0,
     });
     for (const idleLifetimeSeconds of [3599, 10_080 * 60 + 1])
-      await expect(im.createLiveRoom({ roomId: "s", idleLifetimeSeconds })).rejects.toMatchObject({
+      await expect(
+        env.im.createLiveRoom({ roomId: "s", idleLifetimeSeconds }),
+      ).rejects.toMatchObject({
         code: "BAD_USER_INPUT",
         field: "idleLifetimeSeconds",
       });
   });
 
   it("initial attributes go as entryInfo owned by ownerId, which they require", async () => {
-    await im.createLiveRoom({ roomId: "r", ownerId: "o", attributes: { k: "v" } });
-    expect(await im.getLiveRoomAttributes({ roomId: "r" })).toEqual({ k: "v" });
-    await expect(im.createLiveRoom({ roomId: "s", attributes: { k: "v" } })).rejects.toMatchObject({
+    await env.im.createLiveRoom({ roomId: "r", ownerId: "o", attributes: { k: "v" } });
+    expect(await env.im.getLiveRoomAttributes({ roomId: "r" })).toEqual({ k: "v" });
+    await expect(
+      env.im.createLiveRoom({ roomId: "s", attributes: { k: "v" } }),
+    ).rejects.toMatchObject({
       field: "ownerId",
     });
-    const plain = adapterFor(emu);
+    const plain = adapterFor(env.emu);
     await expect(
       plain.createLiveRoom({ roomId: "s", ownerId: "o", attributes: { k: "v" } }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
@@ -63,112 +54,124 @@ describe("live rooms on RongCloud", () => {
   });
 
   it("bans and mutes go as minutes rounded up; a reason is refused", async () => {
-    await im.createLiveRoom({ roomId: "r" });
-    const before = requestCount(emu);
-    await im.banLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 61 });
-    await im.muteLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 1 });
+    await env.im.createLiveRoom({ roomId: "r" });
+    const before = requestCount(env.emu);
+    await env.im.banLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 61 });
+    await env.im.muteLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 1 });
     expect(sent("/chatroom/user/block/add.json", before)).toMatchObject([{ minute: "2" }]);
     expect(sent("/chatroom/user/gag/add.json", before)).toMatchObject([{ minute: "1" }]);
-    const [ban] = await im.listLiveRoomBans({ roomId: "r" });
+    const [ban] = await env.im.listLiveRoomBans({ roomId: "r" });
     const ends = (ban?.until?.getTime() ?? 0) - Date.now();
     expect(ends).toBeGreaterThan(100_000);
     expect(ends).toBeLessThan(125_000);
     await expect(
-      im.banLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 60, reason: "spam" }),
+      env.im.banLiveRoomMembers({
+        roomId: "r",
+        userIds: ["a"],
+        durationSeconds: 60,
+        reason: "spam",
+      }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
     await expect(
-      im.banLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 43_200 * 60 + 1 }),
+      env.im.banLiveRoomMembers({ roomId: "r", userIds: ["a"], durationSeconds: 43_200 * 60 + 1 }),
     ).rejects.toMatchObject({ field: "durationSeconds" });
     const many = Array.from({ length: 21 }, (_, i) => `u${i}`);
     await expect(
-      im.banLiveRoomMembers({ roomId: "r", userIds: many, durationSeconds: 60 }),
+      env.im.banLiveRoomMembers({ roomId: "r", userIds: many, durationSeconds: 60 }),
     ).rejects.toMatchObject({ field: "userIds" });
   });
 
   it("members page within the 500 oldest, with an opaque cursor", async () => {
-    await im.createLiveRoom({ roomId: "r" });
+    await env.im.createLiveRoom({ roomId: "r" });
     for (let i = 0; i < 502; i++)
-      emu.login({ userId: `m${String(i).padStart(3, "0")}`, chatroomId: "r" });
-    const first = await im.listLiveRoomMembers({ roomId: "r", limit: 300 });
+      env.emu.login({ userId: `m${String(i).padStart(3, "0")}`, chatroomId: "r" });
+    const first = await env.im.listLiveRoomMembers({ roomId: "r", limit: 300 });
     expect(first.items[0]).toMatchObject({ userId: "m000", name: null });
     expect(first.items[0]?.joinedAt).toBeInstanceOf(Date);
-    const second = await im.listLiveRoomMembers({
+    const second = await env.im.listLiveRoomMembers({
       roomId: "r",
       limit: 300,
       cursor: first.nextCursor,
     });
     expect(second.items).toHaveLength(200);
     expect(second.nextCursor).toBeNull();
-    expect((await im.getLiveRoom({ roomId: "r" }))?.memberCount).toBe(502);
+    expect((await env.im.getLiveRoom({ roomId: "r" }))?.memberCount).toBe(502);
     await expect(
-      im.listLiveRoomMembers({ roomId: "r", cursor: "not-a-cursor" }),
+      env.im.listLiveRoomMembers({ roomId: "r", cursor: "not-a-cursor" }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
   });
 
   it("attributes are written 20 keys a call, owned by actorId; absent keys remove fine", async () => {
-    await im.createLiveRoom({ roomId: "r" });
+    await env.im.createLiveRoom({ roomId: "r" });
     const attributes = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`k${i}`, "v"]));
-    const before = requestCount(emu);
-    await im.setLiveRoomAttributes({ roomId: "r", attributes, actorId: "o" });
+    const before = requestCount(env.emu);
+    await env.im.setLiveRoomAttributes({ roomId: "r", attributes, actorId: "o" });
     const writes = sent("/chatroom/entry/batch/set.json", before);
     expect(writes.map((w) => Object.keys(JSON.parse(w.entryInfo ?? "{}")).length)).toEqual([
       20, 20, 5,
     ]);
     expect(writes.every((w) => w.entryOwnerId === "o")).toBe(true);
-    await im.removeLiveRoomAttributes({ roomId: "r", keys: ["k0", "nothere"], actorId: "o" });
-    expect(Object.keys(await im.getLiveRoomAttributes({ roomId: "r" }))).toHaveLength(44);
+    await env.im.removeLiveRoomAttributes({ roomId: "r", keys: ["k0", "nothere"], actorId: "o" });
+    expect(Object.keys(await env.im.getLiveRoomAttributes({ roomId: "r" }))).toHaveLength(44);
     await expect(
-      im.setLiveRoomAttributes({ roomId: "r", attributes: { a: "b" } }),
+      env.im.setLiveRoomAttributes({ roomId: "r", attributes: { a: "b" } }),
     ).rejects.toMatchObject({ field: "actorId" });
     await expect(
-      im.setLiveRoomAttributes({ roomId: "r", attributes: { a: "x".repeat(4097) }, actorId: "o" }),
+      env.im.setLiveRoomAttributes({
+        roomId: "r",
+        attributes: { a: "x".repeat(4097) },
+        actorId: "o",
+      }),
     ).rejects.toMatchObject({ field: "attributes.a" });
     // 44 + 57 = 101 keys: RongCloud's 23423.
     const more = Object.fromEntries(Array.from({ length: 57 }, (_, i) => [`n${i}`, "v"]));
     await expect(
-      im.setLiveRoomAttributes({ roomId: "r", attributes: more, actorId: "o" }),
+      env.im.setLiveRoomAttributes({ roomId: "r", attributes: more, actorId: "o" }),
     ).rejects.toMatchObject({ code: "VENDOR_REJECTED", vendorCode: "23423" });
   });
 
   it("an unknown room: getLiveRoom null, room-bound writes NOT_FOUND (23410)", async () => {
-    expect(await im.getLiveRoom({ roomId: "none" })).toBeNull();
+    expect(await env.im.getLiveRoom({ roomId: "none" })).toBeNull();
     for (const call of [
-      () => im.muteLiveRoom({ roomId: "none", muted: true }),
-      () => im.setLiveRoomAttributes({ roomId: "none", attributes: { a: "b" }, actorId: "o" }),
-      () => im.setLiveRoomWhitelist({ roomId: "none", userIds: ["a"], whitelisted: true }),
-      () => im.keepLiveRoomAlive({ roomId: "none", keepAlive: true }),
+      () => env.im.muteLiveRoom({ roomId: "none", muted: true }),
+      () => env.im.setLiveRoomAttributes({ roomId: "none", attributes: { a: "b" }, actorId: "o" }),
+      () => env.im.setLiveRoomWhitelist({ roomId: "none", userIds: ["a"], whitelisted: true }),
+      () => env.im.keepLiveRoomAlive({ roomId: "none", keepAlive: true }),
     ])
       await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "23410" });
   });
 
   it("keep-alive: ending it twice is fine; the sixth room is refused (1016)", async () => {
-    for (let i = 0; i < 6; i++) await im.createLiveRoom({ roomId: `k${i}` });
-    await im.keepLiveRoomAlive({ roomId: "k0", keepAlive: false });
-    for (let i = 0; i < 5; i++) await im.keepLiveRoomAlive({ roomId: `k${i}`, keepAlive: true });
-    await expect(im.keepLiveRoomAlive({ roomId: "k5", keepAlive: true })).rejects.toMatchObject({
-      code: "VENDOR_REJECTED",
-      vendorCode: "1016",
-    });
+    for (let i = 0; i < 6; i++) await env.im.createLiveRoom({ roomId: `k${i}` });
+    await env.im.keepLiveRoomAlive({ roomId: "k0", keepAlive: false });
+    for (let i = 0; i < 5; i++)
+      await env.im.keepLiveRoomAlive({ roomId: `k${i}`, keepAlive: true });
+    await expect(env.im.keepLiveRoomAlive({ roomId: "k5", keepAlive: true })).rejects.toMatchObject(
+      {
+        code: "VENDOR_REJECTED",
+        vendorCode: "1016",
+      },
+    );
   });
 
   it("only NORMAL priority is sent; the whitelist takes 5 users; a check 1000", async () => {
-    await im.createLiveRoom({ roomId: "r" });
-    const before = requestCount(emu);
+    await env.im.createLiveRoom({ roomId: "r" });
+    const before = requestCount(env.emu);
     await expect(
-      im.sendLiveRoomMessage({
+      env.im.sendLiveRoomMessage({
         roomId: "r",
         from: "o",
         content: { type: "TEXT", text: "x" },
         priority: "HIGH",
       }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
     const six = Array.from({ length: 6 }, (_, i) => `w${i}`);
     await expect(
-      im.setLiveRoomWhitelist({ roomId: "r", userIds: six, whitelisted: true }),
+      env.im.setLiveRoomWhitelist({ roomId: "r", userIds: six, whitelisted: true }),
     ).rejects.toMatchObject({ field: "userIds" });
-    emu.login({ userId: "in", chatroomId: "r" });
-    const answers = await im.checkLiveRoomMembers({ roomId: "r", userIds: ["in", "out"] });
+    env.emu.login({ userId: "in", chatroomId: "r" });
+    const answers = await env.im.checkLiveRoomMembers({ roomId: "r", userIds: ["in", "out"] });
     expect(answers.map((a) => a.ok && a.value)).toEqual([true, false]);
   });
 });

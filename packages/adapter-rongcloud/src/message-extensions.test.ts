@@ -1,38 +1,20 @@
-import type { ImError, MessageTarget } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator } from "./test-support.js";
+import type { MessageTarget } from "@imgraph/core";
+import { describe, expect, it } from "vitest";
+import { adapterFor, emulatorWithAdapter, failure, requestCount } from "./test-support.js";
 
 // Message extensions and reactions over real HTTP against the emulator's expansion endpoints.
 
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  im = adapterFor(emu, { messageExtensions: true });
-});
-afterEach(() => {
-  emu.reset();
-});
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-});
+const env = emulatorWithAdapter({ messageExtensions: true });
 
 const SET = "/message/expansion/set.json";
 const DELETE = "/message/expansion/delete.json";
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ImError) => e,
-  );
 const forms = (path: string) =>
-  emu.requests({ route: path }).map((r) => Object.fromEntries(new URLSearchParams(r.body ?? "")));
+  env.emu
+    .requests({ route: path })
+    .map((r) => Object.fromEntries(new URLSearchParams(r.body ?? "")));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sent(to: MessageTarget, adapter = im): Promise<string> {
+async function sent(to: MessageTarget, adapter = env.im): Promise<string> {
   const [result] = await adapter.sendMessage({
     from: "x1",
     to,
@@ -49,12 +31,12 @@ describe("message extensions", () => {
   it("sends messages with expansion=true only when messageExtensions is on", async () => {
     await sent(toUser);
     await sent({ type: "GROUP", groupId: "xg" });
-    const plain = adapterFor(emu);
+    const plain = adapterFor(env.emu);
     await sent(toUser, plain);
     await plain.close();
     const publishes = [
-      ...emu.requests({ route: "/message/private/publish.json" }),
-      ...emu.requests({ route: "/message/group/publish.json" }),
+      ...env.emu.requests({ route: "/message/private/publish.json" }),
+      ...env.emu.requests({ route: "/message/group/publish.json" }),
     ].sort((a, b) => a.seq - b.seq);
     expect(publishes.map((r) => new URLSearchParams(r.body ?? "").get("expansion"))).toEqual([
       "true",
@@ -65,13 +47,13 @@ describe("message extensions", () => {
 
   it("writes as the sender by default, or as the recipient or a group member named by actorId", async () => {
     const messageId = await sent(toUser);
-    await im.setMessageExtensions({ messageId, extensions: [{ key: "a", value: "1" }] });
-    await im.setMessageExtensions({
+    await env.im.setMessageExtensions({ messageId, extensions: [{ key: "a", value: "1" }] });
+    await env.im.setMessageExtensions({
       messageId,
       extensions: [{ key: "b", value: "2" }],
       actorId: "x2",
     });
-    await im.removeMessageExtensions({ messageId, keys: ["a"], actorId: "x1" });
+    await env.im.removeMessageExtensions({ messageId, keys: ["a"], actorId: "x1" });
     expect(
       forms(SET).map((f) => [f.userId, f.targetId, f.conversationType, f.extraKeyVal]),
     ).toEqual([
@@ -81,11 +63,11 @@ describe("message extensions", () => {
     expect(forms(DELETE).map((f) => [f.userId, f.targetId, f.extraKey])).toEqual([
       ["x1", "x2", '["a"]'],
     ]);
-    expect(await im.getMessageExtensions({ messageId })).toEqual([
+    expect(await env.im.getMessageExtensions({ messageId })).toEqual([
       { key: "b", value: "2", version: null },
     ]);
     const groupMessage = await sent({ type: "GROUP", groupId: "xg" });
-    await im.setMessageExtensions({
+    await env.im.setMessageExtensions({
       messageId: groupMessage,
       extensions: [{ key: "v", value: "yes" }],
       actorId: "x9",
@@ -99,24 +81,24 @@ describe("message extensions", () => {
 
   it("refuses before any call: system messages, an outsider actor, a version, RongCloud's key and value rules", async () => {
     const messageId = await sent(toUser);
-    const [system] = await im.sendSystemMessage({
+    const [system] = await env.im.sendSystemMessage({
       from: "x1",
       userIds: ["x2"],
       content: { type: "TEXT", text: "sys" },
     });
     if (!system?.ok) throw new Error("send failed");
-    const before = requestCount(emu);
+    const before = requestCount(env.emu);
     const write = (extensions: { key: string; value: string; version?: number }[]) =>
-      failure(im.setMessageExtensions({ messageId, extensions }));
+      failure(env.im.setMessageExtensions({ messageId, extensions }));
     expect(
-      await failure(im.getMessageExtensions({ messageId: system.value.messageId })),
+      await failure(env.im.getMessageExtensions({ messageId: system.value.messageId })),
     ).toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
       message: expect.stringContaining("one-to-one and group"),
     });
     expect(
       await failure(
-        im.setMessageExtensions({
+        env.im.setMessageExtensions({
           messageId,
           extensions: [{ key: "a", value: "1" }],
           actorId: "x3",
@@ -143,14 +125,14 @@ describe("message extensions", () => {
     });
     expect(await write(keys(301))).toMatchObject({ field: "extensions" });
     expect(
-      await failure(im.removeMessageExtensions({ messageId, keys: ["ok", "not ok"] })),
+      await failure(env.im.removeMessageExtensions({ messageId, keys: ["ok", "not ok"] })),
     ).toMatchObject({ field: "keys[1]" });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
   });
 
   it("splits writes into calls of 100 keys and removes in calls of 100", async () => {
     const messageId = await sent(toUser);
-    const written = await im.setMessageExtensions({ messageId, extensions: keys(250) });
+    const written = await env.im.setMessageExtensions({ messageId, extensions: keys(250) });
     expect(forms(SET).map((f) => Object.keys(JSON.parse(f.extraKeyVal ?? "{}")).length)).toEqual([
       100, 100, 50,
     ]);
@@ -161,18 +143,18 @@ describe("message extensions", () => {
       applied: true,
       current: { key: "k0", value: "v0", version: null },
     });
-    await im.removeMessageExtensions({
+    await env.im.removeMessageExtensions({
       messageId,
       keys: keys(150).map((k) => k.key),
     });
     expect(forms(DELETE).map((f) => JSON.parse(f.extraKey ?? "[]").length)).toEqual([100, 50]);
-    expect(await im.getMessageExtensions({ messageId })).toHaveLength(100);
+    expect(await env.im.getMessageExtensions({ messageId })).toHaveLength(100);
   });
 
   it("answers applied false for a key RongCloud dropped: a message keeps 300", async () => {
     const messageId = await sent(toUser);
-    await im.setMessageExtensions({ messageId, extensions: keys(300) });
-    const [kept, dropped] = await im.setMessageExtensions({
+    await env.im.setMessageExtensions({ messageId, extensions: keys(300) });
+    const [kept, dropped] = await env.im.setMessageExtensions({
       messageId,
       extensions: [
         { key: "k0", value: "changed" },
@@ -181,43 +163,50 @@ describe("message extensions", () => {
     });
     expect(kept).toMatchObject({ applied: true, current: { value: "changed" } });
     expect(dropped).toEqual({ key: "extra", applied: false, current: null });
-    expect(await im.getMessageExtensions({ messageId })).toHaveLength(300);
+    expect(await env.im.getMessageExtensions({ messageId })).toHaveLength(300);
   });
 
   it("answers applied false with the winner when another write replaced the key before the read-back", async () => {
     const messageId = await sent(toUser);
-    emu.addFault({ route: SET, kind: "latency", phase: "after", ms: 400, times: 1 });
-    const slow = im.setMessageExtensions({ messageId, extensions: [{ key: "c", value: "mine" }] });
+    env.emu.addFault({ route: SET, kind: "latency", phase: "after", ms: 400, times: 1 });
+    const slow = env.im.setMessageExtensions({
+      messageId,
+      extensions: [{ key: "c", value: "mine" }],
+    });
     await pause(150);
-    await im.setMessageExtensions({ messageId, extensions: [{ key: "c", value: "theirs" }] });
+    await env.im.setMessageExtensions({ messageId, extensions: [{ key: "c", value: "theirs" }] });
     expect(await slow).toEqual([
       { key: "c", applied: false, current: { key: "c", value: "theirs", version: null } },
     ]);
   });
 
   it("maps RongCloud's refusals: a message sent without expansion (1002), a rate limit (1008)", async () => {
-    const plain = adapterFor(emu);
+    const plain = adapterFor(env.emu);
     const messageId = await sent(toUser, plain);
     await plain.close();
     expect(
-      await failure(im.setMessageExtensions({ messageId, extensions: [{ key: "a", value: "1" }] })),
+      await failure(
+        env.im.setMessageExtensions({ messageId, extensions: [{ key: "a", value: "1" }] }),
+      ),
     ).toMatchObject({
       code: "VENDOR_REJECTED",
       vendorCode: "1002",
       message: expect.stringContaining("messageExtensions was on"),
     });
     // Such a message has no extensions to read: RongCloud answers an empty map.
-    expect(await im.getMessageExtensions({ messageId })).toEqual([]);
-    emu.addFault({ route: DELETE, kind: "vendor-error", code: 1008 });
-    expect(await failure(im.removeMessageExtensions({ messageId, keys: ["a"] }))).toMatchObject({
-      code: "RATE_LIMITED",
-    });
+    expect(await env.im.getMessageExtensions({ messageId })).toEqual([]);
+    env.emu.addFault({ route: DELETE, kind: "vendor-error", code: 1008 });
+    expect(await failure(env.im.removeMessageExtensions({ messageId, keys: ["a"] }))).toMatchObject(
+      {
+        code: "RATE_LIMITED",
+      },
+    );
   });
 
   it("is off by default: UNSUPPORTED_BY_VENDOR naming the option, before any call", async () => {
-    const plain = adapterFor(emu);
+    const plain = adapterFor(env.emu);
     const messageId = await sent(toUser, plain);
-    const before = requestCount(emu);
+    const before = requestCount(env.emu);
     for (const call of [
       plain.getMessageExtensions({ messageId }),
       plain.addReaction({ messageId, userId: "x2", emoji: "👍" }),
@@ -227,7 +216,7 @@ describe("message extensions", () => {
         message: expect.stringContaining("messageExtensions: true"),
       });
     }
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
     await plain.close();
   });
 });
@@ -235,28 +224,30 @@ describe("message extensions", () => {
 describe("reactions kept in extensions", () => {
   it("keeps each emoji as an extension key holding the users' JSON list", async () => {
     const messageId = await sent(toUser);
-    await im.addReaction({ messageId, userId: "x2", emoji: "👍" });
-    await im.addReaction({ messageId, userId: "x1", emoji: "👍" });
-    expect(await im.getMessageExtensions({ messageId })).toEqual([
+    await env.im.addReaction({ messageId, userId: "x2", emoji: "👍" });
+    await env.im.addReaction({ messageId, userId: "x1", emoji: "👍" });
+    expect(await env.im.getMessageExtensions({ messageId })).toEqual([
       { key: "rx_1f44d", value: '["x2","x1"]', version: null },
     ]);
-    expect(await im.removeReaction({ messageId, userId: "x2", emoji: "👍" })).toEqual([
+    expect(await env.im.removeReaction({ messageId, userId: "x2", emoji: "👍" })).toEqual([
       { emoji: "👍", userIds: ["x1"] },
     ]);
   });
 
   it("retries a reaction another write replaced before the read-back (last write wins)", async () => {
     const messageId = await sent(toUser);
-    emu.addFault({ route: SET, kind: "latency", phase: "after", ms: 400, times: 1 });
-    const slow = im.addReaction({ messageId, userId: "x1", emoji: "👍" });
+    env.emu.addFault({ route: SET, kind: "latency", phase: "after", ms: 400, times: 1 });
+    const slow = env.im.addReaction({ messageId, userId: "x1", emoji: "👍" });
     await pause(150);
     // A writer that read the reactions before x1's write lands while its answer is on its
     // way, and overwrites it with its own list.
-    await im.setMessageExtensions({
+    await env.im.setMessageExtensions({
       messageId,
       extensions: [{ key: "rx_1f44d", value: '["x2"]' }],
     });
     expect(await slow).toEqual([{ emoji: "👍", userIds: ["x2", "x1"] }]);
-    expect(await im.listReactions({ messageId })).toEqual([{ emoji: "👍", userIds: ["x2", "x1"] }]);
+    expect(await env.im.listReactions({ messageId })).toEqual([
+      { emoji: "👍", userIds: ["x2", "x1"] },
+    ]);
   });
 });

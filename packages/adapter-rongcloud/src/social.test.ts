@@ -1,70 +1,37 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ImError, ImEvent, ItemResult } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
+import type { ImError, ItemResult } from "@imgraph/core";
 import { signRongCloudRequest } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
+import { describe, expect, it } from "vitest";
+import { adapterFor, requestCount, TEST_APP } from "./test-support.js";
+import { callbackLoop } from "./testing/callbacks.js";
 
 // Friends and the blocklist beyond the contract: how calls are split, read-modify-write of
 // friend profiles, vendor caps and codes, refusals before any call, and the callbacks the
 // emulator sends for friend and profile changes, read back by parseWebhook.
 
 const SMALL = { appKey: "smallfriends", appSecret: "small-friends-secret" };
-let emu: RongCloudEmulator;
-let im: RongCloudAdapter;
-let sink: Server;
-const bodies: { query: URLSearchParams; type: string; body: string }[] = [];
-
-beforeAll(async () => {
-  sink = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://x");
-      bodies.push({ query: url.searchParams, type: String(req.headers["content-type"]), body });
-      res.end("OK");
-    });
-  });
-  await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
-  const callbackUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/cb`;
-  emu = await startTestEmulator({
+const env = callbackLoop((callbackUrl) => ({
+  emulator: {
     apps: [
       { ...TEST_APP, callbackUrl, features: { profileHosting: true } },
       { ...SMALL, friendLimit: 2 },
     ],
-  });
-  im = adapterFor(emu);
-});
-afterAll(async () => {
-  await im.close();
-  await emu.close();
-  await new Promise((r) => sink.close(r));
-});
-beforeEach(async () => {
-  // Callbacks of earlier tests are delivered first, so each test sees only its own.
-  await emu.flushCallbacks();
-  emu.reset();
-  bodies.length = 0;
-});
+  },
+}));
 
 const seed = (ids: string[], app = TEST_APP.appKey) =>
-  emu.seed({ app, users: ids.map((userId) => ({ userId })) });
+  env.emu.seed({ app, users: ids.map((userId) => ({ userId })) });
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 /** Requests to one vendor path since `after`. */
 const calls = (path: string, after: number) =>
-  emu.requests({ afterSeq: after }).filter((r) => r.path === path);
+  env.emu.requests({ afterSeq: after }).filter((r) => r.path === path);
 const errorOf = (r: ItemResult<unknown> | undefined) => (r as { error: ImError }).error;
 const value = <T>(r: ItemResult<T> | undefined) => (r as { value: T }).value;
 
 describe("friends", () => {
   it("adds one friend a call, with a profile call only for those given alias or attributes", async () => {
     seed(["o", "a", "b", "c"]);
-    const before = requestCount(emu);
-    const added = await im.addFriends({
+    const before = requestCount(env.emu);
+    const added = await env.im.addFriends({
       userId: "o",
       friends: [
         { userId: "a", alias: "Ay" },
@@ -85,7 +52,7 @@ describe("friends", () => {
     );
     const c = profiles.find((r) => r.body.includes("targetId=c"));
     expect(new URLSearchParams(c?.body).get("friendExtProfile")).toBe('{"ext_k":"v"}');
-    const page = await im.listFriends({ userId: "o" });
+    const page = await env.im.listFriends({ userId: "o" });
     expect(page.items.find((f) => f.userId === "c")).toMatchObject({
       alias: null,
       attributes: { k: "v" },
@@ -95,11 +62,11 @@ describe("friends", () => {
 
   it("updates by re-sending the kept alias and merging attributes; a stranger is NOT_FOUND", async () => {
     seed(["o", "a", "s"]);
-    await im.addFriends({
+    await env.im.addFriends({
       userId: "o",
       friends: [{ userId: "a", alias: "Ay", attributes: { x: "1" } }],
     });
-    const updated = await im.updateFriends({
+    const updated = await env.im.updateFriends({
       userId: "o",
       friends: [
         { userId: "a", attributes: { y: "2" } },
@@ -108,42 +75,45 @@ describe("friends", () => {
     });
     expect(updated[0]?.ok).toBe(true);
     expect(errorOf(updated[1]).code).toBe("NOT_FOUND");
-    const [a] = (await im.listFriends({ userId: "o" })).items;
+    const [a] = (await env.im.listFriends({ userId: "o" })).items;
     expect(a).toMatchObject({ userId: "a", alias: "Ay", attributes: { x: "1", y: "2" } });
     // An empty alias clears it.
-    await im.updateFriends({ userId: "o", friends: [{ userId: "a", alias: "" }] });
-    expect((await im.listFriends({ userId: "o" })).items[0]?.alias).toBeNull();
+    await env.im.updateFriends({ userId: "o", friends: [{ userId: "a", alias: "" }] });
+    expect((await env.im.listFriends({ userId: "o" })).items[0]?.alias).toBeNull();
   });
 
   it("adding an existing friend again succeeds and applies the alias given", async () => {
     seed(["o", "a"]);
-    await im.addFriends({ userId: "o", friends: [{ userId: "a" }] });
-    const again = await im.addFriends({ userId: "o", friends: [{ userId: "a", alias: "Again" }] });
+    await env.im.addFriends({ userId: "o", friends: [{ userId: "a" }] });
+    const again = await env.im.addFriends({
+      userId: "o",
+      friends: [{ userId: "a", alias: "Again" }],
+    });
     expect(again[0]?.ok).toBe(true);
-    expect((await im.listFriends({ userId: "o" })).items[0]?.alias).toBe("Again");
+    expect((await env.im.listFriends({ userId: "o" })).items[0]?.alias).toBe("Again");
   });
 
   it("checks and deletes 100 ids a call, in input order", async () => {
     const others = range("m", 150);
     seed(["o", ...others]);
-    await im.addFriends({
+    await env.im.addFriends({
       userId: "o",
       friends: others.slice(0, 75).map((userId) => ({ userId })),
     });
-    let before = requestCount(emu);
-    const relations = await im.checkFriends({ userId: "o", userIds: others });
+    let before = requestCount(env.emu);
+    const relations = await env.im.checkFriends({ userId: "o", userIds: others });
     expect(calls("/friend/check.json", before)).toHaveLength(2);
     expect(relations.map((r) => r.key)).toEqual(others);
     expect(relations.map(value)).toEqual(others.map((_, i) => (i < 75 ? "MUTUAL" : "NONE")));
-    before = requestCount(emu);
-    const deleted = await im.deleteFriends({ userId: "o", friendIds: others });
+    before = requestCount(env.emu);
+    const deleted = await env.im.deleteFriends({ userId: "o", friendIds: others });
     expect(calls("/friend/delete.json", before)).toHaveLength(2);
     expect(deleted.every((r) => r.ok)).toBe(true);
-    expect((await im.listFriends({ userId: "o" })).items).toEqual([]);
+    expect((await env.im.listFriends({ userId: "o" })).items).toEqual([]);
   });
 
   it("a friend cap is VENDOR_REJECTED with RongCloud's code, per friend", async () => {
-    const small = adapterFor(emu, { appKey: SMALL.appKey, appSecret: SMALL.appSecret });
+    const small = adapterFor(env.emu, { appKey: SMALL.appKey, appSecret: SMALL.appSecret });
     seed(["o", "a", "b", "c"], SMALL.appKey);
     const added = await small.addFriends({
       userId: "o",
@@ -156,11 +126,11 @@ describe("friends", () => {
   });
 
   it("refuses one-way changes and bad input before any call", async () => {
-    const before = requestCount(emu);
+    const before = requestCount(env.emu);
     const oneWay = [
-      im.addFriends({ userId: "o", friends: [{ userId: "a" }], oneWay: true }),
-      im.deleteFriends({ userId: "o", friendIds: ["a"], oneWay: true }),
-      im.deleteAllFriends({ userId: "o", oneWay: true }),
+      env.im.addFriends({ userId: "o", friends: [{ userId: "a" }], oneWay: true }),
+      env.im.deleteFriends({ userId: "o", friendIds: ["a"], oneWay: true }),
+      env.im.deleteAllFriends({ userId: "o", oneWay: true }),
     ];
     for (const call of oneWay)
       await expect(call).rejects.toMatchObject({
@@ -170,28 +140,28 @@ describe("friends", () => {
     const bad: [Promise<unknown>, string][] = [
       // 65 characters, fewer than 256 bytes: RongCloud counts characters.
       [
-        im.addFriends({ userId: "o", friends: [{ userId: "a", alias: "名".repeat(65) }] }),
+        env.im.addFriends({ userId: "o", friends: [{ userId: "a", alias: "名".repeat(65) }] }),
         "friends[0].alias",
       ],
       [
-        im.updateFriends({
+        env.im.updateFriends({
           userId: "o",
           friends: [{ userId: "a", attributes: { v: "é".repeat(257) } }],
         }),
         "friends[0].attributes.v",
       ],
       [
-        im.addFriends({ userId: "o", friends: [{ userId: "a", attributes: { Upper: "v" } }] }),
+        env.im.addFriends({ userId: "o", friends: [{ userId: "a", attributes: { Upper: "v" } }] }),
         "friends[0].attributes.Upper",
       ],
-      [im.checkFriends({ userId: "o", userIds: ["bad id"] }), "userIds[0]"],
-      [im.checkBlocked({ userId: "o", userIds: [] }), "userIds"],
-      [im.listFriends({ userId: "o", cursor: "nope" }), "cursor"],
-      [im.listBlockedUsers({ userId: "", limit: 5 }), "userId"],
+      [env.im.checkFriends({ userId: "o", userIds: ["bad id"] }), "userIds[0]"],
+      [env.im.checkBlocked({ userId: "o", userIds: [] }), "userIds"],
+      [env.im.listFriends({ userId: "o", cursor: "nope" }), "cursor"],
+      [env.im.listBlockedUsers({ userId: "", limit: 5 }), "userId"],
     ];
     for (const [call, field] of bad)
       await expect(call).rejects.toMatchObject({ code: "BAD_USER_INPUT", field });
-    expect(requestCount(emu)).toBe(before);
+    expect(requestCount(env.emu)).toBe(before);
   });
 });
 
@@ -199,59 +169,45 @@ describe("blocklist", () => {
   it("blocks 20 users a call; an unknown user in a call is found by asking for each alone", async () => {
     const others = range("b", 45);
     seed(["o", ...others]);
-    let before = requestCount(emu);
-    const blocked = await im.blockUsers({ userId: "o", userIds: others });
+    let before = requestCount(env.emu);
+    const blocked = await env.im.blockUsers({ userId: "o", userIds: others });
     expect(blocked.every((r) => r.ok)).toBe(true);
     expect(calls("/user/blacklist/add.json", before)).toHaveLength(3);
-    before = requestCount(emu);
-    const mixed = await im.blockUsers({ userId: "o", userIds: ["b1", "ghost", "b2"] });
+    before = requestCount(env.emu);
+    const mixed = await env.im.blockUsers({ userId: "o", userIds: ["b1", "ghost", "b2"] });
     expect(mixed.map((r) => (r.ok ? "ok" : r.error.code))).toEqual(["ok", "NOT_FOUND", "ok"]);
     expect(calls("/user/blacklist/add.json", before)).toHaveLength(4);
   });
 
   it("pages the list with our cursor, without times", async () => {
     seed(["o", "x", "y", "z"]);
-    await im.blockUsers({ userId: "o", userIds: ["x", "y", "z"] });
-    const first = await im.listBlockedUsers({ userId: "o", limit: 2 });
+    await env.im.blockUsers({ userId: "o", userIds: ["x", "y", "z"] });
+    const first = await env.im.listBlockedUsers({ userId: "o", limit: 2 });
     expect(first.items).toEqual([
       { userId: "x", blockedAt: null },
       { userId: "y", blockedAt: null },
     ]);
-    const rest = await im.listBlockedUsers({ userId: "o", limit: 2, cursor: first.nextCursor });
+    const rest = await env.im.listBlockedUsers({ userId: "o", limit: 2, cursor: first.nextCursor });
     expect(rest).toEqual({ items: [{ userId: "z", blockedAt: null }], nextCursor: null });
   });
 
   it("checkBlocked reads the whole list: at most 3 calls at the 3000 cap", async () => {
     const others = range("k", 2100);
     seed(["o", ...others]);
-    await im.blockUsers({ userId: "o", userIds: others });
-    const before = requestCount(emu);
-    const answers = await im.checkBlocked({ userId: "o", userIds: ["k2099", "k0", "o2"] });
+    await env.im.blockUsers({ userId: "o", userIds: others });
+    const before = requestCount(env.emu);
+    const answers = await env.im.checkBlocked({ userId: "o", userIds: ["k2099", "k0", "o2"] });
     expect(answers.map(value)).toEqual([true, true, false]);
     expect(calls("/user/blacklist/query.json", before)).toHaveLength(3);
   });
 });
 
 describe("friend and profile callbacks from the emulator", () => {
-  const events = async (): Promise<ImEvent[]> => {
-    await emu.flushCallbacks();
-    return bodies.flatMap(
-      (b) =>
-        im.parseWebhook({
-          method: "POST",
-          query: b.query,
-          headers: { "content-type": b.type },
-          rawBody: b.body,
-          receivedAt: Date.now(),
-        }).events,
-    );
-  };
-
   it("a friendship added or removed is one event each way", async () => {
     seed(["o", "a"]);
-    await im.addFriends({ userId: "o", friends: [{ userId: "a", alias: "A" }] });
-    await im.deleteAllFriends({ userId: "o" });
-    const seen = (await events()).map((e) =>
+    await env.im.addFriends({ userId: "o", friends: [{ userId: "a", alias: "A" }] });
+    await env.im.deleteAllFriends({ userId: "o" });
+    const seen = (await env.events()).map((e) =>
       "friendId" in e ? [e.type, e.userId, e.friendId] : [e.type],
     );
     expect(seen).toEqual([
@@ -263,7 +219,7 @@ describe("friend and profile callbacks from the emulator", () => {
   });
 
   it("a hosted profile change is PROFILE_UPDATED naming the vendor's keys", async () => {
-    const res = await fetch(`${emu.url}/user/profile/set.json`, {
+    const res = await fetch(`${env.emu.url}/user/profile/set.json`, {
       method: "POST",
       headers: {
         ...signRongCloudRequest(TEST_APP),
@@ -276,7 +232,7 @@ describe("friend and profile callbacks from the emulator", () => {
       }).toString(),
     });
     expect(await res.json()).toEqual({ code: 200 });
-    expect(await events()).toMatchObject([
+    expect(await env.events()).toMatchObject([
       { type: "PROFILE_UPDATED", userId: "p", fields: ["name", "ext_team"] },
     ]);
   });

@@ -1,4 +1,4 @@
-import { IdCodec } from "@imgraph/core";
+import { IdCodec, type ImError } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
 import {
   type RongCloudAppConfig,
@@ -6,6 +6,7 @@ import {
   type RongCloudEmulatorOptions,
   startRongCloudEmulator,
 } from "@imgraph/emulators";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
 import { fromRongCloud } from "./content.js";
 import { decodeMessageId, GROUP, PRIVATE } from "./message-ids.js";
@@ -76,6 +77,35 @@ export function operationsFor(options: Partial<RongCloudAdapterOptions> = {}) {
   void adapter.close();
   return adapter.operations;
 }
+
+/**
+ * One emulator (reset before each test) and one adapter pointed at it for a test file:
+ * started before its tests, closed after them. Read them through the returned object once
+ * the tests run.
+ */
+export function emulatorWithAdapter(
+  options: Partial<RongCloudAdapterOptions> = {},
+  emulatorOptions: Partial<RongCloudEmulatorOptions> = {},
+): { emu: RongCloudEmulator; im: RongCloudAdapter } {
+  const running = {} as { emu: RongCloudEmulator; im: RongCloudAdapter };
+  beforeAll(async () => {
+    running.emu = await startTestEmulator(emulatorOptions);
+    running.im = adapterFor(running.emu, options);
+  });
+  beforeEach(() => running.emu.reset());
+  afterAll(async () => {
+    await running.im?.close();
+    await running.emu?.close();
+  });
+  return running;
+}
+
+/** The error a call fails with, or null when it succeeds. */
+export const failure = (p: Promise<unknown>): Promise<ImError | null> =>
+  p.then(
+    () => null,
+    (e: ImError) => e,
+  );
 
 /** The last request number the emulator logged (it only grows). */
 export function requestCount(emu: RongCloudEmulator): number {

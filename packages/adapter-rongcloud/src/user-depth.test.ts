@@ -3,7 +3,7 @@ import type { RongCloudEmulator } from "@imgraph/emulators";
 import { signRongCloudRequest } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
+import { adapterFor, failure, requestCount, startTestEmulator, TEST_APP } from "./test-support.js";
 
 // User attributes, push tags, account checks, login invalidation and app-wide mutes beyond
 // the contract: how calls are split and grouped, read-modify-write of hosted profiles,
@@ -37,11 +37,6 @@ const calls = (path: string, after: number) =>
   emu.requests({ afterSeq: after }).filter((r) => r.path === path);
 const errorOf = (r: ItemResult<unknown> | undefined) => (r as { error: ImError }).error;
 const value = <T>(r: ItemResult<T> | undefined) => (r as { value: T }).value;
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ImError) => e,
-  );
 
 /** A signed form call straight to the emulator, as another RongCloud client would make it. */
 async function vendorPost(path: string, fields: Record<string, string>, app = TEST_APP) {

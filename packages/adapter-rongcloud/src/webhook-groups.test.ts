@@ -1,11 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ImEvent, WebhookRequest } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { signRongCloudCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { WebhookRequest } from "@imgraph/core";
+import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, startTestEmulator, TEST_APP } from "./test-support.js";
+import { TEST_APP } from "./test-support.js";
+import { callbackLoop, signedCallback } from "./testing/callbacks.js";
 
 // The hosted-group callbacks (#17 §3) as the vendor reference shows them, then end to end:
 // the emulator's callback after a write through the adapter, read back by parseWebhook.
@@ -16,13 +13,7 @@ const NOW = 1_700_000_000_000;
 const at = new Date(NOW - 1);
 
 function request(body: string, app = APP): WebhookRequest {
-  return {
-    method: "POST",
-    query: new URLSearchParams({ ...signRongCloudCallback({ ...app, now: NOW }) }),
-    headers: { "content-type": "application/json" },
-    rawBody: body,
-    receivedAt: NOW,
-  };
+  return signedCallback({ body, app, receivedAt: NOW });
 }
 const parse = (body: unknown) => parser.parseWebhook(request(JSON.stringify(body))).events;
 const op = (eventType: number, userIds: string[]) => ({
@@ -124,59 +115,18 @@ describe("RongCloud hosted group callbacks", () => {
 });
 
 describe("hosted group callbacks end to end", () => {
-  let emu: RongCloudEmulator;
-  let im: RongCloudAdapter;
-  let sink: Server;
-  const bodies: { query: URLSearchParams; body: string }[] = [];
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => {
-        body += c;
-      });
-      req.on("end", () => {
-        bodies.push({ query: new URL(req.url ?? "/", "http://x").searchParams, body });
-        res.end("OK");
-      });
-    });
-    await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/cb`;
-    emu = await startTestEmulator({
+  const env = callbackLoop((url) => ({
+    emulator: {
       apps: [{ ...TEST_APP, callbackUrls: { group: url }, features: { groupHosting: true } }],
-    });
-    im = adapterFor(emu, { features: { hostedGroups: true } });
-  });
-  afterAll(async () => {
-    await im.close();
-    await emu.close();
-    await new Promise((r) => sink.close(r));
-  });
-  beforeEach(async () => {
-    await emu.flushCallbacks();
-    emu.reset();
-    bodies.length = 0;
-  });
-
-  async function events(): Promise<ImEvent[]> {
-    await emu.flushCallbacks();
-    return bodies.flatMap(
-      (b) =>
-        im.parseWebhook({
-          method: "POST",
-          query: b.query,
-          headers: { "content-type": "application/json" },
-          rawBody: b.body,
-          receivedAt: Date.now(),
-        }).events,
-    );
-  }
+    },
+    adapter: { features: { hostedGroups: true } },
+  }));
 
   it("a role change made through the adapter comes back as GROUP_MEMBER_ROLE_CHANGED", async () => {
-    await im.createGroup({ id: "g", name: "G", ownerId: "o", memberIds: ["a"] });
-    await im.setGroupMemberRole({ groupId: "g", userId: "a", role: "ADMIN" });
-    await im.transferGroupOwnership({ groupId: "g", newOwnerId: "a" });
-    const roles = (await events()).filter((e) => e.type === "GROUP_MEMBER_ROLE_CHANGED");
+    await env.im.createGroup({ id: "g", name: "G", ownerId: "o", memberIds: ["a"] });
+    await env.im.setGroupMemberRole({ groupId: "g", userId: "a", role: "ADMIN" });
+    await env.im.transferGroupOwnership({ groupId: "g", newOwnerId: "a" });
+    const roles = (await env.events()).filter((e) => e.type === "GROUP_MEMBER_ROLE_CHANGED");
     expect(roles).toMatchObject([
       { groupId: "g", userId: "a", role: "ADMIN" },
       { groupId: "g", userId: "a", role: "OWNER" },
@@ -184,10 +134,10 @@ describe("hosted group callbacks end to end", () => {
   });
 
   it("a profile and an attribute change come back as GROUP_PROFILE_UPDATED and GROUP_ATTRIBUTES_CHANGED", async () => {
-    await im.createGroup({ id: "g", name: "G", ownerId: "o", memberIds: [] });
-    await im.updateGroupProfile({ groupId: "g", announcement: "hi", joinPolicy: "OPEN" });
-    await im.setGroupAttributes({ groupId: "g", attributes: { topic: "x" } });
-    const got = (await events()).filter((e) => e.type !== "GROUP_CREATED");
+    await env.im.createGroup({ id: "g", name: "G", ownerId: "o", memberIds: [] });
+    await env.im.updateGroupProfile({ groupId: "g", announcement: "hi", joinPolicy: "OPEN" });
+    await env.im.setGroupAttributes({ groupId: "g", attributes: { topic: "x" } });
+    const got = (await env.events()).filter((e) => e.type !== "GROUP_CREATED");
     expect(got).toMatchObject([
       { type: "GROUP_PROFILE_UPDATED", groupId: "g", fields: ["announcement", "joinPolicy"] },
       { type: "GROUP_ATTRIBUTES_CHANGED", groupId: "g", keys: ["topic"] },

@@ -1,12 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ImEvent, WebhookRequest } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { signRongCloudCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { WebhookRequest } from "@imgraph/core";
+import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
 import { rongcloudModule } from "./module.js";
-import { adapterFor, startTestEmulator, TEST_APP } from "./test-support.js";
+import { TEST_APP } from "./test-support.js";
+import { callbackLoop, signedCallback } from "./testing/callbacks.js";
 
 // The "Chatroom status" callback (#17 §3) as the vendor reference shows it, then end to end:
 // the emulator's callbacks after adapter calls and simulated clients, read by parseWebhook.
@@ -17,15 +14,7 @@ const NOW = 1_700_000_000_000;
 const at = new Date(NOW - 1);
 
 function request(body: string, secret = APP.appSecret): WebhookRequest {
-  return {
-    method: "POST",
-    query: new URLSearchParams({
-      ...signRongCloudCallback({ appKey: APP.appKey, appSecret: secret, now: NOW }),
-    }),
-    headers: { "content-type": "application/json" },
-    rawBody: body,
-    receivedAt: NOW,
-  };
+  return signedCallback({ body, app: { ...APP, appSecret: secret }, receivedAt: NOW });
 }
 const parse = (body: unknown) => parser.parseWebhook(request(JSON.stringify(body))).events;
 const status = (type: number, s: number, userIds: string[] = []) => ({
@@ -98,61 +87,19 @@ describe("RongCloud chatroom status callback", () => {
 });
 
 describe("chatroom status callbacks end to end", () => {
-  let emu: RongCloudEmulator;
-  let im: RongCloudAdapter;
-  let sink: Server;
-  const bodies: { query: URLSearchParams; body: string }[] = [];
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => {
-        body += c;
-      });
-      req.on("end", () => {
-        bodies.push({ query: new URL(req.url ?? "/", "http://x").searchParams, body });
-        res.end("OK");
-      });
-    });
-    await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/cb`;
-    emu = await startTestEmulator({ apps: [{ ...TEST_APP, callbackUrls: { chatroom: url } }] });
-    im = adapterFor(emu);
-  });
-  afterAll(async () => {
-    await im.close();
-    await emu.close();
-    await new Promise((r) => sink.close(r));
-  });
-  beforeEach(async () => {
-    await emu.flushCallbacks();
-    emu.reset();
-    bodies.length = 0;
-  });
-
-  async function events(): Promise<ImEvent[]> {
-    await emu.flushCallbacks();
-    return bodies.flatMap(
-      (b) =>
-        im.parseWebhook({
-          method: "POST",
-          query: b.query,
-          headers: { "content-type": "application/json" },
-          rawBody: b.body,
-          receivedAt: Date.now(),
-        }).events,
-    );
-  }
+  const env = callbackLoop((url) => ({
+    emulator: { apps: [{ ...TEST_APP, callbackUrls: { chatroom: url } }] },
+  }));
 
   it("create, a client's join and leave, a ban and destroy come back as the four events", async () => {
-    await im.createLiveRoom({ roomId: "r", ownerId: "o" });
-    emu.login({ userId: "a", chatroomId: "r" });
-    emu.login({ userId: "b", chatroomId: "r" });
-    emu.logout({ userId: "a", chatroomId: "r" });
-    await im.banLiveRoomMembers({ roomId: "r", userIds: ["b"], durationSeconds: 60 });
-    await im.destroyLiveRoom({ roomId: "r" });
+    await env.im.createLiveRoom({ roomId: "r", ownerId: "o" });
+    env.emu.login({ userId: "a", chatroomId: "r" });
+    env.emu.login({ userId: "b", chatroomId: "r" });
+    env.emu.logout({ userId: "a", chatroomId: "r" });
+    await env.im.banLiveRoomMembers({ roomId: "r", userIds: ["b"], durationSeconds: 60 });
+    await env.im.destroyLiveRoom({ roomId: "r" });
     // Each change is its own delivery: they may arrive in any order.
-    const got = (await events()).map((e) =>
+    const got = (await env.events()).map((e) =>
       JSON.stringify([e.type, "userIds" in e ? e.userIds : null, "reason" in e ? e.reason : null]),
     );
     expect(got.sort()).toEqual(

@@ -1,11 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ImEvent, WebhookRequest } from "@imgraph/core";
-import type { RongCloudEmulator } from "@imgraph/emulators";
-import { signRongCloudCallback, signRongCloudRequest } from "@imgraph/signing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebhookRequest } from "@imgraph/core";
+import { signRongCloudRequest } from "@imgraph/signing";
+import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
-import { adapterFor, startTestEmulator, TEST_APP } from "./test-support.js";
+import { TEST_APP } from "./test-support.js";
+import { callbackLoop, signedCallback } from "./testing/callbacks.js";
 
 // One-to-one read receipts (RC:ReadNtf) through full message routing → CONVERSATION_READ:
 // the parser alone, then the emulator's routing callback after a publish.
@@ -14,11 +12,8 @@ const NOW = 1_700_000_000_000;
 const parser = new RongCloudAdapter({ id: "rc", ...TEST_APP, origins: ["http://127.0.0.1:9"] });
 
 function routed(fields: Record<string, string>): WebhookRequest {
-  return {
-    method: "POST",
-    query: new URLSearchParams({ ...signRongCloudCallback({ ...TEST_APP, now: NOW }) }),
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    rawBody: new URLSearchParams({
+  return signedCallback({
+    body: new URLSearchParams({
       fromUserId: "reader",
       toUserId: "peer",
       objectName: "RC:ReadNtf",
@@ -28,8 +23,10 @@ function routed(fields: Record<string, string>): WebhookRequest {
       msgUID: "UID-R",
       ...fields,
     }).toString(),
+    app: TEST_APP,
     receivedAt: NOW,
-  };
+    contentType: "application/x-www-form-urlencoded",
+  });
 }
 
 describe("RongCloud read receipts in message routing", () => {
@@ -74,38 +71,12 @@ describe("RongCloud read receipts in message routing", () => {
 });
 
 describe("the emulator's routing callback of an RC:ReadNtf", () => {
-  let emu: RongCloudEmulator;
-  let im: RongCloudAdapter;
-  let sink: Server;
-  const bodies: { query: URLSearchParams; type: string; body: string }[] = [];
-
-  beforeAll(async () => {
-    sink = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => {
-        body += c;
-      });
-      req.on("end", () => {
-        const url = new URL(req.url ?? "/", "http://x");
-        bodies.push({ query: url.searchParams, type: String(req.headers["content-type"]), body });
-        res.end("OK");
-      });
-    });
-    await new Promise<void>((r) => sink.listen(0, "127.0.0.1", r));
-    const callbackUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/cb`;
-    emu = await startTestEmulator({}, { callbackUrl });
-    im = adapterFor(emu);
-  });
-  afterAll(async () => {
-    await im.close();
-    await emu.close();
-    await new Promise((r) => sink.close(r));
-  });
+  const env = callbackLoop((callbackUrl) => ({ app: { callbackUrl } }));
 
   it("parses into CONVERSATION_READ of the reader", async () => {
-    emu.seed({ users: [{ userId: "reader" }, { userId: "peer" }] });
+    env.emu.seed({ users: [{ userId: "reader" }, { userId: "peer" }] });
     const sentAt = Date.now() - 1000;
-    const res = await fetch(`${emu.url}/message/private/publish.json`, {
+    const res = await fetch(`${env.emu.url}/message/private/publish.json`, {
       method: "POST",
       headers: {
         ...signRongCloudRequest(TEST_APP),
@@ -119,18 +90,7 @@ describe("the emulator's routing callback of an RC:ReadNtf", () => {
       }).toString(),
     });
     expect(await res.json()).toMatchObject({ code: 200 });
-    await emu.flushCallbacks();
-    const events: ImEvent[] = bodies.flatMap(
-      (b) =>
-        im.parseWebhook({
-          method: "POST",
-          query: b.query,
-          headers: { "content-type": b.type },
-          rawBody: b.body,
-          receivedAt: Date.now(),
-        }).events,
-    );
-    expect(events).toMatchObject([
+    expect(await env.events()).toMatchObject([
       {
         type: "CONVERSATION_READ",
         userId: "reader",

@@ -1,7 +1,7 @@
 import type { WebhookRequest } from "@imgraph/core";
-import { signRongCloudCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
+import { signedCallback } from "./testing/callbacks.js";
 
 // Friend relation (§1.9) and hosted profile (§4) callbacks, as the vendor reference shows them.
 
@@ -9,14 +9,8 @@ const APP = { appKey: "k1", appSecret: "s1" };
 const adapter = new RongCloudAdapter({ id: "rc", ...APP, origins: ["http://127.0.0.1:9"] });
 const NOW = 1_700_000_000_000;
 
-function request(body: string, type = "application/json"): WebhookRequest {
-  return {
-    method: "POST",
-    query: new URLSearchParams({ ...signRongCloudCallback({ ...APP, now: NOW }) }),
-    headers: { "content-type": type },
-    rawBody: body,
-    receivedAt: NOW,
-  };
+function request(body: string, contentType?: string): WebhookRequest {
+  return signedCallback({ body, app: APP, receivedAt: NOW, contentType });
 }
 const parse = (body: unknown, type?: string) =>
   adapter.parseWebhook(request(typeof body === "string" ? body : JSON.stringify(body), type))

@@ -1,7 +1,7 @@
 import { BadUserInputError, UnauthenticatedError, type WebhookRequest } from "@imgraph/core";
-import { signRongCloudCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
+import { signedCallback } from "./testing/callbacks.js";
 
 const APP = { appKey: "k1", appSecret: "s1" };
 const adapter = new RongCloudAdapter({ id: "rc", ...APP, origins: ["http://127.0.0.1:9"] });
@@ -12,18 +12,13 @@ function request(
   type: string,
   sign: { now?: number; appKey?: string; appSecret?: string } = {},
 ): WebhookRequest {
-  const q = signRongCloudCallback({
-    appKey: sign.appKey ?? APP.appKey,
-    appSecret: sign.appSecret ?? APP.appSecret,
-    now: sign.now ?? NOW,
-  });
-  return {
-    method: "POST",
-    query: new URLSearchParams({ ...q }),
-    headers: { "content-type": type },
-    rawBody: body,
+  return signedCallback({
+    body,
+    app: { appKey: sign.appKey ?? APP.appKey, appSecret: sign.appSecret ?? APP.appSecret },
     receivedAt: NOW,
-  };
+    signedAt: sign.now,
+    contentType: type,
+  });
 }
 
 const FORM = "application/x-www-form-urlencoded";

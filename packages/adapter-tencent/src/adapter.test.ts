@@ -7,14 +7,7 @@ import {
   verifyUserSig,
 } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
-import {
-  adapterFor,
-  emulatorWithAdapter,
-  KEY,
-  requestCount,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, KEY, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ extraProfileTag: "Tag_Profile_Custom_Extra" });
 
@@ -66,7 +59,7 @@ describe("users", () => {
     const plain = adapterFor([env.emulator.url]);
     try {
       expect(plain.capabilities.has("USER_EXTRA")).toBe(false);
-      const before = requestCount(env.emulator);
+      const before = env.requestCount();
       await expect(plain.registerUsers([{ id: "ok", extra: { a: 1 } }])).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
       });
@@ -75,7 +68,7 @@ describe("users", () => {
         message: expect.stringContaining("32 bytes"),
       });
       await expect(plain.getUsers(["has space"])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
-      expect(requestCount(env.emulator)).toBe(before);
+      expect(env.requestCount()).toBe(before);
     } finally {
       await plain.close();
     }
@@ -224,7 +217,7 @@ describe("groups", () => {
           reason: expect.stringContaining("forbid_send_msg"),
         });
       }
-      const before = requestCount(env.emulator);
+      const before = env.requestCount();
       await expect(work.muteGroupMembers({ groupId: "g", userIds: ["u"] })).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
         message: expect.stringContaining("Work groups"),
@@ -232,7 +225,7 @@ describe("groups", () => {
       await expect(work.listMutedMembers("g")).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
       });
-      expect(requestCount(env.emulator)).toBe(before);
+      expect(env.requestCount()).toBe(before);
       // The default (Public) supports them.
       expect(env.adapter.capabilities.has("GROUP_MUTE")).toBe(true);
       expect(env.adapter.operations.find((o) => o.name === "muteGroupMembers")?.supported).toBe(
@@ -317,11 +310,11 @@ describe("push", () => {
       supported: false,
       condition: "options.broadcast: true",
     });
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.broadcastMessage({ from: "admin", content: { type: "TEXT", text: "hi" } }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 });
 

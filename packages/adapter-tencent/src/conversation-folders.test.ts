@@ -1,24 +1,11 @@
 // Conversation folders beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import {
-  adapterFor,
-  emulatorWithAdapter,
-  requestCount,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ conversationGroups: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("f"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
-const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/recentcontact/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const users = (count: number) => env.seedUsers(count, "f");
+const sent = (command: string, mark: number) => env.sentBodies(`recentcontact/${command}`, mark);
 const user = (id: string) => ({ type: "USER" as const, id });
 
 describe("conversation folders", () => {
@@ -26,7 +13,7 @@ describe("conversation folders", () => {
     const [me, owner, peer] = users(3) as [string, string, string];
     const groupId = uid("g");
     env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner, members: [me] }] });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.createConversationGroup({
       userId: me,
       name: "W",
@@ -118,7 +105,7 @@ describe("conversation folders", () => {
 
   it("refuses what Tencent documents it refuses before any call: 33-byte names, 101 conversations", async () => {
     const [me, ...peers] = users(102) as [string, ...string[]];
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.createConversationGroup({
         userId: me,
@@ -132,7 +119,7 @@ describe("conversation folders", () => {
     await expect(
       env.adapter.addToConversationGroup({ userId: me, name: "a", conversations: peers.map(user) }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "conversations" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 
   it("reads every page of get_contact_group", async () => {
@@ -147,7 +134,7 @@ describe("conversation folders", () => {
       name: "B",
       conversations: peers.slice(100).map(user),
     });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const folders = await env.adapter.listConversationGroups({ userId: me });
     expect(sent("get_contact_group", mark).map((b) => b.StartIndex)).toEqual([0, 100]);
     expect(folders.map((f) => [f.name, f.conversations.length])).toEqual([

@@ -3,26 +3,12 @@ import { generateUserSig } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { markBits } from "./contact-groups.js";
 import { marksOf, markToBit } from "./conversation-marks.js";
-import {
-  ADMIN,
-  emulatorWithAdapter,
-  KEY,
-  requestCount,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { ADMIN, emulatorWithAdapter, KEY, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ conversationGroups: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("m"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
-const sent = (mark: number) =>
-  env.emulator
-    .requests({ route: "v4/recentcontact/mark_contact", afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const users = (count: number) => env.seedUsers(count, "m");
+const sent = (mark: number) => env.sentBodies("recentcontact/mark_contact", mark);
 
 describe("conversation marks", () => {
   it("maps neutral marks 1..32 onto Tencent's app bits 32..63", () => {
@@ -38,7 +24,7 @@ describe("conversation marks", () => {
   it("sends SetMark / ClearMark bit numbers with OptType 1 (the custom mark string stays)", async () => {
     const [me, peer] = users(2) as [string, string];
     const conversation = { type: "USER" as const, id: peer };
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.setConversationMarks({ userId: me, conversation, add: [1, 32], remove: [2] });
     expect(sent(mark)).toEqual([
       {
@@ -76,14 +62,14 @@ describe("conversation marks", () => {
   it("refuses marks outside 1..32 before any call; a refused row is VENDOR_REJECTED", async () => {
     const [me, peer, owner] = users(3) as [string, string, string];
     const conversation = { type: "USER" as const, id: peer };
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.setConversationMarks({ userId: me, conversation, add: [33] }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "add[0]" });
     await expect(
       env.adapter.setConversationMarks({ userId: me, conversation, remove: [0] }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "remove[0]" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
     const groupId = uid("g");
     env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner }] });
     await expect(

@@ -2,7 +2,7 @@
 // the server-sized list, batch splitting, what REST cannot do, and error mapping.
 import type { Conversation, ConversationSummary } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
@@ -21,10 +21,7 @@ const text = (
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
 ) => env.adapter.sendMessage({ from, to, content: { type: "TEXT", text: "hi" } });
 /** The bodies of the vendor calls to `command` since `mark`. */
-const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (command: string, mark: number) => env.sentBodies(command, mark);
 /** A value of the wrong type, as a GraphQL-less caller could send it (JSON is untyped). */
 // biome-ignore lint/suspicious/noExplicitAny: the point is to pass what the types forbid
 const wrongType = (value: unknown): any => JSON.parse(JSON.stringify(value));
@@ -45,7 +42,7 @@ describe("listConversations", () => {
     const [me] = users(1) as [string];
     const peers = users(105, "p");
     await text(me, { type: "USERS", userIds: peers });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const pages = await all(me, 40);
     expect(pages.map((p) => p.length)).toEqual([40, 40, 25]);
     const ids = pages.flat().map((s) => s.conversation.id);
@@ -73,7 +70,7 @@ describe("listConversations", () => {
     const peers = users(23, "p");
     for (const peer of peers) await text(peer, { type: "USERS", userIds: [me] });
     await text(peers[0] as string, { type: "USERS", userIds: [me] });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const { items } = await env.adapter.listConversations({ userId: me, limit: 100 });
     const calls = sent("openim/get_c2c_unread_msg_num", mark);
     expect(calls.map((c) => (c.Peer_Account as string[]).length).sort()).toEqual([10, 10, 3]);
@@ -144,7 +141,7 @@ describe("countUnread", () => {
     await text(owner, { type: "GROUP", groupId: groups[0] as string });
     await text(owner, { type: "GROUP", groupId: groups[100] as string });
     await text(peer, { type: "USERS", userIds: [me] });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     expect(await env.adapter.countUnread({ userId: me })).toBe(3);
     expect(sent("group_open_http_svc/get_joined_group_list", mark)).toHaveLength(2);
     await expect(env.adapter.countUnread({ userId: uid("ghost") })).rejects.toMatchObject({
@@ -183,13 +180,13 @@ describe("what Tencent's REST API does not do", () => {
       ],
     ];
     for (const [call, field] of refusals) {
-      const mark = requestCount(env.emulator);
+      const mark = env.requestCount();
       await expect(call()).rejects.toMatchObject({
         code: "UNSUPPORTED_BY_VENDOR",
         vendor: "tencent",
         message: expect.stringContaining(field),
       });
-      expect(requestCount(env.emulator)).toBe(mark);
+      expect(env.requestCount()).toBe(mark);
     }
   });
 });
@@ -202,7 +199,7 @@ describe("read marks and unread counts", () => {
     env.emulator.setClock({ advanceMs: 5_000 });
     try {
       await text(peer, { type: "USERS", userIds: [me] });
-      const mark = requestCount(env.emulator);
+      const mark = env.requestCount();
       await env.adapter.markConversationRead({
         userId: me,
         conversation: { type: "USER", id: peer },
@@ -224,7 +221,7 @@ describe("read marks and unread counts", () => {
     for (let i = 0; i < 3; i++) await text(owner, { type: "GROUP", groupId: conversation.id });
     await env.adapter.setUnreadCount({ userId: me, conversation, count: 2 });
     expect(await env.adapter.countUnread({ userId: me })).toBe(2);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.markConversationRead({ userId: me, conversation });
     expect(sent("group_open_http_svc/set_unread_msg_num", mark)).toEqual([
       { GroupId: conversation.id, Member_Account: me, UnreadMsgNum: 0 },
@@ -254,7 +251,7 @@ describe("deleteConversation", () => {
     const groupId = group(owner, [me]);
     await text(peer, { type: "USERS", userIds: [me] });
     await text(owner, { type: "GROUP", groupId });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.deleteConversation({
       userId: me,
       conversation: { type: "USER", id: peer },
@@ -302,7 +299,7 @@ describe("group do-not-disturb", () => {
   it("writes MsgFlag AcceptNotNotify / AcceptAndNotify and reads a Discard as do-not-disturb", async () => {
     const [me, owner] = users(2) as [string, string];
     const conversation: Conversation = { type: "GROUP", id: group(owner, [me]) };
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.setConversationDoNotDisturb({ userId: me, conversation, doNotDisturb: true });
     await env.adapter.setConversationDoNotDisturb({
       userId: me,
@@ -327,7 +324,7 @@ describe("group do-not-disturb", () => {
       conversation,
       doNotDisturb: true,
     });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     expect(await env.adapter.getConversationDoNotDisturb({ userId: last, conversation })).toBe(
       true,
     );

@@ -1,10 +1,10 @@
 // Friend groups (Tencent friend lists) beyond the shared contract, over HTTP.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, seedUsers } from "./testing/emulator.js";
+import { emulatorWithAdapter } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-const users = (count: number) => seedUsers(env.emulator, count, "f");
+const users = (count: number) => env.seedUsers(count, "f");
 const calls = (command: string) => env.emulator.requests({ route: `v4/sns/${command}` }).length;
 async function friendsOf(owner: string, count: number): Promise<string[]> {
   const ids = users(count);

@@ -6,23 +6,18 @@ import {
   adapterFor,
   emulatorWithAdapter,
   KEY,
-  requestCount,
   SDK_APP_ID,
-  seedUsers,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ groupCounters: true, groupMemberFields: ["rank", "team"] });
 
-const sent = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (route: string, mark: number) => env.sentBodies(route, mark);
 const routes = (mark: number) =>
   env.emulator.requests({ afterSeq: mark }).map((r) => r.routeKey.replace(/^v4\//, ""));
 
 async function group(members = 1) {
-  const [owner, ...rest] = seedUsers(env.emulator, members + 1, "gd") as [string, ...string[]];
+  const [owner, ...rest] = env.seedUsers(members + 1, "gd") as [string, ...string[]];
   const groupId = uid("gd");
   await env.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: rest });
   return { groupId, owner, members: rest };
@@ -34,15 +29,15 @@ async function fails(
   expected: { code: string; vendorCode?: string; field?: string },
   before = false,
 ) {
-  const mark = requestCount(env.emulator);
+  const mark = env.requestCount();
   await expect(run()).rejects.toMatchObject(expected);
-  if (before) expect(requestCount(env.emulator)).toBe(mark);
+  if (before) expect(env.requestCount()).toBe(mark);
 }
 
 describe("group profile and mute-all", () => {
   it("sends Tencent's fields and reads every one back through getGroup", async () => {
     const { groupId } = await group();
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.updateGroupProfile({
       groupId,
       avatarUrl: "https://example.com/a.png",
@@ -144,7 +139,7 @@ describe("group attributes", () => {
   it("removing keys of which one is missing removes the present ones (10050, read, delete again)", async () => {
     const { groupId } = await group();
     await env.adapter.setGroupAttributes({ groupId, attributes: { a: "1", b: "2" } });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.removeGroupAttributes({ groupId, keys: ["a", "gone"] });
     expect(routes(mark)).toEqual([
       "group_open_http_svc/delete_group_attr",
@@ -166,7 +161,7 @@ describe("member profiles and roles", () => {
   it("writes the name card and declared fields; listGroupMembers reads them", async () => {
     const { groupId, members } = await group(2);
     const [m] = members as [string];
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.setGroupMemberProfile({
       groupId,
       userId: m,
@@ -240,7 +235,7 @@ describe("member profiles and roles", () => {
 describe("group counters", () => {
   it("sends one update per mode (Set, Increase, Decrease) and answers in the order asked", async () => {
     const { groupId } = await group();
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const out = await env.adapter.changeGroupCounters({
       groupId,
       changes: [
@@ -312,10 +307,10 @@ describe("importGroup", () => {
   const past = () => new Date(Math.floor((Date.now() - day) / 1000) * 1000);
 
   it("imports the group, then its members in that order, a member's JoinTime the creation when not given", async () => {
-    const [owner, a, b] = seedUsers(env.emulator, 3, "gi") as [string, string, string];
+    const [owner, a, b] = env.seedUsers(3, "gi") as [string, string, string];
     const id = uid("gi");
     const createdAt = past();
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const g = await env.adapter.importGroup({
       id,
       name: "Moved",
@@ -345,7 +340,7 @@ describe("importGroup", () => {
   });
 
   it("a member Tencent does not import fails the call after the group exists (Result 0)", async () => {
-    const [owner] = seedUsers(env.emulator, 1, "gi") as [string];
+    const [owner] = env.seedUsers(1, "gi") as [string];
     const id = uid("gi");
     await fails(
       () =>
@@ -367,7 +362,7 @@ describe("importGroup", () => {
   });
 
   it("refuses Tencent's reserved id prefix, and admins for Work groups, before any call", async () => {
-    const [owner, a] = seedUsers(env.emulator, 2, "gi") as [string, string];
+    const [owner, a] = env.seedUsers(2, "gi") as [string, string];
     await fails(
       () =>
         env.adapter.importGroup({
@@ -382,7 +377,7 @@ describe("importGroup", () => {
     );
     const work = adapterFor([env.emulator.url], { groupType: "Private" });
     try {
-      const mark = requestCount(env.emulator);
+      const mark = env.requestCount();
       await expect(
         work.importGroup({
           id: uid("gi"),
@@ -392,7 +387,7 @@ describe("importGroup", () => {
           members: [{ userId: a, role: "ADMIN" }],
         }),
       ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-      expect(requestCount(env.emulator)).toBe(mark);
+      expect(env.requestCount()).toBe(mark);
     } finally {
       await work.close();
     }

@@ -1,14 +1,7 @@
 // Live rooms beyond the shared contract (Tencent specifics), over HTTP against the emulator.
 import type { LiveRoomMember } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import {
-  adapterFor,
-  emulatorWithAdapter,
-  requestCount,
-  SDK_APP_ID,
-  seedUsers,
-  uid,
-} from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({
   liveRoomOnlineMembers: true,
@@ -16,14 +9,11 @@ const env = emulatorWithAdapter({
   liveRoomBroadcast: true,
 });
 
-const sent = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (route: string, mark: number) => env.sentBodies(route, mark);
 
 /** A live room owned by a fresh user, with `count` fresh users entered from their clients. */
 async function room(count: number) {
-  const [owner, ...members] = seedUsers(env.emulator, count + 1, "lrt") as [string, ...string[]];
+  const [owner, ...members] = env.seedUsers(count + 1, "lrt") as [string, ...string[]];
   const roomId = uid("lrt");
   await env.adapter.createLiveRoom({ roomId, ownerId: owner });
   for (const userId of members) env.emulator.login({ app: SDK_APP_ID, userId, groupId: roomId });
@@ -36,16 +26,16 @@ async function fails(
   expected: Record<string, unknown>,
   before = false,
 ) {
-  const mark = requestCount(env.emulator);
+  const mark = env.requestCount();
   await expect(run()).rejects.toMatchObject(expected);
-  if (before) expect(requestCount(env.emulator)).toBe(mark);
+  if (before) expect(env.requestCount()).toBe(mark);
 }
 
 describe("live room lifecycle", () => {
   it("creates an AVChatRoom named after the room id, muted and with attributes when asked", async () => {
-    const [owner] = seedUsers(env.emulator, 1, "lrc") as [string];
+    const [owner] = env.seedUsers(1, "lrc") as [string];
     const roomId = uid("lrc");
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.createLiveRoom({
       roomId,
       ownerId: owner,
@@ -85,7 +75,7 @@ describe("live room lifecycle", () => {
   });
 
   it("a plain group is no live room: getLiveRoom answers null, destroyLiveRoom NOT_FOUND and leaves it", async () => {
-    const [owner] = seedUsers(env.emulator, 1, "lrp") as [string];
+    const [owner] = env.seedUsers(1, "lrp") as [string];
     const groupId = uid("lrp");
     await env.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [] });
     expect(await env.adapter.getLiveRoom({ roomId: groupId })).toBeNull();
@@ -102,7 +92,7 @@ describe("live room lifecycle", () => {
 describe("live room members", () => {
   it("slices Tencent's 250-member pages into neutral pages and follows NextTimestamp", async () => {
     const r = await room(260);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const all: LiveRoomMember[] = [];
     let cursor: string | null = null;
     do {
@@ -138,7 +128,7 @@ describe("live room members", () => {
 describe("live room moderation", () => {
   it("bans for Duration seconds with the reason as Description; 20 users a call", async () => {
     const r = await room(2);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.banLiveRoomMembers({
       roomId: r.roomId,
       userIds: [r.members[0] as string],
@@ -160,7 +150,7 @@ describe("live room moderation", () => {
   it("mutes for MuteTime seconds, unmutes with 0, and refuses a reason (forbid_send_msg has none)", async () => {
     const r = await room(1);
     const [user] = r.members as [string];
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.muteLiveRoomMembers({
       roomId: r.roomId,
       userIds: [user],
@@ -187,7 +177,7 @@ describe("live room moderation", () => {
 describe("live room messages", () => {
   it("sends the priority as Tencent's MsgPriority and broadcasts with one send_broadcast_msg", async () => {
     const r = await room(0);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const content = { type: "TEXT" as const, text: "hi" };
     await env.adapter.sendLiveRoomMessage({
       roomId: r.roomId,

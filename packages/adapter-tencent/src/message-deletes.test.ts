@@ -1,15 +1,11 @@
 // One-sided deletes and deletes by sender beyond the shared contract, over HTTP against the
 // Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("d"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => env.seedUsers(count, "d");
 async function texts(from: string, to: string, count: number): Promise<string[]> {
   const [sent] = await env.adapter.sendMessage({
     from,
@@ -46,7 +42,7 @@ describe("deleteMessages", () => {
     const [fromC] = (await texts(c, me, 1)) as [string];
     const mine = await texts(me, a, 1);
     const ids = [fromA[0] as string, fromC, ...fromA.slice(1), ...mine];
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const results = await env.adapter.deleteMessages({ userId: me, messageIds: ids });
     expect(results.map((r) => r.key)).toEqual(ids);
     expect(results.every((r) => r.ok)).toBe(true);
@@ -75,7 +71,7 @@ describe("deleteMessages", () => {
     const groupMessage = group?.ok ? group.value.messageId : "";
     const [others] = (await texts(a, b, 1)) as [string];
     const [own] = (await texts(a, me, 1)) as [string];
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const results = await env.adapter.deleteMessages({
       userId: me,
       messageIds: [groupMessage, others, own],
@@ -97,7 +93,7 @@ describe("deleteMessages", () => {
     const [me, a, c] = users(3) as [string, string, string];
     const [fromA] = (await texts(a, me, 1)) as [string];
     const [fromC] = (await texts(c, me, 1)) as [string];
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     env.emulator.addFault({
       route: "v4/openim/delete_c2c_msg_ramble",
       kind: "vendor-error",

@@ -1,14 +1,10 @@
 // Message edits beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("e"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => env.seedUsers(count, "e");
 async function sendText(
   from: string,
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
@@ -21,16 +17,13 @@ async function sendText(
   if (!result?.ok) throw new Error("send failed");
   return result.value.messageId;
 }
-const sent = (command: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/openim/${command}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const sent = (command: string, mark: number) => env.sentBodies(`openim/${command}`, mark);
 
 describe("editMessage", () => {
   it("edits a one-to-one message by MsgKey and both accounts; history shows the new content", async () => {
     const [a, b] = users(2) as [string, string];
     const messageId = await sendText(a, { type: "USERS", userIds: [b] });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.editMessage({
       messageId,
       content: { type: "CUSTOM", customType: "card", data: { v: 2 } },
@@ -53,7 +46,7 @@ describe("editMessage", () => {
     env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner }] });
     await sendText(owner, { type: "GROUP", groupId });
     const second = await sendText(owner, { type: "GROUP", groupId });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.editMessage({ messageId: second, content: { type: "TEXT", text: "v2" } });
     expect(sent("modify_group_msg", mark)).toEqual([
       {
@@ -72,7 +65,7 @@ describe("editMessage", () => {
   it("refuses images and files, a forged id and a bad actor before any vendor call", async () => {
     const [a, b] = users(2) as [string, string];
     const messageId = await sendText(a, { type: "USERS", userIds: [b] });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await expect(
       env.adapter.editMessage({
         messageId,
@@ -94,7 +87,7 @@ describe("editMessage", () => {
     await expect(
       env.adapter.editMessage({ messageId, actorId: "", content: { type: "TEXT", text: "x" } }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "actorId" });
-    expect(requestCount(env.emulator)).toBe(mark);
+    expect(env.requestCount()).toBe(mark);
   });
 
   it("maps a recalled (gone) message to NOT_FOUND, naming the rule", async () => {

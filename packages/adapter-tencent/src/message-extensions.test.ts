@@ -1,21 +1,11 @@
 // Message extensions and the reactions kept in them, beyond the shared contract, over HTTP
 // against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import {
-  adapterFor,
-  emulatorWithAdapter,
-  requestCount,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ messageExtensions: true });
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("x"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => env.seedUsers(count, "x");
 async function message(
   adapter = env.adapter,
   to?: { type: "GROUP"; groupId: string },
@@ -30,21 +20,18 @@ async function message(
   if (!sent?.ok) throw new Error("send failed");
   return sent.value.messageId;
 }
-const bodies = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const bodies = (route: string, mark: number) => env.sentBodies(route, mark);
 
 describe("options.messageExtensions", () => {
   it("makes sends carry SupportMessageExtension 1; off, the operations are gaps with no vendor call", async () => {
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await message();
     expect(bodies("openim/sendmsg", mark)[0]).toMatchObject({ SupportMessageExtension: 1 });
     const off = adapterFor([env.emulator.url]);
-    const offMark = requestCount(env.emulator);
+    const offMark = env.requestCount();
     await message(off);
     expect(bodies("openim/sendmsg", offMark)[0]).not.toHaveProperty("SupportMessageExtension");
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(off.getMessageExtensions({ messageId: "x" })).rejects.toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
       message: expect.stringMatching(/options\.messageExtensions/),
@@ -52,7 +39,7 @@ describe("options.messageExtensions", () => {
     await expect(
       off.addReaction({ messageId: "x", userId: "u", emoji: "👍" }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
     await off.close();
   });
 
@@ -71,7 +58,7 @@ describe("setMessageExtensions", () => {
   it("splits 25 keys into calls of 20 and 5; answers each key in input order", async () => {
     const messageId = await message();
     const keys = Array.from({ length: 25 }, (_, i) => `k${24 - i}`);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const written = await env.adapter.setMessageExtensions({
       messageId,
       extensions: keys.map((key) => ({ key, value: `v-${key}` })),
@@ -92,7 +79,7 @@ describe("setMessageExtensions", () => {
       extensions: [{ key: "k", value: "one", version: 0 }],
     });
     expect(first).toMatchObject({ applied: true, current: { value: "one", version: 1 } });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const [again, fresh] = await env.adapter.setMessageExtensions({
       messageId,
       extensions: [
@@ -120,7 +107,7 @@ describe("setMessageExtensions", () => {
   it("works on group messages by GroupId and MsgSeq", async () => {
     const groupId = uid("g");
     const messageId = await message(env.adapter, { type: "GROUP", groupId });
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.setMessageExtensions({ messageId, extensions: [{ key: "pin", value: "1" }] });
     expect(bodies("openim_msg_ext_http_svc/group_set_key_values", mark)[0]).toMatchObject({
       GroupId: groupId,
@@ -132,7 +119,7 @@ describe("setMessageExtensions", () => {
 
   it("refuses keys over 100 bytes and values over 1000 bytes before any call", async () => {
     const messageId = await message();
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.setMessageExtensions({
         messageId,
@@ -148,7 +135,7 @@ describe("setMessageExtensions", () => {
     await expect(
       env.adapter.removeMessageExtensions({ messageId, keys: ["ok", "x".repeat(101)] }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "keys[1]" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 });
 

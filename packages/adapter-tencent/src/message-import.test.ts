@@ -1,16 +1,12 @@
 // Imports beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ImportedMessage } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, SDK_APP_ID, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 const HOUR = 3_600_000;
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("i"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => env.seedUsers(count, "i");
 const at = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 const msg = (senderId: string, sentAt: Date, text: string): ImportedMessage => ({
   senderId,
@@ -94,7 +90,7 @@ describe("importMessages, group", () => {
     const messages = Array.from({ length: 9 }, (_, i) =>
       msg(i % 2 ? member : owner, at(base + i * 1000), `g${i}`),
     );
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const results = await env.adapter.importMessages({
       conversation: { type: "GROUP", groupId },
       messages,
@@ -138,7 +134,7 @@ describe("importMessages, group", () => {
 
   it("refuses a sender outside a one-to-one conversation and bad content before any call", async () => {
     const [u1, u2, other] = users(3) as [string, string, string];
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.importMessages({
         conversation: { type: "USER", userId: u1, peerId: u2 },
@@ -158,6 +154,6 @@ describe("importMessages, group", () => {
         ],
       }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "messages[1].content.text" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 });

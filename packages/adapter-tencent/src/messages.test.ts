@@ -2,7 +2,7 @@
 // to see how often a send checks its push text.
 import { checkText } from "@imgraph/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { emulatorWithAdapter, requestCount, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, uid } from "./testing/emulator.js";
 
 vi.mock("@imgraph/core", async (importOriginal) => {
   const core = await importOriginal<typeof import("@imgraph/core")>();
@@ -35,7 +35,7 @@ describe("sendMessage push text", () => {
     const from = await sender();
     // 501 recipients: batchsendmsg with 500, then sendmsg with 1.
     const recipients = Array.from({ length: 501 }, (_, i) => `r${i}`);
-    const start = requestCount(env.emulator);
+    const start = env.requestCount();
     await env.adapter.sendMessage({
       from,
       to: { type: "USERS", userIds: recipients },
@@ -60,7 +60,7 @@ describe("sendMessage push text", () => {
     const from = await sender();
     const groupId = uid("g");
     await env.adapter.createGroup({ id: groupId, name: "G", ownerId: from, memberIds: [] });
-    const start = requestCount(env.emulator);
+    const start = env.requestCount();
     vi.mocked(checkText).mockClear();
     const [sent] = await env.adapter.sendMessage({
       from,
@@ -77,7 +77,7 @@ describe("sendMessage push text", () => {
   });
 
   it("refuses a push text over 500 bytes before any call", async () => {
-    const start = requestCount(env.emulator);
+    const start = env.requestCount();
     await expect(
       env.adapter.sendMessage({
         from: "someone",
@@ -86,6 +86,6 @@ describe("sendMessage push text", () => {
         pushText: "x".repeat(501),
       }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "pushText" });
-    expect(requestCount(env.emulator)).toBe(start);
+    expect(env.requestCount()).toBe(start);
   });
 });

@@ -1,13 +1,7 @@
 // Read receipts beyond the shared contract, over HTTP against the Tencent emulator.
 import { IdCodec } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import {
-  adapterFor,
-  emulatorWithAdapter,
-  requestCount,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, SDK_APP_ID, uid } from "./testing/emulator.js";
 import { vendorState } from "./testing/vendor-state.js";
 
 const env = emulatorWithAdapter({ readReceipts: true });
@@ -17,11 +11,7 @@ const readBy = (messageId: string) =>
     appId: "tencent",
   }).readBy(messageId);
 
-function users(count: number): string[] {
-  const ids = Array.from({ length: count }, () => uid("r"));
-  env.emulator.seed({ app: SDK_APP_ID, accounts: ids });
-  return ids;
-}
+const users = (count: number) => env.seedUsers(count, "r");
 async function send(
   from: string,
   to: { type: "USERS"; userIds: string[] } | { type: "GROUP"; groupId: string },
@@ -37,17 +27,14 @@ async function group(members: number) {
   env.emulator.seed({ app: SDK_APP_ID, groups: [{ groupId, owner, members: rest }] });
   return { groupId, owner, members: rest };
 }
-const bodies = (route: string, mark: number) =>
-  env.emulator
-    .requests({ route: `v4/${route}`, afterSeq: mark })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const bodies = (route: string, mark: number) => env.sentBodies(route, mark);
 
 describe("markMessagesRead", () => {
   it("sends one-to-one receipts 30 messages a call; the vendor records the reader", async () => {
     const [from, to] = users(2) as [string, string];
     const ids: string[] = [];
     for (let i = 0; i < 31; i++) ids.push(await send(from, { type: "USERS", userIds: [to] }));
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     await env.adapter.markMessagesRead({ userId: to, messageIds: ids });
     const calls = bodies("openim/c2c_msg_read_receipt", mark);
     expect(
@@ -61,7 +48,7 @@ describe("markMessagesRead", () => {
 
   it("asks group sends for receipts and sends a member's by MsgSeq", async () => {
     const { groupId, owner, members } = await group(2);
-    const mark = requestCount(env.emulator);
+    const mark = env.requestCount();
     const messageId = await send(owner, { type: "GROUP", groupId });
     expect(bodies("group_open_http_svc/send_group_msg", mark)[0]).toMatchObject({
       IsNeedReadReceipt: 1,
@@ -78,14 +65,14 @@ describe("markMessagesRead", () => {
     const fromA = await send(a, { type: "USERS", userIds: [c] });
     const fromB = await send(b, { type: "USERS", userIds: [c] });
     const own = await send(c, { type: "USERS", userIds: [a] });
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(
       env.adapter.markMessagesRead({ userId: c, messageIds: [fromA, fromB] }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "messageIds[1]" });
     await expect(
       env.adapter.markMessagesRead({ userId: c, messageIds: [fromA, own] }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "messageIds[1]" });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 });
 
@@ -120,7 +107,7 @@ describe("getReadReceipts and listMessageReaders", () => {
   it("answers one-to-one messages UNSUPPORTED_BY_VENDOR without a call", async () => {
     const [a, b] = users(2) as [string, string];
     const messageId = await send(a, { type: "USERS", userIds: [b] });
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     await expect(env.adapter.getReadReceipts({ messageId })).rejects.toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
       message: expect.stringMatching(/group messages only/),
@@ -128,7 +115,7 @@ describe("getReadReceipts and listMessageReaders", () => {
     await expect(env.adapter.listMessageReaders({ messageId, read: true })).rejects.toMatchObject({
       code: "UNSUPPORTED_BY_VENDOR",
     });
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 
   it("maps Tencent's refusals: a message sent without receipts, a live group", async () => {

@@ -1,7 +1,7 @@
 // Friends and blocklists beyond the shared contract, over HTTP against the Tencent emulator.
 import type { ImError, ItemResult } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, requestCount, seedUsers } from "./testing/emulator.js";
+import { emulatorWithAdapter } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ friendAttributes: ["Note"] });
 
@@ -13,7 +13,7 @@ const failure = (r: ItemResult<unknown> | undefined): ImError => {
   if (!r || r.ok) throw new Error(`expected a failed item, got ${JSON.stringify(r)}`);
   return r.error;
 };
-const users = (count: number) => seedUsers(env.emulator, count, "s");
+const users = (count: number) => env.seedUsers(count, "s");
 const calls = (command: string) => env.emulator.requests({ route: `v4/sns/${command}` }).length;
 
 describe("batches", () => {
@@ -136,7 +136,7 @@ describe("friend data", () => {
 describe("bad input", () => {
   it("is BAD_USER_INPUT naming the field, with no vendor call", async () => {
     const [owner, other] = users(2) as [string, string];
-    const before = requestCount(env.emulator);
+    const before = env.requestCount();
     const field = async (run: () => Promise<unknown>) => {
       const error = (await run().then(
         () => undefined,
@@ -179,6 +179,6 @@ describe("bad input", () => {
     expect(
       await field(() => env.adapter.listBlockedUsers({ userId: owner, cursor: "nonsense" })),
     ).toBe("cursor");
-    expect(requestCount(env.emulator)).toBe(before);
+    expect(env.requestCount()).toBe(before);
   });
 });

@@ -7,13 +7,12 @@ import {
   emulatorWithAdapter,
   KEY,
   SDK_APP_ID,
-  seedUsers,
   uid,
 } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ userAttributes: ["level", "city"] });
 
-const users = (count: number) => seedUsers(env.emulator, count, "a");
+const users = (count: number) => env.seedUsers(count, "a");
 const calls = (command: string) => env.emulator.requests({ route: `v4/profile/${command}` }).length;
 
 describe("user attributes", () => {

@@ -1,14 +1,11 @@
 // App-wide mutes beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { emulatorWithAdapter, seedUsers, uid } from "./testing/emulator.js";
+import { emulatorWithAdapter, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter();
 
-const users = (count: number) => seedUsers(env.emulator, count, "m");
-const sent = (command: string) =>
-  env.emulator
-    .requests({ route: `v4/openconfigsvr/${command}` })
-    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
+const users = (count: number) => env.seedUsers(count, "m");
+const sent = (command: string) => env.sentBodies(`openconfigsvr/${command}`);
 
 describe("mutes", () => {
   it("sends one setnospeaking per user with only the named scope; unknown users are NOT_FOUND items", async () => {

@@ -1,10 +1,10 @@
 // Push tags beyond the shared contract, over HTTP against the Tencent emulator.
 import { describe, expect, it } from "vitest";
-import { adapterFor, emulatorWithAdapter, seedUsers, uid } from "./testing/emulator.js";
+import { adapterFor, emulatorWithAdapter, uid } from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ broadcast: true });
 
-const users = (count: number) => seedUsers(env.emulator, count, "t");
+const users = (count: number) => env.seedUsers(count, "t");
 const calls = (command: string) =>
   env.emulator.requests({ route: `v4/all_member_push/${command}` }).length;
 const tags = (n: number, prefix = "tag") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);

@@ -6,8 +6,6 @@ import {
   checkOptionalBoolean,
   checkOptionalTime,
   checkUserConversation,
-  decodeCursor,
-  encodeCursor,
   ImError,
   type ListedConversation,
   pageLimit,
@@ -16,7 +14,7 @@ import {
 import { type Op, type ZegoContext, zim } from "./context.js";
 import { zegoError } from "./errors.js";
 import { CONVERSATIONS_PAGE_MAX, GROUP_USERS, USER_ID } from "./limits.js";
-import { nextMarker } from "./paging.js";
+import { listByMarker } from "./marker-pages.js";
 
 // A user's conversations on ZIM's server API (zego.md #16 §1): the list, clearing unread,
 // deleting, pinning and muting one conversation, and clearing the user's copy of its
@@ -43,56 +41,33 @@ interface ListAnswer {
   List?: ListRow[];
 }
 
-/** Where the next page starts: ZIM's marker of a page, items of it already given out, its size. */
-type Position = { n: string | number; k: number; l: number };
-
 /**
  * QueryConversationList: ZIM's order (ascending by UpdateTime) over the user's latest 1000
- * conversations. Its items carry no unread count, pin or mute: those are null. Our cursor is
- * ZIM's marker plus how many items of that page were given out, since a page may be cut at
- * `limit`; ZIM's page size stays the same across one listing (Next is opaque).
+ * conversations. Its items carry no unread count, pin or mute: those are null.
  */
 export const listConversations: Op<"listConversations"> = async (ctx, input, options) => {
   const userId = checkId("userId", input?.userId, USER_ID);
-  const limit = pageLimit(input.limit, CONVERSATIONS_PAGE_MAX);
-  const cursor = decodeCursor<Position>("cv", input.cursor, {
-    n: "marker",
-    k: "number",
-    l: "number",
+  return listByMarker({
+    kind: "cv",
+    cursor: input.cursor,
+    limit: pageLimit(input.limit, CONVERSATIONS_PAGE_MAX),
+    maxCalls: MAX_CALLS,
+    read: async (marker, size) => {
+      const answer = await zim<ListAnswer>(
+        ctx,
+        {
+          operation: "listConversations",
+          action: "QueryConversationList",
+          method: "POST",
+          params: { FromUserId: userId, Limit: size, Next: marker },
+          idempotent: true,
+        },
+        options,
+      );
+      return { rows: answer.List ?? [], next: answer.Next };
+    },
+    take: toSummary,
   });
-  let at: Position = cursor ?? { n: 0, k: 0, l: limit };
-  const items: ConversationSummary[] = [];
-  for (let calls = 0; calls < MAX_CALLS; calls++) {
-    const answer = await zim<ListAnswer>(
-      ctx,
-      {
-        operation: "listConversations",
-        action: "QueryConversationList",
-        method: "POST",
-        params: { FromUserId: userId, Limit: at.l, Next: at.n },
-        idempotent: true,
-      },
-      options,
-    );
-    const rows = answer.List ?? [];
-    const next = nextMarker(answer.Next);
-    for (let i = at.k; i < rows.length; i++) {
-      const summary = toSummary(rows[i]);
-      if (summary) items.push(summary);
-      if (items.length === limit) {
-        const more: Position | null =
-          i + 1 < rows.length
-            ? { n: at.n, k: i + 1, l: at.l }
-            : next === null
-              ? null
-              : { n: next, k: 0, l: at.l };
-        return { items, nextCursor: more ? encodeCursor("cv", { ...more }) : null };
-      }
-    }
-    if (next === null || rows.length === 0) return { items, nextCursor: null };
-    at = { n: next, k: 0, l: at.l };
-  }
-  return { items, nextCursor: encodeCursor("cv", { ...at }) };
 };
 
 /** One list item; a missing ConvType is one-to-one (§1.1); room items (1) are skipped. */

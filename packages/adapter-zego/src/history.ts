@@ -1,15 +1,9 @@
-import {
-  checkHistoryConversation,
-  decodeCursor,
-  encodeCursor,
-  type Message,
-  pageLimit,
-} from "@imgraph/core";
+import { checkHistoryConversation, type Message, pageLimit } from "@imgraph/core";
 import { fromZego } from "./content.js";
 import { type Op, type ZegoContext, zim } from "./context.js";
 import { GROUP_USERS, HISTORY_PAGE_MAX } from "./limits.js";
+import { listByMarker, STOP } from "./marker-pages.js";
 import { encodeMessageId } from "./message-ids.js";
-import { nextMarker } from "./paging.js";
 
 /** IsEmpty: 0 normal, 1 deleted or expired, 2 revoked. */
 const DELETED = 1;
@@ -34,18 +28,9 @@ interface HistoryAnswer {
   List?: Row[];
 }
 
-/** Where the next page starts: ZEGO's marker of a page, items of it already given out, its size. */
-type Position = {
-  n: string | number;
-  k: number;
-  l: number;
-};
-
 /**
  * QueryPeerMsg / QueryGroupMsg: ZEGO pages newest first by its own marker and takes no
- * time bounds, so the window is applied here. Our cursor is ZEGO's page marker plus how
- * many of that page we already returned (a page may be cut short at `limit`); ZEGO's
- * page size stays the same across one listing.
+ * time bounds, so the window is applied here.
  */
 export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
   const view = checkHistoryConversation(input?.conversation, GROUP_USERS);
@@ -54,55 +39,37 @@ export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
       ? { action: "QueryPeerMsg", params: { FromUserId: view.userId, ToUserId: view.peerId } }
       : // No FromUserId: none is documented (though 660500002 is listed; unverified).
         { action: "QueryGroupMsg", params: { GroupId: view.groupId } };
-  const limit = pageLimit(input.limit, HISTORY_PAGE_MAX, 20);
   const after = input.after?.getTime();
   const before = input.before?.getTime();
-  const cursor = decodeCursor<Position>("mh", input.cursor, {
-    n: "marker",
-    k: "number",
-    l: "number",
-  });
-  let at: Position = cursor ?? { n: 0, k: 0, l: limit };
-
-  const items: Message[] = [];
-  for (let calls = 0; calls < MAX_CALLS; calls++) {
-    const answer = await zim<HistoryAnswer>(
-      ctx,
-      {
-        operation: "listMessages",
-        action,
-        method: "POST",
-        // WithEmptyMsg 1: revoked messages too, so they show as recalled.
-        params: { ...params, Limit: at.l, Next: at.n, WithEmptyMsg: 1 },
-        idempotent: true,
-      },
-      options,
-    );
-    const rows = answer.List ?? [];
-    const next = nextMarker(answer.Next);
-    for (let i = at.k; i < rows.length; i++) {
-      const row = rows[i] as Row;
+  return listByMarker<Row, Message>({
+    kind: "mh",
+    cursor: input.cursor,
+    limit: pageLimit(input.limit, HISTORY_PAGE_MAX, 20),
+    maxCalls: MAX_CALLS,
+    read: async (marker, size) => {
+      const answer = await zim<HistoryAnswer>(
+        ctx,
+        {
+          operation: "listMessages",
+          action,
+          method: "POST",
+          // WithEmptyMsg 1: revoked messages too, so they show as recalled.
+          params: { ...params, Limit: size, Next: marker, WithEmptyMsg: 1 },
+          idempotent: true,
+        },
+        options,
+      );
+      return { rows: answer.List ?? [], next: answer.Next };
+    },
+    take: (row) => {
       const time = Number(row.MsgTime);
-      if (Number(row.IsEmpty) === DELETED) continue;
-      if (before !== undefined && time >= before) continue;
+      if (Number(row.IsEmpty) === DELETED) return null;
+      if (before !== undefined && time >= before) return null;
       // Newest first: once older than the window, nothing later can be in it.
-      if (after !== undefined && time < after) return { items, nextCursor: null };
-      const message = toMessage(ctx, view, row);
-      if (message) items.push(message);
-      if (items.length === limit) {
-        const more: Position | null =
-          i + 1 < rows.length
-            ? { n: at.n, k: i + 1, l: at.l }
-            : next === null
-              ? null
-              : { n: next, k: 0, l: at.l };
-        return { items, nextCursor: more ? encodeCursor("mh", { ...more }) : null };
-      }
-    }
-    if (next === null || rows.length === 0) return { items, nextCursor: null };
-    at = { n: next, k: 0, l: at.l };
-  }
-  return { items, nextCursor: encodeCursor("mh", { ...at }) };
+      if (after !== undefined && time < after) return STOP;
+      return toMessage(ctx, view, row);
+    },
+  });
 };
 
 function toMessage(

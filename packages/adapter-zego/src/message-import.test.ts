@@ -37,6 +37,14 @@ async function history(conversation: ImportMessagesInput["conversation"]) {
   ]);
 }
 
+/** A new group of a new owner and one new member. */
+async function groupOfTwo() {
+  const [owner, member] = (await zego.users(2)) as [string, string];
+  const groupId = zego.id("g");
+  await zego.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [member] });
+  return { owner, member, groupId };
+}
+
 describe("importMessages", () => {
   it("imports each one-to-one message for its sender, then the other user, oldest first", async () => {
     const [u1, u2] = (await zego.users(2)) as [string, string];
@@ -73,9 +81,7 @@ describe("importMessages", () => {
   });
 
   it("imports group messages with ImportGroupMsg, the id built from its MsgSeq", async () => {
-    const [owner, member] = (await zego.users(2)) as [string, string];
-    const groupId = zego.id("g");
-    await zego.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [member] });
+    const { owner, member, groupId } = await groupOfTwo();
     const t = base();
     const results = await zego.adapter.importMessages({
       conversation: { type: "GROUP", groupId },
@@ -90,9 +96,7 @@ describe("importMessages", () => {
   });
 
   it("answers per message: a refused one fails alone, the others land in order", async () => {
-    const [owner, member] = (await zego.users(2)) as [string, string];
-    const groupId = zego.id("g");
-    await zego.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [member] });
+    const { owner, member, groupId } = await groupOfTwo();
     const t = base();
     const results = await zego.adapter.importMessages({
       conversation: { type: "GROUP", groupId },

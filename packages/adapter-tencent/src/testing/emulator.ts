@@ -49,15 +49,30 @@ export function seedUsers(emulator: RunningEmulator, count: number, prefix: stri
   return ids;
 }
 
+/** What a test file reads and seeds through: one emulator and one adapter pointed at it. */
+export interface EmulatorWithAdapter {
+  emulator: RunningEmulator;
+  adapter: TencentAdapter;
+  /** `count` fresh accounts, seeded (see seedUsers). */
+  seedUsers(count: number, prefix: string): string[];
+  /** The JSON bodies of the calls to `route` (below v4/), since request `afterSeq` if given. */
+  sentBodies(route: string, afterSeq?: number): Record<string, unknown>[];
+  /** The newest request's sequence number (see requestCount). */
+  requestCount(): number;
+}
+
 /**
  * One emulator and one adapter pointed at it for a test file: started before its tests,
  * closed after them. Read them through the returned object once the tests run.
  */
-export function emulatorWithAdapter(extra: Partial<TencentAdapterOptions> = {}): {
-  emulator: RunningEmulator;
-  adapter: TencentAdapter;
-} {
-  const running = {} as { emulator: RunningEmulator; adapter: TencentAdapter };
+export function emulatorWithAdapter(
+  extra: Partial<TencentAdapterOptions> = {},
+): EmulatorWithAdapter {
+  const running = {
+    seedUsers: (count, prefix) => seedUsers(running.emulator, count, prefix),
+    sentBodies: (route, afterSeq) => sentBodies(running.emulator, route, afterSeq),
+    requestCount: () => requestCount(running.emulator),
+  } as EmulatorWithAdapter;
   beforeAll(async () => {
     running.emulator = await startEmulator();
     running.adapter = adapterFor([running.emulator.url], extra);
@@ -67,6 +82,17 @@ export function emulatorWithAdapter(extra: Partial<TencentAdapterOptions> = {}):
     await running.emulator?.close();
   });
   return running;
+}
+
+/** The JSON bodies of the calls to `route` (below v4/), since request `afterSeq` if given. */
+export function sentBodies(
+  emulator: RunningEmulator,
+  route: string,
+  afterSeq?: number,
+): Record<string, unknown>[] {
+  return emulator
+    .requests({ route: `v4/${route}`, afterSeq })
+    .map((r) => JSON.parse(String(r.body)) as Record<string, unknown>);
 }
 
 /** The newest request's sequence number: counts requests even past the log's capacity. */
