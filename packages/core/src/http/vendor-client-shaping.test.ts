@@ -73,9 +73,10 @@ describe("VendorClient with a rate shaper", () => {
     const { client, events } = shapedClient(v.origin, 5);
     const answers = await Promise.all(Array.from({ length: 8 }, () => client.call(call)));
     expect(answers).toEqual(Array(8).fill(200));
-    // 5 per second, paced: consecutive arrivals at least ~200 ms apart.
-    const gaps = v.arrivals.slice(1).map((t, i) => t - (v.arrivals[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
+    // 5 per second, paced one per 200 ms: the 8th goes no sooner than 1.4 s after the first
+    // (a busy machine only makes sends later; 200 ms allowed for the first one's lateness).
+    const span = (v.arrivals.at(-1) as number) - (v.arrivals[0] as number);
+    expect(span).toBeGreaterThanOrEqual(1_200);
     expect(events.filter((e) => e.waitMs > 0).length).toBeGreaterThanOrEqual(7);
   });
 
