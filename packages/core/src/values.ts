@@ -52,6 +52,7 @@ export const EVENT_TYPES = [
   "LIVE_ROOM_MEMBER_JOINED",
   "LIVE_ROOM_MEMBER_LEFT",
   "OPERATION_PROGRESS",
+  "MESSAGE_BLOCKED",
 ] as const satisfies readonly ImEventType[];
 export const LIVE_ROOM_LEAVE_REASONS = [
   "LEFT",

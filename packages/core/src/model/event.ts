@@ -9,6 +9,19 @@ import type { PresenceStatus } from "./user.js";
  */
 export type ImEvent =
   | { type: "MESSAGE_SENT"; appId: string; at: Date; message: Message }
+  /**
+   * The gateway's moderation refused a message at the vendor's pre-send callback (admins
+   * only): who sent it where, and which rule refused it. Never the message's text.
+   */
+  | {
+      type: "MESSAGE_BLOCKED";
+      appId: string;
+      at: Date;
+      senderId: string;
+      conversation: Conversation;
+      rule: string;
+      reason: string;
+    }
   | {
       type: "MESSAGE_RECALLED";
       appId: string;
