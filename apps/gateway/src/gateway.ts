@@ -9,6 +9,7 @@ import { GRAPHQL_PATH, type RunningHttp, startHttp } from "./http/server.js";
 import { type RunningWebhookTls, startWebhookTls } from "./http/webhook-tls.js";
 import { createLogger } from "./logger.js";
 import { GatewayMetrics } from "./metrics.js";
+import { Moderation, moderationRules } from "./moderation/service.js";
 import { rateShaping } from "./rate-shaping.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
@@ -52,6 +53,14 @@ export async function startGateway(
   const metrics = config.metrics ? new GatewayMetrics() : undefined;
   // Real time first: with Redis, the apps' rate buckets live there too.
   const realtime = await createRealtime(config.realtime, log);
+  const shaping = rateShaping(
+    realtime,
+    config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,
+    (event) => {
+      metrics?.rate(event);
+      if (event.outcome === "backoff") log.warn({ rate: event }, "vendor rate limit met");
+    },
+  );
   let apps: AppRegistry;
   let guard: WebhookGuard;
   try {
@@ -64,14 +73,7 @@ export async function startGateway(
         else log.debug({ vendorCall: attempt }, "vendor call");
       },
       contextHeaders: traceHeaders,
-      rateShaping: rateShaping(
-        realtime,
-        config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,
-        (event) => {
-          metrics?.rate(event);
-          if (event.outcome === "backoff") log.warn({ rate: event }, "vendor rate limit met");
-        },
-      ),
+      rateShaping: shaping,
     });
   } catch (error) {
     await realtime.close();
@@ -88,6 +90,16 @@ export async function startGateway(
   const apollo = createApollo(schema, config.server, log);
   const auth = new Authenticator(config.auth);
   metrics?.watchRateLimits(() => apps.shapers);
+  // Pre-send decisions; per-sender buckets share the rate store (Redis when configured).
+  const moderation = new Moderation(moderationRules(config.apps), {
+    store: shaping.store,
+    keyPrefix: shaping.keyPrefix,
+    pubsub: realtime.pubsub,
+    log,
+    ...(metrics
+      ? { onDecision: (app, v) => metrics.moderation(app, v.decision.action, v.rule) }
+      : {}),
+  });
   metrics?.countListeners(() => realtime.pubsub.stats().listeners);
   if (metrics && realtime.redisReady) metrics.watchRedis(realtime.redisReady);
   await apollo.start();
@@ -98,6 +110,7 @@ export async function startGateway(
     log,
     bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
     guard,
+    moderation,
     ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
     ...(options.onWebhookAccepted
       ? {
@@ -157,6 +170,7 @@ export async function startGateway(
         await http.drain();
         await apollo.stop();
         await realtime.close();
+        await moderation.close();
         await apps.close();
       })();
       return closing;

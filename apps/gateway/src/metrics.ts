@@ -69,6 +69,7 @@ export type WebhookReason =
   | "unauthenticated"
   | "malformed"
   | "signature_reused"
+  | "decided"
   | "internal_error";
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -166,6 +167,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly #moderation = new Counter({
+    name: "imgraph_moderation_decisions_total",
+    help: "Answers to vendors' pre-send callbacks, by app, action (ALLOW, BLOCK, REWRITE) and deciding rule.",
+    labelNames: ["app", "action", "rule"] as const,
+    registers: [this.registry],
+  });
+
   #listeners: () => number = () => 0;
 
   constructor() {
@@ -213,6 +221,11 @@ export class GatewayMetrics {
     if (attempt.outcome === "vendor_error") {
       this.#vendorErrors.inc({ vendor, code: this.#vendorCodes.label(vendor, attempt.vendorCode) });
     }
+  }
+
+  /** One pre-send decision (rule names are our own, a fixed set). */
+  moderation(app: string, action: string, rule: string): void {
+    this.#moderation.inc({ app, action, rule });
   }
 
   /** What the rate shaper did for one vendor call. */
@@ -267,7 +280,8 @@ export class GatewayMetrics {
 
   /** One callback to a configured app. */
   webhook(app: string, reason: WebhookReason): void {
-    const outcome = reason === "delivered" || reason === "redelivered" ? "accepted" : "rejected";
+    const accepted = reason === "delivered" || reason === "redelivered" || reason === "decided";
+    const outcome = accepted ? "accepted" : "rejected";
     this.#webhooks.inc({ app, outcome, reason });
   }
 

@@ -77,6 +77,50 @@ describe("config validation", () => {
     expect(error(app({ apis: { "/a": { windowSeconds: 1 } } })).message).toMatch(/\.limit/);
   });
 
+  it("reads an app's moderation rules and refuses bad ones by name", () => {
+    const app = (moderation: unknown) => ({ apps: [{ ...base.apps[0], moderation }] });
+    const config = validateConfig(
+      app({
+        blockedWords: ["scam"],
+        patterns: ["\\d{16}"],
+        senderRate: { limit: 5, windowSeconds: 10 },
+        hook: { url: "https://mod.example.com/check", failMode: "closed", secretEnv: "HOOK_KEY" },
+      }),
+      sources({ RC_SECRET: "s", HOOK_KEY: "hook-secret" }),
+    );
+    expect(config.apps[0]?.moderation).toMatchObject({
+      blockedWords: ["scam"],
+      maskedWords: [],
+      patterns: ["\\d{16}"],
+      maxTextLength: null,
+      senderRate: { limit: 5, windowSeconds: 10 },
+      hook: {
+        url: "https://mod.example.com/check",
+        timeoutMs: 800,
+        failMode: "closed",
+        allowNetworks: [],
+        secret: "hook-secret",
+      },
+    });
+    const bad = (moderation: unknown) => error(app(moderation)).message;
+    expect(bad({ patterns: ["("] })).toMatch(
+      /moderation\.patterns\[0\]: a valid regular expression/,
+    );
+    expect(bad({ blockedWords: [""] })).toMatch(/moderation\.blockedWords\[0\]/);
+    expect(bad({ words: [] })).toMatch(/moderation\.words: not a known setting/);
+    expect(bad({ hook: { url: "https://x.example" } })).toMatch(
+      /hook\.failMode: one of open, closed/,
+    );
+    expect(bad({ hook: { url: "ftp://x", failMode: "open" } })).toMatch(/hook\.url/);
+    expect(
+      bad({ hook: { url: "https://x.example", failMode: "open", allowNetworks: ["nope"] } }),
+    ).toMatch(/hook\.allowNetworks/);
+    expect(bad({ hook: { url: "https://x.example", failMode: "open", secret: "inline" } })).toMatch(
+      /hook\.secret: secrets are read only from the environment or a file/,
+    );
+    expect(bad({ senderRate: { limit: 0 } })).toMatch(/senderRate\.limit/);
+  });
+
   it("PORT and HOST from the environment win", () => {
     const config = validateConfig(base, sources({ RC_SECRET: "x", PORT: "5005", HOST: "0.0.0.0" }));
     expect(config.server).toMatchObject({ port: 5005, host: "0.0.0.0" });

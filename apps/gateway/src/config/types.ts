@@ -1,4 +1,5 @@
 import type { RateLimit, Vendor } from "@imgraph/core";
+import type { ModerationRules } from "../moderation/rules.js";
 
 /** The gateway's configuration after validation (secrets resolved, defaults applied). */
 
@@ -53,6 +54,8 @@ export interface AppConfig {
   webhook?: AppWebhookConfig;
   /** How the app's vendor calls are kept under the vendor's limits; absent: the defaults. */
   rateLimits?: AppRateLimits;
+  /** The rules the vendor's pre-send callbacks are answered by; absent: allow everything. */
+  moderation?: ModerationRules;
 }
 
 /**

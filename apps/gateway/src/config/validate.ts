@@ -1,10 +1,12 @@
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import type { Vendor } from "@imgraph/core";
+import type { Vendor, VendorModule } from "@imgraph/core";
 import { VENDOR_MODULES } from "../apps.js";
+import type { ModerationRules } from "../moderation/rules.js";
 import { parseRange } from "../realtime/addresses.js";
 import { ConfigError } from "./errors.js";
+import { appModeration } from "./moderation.js";
 import { appRateLimits } from "./rate-limits.js";
 import {
   type ApiKeyConfig,
@@ -31,6 +33,8 @@ export interface ConfigSources {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const APP_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+/** An app's settings the gateway keeps; the rest are the vendor's options. */
+const GATEWAY_APP_KEYS = new Set(["id", "vendor", "webhook", "rateLimits", "moderation"]);
 
 /** Validates a raw config (from YAML/JSON) and resolves secrets from the environment or files. */
 export function validateConfig(raw: unknown, sources: ConfigSources): GatewayConfig {
@@ -324,7 +328,7 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
     const secretNames = [...module.secrets.required, ...module.secrets.optional];
     const options: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(app)) {
-      if (key === "id" || key === "vendor" || key === "webhook" || key === "rateLimits") continue;
+      if (GATEWAY_APP_KEYS.has(key)) continue;
       if (secretNames.some((s) => key === s || key === `${s}Env` || key === `${s}File`)) continue;
       options[key] = value;
     }
@@ -348,12 +352,17 @@ function appsConfig(raw: unknown, sources: ConfigSources): AppConfig[] {
       app.webhook === undefined
         ? undefined
         : webhookConfig(app.webhook, `${path}.webhook`, sources);
+    const moderation = appModeration(app.moderation, `${path}.moderation`, (obj, name, at) =>
+      secret(obj, name, at, sources, false),
+    );
+    if (moderation) checkPreSend(module, moderation, `${path}.moderation`);
     return {
       id,
       vendor,
       options: checked.data as Record<string, unknown>,
       ...(webhook ? { webhook } : {}),
       rateLimits: appRateLimits(app.rateLimits, `${path}.rateLimits`),
+      ...(moderation ? { moderation } : {}),
     };
   });
 }
@@ -408,4 +417,19 @@ function secret(
       `the name of the environment variable holding ${name} (or ${name}File)`,
     );
   return undefined;
+}
+
+/** Moderation needs the vendor's pre-send callback, and a hook that answers within its timeout. */
+function checkPreSend(module: VendorModule<unknown>, rules: ModerationRules, path: string): void {
+  const support = module.preSend;
+  if (!support) return;
+  if ("gap" in support) {
+    throw new ConfigError(path, `no moderation here: ${module.vendor} ${support.gap}`);
+  }
+  if (rules.hook && rules.hook.timeoutMs >= support.timeoutMs) {
+    throw new ConfigError(
+      `${path}.hook.timeoutMs`,
+      `less than ${module.vendor}'s pre-send timeout of ${support.timeoutMs} ms (the answer must reach the vendor in time)`,
+    );
+  }
 }

@@ -74,6 +74,9 @@ export async function maySee(
       return true;
     case "OPERATION_PROGRESS":
       return event.callerId === callerIdOf(viewer);
+    case "MESSAGE_BLOCKED":
+      // Moderation is the operators' business: not even the sender is told this way.
+      return false;
     case "GROUP_DISMISSED":
       // The group is gone: only a member list we still hold can tell who was in it.
       return members.wasMember(appId, event.groupId, me);
@@ -119,6 +122,11 @@ export function matches(viewer: Viewer, event: ImEvent, filter: EventFilter): bo
       return c.type === "ROOM" && event.roomId === c.id;
     case "OPERATION_PROGRESS":
       return false;
+    case "MESSAGE_BLOCKED":
+      return (
+        event.conversation.type === c.type &&
+        (event.conversation.id === c.id || (c.type === "USER" && event.senderId === c.id))
+      );
     default:
       return c.type === "GROUP" && event.groupId === c.id;
   }

@@ -12,6 +12,7 @@ import type { AppRegistry } from "../apps.js";
 import { readBody, TOO_LARGE } from "../http/body.js";
 import type { Route } from "../http/route.js";
 import type { WebhookReason } from "../metrics.js";
+import type { Moderation } from "../moderation/service.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
@@ -30,6 +31,8 @@ export interface WebhookDeps {
   onAccepted?: (result: WebhookResult, receivedAt: number) => void;
   /** How each callback to a configured app ended (metrics). */
   onOutcome?: (appId: string, reason: WebhookReason) => void;
+  /** Answers vendors' pre-send callbacks; without it every message is allowed. */
+  moderation?: Moderation;
 }
 
 /**
@@ -125,15 +128,30 @@ export function webhookRoute(deps: WebhookDeps): Route {
       send(res, refusal(adapter, 503, "Callback could not be accepted; retry later."));
       return done("unavailable");
     }
-    if (outcome === "done") {
-      log.info({ events: 0 }, "callback already delivered: acknowledged again");
-      send(res, result.ack);
-      return done("redelivered");
-    }
     if (outcome === "conflict") {
       log.warn("callback refused: signature reused on another body");
       send(res, refusal(adapter, 401, "Callback not authenticated."));
       return done("signature_reused");
+    }
+    if (result.preSend) {
+      // A pre-send check: decided now, within the vendor's timeout. A repeat of the same
+      // delivery (the vendor retrying) is decided again without spending the sender's rate.
+      const repeat = outcome !== "claimed";
+      const decision = deps.moderation
+        ? await deps.moderation.decide(appId, result.preSend.check, repeat)
+        : { action: "ALLOW" as const };
+      if (!repeat) {
+        await deps.replay
+          .complete(result.replayKey, print, result.replayWindowMs)
+          .catch((error: unknown) => log.warn({ error: (error as Error).message }, "replay store"));
+      }
+      send(res, result.preSend.answer(decision));
+      return done("decided");
+    }
+    if (outcome === "done") {
+      log.info({ events: 0 }, "callback already delivered: acknowledged again");
+      send(res, result.ack);
+      return done("redelivered");
     }
     if (outcome === "pending") {
       send(res, refusal(adapter, 503, "Callback being processed; retry later."));

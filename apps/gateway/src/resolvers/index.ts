@@ -11,6 +11,7 @@ import { LiveRoomResolver } from "./live-room.js";
 import { MessageResolver } from "./message.js";
 import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { MessageStateResolver } from "./message-state.js";
+import { ModerationResolver } from "./moderation.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
@@ -26,6 +27,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     GroupResolver,
     GroupDepthResolver,
     LiveRoomResolver,
+    ModerationResolver,
     MessageResolver,
     RoomResolver,
     SocialResolver,

@@ -32,6 +32,7 @@ export const EventType = enumFrom(EVENT_TYPES, "EventType", "Kinds of real-time 
   LIVE_ROOM_MEMBER_JOINED: "Users entered a live room.",
   LIVE_ROOM_MEMBER_LEFT: "Users left a live room.",
   OPERATION_PROGRESS: "A long operation of yours got further (items done of total).",
+  MESSAGE_BLOCKED: "The gateway's moderation refused a message before delivery (admins only).",
 });
 
 @InterfaceType({ description: "What every real-time event has." })

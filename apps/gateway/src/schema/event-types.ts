@@ -21,6 +21,7 @@ import {
 } from "./live-room-event-types.js";
 import { messageEventFields } from "./message-event-fields.js";
 import { Message } from "./message-types.js";
+import { MessageBlockedEvent } from "./moderation-event-types.js";
 import { OperationProgressEvent } from "./progress-event-types.js";
 import { ConversationType, PresenceStatus } from "./types.js";
 
@@ -161,6 +162,7 @@ const TYPENAMES: Record<EventType, string> = {
   LIVE_ROOM_MEMBER_JOINED: "LiveRoomMemberJoinedEvent",
   LIVE_ROOM_MEMBER_LEFT: "LiveRoomMemberLeftEvent",
   OPERATION_PROGRESS: "OperationProgressEvent",
+  MESSAGE_BLOCKED: "MessageBlockedEvent",
 };
 
 /** The event's GraphQL type name, from its neutral `type`. */
@@ -198,6 +200,7 @@ export const ImEventUnion = createUnionType({
       LiveRoomMemberJoinedEvent,
       LiveRoomMemberLeftEvent,
       OperationProgressEvent,
+      MessageBlockedEvent,
     ] as const,
   resolveType: eventTypeName,
 });
