@@ -46,8 +46,33 @@ export function supportMatrix(): string {
     }
     lines.push("");
   }
+  lines.push(...preSendChecks());
   lines.push(...eventSources());
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** Each vendor's pre-send callback, which the gateway's moderation answers (or why none). */
+function preSendChecks(): string[] {
+  const cells = VENDORS.map((vendor) => {
+    const support = VENDOR_MODULES[vendor].preSend;
+    if (!support) return "not declared";
+    if ("gap" in support) return cell(support.gap);
+    const fallback = support.onNoAnswer === "deliver" ? "delivers" : "drops the message";
+    return cell(
+      `✓ ${support.conversations.join(", ")}: ${support.covers}; waits ${support.timeoutMs} ms, then ${fallback}`,
+    );
+  });
+  return [
+    "## pre-send moderation",
+    "",
+    "Which messages each vendor asks the gateway about before delivering them (answered by the",
+    "app's `moderation` rules), how long it waits, and what it does without an answer.",
+    "",
+    `| | ${VENDORS.map((v) => TITLES[v]).join(" | ")} |`,
+    `|---|${VENDORS.map(() => "---").join("|")}|`,
+    `| pre-send callback | ${cells.join(" | ")} |`,
+    "",
+  ];
 }
 
 /**
