@@ -77,6 +77,8 @@ export const CAPABILITIES = [
   "LIVE_ROOM_ATTRIBUTES",
   "LIVE_ROOM_KEEP_ALIVE",
   "LIVE_ROOM_WHITELIST",
+  "SENSITIVE_WORDS",
+  "PRE_SEND_MODERATION",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

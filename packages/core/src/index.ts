@@ -79,6 +79,11 @@ export { type ProgressReporter, progressReporter, withProgress } from "./progres
 export * from "./rate/index.js";
 export { reactionKey, reactionsOf, reactionsOverExtensions } from "./reactions.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";
+export {
+  checkSensitiveWordsToAdd,
+  checkSensitiveWordsToRemove,
+  type SensitiveWordRules,
+} from "./sensitive-word-inputs.js";
 export { sentItem, type Unnamed } from "./sent-items.js";
 export {
   checkFriendIds,
@@ -117,10 +122,12 @@ export {
   coveredBy,
   type OptionsCheck,
   type OptionsSchema,
+  type PreSendSupport,
   type RuntimeOptions,
   type VendorModule,
 } from "./vendor-module.js";
 export type {
+  PreSendQuestion,
   WebhookAck,
   WebhookContext,
   WebhookParser,

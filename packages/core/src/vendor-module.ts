@@ -77,7 +77,25 @@ export interface VendorModule<O = unknown> {
    * the gateway publishes no second event for a write it made (see ImAdapter.reportsByCallback).
    */
   readonly callbackEvents: CallbackEvents;
+  /** The vendor's pre-send callback, where it has one (the gateway moderates through it). */
+  readonly preSend?: PreSendSupport;
 }
+
+/**
+ * How a vendor asks the app's server about a message before delivering it: for which
+ * conversations, how long it waits, and what it does when no answer comes in time; or,
+ * for a vendor without such a callback, why.
+ */
+export type PreSendSupport =
+  | {
+      conversations: readonly ConversationType[];
+      timeoutMs: number;
+      /** What the vendor does with the message when the answer is late, wrong or absent. */
+      onNoAnswer: "deliver" | "drop";
+      /** Which sends it asks about (e.g. client SDK sends only, or REST sends too). */
+      covers: string;
+    }
+  | { gap: string };
 
 /** Which events a vendor's callbacks carry, per conversation kind. */
 export type CallbackEvents = Partial<Record<ImEventType, readonly ConversationType[]>>;

@@ -1,5 +1,6 @@
 import type { MessageIdContext } from "./message-ids.js";
 import type { ImEvent } from "./model/event.js";
+import type { ModerationDecision, PreSendCheck } from "./model/moderation.js";
 
 /** A vendor callback as the gateway received it, before anything is trusted. */
 export interface WebhookRequest {
@@ -33,6 +34,21 @@ export interface WebhookResult {
   replayWindowMs: number;
   /** What to answer the vendor once the events are accepted. */
   ack: WebhookAck;
+  /**
+   * Present when the callback is the vendor's pre-send check (events are then empty): the
+   * gateway decides, and answers with `answer(decision)` instead of `ack`.
+   */
+  preSend?: PreSendQuestion;
+}
+
+/** A verified pre-send callback: the message in question, and how to answer the vendor. */
+export interface PreSendQuestion {
+  check: PreSendCheck;
+  /**
+   * The vendor's answer for a decision. A REWRITE of content that is not text is answered
+   * as ALLOW by the adapter (vendors rewrite text only); `rewritten` says whether it held.
+   */
+  answer(decision: ModerationDecision): WebhookAck;
 }
 
 /**

@@ -179,6 +179,9 @@ export const CONTRACT_CASES = [
   "users.logins-invalidate",
   "moderation.user-mute",
   "moderation.user-mute-invalid",
+  "moderation.sensitive-words",
+  "moderation.sensitive-word-replacement",
+  "moderation.sensitive-words-invalid",
 ] as const;
 
 export type ContractCaseId = (typeof CONTRACT_CASES)[number];

@@ -12,6 +12,7 @@ import type { ContractCaseId, ContractHarness, ContractOptions } from "./harness
 import type { ContractKit } from "./kit.js";
 import { lifecycleCases } from "./lifecycle-cases.js";
 import { liveRoomCases } from "./live-room-cases.js";
+import { moderationCases } from "./moderation-cases.js";
 import { socialCases } from "./social-cases.js";
 import { userDepthCases } from "./user-depth-cases.js";
 
@@ -654,6 +655,7 @@ export function runAdapterContract(options: ContractOptions): void {
     lifecycleCases(kit);
     groupDepthCases(kit);
     liveRoomCases(kit);
+    moderationCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

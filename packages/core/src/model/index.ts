@@ -8,6 +8,7 @@ export type * from "./json.js";
 export type * from "./live-room.js";
 export type * from "./message.js";
 export type * from "./message-lifecycle.js";
+export type * from "./moderation.js";
 export type * from "./page.js";
 export type * from "./room.js";
 export type * from "./social.js";

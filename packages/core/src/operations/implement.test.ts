@@ -170,6 +170,9 @@ const implementation = {
   keepLiveRoomAlive: notHere,
   setLiveRoomWhitelist: notHere,
   listLiveRoomWhitelist: notHere,
+  addSensitiveWords: notHere,
+  removeSensitiveWords: notHere,
+  listSensitiveWords: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {

@@ -36,6 +36,7 @@ import { operation } from "./declare.js";
 import { GROUP_DEPTH_OPERATIONS } from "./group-depth.js";
 import { LIVE_ROOM_OPERATIONS } from "./live-rooms.js";
 import { MESSAGE_LIFECYCLE_OPERATIONS } from "./message-lifecycle.js";
+import { SENSITIVE_WORD_OPERATIONS } from "./moderation.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
 
@@ -308,6 +309,9 @@ export const OPERATIONS = {
 
   // ---- live rooms: create, members, moderation, messages, attributes, keep-alive
   ...LIVE_ROOM_OPERATIONS,
+
+  // ------------------------------------------------ the vendor's sensitive words
+  ...SENSITIVE_WORD_OPERATIONS,
 
   // ------------------------------------------------------- friends, blocklists
   ...SOCIAL_OPERATIONS,
