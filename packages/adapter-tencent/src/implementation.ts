@@ -33,6 +33,7 @@ import * as push from "./push.js";
 import * as readReceipts from "./read-receipts.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import { SENSITIVE_WORDS_GAPS } from "./sensitive-words.js";
 import * as userAttributes from "./user-attributes.js";
 import * as userMutes from "./user-mutes.js";
 import * as userTags from "./user-tags.js";
@@ -181,6 +182,8 @@ export const implementation = exactImplementation<TencentContext>()({
   clearConversationHistory: gap(
     "Tencent's REST API cannot clear one user's copy of a conversation's history and keep the conversation: recentcontact/delete with ClearRamble does both (deleteConversation with clearHistory), and only client SDKs clear history alone",
   ),
+  // docs/vendors/tencent.md "Pre-send callbacks and sensitive words (#18)".
+  ...SENSITIVE_WORDS_GAPS,
   getHistoryLog: gap(
     "Tencent offers no downloadable log of an app's messages by the hour; history is read per conversation (listMessages)",
   ),

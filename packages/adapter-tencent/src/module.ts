@@ -17,4 +17,13 @@ export const tencentModule: VendorModule<TencentConfig> = {
   implementation,
   rateLimits: tencentRateLimits,
   callbackEvents: TENCENT_CALLBACK_EVENTS,
+  // C2C.CallbackBeforeSendMsg and Group.CallbackBeforeSendMsg (intl 1047/34364, 34374):
+  // 2 s, not adjustable; a late or failed answer is "as if no callback" (1047/34354).
+  preSend: {
+    conversations: ["USER", "GROUP", "ROOM"],
+    timeoutMs: 2_000,
+    onNoAnswer: "deliver",
+    covers:
+      "client SDK sends and REST sendmsg / send_group_msg, live groups (AVChatRoom) included, once the console switches are on; not batchsendmsg, nor sends with ForbidBeforeSendMsgCallback",
+  },
 };

@@ -28,6 +28,7 @@ import { readGroupCallback } from "./group-webhook.js";
 import { readLifecycleCallback } from "./lifecycle-webhook.js";
 import { readLiveRoomCallback } from "./live-room-webhook.js";
 import { encodeMessageId, type MessageRef } from "./message-ids.js";
+import { ALLOW_ANSWER, readPreSendCallback } from "./pre-send-webhook.js";
 import { readSocialCallback } from "./social-webhook.js";
 
 export interface TencentWebhookOptions {
@@ -66,16 +67,18 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
     throw new BadUserInputError("CallbackCommand", "CallbackCommand differs in query and body.");
 
-  return {
-    events: read(ctx, command, body, request.receivedAt),
+  const replay = {
     // Sign covers only the token and the second, so every callback of one second shares
     // it (Tencent legitimately sends several bodies under one Sign): a delivery is told
     // apart by its body (EventTime in ms, the message keys). A retry resends the same body.
     // What binds a body to Tencent is the gateway's source list or client certificate.
     replayKey: `tencent:${options.sdkAppId}:${createHash("sha256").update(request.rawBody).digest("base64url")}`,
     replayWindowMs: replayWindowMs(windowSeconds),
-    ack: ACK,
   };
+  // Before-send callbacks are verified like every other one, then asked, not published.
+  const preSend = readPreSendCallback(command, body);
+  if (preSend) return { events: [], ...replay, ack: ALLOW_ANSWER, preSend };
+  return { events: read(ctx, command, body, request.receivedAt), ...replay, ack: ACK };
 };
 
 function read(

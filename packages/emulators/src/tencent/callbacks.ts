@@ -19,29 +19,44 @@ export class TencentCallbacks {
 
   /** Fire-and-forget one after-event callback; no URL configured = nothing sent. */
   send(app: AppState, command: string, body: Json, platform = "RESTAPI"): void {
-    const { callbackUrl, callbackToken, sdkAppId } = app.config;
+    const { callbackUrl, sdkAppId } = app.config;
     if (!callbackUrl) return;
     const now = this.clock.now();
-    const query: Record<string, string> = {
-      SdkAppid: String(sdkAppId),
-      CallbackCommand: command,
-      contenttype: "json",
-      ClientIP: CLIENT_IP,
-      OptPlatform: platform,
-    };
-    if (callbackToken) {
-      const requestTime = String(Math.floor(now / 1000));
-      query.RequestTime = requestTime;
-      query.Sign = tencentCallbackSign(callbackToken, requestTime);
-    }
     this.dispatcher.dispatch({
       kind: command,
       app: String(sdkAppId),
       url: callbackUrl,
-      query,
+      query: callbackQuery(app, command, platform, now),
       contentType: "application/json",
-      // EventTime (ms) appears in newer docs on most callbacks.
-      body: JSON.stringify({ CallbackCommand: command, EventTime: now, ...body }),
+      body: callbackBody(command, body, now),
     });
   }
+}
+
+/** The query Tencent appends to the callback URL, signed when the app has a token. */
+export function callbackQuery(
+  app: AppState,
+  command: string,
+  platform: string,
+  now: number,
+): Record<string, string> {
+  const { callbackToken, sdkAppId } = app.config;
+  const query: Record<string, string> = {
+    SdkAppid: String(sdkAppId),
+    CallbackCommand: command,
+    contenttype: "json",
+    ClientIP: CLIENT_IP,
+    OptPlatform: platform,
+  };
+  if (callbackToken) {
+    const requestTime = String(Math.floor(now / 1000));
+    query.RequestTime = requestTime;
+    query.Sign = tencentCallbackSign(callbackToken, requestTime);
+  }
+  return query;
+}
+
+/** EventTime (ms) appears in newer docs on most callbacks. */
+export function callbackBody(command: string, body: Json, now: number): string {
+  return JSON.stringify({ CallbackCommand: command, EventTime: now, ...body });
 }

@@ -23,6 +23,11 @@ export interface TencentAppConfig {
   /** Texts containing one of these are refused with 80001. Default none. */
   sensitiveWords?: string[];
   /**
+   * The console switches "before a one-to-one message is sent" and "before a group message
+   * is sent" (both at once): sends then wait for the callback URL's answer. Default off.
+   */
+  beforeSendCallbacks?: boolean;
+  /**
    * Live group (AVChatRoom) console switches, each also needing the Pro+/Ultimate edition
    * (#17 §3.2-§3.5); default on for "pro" and "ultimate", off otherwise.
    */
@@ -46,6 +51,8 @@ export interface TencentEmulatorOptions {
   faults?: FaultSpec[];
   /** false = rate limits off. Default true. */
   rateLimits?: boolean;
+  /** How long a before-send callback is awaited; default 2 s (Tencent's). Tests shorten it. */
+  beforeSendTimeoutMs?: number;
   /** Callback retry policy (unverified upstream); default 2 s timeout, 1 retry. */
   callbackRetry?: Partial<RetryPolicy>;
   maxBodyBytes?: number;
@@ -63,6 +70,7 @@ export interface ResolvedApp {
   customProfileTags?: Set<string>;
   customFriendTags?: Set<string>;
   sensitiveWords: string[];
+  beforeSendCallbacks: boolean;
   /** Message history retention: 7 days (trial/standard/pro), 30 days (ultimate). */
   retentionSeconds: number;
   liveRooms: LiveRoomSwitches;
@@ -80,6 +88,7 @@ export function resolveApp(app: TencentAppConfig): ResolvedApp {
     admins: app.admins && app.admins.length > 0 ? [...app.admins] : ["administrator"],
     edition,
     sensitiveWords: app.sensitiveWords ?? [],
+    beforeSendCallbacks: app.beforeSendCallbacks === true,
     retentionSeconds: (edition === "ultimate" ? 30 : 7) * 86_400,
     liveRooms: liveRoomSwitches(edition, app.liveRoomSwitches),
   };

@@ -1,5 +1,6 @@
 /** The shape of one Tencent REST command implementation. */
 import type { RateRule } from "../framework/index.js";
+import type { BeforeSendKind, BeforeSendVerdict } from "./before-send.js";
 import type { TencentCallbacks } from "./callbacks.js";
 import { type ServiceCodes, TimError } from "./errors.js";
 import type { Fields, Json } from "./fields.js";
@@ -17,6 +18,11 @@ export interface RouteContext {
   /** The admin `identifier` that called. */
   admin: string;
   callbacks: TencentCallbacks;
+  /**
+   * The before-send callback for this message (before-send.ts): the verdict, or the
+   * sender's TimError when the app's server refuses it.
+   */
+  beforeSend(kind: BeforeSendKind, body: Json): Promise<BeforeSendVerdict>;
   /**
    * Spend from an extra rate bucket (e.g. recipients per minute); throws 60007 when over.
    * Scope "route" (default) counts per route key, "app" is shared by routes naming it.
@@ -36,7 +42,7 @@ export type RouteResult = Json | undefined;
 
 export interface RouteDef {
   codes: ServiceCodes;
-  handle(ctx: RouteContext): RouteResult;
+  handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
   /** Per-API rate rules; default 200 calls/s (§2.6). */
   rules?: RateRule[];
 }

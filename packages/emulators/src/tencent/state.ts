@@ -304,6 +304,22 @@ export function dedupSend<K>(
   return answer;
 }
 
+/** dedupSend for a send that waits (the before-send callback): the first answer again. */
+export async function dedupSendAsync<K>(
+  map: Map<K, DedupEntry>,
+  key: K,
+  nowMs: number,
+  windowMs: number,
+  send: () => Promise<Json>,
+): Promise<Json> {
+  pruneDedup(map, nowMs, windowMs);
+  const dup = map.get(key);
+  if (dup) return dup.answer;
+  const answer = await send();
+  map.set(key, { atMs: nowMs, answer });
+  return answer;
+}
+
 /** State dump for GET /__emulator/state (Maps as plain objects). */
 export function dumpState(s: AppState): Json {
   return {

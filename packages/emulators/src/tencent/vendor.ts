@@ -9,6 +9,7 @@ import type {
   VendorRequest,
 } from "../framework/index.js";
 import { authenticate } from "./auth.js";
+import { askBeforeSend, BEFORE_SEND_TIMEOUT_MS } from "./before-send.js";
 import { TencentCallbacks } from "./callbacks.js";
 import { contactGroupDump } from "./contact-groups.js";
 import { login, logout, seed } from "./control.js";
@@ -31,6 +32,7 @@ export class TencentVendor implements VendorEmulator {
   private readonly configs: ResolvedApp[];
   private readonly apps = new Map<number, AppState>();
   private readonly callbacks: TencentCallbacks;
+  private readonly beforeSendTimeoutMs: number;
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -38,6 +40,7 @@ export class TencentVendor implements VendorEmulator {
   ) {
     this.configs = options.apps.map(resolveApp);
     this.callbacks = new TencentCallbacks(ctx.callbacks, ctx.clock);
+    this.beforeSendTimeoutMs = options.beforeSendTimeoutMs ?? BEFORE_SEND_TIMEOUT_MS;
     this.reset();
   }
 
@@ -46,7 +49,7 @@ export class TencentVendor implements VendorEmulator {
     return m ? `v4/${m[1]}/${m[2]}` : req.path;
   }
 
-  handle(req: VendorRequest): VendorAnswer {
+  async handle(req: VendorRequest): Promise<VendorAnswer> {
     const key = req.routeKey;
     const appId = req.query.get("sdkappid") ?? undefined;
     try {
@@ -63,7 +66,7 @@ export class TencentVendor implements VendorEmulator {
       const body = parseBody(req.rawBody);
       const badField = badAccountField(body);
       if (badField) throw new TimError(60015, `${badField} must be a string account`);
-      const result = route.handle({
+      const result = await route.handle({
         app,
         f: new Fields(body, route.codes),
         query: req.query,
@@ -71,6 +74,11 @@ export class TencentVendor implements VendorEmulator {
         now: Math.floor(req.receivedAt / 1000),
         admin,
         callbacks: this.callbacks,
+        beforeSend: (kind, body) =>
+          askBeforeSend(app, kind, body, {
+            timeoutMs: this.beforeSendTimeoutMs,
+            now: this.ctx.clock.now(),
+          }),
         limit: (bucket, rules, cost, scope = "route", code) =>
           spend(scope === "app" ? `#${bucket}` : `${key}#${bucket}`, rules, cost, code),
       });

@@ -2,7 +2,8 @@
  * One-to-one sends and online status, service openim (tencent.md §3.3, §3.7):
  * sendmsg, batchsendmsg, query_online_status (and its older name querystate).
  */
-import { randomUint32, storeC2C, unreadCount } from "../c2c.js";
+import { beforeSendForbidden } from "../before-send.js";
+import { msgKey, randomUint32, storeC2C, unreadCount } from "../c2c.js";
 import { OPENIM_CODES } from "../errors.js";
 import { type Fields, UINT32_MAX } from "../fields.js";
 import { C2C_MSGBODY, validateMsgBody } from "../msgbody.js";
@@ -13,7 +14,7 @@ import {
   type RouteDef,
   type RouteTable,
 } from "../route.js";
-import { dedupSend } from "../state.js";
+import { dedupSendAsync } from "../state.js";
 
 /** Same sender + MsgSeq + MsgRandom + content within 120 s is a duplicate (§3.7). */
 const C2C_DEDUP_MS = 120_000;
@@ -79,7 +80,7 @@ const onlineStatus: RouteDef = {
 export const openimRoutes: RouteTable = {
   "v4/openim/sendmsg": {
     codes: OPENIM_CODES,
-    handle(ctx) {
+    async handle(ctx) {
       const { app, f, now, nowMs } = ctx;
       const to = f.str("To_Account", 90003);
       const m = readSend(ctx, f);
@@ -87,8 +88,27 @@ export const openimRoutes: RouteTable = {
       // REST sends skip friendship, blocklist and (unverified for REST) global-mute checks.
       const dedupKey = JSON.stringify([m.from, m.seq, m.random, to, m.body]);
       // a resend gets the first answer again, nothing stored twice
-      return dedupSend(app.c2cDedup, dedupKey, nowMs, C2C_DEDUP_MS, () => {
+      return dedupSendAsync(app.c2cDedup, dedupKey, nowMs, C2C_DEDUP_MS, async () => {
         trialQuota(ctx, 1);
+        const onlineOnly = f.raw.MsgLifeTime === 0 ? 1 : 0;
+        if (!beforeSendForbidden(f.raw)) {
+          const verdict = await ctx.beforeSend("c2c", {
+            From_Account: m.from,
+            To_Account: to,
+            MsgSeq: m.seq,
+            MsgRandom: m.random,
+            MsgTime: now,
+            MsgKey: msgKey(m.seq, m.random, now),
+            OnlineOnlyFlag: onlineOnly,
+            MsgBody: m.body,
+            CloudCustomData: m.cloudCustomData ?? "",
+          });
+          // Silently dropped: the sender is told it was sent; nothing stored, no callback.
+          if (verdict.action === "drop")
+            return { MsgTime: now, MsgKey: msgKey(m.seq, m.random, now) };
+          if (verdict.body) m.body = verdict.body;
+          if (verdict.cloudCustomData !== undefined) m.cloudCustomData = verdict.cloudCustomData;
+        }
         const msg = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync });
         afterSendCallback(ctx, "C2C.CallbackAfterSendMsg", {
           From_Account: msg.from,
@@ -97,7 +117,7 @@ export const openimRoutes: RouteTable = {
           MsgRandom: msg.random,
           MsgTime: msg.time,
           MsgKey: msg.key,
-          OnlineOnlyFlag: f.raw.MsgLifeTime === 0 ? 1 : 0,
+          OnlineOnlyFlag: onlineOnly,
           MsgBody: msg.body,
           CloudCustomData: msg.cloudCustomData ?? "",
           SendMsgResult: 0,

@@ -1,0 +1,248 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifyTencentCallback } from "@imgraph/signing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { roam } from "../testing/tencent-messages.js";
+import {
+  type Body,
+  createGroupOf,
+  importUsers,
+  ok,
+  SDK_APP_ID,
+  text,
+  useTencent,
+} from "./test-support.js";
+
+const TOKEN = "before-send-token";
+const TIMEOUT_MS = 300;
+
+/** The app's server: records each callback and answers what `answer` says (or hangs). */
+type Answer = { status?: number; json?: unknown; raw?: string } | "hang";
+const seen: { query: URLSearchParams; body: Body }[] = [];
+let answer: (cb: Body) => Answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 0 } });
+let server: Server | undefined;
+let url = "";
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Body;
+      seen.push({ query: new URL(req.url ?? "/", "http://x").searchParams, body });
+      const a = answer(body);
+      if (a === "hang") return;
+      res.writeHead(a.status ?? 200, { "content-type": "application/json" });
+      res.end(a.raw ?? JSON.stringify(a.json));
+    });
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`;
+});
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+const fx = useTencent(() => ({
+  beforeSendTimeoutMs: TIMEOUT_MS,
+  apps: [
+    {
+      sdkAppId: SDK_APP_ID,
+      key: "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
+      callbackUrl: url,
+      callbackToken: TOKEN,
+      beforeSendCallbacks: true,
+    },
+  ],
+}));
+beforeEach(() => {
+  seen.length = 0;
+  answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } });
+});
+
+let random = 1;
+const c2c = (fields: Body = {}) =>
+  fx.tim.call("openim/sendmsg", {
+    From_Account: "a",
+    To_Account: "b",
+    MsgRandom: random++,
+    MsgBody: text("hello"),
+    ...fields,
+  });
+const group = (groupId: string, fields: Body = {}) =>
+  fx.tim.call("group_open_http_svc/send_group_msg", {
+    GroupId: groupId,
+    From_Account: "a",
+    Random: random++,
+    MsgBody: text("hello"),
+    ...fields,
+  });
+const history = async () => (await roam(fx.tim, "a", "b", {})).MsgList as Body[];
+const groupHistory = async (groupId: string) =>
+  ok(
+    await fx.tim.call("group_open_http_svc/group_msg_get_simple", {
+      GroupId: groupId,
+      ReqMsgNumber: 20,
+    }),
+  ).RspMsgList as Body[];
+/** The after-send callbacks sent so far (delivered through the dispatcher). */
+const afterSends = async () => {
+  await fx.emu.flushCallbacks();
+  return seen.filter((c) => /AfterSendMsg$/.test(c.body.CallbackCommand));
+};
+const befores = () => seen.filter((c) => /BeforeSendMsg$/.test(c.body.CallbackCommand));
+
+describe("C2C.CallbackBeforeSendMsg (intl 1047/34364)", () => {
+  it("asks before storing: signed query, the documented body fields", async () => {
+    await importUsers(fx.tim, "a", "b");
+    const r = ok(await c2c({ MsgSeq: 5, CloudCustomData: "cd" }));
+    const [cb] = befores();
+    expect(cb?.query.get("CallbackCommand")).toBe("C2C.CallbackBeforeSendMsg");
+    expect(cb?.query.get("OptPlatform")).toBe("RESTAPI");
+    const v = verifyTencentCallback(cb!.query, TOKEN, { sdkAppId: SDK_APP_ID, now: fx.emu.now() });
+    expect(v.ok).toBe(true);
+    expect(cb?.body).toMatchObject({
+      CallbackCommand: "C2C.CallbackBeforeSendMsg",
+      From_Account: "a",
+      To_Account: "b",
+      MsgSeq: 5,
+      MsgTime: r.MsgTime,
+      MsgKey: r.MsgKey,
+      OnlineOnlyFlag: 0,
+      MsgBody: text("hello"),
+      CloudCustomData: "cd",
+    });
+    expect(await history()).toHaveLength(1);
+  });
+
+  it("ErrorCode 1: the send fails with 20006, nothing stored, no after-send callback", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 1, ErrorInfo: "" } });
+    const r = await c2c();
+    expect(r.ErrorCode).toBe(20006);
+    expect(await history()).toEqual([]);
+    expect(await afterSends()).toEqual([]);
+  });
+
+  it("120001–130000: the sender gets that code and the ErrorInfo", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 120_005, ErrorInfo: "no spam" } });
+    const r = await c2c();
+    expect(r).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 120_005, ErrorInfo: "no spam" });
+    expect(await history()).toEqual([]);
+  });
+
+  it("ErrorCode 2: the sender is told it was sent, nothing is stored or called back", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 2, ErrorInfo: "" } });
+    const r = ok(await c2c({ MsgSeq: 9 }));
+    expect(r.MsgKey).toBe(`9_${random - 1}_${r.MsgTime}`);
+    expect(await history()).toEqual([]);
+    expect(await afterSends()).toEqual([]);
+  });
+
+  it("a returned MsgBody and CloudCustomData replace the message's, in history and the after-send callback", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({
+      json: { ErrorCode: 0, MsgBody: text("h***o"), CloudCustomData: "new" },
+    });
+    ok(await c2c({ CloudCustomData: "old" }));
+    const [m] = await history();
+    expect(m?.MsgBody).toEqual(text("h***o"));
+    expect(m?.CloudCustomData).toBe("new");
+    const [after] = await afterSends();
+    expect(after?.body.MsgBody).toEqual(text("h***o"));
+  });
+
+  it("no answer within the timeout: delivered unchanged (as if no callback were set)", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => "hang";
+    const started = Date.now();
+    ok(await c2c());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
+    expect((await history())[0]?.MsgBody).toEqual(text("hello"));
+  });
+
+  it("a non-200 answer or a body that is not JSON: delivered unchanged", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ status: 500, json: { ErrorCode: 1 } });
+    ok(await c2c());
+    answer = () => ({ raw: "not json" });
+    ok(await c2c());
+    expect(await history()).toHaveLength(2);
+  });
+
+  it("ForbidBeforeSendMsgCallback skips the question", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ json: { ErrorCode: 1 } });
+    ok(await c2c({ ForbidCallbackControl: ["ForbidBeforeSendMsgCallback"] }));
+    expect(befores()).toEqual([]);
+  });
+
+  it("batchsendmsg never asks (it triggers no callbacks)", async () => {
+    await importUsers(fx.tim, "a", "b");
+    answer = () => ({ json: { ErrorCode: 1 } });
+    ok(
+      await fx.tim.call("openim/batchsendmsg", {
+        From_Account: "a",
+        To_Account: ["b"],
+        MsgRandom: random++,
+        MsgBody: text("x"),
+      }),
+    );
+    expect(befores()).toEqual([]);
+  });
+});
+
+describe("Group.CallbackBeforeSendMsg (intl 1047/34374)", () => {
+  it("asks with GroupId, Type, From_Account, Operator_Account, Random, MsgBody", async () => {
+    const g = await createGroupOf(fx.tim, "a", ["b"]);
+    ok(await group(g));
+    expect(befores()[0]?.body).toMatchObject({
+      CallbackCommand: "Group.CallbackBeforeSendMsg",
+      GroupId: g,
+      Type: "Public",
+      From_Account: "a",
+      Random: random - 1,
+      MsgBody: text("hello"),
+    });
+  });
+
+  it("ErrorCode 1: 10016, no history, no sequence number used", async () => {
+    const g = await createGroupOf(fx.tim, "a", ["b"]);
+    answer = () => ({ json: { ErrorCode: 1 } });
+    expect((await group(g)).ErrorCode).toBe(10016);
+    answer = () => ({ json: { ErrorCode: 0 } });
+    expect(ok(await group(g)).MsgSeq).toBe(1);
+    expect(await groupHistory(g)).toHaveLength(1);
+  });
+
+  it("10100–10200: that code and ErrorInfo reach the sender", async () => {
+    const g = await createGroupOf(fx.tim, "a", ["b"]);
+    answer = () => ({ json: { ErrorCode: 10_150, ErrorInfo: "rule 7" } });
+    expect(await group(g)).toMatchObject({ ErrorCode: 10_150, ErrorInfo: "rule 7" });
+  });
+
+  it("rewrite: the group history and after-send callback hold the new body", async () => {
+    const g = await createGroupOf(fx.tim, "a", ["b"]);
+    answer = () => ({ json: { ErrorCode: 0, MsgBody: text("clean") } });
+    ok(await group(g));
+    expect((await groupHistory(g))[0]?.MsgBody).toEqual(text("clean"));
+    expect((await afterSends())[0]?.body.MsgBody).toEqual(text("clean"));
+  });
+
+  it("live groups (AVChatRoom) are asked too, and a refusal stops the message", async () => {
+    const g = await createGroupOf(fx.tim, "a", [], { Type: "AVChatRoom" });
+    answer = () => ({ json: { ErrorCode: 1 } });
+    expect((await group(g)).ErrorCode).toBe(10016);
+    expect(befores()[0]?.body.Type).toBe("AVChatRoom");
+    expect(await afterSends()).toEqual([]);
+  });
+
+  it("timeout: delivered", async () => {
+    const g = await createGroupOf(fx.tim, "a", ["b"]);
+    answer = () => "hang";
+    ok(await group(g));
+    expect(await groupHistory(g)).toHaveLength(1);
+  });
+});
