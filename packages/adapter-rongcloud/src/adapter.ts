@@ -71,6 +71,8 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         "CONTENT_IMAGE",
         "CONTENT_FILE",
         "CONTENT_CUSTOM",
+        // The sensitive-word filter is built in: no service to enable (#18 §2).
+        "SENSITIVE_WORDS",
         ...(ctx.features.hostedGroups ? (["GROUP_OWNER"] as const) : []),
       ],
       ctx,

@@ -41,6 +41,7 @@ import * as moderation from "./moderation.js";
 import * as push from "./push.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
+import * as sensitiveWords from "./sensitive-words.js";
 import * as userAttributes from "./user-attributes.js";
 import * as userMutes from "./user-mutes.js";
 import * as userTags from "./user-tags.js";
@@ -92,6 +93,7 @@ const NO_MARKS =
 export const implementation = exactImplementation<RongCloudContext>()({
   ...users,
   ...moderation,
+  ...sensitiveWords,
   ...credentials,
   // Classic groups, or hosted ones with features.hostedGroups (group-modes.ts).
   ...groupModes,

@@ -6,6 +6,7 @@ import {
   type GroupUserRules,
   type IdRule,
   type MuteRules,
+  type SensitiveWordRules,
   type TagRules,
   type UserAttributeRules,
   type VendorLimits,
@@ -176,6 +177,14 @@ export const LIVE_ROOM_VALUE_MAX_CHARS = 4096;
 export const LIVE_ROOM_KEYS_MAX = 100;
 export const LIVE_ROOM_KEYS_PER_WRITE = 20;
 export const LIVE_ROOM_WHITELIST_MAX = 5;
+
+/** Sensitive words (#18 §2): 32 characters each, replacements too; 50 per call, 50 kept. */
+export const SENSITIVE_WORD_RULES: SensitiveWordRules = { maxLength: 32, replacementMaxLength: 32 };
+export const SENSITIVE_WORDS_PER_CALL = 50;
+/** The default cap; more can be bought in the console (then the vendor's 1019 says so). */
+export const SENSITIVE_WORD_CAP = 50;
+/** "The settings take effect after 15 minutes" (current docs; older SDK docs said 2 hours). */
+export const SENSITIVE_WORD_ACTIVATION_SECONDS = 15 * 60;
 
 export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerRead: 1,

@@ -15,4 +15,13 @@ export const rongcloudModule: VendorModule<RongCloudConfig> = {
   implementation,
   rateLimits: rongcloudRateLimits,
   callbackEvents: RONGCLOUD_CALLBACK_EVENTS,
+  // The message callback service (消息回调服务, vendor reference #18 §1): one request, 3 s,
+  // then RongCloud delivers the message as sent.
+  preSend: {
+    conversations: ["USER", "GROUP", "ROOM"],
+    timeoutMs: 3000,
+    onNoAnswer: "deliver",
+    covers:
+      "client SDK sends in one-to-one chats, groups and chatrooms (the service and its routing rules enabled in RongCloud's console); Server API sends only with the console switch that filters Server API messages; not system, status or broadcast messages",
+  },
 };

@@ -21,6 +21,7 @@ import {
 import { verifyRongCloudCallback } from "@imgraph/signing";
 import { fromRongCloud } from "./content.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
+import { DELIVER, isPreSend, preSendQuestion } from "./pre-send.js";
 import { groupEvents } from "./webhook-groups.js";
 import { liveRoomEvents } from "./webhook-live-rooms.js";
 import { READ_RECEIPT, readReceipt } from "./webhook-read.js";
@@ -66,14 +67,31 @@ export const parseRongCloudWebhook: WebhookParser<RongCloudWebhookOptions> = (
     throw callbackRefused("RongCloud", "it is for another app key");
   const signature =
     request.query.get("signature") || request.query.get("rc-signature") || signed.nonce;
-  return {
-    events: readBody(ctx, request),
+  const replay = {
     // The signature covers nonce + time, so it names one delivery (retries resend it as is).
     replayKey: `rongcloud:${options.appKey}:${signature}`,
     replayWindowMs: replayWindowMs(maxAgeSeconds),
+  };
+  const form = preSendForm(request);
+  if (form) {
+    const preSend = preSendQuestion(ctx, options.appKey, form);
+    // A channel we cannot name (ultra group...) is delivered, as RongCloud would unanswered.
+    return { events: [], ...replay, ack: DELIVER, ...(preSend ? { preSend } : {}) };
+  }
+  return {
+    events: readBody(ctx, request),
+    ...replay,
     ack: ACK,
   };
 };
+
+/** The message callback's form (#18 §1), or null for every other callback. */
+function preSendForm(request: WebhookRequest): URLSearchParams | null {
+  const text = request.rawBody.trim();
+  if (text.startsWith("{") || text.startsWith("[")) return null;
+  const form = new URLSearchParams(text);
+  return isPreSend(form) ? form : null;
+}
 
 function readBody(ctx: WebhookContext, request: WebhookRequest): ImEvent[] {
   const type = String(headerOf(request, "content-type") ?? "").toLowerCase();

@@ -125,7 +125,7 @@ export class RongCloudCallbacks {
       channelType: CHANNEL_TYPE[msg.conversationType],
       msgTimestamp: String(msg.sentTime),
       msgUID: msg.uid,
-      sensitiveType: "0",
+      sensitiveType: String(msg.sensitiveType ?? 0),
       source,
     });
     if (msg.busChannel) form.set("busChannel", msg.busChannel);

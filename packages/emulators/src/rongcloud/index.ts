@@ -9,7 +9,7 @@ import type { ChatroomView } from "./chatroom-state.js";
 import type { ConversationStateView } from "./conversation-state.js";
 import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
-import type { StoredMessage } from "./state.js";
+import type { AppState, StoredMessage } from "./state.js";
 import { type ConversationQuery, type ConversationTagView, RongCloudVendor } from "./vendor.js";
 
 export type { ChatroomView } from "./chatroom-state.js";
@@ -24,6 +24,8 @@ export interface RongCloudEmulator extends RunningEmulator {
   conversationState(input: ConversationQuery): ConversationStateView | null;
   /** A stored message as it is now (after modifications); null when unknown. */
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null;
+  /** Messages moderation kept from recipients, and each message callback's outcome (#18). */
+  moderation(input: { app?: string }): Pick<AppState, "moderated" | "preSendLog">;
   /** A chatroom's members, keep-alive and delivered messages; null when it does not exist. */
   chatroomView(input: { app?: string; chatroomId: string }): ChatroomView | null;
   /** One user's conversation tags (folders) and their conversations, in creation order. */
@@ -61,6 +63,7 @@ export async function startRongCloudEmulator(
     ...running,
     conversationState: (input) => started.conversationState(input),
     storedMessage: (input) => started.storedMessage(input),
+    moderation: (input) => started.moderation(input),
     chatroomView: (input) => started.chatroomView(input),
     conversationTags: (input) => started.conversationTags(input),
     async close() {

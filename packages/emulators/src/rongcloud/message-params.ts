@@ -112,10 +112,13 @@ export function deliver(
     route?: boolean;
     content?: string;
     toUserIds?: string[];
+    /** The uid moderation already announced (message callback's messageId). */
+    uid?: string;
+    sensitiveType?: 0 | 2;
   } = {},
 ): StoredMessage {
   const msg: StoredMessage = {
-    uid: messageUid(),
+    uid: options.uid ?? messageUid(),
     sentTime: ctx.now,
     fromUserId: input.fromUserId,
     targetId,
@@ -127,6 +130,7 @@ export function deliver(
     ...(input.extraContent ? { extraContent: input.extraContent } : {}),
     busChannel: input.busChannel,
     ...(options.toUserIds ? { toUserIds: options.toUserIds } : {}),
+    ...(options.sensitiveType ? { sensitiveType: options.sensitiveType } : {}),
   };
   if (options.store !== false) storeMessage(ctx.app, msg);
   if (options.route !== false) ctx.callbacks.routeMessage(ctx.app, msg);

@@ -83,6 +83,16 @@ export interface RongCloudAppConfig {
   groupExtMax?: number;
   /** Keep-alive chatrooms an app may have (default 5; 1016 beyond, #17 §2.9). */
   chatroomKeepAliveMax?: number;
+  /**
+   * The console switch "Server API message filtering for sensitive words" (#18 §1): sensitive
+   * words and the message callback service apply to Server API sends too. RongCloud's
+   * default is off (client sends only); default false.
+   */
+  moderateServerMessages?: boolean;
+  /** Sensitive words an app may keep (#18 §2: 50 by default, more can be bought). */
+  sensitiveWordMax?: number;
+  /** How long a sensitive-word change takes to apply, seconds (#18 §2: 15 minutes). */
+  sensitiveWordActivationSeconds?: number;
 }
 
 /** Where each kind of callback goes (else `callbackUrl`). */
@@ -98,6 +108,11 @@ export interface CallbackUrls {
   group?: string;
   /** Chatroom status: created, destroyed, joined, left (#17 §3). */
   chatroom?: string;
+  /**
+   * The message callback service (消息回调服务, #18 §1): asked before delivery. Never falls
+   * back to callbackUrl: the service is enabled (and its rules made) in the console.
+   */
+  preSend?: string;
 }
 
 export interface RongCloudEmulatorOptions {
@@ -111,6 +126,11 @@ export interface RongCloudEmulatorOptions {
   timestampWindowSeconds?: number;
   /** Callback retry policy. Default: 5 s timeout, 2 retries (documented), 1 s back-off (unverified). */
   callbackRetry?: Partial<RetryPolicy>;
+  /**
+   * How long the message callback service waits for the app server's answer before it
+   * delivers the message anyway (#18 §1: one request, 3 s). Default 3000.
+   */
+  preSendTimeoutMs?: number;
   /** Delay before asynchronous results (deactivation callbacks), ms. Default 0. */
   asyncDelayMs?: number;
   maxBodyBytes?: number;
@@ -151,6 +171,9 @@ export interface ResolvedAppConfig {
   groupExtKeys: ReadonlySet<string> | null;
   groupExtMax: number;
   chatroomKeepAliveMax: number;
+  moderateServerMessages: boolean;
+  sensitiveWordMax: number;
+  sensitiveWordActivationMs: number;
 }
 
 export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
@@ -178,6 +201,11 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
   if (group) callbackUrls.group = group;
   const chatroom = pick(urls.chatroom);
   if (chatroom) callbackUrls.chatroom = chatroom;
+  // The message callback service's URL is its own (no fallback to callbackUrl).
+  const preSend = urls.preSend;
+  if (preSend !== undefined && !URL.canParse(preSend))
+    throw new TypeError(`invalid callback URL: ${preSend}`);
+  if (preSend) callbackUrls.preSend = preSend;
   return {
     appKey: app.appKey,
     appSecret: app.appSecret,
@@ -196,5 +224,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
     groupExtKeys: app.groupExtKeys ? new Set(app.groupExtKeys) : null,
     groupExtMax: app.groupExtMax ?? 10,
     chatroomKeepAliveMax: app.chatroomKeepAliveMax ?? 5,
+    moderateServerMessages: app.moderateServerMessages ?? false,
+    sensitiveWordMax: app.sensitiveWordMax ?? 50,
+    sensitiveWordActivationMs: (app.sensitiveWordActivationSeconds ?? 900) * 1000,
   };
 }

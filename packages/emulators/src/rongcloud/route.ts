@@ -13,6 +13,8 @@ export interface RouteContext {
   callbacks: RongCloudCallbacks;
   /** Run an asynchronous server-side job (e.g. deactivation) after the answer; gets the time. */
   later(job: (now: number) => void): void;
+  /** How long the message callback service waits for the app server (#18 §1), ms. */
+  preSendTimeoutMs: number;
   /** Origin of the file host that serves history log downloads (a separate host, like RongCloud's). */
   downloadOrigin: string;
 }
@@ -21,7 +23,8 @@ export interface RouteContext {
 export type RouteResult = Record<string, unknown> | undefined;
 
 export interface RouteDef {
-  handle(ctx: RouteContext): RouteResult;
+  /** Sends that ask the app server first (message callback) answer later. */
+  handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
   /** JSON-bodied endpoint (rongcloud.md §1.2); default form-encoded. */
   json?: boolean;
   /**

@@ -126,6 +126,39 @@ export interface StoredMessage {
   /** Targeted group message: only these members see it. */
   toUserIds?: string[];
   recalled?: { at: number; by: string; isDelete: boolean };
+  /** Routing's `sensitiveType` (§3.4): 2 when a sensitive word was replaced; else 0. */
+  sensitiveType?: 0 | 2;
+}
+
+/** A sensitive word (#18 §2): `replaceWord` "" blocks; `activeAt` is when it applies (ms). */
+export interface SensitiveWordEntry {
+  word: string;
+  replaceWord: string;
+  activeAt: number;
+}
+
+/** A message moderation kept from its recipients (#18): by which rule, and why. */
+export interface ModeratedMessage {
+  uid: string;
+  at: number;
+  fromUserId: string;
+  targetId: string;
+  conversationType: ConversationType;
+  objectName: string;
+  content: string;
+  /** What stopped it: a blocking sensitive word, or the app server's pass=0. */
+  by: "sensitive-word" | "message-callback";
+  /** The app server's `extra` for the sender (message callback blocks). */
+  extra?: string;
+}
+
+/** One message callback request (#18 §1) and what came of it. */
+export interface PreSendRecord {
+  uid: string;
+  at: number;
+  /** "answered": a usable answer; else why the message was delivered as sent. */
+  outcome: "answered" | "timeout" | "http-error" | "unreadable";
+  pass?: number;
 }
 
 export interface BroadcastRecord {
@@ -233,6 +266,14 @@ export interface AppState {
   historyLogs: Map<string, HistoryLogFile>;
   /** Hours whose log file was deleted (`/message/history/delete.json`): never made again. */
   deletedHistoryLogs: Set<string>;
+  /** word → entry (`/sensitiveword/*`), insertion order = add order. */
+  sensitiveWords: Map<string, SensitiveWordEntry>;
+  /** Words removed but still applied until their removal takes effect: word → until (ms). */
+  removedSensitiveWords: Map<string, SensitiveWordEntry & { until: number }>;
+  /** Messages kept from their recipients by moderation (newest last). */
+  moderated: ModeratedMessage[];
+  /** Message callback requests (newest last). */
+  preSendLog: PreSendRecord[];
 }
 
 export function createAppState(config: ResolvedAppConfig): AppState {
@@ -267,6 +308,10 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     conversationTags: new Map(),
     historyLogs: new Map(),
     deletedHistoryLogs: new Set(),
+    sensitiveWords: new Map(),
+    removedSensitiveWords: new Map(),
+    moderated: [],
+    preSendLog: [],
   };
 }
 
@@ -336,5 +381,8 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
       bytes: f.bytes.length,
     })),
     deletedHistoryLogs: [...app.deletedHistoryLogs],
+    sensitiveWords: [...app.sensitiveWords.values()],
+    moderated: app.moderated,
+    preSendLog: app.preSendLog,
   };
 }

@@ -77,7 +77,7 @@ export class RongCloudVendor implements VendorEmulator {
     return req.path;
   }
 
-  handle(req: VendorRequest): VendorAnswer {
+  async handle(req: VendorRequest): Promise<VendorAnswer> {
     let appKey: string | undefined;
     try {
       const route = this.routes[req.path];
@@ -126,12 +126,13 @@ export class RongCloudVendor implements VendorEmulator {
         );
       }
 
-      const result = route.handle({
+      const result = await route.handle({
         app,
         p,
         now: req.receivedAt,
         callbacks: this.callbacks,
         later: (job) => this.later(job),
+        preSendTimeoutMs: this.options.preSendTimeoutMs ?? 3000,
         downloadOrigin: this.downloadOrigin,
       });
       return this.answer(req, 200, { code: 200, ...result }, appKey);
@@ -249,6 +250,12 @@ export class RongCloudVendor implements VendorEmulator {
   }
 
   /** A stored message as it is now (after modifications); null when unknown. */
+  /** What moderation kept from recipients and each message callback's outcome (#18). */
+  moderation(input: { app?: string }): Pick<AppState, "moderated" | "preSendLog"> {
+    const app = this.app(input.app);
+    return { moderated: [...app.moderated], preSendLog: [...app.preSendLog] };
+  }
+
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null {
     const msg = this.app(input.app).messages.get(input.msgUID);
     return msg ? structuredClone(msg) : null;

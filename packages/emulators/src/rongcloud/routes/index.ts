@@ -21,6 +21,7 @@ import { messageModifyRoutes } from "./message-modify.js";
 import { messageRoutes } from "./messages.js";
 import { profileRoutes } from "./profiles.js";
 import { recallRoutes } from "./recall.js";
+import { sensitiveWordRoutes } from "./sensitive-words.js";
 import { userRelationRoutes } from "./user-relations.js";
 import { userTagRoutes } from "./user-tags.js";
 import { userRoutes } from "./users.js";
@@ -48,6 +49,7 @@ export const routes: RouteTable = {
   ...conversationTagRoutes,
   ...conversationAttributeRoutes,
   ...messageModifyRoutes,
+  ...sensitiveWordRoutes,
   ...historyLogRoutes,
   ...expansionRoutes,
 };

@@ -15,6 +15,7 @@ import {
   readMessage,
   readObjectName,
 } from "../message-params.js";
+import { moderate } from "../moderation.js";
 import type { ResolvedAppConfig } from "../options.js";
 import { REF_RULE } from "../params.js";
 import { perValue, type RouteContext, type RouteDef, type RouteTable } from "../route.js";
@@ -31,29 +32,59 @@ export const broadcastLimit = (_p: unknown, app: ResolvedAppConfig) => ({
   cost: 1,
 });
 
+/**
+ * Delivers after moderation (#18; a no-op unless the app moderates Server API sends). A
+ * message moderation keeps is neither stored nor routed, and the send still answers its
+ * uid: RongCloud does not tell the sender by default.
+ */
+async function moderatedDeliver(
+  ctx: RouteContext,
+  msg: MessageInput,
+  conversationType: 1 | 3 | 4,
+  targetId: string,
+  options: Parameters<typeof deliver>[4] = {},
+): Promise<string> {
+  const uid = messageUid();
+  const content = options.content ?? msg.content;
+  const base = { uid, fromUserId: msg.fromUserId, targetId, conversationType, content };
+  const verdict = await moderate(ctx, { ...base, objectName: msg.objectName });
+  if (!verdict.deliver) return uid;
+  const { sensitiveType } = verdict;
+  return deliver(ctx, msg, conversationType, targetId, {
+    ...options,
+    uid,
+    content: verdict.content,
+    ...(sensitiveType ? { sensitiveType } : {}),
+  }).uid;
+}
+
 /** One-to-one and system sends: one message per recipient. */
-function toUsers(
+async function toUsers(
   ctx: RouteContext,
   route: string,
   conversationType: 1 | 6,
   max: number,
   status = false,
-): { messageUIDs: { userId: string; messageUID: string }[] } {
+): Promise<{ messageUIDs: { userId: string; messageUID: string }[] }> {
   const toUserIds = ctx.p.list("toUserId", { required: true, max, ...REF_RULE });
   const msg = readMessage(ctx.p);
   checkMsgRandom(ctx, route, msg);
-  return {
-    messageUIDs: toUserIds.map((userId) => {
-      // A blacklisted sender (with verifyBlacklist=1) is silently not delivered (§5 row 19).
-      const dropped = msg.verifyBlacklist === 1 && blacklisted(ctx.app, msg.fromUserId, userId);
-      const stored = !status && !dropped;
-      const m = deliver(ctx, msg, conversationType, userId, { store: stored, route: stored });
-      return { userId, messageUID: m.uid };
-    }),
-  };
+  const messageUIDs: { userId: string; messageUID: string }[] = [];
+  for (const userId of toUserIds) {
+    // A blacklisted sender (with verifyBlacklist=1) is silently not delivered (§5 row 19).
+    const dropped = msg.verifyBlacklist === 1 && blacklisted(ctx.app, msg.fromUserId, userId);
+    const stored = !status && !dropped;
+    // Moderation asks about one-to-one chat messages that would be delivered (not status ones).
+    const messageUID =
+      stored && conversationType === 1
+        ? await moderatedDeliver(ctx, msg, 1, userId)
+        : deliver(ctx, msg, conversationType, userId, { store: stored, route: stored }).uid;
+    messageUIDs.push({ userId, messageUID });
+  }
+  return { messageUIDs };
 }
 
-function toGroups(ctx: RouteContext, route: string, status: boolean) {
+async function toGroups(ctx: RouteContext, route: string, status: boolean) {
   const { p } = ctx;
   const toGroupIds = p.list("toGroupId", { required: true, max: 3, ...REF_RULE });
   const targeted = status ? [] : p.list("toUserId", { max: 1000, ...REF_RULE });
@@ -63,17 +94,20 @@ function toGroups(ctx: RouteContext, route: string, status: boolean) {
   const msg = readMessage(p);
   if (!status && p.flag("isMentioned", 0) === 1) requireMention(msg);
   checkMsgRandom(ctx, route, msg);
-  return {
-    messageUIDs: toGroupIds.map((groupId) => {
-      const m = deliver(ctx, msg, 3, groupId, {
-        store: !status,
-        route: !status,
-        // Targeted sends are not stored in cloud history by default (§2.3.2).
-        ...(targeted.length > 0 ? { toUserIds: targeted, persisted: false } : {}),
-      });
-      return { groupId, messageUID: m.uid };
-    }),
-  };
+  const messageUIDs: { groupId: string; messageUID: string }[] = [];
+  for (const groupId of toGroupIds) {
+    const options = {
+      store: !status,
+      route: !status,
+      // Targeted sends are not stored in cloud history by default (§2.3.2).
+      ...(targeted.length > 0 ? { toUserIds: targeted, persisted: false } : {}),
+    };
+    const messageUID = status
+      ? deliver(ctx, msg, 3, groupId, options).uid
+      : await moderatedDeliver(ctx, msg, 3, groupId, options);
+    messageUIDs.push({ groupId, messageUID });
+  }
+  return { messageUIDs };
 }
 
 function requireMention(msg: MessageInput): void {
@@ -188,7 +222,7 @@ function broadcast(
 const route = (
   path: string,
   def: Omit<RouteDef, "handle">,
-  handle: (ctx: RouteContext) => Record<string, unknown>,
+  handle: (ctx: RouteContext) => Record<string, unknown> | Promise<Record<string, unknown>>,
 ) => ({
   [path]: { ...def, handle } satisfies RouteDef,
 });
@@ -223,18 +257,21 @@ export const messageRoutes: RouteTable = {
   ...route(
     "/message/chatroom/publish.json",
     { limit: perValue(100, "second", "toChatroomId") },
-    (ctx) => {
+    async (ctx) => {
       // "Recommended ≤10" chatrooms is advice, not a documented hard limit.
       const ids = ctx.p.list("toChatroomId", { required: true, ...REF_RULE });
       const msg = readMessage(ctx.p);
       checkMsgRandom(ctx, "/message/chatroom/publish.json", msg);
-      return {
-        messageUIDs: ids.map((chatroomId) => {
-          const room = ctx.app.chatrooms.get(chatroomId);
-          if (room) room.lastActivity = ctx.now;
-          return { chatroomId, messageUID: deliver(ctx, msg, 4, chatroomId).uid };
-        }),
-      };
+      const messageUIDs: { chatroomId: string; messageUID: string }[] = [];
+      for (const chatroomId of ids) {
+        const room = ctx.app.chatrooms.get(chatroomId);
+        if (room) room.lastActivity = ctx.now;
+        messageUIDs.push({
+          chatroomId,
+          messageUID: await moderatedDeliver(ctx, msg, 4, chatroomId),
+        });
+      }
+      return { messageUIDs };
     },
   ),
   ...route(
