@@ -1,6 +1,21 @@
 import type { RunningEmulator } from "@imgraph/emulators";
 import type { AppConfig } from "../config/types.js";
+import type { ModerationRules } from "../moderation/rules.js";
 import { DEMO_OPERATOR } from "./clients.js";
+
+/** The word demo mode blocks: a send holding it is refused before delivery. */
+export const DEMO_BLOCKED_WORD = "scam";
+
+/** The demo's moderation rules, on the apps whose vendor asks before delivering. */
+const DEMO_MODERATION: ModerationRules = {
+  blockedWords: [DEMO_BLOCKED_WORD],
+  maskedWords: [],
+  patterns: [],
+  maxTextLength: null,
+  senderRate: null,
+  blockReason: `Not sent: the demo blocks the word "${DEMO_BLOCKED_WORD}".`,
+  hook: null,
+};
 
 /**
  * Demo config: one app per vendor whose emulator is running, pointed at it with the
@@ -36,6 +51,8 @@ export function demoApps(
             // Messages are sent extensible, so extensions and reactions work in the demo.
             messageExtensions: true,
           },
+          // RongCloud's message callback service asks the gateway before delivering.
+          moderation: DEMO_MODERATION,
         });
         break;
       case "tencent":
@@ -71,6 +88,8 @@ export function demoApps(
             vendorSourcesRefreshMinutes: 60,
             acceptUnboundBodies: false,
           },
+          // Tencent asks the gateway before delivering each message (its before-send callbacks).
+          moderation: DEMO_MODERATION,
         });
         break;
       case "zego":

@@ -58,6 +58,16 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
     }
   }
 }
+
+# Moderation: Tencent asks the gateway before it delivers a message, and the demo blocks the
+# word "scam". Paste this into a new tab and run it: the send is refused (VENDOR_REJECTED,
+# with the demo's reason), nothing is delivered, and admins' \`events\` hear MESSAGE_BLOCKED.
+#
+# mutation BlockedSend {
+#   sendMessage(app: "tencent", input: {
+#     from: "alice", toUserIds: ["bob"], content: { text: { text: "a great scam" } }
+#   }) { recipientId messageId error { code message } }
+# }
 `;
 
 /** What Bob's greeting says after his edit, and Alice's reaction to it. */

@@ -9,24 +9,32 @@ export const RONGCLOUD_DEMO = {
   appSecret: "demo-secret-not-for-production",
 } as const;
 
+/** The demo app: every separately sold service on, so the demo can exercise all of them. */
+const DEMO_APP = {
+  ...RONGCLOUD_DEMO,
+  features: {
+    broadcast: true,
+    chatroomBroadcast: true,
+    chatroomKv: true,
+    chatroomKeepAlive: true,
+    profileHosting: true,
+    groupHosting: true,
+    allowList: true,
+    cloudStorage: true,
+    historyLog: true,
+  },
+};
+
 export const rongcloudRegistration: EmulatorRegistration = {
   vendor: "rongcloud",
   title: "RongCloud IM Server API",
   demo: { appKey: RONGCLOUD_DEMO.appKey, appSecret: RONGCLOUD_DEMO.appSecret },
-  // RongCloud signs callbacks with the app secret.
-  start: startDemo(startRongCloudEmulator, {
-    ...RONGCLOUD_DEMO,
-    // Every separately sold service on, so the demo can exercise all of them.
-    features: {
-      broadcast: true,
-      chatroomBroadcast: true,
-      chatroomKv: true,
-      chatroomKeepAlive: true,
-      profileHosting: true,
-      groupHosting: true,
-      allowList: true,
-      cloudStorage: true,
-      historyLog: true,
-    },
-  }),
+  // RongCloud signs callbacks with the app secret. The message callback service asks the
+  // same URL before delivering, Server API sends included (the console switch is on).
+  start: (options) =>
+    startDemo(startRongCloudEmulator, {
+      ...DEMO_APP,
+      moderateServerMessages: true,
+      ...(options.callbackUrl ? { callbackUrls: { preSend: options.callbackUrl } } : {}),
+    })(options),
 };

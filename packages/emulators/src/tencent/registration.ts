@@ -29,5 +29,7 @@ export const tencentRegistration: EmulatorRegistration = {
     key: TENCENT_DEMO.key,
     admins: [TENCENT_DEMO.admin],
     callbackToken: TENCENT_DEMO.callbackToken,
+    // The console switch for the before-send callbacks is on: the gateway moderates.
+    beforeSendCallbacks: true,
   }),
 };
