@@ -68,6 +68,9 @@ const NO_ROOM_MUTE =
 const NO_ROOM_WHITELIST =
   "ZIM keeps no room whitelist: nothing exempts users or message types from a room's limits (only a message's Priority, which sendLiveRoomMessage sets, decides what is kept under load)";
 
+const NO_SENSITIVE_WORD_API =
+  "ZIM's server API has no sensitive-word Action: custom word lists (block, replace or let through) belong to ZIM's paid content moderation and are set up by ZEGOCLOUD Technical Support; an app filters words itself through the before_send_msg callback (client sends only)";
+
 const NO_HISTORY_LOG =
   "ZIM has no downloadable message log: history is read per conversation with QueryPeerMsg / QueryGroupMsg (listMessages)";
 
@@ -210,6 +213,9 @@ export const implementation = exactImplementation<ZegoContext>()({
   clearGroupAttributes: gatedAttributes(groupAttributes.clearGroupAttributes),
   getGroupCounters: gap(NO_GROUP_COUNTERS),
   changeGroupCounters: gap(NO_GROUP_COUNTERS),
+  addSensitiveWords: gap(NO_SENSITIVE_WORD_API),
+  removeSensitiveWords: gap(NO_SENSITIVE_WORD_API),
+  listSensitiveWords: gap(NO_SENSITIVE_WORD_API),
   listConversationMarks: gap(
     "ZIM's server API sets conversation marks (SetConvMark, setConversationMarks) but reads none back: QueryConversationList carries no marks; only the client SDK's conversation list does (and filters by mark)",
   ),

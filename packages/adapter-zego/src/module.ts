@@ -20,4 +20,14 @@ export const zegoModule: VendorModule<ZegoConfig> = {
   // for group profile, role or attribute changes (#17 §E2): the gateway publishes those.
   // Its room callbacks report live rooms created, destroyed, entered and left (#17 §E1).
   callbackEvents: ZEGO_CALLBACK_EVENTS,
+  // before_send_msg (docs/vendors/zego.md #18): 2.5 s per attempt (the zh page; the en page
+  // says a retry after 3 s), and "not sent" when the app's server fails, unless ZEGO
+  // support switches the default.
+  preSend: {
+    conversations: ["USER", "GROUP", "ROOM"],
+    timeoutMs: 2_500,
+    onNoAnswer: "drop",
+    covers:
+      "client-SDK sends (and client edits) of text, image, file, audio, video, multi-item, combined and custom messages in one-to-one chats, groups and rooms; never server-API sends (so no send made through imgraph), command or barrage messages",
+  },
 };

@@ -24,6 +24,7 @@ import {
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
 import { encodeMessageId } from "./message-ids.js";
+import { PRE_SEND_FALLBACK, preSendQuestion } from "./pre-send.js";
 import { roomEvents } from "./webhook-rooms.js";
 
 export interface ZegoWebhookOptions {
@@ -49,13 +50,15 @@ export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options
   if (String(body.appid ?? "") !== String(options.appId))
     throw callbackRefused("ZEGO", "it is for another AppID");
 
-  return {
-    events: read(ctx, body, signed.timestampMs),
-    // The signature covers timestamp + nonce: it names one delivery (retries resend it).
+  // The signature covers timestamp + nonce: it names one delivery (retries resend it).
+  const replay = {
     replayKey: `zego:${options.appId}:${String(body.signature)}`,
     replayWindowMs: replayWindowMs(maxAgeSeconds),
-    ack: ACK,
   };
+  // ZIM asks before a client-SDK send; the gateway decides and answers (pre-send.ts).
+  if (body.event === "before_send_msg")
+    return { events: [], ...replay, ack: PRE_SEND_FALLBACK, preSend: preSendQuestion(body) };
+  return { events: read(ctx, body, signed.timestampMs), ...replay, ack: ACK };
 };
 
 /** `signedAt`: the callback's own (signed) timestamp, the event's time. */
@@ -109,7 +112,7 @@ function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent
       if (rooms) return rooms;
       if (!/^[a-z_]{1,64}$/.test(event))
         throw new BadUserInputError("event", "event is missing or unknown.");
-      return []; // calls, bots, before_send_msg...: no neutral event
+      return []; // calls, bots...: no neutral event
     }
   }
 }

@@ -15,35 +15,44 @@ export class ZegoCallbacks {
     private readonly clock: Clock,
   ) {}
 
-  /** Fire one event (no-op when the app has no callback URL). */
-  send(app: AppState, event: string, fields: Record<string, unknown>): void {
-    const url = app.config.callbackUrl;
-    if (!url) return;
+  /** The JSON body of one callback, signed now (also used by the synchronous before_send_msg). */
+  signedBody(app: AppState, event: string, fields: Record<string, unknown>): string {
     const timestamp = String(Math.floor(this.clock.now() / 1000));
     const nonce = String(randomInt(100_000, 1_000_000_000));
-    const body = {
+    return JSON.stringify({
       appid: String(app.config.appId),
       event,
       nonce,
       timestamp,
       signature: zegoCallbackSignature(app.config.callbackSecret, timestamp, nonce),
       ...fields,
-    };
+    });
+  }
+
+  /** Fire one event (no-op when the app has no callback URL). */
+  send(app: AppState, event: string, fields: Record<string, unknown>): void {
+    const url = app.config.callbackUrl;
+    if (!url) return;
     this.dispatcher.dispatch({
       kind: event,
       app: app.key,
       url,
       contentType: "application/json",
-      body: JSON.stringify(body),
+      body: this.signedBody(app, event, fields),
     });
   }
 
-  /** `send_msg` after a stored message (not for command messages, §5.3). */
+  /**
+   * `send_msg` after a send (not for command messages, §5.3). Server-API sends carry
+   * `source` 1; a client send omits it. A send the app's before_send_msg answer stopped
+   * still calls back, with its code in `send_result` (docs/vendors/zego.md #18).
+   */
   messageSent(
     app: AppState,
     msg: StoredMessage,
     convId: string,
     userList?: Record<string, unknown>[],
+    how: { client?: boolean; sendResult?: number } = {},
   ): void {
     this.send(app, "send_msg", {
       from_user_id: msg.sender,
@@ -51,12 +60,12 @@ export class ZegoCallbacks {
       conv_id: convId,
       msg_type: msg.msgType,
       sub_msg_type: msg.subMsgType,
-      source: 1, // sent by the server API
+      ...(how.client ? {} : { source: 1 }),
       msg_body: msg.body,
       msg_id: String(msg.msgId),
       msg_seq: msg.seq,
       msg_time: msg.time,
-      send_result: 0,
+      send_result: how.sendResult ?? 0,
       payload: msg.extendedData,
       ...(userList ? { user_list: userList } : {}),
     });

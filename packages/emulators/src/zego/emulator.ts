@@ -21,6 +21,7 @@ import { findAction, productOfAction } from "./actions/index.js";
 import type { ActionContext } from "./actions/types.js";
 import { authenticate, type ProductChoice, productOf } from "./auth.js";
 import { ZegoCallbacks } from "./callbacks.js";
+import { CLIENT_SEND_PATH, clientError, clientSend } from "./client-send.js";
 import { envelope, type Product, RequestIds } from "./envelope.js";
 import { GATEWAY, ZegoError } from "./errors.js";
 import {
@@ -30,6 +31,7 @@ import {
   type ZegoEmulatorOptions,
 } from "./options.js";
 import { type ParamCodes, Params, RTC_PARAM_CODES, ZIM_PARAM_CODES } from "./params.js";
+import { PreSendAsker } from "./pre-send.js";
 import { seed } from "./seed.js";
 import { login, logout } from "./sessions.js";
 import { AppState } from "./state.js";
@@ -54,6 +56,7 @@ export class ZegoVendor implements VendorEmulator {
   private readonly apps = new Map<number, AppState>();
   private readonly ids = new RequestIds();
   private readonly callbacks: ZegoCallbacks;
+  private readonly asker: PreSendAsker;
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -61,6 +64,7 @@ export class ZegoVendor implements VendorEmulator {
     private readonly options: ZegoVendorOptions,
   ) {
     this.callbacks = new ZegoCallbacks(ctx.callbacks, ctx.clock);
+    this.asker = new PreSendAsker(this.callbacks);
     for (const app of apps) {
       if (this.configs.has(app.appId)) throw new TypeError(`duplicate appId ${app.appId}`);
       this.configs.set(app.appId, app);
@@ -76,8 +80,9 @@ export class ZegoVendor implements VendorEmulator {
     );
   }
 
-  /** `zim:<Action>` / `rtc:<Action>`. */
+  /** `zim:<Action>` / `rtc:<Action>`; the simulated client send is `zim-client:SendMessage`. */
   routeKey(req: RouteInput): string {
+    if (req.path === CLIENT_SEND_PATH) return "zim-client:SendMessage";
     const product = this.product(req);
     return `${product === "bad-host" ? "zim" : product}:${req.query.get("Action") ?? ""}`;
   }
@@ -86,7 +91,8 @@ export class ZegoVendor implements VendorEmulator {
     return routeKey.startsWith("rtc:") ? "rtc" : "zim";
   }
 
-  handle(req: VendorRequest): VendorAnswer {
+  handle(req: VendorRequest): VendorAnswer | Promise<VendorAnswer> {
+    if (req.path === CLIENT_SEND_PATH) return this.clientSend(req);
     const rid = this.ids.next(req.receivedAt);
     const product = this.product(req);
     const answerAs = product === "bad-host" ? this.productOfKey(req.routeKey) : product;
@@ -143,6 +149,48 @@ export class ZegoVendor implements VendorEmulator {
       if (!(err instanceof ZegoError)) throw err;
       return envelope(product, rid, err.code, err.message, err.extra, app.key);
     }
+  }
+
+  /** A client-SDK send (client-send.ts): JSON in, the SDK's result out. */
+  private async clientSend(req: VendorRequest): Promise<VendorAnswer> {
+    const answer = (status: number, value: unknown, app?: AppState): VendorAnswer => ({
+      status,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(value),
+      ...(app ? { app: app.key } : {}),
+    });
+    let body: unknown;
+    try {
+      body = JSON.parse(req.rawBody);
+    } catch {
+      return answer(400, { code: 6000001, message: "the body is not JSON" });
+    }
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      return answer(400, { code: 6000001, message: "the body is not a JSON object" });
+    const fields = body as Record<string, unknown>;
+    let app: AppState;
+    try {
+      app = this.appOf({ app: fields.AppId });
+    } catch (err) {
+      const status = err instanceof ControlError ? err.status : 400;
+      return answer(status, { code: 6000003, message: (err as Error).message });
+    }
+    const deps = {
+      app,
+      callbacks: this.callbacks,
+      asker: this.asker,
+      now: () => this.ctx.clock.now(),
+    };
+    try {
+      return answer(200, await clientSend(deps, new Params(fields, false, ZIM_PARAM_CODES)), app);
+    } catch (err) {
+      if (!(err instanceof ZegoError)) throw err;
+      return answer(200, clientError(err), app);
+    }
+  }
+
+  close(): void {
+    this.asker.close();
   }
 
   faultAnswer(fault: FaultSpec, req: VendorRequest): VendorAnswer {

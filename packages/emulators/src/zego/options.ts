@@ -43,6 +43,20 @@ export interface ZegoAppConfig {
   friendLimit?: number;
   /** Blocked users per user before 660800040 (default 1000, raisable via support). */
   blocklistLimit?: number;
+  /** The before_send_msg callback for client-SDK sends (docs/vendors/zego.md #18). */
+  beforeSend?: BeforeSendConfig;
+}
+
+export interface BeforeSendConfig {
+  /** Default: on whenever the app has a callback URL. */
+  enabled?: boolean;
+  /** Per attempt, ms (default 2 500: the zh page's 2.5 s). */
+  timeoutMs?: number;
+  /**
+   * What ZIM does with the message when the app's server fails to answer (timeout, non-2xx,
+   * unreadable body): "drop" (default, per the docs) or "send" (ZEGO support can switch it).
+   */
+  onFailure?: "drop" | "send";
 }
 
 export interface ZegoEmulatorOptions {
@@ -83,6 +97,7 @@ export interface ResolvedApp {
   roomLimit: number;
   friendLimit: number;
   blocklistLimit: number;
+  beforeSend: { enabled: boolean; timeoutMs: number; onFailure: "drop" | "send" };
 }
 
 /** Members per group per plan (Pricing: Free 20, Pro 200, Enterprise 2 000). */
@@ -115,6 +130,11 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
     roomLimit: app.roomLimit ?? Number.POSITIVE_INFINITY,
     friendLimit: app.friendLimit ?? 3000,
     blocklistLimit: app.blocklistLimit ?? 1000,
+    beforeSend: {
+      enabled: app.beforeSend?.enabled ?? Boolean(app.callbackUrl),
+      timeoutMs: app.beforeSend?.timeoutMs ?? 2_500,
+      onFailure: app.beforeSend?.onFailure ?? "drop",
+    },
   };
 }
 

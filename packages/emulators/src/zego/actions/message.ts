@@ -27,10 +27,18 @@ export function store(
   app: AppState,
   conv: Conversation | undefined,
   msg: ValidMessage,
-  fields: { convType: ConvType; convKey: string; sender: string; receiver?: string; now: number },
+  fields: {
+    convType: ConvType;
+    convKey: string;
+    sender: string;
+    receiver?: string;
+    now: number;
+    /** A client send's id, given before the app's before_send_msg was asked. */
+    msgId?: number;
+  },
 ): StoredMessage {
   const stored: StoredMessage = {
-    msgId: app.nextMsgId(),
+    msgId: fields.msgId ?? app.nextMsgId(),
     seq: 0,
     convType: fields.convType,
     convKey: fields.convKey,
