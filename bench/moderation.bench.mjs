@@ -25,7 +25,10 @@ const SDK_APP_ID = 1400000999;
 const TOKEN = randomBytes(16).toString("hex");
 const log = (/** @type {string} */ line) => console.log(line);
 
-/** Deterministic pseudo-words, so runs compare. */
+/**
+ * Deterministic pseudo-words, so runs compare.
+ * @param {number} n @param {number} seed
+ */
 function words(n, seed) {
   const letters = "abcdefghijklmnopqrstuvwxyz";
   const out = [];
@@ -68,7 +71,12 @@ function gatewayConfig() {
         id: "chat",
         vendor: "tencent",
         // Pre-send answers need no vendor call: the origin is never reached.
-        options: { sdkAppId: SDK_APP_ID, key: "k".repeat(64), callbackToken: TOKEN, origins: ["http://127.0.0.1:9"] },
+        options: {
+          sdkAppId: SDK_APP_ID,
+          key: "k".repeat(64),
+          callbackToken: TOKEN,
+          origins: ["http://127.0.0.1:9"],
+        },
         webhook: {
           allowedSources: ["127.0.0.1"],
           vendorSources: false,
@@ -78,7 +86,11 @@ function gatewayConfig() {
         moderation: {
           blockedWords: BLOCKED,
           maskedWords: MASKED,
-          patterns: ["\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b", "https?://\\S+\\.ru\\b", "(.)\\1{20,}"],
+          patterns: [
+            "\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b",
+            "https?://\\S+\\.ru\\b",
+            "(.)\\1{20,}",
+          ],
           maxTextLength: 2000,
           senderRate: { limit: 1_000_000, windowSeconds: 1 },
           blockReason: "Not sent.",
@@ -135,6 +147,17 @@ function nextPath() {
 
 const fmt = (/** @type {number} */ ms) => `${ms.toFixed(2)} ms`;
 
+/** autocannon's request: a fresh signed callback each time. */
+const callback = {
+  method: "POST",
+  setupRequest: (/** @type {Record<string, unknown>} */ req) => ({
+    ...req,
+    path: nextPath(),
+    body: nextBody(),
+    headers: { "content-type": "application/json" },
+  }),
+};
+
 async function main() {
   const gateway = await startRole("gateway", { input: { config: gatewayConfig() } });
   const url = /** @type {{ url: string }} */ (gateway.info).url;
@@ -147,14 +170,14 @@ async function main() {
       connections: 10,
       duration: 2,
       overallRate: 200,
-      requests: [{ method: "POST", setupRequest: (req) => ({ ...req, path: nextPath(), body: nextBody(), headers: { "content-type": "application/json" } }) }],
+      requests: [callback],
     });
     const result = await cannon({
       url: origin,
       connections: 20,
       duration: SECONDS,
       overallRate: RATE,
-      requests: [{ method: "POST", setupRequest: (req) => ({ ...req, path: nextPath(), body: nextBody(), headers: { "content-type": "application/json" } }) }],
+      requests: [callback],
       check: (body) => {
         const a = JSON.parse(body);
         if (a.ActionStatus !== "OK") return false;

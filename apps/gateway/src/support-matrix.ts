@@ -55,7 +55,6 @@ export function supportMatrix(): string {
 function preSendChecks(): string[] {
   const cells = VENDORS.map((vendor) => {
     const support = VENDOR_MODULES[vendor].preSend;
-    if (!support) return "not declared";
     if ("gap" in support) return cell(support.gap);
     const fallback = support.onNoAnswer === "deliver" ? "delivers" : "drops the message";
     return cell(

@@ -119,6 +119,30 @@ describe("pre-send moderation on the demo's vendors", () => {
     expect(texts).not.toContain(text);
   });
 
+  it("zego: a client's send holding a blocked word is refused with the reason", async () => {
+    const zego = g.emulators.find((e) => e.vendor === "zego");
+    if (!zego) throw new Error("no zego emulator");
+    await zego.login({ userId: "alice" });
+    const clientSend = async (text: string) => {
+      const res = await fetch(new URL("/zim-client/send", zego.url), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          UserId: "alice",
+          ConvType: 0,
+          ConvId: "bob",
+          MessageType: 1,
+          MessageBody: { Message: text },
+        }),
+      });
+      return (await res.json()) as { code: number; reason?: string };
+    };
+    const refused = await clientSend(`what a ${DEMO_BLOCKED_WORD} ${id("z")}`);
+    expect(refused.code).toBe(6000230);
+    expect(refused.reason).toBe(`Not sent: the demo blocks the word "${DEMO_BLOCKED_WORD}".`);
+    expect((await clientSend(`hello ${id("zc")}`)).code).toBe(0);
+  });
+
   it("logs every decision without the message's text", async () => {
     const secretText = `a ${DEMO_BLOCKED_WORD} no log may show ${id("l")}`;
     await send("tencent", secretText);

@@ -77,8 +77,8 @@ export interface VendorModule<O = unknown> {
    * the gateway publishes no second event for a write it made (see ImAdapter.reportsByCallback).
    */
   readonly callbackEvents: CallbackEvents;
-  /** The vendor's pre-send callback, where it has one (the gateway moderates through it). */
-  readonly preSend?: PreSendSupport;
+  /** The vendor's pre-send callback (the gateway moderates through it), or why it has none. */
+  readonly preSend: PreSendSupport;
 }
 
 /**

@@ -422,7 +422,6 @@ function secret(
 /** Moderation needs the vendor's pre-send callback, and a hook that answers within its timeout. */
 function checkPreSend(module: VendorModule<unknown>, rules: ModerationRules, path: string): void {
   const support = module.preSend;
-  if (!support) return;
   if ("gap" in support) {
     throw new ConfigError(path, `no moderation here: ${module.vendor} ${support.gap}`);
   }

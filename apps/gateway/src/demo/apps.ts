@@ -106,6 +106,8 @@ export function demoApps(
             operatorUserId: DEMO_OPERATOR,
             ...(demo.callbackSecret ? { callbackSecret: demo.callbackSecret } : {}),
           },
+          // ZIM asks the gateway before delivering its clients' sends (before_send_msg).
+          moderation: DEMO_MODERATION,
         });
         break;
       default:
