@@ -64,6 +64,7 @@ export async function startGateway(
         else log.debug({ vendorCall: attempt }, "vendor call");
       },
       contextHeaders: traceHeaders,
+      readCoalesceMs: config.server.readCoalesceMs,
       rateShaping: rateShaping(
         realtime,
         config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,

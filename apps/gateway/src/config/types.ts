@@ -17,6 +17,11 @@ export interface ServerConfig {
   maxAliases: number;
   /** Drain time for in-flight requests on SIGTERM. */
   shutdownGraceMs: number;
+  /**
+   * Profile and presence reads of different requests arriving within this many ms become
+   * one vendor batch call (0: only reads of the same moment).
+   */
+  readCoalesceMs: number;
 }
 
 export interface JwtConfig {
@@ -156,4 +161,5 @@ export const SERVER_DEFAULTS: ServerConfig = {
   maxCost: 20_000,
   maxAliases: 30,
   shutdownGraceMs: 10_000,
+  readCoalesceMs: 2,
 };

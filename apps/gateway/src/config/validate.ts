@@ -113,6 +113,9 @@ function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {
   ] as const) {
     if (s[key] !== undefined) out[key] = int(s[key], `server.${key}`, 1, 1_000_000_000);
   }
+  // A few milliseconds at most: every read waits this long for company.
+  if (s.readCoalesceMs !== undefined)
+    out.readCoalesceMs = int(s.readCoalesceMs, "server.readCoalesceMs", 0, 20);
   // The environment wins, so one config file serves many deployments.
   if (env.PORT !== undefined && env.PORT !== "")
     out.port = int(Number(env.PORT), "PORT (environment)", 0, 65535);
