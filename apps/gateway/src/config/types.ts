@@ -143,6 +143,14 @@ export interface GatewayConfig {
   realtime?: RealtimeConfig;
   /** `GET /metrics` (Prometheus), served only with this section. */
   metrics?: MetricsConfig;
+  /** Registered operations served by id; with `only`, the only operations served. */
+  trustedDocuments?: TrustedDocumentsConfig;
+}
+
+export interface TrustedDocumentsConfig {
+  /** The manifest's text (an Apollo persisted-query manifest or a `{ id: document }` map). */
+  manifest: string;
+  only: boolean;
 }
 
 export interface MetricsConfig {

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Vendor } from "@imgraph/core";
 import { VENDOR_MODULES } from "../apps.js";
 import { parseRange } from "../realtime/addresses.js";
+import { TrustedDocuments } from "../trusted-documents.js";
 import { ConfigError } from "./errors.js";
 import { appRateLimits } from "./rate-limits.js";
 import {
@@ -18,6 +19,7 @@ import {
   type RealtimeConfig,
   SERVER_DEFAULTS,
   type ServerConfig,
+  type TrustedDocumentsConfig,
   type WebhookTlsConfig,
 } from "./types.js";
 import { allowOnly, array, bool, int, object, oneOf, type Raw, string, url } from "./values.js";
@@ -45,6 +47,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     "logLevel",
     "realtime",
     "metrics",
+    "trustedDocuments",
   ]);
   const server = serverConfig(root.server, sources.env);
   const auth = authConfig(root.auth, sources);
@@ -68,6 +71,10 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
       `a TLS listener for callbacks (apps[${needsTls}].webhook.clientCaFile asks for client certificates)`,
     );
   const metrics = root.metrics === undefined ? undefined : metricsConfig(root.metrics, sources);
+  const trustedDocuments =
+    root.trustedDocuments === undefined
+      ? undefined
+      : documentsConfig(root.trustedDocuments, sources);
   return {
     realtime,
     server,
@@ -78,7 +85,32 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     logLevel,
     demo: false,
     ...(metrics ? { metrics } : {}),
+    ...(trustedDocuments ? { trustedDocuments } : {}),
   };
+}
+
+/** The registered operations: a manifest file, checked here, and whether only they run. */
+function documentsConfig(raw: unknown, sources: ConfigSources): TrustedDocumentsConfig {
+  const d = object(raw, "trustedDocuments");
+  allowOnly(d, "trustedDocuments", ["file", "only"]);
+  const file = string(d.file, "trustedDocuments.file");
+  const full = isAbsolute(file) ? file : resolve(sources.baseDir, file);
+  let manifest: string;
+  try {
+    manifest = (sources.readFile ?? ((p) => readFileSync(p, "utf8")))(full);
+  } catch {
+    throw new ConfigError("trustedDocuments.file", `a readable file (cannot read ${file})`);
+  }
+  const only = d.only === undefined ? false : bool(d.only, "trustedDocuments.only");
+  try {
+    new TrustedDocuments(manifest, only);
+  } catch (error) {
+    throw new ConfigError(
+      "trustedDocuments.file",
+      `a manifest of operations (${(error as Error).message})`,
+    );
+  }
+  return { manifest, only };
 }
 
 export const MIN_METRICS_TOKEN = 16;
