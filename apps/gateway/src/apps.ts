@@ -12,6 +12,7 @@ import type {
 import { BadUserInputError, clientHooks } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
 import { type RateShaping, shaperFor } from "./rate-shaping.js";
+import { SharedReads } from "./read-coalescer.js";
 
 /**
  * Every vendor the gateway speaks, as its adapter package describes it (option schema,
@@ -38,11 +39,19 @@ export class AppRegistry {
   readonly #apps = new Map<string, ImAdapter>();
   /** Each app's rate shaper, where shaping is on (metrics read their bucket levels). */
   readonly shapers: readonly RateShaper[];
+  /** Profile and presence reads merged across requests (none: each request reads alone). */
+  readonly reads: SharedReads | undefined;
   readonly defaultAppId: string;
 
-  constructor(apps: ImAdapter[], defaultAppId: string, shapers: readonly RateShaper[] = []) {
+  constructor(
+    apps: ImAdapter[],
+    defaultAppId: string,
+    shapers: readonly RateShaper[] = [],
+    reads?: SharedReads,
+  ) {
     for (const adapter of apps) this.#apps.set(adapter.info.id, adapter);
     this.shapers = shapers;
+    this.reads = reads;
     if (!this.#apps.has(defaultAppId))
       throw new TypeError(`default app ${defaultAppId} is not configured`);
     this.defaultAppId = defaultAppId;
@@ -53,6 +62,8 @@ export class AppRegistry {
     defaultAppId: string,
     extra: Pick<RuntimeOptions, "idSecret" | "onAttempt" | "contextHeaders"> & {
       rateShaping?: RateShaping;
+      /** Merge concurrent profile and presence reads within this many ms (absent: don't). */
+      readCoalesceMs?: number;
     } = {},
   ): AppRegistry {
     const shapers: RateShaper[] = [];
@@ -67,7 +78,9 @@ export class AppRegistry {
         ...clientHooks(extra),
       });
     });
-    return new AppRegistry(adapters, defaultAppId, shapers);
+    const reads =
+      extra.readCoalesceMs === undefined ? undefined : new SharedReads(extra.readCoalesceMs);
+    return new AppRegistry(adapters, defaultAppId, shapers, reads);
   }
 
   /** The app named by a query's `app` argument, or the default. */

@@ -17,6 +17,7 @@ import { webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./resolvers/index.js";
 import { traceHeaders, traceVendorAttempt } from "./tracing.js";
+import { TrustedDocuments } from "./trusted-documents.js";
 
 export interface GatewayOptions {
   log?: Logger;
@@ -73,6 +74,7 @@ export async function startGateway(
         else log.debug({ vendorCall: attempt }, "vendor call");
       },
       contextHeaders: traceHeaders,
+      readCoalesceMs: config.server.readCoalesceMs,
       rateShaping: shaping,
     });
   } catch (error) {
@@ -126,6 +128,14 @@ export async function startGateway(
     auth,
     log,
     events: realtime.pubsub,
+    ...(config.trustedDocuments
+      ? {
+          documents: new TrustedDocuments(
+            config.trustedDocuments.manifest,
+            config.trustedDocuments.only,
+          ),
+        }
+      : {}),
     ...(options.playground ? { playground: options.playground } : {}),
     routes: [webhooks, ...(options.routes ?? [])],
     ...(metrics && config.metrics ? { metrics: { metrics, token: config.metrics.token } } : {}),

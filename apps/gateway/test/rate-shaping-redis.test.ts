@@ -136,14 +136,14 @@ describe.skipIf(!available)("two gateway processes sharing one app's buckets", (
             origins: [emulator.url],
           },
           {
-            // The same account, paced by the config at 400 reads a minute.
+            // The same account, paced by the config at 400 group reads a minute.
             id: "paced",
             vendor: "tencent",
             sdkAppId: SDK_APP_ID,
             keyEnv: "RATE_TEST_KEY",
             origins: [emulator.url],
             rateLimits: {
-              apis: { "profile/portrait_get": { limit: 400, windowSeconds: 60 } },
+              apis: { "group_open_http_svc/get_group_info": { limit: 400, windowSeconds: 60 } },
             },
           },
           {
@@ -200,13 +200,15 @@ describe.skipIf(!available)("two gateway processes sharing one app's buckets", (
 
   it("overloaded together, they send no more than the one shared budget allows", async () => {
     emulator.clearRequests();
-    // "paced" allows 400 reads a minute: a burst of 19, then one every 60000 / 362 ms. 30
-    // reads through each instance at once, each with 5 s to live: those that cannot have a
-    // token in time answer RATE_LIMITED at once, the others are paced by the one shared
-    // budget. Two unshared budgets would send twice the burst and twice the pace.
+    // Group reads: one vendor call per request (profile reads would be merged across
+    // requests into fewer calls). "paced" allows 400 of them a minute: a burst of 19, then
+    // one every 60000 / 362 ms. 30 reads through each instance at once, each with 5 s to
+    // live: those that cannot have a token in time answer RATE_LIMITED at once, the others
+    // are paced by the one shared budget. Two unshared budgets would send twice the burst
+    // and twice the pace.
     const reads = urls.flatMap((url) =>
       Array.from({ length: 30 }, (_, i) =>
-        gql(url, `query { user(app: "paced", id: "u${i}") { id } }`, {}, { "x-api-key": API_KEY }),
+        gql(url, `query { group(app: "paced", id: "g${i}") { id } }`, {}, { "x-api-key": API_KEY }),
       ),
     );
     const answers = await Promise.all(reads);
@@ -219,7 +221,7 @@ describe.skipIf(!available)("two gateway processes sharing one app's buckets", (
     expect(sent.length).toBeGreaterThanOrEqual(19);
     const times = emulator
       .requests()
-      .filter((r) => r.path.includes("portrait_get"))
+      .filter((r) => r.path.includes("get_group_info"))
       .map((r) => r.time);
     expect(times).toHaveLength(sent.length);
     // The shared budget's bound over the calls' span, with 300 ms for a busy machine's lag.

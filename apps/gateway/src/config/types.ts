@@ -18,6 +18,11 @@ export interface ServerConfig {
   maxAliases: number;
   /** Drain time for in-flight requests on SIGTERM. */
   shutdownGraceMs: number;
+  /**
+   * Profile and presence reads of different requests arriving within this many ms become
+   * one vendor batch call (0: only reads of the same moment).
+   */
+  readCoalesceMs: number;
 }
 
 export interface JwtConfig {
@@ -141,6 +146,14 @@ export interface GatewayConfig {
   realtime?: RealtimeConfig;
   /** `GET /metrics` (Prometheus), served only with this section. */
   metrics?: MetricsConfig;
+  /** Registered operations served by id; with `only`, the only operations served. */
+  trustedDocuments?: TrustedDocumentsConfig;
+}
+
+export interface TrustedDocumentsConfig {
+  /** The manifest's text (an Apollo persisted-query manifest or a `{ id: document }` map). */
+  manifest: string;
+  only: boolean;
 }
 
 export interface MetricsConfig {
@@ -159,4 +172,5 @@ export const SERVER_DEFAULTS: ServerConfig = {
   maxCost: 20_000,
   maxAliases: 30,
   shutdownGraceMs: 10_000,
+  readCoalesceMs: 2,
 };

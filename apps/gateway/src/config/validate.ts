@@ -5,6 +5,7 @@ import type { Vendor, VendorModule } from "@imgraph/core";
 import { VENDOR_MODULES } from "../apps.js";
 import type { ModerationRules } from "../moderation/rules.js";
 import { parseRange } from "../realtime/addresses.js";
+import { TrustedDocuments } from "../trusted-documents.js";
 import { ConfigError } from "./errors.js";
 import { appModeration } from "./moderation.js";
 import { appRateLimits } from "./rate-limits.js";
@@ -20,6 +21,7 @@ import {
   type RealtimeConfig,
   SERVER_DEFAULTS,
   type ServerConfig,
+  type TrustedDocumentsConfig,
   type WebhookTlsConfig,
 } from "./types.js";
 import { allowOnly, array, bool, int, object, oneOf, type Raw, string, url } from "./values.js";
@@ -49,6 +51,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     "logLevel",
     "realtime",
     "metrics",
+    "trustedDocuments",
   ]);
   const server = serverConfig(root.server, sources.env);
   const auth = authConfig(root.auth, sources);
@@ -72,6 +75,10 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
       `a TLS listener for callbacks (apps[${needsTls}].webhook.clientCaFile asks for client certificates)`,
     );
   const metrics = root.metrics === undefined ? undefined : metricsConfig(root.metrics, sources);
+  const trustedDocuments =
+    root.trustedDocuments === undefined
+      ? undefined
+      : documentsConfig(root.trustedDocuments, sources);
   return {
     realtime,
     server,
@@ -82,7 +89,32 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     logLevel,
     demo: false,
     ...(metrics ? { metrics } : {}),
+    ...(trustedDocuments ? { trustedDocuments } : {}),
   };
+}
+
+/** The registered operations: a manifest file, checked here, and whether only they run. */
+function documentsConfig(raw: unknown, sources: ConfigSources): TrustedDocumentsConfig {
+  const d = object(raw, "trustedDocuments");
+  allowOnly(d, "trustedDocuments", ["file", "only"]);
+  const file = string(d.file, "trustedDocuments.file");
+  const full = isAbsolute(file) ? file : resolve(sources.baseDir, file);
+  let manifest: string;
+  try {
+    manifest = (sources.readFile ?? ((p) => readFileSync(p, "utf8")))(full);
+  } catch {
+    throw new ConfigError("trustedDocuments.file", `a readable file (cannot read ${file})`);
+  }
+  const only = d.only === undefined ? false : bool(d.only, "trustedDocuments.only");
+  try {
+    new TrustedDocuments(manifest, only);
+  } catch (error) {
+    throw new ConfigError(
+      "trustedDocuments.file",
+      `a manifest of operations (${(error as Error).message})`,
+    );
+  }
+  return { manifest, only };
 }
 
 export const MIN_METRICS_TOKEN = 16;
@@ -117,6 +149,9 @@ function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {
   ] as const) {
     if (s[key] !== undefined) out[key] = int(s[key], `server.${key}`, 1, 1_000_000_000);
   }
+  // A few milliseconds at most: every read waits this long for company.
+  if (s.readCoalesceMs !== undefined)
+    out.readCoalesceMs = int(s.readCoalesceMs, "server.readCoalesceMs", 0, 20);
   // The environment wins, so one config file serves many deployments.
   if (env.PORT !== undefined && env.PORT !== "")
     out.port = int(Number(env.PORT), "PORT (environment)", 0, 65535);

@@ -54,6 +54,8 @@ export interface DemoOptions {
   realtime?: Partial<RealtimeConfig>;
   /** Serve `GET /metrics` to this bearer token (tests). */
   metricsToken?: string;
+  /** Registered operations (tests of trusted documents). */
+  trustedDocuments?: GatewayConfig["trustedDocuments"];
 }
 
 /**
@@ -97,6 +99,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     logLevel: options.logLevel ?? "info",
     demo: true,
     ...(options.metricsToken ? { metrics: { token: options.metricsToken } } : {}),
+    ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
   };
   const log =
     options.log ??

@@ -9,6 +9,11 @@ import { createContext, type GatewayContext, type RequestMeta } from "../../cont
 import { requestError } from "../../errors.js";
 import { MAX_SYNTAX_NESTING, nestingError, syntaxNesting } from "../../limits.js";
 import type { PubSub } from "../../realtime/pubsub.js";
+import type {
+  DocumentRefusal,
+  DocumentRequest,
+  TrustedDocuments,
+} from "../../trusted-documents.js";
 import { readBody, sendJson, TOO_LARGE } from "../body.js";
 import type { Route } from "../route.js";
 
@@ -22,6 +27,39 @@ export interface GraphqlDeps {
   log: Logger;
   /** Where writes made through the gateway publish their events. */
   events?: PubSub;
+  /** Registered operations, served by id (and, when `only`, the only ones served). */
+  documents?: TrustedDocuments;
+}
+
+/**
+ * The request with its registered document's text filled in (GET: into the URL), or why
+ * the document is refused.
+ */
+function namedDocument(
+  documents: TrustedDocuments,
+  method: string,
+  url: URL,
+  parsed: unknown,
+): { parsed: unknown } | DocumentRefusal {
+  const q = url.searchParams;
+  const request: DocumentRequest =
+    method === "GET"
+      ? {
+          ...(q.has("query") ? { query: q.get("query") } : {}),
+          ...(q.has("documentId") ? { documentId: q.get("documentId") } : {}),
+          ...(q.has("extensions") ? { extensions: q.get("extensions") } : {}),
+        }
+      : typeof parsed === "object" && parsed !== null
+        ? (parsed as DocumentRequest)
+        : {};
+  const resolved = documents.resolve(request);
+  if ("code" in resolved) return resolved;
+  if (resolved.query === null || resolved.query === request.query) return { parsed };
+  if (method === "GET") {
+    q.set("query", resolved.query);
+    return { parsed };
+  }
+  return { parsed: { ...(parsed as object), query: resolved.query } };
 }
 
 /**
@@ -76,6 +114,16 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
       }
     }
 
+    if (deps.documents) {
+      const named = namedDocument(deps.documents, req.method, url, parsed);
+      if ("code" in named) {
+        sendJson(res, 400, {
+          errors: [{ message: named.message, extensions: { code: named.code, requestId } }],
+        });
+        return { outcome: "document_refused" };
+      }
+      parsed = named.parsed;
+    }
     const query =
       req.method === "GET" ? url.searchParams.get("query") : (parsed as { query?: unknown })?.query;
     if (typeof query === "string" && syntaxNesting(query) > MAX_SYNTAX_NESTING) {

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { gql } from "./helpers.js";
+
+// Reads of different requests merged into the vendor's batch call, over real HTTP: the
+// demo gateway on the Tencent emulator, whose request log shows the vendor calls.
+
+describe("profile reads of concurrent requests", () => {
+  let g: DemoGateway;
+  beforeAll(async () => {
+    g = await startDemo({
+      server: { port: 0, host: "127.0.0.1", readCoalesceMs: 20 },
+      logLevel: "silent",
+    });
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  const profileCalls = () =>
+    g.emulators
+      .find((e) => e.vendor === "tencent")
+      ?.requests()
+      .filter((r) => r.path.includes("portrait_get")) ?? [];
+
+  it("become fewer vendor calls, each caller answered with exactly its own user", async () => {
+    const admin = { "x-api-key": g.adminKey };
+    const otherApp = { authorization: `Bearer ${await g.tokenFor("alice", { app: "zego" })}` };
+    const before = profileCalls().length;
+    const asks = [
+      { id: "alice", headers: admin },
+      { id: "bob", headers: admin },
+      { id: "carol", headers: admin },
+      { id: "nobody-here", headers: admin },
+      { id: "dave", headers: otherApp },
+    ];
+    const answers = await Promise.all(
+      asks.map(({ id, headers }) =>
+        gql<{ user: { id: string; name: string } | null }>(
+          g.url,
+          `query { user(app: "tencent", id: "${id}") { id name } }`,
+          {},
+          headers,
+        ),
+      ),
+    );
+    expect(answers.slice(0, 3).map((a) => a.data?.user)).toEqual([
+      { id: "alice", name: "Alice" },
+      { id: "bob", name: "Bob" },
+      { id: "carol", name: "Carol" },
+    ]);
+    // A user who does not exist is null for its caller alone.
+    expect(answers[3]?.errors).toBeUndefined();
+    expect(answers[3]?.data?.user).toBeNull();
+    // Authorization is each caller's own: a token bound to another app reads nothing.
+    expect(answers[4]?.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(answers[4]?.data?.user ?? null).toBeNull();
+
+    const calls = profileCalls().slice(before);
+    const asked = calls.flatMap((c) => JSON.parse(c.body).To_Account as string[]);
+    expect(asked.sort()).toEqual(["alice", "bob", "carol", "nobody-here"]);
+    // Four readers, fewer vendor calls: at least two of them shared one.
+    expect(calls.length).toBeLessThan(4);
+  });
+});
