@@ -9,6 +9,7 @@ describe("folding text the way word rules read it", () => {
     expect(foldText("ΒΑD")).toBe("bad"); // Greek capitals
     expect(foldText("bád")).toBe("bad");
     expect(foldText("b\u200Bad")).toBe("bad");
+    expect(foldText("b\u034Fa\uFE0Fd\u00AD")).toBe("bad");
     expect(foldText("B@D")).toBe("bad");
     expect(foldText("5p4m")).toBe("spam");
   });

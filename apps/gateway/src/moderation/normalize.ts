@@ -50,9 +50,13 @@ const LOOK_ALIKES: Record<string, string> = {
   $: "s",
 };
 
-/** Characters that render as nothing (zero-width joiners, soft hyphens, BOMs). */
+/**
+ * Characters that render as nothing (zero-width spaces and joiners, soft hyphens, BOMs,
+ * direction marks); the invisible combining ones (joiners, variation selectors) go with
+ * the marks below.
+ */
 const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu;
 const MARKS = /\p{M}/gu;
 /** What separates tokens: anything but letters, and the digits and symbols read as letters. */
 const SEPARATOR = /[^\p{L}\p{N}@$]+/u;
