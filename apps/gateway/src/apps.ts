@@ -12,6 +12,7 @@ import type {
 import { BadUserInputError, clientHooks } from "@imgraph/core";
 import type { AppConfig } from "./config/types.js";
 import { type RateShaping, shaperFor } from "./rate-shaping.js";
+import type { ReadCache } from "./read-cache/read-cache.js";
 import { SharedReads } from "./read-coalescer.js";
 
 /**
@@ -41,6 +42,8 @@ export class AppRegistry {
   readonly shapers: readonly RateShaper[];
   /** Profile and presence reads merged across requests (none: each request reads alone). */
   readonly reads: SharedReads | undefined;
+  /** Profiles and group info served within their staleness bound (none: off). */
+  readonly cache: ReadCache | undefined;
   readonly defaultAppId: string;
 
   constructor(
@@ -48,10 +51,12 @@ export class AppRegistry {
     defaultAppId: string,
     shapers: readonly RateShaper[] = [],
     reads?: SharedReads,
+    cache?: ReadCache,
   ) {
     for (const adapter of apps) this.#apps.set(adapter.info.id, adapter);
     this.shapers = shapers;
     this.reads = reads;
+    this.cache = cache;
     if (!this.#apps.has(defaultAppId))
       throw new TypeError(`default app ${defaultAppId} is not configured`);
     this.defaultAppId = defaultAppId;
@@ -64,6 +69,7 @@ export class AppRegistry {
       rateShaping?: RateShaping;
       /** Merge concurrent profile and presence reads within this many ms (absent: don't). */
       readCoalesceMs?: number;
+      readCache?: ReadCache;
     } = {},
   ): AppRegistry {
     const shapers: RateShaper[] = [];
@@ -80,7 +86,7 @@ export class AppRegistry {
     });
     const reads =
       extra.readCoalesceMs === undefined ? undefined : new SharedReads(extra.readCoalesceMs);
-    return new AppRegistry(adapters, defaultAppId, shapers, reads);
+    return new AppRegistry(adapters, defaultAppId, shapers, reads, extra.readCache);
   }
 
   /** The app named by a query's `app` argument, or the default. */

@@ -40,7 +40,7 @@ export function createContext(
     ...input,
     meta: input.meta ?? { operationName: null, operationType: null, errorCodes: [] },
   } as GatewayContext;
-  context.loaders = new Loaders(() => callOptions(context), input.apps.reads);
+  context.loaders = new Loaders(() => callOptions(context), input.apps.reads, input.apps.cache);
   return context;
 }
 

@@ -11,6 +11,8 @@ import { createLogger } from "./logger.js";
 import { GatewayMetrics } from "./metrics.js";
 import { Moderation, moderationRules } from "./moderation/service.js";
 import { rateShaping } from "./rate-shaping.js";
+import { ReadCache } from "./read-cache/read-cache.js";
+import { MemoryCacheStore, RedisCacheStore } from "./read-cache/store.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
 import { webhookRoute } from "./realtime/webhooks.js";
@@ -75,6 +77,15 @@ export async function startGateway(
       },
       contextHeaders: traceHeaders,
       readCoalesceMs: config.server.readCoalesceMs,
+      ...(config.readCache
+        ? {
+            readCache: new ReadCache(
+              realtime.redis ? new RedisCacheStore(realtime.redis) : new MemoryCacheStore(),
+              config.readCache,
+              config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,
+            ),
+          }
+        : {}),
       rateShaping: shaping,
     });
   } catch (error) {
@@ -113,6 +124,7 @@ export async function startGateway(
     bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
     guard,
     moderation,
+    ...(apps.cache ? { cache: apps.cache } : {}),
     ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
     ...(options.onWebhookAccepted
       ? {

@@ -1,5 +1,13 @@
-import type { CallOptions, ImAdapter, ItemResult, Presence, User } from "@imgraph/core";
+import {
+  type CallOptions,
+  type ImAdapter,
+  type ItemResult,
+  itemOk,
+  type Presence,
+  type User,
+} from "@imgraph/core";
 import { BatchLoader } from "./batch-loader.js";
+import type { ReadCache } from "./read-cache/read-cache.js";
 import type { SharedReads } from "./read-coalescer.js";
 
 /**
@@ -14,17 +22,21 @@ export class Loaders {
   readonly #presence = new Map<string, BatchLoader<Presence>>();
 
   readonly #shared: SharedReads | undefined;
+  readonly #cache: ReadCache | undefined;
 
-  constructor(options: () => CallOptions, shared?: SharedReads) {
+  constructor(options: () => CallOptions, shared?: SharedReads, cache?: ReadCache) {
     this.#options = options;
     this.#shared = shared;
+    this.#cache = cache;
   }
 
   users(adapter: ImAdapter): BatchLoader<User> {
-    return this.#loader(this.#users, adapter, (ids) =>
+    const read = (ids: string[]) =>
       this.#shared
         ? this.#shared.users(adapter).read(ids, this.#options())
-        : adapter.getUsers(ids, this.#options()),
+        : adapter.getUsers(ids, this.#options());
+    return this.#loader(this.#users, adapter, (ids) =>
+      this.#cache?.cachesProfiles ? cachedRead(this.#cache, adapter.info.id, ids, read) : read(ids),
     );
   }
 
@@ -50,4 +62,25 @@ export class Loaders {
     }
     return loader;
   }
+}
+
+/** Profiles from the cache where it holds them; the rest read, then kept (users only). */
+async function cachedRead(
+  cache: ReadCache,
+  appId: string,
+  ids: string[],
+  read: (ids: string[]) => Promise<ItemResult<User>[]>,
+): Promise<ItemResult<User>[]> {
+  const cached = await cache.users(appId, ids);
+  const missing = ids.filter((id) => !cached.has(id));
+  const fresh = missing.length > 0 ? await read(missing) : [];
+  await cache.putUsers(
+    appId,
+    fresh.flatMap((r) => (r.ok ? [r.value] : [])),
+  );
+  const byId = new Map(fresh.map((r) => [r.key, r]));
+  return ids.map((id) => {
+    const user = cached.get(id);
+    return user ? itemOk(id, user) : (byId.get(id) as ItemResult<User>);
+  });
 }

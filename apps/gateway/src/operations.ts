@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  type Group,
   type ImAdapter,
   OPERATIONS,
   type OperationInput,
@@ -10,6 +11,7 @@ import {
 import { type AccessContext, authorize } from "./auth/access.js";
 import { isMember } from "./auth/membership.js";
 import { callOptions, type GatewayContext } from "./context.js";
+import { staleAfter } from "./read-cache/invalidation.js";
 import { progressPublisher } from "./realtime/progress.js";
 import { writeEvents } from "./realtime/write-events.js";
 
@@ -42,8 +44,22 @@ export async function runOn<N extends OperationName>(
   ) => Promise<OperationOutput<N>>;
   // A batch operation tells its caller how far it has got (OPERATION_PROGRESS events).
   const report = OPERATIONS[name].batch ? progressPublisher(ctx, adapter, name) : undefined;
+  const cache = ctx.apps.cache;
+  if (name === "getGroup" && cache?.cachesGroups) {
+    const cached = await cache.group(adapter.info.id, input as string);
+    if (cached) return cached as OperationOutput<N>;
+  }
   const call = () => method.call(adapter, input, options);
-  const output = await (report ? withProgress(report, call) : call());
+  let output: OperationOutput<N>;
+  try {
+    output = await (report ? withProgress(report, call) : call());
+  } finally {
+    // A write may have been applied even when it failed: what it touches is stale either way.
+    if (cache && OPERATIONS[name].kind === "write") {
+      await cache.forget(adapter.info.id, staleAfter(name, input));
+    }
+  }
+  if (name === "getGroup" && output) await cache?.putGroup(adapter.info.id, output as Group);
   await publishWrite(ctx, adapter, name, input, output);
   return output;
 }

@@ -1,5 +1,6 @@
 import type { RateLimit, Vendor } from "@imgraph/core";
 import type { ModerationRules } from "../moderation/rules.js";
+import type { ReadCacheConfig } from "../read-cache/read-cache.js";
 
 /** The gateway's configuration after validation (secrets resolved, defaults applied). */
 
@@ -146,6 +147,8 @@ export interface GatewayConfig {
   realtime?: RealtimeConfig;
   /** `GET /metrics` (Prometheus), served only with this section. */
   metrics?: MetricsConfig;
+  /** Profiles and group info served from a cache within a staleness bound (off when absent). */
+  readCache?: ReadCacheConfig;
   /** Registered operations served by id; with `only`, the only operations served. */
   trustedDocuments?: TrustedDocumentsConfig;
 }

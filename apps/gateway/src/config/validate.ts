@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { Vendor, VendorModule } from "@imgraph/core";
 import { VENDOR_MODULES } from "../apps.js";
 import type { ModerationRules } from "../moderation/rules.js";
+import type { ReadCacheConfig } from "../read-cache/read-cache.js";
 import { parseRange } from "../realtime/addresses.js";
 import { TrustedDocuments } from "../trusted-documents.js";
 import { ConfigError } from "./errors.js";
@@ -52,6 +53,7 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     "realtime",
     "metrics",
     "trustedDocuments",
+    "readCache",
   ]);
   const server = serverConfig(root.server, sources.env);
   const auth = authConfig(root.auth, sources);
@@ -79,7 +81,9 @@ export function validateConfig(raw: unknown, sources: ConfigSources): GatewayCon
     root.trustedDocuments === undefined
       ? undefined
       : documentsConfig(root.trustedDocuments, sources);
+  const readCache = root.readCache === undefined ? undefined : readCacheConfig(root.readCache);
   return {
+    ...(readCache ? { readCache } : {}),
     realtime,
     server,
     auth,
@@ -466,4 +470,13 @@ function checkPreSend(module: VendorModule<unknown>, rules: ModerationRules, pat
       `less than ${module.vendor}'s pre-send timeout of ${support.timeoutMs} ms (the answer must reach the vendor in time)`,
     );
   }
+}
+
+/** The read cache's staleness bounds, ms (0: that kind is not cached). */
+function readCacheConfig(raw: unknown): ReadCacheConfig {
+  const c = object(raw, "readCache");
+  allowOnly(c, "readCache", ["profilesTtlMs", "groupsTtlMs"]);
+  const ttl = (key: "profilesTtlMs" | "groupsTtlMs") =>
+    c[key] === undefined ? 0 : int(c[key], `readCache.${key}`, 0, 3_600_000);
+  return { profilesTtlMs: ttl("profilesTtlMs"), groupsTtlMs: ttl("groupsTtlMs") };
 }

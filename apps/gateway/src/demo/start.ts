@@ -54,6 +54,8 @@ export interface DemoOptions {
   realtime?: Partial<RealtimeConfig>;
   /** Serve `GET /metrics` to this bearer token (tests). */
   metricsToken?: string;
+  /** The read cache (tests). */
+  readCache?: GatewayConfig["readCache"];
   /** Registered operations (tests of trusted documents). */
   trustedDocuments?: GatewayConfig["trustedDocuments"];
 }
@@ -100,6 +102,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoGateway>
     demo: true,
     ...(options.metricsToken ? { metrics: { token: options.metricsToken } } : {}),
     ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
+    ...(options.readCache ? { readCache: options.readCache } : {}),
   };
   const log =
     options.log ??

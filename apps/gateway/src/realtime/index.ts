@@ -1,4 +1,3 @@
-import type { RedisEval } from "@imgraph/core";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { REALTIME_DEFAULTS, type RealtimeConfig } from "../config/types.js";
@@ -16,8 +15,8 @@ export interface Realtime extends RealtimeServices {
   mode: "memory" | "redis";
   /** Whether the Redis connections are ready; absent in memory mode. */
   redisReady?: () => boolean;
-  /** Commands on the shared Redis (rate buckets); absent in memory mode. */
-  redis?: RedisEval;
+  /** Commands on the shared Redis (rate buckets, the read cache); absent in memory mode. */
+  redis?: Redis;
   close(): Promise<void>;
 }
 

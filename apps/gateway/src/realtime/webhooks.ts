@@ -13,6 +13,7 @@ import { readBody, TOO_LARGE } from "../http/body.js";
 import type { Route } from "../http/route.js";
 import type { WebhookReason } from "../metrics.js";
 import type { Moderation } from "../moderation/service.js";
+import type { ReadCache } from "../read-cache/read-cache.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
@@ -33,6 +34,8 @@ export interface WebhookDeps {
   onOutcome?: (appId: string, reason: WebhookReason) => void;
   /** Answers vendors' pre-send callbacks; without it every message is allowed. */
   moderation?: Moderation;
+  /** Cached reads a callback's events make stale. */
+  cache?: ReadCache;
 }
 
 /**
@@ -157,6 +160,8 @@ export function webhookRoute(deps: WebhookDeps): Route {
       send(res, refusal(adapter, 503, "Callback being processed; retry later."));
       return done("unavailable");
     }
+    // The vendor says these changed: cached reads of them go before anyone hears of it.
+    await deps.cache?.forgetEvents(appId, result.events);
     try {
       await deps.pubsub.publish(appId, result.events);
     } catch (error) {
