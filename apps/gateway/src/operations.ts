@@ -59,7 +59,8 @@ export async function runOn<N extends OperationName>(
       await cache.forget(adapter.info.id, staleAfter(name, input));
     }
   }
-  if (name === "getGroup" && output) await cache?.putGroup(adapter.info.id, output as Group);
+  if (name === "getGroup" && output)
+    await cache?.putGroup(adapter.info.id, output as unknown as Group);
   await publishWrite(ctx, adapter, name, input, output);
   return output;
 }
