@@ -351,6 +351,12 @@ const RULES: Record<string, Case | Case[]> = {
   "Query.readReceipts": { rule: rules.participant("messageId") },
   "Query.messageReaders": { rule: rules.participant("messageId"), args: () => ({ read: true }) },
   "Query.messageLog": { rule: rules.admin(), args: () => ({ hour: HOUR }) },
+  "Query.sensitiveWords": { rule: rules.admin() },
+  "Mutation.addSensitiveWords": {
+    rule: rules.admin(),
+    args: () => ({ words: [{ word: "authzword" }] }),
+  },
+  "Mutation.removeSensitiveWords": { rule: rules.admin(), args: () => ({ words: ["authzword"] }) },
   "Query.conversationFolders": { rule: rules.self("userId") },
   "Query.groupAttributes": { rule: rules.groupMember("groupId") },
   "Query.groupMemberRoles": {
