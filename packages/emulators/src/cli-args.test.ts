@@ -5,17 +5,35 @@ import { rcClient } from "./testing/rongcloud-client.js";
 
 describe("CLI arguments", () => {
   it("parses --port, --host, --only and --help, in both spellings", () => {
-    expect(parseArgs([])).toEqual({ port: 0, host: "127.0.0.1", only: [], help: false });
+    expect(parseArgs([])).toEqual({
+      port: 0,
+      host: "127.0.0.1",
+      only: [],
+      tls: false,
+      latencyMs: 0,
+      help: false,
+    });
     expect(parseArgs(["--port", "4100", "--host=0.0.0.0", "--only", "rongcloud,zego"])).toEqual({
       port: 4100,
       host: "0.0.0.0",
       only: ["rongcloud", "zego"],
+      tls: false,
+      latencyMs: 0,
       help: false,
     });
     expect(parseArgs(["-h"]).help).toBe(true);
     expect(() => parseArgs(["--port", "70000"])).toThrow(/port/);
     expect(() => parseArgs(["--port"])).toThrow(/value/);
     expect(() => parseArgs(["--bogus"])).toThrow(/unknown/);
+  });
+
+  it("parses the WAN-like mode: --tls and --latency-ms", () => {
+    expect(parseArgs(["--tls", "--latency-ms", "40"])).toMatchObject({ tls: true, latencyMs: 40 });
+    expect(parseArgs(["--latency-ms=0"]).latencyMs).toBe(0);
+    expect(() => parseArgs(["--latency-ms", "-3"])).toThrow(/--latency-ms must be/);
+    expect(() => parseArgs(["--latency-ms", "ten"])).toThrow(/--latency-ms must be/);
+    expect(() => parseArgs(["--latency-ms"])).toThrow(/value/);
+    expect(() => parseArgs(["--tls=yes"])).toThrow(/no value/);
   });
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `imgraph-emulators`: start every registered emulator and print URLs + demo credentials. */
 import { parseArgs, USAGE } from "./cli-args.js";
+import { createCliCertificate } from "./cli-certificate.js";
 import type { RunningEmulator } from "./framework/index.js";
 import { emulatorRegistry } from "./registry.js";
 
@@ -35,8 +36,20 @@ async function main(): Promise<void> {
   console.log(
     "imgraph emulators — DEMO credentials below are public, for local development only\n",
   );
+  const certificate = args.tls ? await createCliCertificate(args.host) : undefined;
+  if (certificate) {
+    process.once("exit", () => certificate.remove()); // also when a start below fails
+    console.log(`  HTTPS with a self-signed certificate: ${certificate.path}`);
+    console.log(`    trust it with a client's ca, or NODE_EXTRA_CA_CERTS=${certificate.path}\n`);
+  }
+  if (args.latencyMs > 0) console.log(`  ${args.latencyMs} ms added before every answer\n`);
   for (const [i, reg] of selected.entries()) {
-    const emu = await reg.start({ port: args.port === 0 ? 0 : args.port + i, host: args.host });
+    const emu = await reg.start({
+      port: args.port === 0 ? 0 : args.port + i,
+      host: args.host,
+      latencyMs: args.latencyMs,
+      ...(certificate ? { tls: certificate.tls } : {}),
+    });
     running.push(emu);
     console.log(`  ${reg.vendor.padEnd(10)} ${emu.url}   (${reg.title})`);
     for (const [k, v] of Object.entries(reg.demo)) console.log(`    ${k.padEnd(10)} ${v}`);

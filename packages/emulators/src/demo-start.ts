@@ -1,10 +1,12 @@
 /** How every registration starts its vendor: one demo app, on the CLI's port, host and callback URL. */
-import { definedFields, type RunningEmulator } from "./framework/index.js";
+import { definedFields, type RunningEmulator, type TlsOption } from "./framework/index.js";
 import type { EmulatorRegistration } from "./registry-types.js";
 
 interface DemoStartOptions<App> {
   port?: number;
   host?: string;
+  tls?: TlsOption;
+  latencyMs?: number;
   apps: App[];
 }
 
@@ -15,7 +17,7 @@ export function startDemo<App extends { callbackUrl?: string }>(
 ): EmulatorRegistration["start"] {
   return (options) =>
     start({
-      ...definedFields(options, ["port", "host"]),
+      ...definedFields(options, ["port", "host", "tls", "latencyMs"]),
       apps: [{ ...app, ...definedFields(options, ["callbackUrl"]) }],
     });
 }

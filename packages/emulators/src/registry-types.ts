@@ -1,5 +1,5 @@
 /** The shape of one entry of the emulator registry (see registry.ts). */
-import type { RunningEmulator } from "./framework/index.js";
+import type { RunningEmulator, TlsOption } from "./framework/index.js";
 
 export interface EmulatorRegistration {
   /** Short vendor id: "rongcloud", "tencent", "zego". */
@@ -10,6 +10,13 @@ export interface EmulatorRegistration {
   /**
    * Start the emulator with its demo app(s). With `callbackUrl`, the demo app sends its
    * vendor callbacks there, signed as the vendor signs them (with the demo credentials).
+   * `tls` and `latencyMs` turn on the WAN-like mode (see the framework's options).
    */
-  start(options: { port?: number; host?: string; callbackUrl?: string }): Promise<RunningEmulator>;
+  start(options: {
+    port?: number;
+    host?: string;
+    callbackUrl?: string;
+    tls?: TlsOption;
+    latencyMs?: number;
+  }): Promise<RunningEmulator>;
 }

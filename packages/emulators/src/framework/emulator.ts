@@ -12,6 +12,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { RequestLog, type RequestLogEntry } from "./request-log.js";
 import { type HttpOutcome, type RawRequest, startEmulatorServer } from "./server.js";
 import type { VendorAnswer, VendorEmulator, VendorFactory, VendorRequest } from "./vendor.js";
+import { resolveTls, type TlsOption, validateLatencyMs } from "./wan-options.js";
 
 export interface EmulatorOptions {
   port?: number;
@@ -28,16 +29,36 @@ export interface EmulatorOptions {
   callbackRetry?: Partial<RetryPolicy>;
   /** Ring-buffer size of the request log. Default 10,000. */
   requestLogCapacity?: number;
+  /**
+   * WAN-like mode: serve HTTPS. true = a self-signed certificate for localhost, 127.0.0.1,
+   * ::1 and `host`, made at start (clients trust `running.certificate`). Default false.
+   */
+  tls?: TlsOption;
+  /** WAN-like mode: delay before every vendor answer, i.e. added per round trip. Default 0. */
+  latencyMs?: number;
 }
 
 /** The options every vendor's own options share with EmulatorOptions. */
-export const SHARED_OPTIONS = ["port", "host", "faults", "rateLimits", "maxBodyBytes"] as const;
+export const SHARED_OPTIONS = [
+  "port",
+  "host",
+  "faults",
+  "rateLimits",
+  "maxBodyBytes",
+  "tls",
+  "latencyMs",
+] as const;
+
+/** The shared options as a vendor's options interface declares them. */
+export type SharedEmulatorOptions = Pick<EmulatorOptions, (typeof SHARED_OPTIONS)[number]>;
 
 export interface RunningEmulator extends EmulatorControl {
   readonly vendor: string;
   readonly url: string;
   readonly port: number;
   readonly host: string;
+  /** PEM certificate served in HTTPS mode (a client's `ca`); undefined over plain HTTP. */
+  readonly certificate: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +66,9 @@ export async function startEmulator(
   factory: VendorFactory,
   options: EmulatorOptions = {},
 ): Promise<RunningEmulator> {
+  // Checked before anything starts, so a bad value leaves nothing running.
+  const latencyMs = validateLatencyMs(options.latencyMs);
+  const tls = await resolveTls(options.tls, options.host);
   const clock = options.clock ?? createClock();
   const limits = new RateLimiter(options.rateLimits ?? true);
   const callbacks = new CallbackDispatcher(clock, { ...DEFAULT_RETRY, ...options.callbackRetry });
@@ -115,12 +139,15 @@ export async function startEmulator(
       uptimeMs: Date.now() - startedAt,
       requests: log.length,
       rateLimits: limits.enabled,
+      tls: tls !== undefined,
+      latencyMs,
     }),
   };
 
   const server = await startEmulatorServer({
     ...definedFields(options, ["port", "host", "maxBodyBytes"]),
-    handler: (raw) => handleVendorRequest(raw, vendor, faults, log, clock),
+    ...(tls ? { tls } : {}),
+    handler: (raw) => handleVendorRequest(raw, vendor, faults, log, clock, latencyMs),
     control: createControlHandler(control),
   });
 
@@ -130,6 +157,7 @@ export async function startEmulator(
     url: server.url,
     port: server.port,
     host: server.host,
+    certificate: tls?.cert,
     async close() {
       vendor.close?.();
       jobs.cancelAll();
@@ -145,6 +173,7 @@ async function handleVendorRequest(
   faults: FaultStore,
   log: RequestLog,
   clock: Clock,
+  latencyMs: number,
 ): Promise<HttpOutcome> {
   const started = Date.now();
   const routeKey = vendor.routeKey(raw);
@@ -188,12 +217,15 @@ async function handleVendorRequest(
   });
 
   if (raw.tooLarge) {
+    if (latencyMs > 0) await sleep(latencyMs);
     const a = vendor.bodyTooLarge(req);
     return finish(answerOf(a), undefined, a);
   }
   const plan = faults.plan(routeKey);
   const fault = plan.fault;
-  if (plan.latencyBeforeMs > 0) await sleep(plan.latencyBeforeMs);
+  // The WAN distance is paid like a latency fault before the handler, on every request.
+  const delayMs = latencyMs + plan.latencyBeforeMs;
+  if (delayMs > 0) await sleep(delayMs);
 
   // Faults applied BEFORE the vendor handler: the request never reaches the state.
   switch (fault?.kind) {

@@ -7,6 +7,7 @@ export {
   DEFAULT_RETRY,
   type RetryPolicy,
 } from "./callbacks.js";
+export { generateCertificate, type TlsMaterial } from "./certificate.js";
 export { type Clock, createClock } from "./clock.js";
 export { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
 export { definedFields } from "./defined.js";
@@ -14,6 +15,7 @@ export {
   type EmulatorOptions,
   type RunningEmulator,
   SHARED_OPTIONS,
+  type SharedEmulatorOptions,
   startEmulator,
 } from "./emulator.js";
 export {
@@ -50,3 +52,4 @@ export {
   type VendorFactory,
   type VendorRequest,
 } from "./vendor.js";
+export { MAX_LATENCY_MS, type TlsOption } from "./wan-options.js";

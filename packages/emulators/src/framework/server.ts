@@ -1,15 +1,18 @@
 /**
- * The HTTP layer shared by every emulator: node:http with keep-alive, body reading with a
- * size cap, the control API under /__emulator/, and answers that may also be "reset the
- * connection" or "never answer".
+ * The HTTP layer shared by every emulator: node:http (or node:https with a certificate)
+ * with keep-alive, body reading with a size cap, the control API under /__emulator/, and
+ * answers that may also be "reset the connection" or "never answer".
  */
 import {
   createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
+  type RequestListener,
   type ServerResponse,
 } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { TlsMaterial } from "./certificate.js";
 
 export const CONTROL_PREFIX = "/__emulator/";
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -35,6 +38,8 @@ export interface EmulatorServerOptions {
   port?: number;
   host?: string;
   maxBodyBytes?: number;
+  /** Serve HTTPS with this certificate and key (else plain HTTP). */
+  tls?: TlsMaterial;
   handler: (req: RawRequest) => Promise<HttpOutcome>;
   control: (req: RawRequest) => Promise<HttpOutcome>;
 }
@@ -54,13 +59,16 @@ const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorServer> {
   const host = options.host ?? "127.0.0.1";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  const listener: RequestListener = (req, res) => {
     const isControl = (req.url ?? "").startsWith(CONTROL_PREFIX);
     readBody(req, isControl ? CONTROL_MAX_BODY_BYTES : maxBody).then(
       (body) => dispatch(req, res, body, options),
       () => req.socket.destroy(),
     );
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ keepAlive: true, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer({ keepAlive: true }, listener);
   // Longer than typical client pools' idle timeout, so clients close first (no races).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -75,7 +83,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   const urlHost = host.includes(":") ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${options.tls ? "https" : "http"}://${urlHost}:${port}`,
     port,
     host,
     close() {

@@ -1,5 +1,5 @@
 /** Configuration of the RongCloud emulator and of each emulated app. */
-import type { FaultSpec, RetryPolicy } from "../framework/index.js";
+import type { FaultSpec, RetryPolicy, SharedEmulatorOptions } from "../framework/index.js";
 
 /** Services that RongCloud sells separately; off = HTTP 430, code 1009. */
 export interface RongCloudFeatures {
@@ -115,7 +115,8 @@ export interface CallbackUrls {
   preSend?: string;
 }
 
-export interface RongCloudEmulatorOptions {
+/** Shared options (port, host, faults, rate limits, WAN-like `tls` and `latencyMs`) plus these. */
+export interface RongCloudEmulatorOptions extends SharedEmulatorOptions {
   port?: number;
   host?: string;
   apps: RongCloudAppConfig[];

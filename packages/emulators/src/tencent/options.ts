@@ -1,5 +1,5 @@
 /** Configuration of the Tencent Cloud Chat emulator and of each emulated app. */
-import type { Clock, FaultSpec, RetryPolicy } from "../framework/index.js";
+import type { Clock, FaultSpec, RetryPolicy, SharedEmulatorOptions } from "../framework/index.js";
 
 /** Tencent editions; they change caps and retention (tencent.md §2.6, §3.1, §3.6). */
 export type TencentEdition = "trial" | "standard" | "pro" | "ultimate";
@@ -44,7 +44,8 @@ export interface LiveRoomSwitches {
   broadcast: boolean;
 }
 
-export interface TencentEmulatorOptions {
+/** Shared options (port, host, faults, rate limits, WAN-like `tls` and `latencyMs`) plus these. */
+export interface TencentEmulatorOptions extends SharedEmulatorOptions {
   port?: number;
   host?: string;
   apps: TencentAppConfig[];

@@ -1,5 +1,5 @@
 /** Configuration of the ZEGO emulator and of each emulated app. */
-import type { FaultSpec, RetryPolicy } from "../framework/index.js";
+import type { FaultSpec, RetryPolicy, SharedEmulatorOptions } from "../framework/index.js";
 import type { Product } from "./envelope.js";
 
 /** ZIM plans gate a few features (zego.md §2.3): broadcast needs Professional+, room recall Flagship. */
@@ -59,7 +59,8 @@ export interface BeforeSendConfig {
   onFailure?: "drop" | "send";
 }
 
-export interface ZegoEmulatorOptions {
+/** Shared options (port, host, faults, rate limits, WAN-like `tls` and `latencyMs`) plus these. */
+export interface ZegoEmulatorOptions extends SharedEmulatorOptions {
   port?: number;
   host?: string;
   apps: ZegoAppConfig[];
