@@ -49,6 +49,46 @@ function words(n, seed) {
 const BLOCKED = words(500, 7);
 const MASKED = words(50, 11);
 
+/** The moderation rules measured. */
+const RULES = {
+  blockedWords: BLOCKED,
+  maskedWords: MASKED,
+  patterns: [
+    "\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b",
+    "https?://\\S+\\.ru\\b",
+    "(.)\\1{20,}",
+  ],
+  maxTextLength: 2000,
+  senderRate: { limit: 1_000_000, windowSeconds: 1 },
+  blockReason: "Not sent.",
+  hook: null,
+};
+
+/**
+ * A Tencent app whose callbacks come from loopback. Pre-send answers need no vendor call:
+ * the origin is never reached.
+ * @param {string} id
+ */
+function tencentApp(id) {
+  return {
+    id,
+    vendor: "tencent",
+    options: {
+      sdkAppId: SDK_APP_ID,
+      key: "k".repeat(64),
+      callbackToken: TOKEN,
+      origins: ["http://127.0.0.1:9"],
+    },
+    webhook: {
+      allowedSources: ["127.0.0.1"],
+      vendorSources: false,
+      vendorSourcesRefreshMinutes: 60,
+      acceptUnboundBodies: false,
+    },
+    rateLimits: { enabled: false, apis: {} },
+  };
+}
+
 function gatewayConfig() {
   return {
     server: {
@@ -68,55 +108,9 @@ function gatewayConfig() {
       apiKeys: [{ name: "bench", sha256: createHash("sha256").update("unused").digest("hex") }],
     },
     apps: [
-      {
-        id: "chat",
-        vendor: "tencent",
-        // Pre-send answers need no vendor call: the origin is never reached.
-        options: {
-          sdkAppId: SDK_APP_ID,
-          key: "k".repeat(64),
-          callbackToken: TOKEN,
-          origins: ["http://127.0.0.1:9"],
-        },
-        webhook: {
-          allowedSources: ["127.0.0.1"],
-          vendorSources: false,
-          vendorSourcesRefreshMinutes: 60,
-          acceptUnboundBodies: false,
-        },
-        moderation: {
-          blockedWords: BLOCKED,
-          maskedWords: MASKED,
-          patterns: [
-            "\\b\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}\\b",
-            "https?://\\S+\\.ru\\b",
-            "(.)\\1{20,}",
-          ],
-          maxTextLength: 2000,
-          senderRate: { limit: 1_000_000, windowSeconds: 1 },
-          blockReason: "Not sent.",
-          hook: null,
-        },
-        rateLimits: { enabled: false, apis: {} },
-      },
-      // The same app without rules: what the callback path costs by itself.
-      {
-        id: "bare",
-        vendor: "tencent",
-        options: {
-          sdkAppId: SDK_APP_ID,
-          key: "k".repeat(64),
-          callbackToken: TOKEN,
-          origins: ["http://127.0.0.1:9"],
-        },
-        webhook: {
-          allowedSources: ["127.0.0.1"],
-          vendorSources: false,
-          vendorSourcesRefreshMinutes: 60,
-          acceptUnboundBodies: false,
-        },
-        rateLimits: { enabled: false, apis: {} },
-      },
+      // With the rules, and the same app without them (what the callback path costs alone).
+      { ...tencentApp("chat"), moderation: RULES },
+      tencentApp("bare"),
     ],
     defaultApp: "chat",
     logLevel: "warn",

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +5,8 @@ import { join } from "node:path";
 import { type BucketSpend, RedisRateStore } from "@imgraph/core";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_CLI, ensureBuilt } from "./built-cli.js";
+import { ensureBuilt } from "./built-cli.js";
+import { GatewayProcesses } from "./gateway-processes.js";
 import { gql } from "./helpers.js";
 import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
 
@@ -74,31 +74,6 @@ describe.skipIf(!available)("rate buckets in Redis", () => {
   });
 });
 
-/** Starts `imgraph serve` with this config; answers its GraphQL URL. */
-function serve(config: string, env: Record<string, string>, children: ChildProcess[]) {
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, "serve"], {
-      env: { ...process.env, IMGRAPH_CONFIG: config, PORT: "0", HOST: "127.0.0.1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${out}`)), 15_000);
-    child.stdout?.on("data", (d) => {
-      out += d;
-      const url = /"url":"(http:[^"]+)"/.exec(out)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    });
-    child.stderr?.on("data", (d) => {
-      out += d;
-    });
-    child.once("exit", (code) => reject(new Error(`gateway exited ${code}: ${out}`)));
-  });
-}
-
 const API_KEY = "rate-test-admin-key";
 const SDK_APP_ID = 1400000077;
 const KEY = "rate-test-key-0123456789abcdef";
@@ -106,7 +81,7 @@ const KEY = "rate-test-key-0123456789abcdef";
 describe.skipIf(!available)("two gateway processes sharing one app's buckets", () => {
   let redis: TestRedis;
   let emulator: RunningEmulator;
-  const children: ChildProcess[] = [];
+  const gateways = new GatewayProcesses();
   let urls: string[] = [];
 
   beforeAll(async () => {
@@ -161,20 +136,11 @@ describe.skipIf(!available)("two gateway processes sharing one app's buckets", (
       }),
     );
     const env = { RATE_TEST_KEY: KEY, RATE_TEST_REDIS: redis.url };
-    urls = await Promise.all([serve(config, env, children), serve(config, env, children)]);
+    urls = await Promise.all([gateways.serve(config, env), gateways.serve(config, env)]);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise((resolve) => {
-            if (c.exitCode !== null) return resolve(null);
-            c.once("exit", resolve);
-            c.kill("SIGTERM");
-          }),
-      ),
-    );
+    await gateways.stopAll();
     await emulator?.close();
     await redis?.stop();
   });

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayConfig, REALTIME_DEFAULTS, SERVER_DEFAULTS } from "../src/config/types.js";
 import { type RunningGateway, startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
-import { BUILT_CLI, ensureBuilt } from "./built-cli.js";
+import { ensureBuilt } from "./built-cli.js";
+import { GatewayProcesses } from "./gateway-processes.js";
 import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
@@ -58,7 +58,7 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
   });
 
   describe("two gateway processes", () => {
-    const children: ChildProcess[] = [];
+    const gateways = new GatewayProcesses();
     let urls: string[] = [];
 
     beforeAll(async () => {
@@ -86,58 +86,16 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
           logLevel: "info",
         }),
       );
-      urls = await Promise.all(
-        [0, 1].map(
-          (i) =>
-            new Promise<string>((resolve, reject) => {
-              const child = spawn(process.execPath, [BUILT_CLI, "serve"], {
-                env: {
-                  ...process.env,
-                  IMGRAPH_CONFIG: config,
-                  RT_APP_SECRET: APP.appSecret,
-                  RT_REDIS_URL: redis.url,
-                  RT_METRICS_TOKEN: METRICS_TOKEN,
-                  PORT: "0",
-                  HOST: "127.0.0.1",
-                },
-                stdio: ["ignore", "pipe", "pipe"],
-              });
-              children.push(child);
-              let out = "";
-              const timer = setTimeout(
-                () => reject(new Error(`instance ${i} did not start: ${out}`)),
-                15_000,
-              );
-              child.stdout?.on("data", (d) => {
-                out += d;
-                const url = /"url":"(http:[^"]+)"/.exec(out)?.[1];
-                if (url) {
-                  clearTimeout(timer);
-                  resolve(url);
-                }
-              });
-              child.stderr?.on("data", (d) => {
-                out += d;
-              });
-              child.once("exit", (code) =>
-                reject(new Error(`instance ${i} exited ${code}: ${out}`)),
-              );
-            }),
-        ),
-      );
+      const env = {
+        RT_APP_SECRET: APP.appSecret,
+        RT_REDIS_URL: redis.url,
+        RT_METRICS_TOKEN: METRICS_TOKEN,
+      };
+      urls = await Promise.all([gateways.serve(config, env), gateways.serve(config, env)]);
     }, 120_000);
 
     afterAll(async () => {
-      await Promise.all(
-        children.map(
-          (c) =>
-            new Promise((resolve) => {
-              if (c.exitCode !== null) return resolve(null);
-              c.once("exit", resolve);
-              c.kill("SIGTERM");
-            }),
-        ),
-      );
+      await gateways.stopAll();
     });
 
     it("reports Redis as up in each instance's metrics", async () => {
