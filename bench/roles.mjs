@@ -3,6 +3,7 @@
 // that the load generator does not share an event loop with what it measures:
 //
 //   node roles.mjs emulators   every emulator (demo credentials, rate limits off)
+//   node roles.mjs limited-emulators   Tencent and ZEGO with rate limits on; counts their refusals
 //   node roles.mjs gateway     the gateway (built package), config sent over IPC
 //   node roles.mjs yoga        the gateway's schema on a bare graphql-yoga server
 //   node roles.mjs execution   measures execution.mjs once and reports the result
@@ -22,7 +23,40 @@ function exitOnDisconnect(close) {
   });
 }
 
-if (role === "emulators") {
+if (role === "limited-emulators") {
+  // Tencent and ZEGO with their published rate limits on (the vendors' 429s counted).
+  const { emulatorRegistry } = await import("@imgraph/emulators");
+  const running = await Promise.all(
+    emulatorRegistry
+      .filter((r) => r.vendor === "tencent" || r.vendor === "zego")
+      .map(async (r) => {
+        const emulator = await r.start({ host: "127.0.0.1", port: 0 });
+        emulator.setRateLimits(true);
+        return { vendor: r.vendor, demo: r.demo, emulator };
+      }),
+  );
+  exitOnDisconnect(async () => {
+    await Promise.all(running.map((r) => r.emulator.close()));
+  });
+  process.on("message", (m) => {
+    const { cmd, since } = /** @type {{ cmd?: string, since?: number }} */ (m);
+    if (cmd !== "refusals") return;
+    // Rate-limit refusals since `since`: Tencent 60007/60011, ZEGO app/Action limits.
+    const limited = /"(ErrorCode|Code)":\s*(60007|60011|660300005|660300006|7)\b/;
+    const counts = running.map((r) => {
+      const log = r.emulator.requests({ since: since ?? 0 });
+      return {
+        vendor: r.vendor,
+        calls: log.length,
+        refused: log.filter((e) => e.status === 429 || limited.test(e.responseBody ?? "")).length,
+      };
+    });
+    process.send?.({ counts });
+  });
+  process.send?.({
+    emulators: running.map((r) => ({ vendor: r.vendor, demo: r.demo, url: r.emulator.url })),
+  });
+} else if (role === "emulators") {
   const { emulatorRegistry } = await import("@imgraph/emulators");
   const running = await Promise.all(
     emulatorRegistry.map(async (r) => {

@@ -11,7 +11,7 @@ it("runs every benchmark in smoke mode", async () => {
     const child = spawn(process.execPath, ["run.mjs", "--smoke"], {
       cwd: fileURLToPath(new URL(".", import.meta.url)),
       stdio: ["ignore", "pipe", "pipe"],
-      timeout: 295_000,
+      timeout: 375_000,
     });
     child.stdout.on("data", (chunk) => {
       output += chunk;

@@ -84,8 +84,8 @@ export class AppRegistry {
         ...clientHooks(extra),
       });
     });
-    const reads =
-      extra.readCoalesceMs === undefined ? undefined : new SharedReads(extra.readCoalesceMs);
+    // 0 (or absent): each request reads alone.
+    const reads = extra.readCoalesceMs ? new SharedReads(extra.readCoalesceMs) : undefined;
     return new AppRegistry(adapters, defaultAppId, shapers, reads, extra.readCache);
   }
 

@@ -10,6 +10,9 @@ import {
   type User,
 } from "@imgraph/core";
 
+/** Merged calls of one kind per app at once; more reads wait and join the next one. */
+const MAX_IN_FLIGHT = 2;
+
 interface Waiting<V> {
   ids: readonly string[];
   options: CallOptions;
@@ -31,6 +34,10 @@ export class ReadCoalescer<V> {
   #waiting: Waiting<V>[] = [];
   #distinct = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
+  /** Merged calls on their way; while MAX_IN_FLIGHT are, new reads keep gathering. */
+  #inFlight = 0;
+  /** The window ended (or the batch filled) while no call could start: go when one ends. */
+  #due = false;
 
   constructor(
     read: (ids: string[], options: CallOptions) => Promise<ItemResult<V>[]>,
@@ -57,19 +64,33 @@ export class ReadCoalescer<V> {
   #flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (this.#inFlight >= MAX_IN_FLIGHT) {
+      // The vendor (or its rate limit) is the bottleneck: a bigger batch later serves more
+      // readers per call than a small one queued now (the adapter splits it by its cap).
+      this.#due = true;
+      return;
+    }
+    this.#due = false;
     const waiting = this.#waiting;
     const ids = [...this.#distinct];
     this.#waiting = [];
     this.#distinct = new Set();
     if (waiting.length === 0) return;
+    this.#inFlight++;
+    const settled = () => {
+      this.#inFlight--;
+      if (this.#due && this.#waiting.length > 0) this.#flush();
+    };
     this.#read(ids, mergedOptions(waiting.map((w) => w.options))).then(
       (results) => {
+        settled();
         const byId = new Map(results.map((r) => [r.key, r]));
         for (const w of waiting) {
           w.resolve(w.ids.map((id) => byId.get(id) ?? missing(id)));
         }
       },
       (error: unknown) => {
+        settled();
         for (const w of waiting) w.reject(error);
       },
     );

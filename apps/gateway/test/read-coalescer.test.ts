@@ -13,11 +13,11 @@ import { ReadCoalescer } from "../src/read-coalescer.js";
 // The merging logic alone: a recording read function stands in for the adapter here; the
 // real adapter and emulator are in coalescing.test.ts.
 
-function recorder(fail?: Error) {
+function recorder(fail?: Error, takesMs = 5) {
   const calls: Array<{ ids: string[]; options: CallOptions }> = [];
   const read = async (ids: string[], options: CallOptions): Promise<ItemResult<string>[]> => {
     calls.push({ ids, options });
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, takesMs));
     if (fail) throw fail;
     return ids.map((id) =>
       id.startsWith("ghost")
@@ -69,6 +69,22 @@ describe("ReadCoalescer", () => {
     await c.read(["a"], {});
     await c.read(["b"], {});
     expect(r.calls.map((x) => x.ids)).toEqual([["a"], ["b"]]);
+  });
+
+  it("while two merged calls are on their way, later reads gather into one", async () => {
+    const r = recorder(undefined, 80);
+    const c = new ReadCoalescer(r.read, 2, 100);
+    const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    const first = c.read(["a"], {});
+    await pause(10);
+    const second = c.read(["b"], {});
+    await pause(10);
+    const later = [c.read(["c"], {}), c.read(["d"], {})];
+    await pause(10);
+    later.push(c.read(["e"], {}));
+    await Promise.all([first, second, ...later]);
+    // The vendor was the bottleneck: c, d and e waited for a free call and went together.
+    expect(r.calls.map((x) => x.ids)).toEqual([["a"], ["b"], ["c", "d", "e"]]);
   });
 
   it("a failed call fails every caller in it", async () => {

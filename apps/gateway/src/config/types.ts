@@ -21,7 +21,7 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /**
    * Profile and presence reads of different requests arriving within this many ms become
-   * one vendor batch call (0: only reads of the same moment).
+   * one vendor batch call (0: each request reads alone).
    */
   readCoalesceMs: number;
 }
