@@ -4,6 +4,7 @@ import { RONGCLOUD_REGIONS, type RongCloudRegion } from "@imgraph/adapter-rongcl
 import { TENCENT_REGIONS, type TencentRegion } from "@imgraph/adapter-tencent";
 import { type ZegoOrigins, type ZegoRegion, zegoOrigins } from "@imgraph/adapter-zego";
 import { type ImError, isImError, type Vendor } from "@imgraph/core";
+import { withSignal } from "./abortable.js";
 import { AppRegistry } from "./apps.js";
 import type { AppConfig, GatewayConfig } from "./config/types.js";
 
@@ -202,25 +203,6 @@ function dnsWhy(error: unknown): string {
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-}
-
-/** Rejects with the signal's reason once it aborts, whatever the promise does. */
-function withSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** One line per app, then a summary: what `imgraph doctor` prints. */

@@ -9,6 +9,7 @@ import {
   type Presence,
   type User,
 } from "@imgraph/core";
+import { withSignal } from "./abortable.js";
 
 /** Merged calls of one kind per app at once; more reads wait and join the next one. */
 const MAX_IN_FLIGHT = 2;
@@ -58,7 +59,7 @@ export class ReadCoalescer<V> {
     for (const id of ids) this.#distinct.add(id);
     if (this.#distinct.size >= this.#flushAt) this.#flush();
     else this.#timer ??= setTimeout(() => this.#flush(), this.#windowMs);
-    return withAbort(answer, options.signal);
+    return withSignal(answer, options.signal);
   }
 
   #flush(): void {
@@ -123,25 +124,6 @@ function mergedOptions(options: CallOptions[]): CallOptions {
   }
   merged.signal = controller.signal;
   return merged;
-}
-
-/** The caller's own answer, or its abort, whichever comes first. */
-function withAbort<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return answer;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    answer.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** An id the adapter gave no answer for (it answers every id: a bug, not the vendor). */
