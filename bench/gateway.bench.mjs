@@ -18,12 +18,13 @@
 //   memory      gateway RSS after warm-up and after 100,000 requests
 //   startup     `imgraph demo` (the built CLI) until "ready in N ms"
 import { spawn } from "node:child_process";
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppRegistry, startDemo } from "@imgraph/gateway";
 import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
+import { apiKeyAuth, benchServer } from "./config.mjs";
 /** @typedef {typeof import("./execution.mjs").measureExecution} measureExecution */
 import { cannon, loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
@@ -138,22 +139,8 @@ function appsConfig(emulators) {
  */
 function gatewayConfig(emulators) {
   return {
-    server: {
-      host: "127.0.0.1",
-      port: 0,
-      introspection: true,
-      playground: true,
-      bodyLimitBytes: 1024 * 1024,
-      requestTimeoutMs: 15_000,
-      maxDepth: 12,
-      maxCost: 20_000,
-      maxAliases: 30,
-      shutdownGraceMs: 2_000,
-      readCoalesceMs: 2,
-    },
-    auth: {
-      apiKeys: [{ name: "bench", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
-    },
+    server: benchServer({ introspection: true, playground: true, shutdownGraceMs: 2_000 }),
+    auth: apiKeyAuth(API_KEY),
     apps: appsConfig(emulators),
     defaultApp: VENDOR,
     idSecret: ID_SECRET,

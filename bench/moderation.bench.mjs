@@ -11,9 +11,10 @@
 // spaced letters, look-alikes), 5% with a masked word. The rules: 500 blocked words, 50
 // masked words, 3 patterns, a size limit and a per-sender rate. Paced at a fixed rate;
 // latency = request sent → answer read.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { Pool } from "undici";
+import { apiKeyAuth, benchServer } from "./config.mjs";
 import { loop, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -91,22 +92,8 @@ function tencentApp(id) {
 
 function gatewayConfig() {
   return {
-    server: {
-      host: "127.0.0.1",
-      port: 0,
-      introspection: false,
-      playground: false,
-      bodyLimitBytes: 1024 * 1024,
-      requestTimeoutMs: 15_000,
-      maxDepth: 12,
-      maxCost: 20_000,
-      maxAliases: 30,
-      shutdownGraceMs: 1_000,
-      readCoalesceMs: 2,
-    },
-    auth: {
-      apiKeys: [{ name: "bench", sha256: createHash("sha256").update("unused").digest("hex") }],
-    },
+    server: benchServer(),
+    auth: apiKeyAuth("unused"),
     apps: [
       // With the rules, and the same app without them (what the callback path costs alone).
       { ...tencentApp("chat"), moderation: RULES },

@@ -13,12 +13,13 @@
 // instance, in-memory fan-out; one instance through Redis; two instances through Redis
 // (callback into A, subscribers on A and on B).
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { connect, createServer } from "node:net";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { createClient } from "graphql-ws";
 import { Agent } from "undici";
 import WebSocket from "ws";
+import { apiKeyAuth, benchServer } from "./config.mjs";
 import { startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -38,21 +39,8 @@ const log = (/** @type {string} */ line) => console.log(line);
 /** @param {string | undefined} redisUrl */
 function gatewayConfig(redisUrl) {
   return {
-    server: {
-      host: "127.0.0.1",
-      port: 0,
-      introspection: false,
-      playground: false,
-      bodyLimitBytes: 1024 * 1024,
-      requestTimeoutMs: 15_000,
-      maxDepth: 12,
-      maxCost: 20_000,
-      maxAliases: 30,
-      shutdownGraceMs: 1_000,
-    },
-    auth: {
-      apiKeys: [{ name: "bench", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
-    },
+    server: benchServer(),
+    auth: apiKeyAuth(API_KEY),
     apps: [
       {
         id: "chat",

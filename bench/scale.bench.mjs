@@ -10,9 +10,10 @@
 //
 //   node scale.bench.mjs           measure, print, rewrite the scale section of ../BENCHMARKS.md
 //   node scale.bench.mjs --smoke   a short run that checks the answers, writes nothing
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { AppRegistry } from "@imgraph/gateway";
 import { Pool } from "undici";
+import { apiKeyAuth, benchServer } from "./config.mjs";
 import { loop, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -59,22 +60,8 @@ function apps(emulators, shaped) {
 /** @param {EmulatorInfo[]} emulators @param {boolean} shaped */
 function gatewayConfig(emulators, shaped) {
   return {
-    server: {
-      host: "127.0.0.1",
-      port: 0,
-      introspection: false,
-      playground: false,
-      bodyLimitBytes: 1024 * 1024,
-      requestTimeoutMs: 15_000,
-      maxDepth: 12,
-      maxCost: 20_000,
-      maxAliases: 30,
-      shutdownGraceMs: 1_000,
-      readCoalesceMs: shaped ? 2 : 0,
-    },
-    auth: {
-      apiKeys: [{ name: "bench", sha256: createHash("sha256").update(API_KEY).digest("hex") }],
-    },
+    server: benchServer({ readCoalesceMs: shaped ? 2 : 0 }),
+    auth: apiKeyAuth(API_KEY),
     apps: apps(emulators, shaped),
     defaultApp: "tencent",
     logLevel: "warn",

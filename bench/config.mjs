@@ -1,0 +1,30 @@
+// @ts-check
+// The gateway config pieces every benchmark shares: server limits as in production (the
+// defaults of a config file), and API-key auth for the load generator's key.
+import { createHash } from "node:crypto";
+
+/**
+ * A loopback server with the production limits; `overrides` for what a benchmark measures.
+ * @param {Record<string, unknown>} [overrides]
+ */
+export function benchServer(overrides = {}) {
+  return {
+    host: "127.0.0.1",
+    port: 0,
+    introspection: false,
+    playground: false,
+    bodyLimitBytes: 1024 * 1024,
+    requestTimeoutMs: 15_000,
+    maxDepth: 12,
+    maxCost: 20_000,
+    maxAliases: 30,
+    shutdownGraceMs: 1_000,
+    readCoalesceMs: 2,
+    ...overrides,
+  };
+}
+
+/** Auth by one API key (stored as its SHA-256, as the config does). @param {string} key */
+export function apiKeyAuth(key) {
+  return { apiKeys: [{ name: "bench", sha256: createHash("sha256").update(key).digest("hex") }] };
+}
