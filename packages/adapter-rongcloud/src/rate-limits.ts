@@ -1,9 +1,8 @@
-import { countOf, type RateLimit, type VendorRateLimits } from "@imgraph/core";
+import { countOf, perSecond, type RateLimit, type VendorRateLimits } from "@imgraph/core";
 
 // RongCloud's published limits per app key and endpoint (shared/vendors/rongcloud.md §1.7).
 // Message limits count messages: a publish to N users, groups or rooms counts N.
 
-const perSecond = (limit: number): RateLimit[] => [{ limit, windowSeconds: 1 }];
 const messagesPerSecond = (limit: number): RateLimit[] => [
   { limit: 100, windowSeconds: 1 },
   { limit, windowSeconds: 1, counts: "items" },

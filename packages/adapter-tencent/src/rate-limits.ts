@@ -1,10 +1,8 @@
-import { countOf, type RateLimit, type VendorRateLimits } from "@imgraph/core";
+import { countOf, perSecond, type VendorRateLimits } from "@imgraph/core";
 
 // Tencent's published frequency limits, per API per app (shared/vendors/tencent.md §2.6,
 // from the REST overview 1047/34620 and each API's page). Daily caps of push and of trial
 // editions are not rates: they are left to the vendor's own refusal.
-
-const perSecond = (limit: number): RateLimit[] => [{ limit, windowSeconds: 1 }];
 
 export const tencentRateLimits: VendorRateLimits = {
   // An API is its service/command, e.g. "openim/sendmsg" (the path after /v4/).

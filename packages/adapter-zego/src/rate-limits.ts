@@ -1,10 +1,8 @@
-import type { RateLimit, VendorRateLimits } from "@imgraph/core";
+import { perSecond, type VendorRateLimits } from "@imgraph/core";
 
 // ZEGO's default limits per AppID (shared/vendors/zego.md §1.10 for ZIM, §4 for RTC). Limits
 // per group or per room (1/s per group, 5/s per room) are not shaped here: they are left
 // to ZEGO's own refusal, which the client retries after its wait.
-
-const perSecond = (limit: number): RateLimit[] => [{ limit, windowSeconds: 1 }];
 
 export const zegoRateLimits: VendorRateLimits = {
   // An API is its Action (query parameter), e.g. "SendPeerMessage".

@@ -3,6 +3,7 @@ export {
   bucketShape,
   describeLimit,
   isRateLimit,
+  perSecond,
   type RateLimit,
   type VendorRateLimits,
 } from "./limits.js";

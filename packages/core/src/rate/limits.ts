@@ -23,6 +23,11 @@ export interface VendorRateLimits {
   items?(api: string, request: VendorRequest): number;
 }
 
+/** The most common published limit: `limit` calls a second. */
+export function perSecond(limit: number): RateLimit[] {
+  return [{ limit, windowSeconds: 1 }];
+}
+
 /** A token bucket, in GCRA terms: one token every `intervalMs`, at most `burst` saved up. */
 export interface BucketShape {
   intervalMs: number;
