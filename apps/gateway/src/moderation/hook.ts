@@ -26,13 +26,17 @@ const MAX_REASON = 200;
 export class ModerationHook {
   readonly #config: HookConfig;
   readonly #agent: Agent;
-  readonly #allowed: AddressRanges;
+  readonly #url: URL;
+  /** An IP-literal host outside the allowed networks (no lookup happens to catch it). */
+  readonly #literalRefused: boolean;
 
   constructor(config: HookConfig) {
     this.#config = config;
-    this.#allowed = new AddressRanges(config.allowNetworks);
+    const allowed = new AddressRanges(config.allowNetworks);
+    this.#url = new URL(config.url);
+    this.#literalRefused = !literalHostAllowed(this.#url.hostname, allowed);
     this.#agent = new Agent({
-      connect: { lookup: guardedLookup(this.#allowed), timeout: config.timeoutMs },
+      connect: { lookup: guardedLookup(allowed), timeout: config.timeoutMs },
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
       keepAliveTimeout: 30_000,
@@ -40,8 +44,7 @@ export class ModerationHook {
   }
 
   async ask(appId: string, check: PreSendCheck): Promise<HookAnswer> {
-    const url = new URL(this.#config.url);
-    if (!literalHostAllowed(url.hostname, this.#allowed)) {
+    if (this.#literalRefused) {
       return { ok: false, why: "hook address outside the allowed networks" };
     }
     const body = JSON.stringify({
@@ -59,7 +62,7 @@ export class ModerationHook {
       headers["x-imgraph-signature"] = `sha256=${mac.digest("hex")}`;
     }
     try {
-      const response = await request(url, {
+      const response = await request(this.#url, {
         method: "POST",
         headers,
         body,
