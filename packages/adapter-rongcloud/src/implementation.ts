@@ -306,4 +306,11 @@ export const implementation = exactImplementation<RongCloudContext>()({
   importMessages: gap(
     "RongCloud has no import API: its publish endpoints stamp every message with the server's time and take no original time, so imported messages would appear as sent now",
   ),
+  pushToAll: gap("PENDING: push work in progress"),
+  pushToTags: gap("PENDING: push work in progress"),
+  pushToAttributes: gap("PENDING: push work in progress"),
+  pushToUsers: gap("PENDING: push work in progress"),
+  setPushAttributes: gap("PENDING: push work in progress"),
+  getPushAttributes: gap("PENDING: push work in progress"),
+  getPushTask: gap("PENDING: push work in progress"),
 });

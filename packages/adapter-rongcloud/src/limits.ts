@@ -200,6 +200,7 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   blocklistPerCall: BLOCKLIST_PER_CALL,
   usersPerAttributeRead: PROFILES_PER_READ,
   usersPerTagCall: TAG_USERS_PER_READ,
+  usersPerPush: 1,
   // No batch existence check: /user/info.json answers one user.
   usersPerAccountCheck: 1,
   usersPerLoginInvalidation: TOKEN_EXPIRE_PER_CALL,

@@ -241,4 +241,11 @@ export const implementation = exactImplementation<TencentContext>()({
   listLiveRoomWhitelist: gap(
     "Tencent has no live room whitelist to read: no REST call exempts users from a live group's limits",
   ),
+  pushToAll: gap("PENDING: push work in progress"),
+  pushToTags: gap("PENDING: push work in progress"),
+  pushToAttributes: gap("PENDING: push work in progress"),
+  pushToUsers: gap("PENDING: push work in progress"),
+  setPushAttributes: gap("PENDING: push work in progress"),
+  getPushAttributes: gap("PENDING: push work in progress"),
+  getPushTask: gap("PENDING: push work in progress"),
 });

@@ -170,6 +170,7 @@ export const TENCENT_LIMITS: VendorLimits = {
   // Attributes are profile custom fields: portrait_get reads 100 accounts a call.
   usersPerAttributeRead: USERS_PER_PROFILE_READ,
   usersPerTagCall: USERS_PER_TAG_CALL,
+  usersPerPush: 1,
   usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
   usersPerLoginInvalidation: 1,
   usersPerMuteCall: 1,

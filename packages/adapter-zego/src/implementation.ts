@@ -219,4 +219,11 @@ export const implementation = exactImplementation<ZegoContext>()({
   listConversationMarks: gap(
     "ZIM's server API sets conversation marks (SetConvMark, setConversationMarks) but reads none back: QueryConversationList carries no marks; only the client SDK's conversation list does (and filters by mark)",
   ),
+  pushToAll: gap("PENDING: push work in progress"),
+  pushToTags: gap("PENDING: push work in progress"),
+  pushToAttributes: gap("PENDING: push work in progress"),
+  pushToUsers: gap("PENDING: push work in progress"),
+  setPushAttributes: gap("PENDING: push work in progress"),
+  getPushAttributes: gap("PENDING: push work in progress"),
+  getPushTask: gap("PENDING: push work in progress"),
 });

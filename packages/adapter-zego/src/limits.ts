@@ -147,6 +147,7 @@ export const ZEGO_LIMITS: VendorLimits = {
   // gaps (#15 §14, §15, §17, §18); 1 keeps the limits complete.
   usersPerAttributeRead: 1,
   usersPerTagCall: 1,
+  usersPerPush: 1,
   usersPerLoginInvalidation: 1,
   usersPerMuteCall: 1,
   messagesPerReceipt: MESSAGES_PER_RECEIPT,

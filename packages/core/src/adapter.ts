@@ -26,6 +26,8 @@ export interface VendorLimits {
   blocklistPerCall: number;
   /** Users whose custom attributes one read call answers. */
   usersPerAttributeRead: number;
+  /** Recipients of one push to listed users. */
+  usersPerPush: number;
   /** Users per tag read or change call. */
   usersPerTagCall: number;
   /** Users per account-existence check call. */

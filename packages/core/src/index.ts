@@ -76,6 +76,16 @@ export {
 } from "./operation-inputs.js";
 export * from "./operations/index.js";
 export { type ProgressReporter, progressReporter, withProgress } from "./progress.js";
+export {
+  checkPushAttributes,
+  checkPushBase,
+  checkPushTags,
+  checkPushTaskId,
+  checkPushUsers,
+  checkSetPushAttributes,
+  IDEMPOTENCY_KEY,
+  type PushRules,
+} from "./push-inputs.js";
 export * from "./rate/index.js";
 export { reactionKey, reactionsOf, reactionsOverExtensions } from "./reactions.js";
 export { type ItemResult, itemError, itemOk } from "./results.js";

@@ -44,6 +44,18 @@ export interface ContractHarness {
   conversationMarks?(userId: string, conversation: Conversation): Promise<number[]>;
   /** Who the vendor records as having read a message (read receipts), from the vendor side. */
   readBy?(messageId: string): Promise<string[]>;
+  /** The pushes the vendor accepted, oldest first, with whom it resolved each to reach. */
+  pushes?(): Promise<PushDelivery[]>;
+}
+
+/** One push as the vendor recorded it. */
+export interface PushDelivery {
+  /** The vendor's task id; null where it gives none. */
+  taskId: string | null;
+  title: string | null;
+  body: string;
+  /** The users the vendor resolved the push's audience to, in any order. */
+  recipients: string[];
 }
 
 export interface LiveRoomDelivery {
@@ -118,6 +130,13 @@ export const CONTRACT_CASES = [
   "messages.recall-bad-id",
   "messages.system",
   "messages.broadcast",
+  "push.to-users",
+  "push.to-all",
+  "push.to-tags",
+  "push.to-attributes",
+  "push.task-status",
+  "push.invalid-input",
+  "push.invalid-segments",
   "rooms.credential",
   "rooms.users",
   "rooms.kick",

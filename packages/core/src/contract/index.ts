@@ -6,5 +6,6 @@ export {
   type ContractOptions,
   type ConversationState,
   type LiveRoomDelivery,
+  type PushDelivery,
 } from "./harness.js";
 export { runAdapterContract } from "./suite.js";

@@ -13,6 +13,7 @@ import type { ContractKit } from "./kit.js";
 import { lifecycleCases } from "./lifecycle-cases.js";
 import { liveRoomCases } from "./live-room-cases.js";
 import { moderationCases } from "./moderation-cases.js";
+import { pushCases } from "./push-cases.js";
 import { socialCases } from "./social-cases.js";
 import { userDepthCases } from "./user-depth-cases.js";
 
@@ -656,6 +657,7 @@ export function runAdapterContract(options: ContractOptions): void {
     groupDepthCases(kit);
     liveRoomCases(kit);
     moderationCases(kit);
+    pushCases(kit);
 
     // ----------------------------------------------------- gaps and coverage
     // A declared gap is a visible skip of its cases above and this check: the operation

@@ -10,6 +10,7 @@ export type * from "./message.js";
 export type * from "./message-lifecycle.js";
 export type * from "./moderation.js";
 export type * from "./page.js";
+export type * from "./push.js";
 export type * from "./room.js";
 export type * from "./social.js";
 export type * from "./user.js";

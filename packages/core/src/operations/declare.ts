@@ -65,6 +65,11 @@ export interface Operation<I, O> {
   readonly capability: Capability | null;
   /** The vendor limit that bounds one call's batch, where the input is a batch. */
   readonly batch?: keyof VendorLimits;
+  /**
+   * The input carries an optional `idempotencyKey`: the gateway answers a repeat of the same
+   * write with the first one's result instead of calling the vendor again.
+   */
+  readonly idempotent?: boolean;
   readonly access: Access;
   /** What a caller does, for refusals: "Only admins may <action>." */
   readonly action: string;

@@ -173,6 +173,13 @@ const implementation = {
   addSensitiveWords: notHere,
   removeSensitiveWords: notHere,
   listSensitiveWords: notHere,
+  pushToAll: notHere,
+  pushToTags: notHere,
+  pushToAttributes: notHere,
+  pushToUsers: notHere,
+  setPushAttributes: notHere,
+  getPushAttributes: notHere,
+  getPushTask: notHere,
 } satisfies Implementation<Ctx>;
 
 class FakeAdapter extends VendorAdapter<Ctx> {
@@ -195,6 +202,7 @@ class FakeAdapter extends VendorAdapter<Ctx> {
         blocklistPerCall: 1,
         usersPerAttributeRead: 1,
         usersPerTagCall: 1,
+        usersPerPush: 1,
         usersPerAccountCheck: 1,
         usersPerLoginInvalidation: 1,
         usersPerMuteCall: 1,

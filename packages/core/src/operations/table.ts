@@ -37,6 +37,7 @@ import { GROUP_DEPTH_OPERATIONS } from "./group-depth.js";
 import { LIVE_ROOM_OPERATIONS } from "./live-rooms.js";
 import { MESSAGE_LIFECYCLE_OPERATIONS } from "./message-lifecycle.js";
 import { SENSITIVE_WORD_OPERATIONS } from "./moderation.js";
+import { PUSH_OPERATIONS } from "./push.js";
 import { SOCIAL_OPERATIONS } from "./social.js";
 import { USER_DEPTH_OPERATIONS } from "./user-depth.js";
 
@@ -312,6 +313,9 @@ export const OPERATIONS = {
 
   // ------------------------------------------------ the vendor's sensitive words
   ...SENSITIVE_WORD_OPERATIONS,
+
+  // ------------------------------- push notifications to all, segments, listed users
+  ...PUSH_OPERATIONS,
 
   // ------------------------------------------------------- friends, blocklists
   ...SOCIAL_OPERATIONS,
