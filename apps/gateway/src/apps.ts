@@ -14,6 +14,7 @@ import type { AppConfig } from "./config/types.js";
 import { type RateShaping, shaperFor } from "./rate-shaping.js";
 import type { ReadCache } from "./read-cache/read-cache.js";
 import { SharedReads } from "./read-coalescer.js";
+import { MemoryReplayStore, type ReplayStore } from "./realtime/replay.js";
 
 /**
  * Every vendor the gateway speaks, as its adapter package describes it (option schema,
@@ -44,6 +45,8 @@ export class AppRegistry {
   readonly reads: SharedReads | undefined;
   /** Profiles and group info served within their staleness bound (none: off). */
   readonly cache: ReadCache | undefined;
+  /** Answers of idempotent writes by their caller's key (Redis when configured). */
+  readonly idempotency: ReplayStore;
   readonly defaultAppId: string;
 
   constructor(
@@ -52,11 +55,13 @@ export class AppRegistry {
     shapers: readonly RateShaper[] = [],
     reads?: SharedReads,
     cache?: ReadCache,
+    idempotency: ReplayStore = new MemoryReplayStore(),
   ) {
     for (const adapter of apps) this.#apps.set(adapter.info.id, adapter);
     this.shapers = shapers;
     this.reads = reads;
     this.cache = cache;
+    this.idempotency = idempotency;
     if (!this.#apps.has(defaultAppId))
       throw new TypeError(`default app ${defaultAppId} is not configured`);
     this.defaultAppId = defaultAppId;
@@ -70,6 +75,7 @@ export class AppRegistry {
       /** Merge concurrent profile and presence reads within this many ms (absent: don't). */
       readCoalesceMs?: number;
       readCache?: ReadCache;
+      idempotency?: ReplayStore;
     } = {},
   ): AppRegistry {
     const shapers: RateShaper[] = [];
@@ -86,7 +92,14 @@ export class AppRegistry {
     });
     // 0 (or absent): each request reads alone.
     const reads = extra.readCoalesceMs ? new SharedReads(extra.readCoalesceMs) : undefined;
-    return new AppRegistry(adapters, defaultAppId, shapers, reads, extra.readCache);
+    return new AppRegistry(
+      adapters,
+      defaultAppId,
+      shapers,
+      reads,
+      extra.readCache,
+      extra.idempotency,
+    );
   }
 
   /** The app named by a query's `app` argument, or the default. */

@@ -87,6 +87,7 @@ export async function startGateway(
           }
         : {}),
       rateShaping: shaping,
+      idempotency: realtime.replay,
     });
   } catch (error) {
     await realtime.close();

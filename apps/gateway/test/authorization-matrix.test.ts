@@ -357,6 +357,19 @@ const RULES: Record<string, Case | Case[]> = {
     args: () => ({ words: [{ word: "authzword" }] }),
   },
   "Mutation.removeSensitiveWords": { rule: rules.admin(), args: () => ({ words: ["authzword"] }) },
+  "Query.pushTask": { rule: rules.admin(), args: () => ({ taskId: "authz-task" }) },
+  "Query.pushAttributes": { rule: rules.admin("userIds") },
+  "Mutation.pushToAll": { rule: rules.admin("from") },
+  "Mutation.pushToTags": { rule: rules.admin("from"), args: () => ({ anyOf: ["authz"] }) },
+  "Mutation.pushToAttributes": {
+    rule: rules.admin("from"),
+    args: () => ({ attributes: [{ key: "city", value: "authz" }] }),
+  },
+  "Mutation.pushToUsers": { rule: rules.admin("userIds") },
+  "Mutation.setPushAttributes": {
+    rule: rules.admin("users.userId"),
+    args: () => ({ users: [{ userId: "authz", attributes: [{ key: "city", value: "x" }] }] }),
+  },
   "Query.conversationFolders": { rule: rules.self("userId") },
   "Query.groupAttributes": { rule: rules.groupMember("groupId") },
   "Query.groupMemberRoles": {

@@ -123,6 +123,7 @@ export {
   LIVE_ROOM_MESSAGE_PRIORITIES,
   MUTE_SCOPES,
   PRESENCE_STATUSES,
+  PUSH_TASK_STATES,
   VENDORS,
 } from "./values.js";
 export {

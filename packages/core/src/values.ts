@@ -3,6 +3,7 @@ import type { ImEventType, LiveRoomLeaveReason } from "./model/event.js";
 import type { GroupRole } from "./model/group.js";
 import type { LiveRoomMessagePriority } from "./model/live-room.js";
 import type { ConversationType } from "./model/message.js";
+import type { PushTaskState } from "./model/push.js";
 import type { FriendRelation } from "./model/social.js";
 import type { MuteScope, PresenceStatus } from "./model/user.js";
 
@@ -66,6 +67,13 @@ export const LIVE_ROOM_MESSAGE_PRIORITIES = [
   "NORMAL",
   "LOW",
 ] as const satisfies readonly LiveRoomMessagePriority[];
+export const PUSH_TASK_STATES = [
+  "QUEUED",
+  "SENDING",
+  "DONE",
+  "FAILED",
+  "UNKNOWN",
+] as const satisfies readonly PushTaskState[];
 
 // Every word of each union is in its list (the lists cannot hold words outside it).
 type Missing<All extends string, Listed extends readonly string[]> = Exclude<All, Listed[number]>;
@@ -79,7 +87,8 @@ const complete: [
   Missing<MuteScope, typeof MUTE_SCOPES>,
   Missing<LiveRoomLeaveReason, typeof LIVE_ROOM_LEAVE_REASONS>,
   Missing<LiveRoomMessagePriority, typeof LIVE_ROOM_MESSAGE_PRIORITIES>,
-] extends [never, never, never, never, never, never, never, never, never]
+  Missing<PushTaskState, typeof PUSH_TASK_STATES>,
+] extends [never, never, never, never, never, never, never, never, never, never]
   ? true
   : false = true;
 void complete;

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { type ClaimOutcome, outcomeOf, type ReplayStore } from "./replay.js";
+import { type ClaimOutcome, outcomeOf, payloadOf, type ReplayStore, recordOf } from "./replay.js";
 
 /** The replay store shared by every instance: SET NX PX claims, keys expire in Redis. */
 export class RedisReplayStore implements ReplayStore {
@@ -14,7 +14,7 @@ export class RedisReplayStore implements ReplayStore {
   async claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimOutcome> {
     const k = this.#prefix + key;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const set = await this.#redis.set(k, `p:${fingerprint}`, "PX", ttlMs, "NX");
+      const set = await this.#redis.set(k, recordOf("p", fingerprint), "PX", ttlMs, "NX");
       if (set === "OK") return "claimed";
       const stored = await this.#redis.get(k);
       // Expired between the two calls: claim again.
@@ -23,8 +23,12 @@ export class RedisReplayStore implements ReplayStore {
     return "pending";
   }
 
-  async complete(key: string, fingerprint: string, ttlMs: number): Promise<void> {
-    await this.#redis.set(this.#prefix + key, `d:${fingerprint}`, "PX", ttlMs);
+  async complete(key: string, fingerprint: string, ttlMs: number, payload?: string) {
+    await this.#redis.set(this.#prefix + key, recordOf("d", fingerprint, payload), "PX", ttlMs);
+  }
+
+  async payload(key: string): Promise<string | null> {
+    return payloadOf(await this.#redis.get(this.#prefix + key));
   }
 
   async release(key: string): Promise<void> {

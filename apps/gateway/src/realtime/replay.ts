@@ -1,6 +1,6 @@
 /**
- * Remembers which callback deliveries were seen, so that one delivery is published at
- * most once. A key is first *claimed* (before publishing), then *completed* (after the
+ * Remembers which callback deliveries (and idempotent writes, `idempotency.ts`) were seen,
+ * so that one delivery is published at most once. A key is first *claimed* (before publishing), then *completed* (after the
  * PubSub accepted the events) or *released* (publishing failed: the vendor's retry may
  * try again). Each record holds a fingerprint of the body, to tell a vendor's identical
  * retry from a captured signature reused on another body.
@@ -17,17 +17,33 @@ export type ClaimOutcome =
 
 export interface ReplayStore {
   claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimOutcome>;
-  complete(key: string, fingerprint: string, ttlMs: number): Promise<void>;
+  /** Marks the key done; `payload` (an idempotent write's answer) is kept with it. */
+  complete(key: string, fingerprint: string, ttlMs: number, payload?: string): Promise<void>;
+  /** The payload a done key was completed with; null when none (or not done). */
+  payload(key: string): Promise<string | null>;
   release(key: string): Promise<void>;
   /** Entries held (memory store) — a bounded number. */
   size(): number;
   close(): Promise<void>;
 }
 
+/** A record is `<state>:<fingerprint>`, then the payload after a newline when there is one. */
 export function outcomeOf(stored: string, fingerprint: string): ClaimOutcome {
-  const [state, print] = [stored.slice(0, 2), stored.slice(2)];
+  const end = stored.indexOf("\n");
+  const head = end < 0 ? stored : stored.slice(0, end);
+  const [state, print] = [head.slice(0, 2), head.slice(2)];
   if (print !== fingerprint) return "conflict";
   return state === "d:" ? "done" : "pending";
+}
+
+export function recordOf(state: "p" | "d", fingerprint: string, payload?: string): string {
+  return payload === undefined ? `${state}:${fingerprint}` : `${state}:${fingerprint}\n${payload}`;
+}
+
+export function payloadOf(stored: string | null | undefined): string | null {
+  if (!stored?.startsWith("d:")) return null;
+  const end = stored.indexOf("\n");
+  return end < 0 ? null : stored.slice(end + 1);
 }
 
 /** One instance: a bounded map with expiry; the oldest entries go first when full. */
@@ -45,12 +61,17 @@ export class MemoryReplayStore implements ReplayStore {
     const now = this.#now();
     const found = this.#entries.get(key);
     if (found && found.expires > now) return outcomeOf(found.value, fingerprint);
-    this.#set(key, `p:${fingerprint}`, now + ttlMs);
+    this.#set(key, recordOf("p", fingerprint), now + ttlMs);
     return "claimed";
   }
 
-  async complete(key: string, fingerprint: string, ttlMs: number): Promise<void> {
-    this.#set(key, `d:${fingerprint}`, this.#now() + ttlMs);
+  async complete(key: string, fingerprint: string, ttlMs: number, payload?: string) {
+    this.#set(key, recordOf("d", fingerprint, payload), this.#now() + ttlMs);
+  }
+
+  async payload(key: string): Promise<string | null> {
+    const found = this.#entries.get(key);
+    return found && found.expires > this.#now() ? payloadOf(found.value) : null;
   }
 
   async release(key: string): Promise<void> {

@@ -12,6 +12,7 @@ import { MessageResolver } from "./message.js";
 import { MessageLifecycleResolver } from "./message-lifecycle.js";
 import { MessageStateResolver } from "./message-state.js";
 import { ModerationResolver } from "./moderation.js";
+import { PushResolver } from "./push.js";
 import { RoomResolver } from "./room.js";
 import { SocialResolver } from "./social.js";
 import { UserResolver } from "./user.js";
@@ -28,6 +29,7 @@ export function buildGatewaySchema(): GraphQLSchema {
     GroupDepthResolver,
     LiveRoomResolver,
     ModerationResolver,
+    PushResolver,
     MessageResolver,
     RoomResolver,
     SocialResolver,
