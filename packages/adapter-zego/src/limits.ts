@@ -1,10 +1,4 @@
-import type {
-  FriendRules,
-  GroupUserRules,
-  IdRule,
-  PushRules,
-  VendorLimits,
-} from "@imgraph/core";
+import type { FriendRules, GroupUserRules, IdRule, PushRules, VendorLimits } from "@imgraph/core";
 
 // ZEGO's documented limits (zego.md §1.9, §2, §4).
 

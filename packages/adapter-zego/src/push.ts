@@ -1,5 +1,5 @@
 import { BadUserInputError, checkIds, checkPushBase } from "@imgraph/core";
-import { messageFields, MSG_TEXT, toZego } from "./content.js";
+import { MSG_TEXT, messageFields, toZego } from "./content.js";
 import { type Op, zim } from "./context.js";
 import { PUSH_RULES, USER_ID } from "./limits.js";
 
