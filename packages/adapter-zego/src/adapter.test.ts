@@ -56,6 +56,15 @@ const LIFECYCLE_GAPS = [
   "listReactions",
 ];
 const RECEIPT_READ_GAPS = ["getReadReceipts", "listMessageReaders"];
+/** Push: ZIM pushes only to all users (pushToAll, on features.broadcast); the rest are gaps. */
+const PUSH_GAPS = [
+  "pushToTags",
+  "pushToAttributes",
+  "pushToUsers",
+  "setPushAttributes",
+  "getPushAttributes",
+  "getPushTask",
+];
 /** #17: no member mute read-back (so no GROUP_MUTE capability) and no group counters. */
 // ZIM rooms have no ban, mute, mute-all, broadcast into rooms, keep-alive or whitelist (#17 §L).
 const LIVE_ROOM_GAPS = [
@@ -134,6 +143,7 @@ describe("ZegoAdapter", () => {
         "MESSAGE_HISTORY",
         "MESSAGE_IMPORT",
         "MESSAGE_RECALL",
+        "PUSH_ALL",
         "ROOM_CREDENTIAL",
         "ROOM_KICK",
         "ROOM_MESSAGE",
@@ -152,6 +162,7 @@ describe("ZegoAdapter", () => {
       ...LIVE_ROOM_GAPS,
       ...LIVE_ROOM_LATE_GAPS,
       ...SENSITIVE_WORD_GAPS,
+      ...PUSH_GAPS,
       "getFriends",
       ...USER_DEPTH_GAPS,
       ...CONVERSATION_GAPS,
@@ -263,6 +274,8 @@ describe("ZegoAdapter", () => {
       ["getLiveRoomAttributes", "conditional", "operatorUserId set"],
       ...LIVE_ROOM_LATE_GAPS.map((name) => [name, "gap", null]),
       ...SENSITIVE_WORD_GAPS.map((name) => [name, "gap", null]),
+      ["pushToAll", "conditional", "features.broadcast: true"],
+      ...PUSH_GAPS.map((name) => [name, "gap", null]),
       ["getFriends", "gap", null],
       ...USER_DEPTH_GAPS.map((name) => [name, "gap", null]),
       ...CONVERSATION_GAPS.map((name) => [name, "gap", null]),

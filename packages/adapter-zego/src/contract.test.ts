@@ -14,6 +14,7 @@ import {
 } from "./testing/emulator.js";
 import { liveRoomMessages } from "./testing/vendor-live-rooms.js";
 import { conversationMarks } from "./testing/vendor-marks.js";
+import { pushes } from "./testing/vendor-pushes.js";
 import { conversationState, messageContent, readBy } from "./testing/vendor-state.js";
 
 let emulator: RunningEmulator;
@@ -76,6 +77,10 @@ runAdapterContract({
       async messageContent(messageId) {
         const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
         return messageContent(emulator, APP_ID, ids, messageId);
+      },
+      // The offline pushes ZIM accepted, as the emulator recorded them.
+      async pushes() {
+        return pushes(emulator, APP_ID);
       },
       async readBy(messageId) {
         const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };

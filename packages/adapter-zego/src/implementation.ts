@@ -36,6 +36,8 @@ const NO_FRIEND_GROUPS =
 const NO_USER_ATTRIBUTES =
   "ZIM keeps one free string per user (Extra), which imgraph exposes as User.extra; it has no key/value attribute store";
 const NO_USER_TAGS = "ZIM's server API has no user tags (no tag Action, no tag field on users)";
+const NO_PUSH_ATTRIBUTES =
+  "ZIM keeps no push attributes: its server API stores no key/value segments on users and its only push to many users (SendMessageToAllUsers) reaches every user";
 const NO_USER_MUTE =
   "ZIM mutes users only within a group (MuteGroupMembers); it has no app-wide user mute";
 const NO_EXTENSIONS =
@@ -219,11 +221,22 @@ export const implementation = exactImplementation<ZegoContext>()({
   listConversationMarks: gap(
     "ZIM's server API sets conversation marks (SetConvMark, setConversationMarks) but reads none back: QueryConversationList carries no marks; only the client SDK's conversation list does (and filters by mark)",
   ),
-  pushToAll: gap("PENDING: push work in progress"),
-  pushToTags: gap("PENDING: push work in progress"),
-  pushToAttributes: gap("PENDING: push work in progress"),
-  pushToUsers: gap("PENDING: push work in progress"),
-  setPushAttributes: gap("PENDING: push work in progress"),
-  getPushAttributes: gap("PENDING: push work in progress"),
-  getPushTask: gap("PENDING: push work in progress"),
+  pushToAll: when(
+    "features.broadcast: true",
+    "ZIM pushes to all users through SendMessageToAllUsers, which needs a Professional or Flagship ZEGO plan: set features.broadcast once the app has one",
+    (ctx: ZegoContext) => ctx.broadcast,
+    push.pushToAll,
+  ),
+  pushToTags: gap(
+    "ZIM's server API has no user tags and its only push to many users (SendMessageToAllUsers) reaches every user: it cannot push to a tag segment",
+  ),
+  pushToAttributes: gap(NO_PUSH_ATTRIBUTES),
+  pushToUsers: gap(
+    "ZIM's server API has no push-only Action for chosen users: it pushes only as part of a message (OfflinePush), which stays in their history; send a message with pushText (sendMessage) instead",
+  ),
+  setPushAttributes: gap(NO_PUSH_ATTRIBUTES),
+  getPushAttributes: gap(NO_PUSH_ATTRIBUTES),
+  getPushTask: gap(
+    "ZIM reports nothing of a push: SendMessageToAllUsers answers no task or message id, and no server Action or callback gives a push's delivery",
+  ),
 });

@@ -1,4 +1,4 @@
-import type { FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
+import type { FriendRules, GroupUserRules, IdRule, PushRules, VendorLimits } from "@imgraph/core";
 
 // ZEGO's documented limits (zego.md §1.9, §2, §4).
 
@@ -130,6 +130,30 @@ export const LIVE_ROOM_ATTRIBUTES_MAX = 16;
 export const LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES = 16;
 export const LIVE_ROOM_ATTRIBUTE_VALUE_MAX_BYTES = 1024;
 
+// Push notifications (zego.md "Push notifications"): SendMessageToAllUsers only. ZIM's
+// pages give OfflinePush no sizes: the bounds below are imgraph's (unverified).
+/** The notification body is both the message text and OfflinePush.Content. */
+export const PUSH_BODY_MAX_BYTES = PUSH_TEXT_MAX_BYTES;
+export const PUSH_TITLE_MAX_BYTES = 256;
+/** The data travels as OfflinePush.Payload and as ExtendedData (≤ 1 KB, documented). */
+export const PUSH_DATA_MAX_BYTES = 1024;
+
+/**
+ * ZEGO's push rules for core's checks. ZIM pushes by no tag or attribute and to no listed
+ * users (those operations are gaps): the segment fields only keep the rules complete.
+ */
+export const PUSH_RULES: PushRules = {
+  titleMaxBytes: PUSH_TITLE_MAX_BYTES,
+  bodyMaxBytes: PUSH_BODY_MAX_BYTES,
+  dataMaxBytes: PUSH_DATA_MAX_BYTES,
+  tagsPerCondition: 1,
+  tag: USER_ID,
+  attributesPerCondition: 0,
+  attributeMaxBytes: 0,
+  usersPerPush: 1,
+  userId: USER_ID,
+};
+
 export const ZEGO_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_READ,
   usersPerRegister: USERS_PER_REGISTER,
@@ -143,8 +167,9 @@ export const ZEGO_LIMITS: VendorLimits = {
   friendsPerCall: FRIENDS_PER_CALL,
   blocklistPerCall: BLOCKLIST_PER_CALL,
   usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
-  // Meaningless for ZIM: user attributes, tags, login invalidation and app-wide mutes are
-  // gaps (#15 §14, §15, §17, §18); 1 keeps the limits complete.
+  // Meaningless for ZIM: user attributes, tags, push to listed users, login invalidation
+  // and app-wide mutes are gaps (#15 §14, §15, §17, §18; "Push notifications"); 1 keeps the
+  // limits complete.
   usersPerAttributeRead: 1,
   usersPerTagCall: 1,
   usersPerPush: 1,

@@ -3,6 +3,7 @@
  * limit is 2 KB by default (multi-item 5 KB), configurable per app.
  */
 import { ZegoError, ZIM } from "./errors.js";
+import { type OfflinePush, readOfflinePush } from "./offline-push.js";
 import { bytes, type Params } from "./params.js";
 
 export const TEXT = 1;
@@ -25,6 +26,8 @@ export interface ValidMessage {
   isCommand: boolean;
   /** MessageBody.HasReceipt = 1. */
   hasReceipt: boolean;
+  /** MessageBody.OfflinePush, when given. */
+  offlinePush: OfflinePush | undefined;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -124,7 +127,7 @@ export function readMessage(
   if (opts.room && receipt !== undefined) {
     throw new ZegoError(ZIM.roomNoReceipt, "room messages do not support receipts");
   }
-  mb.optObj("OfflinePush");
+  const offlinePush = readOfflinePush(mb);
   if (MEDIA.has(msgType)) checkMedia(p, msgType, body);
   if (msgType === MULTI) checkMulti(p, body);
   let subMsgType = 0;
@@ -139,6 +142,7 @@ export function readMessage(
     extendedData,
     isCommand: msgType === COMMAND,
     hasReceipt: receipt === 1,
+    offlinePush,
   };
 }
 

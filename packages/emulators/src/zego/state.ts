@@ -194,6 +194,23 @@ export interface DeliveredSignal {
   time: number;
 }
 
+/**
+ * An offline push ZIM accepted (SendMessageToAllUsers with PushType 1 or 2 and
+ * OfflinePush.Enable 1), with the users the emulator resolved it to: every account of the
+ * app (the emulator keeps no ZPNs push ids, so none is left out for lacking one).
+ */
+export interface PushRecord {
+  /** ZIM names no task or message for it (the answer is Code, Message, RequestId only). */
+  taskId: null;
+  from: string;
+  pushType: number;
+  title: string | null;
+  content: string | null;
+  payload: string | null;
+  recipients: string[];
+  time: number;
+}
+
 export class AppState {
   users = new Map<string, User>();
   groups = new Map<string, Group>();
@@ -203,6 +220,7 @@ export class AppState {
   zimRooms = new Map<string, ZimRoom>();
   rtcRooms = new Map<string, RtcRoom>();
   signals: DeliveredSignal[] = [];
+  pushes: PushRecord[] = [];
   /** userId → `${convType}:${convId}` → that user's conversation entry. */
   userConversations = new Map<string, Map<string, UserConversation>>();
   /** Last use per throttled scope (limits the framework's windows cannot express). */
@@ -304,6 +322,7 @@ export class AppState {
         streams: [...r.streams.values()],
       })),
       signals: this.signals,
+      pushes: this.pushes,
       userConversations: [...this.userConversations].flatMap(([userId, convs]) =>
         [...convs.values()].map((c) => ({
           userId,

@@ -208,17 +208,38 @@ function sendToAll(ctx: ActionContext) {
     maxBytes: app.config.messageMaxBytes,
     priority: false,
   });
-  p.optInt("PushType", { min: 0, max: 2 });
+  // PushType: 0 online users only (the example's value, taken as the default: unverified),
+  // 1 also an offline push to offline users, 2 an offline push to users with a push id.
+  const pushType = p.optInt("PushType", { min: 0, max: 2 }) ?? 0;
   // Not stored and no conversation (§2.3): kept in the signal log so tests can see it.
-  app.signals.push({
-    kind: "zim-broadcast",
-    from: from.userId,
-    to: [...app.users.keys()].filter((id) => id !== from.userId),
-    content: msg.body,
-    messageId: String(app.nextMsgId()),
+  // PushType 2 is an offline push only (its wording), so no online delivery.
+  if (pushType !== 2) {
+    app.signals.push({
+      kind: "zim-broadcast",
+      from: from.userId,
+      to: [...app.users.keys()].filter((id) => id !== from.userId),
+      content: msg.body,
+      messageId: String(app.nextMsgId()),
+      time: now,
+    });
+  }
+  // OfflinePush.Enable defaults to 0 ("not to push"), so a PushType alone pushes nothing.
+  if (pushType !== 0 && msg.offlinePush?.enable) recordPush(app, from.userId, pushType, msg, now);
+  return undefined;
+}
+
+function recordPush(app: AppState, from: string, pushType: number, msg: ValidMessage, now: number) {
+  const push = msg.offlinePush;
+  app.pushes.push({
+    taskId: null,
+    from,
+    pushType,
+    title: push?.title ?? null,
+    content: push?.content ?? null,
+    payload: push?.payload ?? null,
+    recipients: [...app.users.keys()],
     time: now,
   });
-  return undefined;
 }
 
 export const messageActions: ActionTable = {
