@@ -7,7 +7,7 @@ import type {
   PushToUsersInput,
   SetPushAttributesInput,
 } from "./model/push.js";
-import { checkCount, checkIds, checkText, type IdRule } from "./validation.js";
+import { checkCount, checkId, checkIds, checkText, type IdRule } from "./validation.js";
 
 // Checks of push inputs that every adapter makes the same way, with its vendor's rules,
 // before any vendor call.
@@ -57,10 +57,10 @@ export function checkPushBase(input: PushBase, rules: PushRules): PushNotificati
     checkText("notification.data", n.data, { maxBytes: rules.dataMaxBytes });
   }
   if (input.from !== undefined && input.from !== null) {
-    checkIds("from", [input.from], rules.userId, { max: 1 });
+    checkId("from", input.from, rules.userId);
   }
   if (input.idempotencyKey !== undefined && input.idempotencyKey !== null) {
-    checkIds("idempotencyKey", [input.idempotencyKey], IDEMPOTENCY_KEY, { max: 1 });
+    checkId("idempotencyKey", input.idempotencyKey, IDEMPOTENCY_KEY);
   }
   return {
     body: n.body,
@@ -114,7 +114,7 @@ export function checkSetPushAttributes(
   if (!Array.isArray(users)) throw new BadUserInputError("users", "users must be a list.");
   checkCount("users", users, { max: rules.usersPerCall });
   users.forEach((u, i) => {
-    checkIds(`users[${i}].userId`, [u?.userId], rules.userId, { max: 1 });
+    checkId(`users[${i}].userId`, u?.userId, rules.userId);
     checkPushAttributes(
       { attributes: u?.attributes } as PushToAttributesInput,
       rules,
