@@ -72,19 +72,20 @@ export function forEachUserChunk(
   });
 }
 
-/** A JSON POST (history queries). */
+/** A JSON POST (history queries; pushes, which are not `idempotent`: never resent). */
 export function postJson<T>(
   ctx: RongCloudContext,
   operation: string,
   path: string,
   value: unknown,
   options: CallOptions | undefined,
+  idempotent = true,
 ): Promise<T> {
   return ctx.client.call({
     operation,
     path,
     body: { type: "json", value },
-    idempotent: true,
+    idempotent,
     ...callOptions(options),
   }) as Promise<T>;
 }

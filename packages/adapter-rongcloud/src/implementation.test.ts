@@ -97,6 +97,11 @@ describe("rongcloud operations that app options turn on", () => {
       "setLiveRoomAttributes",
       "removeLiveRoomAttributes",
       "keepLiveRoomAlive",
+      // RongCloud keeps no push attributes and reports nothing of a push (push.test.ts).
+      "pushToAttributes",
+      "setPushAttributes",
+      "getPushAttributes",
+      "getPushTask",
       "importFriends",
       "getFriends",
       "createFriendGroups",

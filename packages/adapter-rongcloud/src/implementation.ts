@@ -82,6 +82,14 @@ const chatroomService = (option: string, what: string) =>
 const ATTRIBUTES = chatroomService("chatroomAttributes", "chatroom custom attributes (KV)");
 const attributesOn = (ctx: RongCloudContext) => ctx.features.chatroomAttributes;
 
+/** RongCloud's broadcast service: broadcasts, and pushes to everyone or by tag (/push.json). */
+const BROADCAST_ON = "features.broadcast: true";
+const broadcastOn = (ctx: RongCloudContext) => ctx.features.broadcast;
+const PUSH_OFF =
+  "pushes to all users and by tag use RongCloud's broadcast service (/push.json), which is off for this app (features.broadcast); RongCloud enables it per app key in its console, at most 2 an hour and 3 a day together with broadcasts";
+const NO_PUSH_ATTRIBUTES =
+  "RongCloud keeps no push attributes: its pushes target all users, push tags (setUserTags) or listed users";
+
 const NO_MARKS =
   "RongCloud has no conversation marks: its server API keeps only pin, do-not-disturb and named conversation tags per conversation (tags are the folders of createConversationGroup); flags a client gives meaning to are kept by its client SDKs or the app";
 
@@ -226,9 +234,9 @@ export const implementation = exactImplementation<RongCloudContext>()({
     recall.recallMessage,
   ),
   broadcastMessage: when(
-    "features.broadcast: true",
-    "broadcast to all users is off for this app (features.broadcast); RongCloud enables it per app key in its console, at most 2 an hour",
-    (ctx: RongCloudContext) => ctx.features.broadcast,
+    BROADCAST_ON,
+    "broadcast to all users is off for this app (features.broadcast); RongCloud enables it per app key in its console, at most 2 an hour with pushes",
+    broadcastOn,
     push.broadcastMessage,
   ),
   kickRoomUsers: gap(
@@ -306,11 +314,14 @@ export const implementation = exactImplementation<RongCloudContext>()({
   importMessages: gap(
     "RongCloud has no import API: its publish endpoints stamp every message with the server's time and take no original time, so imported messages would appear as sent now",
   ),
-  pushToAll: gap("PENDING: push work in progress"),
-  pushToTags: gap("PENDING: push work in progress"),
-  pushToAttributes: gap("PENDING: push work in progress"),
-  pushToUsers: gap("PENDING: push work in progress"),
-  setPushAttributes: gap("PENDING: push work in progress"),
-  getPushAttributes: gap("PENDING: push work in progress"),
-  getPushTask: gap("PENDING: push work in progress"),
+  pushToAll: when(BROADCAST_ON, PUSH_OFF, broadcastOn, push.pushToAll),
+  pushToTags: when(BROADCAST_ON, PUSH_OFF, broadcastOn, push.pushToTags),
+  // /push/user.json needs no service; it answers no task id.
+  pushToUsers: push.pushToUsers,
+  pushToAttributes: gap(NO_PUSH_ATTRIBUTES),
+  setPushAttributes: gap(NO_PUSH_ATTRIBUTES),
+  getPushAttributes: gap(NO_PUSH_ATTRIBUTES),
+  getPushTask: gap(
+    "RongCloud's server API reports nothing of a push once accepted: /push.json answers only the push's id and /push/user.json not even that; delivery and open figures are shown only in its console",
+  ),
 });

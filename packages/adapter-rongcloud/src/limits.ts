@@ -6,6 +6,7 @@ import {
   type GroupUserRules,
   type IdRule,
   type MuteRules,
+  type PushRules,
   type SensitiveWordRules,
   type TagRules,
   type UserAttributeRules,
@@ -96,14 +97,15 @@ export const USER_ATTRIBUTE_RULES: UserAttributeRules = {
   max: 20,
 };
 
-/** Push tags (reference §3): ≤20 a user, ≤40 bytes, no special characters (undefined). */
+/** A push tag (reference §3): ≤40 bytes, no special characters (undefined by the doc). */
+const TAG_PATTERN = /^[\p{Script=Han}A-Za-z0-9_-]+$/u;
+const TAG_CHARSET = "letters, digits, CJK characters, _ and -";
+export const PUSH_TAG: IdRule = { maxBytes: 40, pattern: TAG_PATTERN, charset: TAG_CHARSET };
+/** Push tags: ≤20 a user. */
 export const TAG_RULES: TagRules = {
   user: USER_ID,
-  tagMaxBytes: 40,
-  tag: {
-    pattern: /^[\p{Script=Han}A-Za-z0-9_-]+$/u,
-    description: "letters, digits, CJK characters, _ and -",
-  },
+  tagMaxBytes: PUSH_TAG.maxBytes,
+  tag: { pattern: TAG_PATTERN, description: TAG_CHARSET },
   tagsPerCall: 20,
 };
 /** Users per /user/tags/get.json call (the read bounds every tag change). */
@@ -186,6 +188,27 @@ export const SENSITIVE_WORD_CAP = 50;
 /** "The settings take effect after 15 minutes" (current docs; older SDK docs said 2 hours). */
 export const SENSITIVE_WORD_ACTIVATION_SECONDS = 15 * 60;
 
+/**
+ * Push notifications (vendor notes "Push notifications"): titles ≤50 characters (checked in
+ * push.ts; the byte bound is that at 4 bytes each); ≤20 tags a condition (the push-tag rule
+ * of setUserTags); ≤100 users a `/push/user.json` call. RongCloud publishes no bound for the
+ * text or the extras: 1024 bytes each is ours (unverified), the publish endpoints' push text
+ * bound. No push attributes.
+ */
+export const PUSH_TITLE_MAX_CHARS = 50;
+export const PUSH_USERS_PER_CALL = 100;
+export const PUSH_RULES: PushRules = {
+  titleMaxBytes: PUSH_TITLE_MAX_CHARS * 4,
+  bodyMaxBytes: 1024,
+  dataMaxBytes: 1024,
+  tagsPerCondition: 20,
+  tag: PUSH_TAG,
+  attributesPerCondition: 0,
+  attributeMaxBytes: 0,
+  usersPerPush: PUSH_USERS_PER_CALL,
+  userId: USER_ID,
+};
+
 export const RONGCLOUD_LIMITS: VendorLimits = {
   usersPerRead: 1,
   usersPerRegister: 1,
@@ -200,7 +223,7 @@ export const RONGCLOUD_LIMITS: VendorLimits = {
   blocklistPerCall: BLOCKLIST_PER_CALL,
   usersPerAttributeRead: PROFILES_PER_READ,
   usersPerTagCall: TAG_USERS_PER_READ,
-  usersPerPush: 1,
+  usersPerPush: PUSH_USERS_PER_CALL,
   // No batch existence check: /user/info.json answers one user.
   usersPerAccountCheck: 1,
   usersPerLoginInvalidation: TOKEN_EXPIRE_PER_CALL,

@@ -37,7 +37,10 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Cloud message storage: history queries (default true). */
       history: z.boolean().optional(),
-      /** Broadcast to all users (default false: it needs enabling and is limited to 2/hour). */
+      /**
+       * RongCloud's broadcast service: broadcasts, and pushes to all users or by tag (default
+       * false: it needs enabling; they share 2 an hour and 3 a day).
+       */
       broadcast: z.boolean().optional(),
       /** The paid hourly message log download (default false: it needs enabling). */
       historyLog: z.boolean().optional(),

@@ -158,6 +158,14 @@ export function harness(emu: RongCloudEmulator, adapter: RongCloudAdapter): Cont
         conversationType: conversation.type === "GROUP" ? GROUP : PRIVATE,
         targetId: conversation.id,
       }),
+    // The pushes the emulator accepted, with the users it resolved each audience to.
+    pushes: async () =>
+      emu.pushes().map((p) => ({
+        taskId: p.id,
+        title: p.title,
+        body: p.alert,
+        recipients: p.recipients,
+      })),
     messageContent: async (messageId) => {
       const stored = emu.storedMessage({ msgUID: decodeMessageId(TEST_IDS, messageId).uid });
       return stored && fromRongCloud(stored.objectName, stored.content);

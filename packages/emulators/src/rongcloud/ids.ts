@@ -14,6 +14,16 @@ export function messageUid(): string {
   return out;
 }
 
+const BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A push's `id`: 22 letters and digits, like the SDK samples' `50whSR6kQiHb7YgFwQzXIb`. */
+export function pushId(): string {
+  const bytes = randomBytes(22);
+  let out = "";
+  for (const b of bytes) out += BASE62[b % BASE62.length];
+  return out;
+}
+
 /** Deactivation/reactivation operation ids share the message UID shape (§2.1). */
 export const operateId = messageUid;
 

@@ -9,13 +9,14 @@ import type { ChatroomView } from "./chatroom-state.js";
 import type { ConversationStateView } from "./conversation-state.js";
 import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
-import type { AppState, StoredMessage } from "./state.js";
+import type { AppState, PushRecord, StoredMessage } from "./state.js";
 import { type ConversationQuery, type ConversationTagView, RongCloudVendor } from "./vendor.js";
 
 export type { ChatroomView } from "./chatroom-state.js";
 export type { ConversationStateView } from "./conversation-state.js";
 export type { RongCloudAppConfig, RongCloudEmulatorOptions, RongCloudFeatures } from "./options.js";
 export type { RongCloudSeed } from "./seed.js";
+export type { PushRecord } from "./state.js";
 export type { ConversationQuery, ConversationTagView } from "./vendor.js";
 
 /** The running emulator, plus reads of server state that RongCloud's API cannot answer. */
@@ -28,6 +29,8 @@ export interface RongCloudEmulator extends RunningEmulator {
   moderation(input: { app?: string }): Pick<AppState, "moderated" | "preSendLog">;
   /** A chatroom's members, keep-alive and delivered messages; null when it does not exist. */
   chatroomView(input: { app?: string; chatroomId: string }): ChatroomView | null;
+  /** Push notifications the server accepted, with the users each was resolved to reach. */
+  pushes(input?: { app?: string }): PushRecord[];
   /** One user's conversation tags (folders) and their conversations, in creation order. */
   conversationTags(input: { app?: string; userId: string }): ConversationTagView[];
 }
@@ -66,6 +69,7 @@ export async function startRongCloudEmulator(
     moderation: (input) => started.moderation(input),
     chatroomView: (input) => started.chatroomView(input),
     conversationTags: (input) => started.conversationTags(input),
+    pushes: (input = {}) => started.pushes(input),
     async close() {
       await running.close();
       await downloads.close();

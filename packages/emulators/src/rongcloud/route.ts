@@ -38,6 +38,11 @@ export interface RouteDef {
   devOnly?: boolean;
   /** Has no required parameter, so an empty body is fine. */
   emptyOk?: boolean;
+  /**
+   * The quota the rate rules count in, where endpoints share one (RongCloud counts pushes
+   * and broadcasts together); default the endpoint's own path.
+   */
+  rateKey?: string;
   /** Rate rules and request cost; default 100 requests/s (§1.7). */
   limit?: (p: Params, app: ResolvedAppConfig) => { rules: RateRule[]; cost: number };
 }

@@ -174,6 +174,25 @@ export interface BroadcastRecord {
   recipients: string[];
 }
 
+/**
+ * A push notification the server accepted (`/push.json`, `/push/user.json`): the users it
+ * resolved the audience to (registered users, tag holders or the listed ids).
+ */
+export interface PushRecord {
+  /** The answer's `id` (`/push.json`); null for `/push/user.json`, which answers none. */
+  id: string | null;
+  path: "/push.json" | "/push/user.json";
+  at: number;
+  title: string | null;
+  /** `notification.alert` (`/push.json`) or `notification.pushContent` (`/push/user.json`). */
+  alert: string;
+  /** The request's `notification` as sent (platform overrides, extras). */
+  notification: Record<string, unknown>;
+  /** `/push.json` with a `message`: a system message to the audience as well. */
+  message?: { fromUserId: string; objectName: string; content: string };
+  recipients: string[];
+}
+
 /** One friend in a user's list (friendships made by the server are mutual: two entries). */
 export interface FriendEntry {
   /** The owner's alias for the friend; "" when none. */
@@ -253,6 +272,8 @@ export interface AppState {
   chatroomKeepAlive: Set<string>;
   messages: Map<string, StoredMessage>;
   broadcasts: Map<string, BroadcastRecord>;
+  /** Push notifications accepted, oldest first (bounded by PUSH_CAP). */
+  pushes: PushRecord[];
   /** `${fromUserId}\0${msgRandom}` → expiry (ms). */
   msgRandoms: Map<string, number>;
   sessions: Map<string, Map<string, Session>>;
@@ -301,6 +322,7 @@ export function createAppState(config: ResolvedAppConfig): AppState {
     chatroomKeepAlive: new Set(),
     messages: new Map(),
     broadcasts: new Map(),
+    pushes: [],
     msgRandoms: new Map(),
     sessions: new Map(),
     conversations: new Map(),
@@ -324,6 +346,14 @@ export function storeMessage(app: AppState, msg: StoredMessage): void {
     const oldest = app.messages.keys().next().value;
     if (oldest !== undefined) app.messages.delete(oldest);
   }
+}
+
+/** Oldest pushes are dropped beyond this. */
+export const PUSH_CAP = 10_000;
+
+export function recordPush(app: AppState, push: PushRecord): void {
+  app.pushes.push(push);
+  if (app.pushes.length > PUSH_CAP) app.pushes.shift();
 }
 
 export function isOnline(app: AppState, userId: string): boolean {
@@ -369,6 +399,7 @@ export function dumpState(app: AppState, now: number): Record<string, unknown> {
     chatroomKeepAlive: [...app.chatroomKeepAlive],
     messages: [...app.messages.values()],
     broadcasts: [...app.broadcasts.values()],
+    pushes: app.pushes,
     online: mapOf(app.sessions, (s) => [...s.values()]),
     conversations: mapOf(app.conversations, (m) => Object.fromEntries(m)),
     clearedHistory: mapOf(app.clearedHistory, (s) => [...s]),

@@ -29,7 +29,13 @@ import { DEFAULT_LIMIT, type RouteTable } from "./route.js";
 import { routes as defaultRoutes } from "./routes/index.js";
 import { applySeed, type RongCloudSeed } from "./seed.js";
 import { type LoginInput, type LogoutInput, login, logout } from "./sessions.js";
-import { type AppState, createAppState, dumpState, type StoredMessage } from "./state.js";
+import {
+  type AppState,
+  createAppState,
+  dumpState,
+  type PushRecord,
+  type StoredMessage,
+} from "./state.js";
 
 /** HTTP status of each business code (rongcloud.md §1.5–1.6), for injected vendor errors. */
 const STATUS_OF_CODE: Record<number, number> = {
@@ -117,7 +123,13 @@ export class RongCloudVendor implements VendorEmulator {
       const { rules, cost } = route.limit
         ? route.limit(p, app.config)
         : { rules: DEFAULT_LIMIT, cost: 1 };
-      const decision = this.ctx.limits.consume(appKey, req.routeKey, rules, cost, req.receivedAt);
+      const decision = this.ctx.limits.consume(
+        appKey,
+        route.rateKey ?? req.routeKey,
+        rules,
+        cost,
+        req.receivedAt,
+      );
       if (!decision.ok) {
         throw new RcError(
           429,
@@ -254,6 +266,11 @@ export class RongCloudVendor implements VendorEmulator {
   moderation(input: { app?: string }): Pick<AppState, "moderated" | "preSendLog"> {
     const app = this.app(input.app);
     return { moderated: [...app.moderated], preSendLog: [...app.preSendLog] };
+  }
+
+  /** The push notifications the app's server accepted, oldest first (control API). */
+  pushes(input: { app?: string }): PushRecord[] {
+    return structuredClone(this.app(input.app).pushes);
   }
 
   storedMessage(input: { app?: string; msgUID: string }): StoredMessage | null {

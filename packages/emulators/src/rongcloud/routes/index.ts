@@ -20,6 +20,7 @@ import { historyLogRoutes } from "./history-log.js";
 import { messageModifyRoutes } from "./message-modify.js";
 import { messageRoutes } from "./messages.js";
 import { profileRoutes } from "./profiles.js";
+import { pushRoutes } from "./push.js";
 import { recallRoutes } from "./recall.js";
 import { sensitiveWordRoutes } from "./sensitive-words.js";
 import { userRelationRoutes } from "./user-relations.js";
@@ -40,6 +41,7 @@ export const routes: RouteTable = {
   ...entrustGroupProfileRoutes,
   ...entrustGroupMemberRoutes,
   ...messageRoutes,
+  ...pushRoutes,
   ...recallRoutes,
   ...historyRoutes,
   ...chatroomRoutes,

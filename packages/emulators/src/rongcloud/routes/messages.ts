@@ -23,7 +23,11 @@ import { perValue, type RouteContext, type RouteDef, type RouteTable } from "../
 const privateLimit = perValue(6000, "minute", "toUserId");
 const groupLimit = perValue(20, "second", "toGroupId");
 const systemLimit = perValue(100, "second", "toUserId");
-/** 2 per hour and 3 per calendar day (local day of the data centre). */
+/**
+ * Broadcasts and `/push.json` pushes count in one quota ("推送和广播消息合计", docs/vendors/
+ * rongcloud.md "Push notifications"): 2 per hour and 3 per calendar day (the data centre's).
+ */
+export const BROADCAST_QUOTA = "broadcast+push";
 export const broadcastLimit = (_p: unknown, app: ResolvedAppConfig) => ({
   rules: [
     { limit: 2, window: "hour" as const },
@@ -250,8 +254,10 @@ export const messageRoutes: RouteTable = {
   ...route("/message/system/publish_template.json", { json: true, limit: systemLimit }, (ctx) =>
     template(ctx, "/message/system/publish_template.json", 6, 100),
   ),
-  ...route("/message/broadcast.json", { feature: "broadcast", limit: broadcastLimit }, (ctx) =>
-    broadcast(ctx, "all"),
+  ...route(
+    "/message/broadcast.json",
+    { feature: "broadcast", rateKey: BROADCAST_QUOTA, limit: broadcastLimit },
+    (ctx) => broadcast(ctx, "all"),
   ),
   ...route("/message/online/broadcast.json", {}, (ctx) => broadcast(ctx, "online")),
   ...route(

@@ -8,7 +8,7 @@ const TAGS_MAX = 20;
  * ≤40 bytes, "no special characters" (undefined by the doc, §3): letters, digits, CJK, _ and
  * - are accepted, anything else is 1002.
  */
-const TAG_RULE: StringRule = {
+export const TAG_RULE: StringRule = {
   maxBytes: 40,
   pattern: /^[\p{Script=Han}A-Za-z0-9_-]+$/u,
   patternText: "may contain only letters, digits, CJK, _ and -",
