@@ -1,12 +1,10 @@
 import {
   type CallOptions,
-  checkId,
   checkIds,
   checkPushBase,
   checkPushTags,
   checkPushUsers,
   checkText,
-  IDEMPOTENCY_KEY,
   type PushBase,
   type PushTask,
 } from "@imgraph/core";
@@ -47,11 +45,6 @@ const PLATFORMS = ["ios", "android"];
  * it), the data as `extras.data` of each platform.
  */
 function notificationOf(input: PushBase, text: "alert" | "pushContent"): Record<string, unknown> {
-  // Stopgap: checkPushBase names a bad key or sender "idempotencyKey[0]" / "from[0]" (it
-  // checks them as one-item lists); the same rules checked first name the field itself.
-  if (input?.idempotencyKey != null)
-    checkId("idempotencyKey", input.idempotencyKey, IDEMPOTENCY_KEY);
-  if (input?.from != null) checkId("from", input.from, USER_ID);
   const n = checkPushBase(input, PUSH_RULES);
   if (n.title !== undefined) {
     checkText("notification.title", n.title, { maxChars: PUSH_TITLE_MAX_CHARS });
