@@ -14,8 +14,12 @@ export interface TencentContext {
   friendAttributes: readonly string[];
   /** Custom profile field keywords that hold user attributes (options.userAttributes). */
   userAttributes: readonly string[];
+  /** The App admin account: the sender of pushes that name none. */
+  adminUserId: string;
   /** All-member push is enabled for the app (options.broadcast). */
   broadcast: boolean;
+  /** The app's push attribute names (options.pushAttributes). */
+  pushAttributes: readonly string[];
   /** Message extensions (and reactions kept in them) are on (options.messageExtensions). */
   messageExtensions: boolean;
   /** Group read receipts are on (options.readReceipts). */

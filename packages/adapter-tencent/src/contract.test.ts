@@ -1,7 +1,7 @@
 import { runAdapterContract } from "@imgraph/core/contract";
 import type { RunningEmulator } from "@imgraph/emulators";
 import type { TencentAdapter } from "./adapter.js";
-import { adapterFor, harness, startEmulator } from "./testing/emulator.js";
+import { adapterFor, harness, SDK_APP_ID, startEmulator } from "./testing/emulator.js";
 
 let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
@@ -10,6 +10,8 @@ let adapter: TencentAdapter | undefined;
 // groups and marks) and group counters.
 const options = {
   broadcast: true,
+  // The push attribute names the app declared (the emulator's seed below names them too).
+  pushAttributes: ["city", "tier"],
   userAttributes: ["level", "city"],
   messageExtensions: true,
   readReceipts: true,
@@ -29,6 +31,7 @@ runAdapterContract({
   operations: adapterFor(["http://127.0.0.1:9"], options).operations,
   setup: async () => {
     emulator = await startEmulator();
+    emulator.seed({ app: SDK_APP_ID, pushAttributeNames: options.pushAttributes });
     adapter = adapterFor([emulator.url], options);
     return harness(emulator, adapter);
   },

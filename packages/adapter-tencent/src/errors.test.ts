@@ -14,7 +14,7 @@ describe("decodeTencent", () => {
     });
   });
 
-  it.each([60007, 60011, 10006, 10023])("maps %i to RATE_LIMITED, safe to retry", (code) => {
+  it.each([60007, 60011, 10006, 10023, 90024])("maps %i to RATE_LIMITED, safe to retry", (code) => {
     const d = decodeTencent(answer({ ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: "freq" }));
     expect(d).toMatchObject({
       ok: false,

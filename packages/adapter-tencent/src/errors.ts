@@ -17,8 +17,21 @@ export interface TencentEnvelope {
   RequestId?: unknown;
 }
 
-/** Frequency limits: Tencent refused before acting, so a repeat is safe (§2.5, §2.6). */
-const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023, 10049]);
+/**
+ * Frequency limits: Tencent refused before acting, so a repeat is safe (§2.5, §2.6; 90024:
+ * two all-member pushes less than a second apart, push error table 1047/74196).
+ */
+const RATE_LIMITED = new Set([60007, 60011, 60018, 60019, 10006, 10023, 10049, 90024]);
+
+/** 90047: the day's all-member pushes are spent until the next Beijing (UTC+8) midnight. */
+const PUSH_DAY_SPENT = 90047;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+function secondsToBeijingMidnight(nowMs: number): number {
+  const local = nowMs + BEIJING_OFFSET_MS;
+  return Math.ceil((DAY_MS - (local % DAY_MS)) / 1000);
+}
 
 /** Internal errors and timeouts: the call may pass when repeated, if repeating is harmless. */
 const TRANSIENT = new Set([
@@ -138,6 +151,19 @@ const MESSAGES: Record<number, string> = {
   30539: "the other user must confirm the request",
   30540: "adding friends is rate-limited by Tencent's security policy",
   31707: "deleting friends is rate-limited by Tencent's security policy",
+  // Push (docs/vendors/tencent.md "Push notifications", error table 1047/74196).
+  90018: "more accounts than Tencent takes in one call",
+  90020: "a push tag is longer than 50 bytes",
+  90022: "a push tag is both in the any-of and the all-of list",
+  90032: "more than Tencent's 10 tags in one push condition or call",
+  90033:
+    "a push attribute is not one of the app's attribute names (timpush/set_attr_name), or its value is invalid",
+  90039: "a push goes by attributes or by tags, not both",
+  90040: "a push tag is empty",
+  90045:
+    'push is not enabled for this app: all-member, tag and single push need Tencent\'s Push service (or the console switch "Push to all users")',
+  90056: "the push request is larger than Tencent's 10 KB",
+  90057: "the push DataId is longer than 64 bytes",
 };
 
 function isAuthCode(code: number): boolean {
@@ -164,6 +190,16 @@ export function tencentError(
         retryAfter: 1,
       }),
       retry: "safe",
+    };
+  }
+  if (code === PUSH_DAY_SPENT) {
+    // Spent for the Beijing day: repeating before midnight (UTC+8) fails the same way.
+    return {
+      error: new RateLimitedError("Tencent's daily count of all-member pushes is spent.", {
+        ...details,
+        retryAfter: secondsToBeijingMidnight(Date.now()),
+      }),
+      retry: "never",
     };
   }
   if (code === 70050) {

@@ -30,6 +30,8 @@ import * as messageImport from "./message-import.js";
 import * as messages from "./messages.js";
 import * as moderation from "./moderation.js";
 import * as push from "./push.js";
+import * as pushAttributes from "./push-attributes.js";
+import * as pushTasks from "./push-tasks.js";
 import * as readReceipts from "./read-receipts.js";
 import * as recall from "./recall.js";
 import * as rooms from "./rooms.js";
@@ -51,6 +53,13 @@ const ALL_MEMBER_PUSH = [
   "options.broadcast: true",
   "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
   (ctx: TencentContext) => ctx.broadcast,
+] as const;
+
+/** Push attributes need all-member push and the app's attribute names (options.pushAttributes). */
+const PUSH_ATTRIBUTES = [
+  'options.broadcast: true and options.pushAttributes: ["<name>", ...]',
+  "push attributes are off for this app: they need all-member push (options.broadcast) and the app's push attribute names (set in Tencent's console or with timpush/set_attr_name) listed in options.pushAttributes",
+  (ctx: TencentContext) => ctx.broadcast && ctx.pushAttributes.length > 0,
 ] as const;
 
 /** User attributes live in custom profile fields the console declares (options.userAttributes). */
@@ -241,11 +250,11 @@ export const implementation = exactImplementation<TencentContext>()({
   listLiveRoomWhitelist: gap(
     "Tencent has no live room whitelist to read: no REST call exempts users from a live group's limits",
   ),
-  pushToAll: gap("PENDING: push work in progress"),
-  pushToTags: gap("PENDING: push work in progress"),
-  pushToAttributes: gap("PENDING: push work in progress"),
-  pushToUsers: gap("PENDING: push work in progress"),
-  setPushAttributes: gap("PENDING: push work in progress"),
-  getPushAttributes: gap("PENDING: push work in progress"),
-  getPushTask: gap("PENDING: push work in progress"),
+  pushToAll: when(...ALL_MEMBER_PUSH, push.pushToAll),
+  pushToTags: when(...ALL_MEMBER_PUSH, push.pushToTags),
+  pushToAttributes: when(...PUSH_ATTRIBUTES, push.pushToAttributes),
+  pushToUsers: when(...ALL_MEMBER_PUSH, push.pushToUsers),
+  setPushAttributes: when(...PUSH_ATTRIBUTES, pushAttributes.setPushAttributes),
+  getPushAttributes: when(...PUSH_ATTRIBUTES, pushAttributes.getPushAttributes),
+  getPushTask: when(...ALL_MEMBER_PUSH, pushTasks.getPushTask),
 });

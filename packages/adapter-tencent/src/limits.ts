@@ -1,4 +1,11 @@
-import type { FolderRules, FriendRules, GroupUserRules, IdRule, VendorLimits } from "@imgraph/core";
+import type {
+  FolderRules,
+  FriendRules,
+  GroupUserRules,
+  IdRule,
+  PushRules,
+  VendorLimits,
+} from "@imgraph/core";
 
 // Tencent's documented limits (tencent.md §1.5, §3). The UserID charset (letters, digits,
 // `_`, `-`) comes only from SDK comments, the REST docs state just 32 bytes: we refuse only
@@ -155,6 +162,28 @@ export const LIVE_ROOM_BAN_REASON_MAX_BYTES = 1_000;
 export const LIVE_ROOM_BANS_PER_PAGE = 100;
 export const LIVE_ROOM_BAN_PAGES_MAX = 100;
 
+/**
+ * Push (docs/vendors/tencent.md "Push notifications"): timpush/batch takes 1-500 accounts;
+ * a Condition names at most 10 tags of ≤ 50 bytes (90032, 90020); an app names at most 10
+ * push attributes, names and values ≤ 50 bytes; Ext "best kept under 1K". Title and Desc
+ * state no size (unverified): 500 bytes like a message's push text, the whole push request
+ * staying under Tencent's 10 KB (90056).
+ */
+export const USERS_PER_PUSH = 500;
+export const PUSH_ATTRIBUTES_MAX = 10;
+export const PUSH_ATTRIBUTE_NAME_MAX_BYTES = 50;
+export const PUSH_RULES: PushRules = {
+  titleMaxBytes: PUSH_TEXT_MAX_BYTES,
+  bodyMaxBytes: PUSH_TEXT_MAX_BYTES,
+  dataMaxBytes: 1_024,
+  tagsPerCondition: TAGS_PER_CALL,
+  tag: { maxBytes: TAG_MAX_BYTES },
+  attributesPerCondition: PUSH_ATTRIBUTES_MAX,
+  attributeMaxBytes: PUSH_ATTRIBUTE_NAME_MAX_BYTES,
+  usersPerPush: USERS_PER_PUSH,
+  userId: USER_ID,
+};
+
 export const TENCENT_LIMITS: VendorLimits = {
   usersPerRead: USERS_PER_PROFILE_READ,
   usersPerRegister: USERS_PER_IMPORT,
@@ -170,7 +199,7 @@ export const TENCENT_LIMITS: VendorLimits = {
   // Attributes are profile custom fields: portrait_get reads 100 accounts a call.
   usersPerAttributeRead: USERS_PER_PROFILE_READ,
   usersPerTagCall: USERS_PER_TAG_CALL,
-  usersPerPush: 1,
+  usersPerPush: USERS_PER_PUSH,
   usersPerAccountCheck: USERS_PER_ACCOUNT_CHECK,
   usersPerLoginInvalidation: 1,
   usersPerMuteCall: 1,

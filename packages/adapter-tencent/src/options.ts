@@ -1,7 +1,12 @@
 import type { RuntimeOptions } from "@imgraph/core";
 import { z } from "zod";
 import { GROUP_MEMBER_FIELD_KEY, GROUP_MEMBER_FIELDS_MAX } from "./group-depth-limits.js";
-import { USER_ATTRIBUTE_KEY, USER_ATTRIBUTE_PREFIX } from "./limits.js";
+import {
+  PUSH_ATTRIBUTE_NAME_MAX_BYTES,
+  PUSH_ATTRIBUTES_MAX,
+  USER_ATTRIBUTE_KEY,
+  USER_ATTRIBUTE_PREFIX,
+} from "./limits.js";
 
 /**
  * Tencent Cloud Chat data centres (tencent.md §2.2): an SDKAppID lives in exactly one.
@@ -75,8 +80,26 @@ export const configSchema = z
       .array(z.string().regex(/^[A-Za-z]{1,8}$/, "1-8 letters"))
       .max(100)
       .optional(),
-    /** All-member push is enabled for the app (Pro/Ultimate + push add-on). Default false. */
+    /**
+     * All-member push is enabled for the app (Pro/Ultimate + push add-on, or the Push
+     * service): broadcastMessage, push tags and the push operations. Default false.
+     */
     broadcast: z.boolean().optional(),
+    /**
+     * The app's push attribute names (set in the console or with timpush/set_attr_name; at
+     * most 10): the keys pushToAttributes and the push attribute operations take, used as
+     * Tencent's attribute names. Without it, no push attributes.
+     */
+    pushAttributes: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((s) => Buffer.byteLength(s) <= PUSH_ATTRIBUTE_NAME_MAX_BYTES, "at most 50 bytes"),
+      )
+      .min(1)
+      .max(PUSH_ATTRIBUTES_MAX)
+      .optional(),
     /**
      * Message extensions are on for the app (Pro edition or higher, console switch "message
      * extension"): sends carry SupportMessageExtension 1 and the extension operations work on

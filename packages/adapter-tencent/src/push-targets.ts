@@ -3,10 +3,11 @@ import { call, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { USERS_PER_TAG_CALL } from "./limits.js";
 
-// all_member_push's per-account commands (docs/vendors/tencent.md "Social graph and user
-// depth" §14a, §15): 100 accounts a call; accounts that failed come back in ErrorList
-// ([{To_Account, ErrorCode, ErrorInfo}], as the timpush twins answer: unverified on the
-// legacy paths), the others are done.
+// The per-account push target commands (docs/vendors/tencent.md "Social graph and user
+// depth" §14a, §15; "Push notifications"): all_member_push's tags and timpush's attributes,
+// 100 accounts a call; accounts that failed come back in ErrorList ([{To_Account,
+// ErrorCode, ErrorInfo}], as the timpush pages show: unverified on the legacy paths), the
+// others are done.
 
 export interface PushTargetAnswer {
   ErrorList?: Array<{ To_Account?: unknown; ErrorCode?: unknown; ErrorInfo?: unknown }>;
@@ -23,8 +24,9 @@ export function failedAccounts(answer: PushTargetAnswer): Map<string, ItemResult
 }
 
 /**
- * One all_member_push command over the users, 100 a call: `body(chunk)` is the request,
- * `ok(id, answer)` the value of a user the answer did not list as failed.
+ * One push target command over the users, 100 a call: `command` is its service/command
+ * path, `body(chunk)` the request, `ok(id, answer)` the value of a user the answer did not
+ * list as failed.
  */
 export function pushTargetBatches<A extends PushTargetAnswer, V>(
   ctx: TencentContext,
@@ -42,7 +44,7 @@ export function pushTargetBatches<A extends PushTargetAnswer, V>(
     const answer = await call<A>(
       ctx,
       request.operation,
-      `all_member_push/${request.command}`,
+      request.command,
       request.body(chunk),
       options,
       request.idempotent,

@@ -47,7 +47,7 @@ async function editTags(
       pending,
       {
         operation,
-        command,
+        command: `all_member_push/${command}`,
         body: (chunk) => ({ UserTags: chunk.map((To_Account) => ({ To_Account, Tags: slice })) }),
         // Adding a tag held, or removing one not held, changes nothing: repeats converge.
         idempotent: true,
@@ -77,7 +77,7 @@ export const setUserTags: Op<"setUserTags"> = async (ctx, input, options) => {
     userIds,
     {
       operation: "setUserTags",
-      command: "im_remove_all_tags",
+      command: "all_member_push/im_remove_all_tags",
       body: (chunk) => ({ To_Account: chunk }),
       idempotent: true,
       ok: () => true as const,
@@ -102,7 +102,7 @@ export const getUserTags: Op<"getUserTags"> = async (ctx, userIds, options) =>
     checkIds("userIds", userIds, USER_ID),
     {
       operation: "getUserTags",
-      command: "im_get_tag",
+      command: "all_member_push/im_get_tag",
       body: (chunk) => ({ To_Account: chunk }),
       idempotent: true,
       ok: (id, answer) => {

@@ -7,6 +7,7 @@ import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
 import { liveRoomMessages } from "./live-room-state.js";
 import { markState } from "./mark-state.js";
+import { pushState } from "./push-state.js";
 import { vendorState } from "./vendor-state.js";
 
 export const SDK_APP_ID = 1400000001;
@@ -129,6 +130,8 @@ export function harness(emulator: RunningEmulator, adapter: TencentAdapter): Con
       appId: APP_ID,
     }),
     ...markState(emulator, SDK_APP_ID),
+    // The pushes the emulator accepted, with the recipients it resolved from the audience.
+    pushes: pushState(emulator, SDK_APP_ID),
     // Clients enter an existing live group (AVChatRoom) from their SDK: a client login into it.
     joinLiveRoom: async (roomId, userIds) => {
       for (const userId of userIds) emulator.login({ app: SDK_APP_ID, userId, groupId: roomId });

@@ -39,9 +39,11 @@ function controlError(err: unknown): never {
 /**
  * Seed: `{app?, accounts?: (userId | {userId, nick?, faceUrl?})[], groups?: [{groupId?, type?,
  * name?, owner?, members?: (userId | {account, role?})[]}], ipLists?: {"<nettype>": string[] |
- * null}, pins?: [{userId, type, peer, top?}]}` or an array of those. Accounts named by groups
- * are imported on the way; ipLists sets what ConfigSvc/GetIPList answers (see ip-lists.ts);
- * pins pin conversations as a client SDK would (see conversation-control.ts).
+ * null}, pins?: [{userId, type, peer, top?}], pushAttributeNames?: string[]}` or an array of
+ * those. Accounts named by groups are imported on the way; ipLists sets what
+ * ConfigSvc/GetIPList answers (see ip-lists.ts); pins pin conversations as a client SDK would
+ * (see conversation-control.ts); pushAttributeNames names the app's push attributes, slot
+ * "0" first, as timpush/set_attr_name would.
  */
 export function seed(apps: Map<number, AppState>, data: unknown, now: number): Json[] {
   const items = Array.isArray(data) ? data : [data];
@@ -100,6 +102,7 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
         groups.push(id);
       }
       const pins = item.pins === undefined ? undefined : seedPins(app, item.pins);
+      if (item.pushAttributeNames !== undefined) seedPushAttrNames(app, item.pushAttributeNames);
       return {
         app: app.config.sdkAppId,
         imported,
@@ -110,6 +113,16 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
     } catch (err) {
       return controlError(err);
     }
+  });
+}
+
+/** Names the app's push attributes: at most 10, slots "0".. in order. */
+function seedPushAttrNames(app: AppState, names: unknown): void {
+  if (!Array.isArray(names) || names.length > 10 || names.some((n) => typeof n !== "string")) {
+    throw new ControlError(400, "pushAttributeNames must be at most 10 strings");
+  }
+  names.forEach((name, i) => {
+    app.pushAttrNames.set(String(i), name as string);
   });
 }
 

@@ -32,6 +32,12 @@ export interface TencentAppConfig {
    * (#17 §3.2-§3.5); default on for "pro" and "ultimate", off otherwise.
    */
   liveRoomSwitches?: Partial<LiveRoomSwitches>;
+  /**
+   * All-member / tag / single push is on for the app (the Push service, or the console switch
+   * "Push to all users"). Off, timpush/push, timpush/batch and the statistics answer 90045.
+   * Default on.
+   */
+  push?: boolean;
 }
 
 /** The console switches of live groups: one flag per feature ("edition and switch on"). */
@@ -75,6 +81,7 @@ export interface ResolvedApp {
   /** Message history retention: 7 days (trial/standard/pro), 30 days (ultimate). */
   retentionSeconds: number;
   liveRooms: LiveRoomSwitches;
+  push: boolean;
 }
 
 export function resolveApp(app: TencentAppConfig): ResolvedApp {
@@ -92,6 +99,7 @@ export function resolveApp(app: TencentAppConfig): ResolvedApp {
     beforeSendCallbacks: app.beforeSendCallbacks === true,
     retentionSeconds: (edition === "ultimate" ? 30 : 7) * 86_400,
     liveRooms: liveRoomSwitches(edition, app.liveRoomSwitches),
+    push: app.push !== false,
   };
   if (app.callbackUrl) resolved.callbackUrl = app.callbackUrl;
   if (app.callbackToken) resolved.callbackToken = app.callbackToken;

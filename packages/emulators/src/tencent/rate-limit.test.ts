@@ -66,11 +66,11 @@ describe("rate limits (§2.6)", () => {
     ok(await send(99));
   });
 
-  it("all-member push: 1 call/s shared by both paths, 100 a day", async () => {
+  it("all-member push: 1 call/s shared by both paths (90024), 100 a day (90047)", async () => {
     const tim = await start();
     ok(await tim.call("all_member_push/im_push", { MsgRandom: 1, MsgBody: text("x") }));
     expect((await tim.call("timpush/push", { MsgRandom: 2, MsgBody: text("x") })).ErrorCode).toBe(
-      60007,
+      90024,
     );
     at(1_000);
     ok(await tim.call("timpush/push", { MsgRandom: 2, MsgBody: text("x") }));
@@ -80,8 +80,24 @@ describe("rate limits (§2.6)", () => {
     }
     at(200_000);
     expect((await tim.call("timpush/push", { MsgRandom: 7, MsgBody: text("x") })).ErrorCode).toBe(
-      60007,
+      90047,
     );
+  });
+
+  it("push to listed users: 30 calls/s; statistics: 1 call/s (60007 over)", async () => {
+    const tim = await start();
+    await importUsers(tim, "b");
+    const batch = (i: number) =>
+      tim.call("timpush/batch", {
+        From_Account: "administrator",
+        To_Account: ["b"],
+        MsgRandom: i,
+        OfflinePushInfo: { Desc: "x" },
+      });
+    expect(count(await Promise.all(Array.from({ length: 31 }, (_, i) => batch(i))), 60007)).toBe(1);
+    const stats = () =>
+      tim.call("timpush/all_member_push_statistics", { StartTime: 0, EndTime: 1, TaskID: [] });
+    expect(count(await burst(2, stats), 60007)).toBe(1);
   });
 
   it("trial edition: 1000 messages a day on sendmsg, back the next Beijing day", async () => {

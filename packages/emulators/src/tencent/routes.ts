@@ -24,6 +24,9 @@ import { nospeakingRoutes } from "./commands/nospeaking.js";
 import { openimRoutes } from "./commands/openim.js";
 import { profileRoutes } from "./commands/profile.js";
 import { pushRoutes } from "./commands/push.js";
+import { pushAttrRoutes } from "./commands/push-attrs.js";
+import { pushBatchRoutes } from "./commands/push-batch.js";
+import { pushStatsRoutes } from "./commands/push-stats.js";
 import { pushTagRoutes } from "./commands/push-tags.js";
 import { readReceiptRoutes } from "./commands/read-receipts.js";
 import { recentContactRoutes } from "./commands/recentcontact.js";
@@ -44,6 +47,9 @@ export const ROUTES: RouteTable = {
   ...groupMemberRoutes,
   ...groupMsgRoutes,
   ...pushRoutes,
+  ...pushBatchRoutes,
+  ...pushAttrRoutes,
+  ...pushStatsRoutes,
   ...pushTagRoutes,
   ...configSvcRoutes,
   ...recentContactRoutes,

@@ -30,6 +30,8 @@ export interface Account {
   readUpTo: Map<string, number>;
   /** Push tags (all_member_push im_*_tag), in the order added. */
   pushTags: Set<string>;
+  /** Push attributes (timpush set_attr): attribute name → value, in the order set. */
+  pushAttrs: Map<string, string>;
   /** Recent contacts (recentcontact/*), by contactKey: the user's conversation list. */
   contacts: Map<string, RecentContact>;
   /**
@@ -188,14 +190,24 @@ export interface C2CMessage {
   importedHistory?: boolean;
 }
 
+/** One push task: all-member/tag/attribute push (timpush/push, im_push) or timpush/batch. */
 export interface PushTask {
   taskId: string;
+  kind: "push" | "batch";
   from: string;
   random: number;
   time: number;
-  body: Json[];
+  /** The MsgBody when the push carried a message (im_push always, timpush/push optionally). */
+  body?: Json[];
+  /** OfflinePushInfo Title / Desc / Ext: what the notification shows and hands over. */
+  title?: string;
+  desc?: string;
+  ext?: string;
   condition?: Json;
+  /** The accounts the emulator resolved the audience to. */
   recipients: string[];
+  /** Recipients with a client session when pushed (the statistics' DeliveredCount). */
+  online: number;
 }
 
 export interface DedupEntry {
@@ -218,7 +230,11 @@ export interface AppState {
   c2cDedup: Map<string, DedupEntry>;
   groupDedup: Map<string, DedupEntry>;
   pushDedup: Map<number, DedupEntry>;
+  /** timpush/batch: MsgRandom dedup within the same second. */
+  batchDedup: Map<number, DedupEntry>;
   pushes: PushTask[];
+  /** Push attribute names (timpush set_attr_name): slot "0"-"9" → name. */
+  pushAttrNames: Map<string, string>;
   /** GetIPList lists set through the control API, by nettype (absent = default). */
   ipLists: Map<NetType, string[]>;
   /** send_broadcast_msg calls so far (its MsgSeq). */
@@ -241,6 +257,7 @@ export function newAccount(userId: string, now: number): Account {
     friendCustomSeq: 0,
     readUpTo: new Map(),
     pushTags: new Set(),
+    pushAttrs: new Map(),
     contacts: new Map(),
     cleared: new Map(),
   };
@@ -259,7 +276,9 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
     c2cDedup: new Map(),
     groupDedup: new Map(),
     pushDedup: new Map(),
+    batchDedup: new Map(),
     pushes: [],
+    pushAttrNames: new Map(),
     ipLists: new Map(),
     broadcastSeq: 0,
   };
@@ -347,6 +366,7 @@ export function dumpState(s: AppState): Json {
     })),
     conversations: [...s.conversations.values()].map((msgs) => msgs.length),
     pushes: s.pushes,
+    pushAttrNames: Object.fromEntries(s.pushAttrNames),
     ipLists: ipListsDump(s),
   };
 }
