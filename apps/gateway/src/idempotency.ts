@@ -13,8 +13,9 @@ import { allow, runOn } from "./operations.js";
 // Idempotent writes (operations declared `idempotent`, e.g. pushes): the caller's key makes a
 // retried write answer the first write's result instead of calling the vendor again — across
 // requests and, with Redis, across instances. The record lives in the replay store under
-// `idem:<app>:<operation>:<key>` with a fingerprint of the input, so the same key with
-// another input is refused rather than silently answered with the wrong result.
+// `idem:<app>:<key>` with a fingerprint of the operation and its input, so the same key with
+// another write is refused rather than silently answered with the wrong result (a vendor
+// that dedups by the key, as Tencent's pushes do, would answer the first one's task).
 
 /** How long a key answers with its first result (the vendors' own dedup is 1–7 days). */
 export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
@@ -75,8 +76,8 @@ export async function idempotent<N extends OperationName>(
     );
   }
   const store = ctx.apps.idempotency;
-  const record = `idem:${adapter.info.id}:${name}:${key}`;
-  const print = fingerprint(input);
+  const record = `idem:${adapter.info.id}:${key}`;
+  const print = fingerprint({ operation: name, input });
   for (;;) {
     const outcome = await store.claim(record, print, PENDING_MS);
     if (outcome === "claimed") break;

@@ -69,6 +69,18 @@ describe("push idempotency", () => {
     expect(pushCalls().length - before).toBe(2);
   });
 
+  it("a key used by one kind of push is refused for another", async () => {
+    expect((await push({ key: "order-5" })).errors).toBeUndefined();
+    const all = await gql(
+      g.url,
+      `mutation { pushToAll(app: "tencent", idempotencyKey: "order-5",
+        notification: { body: "sale" }) { taskId } }`,
+      {},
+      admin(),
+    );
+    expect(all.errors?.[0]?.extensions).toMatchObject({ field: "idempotencyKey" });
+  });
+
   it("a malformed key is refused before any vendor call", async () => {
     const before = pushCalls().length;
     for (const key of ["", "has space", "x".repeat(65), "ключ"]) {
@@ -89,6 +101,41 @@ describe("push idempotency", () => {
     expect(retry.errors).toBeUndefined();
     expect(retry.data?.pushToUsers.repeated).toBe(false);
     expect(pushCalls().length - before).toBe(1);
+  });
+});
+
+describe("push caps", () => {
+  let g: DemoGateway;
+  beforeAll(async () => {
+    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  it("a push over the vendor's cap is refused before the call, with when to retry", async () => {
+    // RongCloud: 2 pushes and broadcasts an hour together, spaced by the gateway's shaper.
+    const calls = () =>
+      g.emulators
+        .find((e) => e.vendor === "rongcloud")
+        ?.requests()
+        .filter((r) => r.path.includes("/push.json")) ?? [];
+    const pushAll = () =>
+      gql<{ pushToAll: { taskId: string | null } }>(
+        g.url,
+        `mutation { pushToAll(app: "rongcloud", notification: { title: "Hi", body: "sale" }) { taskId } }`,
+        {},
+        { "x-api-key": g.adminKey },
+      );
+    const first = await pushAll();
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.pushToAll.taskId).toEqual(expect.any(String));
+    const before = calls().length;
+    const second = await pushAll();
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED" });
+    expect(second.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(60);
+    expect(second.errors?.[0]?.message).toMatch(/rate limit \(2 calls per 3600 s/);
+    expect(calls().length).toBe(before);
   });
 });
 

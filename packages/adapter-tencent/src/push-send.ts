@@ -1,9 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 import {
   type CallOptions,
-  checkId,
   checkPushBase,
-  IDEMPOTENCY_KEY,
   type PushBase,
   type PushNotification,
   type PushTask,
@@ -33,10 +31,6 @@ export function pushRandom(idempotencyKey: string | undefined): number {
 
 /** The checked notification and who it comes from (the admin when no one is named). */
 export function pushBase(ctx: TencentContext, input: PushBase) {
-  // checkPushBase names a bad key "idempotencyKey[0]" (it checks a one-item list): checked
-  // here first under the field's own name, until core names it so.
-  if (input?.idempotencyKey != null)
-    checkId("idempotencyKey", input.idempotencyKey, IDEMPOTENCY_KEY);
   const notification = checkPushBase(input, PUSH_RULES);
   return {
     From_Account: input.from ?? ctx.adminUserId,

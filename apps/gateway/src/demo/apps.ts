@@ -1,7 +1,7 @@
 import type { RunningEmulator } from "@imgraph/emulators";
 import type { AppConfig } from "../config/types.js";
 import type { ModerationRules } from "../moderation/rules.js";
-import { DEMO_OPERATOR } from "./clients.js";
+import { DEMO_OPERATOR, DEMO_PUSH_ATTRIBUTES } from "./clients.js";
 
 /** The word demo mode blocks: a send holding it is refused before delivery. */
 export const DEMO_BLOCKED_WORD = "scam";
@@ -64,10 +64,11 @@ export function demoApps(
             key: demo.key,
             adminUserId: demo.admin ?? "administrator",
             origins: [origin],
-            // The emulated app has all-member push (tags, broadcasts) and two custom
-            // profile fields for user attributes.
+            // The emulated app has all-member push (tags, attributes, broadcasts) and two
+            // custom profile fields for user attributes.
             broadcast: true,
             userAttributes: ["level", "city"],
+            pushAttributes: DEMO_PUSH_ATTRIBUTES,
             // ... and the Pro features behind message extensions (and reactions), group read
             // receipts, conversation folders and marks, and the live-room switches (online
             // member list, banning, broadcast).

@@ -6,9 +6,13 @@ import type { RunningEmulator } from "@imgraph/emulators";
 /** The user ZIM reads room attributes as (the ZEGO app's `operatorUserId`). */
 export const DEMO_OPERATOR = "imgraph-operator";
 
-/** Registers the vendor-side users the demo apps' options name. */
+/** The Tencent demo app's push attribute names (named in the vendor's console in real life). */
+export const DEMO_PUSH_ATTRIBUTES = ["city", "tier"];
+
+/** Registers the vendor-side things the demo apps' options name. */
 export function prepareDemoEmulator(emulator: RunningEmulator): void {
   if (emulator.vendor === "zego") emulator.seed({ users: [{ userId: DEMO_OPERATOR }] });
+  if (emulator.vendor === "tencent") emulator.seed({ pushAttributeNames: DEMO_PUSH_ATTRIBUTES });
 }
 
 /** Emulated clients enter a live room, as each vendor's client SDK would. */
