@@ -75,6 +75,17 @@ describe("config validation", () => {
     );
     expect(error(app({ apis: { "bad name!": { limit: 5 } } })).message).toMatch(/an API name/);
     expect(error(app({ apis: { "/a": { windowSeconds: 1 } } })).message).toMatch(/\.limit/);
+    // A daily quota counted from the vendor's midnight.
+    const daily = { limit: 10, windowSeconds: 86_400, window: "fixed", utcOffsetHours: 8 };
+    expect(
+      validateConfig(app({ apis: { "/push.json": daily } }), sources()).apps[0]?.rateLimits,
+    ).toEqual({ enabled: true, apis: { "/push.json": [daily] } });
+    expect(error(app({ apis: { "/a": { limit: 5, window: "calendar" } } })).message).toMatch(
+      /apis\.\/a\.window: one of sliding, fixed/,
+    );
+    expect(error(app({ apis: { "/a": { limit: 5, utcOffsetHours: 15 } } })).message).toMatch(
+      /utcOffsetHours/,
+    );
   });
 
   it("reads an app's moderation rules and refuses bad ones by name", () => {

@@ -66,6 +66,24 @@ describe.skipIf(!available)("rate buckets in Redis", () => {
     expect(r.ok && r.levels[0]?.refillMs).toBeGreaterThan(90);
   });
 
+  it("counts a fixed-window quota per window, refusing until the window ends", async () => {
+    const HOUR = 3_600_000;
+    const quota = { ...spend("t:quota", HOUR / 2, 2), windowMs: HOUR, offsetMs: 0 };
+    const endsIn = HOUR - (Date.now() % HOUR);
+    expect(await store.reserve([quota], 0)).toMatchObject({ ok: true, waitMs: 0 });
+    expect(await store.reserve([quota], 0)).toMatchObject({ ok: true, levels: [{ fill: 0 }] });
+    const refused = await store.reserve([quota], 0);
+    expect(refused.ok).toBe(false);
+    // Redis's clock and this one agree within a second here.
+    expect(Math.abs((refused.ok ? 0 : refused.retryAfterMs) - endsIn)).toBeLessThan(1_000);
+    expect(await redis.client.hget("t:quota", "c")).toBe("2");
+    expect(Math.abs((await redis.client.pttl("t:quota")) - endsIn)).toBeLessThan(1_000);
+    // A vendor refusal spends the window: a fresh quota key is refused at once after it.
+    const other = { ...quota, key: "t:quota2" };
+    await store.penalize([other], 1_000);
+    expect((await store.reserve([other], 0)).ok).toBe(false);
+  });
+
   it("a vendor refusal pauses the bucket and halves its rate", async () => {
     await store.penalize([spend("t:pen", 100, 1)], 1_000);
     const paused = await store.reserve([spend("t:pen", 100, 1)], 0);

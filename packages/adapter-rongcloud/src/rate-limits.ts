@@ -47,9 +47,11 @@ export const rongcloudRateLimits: VendorRateLimits = {
     "/message/system/publish.json": messagesPerSecond(100),
     "/message/chatroom/publish.json": messagesPerSecond(100),
     "/message/chatroom/broadcast.json": perSecond(1),
+    // The hour is paced (its alignment is not published); the day is a calendar day, taken
+    // as Beijing's (unverified: docs/vendors/rongcloud.md "Push notifications").
     [BROADCAST_QUOTA]: [
       { limit: 2, windowSeconds: 3600 },
-      { limit: 3, windowSeconds: 86_400 },
+      { limit: 3, windowSeconds: 86_400, window: "fixed", utcOffsetHours: 8 },
     ],
     "/message/broadcast/recall.json": [{ limit: 2, windowSeconds: 3600 }],
     "/user/reactivate.json": messagesPerSecond(100),

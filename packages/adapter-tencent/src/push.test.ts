@@ -133,23 +133,35 @@ describe("push", () => {
   });
 
   it("the daily cap is refused before the vendor call when the client shapes by Tencent's limits", async () => {
-    const { emulator } = await own();
+    // The emulator keeps Tencent's limits with the same clock: the shaper must stop the 101st
+    // push itself (no vendor call), not leave it to the vendor's 90047.
+    const { emulator } = await own({}, true);
+    let now = Date.parse("2026-12-06T17:00:00Z"); // 01:00 in Beijing
+    emulator.setClock({ now });
     const shaped = adapterFor([emulator.url], {
       ...options,
       rateShaper: new RateShaper({
         app: "tencent",
         vendor: "tencent",
         limits: tencentRateLimits,
-        store: new MemoryRateStore(),
+        store: new MemoryRateStore(() => now),
+        now: () => now,
       }),
     });
     extra.push({ emulator, adapter: shaped });
-    // 1 a second and 100 a day: the shaper paces the day's budget (a burst of 4, then one
-    // every ~15 minutes), so the 5th push in a row is refused with when to retry.
-    for (let i = 0; i < 4; i++) await shaped.pushToAll({ notification });
+    // 1 a second and 100 a day from Beijing midnight: the day's budget may all go at once
+    // (a second apart), and the next push waits for the next Beijing midnight.
+    for (let i = 0; i < 100; i++) {
+      now += 1_000;
+      emulator.setClock({ now });
+      await shaped.pushToAll({ notification });
+    }
+    now += 1_000;
     const error = await shaped.pushToAll({ notification }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "RATE_LIMITED", operation: "pushToAll" });
-    expect((error as { retryAfter: number }).retryAfter).toBeGreaterThan(60);
-    expect(emulator.requests({ route: "v4/timpush/push" })).toHaveLength(4);
+    expect((error as Error).message).toMatch(/100 calls per 86400 s window from UTC\+8 midnight/);
+    const midnight = Date.parse("2026-12-07T16:00:00Z");
+    expect((error as { retryAfter: number }).retryAfter).toBe(Math.ceil((midnight - now) / 1000));
+    expect(emulator.requests({ route: "v4/timpush/push" })).toHaveLength(100);
   });
 });

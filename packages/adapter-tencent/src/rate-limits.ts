@@ -1,4 +1,4 @@
-import { countOf, perSecond, type VendorRateLimits } from "@imgraph/core";
+import { countOf, perSecond, type RateLimit, type VendorRateLimits } from "@imgraph/core";
 
 // Tencent's published frequency limits, per API per app (shared/vendors/tencent.md §2.6,
 // from the REST overview 1047/34620 and each API's page; push: docs/vendors/tencent.md "Push
@@ -7,11 +7,12 @@ import { countOf, perSecond, type VendorRateLimits } from "@imgraph/core";
 /**
  * All-member / tag / attribute push (timpush/push, 1047/60561; im_push, 1047/37166): one a
  * second and 100 a day — the standard and advanced editions' count (the free edition has 10;
- * a config's rate limit overrides set another).
+ * a config's rate limit overrides set another). The day runs from Beijing midnight (90047's
+ * retry time), so the day's budget may all go at once.
  */
-const ALL_MEMBER_PUSH = [
+const ALL_MEMBER_PUSH: RateLimit[] = [
   { limit: 1, windowSeconds: 1 },
-  { limit: 100, windowSeconds: 86_400 },
+  { limit: 100, windowSeconds: 86_400, window: "fixed", utcOffsetHours: 8 },
 ];
 
 export const tencentRateLimits: VendorRateLimits = {

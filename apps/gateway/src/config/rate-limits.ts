@@ -29,7 +29,7 @@ export function appRateLimits(raw: unknown, path: string): AppRateLimits {
 
 function rateLimit(raw: unknown, path: string): RateLimit {
   const l = object(raw, path);
-  allowOnly(l, path, ["limit", "windowSeconds", "counts"]);
+  allowOnly(l, path, ["limit", "windowSeconds", "counts", "window", "utcOffsetHours"]);
   if (l.limit === undefined) throw new ConfigError(`${path}.limit`, "a whole number of calls");
   return {
     limit: int(l.limit, `${path}.limit`, 1, 1_000_000),
@@ -38,5 +38,12 @@ function rateLimit(raw: unknown, path: string): RateLimit {
     ...(l.counts === undefined
       ? {}
       : { counts: oneOf(l.counts, `${path}.counts`, ["calls", "items"] as const) }),
+    // "fixed": counted per calendar window from midnight at utcOffsetHours (a daily quota).
+    ...(l.window === undefined
+      ? {}
+      : { window: oneOf(l.window, `${path}.window`, ["sliding", "fixed"] as const) }),
+    ...(l.utcOffsetHours === undefined
+      ? {}
+      : { utcOffsetHours: int(l.utcOffsetHours, `${path}.utcOffsetHours`, -12, 14) }),
   };
 }

@@ -2,6 +2,7 @@ export {
   type BucketShape,
   bucketShape,
   describeLimit,
+  fixedWindow,
   isRateLimit,
   perSecond,
   type RateLimit,

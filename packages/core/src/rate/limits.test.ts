@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketShape, type RateLimit } from "./limits.js";
+import { bucketShape, describeLimit, fixedWindow, isRateLimit, type RateLimit } from "./limits.js";
 import { MemoryRateStore } from "./store.js";
 
 /**
@@ -67,5 +67,33 @@ describe("bucket shapes from published limits", () => {
     const big = bucketShape({ limit: 200, windowSeconds: 1 });
     expect(big.burst).toBe(9);
     expect(1000 / big.intervalMs + big.burst - 1).toBeLessThanOrEqual(190);
+  });
+});
+
+describe("fixed-window quotas", () => {
+  it("are shaped as the whole budget per calendar window, and say where windows start", () => {
+    const daily = {
+      limit: 100,
+      windowSeconds: 86_400,
+      window: "fixed",
+      utcOffsetHours: 8,
+    } as const;
+    expect(bucketShape(daily)).toEqual({
+      intervalMs: 864_000,
+      burst: 100,
+      windowMs: 86_400_000,
+      offsetMs: 28_800_000,
+    });
+    expect(describeLimit(daily)).toBe("100 calls per 86400 s window from UTC+8 midnight");
+    expect(describeLimit({ limit: 3, windowSeconds: 86_400, window: "fixed" })).toBe(
+      "3 calls per 86400 s window from UTC midnight",
+    );
+    expect(isRateLimit(daily)).toBe(true);
+    expect(isRateLimit({ ...daily, utcOffsetHours: 20 })).toBe(false);
+  });
+
+  it("place a window's end at the vendor's next midnight", () => {
+    const at = Date.parse("2026-12-06T15:00:00Z"); // 23:00 in Beijing
+    expect(fixedWindow(at, 86_400_000, 28_800_000).endsAt).toBe(Date.parse("2026-12-06T16:00:00Z"));
   });
 });

@@ -9,6 +9,14 @@ export interface RateLimit {
   limit: number;
   windowSeconds: number;
   counts?: "calls" | "items";
+  /**
+   * "fixed": the vendor counts per calendar window (a day from its midnight), so the whole
+   * budget may go at once and comes back when the next window starts; `utcOffsetHours`
+   * places the windows (8: a day from Beijing midnight). Default "sliding": any window of
+   * that length stays under the limit, so calls are paced.
+   */
+  window?: "sliding" | "fixed";
+  utcOffsetHours?: number;
 }
 
 /** A vendor's published limits, declared by its adapter (docs/vendors/<vendor>.md). */
@@ -28,10 +36,16 @@ export function perSecond(limit: number): RateLimit[] {
   return [{ limit, windowSeconds: 1 }];
 }
 
-/** A token bucket, in GCRA terms: one token every `intervalMs`, at most `burst` saved up. */
+/**
+ * A token bucket, in GCRA terms: one token every `intervalMs`, at most `burst` saved up. Or,
+ * with `windowMs`, a fixed-window quota: `burst` per window, windows starting `offsetMs`
+ * before each multiple of `windowMs` since the epoch.
+ */
 export interface BucketShape {
   intervalMs: number;
   burst: number;
+  windowMs?: number;
+  offsetMs?: number;
 }
 
 /** Limits of 20 and more keep 5% back for arrival jitter between us and the vendor. */
@@ -52,6 +66,10 @@ const BURST_SHARE = 1 / 20;
  */
 export function bucketShape(limit: RateLimit): BucketShape {
   const windowMs = limit.windowSeconds * 1000;
+  if (limit.window === "fixed") {
+    const offsetMs = (limit.utcOffsetHours ?? 0) * 3_600_000;
+    return { intervalMs: windowMs / limit.limit, burst: limit.limit, windowMs, offsetMs };
+  }
   if (limit.counts === "items") {
     const usable = limit.limit < 20 ? limit.limit : Math.floor(limit.limit * HEADROOM);
     return { intervalMs: windowMs / usable, burst: usable };
@@ -62,9 +80,18 @@ export function bucketShape(limit: RateLimit): BucketShape {
   return { intervalMs: windowMs / (usable - burst + 1), burst };
 }
 
-/** "200 calls per 1 s", for messages. */
+/** "200 calls per 1 s", for messages; a fixed window says where it starts. */
 export function describeLimit(limit: RateLimit): string {
-  return `${limit.limit} ${limit.counts === "items" ? "items" : "calls"} per ${limit.windowSeconds} s`;
+  const per = `${limit.limit} ${limit.counts === "items" ? "items" : "calls"} per ${limit.windowSeconds} s`;
+  if (limit.window !== "fixed") return per;
+  const offset = limit.utcOffsetHours ?? 0;
+  return `${per} window from ${offset === 0 ? "UTC" : `UTC${offset > 0 ? "+" : ""}${offset}`} midnight`;
+}
+
+/** The window a fixed-window quota is in at `now`: its index and when it ends (ms epoch). */
+export function fixedWindow(now: number, windowMs: number, offsetMs: number) {
+  const index = Math.floor((now + offsetMs) / windowMs);
+  return { index, endsAt: (index + 1) * windowMs - offsetMs };
 }
 
 /** A limit from a config or an adapter's table that can shape a bucket. */
@@ -73,6 +100,8 @@ export function isRateLimit(value: RateLimit): boolean {
     Number.isInteger(value.limit) &&
     value.limit >= 1 &&
     Number.isFinite(value.windowSeconds) &&
-    value.windowSeconds > 0
+    value.windowSeconds > 0 &&
+    (value.utcOffsetHours === undefined ||
+      (Number.isFinite(value.utcOffsetHours) && Math.abs(value.utcOffsetHours) <= 14))
   );
 }

@@ -81,3 +81,56 @@ describe("MemoryRateStore", () => {
     expect(await store.reserve([spend("q", 10, 1)], 10_000)).toMatchObject({ waitMs: 160 });
   });
 });
+
+describe("MemoryRateStore fixed-window quotas", () => {
+  const DAY = 86_400_000;
+  // A day from UTC+8 midnight: windows start at 16:00 UTC.
+  const quota = (key: string, burst: number, cost = 1): BucketSpend => ({
+    key,
+    intervalMs: DAY / burst,
+    burst,
+    cost,
+    windowMs: DAY,
+    offsetMs: 8 * 3_600_000,
+  });
+  const utc = (iso: string) => Date.parse(iso);
+
+  it("gives the whole budget at once and refuses until the vendor's next midnight", async () => {
+    let now = utc("2026-12-06T17:00:00Z"); // 01:00 in Beijing
+    const store = new MemoryRateStore(() => now);
+    for (let i = 0; i < 3; i++) {
+      expect(await store.reserve([quota("q", 3)], 0)).toMatchObject({ ok: true, waitMs: 0 });
+    }
+    const nextMidnight = utc("2026-12-07T16:00:00Z");
+    expect(await store.reserve([quota("q", 3)], 0)).toEqual({
+      ok: false,
+      retryAfterMs: nextMidnight - now,
+    });
+    now = nextMidnight - 1;
+    expect((await store.reserve([quota("q", 3)], 0)).ok).toBe(false);
+    now = nextMidnight;
+    const next = await store.reserve([quota("q", 3)], 0);
+    expect(next).toMatchObject({ ok: true, levels: [{ refillMs: DAY }] });
+    expect(next.ok && next.levels[0]?.fill).toBeCloseTo(2 / 3);
+  });
+
+  it("a wait allowed past midnight spends from the next window", async () => {
+    const now = utc("2026-12-07T15:59:59.500Z");
+    const store = new MemoryRateStore(() => now);
+    await store.reserve([quota("q", 1)], 0);
+    expect(await store.reserve([quota("q", 1)], 1000)).toMatchObject({ ok: true, waitMs: 500 });
+    // Both windows are spent: the next chance is the window after.
+    expect(await store.reserve([quota("q", 1)], 1000)).toEqual({
+      ok: false,
+      retryAfterMs: 500 + DAY,
+    });
+  });
+
+  it("a vendor refusal spends the rest of the window", async () => {
+    const now = utc("2026-12-06T17:00:00Z");
+    const store = new MemoryRateStore(() => now);
+    await store.reserve([quota("q", 100)], 0);
+    await store.penalize([quota("q", 100)], 1000);
+    expect((await store.reserve([quota("q", 100)], 0)).ok).toBe(false);
+  });
+});
