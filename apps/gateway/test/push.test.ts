@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { describe, expect, it } from "vitest";
+import type { DemoGateway } from "../src/demo/start.js";
 import { fingerprint } from "../src/idempotency.js";
-import { gql } from "./helpers.js";
+import { gql, withDemo } from "./helpers.js";
 
 // Pushes through the gateway over real HTTP against the demo's Tencent emulator: the
 // caller's idempotency key makes a retried push answer the first task without pushing
 // again, and a key reused for another push is refused.
 
-describe("push idempotency", () => {
-  let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+let g: DemoGateway;
+withDemo((started) => {
+  g = started;
+});
 
+describe("push idempotency", () => {
   const admin = () => ({ "x-api-key": g.adminKey });
   /** The push calls the Tencent emulator received so far. */
   const pushCalls = () =>
@@ -105,14 +102,6 @@ describe("push idempotency", () => {
 });
 
 describe("push caps", () => {
-  let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
-
   it("a push over the vendor's cap is refused before the call, with when to retry", async () => {
     // RongCloud: 2 pushes and broadcasts an hour together, spaced by the gateway's shaper.
     const calls = () =>
