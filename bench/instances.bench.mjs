@@ -25,10 +25,10 @@ import { startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
-const INSTANCES = 3;
+const INSTANCES = SMOKE ? 2 : 3; // the smoke run: two (the same code, one start less)
 const READERS = SMOKE ? 10 : 100; // per instance
 const SENDERS = SMOKE ? 5 : 50; // per instance
-const SECONDS = SMOKE ? 2 : 20;
+const SECONDS = SMOKE ? 1.5 : 20;
 /** The gateway's request deadline (server.requestTimeoutMs): a call may wait for its token until 1 s before it. */
 const DEADLINE_MS = 2_000;
 /** An answer this much after the deadline still counts as in time (the machine is loaded). */
@@ -408,7 +408,7 @@ async function main() {
       "- Sends report a refusal per recipient (`sendMessage` answers an item per recipient),",
       "  and the schema's `ItemError` has no `retryAfter` field: those callers wait 200 ms.",
       `- The load generator's own event-loop delay in the run (it times the answers): p99 ${lagP99.toFixed(0)} ms, max ${lagMax.toFixed(0)} ms.`,
-      `- ${pass ? "pass" : "FAIL"}: busiest second ${maxFixed} ≤ ${LIMIT}, no vendor refusal, ${violations} callers waited past the deadline.`,
+      `- ${pass ? "pass" : "**FAIL**"}: busiest second ${maxFixed} (≤ ${LIMIT}: ${maxFixed <= LIMIT ? "pass" : "FAIL"}), vendor refusals ${result.refused} (0: ${result.refused === 0 ? "pass" : "FAIL"}), answers later than the deadline + ${SLACK_MS} ms or none ${violations} (0: ${violations === 0 ? "pass" : "FAIL"}).`,
       REPORT.end,
     ].join("\n"),
   );
