@@ -112,4 +112,17 @@ describe("the caller's deadline", () => {
     expect(error).toMatchObject({ code: "RATE_LIMITED" });
     expect(Date.now() - started).toBeLessThan(300);
   });
+
+  it("a wait for tokens cut short by the caller's abort answers RATE_LIMITED, not unavailable", async () => {
+    const v = await vendor();
+    const { client } = shapedClient(v.origin, 1);
+    await client.call(call);
+    // The wait (~1 s) fits the deadline, but the request is aborted while it waits.
+    const controller = new AbortController();
+    markDeadline(controller.signal, Date.now() + 5_000);
+    setTimeout(() => controller.abort(new Error("deadline")), 200);
+    const error = await client.call({ ...call, signal: controller.signal }).catch((e) => e);
+    expect(error).toMatchObject({ code: "RATE_LIMITED", retryAfter: 1, operation: "getUser" });
+    expect(v.arrivals).toHaveLength(1);
+  });
 });

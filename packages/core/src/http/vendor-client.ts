@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
-import { ImError, VendorUnavailableError } from "../errors.js";
+import { ImError, RateLimitedError, VendorUnavailableError } from "../errors.js";
 import type { Vendor } from "../model/app.js";
 import type { RateShaper } from "../rate/shaper.js";
 import { callDeadline, deadlineOf } from "./deadline.js";
@@ -172,10 +172,11 @@ export class VendorClient {
       await shaper.acquire(request, deadline - Date.now(), signal);
     } catch (error) {
       if (error instanceof ImError) throw error;
-      throw new VendorUnavailableError(
-        this.vendor,
-        `${this.vendor} ${request.operation} failed: deadline exceeded waiting for the vendor's rate limit.`,
-        { operation: request.operation, requestId },
+      // The wait ran into the deadline (or the caller left): the vendor's limit is what held
+      // the call, and nothing was sent, so the caller may retry.
+      throw new RateLimitedError(
+        `${this.vendor} ${request.operation}: the request's deadline passed while waiting for the vendor's rate limit.`,
+        { vendor: this.vendor, operation: request.operation, requestId, retryAfter: 1 },
       );
     }
   }

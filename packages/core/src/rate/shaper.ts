@@ -54,10 +54,17 @@ interface Planned {
 
 /** The longest a call keeps back of its deadline for the vendor call itself. */
 const CALL_RESERVE_MS = 1_000;
-/** A wake-up this much later than due counts as late (see acquire). */
-const LATE_MS = 25;
-/** Fresh slots a late call takes at most, before it goes anyway. */
-const MAX_LATE_ROUNDS = 2;
+/**
+ * A wake-up this much later than due counts as late (see acquire). Calls late by less bunch
+ * by at most this much of a second's budget: 5% of it, the headroom kept on limits ≥ 20.
+ */
+const LATE_MS = 50;
+/**
+ * Fresh slots a late call takes at most, before it goes anyway. A late call's own slot has
+ * passed unused: each fresh one costs budget, so one at most (a starved event loop would
+ * otherwise spend two or three slots per call and serve a third of the vendor's budget).
+ */
+const MAX_LATE_ROUNDS = 1;
 
 /**
  * Keeps one app's calls under its vendor's published limits: each call takes tokens from

@@ -18,6 +18,9 @@ import { readBody, sendJson, TOO_LARGE } from "../body.js";
 import type { Route } from "../route.js";
 
 const WWW_AUTHENTICATE = 'Bearer realm="imgraph"';
+/** How long past its deadline a request may still end with its own answer. */
+const GRACE_MS = 250;
+const DEADLINE_PASSED = Symbol("deadline passed");
 
 export interface GraphqlDeps {
   config: ServerConfig;
@@ -139,6 +142,12 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
     // The request's deadline, also passed to every vendor call; a client that goes away aborts it.
     const controller = new AbortController();
     markDeadline(controller.signal, Date.now() + deps.config.requestTimeoutMs);
+    let late: NodeJS.Timeout | undefined;
+    // Resolvers see the abort and answer (RATE_LIMITED, a vendor timeout) within a moment;
+    // whatever still runs past that grace is answered for: no caller waits past its deadline.
+    const deadlinePassed = new Promise<typeof DEADLINE_PASSED>((resolve) => {
+      late = setTimeout(() => resolve(DEADLINE_PASSED), deps.config.requestTimeoutMs + GRACE_MS);
+    });
     const timer = setTimeout(
       () => controller.abort(new Error("deadline")),
       deps.config.requestTimeoutMs,
@@ -150,7 +159,7 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
     const meta: RequestMeta = { operationName: null, operationType: null, errorCodes: [] };
     let viewerRole = "unknown";
     try {
-      const response = await deps.apollo.executeHTTPGraphQLRequest({
+      const execution = deps.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsed },
         context: async () => {
           const viewer = await authenticate(deps.auth, req);
@@ -166,6 +175,19 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
           });
         },
       });
+      const response = await Promise.race([execution, deadlinePassed]);
+      if (response === DEADLINE_PASSED) {
+        execution.catch(() => undefined); // its late end is nobody's answer now
+        sendJson(res, 504, {
+          errors: [
+            {
+              message: "The request's deadline passed before it could be answered.",
+              extensions: { code: "DEADLINE_EXCEEDED", requestId },
+            },
+          ],
+        });
+        return { operationName: meta.operationName, outcome: "deadline", viewer: viewerRole };
+      }
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       // No credentials where they are needed answers like wrong ones: 401 (the body still
@@ -187,6 +209,7 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
       }
     } finally {
       clearTimeout(timer);
+      clearTimeout(late);
       res.off("close", onClose);
     }
     return {

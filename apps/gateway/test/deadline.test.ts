@@ -1,0 +1,74 @@
+import type { AddressInfo } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GatewayConfig, SERVER_DEFAULTS } from "../src/config/types.js";
+import { type RunningGateway, startGateway } from "../src/gateway.js";
+import { createLogger } from "../src/logger.js";
+import { gql } from "./helpers.js";
+
+// No caller waits past its deadline: a request stuck in something the deadline cannot abort
+// (here an identity provider's key set that never answers, whose fetch has its own 5 s
+// timeout) is answered 504 DEADLINE_EXCEEDED just after its deadline.
+
+describe("the request deadline", () => {
+  let jwks: Server;
+  const sockets: Socket[] = [];
+  let g: RunningGateway;
+  beforeAll(async () => {
+    // Accepts connections and never answers.
+    jwks = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((r) => jwks.listen(0, "127.0.0.1", r));
+    const { port } = jwks.address() as AddressInfo;
+    const config: GatewayConfig = {
+      server: { ...SERVER_DEFAULTS, port: 0, playground: false, requestTimeoutMs: 400 },
+      auth: {
+        apiKeys: [],
+        jwt: {
+          jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+          roleClaim: "role",
+          adminRoles: ["admin"],
+        },
+      },
+      apps: [
+        {
+          id: "chat",
+          vendor: "rongcloud",
+          options: { appKey: "k", appSecret: "s", origins: ["http://127.0.0.1:9"] },
+        },
+      ],
+      defaultApp: "chat",
+      logLevel: "silent",
+      demo: false,
+    };
+    g = await startGateway(config, { log: createLogger("silent") });
+  });
+  afterAll(async () => {
+    await g?.close();
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => jwks?.close(r));
+  });
+
+  it("answers 504 DEADLINE_EXCEEDED just after the deadline when the work cannot be aborted", async () => {
+    // Any well-formed token makes the gateway fetch the key set; its signature never matters.
+    const header = Buffer.from('{"alg":"ES256","kid":"k1"}').toString("base64url");
+    const body = Buffer.from('{"sub":"alice","exp":9999999999}').toString("base64url");
+    const started = Date.now();
+    const r = await gql(
+      g.url,
+      "query { apps { id } }",
+      {},
+      {
+        authorization: `Bearer ${header}.${body}.c2ln`,
+      },
+    );
+    const took = Date.now() - started;
+    expect(r.status).toBe(504);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: "DEADLINE_EXCEEDED" });
+    expect(r.errors?.[0]?.extensions?.requestId).toEqual(expect.any(String));
+    // 400 ms deadline + 250 ms grace; far from the key-set fetch's own 5 s.
+    expect(took).toBeGreaterThanOrEqual(600);
+    expect(took).toBeLessThan(3_000);
+  });
+});
