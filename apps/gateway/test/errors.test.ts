@@ -1,7 +1,8 @@
-import { VendorRejectedError } from "@imgraph/core";
+import { RateLimitedError, VendorRejectedError } from "@imgraph/core";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { formatError } from "../src/errors.js";
+import { itemError } from "../src/schema/convert.js";
 
 describe("formatError", () => {
   it("keeps an ImError's code and safe details", () => {
@@ -35,5 +36,21 @@ describe("formatError", () => {
       extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
     };
     expect(formatError(formatted, new GraphQLError("Cannot query field"))).toBe(formatted);
+  });
+});
+
+describe("itemError", () => {
+  it("carries a per-item rate refusal's retryAfter, as extensions do for a whole field", () => {
+    const error = new RateLimitedError("slow down", { vendor: "tencent", retryAfter: 3 });
+    expect(itemError(error)).toEqual({
+      code: "RATE_LIMITED",
+      message: "slow down",
+      vendorCode: null,
+      rule: null,
+      retryAfter: 3,
+    });
+    expect(itemError(new VendorRejectedError("tencent", "20003", "no such user")).retryAfter).toBe(
+      null,
+    );
   });
 });

@@ -12,6 +12,7 @@ export function itemError(error: unknown): ItemError {
     message: e.message,
     vendorCode: e.vendorCode ?? null,
     rule: e.rule ?? null,
+    retryAfter: e.retryAfter ?? null,
   };
 }
 

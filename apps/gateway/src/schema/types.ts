@@ -233,6 +233,13 @@ export class ItemError {
       "The vendor rule behind the refusal, where it is a neutral one (MESSAGE_GONE, EDIT_WINDOW_PASSED, RECALL_WINDOW_PASSED, ALREADY_RECALLED); as in GraphQL `extensions.rule`.",
   })
   rule?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "With RATE_LIMITED: seconds to wait before trying this item again; as in GraphQL `extensions.retryAfter`.",
+  })
+  retryAfter?: number | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "The outcome of a batch operation for one key." })
