@@ -117,4 +117,33 @@ describe("demo mode", () => {
     expect(group?.conversation.id).toBe("demogroup");
     expect(group?.unreadCount).toBe(0);
   });
+
+  it("runs the playground's commented examples as they are written", async () => {
+    // Each "# mutation Name {" … "# }" block of the first query, uncommented.
+    const examples = new Map<string, string>();
+    for (const [, name, body] of DEMO_QUERY.matchAll(
+      /^# mutation (\w+) \{\n((?:#.*\n)*?)# \}$/gm,
+    )) {
+      const lines = (body as string).split("\n").map((l) => l.replace(/^# ?/, ""));
+      examples.set(name as string, `mutation ${name} {\n${lines.join("\n")}}`);
+    }
+    expect([...examples.keys()]).toEqual(["BlockedSend", "Push"]);
+    const blocked = await gql<{ sendMessage: Array<{ error: { code: string } | null }> }>(
+      g.url,
+      examples.get("BlockedSend") as string,
+      {},
+      admin(g),
+    );
+    expect(blocked.errors).toBeUndefined();
+    expect(blocked.data?.sendMessage[0]?.error?.code).toBe("VENDOR_REJECTED");
+    type Pushed = { pushToUsers: { taskId: string | null; repeated: boolean } };
+    const push = () => gql<Pushed>(g.url, examples.get("Push") as string, {}, admin(g));
+    const first = await push();
+    expect(first.errors).toBeUndefined();
+    const again = await push();
+    expect(again.data?.pushToUsers).toEqual({
+      taskId: first.data?.pushToUsers.taskId,
+      repeated: true,
+    });
+  });
 });

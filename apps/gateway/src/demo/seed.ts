@@ -68,6 +68,14 @@ export const DEMO_QUERY = `# imgraph demo: one GraphQL API over RongCloud, Tence
 #     from: "alice", toUserIds: ["bob"], content: { text: { text: "a great scam" } }
 #   }) { recipientId messageId error { code message } }
 # }
+
+# Push: a notification to Alice and Bob. Run it twice: the same idempotencyKey answers the
+# first push's task (repeated: true) and nothing is pushed again.
+#
+# mutation Push {
+#   pushToUsers(app: "tencent", userIds: ["alice", "bob"], idempotencyKey: "spring-sale-1",
+#     notification: { title: "Spring sale", body: "50% off today" }) { taskId repeated }
+# }
 `;
 
 /** What Bob's greeting says after his edit, and Alice's reaction to it. */
