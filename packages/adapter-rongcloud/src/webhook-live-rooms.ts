@@ -1,5 +1,4 @@
 import {
-  type CallbackEvents,
   type CallbackFields,
   callbackId,
   callbackInteger,
@@ -14,14 +13,6 @@ import {
 // The "Chatroom status" callback (#17 §3): a JSON array of `{chatRoomId, userIds, status,
 // type, time}`; `type` 0 create, 1 join, 2 quit, 3 destroy; `status` 0 the call of `type`,
 // 1 an offline user auto-exited, 2 blocked, 3 auto-destroyed. One object is read too.
-
-/** Every live room event comes from this callback (the gateway publishes none of its own). */
-export const LIVE_ROOM_CALLBACK_EVENTS: CallbackEvents = {
-  LIVE_ROOM_CREATED: ["ROOM"],
-  LIVE_ROOM_DESTROYED: ["ROOM"],
-  LIVE_ROOM_MEMBER_JOINED: ["ROOM"],
-  LIVE_ROOM_MEMBER_LEFT: ["ROOM"],
-};
 
 /** Why users quit, by `status`: a block is RongCloud's only removal, so it is BANNED. */
 const LEAVE_REASON: Record<number, LiveRoomLeaveReason> = {

@@ -3,10 +3,10 @@ import {
   type CallbackEvents,
   type CallbackFields,
   type ImEvent,
+  LIVE_ROOM_CALLBACK_EVENTS,
   type WebhookContext,
 } from "@imgraph/core";
 import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
-import { LIVE_ROOM_CALLBACK_EVENTS } from "./webhook-live-rooms.js";
 
 // A one-to-one read receipt travels through full message routing as an `RC:ReadNtf` signal
 // message from the reader to the peer (#16 reference §5.1: routing carries RC:ReadNtf;

@@ -4,11 +4,11 @@ import {
   callbackId,
   callbackInteger,
   type ImEvent,
+  LIVE_ROOM_CALLBACK_EVENTS,
   type WebhookContext,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
 import { GROUP_CALLBACK_EVENTS } from "./group-webhook.js";
-import { LIVE_ROOM_CALLBACK_EVENTS } from "./live-room-webhook.js";
 import { encodeMessageId } from "./message-ids.js";
 
 // Tencent's message-lifecycle callbacks (docs/vendors/tencent.md §7) → neutral events:

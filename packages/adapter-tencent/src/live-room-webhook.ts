@@ -1,5 +1,4 @@
 import {
-  type CallbackEvents,
   type CallbackFields,
   callbackId,
   callbackList,
@@ -11,13 +10,6 @@ import {
 // carry `Type`; for "AVChatRoom" they are live room events, not group events.
 // Group.CallbackOnMemberStateChange (live groups only; Pro edition with the online member
 // list switch) tells a connection lost for over 20 s (Offline) and back (Online).
-
-export const LIVE_ROOM_CALLBACK_EVENTS: CallbackEvents = {
-  LIVE_ROOM_CREATED: ["ROOM"],
-  LIVE_ROOM_DESTROYED: ["ROOM"],
-  LIVE_ROOM_MEMBER_JOINED: ["ROOM"],
-  LIVE_ROOM_MEMBER_LEFT: ["ROOM"],
-};
 
 /** MemberExit's ExitType: Quit (left) or Kicked (removed: for live groups, by a ban). */
 const EXIT_REASON: Record<string, LiveRoomLeaveReason> = { Quit: "LEFT", Kicked: "KICKED" };

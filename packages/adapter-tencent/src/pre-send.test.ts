@@ -1,12 +1,12 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type {
   ModerationDecision,
   PreSendCheck,
+  WebhookAck,
   WebhookRequest,
   WebhookResult,
 } from "@imgraph/core";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import { type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
@@ -20,7 +20,7 @@ const TIMEOUT_MS = 400;
 // parser and answers preSend.answer(decide(check)) — what the gateway does.
 let decide: (check: PreSendCheck) => ModerationDecision | "hang" = () => ({ action: "ALLOW" });
 const checks: PreSendCheck[] = [];
-let sink: Server | undefined;
+let sink: LocalServer | undefined;
 let emulator: RunningEmulator | undefined;
 let adapter: TencentAdapter | undefined;
 const env = () => ({ emulator: emulator!, adapter: adapter! });
@@ -31,37 +31,24 @@ const parse = (request: WebhookRequest): WebhookResult => {
 };
 
 beforeAll(async () => {
-  sink = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const request: WebhookRequest = {
+  sink = await serveLocally("/cb", (incoming): WebhookAck | "hang" => {
+    let result: WebhookResult;
+    try {
+      result = parse({
         method: "POST",
-        query: new URL(req.url ?? "/", "http://sink").searchParams,
+        query: incoming.url.searchParams,
         headers: { "content-type": "application/json" },
-        rawBody: Buffer.concat(chunks).toString("utf8"),
+        rawBody: incoming.body,
         receivedAt: Date.now(),
-      };
-      let result: WebhookResult;
-      try {
-        result = parse(request);
-      } catch {
-        res.writeHead(401).end();
-        return;
-      }
-      const ack = result.preSend
-        ? (() => {
-            checks.push(result.preSend.check);
-            const decision = decide(result.preSend.check);
-            return decision === "hang" ? null : result.preSend.answer(decision);
-          })()
-        : result.ack;
-      if (!ack) return;
-      res.writeHead(ack.status, { "content-type": ack.contentType }).end(ack.body);
-    });
+      });
+    } catch {
+      return { status: 401, contentType: "text/plain", body: "" };
+    }
+    if (!result.preSend) return result.ack;
+    checks.push(result.preSend.check);
+    const decision = decide(result.preSend.check);
+    return decision === "hang" ? "hang" : result.preSend.answer(decision);
   });
-  await new Promise<void>((resolve) => sink?.listen(0, "127.0.0.1", resolve));
-  const port = (sink.address() as AddressInfo).port;
   emulator = await startTencentEmulator({
     host: "127.0.0.1",
     beforeSendTimeoutMs: TIMEOUT_MS,
@@ -70,7 +57,7 @@ beforeAll(async () => {
         sdkAppId: SDK_APP_ID,
         key: KEY,
         admins: [ADMIN],
-        callbackUrl: `http://127.0.0.1:${port}/cb`,
+        callbackUrl: sink.url,
         callbackToken: TOKEN,
         beforeSendCallbacks: true,
       },
@@ -82,8 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.close();
   await emulator?.close();
-  sink?.closeAllConnections();
-  await new Promise((resolve) => sink?.close(resolve));
+  await sink?.close();
 });
 beforeEach(() => {
   checks.length = 0;

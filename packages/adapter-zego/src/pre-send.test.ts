@@ -4,53 +4,33 @@ import {
   UnauthenticatedError,
   type WebhookRequest,
 } from "@imgraph/core";
-import { zegoCallbackSignature } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
-import { ZegoAdapter } from "./adapter.js";
 import { zegoModule } from "./module.js";
+import { callbackReader as adapter, NOW, signedCallback } from "./testing/signed-callbacks.js";
 
-const SECRET = "cbsecret0123";
-const APP_ID = 1234567890;
-const NOW = 1_700_000_000_000;
-const adapter = new ZegoAdapter({
-  id: "zg",
-  appId: APP_ID,
-  serverSecret: "s".repeat(32),
-  origins: { zim: ["http://127.0.0.1:9"], rtc: ["http://127.0.0.1:9"] },
-  callbackSecret: SECRET,
-});
-
-let nonce = 5000;
 /** A before_send_msg as the docs' example shows it, signed with `secret` at `at`. */
 function beforeSend(
   fields: Record<string, unknown> = {},
   o: { at?: number; secret?: string } = {},
 ): WebhookRequest {
-  const timestamp = Math.floor((o.at ?? NOW) / 1000);
-  const n = String(nonce++);
-  return {
-    method: "POST",
-    query: new URLSearchParams(),
-    headers: { "content-type": "application/json" },
-    rawBody: JSON.stringify({
-      appid: String(APP_ID),
+  return signedCallback(
+    {
       event: "before_send_msg",
       from_user_id: "sender",
       conv_id: "receiver",
       request_id: "3501907290370176",
       msg_id: "1234232421343",
       conv_type: 0,
-      timestamp,
+      // The example's timestamp is a number (the signature reads its digits).
+      timestamp: Math.floor((o.at ?? NOW) / 1000),
       msg_body: "msg_body",
       msg_type: 1,
-      signature: zegoCallbackSignature(o.secret ?? SECRET, String(timestamp), n),
-      nonce: n,
       sub_msg_type: 0,
       payload: "payload",
       ...fields,
-    }),
-    receivedAt: NOW,
-  };
+    },
+    { now: o.at, secret: o.secret },
+  );
 }
 
 function question(fields: Record<string, unknown> = {}): PreSendQuestion {

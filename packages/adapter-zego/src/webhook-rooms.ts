@@ -9,16 +9,12 @@ import {
   callbackId,
   callbackList,
   type ImEvent,
+  LIVE_ROOM_CALLBACK_EVENTS,
   type LiveRoomLeaveReason,
 } from "@imgraph/core";
 
-/** The live room changes ZIM's callbacks report (module.ts callbackEvents). */
-export const ZEGO_CALLBACK_EVENTS: CallbackEvents = {
-  LIVE_ROOM_CREATED: ["ROOM"],
-  LIVE_ROOM_DESTROYED: ["ROOM"],
-  LIVE_ROOM_MEMBER_JOINED: ["ROOM"],
-  LIVE_ROOM_MEMBER_LEFT: ["ROOM"],
-};
+/** What ZIM's callbacks report of the changes imgraph makes: its live rooms' (module.ts). */
+export const ZEGO_CALLBACK_EVENTS: CallbackEvents = LIVE_ROOM_CALLBACK_EVENTS;
 
 const EXIT_REASONS: Record<string, LiveRoomLeaveReason> = { Quit: "LEFT", Kickout: "KICKED" };
 

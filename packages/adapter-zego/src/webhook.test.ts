@@ -1,45 +1,11 @@
 import { BadUserInputError, UnauthenticatedError, type WebhookRequest } from "@imgraph/core";
-import { zegoCallbackSignature } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
-import { ZegoAdapter } from "./adapter.js";
 import { zegoModule } from "./module.js";
-
-const SECRET = "cbsecret0123";
-const APP_ID = 1234567890;
-const NOW = 1_700_000_000_000;
-const adapter = new ZegoAdapter({
-  id: "zg",
-  appId: APP_ID,
-  serverSecret: "s".repeat(32),
-  origins: { zim: ["http://127.0.0.1:9"], rtc: ["http://127.0.0.1:9"] },
-  callbackSecret: SECRET,
-});
-
-let nonce = 1000;
-function request(
-  fields: Record<string, unknown>,
-  o: { now?: number; secret?: string; appid?: string } = {},
-): WebhookRequest {
-  const timestamp = String(Math.floor((o.now ?? NOW) / 1000));
-  const n = String(nonce++);
-  return {
-    method: "POST",
-    query: new URLSearchParams(),
-    headers: { "content-type": "application/json" },
-    rawBody: JSON.stringify({
-      appid: o.appid ?? String(APP_ID),
-      nonce: n,
-      timestamp,
-      signature: zegoCallbackSignature(o.secret ?? SECRET, timestamp, n),
-      ...fields,
-    }),
-    receivedAt: NOW,
-  };
-}
+import { callbackReader as adapter, NOW, signedCallback } from "./testing/signed-callbacks.js";
 
 /** A send_msg callback of alice's text "hi", sent at NOW, with `fields` about where it went. */
 function textSent(fields: Record<string, unknown>): WebhookRequest {
-  return request({
+  return signedCallback({
     event: "send_msg",
     from_user_id: "alice",
     msg_type: 1,
@@ -87,13 +53,18 @@ describe("ZEGO callbacks", () => {
 
   it("reads presence and group changes; other events carry none", () => {
     const events = [
-      request({ event: "user_action", user_id: "carol", action: 0 }),
-      request({ event: "user_action", user_id: "carol", action: 2 }),
-      request({ event: "group_create", group_id: "g", owner_account: "a", user_ids: ["a", "b"] }),
-      request({ event: "group_join", group_id: "g", new_user_ids: ["d"] }),
-      request({ event: "group_exit", group_id: "g", exit_user_ids: ["d"] }),
-      request({ event: "group_destroy", group_id: "g", user_ids: [] }),
-      request({ event: "call_create", call_id: "c" }),
+      signedCallback({ event: "user_action", user_id: "carol", action: 0 }),
+      signedCallback({ event: "user_action", user_id: "carol", action: 2 }),
+      signedCallback({
+        event: "group_create",
+        group_id: "g",
+        owner_account: "a",
+        user_ids: ["a", "b"],
+      }),
+      signedCallback({ event: "group_join", group_id: "g", new_user_ids: ["d"] }),
+      signedCallback({ event: "group_exit", group_id: "g", exit_user_ids: ["d"] }),
+      signedCallback({ event: "group_destroy", group_id: "g", user_ids: [] }),
+      signedCallback({ event: "call_create", call_id: "c" }),
     ].flatMap((r) => adapter.parseWebhook?.(r).events ?? []);
     expect(events.map((e) => e.type)).toEqual([
       "PRESENCE_CHANGED",
@@ -129,7 +100,7 @@ describe("ZEGO callbacks", () => {
       // After a destroy delay: no operator and nobody left in it (#17 §U18).
       { event: "room_destroy", room_id: "s", operator_account: "", user_ids: [] },
     ];
-    const events = calls.flatMap((c) => adapter.parseWebhook?.(request(c)).events ?? []);
+    const events = calls.flatMap((c) => adapter.parseWebhook?.(signedCallback(c)).events ?? []);
     const at = new Date(Math.floor(NOW / 1000) * 1000);
     expect(events).toEqual([
       { type: "LIVE_ROOM_CREATED", appId: "zg", at, roomId: "r", ownerId: "a" },
@@ -175,20 +146,20 @@ describe("ZEGO callbacks", () => {
       { now: NOW + 600_000 },
       { appid: "1" },
     ]) {
-      expect(() => adapter.parseWebhook?.(request(fields, o))).toThrow(UnauthenticatedError);
+      expect(() => adapter.parseWebhook?.(signedCallback(fields, o))).toThrow(UnauthenticatedError);
     }
   });
 
   it("refuses malformed bodies", () => {
     const bad = [
-      { ...request({}), rawBody: "[" },
-      request({ event: "user_action", user_id: "a", action: 7 }),
-      request({ event: "send_msg", from_user_id: "a", conv_type: 9 }),
-      request({ event: "group_join", group_id: "g", new_user_ids: "d" }),
-      request({ event: "" }),
-      request({ event: "room_enter", room_id: "r" }),
-      request({ event: "room_exit", room_id: "r", exit_type: "Quit", exit_user_ids: "b" }),
-      request({ event: "room_create", operator_account: "a" }),
+      { ...signedCallback({}), rawBody: "[" },
+      signedCallback({ event: "user_action", user_id: "a", action: 7 }),
+      signedCallback({ event: "send_msg", from_user_id: "a", conv_type: 9 }),
+      signedCallback({ event: "group_join", group_id: "g", new_user_ids: "d" }),
+      signedCallback({ event: "" }),
+      signedCallback({ event: "room_enter", room_id: "r" }),
+      signedCallback({ event: "room_exit", room_id: "r", exit_type: "Quit", exit_user_ids: "b" }),
+      signedCallback({ event: "room_create", operator_account: "a" }),
     ];
     for (const r of bad) expect(() => adapter.parseWebhook?.(r)).toThrow(BadUserInputError);
   });

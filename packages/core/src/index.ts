@@ -131,6 +131,7 @@ export {
   type ClientHooks,
   clientHooks,
   coveredBy,
+  LIVE_ROOM_CALLBACK_EVENTS,
   type OptionsCheck,
   type OptionsSchema,
   type PreSendSupport,

@@ -100,6 +100,17 @@ export type PreSendSupport =
 /** Which events a vendor's callbacks carry, per conversation kind. */
 export type CallbackEvents = Partial<Record<ImEventType, readonly ConversationType[]>>;
 
+/**
+ * Every live room change (creation, destruction, joins, leaves): what a vendor's live room
+ * callbacks report when they carry all four, as each supported vendor's do.
+ */
+export const LIVE_ROOM_CALLBACK_EVENTS: CallbackEvents = {
+  LIVE_ROOM_CREATED: ["ROOM"],
+  LIVE_ROOM_DESTROYED: ["ROOM"],
+  LIVE_ROOM_MEMBER_JOINED: ["ROOM"],
+  LIVE_ROOM_MEMBER_LEFT: ["ROOM"],
+};
+
 /** Whether `events` cover this event in this kind of conversation. */
 export function coveredBy(
   events: CallbackEvents,

@@ -1,13 +1,12 @@
 // Test support: RongCloud callbacks, signed as the vendor signs them or caught from the
 // emulator, handed to parseWebhook as the gateway would. Not part of the build.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ImEvent, WebhookRequest } from "@imgraph/core";
 import type {
   RongCloudAppConfig,
   RongCloudEmulator,
   RongCloudEmulatorOptions,
 } from "@imgraph/emulators";
+import { serveLocally } from "@imgraph/emulators/testing";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
@@ -45,28 +44,17 @@ interface CallbackSink {
 /** A local server standing in for the app server: it keeps each callback and answers OK. */
 async function startCallbackSink(): Promise<CallbackSink> {
   const received: WebhookRequest[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
+  const server = await serveLocally("/cb", (incoming) => {
+    received.push({
+      method: "POST",
+      query: incoming.url.searchParams,
+      headers: { "content-type": String(incoming.headers["content-type"]) },
+      rawBody: incoming.body,
+      receivedAt: Date.now(),
     });
-    req.on("end", () => {
-      received.push({
-        method: "POST",
-        query: new URL(req.url ?? "/", "http://x").searchParams,
-        headers: { "content-type": String(req.headers["content-type"]) },
-        rawBody: body,
-        receivedAt: Date.now(),
-      });
-      res.end("OK");
-    });
+    return { status: 200, contentType: "text/plain", body: "OK" };
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`,
-    received,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
+  return { url: server.url, received, close: () => server.close() };
 }
 
 /**

@@ -1,10 +1,15 @@
 // Test support: the app server of RongCloud's message callback service, played by the
 // adapter as the gateway plays it: every callback goes through parseWebhook; a pre-send
 // question is answered with `decide`'s decision, anything else with its ack. Not built.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ImEvent, ModerationDecision, PreSendCheck, WebhookRequest } from "@imgraph/core";
+import type {
+  ImEvent,
+  ModerationDecision,
+  PreSendCheck,
+  WebhookAck,
+  WebhookRequest,
+} from "@imgraph/core";
 import type { RongCloudEmulator, RongCloudEmulatorOptions } from "@imgraph/emulators";
+import { type LocalRequest, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
 import { adapterFor, startTestEmulator } from "../test-support.js";
@@ -32,45 +37,36 @@ export function preSendLoop(emulator: Partial<RongCloudEmulatorOptions> = {}): P
   const loop = { decide: () => ({ action: "ALLOW" }), checks: [] } as unknown as PreSendLoop & {
     close(): Promise<void>;
   };
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      const request: WebhookRequest = {
-        method: "POST",
-        query: new URL(req.url ?? "/", "http://x").searchParams,
-        headers: { "content-type": String(req.headers["content-type"]) },
-        rawBody: body,
-        receivedAt: Date.now(),
-      };
-      let ack: { status: number; contentType: string; body: string };
-      try {
-        const result = loop.im.parseWebhook(request);
-        if (result.preSend) {
-          loop.checks.push(result.preSend.check);
-          const decision = loop.decide(result.preSend.check);
-          if (decision === "hang") return;
-          ack = result.preSend.answer(decision);
-        } else {
-          requests.push(request);
-          ack = result.ack;
-        }
-      } catch {
-        ack = { status: 401, contentType: "text/plain", body: "refused" };
+  /** Where the emulator's callbacks come in: each goes through parseWebhook. */
+  const answer = (incoming: LocalRequest): WebhookAck | "hang" => {
+    const request: WebhookRequest = {
+      method: "POST",
+      query: incoming.url.searchParams,
+      headers: { "content-type": String(incoming.headers["content-type"]) },
+      rawBody: incoming.body,
+      receivedAt: Date.now(),
+    };
+    try {
+      const result = loop.im.parseWebhook(request);
+      if (result.preSend) {
+        loop.checks.push(result.preSend.check);
+        const decision = loop.decide(result.preSend.check);
+        return decision === "hang" ? "hang" : result.preSend.answer(decision);
       }
-      res.writeHead(ack.status, { "content-type": ack.contentType });
-      res.end(ack.body);
-    });
-  });
+      requests.push(request);
+      return result.ack;
+    } catch {
+      return { status: 401, contentType: "text/plain", body: "refused" };
+    }
+  };
+  let server: LocalServer | undefined;
   loop.events = async () => {
     await loop.emu.flushCallbacks();
     return requests.flatMap((r) => loop.im.parseWebhook(r).events);
   };
   beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/app`;
+    server = await serveLocally("/webhooks/app", answer);
+    const url = server.url;
     loop.emu = await startTestEmulator(
       { preSendTimeoutMs: 500, ...emulator },
       { callbackUrls: { routing: url, preSend: url }, moderateServerMessages: true },
@@ -80,8 +76,7 @@ export function preSendLoop(emulator: Partial<RongCloudEmulatorOptions> = {}): P
   afterAll(async () => {
     await loop.im?.close();
     await loop.emu?.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await server?.close();
   });
   beforeEach(async () => {
     await loop.emu.flushCallbacks();

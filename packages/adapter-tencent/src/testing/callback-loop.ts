@@ -1,7 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { WebhookRequest } from "@imgraph/core";
 import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import { jsonReply, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { afterAll, beforeAll } from "vitest";
 import type { TencentAdapter } from "../adapter.js";
 import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./emulator.js";
@@ -13,27 +12,21 @@ import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./emulator.js";
  */
 export function useCallbackLoop(token: string) {
   const received: WebhookRequest[] = [];
-  let sink: Server | undefined;
+  let sink: LocalServer | undefined;
   let emulator: RunningEmulator | undefined;
   let adapter: TencentAdapter | undefined;
 
   beforeAll(async () => {
-    sink = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        received.push({
-          method: "POST",
-          query: new URL(req.url ?? "/", "http://sink").searchParams,
-          headers: { "content-type": "application/json" },
-          rawBody: Buffer.concat(chunks).toString("utf8"),
-          receivedAt: Date.now(),
-        });
-        res.end('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
+    sink = await serveLocally("/cb", (incoming) => {
+      received.push({
+        method: "POST",
+        query: incoming.url.searchParams,
+        headers: { "content-type": "application/json" },
+        rawBody: incoming.body,
+        receivedAt: Date.now(),
       });
+      return jsonReply(200, { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
     });
-    await new Promise<void>((resolve) => sink?.listen(0, "127.0.0.1", resolve));
-    const port = (sink.address() as AddressInfo).port;
     emulator = await startTencentEmulator({
       host: "127.0.0.1",
       apps: [
@@ -41,7 +34,7 @@ export function useCallbackLoop(token: string) {
           sdkAppId: SDK_APP_ID,
           key: KEY,
           admins: [ADMIN],
-          callbackUrl: `http://127.0.0.1:${port}/cb`,
+          callbackUrl: sink.url,
           callbackToken: token,
         },
       ],
@@ -52,7 +45,7 @@ export function useCallbackLoop(token: string) {
   afterAll(async () => {
     await adapter?.close();
     await emulator?.close();
-    await new Promise((resolve) => sink?.close(resolve));
+    await sink?.close();
   });
 
   return {

@@ -1,8 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { verifyRongCloudCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useCallbackSink } from "../testing/callback-sink.js";
+import { useLocalServer } from "../testing/local-server.js";
 import { ok, textMessage } from "../testing/rongcloud-client.js";
 import { APP, useRongCloud } from "../testing/rongcloud-setup.js";
 
@@ -16,39 +15,24 @@ let reply: (asked: Asked) => { status?: number; body: string } | "hang" = () => 
   body: JSON.stringify({ pass: 1 }),
 });
 const asked: Asked[] = [];
-let server: Server;
-let preSendUrl = "";
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://x");
-      const a = {
-        query: url.searchParams,
-        contentType: String(req.headers["content-type"]),
-        form: new URLSearchParams(body),
-      };
-      asked.push(a);
-      const r = reply(a);
-      if (r === "hang") return;
-      res.writeHead(r.status ?? 200, { "content-type": "application/json" });
-      res.end(r.body);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  preSendUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/msgcb`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-});
-beforeEach(() => {
-  asked.length = 0;
-  reply = () => ({ body: JSON.stringify({ pass: 1 }) });
-});
+const app = useLocalServer(
+  "/msgcb",
+  (request) => {
+    const a = {
+      query: request.url.searchParams,
+      contentType: String(request.headers["content-type"]),
+      form: new URLSearchParams(request.body),
+    };
+    asked.push(a);
+    const r = reply(a);
+    if (r === "hang") return "hang";
+    return { status: r.status ?? 200, contentType: "application/json", body: r.body };
+  },
+  () => {
+    asked.length = 0;
+    reply = () => ({ body: JSON.stringify({ pass: 1 }) });
+  },
+);
 
 const routing = useCallbackSink();
 const fx = useRongCloud(() => ({
@@ -56,7 +40,7 @@ const fx = useRongCloud(() => ({
   apps: [
     {
       ...APP,
-      callbackUrls: { routing: routing.url, preSend: preSendUrl },
+      callbackUrls: { routing: routing.url, preSend: app.url },
       moderateServerMessages: true,
     },
   ],

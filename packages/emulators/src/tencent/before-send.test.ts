@@ -1,7 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { verifyTencentCallback } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useLocalServer } from "../testing/local-server.js";
 import { roam } from "../testing/tencent-messages.js";
 import {
   type Body,
@@ -20,28 +19,24 @@ const TIMEOUT_MS = 300;
 type Answer = { status?: number; json?: unknown; raw?: string } | "hang";
 const seen: { query: URLSearchParams; body: Body }[] = [];
 let answer: (cb: Body) => Answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 0 } });
-let server: Server | undefined;
-let url = "";
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Body;
-      seen.push({ query: new URL(req.url ?? "/", "http://x").searchParams, body });
-      const a = answer(body);
-      if (a === "hang") return;
-      res.writeHead(a.status ?? 200, { "content-type": "application/json" });
-      res.end(a.raw ?? JSON.stringify(a.json));
-    });
-  });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`;
-});
-afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const app = useLocalServer(
+  "/cb",
+  (request) => {
+    const body = JSON.parse(request.body) as Body;
+    seen.push({ query: request.url.searchParams, body });
+    const a = answer(body);
+    if (a === "hang") return "hang";
+    return {
+      status: a.status ?? 200,
+      contentType: "application/json",
+      body: a.raw ?? (a.json === undefined ? "" : JSON.stringify(a.json)),
+    };
+  },
+  () => {
+    seen.length = 0;
+    answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } });
+  },
+);
 
 const fx = useTencent(() => ({
   beforeSendTimeoutMs: TIMEOUT_MS,
@@ -49,16 +44,12 @@ const fx = useTencent(() => ({
     {
       sdkAppId: SDK_APP_ID,
       key: "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
-      callbackUrl: url,
+      callbackUrl: app.url,
       callbackToken: TOKEN,
       beforeSendCallbacks: true,
     },
   ],
 }));
-beforeEach(() => {
-  seen.length = 0;
-  answer = () => ({ json: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } });
-});
 
 let random = 1;
 const c2c = (fields: Body = {}) =>

@@ -2,9 +2,9 @@
  * A local HTTP server that records callbacks (webhooks) sent by an emulator. `respond`
  * decides each answer: a status, or "hang" to never answer (timeout tests).
  */
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { serveLocally } from "./local-server.js";
 
 export interface ReceivedCallback {
   method: string;
@@ -67,30 +67,19 @@ function newSink(): CallbackSink {
 
 /** Serves `sink` on a free local port and fills in its url and close. */
 async function listen(sink: CallbackSink): Promise<void> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://sink");
-      const cb: ReceivedCallback = {
-        method: req.method ?? "",
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      sink.received.push(cb);
-      const answer = sink.respond(sink.received.length, cb);
-      if (answer === "hang") return;
-      res.writeHead(answer, { "content-type": "text/plain" });
-      res.end("ok");
-    });
+  const server = await serveLocally("/hook", (request) => {
+    const cb: ReceivedCallback = {
+      method: request.method,
+      path: request.url.pathname,
+      query: request.url.searchParams,
+      headers: request.headers,
+      body: request.body,
+    };
+    sink.received.push(cb);
+    const answer = sink.respond(sink.received.length, cb);
+    if (answer === "hang") return "hang";
+    return { status: answer, contentType: "text/plain", body: "ok" };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  sink.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  sink.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  sink.url = server.url;
+  sink.close = () => server.close();
 }

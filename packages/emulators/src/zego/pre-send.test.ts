@@ -1,6 +1,7 @@
 import { verifyZegoCallback } from "@imgraph/signing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clientSend, useAnsweringServer } from "./test-answering-server.js";
+import { clientSend } from "../testing/zego-client.js";
+import { useAnsweringServer } from "./test-answering-server.js";
 import { startTestEmulator, TEST_APP_ID, useZego } from "./test-support.js";
 
 const CALLBACK_SECRET = "cbsecret0123";
