@@ -14,6 +14,7 @@ import { AttributeInput } from "../schema/social-inputs.js";
 import { ItemOutcome } from "../schema/types.js";
 import { actor } from "./actor.js";
 import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { RemoveKeysArgs, SetAttributesArgs } from "./attributes.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 import { attributeMap } from "./social.js";
@@ -291,8 +292,7 @@ export class LiveRoomResolver {
   })
   async setLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
-    attributes: AttributeInput[],
+    @Args(() => SetAttributesArgs) { attributes }: SetAttributesArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
@@ -304,7 +304,7 @@ export class LiveRoomResolver {
   })
   async removeLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Args(() => RemoveKeysArgs) { keys }: RemoveKeysArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     return app.done("removeLiveRoomAttributes", { roomId, keys, ...actor(app.ctx) });
