@@ -81,98 +81,100 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
+
+  /** A counter of this registry. */
+  #counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram of this registry, its samples counted in `buckets`. */
+  #histogram<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    buckets: number[],
+  ): Histogram<L> {
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
   readonly #names = new OperationNames();
-  readonly #operations = new Counter({
-    name: "imgraph_graphql_operations_total",
-    help: "GraphQL operations over HTTP, by operation name, type and outcome.",
-    labelNames: ["operation", "type", "outcome"] as const,
-    registers: [this.registry],
-  });
-  readonly #operationSeconds = new Histogram({
-    name: "imgraph_graphql_operation_duration_seconds",
-    help: "Time to answer a GraphQL operation over HTTP.",
-    labelNames: ["operation", "type", "outcome"] as const,
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
-  readonly #vendorCalls = new Counter({
-    name: "imgraph_vendor_calls_total",
-    help: "Vendor API call attempts, by vendor, neutral operation and outcome.",
-    labelNames: ["vendor", "operation", "outcome"] as const,
-    registers: [this.registry],
-  });
-  readonly #vendorSeconds = new Histogram({
-    name: "imgraph_vendor_call_duration_seconds",
-    help: "Duration of one vendor API call attempt.",
-    labelNames: ["vendor", "operation"] as const,
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
-  readonly #vendorRetries = new Counter({
-    name: "imgraph_vendor_call_retries_total",
-    help: "Vendor API call attempts after the first (retries).",
-    labelNames: ["vendor", "operation"] as const,
-    registers: [this.registry],
-  });
-  readonly #webhooks = new Counter({
-    name: "imgraph_webhooks_total",
-    help: "Vendor callbacks, by app, accepted or rejected, and why.",
-    labelNames: ["app", "outcome", "reason"] as const,
-    registers: [this.registry],
-  });
+  readonly #operations = this.#counter(
+    "imgraph_graphql_operations_total",
+    "GraphQL operations over HTTP, by operation name, type and outcome.",
+    ["operation", "type", "outcome"],
+  );
+  readonly #operationSeconds = this.#histogram(
+    "imgraph_graphql_operation_duration_seconds",
+    "Time to answer a GraphQL operation over HTTP.",
+    ["operation", "type", "outcome"],
+    SECONDS,
+  );
+  readonly #vendorCalls = this.#counter(
+    "imgraph_vendor_calls_total",
+    "Vendor API call attempts, by vendor, neutral operation and outcome.",
+    ["vendor", "operation", "outcome"],
+  );
+  readonly #vendorSeconds = this.#histogram(
+    "imgraph_vendor_call_duration_seconds",
+    "Duration of one vendor API call attempt.",
+    ["vendor", "operation"],
+    SECONDS,
+  );
+  readonly #vendorRetries = this.#counter(
+    "imgraph_vendor_call_retries_total",
+    "Vendor API call attempts after the first (retries).",
+    ["vendor", "operation"],
+  );
+  readonly #webhooks = this.#counter(
+    "imgraph_webhooks_total",
+    "Vendor callbacks, by app, accepted or rejected, and why.",
+    ["app", "outcome", "reason"],
+  );
 
-  readonly #vendorFailovers = new Counter({
-    name: "imgraph_vendor_failovers_total",
-    help: "Vendor call retries sent to another host than the attempt before (failovers).",
-    labelNames: ["vendor"] as const,
-    registers: [this.registry],
-  });
+  readonly #vendorFailovers = this.#counter(
+    "imgraph_vendor_failovers_total",
+    "Vendor call retries sent to another host than the attempt before (failovers).",
+    ["vendor"],
+  );
   readonly #vendorCodes = new VendorCodes();
-  readonly #vendorErrors = new Counter({
-    name: "imgraph_vendor_errors_total",
-    help: "Vendor refusals, by vendor and the vendor's own error code (bounded; else other).",
-    labelNames: ["vendor", "code"] as const,
-    registers: [this.registry],
-  });
-  readonly #subscriptions = new Counter({
-    name: "imgraph_subscriptions_total",
-    help: "Subscriptions over graphql-ws: started, refused (with the error code) or completed.",
-    labelNames: ["outcome", "code"] as const,
-    registers: [this.registry],
-  });
+  readonly #vendorErrors = this.#counter(
+    "imgraph_vendor_errors_total",
+    "Vendor refusals, by vendor and the vendor's own error code (bounded; else other).",
+    ["vendor", "code"],
+  );
+  readonly #subscriptions = this.#counter(
+    "imgraph_subscriptions_total",
+    "Subscriptions over graphql-ws: started, refused (with the error code) or completed.",
+    ["outcome", "code"],
+  );
 
-  readonly #rateWaits = new Histogram({
-    name: "imgraph_vendor_rate_wait_seconds",
-    help: "Time a vendor call waited for its rate-limit tokens (0 when it had them at once).",
-    labelNames: ["app", "vendor", "api"] as const,
-    buckets: [0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-  readonly #rateRefusals = new Counter({
-    name: "imgraph_vendor_rate_limited_total",
-    help: "Vendor calls not sent: the rate limit allowed none within the request's deadline (RATE_LIMITED).",
-    labelNames: ["app", "vendor", "api"] as const,
-    registers: [this.registry],
-  });
-  readonly #rateBackoffs = new Counter({
-    name: "imgraph_vendor_rate_backoffs_total",
-    help: "Vendor rate-limit refusals met anyway: the API's buckets shrank (its limit changed upstream?).",
-    labelNames: ["app", "vendor", "api"] as const,
-    registers: [this.registry],
-  });
-  readonly #rateUnshaped = new Counter({
-    name: "imgraph_vendor_rate_unshaped_total",
-    help: "Vendor calls sent without shaping because the bucket store (Redis) failed.",
-    labelNames: ["app", "vendor"] as const,
-    registers: [this.registry],
-  });
+  readonly #rateWaits = this.#histogram(
+    "imgraph_vendor_rate_wait_seconds",
+    "Time a vendor call waited for its rate-limit tokens (0 when it had them at once).",
+    ["app", "vendor", "api"],
+    [0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
+  readonly #rateRefusals = this.#counter(
+    "imgraph_vendor_rate_limited_total",
+    "Vendor calls not sent: the rate limit allowed none within the request's deadline (RATE_LIMITED).",
+    ["app", "vendor", "api"],
+  );
+  readonly #rateBackoffs = this.#counter(
+    "imgraph_vendor_rate_backoffs_total",
+    "Vendor rate-limit refusals met anyway: the API's buckets shrank (its limit changed upstream?).",
+    ["app", "vendor", "api"],
+  );
+  readonly #rateUnshaped = this.#counter(
+    "imgraph_vendor_rate_unshaped_total",
+    "Vendor calls sent without shaping because the bucket store (Redis) failed.",
+    ["app", "vendor"],
+  );
 
-  readonly #moderation = new Counter({
-    name: "imgraph_moderation_decisions_total",
-    help: "Answers to vendors' pre-send callbacks, by app, action (ALLOW, BLOCK, REWRITE) and deciding rule.",
-    labelNames: ["app", "action", "rule"] as const,
-    registers: [this.registry],
-  });
+  readonly #moderation = this.#counter(
+    "imgraph_moderation_decisions_total",
+    "Answers to vendors' pre-send callbacks, by app, action (ALLOW, BLOCK, REWRITE) and deciding rule.",
+    ["app", "action", "rule"],
+  );
 
   #listeners: () => number = () => 0;
 

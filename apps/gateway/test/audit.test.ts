@@ -8,9 +8,9 @@ import { withDemo } from "./helpers.js";
 const ACCEPTED_WARNINGS: Record<string, string> = {};
 
 let g: DemoGateway;
-withDemo((started) => {
+withDemo({ seed: false }, (started) => {
   g = started;
-}, false);
+});
 
 describe("graphql-http server audits", () => {
   it("pass, with every warning explained", async () => {

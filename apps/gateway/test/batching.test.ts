@@ -29,7 +29,7 @@ const SEND =
 describe("batching: vendor calls per GraphQL operation", () => {
   let g: DemoGateway;
   beforeAll(async () => {
-    g = await demo(false);
+    g = await demo({ seed: false });
     for (const emulator of g.emulators) {
       emulator.setRateLimits(false);
       const r = await gql<{ registerUsers: Array<{ error: unknown }> }>(

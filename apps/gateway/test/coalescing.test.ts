@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
-import { gql } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import type { DemoGateway } from "../src/demo/start.js";
+import { gql, withDemo } from "./helpers.js";
 
 // Reads of different requests merged into the vendor's batch call, over real HTTP: the
 // demo gateway on the Tencent emulator, whose request log shows the vendor calls.
 
 describe("profile reads of concurrent requests", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1", readCoalesceMs: 20 },
-      logLevel: "silent",
-    });
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo({ server: { readCoalesceMs: 20 } }, (started) => {
+    g = started;
   });
 
   const profileCalls = () =>

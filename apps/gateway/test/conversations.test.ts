@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
+import { ok, uniqueIds, withDemo } from "./helpers.js";
 
 // A user's conversations (list, unread, read state, pin, do-not-disturb, clearing), message
 // edits and the message log over GraphQL, end to end through each vendor's emulator: what
@@ -35,7 +35,7 @@ const EDIT = `mutation($app: ID, $id: ID!, $text: String!) {
 const LOG = "query($app: ID, $h: DateTimeISO!) { messageLog(app: $app, hour: $h) { hour url } }";
 
 describe.each(APPS)("conversations on %s", (app) => {
-  const { q, supported, expectGap, expectRefusedBeforeVendor, register, send } = inDemoApp(
+  const { q, as, supported, expectGap, expectRefusedBeforeVendor, register, send } = inDemoApp(
     () => g,
     app,
     "v",
@@ -44,7 +44,7 @@ describe.each(APPS)("conversations on %s", (app) => {
   it("an end user lists their own conversations, with the last message where history is kept", async () => {
     const [me, peer] = (await register(2)) as [string, string];
     await send(peer, me, "hello there");
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     const r = await q<{
       conversations: {
         nodes: Array<{
@@ -64,7 +64,7 @@ describe.each(APPS)("conversations on %s", (app) => {
       expect(only?.lastMessage).toBeNull();
     }
     // Someone else's list is theirs.
-    const theirs = await q(LIST, { u: me }, bearer(await g.tokenFor(peer)));
+    const theirs = await q(LIST, { u: me }, await as(peer));
     expect(firstError(theirs)).toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -72,7 +72,7 @@ describe.each(APPS)("conversations on %s", (app) => {
     const [me, peer] = (await register(2)) as [string, string];
     await send(peer, me, "one");
     await send(peer, me, "two");
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     const c = { type: "USER", id: peer };
     const total = await q<{ unreadTotal: number }>(UNREAD, { u: me }, mine);
     if (supported("COUNT_UNREAD")) expect(ok(total).unreadTotal).toBe(2);
@@ -91,7 +91,7 @@ describe.each(APPS)("conversations on %s", (app) => {
   it("pins and silences a conversation, each as the vendor allows", async () => {
     const [me, peer] = (await register(2)) as [string, string];
     await send(peer, me, "hi");
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     const c = { type: "USER", id: peer };
     const pinned = await q(PIN, { u: me, c, p: true }, mine);
     if (supported("PIN_CONVERSATION")) expect(ok(pinned)).toEqual({ pinConversation: true });
@@ -118,9 +118,9 @@ describe.each(APPS)("conversations on %s", (app) => {
     const [me, peer] = (await register(2)) as [string, string];
     await send(peer, me, "bye");
     const c = { type: "USER", id: peer };
-    const asPeer = await q(DELETE, { u: me, c }, bearer(await g.tokenFor(peer)));
+    const asPeer = await q(DELETE, { u: me, c }, await as(peer));
     expect(firstError(asPeer)).toMatchObject({ code: "FORBIDDEN" });
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     const cleared = await q(CLEAR, { u: me, c }, mine);
     if (supported("CLEAR_CONVERSATION_HISTORY")) {
       expect(ok(cleared)).toEqual({ clearConversationHistory: true });
@@ -137,9 +137,9 @@ describe.each(APPS)("conversations on %s", (app) => {
   it("the sender edits a message; nobody else may", async () => {
     const [me, peer] = (await register(2)) as [string, string];
     const id = await send(me, peer, "typo");
-    const other = await q(EDIT, { id, text: "hijacked" }, bearer(await g.tokenFor(peer)));
+    const other = await q(EDIT, { id, text: "hijacked" }, await as(peer));
     expect(firstError(other)).toMatchObject({ code: "FORBIDDEN" });
-    const edited = await q(EDIT, { id, text: "fixed" }, bearer(await g.tokenFor(me)));
+    const edited = await q(EDIT, { id, text: "fixed" }, await as(me));
     if (!supported("EDIT_MESSAGE")) return expectGap(edited, "EDIT_MESSAGE");
     expect(ok(edited)).toEqual({ editMessage: true });
     if (supported("LIST_MESSAGES")) {
@@ -159,7 +159,7 @@ describe.each(APPS)("conversations on %s", (app) => {
     ok(
       await q("mutation($app: ID, $id: ID!) { recallMessage(app: $app, messageId: $id) }", { id }),
     );
-    const edited = await q(EDIT, { id, text: "too late" }, bearer(await g.tokenFor(me)));
+    const edited = await q(EDIT, { id, text: "too late" }, await as(me));
     // Where the vendor tells (Tencent's 20026), the client reads the rule, not just a code.
     const error = firstError(edited);
     expect(["NOT_FOUND", "VENDOR_REJECTED"]).toContain(error.code);
@@ -168,7 +168,7 @@ describe.each(APPS)("conversations on %s", (app) => {
 
   it("the message log is for admins; an hour with no file answers url null", async () => {
     const hour = "2020-01-01T05:30:00.000Z";
-    const asUser = await q(LOG, { h: hour }, bearer(await g.tokenFor(uid("x"))));
+    const asUser = await q(LOG, { h: hour }, await as(uid("x")));
     expect(firstError(asUser)).toMatchObject({ code: "FORBIDDEN" });
     const r = await q<{ messageLog: { hour: string; url: string | null } }>(LOG, { h: hour });
     if (!supported("GET_HISTORY_LOG")) return expectGap(r, "GET_HISTORY_LOG");

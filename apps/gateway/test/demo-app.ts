@@ -1,6 +1,6 @@
 import { beforeAll, expect } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
-import { admin, type GraphQLResponse, gql, ok, uniqueIds } from "./helpers.js";
+import { admin, bearer, type GraphQLResponse, gql, ok, uniqueIds } from "./helpers.js";
 
 /** What App.operations says of one operation in one app. */
 export interface OperationSupport {
@@ -41,6 +41,9 @@ export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: str
     expect(ok(r).registerUsers.every((x) => x.error === null)).toBe(true);
     return ids;
   }
+
+  /** The headers of a request made as this end user (a bearer token of theirs). */
+  const as = async (userId: string) => bearer(await gateway().tokenFor(userId));
 
   /** Whether the app supports an operation (its App.operations name: SET_USER_TAGS). */
   const supported = (operation: string) => support.get(operation)?.supported === true;
@@ -86,6 +89,7 @@ export function inDemoApp(gateway: () => DemoGateway, app: string, idPrefix: str
 
   return {
     q,
+    as,
     support,
     supported,
     expectGap,

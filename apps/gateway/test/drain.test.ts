@@ -3,7 +3,7 @@ import { admin, demo, gql } from "./helpers.js";
 
 describe("graceful shutdown", () => {
   it("finishes in-flight requests, then refuses new connections", async () => {
-    const g = await demo(false);
+    const g = await demo({ seed: false });
     const emulator = g.emulators[0];
     if (!emulator) throw new Error("no emulator");
     emulator.addFault({ route: "*", kind: "latency", ms: 400 });

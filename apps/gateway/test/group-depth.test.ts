@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, withDemo } from "./helpers.js";
+import { ok, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // A group described over GraphQL, end to end through each vendor's emulator: the owner and
@@ -30,8 +30,7 @@ withDemo((started) => {
 });
 
 describe.each(APPS)("group depth on %s", (app) => {
-  const { q, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "gd");
-  const as = async (userId: string) => bearer(await g.tokenFor(userId));
+  const { q, as, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "gd");
   let n = 0;
 
   async function group(): Promise<{ id: string; owner: string; member: string; outsider: string }> {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect } from "vitest";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import { type DemoGateway, type DemoOptions, startDemo } from "../src/demo/start.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -29,18 +29,25 @@ export async function gql<T = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, ...body };
 }
 
-export async function demo(seed = true): Promise<DemoGateway> {
-  return startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent", seed });
+/** A demo gateway on a free loopback port, logging nothing, with these options over that. */
+export async function demo(options: DemoOptions = {}): Promise<DemoGateway> {
+  const server = { port: 0, host: "127.0.0.1", ...options.server };
+  return startDemo({ logLevel: "silent", ...options, server });
 }
 
 /**
  * A demo gateway for the tests of the file (or of the describe block that calls this): started
- * before them and handed to `started`, closed after them.
+ * (with `options`, as `demo` takes them) before them and handed to `started`, closed after them.
  */
-export function withDemo(started: (g: DemoGateway) => void, seed = true): void {
+export function withDemo(started: (g: DemoGateway) => void): void;
+export function withDemo(options: DemoOptions, started: (g: DemoGateway) => void): void;
+export function withDemo(
+  ...args: [(g: DemoGateway) => void] | [DemoOptions, (g: DemoGateway) => void]
+): void {
+  const [options, started] = args.length === 1 ? [{}, args[0]] : args;
   let g: DemoGateway | undefined;
   beforeAll(async () => {
-    g = await demo(seed);
+    g = await demo(options);
     started(g);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RedisReplayStore } from "../src/realtime/redis-replay.js";
 import { MemoryReplayStore, type ReplayStore } from "../src/realtime/replay.js";
-import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
+import { hasRedisServer, type TestRedis, withRedis } from "./redis-server.js";
 
 // The replay store keeps an idempotent write's answer with its done mark: the same in this
 // process and in Redis (where every instance reads it).
@@ -27,11 +27,8 @@ describe("replay store answers", () => {
 
   describe.skipIf(!hasRedisServer())("in Redis (redis-server on the PATH)", () => {
     let redis: TestRedis;
-    beforeAll(async () => {
-      redis = await startRedis();
-    });
-    afterAll(async () => {
-      await redis?.stop();
+    withRedis((started) => {
+      redis = started;
     });
 
     it("keeps the answer under the key's expiry, read by another connection", async () => {

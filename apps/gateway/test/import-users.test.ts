@@ -9,9 +9,9 @@ import { withDemo } from "./helpers.js";
 // with progress after each vendor call and a summary naming the lines it could not use.
 
 let g: DemoGateway;
-withDemo((started) => {
+withDemo({ seed: false }, (started) => {
   g = started;
-}, false);
+});
 
 describe("import-users", () => {
   it("registers every good line, reports bad lines by number, and tells progress per vendor call", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { inDemoApp } from "./demo-app.js";
-import { admin, bearer, ok, withDemo } from "./helpers.js";
+import { admin, ok, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // Edits, deletes, reads and reactions made through the gateway reach the subscribers allowed
@@ -30,7 +30,7 @@ withDemo((started) => {
 });
 
 describe.each(APPS)("lifecycle events on %s", (app) => {
-  const { q, supported, register, send } = inDemoApp(() => g, app, "le");
+  const { q, as, supported, register, send } = inDemoApp(() => g, app, "le");
   const listen = async (...headers: Array<Record<string, string>>) => {
     const before = g.realtime.pubsub.stats().listeners;
     const subs = headers.map((h) => {
@@ -41,7 +41,6 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
     await until(() => g.realtime.pubsub.stats().listeners === before + subs.length);
     return subs;
   };
-  const asUser = async (userId: string) => bearer(await g.tokenFor(userId));
 
   it("an edit and a reaction reach both users and admins once, and no outsider", async (t) => {
     // A vendor with neither is a visible skip (declared gaps), not a pass that did nothing.
@@ -50,12 +49,12 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
     const m = await send(me, peer);
     const [everyone, them, other] = (await listen(
       admin(g),
-      await asUser(peer),
-      await asUser(outsider),
+      await as(peer),
+      await as(outsider),
     )) as [Heard, Heard, Heard];
     let expected = 0;
     if (supported("EDIT_MESSAGE")) {
-      ok(await q(EDIT, { m, text: "hello again" }, await asUser(me)));
+      ok(await q(EDIT, { m, text: "hello again" }, await as(me)));
       const [edited] = await everyone.waitFor(++expected);
       expect(edited).toMatchObject({
         __typename: "MessageEditedEvent",
@@ -68,8 +67,8 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
       if (edited?.messageId !== null) expect(edited?.messageId).toBe(m);
     }
     if (supported("ADD_REACTION")) {
-      ok(await q(REACT, { m, u: peer, e: "👍" }, await asUser(peer)));
-      ok(await q(UNREACT, { m, u: peer, e: "👍" }, await asUser(peer)));
+      ok(await q(REACT, { m, u: peer, e: "👍" }, await as(peer)));
+      ok(await q(UNREACT, { m, u: peer, e: "👍" }, await as(peer)));
       expected += 2;
       const events = await everyone.waitFor(expected);
       expect(events.slice(-2)).toEqual([
@@ -96,10 +95,10 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
     if (!supported("MARK_CONVERSATION_READ") && !supported("DELETE_MESSAGES")) t.skip();
     const [me, peer] = (await register(2)) as [string, string];
     const m = await send(peer, me);
-    const [mine, theirs] = (await listen(await asUser(me), await asUser(peer))) as [Heard, Heard];
+    const [mine, theirs] = (await listen(await as(me), await as(peer))) as [Heard, Heard];
     let expected = 0;
     if (supported("MARK_CONVERSATION_READ")) {
-      ok(await q(READ, { u: me, c: { type: "USER", id: peer } }, await asUser(me)));
+      ok(await q(READ, { u: me, c: { type: "USER", id: peer } }, await as(me)));
       const [read] = await mine.waitFor(++expected);
       expect(read).toMatchObject({
         type: "CONVERSATION_READ",
@@ -111,7 +110,7 @@ describe.each(APPS)("lifecycle events on %s", (app) => {
       await theirs.waitFor(1);
     }
     if (supported("DELETE_MESSAGES")) {
-      ok(await q(DELETE, { u: me, ids: [m] }, await asUser(me)));
+      ok(await q(DELETE, { u: me, ids: [m] }, await as(me)));
       const events = await mine.waitFor(++expected);
       expect(events.at(-1)).toMatchObject({
         type: "MESSAGE_DELETED",

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, withDemo } from "./helpers.js";
+import { ok, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, until, wsClient } from "./ws-helpers.js";
 
 // Live rooms over GraphQL, end to end through each vendor's emulator: created by the server,
@@ -27,8 +27,7 @@ withDemo((started) => {
 });
 
 describe.each(APPS)("live rooms on %s", (app) => {
-  const { q, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "lv");
-  const as = async (userId: string) => bearer(await g.tokenFor(userId));
+  const { q, as, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "lv");
   let n = 0;
   const roomId = () => `lv${Date.now().toString(36)}${n++}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, withDemo } from "./helpers.js";
+import { ok, withDemo } from "./helpers.js";
 
 // Messages after they are sent over GraphQL, end to end through each vendor's emulator:
 // one-sided deletes, extensions, reactions, read receipts and import — what works, who may
@@ -27,7 +27,7 @@ const IMPORT = `mutation($app: ID, $c: ConversationInput!, $m: [ImportedMessageI
   importMessages(app: $app, conversation: $c, messages: $m) { key ok messageId error { code message } } }`;
 
 describe.each(APPS)("message lifecycle on %s", (app) => {
-  const { q, supported, expectGap, expectRefusedBeforeVendor, register, send } = inDemoApp(
+  const { q, as, supported, expectGap, expectRefusedBeforeVendor, register, send } = inDemoApp(
     () => g,
     app,
     "l",
@@ -36,7 +36,7 @@ describe.each(APPS)("message lifecycle on %s", (app) => {
   it("the conversation's users set and read extensions and react; outsiders may not", async () => {
     const [me, peer, outsider] = (await register(3)) as [string, string, string];
     const m = await send(me, peer, "vote");
-    const asPeer = bearer(await g.tokenFor(peer));
+    const asPeer = await as(peer);
     const set = await q<{ setMessageExtensions: Array<{ key: string; applied: boolean }> }>(
       SET_EXT,
       { m, e: [{ key: "status", value: "done" }] },
@@ -49,10 +49,10 @@ describe.each(APPS)("message lifecycle on %s", (app) => {
     const read = await q<{ messageExtensions: Array<{ key: string; value: string }> }>(
       EXTS,
       { m },
-      bearer(await g.tokenFor(me)),
+      await as(me),
     );
     expect(ok(read).messageExtensions.map((e) => [e.key, e.value])).toEqual([["status", "done"]]);
-    const outside = await q(EXTS, { m }, bearer(await g.tokenFor(outsider)));
+    const outside = await q(EXTS, { m }, await as(outsider));
     expect(firstError(outside)).toMatchObject({ code: "FORBIDDEN" });
     const reacted = await q<{ addReaction: Array<{ emoji: string; userIds: string[] }> }>(
       REACT,
@@ -68,13 +68,9 @@ describe.each(APPS)("message lifecycle on %s", (app) => {
   it("a user deletes messages from their own copy only", async () => {
     const [me, peer] = (await register(2)) as [string, string];
     const m = await send(peer, me, "delete me");
-    const theirs = await q(DELETE, { u: me, ids: [m] }, bearer(await g.tokenFor(peer)));
+    const theirs = await q(DELETE, { u: me, ids: [m] }, await as(peer));
     expect(firstError(theirs)).toMatchObject({ code: "FORBIDDEN" });
-    const r = await q<{ deleteMessages: unknown[] }>(
-      DELETE,
-      { u: me, ids: [m] },
-      bearer(await g.tokenFor(me)),
-    );
+    const r = await q<{ deleteMessages: unknown[] }>(DELETE, { u: me, ids: [m] }, await as(me));
     if (!supported("DELETE_MESSAGES")) return expectGap(r, "DELETE_MESSAGES");
     expect(ok(r).deleteMessages).toEqual([{ key: m, ok: true, error: null }]);
   });
@@ -82,10 +78,10 @@ describe.each(APPS)("message lifecycle on %s", (app) => {
   it("a reader sends read receipts for what they received", async () => {
     const [me, peer] = (await register(2)) as [string, string];
     const m = await send(peer, me, "read me");
-    const r = await q(READ, { u: me, ids: [m] }, bearer(await g.tokenFor(me)));
+    const r = await q(READ, { u: me, ids: [m] }, await as(me));
     if (!supported("MARK_MESSAGES_READ")) return expectGap(r, "MARK_MESSAGES_READ");
     expect(ok(r)).toEqual({ markMessagesRead: true });
-    const forOther = await q(READ, { u: me, ids: [m] }, bearer(await g.tokenFor(peer)));
+    const forOther = await q(READ, { u: me, ids: [m] }, await as(peer));
     expect(firstError(forOther)).toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -96,7 +92,7 @@ describe.each(APPS)("message lifecycle on %s", (app) => {
       c: { type: "USER", userId: u1, id: u2 },
       m: [{ senderId: u1, sentAt, content: { text: { text: "from the old vendor" } } }],
     };
-    const asUser = await q(IMPORT, variables, bearer(await g.tokenFor(u1)));
+    const asUser = await q(IMPORT, variables, await as(u1));
     expect(firstError(asUser)).toMatchObject({ code: "FORBIDDEN" });
     const r = await q<{ importMessages: Array<{ key: string; ok: boolean }> }>(IMPORT, variables);
     if (!supported("IMPORT_MESSAGES")) return expectGap(r, "IMPORT_MESSAGES");

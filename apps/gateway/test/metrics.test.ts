@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config/validate.js";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import type { DemoGateway } from "../src/demo/start.js";
 import { GatewayMetrics, MAX_OPERATION_NAMES, MAX_VENDOR_CODES } from "../src/metrics.js";
 import { configError, sourcesOf } from "./config-helpers.js";
-import { admin, gql } from "./helpers.js";
+import { admin, gql, withDemo } from "./helpers.js";
 import { collect, EVENTS, until, wsClient } from "./ws-helpers.js";
 
 const TOKEN = "metrics-token-0123456789abcdef";
@@ -42,16 +42,9 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 describe("GET /metrics with a token configured", () => {
   let g: DemoGateway;
   let base: string;
-  beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1" },
-      logLevel: "silent",
-      metricsToken: TOKEN,
-    });
+  withDemo({ metricsToken: TOKEN }, (started) => {
+    g = started;
     base = new URL(g.url).origin;
-  });
-  afterAll(async () => {
-    await g?.close();
   });
 
   async function scrape(): Promise<{ text: string; samples: Sample[] }> {
@@ -285,11 +278,8 @@ describe("GET /metrics with a token configured", () => {
 
 describe("GET /metrics without a token configured", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo((started) => {
+    g = started;
   });
 
   it("answers 404", async () => {

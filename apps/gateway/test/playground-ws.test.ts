@@ -13,9 +13,9 @@ import { until } from "./ws-helpers.js";
  */
 describe("playground subscriptions", () => {
   let g: DemoGateway;
-  withDemo((started) => {
+  withDemo({ seed: false }, (started) => {
     g = started;
-  }, false);
+  });
 
   it("runs a subscription with the credentials from the headers editor", async () => {
     const html = await (await fetch(g.url, { headers: { accept: "text/html" } })).text();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "./built-cli.js";
 import { GatewayProcesses } from "./gateway-processes.js";
 import { gql } from "./helpers.js";
-import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
+import { hasRedisServer, startRedis, type TestRedis, withRedis } from "./redis-server.js";
 
 // In CI these must run (.ci/run installs redis-server); elsewhere they need it installed.
 const available = hasRedisServer();
@@ -26,12 +26,9 @@ const spend = (key: string, intervalMs: number, burst: number, cost = 1): Bucket
 describe.skipIf(!available)("rate buckets in Redis", () => {
   let redis: TestRedis;
   let store: RedisRateStore;
-  beforeAll(async () => {
-    redis = await startRedis();
+  withRedis((started) => {
+    redis = started;
     store = new RedisRateStore(redis.client);
-  });
-  afterAll(async () => {
-    await redis?.stop();
   });
 
   it("gives the burst at once, then a wait per token, and refuses past the wait allowed", async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config/validate.js";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import type { DemoGateway } from "../src/demo/start.js";
 import { ReadCache } from "../src/read-cache/read-cache.js";
 import { MemoryCacheStore, RedisCacheStore } from "../src/read-cache/store.js";
 import { configError, sourcesOf } from "./config-helpers.js";
-import { gql } from "./helpers.js";
-import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
+import { gql, withDemo } from "./helpers.js";
+import { hasRedisServer, type TestRedis, withRedis } from "./redis-server.js";
 
 const user = (id: string, name: string) => ({ id, name, avatarUrl: null, extra: null });
 
@@ -89,11 +89,8 @@ describe("ReadCache", () => {
 const redisAvailable = hasRedisServer();
 describe.skipIf(!redisAvailable)("ReadCache in Redis", () => {
   let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
+  withRedis((started) => {
+    redis = started;
   });
 
   it("is shared: what one instance keeps or forgets, the other sees", async () => {
@@ -110,15 +107,8 @@ describe.skipIf(!redisAvailable)("ReadCache in Redis", () => {
 
 describe("the gateway with a read cache", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1" },
-      logLevel: "silent",
-      readCache: { profilesTtlMs: 60_000, groupsTtlMs: 60_000 },
-    });
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo({ readCache: { profilesTtlMs: 60_000, groupsTtlMs: 60_000 } }, (started) => {
+    g = started;
   });
 
   const calls = (vendor: string, path: string) =>

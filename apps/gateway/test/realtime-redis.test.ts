@@ -9,7 +9,7 @@ import { type RunningGateway, startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { ensureBuilt } from "./built-cli.js";
 import { GatewayProcesses } from "./gateway-processes.js";
-import { hasRedisServer, startRedis, type TestRedis } from "./redis-server.js";
+import { hasRedisServer, type TestRedis, withRedis } from "./redis-server.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
 // In CI these must run (.ci/run installs redis-server); elsewhere they need it installed.
@@ -50,11 +50,8 @@ async function postCallback(url: string, c: { query: string; body: string }): Pr
 
 describe.skipIf(!available)("real-time across instances through Redis", () => {
   let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
+  withRedis((started) => {
+    redis = started;
   });
 
   describe("two gateway processes", () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 
 /** Whether `redis-server` is on the PATH. */
 export function hasRedisServer(): boolean {
@@ -59,4 +60,16 @@ export async function startRedis(): Promise<TestRedis> {
     child.kill("SIGKILL");
     if (attempt >= 2) throw new Error("redis-server did not start");
   }
+}
+
+/** A redis-server for the tests of this suite: started before them, stopped after them. */
+export function withRedis(started: (redis: TestRedis) => void): void {
+  let redis: TestRedis | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+    started(redis);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
+import { ok, uniqueIds, withDemo } from "./helpers.js";
 
 // Friends and blocklists over GraphQL, end to end through each vendor's emulator: success,
 // per-item failures, bad input refused before any vendor call, and declared gaps.
@@ -26,11 +26,11 @@ const BLOCK = `mutation($app: ID, $u: ID!, $others: [ID!]!) {
 const APPS = ["rongcloud", "tencent", "zego"] as const;
 
 describe.each(APPS)("friends and blocklists on %s", (app) => {
-  const { q, support, register } = inDemoApp(() => g, app, "s");
+  const { q, as, support, register } = inDemoApp(() => g, app, "s");
 
   it("an end user adds, pages, relates and deletes their own friends", async () => {
     const [me, f1, f2, stranger] = (await register(4)) as [string, string, string, string];
-    const token = bearer(await g.tokenFor(me));
+    const token = await as(me);
     const added = await q<{ addFriends: Array<{ key: string; ok: boolean }> }>(
       ADD,
       { u: me, f: [{ userId: f1, alias: "One" }, { userId: f2 }] },
@@ -155,7 +155,7 @@ describe.each(APPS)("friends and blocklists on %s", (app) => {
     const IMPORT = `mutation($app: ID, $u: ID!, $f: [FriendImportInput!]!) {
       importFriends(app: $app, userId: $u, friends: $f) { key ok error { code } } }`;
     const f = [{ userId: other, addedAt: "2020-02-03T04:05:06.000Z" }];
-    const asUser = await q(IMPORT, { u: me, f }, bearer(await g.tokenFor(me)));
+    const asUser = await q(IMPORT, { u: me, f }, await as(me));
     expect(asUser.errors?.[0]?.message).toBe("Only admins may import friends.");
     const asAdmin = await q<{ importFriends: Array<{ ok: boolean }> }>(IMPORT, { u: me, f });
     if (support.get("IMPORT_FRIENDS")?.supported) {
@@ -196,7 +196,7 @@ describe.each(APPS)("friends and blocklists on %s", (app) => {
 
   it("blocks, lists, checks and unblocks", async () => {
     const [me, b1, b2] = (await register(3)) as [string, string, string];
-    const token = bearer(await g.tokenFor(me));
+    const token = await as(me);
     expect(
       ok(await q<{ blockUsers: unknown[] }>(BLOCK, { u: me, others: [b1] }, token)).blockUsers,
     ).toEqual([{ key: b1, ok: true, error: null }]);

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config/validate.js";
-import { type DemoGateway, startDemo } from "../src/demo/start.js";
+import type { DemoGateway } from "../src/demo/start.js";
 import { TrustedDocuments } from "../src/trusted-documents.js";
 import { configError, sourcesOf } from "./config-helpers.js";
+import { withDemo } from "./helpers.js";
 
 const USER = 'query Alice { user(id: "alice") { id name } }';
 const APPS = "query Apps { apps { id } }";
@@ -79,15 +80,8 @@ describe("TrustedDocuments", () => {
 
 describe("a gateway serving registered operations only", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({
-      server: { port: 0, host: "127.0.0.1" },
-      logLevel: "silent",
-      trustedDocuments: { manifest: apolloManifest, only: true },
-    });
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo({ trustedDocuments: { manifest: apolloManifest, only: true } }, (started) => {
+    g = started;
   });
 
   it("runs a registered operation named by its id, with no text sent", async () => {
@@ -105,11 +99,8 @@ describe("a gateway serving registered operations only", () => {
 
 describe("automatic persisted queries (no manifest)", () => {
   let g: DemoGateway;
-  beforeAll(async () => {
-    g = await startDemo({ server: { port: 0, host: "127.0.0.1" }, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await g?.close();
+  withDemo((started) => {
+    g = started;
   });
 
   it("answers a known hash without the text, once the text was sent with it", async () => {

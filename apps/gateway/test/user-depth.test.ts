@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { bearer, ok, uniqueIds, withDemo } from "./helpers.js";
+import { ok, uniqueIds, withDemo } from "./helpers.js";
 
 // User attributes, push tags, account checks, login invalidation, app-wide mutes and friend
 // groups over GraphQL, end to end through each vendor's emulator: what works, bad input
@@ -29,7 +29,7 @@ const MUTES = `query($app: ID, $ids: [ID!]!) {
 const GROUPS = `query($app: ID, $u: ID!) { friendGroups(app: $app, userId: $u) { name friendIds } }`;
 
 describe.each(APPS)("user depth on %s", (app) => {
-  const { q, supported, expectGap, expectRefusedBeforeVendor, register } = inDemoApp(
+  const { q, as, supported, expectGap, expectRefusedBeforeVendor, register } = inDemoApp(
     () => g,
     app,
     "d",
@@ -37,14 +37,14 @@ describe.each(APPS)("user depth on %s", (app) => {
 
   it("an end user sets and removes their own attributes; anyone of the app reads them", async () => {
     const [me, other] = (await register(2)) as [string, string];
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     const set = await q(SET_ATTRS, { u: me, a: [{ key: "level", value: "7" }] }, mine);
     if (!supported("SET_USER_ATTRIBUTES")) return expectGap(set, "SET_USER_ATTRIBUTES");
     expect(ok(set)).toEqual({ setUserAttributes: true });
     ok(await q(SET_ATTRS, { u: me, a: [{ key: "city", value: "SZ" }] }, mine));
     const read = await q<{
       userAttributes: Array<{ userId: string; attributes: Array<{ key: string; value: string }> }>;
-    }>(ATTRS, { ids: [me, other] }, bearer(await g.tokenFor(other)));
+    }>(ATTRS, { ids: [me, other] }, await as(other));
     const [meRead, otherRead] = ok(read).userAttributes;
     expect(meRead?.attributes.sort((x, y) => x.key.localeCompare(y.key))).toEqual([
       { key: "city", value: "SZ" },
@@ -87,7 +87,7 @@ describe.each(APPS)("user depth on %s", (app) => {
       [u2, ["new"]],
     ]);
     // End users do not segment themselves.
-    const asUser = await q(TAGS, { ids: [u1] }, bearer(await g.tokenFor(u1)));
+    const asUser = await q(TAGS, { ids: [u1] }, await as(u1));
     expect(firstError(asUser)).toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -109,7 +109,7 @@ describe.each(APPS)("user depth on %s", (app) => {
     const [u] = (await register(1)) as [string];
     const INVALIDATE =
       "mutation($app: ID, $ids: [ID!]!) { invalidateLogins(app: $app, userIds: $ids) { key ok error { code } } }";
-    const asUser = await q(INVALIDATE, { ids: [u] }, bearer(await g.tokenFor(u)));
+    const asUser = await q(INVALIDATE, { ids: [u] }, await as(u));
     expect(firstError(asUser)).toMatchObject({ code: "FORBIDDEN" });
     const r = await q<{ invalidateLogins: unknown[] }>(INVALIDATE, { ids: [u] });
     if (!supported("INVALIDATE_LOGINS")) return expectGap(r, "INVALIDATE_LOGINS");
@@ -151,7 +151,7 @@ describe.each(APPS)("user depth on %s", (app) => {
 
   it("friend groups: create with friends, move friends, delete — or the declared gap", async () => {
     const [me, f1, f2] = (await register(3)) as [string, string, string];
-    const mine = bearer(await g.tokenFor(me));
+    const mine = await as(me);
     ok(
       await q(
         "mutation($app: ID, $u: ID!, $f: [FriendInput!]!) { addFriends(app: $app, userId: $u, friends: $f) { ok } }",

@@ -6,9 +6,9 @@ import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
 
 describe("POST /webhooks/:app", () => {
   let g: DemoGateway;
-  withDemo((started) => {
+  withDemo({ seed: false }, (started) => {
     g = started;
-  }, false);
+  });
 
   async function post(
     app: Vendor,

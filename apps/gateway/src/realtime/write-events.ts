@@ -36,37 +36,17 @@ export const EVENT_OF_WRITE = {
 /** One builder per write above: the compiler keeps the two lists the same. */
 const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
   editMessage(input, _output, adapter, at) {
-    const message = adapter.describeMessageId?.(input.messageId);
-    if (!message) return [];
-    return [
-      {
-        type: "MESSAGE_EDITED",
-        appId: adapter.info.id,
-        at,
-        messageId: input.messageId,
-        conversation: message.conversation,
-        senderId: message.senderId,
-        editorId: input.actorId ?? message.senderId,
-        content: input.content,
-      },
-    ];
+    const about = aboutMessage(adapter, at, input.messageId);
+    if (!about) return [];
+    const editorId = input.actorId ?? about.senderId;
+    return [{ type: "MESSAGE_EDITED", ...about, editorId, content: input.content }];
   },
   deleteMessages(input, output, adapter, at) {
     return output.flatMap((result, i) => {
       const messageId = input.messageIds[i];
-      const message = result.ok && messageId ? adapter.describeMessageId?.(messageId) : null;
-      if (!message) return [];
-      return [
-        {
-          type: "MESSAGE_DELETED" as const,
-          appId: adapter.info.id,
-          at,
-          messageId: messageId ?? null,
-          conversation: message.conversation,
-          senderId: message.senderId,
-          forUserId: input.userId,
-        },
-      ];
+      const about = result.ok && messageId ? aboutMessage(adapter, at, messageId) : null;
+      if (!about) return [];
+      return [{ type: "MESSAGE_DELETED" as const, ...about, forUserId: input.userId }];
     });
   },
   deleteGroupMessagesBySender(input, _output, adapter, at) {
@@ -144,21 +124,20 @@ function reaction(
   at: Date,
   added: boolean,
 ): ImEvent[] {
-  const message = adapter.describeMessageId?.(input.messageId);
-  if (!message) return [];
-  return [
-    {
-      type: "REACTION_CHANGED",
-      appId: adapter.info.id,
-      at,
-      messageId: input.messageId,
-      conversation: message.conversation,
-      senderId: message.senderId,
-      userId: input.userId,
-      emoji: input.emoji,
-      added,
-    },
-  ];
+  const about = aboutMessage(adapter, at, input.messageId);
+  if (!about) return [];
+  return [{ type: "REACTION_CHANGED", ...about, userId: input.userId, emoji: input.emoji, added }];
+}
+
+/**
+ * The fields every event about one message starts with, as the adapter reads them from the
+ * message's id; null where it cannot (then the write is reported by no event).
+ */
+function aboutMessage(adapter: ImAdapter, at: Date, messageId: string) {
+  const message = adapter.describeMessageId?.(messageId);
+  if (!message) return null;
+  const { conversation, senderId } = message;
+  return { appId: adapter.info.id, at, messageId, conversation, senderId };
 }
 
 /**

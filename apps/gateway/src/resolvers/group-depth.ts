@@ -1,5 +1,5 @@
 import type * as core from "@imgraph/core";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { run } from "../operations.js";
 import { Attribute } from "../schema/attribute-fields.js";
@@ -15,6 +15,7 @@ import { AttributeInput } from "../schema/social-inputs.js";
 import { Group, GroupRole } from "../schema/types.js";
 import { actor } from "./actor.js";
 import { defined } from "./args.js";
+import { RemoveKeysArgs, SetAttributesArgs } from "./attributes.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { attributeMap } from "./social.js";
 
@@ -97,8 +98,7 @@ export class GroupDepthResolver {
   })
   async setGroupAttributes(
     @Arg("groupId", () => ID, GROUP_ARG) groupId: string,
-    @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
-    attributes: AttributeInput[],
+    @Args(() => SetAttributesArgs) { attributes }: SetAttributesArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
@@ -110,7 +110,7 @@ export class GroupDepthResolver {
   })
   async removeGroupAttributes(
     @Arg("groupId", () => ID, GROUP_ARG) groupId: string,
-    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Args(() => RemoveKeysArgs) { keys }: RemoveKeysArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     return app.done("removeGroupAttributes", { groupId, keys, ...actor(app.ctx) });

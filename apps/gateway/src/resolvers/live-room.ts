@@ -1,4 +1,4 @@
-import { Arg, Args, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Attribute } from "../schema/attribute-fields.js";
 import { perUser } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
@@ -14,6 +14,7 @@ import { AttributeInput } from "../schema/social-inputs.js";
 import { ItemOutcome } from "../schema/types.js";
 import { actor } from "./actor.js";
 import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { RemoveKeysArgs, SetAttributesArgs } from "./attributes.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 import { attributeMap } from "./social.js";
@@ -23,6 +24,21 @@ const USERS = { description: "The users." } as const;
 const DURATION = {
   description: "How long, in seconds, within the vendor's bounds (refused outside them).",
 } as const;
+const REASON = { nullable: true, description: "Shown to them, where supported." } as const;
+
+/**
+ * A live room and some of the users in it, that its member queries and moderation act on.
+ * (Users first: the committed schema lists them so, since type-graphql lists a field's own
+ * arguments last to first.)
+ */
+@ArgsType()
+class LiveRoomUsersArgs {
+  @Field(() => [ID], USERS)
+  userIds!: string[];
+
+  @Field(() => ID, ROOM)
+  roomId!: string;
+}
 
 const pairs = (map: Record<string, string>): Attribute[] =>
   Object.entries(map).map(([key, value]) => ({ key, value }));
@@ -60,8 +76,7 @@ export class LiveRoomResolver {
     description: "Whether each user is in a live room now, in the order asked.",
   })
   async liveRoomPresence(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @InApp() app: AppScope,
   ): Promise<LiveRoomPresence[]> {
     const answers = await app.run("checkLiveRoomMembers", { roomId, userIds });
@@ -173,10 +188,8 @@ export class LiveRoomResolver {
     description: "Removes users from a live room now (they may enter again). Its owner and admins.",
   })
   async kickLiveRoomMembers(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
-    @Arg("reason", () => String, { nullable: true, description: "Shown to them, where supported." })
-    reason: string | null,
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
+    @Arg("reason", () => String, REASON) reason: string | null,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     const input = { roomId, userIds, ...defined({ reason }), ...actor(app.ctx) };
@@ -188,11 +201,9 @@ export class LiveRoomResolver {
       "Removes users from a live room and keeps them out for a while. Its owner and admins.",
   })
   async banLiveRoomMembers(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @Arg("durationSeconds", () => Int, DURATION) durationSeconds: number,
-    @Arg("reason", () => String, { nullable: true, description: "Shown to them, where supported." })
-    reason: string | null,
+    @Arg("reason", () => String, REASON) reason: string | null,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     const input = { roomId, userIds, durationSeconds, ...defined({ reason }), ...actor(app.ctx) };
@@ -203,8 +214,7 @@ export class LiveRoomResolver {
     description: "Lets banned users enter a live room again. Its owner and admins.",
   })
   async unbanLiveRoomMembers(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("unbanLiveRoomMembers", { roomId, userIds, ...actor(app.ctx) });
@@ -215,8 +225,7 @@ export class LiveRoomResolver {
       "Stops users sending in a live room for a while (they still receive). Its owner and admins.",
   })
   async muteLiveRoomMembers(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @Arg("durationSeconds", () => Int, DURATION) durationSeconds: number,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
@@ -228,8 +237,7 @@ export class LiveRoomResolver {
     description: "Lets muted users send in a live room again. Its owner and admins.",
   })
   async unmuteLiveRoomMembers(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("unmuteLiveRoomMembers", { roomId, userIds, ...actor(app.ctx) });
@@ -284,8 +292,7 @@ export class LiveRoomResolver {
   })
   async setLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
-    attributes: AttributeInput[],
+    @Args(() => SetAttributesArgs) { attributes }: SetAttributesArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
@@ -297,7 +304,7 @@ export class LiveRoomResolver {
   })
   async removeLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Args(() => RemoveKeysArgs) { keys }: RemoveKeysArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     return app.done("removeLiveRoomAttributes", { roomId, keys, ...actor(app.ctx) });
@@ -321,8 +328,7 @@ export class LiveRoomResolver {
       "Adds users to (or removes them from) a live room's whitelist: never dropped for inactivity, their messages never discarded under load. Its owner and admins. Answers true.",
   })
   async setLiveRoomWhitelist(
-    @Arg("roomId", () => ID, ROOM) roomId: string,
-    @Arg("userIds", () => [ID], USERS) userIds: string[],
+    @Args(() => LiveRoomUsersArgs) { roomId, userIds }: LiveRoomUsersArgs,
     @Arg("whitelisted", () => Boolean, { description: "True adds, false removes." })
     whitelisted: boolean,
     @InApp() app: AppScope,

@@ -17,6 +17,7 @@ import {
 import { ConversationType, ItemOutcome } from "../schema/types.js";
 import { actor } from "./actor.js";
 import { PageArgs, pageRequest, toContent } from "./args.js";
+import { RemoveKeysArgs } from "./attributes.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
@@ -107,7 +108,7 @@ export class MessageLifecycleResolver {
   })
   async removeMessageExtensions(
     @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Args(() => RemoveKeysArgs) { keys }: RemoveKeysArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     return app.done("removeMessageExtensions", { messageId, keys, ...actor(app.ctx) });

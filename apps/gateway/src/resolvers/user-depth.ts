@@ -1,6 +1,5 @@
 import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { perUser } from "../schema/convert.js";
-import { AttributeInput } from "../schema/social-inputs.js";
 import { ItemOutcome } from "../schema/types.js";
 import {
   AccountExistence,
@@ -10,6 +9,7 @@ import {
   UserTagsResult,
 } from "../schema/user-depth-types.js";
 import { defined } from "./args.js";
+import { RemoveKeysArgs, SetAttributesArgs } from "./attributes.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { attributeMap } from "./social.js";
 
@@ -65,8 +65,7 @@ export class UserDepthResolver {
   })
   async setUserAttributes(
     @Arg("userId", () => ID, { description: "The user." }) userId: string,
-    @Arg("attributes", () => [AttributeInput], { description: "The keys and values to set." })
-    attributes: AttributeInput[],
+    @Args(() => SetAttributesArgs) { attributes }: SetAttributesArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     const map = attributeMap("attributes", attributes) ?? {};
@@ -78,7 +77,7 @@ export class UserDepthResolver {
   })
   async removeUserAttributes(
     @Arg("userId", () => ID, { description: "The user." }) userId: string,
-    @Arg("keys", () => [String], { description: "The keys to remove." }) keys: string[],
+    @Args(() => RemoveKeysArgs) { keys }: RemoveKeysArgs,
     @InApp() app: AppScope,
   ): Promise<boolean> {
     return app.done("removeUserAttributes", { userId, keys });
