@@ -86,6 +86,9 @@ describe.skipIf(!available)("rate buckets in Redis", () => {
     const paused = await store.reserve([spend("t:pen", 100, 1)], 0);
     expect(paused.ok ? 0 : paused.retryAfterMs).toBeGreaterThan(900);
     expect(await redis.client.hget("t:pen", "f")).toBe("0.5");
+    // Refusals of the same overload (within a second) cut the rate once.
+    await store.penalize([spend("t:pen", 100, 1)], 1_000);
+    expect(await redis.client.hget("t:pen", "f")).toBe("0.5");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { BucketLevel, BucketSpend, RateStore, Reservation } from "./store.js";
-import { KEEP_MS, MIN_FACTOR, RECOVERY_MS } from "./store.js";
+import { CUT_EVERY_MS, KEEP_MS, MIN_FACTOR, RECOVERY_MS } from "./store.js";
 
 /** The one Redis command the store needs (ioredis's `eval` has this shape). */
 export interface RedisEval {
@@ -17,7 +17,7 @@ const SCRIPT = `
 if redis.replicate_commands then redis.replicate_commands() end
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
-local recovery, minFactor, keep = ${RECOVERY_MS}, ${MIN_FACTOR}, ${KEEP_MS}
+local recovery, minFactor, keep, cutEvery = ${RECOVERY_MS}, ${MIN_FACTOR}, ${KEEP_MS}, ${CUT_EVERY_MS}
 local mode, limit = ARGV[1], tonumber(ARGV[2])
 local function arg(i, j) return tonumber(ARGV[2 + 5 * (i - 1) + j]) end
 local function load(i)
@@ -44,10 +44,15 @@ if mode == 'penalize' then
       local index, ends = window(i)
       count(i, index, arg(i, 2), ends)
     else
-      local t, eff = load(i)
+      local t, eff, f0, fa0 = load(i)
       local interval, burst = arg(i, 1), arg(i, 2)
-      local f = math.max(minFactor, eff / 2)
-      save(i, math.max(t, now + limit + (burst - 1) * interval / f), f, now)
+      -- One overload shows as several refusals at once: cut once a second at most.
+      if eff >= 1 or now - fa0 >= cutEvery then
+        local f = math.max(minFactor, eff / 2)
+        save(i, math.max(t, now + limit + (burst - 1) * interval / f), f, now)
+      else
+        save(i, math.max(t, now + limit + (burst - 1) * interval / eff), f0, fa0)
+      end
     end
   end
   return {1}

@@ -56,7 +56,7 @@ interface Planned {
 const CALL_RESERVE_MS = 1_000;
 /**
  * A wake-up this much later than due counts as late (see acquire). Calls late by less bunch
- * by at most this much of a second's budget: 5% of it, the headroom kept on limits ≥ 20.
+ * by at most this much of a second's budget: 5% of it, half the headroom kept on limits ≥ 20.
  */
 const LATE_MS = 50;
 /**

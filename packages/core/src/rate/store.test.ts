@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BucketSpend, MemoryRateStore, RECOVERY_MS } from "./store.js";
+import { type BucketSpend, CUT_EVERY_MS, MemoryRateStore, RECOVERY_MS } from "./store.js";
 
 // The arithmetic every store shares; the Redis store runs the same cases against a real
 // redis-server in the gateway's tests (rate-shaping-redis.test.ts).
@@ -74,11 +74,28 @@ describe("MemoryRateStore", () => {
   });
 
   it("cuts the rate no lower than a sixteenth however often the vendor refuses", async () => {
-    const now = 0;
+    let now = 0;
     const store = new MemoryRateStore(() => now);
-    for (let i = 0; i < 10; i++) await store.penalize([spend("q", 10, 1)], 0);
+    for (let i = 0; i < 10; i++) {
+      now += CUT_EVERY_MS; // a refusal every second: each cuts again
+      await store.penalize([spend("q", 10, 1)], 0);
+    }
     await store.reserve([spend("q", 10, 1)], 10_000);
     expect(await store.reserve([spend("q", 10, 1)], 10_000)).toMatchObject({ waitMs: 160 });
+  });
+
+  it("cuts the rate once for refusals that come together (one overload)", async () => {
+    let now = 0;
+    const store = new MemoryRateStore(() => now);
+    for (let i = 0; i < 14; i++) await store.penalize([spend("c", 10, 1)], 0);
+    await store.reserve([spend("c", 10, 1)], 10_000);
+    // Halved once: one token per 20 ms, not per 160 ms.
+    expect(await store.reserve([spend("c", 10, 1)], 10_000)).toMatchObject({ waitMs: 20 });
+    now += CUT_EVERY_MS;
+    await store.penalize([spend("c", 10, 1)], 0); // a second later: cut again
+    await store.reserve([spend("c", 10, 1)], 10_000);
+    const again = await store.reserve([spend("c", 10, 1)], 10_000);
+    expect(again.ok && again.waitMs).toBeGreaterThan(30);
   });
 });
 

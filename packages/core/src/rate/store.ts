@@ -45,6 +45,8 @@ export interface RateStore {
 
 /** A halved rate is back to full after this long (linearly). */
 export const RECOVERY_MS = 30_000;
+/** A bucket's rate is cut at most this often (refusals of one overload come together). */
+export const CUT_EVERY_MS = 1_000;
 /** The lowest share of its rate a bucket is cut to. */
 export const MIN_FACTOR = 1 / 16;
 /** How long a bucket is remembered after it is full again (its rate factor recovers). */
@@ -156,10 +158,15 @@ export class MemoryRateStore implements RateStore {
         continue;
       }
       const state = this.#state(spend.key, now);
-      const factor = Math.max(MIN_FACTOR, effectiveFactor(state.factor, state.factorAt, now) / 2);
+      const current = effectiveFactor(state.factor, state.factorAt, now);
+      // One overload shows as several refusals at once: the rate is cut once a second at most.
+      const cut = current >= 1 || now - state.factorAt >= CUT_EVERY_MS;
+      const factor = cut ? Math.max(MIN_FACTOR, current / 2) : current;
       const interval = spend.intervalMs / factor;
-      state.factor = factor;
-      state.factorAt = now;
+      if (cut) {
+        state.factor = factor;
+        state.factorAt = now;
+      }
       // The next call conforms no sooner than pauseMs from now.
       state.tat = Math.max(state.tat, now + pauseMs + (spend.burst - 1) * interval);
     }
