@@ -28,3 +28,23 @@ export function benchServer(overrides = {}) {
 export function apiKeyAuth(key) {
   return { apiKeys: [{ name: "bench", sha256: createHash("sha256").update(key).digest("hex") }] };
 }
+
+/**
+ * The gateway's app for a benchmark's Tencent emulator (its demo app) at `origin`;
+ * `extra` adds app settings (rate limits).
+ * @param {{ demo: Record<string, string>, url: string }} emulator
+ * @param {string} [origin] @param {Record<string, unknown>} [extra]
+ */
+export function tencentApp(emulator, origin = emulator.url, extra = {}) {
+  return {
+    id: "tencent",
+    vendor: "tencent",
+    options: {
+      sdkAppId: Number(emulator.demo.sdkAppId),
+      key: emulator.demo.key,
+      adminUserId: emulator.demo.admin ?? "administrator",
+      origins: [origin],
+    },
+    ...extra,
+  };
+}

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { generateCertificate } from "@imgraph/emulators";
 import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer } from "./config.mjs";
+import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
 import { loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -97,20 +97,8 @@ function gatewayConfig(emulator, base) {
   return {
     server: benchServer(),
     auth: apiKeyAuth(API_KEY),
-    apps: [
-      {
-        id: "tencent",
-        vendor: "tencent",
-        options: {
-          sdkAppId: Number(emulator.demo.sdkAppId),
-          key: emulator.demo.key,
-          adminUserId: emulator.demo.admin ?? "administrator",
-          origins: [base],
-        },
-        // Vendor limits off on both sides: this compares the transports.
-        rateLimits: { enabled: false, apis: {} },
-      },
-    ],
+    // Vendor limits off on both sides: this compares the transports.
+    apps: [tencentApp(emulator, base, { rateLimits: { enabled: false, apis: {} } })],
     defaultApp: "tencent",
     logLevel: "warn",
     demo: false,

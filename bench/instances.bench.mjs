@@ -20,7 +20,7 @@ import { connect, createServer } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { AppRegistry } from "@imgraph/gateway";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer } from "./config.mjs";
+import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
 import { startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -44,27 +44,13 @@ const log = (/** @type {string} */ line) => console.log(line);
 
 /** @typedef {{ vendor: string, demo: Record<string, string>, url: string }} EmulatorInfo */
 
-/** @param {EmulatorInfo} emulator */
-function app(emulator) {
-  return {
-    id: "tencent",
-    vendor: "tencent",
-    options: {
-      sdkAppId: Number(emulator.demo.sdkAppId),
-      key: emulator.demo.key,
-      adminUserId: emulator.demo.admin ?? "administrator",
-      origins: [emulator.url],
-    },
-  };
-}
-
 /** @param {EmulatorInfo} emulator @param {string} redisUrl @param {string} keyPrefix */
 function gatewayConfig(emulator, redisUrl, keyPrefix) {
   return {
     // Merging off: each read its own vendor call, so three instances can overload the API.
     server: benchServer({ readCoalesceMs: 0, requestTimeoutMs: DEADLINE_MS }),
     auth: apiKeyAuth(API_KEY),
-    apps: [app(emulator)],
+    apps: [tencentApp(emulator)],
     defaultApp: "tencent",
     logLevel: "warn",
     demo: false,
@@ -251,7 +237,7 @@ async function main() {
   const sends = tally();
   let result;
   try {
-    const setup = AppRegistry.fromConfig(/** @type {any} */ ([app(emulator)]), "tencent", {
+    const setup = AppRegistry.fromConfig(/** @type {any} */ ([tencentApp(emulator)]), "tencent", {
       rateShaping: /** @type {any} */ (undefined),
     });
     const adapter = setup.get("tencent");

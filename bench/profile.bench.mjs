@@ -15,7 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppRegistry } from "@imgraph/gateway";
-import { apiKeyAuth, benchServer } from "./config.mjs";
+import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
 import { cannon, loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -34,20 +34,8 @@ const log = (/** @type {string} */ line) => console.log(line);
 
 /** @param {EmulatorInfo} emulator */
 function apps(emulator) {
-  return [
-    {
-      id: "tencent",
-      vendor: "tencent",
-      options: {
-        sdkAppId: Number(emulator.demo.sdkAppId),
-        key: emulator.demo.key,
-        adminUserId: emulator.demo.admin ?? "administrator",
-        origins: [emulator.url],
-      },
-      // The pipeline is measured, not the vendor's budget (its limits are off too).
-      rateLimits: { enabled: false, apis: {} },
-    },
-  ];
+  // The pipeline is measured, not the vendor's budget (its limits are off too).
+  return [tencentApp(emulator, emulator.url, { rateLimits: { enabled: false, apis: {} } })];
 }
 
 /** @param {EmulatorInfo} emulator @param {boolean} trusted */
