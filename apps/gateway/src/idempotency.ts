@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   BadUserInputError,
+  checkId,
+  IDEMPOTENCY_KEY,
   OPERATIONS,
   type OperationInput,
   type OperationName,
@@ -69,12 +71,7 @@ export async function idempotent<N extends OperationName>(
     return { output: await runOn(ctx, adapter, name, input), repeated: false };
   }
   // The adapter checks the key's form too; checking here keeps a bad key out of storage keys.
-  if (typeof key !== "string" || !/^[A-Za-z0-9_\-:.]{1,64}$/.test(key)) {
-    throw new BadUserInputError(
-      "idempotencyKey",
-      "idempotencyKey must be 1–64 of letters, digits and _ - : .",
-    );
-  }
+  checkId("idempotencyKey", key, IDEMPOTENCY_KEY);
   const store = ctx.apps.idempotency;
   const record = `idem:${adapter.info.id}:${key}`;
   const print = fingerprint({ operation: name, input });
