@@ -15,6 +15,7 @@ import { type RateShaping, shaperFor } from "./rate-shaping.js";
 import type { ReadCache } from "./read-cache/read-cache.js";
 import { SharedReads } from "./read-coalescer.js";
 import { MemoryReplayStore, type ReplayStore } from "./realtime/replay.js";
+import { spareCapacity } from "./spare-capacity.js";
 
 /**
  * Every vendor the gateway speaks, as its adapter package describes it (option schema,
@@ -91,7 +92,10 @@ export class AppRegistry {
       });
     });
     // 0 (or absent): each request reads alone.
-    const reads = extra.readCoalesceMs ? new SharedReads(extra.readCoalesceMs) : undefined;
+    const shaperOf = (adapter: ImAdapter) => shapers.find((s) => s.app === adapter.info.id);
+    const reads = extra.readCoalesceMs
+      ? new SharedReads(extra.readCoalesceMs, (adapter) => spareCapacity(shaperOf(adapter)))
+      : undefined;
     return new AppRegistry(
       adapters,
       defaultAppId,

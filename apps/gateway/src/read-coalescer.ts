@@ -13,6 +13,8 @@ import { withSignal } from "./abortable.js";
 
 /** Merged calls of one kind per app at once; more reads wait and join the next one. */
 const MAX_IN_FLIGHT = 2;
+/** ... unless there is capacity to spare (see spare-capacity.ts): then up to this many. */
+const MAX_IN_FLIGHT_SPARE = 6;
 
 interface Waiting<V> {
   ids: readonly string[];
@@ -32,6 +34,7 @@ export class ReadCoalescer<V> {
   readonly #read: (ids: string[], options: CallOptions) => Promise<ItemResult<V>[]>;
   readonly #windowMs: number;
   readonly #flushAt: number;
+  readonly #spare: () => boolean;
   #waiting: Waiting<V>[] = [];
   #distinct = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
@@ -45,10 +48,13 @@ export class ReadCoalescer<V> {
     windowMs: number,
     /** Distinct ids at which the batch goes at once (the vendor's cap: nothing to wait for). */
     flushAt: number,
+    /** Whether a batch may go beside MAX_IN_FLIGHT others (budget and CPU to spare). */
+    spare: () => boolean = () => false,
   ) {
     this.#read = read;
     this.#windowMs = windowMs;
     this.#flushAt = Math.max(1, flushAt);
+    this.#spare = spare;
   }
 
   read(ids: readonly string[], options: CallOptions): Promise<ItemResult<V>[]> {
@@ -65,7 +71,10 @@ export class ReadCoalescer<V> {
   #flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#inFlight >= MAX_IN_FLIGHT) {
+    if (
+      this.#inFlight >= MAX_IN_FLIGHT &&
+      (this.#inFlight >= MAX_IN_FLIGHT_SPARE || !this.#spare())
+    ) {
       // The vendor (or its rate limit) is the bottleneck: a bigger batch later serves more
       // readers per call than a small one queued now (the adapter splits it by its cap).
       this.#due = true;
@@ -137,8 +146,11 @@ export class SharedReads {
   readonly #users = new Map<string, ReadCoalescer<User>>();
   readonly #presence = new Map<string, ReadCoalescer<Presence>>();
 
-  constructor(windowMs: number) {
+  readonly #spare: (adapter: ImAdapter) => () => boolean;
+
+  constructor(windowMs: number, spare: (adapter: ImAdapter) => () => boolean = () => () => false) {
     this.#windowMs = windowMs;
+    this.#spare = spare;
   }
 
   users(adapter: ImAdapter): ReadCoalescer<User> {
@@ -161,7 +173,7 @@ export class SharedReads {
   ): ReadCoalescer<V> {
     let c = map.get(adapter.info.id);
     if (!c) {
-      c = new ReadCoalescer(read, this.#windowMs, cap);
+      c = new ReadCoalescer(read, this.#windowMs, cap, this.#spare(adapter));
       map.set(adapter.info.id, c);
     }
     return c;

@@ -87,6 +87,23 @@ describe("ReadCoalescer", () => {
     expect(r.calls.map((x) => x.ids)).toEqual([["a"], ["b"], ["c", "d", "e"]]);
   });
 
+  it("with capacity to spare, more merged calls go at once (up to six), none waiting", async () => {
+    const r = recorder(undefined, 80);
+    let spare = true;
+    const c = new ReadCoalescer(r.read, 2, 100, () => spare);
+    const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    const reads: Promise<unknown>[] = [];
+    for (const id of ["a", "b", "c", "d", "e", "f", "g"]) {
+      reads.push(c.read([id], {}));
+      await pause(10);
+    }
+    // Six calls at once; the seventh read waited for one to end.
+    expect(r.calls.map((x) => x.ids)).toEqual([["a"], ["b"], ["c"], ["d"], ["e"], ["f"]]);
+    spare = false; // and once capacity is short, two at once again
+    await Promise.all(reads);
+    expect(r.calls.map((x) => x.ids).slice(6)).toEqual([["g"]]);
+  });
+
   it("a failed call fails every caller in it", async () => {
     const r = recorder(new Error("vendor down"));
     const c = new ReadCoalescer(r.read, 5, 100);

@@ -77,6 +77,7 @@ export class RateShaper {
   /** Per API: when its tightest bucket is full again (ms epoch) and its level then. */
   readonly #levels = new Map<string, { at: number; fill: number; refillMs: number }>();
   readonly #now: () => number;
+  #lastWaitAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: RateShaperOptions) {
     this.#options = options;
@@ -89,6 +90,11 @@ export class RateShaper {
 
   get vendor(): Vendor {
     return this.#options.vendor;
+  }
+
+  /** When a call of this app last had to wait for its tokens (-Infinity: never). */
+  get lastWaitAt(): number {
+    return this.#lastWaitAt;
   }
 
   /**
@@ -118,6 +124,7 @@ export class RateShaper {
       this.#levels.set(api, { at: this.#now(), ...lowest });
       this.#emit(api, "sent", reservation.waitMs);
       if (reservation.waitMs <= 0) return;
+      this.#lastWaitAt = this.#now();
       const due = this.#now() + reservation.waitMs;
       await sleep(reservation.waitMs, undefined, { signal });
       // Woken late (a busy event loop): the calls due meanwhile go out together, so this
