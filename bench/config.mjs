@@ -29,6 +29,9 @@ export function apiKeyAuth(key) {
   return { apiKeys: [{ name: "bench", sha256: createHash("sha256").update(key).digest("hex") }] };
 }
 
+/** An app's vendor rate shaping off (for benchmarks that measure something else). */
+export const NO_RATE_LIMITS = { rateLimits: { enabled: false, apis: {} } };
+
 /**
  * The gateway's app for a benchmark's Tencent emulator (its demo app) at `origin`;
  * `extra` adds app settings (rate limits).
@@ -38,7 +41,7 @@ export function apiKeyAuth(key) {
 export function tencentApp(emulator, origin = emulator.url, extra = {}) {
   return {
     id: "tencent",
-    vendor: "tencent",
+    vendor: /** @type {const} */ ("tencent"),
     options: {
       sdkAppId: Number(emulator.demo.sdkAppId),
       key: emulator.demo.key,

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { generateCertificate } from "@imgraph/emulators";
 import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
+import { apiKeyAuth, benchServer, NO_RATE_LIMITS, tencentApp } from "./config.mjs";
 import { loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -98,7 +98,7 @@ function gatewayConfig(emulator, base) {
     server: benchServer(),
     auth: apiKeyAuth(API_KEY),
     // Vendor limits off on both sides: this compares the transports.
-    apps: [tencentApp(emulator, base, { rateLimits: { enabled: false, apis: {} } })],
+    apps: [tencentApp(emulator, base, NO_RATE_LIMITS)],
     defaultApp: "tencent",
     logLevel: "warn",
     demo: false,

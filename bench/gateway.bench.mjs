@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { AppRegistry, startDemo } from "@imgraph/gateway";
 import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer } from "./config.mjs";
+import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
 /** @typedef {typeof import("./execution.mjs").measureExecution} measureExecution */
 import { cannon, loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
@@ -104,16 +104,7 @@ function appsConfig(emulators) {
         },
       });
     } else if (vendor === "tencent") {
-      apps.push({
-        id: vendor,
-        vendor,
-        options: {
-          sdkAppId: Number(demo.sdkAppId),
-          key: demo.key,
-          adminUserId: demo.admin ?? "administrator",
-          origins: [url],
-        },
-      });
+      apps.push(tencentApp({ demo, url }));
     } else if (vendor === "zego") {
       apps.push({
         id: vendor,

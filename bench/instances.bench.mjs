@@ -14,14 +14,13 @@
 //
 // Redis: REDIS_URL when set, else a redis-server started here on a free loopback port
 // (skipped, with a message, when there is none).
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { connect, createServer } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { AppRegistry } from "@imgraph/gateway";
 import { Pool } from "undici";
 import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
 import { startRole } from "./load.mjs";
+import { startRedis } from "./redis.mjs";
 import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -64,41 +63,10 @@ function gatewayConfig(emulator, redisUrl, keyPrefix) {
   };
 }
 
-/** A free loopback port. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, "127.0.0.1", () => r(undefined)));
-  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
-  await new Promise((r) => server.close(() => r(undefined)));
-  return port;
-}
-
-/** Whether something accepts connections on the loopback port. @param {number} port */
-function accepts(port) {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
-}
-
 /** REDIS_URL, or a redis-server of our own; undefined when neither. */
 async function redis() {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => {} };
-  if (spawnSync("redis-server", ["--version"]).status !== 0) return undefined;
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  process.on("exit", () => child.kill("SIGKILL"));
-  for (let i = 0; i < 50 && !(await accepts(port)); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {} };
+  return startRedis();
 }
 
 /**
@@ -324,7 +292,7 @@ async function main() {
     await Promise.all(pools.map((p) => p.close()));
     await Promise.all(gateways.map((g) => g.stop()));
     await emulatorRole.stop();
-    store.stop();
+    await store.stop();
   }
   const describe = (/** @type {string} */ what, /** @type {Tally} */ t) =>
     `${what}: ${t.ok} ok, ${t.limited} RATE_LIMITED with retryAfter, ${t.limitedNoRetryAfter} RATE_LIMITED without, other ${JSON.stringify(t.other)}, late ${t.late} (by > 1 s ${t.veryLate}), unanswered ${t.unanswered}, slowest ${t.slowest.toFixed(0)} ms`;

@@ -15,7 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppRegistry } from "@imgraph/gateway";
-import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
+import { apiKeyAuth, benchServer, NO_RATE_LIMITS, tencentApp } from "./config.mjs";
 import { cannon, loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -35,7 +35,7 @@ const log = (/** @type {string} */ line) => console.log(line);
 /** @param {EmulatorInfo} emulator */
 function apps(emulator) {
   // The pipeline is measured, not the vendor's budget (its limits are off too).
-  return [tencentApp(emulator, emulator.url, { rateLimits: { enabled: false, apis: {} } })];
+  return [tencentApp(emulator, emulator.url, NO_RATE_LIMITS)];
 }
 
 /** @param {EmulatorInfo} emulator @param {boolean} trusted */

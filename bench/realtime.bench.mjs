@@ -12,15 +12,14 @@
 // own HTTP request: an upper bound of "callback received → subscriber". Setups: one
 // instance, in-memory fan-out; one instance through Redis; two instances through Redis
 // (callback into A, subscribers on A and on B).
-import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { connect, createServer } from "node:net";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { createClient } from "graphql-ws";
 import { Agent } from "undici";
 import WebSocket from "ws";
 import { apiKeyAuth, benchServer } from "./config.mjs";
 import { startRole } from "./load.mjs";
+import { startRedis } from "./redis.mjs";
 import { benchSection } from "./report.mjs";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -56,50 +55,6 @@ function gatewayConfig(redisUrl) {
       webhookBodyLimitBytes: 512 * 1024,
       maxBufferedEvents: 1000,
       ...(redisUrl ? { redisUrl } : {}),
-    },
-  };
-}
-
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = /** @type {import("node:net").AddressInfo} */ (server.address());
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
-/** A throwaway redis-server on loopback, or undefined when none is installed. */
-async function startRedis() {
-  if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0) return undefined;
-  const port = await freePort();
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  process.on("exit", () => child.kill("SIGKILL"));
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const up = await new Promise((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (up) break;
-    await sleep(50);
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGKILL");
-      await exited;
     },
   };
 }

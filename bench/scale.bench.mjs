@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { AppRegistry } from "@imgraph/gateway";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer } from "./config.mjs";
+import { apiKeyAuth, benchServer, NO_RATE_LIMITS, tencentApp } from "./config.mjs";
 import { loop, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -30,20 +30,11 @@ const log = (/** @type {string} */ line) => console.log(line);
 
 /** @param {EmulatorInfo[]} emulators @param {boolean} shaped */
 function apps(emulators, shaped) {
-  const off = shaped ? {} : { rateLimits: { enabled: false, apis: {} } };
-  return emulators.map(({ vendor, demo, url }) =>
-    vendor === "tencent"
-      ? {
-          id: "tencent",
-          vendor,
-          options: {
-            sdkAppId: Number(demo.sdkAppId),
-            key: demo.key,
-            adminUserId: demo.admin ?? "administrator",
-            origins: [url],
-          },
-          ...off,
-        }
+  const off = shaped ? {} : NO_RATE_LIMITS;
+  return emulators.map((emulator) => {
+    const { vendor, demo, url } = emulator;
+    return vendor === "tencent"
+      ? tencentApp(emulator, url, off)
       : {
           id: "zego",
           vendor,
@@ -53,8 +44,8 @@ function apps(emulators, shaped) {
             origins: { zim: [url], rtc: [url] },
           },
           ...off,
-        },
-  );
+        };
+  });
 }
 
 /** @param {EmulatorInfo[]} emulators @param {boolean} shaped */
