@@ -10,7 +10,7 @@ import {
   type OperationOutput,
 } from "@imgraph/core";
 import type { GatewayContext } from "./context.js";
-import { allow, runOn } from "./operations.js";
+import { allow, callAllowed } from "./operations.js";
 
 // Idempotent writes (operations declared `idempotent`, e.g. pushes): the caller's key makes a
 // retried write answer the first write's result instead of calling the vendor again — across
@@ -68,7 +68,7 @@ export async function idempotent<N extends OperationName>(
   const adapter = await allow(ctx, app, name, input);
   const key = input.idempotencyKey;
   if (key === undefined || key === null) {
-    return { output: await runOn(ctx, adapter, name, input), repeated: false };
+    return { output: await callAllowed(ctx, adapter, name, input), repeated: false };
   }
   // The adapter checks the key's form too; checking here keeps a bad key out of storage keys.
   checkId("idempotencyKey", key, IDEMPOTENCY_KEY);
@@ -93,7 +93,7 @@ export async function idempotent<N extends OperationName>(
     await sleep(POLL_MS, undefined, { signal: ctx.signal });
   }
   try {
-    const output = await runOn(ctx, adapter, name, input);
+    const output = await callAllowed(ctx, adapter, name, input);
     await store.complete(record, print, IDEMPOTENCY_KEEP_MS, JSON.stringify(output ?? null));
     return { output, repeated: false };
   } catch (error) {

@@ -36,8 +36,21 @@ export async function runOn<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
 ): Promise<OperationOutput<N>> {
-  const options = callOptions(ctx);
   await authorize(accessOf(ctx, adapter), name, input);
+  return callAllowed(ctx, adapter, name, input);
+}
+
+/**
+ * Calls an operation whose access rule this caller has already passed (`allow`): the
+ * adapter call with the read cache, progress events and the write's events around it.
+ */
+export async function callAllowed<N extends OperationName>(
+  ctx: GatewayContext,
+  adapter: ImAdapter,
+  name: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
+  const options = callOptions(ctx);
   const method = adapter[name] as unknown as (
     input: OperationInput<N>,
     options: CallOptions,
