@@ -55,7 +55,11 @@ export async function startGateway(
   const log = options.log ?? createLogger(config.logLevel);
   const metrics = config.metrics ? new GatewayMetrics() : undefined;
   // Real time first: with Redis, the apps' rate buckets live there too.
-  const realtime = await createRealtime(config.realtime, log);
+  const realtime = await createRealtime(
+    config.realtime,
+    log,
+    metrics ? { waited: (seconds) => metrics.eventWaited(seconds) } : undefined,
+  );
   const shaping = rateShaping(
     realtime,
     config.realtime?.keyPrefix ?? REALTIME_DEFAULTS.keyPrefix,

@@ -55,8 +55,11 @@ class VendorCodes {
   }
 }
 
-/** How a subscription over graphql-ws went: started, refused (with why), or completed. */
-export type SubscriptionOutcome = "started" | "refused" | "completed";
+/**
+ * How a subscription over graphql-ws went: started, refused (with why), completed, or
+ * lagged (ended because its client fell too far behind; not also counted as completed).
+ */
+export type SubscriptionOutcome = "started" | "refused" | "completed" | "lagged";
 
 /** How a webhook request ended, as the route tells it (a bounded set). */
 export type WebhookReason =
@@ -144,8 +147,14 @@ export class GatewayMetrics {
   );
   readonly #subscriptions = this.#counter(
     "imgraph_subscriptions_total",
-    "Subscriptions over graphql-ws: started, refused (with the error code) or completed.",
+    "Subscriptions over graphql-ws: started, refused (with the error code), completed, or lagged (ended: the client fell realtime.maxBufferedEvents behind).",
     ["outcome", "code"],
+  );
+  readonly #eventWaits = this.#histogram(
+    "imgraph_subscription_event_wait_seconds",
+    "Time an event waited in a subscriber's buffer before the subscription took it (0 when it was waiting): how far subscribers lag.",
+    [],
+    [0, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
   );
 
   readonly #rateWaits = this.#histogram(
@@ -263,6 +272,11 @@ export class GatewayMetrics {
   /** One subscription event over graphql-ws; `code` is the refusal's error code (bounded set). */
   subscription(outcome: SubscriptionOutcome, code = ""): void {
     this.#subscriptions.inc({ outcome, code });
+  }
+
+  /** How long one event waited for its subscriber (the realtime layer's stream observer). */
+  eventWaited(seconds: number): void {
+    this.#eventWaits.observe(seconds);
   }
 
   /**

@@ -276,6 +276,60 @@ describe("GET /metrics with a token configured", () => {
   });
 });
 
+describe("a subscriber that falls behind", () => {
+  let g: DemoGateway;
+  withDemo({ metricsToken: TOKEN, realtime: { maxBufferedEvents: 2 } }, (started) => {
+    g = started;
+  });
+
+  async function samples(): Promise<Sample[]> {
+    const res = await fetch(`${new URL(g.url).origin}/metrics`, { headers: auth(TOKEN) });
+    return parse(await res.text());
+  }
+
+  it("gets SUBSCRIPTION_LAGGED, then the end, and counts as lagged (not completed)", async () => {
+    const count = async (outcome: string) =>
+      value(await samples(), "imgraph_subscriptions_total", { outcome, code: "" }) ?? 0;
+    const waits = async () =>
+      value(await samples(), "imgraph_subscription_event_wait_seconds_count", {}) ?? 0;
+    const before = { lagged: await count("lagged"), completed: await count("completed") };
+    const waitsBefore = await waits();
+    const client = wsClient(g.url, admin(g));
+    try {
+      const sub = collect(client, EVENTS);
+      await until(() => g.realtime.pubsub.stats().listeners === 1);
+      const app = g.apps.list()[0]?.id as string;
+      const at = new Date();
+      // One callback's worth, pushed at once: the first is taken, two wait, the fourth is one
+      // too many.
+      await g.realtime.pubsub.publish(
+        app,
+        ["u1", "u2", "u3", "u4", "u5"].map((userId) => ({
+          type: "PRESENCE_CHANGED" as const,
+          appId: app,
+          at,
+          userId,
+          status: "ONLINE" as const,
+        })),
+      );
+      await until(() => sub.done);
+      expect(sub.events.length).toBeLessThanOrEqual(1);
+      expect(sub.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining("fell 2 events behind"),
+          extensions: { code: "SUBSCRIPTION_LAGGED" },
+        }),
+      ]);
+      expect(g.realtime.pubsub.stats().listeners).toBe(0);
+      await until(async () => (await count("lagged")) === before.lagged + 1);
+      expect(await count("completed")).toBe(before.completed);
+      expect(await waits()).toBeGreaterThan(waitsBefore);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe("GET /metrics without a token configured", () => {
   let g: DemoGateway;
   withDemo((started) => {

@@ -4,6 +4,7 @@ import { decodeEvent, encodeEvent } from "../src/realtime/codec.js";
 import { MembershipCache } from "../src/realtime/membership.js";
 import { MemoryPubSub } from "../src/realtime/pubsub.js";
 import { MemoryReplayStore } from "../src/realtime/replay.js";
+import { StreamLagged } from "../src/realtime/stream.js";
 
 const presence = (userId: string): ImEvent => ({
   type: "PRESENCE_CHANGED",
@@ -55,12 +56,30 @@ describe("MemoryPubSub", () => {
     expect(pubsub.stats()).toEqual({ listeners: 0, channels: 0 });
   });
 
-  it("ends a subscriber that falls too far behind", async () => {
+  it("ends a subscriber that falls too far behind, telling it so once", async () => {
     const pubsub = new MemoryPubSub({ maxBuffered: 3 });
     const slow = await pubsub.subscribe("a");
     for (let i = 0; i < 5; i++) await pubsub.publish("a", [presence(`u${i}`)]);
     expect(pubsub.stats().listeners).toBe(0);
+    const last = await slow.next();
+    expect(last.value).toBeInstanceOf(StreamLagged);
+    expect((last.value as StreamLagged).maxBuffered).toBe(3);
     expect(await slow.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("tells its observer how long each event waited for the subscriber", async () => {
+    const waits: number[] = [];
+    const pubsub = new MemoryPubSub({ observer: { waited: (s) => waits.push(s) } });
+    const sub = await pubsub.subscribe("a");
+    const waiting = sub.next();
+    await pubsub.publish("a", [presence("u1"), presence("u2")]);
+    await waiting;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await sub.next()).value).toMatchObject({ userId: "u2" });
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBeGreaterThanOrEqual(0.02);
+    await sub.return();
   });
 });
 

@@ -7,6 +7,7 @@ import { RedisPubSub } from "./redis-pubsub.js";
 import { RedisReplayStore } from "./redis-replay.js";
 import { MemoryReplayStore } from "./replay.js";
 import type { RealtimeServices } from "./services.js";
+import type { StreamObserver } from "./stream.js";
 
 export type { RealtimeServices } from "./services.js";
 
@@ -24,10 +25,14 @@ export interface Realtime extends RealtimeServices {
 export async function createRealtime(
   config: RealtimeConfig = REALTIME_DEFAULTS,
   log?: Logger,
+  observer?: StreamObserver,
 ): Promise<Realtime> {
   const members = new MembershipCache();
   if (!config.redisUrl) {
-    const pubsub = new MemoryPubSub({ maxBuffered: config.maxBufferedEvents });
+    const pubsub = new MemoryPubSub({
+      maxBuffered: config.maxBufferedEvents,
+      ...(observer ? { observer } : {}),
+    });
     const replay = new MemoryReplayStore();
     return {
       mode: "memory",
@@ -65,6 +70,7 @@ export async function createRealtime(
     subscriber,
     prefix: `${config.keyPrefix}events:`,
     maxBuffered: config.maxBufferedEvents,
+    ...(observer ? { observer } : {}),
     ...(log ? { log } : {}),
   });
   const replay = new RedisReplayStore(publisher, `${config.keyPrefix}replay:`);

@@ -1,5 +1,5 @@
 import type { ImEvent } from "@imgraph/core";
-import { EventStream } from "./stream.js";
+import { EventStream, type StreamObserver } from "./stream.js";
 
 /** Counters that show nothing is left behind (tests, health). */
 export interface PubSubStats {
@@ -69,9 +69,11 @@ export class LocalFanout {
 export class MemoryPubSub implements PubSub {
   readonly #fanout = new LocalFanout();
   readonly #maxBuffered: number;
+  readonly #observer: StreamObserver | undefined;
 
-  constructor(options: { maxBuffered?: number } = {}) {
+  constructor(options: { maxBuffered?: number; observer?: StreamObserver } = {}) {
     this.#maxBuffered = options.maxBuffered ?? 1000;
+    this.#observer = options.observer;
   }
 
   async publish(appId: string, events: readonly ImEvent[]): Promise<void> {
@@ -79,7 +81,11 @@ export class MemoryPubSub implements PubSub {
   }
 
   async subscribe(appId: string): Promise<EventStream> {
-    const stream = new EventStream(() => this.#fanout.remove(appId, stream), this.#maxBuffered);
+    const stream = new EventStream(
+      () => this.#fanout.remove(appId, stream),
+      this.#maxBuffered,
+      this.#observer,
+    );
     this.#fanout.add(appId, stream);
     return stream;
   }

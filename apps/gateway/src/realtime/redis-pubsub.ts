@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { decodeEvent, encodeEvent } from "./codec.js";
 import { LocalFanout, type PubSub, type PubSubStats } from "./pubsub.js";
-import { EventStream } from "./stream.js";
+import { EventStream, type StreamObserver } from "./stream.js";
 
 /**
  * Fan-out across instances: an event is PUBLISHed once to its app's channel; every
@@ -19,6 +19,7 @@ export class RedisPubSub implements PubSub {
   readonly #prefix: string;
   readonly #fanout = new LocalFanout();
   readonly #maxBuffered: number;
+  readonly #observer: StreamObserver | undefined;
   readonly #log: Logger | undefined;
   /** The SUBSCRIBE (or UNSUBSCRIBE) last sent per channel: commands run in order. */
   readonly #pending = new Map<string, Promise<unknown>>();
@@ -28,12 +29,14 @@ export class RedisPubSub implements PubSub {
     subscriber: Redis;
     prefix?: string;
     maxBuffered?: number;
+    observer?: StreamObserver;
     log?: Logger;
   }) {
     this.#pub = options.publisher;
     this.#sub = options.subscriber;
     this.#prefix = options.prefix ?? "imgraph:events:";
     this.#maxBuffered = options.maxBuffered ?? 1000;
+    this.#observer = options.observer;
     this.#log = options.log;
     this.#sub.on("message", (channel: string, message: string) => {
       if (!channel.startsWith(this.#prefix)) return;
@@ -63,9 +66,13 @@ export class RedisPubSub implements PubSub {
 
   async subscribe(appId: string): Promise<EventStream> {
     const channel = this.channel(appId);
-    const stream = new EventStream(() => {
-      if (this.#fanout.remove(appId, stream)) this.#command(channel, "unsubscribe");
-    }, this.#maxBuffered);
+    const stream = new EventStream(
+      () => {
+        if (this.#fanout.remove(appId, stream)) this.#command(channel, "unsubscribe");
+      },
+      this.#maxBuffered,
+      this.#observer,
+    );
     if (this.#fanout.add(appId, stream)) this.#command(channel, "subscribe");
     // Ready once our channel's latest command (a SUBSCRIBE) has been answered.
     try {

@@ -28,6 +28,7 @@ import {
   syntaxNesting,
 } from "../limits.js";
 import type { RealtimeServices } from "./services.js";
+import { LAGGED_CODE } from "./stream.js";
 
 /** setTimeout's ceiling (about 24.8 days); later expiries are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -42,7 +43,7 @@ export interface WsDeps {
   realtime: RealtimeServices;
   log: Logger;
   /** Told each subscription's start, refusal (with its error code) and completion (metrics). */
-  onSubscription?: (outcome: "started" | "refused" | "completed", code?: string) => void;
+  onSubscription?: (outcome: "started" | "refused" | "completed" | "lagged", code?: string) => void;
 }
 
 export interface RunningWs {
@@ -54,6 +55,8 @@ export interface RunningWs {
 interface ConnectionState {
   viewer?: Viewer;
   abort?: AbortController;
+  /** Subscriptions (by id) that ended because their client fell behind. */
+  lagged?: Set<string>;
 }
 
 /**
@@ -143,8 +146,20 @@ export function startWs(deps: WsDeps): RunningWs {
         }
         return answer;
       },
-      onComplete: () => deps.onSubscription?.("completed"),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onComplete: (ctx, id) => {
+        const lagged = states.get(ctx.extra.socket)?.lagged?.delete(id) ?? false;
+        deps.onSubscription?.(lagged ? "lagged" : "completed");
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        if (result.errors?.some((e) => e.extensions?.code === LAGGED_CODE)) {
+          const state = states.get(ctx.extra.socket);
+          if (state) {
+            state.lagged ??= new Set();
+            state.lagged.add(id);
+          }
+        }
+        return formatResult(result);
+      },
       // Errors are shown as over HTTP: deliberate ones as they are, the rest masked.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },

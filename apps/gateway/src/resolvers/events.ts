@@ -1,8 +1,9 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError, ForbiddenError } from "@imgraph/core";
+import { GraphQLError } from "graphql";
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from "type-graphql";
 import { appFor, type GatewayContext } from "../context.js";
-import { FilteredStream } from "../realtime/stream.js";
+import { FilteredStream, LAGGED_CODE, StreamLagged } from "../realtime/stream.js";
 import { type EventFilter, matches, maySee } from "../realtime/visibility.js";
 import { content } from "../schema/convert.js";
 import { EventConversationInput, EventType, ImEventUnion } from "../schema/event-types.js";
@@ -51,11 +52,19 @@ function toGraphQL(event: core.ImEvent): Record<string, unknown> {
   }
 }
 
+/** Why a subscription ends early: its client did not keep up. */
+function laggedError(lagged: StreamLagged): GraphQLError {
+  return new GraphQLError(
+    `This subscription fell ${lagged.maxBuffered} events behind and was ended; events after that were not delivered. Subscribe again.`,
+    { extensions: { code: LAGGED_CODE } },
+  );
+}
+
 @Resolver()
 export class EventResolver {
   @Subscription(() => ImEventUnion, {
     description:
-      "Real-time events of an app, from the vendor's callbacks (over graphql-ws on the GraphQL path). End users receive events of their own conversations and groups, live rooms' comings and goings, presence, and the progress of their own long operations; admins receive all.",
+      "Real-time events of an app, from the vendor's callbacks (over graphql-ws on the GraphQL path). End users receive events of their own conversations and groups, live rooms' comings and goings, presence, and the progress of their own long operations; admins receive all. A subscriber that falls `realtime.maxBufferedEvents` events behind gets one error with code SUBSCRIPTION_LAGGED, then the end of the subscription: subscribe again (and read what was missed with the message queries).",
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
       const a = args as EventArgs;
@@ -91,7 +100,7 @@ export class EventResolver {
     },
   })
   events(
-    @Root() event: core.ImEvent,
+    @Root() event: core.ImEvent | StreamLagged,
     @Arg("app", () => ID, {
       nullable: true,
       description: "The app to listen to; the default app when omitted.",
@@ -109,6 +118,7 @@ export class EventResolver {
     _conversation: EventConversationInput | null,
     @Ctx() _ctx: GatewayContext,
   ): Record<string, unknown> {
+    if (event instanceof StreamLagged) throw laggedError(event);
     return toGraphQL(event);
   }
 }
