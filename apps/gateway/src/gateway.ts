@@ -15,10 +15,10 @@ import { ReadCache } from "./read-cache/read-cache.js";
 import { MemoryCacheStore, RedisCacheStore } from "./read-cache/store.js";
 import { createRealtime, type Realtime } from "./realtime/index.js";
 import { guardFromConfig, type WebhookGuard } from "./realtime/webhook-guard.js";
-import { webhookRoute } from "./realtime/webhooks.js";
+import { WEBHOOK_PREFIX, webhookRoute } from "./realtime/webhooks.js";
 import { type RunningWs, startWs } from "./realtime/ws-server.js";
 import { buildGatewaySchema } from "./resolvers/index.js";
-import { traceHeaders, traceVendorAttempt } from "./tracing.js";
+import { tracedWebhooks, traceHeaders, traceVendorAttempt } from "./tracing.js";
 import { TrustedDocuments } from "./trusted-documents.js";
 
 export interface GatewayOptions {
@@ -121,23 +121,26 @@ export async function startGateway(
   metrics?.countListeners(() => realtime.pubsub.stats().listeners);
   if (metrics && realtime.redisReady) metrics.watchRedis(realtime.redisReady);
   await apollo.start();
-  const webhooks = webhookRoute({
-    apps,
-    pubsub: realtime.pubsub,
-    replay: realtime.replay,
-    log,
-    bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
-    guard,
-    moderation,
-    ...(apps.cache ? { cache: apps.cache } : {}),
-    ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
-    ...(options.onWebhookAccepted
-      ? {
-          onAccepted: (result, receivedAt) =>
-            options.onWebhookAccepted?.(result.events.length, receivedAt),
-        }
-      : {}),
-  });
+  const webhooks = tracedWebhooks(
+    WEBHOOK_PREFIX,
+    webhookRoute({
+      apps,
+      pubsub: realtime.pubsub,
+      replay: realtime.replay,
+      log,
+      bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
+      guard,
+      moderation,
+      ...(apps.cache ? { cache: apps.cache } : {}),
+      ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
+      ...(options.onWebhookAccepted
+        ? {
+            onAccepted: (result, receivedAt) =>
+              options.onWebhookAccepted?.(result.events.length, receivedAt),
+          }
+        : {}),
+    }),
+  );
   const http = await startHttp({
     config: config.server,
     apollo,

@@ -1,5 +1,7 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { AttemptInfo } from "@imgraph/core";
 import {
+  type Context,
   context,
   propagation,
   ROOT_CONTEXT,
@@ -123,6 +125,80 @@ export function tracedGraphql(path: string, route: Route): Route {
     } finally {
       span.end();
     }
+  };
+}
+
+/**
+ * The webhook route, each vendor callback in a server span (vendors send no `traceparent`,
+ * so it starts a trace; the vendor calls a callback leads to are its children): the app it
+ * was for, how it ended (the bounded reason of the metrics), the status and the number of
+ * events published; never the body, its signature or the source address.
+ */
+export function tracedWebhooks(prefix: string, route: Route): Route {
+  return async (request) => {
+    if (!request.url.pathname.startsWith(prefix)) return route(request);
+    const tracer = trace.getTracer(TRACER);
+    const parent = propagation.extract(ROOT_CONTEXT, request.req.headers);
+    const span = tracer.startSpan("webhook", { kind: SpanKind.SERVER }, parent);
+    try {
+      const meta = await context.with(trace.setSpan(parent, span), () => route(request));
+      // Only a configured app's id names the span: ids from unknown paths stay out.
+      if (typeof meta?.app === "string") {
+        span.updateName(`webhook ${meta.app}`);
+        span.setAttribute("imgraph.app", meta.app);
+      }
+      if (typeof meta?.reason === "string")
+        span.setAttribute("imgraph.webhook.reason", meta.reason);
+      if (typeof meta?.events === "number") span.setAttribute("imgraph.events", meta.events);
+      span.setAttribute("http.response.status_code", request.res.statusCode);
+      if (request.res.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+      return meta;
+    } catch (error) {
+      span.setAttribute("error.type", error instanceof Error ? error.name : "unknown");
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  };
+}
+
+/** A subscription's span: its context (where its subscribe step runs) and its end. */
+export interface SubscriptionTrace {
+  readonly context: Context;
+  end(outcome: "completed" | "lagged" | "refused", code?: string): void;
+}
+
+const subscriptionNames = new OperationNames();
+
+/**
+ * A subscription over graphql-ws in a server span from its start to its end, a child of the
+ * `traceparent` of the WebSocket upgrade when it had one: its bounded name, its outcome and a
+ * refusal's error code; never the document, variables or connection parameters.
+ */
+export function traceSubscription(
+  headers: IncomingHttpHeaders,
+  operationName: string | null | undefined,
+): SubscriptionTrace {
+  const tracer = trace.getTracer(TRACER);
+  const parent = propagation.extract(ROOT_CONTEXT, headers);
+  const name = subscriptionNames.label(operationName ?? null);
+  const span = tracer.startSpan(
+    `graphql subscription ${name}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { "graphql.operation.type": "subscription", "graphql.operation.name": name },
+    },
+    parent,
+  );
+  return {
+    context: trace.setSpan(parent, span),
+    end(outcome, code) {
+      span.setAttribute("imgraph.outcome", outcome);
+      if (code) span.setAttribute("imgraph.error_codes", [code]);
+      if (outcome !== "completed") span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    },
   };
 }
 

@@ -4,10 +4,13 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { emulatorRegistry } from "@imgraph/emulators";
 import { trace } from "@opentelemetry/api";
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { type DemoGateway, startDemo } from "../src/demo/start.js";
 import { setupTracing, type Tracing, traceVendorAttempt } from "../src/tracing.js";
-import { admin, gql } from "./helpers.js";
+import { admin, bearer, gql } from "./helpers.js";
+import { collect, until } from "./ws-helpers.js";
 
 interface OtlpAttribute {
   key: string;
@@ -146,6 +149,98 @@ describe("tracing on (OTLP/HTTP to an in-process receiver)", () => {
       .filter((h): h is string => typeof h === "string" && h.includes(traceId));
     expect(seen.length).toBeGreaterThan(0);
     for (const header of seen) expect(header).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  /**
+   * Spans matching `keep` (of those exported after the first `since`), flushing until at
+   * least one is there: callbacks arrive after the request that caused them.
+   */
+  async function spansWhere(keep: (span: OtlpSpan) => boolean, since = 0): Promise<OtlpSpan[]> {
+    await until(async () => {
+      await tracing.flush();
+      return receiver.spans().slice(since).some(keep);
+    });
+    return receiver.spans().slice(since).filter(keep);
+  }
+
+  it("records each vendor callback as a span: its app, reason and events", async () => {
+    const app = g.apps.get(undefined).info.id;
+    const before = receiver.spans().length;
+    const sent = await gql(
+      g.url,
+      `mutation { sendMessage(input: { from: "alice", toUserIds: ["bob"], content: { text: { text: "hi" } } }) { messageId } }`,
+      {},
+      admin(g),
+    );
+    expect(sent.errors).toBeUndefined();
+    const [delivered] = await spansWhere(
+      (s) => s.name === `webhook ${app}` && attr(s, "imgraph.webhook.reason") === "delivered",
+      before,
+    );
+    expect(delivered?.kind).toBe(2); // SERVER
+    expect(delivered && attr(delivered, "imgraph.app")).toBe(app);
+    expect(delivered && attr(delivered, "http.response.status_code")).toBe(200);
+    expect(Number(delivered && attr(delivered, "imgraph.events"))).toBeGreaterThan(0);
+
+    // A callback to no configured app names no app.
+    const res = await fetch(`${new URL(g.url).origin}/webhooks/nosuchapp`, { method: "POST" });
+    expect(res.status).toBe(404);
+    const unknown = await spansWhere(
+      (s) => s.name === "webhook" && attr(s, "http.response.status_code") === 404,
+    );
+    expect(unknown[0] && attr(unknown[0], "imgraph.app")).toBeUndefined();
+  });
+
+  it("records a subscription as a span from start to end, under the upgrade's traceparent", async () => {
+    const traceId = hex(16);
+    const callerSpan = hex(8);
+    // Server-side clients can set headers on the upgrade (browsers cannot).
+    class TracedSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { traceparent: `00-${traceId}-${callerSpan}-01` } });
+      }
+    }
+    const client = createClient({
+      url: g.url.replace(/^http/, "ws"),
+      webSocketImpl: TracedSocket,
+      connectionParams: bearer(g.userToken),
+      lazy: true,
+      retryAttempts: 0,
+    });
+    try {
+      // An end user's group subscription checks membership with the vendor: under the span.
+      const watch = collect(
+        client,
+        `subscription Watch { events(conversation: { type: GROUP, id: "demogroup" }) { __typename } }`,
+      );
+      const refused = collect(client, "subscription Bad { nothingHere }");
+      await until(() => refused.done || refused.errors.length > 0);
+      await until(() => g.realtime.pubsub.stats().listeners === 1);
+      expect(watch.errors).toEqual([]);
+      watch.stop();
+      await until(() => g.realtime.pubsub.stats().listeners === 0);
+    } finally {
+      await client.dispose();
+    }
+    const [span] = await spansWhere(
+      (s) => s.traceId === traceId && s.name === "graphql subscription Watch",
+    );
+    expect(span?.parentSpanId).toBe(callerSpan);
+    expect(span?.kind).toBe(2);
+    expect(span && attr(span, "imgraph.outcome")).toBe("completed");
+    const vendor = g.apps.get(undefined).info.vendor;
+    const calls = receiver
+      .spans()
+      .filter((s) => s.traceId === traceId && s.name.startsWith(`vendor ${vendor} `));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call.parentSpanId).toBe(span?.spanId);
+
+    // Refused before its document was read: unnamed unless the client gave operationName.
+    const [bad] = await spansWhere(
+      (s) => s.traceId === traceId && s.name === "graphql subscription anonymous",
+    );
+    expect(bad && attr(bad, "imgraph.outcome")).toBe("refused");
+    expect(JSON.stringify(bad?.attributes)).toContain("GRAPHQL_VALIDATION_FAILED");
   });
 
   it("exports no secret, credential, variable or message text (canary)", async () => {

@@ -18,6 +18,8 @@ import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
 
+/** Where vendor callbacks arrive: `/webhooks/<app id>`. */
+export const WEBHOOK_PREFIX = "/webhooks/";
 export const WEBHOOK_PATH = /^\/webhooks\/([A-Za-z][A-Za-z0-9_-]{0,31})\/?$/;
 
 export interface WebhookDeps {
@@ -69,9 +71,9 @@ export function webhookRoute(deps: WebhookDeps): Route {
       return { outcome: "webhook", status: res.statusCode };
     }
     const appId = adapter.info.id;
-    const done = (reason: WebhookReason) => {
+    const done = (reason: WebhookReason, events = 0) => {
       deps.onOutcome?.(appId, reason);
-      return { outcome: "webhook", status: res.statusCode };
+      return { outcome: "webhook", status: res.statusCode, app: appId, reason, events };
     };
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
@@ -178,7 +180,7 @@ export function webhookRoute(deps: WebhookDeps): Route {
     deps.onAccepted?.(result, receivedAt);
     log.debug({ events: result.events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
-    return done("delivered");
+    return done("delivered", result.events.length);
   };
 }
 

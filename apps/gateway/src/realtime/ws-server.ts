@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { ImError } from "@imgraph/core";
+import { type Context, context } from "@opentelemetry/api";
 import {
   type DocumentNode,
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
   parse,
+  subscribe,
   validate,
 } from "graphql";
 import { CloseCode, type SubscribePayload } from "graphql-ws";
@@ -27,6 +29,7 @@ import {
   nestingError,
   syntaxNesting,
 } from "../limits.js";
+import { type SubscriptionTrace, traceSubscription } from "../tracing.js";
 import type { RealtimeServices } from "./services.js";
 import { LAGGED_CODE } from "./stream.js";
 
@@ -57,6 +60,8 @@ interface ConnectionState {
   abort?: AbortController;
   /** Subscriptions (by id) that ended because their client fell behind. */
   lagged?: Set<string>;
+  /** Running subscriptions' spans, by id. */
+  traces?: Map<string, SubscriptionTrace>;
 }
 
 /**
@@ -71,6 +76,8 @@ export function startWs(deps: WsDeps): RunningWs {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.bodyLimitBytes });
   const timers = new Map<WebSocket, NodeJS.Timeout>();
   const states = new WeakMap<WebSocket, ConnectionState>();
+  // Each subscription's trace context, by its context value, for its subscribe step.
+  const traceContexts = new WeakMap<object, Context>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -137,18 +144,34 @@ export function startWs(deps: WsDeps): RunningWs {
         if (viewer.expiresAt !== null) expireAt(socket, viewer.expiresAt);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const answer = prepare(ctx.extra.socket, payload);
+        const span = traceSubscription(ctx.extra.request.headers, operationName(payload, answer));
         if (Array.isArray(answer)) {
-          deps.onSubscription?.("refused", String(answer[0]?.extensions?.code ?? "UNKNOWN"));
+          const code = String(answer[0]?.extensions?.code ?? "UNKNOWN");
+          span.end("refused", code);
+          deps.onSubscription?.("refused", code);
         } else {
+          const state = states.get(ctx.extra.socket);
+          if (state) {
+            state.traces ??= new Map();
+            state.traces.set(id, span);
+          }
+          traceContexts.set(answer.contextValue as object, span.context);
           deps.onSubscription?.("started");
         }
         return answer;
       },
+      subscribe: (args) =>
+        context.with(traceContexts.get(args.contextValue as object) ?? context.active(), () =>
+          subscribe(args),
+        ),
       onComplete: (ctx, id) => {
-        const lagged = states.get(ctx.extra.socket)?.lagged?.delete(id) ?? false;
-        deps.onSubscription?.(lagged ? "lagged" : "completed");
+        const state = states.get(ctx.extra.socket);
+        const outcome = state?.lagged?.delete(id) ? "lagged" : "completed";
+        state?.traces?.get(id)?.end(outcome);
+        state?.traces?.delete(id);
+        deps.onSubscription?.(outcome);
       },
       onNext: (ctx, id, _payload, _args, result) => {
         if (result.errors?.some((e) => e.extensions?.code === LAGGED_CODE)) {
@@ -232,6 +255,16 @@ function param(params: Record<string, unknown>, name: string): string | undefine
     if (key.toLowerCase() === name && typeof value === "string") return value;
   }
   return undefined;
+}
+
+/** The operation's name: as the client named it, else from the document when it was read. */
+function operationName(
+  payload: SubscribePayload,
+  answer: readonly GraphQLError[] | { document: DocumentNode },
+): string | null {
+  if (payload.operationName) return payload.operationName;
+  if ("document" in answer) return getOperationAST(answer.document)?.name?.value ?? null;
+  return null;
 }
 
 function refused(message: string, code: string): GraphQLError {
