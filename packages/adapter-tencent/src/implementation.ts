@@ -41,96 +41,122 @@ import * as userMutes from "./user-mutes.js";
 import * as userTags from "./user-tags.js";
 import * as users from "./users.js";
 
-/** Work groups (REST type "Private") refuse forbid_send_msg: no member mutes there. */
-const MUTES = [
-  'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
-  'Tencent Work groups (groupType "Private") have no member mutes: forbid_send_msg refuses them',
-  (ctx: TencentContext) => ctx.groupType !== "Private",
-] as const;
+/** What turns operations on: the option as the support matrix words it, and its test. */
+interface Condition {
+  readonly text: string;
+  readonly on: (ctx: TencentContext) => boolean;
+}
+
+/** The on/off app options; each has the same key in options.ts and TencentContext. */
+type SwitchOption = {
+  [K in keyof TencentContext]: TencentContext[K] extends boolean ? K : never;
+}[keyof TencentContext];
+
+/** An on/off app option, derived from its key. */
+const switchedOn = (option: SwitchOption): Condition => ({
+  text: `options.${option}: true`,
+  on: (ctx) => ctx[option],
+});
+
+/** An app option that lists names the console declares: on when it lists any. */
+const listing = (option: "userAttributes" | "pushAttributes", item: string): Condition => ({
+  text: `options.${option}: ["<${item}>", ...]`,
+  on: (ctx) => ctx[option].length > 0,
+});
+
+const both = (a: Condition, b: Condition): Condition => ({
+  text: `${a.text} and ${b.text}`,
+  on: (ctx) => a.on(ctx) && b.on(ctx),
+});
+
+/** `when`'s first three arguments: the condition's text, why it is off, its test. */
+const gate = (condition: Condition, offReason: string) =>
+  [condition.text, offReason, condition.on] as const;
+
+/** Work groups (REST type "Private") lack member mutes and admins. */
+const NOT_WORK_GROUPS: Condition = {
+  text: 'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
+  on: (ctx) => ctx.groupType !== "Private",
+};
 
 /** Push attributes and tags need the all-member push edition the broadcast option declares. */
-const ALL_MEMBER_PUSH = [
-  "options.broadcast: true",
+const ALL_MEMBER_PUSH_ON = switchedOn("broadcast");
+
+const MUTES = gate(
+  NOT_WORK_GROUPS,
+  'Tencent Work groups (groupType "Private") have no member mutes: forbid_send_msg refuses them',
+);
+
+const ALL_MEMBER_PUSH = gate(
+  ALL_MEMBER_PUSH_ON,
   "all-member push is off for this app (options.broadcast); it needs Tencent's Pro or Ultimate edition with the push add-on",
-  (ctx: TencentContext) => ctx.broadcast,
-] as const;
+);
 
 /** Push attributes need all-member push and the app's attribute names (options.pushAttributes). */
-const PUSH_ATTRIBUTES = [
-  'options.broadcast: true and options.pushAttributes: ["<name>", ...]',
+const PUSH_ATTRIBUTES = gate(
+  both(ALL_MEMBER_PUSH_ON, listing("pushAttributes", "name")),
   "push attributes are off for this app: they need all-member push (options.broadcast) and the app's push attribute names (set in Tencent's console or with timpush/set_attr_name) listed in options.pushAttributes",
-  (ctx: TencentContext) => ctx.broadcast && ctx.pushAttributes.length > 0,
-] as const;
+);
 
 /** User attributes live in custom profile fields the console declares (options.userAttributes). */
-const USER_ATTRIBUTES = [
-  'options.userAttributes: ["<keyword>", ...]',
+const USER_ATTRIBUTES = gate(
+  listing("userAttributes", "keyword"),
   "user attributes are Tencent's custom profile fields: declare them in the console and list their keywords in options.userAttributes",
-  (ctx: TencentContext) => ctx.userAttributes.length > 0,
-] as const;
+);
 
 /** Extensions need Tencent's Pro edition and a console switch, and messages sent with support. */
-const EXTENSIONS = [
-  "options.messageExtensions: true",
+const EXTENSIONS = gate(
+  switchedOn("messageExtensions"),
   "message extensions are off for this app (options.messageExtensions): they need Tencent's Pro edition or higher and the console's message extension switch, and work on messages sent with them on",
-  (ctx: TencentContext) => ctx.messageExtensions,
-] as const;
+);
 
 /** Reactions are kept in extensions: Tencent's REST API has none of its own. */
-const REACTIONS = [
-  "options.messageExtensions: true",
+const REACTIONS = gate(
+  switchedOn("messageExtensions"),
   "Tencent's REST API has no reactions (client SDKs keep their own); imgraph keeps them in message extensions, which are off for this app (options.messageExtensions)",
-  (ctx: TencentContext) => ctx.messageExtensions,
-] as const;
+);
 
 /** Group read receipts need Tencent's Pro edition and a console switch. */
-const RECEIPTS = [
-  "options.readReceipts: true",
+const RECEIPTS = gate(
+  switchedOn("readReceipts"),
   "read receipts are off for this app (options.readReceipts): group receipts need Tencent's Pro edition or higher and the console's group read receipt switch, and work on messages sent with them on",
-  (ctx: TencentContext) => ctx.readReceipts,
-] as const;
+);
 
 /** Conversation groups and marks need Tencent's Pro edition or higher. */
-const CONVERSATION_GROUPS = [
-  "options.conversationGroups: true",
+const CONVERSATION_GROUPS = gate(
+  switchedOn("conversationGroups"),
   "conversation groups and marks are off for this app (options.conversationGroups): Tencent keeps them (recentcontact contact groups, mark_contact) for the Pro edition or higher",
-  (ctx: TencentContext) => ctx.conversationGroups,
-] as const;
+);
 
-/** Work groups (REST type "Private") have no admins: modify_group_member_info refuses a Role. */
-const ADMINS = [
-  'options.groupType: "Public" or "ChatRoom" (the default is "Public")',
+/** modify_group_member_info refuses a Role in Work groups. */
+const ADMINS = gate(
+  NOT_WORK_GROUPS,
   'Tencent Work groups (groupType "Private") have no admins: modify_group_member_info refuses a Role there',
-  (ctx: TencentContext) => ctx.groupType !== "Private",
-] as const;
+);
 
 /** Group counters need Tencent's Pro edition or higher. */
-const COUNTERS = [
-  "options.groupCounters: true",
+const COUNTERS = gate(
+  switchedOn("groupCounters"),
   "group counters are off for this app (options.groupCounters): Tencent keeps them (get_group_counter, update_group_counter) for the Pro edition or higher, else 10059",
-  (ctx: TencentContext) => ctx.groupCounters,
-] as const;
+);
 
 /** Live rooms' online member list needs Tencent's Pro edition and a console switch. */
-const LIVE_ROOM_MEMBERS = [
-  "options.liveRoomOnlineMembers: true",
+const LIVE_ROOM_MEMBERS = gate(
+  switchedOn("liveRoomOnlineMembers"),
   'the live room online member list is off for this app (options.liveRoomOnlineMembers): check_members needs Tencent\'s Pro edition or higher and the console switch "List of online audio-video group members"',
-  (ctx: TencentContext) => ctx.liveRoomOnlineMembers,
-] as const;
+);
 
 /** Banning from live rooms needs Tencent's Pro edition and a console switch. */
-const LIVE_ROOM_BANS = [
-  "options.liveRoomBans: true",
+const LIVE_ROOM_BANS = gate(
+  switchedOn("liveRoomBans"),
   'live room banning is off for this app (options.liveRoomBans): ban_group_member needs Tencent\'s Pro edition or higher and the console switch "Audio-video group member banning"',
-  (ctx: TencentContext) => ctx.liveRoomBans,
-] as const;
+);
 
 /** Broadcasting into every live room needs Tencent's Pro edition and a console switch. */
-const LIVE_ROOM_BROADCAST = [
-  "options.liveRoomBroadcast: true",
+const LIVE_ROOM_BROADCAST = gate(
+  switchedOn("liveRoomBroadcast"),
   'live room broadcast is off for this app (options.liveRoomBroadcast): send_broadcast_msg needs Tencent\'s Pro edition or higher and the console switch "Broadcast messaging of audio-video group"',
-  (ctx: TencentContext) => ctx.liveRoomBroadcast,
-] as const;
+);
 
 /** Tencent keeps every group, live ones too, until it is destroyed (#17 §3.7). */
 const NEVER_IDLE =
