@@ -1,12 +1,10 @@
 // #17 group depth beyond the shared contract, over HTTP against the Tencent emulator.
-import { startTencentEmulator } from "@imgraph/emulators";
 import { describe, expect, it } from "vitest";
 import {
-  ADMIN,
   adapterFor,
   emulatorWithAdapter,
-  KEY,
   SDK_APP_ID,
+  startEmulator,
   uid,
 } from "./testing/emulator.js";
 
@@ -269,11 +267,7 @@ describe("group counters", () => {
     } finally {
       await plain.close();
     }
-    const standard = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [{ sdkAppId: SDK_APP_ID, key: KEY, admins: [ADMIN], edition: "standard" }],
-      rateLimits: false,
-    });
+    const standard = await startEmulator({ edition: "standard" });
     const adapter = adapterFor([standard.url], { groupCounters: true });
     try {
       standard.seed({ app: SDK_APP_ID, groups: [{ groupId: "std", name: "s" }] });

@@ -5,13 +5,13 @@ import type {
   WebhookRequest,
   WebhookResult,
 } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import type { RunningEmulator } from "@imgraph/emulators";
 import { type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
 import { tencentModule } from "./module.js";
-import { ADMIN, adapterFor, KEY, SDK_APP_ID, seedUsers, uid } from "./testing/emulator.js";
+import { adapterFor, SDK_APP_ID, seedUsers, startEmulator, uid } from "./testing/emulator.js";
 
 const TOKEN = "pre-send-token";
 // Long enough that a cold first callback on a loaded machine is answered in time; only the
@@ -51,21 +51,10 @@ beforeAll(async () => {
     const decision = decide(result.preSend.check);
     return decision === "hang" ? "hang" : result.preSend.answer(decision);
   });
-  emulator = await startTencentEmulator({
-    host: "127.0.0.1",
-    beforeSendTimeoutMs: TIMEOUT_MS,
-    apps: [
-      {
-        sdkAppId: SDK_APP_ID,
-        key: KEY,
-        admins: [ADMIN],
-        callbackUrl: sink.url,
-        callbackToken: TOKEN,
-        beforeSendCallbacks: true,
-      },
-    ],
-    rateLimits: false,
-  });
+  emulator = await startEmulator(
+    { callbackUrl: sink.url, callbackToken: TOKEN, beforeSendCallbacks: true },
+    { beforeSendTimeoutMs: TIMEOUT_MS },
+  );
   adapter = adapterFor([emulator.url], { callbackToken: TOKEN });
 });
 afterAll(async () => {

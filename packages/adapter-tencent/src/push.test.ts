@@ -1,18 +1,11 @@
 // Push beyond the shared contract, over HTTP to the emulator: the fields Tencent gets, its
 // codes mapped, the caps refused before a vendor call, the idempotency key as MsgRandom.
 import { MemoryRateStore, RateShaper } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import type { RunningEmulator } from "@imgraph/emulators";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
 import { tencentRateLimits } from "./rate-limits.js";
-import {
-  ADMIN,
-  adapterFor,
-  emulatorWithAdapter,
-  KEY,
-  SDK_APP_ID,
-  uid,
-} from "./testing/emulator.js";
+import { ADMIN, adapterFor, emulatorWithAdapter, startEmulator, uid } from "./testing/emulator.js";
 
 const options = { broadcast: true, pushAttributes: ["city", "tier"] };
 const env = emulatorWithAdapter(options);
@@ -28,11 +21,7 @@ afterEach(async () => {
   }
 });
 async function own(app: { push?: boolean; edition?: "trial" } = {}, rateLimits = false) {
-  const emulator = await startTencentEmulator({
-    host: "127.0.0.1",
-    apps: [{ sdkAppId: SDK_APP_ID, key: KEY, admins: [ADMIN], ...app }],
-    rateLimits,
-  });
+  const emulator = await startEmulator(app, { rateLimits });
   const adapter = adapterFor([emulator.url], options);
   extra.push({ emulator, adapter });
   return { emulator, adapter };

@@ -1,12 +1,10 @@
 // User attributes (custom profile fields) beyond the shared contract, over HTTP.
-import { startTencentEmulator } from "@imgraph/emulators";
 import { describe, expect, it } from "vitest";
 import {
-  ADMIN,
   adapterFor,
   emulatorWithAdapter,
-  KEY,
   SDK_APP_ID,
+  startEmulator,
   uid,
 } from "./testing/emulator.js";
 
@@ -47,18 +45,7 @@ describe("user attributes", () => {
   });
 
   it("a field the console lacks is VENDOR_REJECTED with 40009", async () => {
-    const emulator = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [
-        {
-          sdkAppId: SDK_APP_ID,
-          key: KEY,
-          admins: [ADMIN],
-          customProfileTags: ["Tag_Profile_Custom_level"],
-        },
-      ],
-      rateLimits: false,
-    });
+    const emulator = await startEmulator({ customProfileTags: ["Tag_Profile_Custom_level"] });
     const adapter = adapterFor([emulator.url], { userAttributes: ["level", "city"] });
     try {
       const u = uid("c");

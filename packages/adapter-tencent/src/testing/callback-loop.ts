@@ -1,9 +1,9 @@
 import type { WebhookRequest } from "@imgraph/core";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import type { RunningEmulator } from "@imgraph/emulators";
 import { jsonReply, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { afterAll, beforeAll } from "vitest";
 import type { TencentAdapter } from "../adapter.js";
-import { ADMIN, adapterFor, KEY, SDK_APP_ID } from "./emulator.js";
+import { adapterFor, startEmulator } from "./emulator.js";
 
 /**
  * The whole callback loop for end-to-end webhook tests: an emulator whose callbacks go to a
@@ -27,19 +27,7 @@ export function useCallbackLoop(token: string) {
       });
       return jsonReply(200, { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
     });
-    emulator = await startTencentEmulator({
-      host: "127.0.0.1",
-      apps: [
-        {
-          sdkAppId: SDK_APP_ID,
-          key: KEY,
-          admins: [ADMIN],
-          callbackUrl: sink.url,
-          callbackToken: token,
-        },
-      ],
-      rateLimits: false,
-    });
+    emulator = await startEmulator({ callbackUrl: sink.url, callbackToken: token });
     adapter = adapterFor([emulator.url], { callbackToken: token });
   });
   afterAll(async () => {

@@ -1,7 +1,12 @@
 // Test support: a Tencent emulator plus an adapter pointed at it. Not part of the build.
 import { type ChatCredential, IdCodec } from "@imgraph/core";
 import type { ContractHarness } from "@imgraph/core/contract";
-import { type RunningEmulator, startTencentEmulator } from "@imgraph/emulators";
+import {
+  type RunningEmulator,
+  startTencentEmulator,
+  type TencentAppConfig,
+  type TencentEmulatorOptions,
+} from "@imgraph/emulators";
 import { afterAll, beforeAll } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
@@ -17,11 +22,19 @@ export const ADMIN = "administrator";
 const ID_SECRET = "id-secret";
 const APP_ID = "tencent";
 
-export async function startEmulator(): Promise<RunningEmulator> {
+/**
+ * An emulator holding the test app, rate limits off unless `options` says otherwise; `app`
+ * sets the app's edition, console switches or callback URL.
+ */
+export async function startEmulator(
+  app: Partial<TencentAppConfig> = {},
+  options: Partial<Omit<TencentEmulatorOptions, "apps">> = {},
+): Promise<RunningEmulator> {
   return startTencentEmulator({
     host: "127.0.0.1",
-    apps: [{ sdkAppId: SDK_APP_ID, key: KEY, admins: [ADMIN] }],
     rateLimits: false,
+    ...options,
+    apps: [{ sdkAppId: SDK_APP_ID, key: KEY, admins: [ADMIN], ...app }],
   });
 }
 
