@@ -1,17 +1,38 @@
 import {
   type CallOptions,
   checkId,
-  checkInt,
   type GroupMembersInput,
   type ItemResult,
   itemOk,
   runIdBatches,
 } from "@imgraph/core";
 import { call, num, type Op, str, type TencentContext } from "./context.js";
-import { FOREVER_SECONDS, GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
+import { GROUP_ID, MEMBERS_PER_MUTE } from "./limits.js";
 import { checkMembersInput } from "./members-input.js";
+import { endDate, isOver, secondsOrForever } from "./restriction-times.js";
 
-/** forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted". */
+/**
+ * forbid_send_msg: MuteTime seconds, 0 unmutes, 4294967295 is "until unmuted" (live groups'
+ * members too).
+ */
+export async function forbidSend(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  userIds: string[],
+  seconds: number,
+  options: CallOptions | undefined,
+): Promise<void> {
+  await call(
+    ctx,
+    operation,
+    "group_open_http_svc/forbid_send_msg",
+    { GroupId: groupId, Members_Account: userIds, MuteTime: seconds },
+    options,
+    true,
+  );
+}
+
 function forbid(
   ctx: TencentContext,
   operation: string,
@@ -22,23 +43,13 @@ function forbid(
   const { groupId, ids } = checkMembersInput(input);
   // runBatched sends a repeated id once and answers it at each place, in order.
   return runIdBatches(ctx, ids, MEMBERS_PER_MUTE, async (chunk) => {
-    await call(
-      ctx,
-      operation,
-      "group_open_http_svc/forbid_send_msg",
-      { GroupId: groupId, Members_Account: chunk, MuteTime: seconds },
-      options,
-      true,
-    );
+    await forbidSend(ctx, operation, groupId, chunk, seconds, options);
     return chunk.map((id) => itemOk(id, true as const));
   });
 }
 
 export const muteGroupMembers: Op<"muteGroupMembers"> = (ctx, input, options) => {
-  const seconds =
-    input?.durationSeconds === undefined
-      ? FOREVER_SECONDS
-      : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
+  const seconds = secondsOrForever(input?.durationSeconds);
   return forbid(ctx, "muteGroupMembers", input, seconds, options);
 };
 
@@ -58,13 +69,7 @@ interface MutedAnswer {
 export const listMutedMembers: Op<"listMutedMembers"> = async (ctx, groupId, options) => {
   const id = checkId("groupId", groupId, GROUP_ID);
   const muted = await mutedAccounts(ctx, "listMutedMembers", id, options);
-  return muted.map(({ userId, endSeconds }) => ({
-    userId,
-    mutedUntil:
-      endSeconds === undefined || endSeconds >= FOREVER_SECONDS
-        ? null
-        : new Date(endSeconds * 1000),
-  }));
+  return muted.map(({ userId, endSeconds }) => ({ userId, mutedUntil: endDate(endSeconds) }));
 };
 
 /**
@@ -95,7 +100,7 @@ export async function mutedAccounts(
     const userId = str(account);
     if (!userId) continue;
     const end = num(until);
-    if (end !== undefined && end > 0 && end <= nowSeconds) continue; // already over
+    if (isOver(end, nowSeconds)) continue;
     out.set(userId, { userId, endSeconds: end });
   }
   return [...out.values()];

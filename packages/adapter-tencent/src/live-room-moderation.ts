@@ -1,6 +1,5 @@
 import {
   BadUserInputError,
-  type CallOptions,
   checkActor,
   checkId,
   checkLiveRoomRestrict,
@@ -10,10 +9,9 @@ import {
   type LiveRoomRestrictRules,
   type LiveRoomUsersInput,
 } from "@imgraph/core";
-import { call, num, type Op, str, type TencentContext } from "./context.js";
-import { mutedAccounts } from "./group-mutes.js";
+import { call, num, type Op, str } from "./context.js";
+import { forbidSend, mutedAccounts } from "./group-mutes.js";
 import {
-  FOREVER_SECONDS,
   GROUP_ID,
   LIVE_ROOM_BAN_PAGES_MAX,
   LIVE_ROOM_BAN_REASON_MAX_BYTES,
@@ -22,6 +20,7 @@ import {
   USERS_PER_LIVE_ROOM_MODERATION,
 } from "./limits.js";
 import { setMuteAll } from "./live-rooms.js";
+import { DURATION_SECONDS, endDate, isOver } from "./restriction-times.js";
 
 // Live room moderation (docs/vendors/tencent.md #17 §3.4, §4): ban_group_member removes the
 // users and keeps them out for Duration seconds (Tencent's only server-side removal from a
@@ -30,23 +29,17 @@ import { setMuteAll } from "./live-rooms.js";
 // model; 4294967295 s is Tencent's "no end", so the longest asked for is one second less.
 
 const USERS = { room: GROUP_ID, user: USER_ID, perCall: USERS_PER_LIVE_ROOM_MODERATION };
-const DURATION = { min: 1, max: FOREVER_SECONDS - 1 };
 const BAN_RULES: LiveRoomRestrictRules = {
   ...USERS,
-  durationSeconds: DURATION,
+  durationSeconds: DURATION_SECONDS,
   reasonMaxBytes: LIVE_ROOM_BAN_REASON_MAX_BYTES,
 };
 /** forbid_send_msg carries no reason: one given is refused, not dropped. */
 const MUTE_RULES: LiveRoomRestrictRules = {
   ...USERS,
-  durationSeconds: DURATION,
+  durationSeconds: DURATION_SECONDS,
   reasonMaxBytes: null,
 };
-
-/** An end in unix seconds as a Date; null for Tencent's "no end". */
-function until(seconds: number | undefined): Date | null {
-  return seconds === undefined || seconds >= FOREVER_SECONDS ? null : new Date(seconds * 1000);
-}
 
 export const banLiveRoomMembers: Op<"banLiveRoomMembers"> = async (ctx, input, options) => {
   const ban = checkLiveRoomRestrict("tencent", "banLiveRoomMembers", input, BAN_RULES);
@@ -104,8 +97,8 @@ export const listLiveRoomBans: Op<"listLiveRoomBans"> = async (ctx, input, optio
     for (const b of answer.BannedAccountList ?? []) {
       const userId = str(b?.Member_Account);
       const end = num(b?.BannedUntil);
-      if (!userId || (end !== undefined && end > 0 && end <= nowSeconds)) continue;
-      out.push({ userId, until: until(end) });
+      if (!userId || isOver(end, nowSeconds)) continue;
+      out.push({ userId, until: endDate(end) });
     }
     const next = num(answer.NextOffset) ?? 0;
     if (next <= offset) break;
@@ -114,28 +107,10 @@ export const listLiveRoomBans: Op<"listLiveRoomBans"> = async (ctx, input, optio
   return out;
 };
 
-function forbid(
-  ctx: TencentContext,
-  operation: string,
-  roomId: string,
-  userIds: string[],
-  seconds: number,
-  options: CallOptions | undefined,
-) {
-  return call(
-    ctx,
-    operation,
-    "group_open_http_svc/forbid_send_msg",
-    { GroupId: roomId, Members_Account: userIds, MuteTime: seconds },
-    options,
-    true,
-  );
-}
-
 export const muteLiveRoomMembers: Op<"muteLiveRoomMembers"> = async (ctx, input, options) => {
   const mute = checkLiveRoomRestrict("tencent", "muteLiveRoomMembers", input, MUTE_RULES);
   checkActor(input.actorId, USER_ID);
-  await forbid(
+  await forbidSend(
     ctx,
     "muteLiveRoomMembers",
     mute.roomId,
@@ -153,7 +128,7 @@ export const unmuteLiveRoomMembers: Op<"unmuteLiveRoomMembers"> = async (
 ) => {
   const { roomId, userIds } = checkLiveRoomUsers(input, USERS);
   checkActor(input.actorId, USER_ID);
-  await forbid(ctx, "unmuteLiveRoomMembers", roomId, userIds, 0, options);
+  await forbidSend(ctx, "unmuteLiveRoomMembers", roomId, userIds, 0, options);
   return userIds.map((id) => itemOk(id, true as const));
 };
 
@@ -161,7 +136,7 @@ export const unmuteLiveRoomMembers: Op<"unmuteLiveRoomMembers"> = async (
 export const listLiveRoomMutes: Op<"listLiveRoomMutes"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, GROUP_ID);
   const muted = await mutedAccounts(ctx, "listLiveRoomMutes", roomId, options);
-  return muted.map(({ userId, endSeconds }) => ({ userId, until: until(endSeconds) }));
+  return muted.map(({ userId, endSeconds }) => ({ userId, until: endDate(endSeconds) }));
 };
 
 export const muteLiveRoom: Op<"muteLiveRoom"> = async (ctx, input, options) => {

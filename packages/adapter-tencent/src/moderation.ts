@@ -1,7 +1,8 @@
-import { checkIds, checkInt } from "@imgraph/core";
+import { checkIds } from "@imgraph/core";
 import type { Op } from "./context.js";
-import { FOREVER_SECONDS, USER_ID } from "./limits.js";
+import { USER_ID } from "./limits.js";
 import { setNoSpeaking } from "./nospeaking.js";
+import { secondsOrForever } from "./restriction-times.js";
 
 // A ban is Tencent's global mute (setnospeaking) in both scopes: the user can still log in
 // but cannot send one-to-one (20012) or group (10017) messages.
@@ -12,11 +13,7 @@ const both = (seconds: number) => ({
 
 export const banUsers: Op<"banUsers"> = async (ctx, input, options) => {
   const ids = checkIds("userIds", input?.userIds, USER_ID);
-  // Omitted: Tencent's "forever" (4294967295 s); a duration must stay below it.
-  const seconds =
-    input.durationSeconds === undefined
-      ? FOREVER_SECONDS
-      : checkInt("durationSeconds", input.durationSeconds, { min: 1, max: FOREVER_SECONDS - 1 });
+  const seconds = secondsOrForever(input.durationSeconds);
   return setNoSpeaking(ctx, "banUsers", ids, both(seconds), options);
 };
 

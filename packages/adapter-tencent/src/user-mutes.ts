@@ -11,12 +11,13 @@ import {
 import { num, type Op } from "./context.js";
 import { FOREVER_SECONDS, USER_ID } from "./limits.js";
 import { getNoSpeaking, type NoSpeakingTimes, setNoSpeaking } from "./nospeaking.js";
+import { DURATION_SECONDS } from "./restriction-times.js";
 
 // App-wide mutes: Tencent's global mute (docs/vendors/tencent.md "Social graph and user
 // depth" §18). DIRECT is C2CmsgNospeakingTime, GROUPS is GroupmsgNospeakingTime.
 
 /** A finite mute must stay below 4294967295 s, Tencent's "until lifted". */
-const MUTE_RULES: MuteRules = { user: USER_ID, maxDurationSeconds: FOREVER_SECONDS - 1 };
+const MUTE_RULES: MuteRules = { user: USER_ID, maxDurationSeconds: DURATION_SECONDS.max };
 
 const FIELD = {
   DIRECT: "C2CmsgNospeakingTime",
