@@ -1,5 +1,5 @@
-import { checkActor, checkGroupProfileUpdate, checkId } from "@imgraph/core";
-import { call, type Op } from "./context.js";
+import { type CallOptions, checkActor, checkGroupProfileUpdate, checkId } from "@imgraph/core";
+import { call, type Op, type TencentContext } from "./context.js";
 import { APPLY_JOIN_OPTION, GROUP_PROFILE_RULES } from "./group-depth-limits.js";
 import { GROUP_ID, USER_ID } from "./limits.js";
 
@@ -34,12 +34,23 @@ export const updateGroupProfile: Op<"updateGroupProfile"> = async (ctx, input, o
 export const muteGroup: Op<"muteGroup"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   checkActor(input.actorId, USER_ID);
+  await setMuteAll(ctx, "muteGroup", groupId, input.muted === true, options);
+};
+
+/** modify_group_base_info MuteAllMember On / Off, for a group or a live group. */
+export async function setMuteAll(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  muted: boolean,
+  options: CallOptions | undefined,
+): Promise<void> {
   await call(
     ctx,
-    "muteGroup",
+    operation,
     "group_open_http_svc/modify_group_base_info",
-    { GroupId: groupId, MuteAllMember: input.muted === true ? "On" : "Off" },
+    { GroupId: groupId, MuteAllMember: muted ? "On" : "Off" },
     options,
     true,
   );
-};
+}

@@ -11,6 +11,7 @@ import {
 } from "@imgraph/core";
 import { call, num, type Op, str } from "./context.js";
 import { forbidSend, mutedAccounts } from "./group-mutes.js";
+import { setMuteAll } from "./group-profile.js";
 import {
   GROUP_ID,
   LIVE_ROOM_BAN_PAGES_MAX,
@@ -19,7 +20,6 @@ import {
   USER_ID,
   USERS_PER_LIVE_ROOM_MODERATION,
 } from "./limits.js";
-import { setMuteAll } from "./live-rooms.js";
 import { DURATION_SECONDS, endDate, isOver } from "./restriction-times.js";
 
 // Live room moderation (docs/vendors/tencent.md #17 §3.4, §4): ban_group_member removes the

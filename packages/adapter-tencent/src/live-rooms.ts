@@ -15,6 +15,7 @@ import {
 import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
 import { writeAttributes } from "./group-attributes.js";
 import { GROUP_ATTRIBUTE_RULES } from "./group-depth-limits.js";
+import { setMuteAll } from "./group-profile.js";
 import { AUTO_GROUP_ID_PREFIX, GROUP_ID, GROUP_NAME_MAX_BYTES, USER_ID } from "./limits.js";
 
 // Live rooms are live groups (AVChatRoom, docs/vendors/tencent.md #17 §3): created and
@@ -116,24 +117,6 @@ export const createLiveRoom: Op<"createLiveRoom"> = async (ctx, input, options) 
   if (input.allMuted) await setMuteAll(ctx, "createLiveRoom", roomId, true, options);
   if (attributes) await writeAttributes(ctx, "createLiveRoom", roomId, attributes, options);
 };
-
-/** modify_group_base_info MuteAllMember On / Off (the owner and admins may still send). */
-export async function setMuteAll(
-  ctx: TencentContext,
-  operation: string,
-  roomId: string,
-  muted: boolean,
-  options: CallOptions | undefined,
-): Promise<void> {
-  await call(
-    ctx,
-    operation,
-    "group_open_http_svc/modify_group_base_info",
-    { GroupId: roomId, MuteAllMember: muted ? "On" : "Off" },
-    options,
-    true,
-  );
-}
 
 /** destroy_group, after checking the id names a live group (never dismisses a plain group). */
 export const destroyLiveRoom: Op<"destroyLiveRoom"> = async (ctx, input, options) => {
