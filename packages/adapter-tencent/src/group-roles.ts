@@ -1,4 +1,5 @@
 import {
+  type CallOptions,
   checkActor,
   checkGroupUsers,
   checkId,
@@ -11,7 +12,7 @@ import {
   NotFoundError,
   VendorUnavailableError,
 } from "@imgraph/core";
-import { call, type Op } from "./context.js";
+import { call, type Op, type TencentContext } from "./context.js";
 import { toRole } from "./group-info.js";
 import { GROUP_ID, GROUP_USERS, USER_ID, USERS_PER_ROLE_CHECK } from "./limits.js";
 
@@ -39,18 +40,32 @@ interface RoleAnswer {
   UserIdList?: Array<{ Member_Account?: unknown; Role?: unknown }>;
 }
 
-/** Each user's role, in the order asked; NOT_FOUND for a user outside the group. */
-export const getGroupMemberRoles: Op<"getGroupMemberRoles"> = async (ctx, input, options) => {
-  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS, USERS_PER_ROLE_CHECK);
+/**
+ * get_role_in_group for up to 500 accounts in one call: each account's Role as Tencent
+ * answers it ("NotMember" outside the group; absent where it gave none).
+ */
+export async function rolesInGroup(
+  ctx: TencentContext,
+  operation: string,
+  groupId: string,
+  userIds: string[],
+  options: CallOptions | undefined,
+): Promise<Map<string, unknown>> {
   const answer = await call<RoleAnswer>(
     ctx,
-    "getGroupMemberRoles",
+    operation,
     "group_open_http_svc/get_role_in_group",
     { GroupId: groupId, User_Account: distinct(userIds) },
     options,
     true,
   );
-  const roles = new Map((answer.UserIdList ?? []).map((r) => [String(r.Member_Account), r.Role]));
+  return new Map((answer.UserIdList ?? []).map((r) => [String(r.Member_Account), r.Role]));
+}
+
+/** Each user's role, in the order asked; NOT_FOUND for a user outside the group. */
+export const getGroupMemberRoles: Op<"getGroupMemberRoles"> = async (ctx, input, options) => {
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS, USERS_PER_ROLE_CHECK);
+  const roles = await rolesInGroup(ctx, "getGroupMemberRoles", groupId, userIds, options);
   return userIds.map((id) => {
     const role = roles.get(id);
     if (role === "NotMember")

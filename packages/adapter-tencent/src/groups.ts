@@ -17,6 +17,7 @@ import {
 import { call, type Op, str, type TencentContext } from "./context.js";
 import { itemFailure } from "./errors.js";
 import { readGroupInfo, toGroup } from "./group-info.js";
+import { rolesInGroup } from "./group-roles.js";
 import {
   AUTO_GROUP_ID_PREFIX,
   GROUP_ID,
@@ -207,25 +208,10 @@ export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   );
 };
 
-interface RoleAnswer {
-  UserIdList?: Array<{ Member_Account?: unknown; Role?: unknown }>;
-}
-
-/**
- * get_role_in_group: the roles of up to 500 accounts in one call, "NotMember" for those
- * outside the group (docs/vendors/tencent.md). Answers in the order asked.
- */
+/** Whether each user is a member (get_role_in_group answers NotMember for the others), in the order asked. */
 export const checkGroupMembers: Op<"checkGroupMembers"> = async (ctx, input, options) => {
   const { groupId, userIds: ids } = checkGroupUsers(input, GROUP_USERS, USERS_PER_ROLE_CHECK);
-  const answer = await call<RoleAnswer>(
-    ctx,
-    "checkGroupMembers",
-    "group_open_http_svc/get_role_in_group",
-    { GroupId: groupId, User_Account: distinct(ids) },
-    options,
-    true,
-  );
-  const roles = new Map((answer.UserIdList ?? []).map((r) => [String(r.Member_Account), r.Role]));
+  const roles = await rolesInGroup(ctx, "checkGroupMembers", groupId, ids, options);
   return ids.map((id) => {
     const role = roles.get(id);
     if (typeof role !== "string")
