@@ -17,6 +17,18 @@ function field(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null ? (value as Row)[key] : undefined;
 }
 
+/** The row of a dump section (its c2c and group tables) that holds one message id's message. */
+function messageRow(section: unknown, ids: MessageIdContext, messageId: string): Row | undefined {
+  const ref = decodeMessageId(ids, messageId);
+  return ref.kind === "c2c"
+    ? rows(field(section, "c2c")).find(
+        (m) => m.MsgKey === ref.msgKey && m.From_Account === ref.from && m.To_Account === ref.to,
+      )
+    : rows(field(section, "group")).find(
+        (m) => m.GroupId === ref.groupId && m.MsgSeq === ref.msgSeq,
+      );
+}
+
 /** The harness's two vendor-side reads for one app of a running emulator. */
 export function vendorState(
   emulator: RunningEmulator,
@@ -43,33 +55,12 @@ export function vendorState(
       return state;
     },
     async messageContent(messageId: string): Promise<MessageContent | null> {
-      const ref = decodeMessageId(ids, messageId);
-      const bodies = field(dump(), "messageBodies");
-      const found =
-        ref.kind === "c2c"
-          ? rows(field(bodies, "c2c")).find(
-              (m) =>
-                m.MsgKey === ref.msgKey && m.From_Account === ref.from && m.To_Account === ref.to,
-            )
-          : rows(field(bodies, "group")).find(
-              (m) => m.GroupId === ref.groupId && m.MsgSeq === ref.msgSeq,
-            );
+      const found = messageRow(field(dump(), "messageBodies"), ids, messageId);
       return found ? fromMsgBody(found.MsgBody) : null;
     },
     // The dump's readReceipts: a one-to-one message's recipient once read, a group's readers.
     async readBy(messageId: string): Promise<string[]> {
-      const ref = decodeMessageId(ids, messageId);
-      const receipts = field(dump(), "readReceipts");
-      const found =
-        ref.kind === "c2c"
-          ? rows(field(receipts, "c2c")).find(
-              (m) =>
-                m.MsgKey === ref.msgKey && m.From_Account === ref.from && m.To_Account === ref.to,
-            )
-          : rows(field(receipts, "group")).find(
-              (m) => m.GroupId === ref.groupId && m.MsgSeq === ref.msgSeq,
-            );
-      const readers = found?.ReadBy;
+      const readers = messageRow(field(dump(), "readReceipts"), ids, messageId)?.ReadBy;
       return Array.isArray(readers)
         ? readers.filter((u): u is string => typeof u === "string")
         : [];
