@@ -21,16 +21,7 @@ async function group(members = 1) {
   return { groupId, owner, members: rest };
 }
 
-/** The call fails with `code` (and the vendor code) and makes no vendor call when `before`. */
-async function fails(
-  run: () => Promise<unknown>,
-  expected: { code: string; vendorCode?: string; field?: string },
-  before = false,
-) {
-  const mark = env.requestCount();
-  await expect(run()).rejects.toMatchObject(expected);
-  if (before) expect(env.requestCount()).toBe(mark);
-}
+const fails = env.fails;
 
 describe("group profile and mute-all", () => {
   it("sends Tencent's fields and reads every one back through getGroup", async () => {

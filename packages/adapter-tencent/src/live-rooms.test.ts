@@ -20,16 +20,7 @@ async function room(count: number) {
   return { roomId, owner, members };
 }
 
-/** Fails with `expected` and, when `before`, without any vendor call. */
-async function fails(
-  run: () => Promise<unknown>,
-  expected: Record<string, unknown>,
-  before = false,
-) {
-  const mark = env.requestCount();
-  await expect(run()).rejects.toMatchObject(expected);
-  if (before) expect(env.requestCount()).toBe(mark);
-}
+const fails = env.fails;
 
 describe("live room lifecycle", () => {
   it("creates an AVChatRoom named after the room id, muted and with attributes when asked", async () => {

@@ -7,7 +7,7 @@ import {
   type TencentAppConfig,
   type TencentEmulatorOptions,
 } from "@imgraph/emulators";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { TencentAdapter } from "../adapter.js";
 import type { TencentAdapterOptions } from "../options.js";
 import { liveRoomMessages } from "./live-room-state.js";
@@ -73,6 +73,12 @@ export interface EmulatorWithAdapter {
   sentBodies(route: string, afterSeq?: number): Record<string, unknown>[];
   /** The newest request's sequence number (see requestCount). */
   requestCount(): number;
+  /** `run` rejects matching `expected`; when `before`, without any vendor call. */
+  fails(
+    run: () => Promise<unknown>,
+    expected: Record<string, unknown>,
+    before?: boolean,
+  ): Promise<void>;
 }
 
 /**
@@ -86,6 +92,11 @@ export function emulatorWithAdapter(
     seedUsers: (count, prefix) => seedUsers(running.emulator, count, prefix),
     sentBodies: (route, afterSeq) => sentBodies(running.emulator, route, afterSeq),
     requestCount: () => requestCount(running.emulator),
+    fails: async (run, expected, before = false) => {
+      const mark = requestCount(running.emulator);
+      await expect(run()).rejects.toMatchObject(expected);
+      if (before) expect(requestCount(running.emulator)).toBe(mark);
+    },
   } as EmulatorWithAdapter;
   beforeAll(async () => {
     running.emulator = await startEmulator();
