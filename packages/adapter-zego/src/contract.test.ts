@@ -3,9 +3,7 @@ import type { RunningEmulator } from "@imgraph/emulators";
 import { verifyToken04 } from "@imgraph/signing";
 import type { ZegoAdapter } from "./adapter.js";
 import {
-  ADAPTER_ID,
   APP_ID,
-  ID_SECRET,
   requestCount,
   SERVER_SECRET,
   startZego,
@@ -75,16 +73,14 @@ runAdapterContract({
         return conversationMarks(emulator, APP_ID, userId, conversation);
       },
       async messageContent(messageId) {
-        const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
-        return messageContent(emulator, APP_ID, ids, messageId);
+        return messageContent(emulator, APP_ID, messageId);
       },
       // The offline pushes ZIM accepted, as the emulator recorded them.
       async pushes() {
         return pushes(emulator, APP_ID);
       },
       async readBy(messageId) {
-        const ids = { idSecret: ID_SECRET, adapterId: ADAPTER_ID };
-        return readBy(emulator, APP_ID, ids, messageId);
+        return readBy(emulator, APP_ID, messageId);
       },
     };
   },

@@ -1,20 +1,12 @@
 import type { OutgoingContent } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import {
-  ADAPTER_ID,
-  APP_ID,
-  ID_SECRET,
-  requestCount,
-  value,
-  zegoSession,
-} from "./testing/emulator.js";
+import { APP_ID, requestCount, value, zegoSession } from "./testing/emulator.js";
 import { messageContent } from "./testing/vendor-state.js";
 
 // editMessage over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
 
-const stored = (messageId: string) =>
-  messageContent(zego.emulator, APP_ID, { idSecret: ID_SECRET, adapterId: ADAPTER_ID }, messageId);
+const stored = (messageId: string) => messageContent(zego.emulator, APP_ID, messageId);
 
 async function sendTo(from: string, to: string, content: OutgoingContent): Promise<string> {
   const [sent] = await zego.adapter.sendMessage({

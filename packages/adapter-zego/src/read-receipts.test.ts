@@ -1,21 +1,12 @@
 import type { MessageTarget } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import {
-  ADAPTER_ID,
-  APP_ID,
-  ID_SECRET,
-  requestCount,
-  value,
-  zegoAdapter,
-  zegoSession,
-} from "./testing/emulator.js";
+import { APP_ID, requestCount, value, zegoAdapter, zegoSession } from "./testing/emulator.js";
 import { readBy } from "./testing/vendor-state.js";
 
 // markMessagesRead over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
 
-const readers = (messageId: string) =>
-  readBy(zego.emulator, APP_ID, { idSecret: ID_SECRET, adapterId: ADAPTER_ID }, messageId);
+const readers = (messageId: string) => readBy(zego.emulator, APP_ID, messageId);
 
 async function texts(from: string, to: MessageTarget, count: number): Promise<string[]> {
   const ids: string[] = [];

@@ -7,6 +7,7 @@ import type { RunningEmulator } from "@imgraph/emulators";
 import { z } from "zod";
 import { fromZego } from "../content.js";
 import { decodeMessageId } from "../message-ids.js";
+import { ADAPTER_ID, ID_SECRET } from "./emulator.js";
 
 const entrySchema = z.object({
   userId: z.string(),
@@ -59,14 +60,12 @@ export function conversationState(
   };
 }
 
-type TestIds = { idSecret: string; adapterId: string };
+/** The test adapter's message ids: sealed with its id secret and adapter id. */
+const TEST_IDS = { ids: new IdCodec({ secret: ID_SECRET }), appId: ADAPTER_ID };
 
 /** The stored message a (test adapter's) message id names. */
-function storedMessage(emulator: RunningEmulator, appId: number, ids: TestIds, messageId: string) {
-  const ref = decodeMessageId(
-    { ids: new IdCodec({ secret: ids.idSecret }), appId: ids.adapterId },
-    messageId,
-  );
+function storedMessage(emulator: RunningEmulator, appId: number, messageId: string) {
+  const ref = decodeMessageId(TEST_IDS, messageId);
   const state = dump(emulator, appId);
   const messages =
     ref.kind === "peer"
@@ -80,19 +79,13 @@ function storedMessage(emulator: RunningEmulator, appId: number, ids: TestIds, m
 export function messageContent(
   emulator: RunningEmulator,
   appId: number,
-  ids: TestIds,
   messageId: string,
 ): MessageContent | null {
-  const stored = storedMessage(emulator, appId, ids, messageId);
+  const stored = storedMessage(emulator, appId, messageId);
   return stored ? fromZego(stored.msgType, stored.subMsgType, stored.body) : null;
 }
 
 /** Who ZIM recorded as having read the message (C2cReadReceipt / GroupReadReceipt). */
-export function readBy(
-  emulator: RunningEmulator,
-  appId: number,
-  ids: TestIds,
-  messageId: string,
-): string[] {
-  return storedMessage(emulator, appId, ids, messageId)?.readBy ?? [];
+export function readBy(emulator: RunningEmulator, appId: number, messageId: string): string[] {
+  return storedMessage(emulator, appId, messageId)?.readBy ?? [];
 }
