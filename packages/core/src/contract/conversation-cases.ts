@@ -22,6 +22,14 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
     return groupId;
   }
 
+  /** A fresh user and a peer who sent them `count` texts: the user's conversation with the peer. */
+  async function textedBy(prefix: string, count: number) {
+    const [me, peer] = (await users(2, prefix)) as [string, string];
+    const conversation: Conversation = { type: "USER", id: peer };
+    await texts(peer, { type: "USERS", userIds: [me] }, count);
+    return { me, peer, conversation };
+  }
+
   async function stateOf(userId: string, conversation: Conversation): Promise<ConversationState> {
     const h: ContractHarness = harness();
     if (!h.conversationState) throw new Error("the harness must read conversation state");
@@ -97,9 +105,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
 
   // ------------------------------------------------------------ read state
   check("conversations.read", ["markConversationRead"], async () => {
-    const [me, peer] = (await users(2, "r")) as [string, string];
-    const conversation: Conversation = { type: "USER", id: peer };
-    await texts(peer, { type: "USERS", userIds: [me] }, 2);
+    const { me, conversation } = await textedBy("r", 2);
     expect((await stateOf(me, conversation)).unreadCount).toBe(2);
     await adapter().markConversationRead({ userId: me, conversation });
     expect((await stateOf(me, conversation)).unreadCount).toBe(0);
@@ -136,9 +142,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
   });
 
   check("conversations.pin", ["pinConversation"], async () => {
-    const [me, peer] = (await users(2, "p")) as [string, string];
-    const conversation: Conversation = { type: "USER", id: peer };
-    await texts(peer, { type: "USERS", userIds: [me] }, 1);
+    const { me, peer, conversation } = await textedBy("p", 1);
     await adapter().pinConversation({ userId: me, conversation, pinned: true });
     expect((await stateOf(me, conversation)).pinned).toBe(true);
     expect((await stateOf(peer, { type: "USER", id: me })).pinned).toBe(false);
@@ -227,9 +231,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
   );
 
   check("conversations.marks", ["setConversationMarks"], async () => {
-    const [me, peer] = (await users(2, "mk")) as [string, string];
-    const conversation: Conversation = { type: "USER", id: peer };
-    await texts(peer, { type: "USERS", userIds: [me] }, 1);
+    const { me, peer, conversation } = await textedBy("mk", 1);
     const h = harness();
     const marksOf = async (userId: string, c: Conversation): Promise<number[]> => {
       if (!h.conversationMarks) throw new Error("the harness must read conversation marks");
@@ -319,9 +321,7 @@ export function conversationCases({ adapter, harness, id, users, check, refuses 
   );
 
   check("conversations.clear-history", ["clearConversationHistory"], async () => {
-    const [me, peer] = (await users(2, "h")) as [string, string];
-    const conversation: Conversation = { type: "USER", id: peer };
-    await texts(peer, { type: "USERS", userIds: [me] }, 2);
+    const { me, peer, conversation } = await textedBy("h", 2);
     expect((await stateOf(me, conversation)).messageCount).toBe(2);
     await adapter().clearConversationHistory({ userId: me, conversation });
     expect((await stateOf(me, conversation)).messageCount).toBe(0);
