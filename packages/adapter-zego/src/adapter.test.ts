@@ -1,4 +1,4 @@
-import { declaredSupport, type ImAdapter } from "@imgraph/core";
+import { type Capability, declaredSupport, type ImAdapter } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
 import { ZegoAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
@@ -172,60 +172,71 @@ describe("ZegoAdapter", () => {
     await zego.close();
   });
 
-  it("offers broadcast only with features.broadcast, refusing it without a vendor call", async () => {
-    const zego = adapter(false);
-    expect(zego.capabilities.has("MESSAGE_BROADCAST")).toBe(false);
-    const support = zego.operations.find((o) => o.name === "broadcastMessage");
-    expect(support).toMatchObject({ supported: false, condition: "features.broadcast: true" });
-    expect(support?.reason).toMatch(/Professional or Flagship/);
-    await expect(
-      zego.broadcastMessage({ from: "a", content: { type: "TEXT", text: "hi" } }),
-    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR", message: /features\.broadcast/ });
-    await zego.close();
-  });
-
-  it("offers read receipts only with features.readReceipts (a Pro / Enterprise feature)", async () => {
-    const zego = adapter(false);
-    expect(zego.capabilities.has("READ_RECEIPTS")).toBe(false);
-    const support = zego.operations.find((o) => o.name === "markMessagesRead");
-    expect(support).toMatchObject({ supported: false, condition: "features.readReceipts: true" });
-    expect(support?.reason).toMatch(/Pro or Enterprise/);
-    await expect(zego.markMessagesRead({ userId: "a", messageIds: ["x"] })).rejects.toMatchObject({
-      code: "UNSUPPORTED_BY_VENDOR",
+  // With its option off, each operation is declared off under the option's condition (for
+  // the reason given) and refused with UNSUPPORTED_BY_VENDOR naming the option.
+  const OFF_BY_OPTION: Array<{
+    title: string;
+    capability: Capability;
+    operations: readonly string[];
+    condition: string;
+    reason?: RegExp;
+    call: (zego: ZegoAdapter) => Promise<unknown>;
+    message: RegExp;
+  }> = [
+    {
+      title: "offers broadcast only with features.broadcast, refusing it without a vendor call",
+      capability: "MESSAGE_BROADCAST",
+      operations: ["broadcastMessage"],
+      condition: "features.broadcast: true",
+      reason: /Professional or Flagship/,
+      call: (zego) => zego.broadcastMessage({ from: "a", content: { type: "TEXT", text: "hi" } }),
+      message: /features\.broadcast/,
+    },
+    {
+      title: "offers read receipts only with features.readReceipts (a Pro / Enterprise feature)",
+      capability: "READ_RECEIPTS",
+      operations: ["markMessagesRead"],
+      condition: "features.readReceipts: true",
+      reason: /Pro or Enterprise/,
+      call: (zego) => zego.markMessagesRead({ userId: "a", messageIds: ["x"] }),
       message: /features\.readReceipts/,
-    });
-    await zego.close();
-  });
-
-  it("offers group attributes only with features.groupAttributes (not on the Free plan)", async () => {
-    const zego = adapter(false);
-    expect(zego.capabilities.has("GROUP_ATTRIBUTES")).toBe(false);
-    for (const name of GROUP_ATTRIBUTE_OPERATIONS) {
-      const support = zego.operations.find((o) => o.name === name);
-      expect(support).toMatchObject({
-        supported: false,
-        condition: "features.groupAttributes: true",
-      });
-      expect(support?.reason).toMatch(/Free plan/);
-    }
-    await expect(zego.getGroupAttributes({ groupId: "g" })).rejects.toMatchObject({
-      code: "UNSUPPORTED_BY_VENDOR",
+    },
+    {
+      title: "offers group attributes only with features.groupAttributes (not on the Free plan)",
+      capability: "GROUP_ATTRIBUTES",
+      operations: GROUP_ATTRIBUTE_OPERATIONS,
+      condition: "features.groupAttributes: true",
+      reason: /Free plan/,
+      call: (zego) => zego.getGroupAttributes({ groupId: "g" }),
       message: /features\.groupAttributes/,
-    });
-    await zego.close();
-  });
-
-  it("reads live room attributes only with operatorUserId (QueryRoomAttribute names a FromUserId)", async () => {
-    const zego = adapter(false);
-    expect(zego.capabilities.has("LIVE_ROOM_ATTRIBUTES")).toBe(false);
-    const support = zego.operations.find((o) => o.name === "getLiveRoomAttributes");
-    expect(support).toMatchObject({ supported: false, condition: "operatorUserId set" });
-    await expect(zego.getLiveRoomAttributes({ roomId: "r" })).rejects.toMatchObject({
-      code: "UNSUPPORTED_BY_VENDOR",
+    },
+    {
+      title:
+        "reads live room attributes only with operatorUserId (QueryRoomAttribute names a FromUserId)",
+      capability: "LIVE_ROOM_ATTRIBUTES",
+      operations: ["getLiveRoomAttributes"],
+      condition: "operatorUserId set",
+      call: (zego) => zego.getLiveRoomAttributes({ roomId: "r" }),
       message: /operatorUserId/,
+    },
+  ];
+
+  for (const off of OFF_BY_OPTION) {
+    it(off.title, async () => {
+      const zego = adapter(false);
+      expect(zego.capabilities.has(off.capability)).toBe(false);
+      for (const name of off.operations) {
+        const support = zego.operations.find((o) => o.name === name);
+        expect(support).toMatchObject({ supported: false, condition: off.condition });
+        if (off.reason) expect(support?.reason).toMatch(off.reason);
+      }
+      await expect(off.call(zego)).rejects.toMatchObject({
+        code: "UNSUPPORTED_BY_VENDOR",
+        message: off.message,
+      });
+      await zego.close();
     });
-    await zego.close();
-  });
+  }
 
   it("reads callbacks only when the CallbackSecret is configured", async () => {
     const zego = adapter(false);
