@@ -4,6 +4,7 @@ import {
   checkCount,
   checkGroupUsers,
   checkId,
+  chunked,
   distinct,
   type GroupMember,
   type GroupMembersInput,
@@ -50,8 +51,8 @@ export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   const { groupId, name, ownerId, memberIds } = checkNewGroup(input);
   const everyone = distinct([ownerId, ...memberIds]);
   checkCount("memberIds", everyone, { max: GROUP_MEMBER_CAP });
-  // create takes up to 1000 users; the rest join in further calls.
-  const [first, ...rest] = chunks(everyone, GROUP_MEMBERS_PER_CALL);
+  // create takes up to 1000 users (the owner at least); the rest join in further calls.
+  const [first, ...rest] = chunked(everyone, GROUP_MEMBERS_PER_CALL) as [string[], ...string[][]];
   await post(
     ctx,
     "createGroup",
@@ -135,12 +136,6 @@ export const dismissGroup: Op<"dismissGroup"> = async (ctx, input, options) => {
   const actor = checkActor(input.actorId, USER_ID) ?? "imgraph";
   await post(ctx, "dismissGroup", "/group/dismiss.json", { userId: actor, groupId }, options, true);
 };
-
-function chunks<T>(values: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out.length ? out : [[]];
-}
 
 /**
  * Which users belong to the group: /group/user/query.json answers the whole member list in

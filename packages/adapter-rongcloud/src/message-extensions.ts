@@ -5,6 +5,7 @@ import {
   checkExtensionKeys,
   checkExtensionWrites,
   checkText,
+  chunked,
   distinct,
   type MessageExtension,
   reactionsOverExtensions,
@@ -121,12 +122,6 @@ async function write(
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 export const getMessageExtensions: Op<"getMessageExtensions"> = async (ctx, input, options) => {
   const ref = extensibleRef(ctx, input?.messageId, "getMessageExtensions");
   return readExtensions(ctx, ref.uid, "getMessageExtensions", options);
@@ -148,7 +143,7 @@ export const setMessageExtensions: Op<"setMessageExtensions"> = async (ctx, inpu
     });
   });
   const fields = writeFields(ref, input.actorId, "setMessageExtensions");
-  for (const chunk of chunks(writes, EXTENSION_KEYS_PER_CALL)) {
+  for (const chunk of chunked(writes, EXTENSION_KEYS_PER_CALL)) {
     const extraKeyVal = JSON.stringify(Object.fromEntries(chunk.map((w) => [w.key, w.value])));
     await write(
       ctx,
@@ -176,7 +171,7 @@ export const removeMessageExtensions: Op<"removeMessageExtensions"> = async (
   const keys = distinct(checkExtensionKeys(input.keys, EXTENSION_RULES));
   checkCount("keys", keys, { max: EXTENSION_KEYS_PER_MESSAGE });
   const fields = writeFields(ref, input.actorId, "removeMessageExtensions");
-  for (const chunk of chunks(keys, EXTENSION_KEYS_PER_CALL)) {
+  for (const chunk of chunked(keys, EXTENSION_KEYS_PER_CALL)) {
     await write(
       ctx,
       "removeMessageExtensions",

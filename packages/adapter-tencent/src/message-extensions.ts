@@ -3,6 +3,7 @@ import {
   checkExtensionWrites,
   checkId,
   checkText,
+  chunked,
   type ExtensionRules,
   type ExtensionWrite,
   type ExtensionWriteInput,
@@ -86,14 +87,6 @@ function keyBytes(field: (i: number) => string, keys: string[]): void {
   });
 }
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += EXTENSIONS_PER_WRITE) {
-    out.push(items.slice(i, i + EXTENSIONS_PER_WRITE));
-  }
-  return out;
-}
-
 /** Every key of the message, read from StartSeq 0 on (more pages when CompleteFlag is 0). */
 export const getMessageExtensions: Op<"getMessageExtensions"> = async (ctx, input, options) => {
   const { get, address } = target(decodeMessageId(ctx, input?.messageId));
@@ -130,7 +123,7 @@ export const setMessageExtensions: Op<"setMessageExtensions"> = async (ctx, inpu
   );
   if (input.actorId !== undefined) checkId("actorId", input.actorId, USER_ID);
   const outcome = new Map<string, ExtensionWrite>();
-  for (const chunk of chunks<ExtensionWriteInput>(writes)) {
+  for (const chunk of chunked<ExtensionWriteInput>(writes, EXTENSIONS_PER_WRITE)) {
     const answer = await call<SetAnswer>(
       ctx,
       "setMessageExtensions",
@@ -174,7 +167,7 @@ export const removeMessageExtensions: Op<"removeMessageExtensions"> = async (
   const keys = checkExtensionKeys(input.keys, EXTENSION_RULES);
   keyBytes((i) => `keys[${i}]`, keys);
   if (input.actorId !== undefined) checkId("actorId", input.actorId, USER_ID);
-  for (const chunk of chunks([...new Set(keys)])) {
+  for (const chunk of chunked([...new Set(keys)], EXTENSIONS_PER_WRITE)) {
     const answer = await call<SetAnswer>(
       ctx,
       "removeMessageExtensions",

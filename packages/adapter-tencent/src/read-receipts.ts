@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   checkId,
   checkMessageIdList,
+  chunked,
   cursorError,
   decodeCursor,
   encodeCursor,
@@ -33,14 +34,6 @@ function conversationOf(ref: MessageRef): string {
   return ref.kind === "c2c" ? `u:${[ref.from, ref.to].sort().join("\n")}` : `g:${ref.groupId}`;
 }
 
-function inChunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += MESSAGES_PER_RECEIPT) {
-    out.push(items.slice(i, i + MESSAGES_PER_RECEIPT));
-  }
-  return out;
-}
-
 /**
  * The reader's receipts, 30 messages a call, in order. All ids must be of one conversation
  * and received by the reader (one-to-one: its recipient; group: not its sender), checked
@@ -64,7 +57,7 @@ export const markMessagesRead: Op<"markMessagesRead"> = async (ctx, input, optio
     }
   });
   if (first.kind === "c2c") {
-    for (const chunk of inChunks(refs as C2CRef[])) {
+    for (const chunk of chunked(refs as C2CRef[], MESSAGES_PER_RECEIPT)) {
       await call(
         ctx,
         "markMessagesRead",
@@ -84,7 +77,7 @@ export const markMessagesRead: Op<"markMessagesRead"> = async (ctx, input, optio
     }
     return;
   }
-  for (const chunk of inChunks(refs as GroupRef[])) {
+  for (const chunk of chunked(refs as GroupRef[], MESSAGES_PER_RECEIPT)) {
     await call(
       ctx,
       "markMessagesRead",

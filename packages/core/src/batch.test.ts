@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runBatched, runEach, runIdBatches } from "./batch.js";
+import { chunked, runBatched, runEach, runIdBatches } from "./batch.js";
 import { InternalError, NotFoundError, VendorUnavailableError } from "./errors.js";
 import { withProgress } from "./progress.js";
 import { itemError, itemOk } from "./results.js";
@@ -121,6 +121,14 @@ describe("runEach", () => {
       ["c", false],
     ]);
     expect(results[3]).toMatchObject({ ok: false, error: { message: "No answer for c." } });
+  });
+});
+
+describe("chunked", () => {
+  it("splits items in order into runs of the size, the last shorter; none for no items", () => {
+    expect(chunked([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunked([1, 2], 2)).toEqual([[1, 2]]);
+    expect(chunked([], 3)).toEqual([]);
   });
 });
 

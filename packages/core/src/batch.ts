@@ -34,8 +34,7 @@ export async function runBatched<K, V>(
     seen.add(k);
     return true;
   });
-  const chunks: K[][] = [];
-  for (let i = 0; i < unique.length; i += size) chunks.push(unique.slice(i, i + size));
+  const chunks = chunked(unique, size);
 
   const answers = new Map<string, ItemResult<V>>();
   const report = chunks.length > 1 ? progressReporter() : undefined;
@@ -122,6 +121,13 @@ export async function forEachLimited<T>(
   };
   const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
   await Promise.all(workers);
+}
+
+/** Items in order, in runs of `size` (the last may be shorter); none for no items. */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Drops repeated keys, keeping the first; batch APIs answer once per distinct key. */

@@ -2,6 +2,7 @@ export type { CallOptions, ImAdapter, VendorLimits } from "./adapter.js";
 export { type AdapterParts, VendorAdapter } from "./adapter-base.js";
 export {
   type BatchOptions,
+  chunked,
   distinct,
   forEachLimited,
   runBatched,
