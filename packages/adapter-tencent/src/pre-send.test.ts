@@ -11,6 +11,7 @@ import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
 import { tencentModule } from "./module.js";
+import { asWebhookRequest } from "./testing/callback-loop.js";
 import { adapterFor, SDK_APP_ID, seedUsers, startEmulator, uid } from "./testing/emulator.js";
 
 const TOKEN = "pre-send-token";
@@ -36,13 +37,7 @@ beforeAll(async () => {
   sink = await serveLocally("/cb", (incoming): WebhookAck | "hang" => {
     let result: WebhookResult;
     try {
-      result = parse({
-        method: "POST",
-        query: incoming.url.searchParams,
-        headers: { "content-type": "application/json" },
-        rawBody: incoming.body,
-        receivedAt: Date.now(),
-      });
+      result = parse(asWebhookRequest(incoming));
     } catch {
       return { status: 401, contentType: "text/plain", body: "" };
     }

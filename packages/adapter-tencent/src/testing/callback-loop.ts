@@ -1,9 +1,25 @@
 import type { WebhookRequest } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
-import { jsonReply, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
+import {
+  jsonReply,
+  type LocalRequest,
+  type LocalServer,
+  serveLocally,
+} from "@imgraph/emulators/testing";
 import { afterAll, beforeAll } from "vitest";
 import type { TencentAdapter } from "../adapter.js";
 import { adapterFor, startEmulator } from "./emulator.js";
+
+/** A callback the emulator posted (JSON) to a local server, as the gateway would hand it over. */
+export function asWebhookRequest(incoming: LocalRequest): WebhookRequest {
+  return {
+    method: "POST",
+    query: incoming.url.searchParams,
+    headers: { "content-type": "application/json" },
+    rawBody: incoming.body,
+    receivedAt: Date.now(),
+  };
+}
 
 /**
  * The whole callback loop for end-to-end webhook tests: an emulator whose callbacks go to a
@@ -18,13 +34,7 @@ export function useCallbackLoop(token: string) {
 
   beforeAll(async () => {
     sink = await serveLocally("/cb", (incoming) => {
-      received.push({
-        method: "POST",
-        query: incoming.url.searchParams,
-        headers: { "content-type": "application/json" },
-        rawBody: incoming.body,
-        receivedAt: Date.now(),
-      });
+      received.push(asWebhookRequest(incoming));
       return jsonReply(200, { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
     });
     emulator = await startEmulator({ callbackUrl: sink.url, callbackToken: token });
