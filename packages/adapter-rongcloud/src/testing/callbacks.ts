@@ -6,7 +6,7 @@ import type {
   RongCloudEmulator,
   RongCloudEmulatorOptions,
 } from "@imgraph/emulators";
-import { serveLocally } from "@imgraph/emulators/testing";
+import { type LocalRequest, serveLocally } from "@imgraph/emulators/testing";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
@@ -41,17 +41,22 @@ interface CallbackSink {
   close(): Promise<void>;
 }
 
+/** A callback the emulator posted to a local server, as the gateway would hand it over. */
+export function asWebhookRequest(incoming: LocalRequest): WebhookRequest {
+  return {
+    method: "POST",
+    query: incoming.url.searchParams,
+    headers: { "content-type": String(incoming.headers["content-type"]) },
+    rawBody: incoming.body,
+    receivedAt: Date.now(),
+  };
+}
+
 /** A local server standing in for the app server: it keeps each callback and answers OK. */
 async function startCallbackSink(): Promise<CallbackSink> {
   const received: WebhookRequest[] = [];
   const server = await serveLocally("/cb", (incoming) => {
-    received.push({
-      method: "POST",
-      query: incoming.url.searchParams,
-      headers: { "content-type": String(incoming.headers["content-type"]) },
-      rawBody: incoming.body,
-      receivedAt: Date.now(),
-    });
+    received.push(asWebhookRequest(incoming));
     return { status: 200, contentType: "text/plain", body: "OK" };
   });
   return { url: server.url, received, close: () => server.close() };

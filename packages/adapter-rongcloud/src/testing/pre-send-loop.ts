@@ -13,6 +13,7 @@ import { type LocalRequest, type LocalServer, serveLocally } from "@imgraph/emul
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
 import { adapterFor, startTestEmulator } from "../test-support.js";
+import { asWebhookRequest } from "./callbacks.js";
 
 /** A decision, or "hang" to never answer (the vendor's timeout then decides). */
 export type Decide = (check: PreSendCheck) => ModerationDecision | "hang";
@@ -39,13 +40,7 @@ export function preSendLoop(emulator: Partial<RongCloudEmulatorOptions> = {}): P
   };
   /** Where the emulator's callbacks come in: each goes through parseWebhook. */
   const answer = (incoming: LocalRequest): WebhookAck | "hang" => {
-    const request: WebhookRequest = {
-      method: "POST",
-      query: incoming.url.searchParams,
-      headers: { "content-type": String(incoming.headers["content-type"]) },
-      rawBody: incoming.body,
-      receivedAt: Date.now(),
-    };
+    const request = asWebhookRequest(incoming);
     try {
       const result = loop.im.parseWebhook(request);
       if (result.preSend) {
