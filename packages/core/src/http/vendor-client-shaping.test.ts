@@ -100,10 +100,16 @@ describe("VendorClient with a rate shaper", () => {
 });
 
 describe("the caller's deadline", () => {
-  it("bounds the wait for tokens: RATE_LIMITED at once rather than an abort later", async () => {
+  /** A client of one call a second that has made its call: the next one waits about 1 s. */
+  async function spentClient() {
     const v = await vendor();
     const { client } = shapedClient(v.origin, 1);
     await client.call(call);
+    return { v, client };
+  }
+
+  it("bounds the wait for tokens: RATE_LIMITED at once rather than an abort later", async () => {
+    const { client } = await spentClient();
     // The client's own budget is 10 s, but the caller's request ends in 600 ms.
     const controller = new AbortController();
     markDeadline(controller.signal, Date.now() + 600);
@@ -114,9 +120,7 @@ describe("the caller's deadline", () => {
   });
 
   it("a wait for tokens cut short by the caller's abort answers RATE_LIMITED, not unavailable", async () => {
-    const v = await vendor();
-    const { client } = shapedClient(v.origin, 1);
-    await client.call(call);
+    const { v, client } = await spentClient();
     // The wait (~1 s) fits the deadline, but the request is aborted while it waits.
     const controller = new AbortController();
     markDeadline(controller.signal, Date.now() + 5_000);
