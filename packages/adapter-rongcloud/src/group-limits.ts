@@ -1,8 +1,9 @@
-import type {
-  GroupAttributeRules,
-  GroupProfileField,
-  GroupProfileRules,
-  MemberProfileRules,
+import {
+  type GroupAttributeRules,
+  type GroupProfileField,
+  type GroupProfileRules,
+  type MemberProfileRules,
+  maxUtf8Bytes,
 } from "@imgraph/core";
 import { GROUP_ID, GROUP_USERS, NAME_MAX_CHARS } from "./limits.js";
 
@@ -54,7 +55,7 @@ export const HOSTED_PROFILE_RULES: GroupProfileRules = {
 /**
  * Group attributes are the hosted groupExtProfile: keys `ext_` + the key, ≤32 characters
  * (so the neutral key is 1–28 letters, digits or _), values ≤256 characters (checked in
- * group-attributes.ts; the byte bound is that at 4 bytes each), ≤10 pairs by default.
+ * group-attributes.ts), ≤10 pairs by default.
  */
 export const GROUP_ATTRIBUTE_MAX_CHARS = 256;
 export const GROUP_ATTRIBUTES_MAX = 10;
@@ -63,7 +64,7 @@ export const GROUP_ATTRIBUTE_RULES: GroupAttributeRules = {
     pattern: /^[A-Za-z0-9_]{1,28}$/,
     description: "1 to 28 letters, digits or _ (RongCloud stores them as ext_<key>)",
   },
-  valueMaxBytes: GROUP_ATTRIBUTE_MAX_CHARS * 4,
+  valueMaxBytes: maxUtf8Bytes(GROUP_ATTRIBUTE_MAX_CHARS),
   max: GROUP_ATTRIBUTES_MAX,
 };
 

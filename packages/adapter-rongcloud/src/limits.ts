@@ -6,6 +6,7 @@ import {
   type GroupUserRules,
   type IdRule,
   type MuteRules,
+  maxUtf8Bytes,
   type PushRules,
   type SensitiveWordRules,
   type TagRules,
@@ -64,17 +65,16 @@ export const BLOCKLIST_CAP = 3000;
 /**
  * Friend data. RongCloud attribute keys are `ext_` + the key, ≤32 characters; the neutral
  * key is the part after `ext_` (lowercase, digits, _: the stricter of the documented
- * alphabets). Alias and values are limited in characters (64, 256), checked in friends.ts;
- * the byte bounds here are those character counts at 4 bytes each.
+ * alphabets). Alias and values are limited in characters (64, 256), checked in friends.ts.
  */
 export const FRIEND_RULES: FriendRules = {
   user: USER_ID,
-  aliasMaxBytes: ALIAS_MAX_CHARS * 4,
+  aliasMaxBytes: maxUtf8Bytes(ALIAS_MAX_CHARS),
   attributeKey: {
     pattern: /^[a-z0-9_]{1,28}$/,
     description: "1 to 28 lowercase letters, digits or _ (RongCloud stores them as ext_<key>)",
   },
-  attributeValueMaxBytes: FRIEND_ATTRIBUTE_MAX_CHARS * 4,
+  attributeValueMaxBytes: maxUtf8Bytes(FRIEND_ATTRIBUTE_MAX_CHARS),
   attributesMax: 10,
 };
 
@@ -82,7 +82,7 @@ export const FRIEND_RULES: FriendRules = {
  * Custom user attributes: the hosted profile's userExtProfile (reference §4). Keys are
  * `ext_` + the key, ≤32 characters; the set page allows "only English letters" after the
  * prefix (the web client page letters and digits), so the neutral key is 1–28 letters. Values are ≤256 characters
- * (checked in user-attributes.ts; the byte bound is that at 4 bytes each), ≤20 pairs.
+ * (checked in user-attributes.ts), ≤20 pairs.
  */
 export const USER_ATTRIBUTE_MAX_CHARS = 256;
 /** Users per /user/profile/batch/query.json call. */
@@ -93,7 +93,7 @@ export const USER_ATTRIBUTE_RULES: UserAttributeRules = {
     pattern: /^[A-Za-z]{1,28}$/,
     description: "1 to 28 letters (RongCloud stores them as ext_<key>)",
   },
-  valueMaxBytes: USER_ATTRIBUTE_MAX_CHARS * 4,
+  valueMaxBytes: maxUtf8Bytes(USER_ATTRIBUTE_MAX_CHARS),
   max: 20,
 };
 
@@ -145,14 +145,14 @@ export const EXTENSION_RULES: ExtensionRules = {
     description: "letters, digits and _ = + -",
     maxChars: 32,
   },
-  valueMaxBytes: EXTENSION_VALUE_MAX_CHARS * 4,
+  valueMaxBytes: maxUtf8Bytes(EXTENSION_VALUE_MAX_CHARS),
   versioned: false,
 };
 
 /**
  * Conversation folders are RongCloud's conversation tags (#16 reference §1.7): ≤20 tags a
  * user (and a set call), tagId ≤10 and tagName ≤15 characters (checked in
- * conversation-folders.ts; the byte bound is that at 4 bytes each), ≤100 conversations a
+ * conversation-folders.ts), ≤100 conversations a
  * call and ≤1000 a tag (past that RongCloud drops the oldest-tagged silently).
  */
 export const FOLDER_NAME_MAX_CHARS = 15;
@@ -161,7 +161,7 @@ export const FOLDER_CONVERSATIONS_MAX = 1000;
 export const TAG_ID_CHARS = 10;
 export const FOLDER_RULES: FolderRules = {
   ...GROUP_USERS,
-  nameMaxBytes: FOLDER_NAME_MAX_CHARS * 4,
+  nameMaxBytes: maxUtf8Bytes(FOLDER_NAME_MAX_CHARS),
   conversationsPerCall: 100,
 };
 
@@ -190,7 +190,7 @@ export const SENSITIVE_WORD_ACTIVATION_SECONDS = 15 * 60;
 
 /**
  * Push notifications (vendor notes "Push notifications"): titles ≤50 characters (checked in
- * push.ts; the byte bound is that at 4 bytes each); ≤20 tags a condition (the push-tag rule
+ * push.ts); ≤20 tags a condition (the push-tag rule
  * of setUserTags); ≤100 users a `/push/user.json` call. RongCloud publishes no bound for the
  * text or the extras: 1024 bytes each is ours (unverified), the publish endpoints' push text
  * bound. No push attributes.
@@ -198,7 +198,7 @@ export const SENSITIVE_WORD_ACTIVATION_SECONDS = 15 * 60;
 export const PUSH_TITLE_MAX_CHARS = 50;
 export const PUSH_USERS_PER_CALL = 100;
 export const PUSH_RULES: PushRules = {
-  titleMaxBytes: PUSH_TITLE_MAX_CHARS * 4,
+  titleMaxBytes: maxUtf8Bytes(PUSH_TITLE_MAX_CHARS),
   bodyMaxBytes: 1024,
   dataMaxBytes: 1024,
   tagsPerCondition: 20,

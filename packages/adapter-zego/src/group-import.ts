@@ -4,6 +4,7 @@ import {
   checkText,
   type ImportedMember,
   itemOk,
+  maxUtf8Bytes,
 } from "@imgraph/core";
 import { zimBatch } from "./batch.js";
 import { type Op, zim } from "./context.js";
@@ -13,8 +14,8 @@ import { GROUP_ID, GROUP_NAME_MAX_CHARS, MEMBERS_PER_INVITE, USER_ID } from "./l
 // members invited with their EnterGroupTime (100 per call, 1/s per group), then the
 // admins set with SetGroupMemberRole. Times are in ms; ZIM reads 0 as "now".
 
-/** 50 characters of up to 4 UTF-8 bytes each; the character count is checked beside. */
-const NAME_MAX_BYTES = GROUP_NAME_MAX_CHARS * 4;
+/** The name's byte bound; its character count is checked beside. */
+const NAME_MAX_BYTES = maxUtf8Bytes(GROUP_NAME_MAX_CHARS);
 const ADMIN = 2;
 
 /** Members in join order (the member list keeps it; the first inherits a removed owner). */

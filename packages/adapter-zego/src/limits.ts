@@ -1,4 +1,11 @@
-import type { FriendRules, GroupUserRules, IdRule, PushRules, VendorLimits } from "@imgraph/core";
+import {
+  type FriendRules,
+  type GroupUserRules,
+  type IdRule,
+  maxUtf8Bytes,
+  type PushRules,
+  type VendorLimits,
+} from "@imgraph/core";
 
 // ZEGO's documented limits (zego.md §1.9, §2, §4).
 
@@ -68,8 +75,8 @@ export const FRIEND_ATTRIBUTES_MAX_BYTES = 1024;
  */
 export const FRIEND_RULES: FriendRules = {
   user: USER_ID,
-  // 256 characters of up to 4 UTF-8 bytes each; the character count is checked beside.
-  aliasMaxBytes: FRIEND_ALIAS_MAX_CHARS * 4,
+  // The character count is checked beside (friend-input.ts).
+  aliasMaxBytes: maxUtf8Bytes(FRIEND_ALIAS_MAX_CHARS),
   attributeKey: {
     pattern: /^k[0-4]$/,
     description: "one of k0, k1, k2, k3, k4 (ZIM's fixed friend attribute keys, no prefix)",

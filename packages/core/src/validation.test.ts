@@ -6,7 +6,9 @@ import {
   checkInt,
   checkText,
   checkUrl,
+  maxUtf8Bytes,
   pageLimit,
+  utf8Bytes,
 } from "./validation.js";
 
 const rule = { maxBytes: 8, pattern: /^[A-Za-z0-9]+$/, charset: "letters and digits" };
@@ -62,6 +64,12 @@ describe("validation", () => {
   it("counts bytes as UTF-8", () => {
     expect(checkId("id", "abcdefgh", rule)).toBe("abcdefgh");
     expect(() => checkId("id", "中文", { maxBytes: 5 })).toThrow();
+  });
+
+  it("bounds a character count in bytes: no character takes more than 4", () => {
+    const widest = "😀𝄞中é";
+    expect(utf8Bytes(widest)).toBeLessThanOrEqual(maxUtf8Bytes([...widest].length));
+    expect(utf8Bytes("😀😀")).toBe(maxUtf8Bytes(2));
   });
 
   it("clamps page sizes", () => {

@@ -14,6 +14,14 @@ export function utf8Bytes(value: string): number {
   return Buffer.byteLength(value, "utf8");
 }
 
+/**
+ * The most UTF-8 bytes `chars` characters can take (4 each): the byte bound of a field a
+ * vendor limits in characters, whose character count is checked beside it.
+ */
+export function maxUtf8Bytes(chars: number): number {
+  return chars * 4;
+}
+
 export function checkId(field: string, value: unknown, rule: IdRule): string {
   const problem = idProblem(value, rule);
   if (problem) throw new BadUserInputError(field, `${field} ${problem}.`);
