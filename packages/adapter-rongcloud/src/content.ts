@@ -9,6 +9,7 @@ import {
   type JsonValue,
   type MessageContent,
   type OutgoingContent,
+  parseJsonValue,
   unknownContentType,
 } from "@imgraph/core";
 import { CONTENT_MAX_BYTES, OBJECT_NAME_MAX_CHARS } from "./limits.js";
@@ -75,7 +76,7 @@ export function toRongCloud(content: OutgoingContent, field = "content"): RongCl
 
 /** Reads a stored RongCloud message back into neutral content. */
 export function fromRongCloud(objectName: string, raw: string): MessageContent {
-  const parsed = parseJson(raw);
+  const parsed = parseJsonValue(raw);
   const fields: Record<string, JsonValue> = isJsonObject(parsed) ? parsed : {};
   const str = (v: JsonValue | undefined) => (typeof v === "string" ? v : undefined);
   const num = (v: JsonValue | undefined) => (typeof v === "number" ? v : undefined);
@@ -102,12 +103,4 @@ export function fromRongCloud(objectName: string, raw: string): MessageContent {
       }
   }
   return { type: "UNKNOWN", vendorType: objectName, raw };
-}
-
-function parseJson(raw: string): JsonValue | undefined {
-  try {
-    return JSON.parse(raw) as JsonValue;
-  } catch {
-    return undefined;
-  }
 }

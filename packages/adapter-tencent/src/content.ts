@@ -11,6 +11,7 @@ import {
   knownSize,
   type MessageContent,
   type OutgoingContent,
+  parseJsonValue,
   unknownContentType,
 } from "@imgraph/core";
 import { num } from "./context.js";
@@ -149,7 +150,7 @@ function fromElement(e: MsgElement): MessageContent | null {
     case "TIMCustomElem": {
       if (typeof c.Data !== "string") return null;
       const customType = typeof c.Ext === "string" ? c.Ext : "";
-      return { type: "CUSTOM", customType, data: parseJson(c.Data) };
+      return { type: "CUSTOM", customType, data: customData(c.Data) };
     }
     case "TIMImageElem": {
       const infos = Array.isArray(c.ImageInfoArray)
@@ -189,10 +190,7 @@ function isElement(value: unknown): value is MsgElement {
 }
 
 /** Data that is not JSON (sent by a client SDK as plain text) comes back as a string. */
-function parseJson(raw: string): JsonValue {
-  try {
-    return JSON.parse(raw) as JsonValue;
-  } catch {
-    return raw;
-  }
+function customData(raw: string): JsonValue {
+  const parsed = parseJsonValue(raw);
+  return parsed === undefined ? raw : parsed;
 }

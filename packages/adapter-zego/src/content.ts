@@ -12,6 +12,7 @@ import {
   knownSize,
   type MessageContent,
   type OutgoingContent,
+  parseJsonValue,
   unknownContentType,
 } from "@imgraph/core";
 import {
@@ -173,15 +174,10 @@ export function fromZego(
 
 /** Stored bodies: media ones come back URL-encoded (§2.3), others plain. */
 function parseBody(raw: string): JsonValue | undefined {
-  for (const candidate of [raw, safeDecode(raw)]) {
-    if (candidate === undefined) continue;
-    try {
-      return JSON.parse(candidate) as JsonValue;
-    } catch {
-      // try the next form
-    }
-  }
-  return undefined;
+  const plain = parseJsonValue(raw);
+  if (plain !== undefined) return plain;
+  const decoded = safeDecode(raw);
+  return decoded === undefined ? undefined : parseJsonValue(decoded);
 }
 
 function safeDecode(raw: string): string | undefined {

@@ -45,7 +45,7 @@ export {
 } from "./group-depth-inputs.js";
 export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
-export { isJsonObject, parseJsonObject } from "./json-object.js";
+export { isJsonObject, parseJsonObject, parseJsonValue } from "./json-object.js";
 export {
   checkLiveRoomPriority,
   checkLiveRoomRestrict,
