@@ -1,4 +1,5 @@
 import type { WebhookRequest } from "@imgraph/core";
+import { expectLiveRoomCallbacks } from "@imgraph/core/contract";
 import { describe, expect, it } from "vitest";
 import { RongCloudAdapter } from "./adapter.js";
 import { rongcloudModule } from "./module.js";
@@ -74,15 +75,7 @@ describe("RongCloud chatroom status callback", () => {
   });
 
   it("is what the gateway learns live room events from", () => {
-    for (const type of [
-      "LIVE_ROOM_CREATED",
-      "LIVE_ROOM_DESTROYED",
-      "LIVE_ROOM_MEMBER_JOINED",
-      "LIVE_ROOM_MEMBER_LEFT",
-    ] as const) {
-      expect(rongcloudModule.callbackEvents[type]).toEqual(["ROOM"]);
-      expect(parser.reportsByCallback(type, "ROOM")).toBe(true);
-    }
+    expectLiveRoomCallbacks(rongcloudModule.callbackEvents, parser);
   });
 });
 

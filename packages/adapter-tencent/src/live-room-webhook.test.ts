@@ -1,6 +1,7 @@
 // Live group callbacks: parsed from hand-made signed bodies, and end to end from what the
 // emulator sends after the adapter's live room writes and simulated clients.
 import type { ImEvent } from "@imgraph/core";
+import { expectLiveRoomCallbacks } from "@imgraph/core/contract";
 import { describe, expect, it } from "vitest";
 import { tencentModule } from "./module.js";
 import { useCallbackLoop } from "./testing/callback-loop.js";
@@ -84,15 +85,7 @@ describe("live room callbacks", () => {
     expect(() =>
       events("Group.CallbackAfterNewMemberJoin", { ...live, NewMemberList: [{}] }),
     ).toThrow();
-    for (const type of [
-      "LIVE_ROOM_CREATED",
-      "LIVE_ROOM_DESTROYED",
-      "LIVE_ROOM_MEMBER_JOINED",
-      "LIVE_ROOM_MEMBER_LEFT",
-    ] as const) {
-      expect(tencentModule.callbackEvents[type]).toEqual(["ROOM"]);
-      expect(parser.reportsByCallback(type, "ROOM")).toBe(true);
-    }
+    expectLiveRoomCallbacks(tencentModule.callbackEvents, parser);
   });
 });
 

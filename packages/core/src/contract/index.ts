@@ -1,3 +1,4 @@
+export { expectLiveRoomCallbacks } from "./callbacks.js";
 export { closedOrigin, failedItem, itemValue, rejection } from "./faults.js";
 export {
   CONTRACT_CASES,
