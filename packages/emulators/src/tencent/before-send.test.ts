@@ -1,7 +1,7 @@
 import { verifyTencentCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { useLocalServer } from "../testing/local-server.js";
-import { roam } from "../testing/tencent-messages.js";
+import { groupHistory, roamMessages } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,
@@ -68,14 +68,9 @@ const group = (groupId: string, fields: Body = {}) =>
     MsgBody: text("hello"),
     ...fields,
   });
-const history = async () => (await roam(fx.tim, "a", "b", {})).MsgList as Body[];
-const groupHistory = async (groupId: string) =>
-  ok(
-    await fx.tim.call("group_open_http_svc/group_msg_get_simple", {
-      GroupId: groupId,
-      ReqMsgNumber: 20,
-    }),
-  ).RspMsgList as Body[];
+const history = () => roamMessages(fx.tim, "a", "b");
+const groupMessages = async (groupId: string) =>
+  (await groupHistory(fx.tim, groupId)).RspMsgList as Body[];
 /** The after-send callbacks sent so far (delivered through the dispatcher). */
 const afterSends = async () => {
   await fx.emu.flushCallbacks();
@@ -205,7 +200,7 @@ describe("Group.CallbackBeforeSendMsg (intl 1047/34374)", () => {
     expect((await group(g)).ErrorCode).toBe(10016);
     answer = () => ({ json: { ErrorCode: 0 } });
     expect(ok(await group(g)).MsgSeq).toBe(1);
-    expect(await groupHistory(g)).toHaveLength(1);
+    expect(await groupMessages(g)).toHaveLength(1);
   });
 
   it("10100–10200: that code and ErrorInfo reach the sender", async () => {
@@ -218,7 +213,7 @@ describe("Group.CallbackBeforeSendMsg (intl 1047/34374)", () => {
     const g = await createGroupOf(fx.tim, "a", ["b"]);
     answer = () => ({ json: { ErrorCode: 0, MsgBody: text("clean") } });
     ok(await group(g));
-    expect((await groupHistory(g))[0]?.MsgBody).toEqual(text("clean"));
+    expect((await groupMessages(g))[0]?.MsgBody).toEqual(text("clean"));
     expect((await afterSends())[0]?.body.MsgBody).toEqual(text("clean"));
   });
 
@@ -234,6 +229,6 @@ describe("Group.CallbackBeforeSendMsg (intl 1047/34374)", () => {
     const g = await createGroupOf(fx.tim, "a", ["b"]);
     answer = () => "hang";
     ok(await group(g));
-    expect(await groupHistory(g)).toHaveLength(1);
+    expect(await groupMessages(g)).toHaveLength(1);
   });
 });

@@ -1,6 +1,14 @@
 // Conversation groups (recentcontact/*_contact_group) over real HTTP: shapes, limits, codes.
 import { describe, expect, it } from "vitest";
-import { type Body, createGroup, ok, SDK_APP_ID, useTencent, withTencent } from "./test-support.js";
+import {
+  type Body,
+  createGroup,
+  demoState,
+  ok,
+  SDK_APP_ID,
+  useTencent,
+  withTencent,
+} from "./test-support.js";
 
 const fx = useTencent();
 const call = (command: string, body: Body) => fx.tim.call(`recentcontact/${command}`, body);
@@ -200,7 +208,7 @@ describe("recentcontact conversation groups", () => {
   it("shows each user's groups in the state dump", async () => {
     seed("me", "p1");
     ok(await create("me", "W", [c2c("p1")]));
-    const state = fx.emu.state(String(SDK_APP_ID)) as Body;
+    const state = demoState(fx.emu);
     expect(state.conversationGroups.me).toEqual({
       GroupItem: [{ GroupName: "W", GroupId: 1 }],
       ContactItem: [

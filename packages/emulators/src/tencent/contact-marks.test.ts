@@ -1,7 +1,7 @@
 // Conversation marks (recentcontact/mark_contact) and the C2C read-report callback, over HTTP.
 import { describe, expect, it } from "vitest";
 import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
-import { type Body, createGroup, ok, SDK_APP_ID, text } from "./test-support.js";
+import { type Body, createGroup, demoState, ok, SDK_APP_ID, text } from "./test-support.js";
 
 const fx = useTencentCallbacks();
 const c2c = (id: string) => ({ Type: 1, To_Account: id });
@@ -34,7 +34,7 @@ describe("recentcontact/mark_contact", () => {
         { OptType: 1, ContactItem: c2c("p1"), ClearMark: [63, 1], CustomMark: "x" },
       ]),
     );
-    const state = fx.emu.state(String(SDK_APP_ID)) as Body;
+    const state = demoState(fx.emu);
     expect(state.conversationGroups.me.ContactItem[0]).toMatchObject({
       MarkBits: [32],
       CustomMark: "abcd",

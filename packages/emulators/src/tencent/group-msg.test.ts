@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { groupHistory } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroup,
   createGroupOf,
+  demoState,
   importUsers,
   ok,
-  SDK_APP_ID,
   text,
   useTencent,
   withTencent,
@@ -180,7 +181,7 @@ describe("send_group_system_notification", () => {
         ToMembers_Account: ["a", "stranger"],
       }),
     );
-    const state = (await fx.emu.state(String(SDK_APP_ID))) as Body;
+    const state = demoState(fx.emu);
     const notes = state.groups.find((x: Body) => x.groupId === id).notifications;
     expect(notes.map((n: Body) => [n.content, n.to])).toEqual([
       ["hello all", ["o", "a", "b"]],
@@ -214,12 +215,7 @@ describe("editions", () => {
         }),
       );
       emu.setClock({ advanceMs: 8 * 86_400_000 });
-      const h = ok(
-        await tim.call("group_open_http_svc/group_msg_get_simple", {
-          GroupId: id,
-          ReqMsgNumber: 1,
-        }),
-      );
+      const h = await groupHistory(tim, id, 1);
       expect(h.IsFinished).toBe(2);
     });
   });

@@ -2,7 +2,7 @@
 // entering and leaving through the control API, over raw HTTP.
 import { describe, expect, it } from "vitest";
 import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
-import { type Body, ok, SDK_APP_ID, text, withTencent } from "./test-support.js";
+import { type Body, demoState, ok, text, withTencent } from "./test-support.js";
 
 const fx = useTencentCallbacks();
 const call = (cmd: string, body: Body) => fx.tim.call(cmd, body);
@@ -237,7 +237,7 @@ describe("live group messages (#17 §3.5)", () => {
         MsgBody: text("all"),
       }),
     );
-    const rooms = (fx.emu.state(String(SDK_APP_ID)) as Body).liveRooms as Body[];
+    const rooms = demoState(fx.emu).liveRooms as Body[];
     const byId = Object.fromEntries(rooms.map((r) => [r.groupId, r.messages]));
     expect(byId.live).toEqual([
       { from: "o", text: "n", priority: "Normal" },

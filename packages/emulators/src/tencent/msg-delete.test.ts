@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { messageSender, roam } from "../testing/tencent-messages.js";
+import { groupHistory, messageSender, roamMessages } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,
+  demoState,
   importUsers,
   ok,
-  SDK_APP_ID,
   text,
   useTencent,
 } from "./test-support.js";
@@ -17,13 +17,12 @@ async function sendC2C(from: string, to: string, t = "m"): Promise<string> {
   return sent.MsgKey as string;
 }
 async function roamKeys(op: string, peer: string): Promise<string[]> {
-  const r = ok(await roam(fx.tim, op, peer));
-  return (r.MsgList as Body[]).map((m) => m.MsgKey as string);
+  return (await roamMessages(fx.tim, op, peer)).map((m) => m.MsgKey as string);
 }
 const del = (body: Body) => fx.tim.call("openim/delete_c2c_msg_ramble", body);
 /** What the state dump says about one user's conversation with a peer. */
 function contact(user: string, peer: string): Body | undefined {
-  const state = fx.emu.state(String(SDK_APP_ID)) as Body;
+  const state = demoState(fx.emu);
   return (state.recentContacts[user] as Body[]).find((c) => c.To_Account === peer);
 }
 
@@ -89,12 +88,7 @@ describe("group_open_http_svc/delete_group_msg_by_sender", () => {
         Sender_Account: "m",
       }),
     );
-    const history = ok(
-      await fx.tim.call("group_open_http_svc/group_msg_get_simple", {
-        GroupId: id,
-        ReqMsgNumber: 20,
-      }),
-    );
+    const history = await groupHistory(fx.tim, id);
     expect(
       (history.RspMsgList as Body[]).map((m) => [m.MsgSeq, m.From_Account, m.IsPlaceMsg]),
     ).toEqual([
@@ -115,7 +109,7 @@ describe("group_open_http_svc/delete_group_msg_by_sender", () => {
       }),
     );
     expect(recall.RecallRetList).toEqual([{ MsgSeq: 3, RetCode: 10030 }]);
-    const state = fx.emu.state(String(SDK_APP_ID)) as Body;
+    const state = demoState(fx.emu);
     const o = (state.recentContacts.o as Body[]).find((c) => c.GroupId === id);
     expect(o?.MessageCount).toBe(1);
   });

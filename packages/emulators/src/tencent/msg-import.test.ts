@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { roam } from "../testing/tencent-messages.js";
+import { groupHistory, roamMessages } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroupOf,
+  demoState,
   importUsers,
   ok,
-  SDK_APP_ID,
   text,
   useTencent,
 } from "./test-support.js";
@@ -23,8 +23,7 @@ const importC2C = (body: Body) =>
     MsgBody: text("old"),
     ...body,
   });
-const roamList = async (op: string, peer: string): Promise<Body[]> =>
-  ok(await roam(fx.tim, op, peer)).MsgList as Body[];
+const roamList = (op: string, peer: string) => roamMessages(fx.tim, op, peer);
 
 describe("openim/importmsg", () => {
   it("puts the message in both sides' history with its sender and time, keyed Seq_Random_Time", async () => {
@@ -58,7 +57,7 @@ describe("openim/importmsg", () => {
       ]);
     }
     // History import (2) updates the conversation but counts nothing unread.
-    const state = fx.emu.state(String(SDK_APP_ID)) as Body;
+    const state = demoState(fx.emu);
     expect((state.recentContacts.b as Body[])[0]).toMatchObject({
       To_Account: "a",
       MsgTime: t + 60,
@@ -135,12 +134,7 @@ describe("group_open_http_svc/import_group_msg", () => {
         MsgBody: text("live"),
       }),
     );
-    const history = ok(
-      await fx.tim.call("group_open_http_svc/group_msg_get_simple", {
-        GroupId: id,
-        ReqMsgNumber: 10,
-      }),
-    );
+    const history = await groupHistory(fx.tim, id, 10);
     expect((history.RspMsgList as Body[]).map((m) => [m.MsgSeq, m.From_Account])).toEqual([
       [3, "o"],
       [2, "m"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
-import { messageSender, roam } from "../testing/tencent-messages.js";
+import { groupHistory, messageSender, roamMessages } from "../testing/tencent-messages.js";
 import {
   ADMIN,
   type Body,
@@ -23,8 +23,7 @@ const modifyC2C = (body: Body) => fx.tim.call("openim/modify_c2c_msg", body);
 const modifyAToB = async (MsgKey: string, fields: Body) =>
   ok(await modifyC2C({ From_Account: "a", To_Account: "b", MsgKey, ...fields }));
 const modifyGroup = (body: Body) => fx.tim.call("openim/modify_group_msg", body);
-const history = async (op: string, peer: string): Promise<Body[]> =>
-  ok(await roam(fx.tim, op, peer)).MsgList;
+const history = (op: string, peer: string) => roamMessages(fx.tim, op, peer);
 async function groupWithMessage(type = "Public"): Promise<{ id: string; seq: number }> {
   const id = await createGroupOf(fx.tim, "a", ["b"], { Type: type });
   const sent = ok(await send.group(id, "a", { MsgBody: text("before") }));
@@ -94,12 +93,7 @@ describe("openim/modify_group_msg", () => {
     const { id, seq } = await groupWithMessage();
     const r = ok(await modifyGroup({ GroupId: id, MsgSeq: seq, MsgBody: text("after") }));
     expect(r.ErrorInfo).toBe("succeed");
-    const h = ok(
-      await fx.tim.call("group_open_http_svc/group_msg_get_simple", {
-        GroupId: id,
-        ReqMsgNumber: 1,
-      }),
-    );
+    const h = await groupHistory(fx.tim, id, 1);
     expect(h.RspMsgList[0]).toMatchObject({ MsgSeq: seq, MsgBody: text("after") });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Body, importUsers, ok, SDK_APP_ID, useTencent } from "./test-support.js";
+import { type Body, demoState, importUsers, ok, SDK_APP_ID, useTencent } from "./test-support.js";
 
 const fx = useTencent();
-const pushes = async () => ((await fx.emu.state(String(SDK_APP_ID))) as Body).pushes as Body[];
+const pushes = async () => demoState(fx.emu).pushes as Body[];
 const info = { PushFlag: 0, Title: "Hi", Desc: "You have mail" };
 const batch = (body: Body) =>
   fx.tim.call("timpush/batch", {

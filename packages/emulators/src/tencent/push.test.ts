@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Body, importUsers, ok, SDK_APP_ID, text, useTencent } from "./test-support.js";
+import { type Body, demoState, importUsers, ok, text, useTencent } from "./test-support.js";
 
 const fx = useTencent();
-const pushes = async () => ((await fx.emu.state(String(SDK_APP_ID))) as Body).pushes as Body[];
+const pushes = async () => demoState(fx.emu).pushes as Body[];
 const notification = { PushFlag: 0, Title: "Sale", Desc: "50% off", Ext: '{"s":1}' };
 const push = (body: Body) => fx.tim.call("timpush/push", { MsgRandom: 1, ...body });
 const tag = (To_Account: string, Tags: string[]) =>

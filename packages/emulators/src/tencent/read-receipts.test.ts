@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { useTencentCallbacks } from "../testing/tencent-callbacks.js";
-import { messageSender, roam } from "../testing/tencent-messages.js";
+import { messageSender, roamMessages } from "../testing/tencent-messages.js";
 import {
   type Body,
   createGroup,
   createGroupOf,
+  demoState,
   importUsers,
   ok,
-  SDK_APP_ID,
   text,
   withTencent,
 } from "./test-support.js";
 
 const fx = useTencentCallbacks();
 const sender = messageSender(fx);
-const dump = () => fx.emu.state(String(SDK_APP_ID)) as Body;
+const dump = () => demoState(fx.emu);
 
 describe("openim/c2c_msg_read_receipt", () => {
   async function send(from: string, to: string): Promise<string> {
@@ -37,10 +37,8 @@ describe("openim/c2c_msg_read_receipt", () => {
         ],
       }),
     );
-    const history = ok(await roam(fx.tim, "a", "b", { MaxCnt: 10 }));
-    const read = Object.fromEntries(
-      (history.MsgList as Body[]).map((m) => [m.MsgKey, m.IsPeerRead]),
-    );
+    const history = await roamMessages(fx.tim, "a", "b", { MaxCnt: 10 });
+    const read = Object.fromEntries(history.map((m) => [m.MsgKey, m.IsPeerRead]));
     expect(read).toEqual({ [k1]: 1, [k2]: 0, [mine]: 0 });
     const byKey = Object.fromEntries(
       (dump().readReceipts.c2c as Body[]).map((m) => [m.MsgKey, m.ReadBy]),

@@ -159,6 +159,9 @@ export async function withTencent(
   }
 }
 
+/** The demo app's state dump (what the control API shows it remembers). */
+export const demoState = (emu: RunningEmulator): Body => emu.state(String(SDK_APP_ID)) as Body;
+
 /** A text MsgBody. */
 export const text = (t: string) => [{ MsgType: "TIMTextElem", MsgContent: { Text: t } }];
 

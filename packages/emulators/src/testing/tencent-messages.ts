@@ -1,5 +1,5 @@
 /** Test helpers that send and read Tencent messages through the REST API. */
-import { type Body, type TimClient, text } from "../tencent/test-support.js";
+import { type Body, ok, type TimClient, text } from "../tencent/test-support.js";
 
 /**
  * Message senders sharing one counter for MsgRandom / Random (from `first`), so that no two
@@ -39,3 +39,15 @@ export const roam = (tim: TimClient, op: string, peer: string, fields: Body = {}
     MaxTime: 4294967295,
     ...fields,
   });
+
+/** The messages of `op`'s history with `peer` (`fields` add or replace), from an OK answer. */
+export const roamMessages = async (
+  tim: TimClient,
+  op: string,
+  peer: string,
+  fields: Body = {},
+): Promise<Body[]> => ok(await roam(tim, op, peer, fields)).MsgList as Body[];
+
+/** group_msg_get_simple's OK answer: the newest `count` messages of a group. */
+export const groupHistory = async (tim: TimClient, GroupId: string, count = 20): Promise<Body> =>
+  ok(await tim.call("group_open_http_svc/group_msg_get_simple", { GroupId, ReqMsgNumber: count }));
