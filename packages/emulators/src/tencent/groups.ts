@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { TencentCallbacks } from "./callbacks.js";
 import { TimError } from "./errors.js";
-import { isObject, type Json, utf8Bytes } from "./fields.js";
+import { type Fields, isObject, type Json, utf8Bytes } from "./fields.js";
 import type { AppState, Group, GroupType, Member, Role } from "./state.js";
 
 export const GROUP_TYPES: readonly GroupType[] = [
@@ -66,6 +66,24 @@ export function checkText(field: keyof typeof LIMITS, label: string, v: unknown)
   if (utf8Bytes(v) > LIMITS[field])
     throw new TimError(10004, `${label} is over ${LIMITS[field]} bytes`);
   return v;
+}
+
+/** A group's texts: the key in state (and LIMITS) and the request field that sets it. */
+export const GROUP_TEXTS = [
+  ["name", "Name"],
+  ["introduction", "Introduction"],
+  ["notification", "Notification"],
+  ["faceUrl", "FaceUrl"],
+] as const;
+
+type OptionalText = Exclude<(typeof GROUP_TEXTS)[number][0], "name">;
+
+/** The texts besides the (required) name that a new group is given, checked; absent ones left out. */
+export function optionalGroupTexts(f: Fields): Partial<Record<OptionalText, string>> {
+  const texts: Partial<Record<OptionalText, string>> = {};
+  for (const [k, field] of GROUP_TEXTS)
+    if (k !== "name" && f.has(field)) texts[k] = checkText(k, field, f.raw[field]);
+  return texts;
 }
 
 export function checkApplyOption(v: unknown, label = "ApplyJoinOption"): string {

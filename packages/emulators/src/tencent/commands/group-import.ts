@@ -14,6 +14,7 @@ import {
   insertGroup,
   newGroupId,
   newMember,
+  optionalGroupTexts,
   parseGroupType,
 } from "../groups.js";
 import { account, type RouteTable } from "../route.js";
@@ -43,8 +44,6 @@ export const groupImportRoutes: RouteTable = {
       const maxMembers = f.optInt("MaxMemberCount");
       if (maxMembers !== undefined && (maxMembers < 1 || maxMembers > cap))
         f.fail(`MaxMemberCount must be 1-${cap}`);
-      const text = (k: "introduction" | "notification" | "faceUrl", field: string) =>
-        f.has(field) ? { [k]: checkText(k, field, f.raw[field]) } : {};
       if (type === "Community" && f.has("ApplyJoinOption"))
         f.fail("Community groups do not support ApplyJoinOption");
       const apply = checkApplyOption(f.raw.ApplyJoinOption ?? "NeedPermission");
@@ -63,9 +62,8 @@ export const groupImportRoutes: RouteTable = {
           type,
           name,
           owner,
-          ...text("introduction", "Introduction"),
-          ...text("notification", "Notification"),
-          ...text("faceUrl", "FaceUrl"),
+          // Checked last: a bad owner or GroupId answers before a bad text.
+          ...optionalGroupTexts(f),
           maxMemberNum: maxMembers ?? Math.min(DEFAULT_MAX_MEMBERS, cap),
           applyJoinOption: apply,
           ...(appData !== undefined ? { appDefinedData: appData } : {}),

@@ -11,12 +11,14 @@ import {
   checkText,
   filterKeys,
   findGroup,
+  GROUP_TEXTS,
   HAS_ADMINS,
   insertGroup,
   MEMBER_CAP,
   memberInfo,
   newGroupId,
   newMember,
+  optionalGroupTexts,
   orderedMembers,
   parseGroupType,
 } from "../groups.js";
@@ -51,11 +53,7 @@ export const groupRoutes: RouteTable = {
       if (maxMembers !== undefined && (maxMembers < 1 || maxMembers > MEMBER_CAP[type])) {
         throw new TimError(10004, `MaxMemberCount must be 1-${MEMBER_CAP[type]}`);
       }
-      const opt = (k: "introduction" | "notification" | "faceUrl", field: string) =>
-        f.has(field) ? checkText(k, field, f.raw[field]) : undefined;
-      const introduction = opt("introduction", "Introduction");
-      const notification = opt("notification", "Notification");
-      const faceUrl = opt("faceUrl", "FaceUrl");
+      const texts = optionalGroupTexts(f);
       const apply = f.has("ApplyJoinOption") ? checkApplyOption(f.raw.ApplyJoinOption) : undefined;
       const invite = f.optStr("InviteJoinOption");
       const appData = f.has("AppDefinedData") ? checkAppData(f.raw.AppDefinedData) : undefined;
@@ -81,9 +79,7 @@ export const groupRoutes: RouteTable = {
           type,
           name,
           owner,
-          ...(introduction !== undefined ? { introduction } : {}),
-          ...(notification !== undefined ? { notification } : {}),
-          ...(faceUrl !== undefined ? { faceUrl } : {}),
+          ...texts,
           ...(maxMembers !== undefined ? { maxMemberNum: maxMembers } : {}),
           ...(apply !== undefined ? { applyJoinOption: apply } : {}),
           ...(invite !== undefined ? { inviteJoinOption: invite } : {}),
@@ -178,13 +174,8 @@ export const groupRoutes: RouteTable = {
         }
       }
       const changed: Json = {};
-      const text = (k: "name" | "introduction" | "notification" | "faceUrl", field: string) => {
+      for (const [k, field] of GROUP_TEXTS)
         if (f.has(field)) changed[field] = checkText(k, field, f.raw[field]);
-      };
-      text("name", "Name");
-      text("introduction", "Introduction");
-      text("notification", "Notification");
-      text("faceUrl", "FaceUrl");
       const max = f.optInt("MaxMemberNum");
       if (max !== undefined && (max < g.members.size || max > MEMBER_CAP[g.type] || max < 1)) {
         throw new TimError(10004, "MaxMemberNum is out of range");
@@ -199,10 +190,8 @@ export const groupRoutes: RouteTable = {
         throw new TimError(10004, "MuteAllMember must be On or Off");
       }
       const appData = f.has("AppDefinedData") ? checkAppData(f.raw.AppDefinedData) : undefined;
-      if (changed.Name !== undefined) g.name = changed.Name as string;
-      if (changed.Introduction !== undefined) g.introduction = changed.Introduction as string;
-      if (changed.Notification !== undefined) g.notification = changed.Notification as string;
-      if (changed.FaceUrl !== undefined) g.faceUrl = changed.FaceUrl as string;
+      for (const [k, field] of GROUP_TEXTS)
+        if (changed[field] !== undefined) g[k] = changed[field] as string;
       if (changed.ApplyJoinOption !== undefined)
         g.applyJoinOption = changed.ApplyJoinOption as string;
       if (max !== undefined) g.maxMemberNum = changed.MaxMemberNum = max;
