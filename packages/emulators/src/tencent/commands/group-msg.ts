@@ -66,19 +66,24 @@ export const groupMsgRoutes: RouteTable = {
       // a duplicate is dropped: the first answer again
       return dedupSendAsync(app.groupDedup, dedupKey, nowMs, GROUP_DEDUP_MS, async () => {
         trialQuota(ctx, 1);
+        // Both send callbacks describe the message alike; its content is read when each is
+        // sent, so the after-send one carries what a before-send verdict made of it.
+        const origin = {
+          GroupId: g.id,
+          Type: g.type,
+          From_Account: from,
+          Operator_Account: admin,
+          Random: random,
+        };
+        const content = () => ({
+          OnlineOnlyFlag: onlineOnly ? 1 : 0,
+          MsgBody: body,
+          CloudCustomData: cloudCustomData ?? "",
+          ...(topicId !== undefined ? { TopicId: topicId } : {}),
+        });
         if (!beforeSendForbidden(f.raw)) {
           // Live groups (AVChatRoom) are asked too: the callback's Type names them.
-          const verdict = await ctx.beforeSend("group", {
-            GroupId: g.id,
-            Type: g.type,
-            From_Account: from,
-            Operator_Account: admin,
-            Random: random,
-            OnlineOnlyFlag: onlineOnly ? 1 : 0,
-            MsgBody: body,
-            CloudCustomData: cloudCustomData ?? "",
-            ...(topicId !== undefined ? { TopicId: topicId } : {}),
-          });
+          const verdict = await ctx.beforeSend("group", { ...origin, ...content() });
           // Silently dropped: a success answer (no sequence number used), nothing stored.
           if (verdict.action === "drop") return { MsgTime: now, MsgSeq: g.nextSeq };
           if (verdict.body) body = verdict.body;
@@ -104,17 +109,10 @@ export const groupMsgRoutes: RouteTable = {
         g.lastMsgTime = now;
         if (member) member.lastSendMsgTime = now;
         afterSendCallback(ctx, "Group.CallbackAfterSendMsg", {
-          GroupId: g.id,
-          Type: g.type,
-          From_Account: from,
-          Operator_Account: admin,
-          Random: random,
+          ...origin,
           MsgSeq: msg.seq,
           MsgTime: msg.time,
-          OnlineOnlyFlag: onlineOnly ? 1 : 0,
-          MsgBody: body,
-          CloudCustomData: cloudCustomData ?? "",
-          ...(topicId !== undefined ? { TopicId: topicId } : {}),
+          ...content(),
         });
         return { MsgTime: msg.time, MsgSeq: msg.seq };
       });
