@@ -5,8 +5,8 @@
 
 import { Agent, request } from "node:http";
 import { generateUserSig } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
+import { useEmulatorPerFile } from "../testing/emulator-per-file.js";
 import { type Late, resolveLate } from "../testing/late.js";
 import { startTencentEmulator } from "./emulator.js";
 import type { TencentAppConfig, TencentEmulatorOptions } from "./options.js";
@@ -119,23 +119,15 @@ export function useTencent(
   lateOptions: Late<Partial<TencentEmulatorOptions>> = {},
   app: Partial<TencentAppConfig> = {},
 ): { emu: RunningEmulator; tim: TimClient } {
-  const fx = {} as { emu: RunningEmulator; tim: TimClient };
-  beforeAll(async () => {
+  return useEmulatorPerFile(async () => {
     const options = resolveLate(lateOptions);
-    fx.emu = await startTencentEmulator({
+    const emu = await startTencentEmulator({
       rateLimits: false,
       ...options,
       apps: options.apps ?? [{ sdkAppId: SDK_APP_ID, key: KEY, ...app }],
     });
-    fx.tim = timClient(fx.emu);
+    return { emu, tim: timClient(emu) };
   });
-  beforeEach(() => {
-    fx.emu.reset();
-  });
-  afterAll(async () => {
-    await fx.emu?.close();
-  });
-  return fx;
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import { request } from "node:http";
 import { signZegoRequest } from "@imgraph/signing";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RunningEmulator } from "../framework/index.js";
+import { useEmulatorPerFile } from "../testing/emulator-per-file.js";
 import { type Late, resolveLate } from "../testing/late.js";
 import { startZegoEmulator } from "./emulator.js";
 import type { ZegoAppConfig, ZegoEmulatorOptions } from "./options.js";
@@ -160,15 +160,5 @@ export function useZego(
   overrides: Late<Partial<ZegoEmulatorOptions>> = {},
   app: Late<Partial<ZegoAppConfig>> = {},
 ): ZegoFixture {
-  const fx = {} as ZegoFixture;
-  beforeAll(async () => {
-    Object.assign(fx, await startTestEmulator(resolveLate(overrides), resolveLate(app)));
-  });
-  beforeEach(() => {
-    fx.emu.reset();
-  });
-  afterAll(async () => {
-    await fx.emu?.close();
-  });
-  return fx;
+  return useEmulatorPerFile(() => startTestEmulator(resolveLate(overrides), resolveLate(app)));
 }
