@@ -1,10 +1,12 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { AttemptInfo } from "@imgraph/core";
 import {
+  type Attributes,
   type Context,
   context,
   propagation,
   ROOT_CONTEXT,
+  type Span,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -14,8 +16,11 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import type { Route } from "./http/route.js";
+import type { Route, RouteRequest } from "./http/route.js";
 import { OperationNames, operationTypeLabel } from "./metrics.js";
+
+/** What a route returns for its request's log line. */
+type RouteMeta = Awaited<ReturnType<Route>>;
 
 const TRACER = "@imgraph/gateway";
 export const DEFAULT_SERVICE_NAME = "imgraph-gateway";
@@ -91,18 +96,8 @@ export function tracedGraphql(path: string, route: Route): Route {
   const names = new OperationNames();
   return async (request) => {
     if (request.url.pathname !== path) return route(request);
-    const tracer = trace.getTracer(TRACER);
-    const parent = propagation.extract(ROOT_CONTEXT, request.req.headers);
-    const span = tracer.startSpan(
-      "graphql",
-      {
-        kind: SpanKind.SERVER,
-        attributes: { "http.request.method": request.req.method ?? "", "http.route": path },
-      },
-      parent,
-    );
-    try {
-      const meta = await context.with(trace.setSpan(parent, span), () => route(request));
+    const attributes = { "http.request.method": request.req.method ?? "", "http.route": path };
+    return inServerSpan("graphql", attributes, route, request, (span, meta) => {
       const type = operationTypeLabel(meta?.operationType);
       const name = names.label(typeof meta?.operationName === "string" ? meta.operationName : null);
       const outcome = typeof meta?.outcome === "string" ? meta.outcome : "error";
@@ -116,15 +111,7 @@ export function tracedGraphql(path: string, route: Route): Route {
       const codes = Array.isArray(meta?.errorCodes) ? meta.errorCodes.map(String) : [];
       if (codes.length > 0) span.setAttribute("imgraph.error_codes", codes);
       if (outcome !== "ok") span.setStatus({ code: SpanStatusCode.ERROR });
-      return meta;
-    } catch (error) {
-      // The error's message may quote the request: only its kind is recorded.
-      span.setAttribute("error.type", error instanceof Error ? error.name : "unknown");
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
+    });
   };
 }
 
@@ -137,11 +124,7 @@ export function tracedGraphql(path: string, route: Route): Route {
 export function tracedWebhooks(prefix: string, route: Route): Route {
   return async (request) => {
     if (!request.url.pathname.startsWith(prefix)) return route(request);
-    const tracer = trace.getTracer(TRACER);
-    const parent = propagation.extract(ROOT_CONTEXT, request.req.headers);
-    const span = tracer.startSpan("webhook", { kind: SpanKind.SERVER }, parent);
-    try {
-      const meta = await context.with(trace.setSpan(parent, span), () => route(request));
+    return inServerSpan("webhook", {}, route, request, (span, meta) => {
       // Only a configured app's id names the span: ids from unknown paths stay out.
       if (typeof meta?.app === "string") {
         span.updateName(`webhook ${meta.app}`);
@@ -152,15 +135,38 @@ export function tracedWebhooks(prefix: string, route: Route): Route {
       if (typeof meta?.events === "number") span.setAttribute("imgraph.events", meta.events);
       span.setAttribute("http.response.status_code", request.res.statusCode);
       if (request.res.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
-      return meta;
-    } catch (error) {
-      span.setAttribute("error.type", error instanceof Error ? error.name : "unknown");
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
+    });
   };
+}
+
+/**
+ * Runs a route in a server span, a child of the request's `traceparent`, that is the active
+ * context while the route runs; `annotate` records what the route's log line says, and the
+ * span ends however the route ends.
+ */
+async function inServerSpan(
+  name: string,
+  attributes: Attributes,
+  route: Route,
+  request: RouteRequest,
+  annotate: (span: Span, meta: RouteMeta) => void,
+): Promise<RouteMeta> {
+  const parent = propagation.extract(ROOT_CONTEXT, request.req.headers);
+  const span = trace
+    .getTracer(TRACER)
+    .startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
+  try {
+    const meta = await context.with(trace.setSpan(parent, span), () => route(request));
+    annotate(span, meta);
+    return meta;
+  } catch (error) {
+    // The error's message may quote the request: only its kind is recorded.
+    span.setAttribute("error.type", error instanceof Error ? error.name : "unknown");
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw error;
+  } finally {
+    span.end();
+  }
 }
 
 /** A subscription's span: its context (where its subscribe step runs) and its end. */
