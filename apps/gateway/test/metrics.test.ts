@@ -39,6 +39,20 @@ function value(samples: Sample[], name: string, labels: Record<string, string>) 
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** GET /metrics of a demo gateway with the token: a text exposition, and its samples. */
+async function scrape(g: DemoGateway): Promise<{ text: string; samples: Sample[] }> {
+  const res = await fetch(`${new URL(g.url).origin}/metrics`, { headers: auth(TOKEN) });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/plain");
+  const text = await res.text();
+  return { text, samples: parse(text) };
+}
+
+/** imgraph_subscriptions_total for one outcome (and error code) of subscriptions over graphql-ws. */
+async function subscriptions(g: DemoGateway, outcome: string, code = ""): Promise<number> {
+  return value((await scrape(g)).samples, "imgraph_subscriptions_total", { outcome, code }) ?? 0;
+}
+
 describe("GET /metrics with a token configured", () => {
   let g: DemoGateway;
   let base: string;
@@ -46,14 +60,6 @@ describe("GET /metrics with a token configured", () => {
     g = started;
     base = new URL(g.url).origin;
   });
-
-  async function scrape(): Promise<{ text: string; samples: Sample[] }> {
-    const res = await fetch(`${base}/metrics`, { headers: auth(TOKEN) });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/plain");
-    const text = await res.text();
-    return { text, samples: parse(text) };
-  }
 
   it("answers 401 without metrics to a missing or wrong bearer token", async () => {
     for (const headers of [{}, auth("wrong-token-0123456789abcdef"), auth(`${TOKEN}x`)]) {
@@ -69,10 +75,10 @@ describe("GET /metrics with a token configured", () => {
   });
 
   it("counts a GraphQL operation and the vendor calls it made", async () => {
-    const before = (await scrape()).samples;
+    const before = (await scrape(g)).samples;
     const r = await gql(g.url, 'query Users { user(id: "alice") { id } }', {}, admin(g));
     expect(r.errors).toBeUndefined();
-    const { text, samples } = await scrape();
+    const { text, samples } = await scrape(g);
     expect(text).toContain(
       'imgraph_graphql_operations_total{operation="Users",type="query",outcome="ok"} 1',
     );
@@ -143,7 +149,7 @@ describe("GET /metrics with a token configured", () => {
     const denied = await gql(g.url, 'query Denied { user(id: "alice") { id } }');
     expect(denied.status).toBe(401);
     await gql(g.url, "{ __typename }", {}, admin(g));
-    const { samples } = await scrape();
+    const { samples } = await scrape(g);
     expect(
       value(samples, "imgraph_graphql_operations_total", {
         operation: "Denied",
@@ -168,7 +174,7 @@ describe("GET /metrics with a token configured", () => {
     for (let i = 0; i < MAX_OPERATION_NAMES; i++) await typename(`Op${i}`);
     await typename("OneTooMany");
     await typename("Users");
-    const { text, samples } = await scrape();
+    const { text, samples } = await scrape(g);
     expect(text).not.toContain("4815162342");
     expect(text).not.toContain("xxxxxxxx");
     expect(text).not.toContain("OneTooMany");
@@ -208,7 +214,7 @@ describe("GET /metrics with a token configured", () => {
     expect(forged.status).toBe(401);
     await fetch(`${base}/webhooks/${app}`);
     await fetch(`${base}/webhooks/nosuchapp`, { method: "POST", body: "{}" });
-    const { samples } = await scrape();
+    const { samples } = await scrape(g);
     const webhooks = samples.filter((s) => s.name === "imgraph_webhooks_total");
     // The demo seed's callbacks arrived through the route.
     expect(
@@ -232,7 +238,7 @@ describe("GET /metrics with a token configured", () => {
 
   it("reports the listeners of active subscriptions", async () => {
     const listeners = async () =>
-      value((await scrape()).samples, "imgraph_subscription_listeners", {});
+      value((await scrape(g)).samples, "imgraph_subscription_listeners", {});
     expect(await listeners()).toBe(0);
     const client = wsClient(g.url, admin(g));
     const sub = collect(client, EVENTS);
@@ -248,12 +254,10 @@ describe("GET /metrics with a token configured", () => {
   });
 
   it("counts subscriptions over graphql-ws: started, refused by code, completed", async () => {
-    const count = async (outcome: string, code = "") =>
-      value((await scrape()).samples, "imgraph_subscriptions_total", { outcome, code }) ?? 0;
     const before = {
-      started: await count("started"),
-      refused: await count("refused", "GRAPHQL_VALIDATION_FAILED"),
-      completed: await count("completed"),
+      started: await subscriptions(g, "started"),
+      refused: await subscriptions(g, "refused", "GRAPHQL_VALIDATION_FAILED"),
+      completed: await subscriptions(g, "completed"),
     };
     const client = wsClient(g.url, admin(g));
     try {
@@ -261,10 +265,12 @@ describe("GET /metrics with a token configured", () => {
       const bad = collect(client, "subscription { nothingHere }");
       await until(() => bad.errors.length > 0 || bad.done);
       await until(() => g.realtime.pubsub.stats().listeners === 1);
-      expect(await count("started")).toBe(before.started + 1);
-      expect(await count("refused", "GRAPHQL_VALIDATION_FAILED")).toBe(before.refused + 1);
+      expect(await subscriptions(g, "started")).toBe(before.started + 1);
+      expect(await subscriptions(g, "refused", "GRAPHQL_VALIDATION_FAILED")).toBe(
+        before.refused + 1,
+      );
       sub.stop();
-      await until(async () => (await count("completed")) === before.completed + 1);
+      await until(async () => (await subscriptions(g, "completed")) === before.completed + 1);
     } finally {
       await client.dispose();
     }
@@ -282,17 +288,13 @@ describe("a subscriber that falls behind", () => {
     g = started;
   });
 
-  async function samples(): Promise<Sample[]> {
-    const res = await fetch(`${new URL(g.url).origin}/metrics`, { headers: auth(TOKEN) });
-    return parse(await res.text());
-  }
-
   it("gets SUBSCRIPTION_LAGGED, then the end, and counts as lagged (not completed)", async () => {
-    const count = async (outcome: string) =>
-      value(await samples(), "imgraph_subscriptions_total", { outcome, code: "" }) ?? 0;
     const waits = async () =>
-      value(await samples(), "imgraph_subscription_event_wait_seconds_count", {}) ?? 0;
-    const before = { lagged: await count("lagged"), completed: await count("completed") };
+      value((await scrape(g)).samples, "imgraph_subscription_event_wait_seconds_count", {}) ?? 0;
+    const before = {
+      lagged: await subscriptions(g, "lagged"),
+      completed: await subscriptions(g, "completed"),
+    };
     const waitsBefore = await waits();
     const client = wsClient(g.url, admin(g));
     try {
@@ -321,8 +323,8 @@ describe("a subscriber that falls behind", () => {
         }),
       ]);
       expect(g.realtime.pubsub.stats().listeners).toBe(0);
-      await until(async () => (await count("lagged")) === before.lagged + 1);
-      expect(await count("completed")).toBe(before.completed);
+      await until(async () => (await subscriptions(g, "lagged")) === before.lagged + 1);
+      expect(await subscriptions(g, "completed")).toBe(before.completed);
       expect(await waits()).toBeGreaterThan(waitsBefore);
     } finally {
       await client.dispose();
