@@ -10,12 +10,16 @@ import type {
 // callback of its own (none of the three calls back for deletes or reactions; only some for
 // edits and reads). Where the vendor does call back, its callback is the one event.
 
+/** An event as a write's builder says it: writeEvents adds the app and the time of the write. */
+type WriteEvent = Unstamped<ImEvent>;
+type Unstamped<E> = E extends ImEvent ? Omit<E, "appId" | "at"> : never;
+
 type Builder<N extends OperationName> = (
   input: OperationInput<N>,
   output: OperationOutput<N>,
   adapter: ImAdapter,
   at: Date,
-) => ImEvent[];
+) => WriteEvent[];
 
 /** Which event each write made through the gateway is reported as (the support matrix lists it). */
 export const EVENT_OF_WRITE = {
@@ -35,26 +39,24 @@ export const EVENT_OF_WRITE = {
 
 /** One builder per write above: the compiler keeps the two lists the same. */
 const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
-  editMessage(input, _output, adapter, at) {
-    const about = aboutMessage(adapter, at, input.messageId);
+  editMessage(input, _output, adapter) {
+    const about = aboutMessage(adapter, input.messageId);
     if (!about) return [];
     const editorId = input.actorId ?? about.senderId;
     return [{ type: "MESSAGE_EDITED", ...about, editorId, content: input.content }];
   },
-  deleteMessages(input, output, adapter, at) {
+  deleteMessages(input, output, adapter) {
     return output.flatMap((result, i) => {
       const messageId = input.messageIds[i];
-      const about = result.ok && messageId ? aboutMessage(adapter, at, messageId) : null;
+      const about = result.ok && messageId ? aboutMessage(adapter, messageId) : null;
       if (!about) return [];
       return [{ type: "MESSAGE_DELETED" as const, ...about, forUserId: input.userId }];
     });
   },
-  deleteGroupMessagesBySender(input, _output, adapter, at) {
+  deleteGroupMessagesBySender(input) {
     return [
       {
         type: "MESSAGE_DELETED",
-        appId: adapter.info.id,
-        at,
         messageId: null,
         conversation: { type: "GROUP", id: input.groupId },
         senderId: input.senderId,
@@ -62,47 +64,38 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
       },
     ];
   },
-  markConversationRead(input, _output, adapter, at) {
+  markConversationRead(input, _output, _adapter, at) {
     return [
       {
         type: "CONVERSATION_READ",
-        appId: adapter.info.id,
-        at,
         userId: input.userId,
         conversation: input.conversation,
         readUpTo: input.upTo ?? at,
       },
     ];
   },
-  updateGroupProfile(input, _output, adapter, at) {
+  updateGroupProfile(input) {
     const fields = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
-    return [
-      { type: "GROUP_PROFILE_UPDATED", appId: adapter.info.id, at, groupId: input.groupId, fields },
-    ];
+    return [{ type: "GROUP_PROFILE_UPDATED", groupId: input.groupId, fields }];
   },
-  muteGroup(input, _output, adapter, at) {
-    const { groupId, muted } = input;
-    return [{ type: "GROUP_MUTED", appId: adapter.info.id, at, groupId, muted }];
+  muteGroup({ groupId, muted }) {
+    return [{ type: "GROUP_MUTED", groupId, muted }];
   },
-  setGroupMemberRole(input, _output, adapter, at) {
+  setGroupMemberRole(input) {
     return [
       {
         type: "GROUP_MEMBER_ROLE_CHANGED",
-        appId: adapter.info.id,
-        at,
         groupId: input.groupId,
         userId: input.userId,
         role: input.role,
       },
     ];
   },
-  setGroupAttributes: (input, _output, adapter, at) =>
-    attributes(adapter, at, input.groupId, Object.keys(input.attributes)),
-  removeGroupAttributes: (input, _output, adapter, at) =>
-    attributes(adapter, at, input.groupId, input.keys),
-  clearGroupAttributes: (input, _output, adapter, at) => attributes(adapter, at, input.groupId, []),
-  addReaction: (input, _output, adapter, at) => reaction(input, adapter, at, true),
-  removeReaction: (input, _output, adapter, at) => reaction(input, adapter, at, false),
+  setGroupAttributes: (input) => attributes(input.groupId, Object.keys(input.attributes)),
+  removeGroupAttributes: (input) => attributes(input.groupId, input.keys),
+  clearGroupAttributes: (input) => attributes(input.groupId, []),
+  addReaction: (input, _output, adapter) => reaction(input, adapter, true),
+  removeReaction: (input, _output, adapter) => reaction(input, adapter, false),
 };
 
 const PROFILE_FIELDS = [
@@ -114,17 +107,16 @@ const PROFILE_FIELDS = [
   "maxMembers",
 ] as const;
 
-function attributes(adapter: ImAdapter, at: Date, groupId: string, keys: string[]): ImEvent[] {
-  return [{ type: "GROUP_ATTRIBUTES_CHANGED", appId: adapter.info.id, at, groupId, keys }];
+function attributes(groupId: string, keys: string[]): WriteEvent[] {
+  return [{ type: "GROUP_ATTRIBUTES_CHANGED", groupId, keys }];
 }
 
 function reaction(
   input: OperationInput<"addReaction">,
   adapter: ImAdapter,
-  at: Date,
   added: boolean,
-): ImEvent[] {
-  const about = aboutMessage(adapter, at, input.messageId);
+): WriteEvent[] {
+  const about = aboutMessage(adapter, input.messageId);
   if (!about) return [];
   return [{ type: "REACTION_CHANGED", ...about, userId: input.userId, emoji: input.emoji, added }];
 }
@@ -133,11 +125,11 @@ function reaction(
  * The fields every event about one message starts with, as the adapter reads them from the
  * message's id; null where it cannot (then the write is reported by no event).
  */
-function aboutMessage(adapter: ImAdapter, at: Date, messageId: string) {
+function aboutMessage(adapter: ImAdapter, messageId: string) {
   const message = adapter.describeMessageId?.(messageId);
   if (!message) return null;
   const { conversation, senderId } = message;
-  return { appId: adapter.info.id, at, messageId, conversation, senderId };
+  return { messageId, conversation, senderId };
 }
 
 /**
@@ -159,5 +151,7 @@ export function writeEvents<N extends OperationName>(
       event.type,
       "conversation" in event ? event.conversation.type : "GROUP",
     ) === true;
-  return build(input, output, adapter, at).filter((event) => !calledBack(event));
+  return build(input, output, adapter, at)
+    .map((event): ImEvent => ({ ...event, appId: adapter.info.id, at }))
+    .filter((event) => !calledBack(event));
 }
