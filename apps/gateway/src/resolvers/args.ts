@@ -1,5 +1,7 @@
+import type * as core from "@imgraph/core";
 import { BadUserInputError, type OutgoingContent } from "@imgraph/core";
 import { ArgsType, Field, Int } from "type-graphql";
+import type { ConversationRefInput } from "../schema/conversation-types.js";
 import type { MessageContentInput } from "../schema/inputs.js";
 
 export const MAX_PAGE = 100;
@@ -34,6 +36,11 @@ export function toContent(input: MessageContentInput, field = "content"): Outgoi
   if (input.image) return { type: "IMAGE", ...defined(input.image) } as OutgoingContent;
   const file = input.file as NonNullable<MessageContentInput["file"]>;
   return { type: "FILE", ...defined(file) } as OutgoingContent;
+}
+
+/** A conversation argument → the neutral conversation (a plain object, not the input's class). */
+export function toConversation(input: ConversationRefInput): core.Conversation {
+  return { type: input?.type, id: input?.id };
 }
 
 /** The entries that are set: optional arguments left out (null or omitted) are not passed on. */

@@ -1,8 +1,8 @@
-import type * as core from "@imgraph/core";
 import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { ConversationFolder, ConversationMarks } from "../schema/conversation-folder-types.js";
 import { ConversationRefInput } from "../schema/conversation-types.js";
-import type { ConversationType } from "../schema/types.js";
+import { shownConversation } from "../schema/convert.js";
+import { toConversation } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 
 const OWNER_ARG = { description: "Whose folders or marks (end users: their own)." } as const;
@@ -22,13 +22,11 @@ class FolderArgs {
   userId!: string;
 }
 
-const shown = (c: core.Conversation) => ({ type: c.type as ConversationType, id: c.id });
-
 /** The neutral input of a folder write that names conversations. */
 const entries = ({ userId, name }: FolderArgs, conversations: ConversationRefInput[]) => ({
   userId,
   name,
-  conversations: conversations.map((c): core.Conversation => ({ type: c?.type, id: c?.id })),
+  conversations: conversations.map(toConversation),
 });
 
 /** A user's conversation folders and conversation marks. */
@@ -43,7 +41,10 @@ export class ConversationFolderResolver {
     @InApp() app: AppScope,
   ): Promise<ConversationFolder[]> {
     const folders = await app.run("listConversationGroups", { userId });
-    return folders.map((f) => ({ name: f.name, conversations: f.conversations.map(shown) }));
+    return folders.map((f) => ({
+      name: f.name,
+      conversations: f.conversations.map(shownConversation),
+    }));
   }
 
   @Mutation(() => Boolean, {
@@ -123,7 +124,7 @@ export class ConversationFolderResolver {
   ): Promise<boolean> {
     return app.done("setConversationMarks", {
       userId,
-      conversation: { type: conversation?.type, id: conversation?.id },
+      conversation: toConversation(conversation),
       ...(add ? { add } : {}),
       ...(remove ? { remove } : {}),
     });
@@ -137,6 +138,6 @@ export class ConversationFolderResolver {
     @InApp() app: AppScope,
   ): Promise<ConversationMarks[]> {
     const all = await app.run("listConversationMarks", { userId });
-    return all.map((m) => ({ conversation: shown(m.conversation), marks: m.marks }));
+    return all.map((m) => ({ conversation: shownConversation(m.conversation), marks: m.marks }));
   }
 }

@@ -22,11 +22,11 @@ import {
   ConversationSummary,
   HistoryLog,
 } from "../schema/conversation-types.js";
+import { shownConversation } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import { Message } from "../schema/message-types.js";
-import type { ConversationType } from "../schema/types.js";
 import { actor } from "./actor.js";
-import { defined, PageArgs, pageRequest, toContent } from "./args.js";
+import { defined, PageArgs, pageRequest, toContent, toConversation } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { toMessage } from "./message.js";
 import { connection } from "./pages.js";
@@ -40,8 +40,12 @@ const HOUR_ARG = {
 } as const;
 
 function toSummary(s: core.ConversationSummary, appId: string, ownerId: string) {
-  const conversation = { type: s.conversation.type as ConversationType, id: s.conversation.id };
-  return { ...s, conversation, appId, ownerId } satisfies ConversationSummary;
+  return {
+    ...s,
+    conversation: shownConversation(s.conversation),
+    appId,
+    ownerId,
+  } satisfies ConversationSummary;
 }
 
 /**
@@ -60,7 +64,7 @@ class UserConversationArgs {
 
 /** The neutral input of a conversation operation: the user and one of their conversations. */
 function ref({ userId, conversation }: UserConversationArgs): core.UserConversationInput {
-  return { userId, conversation: { type: conversation?.type, id: conversation?.id } };
+  return { userId, conversation: toConversation(conversation) };
 }
 
 /**

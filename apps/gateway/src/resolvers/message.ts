@@ -2,7 +2,7 @@ import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
 import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
-import { content, itemError } from "../schema/convert.js";
+import { content, itemError, shownConversation } from "../schema/convert.js";
 import {
   ConversationInput,
   MessageContentInput,
@@ -27,7 +27,7 @@ export function toMessage(m: core.Message, appId?: string): Message {
     ...m,
     edited: m.edited ?? null,
     ...(appId ? { appId } : {}),
-    conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },
+    conversation: shownConversation(m.conversation),
     content: content(m.content) as never,
   };
 }

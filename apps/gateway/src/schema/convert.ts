@@ -1,7 +1,8 @@
 import type * as core from "@imgraph/core";
 import type { ItemResult } from "@imgraph/core";
 import { asImError } from "../errors.js";
-import type { ItemError, ItemOutcome, PerUser } from "./types.js";
+import type { Conversation } from "./message-types.js";
+import type { ConversationType, ItemError, ItemOutcome, PerUser } from "./types.js";
 
 /** Neutral values → schema objects. */
 
@@ -34,6 +35,11 @@ export function perUser<V, F extends string, T>(
         error: r.ok ? null : itemError(r.error),
       }) as PerUser<F, T>,
   );
+}
+
+/** A neutral conversation as the schema shows it. */
+export function shownConversation(c: core.Conversation): Conversation {
+  return { type: c.type as ConversationType, id: c.id };
 }
 
 export function content(
