@@ -7,7 +7,7 @@ import { FilteredStream, LAGGED_CODE, StreamLagged } from "../realtime/stream.js
 import { type EventFilter, matches, maySee } from "../realtime/visibility.js";
 import { content } from "../schema/convert.js";
 import { EventConversationInput, EventType, ImEventUnion } from "../schema/event-types.js";
-import type { ConversationType, PresenceStatus } from "../schema/types.js";
+import { toMessage } from "./message.js";
 
 interface EventArgs {
   app?: string | null;
@@ -17,30 +17,14 @@ interface EventArgs {
 
 /** Neutral event → the schema's event object (the union resolves on `type`). */
 function toGraphQL(event: core.ImEvent): Record<string, unknown> {
-  const base = { type: event.type, app: event.appId, at: event.at };
   switch (event.type) {
-    case "MESSAGE_SENT": {
-      const m = event.message;
+    case "MESSAGE_SENT":
       return {
-        ...base,
-        message: {
-          ...m,
-          conversation: { type: m.conversation.type as ConversationType, id: m.conversation.id },
-          content: content(m.content),
-        },
+        type: event.type,
+        app: event.appId,
+        at: event.at,
+        message: toMessage(event.message),
       };
-    }
-    case "MESSAGE_RECALLED":
-      return {
-        ...base,
-        messageId: event.messageId,
-        conversation: event.conversation,
-        senderId: event.senderId,
-      };
-    case "PRESENCE_CHANGED":
-      return { ...base, userId: event.userId, status: event.status as PresenceStatus };
-    case "GROUP_DISMISSED":
-      return { ...base, groupId: event.groupId };
     case "MESSAGE_EDITED": {
       const { appId: _appId, content: edited, ...rest } = event;
       return { ...rest, app: event.appId, content: edited ? content(edited) : null };
