@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { GatewayContext } from "../context.js";
 import { run } from "../operations.js";
 import { Attribute } from "../schema/attribute-fields.js";
-import { itemError } from "../schema/convert.js";
+import { attributeList, itemError } from "../schema/convert.js";
 import {
   CounterChangeInput,
   GroupCounter,
@@ -22,9 +22,6 @@ import { attributeMap } from "./social.js";
 const GROUP_ARG = { description: "The group." } as const;
 const KEYS_ARG = { nullable: true, description: "Only these keys; all when omitted." } as const;
 
-const pairs = (map: Record<string, string>): Attribute[] =>
-  Object.entries(map).map(([key, value]) => ({ key, value }));
-
 /**
  * A group described: its profile, custom attributes and counters, member profiles and roles,
  * mute-all, and import with original times. Owners and admins manage; members read.
@@ -39,7 +36,7 @@ export class GroupDepthResolver {
   async attributes(@Root() group: Group, @Ctx() ctx: GatewayContext): Promise<Attribute[] | null> {
     const adapter = ctx.apps.get(group.appId);
     if (!adapter.capabilities.has("GROUP_ATTRIBUTES")) return null;
-    return pairs(await run(ctx, group.appId, "getGroupAttributes", { groupId: group.id }));
+    return attributeList(await run(ctx, group.appId, "getGroupAttributes", { groupId: group.id }));
   }
 
   @Query(() => [Attribute], {
@@ -50,7 +47,7 @@ export class GroupDepthResolver {
     @Arg("keys", () => [String], KEYS_ARG) keys: string[] | null,
     @InApp() app: AppScope,
   ): Promise<Attribute[]> {
-    return pairs(await app.run("getGroupAttributes", { groupId, ...defined({ keys }) }));
+    return attributeList(await app.run("getGroupAttributes", { groupId, ...defined({ keys }) }));
   }
 
   @Query(() => [MemberRole], {

@@ -13,7 +13,7 @@ import {
 } from "type-graphql";
 import { callOptions, type GatewayContext } from "../context.js";
 import { run } from "../operations.js";
-import { perUser } from "../schema/convert.js";
+import { attributeList, perUser } from "../schema/convert.js";
 import { CreateGroupInput } from "../schema/inputs.js";
 import {
   Group,
@@ -110,7 +110,7 @@ export class GroupResolver {
     const nodes = page.items.map(({ fields, ...m }) => ({
       ...m,
       role: m.role as GroupRole,
-      fields: fields ? Object.entries(fields).map(([key, value]) => ({ key, value })) : null,
+      fields: fields ? attributeList(fields) : null,
       appId: group.appId,
     }));
     return relayConnection(nodes, page);

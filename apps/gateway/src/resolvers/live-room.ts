@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Attribute } from "../schema/attribute-fields.js";
-import { perUser } from "../schema/convert.js";
+import { attributeList, perUser } from "../schema/convert.js";
 import { MessageContentInput } from "../schema/inputs.js";
 import {
   LiveRoom,
@@ -39,9 +39,6 @@ class LiveRoomUsersArgs {
   @Field(() => ID, ROOM)
   roomId!: string;
 }
-
-const pairs = (map: Record<string, string>): Attribute[] =>
-  Object.entries(map).map(([key, value]) => ({ key, value }));
 
 /**
  * Live rooms: large, ephemeral chat rooms that clients enter from their SDKs. Anyone in the
@@ -115,7 +112,7 @@ export class LiveRoomResolver {
     keys: string[] | null,
     @InApp() app: AppScope,
   ): Promise<Attribute[]> {
-    return pairs(await app.run("getLiveRoomAttributes", { roomId, ...defined({ keys }) }));
+    return attributeList(await app.run("getLiveRoomAttributes", { roomId, ...defined({ keys }) }));
   }
 
   @Query(() => [ID], { description: "The users on a live room's whitelist. Its owner and admins." })

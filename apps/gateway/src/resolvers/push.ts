@@ -6,7 +6,7 @@ import type {
 } from "@imgraph/core";
 import { Arg, Args, ArgsType, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { idempotent } from "../idempotency.js";
-import { perUser } from "../schema/convert.js";
+import { attributeList, perUser } from "../schema/convert.js";
 import {
   PushNotificationInput,
   PushTask,
@@ -166,8 +166,6 @@ export class PushResolver {
     @InApp() app: AppScope,
   ): Promise<UserAttributesResult[]> {
     const results = await app.run("getPushAttributes", userIds);
-    return perUser(results, "attributes", (map) =>
-      Object.entries(map).map(([key, value]) => ({ key, value })),
-    );
+    return perUser(results, "attributes", attributeList);
   }
 }

@@ -1,7 +1,7 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
 import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
-import { perUser } from "../schema/convert.js";
+import { attributeList, perUser } from "../schema/convert.js";
 import type {
   AttributeInput,
   FriendImportInput,
@@ -71,7 +71,7 @@ function toFriend(friend: core.Friend): Friend {
   return {
     userId: friend.userId,
     alias: friend.alias,
-    attributes: Object.entries(friend.attributes).map(([key, value]) => ({ key, value })),
+    attributes: attributeList(friend.attributes),
     addedAt: friend.addedAt,
   };
 }

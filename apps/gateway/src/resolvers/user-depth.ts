@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { perUser } from "../schema/convert.js";
+import { attributeList, perUser } from "../schema/convert.js";
 import { ItemOutcome } from "../schema/types.js";
 import {
   AccountExistence,
@@ -54,9 +54,7 @@ export class UserDepthResolver {
     @InApp() app: AppScope,
   ): Promise<UserAttributesResult[]> {
     const results = await app.run("getUserAttributes", userIds);
-    return perUser(results, "attributes", (map) =>
-      Object.entries(map).map(([key, value]) => ({ key, value })),
-    );
+    return perUser(results, "attributes", attributeList);
   }
 
   @Mutation(() => Boolean, {

@@ -1,6 +1,7 @@
 import type * as core from "@imgraph/core";
 import type { ItemResult } from "@imgraph/core";
 import { asImError } from "../errors.js";
+import type { Attribute } from "./attribute-fields.js";
 import type { Conversation } from "./message-types.js";
 import type { ConversationType, ItemError, ItemOutcome, PerUser } from "./types.js";
 
@@ -35,6 +36,11 @@ export function perUser<V, F extends string, T>(
         error: r.ok ? null : itemError(r.error),
       }) as PerUser<F, T>,
   );
+}
+
+/** A neutral key → value map as the schema's list of attributes, in the map's order. */
+export function attributeList(map: Record<string, string>): Attribute[] {
+  return Object.entries(map).map(([key, value]) => ({ key, value }));
 }
 
 /** A neutral conversation as the schema shows it. */
