@@ -9,6 +9,23 @@ const ID_LIKE = /[0-9]{6,}/;
 export const MAX_OPERATION_NAMES = 100;
 const OPERATION_TYPES = new Set(["query", "mutation", "subscription"]);
 
+/**
+ * Label values from outside (client or vendor), bounded: the first `max` distinct values keep
+ * their own label, later new ones are "other", so a metric's series stay few.
+ */
+class BoundedLabels {
+  readonly #seen = new Set<string>();
+
+  constructor(readonly max: number) {}
+
+  label(value: string): string {
+    if (this.#seen.has(value)) return value;
+    if (this.#seen.size >= this.max) return "other";
+    this.#seen.add(value);
+    return value;
+  }
+}
+
 /** A GraphQL operation type as a label: query, mutation, subscription or "unknown". */
 export function operationTypeLabel(type: unknown): string {
   const value = String(type);
@@ -20,15 +37,12 @@ export function operationTypeLabel(type: unknown): string {
  * labels and span attributes share the rule).
  */
 export class OperationNames {
-  readonly #names = new Set<string>();
+  readonly #names = new BoundedLabels(MAX_OPERATION_NAMES);
 
   label(name: string | null | undefined): string {
     if (!name) return "anonymous";
     if (!OPERATION_NAME.test(name) || ID_LIKE.test(name)) return "other";
-    if (this.#names.has(name)) return name;
-    if (this.#names.size >= MAX_OPERATION_NAMES) return "other";
-    this.#names.add(name);
-    return name;
+    return this.#names.label(name);
   }
 }
 
@@ -39,19 +53,16 @@ export const MAX_VENDOR_CODES = 200;
 
 /** Vendor error codes, bounded per vendor like operation names. */
 class VendorCodes {
-  readonly #codes = new Map<string, Set<string>>();
+  readonly #codes = new Map<string, BoundedLabels>();
 
   label(vendor: string, code: string | null): string {
     if (!code || !VENDOR_CODE.test(code)) return "other";
-    let seen = this.#codes.get(vendor);
-    if (!seen) {
-      seen = new Set();
-      this.#codes.set(vendor, seen);
+    let codes = this.#codes.get(vendor);
+    if (!codes) {
+      codes = new BoundedLabels(MAX_VENDOR_CODES);
+      this.#codes.set(vendor, codes);
     }
-    if (seen.has(code)) return code;
-    if (seen.size >= MAX_VENDOR_CODES) return "other";
-    seen.add(code);
-    return code;
+    return codes.label(code);
   }
 }
 
