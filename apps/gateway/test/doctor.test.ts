@@ -47,21 +47,19 @@ beforeAll(async () => {
       running: await r.start({ host: "127.0.0.1", port: 0, callbackUrl: "http://127.0.0.1:9/" }),
     })),
   );
-  const demo = (vendor: string) => emulators.find((e) => e.vendor === vendor)?.demo ?? {};
+  const demo = (vendor: string) => emulatorOf(vendor)?.demo ?? {};
   ENV.RC_SECRET = demo("rongcloud").appSecret as string;
   ENV.TC_KEY = demo("tencent").key as string;
   ENV.ZG_SECRET = demo("zego").serverSecret as string;
   // A port nothing listens on: bound, then released.
   const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-  closedOrigin = `http://127.0.0.1:${(probe.address() as { port: number }).port}`;
+  closedOrigin = await listenLocally(probe);
   await new Promise((r) => probe.close(r));
   // A port that accepts connections and never answers.
   silent = createServer((socket) => {
     held.push(socket);
   });
-  await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
-  silentOrigin = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+  silentOrigin = await listenLocally(silent);
 });
 
 afterAll(async () => {
@@ -70,8 +68,14 @@ afterAll(async () => {
   await new Promise((r) => silent.close(r));
 });
 
-const originOf = (vendor: string) =>
-  new URL(emulators.find((e) => e.vendor === vendor)?.running.url as string).origin;
+/** Listens on a free local port; answers the server's origin. */
+async function listenLocally(server: Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+const emulatorOf = (vendor: string) => emulators.find((e) => e.vendor === vendor);
+const originOf = (vendor: string) => new URL(emulatorOf(vendor)?.running.url as string).origin;
 
 /** One raw config app (as a config file says it) per vendor, secrets from the environment. */
 function rawApp(
@@ -81,7 +85,7 @@ function rawApp(
   bad = false,
 ) {
   const at = origin ?? originOf(vendor);
-  const demo = emulators.find((e) => e.vendor === vendor)?.demo ?? {};
+  const demo = emulatorOf(vendor)?.demo ?? {};
   switch (vendor) {
     case "rongcloud":
       return {
