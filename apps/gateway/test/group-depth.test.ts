@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { ok, withDemo } from "./helpers.js";
+import { ok, uniqueIds, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // A group described over GraphQL, end to end through each vendor's emulator: the owner and
@@ -31,11 +31,11 @@ withDemo((started) => {
 
 describe.each(APPS)("group depth on %s", (app) => {
   const { q, as, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "gd");
-  let n = 0;
+  const uid = uniqueIds();
 
   async function group(): Promise<{ id: string; owner: string; member: string; outsider: string }> {
     const [owner, member, outsider] = (await register(3)) as [string, string, string];
-    const id = `gd${Date.now().toString(36)}${n++}`;
+    const id = uid("gd");
     ok(await q(CREATE, { id, owner, members: [member] }));
     return { id, owner, member, outsider };
   }

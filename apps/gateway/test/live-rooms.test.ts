@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
-import { ok, withDemo } from "./helpers.js";
+import { ok, uniqueIds, withDemo } from "./helpers.js";
 import { collect, EVENTS, type Received, until, wsClient } from "./ws-helpers.js";
 
 // Live rooms over GraphQL, end to end through each vendor's emulator: created by the server,
@@ -28,12 +28,11 @@ withDemo((started) => {
 
 describe.each(APPS)("live rooms on %s", (app) => {
   const { q, as, supported, expectGap, vendorRequests, register } = inDemoApp(() => g, app, "lv");
-  let n = 0;
-  const roomId = () => `lv${Date.now().toString(36)}${n++}`;
+  const uid = uniqueIds();
 
   it("creates a room, counts and lists who entered, and tells who is in it", async () => {
     const [owner, a, b, outsider] = (await register(4)) as [string, string, string, string];
-    const id = roomId();
+    const id = uid("lv");
     const created = ok(
       await q<{ createLiveRoom: { id: string } }>(CREATE, { r: id, o: owner, n: "Show" }),
     );
@@ -65,7 +64,7 @@ describe.each(APPS)("live rooms on %s", (app) => {
 
   it("refuses bad input before any vendor call, naming the field", async () => {
     const [owner] = (await register(1)) as [string];
-    const id = roomId();
+    const id = uid("lv");
     ok(await q(CREATE, { r: id, o: owner }));
     const before = vendorRequests();
     expect(firstError(await q(ROOM, { r: "" }))).toMatchObject({
@@ -83,7 +82,7 @@ describe.each(APPS)("live rooms on %s", (app) => {
 
   it("lets only the owner (where kept) and admins send and moderate; end users are refused", async () => {
     const [owner, other] = (await register(2)) as [string, string];
-    const id = roomId();
+    const id = uid("lv");
     ok(await q(CREATE, { r: id, o: owner }));
     const room = ok(await q<{ liveRoom: { ownerId: string | null } }>(ROOM, { r: id })).liveRoom;
     const byOther = await q(SEND, { r: id, f: other }, await as(other));
@@ -102,7 +101,7 @@ describe.each(APPS)("live rooms on %s", (app) => {
 
   it("bans where the vendor has bans: the banned user is out at once", async () => {
     const [owner, a, b] = (await register(3)) as [string, string, string];
-    const id = roomId();
+    const id = uid("lv");
     ok(await q(CREATE, { r: id, o: owner }));
     await g.enterLiveRoom(app, id, [a, b]);
     const banned = await q<{ banLiveRoomMembers: Array<{ ok: boolean }> }>(BAN, {
@@ -120,7 +119,7 @@ describe.each(APPS)("live rooms on %s", (app) => {
 
   it("reports entries and the room's end to subscribers from the vendor's callbacks", async () => {
     const [owner, a] = (await register(2)) as [string, string];
-    const id = roomId();
+    const id = uid("lv");
     const client = wsClient(g.url, await as(a));
     onTestFinished(() => client.dispose());
     const before = g.realtime.pubsub.stats().listeners;
