@@ -1,6 +1,6 @@
 import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
-import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { itemError } from "../schema/convert.js";
 import { ConversationInput } from "../schema/inputs.js";
@@ -22,8 +22,23 @@ import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
 const MESSAGE_ARG = { description: "The message's opaque id." } as const;
-const EMOJI_ARG = { description: "One emoji, e.g. 👍." } as const;
-const REACTOR_ARG = { description: "Who reacts (end users: themselves)." } as const;
+
+/**
+ * One user's emoji on one message, that a reaction is added or taken back by. (Emoji first:
+ * the committed schema lists them so, since type-graphql lists a field's own arguments last
+ * to first.)
+ */
+@ArgsType()
+class ReactionArgs {
+  @Field(() => String, { description: "One emoji, e.g. 👍." })
+  emoji!: string;
+
+  @Field(() => ID, { description: "Who reacts (end users: themselves)." })
+  userId!: string;
+
+  @Field(() => ID, MESSAGE_ARG)
+  messageId!: string;
+}
 
 /** The neutral conversation of an import (USER: the caller's side by default). */
 function importConversation(
@@ -129,9 +144,7 @@ export class MessageLifecycleResolver {
       "Adds a user's emoji reaction to a message (end users: their own, in their conversations); answers the message's reactions.",
   })
   async addReaction(
-    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("userId", () => ID, REACTOR_ARG) userId: string,
-    @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
+    @Args(() => ReactionArgs) { messageId, userId, emoji }: ReactionArgs,
     @InApp() app: AppScope,
   ): Promise<Reaction[]> {
     return app.run("addReaction", { messageId, userId, emoji });
@@ -141,9 +154,7 @@ export class MessageLifecycleResolver {
     description: "Takes back a user's emoji reaction; answers the message's reactions.",
   })
   async removeReaction(
-    @Arg("messageId", () => ID, MESSAGE_ARG) messageId: string,
-    @Arg("userId", () => ID, REACTOR_ARG) userId: string,
-    @Arg("emoji", () => String, EMOJI_ARG) emoji: string,
+    @Args(() => ReactionArgs) { messageId, userId, emoji }: ReactionArgs,
     @InApp() app: AppScope,
   ): Promise<Reaction[]> {
     return app.run("removeReaction", { messageId, userId, emoji });
