@@ -1,12 +1,28 @@
-import { Arg, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { ItemOutcome } from "../schema/types.js";
 import { FriendGroup } from "../schema/user-depth-types.js";
 import { defined } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 
 const OWNER_ARG = { description: "Whose friends (end users: only their own)." } as const;
-const GROUP_ARG = { description: "The friend group's name." } as const;
 const FRIENDS_ARG = { description: "The friends, answered in this order." } as const;
+
+/**
+ * A user's friend group and friends of theirs, that are put into it or taken out. (Friends
+ * first: the committed schema lists them so, since type-graphql lists a field's own arguments
+ * last to first.)
+ */
+@ArgsType()
+class FriendGroupEntriesArgs {
+  @Field(() => [ID], FRIENDS_ARG)
+  friendIds!: string[];
+
+  @Field(() => String, { description: "The friend group's name." })
+  group!: string;
+
+  @Field(() => ID, OWNER_ARG)
+  userId!: string;
+}
 
 /** Named groups of a user's friends (Tencent's friend lists). */
 @Resolver()
@@ -48,9 +64,7 @@ export class FriendGroupResolver {
       "Puts friends into an existing friend group (NOT_FOUND when there is no such group); one outcome per friend.",
   })
   async addToFriendGroup(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("group", () => String, GROUP_ARG) group: string,
-    @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
+    @Args(() => FriendGroupEntriesArgs) { userId, group, friendIds }: FriendGroupEntriesArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("addToFriendGroup", { userId, group, friendIds });
@@ -60,9 +74,7 @@ export class FriendGroupResolver {
     description: "Takes friends out of a friend group (they stay friends); one outcome per friend.",
   })
   async removeFromFriendGroup(
-    @Arg("userId", () => ID, OWNER_ARG) userId: string,
-    @Arg("group", () => String, GROUP_ARG) group: string,
-    @Arg("friendIds", () => [ID], FRIENDS_ARG) friendIds: string[],
+    @Args(() => FriendGroupEntriesArgs) { userId, group, friendIds }: FriendGroupEntriesArgs,
     @InApp() app: AppScope,
   ): Promise<ItemOutcome[]> {
     return app.outcomes("removeFromFriendGroup", { userId, group, friendIds });
