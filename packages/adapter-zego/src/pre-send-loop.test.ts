@@ -7,7 +7,9 @@ import { startZego, zegoAdapter } from "./testing/emulator.js";
 // The pre-send loop over real HTTP: the emulator asks before a client-SDK send, the
 // adapter reads the question and answers the decision, the emulator delivers (or not).
 const CALLBACK_SECRET = "zego-callback-secret-for-tests";
-const TIMEOUT_MS = 300;
+// Long enough for a cold first callback on a loaded machine; only the "no answer" cases
+// wait it out.
+const TIMEOUT_MS = 1_000;
 let emulator: RunningEmulator;
 let adapter: ZegoAdapter;
 const app = useAppServer(() => adapter);

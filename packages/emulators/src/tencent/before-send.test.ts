@@ -13,7 +13,9 @@ import {
 } from "./test-support.js";
 
 const TOKEN = "before-send-token";
-const TIMEOUT_MS = 300;
+// Long enough for a cold first callback on a loaded machine; only the "no answer" cases
+// wait it out.
+const TIMEOUT_MS = 1_000;
 
 /** The app's server: records each callback and answers what `answer` says (or hangs). */
 type Answer = { status?: number; json?: unknown; raw?: string } | "hang";
