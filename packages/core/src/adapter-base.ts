@@ -26,7 +26,7 @@ export interface AdapterParts<Ctx> {
 
 // The operation methods are installed by the constructor (installOperations); this
 // interface tells the compiler they are there.
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are defined at construction
+// biome-ignore lint/correctness/noUnusedVariables: merged with the class, it repeats the class's type parameter
 export interface VendorAdapter<Ctx> extends OperationMethods {}
 
 /**

@@ -6,7 +6,6 @@ import {
   checkUnreadCount,
   checkUserConversation,
 } from "./conversation-inputs.js";
-import { BadUserInputError } from "./errors.js";
 import type { Conversation } from "./model/message.js";
 
 const rules = {

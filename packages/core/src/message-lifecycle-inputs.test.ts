@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { refusedField } from "./contract/expect.js";
-import { BadUserInputError } from "./errors.js";
 import {
   checkExtensionKeys,
   checkExtensionWrites,
