@@ -19,6 +19,20 @@ import { checkCount, checkId, checkInt, checkText, checkUrl, type IdRule } from 
 export const JOIN_POLICIES = ["OPEN", "APPROVAL", "CLOSED"] as const;
 export const COUNTER_MODES = ["SET", "INCREASE", "DECREASE"] as const;
 
+/** Every field of a group profile, in the order events and docs list them. */
+export const GROUP_PROFILE_FIELDS = [
+  "name",
+  "avatarUrl",
+  "introduction",
+  "announcement",
+  "joinPolicy",
+  "maxMembers",
+] as const satisfies readonly GroupProfileField[];
+// The list names every field of the profile type: a field added there fails here until listed.
+type Unlisted = Exclude<GroupProfileField, (typeof GROUP_PROFILE_FIELDS)[number]>;
+const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFieldListed;
+
 /** How long a text profile field may be (bytes or characters, as the vendor counts). */
 export interface TextRule {
   maxBytes?: number;

@@ -35,6 +35,7 @@ export {
   checkGroupProfileUpdate,
   checkImportGroup,
   checkMemberRole,
+  GROUP_PROFILE_FIELDS,
   type GroupAttributeRules,
   type GroupProfileRules,
   type ImportGroupRules,

@@ -1,9 +1,10 @@
-import type {
-  ImAdapter,
-  ImEvent,
-  OperationInput,
-  OperationName,
-  OperationOutput,
+import {
+  GROUP_PROFILE_FIELDS,
+  type ImAdapter,
+  type ImEvent,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
 } from "@imgraph/core";
 
 // The events of writes made through the gateway, for the changes a vendor reports by no
@@ -75,7 +76,7 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
     ];
   },
   updateGroupProfile(input) {
-    const fields = PROFILE_FIELDS.filter((f) => input[f] !== undefined);
+    const fields = GROUP_PROFILE_FIELDS.filter((f) => input[f] !== undefined);
     return [{ type: "GROUP_PROFILE_UPDATED", groupId: input.groupId, fields }];
   },
   muteGroup({ groupId, muted }) {
@@ -97,15 +98,6 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
   addReaction: (input, _output, adapter) => reaction(input, adapter, true),
   removeReaction: (input, _output, adapter) => reaction(input, adapter, false),
 };
-
-const PROFILE_FIELDS = [
-  "name",
-  "avatarUrl",
-  "introduction",
-  "announcement",
-  "joinPolicy",
-  "maxMembers",
-] as const;
 
 function attributes(groupId: string, keys: string[]): WriteEvent[] {
   return [{ type: "GROUP_ATTRIBUTES_CHANGED", groupId, keys }];
