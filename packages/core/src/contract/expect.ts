@@ -42,6 +42,10 @@ export async function collect<T>(page: (cursor: string | null) => Promise<Page<T
   throw new Error("paging did not end within 100 pages");
 }
 
+/** A matcher for `toThrow`: a BAD_USER_INPUT refusal that blames `field`. */
+export const badInput = (field: string) =>
+  expect.objectContaining({ code: "BAD_USER_INPUT", field });
+
 /** The field a synchronous input check blames (fails unless it throws BAD_USER_INPUT). */
 export function refusedField(call: () => unknown): string | undefined {
   try {
