@@ -4,6 +4,7 @@ import {
   checkId,
   checkText,
   chunked,
+  distinct,
   type ExtensionRules,
   type ExtensionWrite,
   type ExtensionWriteInput,
@@ -167,7 +168,7 @@ export const removeMessageExtensions: Op<"removeMessageExtensions"> = async (
   const keys = checkExtensionKeys(input.keys, EXTENSION_RULES);
   keyBytes((i) => `keys[${i}]`, keys);
   if (input.actorId !== undefined) checkId("actorId", input.actorId, USER_ID);
-  for (const chunk of chunked([...new Set(keys)], EXTENSIONS_PER_WRITE)) {
+  for (const chunk of chunked(distinct(keys), EXTENSIONS_PER_WRITE)) {
     const answer = await call<SetAnswer>(
       ctx,
       "removeMessageExtensions",
