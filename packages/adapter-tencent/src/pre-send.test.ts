@@ -6,12 +6,11 @@ import type {
   WebhookResult,
 } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
-import { type LocalServer, serveLocally } from "@imgraph/emulators/testing";
+import { asWebhookRequest, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
 import { tencentCallbackSign } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TencentAdapter } from "./adapter.js";
 import { tencentModule } from "./module.js";
-import { asWebhookRequest } from "./testing/callback-loop.js";
 import { adapterFor, SDK_APP_ID, seedUsers, startEmulator, uid } from "./testing/emulator.js";
 
 const TOKEN = "pre-send-token";

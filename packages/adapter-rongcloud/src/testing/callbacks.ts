@@ -6,7 +6,7 @@ import type {
   RongCloudEmulator,
   RongCloudEmulatorOptions,
 } from "@imgraph/emulators";
-import { type LocalRequest, serveLocally } from "@imgraph/emulators/testing";
+import { asWebhookRequest, serveLocally } from "@imgraph/emulators/testing";
 import { signRongCloudCallback } from "@imgraph/signing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
@@ -39,17 +39,6 @@ interface CallbackSink {
   /** Every callback so far, as the gateway would hand it over. */
   received: WebhookRequest[];
   close(): Promise<void>;
-}
-
-/** A callback the emulator posted to a local server, as the gateway would hand it over. */
-export function asWebhookRequest(incoming: LocalRequest): WebhookRequest {
-  return {
-    method: "POST",
-    query: incoming.url.searchParams,
-    headers: { "content-type": String(incoming.headers["content-type"]) },
-    rawBody: incoming.body,
-    receivedAt: Date.now(),
-  };
 }
 
 /** A local server standing in for the app server: it keeps each callback and answers OK. */

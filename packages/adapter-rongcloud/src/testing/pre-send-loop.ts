@@ -9,11 +9,15 @@ import type {
   WebhookRequest,
 } from "@imgraph/core";
 import type { RongCloudEmulator, RongCloudEmulatorOptions } from "@imgraph/emulators";
-import { type LocalRequest, type LocalServer, serveLocally } from "@imgraph/emulators/testing";
+import {
+  asWebhookRequest,
+  type LocalRequest,
+  type LocalServer,
+  serveLocally,
+} from "@imgraph/emulators/testing";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { RongCloudAdapter } from "../adapter.js";
 import { adapterFor, startTestEmulator } from "../test-support.js";
-import { asWebhookRequest } from "./callbacks.js";
 
 /** A decision, or "hang" to never answer (the vendor's timeout then decides). */
 export type Decide = (check: PreSendCheck) => ModerationDecision | "hang";

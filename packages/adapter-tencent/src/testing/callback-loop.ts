@@ -1,25 +1,14 @@
 import type { WebhookRequest } from "@imgraph/core";
 import type { RunningEmulator } from "@imgraph/emulators";
 import {
+  asWebhookRequest,
   jsonReply,
-  type LocalRequest,
   type LocalServer,
   serveLocally,
 } from "@imgraph/emulators/testing";
 import { afterAll, beforeAll } from "vitest";
 import type { TencentAdapter } from "../adapter.js";
 import { adapterFor, startEmulator } from "./emulator.js";
-
-/** A callback the emulator posted (JSON) to a local server, as the gateway would hand it over. */
-export function asWebhookRequest(incoming: LocalRequest): WebhookRequest {
-  return {
-    method: "POST",
-    query: incoming.url.searchParams,
-    headers: { "content-type": "application/json" },
-    rawBody: incoming.body,
-    receivedAt: Date.now(),
-  };
-}
 
 /**
  * The whole callback loop for end-to-end webhook tests: an emulator whose callbacks go to a

@@ -3,7 +3,7 @@
 // answers: a pre-send question with `decide`'s decision (preSend.answer), anything else
 // with the ack. Not part of the build.
 import type { ImEvent, ModerationDecision, PreSendCheck, WebhookAck } from "@imgraph/core";
-import { useLocalServer } from "@imgraph/emulators/testing";
+import { asWebhookRequest, useLocalServer } from "@imgraph/emulators/testing";
 import type { ZegoAdapter } from "../adapter.js";
 
 export { clientSend } from "@imgraph/emulators/testing";
@@ -26,13 +26,7 @@ export function useAppServer(adapter: () => ZegoAdapter): AppServer {
     "/webhooks/zego",
     (request): WebhookAck | "hang" => {
       try {
-        const result = adapter().parseWebhook?.({
-          method: request.method || "POST",
-          query: request.url.searchParams,
-          headers: request.headers,
-          rawBody: request.body,
-          receivedAt: Date.now(),
-        });
+        const result = adapter().parseWebhook?.(asWebhookRequest(request));
         if (!result) throw new Error("the adapter reads no callbacks");
         if (result.preSend) {
           s.checks.push(result.preSend.check);

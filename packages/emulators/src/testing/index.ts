@@ -3,6 +3,7 @@
  * not part of the build).
  */
 export {
+  asWebhookRequest,
   jsonReply,
   type LocalHandler,
   type LocalReply,

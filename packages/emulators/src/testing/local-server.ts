@@ -15,6 +15,21 @@ export interface LocalRequest {
   body: string;
 }
 
+/**
+ * A received callback as the gateway hands it to an adapter's parseWebhook (core's
+ * WebhookRequest, which this package does not import): method, query, headers and body as
+ * they arrived, stamped now.
+ */
+export function asWebhookRequest(incoming: LocalRequest) {
+  return {
+    method: incoming.method || "POST",
+    query: incoming.url.searchParams,
+    headers: incoming.headers,
+    rawBody: incoming.body,
+    receivedAt: Date.now(),
+  };
+}
+
 export interface LocalReply {
   status: number;
   contentType: string;
