@@ -6,10 +6,14 @@ import { defined, PageArgs, pageRequest, toContent } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { connection } from "./pages.js";
 
+/** What a room is on each vendor: the schema says so, since it differs. */
+const WHICH_ROOM =
+  "A room is a RongCloud chatroom or a Tencent live group (AVChatRoom), which the liveRoom fields manage in more depth, or a ZEGO RTC (Video Call) room.";
+
 @Resolver()
 export class RoomResolver {
   @Query(() => RoomUserConnection, {
-    description: "Users currently in a room. Any authenticated caller.",
+    description: `Users currently in a room. ${WHICH_ROOM} Any authenticated caller.`,
   })
   async roomUsers(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
@@ -47,7 +51,9 @@ export class RoomResolver {
     });
   }
 
-  @Mutation(() => [ItemOutcome], { description: "Removes users from a room. Admin only." })
+  @Mutation(() => [ItemOutcome], {
+    description: `Removes users from a room. ${WHICH_ROOM} Admin only.`,
+  })
   async kickRoomUsers(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
     @Arg("userIds", () => [ID], { description: "The users to remove." }) userIds: string[],
@@ -62,7 +68,7 @@ export class RoomResolver {
   }
 
   @Mutation(() => BroadcastResult, {
-    description: "Sends a message to everyone in a room. End users send only as themselves.",
+    description: `Sends a message to everyone in a room. ${WHICH_ROOM} End users send only as themselves.`,
   })
   async sendRoomMessage(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,
