@@ -14,7 +14,7 @@ import {
   type RouteDef,
   type RouteTable,
 } from "../route.js";
-import { dedupSendAsync } from "../state.js";
+import { type C2CMessage, dedupSendAsync } from "../state.js";
 
 /** Same sender + MsgSeq + MsgRandom + content within 120 s is a duplicate (§3.7). */
 const C2C_DEDUP_MS = 120_000;
@@ -40,6 +40,29 @@ function readSend(ctx: RouteContext, f: Fields) {
   const from = f.optStr("From_Account", 90008) || ctx.admin;
   account(ctx.app, from, 90008, "From_Account");
   return { random, seq, body, sync, cloudCustomData, from, supportExtension };
+}
+
+/**
+ * The fields a one-to-one message's before- and after-send callbacks share, in Tencent's
+ * order: the message about to be stored (before) or as stored (after, possibly rewritten).
+ */
+function c2cCallbackFields(
+  m: Pick<C2CMessage, "from" | "to" | "seq" | "random" | "time" | "key" | "body"> & {
+    cloudCustomData?: string | undefined;
+  },
+  onlineOnly: number,
+) {
+  return {
+    From_Account: m.from,
+    To_Account: m.to,
+    MsgSeq: m.seq,
+    MsgRandom: m.random,
+    MsgTime: m.time,
+    MsgKey: m.key,
+    OnlineOnlyFlag: onlineOnly,
+    MsgBody: m.body,
+    CloudCustomData: m.cloudCustomData ?? "",
+  };
 }
 
 /** Trial/Developer editions: 1000 messages a day on top of the per-second limit (§2.6). */
@@ -92,34 +115,19 @@ export const openimRoutes: RouteTable = {
         trialQuota(ctx, 1);
         const onlineOnly = f.raw.MsgLifeTime === 0 ? 1 : 0;
         if (!beforeSendForbidden(f.raw)) {
-          const verdict = await ctx.beforeSend("c2c", {
-            From_Account: m.from,
-            To_Account: to,
-            MsgSeq: m.seq,
-            MsgRandom: m.random,
-            MsgTime: now,
-            MsgKey: msgKey(m.seq, m.random, now),
-            OnlineOnlyFlag: onlineOnly,
-            MsgBody: m.body,
-            CloudCustomData: m.cloudCustomData ?? "",
-          });
+          const key = msgKey(m.seq, m.random, now);
+          const verdict = await ctx.beforeSend(
+            "c2c",
+            c2cCallbackFields({ ...m, to, time: now, key }, onlineOnly),
+          );
           // Silently dropped: the sender is told it was sent; nothing stored, no callback.
-          if (verdict.action === "drop")
-            return { MsgTime: now, MsgKey: msgKey(m.seq, m.random, now) };
+          if (verdict.action === "drop") return { MsgTime: now, MsgKey: key };
           if (verdict.body) m.body = verdict.body;
           if (verdict.cloudCustomData !== undefined) m.cloudCustomData = verdict.cloudCustomData;
         }
         const msg = storeC2C(app, { ...m, to, time: now, syncOtherMachine: m.sync });
         afterSendCallback(ctx, "C2C.CallbackAfterSendMsg", {
-          From_Account: msg.from,
-          To_Account: msg.to,
-          MsgSeq: msg.seq,
-          MsgRandom: msg.random,
-          MsgTime: msg.time,
-          MsgKey: msg.key,
-          OnlineOnlyFlag: onlineOnly,
-          MsgBody: msg.body,
-          CloudCustomData: msg.cloudCustomData ?? "",
+          ...c2cCallbackFields(msg, onlineOnly),
           SendMsgResult: 0,
           ErrorInfo: "send msg succeed",
           UnreadMsgNum: unreadCount(app, msg.to),
