@@ -17,7 +17,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { Route, RouteRequest } from "./http/route.js";
-import { OperationNames, operationTypeLabel } from "./metrics.js";
+import { OperationNames, operationTypeLabel, type SubscriptionOutcome } from "./metrics.js";
 
 /** What a route returns for its request's log line. */
 type RouteMeta = Awaited<ReturnType<Route>>;
@@ -172,7 +172,7 @@ async function inServerSpan(
 /** A subscription's span: its context (where its subscribe step runs) and its end. */
 export interface SubscriptionTrace {
   readonly context: Context;
-  end(outcome: "completed" | "lagged" | "refused", code?: string): void;
+  end(outcome: Exclude<SubscriptionOutcome, "started">, code?: string): void;
 }
 
 const subscriptionNames = new OperationNames();

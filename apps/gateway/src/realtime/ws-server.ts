@@ -29,6 +29,7 @@ import {
   nestingError,
   syntaxNesting,
 } from "../limits.js";
+import type { SubscriptionOutcome } from "../metrics.js";
 import { type SubscriptionTrace, traceSubscription } from "../tracing.js";
 import type { RealtimeServices } from "./services.js";
 import { LAGGED_CODE } from "./stream.js";
@@ -46,7 +47,7 @@ export interface WsDeps {
   realtime: RealtimeServices;
   log: Logger;
   /** Told each subscription's start, refusal (with its error code) and completion (metrics). */
-  onSubscription?: (outcome: "started" | "refused" | "completed" | "lagged", code?: string) => void;
+  onSubscription?: (outcome: SubscriptionOutcome, code?: string) => void;
 }
 
 export interface RunningWs {
@@ -58,10 +59,8 @@ export interface RunningWs {
 interface ConnectionState {
   viewer?: Viewer;
   abort?: AbortController;
-  /** Subscriptions (by id) that ended because their client fell behind. */
-  lagged?: Set<string>;
-  /** Running subscriptions' spans, by id. */
-  traces?: Map<string, SubscriptionTrace>;
+  /** Running subscriptions by id: their span, and whether they are ending for lag. */
+  subscriptions: Map<string, { trace: SubscriptionTrace; lagged: boolean }>;
 }
 
 /**
@@ -107,7 +106,7 @@ export function startWs(deps: WsDeps): RunningWs {
   };
 
   wss.on("connection", (ws) => {
-    const state: ConnectionState = {};
+    const state: ConnectionState = { subscriptions: new Map() };
     states.set(ws, state);
     ws.once("close", () => {
       const timer = timers.get(ws);
@@ -152,11 +151,7 @@ export function startWs(deps: WsDeps): RunningWs {
           span.end("refused", code);
           deps.onSubscription?.("refused", code);
         } else {
-          const state = states.get(ctx.extra.socket);
-          if (state) {
-            state.traces ??= new Map();
-            state.traces.set(id, span);
-          }
+          states.get(ctx.extra.socket)?.subscriptions.set(id, { trace: span, lagged: false });
           traceContexts.set(answer.contextValue as object, span.context);
           deps.onSubscription?.("started");
         }
@@ -167,19 +162,17 @@ export function startWs(deps: WsDeps): RunningWs {
           subscribe(args),
         ),
       onComplete: (ctx, id) => {
-        const state = states.get(ctx.extra.socket);
-        const outcome = state?.lagged?.delete(id) ? "lagged" : "completed";
-        state?.traces?.get(id)?.end(outcome);
-        state?.traces?.delete(id);
+        const subscriptions = states.get(ctx.extra.socket)?.subscriptions;
+        const running = subscriptions?.get(id);
+        subscriptions?.delete(id);
+        const outcome = running?.lagged ? "lagged" : "completed";
+        running?.trace.end(outcome);
         deps.onSubscription?.(outcome);
       },
       onNext: (ctx, id, _payload, _args, result) => {
         if (result.errors?.some((e) => e.extensions?.code === LAGGED_CODE)) {
-          const state = states.get(ctx.extra.socket);
-          if (state) {
-            state.lagged ??= new Set();
-            state.lagged.add(id);
-          }
+          const running = states.get(ctx.extra.socket)?.subscriptions.get(id);
+          if (running) running.lagged = true;
         }
         return formatResult(result);
       },
