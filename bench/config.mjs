@@ -1,7 +1,47 @@
 // @ts-check
 // The gateway config pieces every benchmark shares: server limits as in production (the
 // defaults of a config file), and API-key auth for the load generator's key.
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
+import { generateUserSig } from "@imgraph/signing";
+
+/**
+ * The query string of a Tencent REST call as its admin, signed now (a fresh UserSig and
+ * random) from the emulator's demo credentials.
+ * @param {Record<string, string>} demo
+ */
+export function tencentAdminQuery(demo) {
+  const admin = demo.admin ?? "administrator";
+  return new URLSearchParams({
+    sdkappid: demo.sdkAppId ?? "",
+    identifier: admin,
+    usersig: generateUserSig({
+      sdkAppId: Number(demo.sdkAppId),
+      key: demo.key ?? "",
+      userId: admin,
+      expireSeconds: 86_400,
+    }),
+    random: String(randomInt(1, 2 ** 31)),
+    contenttype: "json",
+  });
+}
+
+/**
+ * The body of a Tencent `openim/sendmsg` of one text, as a direct SDK-style caller sends it
+ * (fresh MsgSeq and MsgRandom, so no two are deduplicated).
+ * @param {string} from
+ * @param {string} to
+ * @param {string} text
+ */
+export function tencentSendBody(from, to, text) {
+  return JSON.stringify({
+    SyncOtherMachine: 1,
+    From_Account: from,
+    To_Account: to,
+    MsgSeq: randomInt(1, 2 ** 32),
+    MsgRandom: randomInt(1, 2 ** 32),
+    MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }],
+  });
+}
 
 /**
  * A loopback server with the production limits; `overrides` for what a benchmark measures.

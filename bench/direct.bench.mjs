@@ -19,9 +19,15 @@ import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCertificate } from "@imgraph/emulators";
-import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer, NO_RATE_LIMITS, tencentApp } from "./config.mjs";
+import {
+  apiKeyAuth,
+  benchServer,
+  NO_RATE_LIMITS,
+  tencentAdminQuery,
+  tencentApp,
+  tencentSendBody,
+} from "./config.mjs";
 import { loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
 
@@ -50,19 +56,7 @@ const fmt = (/** @type {number} */ ms) => `${ms.toFixed(1)} ms`;
  * @returns {Promise<string>}
  */
 function directCall(emulator, base, ca, api, body) {
-  const admin = emulator.demo.admin ?? "administrator";
-  const query = new URLSearchParams({
-    sdkappid: emulator.demo.sdkAppId ?? "",
-    identifier: admin,
-    usersig: generateUserSig({
-      sdkAppId: Number(emulator.demo.sdkAppId),
-      key: emulator.demo.key ?? "",
-      userId: admin,
-      expireSeconds: 86_400,
-    }),
-    random: String(randomInt(1, 2 ** 31)),
-    contenttype: "json",
-  });
+  const query = tencentAdminQuery(emulator.demo);
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -150,14 +144,7 @@ function operations(emulator, base, ca, gateway) {
           base,
           ca,
           "openim/sendmsg",
-          JSON.stringify({
-            SyncOtherMachine: 1,
-            From_Account: "u0",
-            To_Account: user(),
-            MsgSeq: randomInt(1, 2 ** 32),
-            MsgRandom: randomInt(1, 2 ** 32),
-            MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: TEXT } }],
-          }),
+          tencentSendBody("u0", user(), TEXT),
         );
         return JSON.parse(text).ActionStatus === "OK";
       },

@@ -22,9 +22,14 @@ import { randomBytes, randomInt } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppRegistry, startDemo } from "@imgraph/gateway";
-import { generateUserSig } from "@imgraph/signing";
 import { Pool } from "undici";
-import { apiKeyAuth, benchServer, tencentApp } from "./config.mjs";
+import {
+  apiKeyAuth,
+  benchServer,
+  tencentAdminQuery,
+  tencentApp,
+  tencentSendBody,
+} from "./config.mjs";
 /** @typedef {typeof import("./execution.mjs").measureExecution} measureExecution */
 import { cannon, loop, median, startRole } from "./load.mjs";
 import { benchSection } from "./report.mjs";
@@ -179,18 +184,7 @@ async function request(pool, path, headers, body, check) {
 function operations(emulator, gatewayUrl, adapter, pools) {
   // (a) Signed like the official server SDKs: the admin UserSig made once and reused (the
   // emulator still decodes and checks it on every request). The body is what the adapter sends.
-  const query = new URLSearchParams({
-    sdkappid: emulator.demo.sdkAppId ?? "",
-    identifier: emulator.demo.admin ?? "administrator",
-    usersig: generateUserSig({
-      sdkAppId: Number(emulator.demo.sdkAppId),
-      key: emulator.demo.key ?? "",
-      userId: emulator.demo.admin ?? "administrator",
-      expireSeconds: 86_400,
-    }),
-    random: String(randomInt(1, 2 ** 31)),
-    contenttype: "json",
-  });
+  const query = tencentAdminQuery(emulator.demo);
   const vendorPath = (/** @type {string} */ api) => `/v4/${api}?${query}`;
   const vendorOk = (/** @type {string} */ body) => body.includes('"ActionStatus":"OK"');
   const json = { "content-type": "application/json" };
@@ -203,15 +197,7 @@ function operations(emulator, gatewayUrl, adapter, pools) {
   const recipient = () => `u${randomInt(2, USERS)}`;
   const profileBody = (/** @type {string[]} */ accounts) =>
     JSON.stringify({ To_Account: accounts, TagList: TAGS });
-  const sendBody = () =>
-    JSON.stringify({
-      SyncOtherMachine: 1,
-      From_Account: "u1",
-      To_Account: recipient(),
-      MsgSeq: randomInt(1, 2 ** 32),
-      MsgRandom: randomInt(1, 2 ** 32),
-      MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: TEXT } }],
-    });
+  const sendBody = () => tencentSendBody("u1", recipient(), TEXT);
   const gqlSend = () =>
     JSON.stringify({
       query: SEND_TEXT,
