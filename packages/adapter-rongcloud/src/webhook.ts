@@ -9,9 +9,9 @@ import {
   callbackJson,
   callbackPresence,
   callbackRefused,
+  deliveryReplay,
   type ImEvent,
   type Message,
-  replayWindowMs,
   textAck,
   verifiedCallback,
   type WebhookContext,
@@ -67,11 +67,8 @@ export const parseRongCloudWebhook: WebhookParser<RongCloudWebhookOptions> = (
     throw callbackRefused("RongCloud", "it is for another app key");
   const signature =
     request.query.get("signature") || request.query.get("rc-signature") || signed.nonce;
-  const replay = {
-    // The signature covers nonce + time, so it names one delivery (retries resend it as is).
-    replayKey: `rongcloud:${options.appKey}:${signature}`,
-    replayWindowMs: replayWindowMs(maxAgeSeconds),
-  };
+  // The signature covers nonce + time, so it names one delivery (retries resend it as is).
+  const replay = deliveryReplay("rongcloud", options.appKey, signature, maxAgeSeconds);
   const form = preSendForm(request);
   if (form) {
     const preSend = preSendQuestion(ctx, options.appKey, form);

@@ -14,11 +14,11 @@ import { AdminSig } from "./admin-sig.js";
 import { createTencentClient } from "./client.js";
 import type { TencentContext } from "./context.js";
 import { implementation } from "./implementation.js";
-import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { TENCENT_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { configSchema, type TencentAdapterOptions } from "./options.js";
 import { parseTencentWebhook, tencentWebhookRefusal } from "./webhook.js";
+import { TENCENT_CALLBACK_EVENTS } from "./webhook-lifecycle.js";
 import { webhookSources } from "./webhook-sources.js";
 
 /** Capabilities that are not operations: content kinds and group owners, always. */

@@ -1,9 +1,9 @@
 import type { VendorModule } from "@imgraph/core";
 import { TencentAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
-import { TENCENT_CALLBACK_EVENTS } from "./lifecycle-webhook.js";
 import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
 import { tencentRateLimits } from "./rate-limits.js";
+import { TENCENT_CALLBACK_EVENTS } from "./webhook-lifecycle.js";
 
 /**
  * Tencent Cloud Chat as the gateway sees it: its config schema, its secrets, its adapter,

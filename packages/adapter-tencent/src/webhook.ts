@@ -14,9 +14,9 @@ import {
   callbackList,
   callbackPresence,
   callbackRefused,
+  deliveryReplay,
   type ImEvent,
   jsonAck,
-  replayWindowMs,
   verifiedCallback,
   type WebhookAck,
   type WebhookContext,
@@ -24,12 +24,12 @@ import {
 } from "@imgraph/core";
 import { verifyTencentCallback } from "@imgraph/signing";
 import { fromMsgBody } from "./content.js";
-import { readGroupCallback } from "./group-webhook.js";
-import { readLifecycleCallback } from "./lifecycle-webhook.js";
-import { readLiveRoomCallback } from "./live-room-webhook.js";
 import { encodeMessageId, type MessageRef } from "./message-ids.js";
-import { ALLOW_ANSWER, readPreSendCallback } from "./pre-send-webhook.js";
-import { readSocialCallback } from "./social-webhook.js";
+import { ALLOW_ANSWER, readPreSendCallback } from "./pre-send.js";
+import { readGroupCallback } from "./webhook-groups.js";
+import { readLifecycleCallback } from "./webhook-lifecycle.js";
+import { readLiveRoomCallback } from "./webhook-live-rooms.js";
+import { readSocialCallback } from "./webhook-social.js";
 
 export interface TencentWebhookOptions {
   sdkAppId: number;
@@ -67,14 +67,12 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
     throw new BadUserInputError("CallbackCommand", "CallbackCommand differs in query and body.");
 
-  const replay = {
-    // Sign covers only the token and the second, so every callback of one second shares
-    // it (Tencent legitimately sends several bodies under one Sign): a delivery is told
-    // apart by its body (EventTime in ms, the message keys). A retry resends the same body.
-    // What binds a body to Tencent is the gateway's source list or client certificate.
-    replayKey: `tencent:${options.sdkAppId}:${createHash("sha256").update(request.rawBody).digest("base64url")}`,
-    replayWindowMs: replayWindowMs(windowSeconds),
-  };
+  // Sign covers only the token and the second, so every callback of one second shares
+  // it (Tencent legitimately sends several bodies under one Sign): a delivery is told
+  // apart by its body (EventTime in ms, the message keys). A retry resends the same body.
+  // What binds a body to Tencent is the gateway's source list or client certificate.
+  const bodyHash = createHash("sha256").update(request.rawBody).digest("base64url");
+  const replay = deliveryReplay("tencent", options.sdkAppId, bodyHash, windowSeconds);
   // Before-send callbacks are verified like every other one, then asked, not published.
   const preSend = readPreSendCallback(command, body);
   if (preSend) return { events: [], ...replay, ack: ALLOW_ANSWER, preSend };

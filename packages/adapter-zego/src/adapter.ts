@@ -19,7 +19,7 @@ import {
 import { describeMessageId } from "./message-ids.js";
 import { checkConfig, type ZegoAdapterOptions } from "./options.js";
 import { parseZegoWebhook } from "./webhook.js";
-import { ZEGO_CALLBACK_EVENTS } from "./webhook-rooms.js";
+import { ZEGO_CALLBACK_EVENTS } from "./webhook-live-rooms.js";
 
 /**
  * ZEGOCLOUD In-app Chat (ZIM) and Video Call (RTC) rooms behind the neutral ImAdapter

@@ -3,7 +3,7 @@ import { ZegoAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, ZEGO_SECRETS, type ZegoConfig } from "./options.js";
 import { zegoRateLimits } from "./rate-limits.js";
-import { ZEGO_CALLBACK_EVENTS } from "./webhook-rooms.js";
+import { ZEGO_CALLBACK_EVENTS } from "./webhook-live-rooms.js";
 
 /**
  * What the gateway knows about ZEGO: its config schema, its secrets, how to build the

@@ -14,8 +14,8 @@ import {
   callbackList,
   callbackPresence,
   callbackRefused,
+  deliveryReplay,
   type ImEvent,
-  replayWindowMs,
   textAck,
   verifiedCallback,
   type WebhookContext,
@@ -25,7 +25,7 @@ import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
 import { encodeMessageId } from "./message-ids.js";
 import { PRE_SEND_FALLBACK, preSendQuestion } from "./pre-send.js";
-import { roomEvents } from "./webhook-rooms.js";
+import { roomEvents } from "./webhook-live-rooms.js";
 
 export interface ZegoWebhookOptions {
   /** ZEGO's numeric AppID: a callback for another app is refused. */
@@ -51,10 +51,7 @@ export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options
     throw callbackRefused("ZEGO", "it is for another AppID");
 
   // The signature covers timestamp + nonce: it names one delivery (retries resend it).
-  const replay = {
-    replayKey: `zego:${options.appId}:${String(body.signature)}`,
-    replayWindowMs: replayWindowMs(maxAgeSeconds),
-  };
+  const replay = deliveryReplay("zego", options.appId, String(body.signature), maxAgeSeconds);
   // ZIM asks before a client-SDK send; the gateway decides and answers (pre-send.ts).
   if (body.event === "before_send_msg")
     return { events: [], ...replay, ack: PRE_SEND_FALLBACK, preSend: preSendQuestion(body) };

@@ -149,4 +149,4 @@ export type {
   WebhookRequest,
   WebhookResult,
 } from "./webhook.js";
-export { jsonAck, replayWindowMs, textAck } from "./webhook-results.js";
+export { deliveryReplay, jsonAck, textAck } from "./webhook-results.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonAck, replayWindowMs, textAck } from "./webhook-results.js";
+import { deliveryReplay, jsonAck, textAck } from "./webhook-results.js";
 
 describe("webhook results", () => {
   it("answers plain text with 200 and JSON with the status given", () => {
@@ -15,7 +15,10 @@ describe("webhook results", () => {
     });
   });
 
-  it("keeps a replay key for the span before and after now", () => {
-    expect(replayWindowMs(300)).toBe(600_000);
+  it("names a delivery by vendor, app and delivery id, kept for the span before and after now", () => {
+    expect(deliveryReplay("zego", 42, "sig", 300)).toEqual({
+      replayKey: "zego:42:sig",
+      replayWindowMs: 600_000,
+    });
   });
 });

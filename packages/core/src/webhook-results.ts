@@ -1,4 +1,4 @@
-import type { WebhookAck } from "./webhook.js";
+import type { WebhookAck, WebhookResult } from "./webhook.js";
 
 // The parts of a parsed callback's result that do not depend on its events: the answer the
 // vendor expects, and how long its replay key is kept.
@@ -14,9 +14,16 @@ export function jsonAck(status: number, value: unknown): WebhookAck {
 }
 
 /**
- * How long a delivery's replay key is kept: a signed time is accepted from `windowSeconds`
+ * How a delivery is told apart for replay protection: `vendor:app:delivery`, where
+ * `delivery` is what the vendor's signature makes unique to one delivery (a retry resends
+ * it). The key is kept for as long as the signed time is accepted: from `windowSeconds`
  * before now to as long after, so a replay can come within both spans.
  */
-export function replayWindowMs(windowSeconds: number): number {
-  return 2 * windowSeconds * 1000;
+export function deliveryReplay(
+  vendor: string,
+  app: string | number,
+  delivery: string,
+  windowSeconds: number,
+): Pick<WebhookResult, "replayKey" | "replayWindowMs"> {
+  return { replayKey: `${vendor}:${app}:${delivery}`, replayWindowMs: 2 * windowSeconds * 1000 };
 }

@@ -8,8 +8,8 @@ import {
   type WebhookContext,
 } from "@imgraph/core";
 import { fromMsgBody } from "./content.js";
-import { GROUP_CALLBACK_EVENTS } from "./group-webhook.js";
 import { encodeMessageId } from "./message-ids.js";
+import { GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
 
 // Tencent's message-lifecycle callbacks (docs/vendors/tencent.md §7) → neutral events:
 // C2C.CallbackAfterModifyMsg (a one-to-one edit, by a client or modify_c2c_msg) and
