@@ -10,7 +10,6 @@ import * as groupAttributes from "./group-attributes.js";
 import * as groupImport from "./group-import.js";
 import * as groupLists from "./group-lists.js";
 import * as groupMemberProfile from "./group-member-profile.js";
-import * as groupMuteAll from "./group-mute-all.js";
 import * as groupMutes from "./group-mutes.js";
 import * as groupProfile from "./group-profile.js";
 import * as groupRoles from "./group-roles.js";
@@ -91,7 +90,6 @@ export const implementation = exactImplementation<ZegoContext>()({
   ...groupProfile,
   ...groupMemberProfile,
   ...groupRoles,
-  ...groupMuteAll,
   ...groupImport,
   ...messages,
   ...history,
