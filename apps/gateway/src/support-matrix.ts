@@ -95,7 +95,11 @@ function eventSources(): string[] {
   }
   for (const [event, operations] of byEvent) {
     const cells = VENDORS.map((vendor) => {
-      const kinds = VENDOR_MODULES[vendor].callbackEvents[event as ImEventType] ?? [];
+      const module = VENDOR_MODULES[vendor];
+      const kinds = module.callbackEvents[event as ImEventType] ?? [];
+      const fields = event === "GROUP_PROFILE_UPDATED" ? (module.callbackProfileFields ?? []) : [];
+      if (fields.length > 0)
+        return `vendor callback (${fields.join(", ")}); imgraph for the other fields, and otherwise`;
       if (kinds.length === 0) return "imgraph";
       return `vendor callback (${kinds.join(", ")}); imgraph otherwise`;
     });

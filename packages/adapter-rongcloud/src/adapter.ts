@@ -1,6 +1,7 @@
 import {
   type ConversationType,
   coveredBy,
+  type GroupProfileField,
   IdCodec,
   type ImEventType,
   VendorAdapter,
@@ -15,7 +16,7 @@ import { describeMessageId } from "./message-ids.js";
 import { configSchema, type RongCloudAdapterOptions } from "./options.js";
 import { parseRongCloudWebhook, type RongCloudWebhookOptions } from "./webhook.js";
 
-import { HOSTED_GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
+import { HOSTED_GROUP_CALLBACK_EVENTS, HOSTED_PROFILE_FIELDS } from "./webhook-groups.js";
 import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /**
@@ -98,6 +99,10 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
     // Classic groups have no callbacks: group events come only from hosted groups.
     if (type in HOSTED_GROUP_CALLBACK_EVENTS && !this.ctx.features.hostedGroups) return false;
     return coveredBy(RONGCLOUD_CALLBACK_EVENTS, type, conversation);
+  }
+  /** The hosted-group profile callback's fields; classic groups have no callbacks. */
+  profileFieldsByCallback(): readonly GroupProfileField[] {
+    return this.ctx.features.hostedGroups ? HOSTED_PROFILE_FIELDS : [];
   }
 
   /** The signature covers a per-delivery nonce and time, not the body (webhook.ts). */

@@ -3,6 +3,7 @@ import { RongCloudAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, type RongCloudConfig } from "./options.js";
 import { rongcloudRateLimits } from "./rate-limits.js";
+import { HOSTED_PROFILE_FIELDS } from "./webhook-groups.js";
 import { RONGCLOUD_CALLBACK_EVENTS } from "./webhook-read.js";
 
 /** RongCloud for the gateway: how a config file describes an app, its secrets, the adapter. */
@@ -15,6 +16,8 @@ export const rongcloudModule: VendorModule<RongCloudConfig> = {
   implementation,
   rateLimits: rongcloudRateLimits,
   callbackEvents: RONGCLOUD_CALLBACK_EVENTS,
+  // Hosted groups only (features.hostedGroups); classic groups have no callbacks.
+  callbackProfileFields: HOSTED_PROFILE_FIELDS,
   // The message callback service (消息回调服务, vendor reference #18 §1): one request, 3 s,
   // then RongCloud delivers the message as sent.
   preSend: {

@@ -6,6 +6,7 @@ import {
   callbackInteger,
   callbackJson,
   callbackList,
+  type GroupProfileField,
   type GroupRole,
   type ImEvent,
   isJsonObject,
@@ -20,9 +21,8 @@ import { jsonPart } from "./hosted-group-reads.js";
 
 /**
  * What the hosted-group callbacks report of imgraph's writes: role changes (eventType 6, 7)
- * and attribute changes (groupExtProfile). GROUP_PROFILE_UPDATED is not claimed although the
- * profile callback reports profile changes: muteGroup publishes the same event and no
- * callback reports a whole-group mute, so the gateway keeps publishing its own.
+ * and attribute changes (groupExtProfile). Profile changes are reported for some fields only
+ * (HOSTED_PROFILE_FIELDS), so GROUP_PROFILE_UPDATED is not claimed as a whole.
  */
 export const HOSTED_GROUP_CALLBACK_EVENTS: CallbackEvents = {
   GROUP_MEMBER_ROLE_CHANGED: ["GROUP"],
@@ -33,12 +33,20 @@ export const HOSTED_GROUP_CALLBACK_EVENTS: CallbackEvents = {
 const ROLE_OF_EVENT: Record<number, GroupRole> = { 6: "ADMIN", 7: "MEMBER", 8: "OWNER" };
 
 /** The neutral profile field of each groupProfile key. */
-const PROFILE_FIELD: Record<string, string> = {
+const PROFILE_FIELD: Record<string, GroupProfileField> = {
   name: "name",
   portraitUrl: "avatarUrl",
   introduction: "introduction",
   announcement: "announcement",
 };
+
+/**
+ * The profile fields the profile callback reports: the group name, the `groupProfile` keys
+ * above and the join policy (`permissions.joinPerm`). The member cap it does not report.
+ */
+export const HOSTED_PROFILE_FIELDS: readonly GroupProfileField[] = [
+  ...new Set<GroupProfileField>(["name", ...Object.values(PROFILE_FIELD), "joinPolicy"]),
+];
 
 /** The entries of a hosted-group callback; null when the body is not one. */
 function entriesOf(text: string): CallbackFields[] | null {

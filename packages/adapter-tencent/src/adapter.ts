@@ -3,6 +3,7 @@ import {
   type Capability,
   type ConversationType,
   coveredBy,
+  type GroupProfileField,
   IdCodec,
   type ImEventType,
   VendorAdapter,
@@ -18,6 +19,7 @@ import { TENCENT_LIMITS } from "./limits.js";
 import { describeMessageId } from "./message-ids.js";
 import { configSchema, type TencentAdapterOptions } from "./options.js";
 import { parseTencentWebhook, tencentWebhookRefusal } from "./webhook.js";
+import { TENCENT_PROFILE_FIELDS } from "./webhook-groups.js";
 import { TENCENT_CALLBACK_EVENTS } from "./webhook-lifecycle.js";
 import { webhookSources } from "./webhook-sources.js";
 
@@ -114,6 +116,9 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
     return (
       this.parseWebhook !== undefined && coveredBy(TENCENT_CALLBACK_EVENTS, type, conversation)
     );
+  }
+  profileFieldsByCallback(): readonly GroupProfileField[] {
+    return this.parseWebhook !== undefined ? TENCENT_PROFILE_FIELDS : [];
   }
 
   webhookRefusal(status: number, message: string): WebhookAck {

@@ -3,6 +3,7 @@ import { TencentAdapter } from "./adapter.js";
 import { implementation } from "./implementation.js";
 import { configSchema, TENCENT_SECRETS, type TencentConfig } from "./options.js";
 import { tencentRateLimits } from "./rate-limits.js";
+import { TENCENT_PROFILE_FIELDS } from "./webhook-groups.js";
 import { TENCENT_CALLBACK_EVENTS } from "./webhook-lifecycle.js";
 
 /**
@@ -17,6 +18,7 @@ export const tencentModule: VendorModule<TencentConfig> = {
   implementation,
   rateLimits: tencentRateLimits,
   callbackEvents: TENCENT_CALLBACK_EVENTS,
+  callbackProfileFields: TENCENT_PROFILE_FIELDS,
   // C2C.CallbackBeforeSendMsg and Group.CallbackBeforeSendMsg (intl 1047/34364, 34374):
   // 2 s, not adjustable; a late or failed answer is "as if no callback" (1047/34354).
   preSend: {

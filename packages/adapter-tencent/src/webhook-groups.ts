@@ -3,6 +3,7 @@ import {
   type CallbackFields,
   callbackId,
   callbackList,
+  type GroupProfileField,
   type ImEvent,
 } from "@imgraph/core";
 
@@ -11,20 +12,31 @@ import {
 // Group.CallbackAfterMemberFieldChanged (a role or name card), Group.CallbackAfterGroupAttrChanged.
 
 /**
- * What these callbacks report fully. Profile updates are not claimed: the callback leaves out
- * the join policy, the member cap and mute-all, so the gateway keeps publishing those itself.
+ * What these callbacks report fully. Profile updates are reported for some fields only
+ * (TENCENT_PROFILE_FIELDS), so the event is not claimed as a whole.
  */
 export const GROUP_CALLBACK_EVENTS: CallbackEvents = {
   GROUP_MEMBER_ROLE_CHANGED: ["GROUP"],
   GROUP_ATTRIBUTES_CHANGED: ["GROUP"],
 };
 
-/** GroupInfoChanged's fields by neutral name (the other three only should Tencent add them). */
-const PROFILE_FIELDS: ReadonlyArray<[string, string]> = [
+/** GroupInfoChanged's documented fields, by neutral name. */
+const REPORTED: ReadonlyArray<[string, GroupProfileField]> = [
   ["Name", "name"],
   ["FaceUrl", "avatarUrl"],
   ["Introduction", "introduction"],
   ["Notification", "announcement"],
+];
+
+/**
+ * The profile fields GroupInfoChanged reports: the gateway reports changes of the join
+ * policy and the member cap it makes itself.
+ */
+export const TENCENT_PROFILE_FIELDS = REPORTED.map(([, field]) => field);
+
+/** GroupInfoChanged's fields by neutral name: the documented ones, then any Tencent may add. */
+const PROFILE_FIELDS: ReadonlyArray<[string, string]> = [
+  ...REPORTED,
   ["ApplyJoinOption", "joinPolicy"],
   ["MaxMemberNum", "maxMembers"],
   ["MuteAllMember", "allMuted"],

@@ -1,6 +1,7 @@
 import type { Capability } from "./capabilities.js";
 import type { AppInfo, Vendor } from "./model/app.js";
 import type { ImEventType } from "./model/event.js";
+import type { GroupProfileField } from "./model/group-depth.js";
 import type { Conversation, ConversationType } from "./model/message.js";
 import type { OperationMethods, OperationSupport } from "./operations/implement.js";
 import type { WebhookAck, WebhookRequest, WebhookResult } from "./webhook.js";
@@ -89,6 +90,13 @@ export interface ImAdapter extends OperationMethods {
    * (it publishes its own where the vendor calls back for nothing). Absent: never.
    */
   reportsByCallback?(type: ImEventType, conversation: ConversationType): boolean;
+
+  /**
+   * The group profile fields whose changes the vendor's callbacks report as
+   * GROUP_PROFILE_UPDATED (vendors call back for some fields only), so that for a profile
+   * update it made the gateway reports just the other fields. Absent: none.
+   */
+  profileFieldsByCallback?(): readonly GroupProfileField[];
 
   /**
    * Verifies and normalizes one of the vendor's callbacks (see WebhookReader). Optional:

@@ -2,6 +2,7 @@ import type { ImAdapter } from "./adapter.js";
 import type { VendorClientOptions } from "./http/index.js";
 import type { Vendor } from "./model/app.js";
 import type { ImEventType } from "./model/event.js";
+import type { GroupProfileField } from "./model/group-depth.js";
 import type { ConversationType } from "./model/message.js";
 import type { Implementation } from "./operations/implement.js";
 import type { VendorRateLimits } from "./rate/limits.js";
@@ -77,6 +78,11 @@ export interface VendorModule<O = unknown> {
    * the gateway publishes no second event for a write it made (see ImAdapter.reportsByCallback).
    */
   readonly callbackEvents: CallbackEvents;
+  /**
+   * The group profile fields the vendor's callbacks report a change of (see
+   * ImAdapter.profileFieldsByCallback); absent when none.
+   */
+  readonly callbackProfileFields?: readonly GroupProfileField[];
   /** The vendor's pre-send callback (the gateway moderates through it), or why it has none. */
   readonly preSend: PreSendSupport;
 }

@@ -137,13 +137,26 @@ export function writeEvents<N extends OperationName>(
 ): ImEvent[] {
   const build = (BUILDERS as { [K in OperationName]?: Builder<K> })[name] as Builder<N> | undefined;
   if (!build) return [];
+  const callbacks = adapter.parseWebhook !== undefined;
   const calledBack = (event: ImEvent) =>
-    adapter.parseWebhook !== undefined &&
+    callbacks &&
     adapter.reportsByCallback?.(
       event.type,
       "conversation" in event ? event.conversation.type : "GROUP",
     ) === true;
+  const reportedFields = new Set(callbacks ? (adapter.profileFieldsByCallback?.() ?? []) : []);
   return build(input, output, adapter, at)
     .map((event): ImEvent => ({ ...event, appId: adapter.info.id, at }))
-    .filter((event) => !calledBack(event));
+    .filter((event) => !calledBack(event))
+    .flatMap((event) => (reportedFields.size > 0 ? fieldsLeft(event, reportedFields) : [event]));
+}
+
+/**
+ * A profile update as far as the vendor's callback does not report it: only the other
+ * fields, or no event when the callback reports them all.
+ */
+function fieldsLeft(event: ImEvent, reported: ReadonlySet<string>): ImEvent[] {
+  if (event.type !== "GROUP_PROFILE_UPDATED") return [event];
+  const fields = event.fields.filter((f) => !reported.has(f));
+  return fields.length > 0 ? [{ ...event, fields }] : [];
 }
