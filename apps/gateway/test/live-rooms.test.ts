@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import type { DemoGateway } from "../src/demo/start.js";
 import { firstError, inDemoApp } from "./demo-app.js";
 import { ok, uniqueIds, withDemo } from "./helpers.js";
-import { collect, EVENTS, type Received, until, wsClient } from "./ws-helpers.js";
+import { collect, EVENTS, type Received, sleep, until, wsClient } from "./ws-helpers.js";
 
 // Live rooms over GraphQL, end to end through each vendor's emulator: created by the server,
 // entered by emulated clients, read by anyone, moderated by the owner (where the vendor keeps
@@ -140,5 +140,10 @@ describe.each(APPS)("live rooms on %s", (app) => {
       userIds: [a],
     });
     expect(heard.events.every((e) => e.roomId === id)).toBe(true);
+    // The vendor's callbacks report these writes; the gateway adds no second event.
+    await sleep(300);
+    const count = (type: string) => heard.events.filter((e) => e.type === type).length;
+    expect(count("LIVE_ROOM_DESTROYED")).toBe(1);
+    expect(count("LIVE_ROOM_CREATED")).toBeLessThanOrEqual(1);
   });
 });

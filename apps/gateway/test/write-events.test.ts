@@ -2,14 +2,16 @@ import type { GroupProfileField, ImAdapter } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
 import { writeEvents } from "../src/realtime/write-events.js";
 
-// Which events the gateway publishes for a profile update it made: the fields the vendor's
-// callbacks report are left to them.
+// Which events the gateway publishes for writes it made: what the vendor's callbacks report
+// (when the app receives them) is left to them.
 
+/** An adapter whose vendor calls back for live rooms' events and for `reported` fields. */
 function adapterWith(callbacks: boolean, reported: GroupProfileField[]): ImAdapter {
   return {
     info: { id: "app1" },
     ...(callbacks ? { parseWebhook: () => ({}) } : {}),
-    reportsByCallback: () => false,
+    reportsByCallback: (type: string, kind: string) =>
+      kind === "ROOM" && type.startsWith("LIVE_ROOM_"),
     profileFieldsByCallback: () => reported,
   } as unknown as ImAdapter;
 }
@@ -64,5 +66,33 @@ describe("events of a profile update", () => {
     expect(events).toEqual([
       { type: "GROUP_MUTED", appId: "app1", at, groupId: "g1", muted: true },
     ]);
+  });
+});
+
+describe("events of live room writes", () => {
+  const kick = { roomId: "r1", userIds: ["a", "b"] };
+  const kicked = [
+    { key: "a", ok: true, value: true },
+    { key: "b", ok: false, error: {} },
+  ];
+
+  it("are the gateway's when the app receives no callbacks", () => {
+    const adapter = adapterWith(false, []);
+    expect(
+      writeEvents(adapter, "createLiveRoom", { roomId: "r1", ownerId: "o" }, undefined, at),
+    ).toEqual([{ type: "LIVE_ROOM_CREATED", appId: "app1", at, roomId: "r1", ownerId: "o" }]);
+    expect(writeEvents(adapter, "destroyLiveRoom", { roomId: "r1" }, undefined, at)).toMatchObject([
+      { type: "LIVE_ROOM_DESTROYED", roomId: "r1" },
+    ]);
+    // Only the users the kick applied to.
+    expect(writeEvents(adapter, "kickLiveRoomMembers", kick, kicked as never, at)).toMatchObject([
+      { type: "LIVE_ROOM_MEMBER_LEFT", roomId: "r1", userIds: ["a"], reason: "KICKED" },
+    ]);
+  });
+
+  it("are left to the vendor's room callbacks when the app receives them", () => {
+    const adapter = adapterWith(true, []);
+    expect(writeEvents(adapter, "createLiveRoom", { roomId: "r1" }, undefined, at)).toEqual([]);
+    expect(writeEvents(adapter, "kickLiveRoomMembers", kick, kicked as never, at)).toEqual([]);
   });
 });

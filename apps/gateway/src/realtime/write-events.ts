@@ -1,4 +1,5 @@
 import {
+  type ConversationType,
   GROUP_PROFILE_FIELDS,
   type ImAdapter,
   type ImEvent,
@@ -36,6 +37,9 @@ export const EVENT_OF_WRITE = {
   setGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
   removeGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
   clearGroupAttributes: "GROUP_ATTRIBUTES_CHANGED",
+  createLiveRoom: "LIVE_ROOM_CREATED",
+  destroyLiveRoom: "LIVE_ROOM_DESTROYED",
+  kickLiveRoomMembers: "LIVE_ROOM_MEMBER_LEFT",
 } as const satisfies { [N in OperationName]?: ImEvent["type"] };
 
 /** One builder per write above: the compiler keeps the two lists the same. */
@@ -95,6 +99,16 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
   setGroupAttributes: (input) => attributes(input.groupId, Object.keys(input.attributes)),
   removeGroupAttributes: (input) => attributes(input.groupId, input.keys),
   clearGroupAttributes: (input) => attributes(input.groupId, []),
+  // Every vendor calls back for these: the gateway's own reach apps without callbacks.
+  createLiveRoom: (input) => [
+    { type: "LIVE_ROOM_CREATED", roomId: input.roomId, ownerId: input.ownerId ?? null },
+  ],
+  destroyLiveRoom: (input) => [{ type: "LIVE_ROOM_DESTROYED", roomId: input.roomId }],
+  kickLiveRoomMembers(input, output) {
+    const userIds = input.userIds.filter((_, i) => output[i]?.ok);
+    if (userIds.length === 0) return [];
+    return [{ type: "LIVE_ROOM_MEMBER_LEFT", roomId: input.roomId, userIds, reason: "KICKED" }];
+  },
   addReaction: (input, _output, adapter) => reaction(input, adapter, true),
   removeReaction: (input, _output, adapter) => reaction(input, adapter, false),
 };
@@ -139,16 +153,18 @@ export function writeEvents<N extends OperationName>(
   if (!build) return [];
   const callbacks = adapter.parseWebhook !== undefined;
   const calledBack = (event: ImEvent) =>
-    callbacks &&
-    adapter.reportsByCallback?.(
-      event.type,
-      "conversation" in event ? event.conversation.type : "GROUP",
-    ) === true;
+    callbacks && adapter.reportsByCallback?.(event.type, conversationKind(event)) === true;
   const reportedFields = new Set(callbacks ? (adapter.profileFieldsByCallback?.() ?? []) : []);
   return build(input, output, adapter, at)
     .map((event): ImEvent => ({ ...event, appId: adapter.info.id, at }))
     .filter((event) => !calledBack(event))
     .flatMap((event) => (reportedFields.size > 0 ? fieldsLeft(event, reportedFields) : [event]));
+}
+
+/** The kind of conversation an event is about: live room events name a room, not a conversation. */
+function conversationKind(event: ImEvent): ConversationType {
+  if ("conversation" in event) return event.conversation.type;
+  return "roomId" in event ? "ROOM" : "GROUP";
 }
 
 /**
