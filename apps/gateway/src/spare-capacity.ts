@@ -21,11 +21,13 @@ class LoopLoad {
 
   /** The share of the last sample the event loop was busy (0 until sampled). */
   get utilization(): number {
-    this.#timer ??= setInterval(() => {
-      const now = performance.eventLoopUtilization();
-      this.#utilization = performance.eventLoopUtilization(now, this.#last).utilization;
-      this.#last = now;
-    }, SAMPLE_MS).unref();
+    if (this.#timer === undefined) {
+      this.#timer = setInterval(() => {
+        const now = performance.eventLoopUtilization();
+        this.#utilization = performance.eventLoopUtilization(now, this.#last).utilization;
+        this.#last = now;
+      }, SAMPLE_MS).unref();
+    }
     return this.#utilization;
   }
 }
