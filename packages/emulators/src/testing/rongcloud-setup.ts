@@ -1,10 +1,10 @@
 /** Shared setup of RongCloud emulator tests: one emulator per test file, reset per test. */
-import { afterAll, afterEach, beforeAll } from "vitest";
 import {
   type RongCloudEmulator,
   type RongCloudEmulatorOptions,
   startRongCloudEmulator,
 } from "../rongcloud/index.js";
+import { useEmulatorPerFile } from "./emulator-per-file.js";
 import { type Late, resolveLate } from "./late.js";
 import { type RcClient, rcClient } from "./rongcloud-client.js";
 
@@ -16,16 +16,12 @@ export interface RcFixture {
 }
 
 export function useRongCloud(options: Late<Partial<RongCloudEmulatorOptions>> = {}): RcFixture {
-  const fx = {} as RcFixture;
-  beforeAll(async () => {
-    fx.emu = await startRongCloudEmulator({
+  return useEmulatorPerFile(async () => {
+    const emu = await startRongCloudEmulator({
       rateLimits: false,
       apps: [{ ...APP }],
       ...resolveLate(options),
     });
-    fx.rc = rcClient({ url: fx.emu.url, ...APP });
+    return { emu, rc: rcClient({ url: emu.url, ...APP }) };
   });
-  afterEach(() => fx.emu.reset());
-  afterAll(() => fx.emu.close());
-  return fx;
 }
