@@ -105,7 +105,8 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
   ],
   destroyLiveRoom: (input) => [{ type: "LIVE_ROOM_DESTROYED", roomId: input.roomId }],
   kickLiveRoomMembers(input, output) {
-    const userIds = input.userIds.filter((_, i) => output[i]?.ok);
+    // The users the vendor took the kick for (some take one for a user already gone).
+    const userIds = output.filter((result) => result.ok).map((result) => result.key);
     if (userIds.length === 0) return [];
     return [{ type: "LIVE_ROOM_MEMBER_LEFT", roomId: input.roomId, userIds, reason: "KICKED" }];
   },
