@@ -295,6 +295,72 @@ describe("deleteConversation", () => {
   });
 });
 
+describe("pinConversation", () => {
+  it("sends recentcontact/top with OperationType and GroupId for a group; the list reads it back", async () => {
+    const [me, peer, owner] = users(3) as [string, string, string];
+    const groupId = group(owner, [me]);
+    await text(peer, { type: "USERS", userIds: [me] });
+    await text(owner, { type: "GROUP", groupId });
+    const mark = env.requestCount();
+    await env.adapter.pinConversation({
+      userId: me,
+      conversation: { type: "USER", id: peer },
+      pinned: true,
+    });
+    await env.adapter.pinConversation({
+      userId: me,
+      conversation: { type: "GROUP", id: groupId },
+      pinned: false,
+    });
+    expect(sent("recentcontact/top", mark)).toEqual([
+      { From_Account: me, OperationType: 1, RecentContactItem: [{ Type: 1, To_Account: peer }] },
+      { From_Account: me, OperationType: 2, RecentContactItem: [{ Type: 2, GroupId: groupId }] },
+    ]);
+    const { items } = await env.adapter.listConversations({ userId: me });
+    expect(items.map((s) => `${key(s)}:${s.pinned}`)).toEqual([
+      `USER:${peer}:true`,
+      `GROUP:${groupId}:false`,
+    ]);
+  });
+
+  it("maps Tencent's 50-pin cap (51012) and an unknown user, and refuses a non-boolean pin", async () => {
+    const [me] = users(1) as [string];
+    for (const id of users(50, "p"))
+      await env.adapter.pinConversation({
+        userId: me,
+        conversation: { type: "USER", id },
+        pinned: true,
+      });
+    await expect(
+      env.adapter.pinConversation({
+        userId: me,
+        conversation: { type: "USER", id: uid("p") },
+        pinned: true,
+      }),
+    ).rejects.toMatchObject({
+      code: "VENDOR_REJECTED",
+      vendorCode: "51012",
+      message: expect.stringContaining("50"),
+    });
+    await expect(
+      env.adapter.pinConversation({
+        userId: uid("ghost"),
+        conversation: { type: "USER", id: me },
+        pinned: true,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "50001" });
+    const mark = env.requestCount();
+    await expect(
+      env.adapter.pinConversation({
+        userId: me,
+        conversation: { type: "USER", id: uid("p") },
+        pinned: wrongType("yes"),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "pinned" });
+    expect(env.requestCount()).toBe(mark);
+  });
+});
+
 describe("group do-not-disturb", () => {
   it("writes MsgFlag AcceptNotNotify / AcceptAndNotify and reads a Discard as do-not-disturb", async () => {
     const [me, owner] = users(2) as [string, string];

@@ -153,6 +153,32 @@ function setGroupUnread(
   );
 }
 
+/**
+ * recentcontact/top (OperationType 1 pin, 2 unpin; docs/vendors/tencent.md §1.3): a repeat
+ * converges. At most 50 pinned conversations a user (51012).
+ */
+export const pinConversation: Op<"pinConversation"> = async (ctx, input, options) => {
+  const { userId, conversation } = checkUserConversation(input, GROUP_USERS);
+  const pinned = checkBoolean("pinned", input.pinned);
+  await call(
+    ctx,
+    "pinConversation",
+    "recentcontact/top",
+    {
+      From_Account: userId,
+      OperationType: pinned ? 1 : 2,
+      // This page spells it GroupId (delete: ToGroupid).
+      RecentContactItem: [
+        conversation.type === "USER"
+          ? { Type: 1, To_Account: conversation.id }
+          : { Type: 2, GroupId: conversation.id },
+      ],
+    },
+    options,
+    true,
+  );
+};
+
 /** recentcontact/delete; ClearRamble also deletes the user's roaming copy of the history. */
 export const deleteConversation: Op<"deleteConversation"> = async (ctx, input, options) => {
   const { userId, conversation } = checkUserConversation(input, GROUP_USERS);

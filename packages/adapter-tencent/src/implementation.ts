@@ -212,9 +212,6 @@ export const implementation = exactImplementation<TencentContext>()({
   addUserTags: when(...ALL_MEMBER_PUSH, userTags.addUserTags),
   removeUserTags: when(...ALL_MEMBER_PUSH, userTags.removeUserTags),
   setUserTags: when(...ALL_MEMBER_PUSH, userTags.setUserTags),
-  pinConversation: gap(
-    "Tencent's client SDKs pin conversations (pinConversation); its REST API only reads the pin (get_list TopFlag) and has no call to set or clear it",
-  ),
   clearConversationHistory: gap(
     "Tencent's REST API cannot clear one user's copy of a conversation's history and keep the conversation: recentcontact/delete with ClearRamble does both (deleteConversation with clearHistory), and only client SDKs clear history alone",
   ),

@@ -1,6 +1,6 @@
 /**
- * The control API's view of conversations (no REST equivalent): the seed's `pins` stand in
- * for the client SDK's pinConversation (REST can only read TopFlag), and the state dump
+ * The control API's view of conversations: the seed's `pins` stand in
+ * for a client SDK's pinConversation (REST pins with recentcontact/top), and the state dump
  * shows each user's conversations and the current content of stored messages, so tests
  * can check what the server keeps without going through an adapter.
  */

@@ -255,3 +255,62 @@ describe("control API: conversation state", () => {
     ).toBe(404);
   });
 });
+
+describe("recentcontact/top", () => {
+  const top = (body: Body) => fx.tim.call("recentcontact/top", body);
+  const pin = (user: string, OperationType: number, ...items: Body[]) =>
+    top({ From_Account: user, OperationType, RecentContactItem: items });
+  const flags = async (user: string) =>
+    ok(await list(user)).SessionItem.map((s: Body) => `${s.To_Account ?? s.GroupId}:${s.TopFlag}`);
+
+  it("pins and unpins one-to-one and group conversations; get_list answers them first", async () => {
+    await importUsers(fx.tim, "me", "a", "b");
+    const groupId = await createGroup(fx.tim, {
+      Owner_Account: "a",
+      MemberList: [{ Member_Account: "me" }],
+    });
+    ok(await sendGroup(groupId, "a"));
+    tick();
+    ok(await send("a", "me"));
+    tick();
+    ok(await send("b", "me"));
+    ok(await pin("me", 1, { Type: 1, To_Account: "a" }, { Type: 2, GroupId: groupId }));
+    expect(await flags("me")).toEqual(["a:1", `${groupId}:1`, "b:0"]);
+    // Pinning again and unpinning what is not pinned both succeed.
+    ok(await pin("me", 1, { Type: 1, To_Account: "a" }));
+    ok(await pin("me", 2, { Type: 1, To_Account: "b" }, { Type: 1, To_Account: "a" }));
+    expect(await flags("me")).toEqual([`${groupId}:1`, "b:0", "a:0"]);
+    // Only the user's own list changes.
+    expect((await flags("a")).every((f: string) => f.endsWith(":0"))).toBe(true);
+  });
+
+  it("adds a conversation the user does not have yet, empty", async () => {
+    await importUsers(fx.tim, "me", "a");
+    ok(await pin("me", 1, { Type: 1, To_Account: "a" }));
+    expect(ok(await list("me", { AssistFlags: 7 })).SessionItem).toEqual([
+      { Type: 1, To_Account: "a", MsgTime: 0, TopFlag: 1 },
+    ]);
+  });
+
+  it("keeps at most 50 pinned conversations: the 51st is refused with 51012", async () => {
+    const peersOf = Array.from({ length: 51 }, (_, i) => `p${i}`);
+    await importUsers(fx.tim, "me");
+    const items = peersOf.map((p) => ({ Type: 1, To_Account: p }));
+    ok(await pin("me", 1, ...items.slice(0, 50)));
+    expect((await pin("me", 1, items[50] as Body)).ErrorCode).toBe(51012);
+    // Re-pinning a pinned one is no new pin.
+    ok(await pin("me", 1, items[0] as Body));
+    ok(await pin("me", 2, items[0] as Body));
+    ok(await pin("me", 1, items[50] as Body));
+  });
+
+  it("refuses bad fields with 50002 and an account never imported with 50001", async () => {
+    await importUsers(fx.tim, "me");
+    expect((await pin("ghost", 1, { Type: 1, To_Account: "a" })).ErrorCode).toBe(50001);
+    expect((await pin("me", 3, { Type: 1, To_Account: "a" })).ErrorCode).toBe(50002);
+    expect((await pin("me", 1)).ErrorCode).toBe(50002);
+    expect((await pin("me", 1, { Type: 3, To_Account: "a" })).ErrorCode).toBe(50002);
+    expect((await pin("me", 1, { Type: 2, ToGroupid: "g" })).ErrorCode).toBe(50002);
+    expect((await top({ From_Account: "me", RecentContactItem: [] })).ErrorCode).toBe(50002);
+  });
+});

@@ -1,10 +1,19 @@
 /**
- * A user's conversation list, service recentcontact (docs/vendors/tencent.md §1.1, §1.2):
- * get_list (paged, pinned first) and delete (optionally with the user's roaming history).
+ * A user's conversation list, service recentcontact (docs/vendors/tencent.md §1.1 to §1.3):
+ * get_list (paged, pinned first), delete (optionally with the user's roaming history) and
+ * top (pin or unpin).
  */
-import { C2C, type ContactType, deleteContact, GROUP, messageCount } from "../contacts.js";
+import {
+  C2C,
+  type ContactType,
+  contactKey,
+  deleteContact,
+  GROUP,
+  messageCount,
+  touchContact,
+} from "../contacts.js";
 import { type ServiceCodes, TimError } from "../errors.js";
-import type { Fields } from "../fields.js";
+import { Fields, isObject } from "../fields.js";
 import type { RouteTable } from "../route.js";
 import type { Account, AppState, RecentContact } from "../state.js";
 
@@ -12,6 +21,9 @@ import type { Account, AppState, RecentContact } from "../state.js";
 export const RECENTCONTACT_CODES: ServiceCodes = { invalid: 50002, tooMany: 50002 };
 /** The page size is the server's (unverified): at most 100 conversations a call. */
 export const CONTACT_PAGE = 100;
+/** A user may pin at most 50 conversations, not raisable (51012, intl 1047/34348). */
+export const PINNED_MAX = 50;
+export const TOO_MANY_PINNED = 51012;
 
 /** AssistFlags bits: 0 pinned supported, 1 empty conversations too, 2 page the pinned ones. */
 const PINNED = 1;
@@ -115,6 +127,41 @@ export const recentContactRoutes: RouteTable = {
       if (clear > 1) f.fail("ClearRamble must be 0 or 1");
       // Deleting a conversation the user does not have succeeds (unverified: idempotent).
       deleteContact(app, acc, type as ContactType, peer, clear === 1);
+      return { ErrorDisplay: "" };
+    },
+  },
+  "v4/recentcontact/top": {
+    codes: RECENTCONTACT_CODES,
+    handle({ app, f }) {
+      const acc = owner(app, f);
+      const operation = f.int("OperationType");
+      if (operation !== 1 && operation !== 2) f.fail("OperationType must be 1 (pin) or 2 (unpin)");
+      // The page states no per-call cap (unverified); the whole call is checked first.
+      const items = f.array("RecentContactItem", Number.MAX_SAFE_INTEGER).map((raw) => {
+        if (!isObject(raw)) return f.fail("RecentContactItem[] must be objects");
+        const item = new Fields(raw, RECENTCONTACT_CODES);
+        const type = item.int("Type");
+        if (type !== C2C && type !== GROUP) f.fail("Type must be 1 (C2C) or 2 (group)");
+        // The page spells it GroupId (To_Account is for C2C only).
+        const peer = type === C2C ? item.str("To_Account") : item.str("GroupId");
+        return { type: type as ContactType, peer };
+      });
+      if (operation === 1) {
+        const added = new Set(
+          items.map((i) => contactKey(i.type, i.peer)).filter((k) => !acc.contacts.get(k)?.top),
+        );
+        const pinned = [...acc.contacts.values()].filter((e) => e.top).length;
+        if (pinned + added.size > PINNED_MAX)
+          throw new TimError(TOO_MANY_PINNED, `at most ${PINNED_MAX} pinned conversations`);
+        // A conversation the user does not have yet is added, empty (as a client SDK pin).
+        for (const i of items) touchContact(app, acc, i.type, i.peer, 0).top = true;
+      } else {
+        // Unpinning what is not pinned (or not listed) succeeds (unverified: idempotent).
+        for (const i of items) {
+          const entry = acc.contacts.get(contactKey(i.type, i.peer));
+          if (entry) entry.top = false;
+        }
+      }
       return { ErrorDisplay: "" };
     },
   },
