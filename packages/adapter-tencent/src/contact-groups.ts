@@ -56,7 +56,7 @@ interface GetAnswer {
 
 /**
  * StandardMark: a bit string ("011111110" in the SDK models), read as a binary number — bit
- * 0 is its last character (unverified). A plain number is read too.
+ * 1 is its last character (unverified). A plain number is read too.
  */
 export function markBits(value: unknown): bigint {
   if (typeof value === "string" && /^[01]{1,64}$/.test(value)) return BigInt(`0b${value}`);

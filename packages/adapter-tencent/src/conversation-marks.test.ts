@@ -3,7 +3,15 @@ import { generateUserSig } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { markBits } from "./contact-groups.js";
 import { marksOf, markToBit } from "./conversation-marks.js";
-import { ADMIN, emulatorWithAdapter, KEY, SDK_APP_ID, uid } from "./testing/emulator.js";
+import {
+  ADMIN,
+  adapterFor,
+  emulatorWithAdapter,
+  KEY,
+  SDK_APP_ID,
+  startEmulator,
+  uid,
+} from "./testing/emulator.js";
 
 const env = emulatorWithAdapter({ conversationGroups: true });
 
@@ -11,11 +19,12 @@ const users = (count: number) => env.seedUsers(count, "m");
 const sent = (mark: number) => env.sentBodies("recentcontact/mark_contact", mark);
 
 describe("conversation marks", () => {
-  it("maps neutral marks 1..32 onto Tencent's app bits 32..63", () => {
-    expect(markToBit(1)).toBe(32);
-    expect(markToBit(32)).toBe(63);
-    expect(marksOf((1n << 63n) | (1n << 32n) | 0b1111n)).toEqual([1, 32]);
-    // StandardMark is a bit string, bit 0 last; a plain number is read too.
+  it("maps neutral marks 1..32 onto Tencent's app bits 33..64 (numbered from 1)", () => {
+    expect(markToBit(1)).toBe(33);
+    expect(markToBit(32)).toBe(64);
+    // Bit n is 1 << (n - 1): Tencent's own bits 1..32 (star 0x1 ... 1 << 31) are no marks.
+    expect(marksOf((1n << 63n) | (1n << 32n) | (1n << 31n) | 0b1111n)).toEqual([1, 32]);
+    // StandardMark is a bit string, bit 1 last; a plain number is read too.
     expect(markBits("100000000000000000000000000000001")).toBe((1n << 32n) | 1n);
     expect(markBits(5)).toBe(5n);
     expect(markBits("nope")).toBe(0n);
@@ -33,8 +42,8 @@ describe("conversation marks", () => {
           {
             OptType: 1,
             ContactItem: { Type: 1, To_Account: peer },
-            SetMark: [32, 63],
-            ClearMark: [33],
+            SetMark: [33, 64],
+            ClearMark: [34],
           },
         ],
       },
@@ -44,16 +53,17 @@ describe("conversation marks", () => {
     ]);
   });
 
-  it("leaves out Tencent's own standard marks (bits 0..31) a client set", async () => {
+  it("leaves out Tencent's own standard marks (bits 1..32) a client set", async () => {
     const [me, starred, both] = users(3) as [string, string, string];
     await env.adapter.setConversationMarks({
       userId: me,
       conversation: { type: "USER", id: both },
       add: [5],
     });
-    // What a client SDK's markConversation(STAR / UNREAD) leaves: bits 0 and 1.
-    expect((await clientMark(me, starred, [0])).ActionStatus).toBe("OK");
-    expect((await clientMark(me, both, [0, 1])).ActionStatus).toBe("OK");
+    // What a client SDK's markConversation(STAR / UNREAD) leaves: bits 1 and 2, and the
+    // last of Tencent's own, 32.
+    expect((await clientMark(me, starred, [1, 32])).ActionStatus).toBe("OK");
+    expect((await clientMark(me, both, [1, 2])).ActionStatus).toBe("OK");
     expect(await env.adapter.listConversationMarks({ userId: me })).toEqual([
       { conversation: { type: "USER", id: both }, marks: [5] },
     ]);
@@ -79,6 +89,30 @@ describe("conversation marks", () => {
         add: [1],
       }),
     ).rejects.toMatchObject({ code: "VENDOR_REJECTED", vendorCode: "51007" });
+  });
+});
+
+describe("below the Pro edition", () => {
+  it("answers Tencent's 51013 as VENDOR_REJECTED naming the edition", async () => {
+    const standard = await startEmulator({ edition: "standard" });
+    const adapter = adapterFor([standard.url], { conversationGroups: true });
+    try {
+      standard.seed({ app: SDK_APP_ID, accounts: ["me", "peer"] });
+      await expect(
+        adapter.setConversationMarks({
+          userId: "me",
+          conversation: { type: "USER", id: "peer" },
+          add: [1],
+        }),
+      ).rejects.toMatchObject({
+        code: "VENDOR_REJECTED",
+        vendorCode: "51013",
+        message: expect.stringContaining("Pro edition"),
+      });
+    } finally {
+      await adapter.close();
+      await standard.close();
+    }
   });
 });
 

@@ -4,8 +4,8 @@ import { call, type Op } from "./context.js";
 import { FIRST_APP_MARK_BIT, GROUP_USERS, MARK_RANGE, USER_ID } from "./limits.js";
 
 // Conversation marks are bits of Tencent's 64-bit standard mark (mark_contact SetMark /
-// ClearMark name bit numbers; docs/vendors/tencent.md §1.4). Bits 0..31 are Tencent's own
-// (star, unread, fold, hide, ...), 32..63 the app's: neutral mark m is bit 31 + m, so the
+// ClearMark name bit numbers from 1; docs/vendors/tencent.md §1.4). Bits 1..32 are Tencent's
+// own (star, unread, fold, hide, ...), 33..64 the app's: neutral mark m is bit 32 + m, so the
 // client SDKs' built-in marks are neither set nor reported by imgraph.
 
 /** mark_contact OptType 1: the standard mark only (the custom mark string stays). */
@@ -15,11 +15,14 @@ export function markToBit(mark: number): number {
   return FIRST_APP_MARK_BIT - MARK_RANGE.min + mark;
 }
 
-/** The neutral marks of a standard mark: its set bits 32..63. */
+/**
+ * The neutral marks of a standard mark read as a number, whose bit n (numbered from 1) is
+ * 1 << (n - 1): its set bits 33..64.
+ */
 export function marksOf(bits: bigint): number[] {
   const marks: number[] = [];
   for (let mark = MARK_RANGE.min; mark <= MARK_RANGE.max; mark++) {
-    if ((bits >> BigInt(markToBit(mark))) & 1n) marks.push(mark);
+    if ((bits >> BigInt(markToBit(mark) - 1)) & 1n) marks.push(mark);
   }
   return marks;
 }

@@ -128,6 +128,7 @@ const MESSAGES: Record<number, string> = {
   51010: "the user has Tencent's maximum of conversation groups (20)",
   51011: "the conversation group name is longer than 32 bytes",
   51012: "the user has Tencent's maximum of pinned conversations (50)",
+  51013: "conversation groups and standard marks need Tencent's Pro edition or higher",
   50003: "the identifier is not an App admin: check adminUserId against the console",
   // Group attributes and counters (docs/vendors/tencent.md #17 §6).
   10045: "a group attribute key is longer than 32 bytes",

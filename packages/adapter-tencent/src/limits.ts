@@ -143,11 +143,12 @@ export const FOLDER_RULES: FolderRules = {
 /** get_contact_group pages read at most (1000 conversations at 100 a page, with room). */
 export const CONTACT_GROUP_PAGES_MAX = 50;
 /**
- * Neutral marks 1..32 are Tencent's standard mark bits 32..63, the half its docs leave to the
- * app (bits 0..31 are Tencent's: star, unread, fold, hide, ...).
+ * Neutral marks 1..32 are Tencent's standard mark bits 33..64, the half its docs leave to the
+ * app (mark_contact numbers bits from 1: bits 1..32 are Tencent's, bit 1 the star, 2 unread,
+ * 3 fold, 4 hide; docs/vendors/tencent.md §1.4).
  */
 export const MARK_RANGE = { min: 1, max: 32 } as const;
-export const FIRST_APP_MARK_BIT = 32;
+export const FIRST_APP_MARK_BIT = 33;
 
 /**
  * Live rooms (AVChatRoom, #17 §3): check_members states no cap (unverified: 500, as the

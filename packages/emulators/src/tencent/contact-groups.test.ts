@@ -194,14 +194,14 @@ describe("recentcontact conversation groups", () => {
     ]);
   });
 
-  it("needs the Pro edition or higher", async () => {
+  it("needs the Pro edition or higher: 51013 below it", async () => {
     await withTencent({ edition: "standard" }, async (tim, emu) => {
       emu.seed({ app: SDK_APP_ID, accounts: ["me"] });
       const r = await tim.call("recentcontact/get_contact_group", {
         From_Account: "me",
         StartIndex: 0,
       });
-      expect(r.ErrorCode).toBe(50002);
+      expect(r.ErrorCode).toBe(51013);
     });
   });
 

@@ -23,7 +23,11 @@ export const NAME_MAX_BYTES = 32;
 /** MarkItem / ContactItem entries a call (mark_contact's table; 51006's advice). */
 export const ITEMS_PER_CALL = 100;
 export const CUSTOM_MARK_MAX_BYTES = 256;
-/** Standard mark bits are numbered 0..63 (bits 32..63 are the app's own). */
+/**
+ * Standard mark bits are numbered 1..64 (mark_contact, intl 1047/53438: "Bit 1: favorite";
+ * the first 32 Tencent's, the last 32 the app's own). Kept as a 64-bit number whose bit n is
+ * the client SDKs' value 1 << (n - 1).
+ */
 export const MARK_BITS = 64;
 
 export interface ContactGroup {
@@ -63,11 +67,13 @@ function groupDataOf(acc: Account): ContactGroupData {
   return data;
 }
 
-/** Conversation groups and marks need the Pro edition or higher (the pages' note). */
+/**
+ * Conversation groups and marks need the Pro edition or higher (the pages' note; "旗舰版",
+ * Ultimate, on the older pages): 51013 otherwise (mark_contact and get_contact_group pages).
+ */
 function requirePro(app: AppState): void {
   if (app.config.edition === "trial" || app.config.edition === "standard") {
-    // No code is documented for this; 50002 is recentcontact's "bad request" (unverified).
-    throw new TimError(50002, "conversation groups and marks need the Pro edition or higher");
+    throw new TimError(51013, "conversation groups and marks need the Pro edition or higher");
   }
 }
 
@@ -182,16 +188,16 @@ export function resultItem(ref: ContactRef, code: number, extra: Json = {}): Jso
 
 /**
  * StandardMark as get_contact_group answers it: a bit string (doocs: "bit位字符串, eg:
- * 011111110"). Which end is bit 0 is unverified: written as a binary number, bit 0 last.
+ * 011111110"). Which end is bit 1 is unverified: written as a binary number, bit 1 last.
  */
 export function markString(bits: bigint): string {
   return bits.toString(2);
 }
 
-/** Bit positions set in a 64-bit mark, ascending. */
+/** The bit numbers (1..64, as SetMark names them) set in a 64-bit mark, ascending. */
 export function markBits(bits: bigint): number[] {
   const out: number[] = [];
-  for (let n = 0; n < MARK_BITS; n++) if ((bits >> BigInt(n)) & 1n) out.push(n);
+  for (let n = 1; n <= MARK_BITS; n++) if ((bits >> BigInt(n - 1)) & 1n) out.push(n);
   return out;
 }
 

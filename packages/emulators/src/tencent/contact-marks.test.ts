@@ -14,11 +14,11 @@ const contacts = async (from: string): Promise<Body[]> =>
     .ContactItem;
 
 describe("recentcontact/mark_contact", () => {
-  it("sets and clears standard mark bits; get answers them as a bit string, bit 0 last", async () => {
+  it("sets and clears standard mark bits 1..64; get answers them as a bit string, bit 1 last", async () => {
     seed("me", "p1");
     const r = ok(
       await mark("me", [
-        { OptType: 3, ContactItem: c2c("p1"), SetMark: [1, 32, 63], CustomMark: "abcd" },
+        { OptType: 3, ContactItem: c2c("p1"), SetMark: [2, 33, 64], CustomMark: "abcd" },
       ]),
     );
     expect(r.ResultItem).toEqual([
@@ -31,16 +31,16 @@ describe("recentcontact/mark_contact", () => {
     // OptType 1 leaves the custom mark; ClearMark drops bits.
     ok(
       await mark("me", [
-        { OptType: 1, ContactItem: c2c("p1"), ClearMark: [63, 1], CustomMark: "x" },
+        { OptType: 1, ContactItem: c2c("p1"), ClearMark: [64, 2], CustomMark: "x" },
       ]),
     );
     const state = demoState(fx.emu);
     expect(state.conversationGroups.me.ContactItem[0]).toMatchObject({
-      MarkBits: [32],
+      MarkBits: [33],
       CustomMark: "abcd",
     });
     // Nothing left: the conversation leaves the list.
-    ok(await mark("me", [{ OptType: 3, ContactItem: c2c("p1"), ClearMark: [32], CustomMark: "" }]));
+    ok(await mark("me", [{ OptType: 3, ContactItem: c2c("p1"), ClearMark: [33], CustomMark: "" }]));
     expect(await contacts("me")).toEqual([]);
   });
 
@@ -48,7 +48,8 @@ describe("recentcontact/mark_contact", () => {
     seed("me", "p1");
     const bad = async (item: Body) =>
       (await mark("me", [{ ContactItem: c2c("p1"), OptType: 1, ...item }])).ErrorCode;
-    expect(await bad({ SetMark: [64] })).toBe(50002);
+    expect(await bad({ SetMark: [65] })).toBe(50002);
+    expect(await bad({ SetMark: [0] })).toBe(50002);
     expect(await bad({ ClearMark: [-1] })).toBe(50002);
     expect(await bad({ SetMark: [1.5] })).toBe(50002);
     expect(await bad({ OptType: 4 })).toBe(50002);

@@ -1,7 +1,8 @@
 /**
  * Conversation marks, recentcontact/mark_contact (intl 1047/53438): per MarkItem, OptType 1
- * sets standard mark bits (SetMark / ClearMark: bit numbers n, 0..63 — bits 0..31 are
- * Tencent's own, 32..63 the app's), 2 the custom mark string (≤ 256 bytes), 3 both.
+ * sets standard mark bits (SetMark / ClearMark: bit numbers n, 1..64 — bits 1..32 are
+ * Tencent's own, bit 1 the star, 33..64 the app's), 2 the custom mark string (≤ 256 bytes),
+ * 3 both.
  */
 import {
   CUSTOM_MARK_MAX_BYTES,
@@ -29,10 +30,11 @@ function bits(value: unknown, field: string): bigint {
   if (!Array.isArray(value)) throw new TimError(50002, `${field} must be an array`);
   let mask = 0n;
   for (const n of value) {
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n >= MARK_BITS) {
-      throw new TimError(50002, `${field} holds ${String(n)}: bit numbers are 0..63`);
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > MARK_BITS) {
+      throw new TimError(50002, `${field} holds ${String(n)}: bit numbers are 1..64`);
     }
-    mask |= 1n << BigInt(n);
+    // Bit n is the client SDKs' mark value 1 << (n - 1): bit 1 is the star (0x1).
+    mask |= 1n << BigInt(n - 1);
   }
   return mask;
 }
