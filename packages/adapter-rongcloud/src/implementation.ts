@@ -63,7 +63,7 @@ const REACTIONS_OFF =
 const extensionsOn = (ctx: RongCloudContext) => ctx.messageExtensions;
 
 const NO_READ_RECEIPTS =
-  "RongCloud keeps no read receipts on the server: its client SDKs send them as messages (RC:ReadNtf one-to-one, RC:RRReqMsg/RC:RRRspMsg or the V5 receipts in groups) and count them on the device; the server API has no endpoint to send or read them";
+  "RongCloud's Server API has no endpoint to send or read read receipts: its client SDKs send them as messages (RC:ReadNtf one-to-one, RC:RRReqMsg/RC:RRRspMsg or the V5 receipts in groups) and read them back through the client SDK only";
 
 const HOSTED_ON = "features.hostedGroups: true";
 const hostedOn = (ctx: RongCloudContext) => ctx.features.hostedGroups;
@@ -156,7 +156,7 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ),
 
   deleteUsers: gap(
-    "RongCloud has no server API to delete a user; its deactivation is asynchronous and reversible, so it is not offered as a delete",
+    "RongCloud deletes a production user only by deactivation (/user/deactivate.json), which imgraph does not offer as a delete: it is asynchronous (each user's result comes later by callback), keeps the user's group memberships, and the id can be reactivated (/user/delusers.json deletes development-environment users only)",
   ),
   issueRoomCredential: gap(
     "RongCloud chatrooms are entered with the user's IM token (issueChatCredential); RTC room tokens belong to RongCloud's separate RTC product",
@@ -255,7 +255,7 @@ export const implementation = exactImplementation<RongCloudContext>()({
   removeFromFriendGroup: NO_FRIEND_GROUPS,
 
   listConversations: gap(
-    "RongCloud has no server API that lists a user's conversations: its client SDKs build and keep the conversation list on the device from the messages they receive",
+    "RongCloud has no server API that reads a user's conversation list: the server keeps one (up to 1000 conversations) for its client SDKs only",
   ),
   countUnread: gap(
     "RongCloud's server keeps no unread counts: its client SDKs count unread messages on the device",
@@ -289,7 +289,7 @@ export const implementation = exactImplementation<RongCloudContext>()({
   ),
 
   deleteMessages: gap(
-    "RongCloud has no server API to delete chosen one-to-one messages from one user's history (its client SDKs do that on the device); recallMessage removes a message for everyone, and clearConversationHistory clears a user's server-side copy before a time",
+    "RongCloud has no server API to delete chosen one-to-one messages from one user's history (its client SDKs do, deleteRemoteMessages); recallMessage removes a message for everyone, and clearConversationHistory clears a user's server-side copy before a time",
   ),
   deleteGroupMessagesBySender: gap(
     "RongCloud has no server API to delete a member's group messages: each message can only be recalled for everyone, one at a time by its id (recallMessage)",
@@ -322,6 +322,6 @@ export const implementation = exactImplementation<RongCloudContext>()({
   setPushAttributes: gap(NO_PUSH_ATTRIBUTES),
   getPushAttributes: gap(NO_PUSH_ATTRIBUTES),
   getPushTask: gap(
-    "RongCloud's server API reports nothing of a push once accepted: /push.json answers only the push's id and /push/user.json not even that; delivery and open figures are shown only in its console",
+    "RongCloud has no server API for one push's state or figures: /push.json answers only the push's id and /push/user.json not even that; its paid push log service hands out log files to download, not a task's status",
   ),
 });

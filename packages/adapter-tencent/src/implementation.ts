@@ -269,10 +269,10 @@ export const implementation = exactImplementation<TencentContext>()({
   removeLiveRoomAttributes: liveRoomAttributes.removeLiveRoomAttributes,
   keepLiveRoomAlive: gap(NEVER_IDLE),
   setLiveRoomWhitelist: gap(
-    "Tencent has no REST call to exempt users from a live group's limits: only a per-message MsgPriority (sendLiveRoomMessage priority) and the client-side member marks",
+    "Tencent has no REST call to exempt users from a live group's limits: its member marks (modify_user_info, e.g. Mark 500 to stay online up to 3 days) keep a member in the online list, not their sends; only a per-message MsgPriority (sendLiveRoomMessage priority) decides what is kept under load",
   ),
   listLiveRoomWhitelist: gap(
-    "Tencent has no live room whitelist to read: no REST call exempts users from a live group's limits",
+    "Tencent has no live room whitelist to read: no REST call exempts users from a live group's limits (member marks listed by get_members Mark keep members online, not their sends)",
   ),
   pushToAll: when(...ALL_MEMBER_PUSH, push.pushToAll),
   pushToTags: when(...ALL_MEMBER_PUSH, push.pushToTags),
