@@ -3,13 +3,18 @@ import { call, num, type Op, str } from "./context.js";
 
 // What Tencent reports of a push task: timpush/all_member_push_statistics (intl doc
 // 1047/71894), 1 call a second, up to 5 TaskIDs within a window of StartTime..EndTime.
-// It reports counts, not a state: the state is read from them (see below).
+// It reports counts, not a state: the state is read from them (see below). It is documented
+// for all-member and tag pushes: a listed-user push (timpush/batch, pushToUsers) is asked
+// about all the same, should Tencent know it, and is NOT_FOUND with that said when not.
 
 /**
  * The window asked: the last 7 days. The intl page allows 30 days, the cn page of its twin
  * (all_member_push_loss) 7; the shorter one works with both.
  */
 const WINDOW_SECONDS = 7 * 86_400;
+
+/** The TaskId timpush/batch answers: "batch_…" (intl 1047/67553's example). */
+const BATCH_TASK_PREFIX = "batch_";
 
 interface StatsAnswer {
   Results?: Array<{
@@ -44,9 +49,15 @@ export const getPushTask: Op<"getPushTask"> = async (ctx, input, options) => {
   );
   const found = answer.Results?.find((r) => str(r?.TaskID) === taskId);
   if (!found) {
-    throw new NotFoundError("Tencent reports no push task with that id in the last 7 days.", {
-      vendor: "tencent",
-    });
+    const listed = taskId.startsWith(BATCH_TASK_PREFIX)
+      ? " Tencent's push statistics cover pushes to all users and by tag, not pushes to listed users (pushToUsers)."
+      : "";
+    throw new NotFoundError(
+      `Tencent reports no push task with that id in the last 7 days.${listed}`,
+      {
+        vendor: "tencent",
+      },
+    );
   }
   const targeted = num(found.TotalCount) ?? null;
   const sent = num(found.SentCount) ?? null;

@@ -83,8 +83,9 @@ describe("push", () => {
       env.adapter.pushToUsers({ userIds: [uid("ghost")], notification }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "70107" });
     const [u] = env.seedUsers(1, "s") as [string];
-    const task = await env.adapter.pushToUsers({ userIds: [u, uid("ghost")], notification });
-    expect(task.taskId).toMatch(/^batch_/);
+    const tag = uid("t").replace(/[^a-z0-9]/gi, "");
+    await env.adapter.addUserTags({ userIds: [u], tags: [tag] });
+    const task = await env.adapter.pushToTags({ anyOf: [tag], notification });
     await expect(env.adapter.getPushTask({ taskId: task.taskId as string })).resolves.toEqual({
       taskId: task.taskId,
       state: "DONE",
@@ -95,6 +96,15 @@ describe("push", () => {
     const asked = sent("all_member_push_statistics").at(-1) as Record<string, number>;
     expect(asked.TaskID).toEqual([task.taskId]);
     expect((asked.EndTime as number) - (asked.StartTime as number)).toBe(7 * 86_400);
+    // Listed-user (batch) tasks are asked about, and said to be outside the statistics.
+    const listed = await env.adapter.pushToUsers({ userIds: [u, uid("ghost")], notification });
+    expect(listed.taskId).toMatch(/^batch_/);
+    await expect(
+      env.adapter.getPushTask({ taskId: listed.taskId as string }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("not pushes to listed users"),
+    });
   });
 
   it("push not enabled for the app (90045) is a clear VENDOR_REJECTED", async () => {

@@ -83,9 +83,12 @@ export function pushCases({ adapter, harness, id, users, check, refuses }: Contr
     },
   );
 
-  check("push.task-status", ["getPushTask", "pushToUsers"], async () => {
+  // A tag push: statistics are documented for all-member and tag pushes (Tencent).
+  check("push.task-status", ["getPushTask", "pushToTags", "addUserTags"], async () => {
     const [u] = (await users(1, "ps")) as [string];
-    const task = await adapter().pushToUsers({ userIds: [u], notification });
+    const tag = id("ts").replace(/[^a-z0-9]/gi, "");
+    expectAllOk(await adapter().addUserTags({ userIds: [u], tags: [tag] }));
+    const task = await adapter().pushToTags({ anyOf: [tag], notification });
     expect(task.taskId).toEqual(expect.any(String));
     const status = await adapter().getPushTask({ taskId: task.taskId as string });
     expect(status.taskId).toBe(task.taskId);

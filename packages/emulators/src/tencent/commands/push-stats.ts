@@ -4,8 +4,12 @@
  * Answers Results: [{TaskID, TotalCount, SentCount, DeliveredCount, ClickCount,
  * PlatformStatistics}] for the listed tasks pushed within the window. 1 call a second.
  *
+ * The statistics are documented for all-member and tag pushes only ("All/Tagged Users Push
+ * Data Statistics"); batch (listed-user, timpush/batch) tasks are reported only by the
+ * Push.AllMemberPush callback, so they are left out here (docs/vendors/tencent.md, push).
+ *
  * Unverified, the emulator's choices: a task id Tencent has no record of is left out of
- * Results; batch (listed-user) tasks are reported too; an empty TaskID answers no Results;
+ * Results; an empty TaskID answers no Results;
  * the counts are the emulator's: targeted = sent = recipients, delivered = recipients
  * online when pushed, clicks 0 (no devices here), no per-platform rows.
  */
@@ -31,7 +35,9 @@ export const pushStatsRoutes: RouteTable = {
       if (ids.some((id) => typeof id !== "string")) f.fail("TaskID holds a non-string");
       const wanted = new Set(ids as string[]);
       const Results = app.pushes
-        .filter((t) => wanted.has(t.taskId) && t.time >= start && t.time <= end)
+        .filter(
+          (t) => t.kind === "push" && wanted.has(t.taskId) && t.time >= start && t.time <= end,
+        )
         .map((t) => ({
           TaskID: t.taskId,
           TotalCount: t.recipients.length,
