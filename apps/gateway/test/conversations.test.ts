@@ -32,7 +32,8 @@ const DELETE = conversationCall("deleteConversation");
 const CLEAR = conversationCall("clearConversationHistory");
 const EDIT = `mutation($app: ID, $id: ID!, $text: String!) {
   editMessage(app: $app, messageId: $id, content: { text: { text: $text } }) }`;
-const LOG = "query($app: ID, $h: DateTimeISO!) { messageLog(app: $app, hour: $h) { hour url } }";
+const LOG =
+  "query($app: ID, $h: DateTimeISO!) { messageLog(app: $app, hour: $h) { hour url files { url } } }";
 
 describe.each(APPS)("conversations on %s", (app) => {
   const { q, as, supported, expectGap, expectRefusedBeforeVendor, register, send } = inDemoApp(
@@ -172,7 +173,7 @@ describe.each(APPS)("conversations on %s", (app) => {
     expect(firstError(asUser)).toMatchObject({ code: "FORBIDDEN" });
     const r = await q<{ messageLog: { hour: string; url: string | null } }>(LOG, { h: hour });
     if (!supported("GET_HISTORY_LOG")) return expectGap(r, "GET_HISTORY_LOG");
-    expect(ok(r).messageLog).toEqual({ hour: "2020-01-01T05:00:00.000Z", url: null });
+    expect(ok(r).messageLog).toEqual({ hour: "2020-01-01T05:00:00.000Z", url: null, files: [] });
   });
 
   it("refuses bad input naming the field, before any vendor call", async () => {

@@ -38,7 +38,11 @@ describe("getHistoryLog and deleteHistoryLog", () => {
     expect(sent?.ok).toBe(true);
     const hour = new Date(Math.floor(sentAt / HOUR) * HOUR);
     // While the hour runs there is no file yet.
-    expect(await env.im.getHistoryLog({ hour: new Date(sentAt) })).toEqual({ hour, url: null });
+    expect(await env.im.getHistoryLog({ hour: new Date(sentAt) })).toEqual({
+      hour,
+      url: null,
+      files: [],
+    });
 
     env.emu.setClock({ advanceMs: HOUR });
     const log = await env.im.getHistoryLog({ hour: new Date(sentAt) });
@@ -47,6 +51,8 @@ describe("getHistoryLog and deleteHistoryLog", () => {
     const beijing = new Date(hour.getTime() + 8 * HOUR).toISOString();
     expect(lastDate("/message/history.json")).toBe(beijing.slice(0, 13).replace(/[-T]/g, ""));
     if (!log.url) throw new Error("expected a log file");
+    // One file for every kind of conversation, its address's expiry unsaid.
+    expect(log.files).toEqual([{ url: log.url, conversationType: null, urlExpiresAt: null }]);
     const res = await fetch(log.url);
     expect(res.status).toBe(200);
     const lines = unzippedText(Buffer.from(await res.arrayBuffer()))
@@ -63,7 +69,7 @@ describe("getHistoryLog and deleteHistoryLog", () => {
     );
 
     await env.im.deleteHistoryLog({ hour });
-    expect(await env.im.getHistoryLog({ hour })).toEqual({ hour, url: null });
+    expect(await env.im.getHistoryLog({ hour })).toEqual({ hour, url: null, files: [] });
     expect((await fetch(log.url)).status).toBe(404);
   });
 

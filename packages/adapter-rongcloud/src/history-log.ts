@@ -55,7 +55,8 @@ export const getHistoryLog: Op<"getHistoryLog"> = async (ctx, input, options) =>
   );
   // "" when the hour has no file (still running, not yet made, expired or deleted).
   const url = typeof answer.url === "string" && answer.url !== "" ? answer.url : null;
-  return { hour, url } satisfies HistoryLog;
+  const files = url ? [{ url, conversationType: null, urlExpiresAt: null }] : [];
+  return { hour, url, files } satisfies HistoryLog;
 };
 
 export const deleteHistoryLog: Op<"deleteHistoryLog"> = async (ctx, input, options) => {

@@ -39,6 +39,8 @@ const TRANSIENT = new Set([
   30006, 30007, 30008, 60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
   // recentcontact: internal error, network timeout.
   50004, 50005,
+  // open_msg_svc/get_history: system error.
+  1003,
 ]);
 
 /** Unknown user, group or message (§5 rows 18-21, 30). */
@@ -121,6 +123,8 @@ const MESSAGES: Record<number, string> = {
   20023: "the message was already recalled",
   90054: "the message key is invalid",
   50002: "Tencent rejected a conversation parameter",
+  // open_msg_svc/get_history (1004 and 1005, no file, are read by history-log.ts).
+  1002: "Tencent rejected the message log request's parameters",
   // Conversation groups and marks (intl 1047/34348, "Error codes for recent contacts").
   51006: "more conversations than Tencent takes in one call (100)",
   51007: "the user is not a member of that group conversation",

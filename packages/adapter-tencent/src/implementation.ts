@@ -18,6 +18,7 @@ import * as groupProfile from "./group-profile.js";
 import * as groupRoles from "./group-roles.js";
 import * as groups from "./groups.js";
 import * as history from "./history.js";
+import * as historyLog from "./history-log.js";
 import * as liveRoomAttributes from "./live-room-attributes.js";
 import * as liveRoomMembers from "./live-room-members.js";
 import * as liveRoomMessages from "./live-room-messages.js";
@@ -177,6 +178,7 @@ export const implementation = exactImplementation<TencentContext>()({
   ...groupLists,
   ...messages,
   ...history,
+  ...historyLog,
   ...recall,
   ...rooms,
   ...friends,
@@ -217,11 +219,8 @@ export const implementation = exactImplementation<TencentContext>()({
   ),
   // docs/vendors/tencent.md "Pre-send callbacks and sensitive words (#18)".
   ...SENSITIVE_WORDS_GAPS,
-  getHistoryLog: gap(
-    "Tencent offers no downloadable log of an app's messages by the hour; history is read per conversation (listMessages)",
-  ),
   deleteHistoryLog: gap(
-    "Tencent offers no downloadable log of an app's messages by the hour, so there is no log file to delete",
+    "Tencent deletes its message log files itself 7 days after the hour (open_msg_svc/get_history); it has no call to delete one",
   ),
   getMessageExtensions: when(...EXTENSIONS, messageExtensions.getMessageExtensions),
   setMessageExtensions: when(...EXTENSIONS, messageExtensions.setMessageExtensions),

@@ -22,6 +22,8 @@ export const tencentRateLimits: VendorRateLimits = {
   apis: {
     "im_open_login_svc/multiaccount_import": perSecond(100),
     "im_open_login_svc/account_check": perSecond(100),
+    // The hourly message log (cn 269/1650, intl 1047/34885).
+    "open_msg_svc/get_history": perSecond(10),
     "openim/batchsendmsg": [
       { limit: 200, windowSeconds: 1 },
       { limit: 12_000, windowSeconds: 60, counts: "items" },

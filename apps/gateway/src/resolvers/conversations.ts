@@ -233,7 +233,7 @@ export class ConversationResolver {
 
   @Query(() => HistoryLog, {
     description:
-      "Where to download one hour of the app's message log (RongCloud, with its log service on). Admin only.",
+      "Where to download one hour of the app's message log: RongCloud (with its log service on) one file, Tencent one file per kind of conversation, the last 7 days. Admin only.",
   })
   async messageLog(
     @Arg("hour", () => DateTimeISOResolver, HOUR_ARG) hour: Date,

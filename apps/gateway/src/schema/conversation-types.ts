@@ -62,6 +62,29 @@ export class ConversationConnection extends connectionFields(
   "The conversations of this page (pinned first where the vendor pins, then the latest first).",
 ) {}
 
+@ObjectType({
+  simpleResolvers: true,
+  description: "One downloadable file of an hour's message log.",
+})
+export class HistoryLogFile {
+  @Field(() => String, { description: "Where to download it. Keep it private." })
+  url!: string;
+
+  @Field(() => ConversationType, {
+    nullable: true,
+    description:
+      "The conversations it holds: USER (one-to-one) or GROUP (Tencent makes one file per kind); null when every kind (RongCloud).",
+  })
+  conversationType!: "USER" | "GROUP" | null;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      "When the download address stops working (ask for the log again then); null where the vendor does not say.",
+  })
+  urlExpiresAt!: Date | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: "One hour of the app's message log." })
 export class HistoryLog {
   @Field(() => DateTimeISOResolver, { description: "The hour's start." })
@@ -70,7 +93,13 @@ export class HistoryLog {
   @Field(() => String, {
     nullable: true,
     description:
-      "Where the hour's log file (every conversation of the app) can be downloaded; null when the vendor has none for that hour (not produced yet, expired or deleted).",
+      "Where the hour's log file (every conversation of the app) can be downloaded, where the vendor makes one file an hour (RongCloud); null when it has none for that hour (not produced yet, expired or deleted) or splits the log into several (Tencent: read files).",
   })
   url!: string | null;
+
+  @Field(() => [HistoryLogFile], {
+    description:
+      "Every file of the hour's log; empty when the vendor has none for that hour (not produced yet, expired or deleted).",
+  })
+  files!: HistoryLogFile[];
 }

@@ -168,6 +168,7 @@ export const CONTRACT_CASES = [
   "messages.edit",
   "messages.edit-invalid",
   "messages.history-log",
+  "messages.history-log-delete",
   "messages.delete-one-sided",
   "messages.delete-by-sender",
   "messages.extensions",

@@ -61,11 +61,25 @@ export interface HistoryLogInput {
   hour: Date;
 }
 
+/** One downloadable file of an hour's message log. */
+export interface HistoryLogFile {
+  url: string;
+  /** The conversations it holds: USER (one-to-one) or GROUP; null when every kind. */
+  conversationType: "USER" | "GROUP" | null;
+  /** When the download address stops working (ask again then); null where not said. */
+  urlExpiresAt: Date | null;
+}
+
 export interface HistoryLog {
   /** The hour's start. */
   hour: Date;
-  /** Where the hour's log file can be downloaded; null when the vendor has none for it. */
+  /**
+   * The hour's log as one file, where the vendor makes one (RongCloud); null when there is
+   * none for the hour, or when the vendor splits it (then read `files`).
+   */
   url: string | null;
+  /** Every file of the hour's log (Tencent: per kind of conversation); empty when none. */
+  files: HistoryLogFile[];
 }
 
 /**

@@ -11,6 +11,7 @@ export { generateCertificate, type TlsMaterial } from "./certificate.js";
 export { type Clock, createClock } from "./clock.js";
 export { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
 export { definedFields } from "./defined.js";
+export { type DownloadHost, startDownloadHost } from "./download-host.js";
 export {
   type EmulatorOptions,
   type RunningEmulator,

@@ -3,11 +3,11 @@ import {
   definedFields,
   type RunningEmulator,
   SHARED_OPTIONS,
+  startDownloadHost,
   startEmulator,
 } from "../framework/index.js";
 import type { ChatroomView } from "./chatroom-state.js";
 import type { ConversationStateView } from "./conversation-state.js";
-import { startDownloadHost } from "./download-host.js";
 import type { RongCloudEmulatorOptions } from "./options.js";
 import type { AppState, PushRecord, StoredMessage } from "./state.js";
 import { type ConversationQuery, type ConversationTagView, RongCloudVendor } from "./vendor.js";
@@ -41,7 +41,7 @@ const RONGCLOUD_RETRY = { timeoutMs: 5_000, retries: 2, backoffMs: 1_000 };
 export async function startRongCloudEmulator(
   options: RongCloudEmulatorOptions,
 ): Promise<RongCloudEmulator> {
-  const downloads = await startDownloadHost(options.host);
+  const downloads = await startDownloadHost("application/zip", options.host);
   let vendor: RongCloudVendor | undefined;
   let running: RunningEmulator;
   try {

@@ -69,7 +69,7 @@ export class RongCloudVendor implements VendorEmulator {
     private readonly ctx: EmulatorContext,
     private readonly options: RongCloudEmulatorOptions,
     private readonly routes: RouteTable = defaultRoutes,
-    /** Where history log files are downloaded from (download-host.ts). */
+    /** Where history log files are downloaded from (framework/download-host.ts). */
     private readonly downloadOrigin = "",
   ) {
     this.configs = options.apps.map(resolveApp);

@@ -18,6 +18,8 @@ export interface RouteContext {
   /** The admin `identifier` that called. */
   admin: string;
   callbacks: TencentCallbacks;
+  /** Origin of the download host that serves files (history logs), e.g. http://127.0.0.1:port. */
+  downloadOrigin: string;
   /**
    * The before-send callback for this message (before-send.ts): the verdict, or the
    * sender's TimError when the app's server refuses it.

@@ -18,6 +18,7 @@ import { liveRoomRoutes } from "./commands/live-rooms.js";
 import { memberInfoRoutes } from "./commands/member-info.js";
 import { msgDeleteRoutes } from "./commands/msg-delete.js";
 import { msgExtRoutes } from "./commands/msg-ext.js";
+import { msgHistoryRoutes } from "./commands/msg-history.js";
 import { msgImportRoutes } from "./commands/msg-import.js";
 import { msgModifyRoutes } from "./commands/msg-modify.js";
 import { nospeakingRoutes } from "./commands/nospeaking.js";
@@ -60,6 +61,7 @@ export const ROUTES: RouteTable = {
   ...msgExtRoutes,
   ...readReceiptRoutes,
   ...msgImportRoutes,
+  ...msgHistoryRoutes,
   ...contactGroupRoutes,
   ...contactMarkRoutes,
   ...groupAttrRoutes,

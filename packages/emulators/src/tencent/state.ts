@@ -210,6 +210,27 @@ export interface PushTask {
   online: number;
 }
 
+/** One hourly message log file (open_msg_svc/get_history, history-file.ts). */
+export interface HistoryFile {
+  /** UTC end of the Beijing hour (ms): the file is deleted 7 days after it. */
+  hourEnd: number;
+  /** The GZip'd JSON text. */
+  gz: Buffer;
+  /** Byte size and hex MD5 of the uncompressed text (FileSize, FileMD5). */
+  size: number;
+  md5: string;
+  /** Hex MD5 of `gz` (GzipMD5). */
+  gzMd5: string;
+}
+
+/** A download address get_history handed out: its file, until it expires. */
+export interface HistoryLink {
+  /** "<ChatType>/<MsgTime>", which the address's path repeats. */
+  key: string;
+  file: HistoryFile;
+  expiresMs: number;
+}
+
 export interface DedupEntry {
   atMs: number;
   answer: Json;
@@ -239,6 +260,13 @@ export interface AppState {
   ipLists: Map<NetType, string[]>;
   /** send_broadcast_msg calls so far (its MsgSeq). */
   broadcastSeq: number;
+  /**
+   * Hourly message logs by "<ChatType>/<MsgTime>", made on the first ask after the hour and
+   * then fixed; null = that hour had no message of the type (1004 for good).
+   */
+  historyFiles: Map<string, HistoryFile | null>;
+  /** Download addresses handed out by get_history, by their random token. */
+  historyLinks: Map<string, HistoryLink>;
 }
 
 export function newAccount(userId: string, now: number): Account {
@@ -281,6 +309,8 @@ export function createAppState(config: ResolvedApp, now: number): AppState {
     pushAttrNames: new Map(),
     ipLists: new Map(),
     broadcastSeq: 0,
+    historyFiles: new Map(),
+    historyLinks: new Map(),
   };
   // Admin identifiers are accounts too: they send as the default From_Account.
   for (const admin of config.admins) state.accounts.set(admin, newAccount(admin, now));

@@ -17,6 +17,7 @@ import { conversationDump } from "./conversation-control.js";
 import { failAnswer, JSON_HEADERS, okAnswer } from "./envelope.js";
 import { TimError } from "./errors.js";
 import { badAccountField, Fields, isObject, type Json } from "./fields.js";
+import { findDownload } from "./history-file.js";
 import { readReceiptDump } from "./lifecycle-control.js";
 import { liveRoomDump } from "./live-rooms.js";
 import { type ResolvedApp, resolveApp, type TencentEmulatorOptions } from "./options.js";
@@ -37,6 +38,8 @@ export class TencentVendor implements VendorEmulator {
   constructor(
     private readonly ctx: EmulatorContext,
     options: TencentEmulatorOptions,
+    /** Where history log files are downloaded from (framework/download-host.ts). */
+    private readonly downloadOrigin = "",
   ) {
     this.configs = options.apps.map(resolveApp);
     this.callbacks = new TencentCallbacks(ctx.callbacks, ctx.clock);
@@ -74,6 +77,7 @@ export class TencentVendor implements VendorEmulator {
         now: Math.floor(req.receivedAt / 1000),
         admin,
         callbacks: this.callbacks,
+        downloadOrigin: this.downloadOrigin,
         beforeSend: (kind, body) =>
           askBeforeSend(app, kind, body, {
             timeoutMs: this.beforeSendTimeoutMs,
@@ -150,6 +154,14 @@ export class TencentVendor implements VendorEmulator {
 
   logout(input: ClientSessionInput): unknown {
     return logout(this.apps, this.callbacks, input);
+  }
+
+  /** A history log file's bytes by its download path `/<SdkAppId>/<ChatType>/<MsgTime>/<token>.gz`. */
+  download(path: string): Buffer | undefined {
+    const m = /^\/(\d+)\/((?:C2C|Group)\/\d{10})\/([0-9a-f-]+)\.gz$/.exec(path);
+    const app = m ? this.apps.get(Number(m[1])) : undefined;
+    if (!m || !app) return undefined;
+    return findDownload(app, m[2] ?? "", m[3] ?? "", this.ctx.clock.now());
   }
 }
 

@@ -1,19 +1,20 @@
 /**
- * The file host of history log downloads. RongCloud serves log files from a separate host
- * (the SDK sample URL is `http://120.92.22.186/9/2018030119/<uuid>.zip`), and the files are
- * binary, so they get their own small HTTP server beside the API emulator.
+ * A file host for vendor downloads (RongCloud's hourly log zips, Tencent's hourly message
+ * log .gz files). The real services hand out addresses on a separate download host, and the
+ * files are binary, so they get their own small HTTP server beside the API emulator.
  */
 import { createServer, type Server } from "node:http";
 
 export interface DownloadHost {
   /** e.g. "http://127.0.0.1:40123" */
   readonly origin: string;
-  /** Answers GET paths with the bytes `find` gives, 404 otherwise. */
+  /** Answers GET paths with the bytes `find` gives, 404 otherwise (unknown or expired). */
   serve(find: (path: string) => Buffer | undefined): void;
   close(): Promise<void>;
 }
 
-export function startDownloadHost(host = "127.0.0.1"): Promise<DownloadHost> {
+/** One host serves one vendor's files, so the content type is the host's (e.g. application/zip). */
+export function startDownloadHost(contentType: string, host = "127.0.0.1"): Promise<DownloadHost> {
   let find: (path: string) => Buffer | undefined = () => undefined;
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://host").pathname;
@@ -23,7 +24,7 @@ export function startDownloadHost(host = "127.0.0.1"): Promise<DownloadHost> {
       return;
     }
     res.writeHead(200, {
-      "content-type": "application/zip",
+      "content-type": contentType,
       "content-length": bytes.length,
     });
     res.end(req.method === "HEAD" ? undefined : bytes);
