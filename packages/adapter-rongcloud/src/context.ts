@@ -96,20 +96,3 @@ function callOptions(options: CallOptions | undefined) {
     ...(options?.signal ? { signal: options.signal } : {}),
   };
 }
-
-/** Parses RongCloud's "YYYY-MM-DD HH:MM:SS" in the data centre's time zone. */
-export function parseRongCloudTime(value: unknown, offsetMinutes: number): Date | null {
-  if (typeof value !== "string") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000);
-}

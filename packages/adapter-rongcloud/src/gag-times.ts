@@ -1,4 +1,4 @@
-import { parseRongCloudTime } from "./context.js";
+import { parseWallClock } from "@imgraph/core";
 import { GAG_MAX_MINUTES } from "./limits.js";
 import { type RongCloudRegion, regionUtcOffsetMinutes } from "./options.js";
 
@@ -19,9 +19,9 @@ const DAY_MS = 86_400_000;
  */
 export function gagEnd(entry: GagEntry, region: RongCloudRegion, now = Date.now()): Date | null {
   const offset = regionUtcOffsetMinutes(region);
-  const end = parseRongCloudTime(entry.time, offset);
+  const end = parseWallClock(entry.time, offset);
   if (!end) return null;
-  const start = parseRongCloudTime(entry.startTime, offset)?.getTime() ?? now;
+  const start = parseWallClock(entry.startTime, offset)?.getTime() ?? now;
   const longest = GAG_MAX_MINUTES * 60_000 + DAY_MS;
   return end.getTime() - Math.min(start, now) > longest ? null : end;
 }

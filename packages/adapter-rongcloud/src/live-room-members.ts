@@ -5,9 +5,10 @@ import {
   itemOk,
   type LiveRoomMember,
   pageLimit,
+  parseWallClock,
   runIdBatches,
 } from "@imgraph/core";
-import { type Op, parseRongCloudTime, post } from "./context.js";
+import { type Op, post } from "./context.js";
 import {
   CHATROOM_ID,
   CHATROOM_USERS_MAX,
@@ -46,7 +47,7 @@ export const listLiveRoomMembers: Op<"listLiveRoomMembers"> = async (ctx, input,
   const all = (answer.users ?? answer.members ?? []).map(
     (u): LiveRoomMember => ({
       userId: String(u.id ?? u.userId),
-      joinedAt: parseRongCloudTime(u.time, offset),
+      joinedAt: parseWallClock(u.time, offset),
       name: null,
     }),
   );

@@ -7,14 +7,9 @@ import {
   type LiveRoomRestrictInput,
   type LiveRoomRestriction,
   type LiveRoomUsersInput,
+  parseWallClock,
 } from "@imgraph/core";
-import {
-  forEachUserChunk,
-  type Op,
-  parseRongCloudTime,
-  post,
-  type RongCloudContext,
-} from "./context.js";
+import { forEachUserChunk, type Op, post, type RongCloudContext } from "./context.js";
 import {
   BLOCK_MAX_MINUTES,
   CHATROOM_ID,
@@ -103,7 +98,7 @@ function list(kind: Kind, operation: string) {
     return (answer.users ?? answer.members ?? answer.blockMembers ?? []).map(
       (u): LiveRoomRestriction => ({
         userId: String(u.userId ?? u.id),
-        until: parseRongCloudTime(u.time, offset),
+        until: parseWallClock(u.time, offset),
       }),
     );
   };

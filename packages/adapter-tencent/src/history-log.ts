@@ -1,4 +1,10 @@
-import { type CallOptions, checkLogHour, type HistoryLogFile, ImError } from "@imgraph/core";
+import {
+  type CallOptions,
+  checkLogHour,
+  type HistoryLogFile,
+  ImError,
+  parseWallClock,
+} from "@imgraph/core";
 import { call, type Op, str, type TencentContext } from "./context.js";
 
 // The hourly message log (docs/vendors/tencent.md "Message log"): open_msg_svc/get_history,
@@ -20,19 +26,7 @@ function msgTime(hour: Date): string {
 }
 
 /** ExpireTime "YYYY-MM-DD hh:mm:ss", Beijing time (the page names no zone: inferred). */
-function expiry(value: unknown): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(str(value) ?? "");
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - BEIJING_MS);
-}
+const expiry = (value: unknown) => parseWallClock(value, BEIJING_MS / 60_000);
 
 async function filesOf(
   ctx: TencentContext,

@@ -140,6 +140,7 @@ export {
   type RuntimeOptions,
   type VendorModule,
 } from "./vendor-module.js";
+export { parseWallClock } from "./wall-clock.js";
 export type {
   PreSendQuestion,
   WebhookAck,
