@@ -243,7 +243,7 @@ export const implementation = exactImplementation<TencentContext>()({
   getGroupCounters: when(...COUNTERS, groupCounters.getGroupCounters),
   changeGroupCounters: when(...COUNTERS, groupCounters.changeGroupCounters),
   kickRoomUsers: gap(
-    "Tencent's REST API cannot remove members from a live room (AVChatRoom answers 10004) except by banning them for a while (ban_group_member); its kick logs a user out of the whole app",
+    "Tencent's IM REST API cannot remove members from a live room (AVChatRoom answers 10004) except by banning them for a while (ban_group_member), and its kick logs a user out of the whole app; removing a user from the TRTC room (RemoveUserByStrRoomId) is a Tencent Cloud API call signed with SecretId/SecretKey, which imgraph does not hold",
   ),
 
   createLiveRoom: liveRooms.createLiveRoom,
