@@ -35,11 +35,15 @@ describe("group callbacks", () => {
   });
 
   it("reads MemberFieldChanged with a Role as GROUP_MEMBER_ROLE_CHANGED; a name card alone is no event", () => {
+    // The documented sample's fields (intl 1047/60393); the older Modified_Account is read too.
     expect(
       events("Group.CallbackAfterMemberFieldChanged", {
         ...base,
-        Modified_Account: "u1",
+        Type: "Community",
+        Operator_Account: "admin",
+        Member_Account: "u1",
         Role: "Admin",
+        NameCard: "jacky",
       }),
     ).toEqual([
       {
@@ -61,7 +65,7 @@ describe("group callbacks", () => {
     expect(
       events("Group.CallbackAfterMemberFieldChanged", {
         ...base,
-        Modified_Account: "u1",
+        Member_Account: "u1",
         NameCard: "x",
       }),
     ).toEqual([]);

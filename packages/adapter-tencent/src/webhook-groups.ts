@@ -66,7 +66,8 @@ export function readGroupCallback(
           appId,
           at,
           groupId: callbackId(b.GroupId, "GroupId"),
-          userId: callbackId(b.Modified_Account, "Modified_Account"),
+          // Member_Account (intl 1047/60393); Modified_Account is an older SDK's spelling.
+          userId: callbackId(b.Member_Account ?? b.Modified_Account, "Member_Account"),
           role: b.Role === "Admin" ? "ADMIN" : "MEMBER",
         },
       ];

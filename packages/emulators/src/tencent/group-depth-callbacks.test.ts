@@ -49,11 +49,11 @@ describe("#17 group callbacks (§5)", () => {
       GroupId: id,
       Type: "Public",
       Operator_Account: ADMIN,
-      Modified_Account: "m",
+      Member_Account: "m",
       Role: "Admin",
     });
     expect(got[0]).not.toHaveProperty("NameCard");
-    expect(got[1]).toMatchObject({ Modified_Account: "m", NameCard: "Cap" });
+    expect(got[1]).toMatchObject({ Member_Account: "m", NameCard: "Cap" });
     expect(got[1]).not.toHaveProperty("Role");
   });
 

@@ -58,13 +58,13 @@ export const memberInfoRoutes: RouteTable = {
         }
         member.appMemberDefinedData = [...byKey.values()];
       }
-      // A role or name card change calls back with the fields set (#17 §5; field list doocs).
+      // A role or name card change calls back with the fields set (intl 1047/60393).
       if (role !== undefined || nameCard !== undefined) {
         callbacks.send(app, "Group.CallbackAfterMemberFieldChanged", {
           GroupId: g.id,
           Type: g.type,
           Operator_Account: admin,
-          Modified_Account: who,
+          Member_Account: who,
           ...(role !== undefined ? { Role: role } : {}),
           ...(nameCard !== undefined ? { NameCard: nameCard } : {}),
         });
