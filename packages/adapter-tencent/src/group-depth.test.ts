@@ -291,7 +291,7 @@ describe("importGroup", () => {
   const day = 86_400_000;
   const past = () => new Date(Math.floor((Date.now() - day) / 1000) * 1000);
 
-  it("imports the group, then its members in that order, a member's JoinTime the creation when not given", async () => {
+  it("imports the group, then its members in that order, a member's JoinTime a second after the creation when not given", async () => {
     const [owner, a, b] = env.seedUsers(3, "gi") as [string, string, string];
     const id = uid("gi");
     const createdAt = past();
@@ -312,15 +312,16 @@ describe("importGroup", () => {
     expect(sent("group_open_http_svc/import_group", mark)).toEqual([
       { Type: "Public", GroupId: id, Name: "Moved", Owner_Account: owner, CreateTime: s },
     ]);
+    // Tencent takes a JoinTime strictly after the creation only.
     expect(sent("group_open_http_svc/import_group_member", mark)[0]?.MemberList).toEqual([
-      { Member_Account: a, Role: "Admin", JoinTime: s },
-      { Member_Account: b, JoinTime: s },
+      { Member_Account: a, Role: "Admin", JoinTime: s + 1 },
+      { Member_Account: b, JoinTime: s + 1 },
     ]);
     const page = await env.adapter.listGroupMembers({ groupId: id });
     expect(page.items.map((m) => [m.userId, m.role, m.joinedAt?.getTime()])).toEqual([
       [owner, "OWNER", createdAt.getTime()],
-      [a, "ADMIN", createdAt.getTime()],
-      [b, "MEMBER", createdAt.getTime()],
+      [a, "ADMIN", createdAt.getTime() + 1000],
+      [b, "MEMBER", createdAt.getTime() + 1000],
     ]);
   });
 

@@ -12,7 +12,9 @@ import { AUTO_GROUP_ID_PREFIX } from "./limits.js";
 // A group moved from another system (docs/vendors/tencent.md #17 §2.6): import_group with
 // its CreateTime, then import_group_member (300 a call) with each member's JoinTime and the
 // admin role — the order Tencent recommends (group, members, then messages). Neither calls
-// back. JoinTime must lie between the group's creation and now (checked before any call).
+// back. JoinTime must lie between the group's creation and now (checked before any call), and
+// Tencent wants it strictly after the creation ("大于群的创建时间"): a member who joined in the
+// creation second (the owner, or any member without joinedAt) is sent one second later.
 
 // import_group_member's per-member Result.
 const IMPORTED = 1;
@@ -72,7 +74,7 @@ export const importGroup: Op<"importGroup"> = async (ctx, input, options) => {
         MemberList: members.map((m) => ({
           Member_Account: m.userId,
           ...(m.role === "ADMIN" ? { Role: "Admin" } : {}),
-          JoinTime: seconds(m.joinedAt ?? createdAt),
+          JoinTime: Math.max(seconds(m.joinedAt ?? createdAt), seconds(createdAt) + 1),
         })),
       },
       options,

@@ -122,11 +122,17 @@ describe("importMessages, group", () => {
       conversation: { type: "GROUP", groupId },
       messages: [msg(owner, at(base), "too old"), ...first],
     });
+    // Result 10004 (a send time out of bounds) is that message's failure.
     expect(results[0]).toMatchObject({
       ok: false,
-      error: { code: "VENDOR_REJECTED", message: expect.stringMatching(/latest message/) },
+      error: {
+        code: "VENDOR_REJECTED",
+        vendorCode: "10004",
+        message: expect.stringMatching(/latest message/),
+      },
     });
-    // The same sender, second, Random and body: Tencent's Result 1, the first import's MsgSeq.
+    // The same sender, second, Random and body: the emulator answers 0 with the first
+    // import's MsgSeq (whether Tencent drops such a repeat is not documented).
     expect(results[1]).toEqual({ ...done, key: "1" });
     const page = await env.adapter.listMessages({ conversation: { type: "GROUP", groupId } });
     expect(texts(page.items)).toEqual(["later"]);

@@ -22,7 +22,7 @@ import { encodeMessageId } from "./message-ids.js";
  * in time order. Neither fires callbacks.
  *
  * Retries: Tencent drops a one-to-one import whose (MsgSeq, MsgRandom, MsgTimeStamp) it
- * already has, and (community-cited, unverified) answers a repeated group import Result 1.
+ * already has; whether it drops a repeated group import is not documented (unverified).
  * Those numbers derive from the message itself, so importing the same messages again does
  * not duplicate them: MsgRandom / Random hash the conversation, sender, second, content and
  * how many identical messages came before it in the input; MsgSeq counts the messages of the
@@ -30,8 +30,15 @@ import { encodeMessageId } from "./message-ids.js";
  */
 
 const UINT32 = 0x1_0000_0000;
-/** import_group_msg's Result: 0 imported, 1 already there, 2 refused (unverified values). */
-const REFUSED = 2;
+/**
+ * import_group_msg's per-message Result (the page's table): 0 imported, 10004 a send time
+ * out of bounds, 80002 a body over 12 KB; any other non-zero value is a refusal too.
+ */
+const IMPORT_REFUSALS: Record<number, string> = {
+  10004:
+    "Tencent refused to import this message: a group's imported messages must be later than its creation and its latest message, and earlier than now.",
+  80002: "Tencent refused to import this message: its content is over 12 KB.",
+};
 
 interface Prepared {
   index: number;
@@ -159,17 +166,11 @@ async function importGroupMessages(
     chunk.forEach((item, i) => {
       const row = answer.ImportMsgResult?.[i];
       const key = String(item.index);
-      if (num(row?.Result) === REFUSED) {
-        results.push(
-          itemError(
-            key,
-            new VendorRejectedError(
-              "tencent",
-              "import-result-2",
-              "Tencent refused to import this message: a group's imported messages must be later than its creation and its latest message, and earlier than now.",
-            ),
-          ),
-        );
+      const result = num(row?.Result) ?? 0;
+      if (result !== 0) {
+        const why =
+          IMPORT_REFUSALS[result] ?? `Tencent refused to import this message (Result ${result}).`;
+        results.push(itemError(key, new VendorRejectedError("tencent", String(result), why)));
         return;
       }
       const msgSeq = num(row?.MsgSeq);

@@ -47,8 +47,8 @@ describe("import_group / import_group_member (#17 §2.6)", () => {
     ]);
   });
 
-  it("a JoinTime before the creation or in the future imports nobody for that row (Result 0)", async () => {
-    await importUsers(fx.tim, "o", "a", "b", "c");
+  it("a JoinTime not after the creation, or in the future, imports nobody for that row (Result 0)", async () => {
+    await importUsers(fx.tim, "o", "a", "b", "c", "d");
     const created = nowS() - 600;
     ok(
       await call("import_group", {
@@ -65,10 +65,11 @@ describe("import_group / import_group_member (#17 §2.6)", () => {
           { Member_Account: "a", JoinTime: created - 1 },
           { Member_Account: "b", JoinTime: nowS() + 60 },
           { Member_Account: "c", JoinTime: created },
+          { Member_Account: "d", JoinTime: created + 1 },
         ],
       }),
     );
-    expect(r.MemberList.map((m: Body) => m.Result)).toEqual([0, 0, 1]);
+    expect(r.MemberList.map((m: Body) => m.Result)).toEqual([0, 0, 0, 1]);
   });
 
   it("refuses AVChatRoom (10007), a taken id (10021), a future CreateTime and roles other than Admin (10004), over 300 members (10005)", async () => {

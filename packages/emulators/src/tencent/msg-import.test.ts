@@ -155,18 +155,23 @@ describe("group_open_http_svc/import_group_msg", () => {
     expect(await unread()).toBe(0);
   });
 
-  it("fails a message not after the group's creation and latest message, or not before now (Result 2); a repeat is Result 1", async () => {
+  it("fails a message not after the group's creation and latest message, or not before now (Result 10004), one over 12 KB (80002); a repeat is 0 with the first MsgSeq", async () => {
     const { id, created } = await oldGroup();
     ok(await importGroup(id, [item("o", created + 100)]));
     const results = async (list: Body[]) =>
       ok(await importGroup(id, list)).ImportMsgResult.map((x: Body) => [x.Result, x.MsgSeq]);
     expect(await results([item("o", created + 100), item("m", created + 200)])).toEqual([
-      [1, 1],
+      [0, 1],
       [0, 2],
     ]);
-    expect(await results([item("o", created - 10)])).toEqual([[2, 0]]);
-    expect(await results([item("o", created + 150)])).toEqual([[2, 0]]);
-    expect(await results([item("o", nowS() + 60)])).toEqual([[2, 0]]);
+    expect(await results([item("o", created - 10)])).toEqual([[10004, 0]]);
+    expect(await results([item("o", created + 150)])).toEqual([[10004, 0]]);
+    expect(await results([item("o", nowS() + 60)])).toEqual([[10004, 0]]);
+    const long = { ...item("o", created + 300), MsgBody: text("x".repeat(13_000)) };
+    expect(await results([long, item("o", created + 301)])).toEqual([
+      [80002, 0],
+      [0, 3],
+    ]);
   });
 
   it("refuses more than 7 messages (10005), a descending list (10004) and live groups (10007)", async () => {

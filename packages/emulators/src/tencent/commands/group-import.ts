@@ -103,10 +103,10 @@ export const groupImportRoutes: RouteTable = {
         const Member_Account = m.Member_Account as string;
         if (!app.accounts.has(Member_Account)) return { Member_Account, Result: FAILED };
         if (g.members.has(Member_Account)) return { Member_Account, Result: ALREADY_MEMBER };
-        // "JoinTime must be after the group's creation and before now, else that member is not
-        // imported": the creation second itself is accepted (unverified).
+        // "JoinTime must be greater than the group's creation time and less than now, else that
+        // member fails to import" (导入群成员: "大于群的创建时间并小于当前时间").
         const joinTime = (m.JoinTime as number | undefined) ?? now;
-        if (joinTime < g.createTime || joinTime > now) return { Member_Account, Result: FAILED };
+        if (joinTime <= g.createTime || joinTime > now) return { Member_Account, Result: FAILED };
         const member = newMember(Member_Account, m.Role === "Admin" ? "Admin" : "Member", joinTime);
         // An unread count above the group's message count is clamped to it.
         member.unread = Math.min((m.UnreadMsgNum as number | undefined) ?? 0, stored);

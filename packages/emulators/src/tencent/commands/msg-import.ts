@@ -5,10 +5,11 @@
  *   duplicate, answered OK without overwriting. It updates both sides' conversations;
  *   SyncFromOldSystem 2 (history) leaves unread counts alone, 5 counts as unread.
  * - group_open_http_svc/import_group_msg: ≤ 7 messages in ascending SendTime; each is given
- *   the group's next MsgSeq. A time not after the group's creation and its latest message
- *   (before the call), or not before now, fails that message (Result 2); a message equal to
- *   an earlier one (sender, SendTime, Random, MsgBody) is a duplicate (Result 1, its MsgSeq).
- *   The answer's container and Result values are unverified (ImportMsgResult, 0 / 1 / 2).
+ *   the group's next MsgSeq. Per message `ImportMsgResult[].Result` (the page's table): 0
+ *   imported; 10004 its time is not after the group's creation and its latest message
+ *   (before the call), or not before now; 80002 its MsgBody is over 12 KB. A message equal
+ *   to an earlier one (sender, SendTime, Random, MsgBody) is answered 0 with the first
+ *   copy's MsgSeq and not stored again (unverified: no dedup is documented).
  *   Afterwards every member's unread count is 0; RecentContactFlag 1 updates the members'
  *   conversations (not in Communities). Live groups answer 10007.
  * Imported texts are history: the sensitive-word filter does not apply (unverified).
@@ -24,14 +25,17 @@ import { type GroupMessage, pairKey } from "../state.js";
 
 const GROUP_IMPORT_MAX = 7;
 const OK = 0;
-const DUPLICATE = 1;
-const FAILED = 2;
+/** A message's SendTime is out of bounds. */
+const BAD_TIME = 10004;
+/** A message's MsgBody is over 12 KB. */
+const TOO_LONG = 80002;
 
 interface Imported {
   from: string;
   time: number;
   random: number | undefined;
-  body: Json[];
+  /** Null when the body is over 12 KB: that message alone fails (Result 80002). */
+  body: Json[] | null;
 }
 
 function readGroupItem(item: unknown): Imported {
@@ -45,7 +49,13 @@ function readGroupItem(item: unknown): Imported {
     random !== undefined &&
     (typeof random !== "number" || !Number.isInteger(random) || random < 0 || random > UINT32_MAX);
   if (badRandom) throw new TimError(10004, "MsgList[].Random must be a uint32");
-  const body = validateMsgBody(item.MsgBody, GROUP_MSGBODY, []);
+  let body: Json[] | null;
+  try {
+    body = validateMsgBody(item.MsgBody, GROUP_MSGBODY, []);
+  } catch (error) {
+    if (!(error instanceof TimError) || error.code !== GROUP_MSGBODY.tooLarge) throw error;
+    body = null;
+  }
   return { from, time, random: random as number | undefined, body };
 }
 
@@ -102,10 +112,11 @@ export const msgImportRoutes: RouteTable = {
       for (const m of items) account(app, m.from, 10019, "From_Account");
       const latest = Math.max(0, ...g.messages.filter((m) => !m.onlineOnly).map((m) => m.time));
       const ImportMsgResult = items.map((i) => {
+        if (i.body === null) return { MsgSeq: 0, MsgTime: i.time, Result: TOO_LONG };
         const dup = g.messages.find((m) => sameMessage(m, i));
-        if (dup) return { MsgSeq: dup.seq, MsgTime: dup.time, Result: DUPLICATE };
+        if (dup) return { MsgSeq: dup.seq, MsgTime: dup.time, Result: OK };
         if (i.time >= now || i.time <= g.createTime || i.time <= latest)
-          return { MsgSeq: 0, MsgTime: i.time, Result: FAILED };
+          return { MsgSeq: 0, MsgTime: i.time, Result: BAD_TIME };
         const msg: GroupMessage = {
           seq: g.nextSeq++,
           from: i.from,
