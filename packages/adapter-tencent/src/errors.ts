@@ -37,8 +37,8 @@ function secondsToBeijingMidnight(nowMs: number): number {
 const TRANSIENT = new Set([
   // sns: internal error, timeout, concurrent writes to one user's relationship data.
   30006, 30007, 30008, 60008, 60013, 60014, 70169, 70500, 10002, 20004, 20005, 40006, 91000, 93001,
-  // recentcontact: internal error, network timeout.
-  50004, 50005,
+  // recentcontact: internal error, network timeout; openconfigsvr: system error.
+  50004, 50005, 130014,
   // open_msg_svc/get_history: system error.
   1003,
 ]);
@@ -70,8 +70,13 @@ const NOT_FOUND: Record<number, string> = {
   31211: "not a friend of that user",
   31704: "not a friend of that user",
   32216: "not a friend of that user",
-  // openconfigsvr: Set_Account/Get_Account invalid (our ids are checked: not imported).
+  // openconfigsvr: setnospeaking's Set_Account, getnospeaking's Get_Account invalid (our
+  // ids are checked: not imported).
   130005: "Tencent does not know that user",
+  130003: "Tencent does not know that user",
+  // Group read receipts: no receipt information (unknown message, or sent without receipts).
+  10062:
+    "Tencent has no read receipt for that message (it does not exist, or was sent without read receipts)",
 };
 
 /** Codes that come from a neutral rule clients can act on (extensions.rule). */

@@ -83,7 +83,10 @@ async function sendToUsers(
  * the MsgBody built once, whatever the number of calls the send takes.
  */
 export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
-  const send = { ...outgoing(input), flags: sendFlags(ctx) };
+  const send = {
+    ...outgoing(input),
+    flags: sendFlags(ctx, input.to?.type === "GROUP" ? "group" : "users"),
+  };
   if (input.to?.type === "GROUP") {
     const groupId = checkId("to.groupId", input.to.groupId, GROUP_ID);
     return [await sendToGroup(ctx, "sendMessage", groupId, send, options)];

@@ -129,7 +129,9 @@ export const getReadReceipts: Op<"getReadReceipts"> = async (ctx, input, options
 };
 
 interface DetailAnswer {
+  /** The field table's spelling; the page's prose and samples say IsFinish. */
   IsFinished?: unknown;
+  IsFinish?: unknown;
   Cursor?: unknown;
   ReadList?: Array<{ Read_Account?: unknown }>;
   UnreadList?: Array<{ Unread_Account?: unknown }>;
@@ -172,7 +174,9 @@ export const listMessageReaders: Op<"listMessageReaders"> = async (ctx, input, o
     ? (answer.ReadList ?? []).map((m) => str(m?.Read_Account))
     : (answer.UnreadList ?? []).map((m) => str(m?.Unread_Account));
   const next = str(answer.Cursor);
-  const finished = Number(answer.IsFinished ?? 1) === 1 || !next;
+  // Whichever spelling comes; with neither, a short page is the last.
+  const flag = answer.IsFinished ?? answer.IsFinish;
+  const finished = (flag === undefined ? items.length < limit : Number(flag) === 1) || !next;
   return {
     items: items.filter((u): u is string => u !== undefined),
     nextCursor: finished

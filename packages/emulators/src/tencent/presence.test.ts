@@ -83,15 +83,15 @@ describe("global mute (openconfigsvr)", () => {
     ).toBe(0);
   });
 
-  it("answers the page's codes: 130008 no time, 130004 no account, 130005 unknown account", async () => {
+  it("answers the pages' codes: 130008 no time, 130004 / 130002 no account, 130005 / 130003 unknown account", async () => {
     await importUsers(fx.tim, "a");
     const code = async (command: string, body: Body) =>
       (await fx.tim.call(`openconfigsvr/${command}`, body)).ErrorCode;
     expect(await code("setnospeaking", { Set_Account: "a" })).toBe(130008);
     expect(await code("setnospeaking", { C2CmsgNospeakingTime: 1 })).toBe(130004);
     expect(await code("setnospeaking", { Set_Account: "x", C2CmsgNospeakingTime: 1 })).toBe(130005);
-    expect(await code("getnospeaking", { Get_Account: "x" })).toBe(130005);
-    expect(await code("getnospeaking", {})).toBe(130004);
+    expect(await code("getnospeaking", { Get_Account: "x" })).toBe(130003);
+    expect(await code("getnospeaking", {})).toBe(130002);
     // A time that is not a uint32: 130001 (unverified: the page names no code for it).
     expect(await code("setnospeaking", { Set_Account: "a", C2CmsgNospeakingTime: -1 })).toBe(
       130001,

@@ -103,16 +103,16 @@ describe("group read receipts", () => {
     );
     expect(counts.GroupMsgReceiptList).toEqual([
       { Code: 0, MsgSeq: seq, ReadNum: 2, UnreadNum: 1 },
-      { Code: 10030, MsgSeq: 99, ReadNum: 0, UnreadNum: 0 },
+      { Code: 10062, MsgSeq: 99, ReadNum: 0, UnreadNum: 0 },
     ]);
     const first = ok(await detail({ GroupId, MsgSeq: seq, Filter: 0, Cursor: "", Count: 1 }));
-    expect(first).toMatchObject({ IsFinished: 0, MsgSeq: seq, ReadList: [{ Read_Account: "r2" }] });
+    expect(first).toMatchObject({ IsFinish: 0, MsgSeq: seq, ReadList: [{ Read_Account: "r2" }] });
     const second = ok(
       await detail({ GroupId, MsgSeq: seq, Filter: 0, Cursor: first.Cursor, Count: 1 }),
     );
-    expect(second).toMatchObject({ IsFinished: 1, ReadList: [{ Read_Account: "r1" }] });
+    expect(second).toMatchObject({ IsFinish: 1, ReadList: [{ Read_Account: "r1" }] });
     const unread = ok(await detail({ GroupId, MsgSeq: seq, Filter: 1, Cursor: "", Count: 100 }));
-    expect(unread).toMatchObject({ IsFinished: 1, UnreadList: [{ Unread_Account: "r3" }] });
+    expect(unread).toMatchObject({ IsFinish: 1, UnreadList: [{ Unread_Account: "r3" }] });
     const kept = (dump().readReceipts.group as Body[]).find((m) => m.GroupId === GroupId);
     expect(kept).toMatchObject({ MsgSeq: seq, ReadBy: ["r2", "r1"] });
     // Group.CallbackAfterReadReceipt: one per receipt that changed something.
@@ -126,7 +126,7 @@ describe("group read receipts", () => {
     ]);
   });
 
-  it("takes NeedReadReceipt as the flag's other spelling; a message without it has no receipts (10004)", async () => {
+  it("takes NeedReadReceipt as the flag's other spelling; a message without it has no receipts (10062)", async () => {
     const GroupId = await group();
     const other = await send(GroupId, { NeedReadReceipt: 1 });
     const plain = await send(GroupId, {});
@@ -139,18 +139,20 @@ describe("group read receipts", () => {
     );
     expect(counts.GroupMsgReceiptList.map((r: Body) => [r.Code, r.ReadNum])).toEqual([
       [0, 1],
-      [10004, 0],
+      [10062, 0],
     ]);
-    expect((await detail({ GroupId, MsgSeq: plain, Filter: 0 })).ErrorCode).toBe(10004);
+    expect((await detail({ GroupId, MsgSeq: plain, Filter: 0 })).ErrorCode).toBe(10062);
   });
 
-  it("refuses non-members (10007), unknown messages (10030), bad Count or Filter (10004)", async () => {
+  it("refuses non-members (10007), unknown messages (10062), bad Count or Filter (10004), over 50 messages (10005)", async () => {
     const GroupId = await group();
     const seq = await send(GroupId);
     await importUsers(fx.tim, "outsider");
     expect((await mark(GroupId, "outsider", [seq])).ErrorCode).toBe(10007);
-    expect((await mark(GroupId, "r1", [seq + 5])).ErrorCode).toBe(10030);
-    expect((await detail({ GroupId, MsgSeq: seq, Filter: 0, Count: 101 })).ErrorCode).toBe(10004);
+    expect((await mark(GroupId, "r1", [seq + 5])).ErrorCode).toBe(10062);
+    const many = Array.from({ length: 51 }, () => seq);
+    expect((await mark(GroupId, "r1", many)).ErrorCode).toBe(10005);
+    expect((await detail({ GroupId, MsgSeq: seq, Filter: 0, Count: 201 })).ErrorCode).toBe(10004);
     expect((await detail({ GroupId, MsgSeq: seq, Filter: 2 })).ErrorCode).toBe(10004);
     expect((await detail({ GroupId, MsgSeq: seq, Filter: 0, Cursor: "x" })).ErrorCode).toBe(10004);
   });

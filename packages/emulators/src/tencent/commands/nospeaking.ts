@@ -1,7 +1,8 @@
 /**
  * Global mutes, service openconfigsvr (tencent.md §3.5; docs/vendors/tencent.md "Social
- * graph and user depth" §18): 130004 Set_Account missing, 130005 invalid (also an account
- * never imported: unverified), 130008 neither time given.
+ * graph and user depth" §18). setnospeaking: 130004 Set_Account missing, 130005 invalid
+ * (also an account never imported: unverified), 130008 neither time given. getnospeaking
+ * has its own pair (查询全局禁言's table): 130002 Get_Account missing, 130003 invalid.
  */
 import { CONFIG_CODES, TimError } from "../errors.js";
 import { type Fields, UINT32_MAX } from "../fields.js";
@@ -19,11 +20,11 @@ function until(seconds: number, now: number): number {
   return seconds === UINT32_MAX ? UINT32_MAX : now + seconds;
 }
 
-/** The imported account a field names: 130004 when missing, 130005 when unknown. */
-function named(app: AppState, f: Fields, field: string) {
-  const id = f.str(field, 130004);
+/** The imported account a field names, or the call's code for a missing or unknown one. */
+function named(app: AppState, f: Fields, field: string, missing: number, invalid: number) {
+  const id = f.str(field, missing);
   const acc = app.accounts.get(id);
-  if (!acc) throw new TimError(130005, `${field} ${id} is invalid (not imported)`);
+  if (!acc) throw new TimError(invalid, `${field} ${id} is invalid (not imported)`);
   return acc;
 }
 
@@ -31,7 +32,7 @@ export const nospeakingRoutes: RouteTable = {
   "v4/openconfigsvr/setnospeaking": {
     codes: CONFIG_CODES,
     handle({ app, f, now }) {
-      const acc = named(app, f, "Set_Account");
+      const acc = named(app, f, "Set_Account", 130004, 130005);
       const c2c = f.optInt("C2CmsgNospeakingTime", undefined, UINT32_MAX);
       const group = f.optInt("GroupmsgNospeakingTime", undefined, UINT32_MAX);
       if (c2c === undefined && group === undefined) {
@@ -45,7 +46,7 @@ export const nospeakingRoutes: RouteTable = {
   "v4/openconfigsvr/getnospeaking": {
     codes: CONFIG_CODES,
     handle({ app, f, now }) {
-      const acc = named(app, f, "Get_Account");
+      const acc = named(app, f, "Get_Account", 130002, 130003);
       // Remaining seconds (0 once expired): mutes end by themselves.
       return {
         C2CmsgNospeakingTime: remaining(acc.c2cMuteUntil, now),

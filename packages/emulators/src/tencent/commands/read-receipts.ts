@@ -1,10 +1,11 @@
 /**
- * Read receipts (docs/vendors/tencent.md §2.5, §2.6; request fields SDK-only):
- * openim/c2c_msg_read_receipt, and for groups group_msg_receipt (a member's receipts, sent on
- * their behalf), get_group_msg_receipt (counts) and get_group_msg_receipt_detail (members,
- * paged). Group receipts need the Pro edition or higher and messages sent with
- * IsNeedReadReceipt; live groups (AVChatRoom) and Communities have none. Codes for a missing
- * message (10030, recall's) and one sent without receipts (10004) are unverified choices.
+ * Read receipts (docs/vendors/tencent.md §2.5, §2.6): openim/c2c_msg_read_receipt (cn
+ * 269/104121), and for groups group_msg_receipt (a member's receipts, sent on their behalf;
+ * at most 50 messages, cn 269/107478), get_group_msg_receipt (counts) and
+ * get_group_msg_receipt_detail (members, paged, at most 200 a page). Group receipts need the
+ * Pro edition or higher and messages sent with a receipt flag; live groups (AVChatRoom) and
+ * Communities have none. A message without receipt information, unknown or sent without
+ * receipts, is 10062 ("已读回执信息不存在", the get page's table).
  */
 import { GROUP_CODES, OPENIM_CODES, TimError } from "../errors.js";
 import { type Fields, isObject } from "../fields.js";
@@ -13,10 +14,11 @@ import { liveC2CMessage, liveGroupMessage, proEdition } from "../message-lookup.
 import { account, type RouteContext, type RouteTable } from "../route.js";
 import type { AppState, Group, GroupMessage, GroupReceipt } from "../state.js";
 
-const NO_MESSAGE = 10030;
-const NO_RECEIPT = 10004;
-/** get_group_msg_receipt_detail: at most 100 members a page. */
-const DETAIL_MAX = 100;
+const NO_RECEIPT = 10062;
+/** get_group_msg_receipt_detail: at most 200 members a page ("最高可填200"). */
+const DETAIL_MAX = 200;
+/** group_msg_receipt: at most 50 messages a call (the code for more is unverified: the group service's 10005). */
+const RECEIPTS_MAX = 50;
 
 /** What a message sent with IsNeedReadReceipt expects: every member but its sender, then. */
 export function receiptFor(g: Group, from: string): GroupReceipt {
@@ -31,9 +33,8 @@ function receiptGroup(app: AppState, f: Fields): Group {
   return g;
 }
 
-function seqList(f: Fields): number[] {
-  // No per-call cap is documented.
-  return f.array("MsgSeqList", Number.MAX_SAFE_INTEGER).map((o) => {
+function seqList(f: Fields, max = Number.MAX_SAFE_INTEGER): number[] {
+  return f.array("MsgSeqList", max).map((o) => {
     const seq = isObject(o) ? o.MsgSeq : undefined;
     if (typeof seq !== "number" || !Number.isInteger(seq) || seq < 1)
       throw new TimError(10004, "MsgSeqList[].MsgSeq must be a positive integer");
@@ -52,7 +53,7 @@ function receiptOf(
   seq: number,
 ): GroupMessage & { receipt: GroupReceipt } {
   const m = liveGroupMessage(ctx.app, g, seq, ctx.now);
-  if (!m) throw new TimError(NO_MESSAGE, `message ${seq} not found`);
+  if (!m) throw new TimError(NO_RECEIPT, `message ${seq} not found`);
   if (!m.receipt)
     throw new TimError(NO_RECEIPT, `message ${seq} was sent without IsNeedReadReceipt`);
   return m as GroupMessage & { receipt: GroupReceipt };
@@ -88,9 +89,9 @@ export const readReceiptRoutes: RouteTable = {
       const reader = f.str("From_Account");
       account(app, reader, 10019, "From_Account");
       requireMember(g, reader);
-      const messages = seqList(f).map((seq) => {
+      const messages = seqList(f, RECEIPTS_MAX).map((seq) => {
         const m = liveGroupMessage(app, g, seq, now);
-        if (!m) throw new TimError(NO_MESSAGE, `message ${seq} not found`);
+        if (!m) throw new TimError(NO_RECEIPT, `message ${seq} not found`);
         return m;
       });
       // Messages without receipts, the reader's own and those sent before they joined: no change.
@@ -119,7 +120,7 @@ export const readReceiptRoutes: RouteTable = {
       const g = receiptGroup(app, f);
       const GroupMsgReceiptList = seqList(f).map((MsgSeq) => {
         const m = liveGroupMessage(app, g, MsgSeq, now);
-        if (!m) return { Code: NO_MESSAGE, MsgSeq, ReadNum: 0, UnreadNum: 0 };
+        if (!m) return { Code: NO_RECEIPT, MsgSeq, ReadNum: 0, UnreadNum: 0 };
         if (!m.receipt) return { Code: NO_RECEIPT, MsgSeq, ReadNum: 0, UnreadNum: 0 };
         return { Code: 0, MsgSeq, ...counts(m.receipt) };
       });
@@ -146,8 +147,9 @@ export const readReceiptRoutes: RouteTable = {
       const start = cursor === "" ? 0 : Number(cursor);
       const page = members.slice(start, start + count);
       const finished = start + page.length >= members.length;
+      // The page's samples spell the end flag IsFinish (its table IsFinished): the samples'.
       return {
-        IsFinished: finished ? 1 : 0,
+        IsFinish: finished ? 1 : 0,
         MsgSeq: seq,
         ...(filter === 0
           ? { ReadList: page.map((Read_Account) => ({ Read_Account })) }
