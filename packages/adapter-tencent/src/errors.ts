@@ -74,6 +74,8 @@ const NOT_FOUND: Record<number, string> = {
   // ids are checked: not imported).
   130005: "Tencent does not know that user",
   130003: "Tencent does not know that user",
+  // Message extensions: the message does not exist (the extension pages' 23004).
+  23004: "the message does not exist",
   // Group read receipts: no receipt information (unknown message, or sent without receipts).
   10062:
     "Tencent has no read receipt for that message (it does not exist, or was sent without read receipts)",
@@ -84,6 +86,7 @@ const RULES: Record<number, ErrorRule> = {
   20022: "MESSAGE_GONE",
   20026: "MESSAGE_GONE",
   10030: "MESSAGE_GONE",
+  23004: "MESSAGE_GONE",
   10031: "RECALL_WINDOW_PASSED",
   20023: "ALREADY_RECALLED",
 };
@@ -145,6 +148,10 @@ const MESSAGES: Record<number, string> = {
   10047: "the group would hold more than Tencent's 16 attributes",
   10048: "the group's attribute values would exceed Tencent's 16000 bytes",
   10059: "this feature needs Tencent's Pro edition or higher",
+  // Message extensions (the set and get pages).
+  10008: "message extensions need Tencent's Pro edition or higher",
+  23002: "the message was not sent with message extensions on (SupportMessageExtension)",
+  23003: "more than Tencent's 200 extension writes a minute on this message",
   10063: "more than Tencent's 20 group counters",
   // sns, the relationship chain (docs/vendors/tencent.md, "Social graph").
   30001: "Tencent rejected a relationship parameter",

@@ -163,7 +163,8 @@ const LIVE_ROOM_BROADCAST = gate(
 const NEVER_IDLE =
   "Tencent never destroys an idle live group (AVChatRoom): it lives until destroyed, so there is nothing to keep alive";
 
-const reactions = reactionsOverExtensions(messageExtensions, true);
+// Unversioned: Tencent does not check the admin's Seq, so reactions are last-write-wins.
+const reactions = reactionsOverExtensions(messageExtensions, false);
 
 /**
  * Every neutral operation for Tencent Cloud Chat: the handlers each area module exports,

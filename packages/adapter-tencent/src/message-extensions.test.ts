@@ -43,13 +43,14 @@ describe("options.messageExtensions", () => {
     await off.close();
   });
 
-  it("answers a message sent without extensions with Tencent's refusal (VENDOR_REJECTED)", async () => {
+  it("answers a message sent without extensions with Tencent's refusal (23002, VENDOR_REJECTED)", async () => {
     const off = adapterFor([env.emulator.url]);
     const messageId = await message(off);
     await off.close();
     await expect(env.adapter.getMessageExtensions({ messageId })).rejects.toMatchObject({
       code: "VENDOR_REJECTED",
-      vendorCode: "90001",
+      vendorCode: "23002",
+      message: expect.stringContaining("SupportMessageExtension"),
     });
   });
 });
@@ -72,36 +73,42 @@ describe("setMessageExtensions", () => {
     expect(await env.adapter.getMessageExtensions({ messageId })).toHaveLength(25);
   });
 
-  it("a write at an outdated version is not applied and answers the current value; 0 means absent", async () => {
+  it("writes unconditionally (Tencent does not check the admin's Seq): a version is refused before any call", async () => {
     const messageId = await message();
+    const mark = env.requestCount();
     const [first] = await env.adapter.setMessageExtensions({
       messageId,
-      extensions: [{ key: "k", value: "one", version: 0 }],
+      extensions: [{ key: "k", value: "one" }],
     });
-    expect(first).toMatchObject({ applied: true, current: { value: "one", version: 1 } });
-    const mark = env.requestCount();
-    const [again, fresh] = await env.adapter.setMessageExtensions({
+    const [second] = await env.adapter.setMessageExtensions({
       messageId,
-      extensions: [
-        { key: "k", value: "two", version: 0 },
-        { key: "n", value: "new", version: 0 },
-      ],
+      extensions: [{ key: "k", value: "two" }],
     });
-    expect(bodies("openim_msg_ext_http_svc/set_key_values", mark)[0]?.ExtensionList).toEqual([
-      { Key: "k", Value: "two", Seq: 0 },
-      { Key: "n", Value: "new", Seq: 0 },
-    ]);
-    expect(again).toEqual({
+    expect(first).toEqual({
       key: "k",
-      applied: false,
-      current: { key: "k", value: "one", version: 1 },
+      applied: true,
+      current: { key: "k", value: "one", version: null },
     });
-    expect(fresh).toMatchObject({ applied: true, current: { value: "new", version: 2 } });
-    const [stale] = await env.adapter.setMessageExtensions({
-      messageId,
-      extensions: [{ key: "gone", value: "x", version: 7 }],
+    expect(second).toEqual({
+      key: "k",
+      applied: true,
+      current: { key: "k", value: "two", version: null },
     });
-    expect(stale).toEqual({ key: "gone", applied: false, current: null });
+    // No Seq is sent: it would not be checked.
+    expect(
+      bodies("openim_msg_ext_http_svc/set_key_values", mark).map((b) => b.ExtensionList),
+    ).toEqual([[{ Key: "k", Value: "one" }], [{ Key: "k", Value: "two" }]]);
+    expect(await env.adapter.getMessageExtensions({ messageId })).toEqual([
+      { key: "k", value: "two", version: null },
+    ]);
+    const before = env.requestCount();
+    await expect(
+      env.adapter.setMessageExtensions({
+        messageId,
+        extensions: [{ key: "k", value: "x", version: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "extensions[0].version" });
+    expect(env.requestCount()).toBe(before);
   });
 
   it("works on group messages by GroupId and MsgSeq", async () => {
@@ -140,15 +147,15 @@ describe("setMessageExtensions", () => {
 });
 
 describe("reactions (kept in extensions)", () => {
-  it("keeps concurrent reactions with the same emoji: a conflicting write re-reads and retries", async () => {
+  it("keeps every reactor of an emoji, added one after another (writes are last-wins)", async () => {
     const messageId = await message();
     const reactors = users(4);
-    await Promise.all(
-      reactors.map((userId) => env.adapter.addReaction({ messageId, userId, emoji: "👍" })),
-    );
+    for (const userId of reactors)
+      await env.adapter.addReaction({ messageId, userId, emoji: "👍" });
+    await env.adapter.removeReaction({ messageId, userId: reactors[0] as string, emoji: "👍" });
     const [thumbs] = await env.adapter.listReactions({ messageId });
     expect(thumbs?.emoji).toBe("👍");
-    expect([...(thumbs?.userIds ?? [])].sort()).toEqual([...reactors].sort());
+    expect([...(thumbs?.userIds ?? [])].sort()).toEqual(reactors.slice(1).sort());
     const keys = (await env.adapter.getMessageExtensions({ messageId })).map((e) => e.key);
     expect(keys).toEqual(["rx_1f44d"]);
   });

@@ -25,9 +25,9 @@ import { decodeMessageId, type MessageRef } from "./message-ids.js";
  * get_key_values for one-to-one messages (MsgKey and both accounts, what the id carries) and
  * group_set_key_values / group_get_key_values for group messages (GroupId and MsgSeq). Only
  * messages sent with SupportMessageExtension 1 take them (sendMessage sets it under
- * options.messageExtensions). Each key has a Seq: a write naming one applies only while the
- * key is still at it, and the key answers the current value otherwise (ErrorCode 23001, the
- * client SDKs' conflict code: unverified for REST); a write without one overwrites.
+ * options.messageExtensions). Each key has a Seq, but "when the App admin calls, Seq is not
+ * checked" (the set pages), and every REST call is the admin's: no write can be conditional,
+ * so the adapter offers no versions (the last write wins) and answers none.
  */
 
 /** Tencent states only byte limits for keys (checked separately); any text without controls. */
@@ -38,11 +38,9 @@ export const EXTENSION_RULES: ExtensionRules = {
     maxChars: EXTENSION_KEY_MAX_BYTES,
   },
   valueMaxBytes: EXTENSION_VALUE_MAX_BYTES,
-  versioned: true,
+  versioned: false,
 };
 
-/** "Extension conflict": the key is no longer at the Seq the write named. */
-const CONFLICT = 23001;
 /** get_key_values pages (size unverified): 300 keys at 20 a page at most. */
 const MAX_READS = 15;
 
@@ -74,12 +72,13 @@ function target(ref: MessageRef) {
       };
 }
 
-/** A key as Tencent answered it; null for a key it does not hold (Seq 0). */
-function extension(row: Row | undefined): MessageExtension | null {
+/** A key as Tencent answered it, with its Seq (for paging); null for one it does not hold. */
+function extension(row: Row | undefined): (MessageExtension & { seq: number }) | null {
   const key = str(row?.Key);
   const seq = num(row?.Seq);
   if (key === undefined || !seq) return null;
-  return { key, value: str(row?.Value) ?? "", version: seq };
+  // No version: the admin's writes cannot be made conditional on it.
+  return { key, value: str(row?.Value) ?? "", version: null, seq };
 }
 
 function keyBytes(field: (i: number) => string, keys: string[]): void {
@@ -103,17 +102,17 @@ export const getMessageExtensions: Op<"getMessageExtensions"> = async (ctx, inpu
       true,
     );
     const rows = (answer.ExtensionList ?? []).map(extension).filter((e) => e !== null);
-    for (const e of rows) found.set(e.key, e);
+    for (const { seq: _, ...e } of rows) found.set(e.key, e);
     if (Number(answer.CompleteFlag ?? 1) === 1 || rows.length === 0) break;
-    startSeq = Math.max(...rows.map((e) => e.version as number)) + 1;
+    startSeq = Math.max(...rows.map((e) => e.seq)) + 1;
   }
   return [...found.values()];
 };
 
 /**
- * Sets keys 20 a call (§5.1), in order. Without versions a repeat writes the same values, so
- * the call may be retried; with them a retry would find its own write and report a conflict.
- * Tencent writes as the app admin: `actorId` is checked but not recorded (REST has no author).
+ * Sets keys 20 a call (§5.1), in order, unconditionally (no versions): a repeat writes the same
+ * values, so the call may be retried. Tencent writes as the app admin: `actorId` is checked
+ * but not recorded (REST has no author).
  */
 export const setMessageExtensions: Op<"setMessageExtensions"> = async (ctx, input, options) => {
   const { set, address } = target(decodeMessageId(ctx, input?.messageId));
@@ -132,27 +131,24 @@ export const setMessageExtensions: Op<"setMessageExtensions"> = async (ctx, inpu
       {
         ...address,
         OperateType: 1,
-        ExtensionList: chunk.map((w) => ({
-          Key: w.key,
-          Value: w.value,
-          ...(w.version !== undefined ? { Seq: w.version } : {}),
-        })),
+        ExtensionList: chunk.map((w) => ({ Key: w.key, Value: w.value })),
       },
       options,
-      chunk.every((w) => w.version === undefined),
+      true,
     );
     const rows = answer.ExtensionList ?? [];
     chunk.forEach((w, i) => {
       const row = rows.find((r) => str(r?.Extension?.Key) === w.key) ?? rows[i];
       const code = num(row?.ErrorCode) ?? 0;
-      if (code !== 0 && code !== CONFLICT) throw itemFailure(code);
-      const current = extension(row?.Extension);
-      outcome.set(w.key, {
+      if (code !== 0) throw itemFailure(code);
+      const { seq: _, ...current } = extension(row?.Extension) ?? {
+        // An answer without the key's row: it holds what was written.
         key: w.key,
-        applied: code === 0,
-        // An answer without the key's row: it holds what was written, at an unknown version.
-        current: current ?? (code === 0 ? { key: w.key, value: w.value, version: null } : null),
-      });
+        value: w.value,
+        version: null,
+        seq: 0,
+      };
+      outcome.set(w.key, { key: w.key, applied: true, current });
     });
   }
   return writes.map((w) => outcome.get(w.key) as ExtensionWrite);

@@ -49,7 +49,7 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
     expect(since.ExtensionList).toEqual([{ Key: "k2", Value: "v2", Seq: 2 }]);
   });
 
-  it("a write at an outdated Seq answers 23001 with the current value; one without Seq overwrites", async () => {
+  it("the admin's writes apply whatever Seq they name (Seq is not checked for the App admin)", async () => {
     const MsgKey = await sendC2C();
     const msg = { From_Account: "a", To_Account: "b", MsgKey };
     ok(await set({ ...msg, OperateType: 1, ExtensionList: [kv("k", "one", 0)] }));
@@ -58,19 +58,16 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
       await set({ ...msg, OperateType: 1, ExtensionList: [kv("k", "three", 1), kv("n", "x", 0)] }),
     );
     expect(stale.ExtensionList).toEqual([
-      { ErrorCode: 23001, Extension: { Key: "k", Value: "two", Seq: 2 } },
-      { ErrorCode: 0, Extension: { Key: "n", Value: "x", Seq: 3 } },
+      { ErrorCode: 0, Extension: { Key: "k", Value: "three", Seq: 3 } },
+      { ErrorCode: 0, Extension: { Key: "n", Value: "x", Seq: 4 } },
     ]);
-    // Seq 0 means "must not exist yet".
-    const exists = ok(await set({ ...msg, OperateType: 1, ExtensionList: [kv("k", "four", 0)] }));
-    expect(exists.ExtensionList[0].ErrorCode).toBe(23001);
     const forced = ok(await set({ ...msg, OperateType: 1, ExtensionList: [kv("k", "five")] }));
     expect(forced.ExtensionList).toEqual([
-      { ErrorCode: 0, Extension: { Key: "k", Value: "five", Seq: 4 } },
+      { ErrorCode: 0, Extension: { Key: "k", Value: "five", Seq: 5 } },
     ]);
   });
 
-  it("deletes keys (OperateType 2, Seq checked when given) and clears all (3, ClearSeq)", async () => {
+  it("deletes keys (OperateType 2, whatever Seq) and clears all (3, ClearSeq)", async () => {
     const MsgKey = await sendC2C();
     const msg = { From_Account: "a", To_Account: "b", MsgKey };
     ok(
@@ -80,12 +77,7 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
         ExtensionList: [kv("a", "1"), kv("b", "2"), kv("c", "3")],
       }),
     );
-    const stale = ok(await set({ ...msg, OperateType: 2, ExtensionList: [kv("a", "", 2)] }));
-    expect(stale.ExtensionList[0]).toEqual({
-      ErrorCode: 23001,
-      Extension: { Key: "a", Value: "1", Seq: 1 },
-    });
-    ok(await set({ ...msg, OperateType: 2, ExtensionList: [kv("a", "", 1), { Key: "gone" }] }));
+    ok(await set({ ...msg, OperateType: 2, ExtensionList: [kv("a", "", 7), { Key: "gone" }] }));
     expect(ok(await get(msg)).ExtensionList.map((e: Body) => e.Key)).toEqual(["b", "c"]);
     ok(await set({ ...msg, OperateType: 3 }));
     const cleared = ok(await get(msg));
@@ -117,7 +109,7 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
     );
   });
 
-  it("needs a message sent with SupportMessageExtension (90001) that exists (20026), and the Pro edition", async () => {
+  it("needs a message sent with SupportMessageExtension (23002) that exists (23004), and the Pro edition (10008)", async () => {
     const plain = await sendC2C(0);
     const r = await set({
       From_Account: "a",
@@ -126,12 +118,12 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
       OperateType: 1,
       ExtensionList: [kv("k", "v")],
     });
-    expect(r).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 90001 });
+    expect(r).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 23002 });
     expect((await get({ From_Account: "a", To_Account: "b", MsgKey: plain })).ErrorCode).toBe(
-      90001,
+      23002,
     );
     const missing = await get({ From_Account: "a", To_Account: "b", MsgKey: "1_2_3" });
-    expect(missing.ErrorCode).toBe(20026);
+    expect(missing.ErrorCode).toBe(23004);
     expect((await get({ To_Account: "ghost", MsgKey: plain })).ErrorCode).toBe(90003);
     await withTencent({ edition: "standard" }, async (tim) => {
       await importUsers(tim, "a", "b");
@@ -149,7 +141,7 @@ describe("openim_msg_ext_http_svc/set_key_values and get_key_values (one-to-one)
         To_Account: "b",
         MsgKey: sent.MsgKey,
       });
-      expect(off.ErrorCode).toBe(10007);
+      expect(off.ErrorCode).toBe(10008);
     });
   });
 });
@@ -168,33 +160,33 @@ describe("openim_msg_ext_http_svc/group_set_key_values and group_get_key_values"
   const gset = (body: Body) => fx.tim.call("openim_msg_ext_http_svc/group_set_key_values", body);
   const gget = (body: Body) => fx.tim.call("openim_msg_ext_http_svc/group_get_key_values", body);
 
-  it("sets and reads a group message's keys by GroupId and MsgSeq, with the same Seq rule", async () => {
+  it("sets and reads a group message's keys by GroupId and MsgSeq, Seq unchecked as for one-to-one", async () => {
     const msg = await groupMessage();
     ok(await gset({ ...msg, OperateType: 1, ExtensionList: [kv("vote", "yes", 0)] }));
-    const stale = ok(await gset({ ...msg, OperateType: 1, ExtensionList: [kv("vote", "no", 0)] }));
-    expect(stale.ExtensionList[0]).toEqual({
-      ErrorCode: 23001,
-      Extension: { Key: "vote", Value: "yes", Seq: 1 },
+    const again = ok(await gset({ ...msg, OperateType: 1, ExtensionList: [kv("vote", "no", 0)] }));
+    expect(again.ExtensionList[0]).toEqual({
+      ErrorCode: 0,
+      Extension: { Key: "vote", Value: "no", Seq: 2 },
     });
-    expect(ok(await gget(msg)).ExtensionList).toEqual([{ Key: "vote", Value: "yes", Seq: 1 }]);
+    expect(ok(await gget(msg)).ExtensionList).toEqual([{ Key: "vote", Value: "no", Seq: 2 }]);
   });
 
-  it("refuses live groups (10007), missing or recalled messages (20026) and messages without support (90001)", async () => {
+  it("refuses live groups (10007), missing or recalled messages (23004) and messages without support (23002)", async () => {
     const live = await groupMessage("AVChatRoom");
     expect((await gget(live)).ErrorCode).toBe(10007);
     const msg = await groupMessage();
-    expect((await gget({ ...msg, MsgSeq: 99 })).ErrorCode).toBe(20026);
+    expect((await gget({ ...msg, MsgSeq: 99 })).ErrorCode).toBe(23004);
     ok(
       await fx.tim.call("group_open_http_svc/group_msg_recall", {
         GroupId: msg.GroupId,
         MsgSeqList: [{ MsgSeq: msg.MsgSeq }],
       }),
     );
-    expect((await gget(msg)).ErrorCode).toBe(20026);
+    expect((await gget(msg)).ErrorCode).toBe(23004);
     const plain = await groupMessage("Public", 0);
     expect(
       (await gset({ ...plain, OperateType: 1, ExtensionList: [kv("k", "v")] })).ErrorCode,
-    ).toBe(90001);
+    ).toBe(23002);
     expect((await gget({ GroupId: "nope", MsgSeq: 1 })).ErrorCode).toBe(10010);
   });
 });

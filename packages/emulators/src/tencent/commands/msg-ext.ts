@@ -1,9 +1,9 @@
 /**
  * Message extensions, service openim_msg_ext_http_svc (docs/vendors/tencent.md §5.1, §5.2):
  * set_key_values / get_key_values (one-to-one, by MsgKey and the accounts) and
- * group_set_key_values / group_get_key_values (by GroupId and MsgSeq). Pro edition or higher;
- * the message must have been sent with SupportMessageExtension 1 (else 90001 — unverified);
- * a message not in history answers 20026 (as modify does; unverified); live groups 10007.
+ * group_set_key_values / group_get_key_values (by GroupId and MsgSeq). The pages' codes:
+ * 10008 below the Pro edition; 23002 a message not sent with SupportMessageExtension 1; 23004
+ * a message that does not exist. Live groups 10007 (unverified).
  */
 import { OPENIM_CODES, TimError } from "../errors.js";
 import {
@@ -19,14 +19,15 @@ import { liveC2CMessage, liveGroupMessage, proEdition } from "../message-lookup.
 import { account, type RouteContext, type RouteResult, type RouteTable } from "../route.js";
 import type { C2CMessage, GroupMessage } from "../state.js";
 
-const NO_MESSAGE = 20026;
+const NO_MESSAGE = 23004;
+const NOT_EXTENDABLE = 23002;
 
 /** A message that can carry extensions. */
 type Extendable = C2CMessage | GroupMessage;
 
 function checkEdition(ctx: RouteContext): void {
   if (!proEdition(ctx.app))
-    throw new TimError(10007, "message extensions need the Pro edition or higher");
+    throw new TimError(10008, "message extensions need the Pro edition or higher");
 }
 
 /** To_Account and MsgKey, with From_Account when given (else the other side of any pair). */
@@ -60,7 +61,8 @@ function groupMessage(ctx: RouteContext): GroupMessage {
 
 function set(ctx: RouteContext, m: Extendable): RouteResult {
   const { op, writes } = readWrites(ctx.f);
-  if (!m.supportExtension) ctx.f.fail("the message was not sent with SupportMessageExtension 1");
+  if (!m.supportExtension)
+    throw new TimError(NOT_EXTENDABLE, "the message was not sent with SupportMessageExtension 1");
   m.extensions ??= newExtensions();
   if (op === CLEAR) {
     clearAll(m.extensions);
@@ -71,7 +73,8 @@ function set(ctx: RouteContext, m: Extendable): RouteResult {
 
 function get(ctx: RouteContext, m: Extendable): RouteResult {
   const startSeq = ctx.f.optInt("StartSeq") ?? 0;
-  if (!m.supportExtension) ctx.f.fail("the message was not sent with SupportMessageExtension 1");
+  if (!m.supportExtension)
+    throw new TimError(NOT_EXTENDABLE, "the message was not sent with SupportMessageExtension 1");
   return readExtensions(m.extensions, startSeq);
 }
 
