@@ -21,6 +21,43 @@ describe("users", () => {
     expect(value((await zego.adapter.getUsers([u]))[0]).extra).toEqual({ level: 4, tags: ["a"] });
   });
 
+  it("updating only extra keeps name and avatar: the write carries them, read once per batch", async () => {
+    const [u, v] = [zego.id("p"), zego.id("p")] as [string, string];
+    const avatar = "https://example.com/a.png";
+    await zego.adapter.registerUsers([
+      { id: u, name: "Ann", avatarUrl: avatar },
+      { id: v, name: "Bo" },
+    ]);
+    const reads = () => zego.emulator.requests({ route: "zim:QueryUserInfos" }).length;
+    const lastWrite = () =>
+      JSON.parse(zego.emulator.requests({ route: "zim:ModifyUserInfo" }).at(-1)?.body ?? "{}")
+        .UserInfo as unknown[];
+    const before = reads();
+    await zego.adapter.updateUser({ id: u, extra: { level: 1 } });
+    expect(reads()).toBe(before + 1);
+    // Whether ZIM keeps omitted fields is undocumented: the current ones are sent along.
+    expect(lastWrite()).toEqual([
+      { UserId: u, UserName: "Ann", UserAvatar: avatar, Extra: '{"level":1}' },
+    ]);
+    expect(value((await zego.adapter.getUsers([u]))[0])).toEqual({
+      id: u,
+      name: "Ann",
+      avatarUrl: avatar,
+      extra: { level: 1 },
+    });
+    // registerUsers' follow-up for existing users: one read for the batch.
+    const again = await zego.adapter.registerUsers([
+      { id: u, extra: { level: 2 } },
+      { id: v, avatarUrl: avatar },
+    ]);
+    expect(again.every((r) => r.ok)).toBe(true);
+    expect(reads()).toBe(before + 3);
+    expect(lastWrite()).toEqual([
+      { UserId: u, UserName: "Ann", UserAvatar: avatar, Extra: '{"level":2}' },
+      { UserId: v, UserName: "Bo", UserAvatar: avatar, Extra: "" },
+    ]);
+  });
+
   it("answers unknown users as NOT_FOUND items, also when all of them are unknown", async () => {
     const ghost = zego.id("ghost");
     const [only] = await zego.adapter.getUsers([ghost]);

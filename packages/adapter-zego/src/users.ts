@@ -5,6 +5,7 @@ import {
   checkText,
   checkUrl,
   checkUserList,
+  ImError,
   type ItemResult,
   isJsonObject,
   itemError,
@@ -33,7 +34,7 @@ const EXISTS = 660700002;
 /** QueryUserOnlineState's SubCode for unknown, logged-out or never-logged-in users. */
 const NOT_ONLINE = 660200001;
 
-/** The profile fields as ZIM names them; omitted fields stay unchanged. */
+/** The profile fields as ZIM names them (an omitted field's fate is undocumented). */
 interface Profile {
   UserId: string;
   UserName?: string;
@@ -90,6 +91,57 @@ function modify(ctx: ZegoContext, operation: string, profiles: Profile[], option
 }
 
 /**
+ * ModifyUserInfo with every field. Whether ZIM keeps a field left out or blanks it is not
+ * documented (docs/vendors/zego.md, ModifyUserInfo), so profiles missing one are first
+ * completed from one QueryUserInfos of those users: setting `extra` must not wipe the name
+ * and avatar. A user the read does not give is sent as is (the write answers for it).
+ */
+async function modifyWhole(
+  ctx: ZegoContext,
+  operation: string,
+  profiles: Profile[],
+  options?: CallOptions,
+): Promise<ItemResult<true>[]> {
+  const partial = profiles.filter(
+    (p) => p.UserName === undefined || p.UserAvatar === undefined || p.Extra === undefined,
+  );
+  const rows = new Map<string, InfoRow>();
+  if (partial.length > 0) {
+    const ids = partial.map((p) => p.UserId);
+    try {
+      const read = await perItem<InfoRow>({
+        keys: ids,
+        call: () => zim<Answer>(ctx, userInfosCall(operation, ids), options),
+        ok: (key, answer) => {
+          const row = infoRow(answer, key);
+          return row ? itemOk(key, row) : undefined;
+        },
+      });
+      for (const r of read) if (r.ok) rows.set(r.key, r.value);
+    } catch (error) {
+      // No read, no write: a blind write might blank what it was not given.
+      if (!(error instanceof ImError)) throw error;
+      return profiles.map((p) => itemError(p.UserId, error));
+    }
+  }
+  const current = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const whole = profiles.map((p): Profile => {
+    const row = rows.get(p.UserId);
+    if (!row) return p;
+    const name = p.UserName ?? current(row.UserName);
+    const avatar = p.UserAvatar ?? current(row.UserAvatar);
+    const extra = p.Extra ?? current(row.Extra);
+    return {
+      UserId: p.UserId,
+      ...(name !== undefined ? { UserName: name } : {}),
+      ...(avatar !== undefined ? { UserAvatar: avatar } : {}),
+      ...(extra !== undefined ? { Extra: extra } : {}),
+    };
+  });
+  return modify(ctx, operation, whole, options);
+}
+
+/**
  * UserRegister, then ModifyUserInfo for the extras (UserRegister takes none) and for users
  * that already existed: registering is an upsert, so a repeated register is harmless.
  */
@@ -139,7 +191,8 @@ export const registerUsers: Op<"registerUsers"> = async (ctx, users, options) =>
       );
       const modified = new Map<string, ItemResult<true>>();
       if (follow.length > 0) {
-        for (const r of await modify(ctx, "registerUsers", follow, options)) modified.set(r.key, r);
+        for (const r of await modifyWhole(ctx, "registerUsers", follow, options))
+          modified.set(r.key, r);
       }
       return registered.map((r): ItemResult<User> => {
         const after = modified.get(r.key);
@@ -163,7 +216,7 @@ export const updateUser: Op<"updateUser"> = async (ctx, update, options) => {
   const [id] = checkIds("id", [update?.id], USER_ID) as [string];
   const profile = checkProfile(ctx, "", { ...update, id });
   if (Object.keys(profile).length === 1) return; // nothing to change
-  const [result] = await modify(ctx, "updateUser", [profile], options);
+  const [result] = await modifyWhole(ctx, "updateUser", [profile], options);
   if (result && !result.ok) throw result.error;
 };
 

@@ -138,6 +138,20 @@ describe("ZEGO callbacks", () => {
     expectLiveRoomCallbacks(zegoModule.callbackEvents, adapter);
   });
 
+  it("reads a ms timestamp (group and room events, docs_all 42a7e2916) to the ms, and checks its age", () => {
+    const at = NOW - 1_234;
+    for (const fields of [
+      { event: "group_join", group_id: "g", new_user_ids: ["d"] },
+      { event: "room_enter", room_id: "r", operator_account: "b" },
+    ]) {
+      const [e] =
+        adapter.parseWebhook?.(signedCallback(fields, { now: at, ms: true })).events ?? [];
+      expect(e?.at).toEqual(new Date(at));
+      const stale = signedCallback(fields, { now: NOW - 600_000, ms: true });
+      expect(() => adapter.parseWebhook?.(stale)).toThrow(UnauthenticatedError);
+    }
+  });
+
   it("refuses forged, stale and foreign callbacks", () => {
     const fields = { event: "user_action", user_id: "a", action: 0 };
     for (const o of [

@@ -23,12 +23,14 @@ let nonce = 1000;
 /**
  * A callback of `fields`, signed with `secret` at `now` (both the app's unless told) under
  * a fresh nonce, received at NOW. `fields` may replace the signed ones (a forged appid).
+ * `ms`: a 13-digit timestamp, as the group and room events send (else seconds).
  */
 export function signedCallback(
   fields: Record<string, unknown>,
-  o: { now?: number; secret?: string; appid?: string } = {},
+  o: { now?: number; secret?: string; appid?: string; ms?: boolean } = {},
 ): WebhookRequest {
-  const timestamp = String(Math.floor((o.now ?? NOW) / 1000));
+  const at = o.now ?? NOW;
+  const timestamp = String(o.ms ? at : Math.floor(at / 1000));
   const n = String(nonce++);
   return {
     method: "POST",

@@ -42,6 +42,39 @@ describe("callbacks (zego.md §5)", () => {
     expect(verifyZegoCallback(cb ?? {}, "wrong-secret").ok).toBe(false);
   });
 
+  it("group and room events carry a ms timestamp, the rest seconds; each signed as sent (docs_all 42a7e2916)", async () => {
+    const at = Math.floor(Date.now() / 1000) * 1000 + 123;
+    fx.emu.setClock({ frozen: true, now: at });
+    fx.emu.seed({ users: [{ userId: "o" }, { userId: "m" }] });
+    await fx.zim.post("CreateGroup", { GroupId: "g", GroupOwner: "o", UserId: ["m"] });
+    await fx.zim.post("SendGroupMessage", {
+      FromUserId: "o",
+      GroupId: "g",
+      MessageType: 1,
+      Priority: 1,
+      MessageBody: { Message: "hi" },
+    });
+    await fx.emu.login({ userId: "a", roomId: "r" });
+    await fx.emu.logout({ userId: "a", roomId: "r" });
+    await fx.emu.login({ product: "rtc", userId: "x", roomId: "live" });
+    const evs = await events();
+    const units = evs.map((e) => [e.event, e.timestamp]);
+    const ms = String(at);
+    const s = String(Math.floor(at / 1000));
+    expect(units).toEqual([
+      ["group_create", ms],
+      ["send_msg", s],
+      ["user_action", s],
+      ["room_create", ms],
+      ["room_enter", ms],
+      ["room_exit", ms],
+      ["room_destroy", ms],
+      ["room_create", s], // RTC's room_create: its page says seconds
+      ["room_login", s],
+    ]);
+    for (const e of evs) expect(verifyZegoCallback(e, CALLBACK_SECRET).ok).toBe(true);
+  });
+
   it("user_action for login, logout (1) and connection loss (2)", async () => {
     await fx.emu.login({ userId: "a" });
     await fx.emu.logout({ userId: "a" });

@@ -1,13 +1,30 @@
 /**
  * ZEGO → app server callbacks (zego.md §5): a JSON POST whose body carries `appid`, `event`,
  * `nonce`, `timestamp` and `signature` = sorted-sha1 of [CallbackSecret, timestamp, nonce].
- * The group/room timestamp unit is unverified: every event sends seconds, as a string, and
- * signs exactly that string.
+ * `timestamp` is a string, signed exactly as sent: milliseconds for the ZIM group and room
+ * events (docs_all 42a7e2916, 2025-09-11, changed those 16 pages from s to ms), seconds for
+ * the rest (send_msg, before_send_msg, bot_msg, user_action, calls, and the RTC events:
+ * RTC's room callback pages say seconds).
  */
 import { randomInt } from "node:crypto";
 import { zegoCallbackSignature } from "@imgraph/signing";
 import type { CallbackDispatcher, Clock } from "../framework/index.js";
 import type { AppState, StoredMessage } from "./state.js";
+
+/** The ZIM events whose `timestamp` is in ms (an RTC `room_create` stays in seconds). */
+const MS_EVENTS = new Set([
+  "group_create",
+  "group_destroy",
+  "group_join",
+  "group_exit",
+  "room_create",
+  "room_destroy",
+  "room_enter",
+  "room_exit",
+]);
+
+/** Which product sends an event: RTC's `room_create` shares its name with ZIM's. */
+export type CallbackProduct = "zim" | "rtc";
 
 export class ZegoCallbacks {
   constructor(
@@ -16,8 +33,15 @@ export class ZegoCallbacks {
   ) {}
 
   /** The JSON body of one callback, signed now (also used by the synchronous before_send_msg). */
-  signedBody(app: AppState, event: string, fields: Record<string, unknown>): string {
-    const timestamp = String(Math.floor(this.clock.now() / 1000));
+  signedBody(
+    app: AppState,
+    event: string,
+    fields: Record<string, unknown>,
+    product: CallbackProduct = "zim",
+  ): string {
+    const now = this.clock.now();
+    const ms = product === "zim" && MS_EVENTS.has(event);
+    const timestamp = String(ms ? Math.floor(now) : Math.floor(now / 1000));
     const nonce = String(randomInt(100_000, 1_000_000_000));
     return JSON.stringify({
       appid: String(app.config.appId),
@@ -30,7 +54,12 @@ export class ZegoCallbacks {
   }
 
   /** Fire one event (no-op when the app has no callback URL). */
-  send(app: AppState, event: string, fields: Record<string, unknown>): void {
+  send(
+    app: AppState,
+    event: string,
+    fields: Record<string, unknown>,
+    product: CallbackProduct = "zim",
+  ): void {
     const url = app.config.callbackUrl;
     if (!url) return;
     this.dispatcher.dispatch({
@@ -38,7 +67,7 @@ export class ZegoCallbacks {
       app: app.key,
       url,
       contentType: "application/json",
-      body: this.signedBody(app, event, fields),
+      body: this.signedBody(app, event, fields, product),
     });
   }
 

@@ -199,13 +199,37 @@ describe("MuteGroup mute-all", () => {
     });
     expect(byMember.body.Code).toBe(660600032);
   });
+
+  it("an absent Duration is 0: MuteGroup lifts, MuteGroupMembers unmutes (the pages' default)", async () => {
+    await mute({ IsAllMuted: true, Duration: -1 });
+    expect((await mute({ IsAllMuted: true })).body.Code).toBe(0);
+    expect(await info()).toMatchObject({ IsAllForbid: false, ForbidExpireTime: 0 });
+    const muteM1 = (extra: Record<string, number>) =>
+      fx.zim.get("MuteGroupMembers", {
+        FromUserId: "owner",
+        GroupId: "g",
+        UserIds: ["m1"],
+        ...extra,
+      });
+    const forbidden = async () =>
+      (await fx.zim.post("FetchForbidGroupList", { FromUserId: "owner" })).body.GroupList;
+    await muteM1({ Duration: 60 });
+    expect(await forbidden()).toEqual([{ GroupId: "g", ForbidType: 4 }]);
+    expect((await muteM1({})).body.Code).toBe(0);
+    expect(await forbidden()).toEqual([]);
+  });
 });
 
 describe("FetchForbidGroupList", () => {
   it("lists every muted group of the app, whoever asks", async () => {
     await fx.zim.post("CreateGroup", { GroupId: "h", GroupOwner: "out" });
     await fx.zim.post("CreateGroup", { GroupId: "quiet", GroupOwner: "out" });
-    await fx.zim.get("MuteGroup", { FromUserId: "out", GroupId: "h", IsAllMuted: true });
+    await fx.zim.get("MuteGroup", {
+      FromUserId: "out",
+      GroupId: "h",
+      IsAllMuted: true,
+      Duration: -1,
+    });
     await fx.zim.get("MuteGroupMembers", {
       FromUserId: "owner",
       GroupId: "g",

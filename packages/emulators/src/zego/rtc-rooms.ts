@@ -14,7 +14,8 @@ export function rtcLogin(
   input: { roomId: string; userId: string; userName: string; role: number; now: number },
 ): RtcRoom {
   const room = getOrCreate(app.rtcRooms, input.roomId, () => {
-    cb.send(app, "room_create", { room_id: input.roomId, create_time: input.now });
+    // RTC's room_create: seconds, unlike ZIM's event of that name (callbacks.ts).
+    cb.send(app, "room_create", { room_id: input.roomId, create_time: input.now }, "rtc");
     return { roomId: input.roomId, createdAt: input.now, users: new Map(), streams: new Map() };
   });
   if (room.users.has(input.userId)) return room;

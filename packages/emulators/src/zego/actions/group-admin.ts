@@ -136,8 +136,9 @@ export const groupAdminActions: ActionTable = {
     const roles = ctx.p.intList("MuteRoleList", { max: 20 });
     const duration = ctx.p.optInt("Duration");
     checkMuteOperator(g, op, roles);
-    // All three absent, Duration 0, or nothing to mute → group-level mutes are lifted.
-    const until = duration === undefined ? -1 : muteUntil(ctx, duration);
+    // An absent Duration is 0 (the page: "defaults to 0 if not passed"): Duration 0, or
+    // nothing to mute → group-level mutes are lifted.
+    const until = muteUntil(ctx, duration ?? 0);
     if (until === 0 || (all !== true && roles.length === 0)) delete g.mute;
     else g.mute = { all: all === true, roles: all === true ? [] : roles, until };
     return undefined;
@@ -145,7 +146,8 @@ export const groupAdminActions: ActionTable = {
 
   MuteGroupMembers: groupAction("GET", (ctx, g, op) => {
     const ids = userIdList(ctx.p, "UserIds", 20);
-    const until = muteUntil(ctx, ctx.p.int("Duration"));
+    // An absent Duration is 0, i.e. unmute (the page: "defaults to 0 if not passed").
+    const until = muteUntil(ctx, ctx.p.optInt("Duration") ?? 0);
     checkMuteOperator(g, op);
     return changeMembers(g, ids, (userId) => ({
       userId,

@@ -1,6 +1,7 @@
 /**
  * ZIM room attributes (#17 §L8): QueryRoomAttribute, ModifyRoomAttribute, and the
- * attributes CreateRoom starts a room with. Limits per §U11: 20 keys, key ≤ 16 bytes,
+ * attributes CreateRoom starts a room with. Limits per §U11: 16 keys (the default cap, docs_all
+ * 929b3bf5c, 2026-07-13; the older "20" text was never re-checked), key ≤ 16 bytes,
  * value ≤ 1024 bytes, ≤ 5120 bytes in all; a key that breaks them is reported in
  * ErrKeyList (SubCode 1 invalid key/value, 2 a room limit reached — guesses, §U17).
  */
@@ -10,7 +11,7 @@ import type { ZimRoom } from "../state.js";
 import { zimRoom as room, sender } from "./common.js";
 import { type ActionTable, zimAction } from "./types.js";
 
-export const ROOM_ATTRIBUTES_MAX = 20;
+export const ROOM_ATTRIBUTES_MAX = 16;
 export const ROOM_ATTRIBUTE_KEY_MAX_BYTES = 16;
 export const ROOM_ATTRIBUTE_VALUE_MAX_BYTES = 1024;
 export const ROOM_ATTRIBUTES_TOTAL_MAX_BYTES = 5120;

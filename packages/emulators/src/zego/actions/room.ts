@@ -10,7 +10,7 @@ import {
   sender,
   userIdList,
 } from "./common.js";
-import { readAttributes } from "./room-attributes.js";
+import { ROOM_ATTRIBUTES_MAX, readAttributes } from "./room-attributes.js";
 import { type ActionContext, type ActionTable, perSecond, zimAction } from "./types.js";
 
 /** FromUserId is optional on some room Actions: checked only when given. */
@@ -24,7 +24,7 @@ export const roomActions: ActionTable = {
     const roomId = roomIdParam(ctx.p);
     const name = ctx.p.optStr("RoomName", { maxBytes: 64 }) ?? "";
     const delay = ctx.p.optInt("DestroyDelayTime", { min: 0, max: 10_800 }) ?? 0;
-    const attrs = ctx.p.objList("Attributes", { max: 16 });
+    const attrs = ctx.p.objList("Attributes", { max: ROOM_ATTRIBUTES_MAX });
     if (liveRoom(ctx.app, ctx.callbacks, roomId, ctx.now))
       throw new ZegoError(ZIM.roomExists, `room ${roomId} already exists`);
     if (ctx.app.zimRooms.size >= ctx.app.config.roomLimit)
