@@ -98,6 +98,10 @@ describe("RongCloud hosted group callbacks", () => {
       },
       { type: "GROUP_ATTRIBUTES_CHANGED", appId: "rc", at, groupId: "g", keys: ["topic"] },
     ]);
+    // The older page's spelling of the name.
+    expect(parse({ profiles: [{ groupId: "g", time: NOW - 1, groupname: "Old" }] })).toMatchObject([
+      { type: "GROUP_PROFILE_UPDATED", fields: ["name"] },
+    ]);
     // Only permissions the neutral profile has no field for: no event.
     expect(
       parse({ profiles: [{ groupId: "g", time: NOW - 1, permissions: { removePerm: 1 } }] }),

@@ -111,7 +111,8 @@ function profileEvents(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
     return jsonPart(v);
   };
   const fields = new Set<string>();
-  if (typeof e.groupName === "string") fields.add("name");
+  // groupName (the doc's table); an older Chinese copy of the page spells it groupname.
+  if (typeof (e.groupName ?? e.groupname) === "string") fields.add("name");
   for (const key of Object.keys(part("groupProfile") ?? {})) {
     const field = PROFILE_FIELD[key];
     if (field) fields.add(field);
