@@ -63,9 +63,10 @@ function fieldText(value: unknown): FieldText {
 /**
  * Verifies the `signature`, `timestamp` and `nonce` fields of a ZEGO callback body with
  * the project's CallbackSecret. The timestamp is signed as it appears in the body.
- * Age is checked only when `maxAgeSeconds` is given; because the docs disagree on the
- * unit (unverified), 10-digit timestamps are read as seconds and 13-digit ones as
- * milliseconds. A timestamp more than `maxAgeSeconds` in the future fails as well.
+ * Age is checked only when `maxAgeSeconds` is given. ZIM's group and room callbacks carry
+ * milliseconds, its message, login and RTC callbacks seconds (docs_all 42a7e2916), so
+ * 10-digit timestamps are read as seconds and 13-digit ones as milliseconds. A timestamp
+ * more than `maxAgeSeconds` in the future fails as well.
  */
 export function verifyZegoCallback(
   fields: { signature?: unknown; timestamp?: unknown; nonce?: unknown },
