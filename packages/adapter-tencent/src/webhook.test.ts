@@ -149,6 +149,39 @@ describe("Tencent callbacks", () => {
     expect(events[6]).toMatchObject({ userId: "carol", status: "OFFLINE" });
   });
 
+  it("reports nothing for a Community topic's messages and recalls (imgraph has no topics)", () => {
+    const topic = {
+      GroupId: "@TGS#_community",
+      Type: "Community",
+      TopicId: "@TGS#_community@TOPIC#_t1",
+    };
+    const sent = adapter.parseWebhook?.(
+      request("Group.CallbackAfterSendMsg", {
+        ...topic,
+        From_Account: "alice",
+        MsgSeq: 3,
+        MsgTime: 1_700_000_000,
+        MsgBody: text,
+      }),
+    );
+    const recalled = adapter.parseWebhook?.(
+      request("Group.CallbackAfterRecallMsg", { ...topic, MsgSeqList: [{ MsgSeq: 3 }] }),
+    );
+    expect([sent?.events, recalled?.events]).toEqual([[], []]);
+    // The community's own messages still count (an empty TopicId).
+    const own = adapter.parseWebhook?.(
+      request("Group.CallbackAfterSendMsg", {
+        ...topic,
+        TopicId: "",
+        From_Account: "alice",
+        MsgSeq: 4,
+        MsgTime: 1_700_000_000,
+        MsgBody: text,
+      }),
+    );
+    expect(own?.events.map((e) => e.type)).toEqual(["MESSAGE_SENT"]);
+  });
+
   it("tells deliveries apart by body: one second's callbacks share a Sign", () => {
     const a = request("State.StateChange", { Info: { To_Account: "a", Action: "Login" } });
     const b = request("State.StateChange", { Info: { To_Account: "b", Action: "Login" } });

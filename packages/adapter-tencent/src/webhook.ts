@@ -79,6 +79,11 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   return { events: read(ctx, command, body, request.receivedAt), ...replay, ack: ACK };
 };
 
+/** Whether a group callback is about a Community topic (a non-empty TopicId). */
+function inTopic(b: CallbackFields): boolean {
+  return typeof b.TopicId === "string" && b.TopicId !== "";
+}
+
 function read(
   ctx: WebhookContext,
   command: string,
@@ -97,6 +102,9 @@ function read(
       return [messageSent(ctx, at, b, ref, { type: "USER", id: ref.to })];
     }
     case "Group.CallbackAfterSendMsg": {
+      // A Community topic's message: GroupId is the community, MsgSeq the topic's. imgraph
+      // has no topics, so it reports none rather than a wrong message of the community.
+      if (inTopic(b)) return [];
       const groupId = callbackId(b.GroupId, "GroupId");
       const from = callbackId(b.From_Account, "From_Account");
       const msgSeq = callbackInteger(b.MsgSeq, "MsgSeq");
@@ -119,6 +127,7 @@ function read(
       ];
     }
     case "Group.CallbackAfterRecallMsg": {
+      if (inTopic(b)) return [];
       const groupId = callbackId(b.GroupId, "GroupId");
       // The callback names the sequence numbers but not the senders, which our ids carry.
       return callbackList(b.MsgSeqList, "MsgSeqList").map(() => ({
