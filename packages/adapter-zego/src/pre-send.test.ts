@@ -74,9 +74,9 @@ describe("ZIM before_send_msg (docs/vendors/zego.md #18)", () => {
     expect(() => adapter.parseWebhook?.(beforeSend({ conv_type: 3 }))).toThrow(BadUserInputError);
   });
 
-  it("answers ALLOW 1, BLOCK 3 with the reason, REWRITE 1 with new_msg_body", () => {
+  it("answers ALLOW 0 (no objection: ZIM's own moderation still decides), BLOCK 3 with the reason, REWRITE 1 with new_msg_body", () => {
     const q = question();
-    expect(answerOf(q, { action: "ALLOW" })).toEqual({ result: 1 });
+    expect(answerOf(q, { action: "ALLOW" })).toEqual({ result: 0 });
     expect(answerOf(q, { action: "BLOCK", reason: "spam" })).toEqual({ result: 3, reason: "spam" });
     expect(answerOf(q, { action: "REWRITE", text: "m*g" })).toEqual({
       result: 1,
@@ -87,7 +87,7 @@ describe("ZIM before_send_msg (docs/vendors/zego.md #18)", () => {
   it("answers a REWRITE of content that is not text as ALLOW", () => {
     const q = question({ msg_type: 200, sub_msg_type: 7, msg_body: '{"a":1}' });
     expect(q.check.content.type).toBe("CUSTOM");
-    expect(answerOf(q, { action: "REWRITE", text: "x" })).toEqual({ result: 1 });
+    expect(answerOf(q, { action: "REWRITE", text: "x" })).toEqual({ result: 0 });
   });
 
   it("refuses a forged or stale question before anything is asked", () => {

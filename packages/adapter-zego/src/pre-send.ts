@@ -1,8 +1,9 @@
 /**
  * ZIM's before_send_msg (docs/vendors/zego.md #18): the neutral question, and each decision
- * as ZIM's answer `{result, reason?, new_msg_body?}` — 1 send, 3 do not send (the reason
- * reaches the sender's client), a rewrite = 1 with the new text. The callback is verified
- * by webhook.ts exactly like the others before it gets here.
+ * as ZIM's answer `{result, reason?, new_msg_body?}` — 0 no objection (ZIM's own content
+ * moderation, where the app has it, still decides), 3 do not send (the reason reaches the
+ * sender's client), a rewrite = 1 with the new text. The callback is verified by webhook.ts
+ * exactly like the others before it gets here.
  */
 import {
   BadUserInputError,
@@ -17,7 +18,12 @@ import {
 } from "@imgraph/core";
 import { fromZego, MSG_TEXT } from "./content.js";
 
-/** before_send_msg `result` values. */
+/**
+ * before_send_msg `result` values (zh message-not-sent-yet page): 0 neutral — with ZIM's
+ * content moderation on, a message it fails is not sent; 1 send even if that moderation
+ * fails; 3 do not send. Allowing answers 0, so the gateway never switches ZIM's off.
+ */
+const NEUTRAL = 0;
 const SEND = 1;
 const DO_NOT_SEND = 3;
 
@@ -60,14 +66,16 @@ function target(b: CallbackFields): Conversation {
 export function answerFor(decision: ModerationDecision, isText: boolean): WebhookAck {
   switch (decision.action) {
     case "ALLOW":
-      return jsonAck(200, { result: SEND });
+      return jsonAck(200, { result: NEUTRAL });
     case "BLOCK":
       return jsonAck(200, { result: DO_NOT_SEND, reason: decision.reason });
     case "REWRITE":
-      // ZIM would put new_msg_body in place of any body; only a text's body is text.
+      // ZIM would put new_msg_body in place of any body; only a text's body is text, and a
+      // rewrite of anything else is answered as ALLOW. Whether ZIM takes new_msg_body with a
+      // result of 0 is not documented: 1, the gateway having vetted the new text.
       return jsonAck(
         200,
-        isText ? { result: SEND, new_msg_body: decision.text } : { result: SEND },
+        isText ? { result: SEND, new_msg_body: decision.text } : { result: NEUTRAL },
       );
   }
 }
