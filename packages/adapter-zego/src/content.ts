@@ -132,7 +132,7 @@ export function toZego(content: OutgoingContent, maxBytes: number, field = "cont
   return out;
 }
 
-/** Reads a stored ZIM message (history) back into neutral content. */
+/** Reads a ZIM message body (history, callbacks) back into neutral content. */
 export function fromZego(
   msgType: number,
   subMsgType: number | undefined,
@@ -141,24 +141,31 @@ export function fromZego(
   switch (msgType) {
     case MSG_TEXT:
       return { type: "TEXT", text: body };
+    // Two body shapes: a server-API send's (`{Origin{Url}}` / `{Url, FileName, Size}`), and
+    // a client-SDK send's as callbacks carry it (docs_all en/snippets/
+    // MediaMsgBodyDescriptionEn.mdx: `download_url`, `file_name`, `file_size` a string, ...).
     case MSG_IMAGE: {
       const o = asObject(parseBody(body));
       const origin = asObject(o?.Origin);
-      const url = str(origin?.Url);
+      const url = str(origin?.Url) || str(o?.download_url);
       if (!url) break;
-      const thumbnail = str(asObject(o?.Thumbnail)?.Url);
+      const thumbnail = str(asObject(o?.Thumbnail)?.Url) || str(o?.thumbnail_download_url);
       return imageContent(url, {
-        width: knownSize(origin?.Width),
-        height: knownSize(origin?.Height),
-        sizeBytes: knownSize(o?.Size),
+        width: sizeOf(origin?.Width ?? o?.origin_image_width),
+        height: sizeOf(origin?.Height ?? o?.origin_image_height),
+        sizeBytes: sizeOf(o?.Size ?? o?.file_size),
         thumbnailUrl: thumbnail || undefined,
       });
     }
     case MSG_FILE: {
       const o = asObject(parseBody(body));
-      const url = str(o?.Url);
+      const url = str(o?.Url) || str(o?.download_url);
       if (!url) break;
-      return fileContent(url, str(o?.FileName), knownSize(o?.Size));
+      return fileContent(
+        url,
+        str(o?.FileName) ?? str(o?.file_name),
+        sizeOf(o?.Size ?? o?.file_size),
+      );
     }
     case MSG_CUSTOM: {
       const parsed = parseBody(body);
@@ -210,6 +217,13 @@ function fileNameOf(url: string): string {
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return isJsonObject(value) ? value : undefined;
+}
+
+/** A known size, as a number or (client-SDK `file_size`) its decimal digits. */
+function sizeOf(value: unknown): number | undefined {
+  return knownSize(
+    typeof value === "string" && /^[0-9]{1,15}$/.test(value) ? Number(value) : value,
+  );
 }
 
 function str(value: unknown): string | undefined {

@@ -83,6 +83,7 @@ const MESSAGES: Record<number, string> = {
   660000023: "the message was already recalled",
   660000024: "the message is too old to recall",
   660000026: "the message was not sent by that user",
+  660000027: "the app keeps no room messages (room-message storage, ZEGO's Enterprise plan)",
   660000028: "the feature is not available on the app's ZEGO plan",
   660400001: "the message is too large for ZEGO",
   660400102: "too many messages in one ZEGO read receipt call (10 at most)",

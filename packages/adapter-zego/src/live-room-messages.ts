@@ -15,8 +15,9 @@ const PRIORITY: Record<LiveRoomMessagePriority, number> = { LOW: 1, NORMAL: 2, H
 
 /**
  * The room message carries no id back (AuditInfos only; the MsgSeq reaches the app in
- * send_msg, §U16), and no neutral operation takes a room message's id: messageId is null. SenderUnaware 0: the sender's own clients get it too,
- * as everyone in the room does (ZIM's room default is 1).
+ * send_msg, §U16): messageId is null. The MESSAGE_SENT event of that send_msg carries a room
+ * message id, which recallMessage takes (RevokeRoomMessage). SenderUnaware 0: the sender's
+ * own clients get it too, as everyone in the room does (ZIM's room default is 1).
  */
 export const sendLiveRoomMessage: Op<"sendLiveRoomMessage"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, LIVE_ROOM_ID);

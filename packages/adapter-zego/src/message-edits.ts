@@ -8,6 +8,9 @@ import { decodeMessageId } from "./message-ids.js";
 const EM_MSG = 1;
 const EM_SUBMSGTYPE = 16;
 
+const NO_ROOM_EDIT =
+  "ZIM edits only one-to-one and group messages (EditC2cMsgBody / EditGroupMsgBody); it has no room message edit, and messageId names a live room message";
+
 /**
  * EditC2cMsgBody / EditGroupMsgBody, by the message's conversation and MsgSeq from its id.
  * ZIM edits text, multi-item and custom messages within 24 h of the send (661000001 after)
@@ -17,6 +20,7 @@ const EM_SUBMSGTYPE = 16;
 export const editMessage: Op<"editMessage"> = async (ctx, input, options) => {
   const ref = decodeMessageId(ctx, input?.messageId);
   checkActor(input.actorId, USER_ID);
+  if (ref.kind === "room") throw new UnsupportedByVendorError("zego", "editMessage", NO_ROOM_EDIT);
   const type = input.content?.type;
   if (type === "IMAGE" || type === "FILE") {
     throw new UnsupportedByVendorError(

@@ -1,7 +1,16 @@
-import { BadUserInputError, checkId, checkMessageIdList, forEachLimited } from "@imgraph/core";
+import {
+  BadUserInputError,
+  checkId,
+  checkMessageIdList,
+  forEachLimited,
+  UnsupportedByVendorError,
+} from "@imgraph/core";
 import { type Op, type ZegoCall, zim } from "./context.js";
 import { MESSAGES_PER_RECEIPT, USER_ID } from "./limits.js";
 import { decodeMessageId } from "./message-ids.js";
+
+const NO_ROOM_RECEIPTS = (field: string) =>
+  `ZIM keeps read receipts only for one-to-one and group messages (room messages carry none, 660300013); ${field} names a live room message`;
 
 /** One conversation's receipts: the call for a chunk of its MsgSeqs. */
 interface Receipts {
@@ -24,6 +33,9 @@ export const markMessagesRead: Op<"markMessagesRead"> = async (ctx, input, optio
   ids.forEach((id, i) => {
     const field = `messageIds[${i}]`;
     const ref = decodeMessageId(ctx, id, field);
+    if (ref.kind === "room") {
+      throw new UnsupportedByVendorError("zego", "markMessagesRead", NO_ROOM_RECEIPTS(field));
+    }
     if (ref.from === reader) {
       throw new BadUserInputError(
         field,

@@ -52,6 +52,88 @@ describe("ZEGO callbacks", () => {
     ).toEqual(["bob", "carol"]);
   });
 
+  it('skips a receiver the peer send failed to reach (MsgId "") and an item without a MsgSeq', () => {
+    const r = adapter.parseWebhook?.(
+      textSent({
+        conv_type: 0,
+        conv_id: "",
+        source: 1,
+        msg_id: "",
+        user_list: [
+          { UserId: "x", MsgId: "", MsgSeq: 0 }, // failed (docs_all EN/Message sent.mdx)
+          { UserId: "y", MsgId: "5" }, // no seq: as the ZH example shows items
+          { UserId: "z", MsgId: "6", MsgSeq: 2 },
+          { UserId: "w", MsgId: "7", MsgSeq: -1 },
+        ],
+      }),
+    );
+    expect(r?.ack.status).toBe(200);
+    expect(
+      r?.events.map((e) => (e.type === "MESSAGE_SENT" ? e.message.conversation.id : null)),
+    ).toEqual(["z"]);
+  });
+
+  it("reads a room message (conv_type 1) with a room message id, never a group's", () => {
+    const r = adapter.parseWebhook?.(textSent({ conv_type: 1, conv_id: "r1", msg_seq: 4 }));
+    const e = r?.events[0];
+    if (e?.type !== "MESSAGE_SENT") throw new Error("not a message");
+    expect(e.message.conversation).toEqual({ type: "ROOM", id: "r1" });
+    expect(adapter.describeMessageId(e.message.id)).toEqual({
+      senderId: "alice",
+      conversation: { type: "ROOM", id: "r1" },
+    });
+  });
+
+  it("reads a client-SDK image and file body (URL-encoded snake_case) in send_msg and before_send_msg", () => {
+    const media = encodeURIComponent(
+      JSON.stringify({
+        md5: "m",
+        file_name: "a.png",
+        file_size: "2048",
+        download_url: "https://x/a.png",
+        media_duration: "0",
+        origin_image_width: 640,
+        origin_image_height: 480,
+        thumbnail_download_url: "https://x/t.png",
+        thumbnail_width: 64,
+        thumbnail_height: 48,
+      }),
+    );
+    const image = {
+      type: "IMAGE",
+      url: "https://x/a.png",
+      width: 640,
+      height: 480,
+      sizeBytes: 2048,
+      thumbnailUrl: "https://x/t.png",
+    };
+    const file = { type: "FILE", url: "https://x/a.png", name: "a.png", sizeBytes: 2048 };
+    for (const [msgType, content] of [
+      [11, image],
+      [12, file],
+    ] as const) {
+      // No `source`: a client-SDK send (docs_all EN/Message sent.mdx, msg_body).
+      const sent = adapter.parseWebhook?.(
+        textSent({ conv_type: 2, conv_id: "g1", msg_seq: 1, msg_type: msgType, msg_body: media }),
+      )?.events[0];
+      if (sent?.type !== "MESSAGE_SENT") throw new Error("not a message");
+      expect(sent.message.content).toEqual(content);
+      const asked = adapter.parseWebhook?.(
+        signedCallback({
+          event: "before_send_msg",
+          from_user_id: "alice",
+          conv_id: "bob",
+          conv_type: 0,
+          msg_id: "1",
+          msg_type: msgType,
+          sub_msg_type: 0,
+          msg_body: media,
+        }),
+      )?.preSend;
+      expect(asked?.check.content).toEqual(content);
+    }
+  });
+
   it("reads presence and group changes; other events carry none", () => {
     const events = [
       signedCallback({ event: "user_action", user_id: "carol", action: 0 }),

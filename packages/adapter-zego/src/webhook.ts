@@ -23,7 +23,7 @@ import {
 } from "@imgraph/core";
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
-import { encodeMessageId } from "./message-ids.js";
+import { encodeMessageId, type MessageRef, seqOf } from "./message-ids.js";
 import { PRE_SEND_FALLBACK, preSendQuestion } from "./pre-send.js";
 import { roomEvents } from "./webhook-live-rooms.js";
 
@@ -132,10 +132,7 @@ function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent
     appId: ctx.appId,
     at,
     message: {
-      id:
-        to.type === "USER"
-          ? encodeMessageId(ctx, { kind: "peer", from, to: to.id, seq })
-          : encodeMessageId(ctx, { kind: "group", from, groupId: to.id, seq }),
+      id: encodeMessageId(ctx, messageRef(from, to, seq)),
       conversation: to,
       senderId: from,
       sentAt,
@@ -148,18 +145,34 @@ function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent
     const receivers = Array.isArray(b.user_list) ? b.user_list : [];
     if (receivers.length > CALLBACK_LIST_MAX)
       throw new BadUserInputError("user_list", "Too many users.");
-    return receivers.map((r) => {
+    // MsgId "" = a receiver the message failed to reach (docs_all EN/Message sent.mdx:
+    // "When the message fails to be sent, this field is empty"): no event. An item without a
+    // whole-number MsgSeq (the ZH example has none) is skipped, not the whole callback, so the
+    // other receivers' events survive (a refusal would make ZEGO retry, then drop it).
+    return receivers.flatMap((r) => {
       const item = r as CallbackFields | null;
-      return message(
-        { type: "USER", id: callbackId(item?.UserId, "user_list.UserId") },
-        callbackInteger(item?.MsgSeq, "user_list.MsgSeq"),
-      );
+      if (item?.MsgId === "") return [];
+      const seq = seqOf(item?.MsgSeq);
+      if (seq === undefined || seq < 0) return [];
+      return [message({ type: "USER", id: callbackId(item?.UserId, "user_list.UserId") }, seq)];
     });
   }
   const seq = callbackInteger(b.msg_seq, "msg_seq");
   const target = callbackId(convId, "conv_id");
   const type = convType === 0 ? "USER" : convType === 2 ? "GROUP" : "ROOM";
   return [message({ type, id: target }, seq)];
+}
+
+/** What a message id packs: a room message's is a room ref, never a group's (conv_type 1). */
+function messageRef(from: string, to: Conversation, seq: number): MessageRef {
+  switch (to.type) {
+    case "USER":
+      return { kind: "peer", from, to: to.id, seq };
+    case "ROOM":
+      return { kind: "room", from, roomId: to.id, seq };
+    default:
+      return { kind: "group", from, groupId: to.id, seq };
+  }
 }
 
 function ids(value: unknown, field: string): string[] {

@@ -34,6 +34,7 @@ const stateSchema = z.object({
     z.object({ users: z.array(z.string()), messages: z.array(messageSchema) }),
   ),
   groupConversations: z.array(z.object({ groupId: z.string(), messages: z.array(messageSchema) })),
+  roomConversations: z.array(z.object({ roomId: z.string(), messages: z.array(messageSchema) })),
 });
 
 function dump(emulator: RunningEmulator, appId: number) {
@@ -71,7 +72,9 @@ function storedMessage(emulator: RunningEmulator, appId: number, messageId: stri
     ref.kind === "peer"
       ? state.peerConversations.find((c) => c.users.includes(ref.from) && c.users.includes(ref.to))
           ?.messages
-      : state.groupConversations.find((c) => c.groupId === ref.groupId)?.messages;
+      : ref.kind === "group"
+        ? state.groupConversations.find((c) => c.groupId === ref.groupId)?.messages
+        : state.roomConversations.find((c) => c.roomId === ref.roomId)?.messages;
   return messages?.find((m) => m.seq === ref.seq);
 }
 

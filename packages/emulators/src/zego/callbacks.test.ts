@@ -1,6 +1,7 @@
 import { verifyZegoCallback } from "@imgraph/signing";
 import { describe, expect, it } from "vitest";
 import { useCallbackSink } from "../testing/callback-sink.js";
+import { blocklistOf } from "./test-blocklist.js";
 import { startTestEmulator, TEST_APP_ID, useZego } from "./test-support.js";
 
 const CALLBACK_SECRET = "cbsecret0123";
@@ -120,9 +121,34 @@ describe("callbacks (zego.md §5)", () => {
       msg_body: "hi",
       source: 1,
       send_result: 0,
+      msg_id: "", // a server-API peer send: each receiver's id and seq are in user_list
       user_list: [{ UserId: "b", MsgId: msgId, MsgSeq: 1 }],
     });
+    expect(evs[0]).not.toHaveProperty("msg_seq");
     expect(evs[1]).toMatchObject({ conv_type: 2, conv_id: "g", msg_seq: 1 });
+    expect(evs[1]?.msg_id).toMatch(/^[0-9]+$/);
+  });
+
+  it('send_msg lists a receiver the peer send failed to reach with MsgId "" (docs_all EN/Message sent.mdx)', async () => {
+    fx.emu.seed({ users: [{ userId: "a" }, { userId: "b" }, { userId: "c" }, { userId: "d" }] });
+    await blocklistOf(fx.zim, "c").add(["a"]);
+    const res = await fx.zim.post("SendPeerMessage", {
+      FromUserId: "a",
+      ToUserId: ["b", "c", "d"],
+      MessageType: 1,
+      Priority: 1,
+      MessageBody: { Message: "hi" },
+    });
+    expect(res.body.ErrorList).toEqual([{ UserId: "c", SubCode: 660800045 }]);
+    const [sent] = (await events()).filter((e) => e.event === "send_msg");
+    const ids = res.body.SuccList as { MsgId: string }[];
+    // In ToUserId order; the failed receiver's MsgSeq 0 is the emulator's (unverified) choice.
+    expect(sent?.user_list).toEqual([
+      { UserId: "b", MsgId: ids[0]?.MsgId, MsgSeq: 1 },
+      { UserId: "c", MsgId: "", MsgSeq: 0 },
+      { UserId: "d", MsgId: ids[1]?.MsgId, MsgSeq: 1 },
+    ]);
+    expect(sent).toMatchObject({ conv_id: "", msg_id: "", send_result: 0 });
   });
 
   it("group_create, group_join, group_exit, group_destroy", async () => {

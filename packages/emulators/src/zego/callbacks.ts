@@ -9,6 +9,7 @@
 import { randomInt } from "node:crypto";
 import { zegoCallbackSignature } from "@imgraph/signing";
 import type { CallbackDispatcher, Clock } from "../framework/index.js";
+import { clientCallbackBody } from "./message-body.js";
 import type { AppState, StoredMessage } from "./state.js";
 
 /** The ZIM events whose `timestamp` is in ms (an RTC `room_create` stays in seconds). */
@@ -73,8 +74,12 @@ export class ZegoCallbacks {
 
   /**
    * `send_msg` after a send (not for command messages, §5.3). Server-API sends carry
-   * `source` 1; a client send omits it. A send the app's before_send_msg answer stopped
-   * still calls back, with its code in `send_result` (docs/vendors/zego.md #18).
+   * `source` 1 and their body as passed; a client send omits `source`, and its media bodies
+   * take the client-SDK callback shape (`clientCallbackBody`). A send the app's
+   * before_send_msg answer stopped still calls back, with its code in `send_result`
+   * (docs/vendors/zego.md #18). With a `userList` (a server-API peer send) the top-level
+   * `msg_id` is "" and `msg_seq` absent: each receiver's are in the list (docs_all
+   * EN/Message sent.mdx, "in batches through the server API, this field is empty").
    */
   messageSent(
     app: AppState,
@@ -90,9 +95,8 @@ export class ZegoCallbacks {
       msg_type: msg.msgType,
       sub_msg_type: msg.subMsgType,
       ...(how.client ? {} : { source: 1 }),
-      msg_body: msg.body,
-      msg_id: String(msg.msgId),
-      msg_seq: msg.seq,
+      msg_body: how.client ? clientCallbackBody(msg.msgType, msg.body) : msg.body,
+      ...(userList ? { msg_id: "" } : { msg_id: String(msg.msgId), msg_seq: msg.seq }),
       msg_time: msg.time,
       send_result: how.sendResult ?? 0,
       payload: msg.extendedData,

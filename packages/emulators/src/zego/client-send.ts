@@ -12,6 +12,7 @@ import type { ZegoError } from "./errors.js";
 import { idParam, roomIdParam } from "./ids.js";
 import {
   COMMAND,
+  clientCallbackBody,
   PEER_TYPES,
   POPUP,
   ROOM_TYPES,
@@ -133,7 +134,7 @@ async function decide(
     payload: msg.extendedData,
     msg_type: msg.msgType,
     sub_msg_type: msg.subMsgType,
-    msg_body: msg.body,
+    msg_body: clientCallbackBody(msg.msgType, msg.body),
   });
   if (verdict.kind === "failed" && app.config.beforeSend.onFailure === "send")
     return { kind: "send" };

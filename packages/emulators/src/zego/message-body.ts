@@ -150,3 +150,84 @@ export function readMessage(
 export function historyBody(msgType: number, body: string): string {
   return MEDIA.has(msgType) || msgType === MULTI ? encodeURIComponent(body) : body;
 }
+
+/**
+ * A client-SDK send's body as `send_msg` and `before_send_msg` carry it: media (11–14) and
+ * multi-item (10) bodies become URL-encoded JSON with snake_case keys (docs_all
+ * core_products/zim/en/snippets/MediaMsgBodyDescriptionEn.mdx, MultiMsgBodyDescriptionEn.mdx;
+ * `file_size` and `media_duration` are strings). The client's body is kept in the server-API
+ * shape `/zim-client/send` takes; `md5` is unknown here (""). Other types, and a body not in
+ * that shape (a `new_msg_body` answer, stored verbatim), pass unchanged. Server-API sends
+ * (`source` 1) carry their body "as passed" and never come here.
+ */
+export function clientCallbackBody(msgType: number, body: string): string {
+  if (!MEDIA.has(msgType) && msgType !== MULTI) return body;
+  const doc = jsonObject(body);
+  const out = doc && (msgType === MULTI ? multiCallback(doc) : mediaCallback(msgType, doc));
+  return out ? encodeURIComponent(JSON.stringify(out)) : body;
+}
+
+function mediaCallback(msgType: number, doc: Record<string, unknown>) {
+  const origin = jsonObject(doc.Origin);
+  const url = msgType === 11 ? origin?.Url : doc.Url;
+  if (typeof url !== "string") return undefined;
+  const base = {
+    md5: "",
+    file_name: typeof doc.FileName === "string" ? doc.FileName : "",
+    file_size: String(typeof doc.Size === "number" ? doc.Size : 0),
+    download_url: url,
+    media_duration: String(typeof doc.MediaDuration === "number" ? doc.MediaDuration : 0),
+  };
+  const picture = (prefix: string, value: unknown, urlKey = "download_url") => {
+    const o = jsonObject(value);
+    return o
+      ? {
+          [`${prefix}_${urlKey}`]: typeof o.Url === "string" ? o.Url : "",
+          [`${prefix}_width`]: typeof o.Width === "number" ? o.Width : 0,
+          [`${prefix}_height`]: typeof o.Height === "number" ? o.Height : 0,
+        }
+      : {};
+  };
+  if (msgType === 11) {
+    return {
+      ...base,
+      origin_image_width: typeof origin?.Width === "number" ? origin.Width : 0,
+      origin_image_height: typeof origin?.Height === "number" ? origin.Height : 0,
+      ...picture("large_image", doc.LargeImage),
+      ...picture("thumbnail", doc.Thumbnail),
+    };
+  }
+  // A video's Thumbnail is its first frame (MessageBody Introduction.mdx, video message).
+  return msgType === 14 ? { ...base, ...picture("video_first_frame", doc.Thumbnail) } : base;
+}
+
+/** `{multi_msg: [{msg_type, sub_msg_type (custom only), callback_content}]}`. */
+function multiCallback(doc: Record<string, unknown>) {
+  if (!Array.isArray(doc.MultiMsg)) return undefined;
+  const multi_msg = doc.MultiMsg.map((item) => {
+    const it = jsonObject(item) ?? {};
+    const type = typeof it.MsgType === "number" ? it.MsgType : 0;
+    const msg = typeof it.Msg === "string" ? it.Msg : "";
+    const media = MEDIA.has(type) ? jsonObject(msg) : undefined;
+    return {
+      msg_type: type,
+      ...(type === CUSTOM ? { sub_msg_type: it.SubMsgType ?? 0 } : {}),
+      callback_content: (media && mediaCallback(type, media)) ?? msg,
+    };
+  });
+  return { multi_msg };
+}
+
+function jsonObject(value: unknown): Record<string, unknown> | undefined {
+  let doc = value;
+  if (typeof value === "string") {
+    try {
+      doc = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof doc === "object" && doc !== null && !Array.isArray(doc)
+    ? (doc as Record<string, unknown>)
+    : undefined;
+}

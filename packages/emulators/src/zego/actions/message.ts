@@ -101,6 +101,13 @@ function sendPeer(ctx: ActionContext) {
   const SuccList: Record<string, unknown>[] = [];
   const ErrorList: ItemError[] = [];
   const sent: StoredMessage[] = [];
+  /**
+   * send_msg's user_list, in ToUserId order. A receiver the message failed to reach is
+   * listed with MsgId "" (docs_all EN/Message sent.mdx: "When the message fails to be sent,
+   * this field is empty"); its MsgSeq 0 is unverified (the page says nothing of it). An id
+   * that is not one names no receiver and is left out.
+   */
+  const userList: Record<string, unknown>[] = [];
   for (const id of to) {
     if (!isValidId(id)) {
       ErrorList.push({ UserId: id, SubCode: ZIM.badParam });
@@ -109,6 +116,7 @@ function sendPeer(ctx: ActionContext) {
     // Unregistered receivers are accepted (stored for a later login; unverified).
     if (app.users.get(id)?.blocklist.has(from.userId)) {
       ErrorList.push({ UserId: id, SubCode: ZIM.blocked });
+      userList.push({ UserId: id, MsgId: "", MsgSeq: 0 });
       continue;
     }
     const key = peerKey(from.userId, id);
@@ -122,6 +130,7 @@ function sendPeer(ctx: ActionContext) {
     });
     sent.push(stored);
     if (!msg.isCommand) recordPeerMessage(app, stored, quiet);
+    userList.push({ UserId: id, MsgId: String(stored.msgId), MsgSeq: stored.seq });
     SuccList.push({
       UserId: id,
       MsgId: String(stored.msgId),
@@ -132,12 +141,8 @@ function sendPeer(ctx: ActionContext) {
   const first = sent[0];
   if (first && !msg.isCommand) {
     // One callback per server-API peer send: empty conv_id plus the per-receiver list (§5.3).
-    ctx.callbacks.messageSent(
-      app,
-      first,
-      "",
-      sent.map((m) => ({ UserId: m.receiver, MsgId: String(m.msgId), MsgSeq: m.seq })),
-    );
+    // Without any delivery no callback is sent (unverified).
+    ctx.callbacks.messageSent(app, first, "", userList);
   }
   return out;
 }
