@@ -1,44 +1,29 @@
 import type { RunningEmulator } from "@imgraph/emulators";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ZegoAdapter } from "./adapter.js";
-import { clientSend, useAppServer } from "./testing/app-server.js";
-import { startZego, zegoAdapter } from "./testing/emulator.js";
+import { clientSend } from "./testing/app-server.js";
+import { useCallbackLoop } from "./testing/callback-loop.js";
+import { startZego } from "./testing/emulator.js";
 
 // The pre-send loop over real HTTP: the emulator asks before a client-SDK send, the
 // adapter reads the question and answers the decision, the emulator delivers (or not).
-const CALLBACK_SECRET = "zego-callback-secret-for-tests";
+
 // Long enough for a cold first callback on a loaded machine; only the "no answer" cases
 // wait it out.
 const TIMEOUT_MS = 1_000;
-let emulator: RunningEmulator;
-let adapter: ZegoAdapter;
-const app = useAppServer(() => adapter);
-
-beforeAll(async () => {
-  emulator = await startZego({
-    rateLimits: false,
-    app: {
-      callbackUrl: app.url,
-      callbackSecret: CALLBACK_SECRET,
-      beforeSend: { timeoutMs: TIMEOUT_MS },
-    },
-  });
-  adapter = zegoAdapter(emulator, { callbackSecret: CALLBACK_SECRET });
-  emulator.seed({
+const loop = useCallbackLoop({ timeoutMs: TIMEOUT_MS });
+const { app } = loop;
+beforeAll(() => {
+  loop.emulator.seed({
     users: [{ userId: "a" }, { userId: "b" }],
     groups: [{ groupId: "g", owner: "a", members: ["b"] }],
   });
-  emulator.login({ userId: "a" });
-});
-afterAll(async () => {
-  await adapter?.close();
-  await emulator?.close();
+  loop.emulator.login({ userId: "a" });
 });
 // Each test's after-send callbacks arrive before the next test starts counting.
-afterEach(() => emulator.flushCallbacks());
+afterEach(() => loop.emulator.flushCallbacks());
 
 const toB = (message: string, type = 1) =>
-  clientSend(emulator.url, {
+  clientSend(loop.emulator.url, {
     UserId: "a",
     ConvType: 0,
     ConvId: "b",
@@ -47,7 +32,7 @@ const toB = (message: string, type = 1) =>
   });
 
 async function delivered(): Promise<string[]> {
-  const page = await adapter.listMessages({
+  const page = await loop.adapter.listMessages({
     conversation: { type: "USER", userId: "b", peerId: "a" },
     limit: 100,
   });
@@ -57,7 +42,7 @@ async function delivered(): Promise<string[]> {
 }
 
 async function sentTexts(): Promise<string[]> {
-  await emulator.flushCallbacks();
+  await loop.emulator.flushCallbacks();
   return app.events.flatMap((e) =>
     e.type === "MESSAGE_SENT" && e.message.content.type === "TEXT" ? [e.message.content.text] : [],
   );
@@ -108,7 +93,7 @@ describe("ZIM before_send_msg through the adapter", () => {
 
   it("asks about group sends as GROUP conversations", async () => {
     app.decide = () => ({ action: "BLOCK", reason: "no" });
-    const sent = await clientSend(emulator.url, {
+    const sent = await clientSend(loop.emulator.url, {
       UserId: "a",
       ConvType: 2,
       ConvId: "g",
@@ -128,7 +113,7 @@ describe("ZIM before_send_msg through the adapter", () => {
 
   it("server-API sends are never asked (preSend covers client sends only)", async () => {
     app.decide = () => ({ action: "BLOCK", reason: "no" });
-    const [sent] = await adapter.sendMessage({
+    const [sent] = await loop.adapter.sendMessage({
       from: "a",
       to: { type: "USERS", userIds: ["b"] },
       content: { type: "TEXT", text: "from the server" },

@@ -1,41 +1,28 @@
 import type { ImEvent, Message } from "@imgraph/core";
-import type { RunningEmulator } from "@imgraph/emulators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ZegoAdapter } from "./adapter.js";
-import { clientSend, useAppServer } from "./testing/app-server.js";
-import { APP_ID, startZego, zegoAdapter } from "./testing/emulator.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clientSend } from "./testing/app-server.js";
+import { useCallbackLoop } from "./testing/callback-loop.js";
+import { APP_ID } from "./testing/emulator.js";
 
 // send_msg and before_send_msg from the emulator, read by the adapter over real HTTP: room
 // message ids (M2), client-SDK media bodies (M1), failed receivers of a peer send (M4).
-const CALLBACK_SECRET = "zego-callback-secret-for-tests";
-let emulator: RunningEmulator;
-let adapter: ZegoAdapter;
-const app = useAppServer(() => adapter);
-
-beforeAll(async () => {
-  emulator = await startZego({
-    rateLimits: false,
-    app: { callbackUrl: app.url, callbackSecret: CALLBACK_SECRET },
-  });
-  adapter = zegoAdapter(emulator, { callbackSecret: CALLBACK_SECRET });
-  emulator.seed({ users: [{ userId: "a" }, { userId: "b" }, { userId: "c" }] });
-});
-afterAll(async () => {
-  await adapter?.close();
-  await emulator?.close();
+const loop = useCallbackLoop();
+const { app } = loop;
+beforeAll(() => {
+  loop.emulator.seed({ users: [{ userId: "a" }, { userId: "b" }, { userId: "c" }] });
 });
 
 async function sentMessages(): Promise<Message[]> {
-  await emulator.flushCallbacks();
+  await loop.emulator.flushCallbacks();
   expect(app.refused).toEqual([]);
   return app.events.flatMap((e: ImEvent) => (e.type === "MESSAGE_SENT" ? [e.message] : []));
 }
 
 describe("ZIM message callbacks over the emulator", () => {
   it("a room message's id recalls it with RevokeRoomMessage; edit and receipts refuse it", async () => {
-    emulator.login({ userId: "a", roomId: "r1" });
-    emulator.login({ userId: "b", roomId: "r1" });
-    await adapter.sendLiveRoomMessage({
+    loop.emulator.login({ userId: "a", roomId: "r1" });
+    loop.emulator.login({ userId: "b", roomId: "r1" });
+    await loop.adapter.sendLiveRoomMessage({
       roomId: "r1",
       from: "a",
       content: { type: "TEXT", text: "hi room" },
@@ -43,33 +30,33 @@ describe("ZIM message callbacks over the emulator", () => {
     const [sent] = await sentMessages();
     if (!sent) throw new Error("no MESSAGE_SENT");
     expect(sent.conversation).toEqual({ type: "ROOM", id: "r1" });
-    expect(adapter.describeMessageId(sent.id)).toEqual({
+    expect(loop.adapter.describeMessageId(sent.id)).toEqual({
       senderId: "a",
       conversation: { type: "ROOM", id: "r1" },
     });
 
-    await adapter.recallMessage({ messageId: sent.id });
-    const revoke = emulator.requests({ route: "zim:RevokeRoomMessage" }).at(-1);
+    await loop.adapter.recallMessage({ messageId: sent.id });
+    const revoke = loop.emulator.requests({ route: "zim:RevokeRoomMessage" }).at(-1);
     expect(JSON.parse(revoke?.body ?? "{}")).toEqual({ FromUserId: "a", RoomId: "r1", MsgSeq: 1 });
-    expect(emulator.requests({ route: "zim:RevokeGroupMessage" })).toEqual([]);
-    const state = emulator.state(String(APP_ID)) as {
+    expect(loop.emulator.requests({ route: "zim:RevokeGroupMessage" })).toEqual([]);
+    const state = loop.emulator.state(String(APP_ID)) as {
       roomConversations: { roomId: string; messages: { seq: number; revoked: boolean }[] }[];
     };
     const stored = state.roomConversations.find((c) => c.roomId === "r1")?.messages;
     expect(stored?.map((m) => [m.seq, m.revoked])).toEqual([[1, true]]);
 
     await expect(
-      adapter.editMessage({ messageId: sent.id, content: { type: "TEXT", text: "edited" } }),
+      loop.adapter.editMessage({ messageId: sent.id, content: { type: "TEXT", text: "edited" } }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR", message: /room/ });
     await expect(
-      adapter.markMessagesRead({ userId: "b", messageIds: [sent.id] }),
+      loop.adapter.markMessagesRead({ userId: "b", messageIds: [sent.id] }),
     ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR", message: /messageIds\[0\]/ });
-    expect(emulator.requests({ route: "zim:EditGroupMsgBody" })).toEqual([]);
-    expect(emulator.requests({ route: "zim:GroupReadReceipt" })).toEqual([]);
+    expect(loop.emulator.requests({ route: "zim:EditGroupMsgBody" })).toEqual([]);
+    expect(loop.emulator.requests({ route: "zim:GroupReadReceipt" })).toEqual([]);
   });
 
   it("a client-SDK image send is IMAGE in the pre-send check and in MESSAGE_SENT", async () => {
-    emulator.login({ userId: "a" });
+    loop.emulator.login({ userId: "a" });
     const image = {
       type: "IMAGE",
       url: "https://x/a.png",
@@ -85,7 +72,7 @@ describe("ZIM message callbacks over the emulator", () => {
       FileName: "a.png",
       Size: 2048,
     });
-    const answer = await clientSend(emulator.url, {
+    const answer = await clientSend(loop.emulator.url, {
       UserId: "a",
       ConvType: 0,
       ConvId: "b",
@@ -99,8 +86,8 @@ describe("ZIM message callbacks over the emulator", () => {
   });
 
   it("a peer send's blocked receiver gets no MESSAGE_SENT; the others do", async () => {
-    await adapter.blockUsers({ userId: "c", userIds: ["a"] });
-    const results = await adapter.sendMessage({
+    await loop.adapter.blockUsers({ userId: "c", userIds: ["a"] });
+    const results = await loop.adapter.sendMessage({
       from: "a",
       to: { type: "USERS", userIds: ["b", "c"] },
       content: { type: "TEXT", text: "to both" },
