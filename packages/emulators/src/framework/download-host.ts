@@ -4,6 +4,8 @@
  * files are binary, so they get their own small HTTP server beside the API emulator.
  */
 import { createServer, type Server } from "node:http";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./emulator.js";
+import type { EmulatorContext, VendorEmulator } from "./vendor.js";
 
 export interface DownloadHost {
   /** e.g. "http://127.0.0.1:40123" */
@@ -48,4 +50,43 @@ export function startDownloadHost(contentType: string, host = "127.0.0.1"): Prom
       });
     });
   });
+}
+
+/**
+ * Starts an emulator whose vendor hands out files: a download host first (its origin goes
+ * to the vendor), then the emulator; the host serves the vendor's `download` and closes with
+ * the emulator, or at once when the emulator fails to start.
+ */
+export async function startEmulatorWithDownloads<
+  V extends VendorEmulator & { download(path: string): Buffer | undefined },
+>(
+  contentType: string,
+  makeVendor: (ctx: EmulatorContext, downloadOrigin: string) => V,
+  options: EmulatorOptions,
+): Promise<{ running: RunningEmulator; vendor: V }> {
+  const downloads = await startDownloadHost(contentType, options.host);
+  let vendor: V | undefined;
+  let running: RunningEmulator;
+  try {
+    running = await startEmulator((ctx) => {
+      vendor = makeVendor(ctx, downloads.origin);
+      return vendor;
+    }, options);
+  } catch (err) {
+    await downloads.close();
+    throw err;
+  }
+  const started = vendor;
+  if (!started) throw new Error("the emulator was started without its vendor");
+  downloads.serve((path) => started.download(path));
+  return {
+    vendor: started,
+    running: {
+      ...running,
+      async close() {
+        await running.close();
+        await downloads.close();
+      },
+    },
+  };
 }

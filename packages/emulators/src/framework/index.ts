@@ -11,7 +11,11 @@ export { generateCertificate, type TlsMaterial } from "./certificate.js";
 export { type Clock, createClock } from "./clock.js";
 export { type ClockChange, createControlHandler, type EmulatorControl } from "./control.js";
 export { definedFields } from "./defined.js";
-export { type DownloadHost, startDownloadHost } from "./download-host.js";
+export {
+  type DownloadHost,
+  startDownloadHost,
+  startEmulatorWithDownloads,
+} from "./download-host.js";
 export {
   type EmulatorOptions,
   type RunningEmulator,

@@ -3,8 +3,7 @@ import {
   definedFields,
   type RunningEmulator,
   SHARED_OPTIONS,
-  startDownloadHost,
-  startEmulator,
+  startEmulatorWithDownloads,
 } from "../framework/index.js";
 import type { ChatroomView } from "./chatroom-state.js";
 import type { ConversationStateView } from "./conversation-state.js";
@@ -41,27 +40,14 @@ const RONGCLOUD_RETRY = { timeoutMs: 5_000, retries: 2, backoffMs: 1_000 };
 export async function startRongCloudEmulator(
   options: RongCloudEmulatorOptions,
 ): Promise<RongCloudEmulator> {
-  const downloads = await startDownloadHost("application/zip", options.host);
-  let vendor: RongCloudVendor | undefined;
-  let running: RunningEmulator;
-  try {
-    running = await startEmulator(
-      (ctx) => {
-        vendor = new RongCloudVendor(ctx, options, undefined, downloads.origin);
-        return vendor;
-      },
-      {
-        ...definedFields(options, SHARED_OPTIONS),
-        callbackRetry: { ...RONGCLOUD_RETRY, ...options.callbackRetry },
-      },
-    );
-  } catch (err) {
-    await downloads.close();
-    throw err;
-  }
-  const started = vendor;
-  if (!started) throw new Error("the RongCloud emulator was started without its vendor");
-  downloads.serve((path) => started.download(path));
+  const { running, vendor: started } = await startEmulatorWithDownloads(
+    "application/zip",
+    (ctx, origin) => new RongCloudVendor(ctx, options, undefined, origin),
+    {
+      ...definedFields(options, SHARED_OPTIONS),
+      callbackRetry: { ...RONGCLOUD_RETRY, ...options.callbackRetry },
+    },
+  );
   return {
     ...running,
     conversationState: (input) => started.conversationState(input),
@@ -70,9 +56,5 @@ export async function startRongCloudEmulator(
     chatroomView: (input) => started.chatroomView(input),
     conversationTags: (input) => started.conversationTags(input),
     pushes: (input = {}) => started.pushes(input),
-    async close() {
-      await running.close();
-      await downloads.close();
-    },
   };
 }
