@@ -62,7 +62,7 @@ describe("ZIM before_send_msg (docs/vendors/zego.md #18)", () => {
     expect(JSON.parse(r?.ack.body ?? "")).toEqual({ result: 3 });
   });
 
-  it("reads room (1) and group (2) sends; refuses other conversation types", () => {
+  it("reads room (1) and group (2) sends; a community channel (3) gets no objection unasked; refuses other types", () => {
     expect(question({ conv_type: 1, conv_id: "r" }).check.conversation).toEqual({
       type: "ROOM",
       id: "r",
@@ -71,7 +71,11 @@ describe("ZIM before_send_msg (docs/vendors/zego.md #18)", () => {
       type: "GROUP",
       id: "g",
     });
-    expect(() => adapter.parseWebhook?.(beforeSend({ conv_type: 3 }))).toThrow(BadUserInputError);
+    // A refusal would make ZIM drop every channel message: no question, "no objection".
+    const channel = adapter.parseWebhook?.(beforeSend({ conv_type: 3, conv_id: "c" }));
+    expect(channel?.preSend).toBeUndefined();
+    expect(JSON.parse(channel?.ack.body ?? "")).toEqual({ result: 0 });
+    expect(() => adapter.parseWebhook?.(beforeSend({ conv_type: 4 }))).toThrow(BadUserInputError);
   });
 
   it("answers ALLOW 0 (no objection: ZIM's own moderation still decides), BLOCK 3 with the reason, REWRITE 1 with new_msg_body", () => {

@@ -33,6 +33,9 @@ const DO_NOT_SEND = 3;
  */
 export const PRE_SEND_FALLBACK: WebhookAck = jsonAck(200, { result: DO_NOT_SEND });
 
+/** No objection, for a question about a conversation imgraph does not model. */
+export const PRE_SEND_NEUTRAL: WebhookAck = jsonAck(200, { result: NEUTRAL });
+
 export function preSendQuestion(b: CallbackFields): PreSendQuestion {
   const senderId = callbackId(b.from_user_id, "from_user_id");
   const conversation = target(b);

@@ -27,6 +27,9 @@ export function roomEvents(
 ): ImEvent[] | undefined {
   switch (event) {
     case "room_create":
+      // RTC's "Room Created" has the same event name (room_session_id, id_name): not a ZIM
+      // room, should an app point both products' callbacks at one URL.
+      if (b.room_session_id !== undefined || b.id_name !== undefined) return [];
       return [{ type: "LIVE_ROOM_CREATED", appId, at, roomId: roomId(b), ownerId: account(b) }];
     case "room_enter": {
       // One user per callback: the one entering.

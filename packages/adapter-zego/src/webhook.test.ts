@@ -36,6 +36,25 @@ describe("ZEGO callbacks", () => {
     });
   });
 
+  it("gives no event, and no refusal, for a message without msg_seq (the page's examples have none)", () => {
+    const r = adapter.parseWebhook?.(textSent({ conv_type: 2, conv_id: "g1", msg_id: "9" }));
+    expect(r?.ack.status).toBe(200);
+    expect(r?.events).toEqual([]);
+  });
+
+  it("reads no live room out of RTC's Room Created, which shares ZIM's event name", () => {
+    const rtc = adapter.parseWebhook?.(
+      signedCallback({
+        event: "room_create",
+        room_id: "r",
+        room_session_id: "s1",
+        room_create_time: String(NOW),
+        id_name: "a",
+      }),
+    );
+    expect(rtc?.events).toEqual([]);
+  });
+
   it("reads a server-API peer send as one message per receiver", () => {
     const r = adapter.parseWebhook?.(
       textSent({

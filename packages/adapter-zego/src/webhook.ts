@@ -24,7 +24,7 @@ import {
 import { verifyZegoCallback } from "@imgraph/signing";
 import { fromZego } from "./content.js";
 import { encodeMessageId, type MessageRef, seqOf } from "./message-ids.js";
-import { PRE_SEND_FALLBACK, preSendQuestion } from "./pre-send.js";
+import { PRE_SEND_FALLBACK, PRE_SEND_NEUTRAL, preSendQuestion } from "./pre-send.js";
 import { roomEvents } from "./webhook-live-rooms.js";
 
 export interface ZegoWebhookOptions {
@@ -38,6 +38,8 @@ export interface ZegoWebhookOptions {
 
 /** Any 2xx is a delivery (§5.2). */
 const ACK = textAck("success");
+/** before_send_msg's conv_type for community channels. */
+const CHANNEL = 3;
 
 export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options, request) => {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
@@ -53,8 +55,12 @@ export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options
   // The signature covers timestamp + nonce: it names one delivery (retries resend it).
   const replay = deliveryReplay("zego", options.appId, String(body.signature), maxAgeSeconds);
   // ZIM asks before a client-SDK send; the gateway decides and answers (pre-send.ts).
-  if (body.event === "before_send_msg")
+  if (body.event === "before_send_msg") {
+    // Community channels (conv_type 3, zh page) are no imgraph conversation: no objection,
+    // rather than a refusal that ZIM's fallback would turn into dropping the message.
+    if (Number(body.conv_type) === CHANNEL) return { events: [], ...replay, ack: PRE_SEND_NEUTRAL };
     return { events: [], ...replay, ack: PRE_SEND_FALLBACK, preSend: preSendQuestion(body) };
+  }
   return { events: read(ctx, body, signed.timestampMs), ...replay, ack: ACK };
 };
 
@@ -157,7 +163,10 @@ function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent
       return [message({ type: "USER", id: callbackId(item?.UserId, "user_list.UserId") }, seq)];
     });
   }
-  const seq = callbackInteger(b.msg_seq, "msg_seq");
+  // Both of the page's examples leave msg_seq out although its table lists it: without one,
+  // no message id can be made, so no event (a refusal would lose the delivery to retries).
+  const seq = seqOf(b.msg_seq);
+  if (seq === undefined || seq < 0) return [];
   const target = callbackId(convId, "conv_id");
   const type = convType === 0 ? "USER" : convType === 2 ? "GROUP" : "ROOM";
   return [message({ type, id: target }, seq)];

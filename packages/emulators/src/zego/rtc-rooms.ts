@@ -14,8 +14,20 @@ export function rtcLogin(
   input: { roomId: string; userId: string; userName: string; role: number; now: number },
 ): RtcRoom {
   const room = getOrCreate(app.rtcRooms, input.roomId, () => {
-    // RTC's room_create: seconds, unlike ZIM's event of that name (callbacks.ts).
-    cb.send(app, "room_create", { room_id: input.roomId, create_time: input.now }, "rtc");
+    // RTC's Room Created (real-time-video-server/callback/room/created): room_session_id,
+    // room_create_time (ms, a string), id_name (the creator); a timestamp in seconds, unlike
+    // ZIM's event of that name (callbacks.ts).
+    cb.send(
+      app,
+      "room_create",
+      {
+        room_id: input.roomId,
+        room_session_id: `${input.roomId}-${input.now}`,
+        room_create_time: String(input.now),
+        id_name: input.userId,
+      },
+      "rtc",
+    );
     return { roomId: input.roomId, createdAt: input.now, users: new Map(), streams: new Map() };
   });
   if (room.users.has(input.userId)) return room;
