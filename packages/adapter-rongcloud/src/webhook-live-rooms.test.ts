@@ -79,6 +79,45 @@ describe("RongCloud chatroom status callback", () => {
   });
 });
 
+describe("RongCloud chatroom attribute (KV) sync callback", () => {
+  const kv = (fields: Record<string, unknown>) => ({
+    chatroomId: "r",
+    key: "k",
+    value: "v",
+    optType: 1,
+    userId: "a",
+    status: 0,
+    timestamp: NOW - 1,
+    version: 3,
+    ...fields,
+  });
+
+  it("acknowledges each change with no event (the neutral model has no room attribute event)", () => {
+    for (const optType of [1, 2, 3]) {
+      const r = parser.parseWebhook(request(JSON.stringify(kv({ optType }))));
+      expect(r.ack.status).toBe(200);
+      expect(r.events).toEqual([]);
+    }
+    expect(() => parse(kv({ optType: 7 }))).toThrow(/optType/);
+  });
+});
+
+describe("chatroom KV sync end to end", () => {
+  const env = callbackLoop((url) => ({
+    emulator: {
+      apps: [{ ...TEST_APP, callbackUrls: { chatroomKv: url }, features: { chatroomKv: true } }],
+    },
+    adapter: { features: { chatroomAttributes: true } },
+  }));
+
+  it("the emulator's callbacks after an attribute write are accepted, with no event", async () => {
+    await env.im.createLiveRoom({ roomId: "kv", ownerId: "o" });
+    await env.im.setLiveRoomAttributes({ roomId: "kv", attributes: { a: "1" }, actorId: "o" });
+    await env.emu.flushCallbacks();
+    expect(await env.events()).toEqual([]);
+  });
+});
+
 describe("chatroom status callbacks end to end", () => {
   const env = callbackLoop((url) => ({
     emulator: { apps: [{ ...TEST_APP, callbackUrls: { chatroom: url } }] },

@@ -1,4 +1,5 @@
 import {
+  BadUserInputError,
   type CallbackFields,
   callbackId,
   callbackInteger,
@@ -62,4 +63,26 @@ function eventsOf(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
     default:
       return [];
   }
+}
+
+/** KV sync `optType`: 1 set, 2 delete, 3 delete all. */
+const KV_OPS = new Set([1, 2, 3]);
+
+/**
+ * The chatroom attribute (KV) sync callback (docs.rongcloud.io platform-chat-api/chatroom/
+ * kv-attribute/sync-kv): one object per change, `chatroomId` with a lowercase r, `optType`.
+ * The neutral model has no live room attribute event, so it is checked and acknowledged with
+ * none; null when the body is not one (it would otherwise be refused, and RongCloud retries).
+ */
+export function chatroomKvSync(text: string): ImEvent[] | null {
+  if (!text.includes("chatroomId") || !text.includes("optType")) return null;
+  const value = callbackJson(text, "RongCloud");
+  const items = Array.isArray(value) ? value : [value];
+  if (!items.every((e) => isJsonObject(e) && "chatroomId" in e && "optType" in e)) return null;
+  for (const e of callbackList(items, "body") as CallbackFields[]) {
+    callbackId(e.chatroomId, "chatroomId");
+    if (!KV_OPS.has(callbackInteger(e.optType, "optType")))
+      throw new BadUserInputError("optType", "optType must be 1, 2 or 3.");
+  }
+  return [];
 }

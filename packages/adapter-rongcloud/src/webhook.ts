@@ -23,7 +23,7 @@ import { fromRongCloud } from "./content.js";
 import { CHATROOM, encodeMessageId, GROUP, PRIVATE, SYSTEM } from "./message-ids.js";
 import { DELIVER, isPreSend, preSendQuestion } from "./pre-send.js";
 import { groupEvents } from "./webhook-groups.js";
-import { liveRoomEvents } from "./webhook-live-rooms.js";
+import { chatroomKvSync, liveRoomEvents } from "./webhook-live-rooms.js";
 import { READ_RECEIPT, readReceipt } from "./webhook-read.js";
 import { isProfileChange, profileChangeEvents, socialEvents } from "./webhook-social.js";
 
@@ -98,6 +98,7 @@ function readBody(ctx: WebhookContext, request: WebhookRequest): ImEvent[] {
     return (
       groupEvents(ctx, text) ??
       liveRoomEvents(ctx, text) ??
+      chatroomKvSync(text) ??
       socialEvents(ctx, text) ??
       onlineStatus(ctx, text)
     );

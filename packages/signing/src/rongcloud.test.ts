@@ -245,6 +245,21 @@ describe("RongCloud callbacks", () => {
     });
   });
 
+  test("the signed time named timestamp where signTimestamp is absent (some pages' spelling)", () => {
+    const p = signRongCloudCallback({ ...APP, now: NOW });
+    const q = { nonce: p.nonce, timestamp: p.signTimestamp, signature: p.signature };
+    expect(expectOk(verifyRongCloudCallback(q, SECRET))).toEqual({
+      nonce: p.nonce,
+      timestampMs: NOW,
+    });
+    // Still signed: another time under that name fails.
+    expectFailure(
+      verifyRongCloudCallback({ ...q, timestamp: String(NOW + 1) }, SECRET),
+      "bad_signature",
+      { field: "signature" },
+    );
+  });
+
   test("legacy rc-nonce / rc-timestamp (seconds) / rc-signature", () => {
     const ts = "1700000000";
     const q = {

@@ -177,8 +177,11 @@ function nonEmpty(value: string | undefined): string | undefined {
 /**
  * Verifies the signature of a RongCloud server callback (query parameters `nonce`,
  * `signTimestamp`, `signature`, or the pre-2018 `rc-nonce`, `rc-timestamp`,
- * `rc-signature`). Timestamps in seconds or milliseconds are both accepted. Age is checked
- * only when `maxAgeSeconds` is given; a timestamp that far in the future fails too.
+ * `rc-signature`). Some pages and RongCloud's own demo server name the signed time
+ * `timestamp` (the chatroom status page's example; the online status receiver), so it is
+ * read when `signTimestamp` is absent: the signature still covers it. Timestamps in seconds
+ * or milliseconds are both accepted. Age is checked only when `maxAgeSeconds` is given; a
+ * timestamp that far in the future fails too.
  */
 export function verifyRongCloudCallback(
   query: ParamBag,
@@ -201,7 +204,9 @@ export function verifyRongCloudCallback(
   if (nonce === undefined) {
     return fail("missing", `${names.nonce} parameter is missing`, names.nonce);
   }
-  const timestamp = nonEmpty(readParam(query, names.timestamp));
+  const timestamp =
+    nonEmpty(readParam(query, names.timestamp)) ??
+    (legacy ? undefined : nonEmpty(readParam(query, "timestamp")));
   if (timestamp === undefined) {
     return fail("missing", `${names.timestamp} parameter is missing`, names.timestamp);
   }

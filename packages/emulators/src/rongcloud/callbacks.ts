@@ -73,6 +73,16 @@ export interface GroupOperationEvent {
  * Chatroom status (#17 §3): `type` 0 create, 1 join, 2 quit, 3 destroy; `status` 0 the
  * API/SDK call of `type`, 1 auto-exit of an offline user, 2 blocked, 3 auto-destroyed.
  */
+export interface ChatroomKvEvent {
+  chatroomId: string;
+  key: string;
+  value: string;
+  optType: 1 | 2 | 3;
+  userId: string;
+  timestamp: number;
+  version: number;
+}
+
 export interface ChatroomStatusEvent {
   chatRoomId: string;
   userIds: string[];
@@ -173,6 +183,15 @@ export class RongCloudCallbacks {
   /** Hosted group operation: `{profiles: [...]}` as the doc's table says (its example is an array). */
   groupOperation(app: AppState, e: GroupOperationEvent): void {
     this.sendJson(app, "group-operation", app.config.callbackUrls.group, { profiles: [e] });
+  }
+
+  /**
+   * Chatroom attribute (KV) sync (docs.rongcloud.io platform-chat-api/chatroom/kv-attribute/
+   * sync-kv): one JSON object per change, `chatroomId` with a lowercase r; `optType` 1 set,
+   * 2 delete, 3 delete all; `userId` the operator; `status` unused (0).
+   */
+  chatroomKv(app: AppState, e: ChatroomKvEvent): void {
+    this.sendJson(app, "chatroom-kv", app.config.callbackUrls.chatroomKv, { ...e, status: 0 });
   }
 
   /** Chatroom status: a JSON array of events, as the doc's example. */

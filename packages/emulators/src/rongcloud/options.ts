@@ -108,6 +108,8 @@ export interface CallbackUrls {
   group?: string;
   /** Chatroom status: created, destroyed, joined, left (#17 §3). */
   chatroom?: string;
+  /** Chatroom attribute (KV) sync: one JSON object per changed key (sync-kv page). */
+  chatroomKv?: string;
   /**
    * The message callback service (消息回调服务, #18 §1): asked before delivery. Never falls
    * back to callbackUrl: the service is enabled (and its rules made) in the console.
@@ -202,6 +204,8 @@ export function resolveApp(app: RongCloudAppConfig): ResolvedAppConfig {
   if (group) callbackUrls.group = group;
   const chatroom = pick(urls.chatroom);
   if (chatroom) callbackUrls.chatroom = chatroom;
+  const chatroomKv = pick(urls.chatroomKv);
+  if (chatroomKv) callbackUrls.chatroomKv = chatroomKv;
   // The message callback service's URL is its own (no fallback to callbackUrl).
   const preSend = urls.preSend;
   if (preSend !== undefined && !URL.canParse(preSend))

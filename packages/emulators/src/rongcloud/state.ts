@@ -89,6 +89,8 @@ export interface Chatroom {
   lastActivity: number;
   /** Custom attributes (KV, #17 §2.8): key → entry; destroyed with the room. */
   entries: Map<string, ChatroomEntry>;
+  /** Changes of `entries` so far: the KV sync callback's `version` (unverified numbering). */
+  kvVersion?: number;
   /** The user whitelist (never auto-exited; ≤5, #17 §2.10). */
   userWhitelist: Set<string>;
 }

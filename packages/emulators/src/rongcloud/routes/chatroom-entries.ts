@@ -7,8 +7,8 @@
 
 import { invalid, missing, RcError, tooMany } from "../errors.js";
 import { type Params, REF_RULE } from "../params.js";
-import type { RouteDef, RouteTable } from "../route.js";
-import type { ChatroomEntry } from "../state.js";
+import type { RouteContext, RouteDef, RouteTable } from "../route.js";
+import type { Chatroom, ChatroomEntry } from "../state.js";
 import { existing, swept } from "./chatroom-common.js";
 
 const KEY = /^[A-Za-z0-9+=_-]{1,128}$/;
@@ -44,10 +44,29 @@ export function readEntries(
   return entries;
 }
 
-function setAll(room: { entries: Map<string, ChatroomEntry> }, add: Map<string, ChatroomEntry>) {
+function setAll(room: Chatroom, add: Map<string, ChatroomEntry>) {
   const after = new Set([...room.entries.keys(), ...add.keys()]);
   if (after.size > KEYS_MAX) throw new RcError(200, 23423, `a room holds at most ${KEYS_MAX} keys`);
   for (const [k, e] of add) room.entries.set(k, e);
+}
+
+/** One KV sync callback per changed key, each with the room's next version. */
+function synced(
+  ctx: RouteContext,
+  room: Chatroom,
+  changes: Array<{ key: string; value: string; optType: 1 | 2 }>,
+  userId: string,
+): void {
+  for (const c of changes) {
+    room.kvVersion = (room.kvVersion ?? 0) + 1;
+    ctx.callbacks.chatroomKv(ctx.app, {
+      chatroomId: room.id,
+      ...c,
+      userId,
+      timestamp: ctx.now,
+      version: room.kvVersion,
+    });
+  }
 }
 
 /** 100 KV pairs a second, shared by the single and batch set (§2.8). */
@@ -68,7 +87,8 @@ const kv = (def: RouteDef): RouteDef => swept({ feature: "chatroomKv", ...def })
 export const chatroomEntryRoutes: RouteTable = {
   "/chatroom/entry/set.json": kv({
     limit: pairCost(() => 1),
-    handle({ app, p, now }) {
+    handle(ctx) {
+      const { app, p, now } = ctx;
       const room = existing(app, p.required("chatroomId", REF_RULE));
       const userId = p.required("userId", REF_RULE);
       const key = p.required("key");
@@ -76,13 +96,15 @@ export const chatroomEntryRoutes: RouteTable = {
       const value = checkValue(key, p.required("value"));
       const autoDelete = p.flag("autoDelete", 0) === 1;
       setAll(room, new Map([[key, { value, userId, autoDelete, lastSetTime: now }]]));
+      synced(ctx, room, [{ key, value, optType: 1 }], userId);
       return undefined;
     },
   }),
 
   "/chatroom/entry/batch/set.json": kv({
     limit: pairCost(batchSize),
-    handle({ app, p, now }) {
+    handle(ctx) {
+      const { app, p, now } = ctx;
       const room = existing(app, p.required("chatroomId", REF_RULE));
       const owner = p.required("entryOwnerId", REF_RULE);
       const info = p.jsonObject("entryInfo");
@@ -91,26 +113,36 @@ export const chatroomEntryRoutes: RouteTable = {
       if (Object.keys(info).length === 0) throw missing("entryInfo");
       const autoDelete = p.flag("autoDelete", 0) === 1;
       // Force-overwrites the owner and value of existing keys (documented).
-      setAll(room, readEntries(info, owner, now, autoDelete));
+      const entries = readEntries(info, owner, now, autoDelete);
+      setAll(room, entries);
+      const changes = [...entries].map(([key, e]) => ({
+        key,
+        value: e.value,
+        optType: 1 as const,
+      }));
+      synced(ctx, room, changes, owner);
       return undefined;
     },
   }),
 
   "/chatroom/entry/remove.json": kv({
-    handle({ app, p }) {
+    handle(ctx) {
+      const { app, p } = ctx;
       const room = existing(app, p.required("chatroomId", REF_RULE));
-      p.required("userId", REF_RULE);
+      const userId = p.required("userId", REF_RULE);
       const key = p.required("key");
       if (!room.entries.delete(key)) throw new RcError(200, 23427, `key not found: ${key}`);
+      synced(ctx, room, [{ key, value: "", optType: 2 }], userId);
       return undefined;
     },
   }),
 
   // Documented only (no SDK has it, §U15): forced, no owner check.
   "/chatroom/entry/batch/remove.json": kv({
-    handle({ app, p }) {
+    handle(ctx) {
+      const { app, p } = ctx;
       const room = existing(app, p.required("chatroomId", REF_RULE));
-      p.required("entryOwnerId", REF_RULE);
+      const owner = p.required("entryOwnerId", REF_RULE);
       const raw = p.value("entryKeys");
       let keys: unknown;
       try {
@@ -120,7 +152,13 @@ export const chatroomEntryRoutes: RouteTable = {
       }
       if (!Array.isArray(keys) || keys.length === 0) throw missing("entryKeys");
       if (keys.length > BATCH_MAX) throw tooMany("entryKeys", BATCH_MAX);
-      for (const k of keys) room.entries.delete(String(k));
+      const gone = keys.map(String).filter((k) => room.entries.delete(k));
+      synced(
+        ctx,
+        room,
+        gone.map((key) => ({ key, value: "", optType: 2 as const })),
+        owner,
+      );
       return undefined;
     },
   }),
