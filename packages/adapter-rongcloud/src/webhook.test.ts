@@ -87,6 +87,39 @@ describe("RongCloud callbacks", () => {
     });
   });
 
+  it("reads an old Android recall (messageUId only) from the routed message's channel and target", () => {
+    const r = adapter.parseWebhook(
+      routed({
+        objectName: "RC:RcCmd",
+        content: JSON.stringify({ messageUId: "UID-1", extra: "" }),
+      }),
+    );
+    const sent = adapter.parseWebhook(routed({})).events[0];
+    expect(r.events[0]).toMatchObject({
+      type: "MESSAGE_RECALLED",
+      conversation: { type: "USER", id: "bob" },
+      messageId: sent?.type === "MESSAGE_SENT" ? sent.message.id : "?",
+    });
+    // A sentTime of 0 (or none) is no reason to refuse: it is not used.
+    const zero = adapter.parseWebhook(
+      routed({
+        objectName: "RC:RcCmd",
+        content: JSON.stringify({
+          conversationType: 1,
+          targetId: "bob",
+          messageUId: "UID-1",
+          sentTime: 0,
+        }),
+      }),
+    );
+    expect(zero.events).toHaveLength(1);
+    // Still refused: an unknown conversationType, or no messageUId.
+    const refused = (content: unknown) =>
+      adapter.parseWebhook(routed({ objectName: "RC:RcCmd", content: JSON.stringify(content) }));
+    expect(() => refused({ conversationType: 9, messageUId: "U" })).toThrow(BadUserInputError);
+    expect(() => refused({ targetId: "bob" })).toThrow(BadUserInputError);
+  });
+
   it("reads online status as an array or a single object", () => {
     const event = (status: string) => ({
       userid: "carol",

@@ -142,7 +142,7 @@ function routedMessage(ctx: WebhookContext, form: URLSearchParams): ImEvent[] {
   // Discussions, customer service, ultra groups...: no neutral conversation.
   if (!channel) return [];
 
-  if (objectName === "RC:RcCmd") return [recall(ctx, from, content, at)];
+  if (objectName === "RC:RcCmd") return [recall(ctx, from, content, at, { channel, target })];
   if (objectName === READ_RECEIPT && channel.kind === "USER")
     return [readReceipt(ctx, from, target, content, at)];
 
@@ -157,7 +157,17 @@ function routedMessage(ctx: WebhookContext, form: URLSearchParams): ImEvent[] {
   return [{ type: "MESSAGE_SENT", appId: ctx.appId, at, message }];
 }
 
-function recall(ctx: WebhookContext, actor: string, content: string, at: Date): ImEvent {
+/**
+ * A routed RC:RcCmd. Old Android builds write only `messageUId` (and `extra`): the routed
+ * message's own channel and target stand in for a missing `conversationType` / `targetId`.
+ */
+function recall(
+  ctx: WebhookContext,
+  actor: string,
+  content: string,
+  at: Date,
+  routed: { channel: (typeof CHANNELS)[string]; target: string },
+): ImEvent {
   let c: CallbackFields;
   try {
     c = JSON.parse(content) as CallbackFields;
@@ -166,11 +176,12 @@ function recall(ctx: WebhookContext, actor: string, content: string, at: Date): 
   }
   if (typeof c !== "object" || c === null)
     throw new BadUserInputError("content", "A recall command's content is not an object.");
-  const channel = BY_CODE.get(Number(c.conversationType));
+  const channel =
+    c.conversationType === undefined ? routed.channel : BY_CODE.get(Number(c.conversationType));
   if (!channel) throw new BadUserInputError("content", "Unknown conversationType in a recall.");
-  const target = text64(c.targetId, "targetId");
+  const target = c.targetId === undefined ? routed.target : text64(c.targetId, "targetId");
   const uid = text64(c.messageUId, "messageUId");
-  time(c.sentTime, "sentTime"); // checked: a recall names the time it was sent
+  // sentTime is not needed (and old clients leave it out or send 0).
   // An admin recall is made by someone else: the original sender is then unknown.
   const admin = Number(c.isAdmin) === 1;
   return {
