@@ -12,11 +12,18 @@ import { CONTACT_GROUP_PAGES_MAX } from "./limits.js";
 // Tencent names a conversation with, the per-conversation result rows of its writes, and
 // get_contact_group read to its last page.
 
-/** The ContactItem of a conversation (the group pages spell ToGroupId). */
-export function contactItem(conversation: ListedConversation): Record<string, unknown> {
+/**
+ * How recentcontact names a conversation: Type 1 with To_Account, or Type 2 with the group id
+ * under the key the page spells (ToGroupId on the group and mark pages, GroupId on top,
+ * ToGroupid on delete).
+ */
+export function contactItem(
+  conversation: ListedConversation,
+  groupKey: "ToGroupId" | "GroupId" | "ToGroupid" = "ToGroupId",
+): Record<string, unknown> {
   return conversation.type === "USER"
     ? { Type: 1, To_Account: conversation.id }
-    : { Type: 2, ToGroupId: conversation.id };
+    : { Type: 2, [groupKey]: conversation.id };
 }
 
 interface ResultRow {

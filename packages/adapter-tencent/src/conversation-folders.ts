@@ -54,7 +54,9 @@ export const createConversationGroup: Op<"createConversationGroup"> = async (
     "recentcontact/create_contact_group",
     {
       From_Account: userId,
-      GroupContactItem: [{ GroupName: name, ContactItem: conversations.map(contactItem) }],
+      GroupContactItem: [
+        { GroupName: name, ContactItem: conversations.map((c) => contactItem(c)) },
+      ],
     },
     options,
     // A repeat after a lost answer meets its own group (a taken name): not repeated.

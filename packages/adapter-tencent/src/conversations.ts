@@ -10,6 +10,7 @@ import {
   pageLimit,
   UnsupportedByVendorError,
 } from "@imgraph/core";
+import { contactItem } from "./contact-groups.js";
 import { call, type Op, type TencentContext } from "./context.js";
 import { GROUP_USERS, PAGE_MAX, USER_ID } from "./limits.js";
 import { doNotDisturbOf, memberMsgFlag, msgFlagFor } from "./member-flags.js";
@@ -167,12 +168,7 @@ export const pinConversation: Op<"pinConversation"> = async (ctx, input, options
     {
       From_Account: userId,
       OperationType: pinned ? 1 : 2,
-      // This page spells it GroupId (delete: ToGroupid).
-      RecentContactItem: [
-        conversation.type === "USER"
-          ? { Type: 1, To_Account: conversation.id }
-          : { Type: 2, GroupId: conversation.id },
-      ],
+      RecentContactItem: [contactItem(conversation, "GroupId")],
     },
     options,
     true,
@@ -189,10 +185,8 @@ export const deleteConversation: Op<"deleteConversation"> = async (ctx, input, o
     "recentcontact/delete",
     {
       From_Account: userId,
-      ...(conversation.type === "USER"
-        ? { Type: 1, To_Account: conversation.id }
-        : // The delete page spells it ToGroupid (docs/vendors/tencent.md §1.2).
-          { Type: 2, ToGroupid: conversation.id }),
+      // The delete page spells it ToGroupid (docs/vendors/tencent.md §1.2).
+      ...contactItem(conversation, "ToGroupid"),
       ClearRamble: clearHistory ? 1 : 0,
     },
     options,
