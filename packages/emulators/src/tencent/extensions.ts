@@ -24,7 +24,6 @@ export const CLEAR = 3;
 interface Write {
   key: string;
   value: string;
-  seq: number | undefined;
 }
 
 /** OperateType and, for set and delete, the ExtensionList (90001 / 90011 when malformed). */
@@ -43,9 +42,10 @@ export function readWrites(f: Fields): { op: number; writes: Write[] } {
     const text = value ?? (op === DELETE ? "" : undefined);
     if (typeof text !== "string" || utf8Bytes(text) > VALUE_MAX_BYTES)
       f.fail(`ExtensionList[].Value must be a string of at most ${VALUE_MAX_BYTES} bytes`);
+    // Checked for its shape only: the admin's Seq is never compared (see above).
     if (seq !== undefined && (typeof seq !== "number" || !Number.isInteger(seq) || seq < 0))
       f.fail("ExtensionList[].Seq must be a non-negative integer");
-    return { key, value: text, seq };
+    return { key, value: text };
   });
   return { op, writes };
 }
