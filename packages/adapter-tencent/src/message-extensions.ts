@@ -141,13 +141,9 @@ export const setMessageExtensions: Op<"setMessageExtensions"> = async (ctx, inpu
       const row = rows.find((r) => str(r?.Extension?.Key) === w.key) ?? rows[i];
       const code = num(row?.ErrorCode) ?? 0;
       if (code !== 0) throw itemFailure(code);
-      const { seq: _, ...current } = extension(row?.Extension) ?? {
-        // An answer without the key's row: it holds what was written.
-        key: w.key,
-        value: w.value,
-        version: null,
-        seq: 0,
-      };
+      // An answer without the key's row: it holds what was written.
+      const answered = extension(row?.Extension) ?? { key: w.key, value: w.value };
+      const current = { key: answered.key, value: answered.value, version: null };
       outcome.set(w.key, { key: w.key, applied: true, current });
     });
   }
