@@ -2,6 +2,7 @@ import {
   type CallOptions,
   checkLogHour,
   type HistoryLog,
+  hourKey,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
@@ -13,11 +14,8 @@ import { regionUtcOffsetMinutes } from "./options.js";
 // cn, cn-legacy), UTC for the global ones (sg, sg-b, na, sa).
 
 /** The hour's key in the data centre's time zone. */
-function dateKey(ctx: RongCloudContext, hour: Date): string {
-  const local = new Date(hour.getTime() + regionUtcOffsetMinutes(ctx.region) * 60_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}${pad(local.getUTCHours())}`;
-}
+const dateKey = (ctx: RongCloudContext, hour: Date) =>
+  hourKey(hour, regionUtcOffsetMinutes(ctx.region));
 
 /** 1009 here means the console service is off although the app's option says it is on. */
 function serviceOff(err: unknown): unknown {

@@ -2,6 +2,7 @@ import {
   type CallOptions,
   checkLogHour,
   type HistoryLogFile,
+  hourKey,
   ImError,
   parseWallClock,
 } from "@imgraph/core";
@@ -12,7 +13,7 @@ import { call, type Op, str, type TencentContext } from "./context.js";
 // Beijing time, the last 7 days, 10 calls/s. Each answers File[]: an hour may be several
 // gzip files. No edition or switch is named; files delete themselves after 7 days.
 
-const BEIJING_MS = 8 * 3_600_000;
+const BEIJING_MINUTES = 8 * 60;
 const KINDS = [
   ["C2C", "USER"],
   ["Group", "GROUP"],
@@ -21,12 +22,10 @@ const KINDS = [
 const NO_FILE = new Set(["1004", "1005"]);
 
 /** The hour as get_history names it: YYYYMMDDHH, Beijing time. */
-function msgTime(hour: Date): string {
-  return new Date(hour.getTime() + BEIJING_MS).toISOString().slice(0, 13).replace(/[-T]/g, "");
-}
+const msgTime = (hour: Date) => hourKey(hour, BEIJING_MINUTES);
 
 /** ExpireTime "YYYY-MM-DD hh:mm:ss", Beijing time (the page names no zone: inferred). */
-const expiry = (value: unknown) => parseWallClock(value, BEIJING_MS / 60_000);
+const expiry = (value: unknown) => parseWallClock(value, BEIJING_MINUTES);
 
 async function filesOf(
   ctx: TencentContext,

@@ -140,7 +140,7 @@ export {
   type RuntimeOptions,
   type VendorModule,
 } from "./vendor-module.js";
-export { parseWallClock } from "./wall-clock.js";
+export { hourKey, parseWallClock } from "./wall-clock.js";
 export type {
   PreSendQuestion,
   WebhookAck,
