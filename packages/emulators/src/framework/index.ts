@@ -31,6 +31,7 @@ export {
   FaultStore,
   validateFaultSpec,
 } from "./faults.js";
+export { hourKeyStart } from "./hour-key.js";
 export { getOrCreate } from "./maps.js";
 export { type RateDecision, RateLimiter, type RateRule, type RateWindow } from "./rate-limit.js";
 export {

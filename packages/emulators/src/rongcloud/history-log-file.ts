@@ -4,6 +4,7 @@
  * message sent in the hour, with the field names of U7 (the file format is UNVERIFIED).
  */
 import { randomUUID } from "node:crypto";
+import { hourKeyStart } from "../framework/index.js";
 import { invalid } from "./errors.js";
 import { formatTime } from "./ids.js";
 import type { AppState, HistoryLogFile, StoredMessage } from "./state.js";
@@ -15,19 +16,9 @@ export const LOG_KEEP_MS = 3 * 24 * HOUR_MS;
 
 /** The UTC start of the hour `date` (`YYYYMMDDHH` in the data centre's time), or 1002. */
 export function hourStart(date: string, tzOffsetMs: number): number {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(date);
-  const [y, mo, d, h] = (m ?? []).slice(1).map(Number) as [number, number, number, number];
-  const local = m ? Date.UTC(y, mo - 1, d, h) : Number.NaN;
-  const check = new Date(local);
-  if (
-    !m ||
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    check.getUTCHours() !== h
-  )
-    throw invalid("date", "must be one hour as YYYYMMDDHH");
-  return local - tzOffsetMs;
+  const start = hourKeyStart(date, tzOffsetMs);
+  if (start === undefined) throw invalid("date", "must be one hour as YYYYMMDDHH");
+  return start;
 }
 
 /** Content that is JSON stays an object in the log; anything else is the raw string. */

@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { hourKeyStart } from "../framework/index.js";
 import { TimError } from "./errors.js";
 import type { Json } from "./fields.js";
 import type { AppState, HistoryFile, HistoryLink } from "./state.js";
@@ -29,20 +30,7 @@ export const NOT_YET = 1004;
 export const EXPIRED = 1005;
 
 /** The UTC start (ms) of the Beijing hour `YYYYMMDDHH`, or undefined when it names none. */
-export function beijingHourStart(msgTime: string): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(msgTime);
-  if (!m) return undefined;
-  const [y, mo, d, h] = m.slice(1).map(Number) as [number, number, number, number];
-  const local = Date.UTC(y, mo - 1, d, h);
-  // Date.UTC rolls over (month 13, hour 25): a real hour reads back unchanged.
-  const back = new Date(local);
-  const same =
-    back.getUTCFullYear() === y &&
-    back.getUTCMonth() === mo - 1 &&
-    back.getUTCDate() === d &&
-    back.getUTCHours() === h;
-  return same ? local - BEIJING_MS : undefined;
-}
+export const beijingHourStart = (msgTime: string) => hourKeyStart(msgTime, BEIJING_MS);
 
 /** `YYYY-MM-DD hh:mm:ss` in Beijing time (the answer's ExpireTime). */
 export function beijingTime(ms: number): string {
