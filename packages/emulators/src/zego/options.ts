@@ -5,6 +5,14 @@ import type { Product } from "./envelope.js";
 /** ZIM plans gate a few features (zego.md §2.3): broadcast needs Professional+, room recall Flagship. */
 export type ZegoPlan = "free" | "professional" | "flagship";
 
+/**
+ * ZIM's multi-device login policy (a console / support setting; docs/vendors/zego.md
+ * "Multi-device login and user_action sessions"): one device, one native device plus Web, or
+ * up to 10 native devices and 10 Web instances.
+ */
+export type LoginPolicy = "single" | "dual" | "multi";
+export const LOGIN_POLICIES: readonly LoginPolicy[] = ["single", "dual", "multi"];
+
 export interface ZegoAppConfig {
   appId: number;
   /** The console ServerSecret (32 characters): signs requests and Token04. */
@@ -45,6 +53,8 @@ export interface ZegoAppConfig {
   blocklistLimit?: number;
   /** The before_send_msg callback for client-SDK sends (docs/vendors/zego.md #18). */
   beforeSend?: BeforeSendConfig;
+  /** Default "single", the vendor's default policy. */
+  loginPolicy?: LoginPolicy;
 }
 
 export interface BeforeSendConfig {
@@ -99,6 +109,7 @@ export interface ResolvedApp {
   friendLimit: number;
   blocklistLimit: number;
   beforeSend: { enabled: boolean; timeoutMs: number; onFailure: "drop" | "send" };
+  loginPolicy: LoginPolicy;
 }
 
 /** Members per group per plan (Pricing: Free 20, Pro 200, Enterprise 2 000). */
@@ -113,6 +124,9 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
   }
   if (typeof app.serverSecret !== "string" || app.serverSecret.length !== 32) {
     throw new TypeError("serverSecret must be 32 characters");
+  }
+  if (app.loginPolicy !== undefined && !LOGIN_POLICIES.includes(app.loginPolicy)) {
+    throw new TypeError(`loginPolicy must be one of ${LOGIN_POLICIES.join(", ")}`);
   }
   return {
     appId: app.appId,
@@ -136,6 +150,7 @@ export function resolveApp(app: ZegoAppConfig): ResolvedApp {
       timeoutMs: app.beforeSend?.timeoutMs ?? 2_500,
       onFailure: app.beforeSend?.onFailure ?? "drop",
     },
+    loginPolicy: app.loginPolicy ?? "single",
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Simulated client SDKs (the control API's clients/login and clients/logout): ZIM login /
- * logout (online state, `user_action`), ZIM room enter / exit, RTC room login / logout.
+ * logout (one session per `device`, each with its `user_action`; zim-sessions.ts), ZIM room
+ * enter / exit, RTC room login / logout.
  * A Token04, when given (or required by the `requireLoginToken` option), is checked the way
  * zego.md §3.4 describes and refused with the SDK's error code (§3.7).
  */
@@ -11,6 +12,7 @@ import { isValidId } from "./ids.js";
 import { enterRoom, exitRoom, liveRoom } from "./rooms.js";
 import { addStream, rtcLogin, rtcLogout } from "./rtc-rooms.js";
 import type { AppState } from "./state.js";
+import { endSession, sessionOn, startSession } from "./zim-sessions.js";
 
 export const OS_VALUES = [
   "PC",
@@ -123,27 +125,23 @@ export function login(
   const os = text(input, "os") ?? "WEB";
   if (!OS_VALUES.includes(os))
     throw new ControlError(400, `os must be one of ${OS_VALUES.join(", ")}`);
+  const device = text(input, "device") ?? os;
+  if (device.length > 64) throw new ControlError(400, "device must be at most 64 characters");
   // Logging in once registers the user (§2.1).
   const user = app.users.get(userId) ?? app.register(userId, now, userName);
   if (userName !== "") user.userName = userName;
-  // Already online: same session, nothing to report. After a dropped connection the
-  // login is a re-login (`relogin: "1"`).
-  const relogin = user.presence === "offline";
-  if (user.presence !== "online") {
-    user.session = { sessionId: app.nextSessionId(), os, loginTime: now };
-    user.presence = "online";
-    cb.send(app, "user_action", {
-      user_id: userId,
-      user_name: user.userName,
-      os,
-      action: 0,
-      session_id: user.session.sessionId,
-      login_time: String(now),
-      relogin: relogin ? "1" : "0",
-    });
-  }
+  // Already online on this device: same session, nothing to report.
+  const current = sessionOn(user, device);
+  const started = current ? undefined : startSession(app, cb, user, { os, device }, now);
   if (roomId !== undefined) enterRoom(app, cb, roomId, userId, now);
-  return { product, userId, sessionId: user.session?.sessionId, ...(roomId ? { roomId } : {}) };
+  return {
+    product,
+    userId,
+    sessionId: (current ?? started?.session)?.sessionId,
+    device,
+    ...(started?.kicked.length ? { kicked: started.kicked.map((s) => s.sessionId) } : {}),
+    ...(roomId ? { roomId } : {}),
+  };
 }
 
 export function logout(
@@ -161,30 +159,28 @@ export function logout(
     return { product, userId, roomId, left: left.length > 0 };
   }
   if (roomId !== undefined) {
+    // A ZIM room holds the user, not one of their devices.
+    if (input.sessionId !== undefined)
+      throw new ControlError(
+        400,
+        "sessionId cannot be combined with roomId (a room exit is per user)",
+      );
     const room = liveRoom(app, cb, roomId, now);
     const left = room ? exitRoom(app, cb, room, [userId], "Quit", userId, now) : [];
     return { product, userId, roomId, left: left.length > 0 };
   }
+  // Without a sessionId every session of the user ends, one user_action each.
+  const sessionId = text(input, "sessionId");
   const user = app.users.get(userId);
-  if (!user || user.presence !== "online") return { product, userId, changed: false };
-  // reason "offline" = the connection dropped (QueryUserOnlineState then says "Offline").
-  const offline = input.reason === "offline";
-  user.presence = offline ? "offline" : "logout";
-  for (const room of [...app.zimRooms.values()]) {
-    if (room.members.has(userId)) exitRoom(app, cb, room, [userId], "Quit", userId, now);
+  let ending = user ? [...user.sessions.values()] : [];
+  if (sessionId !== undefined) {
+    const one = user?.sessions.get(sessionId);
+    if (!one) throw new ControlError(404, `user ${userId} has no online session ${sessionId}`);
+    ending = [one];
   }
-  cb.send(app, "user_action", {
-    user_id: userId,
-    user_name: user.userName,
-    os: user.session?.os ?? "WEB",
-    action: offline ? 2 : 1,
-    session_id: user.session?.sessionId ?? "",
-    login_time: String(user.session?.loginTime ?? 0),
-    relogin: "0",
-    ...(offline
-      ? { offline_time: String(Math.floor(now / 1000)) }
-      : { logout_time: String(now), logout_reason: 0 }),
-  });
-  delete user.session;
-  return { product, userId, changed: true };
+  if (!user || ending.length === 0) return { product, userId, changed: false };
+  // reason "offline" = the connection dropped (QueryUserOnlineState then says "Offline").
+  const how = input.reason === "offline" ? "offline" : "logout";
+  for (const session of ending) endSession(app, cb, user, session, how, now);
+  return { product, userId, changed: true, sessionIds: ending.map((s) => s.sessionId) };
 }

@@ -2,10 +2,16 @@
 import { getOrCreate } from "../framework/index.js";
 import type { ResolvedApp } from "./options.js";
 
+/** One ZIM connection of a user (a user_action `session_id`); several with multi-device login. */
 export interface Session {
   sessionId: string;
   os: string;
+  /** Which device it is on (clients/login `device`, default the os): one session per device. */
+  device: string;
+  /** ms. */
   loginTime: number;
+  /** Logged in again on a device whose connection was lost (user_action `relogin` "1"). */
+  relogin: boolean;
 }
 
 export interface User {
@@ -14,9 +20,15 @@ export interface User {
   avatar: string;
   extra: string;
   registeredAt: number;
-  /** "never": registered, never logged in; "logout": logged out; "offline": connection lost. */
+  /**
+   * "online" while any session is; else how the last one ended ("logout", or "offline" for a
+   * lost connection); "never": registered, never logged in.
+   */
   presence: "never" | "online" | "offline" | "logout";
-  session?: Session;
+  /** Online sessions by session id, in login order (the oldest is kicked first). */
+  sessions: Map<string, Session>;
+  /** Devices whose last session was lost rather than logged out: their next login is a re-login. */
+  droppedDevices: Set<string>;
   /** Users this user blocked → when (ms). */
   blocklist: Map<string, number>;
   /** This user's friend list: friend → entry (one-way after a one-way delete). */
@@ -267,6 +279,8 @@ export class AppState {
       extra: "",
       registeredAt: now,
       presence: "never",
+      sessions: new Map(),
+      droppedDevices: new Set(),
       blocklist: new Map(),
       friends: new Map(),
     };
@@ -296,6 +310,8 @@ export class AppState {
       appId: this.config.appId,
       users: [...this.users.values()].map((u) => ({
         ...u,
+        sessions: [...u.sessions.values()],
+        droppedDevices: [...u.droppedDevices],
         blocklist: [...u.blocklist.keys()],
         friends: [...u.friends.keys()],
       })),
