@@ -141,6 +141,20 @@ describe("RongCloud callbacks", () => {
     expect(one.events).toHaveLength(1);
   });
 
+  it("names the connection by sessionId, and none when the event has no sessionId", () => {
+    const parse = (fields: Record<string, unknown>) =>
+      adapter.parseWebhook(
+        request(
+          JSON.stringify([{ userid: "carol", status: "0", time: NOW, ...fields }]),
+          "application/json",
+        ),
+      ).events[0];
+    expect(parse({ sessionId: "s-1" })).toMatchObject({ userId: "carol", connection: "s-1" });
+    expect(parse({})).not.toHaveProperty("connection");
+    expect(parse({ sessionId: "" })).not.toHaveProperty("connection");
+    expect(() => parse({ sessionId: { id: 1 } })).toThrow(BadUserInputError);
+  });
+
   it("acknowledges deactivation results without events", () => {
     const body = new URLSearchParams({
       userId: "u",

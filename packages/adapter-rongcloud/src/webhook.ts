@@ -6,6 +6,7 @@ import {
   BadUserInputError,
   type CallbackFields,
   type Conversation,
+  callbackConnection,
   callbackJson,
   callbackPresence,
   callbackRefused,
@@ -126,7 +127,17 @@ function onlineStatus(ctx: WebhookContext, text: string): ImEvent[] {
       online: ["0"],
       offline: ["1", "2"],
     });
-    return { type: "PRESENCE_CHANGED", appId: ctx.appId, at: time(e.time, "time"), userId, status };
+    // sessionId tells one connection of the user from another (§3.3).
+    const connection = callbackConnection(e.sessionId, "sessionId");
+    const at = time(e.time, "time");
+    return {
+      type: "PRESENCE_CHANGED",
+      appId: ctx.appId,
+      at,
+      userId,
+      status,
+      ...(connection ? { connection } : {}),
+    };
   });
 }
 

@@ -57,6 +57,8 @@ describe("Tencent callbacks", () => {
     const bare = request("State.StateChange", state);
     bare.rawBody = JSON.stringify({ CallbackCommand: "State.StateChange", ...state });
     expect(adapter.parseWebhook?.(bare).events).toHaveLength(1);
+    // No per-connection id (only the URL's OptPlatform): each report is the whole user's.
+    expect(ok?.events[0]).not.toHaveProperty("connection");
   });
 
   it("needs a callback token to read callbacks at all", () => {

@@ -177,6 +177,23 @@ describe("ZEGO callbacks", () => {
       "GROUP_DISMISSED",
     ]);
     expect(events[1]).toMatchObject({ status: "OFFLINE" });
+    expect(events[0]).not.toHaveProperty("connection");
+  });
+
+  it("names a user_action's connection by its session_id", () => {
+    const parse = (fields: Record<string, unknown>) =>
+      adapter.parseWebhook?.(signedCallback({ event: "user_action", user_id: "carol", ...fields }))
+        .events[0];
+    expect(parse({ action: 0, session_id: "app-7" })).toMatchObject({
+      status: "ONLINE",
+      connection: "app-7",
+    });
+    expect(parse({ action: 1, session_id: "app-7" })).toMatchObject({
+      status: "OFFLINE",
+      connection: "app-7",
+    });
+    expect(parse({ action: 1, session_id: "" })).not.toHaveProperty("connection");
+    expect(() => parse({ action: 0, session_id: ["x"] })).toThrow(BadUserInputError);
   });
 
   it("reads ZIM room callbacks as live room events (Quit = LEFT, Kickout = KICKED)", () => {

@@ -9,6 +9,7 @@ import {
   type CallbackFields,
   type Conversation,
   callbackBody,
+  callbackConnection,
   callbackId,
   callbackInteger,
   callbackList,
@@ -73,7 +74,18 @@ function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent
     case "user_action": {
       const status = callbackPresence(Number(b.action), "action", { online: [0], offline: [1, 2] });
       const userId = callbackId(b.user_id, "user_id");
-      return [{ type: "PRESENCE_CHANGED", appId, at, userId, status }];
+      // One session_id per connection: with multi-device login a user has several.
+      const connection = callbackConnection(b.session_id, "session_id");
+      return [
+        {
+          type: "PRESENCE_CHANGED",
+          appId,
+          at,
+          userId,
+          status,
+          ...(connection ? { connection } : {}),
+        },
+      ];
     }
     case "send_msg":
       return sentMessages(ctx, b, at);

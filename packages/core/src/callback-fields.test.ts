@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CALLBACK_LIST_MAX,
   callbackBody,
+  callbackConnection,
   callbackId,
   callbackInteger,
   callbackJson,
@@ -42,6 +43,18 @@ describe("callback fields", () => {
     expect(() => callbackPresence(7, "action", { online: [0], offline: [1, 2] })).toThrow(
       bad("action", "action must be 0, 1 or 2."),
     );
+  });
+
+  it("reads a connection key where there is one, and none where it is absent or empty", () => {
+    expect(callbackConnection("s-1", "sessionId")).toBe("s-1");
+    expect(callbackConnection(42, "session_id")).toBe("42");
+    for (const value of [undefined, null, ""])
+      expect(callbackConnection(value, "sessionId")).toBe(undefined);
+    for (const value of [{}, ["s"], true, "x".repeat(257), Number.NaN]) {
+      expect(() => callbackConnection(value, "sessionId")).toThrow(
+        bad("sessionId", "sessionId must be a string."),
+      );
+    }
   });
 
   it("reads ids of 1 to 256 characters", () => {

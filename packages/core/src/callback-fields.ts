@@ -66,3 +66,15 @@ export function callbackPresence<T extends string | number>(
   const name = field.slice(field.lastIndexOf(".") + 1);
   throw new BadUserInputError(field, `${name} must be ${listed}.`);
 }
+
+/**
+ * A presence callback's connection (session) key, where the vendor gives one: a string or
+ * number of 1 to 256 characters. Absent or empty is no key (the change is the whole user's).
+ */
+export function callbackConnection(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const key = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+  if (typeof key !== "string" || key.length > 256)
+    throw new BadUserInputError(field, `${field} must be a string.`);
+  return key;
+}

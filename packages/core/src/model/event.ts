@@ -30,7 +30,19 @@ export type ImEvent =
       conversation: Message["conversation"];
       senderId: string | null;
     }
-  | { type: "PRESENCE_CHANGED"; appId: string; at: Date; userId: string; status: PresenceStatus }
+  | {
+      type: "PRESENCE_CHANGED";
+      appId: string;
+      at: Date;
+      userId: string;
+      status: PresenceStatus;
+      /**
+       * The vendor's name for the one connection (device, session) that changed, where its
+       * callback names one. The gateway folds these into the user's presence, so that one
+       * device's logout does not report a user offline who is online on another.
+       */
+      connection?: string;
+    }
   | { type: "GROUP_MEMBER_JOINED"; appId: string; at: Date; groupId: string; userIds: string[] }
   | { type: "GROUP_MEMBER_LEFT"; appId: string; at: Date; groupId: string; userIds: string[] }
   | { type: "GROUP_DISMISSED"; appId: string; at: Date; groupId: string }
