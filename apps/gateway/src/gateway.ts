@@ -127,6 +127,7 @@ export async function startGateway(
       apps,
       pubsub: realtime.pubsub,
       replay: realtime.replay,
+      presence: realtime.presence,
       log,
       bodyLimitBytes: config.realtime?.webhookBodyLimitBytes ?? 512 * 1024,
       guard,

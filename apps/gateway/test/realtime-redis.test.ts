@@ -21,19 +21,16 @@ const API_KEY = "redis-test-admin-key";
 const METRICS_TOKEN = "redis-test-metrics-token-0123456789";
 const APP = { appKey: "rtkey", appSecret: "rt-secret-for-tests" };
 
-function onlineStatus(userId: string): { query: string; body: string } {
+function onlineStatus(
+  userId: string,
+  status = "0",
+  sessionId = "s1",
+): { query: string; body: string } {
   const q = signRongCloudCallback({ appKey: APP.appKey, appSecret: APP.appSecret });
   return {
     query: new URLSearchParams({ ...q }).toString(),
     body: JSON.stringify([
-      {
-        userid: userId,
-        status: "0",
-        os: "iOS",
-        time: Date.now(),
-        clientIp: "1.2.3.4:5",
-        sessionId: "s1",
-      },
+      { userid: userId, status, os: "iOS", time: Date.now(), clientIp: "1.2.3.4:5", sessionId },
     ]),
   };
 }
@@ -139,6 +136,32 @@ describe.skipIf(!available)("real-time across instances through Redis", () => {
         ];
         return Number(n) === 0;
       });
+    });
+
+    it("presence is per user across instances: one device's logout on B is not news", async () => {
+      const [a, b] = urls as [string, string];
+      const client = wsClient(b, { "x-api-key": API_KEY });
+      const sub = collect(client, EVENTS, { app: "chat", types: ["PRESENCE_CHANGED"] });
+      await until(async () => {
+        const [, n] = (await redis.client.pubsub("NUMSUB", "imgraph:events:chat")) as [
+          string,
+          number,
+        ];
+        return Number(n) >= 1;
+      });
+      expect(await postCallback(a, onlineStatus("hana", "0", "phone"))).toBe(200);
+      expect(await postCallback(b, onlineStatus("hana", "0", "desk"))).toBe(200);
+      expect(await postCallback(b, onlineStatus("hana", "2", "phone"))).toBe(200);
+      await sub.waitFor(1);
+      await sleep(200);
+      expect(sub.events.map((e) => e.status)).toEqual(["ONLINE"]);
+      expect(await postCallback(a, onlineStatus("hana", "1", "desk"))).toBe(200);
+      const events = await sub.waitFor(2);
+      expect(events.map((e) => [e.userId, e.status])).toEqual([
+        ["hana", "ONLINE"],
+        ["hana", "OFFLINE"],
+      ]);
+      await client.dispose();
     });
   });
 

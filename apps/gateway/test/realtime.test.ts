@@ -82,6 +82,52 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await close();
   });
 
+  it("rongcloud: a user online on two devices is offline only when the last logs out", async () => {
+    const { sub, close } = await subscribe(admin(g), {
+      app: "rongcloud",
+      types: ["PRESENCE_CHANGED"],
+      conversation: { type: "USER", id: "grace" },
+    });
+    const rongcloud = emulator("rongcloud");
+    await rongcloud?.login({ userId: "grace", sessionId: "phone", os: "iOS" });
+    await rongcloud?.login({ userId: "grace", sessionId: "desk", os: "PC" });
+    await rongcloud?.logout({ userId: "grace", sessionId: "desk" });
+    await sub.waitFor(1);
+    // The desk's logout and the second login are not news: grace is still online.
+    await sleep(300);
+    expect(sub.events.map((e) => e.status)).toEqual(["ONLINE"]);
+    await rongcloud?.logout({ userId: "grace", sessionId: "phone" });
+    const events = await sub.waitFor(2);
+    expect(events.map((e) => [e.userId, e.status])).toEqual([
+      ["grace", "ONLINE"],
+      ["grace", "OFFLINE"],
+    ]);
+    await close();
+  });
+
+  it("zego: a login on a second device, which kicks the first, keeps the user online", async () => {
+    const { sub, close } = await subscribe(admin(g), {
+      app: "zego",
+      types: ["PRESENCE_CHANGED"],
+      conversation: { type: "USER", id: "hugo" },
+    });
+    const zego = emulator("zego");
+    await zego?.login({ userId: "hugo", os: "ANDROID" });
+    // The demo app's policy is ZIM's default, one device: the PC's login logs the phone out.
+    const second = (await zego?.login({ userId: "hugo", os: "PC" })) as { kicked?: string[] };
+    expect(second.kicked).toHaveLength(1);
+    await sub.waitFor(1);
+    await sleep(300);
+    expect(sub.events.map((e) => e.status)).toEqual(["ONLINE"]);
+    await zego?.logout({ userId: "hugo" });
+    const events = await sub.waitFor(2);
+    expect(events.map((e) => [e.userId, e.status])).toEqual([
+      ["hugo", "ONLINE"],
+      ["hugo", "OFFLINE"],
+    ]);
+    await close();
+  });
+
   it.each(["tencent", "zego"])("%s: members joining and leaving a group", async (app) => {
     const { sub, close } = await subscribe(admin(g), {
       app,

@@ -23,9 +23,14 @@ describe("webhook route: success only once the events are accepted", () => {
           {
             type: "PRESENCE_CHANGED",
             appId: "app",
-            at: new Date(request.receivedAt),
+            // A vendor's retry carries the body's own time again; receipt time otherwise.
+            at: new Date(Number(request.query.get("at") || request.receivedAt)),
             userId: request.rawBody,
             status: "ONLINE",
+            // A connection-keyed report when the test names one (folded per user).
+            ...(request.query.get("conn")
+              ? { connection: request.query.get("conn") as string }
+              : {}),
           },
         ],
         replayKey: `k:${request.query.get("sig")}`,
@@ -68,8 +73,14 @@ describe("webhook route: success only once the events are accepted", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const post = async (sig: string, body: string) => {
-    const res = await fetch(`${base}/webhooks/app?sig=${sig}`, { method: "POST", body });
+  const post = async (sig: string, body: string, conn = "") => {
+    const res = await fetch(
+      `${base}/webhooks/app?sig=${sig}&conn=${conn}&at=${conn ? 1_000 : ""}`,
+      {
+        method: "POST",
+        body,
+      },
+    );
     return { status: res.status, text: await res.text() };
   };
 
@@ -84,5 +95,16 @@ describe("webhook route: success only once the events are accepted", () => {
     ]);
     expect((await post("s1", "mallory")).status).toBe(401);
     expect(published).toHaveLength(1);
+  });
+
+  it("a connection's login whose first delivery was not published is published on the retry", async () => {
+    failNext = 1;
+    expect((await post("s2", "zoe", "phone")).status).toBe(503);
+    expect(await post("s2", "zoe", "phone")).toEqual({ status: 200, text: "ACK" });
+    // A second device of zoe's is not news.
+    expect(await post("s3", "zoe", "desk")).toEqual({ status: 200, text: "ACK" });
+    expect(
+      published.filter((e) => e.type === "PRESENCE_CHANGED" && e.userId === "zoe"),
+    ).toHaveLength(1);
   });
 });

@@ -2,7 +2,9 @@ import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { REALTIME_DEFAULTS, type RealtimeConfig } from "../config/types.js";
 import { MembershipCache } from "./membership.js";
+import { MemoryPresenceStore } from "./presence.js";
 import { MemoryPubSub } from "./pubsub.js";
+import { RedisPresenceStore } from "./redis-presence.js";
 import { RedisPubSub } from "./redis-pubsub.js";
 import { RedisReplayStore } from "./redis-replay.js";
 import { MemoryReplayStore } from "./replay.js";
@@ -21,7 +23,7 @@ export interface Realtime extends RealtimeServices {
   close(): Promise<void>;
 }
 
-/** In-memory fan-out and replay store, or both in Redis when a URL is configured. */
+/** In-memory fan-out, replay and presence stores, or all in Redis when a URL is configured. */
 export async function createRealtime(
   config: RealtimeConfig = REALTIME_DEFAULTS,
   log?: Logger,
@@ -39,6 +41,7 @@ export async function createRealtime(
       pubsub,
       replay,
       members,
+      presence: new MemoryPresenceStore(),
       async close() {
         await pubsub.close();
         await replay.close();
@@ -79,6 +82,7 @@ export async function createRealtime(
     pubsub,
     replay,
     members,
+    presence: new RedisPresenceStore(publisher, `${config.keyPrefix}presence:`),
     redisReady: () => publisher.status === "ready" && subscriber.status === "ready",
     redis: publisher,
     async close() {

@@ -14,6 +14,7 @@ import type { Route } from "../http/route.js";
 import type { WebhookReason } from "../metrics.js";
 import type { Moderation } from "../moderation/service.js";
 import type { ReadCache } from "../read-cache/read-cache.js";
+import { foldPresence, MemoryPresenceStore, type PresenceStore } from "./presence.js";
 import type { PubSub } from "./pubsub.js";
 import type { ReplayStore } from "./replay.js";
 import type { WebhookGuard } from "./webhook-guard.js";
@@ -38,6 +39,8 @@ export interface WebhookDeps {
   moderation?: Moderation;
   /** Cached reads a callback's events make stale. */
   cache?: ReadCache;
+  /** Users' connections, to publish presence per user (`presence.ts`); this route's own when absent. */
+  presence?: PresenceStore;
 }
 
 /**
@@ -60,8 +63,10 @@ export interface WebhookDeps {
  *   - the same key still being published elsewhere → 503, so the vendor retries later.
  * - Success is answered only after the PubSub accepted every event; if it did not, the
  *   claim is released and the answer is 503, so the vendor's retry can deliver it.
+ * - Presence is published per user, not per connection (`presence.ts`).
  */
 export function webhookRoute(deps: WebhookDeps): Route {
+  const presence = deps.presence ?? new MemoryPresenceStore();
   return async ({ req, res, url, requestId }) => {
     const match = WEBHOOK_PATH.exec(url.pathname);
     if (!match) return null;
@@ -164,11 +169,13 @@ export function webhookRoute(deps: WebhookDeps): Route {
     }
     // The vendor says these changed: cached reads of them go before anyone hears of it.
     await deps.cache?.forgetEvents(appId, result.events);
+    let events: typeof result.events;
     try {
-      await deps.pubsub.publish(appId, result.events);
+      events = await foldPresence(presence, appId, result.events);
+      await deps.pubsub.publish(appId, events);
     } catch (error) {
       await deps.replay.release(result.replayKey).catch(() => undefined);
-      log.error({ err: error }, "events not accepted by the pubsub");
+      log.error({ err: error }, "events not accepted by the presence store or the pubsub");
       send(res, refusal(adapter, 503, "Events could not be accepted; retry later."));
       return done("unavailable");
     }
@@ -178,9 +185,9 @@ export function webhookRoute(deps: WebhookDeps): Route {
       .complete(result.replayKey, print, result.replayWindowMs)
       .catch((error: unknown) => log.warn({ error: (error as Error).message }, "replay store"));
     deps.onAccepted?.(result, receivedAt);
-    log.debug({ events: result.events.map((e) => e.type) }, "callback accepted");
+    log.debug({ events: events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
-    return done("delivered", result.events.length);
+    return done("delivered", events.length);
   };
 }
 

@@ -56,7 +56,9 @@ export class MessageRecalledEvent extends messageEventFields({
   senderId: "Who had sent it, where known (an admin recall may not tell).",
 }) {}
 
-@EventObjectType("A user came online or went offline.")
+@EventObjectType(
+  "A user came online (their first device connected) or went offline (their last device left). Tencent does not tell devices apart: there, each login and logout.",
+)
 export class PresenceChangedEvent extends ImEventBase {
   @Field(() => ID, { description: "The user." })
   userId!: string;

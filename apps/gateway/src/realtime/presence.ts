@@ -1,0 +1,170 @@
+import type { ImEvent } from "@imgraph/core";
+
+/**
+ * A user's presence from the vendor's per-connection callbacks. RongCloud and ZEGO report
+ * each connection (device, session) of a user on its own; a user online on a phone and a
+ * desktop who logs out on the desktop is still online. Only changes of the user's own
+ * presence are published: online when the first connection comes up, offline when the last
+ * one goes. Events without a connection key (Tencent's, or a vendor's that names none) are
+ * the whole user's and pass unchanged; an offline one forgets the user's connections.
+ */
+
+/** One connection's last known state and the vendor's time of it (ms). */
+export type Connection = [online: 0 | 1, at: number];
+
+/** A user's connections by the vendor's key. */
+export type Connections = Record<string, Connection>;
+
+/** Offline connections are kept this long, to refuse an online report that arrives late. */
+export const OFFLINE_KEPT_MS = 10 * 60_000;
+/**
+ * A user's record lives this long after its last change. A connection whose offline
+ * callback never came is forgotten then (the vendor's heartbeat ends a dead connection
+ * within minutes, so only a lost callback leaves one behind).
+ */
+export const USER_KEPT_MS = 7 * 24 * 3_600_000;
+/** The most connections kept per user (vendors allow 10 or so per platform). */
+export const CONNECTIONS_MAX = 64;
+
+/** Where the records live: one instance's memory, or Redis shared by every instance. */
+export interface PresenceStore {
+  /**
+   * Reads the user's record, applies `change` and writes its `next` back atomically (no
+   * other update of that user in between); answers the change's `publish`.
+   */
+  update(
+    key: string,
+    change: (stored: Connections) => { next: Connections; publish: boolean },
+    ttlMs: number,
+  ): Promise<boolean>;
+}
+
+type PresenceEvent = Extract<ImEvent, { type: "PRESENCE_CHANGED" }>;
+
+/**
+ * Whether a connection's change changes its user's presence, and the record after it.
+ * A report older than what is known of that connection changes nothing (vendors may deliver
+ * out of order). The same report again (same connection, state and time: a delivery retried
+ * because its events were not published) is published again unless another connection is
+ * online, so that an event lost once is not lost for good.
+ */
+export function applyConnection(
+  record: Connections,
+  connection: string,
+  online: boolean,
+  at: number,
+  now: number,
+): { next: Connections; publish: boolean } {
+  const stored = prune(record, now);
+  const prior = stored[connection];
+  // A connection goes down after it came up: at the same time (ZEGO's callback time is in
+  // seconds) the offline report is the later one, whichever arrived first.
+  const stale = prior && (prior[1] > at || (prior[1] === at && prior[0] === 0 && online));
+  if (stale) return { next: stored, publish: false };
+  const repeat = prior !== undefined && prior[0] === (online ? 1 : 0) && prior[1] === at;
+  const othersOnline = Object.entries(stored).some(([key, c]) => key !== connection && c[0] === 1);
+  // Online: the first connection up. Offline: the last one down (or one we never saw up).
+  const changes = online ? prior?.[0] !== 1 : prior === undefined || prior[0] === 1;
+  const next = prune({ ...stored, [connection]: [online ? 1 : 0, at] }, now);
+  return { next, publish: !othersOnline && (changes || repeat) };
+}
+
+/** Every connection offline as of `at`; one reported after `at` keeps that report. */
+function allOffline(stored: Connections, at: number, now: number): Connections {
+  const ended = Object.entries(stored).map(([key, c]): [string, Connection] => [
+    key,
+    c[1] > at ? c : [0, at],
+  ]);
+  return prune(Object.fromEntries(ended), now);
+}
+
+/** Whether any connection is online. */
+function anyOnline(connections: Connections): boolean {
+  return Object.values(connections).some((c) => c[0] === 1);
+}
+
+/** Drops offline connections past OFFLINE_KEPT_MS, then the oldest beyond CONNECTIONS_MAX. */
+function prune(connections: Connections, now: number): Connections {
+  const kept = Object.entries(connections).filter(
+    ([, [online, at]]) => online === 1 || at >= now - OFFLINE_KEPT_MS,
+  );
+  kept.sort((a, b) => b[1][1] - a[1][1]);
+  return Object.fromEntries(kept.slice(0, CONNECTIONS_MAX));
+}
+
+/** The events to publish, in order: presence changes folded per user, the rest unchanged. */
+export async function foldPresence(
+  store: PresenceStore,
+  appId: string,
+  events: readonly ImEvent[],
+  now = Date.now(),
+): Promise<ImEvent[]> {
+  const out: ImEvent[] = [];
+  for (const event of events) {
+    if (event.type !== "PRESENCE_CHANGED") {
+      out.push(event);
+    } else if (await foldOne(store, `${appId}:${event.userId}`, event, now)) {
+      out.push(event);
+    }
+  }
+  return out;
+}
+
+function foldOne(store: PresenceStore, key: string, event: PresenceEvent, now: number) {
+  const online = event.status === "ONLINE";
+  const { connection } = event;
+  if (connection === undefined) {
+    // The whole user: offline ends every connection; online says nothing of which.
+    const at = event.at.getTime();
+    return store.update(
+      key,
+      (stored) => {
+        if (online) return { next: stored, publish: true };
+        const next = allOffline(prune(stored, now), at, now);
+        // A connection that came up after `at` makes this offline old news.
+        return { next, publish: !anyOnline(next) };
+      },
+      USER_KEPT_MS,
+    );
+  }
+  return store.update(
+    key,
+    (stored) => applyConnection(stored, connection, online, event.at.getTime(), now),
+    USER_KEPT_MS,
+  );
+}
+
+/** One instance: a bounded map with expiry; the least recently changed users go first. */
+export class MemoryPresenceStore implements PresenceStore {
+  readonly #users = new Map<string, { connections: Connections; expires: number }>();
+  readonly #max: number;
+  readonly #now: () => number;
+
+  constructor(options: { maxUsers?: number; now?: () => number } = {}) {
+    this.#max = options.maxUsers ?? 100_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async update(
+    key: string,
+    change: (stored: Connections) => { next: Connections; publish: boolean },
+    ttlMs: number,
+  ): Promise<boolean> {
+    const now = this.#now();
+    const found = this.#users.get(key);
+    const { next, publish } = change(found && found.expires > now ? found.connections : {});
+    this.#users.delete(key); // re-insert: Map order is insertion order, oldest first
+    if (Object.keys(next).length > 0)
+      this.#users.set(key, { connections: next, expires: now + ttlMs });
+    for (const k of this.#users.keys()) {
+      if (this.#users.size <= this.#max) break;
+      this.#users.delete(k);
+    }
+    return publish;
+  }
+
+  /** Users held — a bounded number. */
+  size(): number {
+    return this.#users.size;
+  }
+}
