@@ -180,6 +180,19 @@ describe("ZEGO callbacks", () => {
     expect(events[0]).not.toHaveProperty("connection");
   });
 
+  it("reads a body that is URL-encoded JSON as a whole, as the pages' UrlDecode note allows", () => {
+    const plain = signedCallback({ event: "user_action", user_id: "carol", action: 0, os: "WEB" });
+    const encoded = { ...plain, rawBody: encodeURIComponent(plain.rawBody) };
+    expect(adapter.parseWebhook?.(encoded).events).toEqual(adapter.parseWebhook?.(plain).events);
+    // Still refused when decoding does not give JSON.
+    expect(() => adapter.parseWebhook?.({ ...plain, rawBody: "%7Bnot json" })).toThrow(
+      BadUserInputError,
+    );
+    expect(() => adapter.parseWebhook?.({ ...plain, rawBody: "%7B%E0%A4%A" })).toThrow(
+      BadUserInputError,
+    );
+  });
+
   it("names a user_action's connection by its session_id", () => {
     const parse = (fields: Record<string, unknown>) =>
       adapter.parseWebhook?.(signedCallback({ event: "user_action", user_id: "carol", ...fields }))

@@ -44,7 +44,7 @@ const CHANNEL = 3;
 
 export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options, request) => {
   const maxAgeSeconds = options.maxAgeSeconds ?? 300;
-  const body = callbackBody(request.rawBody, "ZEGO");
+  const body = callbackBody(jsonText(request.rawBody), "ZEGO");
   const signed = verifiedCallback(
     "ZEGO",
     verifyZegoCallback(body, options.callbackSecret, { now: request.receivedAt, maxAgeSeconds }),
@@ -64,6 +64,20 @@ export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options
   }
   return { events: read(ctx, body, signed.timestampMs), ...replay, ack: ACK };
 };
+
+/**
+ * The pages say "the callback data format is JSON, and you need to perform UrlDecode
+ * decoding on it" (docs/vendors/zego.md): every example is plain JSON, so plain JSON is read
+ * as it is, and a body that is URL-encoded JSON as a whole is decoded first.
+ */
+function jsonText(raw: string): string {
+  if (!/^\s*%7B/i.test(raw)) return raw;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, "%20"));
+  } catch {
+    return raw; // not URL-encoded after all: refused as malformed JSON
+  }
+}
 
 /** `signedAt`: the callback's own (signed) timestamp, the event's time. */
 function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent[] {
