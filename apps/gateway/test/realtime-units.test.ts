@@ -27,10 +27,10 @@ describe("MemoryReplayStore", () => {
   });
 
   it("forgets keys after their window and holds at most maxEntries", async () => {
-    let now = 0;
+    let now = 1_000_000;
     const store = new MemoryReplayStore({ maxEntries: 100, now: () => now });
     await store.claim("old", "x", 1000);
-    now = 1001;
+    now += 1001;
     expect(await store.claim("old", "x", 1000)).toBe("claimed");
     for (let i = 0; i < 1000; i++) await store.claim(`k${i}`, "x", 60_000);
     expect(store.size()).toBe(100);

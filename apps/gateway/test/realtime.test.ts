@@ -82,50 +82,67 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await close();
   });
 
-  it("rongcloud: a user online on two devices is offline only when the last logs out", async () => {
+  /**
+   * A user's presence as subscribers hear it: `online` brings devices up and down (the user
+   * staying online throughout), then `offline` takes the last one down. Exactly one ONLINE,
+   * then one OFFLINE.
+   */
+  async function expectOneOnlineThenOffline(
+    app: string,
+    userId: string,
+    online: () => Promise<void>,
+    offline: () => Promise<void>,
+  ) {
     const { sub, close } = await subscribe(admin(g), {
-      app: "rongcloud",
+      app,
       types: ["PRESENCE_CHANGED"],
-      conversation: { type: "USER", id: "grace" },
+      conversation: { type: "USER", id: userId },
     });
-    const rongcloud = emulator("rongcloud");
-    await rongcloud?.login({ userId: "grace", sessionId: "phone", os: "iOS" });
-    await rongcloud?.login({ userId: "grace", sessionId: "desk", os: "PC" });
-    await rongcloud?.logout({ userId: "grace", sessionId: "desk" });
+    await online();
     await sub.waitFor(1);
-    // The desk's logout and the second login are not news: grace is still online.
     await sleep(300);
     expect(sub.events.map((e) => e.status)).toEqual(["ONLINE"]);
-    await rongcloud?.logout({ userId: "grace", sessionId: "phone" });
+    await offline();
     const events = await sub.waitFor(2);
     expect(events.map((e) => [e.userId, e.status])).toEqual([
-      ["grace", "ONLINE"],
-      ["grace", "OFFLINE"],
+      [userId, "ONLINE"],
+      [userId, "OFFLINE"],
     ]);
     await close();
+  }
+
+  it("rongcloud: a user online on two devices is offline only when the last logs out", async () => {
+    const rongcloud = emulator("rongcloud");
+    await expectOneOnlineThenOffline(
+      "rongcloud",
+      "grace",
+      async () => {
+        await rongcloud?.login({ userId: "grace", sessionId: "phone", os: "iOS" });
+        await rongcloud?.login({ userId: "grace", sessionId: "desk", os: "PC" });
+        // The desk's logout is not news: grace is still online on the phone.
+        await rongcloud?.logout({ userId: "grace", sessionId: "desk" });
+      },
+      async () => {
+        await rongcloud?.logout({ userId: "grace", sessionId: "phone" });
+      },
+    );
   });
 
   it("zego: a login on a second device, which kicks the first, keeps the user online", async () => {
-    const { sub, close } = await subscribe(admin(g), {
-      app: "zego",
-      types: ["PRESENCE_CHANGED"],
-      conversation: { type: "USER", id: "hugo" },
-    });
     const zego = emulator("zego");
-    await zego?.login({ userId: "hugo", os: "ANDROID" });
-    // The demo app's policy is ZIM's default, one device: the PC's login logs the phone out.
-    const second = (await zego?.login({ userId: "hugo", os: "PC" })) as { kicked?: string[] };
-    expect(second.kicked).toHaveLength(1);
-    await sub.waitFor(1);
-    await sleep(300);
-    expect(sub.events.map((e) => e.status)).toEqual(["ONLINE"]);
-    await zego?.logout({ userId: "hugo" });
-    const events = await sub.waitFor(2);
-    expect(events.map((e) => [e.userId, e.status])).toEqual([
-      ["hugo", "ONLINE"],
-      ["hugo", "OFFLINE"],
-    ]);
-    await close();
+    await expectOneOnlineThenOffline(
+      "zego",
+      "hugo",
+      async () => {
+        await zego?.login({ userId: "hugo", os: "ANDROID" });
+        // The demo app's policy is ZIM's default, one device: the PC's login logs the phone out.
+        const second = (await zego?.login({ userId: "hugo", os: "PC" })) as { kicked?: string[] };
+        expect(second.kicked).toHaveLength(1);
+      },
+      async () => {
+        await zego?.logout({ userId: "hugo" });
+      },
+    );
   });
 
   it.each(["tencent", "zego"])("%s: members joining and leaving a group", async (app) => {

@@ -1,4 +1,6 @@
 import type { Redis } from "ioredis";
+import type { LRUCache } from "lru-cache";
+import { boundedCache } from "../bounded-cache.js";
 
 /** Where cached reads live: in this process, or in Redis, shared by every instance. */
 export interface CacheStore {
@@ -7,42 +9,23 @@ export interface CacheStore {
   delete(keys: readonly string[]): Promise<void>;
 }
 
-/** Entries kept at most (the oldest go first beyond it). */
+/** Entries kept at most (the least recently used go first beyond it). */
 const MAX_ENTRIES = 100_000;
 
 /** Cached reads of this process only (no Redis configured). */
 export class MemoryCacheStore implements CacheStore {
-  readonly #entries = new Map<string, { value: string; until: number }>();
-  readonly #now: () => number;
+  readonly #entries: LRUCache<string, string>;
 
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
+  constructor(now?: () => number) {
+    this.#entries = boundedCache(MAX_ENTRIES, now);
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | null>> {
-    const now = this.#now();
-    return keys.map((key) => {
-      const entry = this.#entries.get(key);
-      if (!entry) return null;
-      if (entry.until <= now) {
-        this.#entries.delete(key);
-        return null;
-      }
-      return entry.value;
-    });
+    return keys.map((key) => this.#entries.get(key) ?? null);
   }
 
   async setMany(entries: ReadonlyArray<readonly [string, string]>, ttlMs: number): Promise<void> {
-    const until = this.#now() + ttlMs;
-    for (const [key, value] of entries) {
-      this.#entries.delete(key);
-      this.#entries.set(key, { value, until });
-    }
-    // A Map iterates in insertion order: the first keys are the oldest.
-    for (const key of this.#entries.keys()) {
-      if (this.#entries.size <= MAX_ENTRIES) break;
-      this.#entries.delete(key);
-    }
+    for (const [key, value] of entries) this.#entries.set(key, value, { ttl: ttlMs });
   }
 
   async delete(keys: readonly string[]): Promise<void> {

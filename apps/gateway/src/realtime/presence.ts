@@ -1,4 +1,6 @@
 import type { ImEvent } from "@imgraph/core";
+import type { LRUCache } from "lru-cache";
+import { boundedCache } from "../bounded-cache.js";
 
 /**
  * A user's presence from the vendor's per-connection callbacks. RongCloud and ZEGO report
@@ -136,13 +138,10 @@ function foldOne(store: PresenceStore, key: string, event: PresenceEvent, now: n
 
 /** One instance: a bounded map with expiry; the least recently changed users go first. */
 export class MemoryPresenceStore implements PresenceStore {
-  readonly #users = new Map<string, { connections: Connections; expires: number }>();
-  readonly #max: number;
-  readonly #now: () => number;
+  readonly #users: LRUCache<string, Connections>;
 
   constructor(options: { maxUsers?: number; now?: () => number } = {}) {
-    this.#max = options.maxUsers ?? 100_000;
-    this.#now = options.now ?? Date.now;
+    this.#users = boundedCache(options.maxUsers ?? 100_000, options.now);
   }
 
   async update(
@@ -150,16 +149,9 @@ export class MemoryPresenceStore implements PresenceStore {
     change: (stored: Connections) => { next: Connections; publish: boolean },
     ttlMs: number,
   ): Promise<boolean> {
-    const now = this.#now();
-    const found = this.#users.get(key);
-    const { next, publish } = change(found && found.expires > now ? found.connections : {});
-    this.#users.delete(key); // re-insert: Map order is insertion order, oldest first
-    if (Object.keys(next).length > 0)
-      this.#users.set(key, { connections: next, expires: now + ttlMs });
-    for (const k of this.#users.keys()) {
-      if (this.#users.size <= this.#max) break;
-      this.#users.delete(k);
-    }
+    const { next, publish } = change(this.#users.get(key) ?? {});
+    if (Object.keys(next).length > 0) this.#users.set(key, next, { ttl: ttlMs });
+    else this.#users.delete(key);
     return publish;
   }
 

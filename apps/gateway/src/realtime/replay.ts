@@ -1,3 +1,6 @@
+import type { LRUCache } from "lru-cache";
+import { boundedCache } from "../bounded-cache.js";
+
 /**
  * Remembers which callback deliveries (and idempotent writes, `idempotency.ts`) were seen,
  * so that one delivery is published at most once. A key is first *claimed* (before publishing), then *completed* (after the
@@ -46,32 +49,27 @@ export function payloadOf(stored: string | null | undefined): string | null {
   return end < 0 ? null : stored.slice(end + 1);
 }
 
-/** One instance: a bounded map with expiry; the oldest entries go first when full. */
+/** One instance: a bounded map with expiry; the least recently used go first when full. */
 export class MemoryReplayStore implements ReplayStore {
-  readonly #entries = new Map<string, { value: string; expires: number }>();
-  readonly #max: number;
-  readonly #now: () => number;
+  readonly #entries: LRUCache<string, string>;
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
-    this.#max = options.maxEntries ?? 100_000;
-    this.#now = options.now ?? Date.now;
+    this.#entries = boundedCache(options.maxEntries ?? 100_000, options.now);
   }
 
   async claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimOutcome> {
-    const now = this.#now();
     const found = this.#entries.get(key);
-    if (found && found.expires > now) return outcomeOf(found.value, fingerprint);
-    this.#set(key, recordOf("p", fingerprint), now + ttlMs);
+    if (found !== undefined) return outcomeOf(found, fingerprint);
+    this.#entries.set(key, recordOf("p", fingerprint), { ttl: ttlMs });
     return "claimed";
   }
 
   async complete(key: string, fingerprint: string, ttlMs: number, payload?: string) {
-    this.#set(key, recordOf("d", fingerprint, payload), this.#now() + ttlMs);
+    this.#entries.set(key, recordOf("d", fingerprint, payload), { ttl: ttlMs });
   }
 
   async payload(key: string): Promise<string | null> {
-    const found = this.#entries.get(key);
-    return found && found.expires > this.#now() ? payloadOf(found.value) : null;
+    return payloadOf(this.#entries.get(key));
   }
 
   async release(key: string): Promise<void> {
@@ -84,15 +82,5 @@ export class MemoryReplayStore implements ReplayStore {
 
   async close(): Promise<void> {
     this.#entries.clear();
-  }
-
-  #set(key: string, value: string, expires: number): void {
-    this.#entries.delete(key); // re-insert: Map order is insertion order, oldest first
-    this.#entries.set(key, { value, expires });
-    // Full: the oldest go first (Map order is insertion order).
-    for (const k of this.#entries.keys()) {
-      if (this.#entries.size <= this.#max) break;
-      this.#entries.delete(k);
-    }
   }
 }
