@@ -59,17 +59,70 @@ const stores: [string, () => PresenceStore][] = [
     : []),
 ];
 
+/** Reports of one user, fed one callback at a time, and what subscribers hear of them. */
+const SCENARIOS: Array<[string, ImEvent[], string[]]> = [
+  [
+    "a user online on two devices is offline only when the last one goes",
+    [
+      presence("carol", "ONLINE", T, "phone"),
+      presence("carol", "ONLINE", T + 1, "desk"),
+      presence("carol", "OFFLINE", T + 2, "desk"),
+      presence("carol", "OFFLINE", T + 3, "phone"),
+    ],
+    ["carol ONLINE", "carol OFFLINE"],
+  ],
+  [
+    "a second offline report of one connection (disconnected, then logged out) is not news",
+    [
+      presence("carol", "ONLINE", T, "s"),
+      presence("carol", "OFFLINE", T + 5, "s"),
+      presence("carol", "OFFLINE", T + 6, "s"),
+    ],
+    ["carol ONLINE", "carol OFFLINE"],
+  ],
+  [
+    "a logout that arrives before the login it ends: the late login changes nothing",
+    [presence("carol", "OFFLINE", T + 10, "s"), presence("carol", "ONLINE", T, "s")],
+    ["carol OFFLINE"],
+  ],
+  [
+    "a login and a logout at the same time (ZEGO's seconds): the logout is the later",
+    [presence("carol", "OFFLINE", T, "s"), presence("carol", "ONLINE", T, "s")],
+    ["carol OFFLINE"],
+  ],
+  [
+    "a reconnect of an online connection is not news; a new connection after all left is",
+    [
+      presence("carol", "ONLINE", T, "s1"),
+      presence("carol", "ONLINE", T + 1, "s1"),
+      presence("carol", "OFFLINE", T + 2, "s1"),
+      presence("carol", "ONLINE", T + 3, "s2"),
+    ],
+    ["carol ONLINE", "carol OFFLINE", "carol ONLINE"],
+  ],
+  [
+    "a report without a connection is the whole user's; the connections' late reports are old news",
+    [
+      presence("carol", "ONLINE", T, "phone"),
+      presence("carol", "ONLINE", T + 1, "desk"),
+      presence("carol", "OFFLINE", T + 2),
+      presence("carol", "OFFLINE", T + 1, "desk"),
+      presence("carol", "OFFLINE", T + 3, "phone"),
+      presence("carol", "ONLINE", T + 4),
+      presence("carol", "ONLINE", T + 5),
+    ],
+    ["carol ONLINE", "carol OFFLINE", "carol ONLINE", "carol ONLINE"],
+  ],
+  [
+    "a connection that came up after a whole-user offline keeps the user online",
+    [presence("carol", "ONLINE", T + 10, "phone"), presence("carol", "OFFLINE", T + 5)],
+    ["carol ONLINE"],
+  ],
+];
+
 describe.each(stores)("presence per user (%s store)", (_name, makeStore) => {
-  it("a user online on two devices is offline only when the last one goes", async () => {
-    const store = makeStore();
-    expect(
-      await heard(store, [
-        presence("carol", "ONLINE", T, "phone"),
-        presence("carol", "ONLINE", T + 1, "desk"),
-        presence("carol", "OFFLINE", T + 2, "desk"),
-        presence("carol", "OFFLINE", T + 3, "phone"),
-      ]),
-    ).toEqual(["carol ONLINE", "carol OFFLINE"]);
+  it.each(SCENARIOS)("%s", async (_scenario, reports, expected) => {
+    expect(await heard(makeStore(), reports)).toEqual(expected);
   });
 
   it("users and apps are apart", async () => {
@@ -81,73 +134,12 @@ describe.each(stores)("presence per user (%s store)", (_name, makeStore) => {
     expect(other).toHaveLength(1);
   });
 
-  it("a second offline report of one connection (disconnected, then logged out) is not news", async () => {
-    const store = makeStore();
-    expect(
-      await heard(store, [
-        presence("carol", "ONLINE", T, "s"),
-        presence("carol", "OFFLINE", T + 5, "s"),
-        presence("carol", "OFFLINE", T + 6, "s"),
-      ]),
-    ).toEqual(["carol ONLINE", "carol OFFLINE"]);
-  });
-
-  it("a report older than what is known of its connection changes nothing", async () => {
-    const store = makeStore();
-    // The logout arrives before the login it ends.
-    expect(
-      await heard(store, [
-        presence("carol", "OFFLINE", T + 10, "s"),
-        presence("carol", "ONLINE", T, "s"),
-      ]),
-    ).toEqual(["carol OFFLINE"]);
-    // Same time (ZEGO's seconds): offline is the later, whichever came first.
-    expect(
-      await heard(store, [presence("dave", "OFFLINE", T, "s"), presence("dave", "ONLINE", T, "s")]),
-    ).toEqual(["dave OFFLINE"]);
-  });
-
-  it("a reconnect of an online connection is not news; a new connection after all left is", async () => {
-    const store = makeStore();
-    expect(
-      await heard(store, [
-        presence("carol", "ONLINE", T, "s1"),
-        presence("carol", "ONLINE", T + 1, "s1"),
-        presence("carol", "OFFLINE", T + 2, "s1"),
-        presence("carol", "ONLINE", T + 3, "s2"),
-      ]),
-    ).toEqual(["carol ONLINE", "carol OFFLINE", "carol ONLINE"]);
-  });
-
   it("the same report again (its first delivery was not published) is published again", async () => {
     const store = makeStore();
     const login = presence("carol", "ONLINE", T, "s1");
     expect(await heard(store, [login, login])).toEqual(["carol ONLINE", "carol ONLINE"]);
     // …but not while another connection is online.
     expect(await heard(store, [presence("carol", "ONLINE", T + 1, "s2"), login])).toEqual([]);
-  });
-
-  it("a report without a connection is the whole user's", async () => {
-    const store = makeStore();
-    expect(
-      await heard(store, [
-        presence("carol", "ONLINE", T, "phone"),
-        presence("carol", "ONLINE", T + 1, "desk"),
-        presence("carol", "OFFLINE", T + 2),
-        // The connections' own late reports are old news now.
-        presence("carol", "OFFLINE", T + 1, "desk"),
-        presence("carol", "OFFLINE", T + 3, "phone"),
-        presence("carol", "ONLINE", T + 4),
-        presence("carol", "ONLINE", T + 5),
-      ]),
-    ).toEqual(["carol ONLINE", "carol OFFLINE", "carol ONLINE", "carol ONLINE"]);
-    // A connection that came up after the whole-user offline keeps the user online.
-    expect(
-      await heard(store, [
-        presence("erin", "ONLINE", T + 10, "phone"),
-        presence("erin", "OFFLINE", T + 5),
-      ]),
-    ).toEqual(["erin ONLINE"]);
   });
 
   it("other events pass unchanged and in order", async () => {
