@@ -133,7 +133,12 @@ export async function startGateway(
       guard,
       moderation,
       ...(apps.cache ? { cache: apps.cache } : {}),
-      ...(metrics ? { onOutcome: (appId, reason) => metrics.webhook(appId, reason) } : {}),
+      ...(metrics
+        ? {
+            onOutcome: (appId, reason) => metrics.webhook(appId, reason),
+            onPresence: (appId, published, folded) => metrics.presence(appId, published, folded),
+          }
+        : {}),
       ...(options.onWebhookAccepted
         ? {
             onAccepted: (result, receivedAt) =>

@@ -145,6 +145,12 @@ export class GatewayMetrics {
     ["app", "outcome", "reason"],
   );
 
+  readonly #presence = this.#counter(
+    "imgraph_presence_reports_total",
+    "Vendor presence reports, by app: published as the user's presence, or folded (another device of the user's is still online, or the report is old news).",
+    ["app", "outcome"],
+  );
+
   readonly #vendorFailovers = this.#counter(
     "imgraph_vendor_failovers_total",
     "Vendor call retries sent to another host than the attempt before (failovers).",
@@ -310,6 +316,12 @@ export class GatewayMetrics {
     const accepted = reason === "delivered" || reason === "redelivered" || reason === "decided";
     const outcome = accepted ? "accepted" : "rejected";
     this.#webhooks.inc({ app, outcome, reason });
+  }
+
+  /** One callback's presence reports: how many were published, how many folded away. */
+  presence(app: string, published: number, folded: number): void {
+    if (published > 0) this.#presence.inc({ app, outcome: "published" }, published);
+    if (folded > 0) this.#presence.inc({ app, outcome: "folded" }, folded);
   }
 
   /** The exposition text and its content type. */

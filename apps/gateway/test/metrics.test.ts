@@ -236,6 +236,22 @@ describe("GET /metrics with a token configured", () => {
     for (const s of webhooks) expect(apps).toContain(s.labels.app);
   });
 
+  it("counts presence reports: published as the user's, or folded into it", async () => {
+    const count = async (outcome: string) =>
+      value((await scrape(g)).samples, "imgraph_presence_reports_total", {
+        app: "rongcloud",
+        outcome,
+      }) ?? 0;
+    const [published, folded] = [await count("published"), await count("folded")];
+    const rongcloud = g.emulators[0];
+    await rongcloud?.login({ userId: "mona", sessionId: "phone" });
+    await rongcloud?.login({ userId: "mona", sessionId: "desk" });
+    await rongcloud?.logout({ userId: "mona", sessionId: "desk" });
+    // The second device's login and its logout are folded: mona stays online.
+    await until(async () => (await count("folded")) === folded + 2);
+    expect(await count("published")).toBe(published + 1);
+  });
+
   it("reports the listeners of active subscriptions", async () => {
     const listeners = async () =>
       value((await scrape(g)).samples, "imgraph_subscription_listeners", {});

@@ -3,6 +3,7 @@ import type { ServerResponse } from "node:http";
 import {
   BadUserInputError,
   type ImAdapter,
+  type ImEvent,
   UnauthenticatedError,
   type WebhookAck,
   type WebhookResult,
@@ -31,6 +32,8 @@ export interface WebhookDeps {
   bodyLimitBytes: number;
   /** Source-address and client-certificate checks per app; none when absent. */
   guard?: WebhookGuard;
+  /** A published callback's presence reports: published, and folded into the user's (metrics). */
+  onPresence?: (appId: string, published: number, folded: number) => void;
   /** Called once a callback's events were accepted (benchmarks, tests). */
   onAccepted?: (result: WebhookResult, receivedAt: number) => void;
   /** How each callback to a configured app ended (metrics). */
@@ -184,11 +187,18 @@ export function webhookRoute(deps: WebhookDeps): Route {
     await deps.replay
       .complete(result.replayKey, print, result.replayWindowMs)
       .catch((error: unknown) => log.warn({ error: (error as Error).message }, "replay store"));
+    const reported = countPresence(result.events);
+    if (reported > 0)
+      deps.onPresence?.(appId, countPresence(events), reported - countPresence(events));
     deps.onAccepted?.(result, receivedAt);
     log.debug({ events: events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
     return done("delivered", events.length);
   };
+}
+
+function countPresence(events: readonly ImEvent[]): number {
+  return events.filter((e) => e.type === "PRESENCE_CHANGED").length;
 }
 
 function findApp(apps: AppRegistry, id: string): ImAdapter | undefined {
