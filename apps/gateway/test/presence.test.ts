@@ -142,6 +142,25 @@ describe.each(stores)("presence per user (%s store)", (_name, makeStore) => {
     expect(await heard(store, [presence("carol", "ONLINE", T + 1, "s2"), login])).toEqual([]);
   });
 
+  it("one callback's reports: each user's folded in turn, the answer in the callback's order", async () => {
+    const out = await foldPresence(
+      makeStore(),
+      "chat",
+      [
+        presence("a", "ONLINE", T, "s1"),
+        presence("b", "ONLINE", T, "s1"),
+        presence("a", "ONLINE", T + 1, "s2"),
+        presence("b", "OFFLINE", T + 1, "s1"),
+        presence("a", "OFFLINE", T + 2, "s1"),
+        presence("a", "OFFLINE", T + 3, "s2"),
+      ],
+      T,
+    );
+    expect(
+      out.map((e) => (e.type === "PRESENCE_CHANGED" ? `${e.userId} ${e.status}` : "")),
+    ).toEqual(["a ONLINE", "b ONLINE", "b OFFLINE", "a OFFLINE"]);
+  });
+
   it("other events pass unchanged and in order", async () => {
     const store = makeStore();
     const dismissed: ImEvent = {

@@ -94,22 +94,32 @@ function prune(connections: Connections, now: number): Connections {
   return Object.fromEntries(kept.slice(0, CONNECTIONS_MAX));
 }
 
-/** The events to publish, in order: presence changes folded per user, the rest unchanged. */
+/**
+ * The events to publish, in order: presence changes folded per user, the rest unchanged.
+ * One user's reports are folded in turn; different users' at once (a RongCloud callback may
+ * carry a thousand reports, and each is a store round trip in Redis).
+ */
 export async function foldPresence(
   store: PresenceStore,
   appId: string,
   events: readonly ImEvent[],
   now = Date.now(),
 ): Promise<ImEvent[]> {
-  const out: ImEvent[] = [];
+  const byUser = new Map<string, PresenceEvent[]>();
   for (const event of events) {
-    if (event.type !== "PRESENCE_CHANGED") {
-      out.push(event);
-    } else if (await foldOne(store, `${appId}:${event.userId}`, event, now)) {
-      out.push(event);
-    }
+    if (event.type !== "PRESENCE_CHANGED") continue;
+    const key = `${appId}:${event.userId}`;
+    const reports = byUser.get(key);
+    if (reports) reports.push(event);
+    else byUser.set(key, [event]);
   }
-  return out;
+  const kept = new Set<ImEvent>();
+  await Promise.all(
+    [...byUser].map(async ([key, reports]) => {
+      for (const report of reports) if (await foldOne(store, key, report, now)) kept.add(report);
+    }),
+  );
+  return events.filter((event) => event.type !== "PRESENCE_CHANGED" || kept.has(event));
 }
 
 function foldOne(store: PresenceStore, key: string, event: PresenceEvent, now: number) {
