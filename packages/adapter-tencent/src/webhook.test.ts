@@ -59,6 +59,19 @@ describe("Tencent callbacks", () => {
     expect(adapter.parseWebhook?.(bare).events).toHaveLength(1);
     // No per-connection id (only the URL's OptPlatform): each report is the whole user's.
     expect(ok?.events[0]).not.toHaveProperty("connection");
+    // A custom status change is acknowledged with no event (it had been refused as malformed).
+    const custom = adapter.parseWebhook?.(
+      request("State.StateChange", {
+        Info: { To_Account: "a", Action: "CustomStatusChange", Reason: "SetCustomStatus" },
+        CustomStatus: "busy",
+      }),
+    );
+    expect(custom?.events).toEqual([]);
+    expect(() =>
+      adapter.parseWebhook?.(
+        request("State.StateChange", { Info: { To_Account: "a", Action: "Vanish" } }),
+      ),
+    ).toThrow(BadUserInputError);
   });
 
   it("needs a callback token to read callbacks at all", () => {

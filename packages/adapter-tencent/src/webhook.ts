@@ -143,6 +143,8 @@ function read(
       const info = b.Info as CallbackFields | undefined;
       if (typeof info !== "object" || info === null)
         throw new BadUserInputError("Info", "Info is missing.");
+      // A client's custom status (cn 269/2570): imgraph has no neutral custom status event.
+      if (info.Action === "CustomStatusChange") return [];
       const status = callbackPresence(String(info.Action ?? ""), "Info.Action", {
         online: ["Login"],
         offline: ["Logout", "Disconnect"],

@@ -85,6 +85,22 @@ describe("State.StateChange", () => {
     ]);
   });
 
+  it("fires CustomStatusChange with the new CustomStatus when a client sets its status", async () => {
+    await importUsers(fx.tim, "a");
+    fx.emu.login({ userId: "a", platform: "Android" });
+    fx.emu.seed({ customStatuses: [{ userId: "a", status: "in a meeting" }] });
+    const cbs = await received();
+    expect(cbs.at(-1)?.query.get("OptPlatform")).toBe("Android");
+    expect(cbs.at(-1)?.body).toMatchObject({
+      Info: { To_Account: "a", Action: "CustomStatusChange", Reason: "SetCustomStatus" },
+      CustomStatus: "in a meeting",
+    });
+    expect(() => fx.emu.seed({ customStatuses: [{ userId: "nobody", status: "x" }] })).toThrow(
+      /not imported/,
+    );
+    expect(() => fx.emu.seed({ customStatuses: [{ userId: "a" }] })).toThrow(/userId, status/);
+  });
+
   it("fires when kick takes an online user offline", async () => {
     await importUsers(fx.tim, "a");
     fx.emu.login({ userId: "a" });

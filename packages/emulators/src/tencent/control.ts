@@ -16,7 +16,7 @@ import {
 } from "./groups.js";
 import { seedIpLists } from "./ip-lists.js";
 import { bannedUntil, enterLiveRoom, leaveLiveRoom } from "./live-rooms.js";
-import { endSessions, stateChange } from "./presence.js";
+import { customStatusChange, endSessions, stateChange } from "./presence.js";
 import type { AppState, Group } from "./state.js";
 
 /** The app named by `input.app` (SDKAppID, number or string); default the first app. */
@@ -43,9 +43,15 @@ function controlError(err: unknown): never {
  * those. Accounts named by groups are imported on the way; ipLists sets what
  * ConfigSvc/GetIPList answers (see ip-lists.ts); pins pin conversations as a client SDK would
  * (see conversation-control.ts); pushAttributeNames names the app's push attributes, slot
- * "0" first, as timpush/set_attr_name would.
+ * "0" first, as timpush/set_attr_name would; customStatuses `[{userId, status}]` set custom
+ * statuses as a client SDK's setSelfStatus would (one State.StateChange each).
  */
-export function seed(apps: Map<number, AppState>, data: unknown, now: number): Json[] {
+export function seed(
+  apps: Map<number, AppState>,
+  callbacks: TencentCallbacks,
+  data: unknown,
+  now: number,
+): Json[] {
   const items = Array.isArray(data) ? data : [data];
   return items.map((item) => {
     if (!isObject(item))
@@ -102,6 +108,8 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
         groups.push(id);
       }
       const pins = item.pins === undefined ? undefined : seedPins(app, item.pins);
+      if (item.customStatuses !== undefined)
+        seedCustomStatuses(app, callbacks, item.customStatuses);
       if (item.pushAttributeNames !== undefined) seedPushAttrNames(app, item.pushAttributeNames);
       return {
         app: app.config.sdkAppId,
@@ -114,6 +122,18 @@ export function seed(apps: Map<number, AppState>, data: unknown, now: number): J
       return controlError(err);
     }
   });
+}
+
+/** Custom statuses set as a client SDK's setSelfStatus would: one State.StateChange each. */
+function seedCustomStatuses(app: AppState, callbacks: TencentCallbacks, items: unknown): void {
+  if (!Array.isArray(items)) throw new ControlError(400, "customStatuses must be a list");
+  for (const item of items) {
+    if (!isObject(item) || typeof item.userId !== "string" || typeof item.status !== "string")
+      throw new ControlError(400, "customStatuses[] must be {userId, status}");
+    const acc = app.accounts.get(item.userId);
+    if (!acc) throw new ControlError(404, `${item.userId} is not imported`);
+    customStatusChange(callbacks, app, acc, item.status);
+  }
 }
 
 /** Names the app's push attributes: at most 10, slots "0".. in order. */

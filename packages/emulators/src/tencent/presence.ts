@@ -5,8 +5,8 @@
 import type { TencentCallbacks } from "./callbacks.js";
 import type { Account, AppState } from "./state.js";
 
-export type StateAction = "Login" | "Logout" | "Disconnect";
-export type StateReason = "Register" | "Unregister" | "LinkClose" | "TimeOut";
+export type StateAction = "Login" | "Logout" | "Disconnect" | "CustomStatusChange";
+export type StateReason = "Register" | "Unregister" | "LinkClose" | "TimeOut" | "SetCustomStatus";
 
 /** OptPlatform of State.StateChange spells iOS in upper case (§4.1). */
 export function statePlatform(platform: string): string {
@@ -20,13 +20,31 @@ export function stateChange(
   action: StateAction,
   reason: StateReason,
   platform: string,
+  customStatus?: string,
 ): void {
   callbacks.send(
     app,
     "State.StateChange",
-    { Info: { To_Account: acc.userId, Action: action, Reason: reason } },
+    {
+      Info: { To_Account: acc.userId, Action: action, Reason: reason },
+      ...(customStatus === undefined ? {} : { CustomStatus: customStatus }),
+    },
     statePlatform(platform),
   );
+}
+
+/**
+ * A client's setSelfStatus (cn 269/2570: Action CustomStatusChange, Reason SetCustomStatus,
+ * the new `CustomStatus`), sent from the platform the user is online on (Web when offline).
+ */
+export function customStatusChange(
+  callbacks: TencentCallbacks,
+  app: AppState,
+  acc: Account,
+  status: string,
+): void {
+  const platform = acc.sessions.keys().next().value ?? "Web";
+  stateChange(callbacks, app, acc, "CustomStatusChange", "SetCustomStatus", platform, status);
 }
 
 /** Ends every session of an account (kick, delete); one StateChange when it was online. */

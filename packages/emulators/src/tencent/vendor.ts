@@ -129,7 +129,7 @@ export class TencentVendor implements VendorEmulator {
   }
 
   seed(data: unknown): unknown {
-    return seed(this.apps, data, Math.floor(this.ctx.clock.now() / 1000));
+    return seed(this.apps, this.callbacks, data, Math.floor(this.ctx.clock.now() / 1000));
   }
 
   state(app?: string): unknown {
