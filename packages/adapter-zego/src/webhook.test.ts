@@ -295,6 +295,23 @@ describe("ZEGO callbacks", () => {
     }
   });
 
+  it("acknowledges a community channel's message (conv_type 3) with no event", () => {
+    const sent = adapter.parseWebhook?.(
+      signedCallback({
+        event: "send_msg",
+        from_user_id: "a",
+        conv_type: 3,
+        conv_id: "channel-1",
+        msg_type: 1,
+        msg_body: "hi",
+        msg_id: "1",
+        msg_seq: 1,
+        msg_time: NOW,
+      }),
+    );
+    expect(sent?.events).toEqual([]);
+  });
+
   it("refuses malformed bodies", () => {
     const bad = [
       { ...signedCallback({}), rawBody: "[" },

@@ -151,6 +151,9 @@ function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent
   if (b.send_result !== undefined && Number(b.send_result) !== 0) return [];
   const from = callbackId(b.from_user_id, "from_user_id");
   const convType = Number(b.conv_type);
+  // A community channel's message (conv_type 3 on the zh before-send page): imgraph has no
+  // channels, so no event, and no refusal that ZEGO would retry and then drop.
+  if (convType === CHANNEL) return [];
   if (![0, 1, 2].includes(convType))
     throw new BadUserInputError("conv_type", "conv_type must be 0, 1 or 2.");
   const msgType = callbackInteger(b.msg_type, "msg_type");
