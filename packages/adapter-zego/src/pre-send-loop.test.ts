@@ -10,7 +10,7 @@ import { startZego } from "./testing/emulator.js";
 // Long enough for a cold first callback on a loaded machine; only the "no answer" cases
 // wait it out.
 const TIMEOUT_MS = 1_000;
-const loop = useCallbackLoop({ timeoutMs: TIMEOUT_MS });
+const loop = useCallbackLoop({ beforeSend: { timeoutMs: TIMEOUT_MS } });
 const { app } = loop;
 beforeAll(() => {
   loop.emulator.seed({

@@ -5,7 +5,7 @@ import type { RunningEmulator } from "@imgraph/emulators";
 import { afterAll, beforeAll } from "vitest";
 import type { ZegoAdapter } from "../adapter.js";
 import { type AppServer, useAppServer } from "./app-server.js";
-import { startZego, zegoAdapter } from "./emulator.js";
+import { startZego, type ZegoTestOptions, zegoAdapter } from "./emulator.js";
 
 export const CALLBACK_SECRET = "zego-callback-secret-for-tests";
 
@@ -15,18 +15,14 @@ export interface CallbackLoop {
   readonly app: AppServer;
 }
 
-/** `beforeSend`: the emulator's before_send_msg settings, for the pre-send loop. */
-export function useCallbackLoop(beforeSend?: { timeoutMs: number }): CallbackLoop {
+/** `app`: more of the emulated app's settings (before_send_msg timing, the login policy). */
+export function useCallbackLoop(app: ZegoTestOptions["app"] = {}): CallbackLoop {
   const loop = {} as { emulator: RunningEmulator; adapter: ZegoAdapter; app: AppServer };
   loop.app = useAppServer(() => loop.adapter);
   beforeAll(async () => {
     loop.emulator = await startZego({
       rateLimits: false,
-      app: {
-        callbackUrl: loop.app.url,
-        callbackSecret: CALLBACK_SECRET,
-        ...(beforeSend ? { beforeSend } : {}),
-      },
+      app: { ...app, callbackUrl: loop.app.url, callbackSecret: CALLBACK_SECRET },
     });
     loop.adapter = zegoAdapter(loop.emulator, { callbackSecret: CALLBACK_SECRET });
   });
