@@ -97,19 +97,28 @@ async function subscriber(httpUrl) {
   };
 }
 
-/** @param {string} httpUrl @param {string} userId */
-async function postCallback(httpUrl, userId) {
+/**
+ * One online-status event, as RongCloud sends it.
+ * @param {string} userId @param {string} sessionId
+ */
+function statusEvent(userId, sessionId) {
+  return {
+    userid: userId,
+    status: "0",
+    os: "iOS",
+    time: Date.now(),
+    clientIp: "127.0.0.1:1",
+    sessionId,
+  };
+}
+
+/**
+ * POSTs a signed online-status callback of these events; answers when it was sent.
+ * @param {string} httpUrl @param {object[]} events
+ */
+async function postStatus(httpUrl, events) {
   const q = signRongCloudCallback(APP);
-  const body = JSON.stringify([
-    {
-      userid: userId,
-      status: "0",
-      os: "iOS",
-      time: Date.now(),
-      clientIp: "127.0.0.1:1",
-      sessionId: "s",
-    },
-  ]);
+  const body = JSON.stringify(events);
   const sent = performance.now();
   const res = await fetch(new URL(`/webhooks/chat?${new URLSearchParams({ ...q })}`, httpUrl), {
     method: "POST",
@@ -121,6 +130,11 @@ async function postCallback(httpUrl, userId) {
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
   return sent;
+}
+
+/** @param {string} httpUrl @param {string} userId */
+function postCallback(httpUrl, userId) {
+  return postStatus(httpUrl, [statusEvent(userId, "s")]);
 }
 
 /**
@@ -176,27 +190,10 @@ async function measureBatch(httpUrl, tag, users) {
   /** @type {number[]} */
   const times = [];
   for (let round = 0; round < BATCH_ROUNDS; round++) {
-    const q = signRongCloudCallback(APP);
-    const body = JSON.stringify(
-      Array.from({ length: BATCH }, (_, i) => ({
-        userid: users === "many" ? `${tag}-${round}-${i}` : `${tag}-${round}`,
-        status: "0",
-        os: "iOS",
-        time: Date.now(),
-        clientIp: "127.0.0.1:1",
-        sessionId: `s${i}`,
-      })),
+    const events = Array.from({ length: BATCH }, (_, i) =>
+      statusEvent(users === "many" ? `${tag}-${round}-${i}` : `${tag}-${round}`, `s${i}`),
     );
-    const sent = performance.now();
-    const res = await fetch(new URL(`/webhooks/chat?${new URLSearchParams({ ...q })}`, httpUrl), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
-      // @ts-expect-error undici's dispatcher option (Node's fetch takes it)
-      dispatcher: agent,
-    });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`batch callback answered ${res.status}`);
+    const sent = await postStatus(httpUrl, events);
     times.push(performance.now() - sent);
   }
   return stats(times);
