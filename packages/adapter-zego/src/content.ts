@@ -187,7 +187,8 @@ function parseBody(raw: string): JsonValue | undefined {
   return decoded === undefined ? undefined : parseJsonValue(decoded);
 }
 
-function safeDecode(raw: string): string | undefined {
+/** ZIM's URL-encoded text ("+" a space, as forms write it); undefined when it is not. */
+export function safeDecode(raw: string): string | undefined {
   try {
     return decodeURIComponent(raw.replace(/\+/g, "%20"));
   } catch {

@@ -23,7 +23,7 @@ import {
   type WebhookParser,
 } from "@imgraph/core";
 import { verifyZegoCallback } from "@imgraph/signing";
-import { fromZego } from "./content.js";
+import { fromZego, safeDecode } from "./content.js";
 import { encodeMessageId, type MessageRef, seqOf } from "./message-ids.js";
 import { PRE_SEND_FALLBACK, PRE_SEND_NEUTRAL, preSendQuestion } from "./pre-send.js";
 import { roomEvents } from "./webhook-live-rooms.js";
@@ -72,11 +72,7 @@ export const parseZegoWebhook: WebhookParser<ZegoWebhookOptions> = (ctx, options
  */
 function jsonText(raw: string): string {
   if (!/^\s*%7B/i.test(raw)) return raw;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, "%20"));
-  } catch {
-    return raw; // not URL-encoded after all: refused as malformed JSON
-  }
+  return safeDecode(raw) ?? raw; // not URL-encoded after all: refused as malformed JSON
 }
 
 /** `signedAt`: the callback's own (signed) timestamp, the event's time. */
