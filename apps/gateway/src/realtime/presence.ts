@@ -8,7 +8,8 @@ import { boundedCache } from "../bounded-cache.js";
  * desktop who logs out on the desktop is still online. Only changes of the user's own
  * presence are published: online when the first connection comes up, offline when the last
  * one goes. Events without a connection key (Tencent's, or a vendor's that names none) are
- * the whole user's and pass unchanged; an offline one forgets the user's connections.
+ * the whole user's: an online one passes; an offline one ends every connection known, and
+ * passes unless a connection came up after it.
  */
 
 /** One connection's last known state and the vendor's time of it (ms). */
@@ -64,7 +65,8 @@ export function applyConnection(
   const stale = prior && (prior[1] > at || (prior[1] === at && prior[0] === 0 && online));
   if (stale) return { next: stored, publish: false };
   const repeat = prior !== undefined && prior[0] === (online ? 1 : 0) && prior[1] === at;
-  const othersOnline = Object.entries(stored).some(([key, c]) => key !== connection && c[0] === 1);
+  const { [connection]: _self, ...others } = stored;
+  const othersOnline = anyOnline(others);
   // Online: the first connection up. Offline: the last one down (or one we never saw up).
   const changes = online ? prior?.[0] !== 1 : prior === undefined || prior[0] === 1;
   const next = prune({ ...stored, [connection]: [online ? 1 : 0, at] }, now);
@@ -72,8 +74,8 @@ export function applyConnection(
 }
 
 /** Every connection offline as of `at`; one reported after `at` keeps that report. */
-function allOffline(stored: Connections, at: number, now: number): Connections {
-  const ended = Object.entries(stored).map(([key, c]): [string, Connection] => [
+function allOffline(record: Connections, at: number, now: number): Connections {
+  const ended = Object.entries(prune(record, now)).map(([key, c]): [string, Connection] => [
     key,
     c[1] > at ? c : [0, at],
   ]);
@@ -132,7 +134,7 @@ function foldOne(store: PresenceStore, key: string, event: PresenceEvent, now: n
       key,
       (stored) => {
         if (online) return { next: stored, publish: true };
-        const next = allOffline(prune(stored, now), at, now);
+        const next = allOffline(stored, at, now);
         // A connection that came up after `at` makes this offline old news.
         return { next, publish: !anyOnline(next) };
       },

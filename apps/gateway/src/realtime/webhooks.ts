@@ -188,8 +188,10 @@ export function webhookRoute(deps: WebhookDeps): Route {
       .complete(result.replayKey, print, result.replayWindowMs)
       .catch((error: unknown) => log.warn({ error: (error as Error).message }, "replay store"));
     const reported = countPresence(result.events);
-    if (reported > 0)
-      deps.onPresence?.(appId, countPresence(events), reported - countPresence(events));
+    if (reported > 0) {
+      const published = countPresence(events);
+      deps.onPresence?.(appId, published, reported - published);
+    }
     deps.onAccepted?.(result, receivedAt);
     log.debug({ events: events.map((e) => e.type) }, "callback accepted");
     send(res, result.ack);
