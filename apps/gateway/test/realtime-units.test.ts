@@ -137,6 +137,56 @@ describe("MembershipCache", () => {
     expect(await cache.isMember(a, "missing", "x")).toBeNull();
   });
 
+  it("keeps lists in step with every membership event, and asks afresh on request", async () => {
+    const calls: string[] = [];
+    const groups = { g: ["x", "y"] };
+    const a = adapter(groups, calls);
+    const cache = new MembershipCache();
+    const release = cache.watch("app");
+    expect(await cache.isMember(a, "g", "x")).toBe(true);
+    const at = new Date(0);
+    cache.observe("app", {
+      type: "GROUP_MEMBER_LEFT",
+      appId: "app",
+      at,
+      groupId: "g",
+      userIds: ["x"],
+    });
+    cache.observe("app", {
+      type: "GROUP_MEMBER_JOINED",
+      appId: "app",
+      at,
+      groupId: "g",
+      userIds: ["z"],
+    });
+    cache.observe("app", { type: "PROFILE_UPDATED", appId: "app", at, userId: "y" } as never);
+    expect(await cache.isMember(a, "g", "x")).toBe(false);
+    expect(await cache.isMember(a, "g", "z")).toBe(true);
+    expect(calls).toEqual(["g"]);
+    // A change no event told of: the cached list still says so, the vendor does not.
+    groups.g = ["y"];
+    expect(await cache.isMember(a, "g", "z")).toBe(true);
+    expect(await cache.isMember(a, "g", "z", { fresh: true })).toBe(false);
+    expect(calls).toEqual(["g", "g"]);
+    release();
+  });
+
+  it("drops an app's lists when its last subscription ends", async () => {
+    const calls: string[] = [];
+    const a = adapter({ g: ["x"] }, calls);
+    const cache = new MembershipCache();
+    const first = cache.watch("app");
+    const second = cache.watch("app");
+    await cache.isMember(a, "g", "x");
+    first();
+    first(); // a second release of the same watch counts once
+    expect(cache.size()).toBe(1);
+    second();
+    expect(cache.size()).toBe(0);
+    await cache.isMember(a, "g", "x");
+    expect(calls).toEqual(["g", "g"]);
+  });
+
   it("expires lists and holds a bounded number of them", async () => {
     let now = 0;
     const calls: string[] = [];

@@ -231,6 +231,44 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await client.dispose();
   });
 
+  it.each(
+    APPS,
+  )("%s: a removed member stops receiving the group's messages at once, whatever their filters", async (app) => {
+    const text = (e: Record<string, unknown>) =>
+      (e.message as { content: { text: string } }).content.text;
+    // The admin's subscription keeps the app watched; it hears the removal.
+    const adminClient = wsClient(g.url, { "x-api-key": g.adminKey });
+    const left = collect(adminClient, EVENTS, { app, types: ["GROUP_MEMBER_LEFT"] });
+    await until(() => listeners() === 1);
+    // Carol listens to messages only: the membership events never pass her filter.
+    const carolClient = wsClient(g.url, bearer(await g.tokenFor("carol")));
+    const carol = collect(carolClient, EVENTS, { app, types: ["MESSAGE_SENT"] });
+    await until(() => listeners() === 2);
+    await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "in" } } });
+    await carol.waitFor(1);
+    expect(
+      (await gql(g.url, REMOVE, { app, g: "demogroup", u: ["carol"] }, admin(g))).errors,
+    ).toBeUndefined();
+    await left.waitFor(1);
+    await send(app, { from: "bob", toGroupId: "demogroup", content: { text: { text: "out" } } });
+    await send(app, { from: "bob", toUserIds: ["carol"], content: { text: { text: "dm" } } });
+    await carol.waitFor(2);
+    await sleep(100);
+    expect(carol.events.map(text)).toEqual(["in", "dm"]);
+    // Listening to the group again is refused.
+    const again = collect(carolClient, EVENTS, {
+      app,
+      conversation: { type: "GROUP", id: "demogroup" },
+    });
+    await until(() => again.done);
+    expect(JSON.stringify(again.errors)).toContain("FORBIDDEN");
+    expect(
+      (await gql(g.url, ADD, { app, g: "demogroup", u: ["carol"] }, admin(g))).errors,
+    ).toBeUndefined();
+    await Promise.all([adminClient.dispose(), carolClient.dispose()]);
+    await until(() => listeners() === 0);
+  });
+
   it.each(["tencent", "zego"])("%s: a group's creation and dismissal", async (app) => {
     const CREATE = `mutation($app: ID, $input: CreateGroupInput!) { createGroup(app: $app, input: $input) { id } }`;
     const DISMISS = `mutation($app: ID, $g: ID!) { dismissGroup(app: $app, groupId: $g) }`;

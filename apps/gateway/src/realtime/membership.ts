@@ -1,14 +1,20 @@
-import type { ImAdapter } from "@imgraph/core";
+import type { ImAdapter, ImEvent } from "@imgraph/core";
 
 /**
  * Group member lists for event filtering, shared by every subscriber of an instance: one
  * lookup serves all subscribers of a group for `ttlMs`, concurrent lookups are merged,
  * and at most `maxGroups` lists and `maxCachedMembers` ids in all are held (oldest lists
- * dropped first). Membership events seen
- * by subscribers patch the cached list so it does not lag behind them.
+ * dropped first).
+ *
+ * A cached list is kept in step by the app's membership events, which every subscription
+ * passes to `observe` before its own filters (a subscriber listening to messages only must
+ * not leave a removed member's entry behind). Lists are only trusted while someone is
+ * watching the app's events: when its last subscription ends (`watch`'s release), its
+ * lists are dropped, since changes after that would go unseen.
  */
 export class MembershipCache {
   readonly #lists = new Map<string, { members: Set<string>; expires: number }>();
+  readonly #watchers = new Map<string, number>();
   readonly #inflight = new Map<string, Promise<Set<string> | null>>();
   readonly #ttlMs: number;
   readonly #maxGroups: number;
@@ -32,10 +38,42 @@ export class MembershipCache {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Whether the user is a member; null when the vendor cannot tell right now. */
-  async isMember(adapter: ImAdapter, groupId: string, userId: string): Promise<boolean | null> {
-    const list = await this.#list(adapter, groupId);
+  /**
+   * Whether the user is a member; null when the vendor cannot tell right now. `fresh` asks
+   * the vendor even when a list is cached (and caches its answer).
+   */
+  async isMember(
+    adapter: ImAdapter,
+    groupId: string,
+    userId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<boolean | null> {
+    const list = await this.#list(adapter, groupId, options.fresh === true);
     return list ? list.has(userId) : null;
+  }
+
+  /** A subscription of the app starts; call the answer when it ends. */
+  watch(appId: string): () => void {
+    this.#watchers.set(appId, (this.#watchers.get(appId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.#watchers.get(appId) ?? 1) - 1;
+      if (left > 0) {
+        this.#watchers.set(appId, left);
+        return;
+      }
+      this.#watchers.delete(appId);
+      const prefix = key(appId, "");
+      for (const k of [...this.#lists.keys()]) if (k.startsWith(prefix)) this.#lists.delete(k);
+    };
+  }
+
+  /** Patches the cached lists with one of the app's events (any event may be passed). */
+  observe(appId: string, event: ImEvent): void {
+    if (event.type === "GROUP_MEMBER_JOINED") this.joined(appId, event.groupId, event.userIds);
+    else if (event.type === "GROUP_MEMBER_LEFT") this.left(appId, event.groupId, event.userIds);
   }
 
   /** Whether the cached list (if any, even expired) has the user: for dismissed groups. */
@@ -61,10 +99,10 @@ export class MembershipCache {
     this.#lists.clear();
   }
 
-  async #list(adapter: ImAdapter, groupId: string): Promise<Set<string> | null> {
+  async #list(adapter: ImAdapter, groupId: string, fresh: boolean): Promise<Set<string> | null> {
     const k = key(adapter.info.id, groupId);
     const cached = this.#lists.get(k);
-    if (cached && cached.expires > this.#now()) return cached.members;
+    if (!fresh && cached && cached.expires > this.#now()) return cached.members;
     let pending = this.#inflight.get(k);
     if (!pending) {
       pending = this.#load(adapter, groupId).finally(() => this.#inflight.delete(k));

@@ -95,18 +95,23 @@ export class EventStream implements AsyncIterableIterator<ImEvent | StreamLagged
 
 /**
  * Keeps the events a predicate accepts (and passes a `StreamLagged` on). `return()` goes
- * straight to the source, so a pending `next()` ends at once.
+ * straight to the source, so a pending `next()` ends at once. `onEnd` runs once, however
+ * the stream ends.
  */
 export class FilteredStream<T> implements AsyncIterableIterator<T | StreamLagged> {
   constructor(
     private readonly source: AsyncIterator<ImEvent | StreamLagged>,
     private readonly keep: (event: ImEvent) => Promise<T | null> | T | null,
+    private readonly onEnd: () => void = () => {},
   ) {}
 
   async next(): Promise<IteratorResult<T | StreamLagged>> {
     for (;;) {
       const r = await this.source.next();
-      if (r.done) return { value: undefined, done: true };
+      if (r.done) {
+        this.onEnd();
+        return { value: undefined, done: true };
+      }
       if (r.value instanceof StreamLagged) return { value: r.value, done: false };
       const kept = await this.keep(r.value);
       if (kept !== null) return { value: kept, done: false };
@@ -114,11 +119,13 @@ export class FilteredStream<T> implements AsyncIterableIterator<T | StreamLagged
   }
 
   async return(): Promise<IteratorResult<T | StreamLagged>> {
+    this.onEnd();
     await this.source.return?.();
     return { value: undefined, done: true };
   }
 
   async throw(error?: unknown): Promise<IteratorResult<T | StreamLagged>> {
+    this.onEnd();
     await this.source.return?.();
     throw error;
   }

@@ -53,13 +53,10 @@ export async function maySee(
     case "GROUP_CREATED":
       return event.ownerId === me || event.userIds.includes(me);
     case "GROUP_MEMBER_JOINED":
-      members.joined(appId, event.groupId, event.userIds);
+    case "GROUP_MEMBER_LEFT":
+      // The lists already have this change (MembershipCache.observe): those who left are
+      // told by name, the others as members.
       return event.userIds.includes(me) || member(event.groupId);
-    case "GROUP_MEMBER_LEFT": {
-      const visible = event.userIds.includes(me) || (await member(event.groupId));
-      members.left(appId, event.groupId, event.userIds);
-      return visible;
-    }
     case "GROUP_PROFILE_UPDATED":
     case "GROUP_MUTED":
     case "GROUP_ATTRIBUTES_CHANGED":

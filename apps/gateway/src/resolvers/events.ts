@@ -69,17 +69,36 @@ export class EventResolver {
         conversation,
       };
       const viewer = ctx.viewer;
+      const { members } = realtime;
+      const appId = adapter.info.id;
       // Listening to a group one is not in is refused up front (nothing would arrive). The
-      // shared member list answers, and is then at hand for this group's events.
+      // vendor answers, not a cached list (the user may have just been removed); its list
+      // is then at hand for this group's events.
       if (conversation?.type === "GROUP" && viewer.role === "USER") {
-        const member = await realtime.members.isMember(adapter, conversation.id, viewer.userId);
+        const member = await members.isMember(adapter, conversation.id, viewer.userId, {
+          fresh: true,
+        });
         if (!member) throw new ForbiddenError("You may only listen to groups you belong to.");
       }
-      const source = await realtime.pubsub.subscribe(adapter.info.id);
-      return new FilteredStream(source, async (event) =>
-        matches(viewer, event, filter) && (await maySee(viewer, adapter, event, realtime.members))
-          ? event
-          : null,
+      const release = members.watch(appId);
+      let source: Awaited<ReturnType<typeof realtime.pubsub.subscribe>>;
+      try {
+        source = await realtime.pubsub.subscribe(appId);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return new FilteredStream(
+        source,
+        async (event) => {
+          // Every membership change keeps the shared lists current, whatever this
+          // subscription's own filters keep.
+          members.observe(appId, event);
+          return matches(viewer, event, filter) && (await maySee(viewer, adapter, event, members))
+            ? event
+            : null;
+        },
+        release,
       );
     },
   })
