@@ -646,7 +646,11 @@ const RULES: Record<string, Case | Case[]> = {
   },
   "Mutation.keepLiveRoomAlive": { rule: rules.admin() },
   "Mutation.setLiveRoomWhitelist": { rule: rules.liveRoomOwner("roomId") },
-  "Mutation.sendRoomMessage": { rule: rules.self("from") },
+  "Mutation.sendRoomMessage": {
+    // The live room's owner only: a server send skips the room's mutes and bans.
+    rule: rules.liveRoomOwner("roomId"),
+    args: (w, caller) => ({ from: callerUser(w, caller) }),
+  },
 
   // ── Subscription ──
   "Subscription.events": [

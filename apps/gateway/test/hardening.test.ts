@@ -139,9 +139,86 @@ describe("credentials", () => {
   });
 
   it("an anonymous caller cannot probe which groups exist", async () => {
-    for (const id of ["demogroup", "no-such-group"]) {
+    for (const id of ["demogroup", "nosuchgroup"]) {
       const r = await gql(g.url, `{ group(app: "tencent", id: "${id}") { id } }`);
       expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
     }
+  });
+});
+
+// Regressions from the second hostile probe (authorization): each answered wrongly before.
+
+describe("end users cannot tell a missing group or live room from someone else's", () => {
+  const APPS = ["rongcloud", "tencent", "zego"];
+  // dave is in no group of the demo and owns no live room.
+  const asks: Array<[string, string, (id: string) => Record<string, unknown>]> = [
+    ["group", "query($app: ID, $id: ID!) { group(app: $app, id: $id) { id } }", (id) => ({ id })],
+    [
+      "addGroupMembers (owner or admin)",
+      'mutation($app: ID, $id: ID!) { addGroupMembers(app: $app, groupId: $id, userIds: ["dave"]) { ok } }',
+      (id) => ({ id }),
+    ],
+    [
+      "dismissGroup (owner)",
+      "mutation($app: ID, $id: ID!) { dismissGroup(app: $app, groupId: $id) }",
+      (id) => ({ id }),
+    ],
+  ];
+  it.each(APPS)("%s: the same FORBIDDEN for an existing and a missing group", async (app) => {
+    const dave = bearer(await g.tokenFor("dave"));
+    for (const [name, query, vars] of asks) {
+      const answers = [];
+      for (const id of ["demogroup", "nosuchgroup"]) {
+        const r = await gql(g.url, query, { app, ...vars(id) }, dave);
+        answers.push({ name, codes: codes(r), message: r.errors?.[0]?.message });
+      }
+      expect(answers[0]?.codes).toEqual(["FORBIDDEN"]);
+      expect(answers[1]).toEqual(answers[0]);
+    }
+    // Admins are still told the truth.
+    const missing = await gql<{ group: unknown }>(
+      g.url,
+      asks[0]?.[1] as string,
+      { app, id: "nosuchgroup" },
+      admin(g),
+    );
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data?.group).toBeNull();
+  });
+
+  it.each(APPS)("%s: the same FORBIDDEN for an existing and a missing live room", async (app) => {
+    const dave = bearer(await g.tokenFor("dave"));
+    const MUTE = `mutation($app: ID, $id: ID!) { muteLiveRoom(app: $app, roomId: $id, muted: true) }`;
+    const rooms = await gql<{ liveRooms: { nodes: Array<{ id: string }> } }>(
+      g.url,
+      "query($app: ID) { liveRooms(app: $app) { nodes { id } } }",
+      { app },
+      admin(g),
+    );
+    const existing = rooms.data?.liveRooms.nodes[0]?.id ?? "demolive";
+    const answers = [];
+    for (const id of [existing, "nosuchroom"]) {
+      const r = await gql(g.url, MUTE, { app, id }, dave);
+      answers.push({ codes: codes(r), message: r.errors?.[0]?.message });
+    }
+    expect(answers[0]?.codes).toEqual(["FORBIDDEN"]);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+});
+
+describe("room messages from end users", () => {
+  // A RongCloud chatroom or Tencent AVChatRoom is the live room itself, and a server send
+  // skips its mutes and bans: a user muted and banned there must not post through it.
+  it.each([
+    "rongcloud",
+    "tencent",
+    "zego",
+  ])("%s: a user who does not own the room is refused, as for live room messages", async (app) => {
+    const dave = bearer(await g.tokenFor("dave"));
+    const SEND = `mutation($app: ID, $room: ID!) { sendRoomMessage(app: $app, roomId: $room, from: "dave", content: { text: { text: "hi" } }) { messageId } }`;
+    const r = await gql(g.url, SEND, { app, room: "demolive" }, dave);
+    expect(codes(r)).toEqual(["FORBIDDEN"]);
+    const asAdmin = await gql(g.url, SEND, { app, room: "demolive" }, admin(g));
+    expect(codes(asAdmin)).not.toContain("FORBIDDEN");
   });
 });

@@ -3,7 +3,6 @@ import {
   type CallOptions,
   ForbiddenError,
   type ImAdapter,
-  NotFoundError,
   OPERATIONS,
   type OperationName,
 } from "@imgraph/core";
@@ -66,12 +65,14 @@ async function checkRule(
       if (id !== viewer.userId) throw new ForbiddenError(`You may only ${action} as yourself.`);
       return;
     case "groupOwner": {
+      // One answer for a missing group, an ownerless one and someone else's: end users
+      // cannot probe which groups exist.
       const group = await access.adapter.getGroup(id, access.options);
-      if (!group) throw new NotFoundError(`Group ${id} does not exist.`);
-      if (group.ownerId === null)
-        throw new ForbiddenError(`Only admins may ${action}: this vendor keeps no group owner.`);
-      if (group.ownerId !== viewer.userId)
-        throw new ForbiddenError(`Only the group's owner may ${action}.`);
+      if (!group || group.ownerId !== viewer.userId) {
+        throw new ForbiddenError(
+          `Only the group's owner may ${action} (only admins, where the vendor keeps no owner).`,
+        );
+      }
       return;
     }
     case "groupAdmin":
@@ -88,12 +89,13 @@ async function checkRule(
       return;
     }
     case "liveRoomOwner": {
+      // As for groups: one answer whether the room is missing, ownerless or someone else's.
       const room = await access.adapter.getLiveRoom({ roomId: id }, access.options);
-      if (!room) throw new NotFoundError(`Live room ${id} does not exist.`);
-      if (room.ownerId === null)
-        throw new ForbiddenError(`Only admins may ${action}: this vendor keeps no room owner.`);
-      if (room.ownerId !== viewer.userId)
-        throw new ForbiddenError(`Only the live room's owner may ${action}.`);
+      if (!room || room.ownerId !== viewer.userId) {
+        throw new ForbiddenError(
+          `Only the live room's owner may ${action} (only admins, where the vendor keeps no owner).`,
+        );
+      }
       return;
     }
     case "participant": {
@@ -132,8 +134,7 @@ async function checkGroupAdmin(
     throw new ForbiddenError(`Only the group's owner and admins may ${action}.`);
   }
   const group = await adapter.getGroup(groupId, options);
-  if (!group) throw new NotFoundError(`Group ${groupId} does not exist.`);
-  if (group.ownerId !== userId) {
+  if (group?.ownerId !== userId) {
     throw new ForbiddenError(`Only the group's owner (admins are not kept here) may ${action}.`);
   }
 }

@@ -1,4 +1,4 @@
-import type { CallOptions, ImAdapter } from "@imgraph/core";
+import { type CallOptions, type ImAdapter, ImError } from "@imgraph/core";
 
 /**
  * Whether a user belongs to a group: the adapter's checkGroupMembers, one vendor call. A
@@ -11,8 +11,22 @@ export async function isMember(
   userId: string,
   options: CallOptions,
 ): Promise<boolean> {
-  const [answer] = await adapter.checkGroupMembers({ groupId, userIds: [userId] }, options);
-  if (!answer) return false;
+  // A group that does not exist has no members (the vendor answers so per item or for the
+  // whole call): the caller is refused like a non-member, so end users cannot probe which
+  // groups exist.
+  let answers: Awaited<ReturnType<ImAdapter["checkGroupMembers"]>>;
+  try {
+    answers = await adapter.checkGroupMembers({ groupId, userIds: [userId] }, options);
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+  const [answer] = answers;
+  if (!answer || (!answer.ok && isNotFound(answer.error))) return false;
   if (!answer.ok) throw answer.error;
   return answer.value;
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ImError && error.code === "NOT_FOUND";
 }

@@ -40,7 +40,7 @@ export class GroupResolver {
   @Query(() => Group, {
     nullable: true,
     description:
-      "One group; null when it does not exist. End users may read only groups they belong to.",
+      "One group; null when it does not exist. End users may read only groups they belong to (FORBIDDEN otherwise, a group that does not exist included: they cannot probe which groups exist).",
   })
   async group(
     @Arg("id", () => ID, { description: "The group id." }) id: string,

@@ -68,7 +68,7 @@ export class RoomResolver {
   }
 
   @Mutation(() => BroadcastResult, {
-    description: `Sends a message to everyone in a room. ${WHICH_ROOM} End users send only as themselves.`,
+    description: `Sends a message to everyone in a room. ${WHICH_ROOM} The room's owner (as themselves, where the vendor keeps one: Tencent) and admins: server sends skip the room's mutes and bans, so end users send from their client SDK.`,
   })
   async sendRoomMessage(
     @Arg("roomId", () => ID, { description: "The room." }) roomId: string,

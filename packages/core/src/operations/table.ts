@@ -303,7 +303,9 @@ export const OPERATIONS = {
     area: "rooms",
     kind: "write",
     capability: "ROOM_MESSAGE",
-    access: { self: "from" },
+    // RongCloud's and Tencent's rooms are their live rooms, and a server send skips the
+    // room's mutes and bans: the same rule as sendLiveRoomMessage.
+    access: [{ self: "from" }, { liveRoomOwner: "roomId" }],
     action: "send room messages",
     summary: "Send a message into an RTC room.",
   }),
