@@ -171,6 +171,8 @@ export async function startGateway(
     path: GRAPHQL_PATH,
     schema,
     config: config.server,
+    maxSubscriptionsPerUser:
+      config.realtime?.maxSubscriptionsPerUser ?? REALTIME_DEFAULTS.maxSubscriptionsPerUser,
     apps,
     auth,
     realtime,

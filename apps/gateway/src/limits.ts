@@ -25,13 +25,22 @@ export interface OperationShape {
   cost: number;
   depth: number;
   aliases: number;
+  /** `__schema` and `__type` fields: each answers up to the whole schema. */
+  introspections: number;
 }
+
+/**
+ * At most this many introspection fields an operation. One `__schema` is the whole schema
+ * (the playground's query asks once); aliases of it multiply a large answer.
+ */
+export const MAX_INTROSPECTIONS = 5;
 
 /**
  * Measures an operation once its variables are known (after validation, so fragments are
  * acyclic). Fragments are measured where they are spread, so they cannot hide depth or
  * list sizes. A list's size is its `first` argument or the length of a list argument
- * (e.g. ids), variables resolved. Introspection fields are not measured.
+ * (e.g. ids), variables resolved. Introspection fields are counted (and their aliases),
+ * not measured inside.
  *
  * The walk over the document (the costly part) happens once per operation: its result, a
  * tree of fields with the arguments that size them, is kept beside Apollo's cached parse
@@ -48,7 +57,12 @@ export function measureOperation(
     plan = planOperation(schema, document, operation);
     plans.set(operation, plan);
   }
-  return { cost: costOf(plan.fields, 1, variables), depth: plan.depth, aliases: plan.aliases };
+  return {
+    cost: costOf(plan.fields, 1, variables),
+    depth: plan.depth,
+    aliases: plan.aliases,
+    introspections: plan.introspections,
+  };
 }
 
 interface OperationPlan {
@@ -56,6 +70,7 @@ interface OperationPlan {
   fields: FieldPlan[];
   depth: number;
   aliases: number;
+  introspections: number;
 }
 
 interface FieldPlan {
@@ -78,14 +93,23 @@ function planOperation(
   const typeInfo = new TypeInfo(schema);
   const root: FieldPlan = { sizedBy: null, children: [] };
   const open: FieldPlan[] = [root];
-  const plan: OperationPlan = { schema, fields: root.children, depth: 0, aliases: 0 };
+  const plan: OperationPlan = {
+    schema,
+    fields: root.children,
+    depth: 0,
+    aliases: 0,
+    introspections: 0,
+  };
   const visitor = visitWithTypeInfo(typeInfo, {
     Field: {
       enter(node: FieldNode) {
-        // Introspection is governed by its own switch; the playground's deep introspection
-        // query must not trip the depth limit. Skip it (and its subtree) here.
-        if (node.name.value === "__schema" || node.name.value === "__type") return false;
         if (node.alias) plan.aliases++;
+        // Introspection is governed by its own switch; the playground's deep introspection
+        // query must not trip the depth limit: counted, but its subtree is not walked.
+        if (node.name.value === "__schema" || node.name.value === "__type") {
+          plan.introspections++;
+          return false;
+        }
         plan.depth = Math.max(plan.depth, open.length);
         const def = typeInfo.getFieldDef();
         // A connection's own nodes/edges were counted by the connection's `first`.
@@ -138,6 +162,11 @@ export function checkLimits(shape: OperationShape, limits: QueryLimits): GraphQL
   if (shape.depth > limits.maxDepth) {
     return limitError(
       `The query is nested ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+    );
+  }
+  if (shape.introspections > MAX_INTROSPECTIONS) {
+    return limitError(
+      `The query asks for the schema ${shape.introspections} times (__schema, __type); at most ${MAX_INTROSPECTIONS} are allowed.`,
     );
   }
   if (shape.aliases > limits.maxAliases) {

@@ -55,6 +55,17 @@ describe("config: real-time", () => {
     expect(error({ apps: [rongcloud], realtime: { webhookBodyLimitBytes: 10 } })).toMatch(
       /^realtime\.webhookBodyLimitBytes/,
     );
+    expect(error({ apps: [rongcloud], realtime: { maxSubscriptionsPerUser: 0 } })).toMatch(
+      /^realtime\.maxSubscriptionsPerUser/,
+    );
+    const bounded = validateConfig(
+      { apps: [rongcloud], realtime: { maxSubscriptionsPerUser: 5 } },
+      sources({}),
+    );
+    expect(bounded.realtime?.maxSubscriptionsPerUser).toBe(5);
+    expect(
+      validateConfig({ apps: [rongcloud] }, sources({})).realtime?.maxSubscriptionsPerUser,
+    ).toBe(20);
   });
 
   it("takes per-app callback secrets only from the environment or a file", () => {

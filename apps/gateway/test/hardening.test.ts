@@ -47,6 +47,22 @@ describe("query limits are the client's fault: 400", () => {
     expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
   });
 
+  it("aliases of introspection count, and at most 5 introspection fields run", async () => {
+    const many = `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: __schema { types { name } }`).join(" ")} }`;
+    const r = await gql(g.url, many);
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
+    const aliased = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __type(name: "User") { name }`).join(" ")} }`;
+    expect(codes(await gql(g.url, aliased))).toEqual(["QUERY_TOO_COMPLEX"]);
+    // The playground's single introspection still runs.
+    const one = await gql<{ __schema: { types: unknown[] } }>(
+      g.url,
+      "{ __schema { types { name } } }",
+    );
+    expect(one.status).toBe(200);
+    expect(one.data?.__schema.types.length).toBeGreaterThan(100);
+  });
+
   it("first: 2147483647", async () => {
     const r = await gql(
       g.url,

@@ -304,6 +304,35 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await until(() => listeners() === 0);
   });
 
+  it("bounds the subscriptions one end user runs, over all their sockets", async () => {
+    const token = bearer(await g.tokenFor("alice"));
+    const sockets = [wsClient(g.url, token), wsClient(g.url, token)];
+    // 20 (the default bound), spread over two sockets.
+    const running = Array.from({ length: 20 }, (_, i) =>
+      collect(sockets[i % 2] as (typeof sockets)[number], EVENTS, { app: "tencent" }),
+    );
+    await until(() => listeners() === 20);
+    const over = collect(sockets[0] as (typeof sockets)[number], EVENTS, { app: "zego" });
+    await until(() => over.done);
+    expect(JSON.stringify(over.errors)).toContain("TOO_MANY_SUBSCRIPTIONS");
+    expect(running.every((r) => !r.done)).toBe(true);
+    // Admins are not bounded by it, and other users have their own count.
+    const others = [
+      wsClient(g.url, { "x-api-key": g.adminKey }),
+      wsClient(g.url, bearer(await g.tokenFor("bob"))),
+    ];
+    for (const client of others) collect(client, EVENTS, { app: "tencent" });
+    await until(() => listeners() === 22);
+    // Closing a socket gives its subscriptions back.
+    await sockets[1]?.dispose();
+    await until(() => listeners() === 12);
+    const again = collect(sockets[0] as (typeof sockets)[number], EVENTS, { app: "zego" });
+    await until(() => listeners() === 13);
+    expect(again.done).toBe(false);
+    await Promise.all([sockets[0]?.dispose(), ...others.map((c) => c.dispose())]);
+    await until(() => listeners() === 0);
+  });
+
   it("closes a subscriber with 4403 when its token expires", async () => {
     const short = await g.tokenFor("alice", { expiresIn: "2s" });
     let closed: number | undefined;

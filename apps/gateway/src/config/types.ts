@@ -118,6 +118,11 @@ export interface RealtimeConfig {
   /** Events a slow subscriber may fall behind before it is disconnected. */
   maxBufferedEvents: number;
   /**
+   * Subscriptions one end user may run at once on an instance, over all their sockets:
+   * every event is checked and sent once per subscription, so the count is the cost.
+   */
+  maxSubscriptionsPerUser: number;
+  /**
    * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names a callback's
    * source; without them the connection's peer address is the source.
    */
@@ -130,6 +135,7 @@ export const REALTIME_DEFAULTS: RealtimeConfig = {
   keyPrefix: "imgraph:",
   webhookBodyLimitBytes: 512 * 1024,
   maxBufferedEvents: 1000,
+  maxSubscriptionsPerUser: 20,
   trustedProxies: [],
 };
 

@@ -173,6 +173,7 @@ function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {
     "keyPrefix",
     "webhookBodyLimitBytes",
     "maxBufferedEvents",
+    "maxSubscriptionsPerUser",
     "trustedProxies",
     "webhookTls",
   ]);
@@ -211,6 +212,13 @@ function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {
     );
   if (r.maxBufferedEvents !== undefined)
     out.maxBufferedEvents = int(r.maxBufferedEvents, "realtime.maxBufferedEvents", 1, 1_000_000);
+  if (r.maxSubscriptionsPerUser !== undefined)
+    out.maxSubscriptionsPerUser = int(
+      r.maxSubscriptionsPerUser,
+      "realtime.maxSubscriptionsPerUser",
+      1,
+      10_000,
+    );
   return out;
 }
 

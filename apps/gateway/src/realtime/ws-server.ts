@@ -42,6 +42,8 @@ export interface WsDeps {
   path: string;
   schema: GraphQLSchema;
   config: ServerConfig;
+  /** Running subscriptions an end user may hold on this instance (admins: no bound). */
+  maxSubscriptionsPerUser: number;
   apps: AppRegistry;
   auth: Authenticator;
   realtime: RealtimeServices;
@@ -77,6 +79,17 @@ export function startWs(deps: WsDeps): RunningWs {
   const states = new WeakMap<WebSocket, ConnectionState>();
   // Each subscription's trace context, by its context value, for its subscribe step.
   const traceContexts = new WeakMap<object, Context>();
+  // End users' running subscriptions on this instance, over all their sockets.
+  const perUser = new Map<string, number>();
+  const userKey = (viewer: Viewer | undefined) =>
+    viewer?.role === "USER" ? `${viewer.appId ?? ""}\u0000${viewer.userId}` : null;
+  const counted = (viewer: Viewer | undefined, change: 1 | -1) => {
+    const key = userKey(viewer);
+    if (key === null) return;
+    const n = (perUser.get(key) ?? 0) + change;
+    if (n > 0) perUser.set(key, n);
+    else perUser.delete(key);
+  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -151,7 +164,9 @@ export function startWs(deps: WsDeps): RunningWs {
           span.end("refused", code);
           deps.onSubscription?.("refused", code);
         } else {
-          states.get(ctx.extra.socket)?.subscriptions.set(id, { trace: span, lagged: false });
+          const state = states.get(ctx.extra.socket);
+          state?.subscriptions.set(id, { trace: span, lagged: false });
+          counted(state?.viewer, 1);
           traceContexts.set(answer.contextValue as object, span.context);
           deps.onSubscription?.("started");
         }
@@ -162,9 +177,12 @@ export function startWs(deps: WsDeps): RunningWs {
           subscribe(args),
         ),
       onComplete: (ctx, id) => {
-        const subscriptions = states.get(ctx.extra.socket)?.subscriptions;
-        const running = subscriptions?.get(id);
-        subscriptions?.delete(id);
+        const state = states.get(ctx.extra.socket);
+        const running = state?.subscriptions.get(id);
+        if (running) {
+          state?.subscriptions.delete(id);
+          counted(state?.viewer, -1);
+        }
         const outcome = running?.lagged ? "lagged" : "completed";
         running?.trace.end(outcome);
         deps.onSubscription?.(outcome);
@@ -186,6 +204,16 @@ export function startWs(deps: WsDeps): RunningWs {
   function prepare(socket: WebSocket, payload: SubscribePayload) {
     const state = states.get(socket);
     if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
+    const key = userKey(state.viewer);
+    const max = deps.maxSubscriptionsPerUser;
+    if (key !== null && (perUser.get(key) ?? 0) >= max) {
+      return [
+        refused(
+          `You already run ${max} subscriptions, the most one user may; end one (complete it) before starting another.`,
+          "TOO_MANY_SUBSCRIPTIONS",
+        ),
+      ];
+    }
     if (syntaxNesting(payload.query) > MAX_SYNTAX_NESTING)
       return [refused(nestingError().message, "GRAPHQL_PARSE_FAILED")];
     let document: DocumentNode;
