@@ -2,6 +2,7 @@ import {
   type CallOptions,
   deadlineOf,
   type ImAdapter,
+  ImError,
   InternalError,
   type ItemResult,
   itemError,
@@ -101,6 +102,12 @@ export class ReadCoalescer<V> {
       },
       (error: unknown) => {
         settled();
+        // One caller's bad id fails the merged read before any vendor call: each caller
+        // then reads alone, so it gets its own answer and only the bad one its error.
+        if (waiting.length > 1 && error instanceof ImError && error.code === "BAD_USER_INPUT") {
+          for (const w of waiting) this.#read([...w.ids], w.options).then(w.resolve, w.reject);
+          return;
+        }
         for (const w of waiting) w.reject(error);
       },
     );

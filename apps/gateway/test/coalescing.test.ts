@@ -56,4 +56,29 @@ describe("profile reads of concurrent requests", () => {
     // Four readers, fewer vendor calls: at least two of them shared one.
     expect(calls.length).toBeLessThan(4);
   });
+
+  it.each([
+    "tencent",
+    "zego",
+  ])("%s: one caller's bad id fails only that caller, with its own index", async (app) => {
+    const admin = { "x-api-key": g.adminKey };
+    const ids = ["bob", "x".repeat(100), "carol", ""];
+    const answers = await Promise.all(
+      ids.map((id) =>
+        gql<{ users: Array<{ id: string } | null> }>(
+          g.url,
+          "query($app: ID, $ids: [ID!]!) { users(app: $app, ids: $ids) { id } }",
+          { app, ids: [id] },
+          admin,
+        ),
+      ),
+    );
+    expect(answers[0]?.data?.users).toEqual([{ id: "bob" }]);
+    expect(answers[2]?.data?.users).toEqual([{ id: "carol" }]);
+    for (const bad of [answers[1], answers[3]]) {
+      expect(bad?.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      // The caller's own list: its first (and only) id, not a place in the merged batch.
+      expect(bad?.errors?.[0]?.extensions?.field).toBe("userIds[0]");
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  BadUserInputError,
   type CallOptions,
   deadlineOf,
   type ItemResult,
@@ -109,6 +110,27 @@ describe("ReadCoalescer", () => {
     const c = new ReadCoalescer(r.read, 5, 100);
     const results = await Promise.allSettled([c.read(["a"], {}), c.read(["b"], {})]);
     expect(results.map((x) => x.status)).toEqual(["rejected", "rejected"]);
+  });
+
+  it("a bad id fails only its caller: after a merged call refuses the input, each reads alone", async () => {
+    const calls: string[][] = [];
+    const read = async (ids: string[]): Promise<ItemResult<string>[]> => {
+      calls.push(ids);
+      const bad = ids.findIndex((id) => id === "");
+      if (bad >= 0) throw new BadUserInputError(`userIds[${bad}]`, "must be a non-empty string.");
+      return ids.map((id) => itemOk(id, `profile of ${id}`));
+    };
+    const c = new ReadCoalescer(read, 5, 100);
+    const results = await Promise.allSettled([
+      c.read(["a"], {}),
+      c.read([""], {}),
+      c.read(["b"], {}),
+    ]);
+    expect(results[0]).toEqual({ status: "fulfilled", value: [itemOk("a", "profile of a")] });
+    expect(results[2]).toEqual({ status: "fulfilled", value: [itemOk("b", "profile of b")] });
+    expect(results[1]?.status).toBe("rejected");
+    expect((results[1] as PromiseRejectedResult).reason.field).toBe("userIds[0]");
+    expect(calls).toEqual([["a", "", "b"], ["a"], [""], ["b"]]);
   });
 
   it("a caller who goes away leaves; the call goes on for the others until all are gone", async () => {
