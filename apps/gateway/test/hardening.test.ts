@@ -238,3 +238,34 @@ describe("room messages from end users", () => {
     expect(codes(asAdmin)).not.toContain("FORBIDDEN");
   });
 });
+
+describe("JSON inputs", () => {
+  const SEND = `mutation($app: ID, $i: SendMessageInput!) { sendMessage(app: $app, input: $i) { messageId } }`;
+  /** The request's text, built by hand: JSON.stringify itself cannot write 10,000 levels. */
+  const body = (app: string, depth: number) =>
+    `{"query":${JSON.stringify(SEND)},"variables":{"app":"${app}","i":{"from":"alice","toUserIds":["bob"],"content":{"custom":{"customType":"t","data":{"x":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}}}}}}`;
+  const post = async (app: string, depth: number) => {
+    const response = await fetch(g.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...admin(g) },
+      body: body(app, depth),
+    });
+    return {
+      ...((await response.json()) as {
+        errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+      }),
+    };
+  };
+  it.each([
+    "rongcloud",
+    "tencent",
+    "zego",
+  ])("%s: a value nested thousands deep is the client's error, not a crash", async (app) => {
+    const r = await post(app, 10_000);
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors?.[0]?.message).toContain("JSON values may nest at most 64 levels");
+    // 64 levels are fine.
+    const ok = await post(app, 64);
+    expect(ok.errors).toBeUndefined();
+  });
+});

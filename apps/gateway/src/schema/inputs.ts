@@ -1,6 +1,7 @@
-import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
 import { fileFields, imageFields } from "./content-fields.js";
+import { JSONScalar } from "./json-scalar.js";
 import { ConversationType } from "./types.js";
 
 @InputType({ description: "A user to register (or re-register: the profile is overwritten)." })
@@ -14,7 +15,7 @@ export class UserInput {
   @Field(() => String, { nullable: true, description: "Avatar image URL (http or https)." })
   avatarUrl?: string;
 
-  @Field(() => JSONResolver, {
+  @Field(() => JSONScalar, {
     nullable: true,
     description: "Free-form data, where the vendor keeps it.",
   })
@@ -32,7 +33,7 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true, description: "New avatar image URL." })
   avatarUrl?: string;
 
-  @Field(() => JSONResolver, {
+  @Field(() => JSONScalar, {
     nullable: true,
     description: "New free-form data, where the vendor keeps it.",
   })
@@ -68,7 +69,7 @@ export class CustomContentInput {
   @Field(() => String, { description: "The app's own message type name." })
   customType!: string;
 
-  @Field(() => JSONResolver, { description: "The message data." })
+  @Field(() => JSONScalar, { description: "The message data." })
   data!: unknown;
 }
 

@@ -1,6 +1,7 @@
-import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { DateTimeISOResolver } from "graphql-scalars";
 import { createUnionType, Field, ID, ObjectType } from "type-graphql";
 import { fileFields, imageFields } from "./content-fields.js";
+import { JSONScalar } from "./json-scalar.js";
 import { ConversationType, edgeFields, ItemError, relayConnectionFields } from "./types.js";
 
 @ObjectType({ simpleResolvers: true, description: "Where a message lives." })
@@ -29,7 +30,7 @@ export class CustomContent {
   @Field(() => String, { description: "The app's own message type name." })
   customType!: string;
 
-  @Field(() => JSONResolver, { nullable: true, description: "The message data." })
+  @Field(() => JSONScalar, { nullable: true, description: "The message data." })
   data!: unknown;
 }
 

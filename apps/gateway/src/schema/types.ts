@@ -10,17 +10,17 @@ import {
   PRESENCE_STATUSES,
   VENDORS,
 } from "@imgraph/core";
-import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { DateTimeISOResolver } from "graphql-scalars";
 import { type ClassType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Attribute } from "./attribute-fields.js";
 import { enumFrom } from "./enums.js";
 import { JoinPolicy } from "./group-enums.js";
+import { JSONScalar } from "./json-scalar.js";
 
 // Output types of the neutral schema. Every type, field and enum value is described:
 // the playground and generated clients show these texts.
 
 export const DateTime = DateTimeISOResolver;
-export const JSONScalar = JSONResolver;
 
 export type Vendor = core.Vendor;
 export const Vendor = enumFrom(VENDORS, "Vendor", "The IM vendor behind an app.", {
@@ -189,7 +189,7 @@ export class User {
   @Field(() => String, { nullable: true, description: "Avatar image URL." })
   avatarUrl!: string | null;
 
-  @Field(() => JSONResolver, {
+  @Field(() => JSONScalar, {
     nullable: true,
     description: "Free-form data the vendor keeps with the profile (where it can).",
   })
