@@ -28,6 +28,11 @@ export function formatError(
     return { message: cause.message, ...where, extensions: errorExtensions(cause) };
   }
   if (isExpected(formatted)) return formatted;
+  // Apollo's own request errors (a persisted query's hash that does not match its text, an
+  // unknown version) carry a 4xx status but no code: the client's mistake, shown as such.
+  if (isClientRequestError(error)) {
+    return { message: formatted.message, ...where, extensions: { code: "BAD_REQUEST" } };
+  }
   return {
     message: "Internal server error.",
     ...where,
@@ -46,7 +51,16 @@ export function isDeliberate(error: unknown): boolean {
   const cause = original(error);
   if (cause instanceof ImError) return true;
   const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
-  return typeof code === "string" && code !== "INTERNAL_SERVER_ERROR";
+  return (
+    (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") || isClientRequestError(error)
+  );
+}
+
+/** A GraphQLError Apollo raised about the request itself, with a 4xx status. */
+function isClientRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { createServer, type Server, type Socket } from "node:net";
+import { createServer, type Server, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayConfig, SERVER_DEFAULTS } from "../src/config/types.js";
 import { type RunningGateway, startGateway } from "../src/gateway.js";
@@ -70,5 +70,31 @@ describe("the request deadline", () => {
     // 400 ms deadline + 250 ms grace; far from the key-set fetch's own 5 s.
     expect(took).toBeGreaterThanOrEqual(600);
     expect(took).toBeLessThan(3_000);
+  });
+
+  it("ends a request whose body trickles in: 408 within about twice the deadline", async () => {
+    const { hostname, port } = new URL(g.url);
+    const socket = new Socket();
+    sockets.push(socket);
+    const started = Date.now();
+    const answer = new Promise<string>((resolve) => {
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on("close", () => resolve(text));
+    });
+    socket.connect(Number(port), hostname, () => {
+      socket.write(
+        "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+      );
+    });
+    // One byte every 100 ms: never done.
+    const drip = setInterval(() => socket.writable && socket.write(" "), 100);
+    const text = await answer;
+    clearInterval(drip);
+    expect(text).toMatch(/^HTTP\/1\.1 408/);
+    // 2 x 400 ms, checked every second: far from Node's default five minutes.
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 });

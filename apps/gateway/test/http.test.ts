@@ -161,6 +161,25 @@ describe("playground and health", () => {
     }
   });
 
+  it("answers 404 for asset names an object inherits, like any unknown asset", async () => {
+    const base = new URL(g.url).origin;
+    for (const name of ["constructor", "__proto__", "toString", "nope.js"]) {
+      expect((await fetch(`${base}/playground-assets/${name}`)).status, name).toBe(404);
+    }
+  });
+
+  it("reads media types case-insensitively", async () => {
+    for (const type of ["Application/JSON", "APPLICATION/JSON; charset=utf-8"]) {
+      const r = await fetch(g.url, {
+        method: "POST",
+        headers: { "content-type": type, ...admin(g) },
+        body: JSON.stringify({ query: "{ apps { id } }" }),
+      });
+      expect(r.status, type).toBe(200);
+      expect(((await r.json()) as { data: { apps: unknown[] } }).data.apps.length).toBe(3);
+    }
+  });
+
   it("answers /healthz and /readyz", async () => {
     const base = new URL(g.url).origin;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -116,4 +116,26 @@ describe("automatic persisted queries (no manifest)", () => {
     expect(again.status).toBe(200);
     expect((again.body.data as { apps: unknown[] }).apps.length).toBeGreaterThan(0);
   });
+
+  it("a hash that does not match the text, or an unknown version, is the client's error", async () => {
+    const headers = { "x-api-key": g.adminKey };
+    const wrong = await post(
+      g.url,
+      {
+        query: "{ apps { id } }",
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha("other") } },
+      },
+      headers,
+    );
+    const version = await post(
+      g.url,
+      { extensions: { persistedQuery: { version: 2, sha256Hash: "abc" } } },
+      headers,
+    );
+    for (const r of [wrong, version]) {
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toMatchObject([{ extensions: { code: "BAD_REQUEST" } }]);
+    }
+    expect(JSON.stringify(wrong.body)).toContain("provided sha does not match query");
+  });
 });

@@ -34,8 +34,9 @@ const cache = new Map<string, Buffer>();
 
 /** A playground asset by name, or undefined. */
 export function playgroundAsset(name: string): { body: Buffer; type: string } | undefined {
-  const asset = ASSETS[name];
-  if (!asset) return undefined;
+  // Own names only: "constructor" and the like are not assets.
+  if (!Object.hasOwn(ASSETS, name)) return undefined;
+  const asset = ASSETS[name] as (typeof ASSETS)[string];
   let body = cache.get(name);
   if (!body) {
     body = readFileSync(asset.file);

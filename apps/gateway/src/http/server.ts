@@ -50,44 +50,52 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
     ...(deps.routes ?? []),
   ];
 
-  const server = createServer((req, res) => {
-    inFlight++;
-    const started = performance.now();
-    const requestId = pickRequestId(req.headers["x-request-id"]);
-    res.setHeader("x-request-id", requestId);
-    const done = (meta: Record<string, unknown>) => {
-      log.info(
-        {
-          requestId,
-          method: req.method,
-          path: (req.url ?? "").split("?")[0],
-          status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          ...meta,
-        },
-        "request",
-      );
-    };
-    const request = { req, res, url: new URL(req.url ?? "/", "http://localhost"), requestId };
-    dispatch(routes, request)
-      .then((meta) => {
-        if (meta) return done(meta);
-        sendJson(res, 404, { error: "not found" });
-        done({ outcome: "not_found" });
-      })
-      .catch((error: unknown) => {
-        log.error({ requestId, err: error }, "unhandled request error");
-        if (!res.headersSent) sendJson(res, 500, { error: "internal error", requestId });
-        else res.destroy();
-        done({ outcome: "error" });
-      })
-      .finally(() => {
-        inFlight--;
-        if (inFlight === 0) idle?.();
-      });
-  });
+  // A request must arrive whole (headers and body) within twice its deadline, checked
+  // every second: a client trickling its body would otherwise hold a socket for minutes.
+  const arrival = 2 * config.requestTimeoutMs;
+  const server = createServer(
+    { requestTimeout: arrival, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      inFlight++;
+      const started = performance.now();
+      const requestId = pickRequestId(req.headers["x-request-id"]);
+      res.setHeader("x-request-id", requestId);
+      const done = (meta: Record<string, unknown>) => {
+        log.info(
+          {
+            requestId,
+            method: req.method,
+            path: (req.url ?? "").split("?")[0],
+            status: res.statusCode,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            ...meta,
+          },
+          "request",
+        );
+      };
+      const request = { req, res, url: new URL(req.url ?? "/", "http://localhost"), requestId };
+      dispatch(routes, request)
+        .then((meta) => {
+          if (meta) return done(meta);
+          sendJson(res, 404, { error: "not found" });
+          done({ outcome: "not_found" });
+        })
+        .catch((error: unknown) => {
+          log.error({ requestId, err: error }, "unhandled request error");
+          if (!res.headersSent) sendJson(res, 500, { error: "internal error", requestId });
+          else res.destroy();
+          done({ outcome: "error" });
+        })
+        .finally(() => {
+          inFlight--;
+          if (inFlight === 0) idle?.();
+        });
+    },
+  );
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  // Node enforces requestTimeout only while headersTimeout is not longer (an idle
+  // keep-alive socket answers to keepAliveTimeout alone, in Node 20).
+  server.headersTimeout = Math.min(66_000, arrival);
 
   const authority = await listen(server, config.port, config.host);
 

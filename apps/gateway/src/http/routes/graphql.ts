@@ -97,7 +97,8 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
     }
     let parsed: unknown;
     if (typeof body === "string" && body.length > 0) {
-      const type = headers.get("content-type") ?? "";
+      // Media types are case-insensitive (RFC 9110 §8.3.1).
+      const type = (headers.get("content-type") ?? "").toLowerCase();
       if (type.includes("application/json")) {
         try {
           parsed = JSON.parse(body);
