@@ -77,4 +77,17 @@ describe("reactions kept in message extensions", () => {
       expect(() => reactionKey(bad)).toThrow(BadUserInputError);
     }
   });
+
+  it("refuses a huge emoji before segmenting it (segmenting one ran the process out of memory)", async () => {
+    const r = reactionsOverExtensions(store(true).handlers, true);
+    for (const emoji of ["👍".repeat(50_000), "a".repeat(100_000)]) {
+      await expect(r.addReaction(null, { messageId: "m1", userId: "u1", emoji })).rejects.toThrow(
+        expect.objectContaining({
+          code: "BAD_USER_INPUT",
+          field: "emoji",
+          message: "emoji must be exactly one emoji.",
+        }),
+      );
+    }
+  });
 });

@@ -13,12 +13,21 @@ const PREFIX = "rx_";
 /** Fits the tightest vendor key rule (RongCloud: 32 characters of A-Z a-z 0-9 _ = + -). */
 const MAX_KEY_CHARS = 32;
 const ATTEMPTS = 5;
+/**
+ * The longest emoji taken, in UTF-16 code units, checked before segmenting: V8 gives every
+ * segment its own copy of the input, so segmenting a long string takes memory in the square
+ * of its length. The longest emoji sequences (ZWJ families and kisses with skin tones, tag
+ * flags) are about 15 units, and a key of MAX_KEY_CHARS holds fewer still: 64 is generous.
+ */
+const MAX_EMOJI_UNITS = 64;
 
 /** The extension key of an emoji; refuses what is not one short emoji sequence. */
 export function reactionKey(emoji: unknown): string {
   if (typeof emoji !== "string" || emoji.length === 0) {
     throw new BadUserInputError("emoji", "emoji must be a non-empty string.");
   }
+  if (emoji.length > MAX_EMOJI_UNITS)
+    throw new BadUserInputError("emoji", "emoji must be exactly one emoji.");
   const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(emoji)];
   if (graphemes.length !== 1 || !/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(emoji)) {
     throw new BadUserInputError("emoji", "emoji must be exactly one emoji.");
