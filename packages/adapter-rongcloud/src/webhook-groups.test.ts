@@ -115,6 +115,12 @@ describe("RongCloud hosted group callbacks", () => {
     expect(() => parse({ profiles: [{ groupId: "g", time: NOW, groupProfile: 5 }] })).toThrow(
       /groupProfile/,
     );
+    // A time past what a Date holds would publish an Invalid Date.
+    const far = Number.MAX_SAFE_INTEGER;
+    expect(() => parse({ profiles: [{ ...op(6, ["a"]), time: far }] })).toThrow(/time/);
+    expect(() => parse({ profiles: [{ groupId: "g", time: far, groupName: "G" }] })).toThrow(
+      /time/,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import {
   callbackInteger,
   callbackJson,
   callbackList,
+  callbackTime,
   type GroupProfileField,
   type GroupRole,
   type ImEvent,
@@ -69,7 +70,7 @@ export function groupEvents(ctx: WebhookContext, text: string): ImEvent[] | null
 
 function operationEvents(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
   const groupId = callbackId(e.groupId, "groupId");
-  const at = new Date(callbackInteger(e.time, "time"));
+  const at = callbackTime(e.time, "time", "ms");
   const eventType = callbackInteger(e.eventType, "eventType");
   const userIds = (e.userIds === undefined ? [] : callbackList(e.userIds, "userIds")).map((u) =>
     callbackId(u, "userIds"),
@@ -102,7 +103,7 @@ function operationEvents(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
  */
 function profileEvents(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
   const groupId = callbackId(e.groupId, "groupId");
-  const at = new Date(callbackInteger(e.time, "time"));
+  const at = callbackTime(e.time, "time", "ms");
   const part = (field: string) => {
     const v = e[field];
     if (v === undefined || v === null || v === "") return null;

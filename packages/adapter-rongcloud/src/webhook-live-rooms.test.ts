@@ -71,6 +71,10 @@ describe("RongCloud chatroom status callback", () => {
   it("reads a single object too, and refuses a bad time or a bad signature", () => {
     expect(parse(status(3, 0))).toHaveLength(1);
     expect(() => parse([{ ...status(1, 0, ["a"]), time: "soon" }])).toThrow(/time/);
+    // A time past what a Date holds would publish an Invalid Date.
+    expect(() => parse([{ ...status(1, 0, ["a"]), time: Number.MAX_SAFE_INTEGER }])).toThrow(
+      /time/,
+    );
     expect(() => parser.parseWebhook(request(JSON.stringify([status(0, 0)]), "wrong"))).toThrow();
   });
 

@@ -5,6 +5,7 @@ import {
   callbackInteger,
   callbackJson,
   callbackList,
+  callbackTime,
   type ImEvent,
   isJsonObject,
   type LiveRoomLeaveReason,
@@ -34,7 +35,7 @@ export function liveRoomEvents(ctx: WebhookContext, text: string): ImEvent[] | n
 
 function eventsOf(ctx: WebhookContext, e: CallbackFields): ImEvent[] {
   const roomId = callbackId(e.chatRoomId, "chatRoomId");
-  const at = new Date(callbackInteger(e.time, "time"));
+  const at = callbackTime(e.time, "time", "ms");
   const type = callbackInteger(e.type, "type");
   const status = e.status === undefined ? 0 : callbackInteger(e.status, "status");
   const userIds = (e.userIds === undefined ? [] : callbackList(e.userIds, "userIds")).map((u) =>

@@ -46,6 +46,10 @@ describe("RongCloud read receipts in message routing", () => {
   it("reads a receipt without a usable time as read up to the callback's time", () => {
     const [e] = parser.parseWebhook(routed({ content: JSON.stringify({ type: 1 }) })).events;
     expect(e).toMatchObject({ type: "CONVERSATION_READ", readUpTo: new Date(NOW - 5) });
+    // A time no Date holds (the content is the client's) is no usable time either.
+    const far = JSON.stringify({ lastMessageSendTime: Number.MAX_SAFE_INTEGER, type: 1 });
+    const [f] = parser.parseWebhook(routed({ content: far })).events;
+    expect(f).toMatchObject({ type: "CONVERSATION_READ", readUpTo: new Date(NOW - 5) });
   });
 
   it("refuses receipt content that is not a JSON object", () => {

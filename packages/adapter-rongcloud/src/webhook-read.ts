@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   type CallbackEvents,
   type CallbackFields,
+  callbackTime,
   type ImEvent,
   LIVE_ROOM_CALLBACK_EVENTS,
   type WebhookContext,
@@ -42,14 +43,26 @@ export function readReceipt(
   }
   if (typeof c !== "object" || c === null)
     throw new BadUserInputError("content", "A read receipt's content is not an object.");
-  const upTo = Number(c.lastMessageSendTime);
   return {
     type: "CONVERSATION_READ",
     appId: ctx.appId,
     at,
     userId: reader,
     conversation: { type: "USER", id: peer },
-    // Without a usable time the receipt is read as "up to now" (the callback's time).
-    readUpTo: Number.isSafeInteger(upTo) && upTo > 0 ? new Date(upTo) : at,
+    readUpTo: receiptTime(c.lastMessageSendTime) ?? at,
   };
+}
+
+/**
+ * The receipt's time, or null for none usable (absent, 0, or not a time a Date holds): the
+ * content is the reading client's, so such a receipt is read as "up to now" (the
+ * callback's time) rather than refusing the routed callback.
+ */
+function receiptTime(value: unknown): Date | null {
+  try {
+    const upTo = callbackTime(value, "lastMessageSendTime", "ms");
+    return upTo.getTime() > 0 ? upTo : null;
+  } catch {
+    return null;
+  }
 }

@@ -42,6 +42,9 @@ describe("RongCloud friend relation callbacks", () => {
   it("refuses a friend event without its users or time", () => {
     expect(() => parse({ ...friend(5), toUserId: "" })).toThrow(/toUserId/);
     expect(() => parse({ ...friend(5), time: "soon" })).toThrow(/time/);
+    // A time past what a Date holds would publish an Invalid Date.
+    expect(() => parse({ ...friend(5), time: Number.MAX_SAFE_INTEGER })).toThrow(/time/);
+    expect(() => parse({ userId: "u", type: 0, time: Number.MAX_SAFE_INTEGER })).toThrow(/time/);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   type CallbackFields,
   callbackId,
   callbackInteger,
+  callbackTime,
   type ImEvent,
   isJsonObject,
   parseJsonObject,
@@ -40,7 +41,7 @@ export function friendChangeEvents(ctx: WebhookContext, body: CallbackFields): I
   const eventType = callbackInteger(body.eventType, "eventType");
   const userId = callbackId(body.userId, "userId");
   const friendId = callbackId(body.toUserId, "toUserId");
-  const at = new Date(callbackInteger(body.time, "time"));
+  const at = callbackTime(body.time, "time", "ms");
   const type = ADDED.has(eventType)
     ? "FRIEND_ADDED"
     : eventType === REMOVED
@@ -60,7 +61,7 @@ export function friendChangeEvents(ctx: WebhookContext, body: CallbackFields): I
  */
 export function profileChangeEvents(ctx: WebhookContext, body: CallbackFields): ImEvent[] {
   const userId = callbackId(body.userId, "userId");
-  const at = new Date(callbackInteger(body.time, "time"));
+  const at = callbackTime(body.time, "time", "ms");
   const type = body.type === undefined ? 1 : callbackInteger(body.type, "type");
   if (type !== 0 && type !== 1) throw new BadUserInputError("type", "type must be 0 or 1.");
   const fields =

@@ -155,6 +155,33 @@ describe("RongCloud callbacks", () => {
     expect(() => parse({ sessionId: { id: 1 } })).toThrow(BadUserInputError);
   });
 
+  it("refuses times a Date cannot hold, rather than publish an Invalid Date", () => {
+    const far = String(Number.MAX_SAFE_INTEGER);
+    const presence = (time: unknown) =>
+      request(JSON.stringify([{ userid: "carol", status: "0", time }]), "application/json");
+    for (const [c, field] of [
+      [routed({ msgTimestamp: far }), "msgTimestamp"],
+      [presence(Number.MAX_SAFE_INTEGER), "time"],
+      [presence(8.64e15 + 1), "time"],
+    ] as const) {
+      expect(() => adapter.parseWebhook(c)).toThrow(
+        expect.objectContaining({ code: "BAD_USER_INPUT", field }),
+      );
+    }
+  });
+
+  it("refuses ids with control characters", () => {
+    for (const [fields, field] of [
+      [{ fromUserId: "al\u0000ice" }, "fromUserId"],
+      [{ toUserId: "bob\n" }, "toUserId"],
+      [{ msgUID: "\u001b[2J" }, "msgUID"],
+    ] as const) {
+      expect(() => adapter.parseWebhook(routed(fields))).toThrow(
+        expect.objectContaining({ code: "BAD_USER_INPUT", field }),
+      );
+    }
+  });
+
   it("acknowledges deactivation results without events", () => {
     const body = new URLSearchParams({
       userId: "u",

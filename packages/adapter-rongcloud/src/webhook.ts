@@ -7,9 +7,11 @@ import {
   type CallbackFields,
   type Conversation,
   callbackConnection,
+  callbackId,
   callbackJson,
   callbackPresence,
   callbackRefused,
+  callbackTime,
   deliveryReplay,
   type ImEvent,
   type Message,
@@ -122,14 +124,14 @@ function onlineStatus(ctx: WebhookContext, text: string): ImEvent[] {
     if (typeof item !== "object" || item === null)
       throw new BadUserInputError("body", "A status event is not an object.");
     const e = item as CallbackFields;
-    const userId = text64(e.userid, "userid");
+    const userId = callbackId(e.userid, "userid");
     const status = callbackPresence(String(e.status ?? ""), "status", {
       online: ["0"],
       offline: ["1", "2"],
     });
     // sessionId tells one connection of the user from another (§3.3).
     const connection = callbackConnection(e.sessionId, "sessionId");
-    const at = time(e.time, "time");
+    const at = callbackTime(e.time, "time", "ms");
     return {
       type: "PRESENCE_CHANGED",
       appId: ctx.appId,
@@ -143,11 +145,11 @@ function onlineStatus(ctx: WebhookContext, text: string): ImEvent[] {
 
 /** Full message routing (§3.4): one message per callback; a recall travels as RC:RcCmd. */
 function routedMessage(ctx: WebhookContext, form: URLSearchParams): ImEvent[] {
-  const from = text64(form.get("fromUserId"), "fromUserId");
-  const target = text64(form.get("toUserId"), "toUserId");
-  const objectName = text64(form.get("objectName"), "objectName");
-  const uid = text64(form.get("msgUID"), "msgUID");
-  const at = time(form.get("msgTimestamp"), "msgTimestamp");
+  const from = callbackId(form.get("fromUserId"), "fromUserId");
+  const target = callbackId(form.get("toUserId"), "toUserId");
+  const objectName = callbackId(form.get("objectName"), "objectName");
+  const uid = callbackId(form.get("msgUID"), "msgUID");
+  const at = callbackTime(form.get("msgTimestamp"), "msgTimestamp", "ms");
   const content = form.get("content") ?? "";
   const channel = CHANNELS[form.get("channelType") ?? ""];
   // Discussions, customer service, ultra groups...: no neutral conversation.
@@ -190,8 +192,8 @@ function recall(
   const channel =
     c.conversationType === undefined ? routed.channel : BY_CODE.get(Number(c.conversationType));
   if (!channel) throw new BadUserInputError("content", "Unknown conversationType in a recall.");
-  const target = c.targetId === undefined ? routed.target : text64(c.targetId, "targetId");
-  const uid = text64(c.messageUId, "messageUId");
+  const target = c.targetId === undefined ? routed.target : callbackId(c.targetId, "targetId");
+  const uid = callbackId(c.messageUId, "messageUId");
   // sentTime is not needed (and old clients leave it out or send 0).
   // An admin recall is made by someone else: the original sender is then unknown.
   const admin = Number(c.isAdmin) === 1;
@@ -205,19 +207,6 @@ function recall(
     conversation: { type: channel.kind, id: target },
     senderId: admin ? null : actor,
   };
-}
-
-function text64(value: unknown, field: string): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 256)
-    throw new BadUserInputError(field, `${field} is missing or too long.`);
-  return value;
-}
-
-function time(value: unknown, field: string): Date {
-  const n = typeof value === "number" ? value : Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0 || (typeof value === "string" && !/^\d+$/.test(value)))
-    throw new BadUserInputError(field, `${field} must be epoch milliseconds.`);
-  return new Date(n);
 }
 
 function headerOf(request: WebhookRequest, name: string): string | undefined {

@@ -76,6 +76,14 @@ describe("lifecycle callbacks", () => {
     expect(() => events("C2C.CallbackAfterMsgReport", { Peer_Account: "a" })).toThrow(
       BadUserInputError,
     );
+    // Seconds that overflow a Date once made ms.
+    expect(() =>
+      events("C2C.CallbackAfterMsgReport", {
+        Report_Account: "b",
+        Peer_Account: "a",
+        LastReadTime: Number.MAX_SAFE_INTEGER,
+      }),
+    ).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", field: "LastReadTime" }));
   });
 
   it("claims one-to-one edits and reads for Tencent's callbacks, only when it can read them", () => {

@@ -3,6 +3,7 @@ import {
   type CallbackFields,
   callbackId,
   callbackInteger,
+  callbackTime,
   type ImEvent,
   LIVE_ROOM_CALLBACK_EVENTS,
   type WebhookContext,
@@ -26,7 +27,7 @@ export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
 
 /** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */
 function msgKeyOf(b: CallbackFields): string {
-  if (typeof b.MsgKey === "string" && b.MsgKey !== "") return b.MsgKey;
+  if (typeof b.MsgKey === "string" && b.MsgKey !== "") return callbackId(b.MsgKey, "MsgKey");
   const parts = ["MsgSeq", "MsgRandom", "MsgTime"].map((f) => callbackInteger(b[f], f));
   return parts.join("_");
 }
@@ -53,7 +54,7 @@ export function readLifecycleCallback(
           // As the sender's side names it, like MESSAGE_SENT.
           conversation: { type: "USER", id: to },
           senderId: from,
-          editorId: editor === "" ? null : editor,
+          editorId: editor === "" ? null : callbackId(editor, "Operator_Account"),
           // An edit of CloudCustomData alone still carries MsgBody (the message's current one).
           content: b.MsgBody === undefined ? null : fromMsgBody(b.MsgBody),
         },
@@ -63,7 +64,7 @@ export function readLifecycleCallback(
       const reader = callbackId(b.Report_Account, "Report_Account");
       const peer = callbackId(b.Peer_Account, "Peer_Account");
       const readTime =
-        b.LastReadTime === undefined ? null : callbackInteger(b.LastReadTime, "LastReadTime");
+        b.LastReadTime === undefined ? null : callbackTime(b.LastReadTime, "LastReadTime", "s");
       return [
         {
           type: "CONVERSATION_READ",
@@ -71,7 +72,8 @@ export function readLifecycleCallback(
           at,
           userId: reader,
           conversation: { type: "USER", id: peer },
-          readUpTo: readTime ? new Date(readTime * 1000) : at,
+          // Without a LastReadTime (or 0), read up to the callback's time.
+          readUpTo: readTime && readTime.getTime() > 0 ? readTime : at,
         },
       ];
     }

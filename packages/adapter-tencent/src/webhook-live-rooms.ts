@@ -43,7 +43,13 @@ export function readLiveRoomCallback(
       const owner = typeof b.Owner_Account === "string" ? b.Owner_Account : "";
       const roomId = callbackId(b.GroupId, "GroupId");
       return [
-        { type: "LIVE_ROOM_CREATED", appId, at, roomId, ownerId: owner === "" ? null : owner },
+        {
+          type: "LIVE_ROOM_CREATED",
+          appId,
+          at,
+          roomId,
+          ownerId: owner === "" ? null : callbackId(owner, "Owner_Account"),
+        },
       ];
     }
     case "Group.CallbackAfterGroupDestroyed":

@@ -106,6 +106,36 @@ describe("Tencent callbacks", () => {
     });
   });
 
+  it("refuses times a Date cannot hold, rather than publish an Invalid Date", () => {
+    const sent = (MsgTime: unknown) =>
+      request("C2C.CallbackAfterSendMsg", {
+        From_Account: "alice",
+        To_Account: "bob",
+        MsgTime,
+        MsgKey: "k",
+        MsgBody: text,
+      });
+    // Seconds that overflow once made ms, and ones a Date holds as ms but not as seconds.
+    for (const t of [Number.MAX_SAFE_INTEGER, 8_640_000_000_001, "9007199254740991"]) {
+      expect(() => adapter.parseWebhook?.(sent(t))).toThrow(
+        expect.objectContaining({ code: "BAD_USER_INPUT", field: "MsgTime" }),
+      );
+    }
+  });
+
+  it("refuses ids with control characters", () => {
+    const owner = (Owner_Account: string) =>
+      request("Group.CallbackAfterCreateGroup", {
+        GroupId: "g",
+        Type: "Public",
+        Owner_Account,
+        MemberList: [],
+      });
+    expect(() => adapter.parseWebhook?.(owner("a\u0000"))).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", field: "Owner_Account" }),
+    );
+  });
+
   it("skips a message whose delivery failed", () => {
     const r = adapter.parseWebhook?.(
       request("C2C.CallbackAfterSendMsg", {

@@ -14,6 +14,7 @@ import {
   callbackList,
   callbackPresence,
   callbackRefused,
+  callbackTime,
   deliveryReplay,
   type ImEvent,
   jsonAck,
@@ -63,7 +64,7 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
 
   const body = callbackBody(request.rawBody, "Tencent");
   const command = request.query.get("CallbackCommand") ?? "";
-  bindEventTime(body, request.query.get("RequestTime"), windowSeconds);
+  const at = eventTime(body, request.query.get("RequestTime"), windowSeconds, request.receivedAt);
   if (typeof body.CallbackCommand === "string" && body.CallbackCommand !== command)
     throw new BadUserInputError("CallbackCommand", "CallbackCommand differs in query and body.");
 
@@ -76,7 +77,7 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   // Before-send callbacks are verified like every other one, then asked, not published.
   const preSend = readPreSendCallback(command, body);
   if (preSend) return { events: [], ...replay, ack: ALLOW_ANSWER, preSend };
-  return { events: read(ctx, command, body, request.receivedAt), ...replay, ack: ACK };
+  return { events: read(ctx, command, body, at), ...replay, ack: ACK };
 };
 
 /** Whether a group callback is about a Community topic (a non-empty TopicId). */
@@ -84,14 +85,8 @@ function inTopic(b: CallbackFields): boolean {
   return typeof b.TopicId === "string" && b.TopicId !== "";
 }
 
-function read(
-  ctx: WebhookContext,
-  command: string,
-  b: CallbackFields,
-  receivedAt: number,
-): ImEvent[] {
+function read(ctx: WebhookContext, command: string, b: CallbackFields, at: Date): ImEvent[] {
   const appId = ctx.appId;
-  const at = eventTime(b, receivedAt);
   // Live groups' create, destroy, join and exit are live room events, not group events.
   const live = readLiveRoomCallback(command, b, appId, at);
   if (live) return live;
@@ -160,7 +155,7 @@ function read(
           appId,
           at,
           groupId: callbackId(b.GroupId, "GroupId"),
-          ownerId: owner === "" ? null : owner,
+          ownerId: owner === "" ? null : callbackId(owner, "Owner_Account"),
           userIds: members(b.MemberList, "MemberList"),
         },
       ];
@@ -202,23 +197,21 @@ function read(
 }
 
 /**
- * The body's EventTime (ms; newer callbacks carry it) must lie within the signature's window
- * of the signed RequestTime: a captured Sign cannot carry a body claiming another time.
+ * The event's time: the body's EventTime (ms; in newer docs only, sometimes as a string),
+ * else when the callback arrived. EventTime must lie within the signature's window of the
+ * signed RequestTime: a captured Sign cannot carry a body claiming another time.
  */
-function bindEventTime(b: CallbackFields, requestTime: string | null, windowSeconds: number): void {
-  if (b.EventTime === undefined) return;
-  const ms = Number(b.EventTime);
-  const signed = Number(requestTime) * 1000;
-  if (!Number.isSafeInteger(ms) || ms <= 0)
-    throw new BadUserInputError("EventTime", "EventTime must be epoch milliseconds.");
-  if (Math.abs(ms - signed) > windowSeconds * 1000)
+function eventTime(
+  b: CallbackFields,
+  requestTime: string | null,
+  windowSeconds: number,
+  receivedAt: number,
+): Date {
+  if (b.EventTime === undefined) return new Date(receivedAt);
+  const at = callbackTime(b.EventTime, "EventTime", "ms");
+  if (Math.abs(at.getTime() - Number(requestTime) * 1000) > windowSeconds * 1000)
     throw callbackRefused("Tencent", "EventTime is outside the signed RequestTime's window");
-}
-
-function eventTime(b: CallbackFields, receivedAt: number): Date {
-  // EventTime (ms) is in newer docs only, sometimes as a string.
-  const ms = Number(b.EventTime);
-  return new Date(Number.isSafeInteger(ms) && ms > 0 ? ms : receivedAt);
+  return at;
 }
 
 /** A one-to-one callback's message as our ids name it: MsgKey and both accounts. */
@@ -245,15 +238,11 @@ function messageSent(
       id: encodeMessageId(ctx, ref),
       conversation,
       senderId: ref.from,
-      sentAt: seconds(b.MsgTime, "MsgTime"),
+      sentAt: callbackTime(b.MsgTime, "MsgTime", "s"),
       content: fromMsgBody(b.MsgBody),
       recalled: false,
     },
   };
-}
-
-function seconds(value: unknown, field: string): Date {
-  return new Date(callbackInteger(value, field) * 1000);
 }
 
 function members(value: unknown, field: string): string[] {

@@ -36,6 +36,20 @@ describe("ZEGO callbacks", () => {
     });
   });
 
+  it("refuses a msg_time a Date cannot hold, rather than publish an Invalid Date", () => {
+    for (const msg_time of [Number.MAX_SAFE_INTEGER, 8.64e15 + 1]) {
+      expect(() =>
+        adapter.parseWebhook?.(textSent({ conv_type: 2, conv_id: "g1", msg_seq: 3, msg_time })),
+      ).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", field: "msg_time" }));
+    }
+  });
+
+  it("refuses ids with control characters", () => {
+    expect(() =>
+      adapter.parseWebhook?.(textSent({ conv_type: 2, conv_id: "g\u0085", msg_seq: 3 })),
+    ).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", field: "conv_id" }));
+  });
+
   it("gives no event, and no refusal, for a message without msg_seq (the page's examples have none)", () => {
     const r = adapter.parseWebhook?.(textSent({ conv_type: 2, conv_id: "g1", msg_id: "9" }));
     expect(r?.ack.status).toBe(200);

@@ -15,6 +15,7 @@ import {
   callbackList,
   callbackPresence,
   callbackRefused,
+  callbackTime,
   deliveryReplay,
   type ImEvent,
   textAck,
@@ -106,7 +107,10 @@ function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent
           appId,
           at,
           groupId: callbackId(b.group_id, "group_id"),
-          ownerId: typeof b.owner_account === "string" && b.owner_account ? b.owner_account : null,
+          ownerId:
+            typeof b.owner_account === "string" && b.owner_account
+              ? callbackId(b.owner_account, "owner_account")
+              : null,
           userIds: ids(b.user_ids, "user_ids"),
         },
       ];
@@ -156,7 +160,7 @@ function sentMessages(ctx: WebhookContext, b: CallbackFields, at: Date): ImEvent
   const sub =
     b.sub_msg_type === undefined ? undefined : callbackInteger(b.sub_msg_type, "sub_msg_type");
   const body = typeof b.msg_body === "string" ? b.msg_body : JSON.stringify(b.msg_body ?? "");
-  const sentAt = new Date(callbackInteger(b.msg_time, "msg_time"));
+  const sentAt = callbackTime(b.msg_time, "msg_time", "ms");
   const content = fromZego(msgType, sub, body);
   const message = (to: Conversation, seq: number) => ({
     type: "MESSAGE_SENT" as const,

@@ -8,6 +8,7 @@ import {
   callbackJson,
   callbackList,
   callbackPresence,
+  callbackTime,
 } from "./callback-fields.js";
 
 const bad = (field: string, message: string) =>
@@ -62,6 +63,32 @@ describe("callback fields", () => {
     for (const value of ["", "x".repeat(257), 7, null, undefined]) {
       expect(() => callbackId(value, "From_Account")).toThrow(
         bad("From_Account", "From_Account is missing or not a string."),
+      );
+    }
+  });
+
+  it("refuses ids with control characters (C0, DEL, C1), which would reach subscribers", () => {
+    expect(callbackId("a b-ü_😀", "user_id")).toBe("a b-ü_😀");
+    for (const value of ["a\u0000b", "a\nb", "\u001b[31m", "a\u007f", "a\u0085", "\u009f"]) {
+      expect(() => callbackId(value, "user_id")).toThrow(
+        bad("user_id", "user_id must not contain control characters."),
+      );
+    }
+  });
+
+  it("reads times in ms or s as Dates, refusing any a Date cannot hold", () => {
+    expect(callbackTime(1_700_000_000_000, "time", "ms")).toEqual(new Date(1_700_000_000_000));
+    expect(callbackTime("1700000000", "MsgTime", "s")).toEqual(new Date(1_700_000_000_000));
+    expect(callbackTime(8.64e15, "time", "ms")).toEqual(new Date(8.64e15));
+    for (const value of [Number.MAX_SAFE_INTEGER, 8.64e15 + 1, 2 ** 53, -1, 1.5, "1e3", "", null]) {
+      expect(() => callbackTime(value, "time", "ms")).toThrow(
+        bad("time", "time must be epoch milliseconds."),
+      );
+    }
+    // Seconds that overflow a Date once multiplied to ms.
+    for (const value of [Number.MAX_SAFE_INTEGER, 8.64e12 + 1]) {
+      expect(() => callbackTime(value, "MsgTime", "s")).toThrow(
+        bad("MsgTime", "MsgTime must be epoch seconds."),
       );
     }
   });

@@ -28,10 +28,16 @@ export function callbackBody(rawBody: string, vendor: string): CallbackFields {
   return body;
 }
 
-/** An account, group or message key: a string of 1 to 256 characters. */
+/**
+ * An account, group or message key: a string of 1 to 256 characters without control
+ * characters (C0, DEL, C1). No vendor's id rules allow them, and an id is published to
+ * subscribers as it is.
+ */
 export function callbackId(value: unknown, field: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 256)
     throw new BadUserInputError(field, `${field} is missing or not a string.`);
+  if (/\p{Cc}/u.test(value))
+    throw new BadUserInputError(field, `${field} must not contain control characters.`);
   return value;
 }
 
@@ -41,6 +47,27 @@ export function callbackInteger(value: unknown, field: string): number {
   if (value === null || value === "" || !Number.isSafeInteger(n) || n < 0)
     throw new BadUserInputError(field, `${field} must be a whole number.`);
   return n;
+}
+
+/**
+ * A time in epoch milliseconds or seconds (`unit`), as a whole number or a decimal string.
+ * A safe integer can still lie beyond the ±8.64e15 ms a Date holds: such an Invalid Date
+ * would fail the event's serialization for every subscriber, so it is refused here.
+ */
+export function callbackTime(value: unknown, field: string, unit: "ms" | "s"): Date {
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\d+$/.test(value)
+        ? Number(value)
+        : Number.NaN;
+  const at = new Date(unit === "s" ? n * 1000 : n);
+  if (!Number.isSafeInteger(n) || n < 0 || Number.isNaN(at.getTime()))
+    throw new BadUserInputError(
+      field,
+      `${field} must be epoch ${unit === "s" ? "seconds" : "milliseconds"}.`,
+    );
+  return at;
 }
 
 /** A list of at most CALLBACK_LIST_MAX items. */
