@@ -22,7 +22,8 @@ export function relayConnection<T>(
 ): { nodes: T[]; edges: Array<{ node: T; cursor: string }>; pageInfo: PageInfo } {
   return {
     nodes,
-    // Lists are paged by the vendor; every edge of a page shares the page's end cursor.
+    // Lists are paged by the vendor; every edge of a page shares the page's end cursor
+    // (the schema's Edge.cursor says so, and that it is empty on the last page).
     edges: nodes.map((node) => ({ node, cursor: page.nextCursor ?? "" })),
     pageInfo: pageInfo(page),
   };

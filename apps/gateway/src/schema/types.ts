@@ -360,7 +360,10 @@ export function connectionFields<T extends object>(node: ClassType<T>, nodesDesc
 export function edgeFields<T extends object>(node: ClassType<T>, nodeDescription: string) {
   @ObjectType({ simpleResolvers: true })
   abstract class Edge {
-    @Field(() => String, { description: "Opaque cursor of this edge." })
+    @Field(() => String, {
+      description:
+        "Opaque cursor of this edge's page: vendors page by pages, not by items, so every edge of a page carries the page's end cursor (pageInfo.endCursor), and `after` it gives the next page. Empty on the last page: no page follows (do not pass it as `after`, which would start again from the first page).",
+    })
     cursor!: string;
 
     @Field(() => node, { description: nodeDescription })
