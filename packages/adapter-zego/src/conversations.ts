@@ -51,6 +51,7 @@ export const listConversations: Op<"listConversations"> = async (ctx, input, opt
     kind: "cv",
     cursor: input.cursor,
     limit: pageLimit(input.limit, CONVERSATIONS_PAGE_MAX),
+    pageMax: CONVERSATIONS_PAGE_MAX,
     maxCalls: MAX_CALLS,
     read: async (marker, size) => {
       const answer = await zim<ListAnswer>(

@@ -104,15 +104,27 @@ export async function actorFor(
 ): Promise<string> {
   const named = checkActor(actorId, USER_ID);
   if (named !== undefined) return named;
+  return (await ownerAndActor(ctx, operation, groupId, undefined, options)).actor;
+}
+
+/** The group's owner (null when none shows up) and who acts, as actorFor, from one lookup. */
+export async function ownerAndActor(
+  ctx: ZegoContext,
+  operation: string,
+  groupId: string,
+  actorId: string | undefined,
+  options?: CallOptions,
+): Promise<{ ownerId: string | null; actor: string }> {
+  const named = checkActor(actorId, USER_ID);
   const { ownerId, firstMember } = await findOwner(ctx, operation, groupId, options);
-  const actor = ownerId ?? firstMember;
+  const actor = named ?? ownerId ?? firstMember;
   if (!actor) {
     throw new BadUserInputError(
       "actorId",
       "actorId is required: the group has no owner to act as.",
     );
   }
-  return actor;
+  return { ownerId, actor };
 }
 
 /** What a change of members acts on: the group, its distinct users, and who acts. */

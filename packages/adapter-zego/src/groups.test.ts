@@ -1,6 +1,6 @@
 import type { ImError } from "@imgraph/core";
 import { describe, expect, it } from "vitest";
-import { zegoSession } from "./testing/emulator.js";
+import { requestCount, zegoSession } from "./testing/emulator.js";
 
 // Groups over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
@@ -42,5 +42,64 @@ describe("groups", () => {
     const removed = await zego.adapter.removeGroupMembers({ groupId, userIds: [member, stranger] });
     expect(removed[0]?.ok).toBe(true);
     expect((removed[1] as { error: ImError }).error.code).toBe("NOT_FOUND");
+  });
+
+  it("refuses to remove the owner (ZIM would pass the group on), removing the others", async () => {
+    const [owner, a, b] = (await zego.users(3)) as [string, string, string];
+    const groupId = zego.id("g");
+    await zego.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [a, b] });
+    // Acting as the owner (found on the member list, as before), and as a named actor.
+    for (const [users, actorId] of [
+      [[a, owner], undefined],
+      [[owner, b], owner],
+    ] as const) {
+      const mark = requestCount(zego.emulator);
+      const removed = await zego.adapter.removeGroupMembers({
+        groupId,
+        userIds: [...users],
+        ...(actorId ? { actorId } : {}),
+      });
+      expect(removed.map((r) => r.key)).toEqual(users);
+      const refused = removed.find((r) => r.key === owner) as { ok: false; error: ImError };
+      expect(refused).toMatchObject({ ok: false, error: { code: "VENDOR_REJECTED" } });
+      expect(removed.find((r) => r.key !== owner)).toMatchObject({ ok: true });
+      const kicks = zego.emulator.requests({ route: "zim:KickoutGroupUser", afterSeq: mark });
+      expect(kicks.map((k) => JSON.parse(k.body).UserId)).toEqual([
+        users.filter((u) => u !== owner),
+      ]);
+      // One member read: the owner's, which also gives the actor when none is named.
+      expect(
+        zego.emulator.requests({ route: "zim:QueryGroupMemberList", afterSeq: mark }),
+      ).toHaveLength(1);
+    }
+    expect(await zego.adapter.getGroup(groupId)).toMatchObject({ ownerId: owner, memberCount: 1 });
+  });
+
+  it("keeps the cursor's page size within ZEGO's bounds and never above the limit asked", async () => {
+    const [owner, ...members] = (await zego.users(4)) as [string, ...string[]];
+    const group = await zego.adapter.createGroup({ name: "P", ownerId: owner, memberIds: members });
+    const page = await zego.adapter.listGroupMembers({ groupId: group.id, limit: 1 });
+    const given = JSON.parse(Buffer.from(page.nextCursor as string, "base64url").toString());
+    expect(given).toMatchObject({ l: 1, $k: "gm" });
+    const forged = (change: Record<string, number>) =>
+      Buffer.from(JSON.stringify({ ...given, ...change })).toString("base64url");
+    const changes: Record<string, number>[] = [{ l: -1 }, { l: 0 }, { l: 1001 }, { n: -1 }];
+    for (const change of changes) {
+      const mark = requestCount(zego.emulator);
+      await expect(
+        zego.adapter.listGroupMembers({ groupId: group.id, limit: 1, cursor: forged(change) }),
+      ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+      expect(requestCount(zego.emulator)).toBe(mark);
+    }
+    // A page size above the limit asked would answer more than asked.
+    await expect(
+      zego.adapter.listGroupMembers({ groupId: group.id, limit: 1, cursor: forged({ l: 3 }) }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "limit" });
+    const next = await zego.adapter.listGroupMembers({
+      groupId: group.id,
+      limit: 1,
+      cursor: page.nextCursor,
+    });
+    expect(next.items).toHaveLength(1);
   });
 });

@@ -4,7 +4,6 @@ import {
   checkId,
   checkIds,
   checkText,
-  decodeCursor,
   distinct,
   encodeCursor,
   ImError,
@@ -20,7 +19,7 @@ import { type Op, zim } from "./context.js";
 import { failureList } from "./errors.js";
 import { groupAction, memberAction } from "./group-actions.js";
 import { groupInfo } from "./group-info.js";
-import { findOwner, memberPage } from "./group-lookup.js";
+import { findOwner, memberPage, ownerAndActor } from "./group-lookup.js";
 import {
   GROUP_ID,
   GROUP_MEMBERS_PAGE_MAX,
@@ -30,6 +29,7 @@ import {
   USER_ID,
   USERS_PER_MEMBER_CHECK,
 } from "./limits.js";
+import { decodeZimCursor, keptPageSize } from "./paging.js";
 
 /** KickoutGroupUser's SubCode for a user who is not in the group. */
 const NOT_IN_GROUP = 660600008;
@@ -122,15 +122,13 @@ function isMissingGroup(error: unknown): boolean {
 export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const requested = pageLimit(input.limit, GROUP_MEMBERS_PAGE_MAX);
-  const cursor = decodeCursor<{ n: string | number; l: number }>("gm", input.cursor, {
-    n: "marker",
-    l: "number",
-  });
-  // ZEGO pages need the same Limit throughout, so the first page's size is kept.
-  const limit = cursor ? cursor.l : requested;
-  if (limit > requested) {
-    throw new BadUserInputError("limit", `limit must stay ${limit} while paging this list.`);
-  }
+  const cursor = decodeZimCursor<{ n: string | number; l: number }>(
+    "gm",
+    input.cursor,
+    { n: "marker", l: "number" },
+    { l: [1, GROUP_MEMBERS_PAGE_MAX] },
+  );
+  const limit = keptPageSize(cursor?.l, requested);
   const page = await memberPage(ctx, "listGroupMembers", groupId, limit, cursor?.n ?? 0, options);
   return {
     items: page.members,
@@ -158,16 +156,37 @@ function notInGroup(key: string, subCode: number): ItemResult<true> | undefined 
   );
 }
 
-/** KickoutGroupUser, 50 per call. */
-export const removeGroupMembers: Op<"removeGroupMembers"> = (ctx, input, options) =>
-  memberAction(
-    ctx,
-    "removeGroupMembers",
-    "KickoutGroupUser",
-    input,
-    { failed: notInGroup },
-    options,
-  );
+/** The owner's item of a removal: refused, as RongCloud and Tencent refuse it. */
+function ownerKept(key: string): ItemResult<true> {
+  const why = "The group's owner cannot be removed: transfer the ownership first.";
+  return itemError(key, new ImError("VENDOR_REJECTED", why, { vendor: "zego" }));
+}
+
+/**
+ * KickoutGroupUser, 50 per call. ZIM would remove the owner too and hand the group to its
+ * first member (§G6), so the owner is left out (found on the member list, which also names
+ * the actor when none is given).
+ */
+export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, options) => {
+  const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
+  const operation = "removeGroupMembers";
+  const { ownerId, actor } = await ownerAndActor(ctx, operation, groupId, input.actorId, options);
+  const users = distinct(userIds);
+  const others = users.filter((id) => id !== ownerId);
+  const removed =
+    others.length === 0
+      ? []
+      : await memberAction(
+          ctx,
+          operation,
+          "KickoutGroupUser",
+          { groupId, userIds: others, actorId: actor },
+          { failed: notInGroup },
+          options,
+        );
+  const byUser = new Map(removed.map((r) => [r.key, r]));
+  return users.map((id) => (id === ownerId ? ownerKept(id) : (byUser.get(id) as ItemResult<true>)));
+};
 
 export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ZegoAdapter } from "./adapter.js";
-import { zegoSession } from "./testing/emulator.js";
+import { requestCount, zegoSession } from "./testing/emulator.js";
 
 // History over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
@@ -43,5 +43,37 @@ describe("history", () => {
       "m1",
     ]);
     expect(window.items[0]?.conversation).toEqual({ type: "USER", id: a });
+  });
+
+  it("refuses a cursor carrying a number it never gives out, before any call", async () => {
+    const [a, b] = (await zego.users(2)) as [string, string];
+    for (const text of ["m0", "m1", "m2"]) await zego.sendText(a, b, text);
+    const conversation = { type: "USER", userId: b, peerId: a } as const;
+    const page = await zego.adapter.listMessages({ conversation, limit: 2 });
+    const given = JSON.parse(Buffer.from(page.nextCursor as string, "base64url").toString());
+    // Base64url JSON: the next page's ZIM marker, items of it given out, ZIM's page size.
+    expect(given).toMatchObject({ k: 0, l: 2, $k: "mh" });
+    const forged = (change: Record<string, number>) =>
+      Buffer.from(JSON.stringify({ ...given, ...change })).toString("base64url");
+    const changes: Record<string, number>[] = [
+      { k: -1 },
+      { k: 100 },
+      { l: 0 },
+      { l: -1 },
+      { l: 101 },
+      { n: -1 },
+    ];
+    for (const change of changes) {
+      const mark = requestCount(zego.emulator);
+      await expect(
+        zego.adapter.listMessages({ conversation, limit: 2, cursor: forged(change) }),
+      ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+      expect(requestCount(zego.emulator)).toBe(mark);
+    }
+    // Numbers within the list's bounds page on as before.
+    const rest = await zego.adapter.listMessages({ conversation, limit: 2, cursor: forged({}) });
+    expect(rest.items.map((m) => (m.content.type === "TEXT" ? m.content.text : "?"))).toEqual([
+      "m0",
+    ]);
   });
 });

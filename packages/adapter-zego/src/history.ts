@@ -45,6 +45,7 @@ export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
     kind: "mh",
     cursor: input.cursor,
     limit: pageLimit(input.limit, HISTORY_PAGE_MAX, 20),
+    pageMax: HISTORY_PAGE_MAX,
     maxCalls: MAX_CALLS,
     read: async (marker, size) => {
       const answer = await zim<HistoryAnswer>(

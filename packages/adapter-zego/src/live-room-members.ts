@@ -1,7 +1,6 @@
 import {
   checkId,
   checkLiveRoomUsers,
-  decodeCursor,
   encodeCursor,
   itemOk,
   type LiveRoomMember,
@@ -16,6 +15,7 @@ import {
   USERS_PER_LIVE_ROOM_CHECK,
 } from "./limits.js";
 import { isCode, ROOM_EMPTY } from "./live-room-codes.js";
+import { decodeZimCursor, keptPageSize } from "./paging.js";
 
 // Who is in a ZIM room (#17 §L3, §L4).
 
@@ -37,11 +37,13 @@ interface UserListAnswer {
 export const listLiveRoomMembers: Op<"listLiveRoomMembers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, LIVE_ROOM_ID);
   const asked = pageLimit(input.limit, LIVE_ROOM_MEMBERS_PAGE_MAX);
-  const cursor = decodeCursor<{ n: string; l: number }>("lrm", input.cursor, {
-    n: "string",
-    l: "number",
-  });
-  const limit = cursor?.l ?? asked;
+  const cursor = decodeZimCursor<{ n: string; l: number }>(
+    "lrm",
+    input.cursor,
+    { n: "string", l: "number" },
+    { l: [1, LIVE_ROOM_MEMBERS_PAGE_MAX] },
+  );
+  const limit = keptPageSize(cursor?.l, asked);
   let answer: UserListAnswer;
   try {
     answer = await zim<UserListAnswer>(

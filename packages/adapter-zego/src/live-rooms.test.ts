@@ -99,7 +99,7 @@ describe("live rooms (ZIM rooms)", () => {
   it("pages members by NextFlag, keeping the first page's Limit", async () => {
     const r = await room(5);
     const first = await zego.adapter.listLiveRoomMembers({ roomId: r.roomId, limit: 2 });
-    // A different limit on a later page is ignored: ZIM wants the same Limit throughout.
+    // A larger limit on a later page is ignored: ZIM wants the same Limit throughout.
     const second = await zego.adapter.listLiveRoomMembers({
       roomId: r.roomId,
       limit: 50,
@@ -123,6 +123,18 @@ describe("live rooms (ZIM rooms)", () => {
     await expect(
       zego.adapter.listLiveRoomMembers({ roomId: r.roomId, cursor: "forged" }),
     ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+    // A smaller one would be answered the first page's size: refused, as is a page size
+    // ZEGO never takes.
+    await expect(
+      zego.adapter.listLiveRoomMembers({ roomId: r.roomId, limit: 1, cursor: first.nextCursor }),
+    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "limit" });
+    const given = JSON.parse(Buffer.from(first.nextCursor as string, "base64url").toString());
+    for (const l of [-1, 0, 501]) {
+      const cursor = Buffer.from(JSON.stringify({ ...given, l })).toString("base64url");
+      await expect(
+        zego.adapter.listLiveRoomMembers({ roomId: r.roomId, cursor }),
+      ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "cursor" });
+    }
   });
 
   it("checks members 10 per call: out of the room or never logged in is false", async () => {

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor, type Page } from "@imgraph/core";
-import { nextMarker } from "./paging.js";
+import { encodeCursor, type Page } from "@imgraph/core";
+import { decodeZimCursor, nextMarker } from "./paging.js";
 
 // Lists that ZIM pages by an opaque marker (Next) while ours stop at `limit`: our cursor is
 // ZIM's marker of a page plus how many items of that page were already given out, since a
@@ -16,6 +16,8 @@ export interface MarkerListing<Row, Item> {
   kind: string;
   cursor: string | null | undefined;
   limit: number;
+  /** ZIM's largest page for this list: the most a cursor's page size can be. */
+  pageMax: number;
   /** ZIM pages read at most per call of ours. */
   maxCalls: number;
   /** One ZIM page of `size` rows from `marker` (0 for the first). */
@@ -27,12 +29,13 @@ export interface MarkerListing<Row, Item> {
 export async function listByMarker<Row, Item>(
   listing: MarkerListing<Row, Item>,
 ): Promise<Page<Item>> {
-  const { kind, limit } = listing;
-  const cursor = decodeCursor<Position>(kind, listing.cursor, {
-    n: "marker",
-    k: "number",
-    l: "number",
-  });
+  const { kind, limit, pageMax } = listing;
+  const cursor = decodeZimCursor<Position>(
+    kind,
+    listing.cursor,
+    { n: "marker", k: "number", l: "number" },
+    { k: [0, pageMax - 1], l: [1, pageMax] },
+  );
   let at: Position = cursor ?? { n: 0, k: 0, l: limit };
   const items: Item[] = [];
   for (let calls = 0; calls < listing.maxCalls; calls++) {

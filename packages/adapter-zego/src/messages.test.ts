@@ -49,6 +49,22 @@ describe("messages", () => {
     expect(ids).toEqual([value(sent).messageId, value(sent).messageId]);
   });
 
+  it("answers one result per recipient as listed, sending to a repeated one once", async () => {
+    const [a, b, c] = (await zego.users(3)) as [string, string, string];
+    const before = requestCount(zego.emulator);
+    const sent = await zego.adapter.sendMessage({
+      from: a,
+      to: { type: "USERS", userIds: [b, c, b] },
+      content: { type: "TEXT", text: "twice named" },
+    });
+    expect(sent.map((r) => r.key)).toEqual([b, c, b]);
+    expect(sent[2]).toEqual(sent[0]);
+    const calls = zego.emulator
+      .requests({ route: "zim:SendPeerMessage", afterSeq: before })
+      .map((r) => JSON.parse(r.body).ToUserId);
+    expect(calls).toEqual([[b, c]]);
+  });
+
   it("refuses to send to the sender itself before any call", async () => {
     const before = requestCount(zego.emulator);
     await expect(

@@ -2,7 +2,6 @@ import {
   BadUserInputError,
   checkId,
   checkIds,
-  distinct,
   type SentMessage,
   sentItem,
   VendorUnavailableError,
@@ -38,8 +37,9 @@ export const sendMessage: Op<"sendMessage"> = async (ctx, input, options) => {
   }
   const groupId =
     input.to.type === "GROUP" ? checkId("to.groupId", input.to.groupId, GROUP_ID) : "";
+  // A repeated recipient is sent to once and answered at each place (zimBatch).
   const recipients =
-    input.to.type === "USERS" ? distinct(checkIds("to.userIds", input.to.userIds, USER_ID)) : [];
+    input.to.type === "USERS" ? checkIds("to.userIds", input.to.userIds, USER_ID) : [];
   if (recipients.includes(from)) {
     throw new BadUserInputError("to.userIds", "to.userIds must not contain the sender (from).");
   }
