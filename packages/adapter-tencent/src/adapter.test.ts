@@ -163,6 +163,26 @@ describe("groups", () => {
     });
   });
 
+  it("refuses group and room ids of spaces only before any call (Tencent would take them)", async () => {
+    const [owner] = (await users(1)) as [string];
+    const mark = env.emulator.requests({ limit: 1 })[0]?.seq;
+    for (const [run, field] of [
+      [
+        () => env.adapter.createGroup({ id: "   ", name: "X", ownerId: owner, memberIds: [] }),
+        "id",
+      ],
+      [() => env.adapter.getGroup(" "), "groupId"],
+      [() => env.adapter.createLiveRoom({ roomId: "  ", ownerId: owner }), "roomId"],
+    ] as const) {
+      await expect(run()).rejects.toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+    expect(env.emulator.requests({ limit: 1 })[0]?.seq).toBe(mark);
+    // Spaces inside an id are Tencent's printable ASCII still.
+    const groupId = uid("a b ");
+    await env.adapter.createGroup({ id: groupId, name: "X", ownerId: owner, memberIds: [] });
+    expect((await env.adapter.getGroup(groupId))?.id).toBe(groupId);
+  });
+
   it("reads a mute without an end as muted until unmuted", async () => {
     const [owner, member] = await users(2);
     const groupId = uid("m");

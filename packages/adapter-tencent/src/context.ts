@@ -1,4 +1,11 @@
-import type { CallOptions, Handler, IdCodec, OperationName, VendorClient } from "@imgraph/core";
+import {
+  BadUserInputError,
+  type CallOptions,
+  type Handler,
+  type IdCodec,
+  type OperationName,
+  type VendorClient,
+} from "@imgraph/core";
 import type { TencentGroupType } from "./options.js";
 
 /** What every operation needs: the signed client, the id codec and the app's identity. */
@@ -73,6 +80,18 @@ export function call<T>(
 export function fromUnixSeconds(value: unknown): Date | null {
   const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
   return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : null;
+}
+
+/**
+ * A time the input gives, as Tencent's Unix seconds: Tencent refuses one before 1970 (and
+ * reads 0 as now where it takes one), so that is refused here, on `field`, before the call.
+ */
+export function toUnixSeconds(field: string, time: Date): number {
+  const seconds = Math.floor(time.getTime() / 1000);
+  if (!(seconds > 0)) {
+    throw new BadUserInputError(field, `${field} must be after 1970-01-01T00:00:00Z.`);
+  }
+  return seconds;
 }
 
 export function str(value: unknown): string | undefined {

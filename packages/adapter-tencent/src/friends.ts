@@ -4,6 +4,7 @@ import {
   checkFriendIds,
   checkFriendList,
   checkId,
+  checkOptionalTime,
   checkOwnerAndUsers,
   type Friend,
   type FriendRelation,
@@ -14,7 +15,15 @@ import {
   itemOk,
   runBatched,
 } from "@imgraph/core";
-import { call, fromUnixSeconds, num, type Op, str, type TencentContext } from "./context.js";
+import {
+  call,
+  fromUnixSeconds,
+  num,
+  type Op,
+  str,
+  type TencentContext,
+  toUnixSeconds,
+} from "./context.js";
 import { itemFailure } from "./errors.js";
 import { FRIEND_ATTRIBUTE_PREFIX, FRIEND_RULES, FRIENDS_PER_CALL, USER_ID } from "./limits.js";
 import { nextOffsetCursor, offsetPage } from "./offset-paging.js";
@@ -155,12 +164,15 @@ export const addFriends: Op<"addFriends"> = async (ctx, input, options) => {
  */
 export const importFriends: Op<"importFriends"> = async (ctx, input, options) => {
   const { userId, friends } = checkFriendList(input?.userId, input?.friends, FRIEND_RULES);
+  const now = ctx.now();
   friends.forEach((f, i) => {
-    if (f.addedAt !== undefined && !(f.addedAt instanceof Date && f.addedAt.getTime() > 0)) {
-      throw new BadUserInputError(
-        `friends[${i}].addedAt`,
-        `friends[${i}].addedAt must be a date after 1970.`,
-      );
+    const field = `friends[${i}].addedAt`;
+    const addedAt = checkOptionalTime(field, f.addedAt);
+    if (addedAt === undefined) return;
+    toUnixSeconds(field, addedAt);
+    // Tencent would keep a friendship from the future; ZEGO refuses one.
+    if (addedAt.getTime() > now) {
+      throw new BadUserInputError(field, `${field} must not be in the future.`);
     }
   });
   const addTime = (d: Date | undefined) => (d ? { AddTime: Math.floor(d.getTime() / 1000) } : {});

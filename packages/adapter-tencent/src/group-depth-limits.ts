@@ -50,8 +50,14 @@ export const GROUP_ATTRIBUTE_RULES: GroupAttributeRules = {
 };
 
 /**
- * Group counters: ≤ 20 keys a request (10063), keys ≤ 128 bytes, int64 values (kept within
- * JavaScript's safe integers here).
+ * A neutral counter's values: GraphQL's Int (32-bit signed), which GroupCounter.value is;
+ * Tencent keeps int64.
+ */
+export const COUNTER_VALUE = { min: -(2 ** 31), max: 2 ** 31 - 1 } as const;
+
+/**
+ * Group counters: ≤ 20 keys a request (10063), keys ≤ 128 bytes; values set and amounts
+ * within the neutral range (COUNTER_VALUE).
  */
 export const GROUP_COUNTER_RULES: {
   key: KeyRule;
@@ -63,7 +69,7 @@ export const GROUP_COUNTER_RULES: {
     description: "1-128 printable ASCII characters without spaces",
   },
   max: 20,
-  value: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  value: COUNTER_VALUE,
 };
 
 /** modify_group_member_info NameCard ≤ 50 bytes; "" clears it. */

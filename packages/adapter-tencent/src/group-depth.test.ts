@@ -272,6 +272,98 @@ describe("group counters", () => {
     }
   });
 
+  it("refuses a value outside GraphQL's Int (32 bits) before any call", async () => {
+    const { groupId } = await group();
+    for (const change of [
+      { key: "k", mode: "SET", value: 2 ** 31 },
+      { key: "k", mode: "SET", value: -(2 ** 31) - 1 },
+      { key: "k", mode: "INCREASE", value: 2 ** 31 },
+      { key: "k", mode: "DECREASE", value: 2 ** 31 },
+    ] as const) {
+      await fails(
+        () => env.adapter.changeGroupCounters({ groupId, changes: [change] }),
+        { code: "BAD_USER_INPUT", field: "changes[0].value" },
+        true,
+      );
+    }
+    const edges = await env.adapter.changeGroupCounters({
+      groupId,
+      changes: [
+        { key: "top", mode: "SET", value: 2 ** 31 - 1 },
+        { key: "bottom", mode: "SET", value: -(2 ** 31) },
+      ],
+    });
+    expect(edges.map((c) => c.value)).toEqual([2 ** 31 - 1, -(2 ** 31)]);
+  });
+
+  it("sets back and refuses a change that would leave the 32-bit range; reads never leave it", async () => {
+    const { groupId } = await group();
+    await env.adapter.changeGroupCounters({
+      groupId,
+      changes: [
+        { key: "top", mode: "SET", value: 2 ** 31 - 1 },
+        { key: "other", mode: "SET", value: 1 },
+      ],
+    });
+    const mark = env.requestCount();
+    await fails(
+      () =>
+        env.adapter.changeGroupCounters({
+          groupId,
+          changes: [
+            { key: "other", mode: "INCREASE", value: 5 },
+            { key: "top", mode: "INCREASE", value: 1 },
+          ],
+        }),
+      { code: "BAD_USER_INPUT", field: "changes[1].value" },
+    );
+    // The Increase, then the Decrease that sets both of its counters back.
+    expect(
+      sent("group_open_http_svc/update_group_counter", mark).map((b) => [b.Mode, b.GroupCounter]),
+    ).toEqual([
+      [
+        "Increase",
+        [
+          { Key: "other", Value: 5 },
+          { Key: "top", Value: 1 },
+        ],
+      ],
+      [
+        "Decrease",
+        [
+          { Key: "other", Value: 5 },
+          { Key: "top", Value: 1 },
+        ],
+      ],
+    ]);
+    expect(await env.adapter.getGroupCounters({ groupId })).toEqual([
+      { key: "top", value: 2 ** 31 - 1 },
+      { key: "other", value: 1 },
+    ]);
+    // A counter left past the range (here the setting back fails; a client SDK can do it
+    // too) reads as the nearest bound instead of failing the read.
+    env.emulator.addFault({
+      route: "v4/group_open_http_svc/update_group_counter",
+      kind: "vendor-error",
+      code: 10002,
+      after: 1,
+      times: 1,
+    });
+    try {
+      await expect(
+        env.adapter.changeGroupCounters({
+          groupId,
+          changes: [{ key: "top", mode: "INCREASE", value: 10 }],
+        }),
+      ).rejects.toMatchObject({ code: expect.not.stringMatching("BAD_USER_INPUT") });
+    } finally {
+      env.emulator.clearFaults();
+    }
+    expect(await env.adapter.getGroupCounters({ groupId, keys: ["top"] })).toEqual([
+      { key: "top", value: 2 ** 31 - 1 },
+    ]);
+  });
+
   it("refuses more than 20 changes before any call", async () => {
     const { groupId } = await group();
     const changes = Array.from({ length: 21 }, (_, i) => ({
@@ -344,6 +436,22 @@ describe("importGroup", () => {
       () =>
         env.adapter.importGroup({ id, name: "x", ownerId: owner, createdAt: past(), members: [] }),
       { code: "VENDOR_REJECTED", vendorCode: "10021" },
+    );
+  });
+
+  it("refuses a creation before 1970 before any call (Tencent keeps Unix seconds)", async () => {
+    const [owner] = env.seedUsers(1, "gi") as [string];
+    await fails(
+      () =>
+        env.adapter.importGroup({
+          id: uid("gi"),
+          name: "x",
+          ownerId: owner,
+          createdAt: new Date(-86_400_000),
+          members: [],
+        }),
+      { code: "BAD_USER_INPUT", field: "createdAt" },
+      true,
     );
   });
 

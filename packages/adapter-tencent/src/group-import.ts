@@ -5,7 +5,7 @@ import {
   type ImportedMember,
   UnsupportedByVendorError,
 } from "@imgraph/core";
-import { call, type Op, str } from "./context.js";
+import { call, type Op, str, toUnixSeconds } from "./context.js";
 import { importRules, MEMBERS_PER_IMPORT } from "./group-depth-limits.js";
 import { AUTO_GROUP_ID_PREFIX } from "./limits.js";
 
@@ -28,6 +28,7 @@ interface MemberAnswer {
 
 export const importGroup: Op<"importGroup"> = async (ctx, input, options) => {
   const g = checkImportGroup(input, importRules(ctx.groupType), ctx.now());
+  const createTime = toUnixSeconds("createdAt", g.createdAt);
   if (g.id.startsWith(AUTO_GROUP_ID_PREFIX))
     throw new BadUserInputError("id", `id must not start with ${AUTO_GROUP_ID_PREFIX}.`);
   if (ctx.groupType === "Private" && g.members.some((m) => m.role === "ADMIN"))
@@ -46,7 +47,7 @@ export const importGroup: Op<"importGroup"> = async (ctx, input, options) => {
       GroupId: g.id,
       Name: g.name,
       Owner_Account: g.ownerId,
-      CreateTime: seconds(g.createdAt),
+      CreateTime: createTime,
     },
     options,
     false,

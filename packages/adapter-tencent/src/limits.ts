@@ -15,11 +15,15 @@ export const USER_ID: IdRule = {
   pattern: /^[^\s\p{Cc}]+$/u,
   charset: "visible characters (no spaces)",
 };
-/** Any existing group or room id (auto ids start with `@TGS#`): printable ASCII, ≤ 48 bytes. */
+/**
+ * Any existing group or room id (auto ids start with `@TGS#`): printable ASCII, ≤ 48 bytes.
+ * Tencent's charset includes the space, so an id may hold spaces (one a client SDK made with
+ * a space at an end stays reachable), but not only spaces: such an id reads as blank.
+ */
 export const GROUP_ID: IdRule = {
   maxBytes: 48,
-  pattern: /^[\x20-\x7e]+$/,
-  charset: "printable ASCII characters",
+  pattern: /^(?! *$)[\x20-\x7e]+$/,
+  charset: "printable ASCII characters, not only spaces",
 };
 /** Group and user ids, as checkGroupUsers takes them. */
 export const GROUP_USERS: GroupUserRules = { group: GROUP_ID, user: USER_ID };

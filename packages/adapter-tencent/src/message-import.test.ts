@@ -16,6 +16,29 @@ const msg = (senderId: string, sentAt: Date, text: string): ImportedMessage => (
 const texts = (items: { content: unknown }[]) =>
   items.map((m) => (m.content as { text?: string }).text);
 
+describe("importMessages, times", () => {
+  it("refuses a message sent before 1970 before any call (Tencent keeps Unix seconds)", async () => {
+    const [u1, u2] = users(2) as [string, string];
+    const [owner] = users(1) as [string];
+    const groupId = uid("ig");
+    await env.adapter.createGroup({ id: groupId, name: "G", ownerId: owner, memberIds: [u1] });
+    for (const conversation of [
+      { type: "USER" as const, userId: u1, peerId: u2 },
+      { type: "GROUP" as const, groupId },
+    ]) {
+      await env.fails(
+        () =>
+          env.adapter.importMessages({
+            conversation,
+            messages: [msg(u1, new Date(-86_400_000), "old"), msg(u1, at(Date.now() - HOUR), "x")],
+          }),
+        { code: "BAD_USER_INPUT", field: "messages[0].sentAt" },
+        true,
+      );
+    }
+  });
+});
+
 describe("importMessages, one-to-one", () => {
   it("keeps same-second order and identical messages; importing again adds nothing", async () => {
     const [u1, u2] = users(2) as [string, string];

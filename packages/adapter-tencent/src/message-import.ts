@@ -11,7 +11,7 @@ import {
   VendorRejectedError,
 } from "@imgraph/core";
 import { type MsgElement, toMsgBody } from "./content.js";
-import { call, num, type Op, type TencentContext } from "./context.js";
+import { call, num, type Op, type TencentContext, toUnixSeconds } from "./context.js";
 import { GROUP_IMPORTS_PER_CALL, GROUP_USERS } from "./limits.js";
 import { encodeMessageId } from "./message-ids.js";
 
@@ -55,7 +55,7 @@ function prepare(ctx: TencentContext, scope: string, messages: ImportedMessage[]
   const identical = new Map<string, number>();
   return messages.map((message, index) => {
     const body = toMsgBody(message.content, undefined, `messages[${index}].content`);
-    const time = Math.floor(message.sentAt.getTime() / 1000);
+    const time = toUnixSeconds(`messages[${index}].sentAt`, message.sentAt);
     const seq = (sameSecond.get(time) ?? 0) + 1;
     sameSecond.set(time, seq);
     const what = `${ctx.appId}\n${scope}\n${message.senderId}\n${time}\n${JSON.stringify(body)}`;

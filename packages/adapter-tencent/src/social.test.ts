@@ -170,6 +170,14 @@ describe("bad input", () => {
         }),
       ),
     ).toBe("friends[0].addedAt");
+    // Tencent would keep a friendship from the future (ZEGO refuses one, 660800046).
+    for (const addedAt of [new Date(Date.now() + 3_600_000), new Date(-1000)]) {
+      expect(
+        await field(() =>
+          env.adapter.importFriends({ userId: owner, friends: [{ userId: other, addedAt }] }),
+        ),
+      ).toBe("friends[0].addedAt");
+    }
     expect(
       await field(() => env.adapter.getFriends({ userId: owner, friendIds: [other, owner] })),
     ).toBe("friendIds[1]");
