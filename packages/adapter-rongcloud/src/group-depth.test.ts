@@ -456,6 +456,20 @@ describe("hosted groups: roles", () => {
     }
   });
 
+  it("refuses to transfer ownership to a non-member, as Tencent and ZEGO do", async () => {
+    await hostedGroup(["a"]);
+    await hosted.registerUsers([{ id: "b" }]);
+    const before = requestCount(emu);
+    for (const newOwnerId of ["b", "never-registered"]) {
+      expect(
+        await failure(hosted.transferGroupOwnership({ groupId: "g", newOwnerId })),
+      ).toMatchObject({ code: "VENDOR_REJECTED", vendor: "rongcloud" });
+    }
+    expect(calls("/entrust/group/transfer/owner.json", before)).toHaveLength(0);
+    expect(calls("/entrust/group/member/specific/query.json", before)).toHaveLength(2);
+    expect((await hosted.getGroup("g"))?.ownerId).toBe("o");
+  });
+
   it("transfers ownership: the old owner stays as a member", async () => {
     await hostedGroup(["a"]);
     await hosted.transferGroupOwnership({ groupId: "g", newOwnerId: "a" });

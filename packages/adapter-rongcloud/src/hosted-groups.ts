@@ -10,6 +10,7 @@ import {
   encodeCursor,
   type Group,
   type GroupMembersInput,
+  ImError,
   type ItemResult,
   itemOk,
   pageLimit,
@@ -120,11 +121,20 @@ export const checkGroupMembers: Op<"checkGroupMembers"> = async (ctx, input, opt
   });
 };
 
-/** The old owner stays as a plain member (isQuit 0). */
+/**
+ * The old owner stays as a plain member (isQuit 0). RongCloud would hand the group to anyone,
+ * even an unregistered id; the new owner must be a member (as Tencent and ZEGO require), so
+ * that is read first, as checkGroupMembers does.
+ */
 export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {
   const groupId = checkId("groupId", input?.groupId, GROUP_ID);
   const [newOwner] = checkIds("newOwnerId", [input.newOwnerId], USER_ID) as [string];
   checkActor(input.actorId, USER_ID);
+  const found = await readMembers(ctx, "transferGroupOwnership", groupId, [newOwner], options);
+  if (!found.has(newOwner)) {
+    const why = `The new owner ${newOwner} must be a member of the group.`;
+    throw new ImError("VENDOR_REJECTED", why, { vendor: "rongcloud" });
+  }
   const fields = { groupId, newOwner, isQuit: 0 };
   await post(
     ctx,
