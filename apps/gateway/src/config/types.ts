@@ -24,6 +24,11 @@ export interface ServerConfig {
    * one vendor batch call (0: each request reads alone).
    */
   readCoalesceMs: number;
+  /**
+   * Browser origins (`https://app.example.com`, or "*") whose pages may call the GraphQL
+   * path across origins (CORS); none: same-origin pages and non-browser clients only.
+   */
+  corsOrigins: string[];
 }
 
 export interface JwtConfig {
@@ -182,4 +187,5 @@ export const SERVER_DEFAULTS: ServerConfig = {
   maxAliases: 30,
   shutdownGraceMs: 10_000,
   readCoalesceMs: 2,
+  corsOrigins: [],
 };

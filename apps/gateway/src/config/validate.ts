@@ -156,11 +156,31 @@ function serverConfig(raw: unknown, env: NodeJS.ProcessEnv): ServerConfig {
   // A few milliseconds at most: every read waits this long for company.
   if (s.readCoalesceMs !== undefined)
     out.readCoalesceMs = int(s.readCoalesceMs, "server.readCoalesceMs", 0, 20);
+  if (s.corsOrigins !== undefined) out.corsOrigins = corsOrigins(s.corsOrigins);
   // The environment wins, so one config file serves many deployments.
   if (env.PORT !== undefined && env.PORT !== "")
     out.port = int(Number(env.PORT), "PORT (environment)", 0, 65535);
   if (env.HOST !== undefined && env.HOST !== "") out.host = env.HOST;
   return out;
+}
+
+/** "*" or origins as browsers send them: scheme, host and port, nothing more. */
+function corsOrigins(raw: unknown): string[] {
+  const what = 'a list of origins such as "https://app.example.com" (no path), or "*"';
+  if (!Array.isArray(raw) || raw.length > 100) throw new ConfigError("server.corsOrigins", what);
+  return raw.map((origin, i) => {
+    if (origin === "*") return origin;
+    let parsed: URL | null = null;
+    try {
+      parsed = typeof origin === "string" ? new URL(origin) : null;
+    } catch {}
+    const ok =
+      parsed !== null &&
+      (parsed.protocol === "https:" || parsed.protocol === "http:") &&
+      parsed.origin === origin;
+    if (!ok) throw new ConfigError(`server.corsOrigins[${i}]`, what);
+    return origin as string;
+  });
 }
 
 function realtimeConfig(raw: unknown, sources: ConfigSources): RealtimeConfig {

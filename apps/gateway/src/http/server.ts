@@ -6,6 +6,7 @@ import { sendJson } from "./body.js";
 import { listen } from "./listen.js";
 import type { PlaygroundPrefill } from "./playground.js";
 import type { Route } from "./route.js";
+import { corsRoute } from "./routes/cors.js";
 import { type GraphqlDeps, graphqlRoute, header } from "./routes/graphql.js";
 import { healthRoute } from "./routes/health.js";
 import { metricsRoute } from "./routes/metrics.js";
@@ -46,6 +47,7 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
     healthRoute(deps.apps, () => !draining),
     ...(config.playground ? [playgroundRoute(GRAPHQL_PATH, deps.playground)] : []),
     ...(deps.metrics ? [metricsRoute(deps.metrics.metrics, deps.metrics.token)] : []),
+    ...(config.corsOrigins.length > 0 ? [corsRoute(GRAPHQL_PATH, config.corsOrigins)] : []),
     tracedGraphql(GRAPHQL_PATH, recorded(graphqlRoute(GRAPHQL_PATH, deps), deps.metrics?.metrics)),
     ...(deps.routes ?? []),
   ];
