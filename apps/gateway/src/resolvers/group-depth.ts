@@ -168,7 +168,7 @@ export class GroupDepthResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Mutes or unmutes a whole group (while muted, only the owner and admins send). Owner and admins. Answers true.",
+      "Mutes or unmutes a whole group (while muted, only the owner and admins send from their clients; on RongCloud and ZEGO a server send, such as sendMessage, is not held back). Owner and admins. Answers true.",
   })
   async muteGroup(
     @Arg("groupId", () => ID, GROUP_ARG) groupId: string,

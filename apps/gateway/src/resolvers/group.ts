@@ -180,7 +180,8 @@ export class GroupResolver {
   }
 
   @Mutation(() => [ItemOutcome], {
-    description: "Mutes members in the group for a duration. Owner or admin.",
+    description:
+      "Mutes members in the group for a duration: their clients cannot send there. A server send (sendMessage) is refused for them on Tencent only; RongCloud's and ZEGO's server APIs do not hold it back. Owner or admin.",
   })
   async muteGroupMembers(
     @Arg("groupId", () => ID, { description: "The group." }) groupId: string,

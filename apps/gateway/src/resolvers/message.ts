@@ -87,7 +87,7 @@ export class MessageResolver {
 
   @Mutation(() => [SendResult], {
     description:
-      "Sends a message to users (one result per recipient) or to a group (one result). End users send only as themselves.",
+      "Sends a message to users (one result per recipient) or to a group (one result). End users send only as themselves, to groups they are in. A server send is not a client's: group mutes hold it back on Tencent only, and a recipient's blocklist on ZEGO only (RongCloud and Tencent deliver it).",
   })
   async sendMessage(
     @Arg("input", () => SendMessageInput, { description: "The message." }) input: SendMessageInput,
