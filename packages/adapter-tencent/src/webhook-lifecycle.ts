@@ -3,6 +3,7 @@ import {
   type CallbackFields,
   callbackId,
   callbackInteger,
+  callbackOptionalId,
   callbackTime,
   type ImEvent,
   LIVE_ROOM_CALLBACK_EVENTS,
@@ -27,7 +28,8 @@ export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
 
 /** The edited message's MsgKey: answered, or `{MsgSeq}_{MsgRandom}_{MsgTime}` as Tencent forms it. */
 function msgKeyOf(b: CallbackFields): string {
-  if (typeof b.MsgKey === "string" && b.MsgKey !== "") return callbackId(b.MsgKey, "MsgKey");
+  const answered = callbackOptionalId(b.MsgKey, "MsgKey");
+  if (answered !== null) return answered;
   const parts = ["MsgSeq", "MsgRandom", "MsgTime"].map((f) => callbackInteger(b[f], f));
   return parts.join("_");
 }
@@ -44,7 +46,6 @@ export function readLifecycleCallback(
       const from = callbackId(b.From_Account, "From_Account");
       const to = callbackId(b.To_Account, "To_Account");
       const msgKey = msgKeyOf(b);
-      const editor = typeof b.Operator_Account === "string" ? b.Operator_Account : "";
       return [
         {
           type: "MESSAGE_EDITED",
@@ -54,7 +55,7 @@ export function readLifecycleCallback(
           // As the sender's side names it, like MESSAGE_SENT.
           conversation: { type: "USER", id: to },
           senderId: from,
-          editorId: editor === "" ? null : callbackId(editor, "Operator_Account"),
+          editorId: callbackOptionalId(b.Operator_Account, "Operator_Account"),
           // An edit of CloudCustomData alone still carries MsgBody (the message's current one).
           content: b.MsgBody === undefined ? null : fromMsgBody(b.MsgBody),
         },

@@ -2,6 +2,7 @@ import {
   type CallbackFields,
   callbackId,
   callbackList,
+  callbackOptionalId,
   type ImEvent,
   type LiveRoomLeaveReason,
 } from "@imgraph/core";
@@ -40,7 +41,6 @@ export function readLiveRoomCallback(
   if (b.Type !== "AVChatRoom") return undefined;
   switch (command) {
     case "Group.CallbackAfterCreateGroup": {
-      const owner = typeof b.Owner_Account === "string" ? b.Owner_Account : "";
       const roomId = callbackId(b.GroupId, "GroupId");
       return [
         {
@@ -48,7 +48,7 @@ export function readLiveRoomCallback(
           appId,
           at,
           roomId,
-          ownerId: owner === "" ? null : callbackId(owner, "Owner_Account"),
+          ownerId: callbackOptionalId(b.Owner_Account, "Owner_Account"),
         },
       ];
     }

@@ -12,6 +12,7 @@ import {
   callbackId,
   callbackInteger,
   callbackList,
+  callbackOptionalId,
   callbackPresence,
   callbackRefused,
   callbackTime,
@@ -148,14 +149,13 @@ function read(ctx: WebhookContext, command: string, b: CallbackFields, at: Date)
       return [{ type: "PRESENCE_CHANGED", appId, at, userId, status }];
     }
     case "Group.CallbackAfterCreateGroup": {
-      const owner = typeof b.Owner_Account === "string" ? b.Owner_Account : "";
       return [
         {
           type: "GROUP_CREATED",
           appId,
           at,
           groupId: callbackId(b.GroupId, "GroupId"),
-          ownerId: owner === "" ? null : callbackId(owner, "Owner_Account"),
+          ownerId: callbackOptionalId(b.Owner_Account, "Owner_Account"),
           userIds: members(b.MemberList, "MemberList"),
         },
       ];

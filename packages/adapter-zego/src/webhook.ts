@@ -13,6 +13,7 @@ import {
   callbackId,
   callbackInteger,
   callbackList,
+  callbackOptionalId,
   callbackPresence,
   callbackRefused,
   callbackTime,
@@ -107,10 +108,7 @@ function read(ctx: WebhookContext, b: CallbackFields, signedAt: number): ImEvent
           appId,
           at,
           groupId: callbackId(b.group_id, "group_id"),
-          ownerId:
-            typeof b.owner_account === "string" && b.owner_account
-              ? callbackId(b.owner_account, "owner_account")
-              : null,
+          ownerId: callbackOptionalId(b.owner_account, "owner_account"),
           userIds: ids(b.user_ids, "user_ids"),
         },
       ];

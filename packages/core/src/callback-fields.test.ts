@@ -7,6 +7,7 @@ import {
   callbackInteger,
   callbackJson,
   callbackList,
+  callbackOptionalId,
   callbackPresence,
   callbackTime,
 } from "./callback-fields.js";
@@ -74,6 +75,16 @@ describe("callback fields", () => {
         bad("user_id", "user_id must not contain control characters."),
       );
     }
+  });
+
+  it("reads an optional id: none when absent, empty or not a string, else checked", () => {
+    expect(callbackOptionalId("bob", "Owner_Account")).toBe("bob");
+    for (const value of [undefined, null, "", 7]) {
+      expect(callbackOptionalId(value, "Owner_Account")).toBeNull();
+    }
+    expect(() => callbackOptionalId("a\u0000", "Owner_Account")).toThrow(
+      bad("Owner_Account", "Owner_Account must not contain control characters."),
+    );
   });
 
   it("reads times in ms or s as Dates, refusing any a Date cannot hold", () => {

@@ -70,6 +70,14 @@ export function callbackTime(value: unknown, field: string, unit: "ms" | "s"): D
   return at;
 }
 
+/**
+ * An id the vendor may leave out: null when it is not a string or is empty (no one), else
+ * checked as `callbackId`.
+ */
+export function callbackOptionalId(value: unknown, field: string): string | null {
+  return typeof value === "string" && value !== "" ? callbackId(value, field) : null;
+}
+
 /** A list of at most CALLBACK_LIST_MAX items. */
 export function callbackList(value: unknown, field: string): unknown[] {
   if (!Array.isArray(value) || value.length > CALLBACK_LIST_MAX)
