@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { DemoGateway } from "../src/demo/start.js";
 import { admin, bearer, gql, withDemo } from "./helpers.js";
 import { collect, EVENTS, sleep, until, wsClient } from "./ws-helpers.js";
@@ -330,6 +331,38 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await until(() => listeners() === 13);
     expect(again.done).toBe(false);
     await Promise.all([sockets[0]?.dispose(), ...others.map((c) => c.dispose())]);
+    await until(() => listeners() === 0);
+  });
+
+  it("counts what runs: ids reused after a complete, and tokens bound to one app, change nothing", async () => {
+    // A raw graphql-ws socket, to send the same id again and again.
+    const raw = new WebSocket(g.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    const answers: Array<{ id?: string; type: string; payload?: unknown }> = [];
+    raw.on("message", (data) => answers.push(JSON.parse(String(data))));
+    await new Promise((r) => raw.once("open", r));
+    const send = (message: unknown) => raw.send(JSON.stringify(message));
+    send({ type: "connection_init", payload: bearer(await g.tokenFor("alice")) });
+    await until(() => answers.some((m) => m.type === "connection_ack"));
+    const start = (id: string) =>
+      send({ id, type: "subscribe", payload: { query: EVENTS, variables: { app: "tencent" } } });
+    for (let i = 0; i < 30; i++) {
+      start("x");
+      await until(() => listeners() === 1);
+      send({ id: "x", type: "complete" });
+      await until(() => listeners() === 0);
+    }
+    // All 20 are still there to take, the last through a token bound to one app.
+    for (let i = 0; i < 19; i++) start(`s${i}`);
+    await until(() => listeners() === 19);
+    const bound = wsClient(g.url, bearer(await g.tokenFor("alice", { app: "tencent" })));
+    const twentieth = collect(bound, EVENTS, { app: "tencent" });
+    await until(() => listeners() === 20);
+    const over = collect(bound, EVENTS, { app: "tencent" });
+    await until(() => over.done);
+    expect(JSON.stringify(over.errors)).toContain("TOO_MANY_SUBSCRIPTIONS");
+    expect(twentieth.done).toBe(false);
+    raw.close();
+    await bound.dispose();
     await until(() => listeners() === 0);
   });
 

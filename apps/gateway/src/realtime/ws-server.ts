@@ -60,6 +60,8 @@ export interface RunningWs {
 
 interface ConnectionState {
   viewer?: Viewer;
+  /** graphql-ws's own registry of the socket's running subscriptions, by id. */
+  running?: Readonly<Record<string, unknown>>;
   abort?: AbortController;
   /** Running subscriptions by id: their span, and whether they are ending for lag. */
   subscriptions: Map<string, { trace: SubscriptionTrace; lagged: boolean }>;
@@ -79,16 +81,14 @@ export function startWs(deps: WsDeps): RunningWs {
   const states = new WeakMap<WebSocket, ConnectionState>();
   // Each subscription's trace context, by its context value, for its subscribe step.
   const traceContexts = new WeakMap<object, Context>();
-  // End users' running subscriptions on this instance, over all their sockets.
-  const perUser = new Map<string, number>();
-  const userKey = (viewer: Viewer | undefined) =>
-    viewer?.role === "USER" ? `${viewer.appId ?? ""}\u0000${viewer.userId}` : null;
-  const counted = (viewer: Viewer | undefined, change: 1 | -1) => {
-    const key = userKey(viewer);
-    if (key === null) return;
-    const n = (perUser.get(key) ?? 0) + change;
-    if (n > 0) perUser.set(key, n);
-    else perUser.delete(key);
+  // End users' sockets on this instance, by user id (whatever app a token is bound to):
+  // their running subscriptions are counted from graphql-ws's registries, which a complete,
+  // a refusal or a closed socket clears, so no count can drift.
+  const socketsOf = new Map<string, Set<ConnectionState>>();
+  const runningOf = (userId: string) => {
+    let n = 0;
+    for (const s of socketsOf.get(userId) ?? []) n += Object.keys(s.running ?? {}).length;
+    return n;
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -122,6 +122,11 @@ export function startWs(deps: WsDeps): RunningWs {
     const state: ConnectionState = { subscriptions: new Map() };
     states.set(ws, state);
     ws.once("close", () => {
+      if (state.viewer?.role === "USER") {
+        const sockets = socketsOf.get(state.viewer.userId);
+        sockets?.delete(state);
+        if (sockets?.size === 0) socketsOf.delete(state.viewer.userId);
+      }
       const timer = timers.get(ws);
       if (timer) clearTimeout(timer);
       timers.delete(ws);
@@ -152,7 +157,13 @@ export function startWs(deps: WsDeps): RunningWs {
         const state = states.get(socket);
         if (!state) return false;
         state.viewer = viewer;
+        state.running = ctx.subscriptions;
         state.abort = new AbortController();
+        if (viewer.role === "USER") {
+          const sockets = socketsOf.get(viewer.userId) ?? new Set();
+          sockets.add(state);
+          socketsOf.set(viewer.userId, sockets);
+        }
         if (viewer.expiresAt !== null) expireAt(socket, viewer.expiresAt);
         return true;
       },
@@ -164,9 +175,7 @@ export function startWs(deps: WsDeps): RunningWs {
           span.end("refused", code);
           deps.onSubscription?.("refused", code);
         } else {
-          const state = states.get(ctx.extra.socket);
-          state?.subscriptions.set(id, { trace: span, lagged: false });
-          counted(state?.viewer, 1);
+          states.get(ctx.extra.socket)?.subscriptions.set(id, { trace: span, lagged: false });
           traceContexts.set(answer.contextValue as object, span.context);
           deps.onSubscription?.("started");
         }
@@ -177,12 +186,9 @@ export function startWs(deps: WsDeps): RunningWs {
           subscribe(args),
         ),
       onComplete: (ctx, id) => {
-        const state = states.get(ctx.extra.socket);
-        const running = state?.subscriptions.get(id);
-        if (running) {
-          state?.subscriptions.delete(id);
-          counted(state?.viewer, -1);
-        }
+        const subscriptions = states.get(ctx.extra.socket)?.subscriptions;
+        const running = subscriptions?.get(id);
+        subscriptions?.delete(id);
         const outcome = running?.lagged ? "lagged" : "completed";
         running?.trace.end(outcome);
         deps.onSubscription?.(outcome);
@@ -204,9 +210,9 @@ export function startWs(deps: WsDeps): RunningWs {
   function prepare(socket: WebSocket, payload: SubscribePayload) {
     const state = states.get(socket);
     if (!state?.viewer || !state.abort) return [refused("Not connected.", "UNAUTHENTICATED")];
-    const key = userKey(state.viewer);
+    // graphql-ws has registered this subscription already: it is one of those counted.
     const max = deps.maxSubscriptionsPerUser;
-    if (key !== null && (perUser.get(key) ?? 0) >= max) {
+    if (state.viewer.role === "USER" && runningOf(state.viewer.userId) > max) {
       return [
         refused(
           `You already run ${max} subscriptions, the most one user may; end one (complete it) before starting another.`,
