@@ -33,6 +33,9 @@ export function formatError(
   if (isClientRequestError(error)) {
     return { message: formatted.message, ...where, extensions: { code: "BAD_REQUEST" } };
   }
+  if (isArgumentCoercionError(error)) {
+    return { message: formatted.message, ...where, extensions: { code: "BAD_USER_INPUT" } };
+  }
   return {
     message: "Internal server error.",
     ...where,
@@ -52,7 +55,23 @@ export function isDeliberate(error: unknown): boolean {
   if (cause instanceof ImError) return true;
   const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
   return (
-    (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") || isClientRequestError(error)
+    (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") ||
+    isClientRequestError(error) ||
+    isArgumentCoercionError(error)
+  );
+}
+
+/**
+ * graphql-js's refusal of an argument whose literal holds variables (so it is checked as the
+ * field runs, not in validation): the client's input, e.g. a JSON literal nested too deep.
+ */
+function isArgumentCoercionError(error: unknown): boolean {
+  let raw = error;
+  while (raw instanceof GraphQLError && raw.originalError) raw = raw.originalError;
+  return (
+    raw instanceof GraphQLError &&
+    raw.extensions?.code === undefined &&
+    /^Argument "[^"]+" has invalid value /.test(raw.message)
   );
 }
 

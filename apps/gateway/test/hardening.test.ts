@@ -268,4 +268,15 @@ describe("JSON inputs", () => {
     const ok = await post(app, 64);
     expect(ok.errors).toBeUndefined();
   });
+
+  it("measures a literal with the variables inside it", async () => {
+    // 40 levels written inline around a variable of 40: 80 in all.
+    const nest = (n: number, inner: string) => `${"{a: ".repeat(n)}${inner}${"}".repeat(n)}`;
+    const query = `mutation($d: JSON!) { sendMessage(app: "tencent", input: { from: "alice", toUserIds: ["bob"], content: { custom: { customType: "t", data: ${nest(40, "$d")} } } }) { messageId } }`;
+    const d = JSON.parse(`${"[".repeat(40)}${"]".repeat(40)}`);
+    const r = await gql(g.url, query, { d }, admin(g));
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    const shallow = await gql(g.url, query, { d: [] }, admin(g));
+    expect(shallow.errors).toBeUndefined();
+  });
 });

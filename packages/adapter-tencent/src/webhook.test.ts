@@ -123,6 +123,24 @@ describe("Tencent callbacks", () => {
     }
   });
 
+  it("reads custom data nested past the JSON bound as the text it is, not as JSON", () => {
+    const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+    const result = adapter.parseWebhook?.(
+      request("C2C.CallbackAfterSendMsg", {
+        From_Account: "alice",
+        To_Account: "bob",
+        MsgTime: 1_700_000_000,
+        MsgKey: "k",
+        MsgBody: [{ MsgType: "TIMCustomElem", MsgContent: { Data: deep, Desc: "t" } }],
+      }),
+    );
+    const event = result?.events[0];
+    if (event?.type !== "MESSAGE_SENT") throw new Error("expected MESSAGE_SENT");
+    expect(event.message.content).toMatchObject({ type: "CUSTOM", data: deep });
+    // Written again (as Redis fan-out and subscribers' answers do), it does not overflow.
+    expect(JSON.stringify(event).length).toBeGreaterThan(20_000);
+  });
+
   it("refuses ids with control characters", () => {
     const owner = (Owner_Account: string) =>
       request("Group.CallbackAfterCreateGroup", {

@@ -46,7 +46,13 @@ export {
 } from "./group-depth-inputs.js";
 export * from "./http/index.js";
 export { IdCodec, type IdCodecOptions, type IdFields } from "./ids.js";
-export { isJsonObject, parseJsonObject, parseJsonValue } from "./json-object.js";
+export {
+  isJsonObject,
+  JSON_DEPTH_MAX,
+  jsonDepth,
+  parseJsonObject,
+  parseJsonValue,
+} from "./json-object.js";
 export {
   checkLiveRoomPriority,
   checkLiveRoomRestrict,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isJsonObject, parseJsonObject, parseJsonValue } from "./json-object.js";
+import {
+  isJsonObject,
+  JSON_DEPTH_MAX,
+  jsonDepth,
+  parseJsonObject,
+  parseJsonValue,
+} from "./json-object.js";
 
 describe("JSON objects", () => {
   it("tells objects from null, arrays and scalars", () => {
@@ -21,5 +27,15 @@ describe("JSON objects", () => {
     for (const text of ["", "not json", "{", "undefined"]) {
       expect(parseJsonValue(text)).toBeUndefined();
     }
+  });
+
+  it("counts nesting without recursion, and does not read JSON nested past the bound as JSON", () => {
+    expect(jsonDepth("s")).toBe(0);
+    expect(jsonDepth({ a: [1, { b: [] }] })).toBe(4);
+    const deep = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+    expect(parseJsonValue(deep(JSON_DEPTH_MAX))).toBeDefined();
+    // 100,000 levels: JSON.parse copes, writing it again would overflow the stack.
+    expect(parseJsonValue(deep(100_000))).toBeUndefined();
+    expect(parseJsonObject(`{"a":${deep(JSON_DEPTH_MAX)}}`)).toBeNull();
   });
 });
