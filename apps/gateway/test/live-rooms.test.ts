@@ -99,6 +99,21 @@ describe.each(APPS)("live rooms on %s", (app) => {
     ok(await q(SEND, { r: id, f: owner, p: "NORMAL" }));
   });
 
+  it("an admin sets and removes attributes (the vendor records the app's operator where it needs a user)", async () => {
+    const [owner] = (await register(1)) as [string];
+    const id = uid("lv");
+    ok(await q(CREATE, { r: id, o: owner }));
+    const SET = `mutation($app: ID, $r: ID!) { setLiveRoomAttributes(app: $app, roomId: $r, attributes: [{ key: "topic", value: "news" }, { key: "mood", value: "calm" }]) }`;
+    const REMOVE = `mutation($app: ID, $r: ID!) { removeLiveRoomAttributes(app: $app, roomId: $r, keys: ["mood"]) }`;
+    const READ = `query($app: ID, $r: ID!) { liveRoomAttributes(app: $app, roomId: $r) { key value } }`;
+    ok(await q(SET, { r: id }));
+    ok(await q(REMOVE, { r: id }));
+    const read = ok(
+      await q<{ liveRoomAttributes: Array<{ key: string; value: string }> }>(READ, { r: id }),
+    );
+    expect(read.liveRoomAttributes).toEqual([{ key: "topic", value: "news" }]);
+  });
+
   it("bans where the vendor has bans: the banned user is out at once", async () => {
     const [owner, a, b] = (await register(3)) as [string, string, string];
     const id = uid("lv");

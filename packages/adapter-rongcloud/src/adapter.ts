@@ -60,6 +60,7 @@ export class RongCloudAdapter extends VendorAdapter<RongCloudContext> {
         chatroomBroadcast: o.features?.chatroomBroadcast ?? false,
       },
       messageExtensions: o.messageExtensions ?? false,
+      operatorUserId: o.operatorUserId,
     };
     super({
       vendor: "rongcloud",

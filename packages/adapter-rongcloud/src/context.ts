@@ -33,6 +33,8 @@ export interface RongCloudContext {
   };
   /** Messages are sent with `expansion=true` and extensions are on (options.messageExtensions). */
   messageExtensions: boolean;
+  /** Who admins' live room attribute changes are recorded as (options.operatorUserId). */
+  operatorUserId: string | undefined;
 }
 
 /** One neutral operation's handler for this vendor (its input and answer come from the operation table). */

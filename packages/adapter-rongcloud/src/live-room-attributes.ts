@@ -1,5 +1,11 @@
-import { BadUserInputError, checkId, checkIds, isJsonObject } from "@imgraph/core";
-import { type Op, post } from "./context.js";
+import {
+  BadUserInputError,
+  checkId,
+  checkIds,
+  isJsonObject,
+  UnsupportedByVendorError,
+} from "@imgraph/core";
+import { type Op, post, type RongCloudContext } from "./context.js";
 import {
   CHATROOM_ID,
   LIVE_ROOM_KEY,
@@ -40,13 +46,19 @@ export function checkAttributes(value: unknown, max: number): Record<string, str
   return value as Record<string, string>;
 }
 
-/** The owner RongCloud records for the keys: who acts (required). */
-function owner(actorId: unknown): string {
-  if (actorId === undefined || actorId === null)
-    throw new BadUserInputError(
-      "actorId",
-      "actorId is required: RongCloud records an owner for every attribute.",
+/**
+ * The owner RongCloud records for the keys (required): the acting user, or for an admin's
+ * call (no actor) the app's operatorUserId.
+ */
+function owner(ctx: RongCloudContext, operation: string, actorId: unknown): string {
+  if (actorId === undefined || actorId === null) {
+    if (ctx.operatorUserId !== undefined) return ctx.operatorUserId;
+    throw new UnsupportedByVendorError(
+      "rongcloud",
+      operation,
+      "RongCloud records an owner for every live room attribute, and an admin's call names none: set operatorUserId to the user to record",
     );
+  }
   return checkId("actorId", actorId, USER_ID);
 }
 
@@ -79,7 +91,7 @@ export const getLiveRoomAttributes: Op<"getLiveRoomAttributes"> = async (ctx, in
 export const setLiveRoomAttributes: Op<"setLiveRoomAttributes"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const attributes = checkAttributes(input.attributes, LIVE_ROOM_KEYS_MAX);
-  const entryOwnerId = owner(input.actorId);
+  const entryOwnerId = owner(ctx, "setLiveRoomAttributes", input.actorId);
   const pairs = Object.entries(attributes);
   // In order, 20 keys a call: a failure leaves the earlier chunks written.
   for (let i = 0; i < pairs.length; i += LIVE_ROOM_KEYS_PER_WRITE) {
@@ -102,7 +114,7 @@ export const removeLiveRoomAttributes: Op<"removeLiveRoomAttributes"> = async (
 ) => {
   const roomId = checkId("roomId", input?.roomId, CHATROOM_ID);
   const keys = checkIds("keys", input.keys, KEY_RULE, { min: 1, max: LIVE_ROOM_KEYS_MAX });
-  const userId = owner(input.actorId);
+  const userId = owner(ctx, "removeLiveRoomAttributes", input.actorId);
   for (const key of new Set(keys)) {
     try {
       await post(

@@ -73,6 +73,17 @@ export const configSchema = z.strictObject({
    * may lose one of the two reactions.
    */
   messageExtensions: z.boolean().optional(),
+  /**
+   * The user RongCloud records as setting live room attributes when an admin changes them
+   * (its chatroom entries name an owner; an end user is recorded as themselves). Unset: only
+   * end users write live room attributes.
+   */
+  operatorUserId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9+=_-]+$/, "a RongCloud user id: letters, digits and + = - _")
+    .optional(),
   /** Whole-call budget in ms (default 10 s). */
   deadlineMs: positiveInt.optional(),
   /** Vendor calls in flight at once for one batch (default 8). */

@@ -1,5 +1,4 @@
 import {
-  BadUserInputError,
   type CallOptions,
   checkAttributeKeys,
   checkGroupAttributes,
@@ -8,6 +7,7 @@ import {
   type GroupAttributeRules,
   type KeyRule,
   pickAttributes,
+  UnsupportedByVendorError,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, type ZegoContext, zim } from "./context.js";
@@ -39,12 +39,17 @@ export function checkRoomAttributes(attributes: unknown): Record<string, string>
   return checkGroupAttributes("attributes", attributes, RULES);
 }
 
-/** ModifyRoomAttribute's FromUserId: required, so the actor is. */
-function actorOf(actorId: string | undefined): string {
+/**
+ * ModifyRoomAttribute's FromUserId, which ZIM requires: the acting user, or for an admin's
+ * call (no actor) the app's operatorUserId.
+ */
+function actorOf(ctx: ZegoContext, operation: string, actorId: string | undefined): string {
   if (actorId === undefined || actorId === null) {
-    throw new BadUserInputError(
-      "actorId",
-      "actorId is required: ZIM's ModifyRoomAttribute names the user who changes them.",
+    if (ctx.operatorUserId !== undefined) return ctx.operatorUserId;
+    throw new UnsupportedByVendorError(
+      "zego",
+      operation,
+      "ZIM's ModifyRoomAttribute names the user who changes them, and an admin's call names none: set operatorUserId to a registered ZIM user (e.g. a service account)",
     );
   }
   return checkIds("actorId", [actorId], USER_ID)[0] as string;
@@ -135,7 +140,7 @@ export const getLiveRoomAttributes: Op<"getLiveRoomAttributes"> = async (ctx, in
 export const setLiveRoomAttributes: Op<"setLiveRoomAttributes"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, LIVE_ROOM_ID);
   const attributes = checkRoomAttributes(input.attributes);
-  const actor = actorOf(input.actorId);
+  const actor = actorOf(ctx, "setLiveRoomAttributes", input.actorId);
   const current = await readAll(ctx, "setLiveRoomAttributes", roomId, actor, options);
   const total = new Set([...Object.keys(current), ...Object.keys(attributes)]).size;
   if (total > LIVE_ROOM_ATTRIBUTES_MAX) {
@@ -156,7 +161,7 @@ export const removeLiveRoomAttributes: Op<"removeLiveRoomAttributes"> = async (
 ) => {
   const roomId = checkId("roomId", input?.roomId, LIVE_ROOM_ID);
   const keys = checkAttributeKeys("keys", input.keys, KEY);
-  const actor = actorOf(input.actorId);
+  const actor = actorOf(ctx, "removeLiveRoomAttributes", input.actorId);
   const attributes = Object.fromEntries(keys.map((k) => [k, ""]));
   await modify(ctx, "removeLiveRoomAttributes", { roomId, actor, action: 1, attributes }, options);
 };

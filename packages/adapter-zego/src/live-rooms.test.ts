@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestCount, zegoSession } from "./testing/emulator.js";
+import { OPERATOR_ID, requestCount, zegoAdapter, zegoSession } from "./testing/emulator.js";
 
 // Live rooms (ZIM rooms) over HTTP against the emulator, beyond the shared contract.
 const zego = zegoSession({ rateLimits: false });
@@ -211,11 +211,18 @@ describe("live rooms (ZIM rooms)", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND", vendorCode: "660300001" });
   });
 
-  it("writes attributes as the actor (required), refusing a 17th key before the write", async () => {
+  it("writes attributes as the actor (an admin's: operatorUserId), refusing a 17th key before the write", async () => {
     const r = await room(0);
+    // An admin's call names no actor: the app's operatorUserId acts, else it cannot.
+    await zego.adapter.setLiveRoomAttributes({ roomId: r.roomId, attributes: { a: "1" } });
+    expect(lastBody("ModifyRoomAttribute")).toMatchObject({ FromUserId: OPERATOR_ID });
+    await zego.adapter.removeLiveRoomAttributes({ roomId: r.roomId, keys: ["a"] });
+    expect(lastBody("ModifyRoomAttribute")).toMatchObject({ FromUserId: OPERATOR_ID });
+    const unset = zegoAdapter(zego.emulator, { operatorUserId: undefined });
     await expect(
-      zego.adapter.setLiveRoomAttributes({ roomId: r.roomId, attributes: { a: "1" } }),
-    ).rejects.toMatchObject({ code: "BAD_USER_INPUT", field: "actorId" });
+      unset.setLiveRoomAttributes({ roomId: r.roomId, attributes: { a: "1" } }),
+    ).rejects.toMatchObject({ code: "UNSUPPORTED_BY_VENDOR" });
+    await unset.close();
     const sixteen = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, "v"]));
     await zego.adapter.setLiveRoomAttributes({
       roomId: r.roomId,

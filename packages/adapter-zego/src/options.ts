@@ -86,7 +86,8 @@ export const configSchema = z.strictObject(
     /**
      * A registered ZIM user (e.g. a service account) the adapter names as FromUserId where
      * ZIM requires one but the operation names no actor: reading live room attributes
-     * (QueryRoomAttribute). Unset: getLiveRoomAttributes is unavailable.
+     * (QueryRoomAttribute), and an admin's writes of them (ModifyRoomAttribute). Unset:
+     * getLiveRoomAttributes is unavailable, and only end users (as themselves) write them.
      */
     operatorUserId: z
       .string()

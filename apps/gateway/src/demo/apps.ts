@@ -50,6 +50,8 @@ export function demoApps(
             },
             // Messages are sent extensible, so extensions and reactions work in the demo.
             messageExtensions: true,
+            // Admins' live room attribute changes are recorded as this user.
+            operatorUserId: DEMO_OPERATOR,
           },
           // RongCloud's message callback service asks the gateway before delivering.
           moderation: DEMO_MODERATION,

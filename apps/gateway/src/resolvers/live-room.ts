@@ -285,7 +285,7 @@ export class LiveRoomResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Sets custom live room attributes (added or replaced; other keys stay). Its owner and admins. Answers true.",
+      "Sets custom live room attributes (added or replaced; other keys stay). Its owner and admins (RongCloud and ZEGO record who changes them: an admin's change as the app's operatorUserId, which must then be set). Answers true.",
   })
   async setLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
@@ -297,7 +297,8 @@ export class LiveRoomResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "Removes custom live room attributes by key. Its owner and admins. Answers true.",
+    description:
+      "Removes custom live room attributes by key. Its owner and admins (an admin's change as the app's operatorUserId on RongCloud and ZEGO, as for setLiveRoomAttributes). Answers true.",
   })
   async removeLiveRoomAttributes(
     @Arg("roomId", () => ID, ROOM) roomId: string,
