@@ -12,7 +12,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   TypeInfo,
-  type ValueNode,
+  valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
 } from "graphql";
@@ -188,29 +188,36 @@ function returnsList(type: GraphQLOutputType): boolean {
   return getNamedType(inner).name.endsWith("Connection");
 }
 
+/**
+ * A list field's size: the largest of its `first` and the longest list among its arguments,
+ * inputs' fields included (a write answering one outcome per id is as long as its ids,
+ * wherever they are and in whatever order the arguments come).
+ */
 function listSize(
   args: readonly ArgumentNode[],
   variables: Record<string, unknown> | undefined,
 ): number {
+  let size: number | null = null;
   for (const arg of args) {
-    const value = argumentValue(arg.value, variables);
-    if (arg.name.value === "first" && typeof value === "number") return Math.max(1, value);
-    if (Array.isArray(value)) return Math.max(1, value.length);
+    const value = valueFromASTUntyped(arg.value, variables);
+    const length =
+      arg.name.value === "first" && typeof value === "number" ? value : longestList(value);
+    if (length !== null) size = Math.max(size ?? 0, length);
   }
-  return DEFAULT_LIST;
+  return size === null ? DEFAULT_LIST : Math.max(1, size);
 }
 
-function argumentValue(value: ValueNode, variables: Record<string, unknown> | undefined): unknown {
-  switch (value.kind) {
-    case Kind.INT:
-      return Number(value.value);
-    case Kind.LIST:
-      return value.values;
-    case Kind.VARIABLE:
-      return variables?.[value.name.value];
-    default:
-      return undefined;
+/** The longest array in a value (nested objects and arrays included); null for none. */
+function longestList(value: unknown): number | null {
+  let longest: number | null = null;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) longest = Math.max(longest ?? 0, v.length);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) pending.push(child);
   }
+  return longest;
 }
 
 /** Over-limit queries are the client's doing: 400, never a 5xx that pages an operator. */
