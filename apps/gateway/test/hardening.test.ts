@@ -179,6 +179,16 @@ describe("end users cannot tell a missing group or live room from someone else's
       "mutation($app: ID, $id: ID!) { dismissGroup(app: $app, groupId: $id) }",
       (id) => ({ id }),
     ],
+    [
+      "muteGroup (owner or group admin)",
+      "mutation($app: ID, $id: ID!) { muteGroup(app: $app, groupId: $id, muted: true) }",
+      (id) => ({ id }),
+    ],
+    [
+      "setGroupAttributes (owner or group admin)",
+      'mutation($app: ID, $id: ID!) { setGroupAttributes(app: $app, groupId: $id, attributes: [{ key: "k", value: "v" }]) }',
+      (id) => ({ id }),
+    ],
   ];
   it.each(APPS)("%s: the same FORBIDDEN for an existing and a missing group", async (app) => {
     const dave = bearer(await g.tokenFor("dave"));

@@ -171,6 +171,30 @@ describe("MembershipCache", () => {
     release();
   });
 
+  it("asks afresh for a group dismissed or created under an id, keeping who was in it", async () => {
+    const calls: string[] = [];
+    const groups: Record<string, string[]> = { g: ["x"] };
+    const a = adapter(groups, calls);
+    const cache = new MembershipCache();
+    expect(await cache.isMember(a, "g", "x")).toBe(true);
+    const at = new Date(0);
+    cache.observe("app", { type: "GROUP_DISMISSED", appId: "app", at, groupId: "g" } as never);
+    expect(cache.wasMember("app", "g", "x")).toBe(true);
+    // Re-created under the same id, with other members.
+    groups.g = ["y"];
+    cache.observe("app", {
+      type: "GROUP_CREATED",
+      appId: "app",
+      at,
+      groupId: "g",
+      ownerId: "y",
+      userIds: ["y"],
+    } as never);
+    expect(await cache.isMember(a, "g", "x")).toBe(false);
+    expect(await cache.isMember(a, "g", "y")).toBe(true);
+    expect(calls).toEqual(["g", "g"]);
+  });
+
   it("drops an app's lists when its last subscription ends", async () => {
     const calls: string[] = [];
     const a = adapter({ g: ["x"] }, calls);

@@ -3,6 +3,7 @@ import {
   type CallOptions,
   ForbiddenError,
   type ImAdapter,
+  ImError,
   OPERATIONS,
   type OperationName,
 } from "@imgraph/core";
@@ -128,7 +129,14 @@ async function checkGroupAdmin(
   const { adapter, options } = access;
   const rolesRead = adapter.operations.some((o) => o.name === "getGroupMemberRoles" && o.supported);
   if (rolesRead) {
-    const [role] = await adapter.getGroupMemberRoles({ groupId, userIds: [userId] }, options);
+    // A group that does not exist (answered per item or for the whole call) is refused like
+    // one the caller has no role in: end users cannot probe which groups exist.
+    let role: Awaited<ReturnType<ImAdapter["getGroupMemberRoles"]>>[number] | undefined;
+    try {
+      [role] = await adapter.getGroupMemberRoles({ groupId, userIds: [userId] }, options);
+    } catch (error) {
+      if (!(error instanceof ImError && error.code === "NOT_FOUND")) throw error;
+    }
     if (role?.ok && (role.value === "OWNER" || role.value === "ADMIN")) return;
     if (role && !role.ok && role.error.code !== "NOT_FOUND") throw role.error;
     throw new ForbiddenError(`Only the group's owner and admins may ${action}.`);

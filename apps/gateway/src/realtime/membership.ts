@@ -70,10 +70,18 @@ export class MembershipCache {
     };
   }
 
-  /** Patches the cached lists with one of the app's events (any event may be passed). */
+  /**
+   * Patches the cached lists with one of the app's events (any event may be passed). A group
+   * dismissed or created under an id is a new list: the old one is kept (for `wasMember`)
+   * but asked afresh next time, so a group re-created under the same id has only its own.
+   */
   observe(appId: string, event: ImEvent): void {
     if (event.type === "GROUP_MEMBER_JOINED") this.joined(appId, event.groupId, event.userIds);
     else if (event.type === "GROUP_MEMBER_LEFT") this.left(appId, event.groupId, event.userIds);
+    else if (event.type === "GROUP_DISMISSED" || event.type === "GROUP_CREATED") {
+      const list = this.#lists.get(key(appId, event.groupId));
+      if (list) list.expires = 0;
+    }
   }
 
   /** Whether the cached list (if any, even expired) has the user: for dismissed groups. */
