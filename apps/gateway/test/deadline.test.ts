@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, Socket } from "node:net";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayConfig, SERVER_DEFAULTS } from "../src/config/types.js";
 import { type RunningGateway, startGateway } from "../src/gateway.js";
@@ -14,6 +15,13 @@ describe("the request deadline", () => {
   let jwks: Server;
   const sockets: Socket[] = [];
   let g: RunningGateway;
+  const logged: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).trim().split("\n")) logged.push(JSON.parse(line));
+      done();
+    },
+  });
   beforeAll(async () => {
     // Accepts connections and never answers.
     jwks = createServer((socket) => {
@@ -42,7 +50,7 @@ describe("the request deadline", () => {
       logLevel: "silent",
       demo: false,
     };
-    g = await startGateway(config, { log: createLogger("silent") });
+    g = await startGateway(config, { log: createLogger("info", sink) });
   });
   afterAll(async () => {
     await g?.close();
@@ -94,6 +102,10 @@ describe("the request deadline", () => {
     const text = await answer;
     clearInterval(drip);
     expect(text).toMatch(/^HTTP\/1\.1 408/);
+    // Logged as the client's doing, not as an error of ours.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logged.filter((e) => e.level === 50)).toEqual([]);
+    expect(logged).toContainEqual(expect.objectContaining({ outcome: "aborted", status: 408 }));
     // 2 x 400 ms, checked every second: far from Node's default five minutes.
     expect(Date.now() - started).toBeLessThan(4_000);
   });

@@ -221,6 +221,33 @@ describe("playground and health", () => {
 });
 
 describe("logs", () => {
+  it("a client gone while its read waits to be shared is its own doing, not an internal error", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).trim().split("\n"));
+        done();
+      },
+    });
+    // Reads wait 20 ms for company: the client leaves before its read goes.
+    const gone = await startDemoWithLog(sink, { readCoalesceMs: 20 });
+    const leaving = new AbortController();
+    const asked = fetch(gone.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...admin(gone), "x-request-id": "gone-1" },
+      body: JSON.stringify({ query: '{ user(app: "tencent", id: "alice") { id } }' }),
+      signal: leaving.signal,
+    }).catch(() => null);
+    setTimeout(() => leaving.abort(), 5);
+    await asked;
+    await new Promise((r) => setTimeout(r, 100));
+    await gone.close();
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries.filter((e) => e.level === 50)).toEqual([]);
+    const request = entries.find((e) => e.requestId === "gone-1" && e.msg === "request");
+    expect(JSON.stringify(request)).not.toContain("INTERNAL_SERVER_ERROR");
+  });
+
   it("write one JSON line per request with id, operation, duration and outcome — and no secrets", async () => {
     const lines: string[] = [];
     const sink = new Writable({
@@ -262,10 +289,13 @@ describe("logs", () => {
   });
 });
 
-async function startDemoWithLog(sink: Writable): Promise<DemoGateway> {
+async function startDemoWithLog(
+  sink: Writable,
+  server: Record<string, unknown> = {},
+): Promise<DemoGateway> {
   const { createLogger } = await import("../src/logger.js");
   return startDemo({
-    server: { port: 0, host: "127.0.0.1" },
+    server: { port: 0, host: "127.0.0.1", ...server },
     seed: false,
     log: createLogger("info", sink),
   });

@@ -83,6 +83,14 @@ export async function startHttp(deps: HttpDeps): Promise<RunningHttp> {
           done({ outcome: "not_found" });
         })
         .catch((error: unknown) => {
+          // The request ended before it was read (the client went, or it arrived too slowly
+          // and Node answered 408): nothing went wrong here, and no one is left to answer.
+          if (req.destroyed && !res.headersSent) {
+            // 408: what Node answers a request that did not arrive in time (one whose client
+            // left gets nothing at all).
+            done({ outcome: "aborted", status: 408 });
+            return;
+          }
           log.error({ requestId, err: error }, "unhandled request error");
           if (!res.headersSent) sendJson(res, 500, { error: "internal error", requestId });
           else res.destroy();

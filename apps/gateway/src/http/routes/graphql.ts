@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { ImError, markDeadline } from "@imgraph/core";
+import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import type { AppRegistry } from "../../apps.js";
 import type { Authenticator } from "../../auth/authenticate.js";
@@ -149,12 +150,15 @@ export function graphqlRoute(path: string, deps: GraphqlDeps): Route {
     const deadlinePassed = new Promise<typeof DEADLINE_PASSED>((resolve) => {
       late = setTimeout(() => resolve(DEADLINE_PASSED), deps.config.requestTimeoutMs + GRACE_MS);
     });
+    // The abort's reason is what work cut short by it rejects with (a shared read the
+    // request waited for, say): a client's doing, with its code, not an internal error.
     const timer = setTimeout(
-      () => controller.abort(new Error("deadline")),
+      () => controller.abort(aborted("DEADLINE_EXCEEDED", "The request's deadline passed.")),
       deps.config.requestTimeoutMs,
     );
     const onClose = () => {
-      if (!res.writableEnded) controller.abort(new Error("client closed"));
+      if (!res.writableEnded)
+        controller.abort(aborted("CLIENT_CLOSED_REQUEST", "The client closed the request."));
     };
     res.on("close", onClose);
     const meta: RequestMeta = { operationName: null, operationType: null, errorCodes: [] };
@@ -265,4 +269,9 @@ async function authenticate(auth: Authenticator, req: IncomingMessage) {
 
 export function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Why a request's work was cut short (the abort's reason). */
+function aborted(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
 }
