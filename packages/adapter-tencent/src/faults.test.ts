@@ -196,6 +196,17 @@ describe("faults", () => {
     const [second] = await a.sendMessage(input);
     expect(second?.ok).toBe(true);
     expect((await c2cHistory(a, from, to)).length).toBe(1);
+    // The key reused for other content is another message, with marks (and so an id, made
+    // of them and the second it was sent in) of its own.
+    const [other] = await a.sendMessage({ ...input, content: { type: "TEXT", text: "other" } });
+    expect(other?.ok).toBe(true);
+    const marks = requests("openim/sendmsg")
+      .slice(-3)
+      .map((r) => JSON.parse(r.body) as { MsgSeq: number; MsgRandom: number });
+    expect(marks[1]).toEqual(expect.objectContaining({ MsgRandom: marks[0]?.MsgRandom }));
+    expect(marks[2]?.MsgRandom).not.toBe(marks[1]?.MsgRandom);
+    expect(marks[2]?.MsgSeq).not.toBe(marks[1]?.MsgSeq);
+    expect((await c2cHistory(a, from, to)).length).toBe(2);
   });
 
   it("answers RATE_LIMITED with retryAfter after retrying within the deadline", async () => {

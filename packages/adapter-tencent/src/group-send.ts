@@ -28,7 +28,10 @@ export async function sendToGroup(
   { from, body, push, idempotencyKey, flags, priority }: Outgoing,
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>> {
-  const marks = sendMarks(`${ctx.appId}\ngroup\n${from}\n${groupId}`, idempotencyKey);
+  const marks = sendMarks(
+    `${ctx.appId}\ngroup\n${from}\n${groupId}\n${JSON.stringify(body)}`,
+    idempotencyKey,
+  );
   const answer = await call<GroupSendAnswer>(
     ctx,
     operation,

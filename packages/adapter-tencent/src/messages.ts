@@ -38,7 +38,10 @@ async function sendToUsers(
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>[]> {
   return runIdBatches(ctx, recipients, RECIPIENTS_PER_BATCH_SEND, async (chunk) => {
-    const marks = sendMarks(`${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}`, idempotencyKey);
+    const marks = sendMarks(
+      `${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}\n${JSON.stringify(body)}`,
+      idempotencyKey,
+    );
     const single = chunk.length === 1;
     const answer = await call<C2CAnswer>(
       ctx,
