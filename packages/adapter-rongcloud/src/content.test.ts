@@ -31,6 +31,16 @@ describe("RongCloud content mapping", () => {
       /at most 131072 bytes/,
     );
     expect(() => toRongCloud({ type: "IMAGE", url: "ftp://x/y.png" })).toThrow(/http\(s\) URL/);
+    // Sizes are counts, as Tencent and ZEGO check them: never negative.
+    const url = "https://cdn.example.com/a.png";
+    for (const [content, field] of [
+      [{ type: "IMAGE", url, width: -5 }, "content.width"],
+      [{ type: "IMAGE", url, height: -1 }, "content.height"],
+      [{ type: "IMAGE", url, sizeBytes: -2 }, "content.sizeBytes"],
+      [{ type: "FILE", url, name: "r.pdf", sizeBytes: -1 }, "content.sizeBytes"],
+    ] as Array<[OutgoingContent, string]>) {
+      expect(() => toRongCloud(content)).toThrow(expect.objectContaining({ field }));
+    }
   });
 
   it("keeps what has no neutral form as UNKNOWN", () => {

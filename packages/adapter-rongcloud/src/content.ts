@@ -1,6 +1,7 @@
 import {
   BadUserInputError,
   checkEncodedSize,
+  checkInt,
   checkText,
   checkUrl,
   fileContent,
@@ -30,6 +31,10 @@ export function toRongCloud(content: OutgoingContent, field = "content"): RongCl
       break;
     case "IMAGE":
       checkUrl(`${field}.url`, content.url, 1024);
+      // RC:ImgMsg has no size field: sizeBytes is checked like the others, then not sent.
+      for (const key of ["width", "height", "sizeBytes"] as const) {
+        if (content[key] !== undefined) checkInt(`${field}.${key}`, content[key], { min: 0 });
+      }
       // RC:ImgMsg wants a base64 thumbnail in `content`; we have only URLs.
       body = {
         objectName: "RC:ImgMsg",
@@ -44,6 +49,8 @@ export function toRongCloud(content: OutgoingContent, field = "content"): RongCl
       break;
     case "FILE": {
       checkUrl(`${field}.url`, content.url, 1024);
+      if (content.sizeBytes !== undefined)
+        checkInt(`${field}.sizeBytes`, content.sizeBytes, { min: 0 });
       checkText(`${field}.name`, content.name, { maxChars: 255 });
       const extension = content.name.includes(".") ? (content.name.split(".").pop() ?? "") : "";
       body = {
