@@ -168,7 +168,7 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
     await close();
   });
 
-  it.each(["rongcloud", "tencent"])("%s: a recall names the recalled message", async (app) => {
+  it.each(APPS)("%s: a recall names the recalled message, once", async (app) => {
     const { sub, close } = await subscribe(admin(g), { app, types: ["MESSAGE_RECALLED"] });
     const id = await send(app, {
       from: "alice",
@@ -184,6 +184,9 @@ describe("real-time: emulator → signed callback → gateway → subscriber", (
       senderId: "alice",
       conversation: { type: "USER", id: "bob" },
     });
+    // RongCloud and Tencent call back for it; ZEGO does not, and the gateway reports it.
+    await sleep(200);
+    expect(sub.events).toHaveLength(1);
     await close();
   });
 

@@ -23,6 +23,8 @@ export const READ_RECEIPT = "RC:ReadNtf";
  */
 export const RONGCLOUD_CALLBACK_EVENTS: CallbackEvents = {
   CONVERSATION_READ: ["USER"],
+  // Full message routing carries recalls as RC:RcCmd, on every channel it routes (webhook.ts).
+  MESSAGE_RECALLED: ["USER", "GROUP", "ROOM", "SYSTEM"],
   ...HOSTED_GROUP_CALLBACK_EVENTS,
   ...LIVE_ROOM_CALLBACK_EVENTS,
 };

@@ -21,6 +21,8 @@ import { GROUP_CALLBACK_EVENTS } from "./webhook-groups.js";
 /** What Tencent's own callbacks report of the changes imgraph makes (the gateway adds the rest). */
 export const TENCENT_CALLBACK_EVENTS: CallbackEvents = {
   MESSAGE_EDITED: ["USER"],
+  // C2C.CallbackAfterMsgWithDraw and Group.CallbackAfterRecallMsg (webhook.ts).
+  MESSAGE_RECALLED: ["USER", "GROUP"],
   CONVERSATION_READ: ["USER"],
   ...GROUP_CALLBACK_EVENTS,
   ...LIVE_ROOM_CALLBACK_EVENTS,

@@ -26,6 +26,7 @@ type Builder<N extends OperationName> = (
 /** Which event each write made through the gateway is reported as (the support matrix lists it). */
 export const EVENT_OF_WRITE = {
   editMessage: "MESSAGE_EDITED",
+  recallMessage: "MESSAGE_RECALLED",
   deleteMessages: "MESSAGE_DELETED",
   deleteGroupMessagesBySender: "MESSAGE_DELETED",
   markConversationRead: "CONVERSATION_READ",
@@ -49,6 +50,10 @@ const BUILDERS: { [N in keyof typeof EVENT_OF_WRITE]: Builder<N> } = {
     if (!about) return [];
     const editorId = input.actorId ?? about.senderId;
     return [{ type: "MESSAGE_EDITED", ...about, editorId, content: input.content }];
+  },
+  recallMessage(input, _output, adapter) {
+    const about = aboutMessage(adapter, input.messageId);
+    return about ? [{ type: "MESSAGE_RECALLED", ...about }] : [];
   },
   deleteMessages(input, output, adapter) {
     return output.flatMap((result, i) => {
