@@ -37,6 +37,21 @@ describe("rongcloud history paging", () => {
     expect(seen.sort()).toEqual(Array.from({ length: 7 }, (_, i) => `same ms ${i}`));
   });
 
+  it("reads a range starting before 1970 from the start (RongCloud refuses a negative startTime)", async () => {
+    const [sent] = await env.im.sendMessage({
+      from: "hp5",
+      to: { type: "USERS", userIds: ["hp6"] },
+      content: { type: "TEXT", text: "since ever" },
+    });
+    expect(sent?.ok).toBe(true);
+    const page = await env.im.listMessages({
+      conversation: { type: "USER", userId: "hp5", peerId: "hp6" },
+      limit: 5,
+      after: new Date("1969-12-31T23:59:59Z"),
+    });
+    expect(texts(page.items)).toEqual(["since ever"]);
+  });
+
   it("refuses another list's cursor", async () => {
     const members = await env.im.createGroup({ name: "g", ownerId: "hp3", memberIds: ["hp4"] });
     const page = await env.im.listGroupMembers({ groupId: members.id, limit: 1 });

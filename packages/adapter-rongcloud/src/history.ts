@@ -31,7 +31,8 @@ export const listMessages: Op<"listMessages"> = async (ctx, input, options) => {
       ? { type: PRIVATE, userId: conversation.userId, targetId: conversation.peerId }
       : { type: GROUP, userId: conversation.groupId, targetId: conversation.groupId };
   const cursor = decodeHistoryCursor(input.cursor);
-  const after = input.after?.getTime() ?? 0;
+  // RongCloud refuses a negative startTime; nothing was sent before 1970 anyway.
+  const after = Math.max(0, input.after?.getTime() ?? 0);
   let before = input.before ? input.before.getTime() - 1 : Date.now() + 60_000;
   if (cursor) before = Math.min(before, cursor.time);
   if (before < after) return { items: [], nextCursor: null };

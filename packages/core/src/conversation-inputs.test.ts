@@ -83,5 +83,7 @@ describe("times and counts", () => {
     expect(checkLogHour(new Date(now), now).toISOString()).toBe("2026-12-05T10:00:00.000Z");
     expect(fieldOf(() => checkLogHour(new Date("2026-12-05T11:00:00Z"), now))).toBe("hour");
     expect(fieldOf(() => checkLogHour(undefined, now))).toBe("hour");
+    expect(fieldOf(() => checkLogHour(new Date("0001-01-01T00:00:00Z"), now))).toBe("hour");
+    expect(checkLogHour(new Date(0), now).getTime()).toBe(0);
   });
 });

@@ -64,6 +64,10 @@ export function checkLogHour(value: unknown, now = Date.now()): Date {
   if (start.getTime() > now) {
     throw new BadUserInputError("hour", "hour must not be in the future.");
   }
+  // No vendor kept messages before then; their formats cannot even name such an hour.
+  if (start.getTime() < 0) {
+    throw new BadUserInputError("hour", "hour must be after 1970-01-01T00:00:00Z.");
+  }
   return start;
 }
 
