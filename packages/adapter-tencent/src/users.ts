@@ -1,7 +1,6 @@
 import {
   checkIds,
   checkUserList,
-  distinct,
   ImError,
   type ItemResult,
   itemError,
@@ -107,7 +106,7 @@ export const getUsers: Op<"getUsers"> = async (ctx, userIds, options) =>
   );
 
 export const deleteUsers: Op<"deleteUsers"> = async (ctx, userIds, options) => {
-  const ids = distinct(checkIds("userIds", userIds, USER_ID));
+  const ids = checkIds("userIds", userIds, USER_ID);
   return runIdBatches(ctx, ids, USERS_PER_DELETE, async (chunk) => {
     const results = await accountResults(ctx, "deleteUsers", "account_delete", chunk, options);
     const codes = new Map(results.map((r) => [String(r?.UserID), r] as const));

@@ -50,7 +50,7 @@ export interface MemberActionUse extends Partial<Pick<ZimBatch<true>, "concurren
 }
 
 /**
- * Runs a member Action over the input's distinct users, each answered ok unless the answer
+ * Runs a member Action over the input's users (each once), each answered ok unless the answer
  * lists it as failed. Membership and mutes are sets: repeating a call changes nothing.
  */
 export async function memberAction(

@@ -3,7 +3,6 @@ import {
   type CallOptions,
   checkActor,
   checkGroupUsers,
-  distinct,
   type GroupMember,
   type GroupMembersInput,
   type GroupRole,
@@ -127,7 +126,10 @@ export async function ownerAndActor(
   return { ownerId, actor };
 }
 
-/** What a change of members acts on: the group, its distinct users, and who acts. */
+/**
+ * What a change of members acts on: the group, its users as listed (the batch sends a
+ * repeated one once and answers it at each place), and who acts.
+ */
 export async function memberChange(
   ctx: ZegoContext,
   operation: string,
@@ -136,5 +138,5 @@ export async function memberChange(
 ): Promise<{ groupId: string; userIds: string[]; actor: string }> {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
-  return { groupId, userIds: distinct(userIds), actor };
+  return { groupId, userIds, actor };
 }

@@ -171,8 +171,7 @@ export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, o
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const operation = "removeGroupMembers";
   const { ownerId, actor } = await ownerAndActor(ctx, operation, groupId, input.actorId, options);
-  const users = distinct(userIds);
-  const others = users.filter((id) => id !== ownerId);
+  const others = userIds.filter((id) => id !== ownerId);
   const removed =
     others.length === 0
       ? []
@@ -185,7 +184,9 @@ export const removeGroupMembers: Op<"removeGroupMembers"> = async (ctx, input, o
           options,
         );
   const byUser = new Map(removed.map((r) => [r.key, r]));
-  return users.map((id) => (id === ownerId ? ownerKept(id) : (byUser.get(id) as ItemResult<true>)));
+  return userIds.map((id) =>
+    id === ownerId ? ownerKept(id) : (byUser.get(id) as ItemResult<true>),
+  );
 };
 
 export const transferGroupOwnership: Op<"transferGroupOwnership"> = async (ctx, input, options) => {

@@ -4,7 +4,6 @@ import {
   checkIds,
   checkText,
   decodeCursor,
-  distinct,
   encodeCursor,
   itemOk,
   pageLimit,
@@ -68,7 +67,7 @@ export const listRoomUsers: Op<"listRoomUsers"> = async (ctx, input, options) =>
 /** KickoutUser, 5 users per call. */
 export const kickRoomUsers: Op<"kickRoomUsers"> = async (ctx, input, options) => {
   const roomId = checkId("roomId", input?.roomId, ROOM_ID);
-  const ids = distinct(checkIds("userIds", input.userIds, USER_ID));
+  const ids = checkIds("userIds", input.userIds, USER_ID);
   const reason =
     input.reason === undefined
       ? undefined

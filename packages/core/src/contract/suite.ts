@@ -150,7 +150,9 @@ export function runAdapterContract(options: ContractOptions): void {
 
     check("users.delete", ["deleteUsers"], async () => {
       const [gone, kept] = (await users(2)) as [string, string];
-      const deleted = await a.deleteUsers([gone]);
+      // One outcome per id as listed, a repeated one too.
+      const deleted = await a.deleteUsers([gone, gone]);
+      expect(deleted.map((r) => r.key)).toEqual([gone, gone]);
       expectAllOk(deleted);
       const got = await a.getUsers([gone, kept]);
       expect(got[0]?.ok).toBe(false);
@@ -279,7 +281,10 @@ export function runAdapterContract(options: ContractOptions): void {
     check("groups.add-remove-members", ["addGroupMembers", "removeGroupMembers"], async () => {
       const { groupId, owner, members } = await group(2);
       const [extra] = (await users(1)) as [string];
-      expectAllOk(await a.addGroupMembers({ groupId, userIds: [extra], actorId: owner }));
+      // One outcome per id as listed, a repeated one too.
+      const added = await a.addGroupMembers({ groupId, userIds: [extra, extra], actorId: owner });
+      expect(added.map((r) => r.key)).toEqual([extra, extra]);
+      expectAllOk(added);
       expect(await memberIds(groupId)).toContain(extra);
       expectAllOk(
         await a.removeGroupMembers({ groupId, userIds: [members[0] as string], actorId: owner }),
@@ -303,14 +308,14 @@ export function runAdapterContract(options: ContractOptions): void {
         const { groupId, owner, members } = await group(2);
         const target = members[0] as string;
         const started = Date.now();
-        expectAllOk(
-          await a.muteGroupMembers({
-            groupId,
-            userIds: [target],
-            durationSeconds: 600,
-            actorId: owner,
-          }),
-        );
+        const mutes = await a.muteGroupMembers({
+          groupId,
+          userIds: [target, target],
+          durationSeconds: 600,
+          actorId: owner,
+        });
+        expect(mutes.map((r) => r.key)).toEqual([target, target]);
+        expectAllOk(mutes);
         const muted = await a.listMutedMembers(groupId);
         const entry = muted.find((m) => m.userId === target);
         expect(entry).toBeDefined();
