@@ -60,6 +60,7 @@ export function benchServer(overrides = {}) {
     maxAliases: 30,
     shutdownGraceMs: 1_000,
     readCoalesceMs: 2,
+    corsOrigins: [],
     ...overrides,
   };
 }
