@@ -121,7 +121,14 @@ async function addRows(
 ): Promise<Map<string, ItemResult<true>>> {
   const { command, idempotent } = ADD_COMMANDS[operation];
   const body = { From_Account: userId, AddFriendItem: items, ...params };
-  return itemResults(await call<ResultItems>(ctx, operation, command, body, options, idempotent));
+  const answer = await call<ResultItems>(ctx, operation, command, body, options, idempotent);
+  // A friend already there is added already, as on RongCloud and ZEGO (and a resend after a
+  // lost answer finds it so): docs/vendors/tencent.md, "Already friends".
+  const already = (i: AccountItem) =>
+    i.ResultCode === 30015 ||
+    (i.ResultCode === 30001 && i.ResultInfo === "Err_SNS_FriendAdd_Friend_Exist");
+  const kept = answer.ResultItem?.map((i) => (already(i) ? { ...i, ResultCode: 0 } : i));
+  return itemResults({ ...answer, ...(kept ? { ResultItem: kept } : {}) });
 }
 
 /**

@@ -26,6 +26,9 @@ export function socialCases({ adapter, harness, id, users, check, refuses }: Con
     expect(friends.find((f) => f.userId === f1)?.alias).toBe("Bee");
     // A friendship added without oneWay is mutual.
     expect((await friendsOf(f2)).map((f) => f.userId)).toEqual([owner]);
+    // Adding a friend again is done already (a resend after a lost answer does it).
+    expectAllOk(await adapter().addFriends({ userId: owner, friends: [{ userId: f3 }] }));
+    expect((await friendsOf(owner)).map((f) => f.userId)).toEqual([f1, f2, f3].sort());
   });
 
   check("social.friends-relations", ["addFriends", "checkFriends"], async () => {
