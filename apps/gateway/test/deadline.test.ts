@@ -1,11 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, Socket } from "node:net";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GatewayConfig, SERVER_DEFAULTS } from "../src/config/types.js";
 import { type RunningGateway, startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
-import { gql } from "./helpers.js";
+import { gql, logSink } from "./helpers.js";
 
 // No caller waits past its deadline: a request stuck in something the deadline cannot abort
 // (here an identity provider's key set that never answers, whose fetch has its own 5 s
@@ -15,13 +14,8 @@ describe("the request deadline", () => {
   let jwks: Server;
   const sockets: Socket[] = [];
   let g: RunningGateway;
-  const logged: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).trim().split("\n")) logged.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { sink, lines } = logSink();
+  const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   beforeAll(async () => {
     // Accepts connections and never answers.
     jwks = createServer((socket) => {
@@ -104,8 +98,8 @@ describe("the request deadline", () => {
     expect(text).toMatch(/^HTTP\/1\.1 408/);
     // Logged as the client's doing, not as an error of ours.
     await new Promise((r) => setTimeout(r, 50));
-    expect(logged.filter((e) => e.level === 50)).toEqual([]);
-    expect(logged).toContainEqual(expect.objectContaining({ outcome: "aborted", status: 408 }));
+    expect(logged().filter((e) => e.level === 50)).toEqual([]);
+    expect(logged()).toContainEqual(expect.objectContaining({ outcome: "aborted", status: 408 }));
     // 2 x 400 ms, checked every second: far from Node's default five minutes.
     expect(Date.now() - started).toBeLessThan(4_000);
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect } from "vitest";
 import { type DemoGateway, type DemoOptions, startDemo } from "../src/demo/start.js";
 
@@ -70,3 +71,15 @@ export function uniqueIds(): (prefix: string) => string {
 
 export const admin = (g: DemoGateway) => ({ "x-api-key": g.adminKey });
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A log stream for a test's logger, and the lines written to it so far (one JSON object each). */
+export function logSink(): { sink: Writable; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).trim().split("\n"));
+      done();
+    },
+  });
+  return { sink, lines };
+}

@@ -1,7 +1,7 @@
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoGateway, startDemo } from "../src/demo/start.js";
-import { admin, gql } from "./helpers.js";
+import { admin, gql, logSink } from "./helpers.js";
 
 // The HTTP surface: limits, playground, health, request ids, logs.
 
@@ -222,13 +222,7 @@ describe("playground and health", () => {
 
 describe("logs", () => {
   it("a client gone while its read waits to be shared is its own doing, not an internal error", async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(...String(chunk).trim().split("\n"));
-        done();
-      },
-    });
+    const { sink, lines } = logSink();
     // Reads wait 20 ms for company: the client leaves before its read goes.
     const gone = await startDemoWithLog(sink, { readCoalesceMs: 20 });
     const leaving = new AbortController();
@@ -249,13 +243,7 @@ describe("logs", () => {
   });
 
   it("write one JSON line per request with id, operation, duration and outcome — and no secrets", async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(...String(chunk).trim().split("\n"));
-        done();
-      },
-    });
+    const { sink, lines } = logSink();
     const demoWithSink = await startDemoWithLog(sink);
     await gql(
       demoWithSink.url,

@@ -1,4 +1,5 @@
 import {
+  actorOrOperator,
   BadUserInputError,
   checkId,
   checkIds,
@@ -50,16 +51,18 @@ export function checkAttributes(value: unknown, max: number): Record<string, str
  * The owner RongCloud records for the keys (required): the acting user, or for an admin's
  * call (no actor) the app's operatorUserId.
  */
-function owner(ctx: RongCloudContext, operation: string, actorId: unknown): string {
-  if (actorId === undefined || actorId === null) {
-    if (ctx.operatorUserId !== undefined) return ctx.operatorUserId;
-    throw new UnsupportedByVendorError(
-      "rongcloud",
-      operation,
-      "RongCloud records an owner for every live room attribute, and an admin's call names none: set operatorUserId to the user to record",
-    );
-  }
-  return checkId("actorId", actorId, USER_ID);
+function owner(ctx: RongCloudContext, operation: string, actorId: string | undefined): string {
+  return actorOrOperator(
+    actorId,
+    ctx.operatorUserId,
+    USER_ID,
+    () =>
+      new UnsupportedByVendorError(
+        "rongcloud",
+        operation,
+        "RongCloud records an owner for every live room attribute, and an admin's call names none: set operatorUserId to the user to record",
+      ),
+  );
 }
 
 interface QueryAnswer {

@@ -1,9 +1,9 @@
 import {
+  actorOrOperator,
   type CallOptions,
   checkAttributeKeys,
   checkGroupAttributes,
   checkId,
-  checkIds,
   type GroupAttributeRules,
   type KeyRule,
   pickAttributes,
@@ -44,15 +44,17 @@ export function checkRoomAttributes(attributes: unknown): Record<string, string>
  * call (no actor) the app's operatorUserId.
  */
 function actorOf(ctx: ZegoContext, operation: string, actorId: string | undefined): string {
-  if (actorId === undefined || actorId === null) {
-    if (ctx.operatorUserId !== undefined) return ctx.operatorUserId;
-    throw new UnsupportedByVendorError(
-      "zego",
-      operation,
-      "ZIM's ModifyRoomAttribute names the user who changes them, and an admin's call names none: set operatorUserId to a registered ZIM user (e.g. a service account)",
-    );
-  }
-  return checkIds("actorId", [actorId], USER_ID)[0] as string;
+  return actorOrOperator(
+    actorId,
+    ctx.operatorUserId,
+    USER_ID,
+    () =>
+      new UnsupportedByVendorError(
+        "zego",
+        operation,
+        "ZIM's ModifyRoomAttribute names the user who changes them, and an admin's call names none: set operatorUserId to a registered ZIM user (e.g. a service account)",
+      ),
+  );
 }
 
 interface QueryAnswer {

@@ -76,6 +76,7 @@ export {
 } from "./message-lifecycle-inputs.js";
 export type * from "./model/index.js";
 export {
+  actorOrOperator,
   checkActor,
   checkGroupUsers,
   checkHistoryConversation,

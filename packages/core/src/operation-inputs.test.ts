@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { badInput } from "./contract/expect.js";
+import { UnsupportedByVendorError } from "./errors.js";
 import {
+  actorOrOperator,
   checkActor,
   checkGroupUsers,
   checkHistoryConversation,
@@ -83,5 +85,19 @@ describe("checkHistoryConversation", () => {
         }),
       );
     }
+  });
+});
+
+describe("actorOrOperator", () => {
+  const gap = () => new UnsupportedByVendorError("zego", "op", "set operatorUserId");
+  it("names the actor, else the operator, else the gap's reason", () => {
+    expect(actorOrOperator("ann", "svc", rules.user, gap)).toBe("ann");
+    expect(actorOrOperator(undefined, "svc", rules.user, gap)).toBe("svc");
+    expect(() => actorOrOperator(undefined, undefined, rules.user, gap)).toThrow(
+      expect.objectContaining({ code: "UNSUPPORTED_BY_VENDOR" }),
+    );
+    expect(() => actorOrOperator("TOOLONG", "svc", rules.user, gap)).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", field: "actorId" }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "./errors.js";
+import { BadUserInputError, type ImError } from "./errors.js";
 import type { HistoryConversation } from "./model/message.js";
 import { checkCount, checkId, checkIds, type IdRule } from "./validation.js";
 
@@ -42,6 +42,21 @@ export function checkUserList<U extends { id: string }>(users: U[], rule: IdRule
 /** The user acting on someone's behalf, when the input names one (`actorId`), checked. */
 export function checkActor(actorId: string | undefined, rule: IdRule): string | undefined {
   return actorId === undefined ? undefined : checkIds("actorId", [actorId], rule)[0];
+}
+
+/**
+ * Who a vendor that names the user making a change should name: the acting user, or for an
+ * admin's call (no actor) the app's operator. Neither: the gap `why` says how to set one.
+ */
+export function actorOrOperator(
+  actorId: string | undefined | null,
+  operator: string | undefined,
+  rule: IdRule,
+  why: () => ImError,
+): string {
+  if (actorId !== undefined && actorId !== null) return checkId("actorId", actorId, rule);
+  if (operator !== undefined) return operator;
+  throw why();
 }
 
 /** The conversation a history read names: two users, or a group, with their ids checked. */
