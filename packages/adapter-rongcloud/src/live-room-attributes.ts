@@ -1,11 +1,4 @@
-import {
-  actorOrOperator,
-  BadUserInputError,
-  checkId,
-  checkIds,
-  isJsonObject,
-  UnsupportedByVendorError,
-} from "@imgraph/core";
+import { actorOrOperator, BadUserInputError, checkId, checkIds, isJsonObject } from "@imgraph/core";
 import { type Op, post, type RongCloudContext } from "./context.js";
 import {
   CHATROOM_ID,
@@ -47,22 +40,14 @@ export function checkAttributes(value: unknown, max: number): Record<string, str
   return value as Record<string, string>;
 }
 
-/**
- * The owner RongCloud records for the keys (required): the acting user, or for an admin's
- * call (no actor) the app's operatorUserId.
- */
+/** Why an admin's change cannot be made without operatorUserId. */
+const NO_OPERATOR =
+  "RongCloud records an owner for every live room attribute, and an admin's call names none: set operatorUserId to the user to record";
+
+/** The owner RongCloud records for the keys: the acting user, or for an admin the operator. */
 function owner(ctx: RongCloudContext, operation: string, actorId: string | undefined): string {
-  return actorOrOperator(
-    actorId,
-    ctx.operatorUserId,
-    USER_ID,
-    () =>
-      new UnsupportedByVendorError(
-        "rongcloud",
-        operation,
-        "RongCloud records an owner for every live room attribute, and an admin's call names none: set operatorUserId to the user to record",
-      ),
-  );
+  const gap = { vendor: "rongcloud" as const, operation, reason: NO_OPERATOR };
+  return actorOrOperator(actorId, ctx.operatorUserId, USER_ID, gap);
 }
 
 interface QueryAnswer {

@@ -7,7 +7,6 @@ import {
   type GroupAttributeRules,
   type KeyRule,
   pickAttributes,
-  UnsupportedByVendorError,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, type ZegoContext, zim } from "./context.js";
@@ -39,22 +38,14 @@ export function checkRoomAttributes(attributes: unknown): Record<string, string>
   return checkGroupAttributes("attributes", attributes, RULES);
 }
 
-/**
- * ModifyRoomAttribute's FromUserId, which ZIM requires: the acting user, or for an admin's
- * call (no actor) the app's operatorUserId.
- */
+/** Why an admin's change cannot be made without operatorUserId. */
+const NO_OPERATOR =
+  "ZIM's ModifyRoomAttribute names the user who changes them, and an admin's call names none: set operatorUserId to a registered ZIM user (e.g. a service account)";
+
+/** ModifyRoomAttribute's FromUserId (required): the acting user, or for an admin the operator. */
 function actorOf(ctx: ZegoContext, operation: string, actorId: string | undefined): string {
-  return actorOrOperator(
-    actorId,
-    ctx.operatorUserId,
-    USER_ID,
-    () =>
-      new UnsupportedByVendorError(
-        "zego",
-        operation,
-        "ZIM's ModifyRoomAttribute names the user who changes them, and an admin's call names none: set operatorUserId to a registered ZIM user (e.g. a service account)",
-      ),
-  );
+  const gap = { vendor: "zego" as const, operation, reason: NO_OPERATOR };
+  return actorOrOperator(actorId, ctx.operatorUserId, USER_ID, gap);
 }
 
 interface QueryAnswer {

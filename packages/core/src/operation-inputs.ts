@@ -1,4 +1,5 @@
-import { BadUserInputError, type ImError } from "./errors.js";
+import { BadUserInputError, UnsupportedByVendorError } from "./errors.js";
+import type { Vendor } from "./model/app.js";
 import type { HistoryConversation } from "./model/message.js";
 import { checkCount, checkId, checkIds, type IdRule } from "./validation.js";
 
@@ -46,17 +47,17 @@ export function checkActor(actorId: string | undefined, rule: IdRule): string | 
 
 /**
  * Who a vendor that names the user making a change should name: the acting user, or for an
- * admin's call (no actor) the app's operator. Neither: the gap `why` says how to set one.
+ * admin's call (no actor) the app's operator. Neither: the operation is a gap, for `reason`.
  */
 export function actorOrOperator(
   actorId: string | undefined | null,
   operator: string | undefined,
   rule: IdRule,
-  why: () => ImError,
+  gap: { vendor: Vendor; operation: string; reason: string },
 ): string {
   if (actorId !== undefined && actorId !== null) return checkId("actorId", actorId, rule);
   if (operator !== undefined) return operator;
-  throw why();
+  throw new UnsupportedByVendorError(gap.vendor, gap.operation, gap.reason);
 }
 
 /** The conversation a history read names: two users, or a group, with their ids checked. */
