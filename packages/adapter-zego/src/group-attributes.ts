@@ -4,8 +4,6 @@ import {
   checkAttributesRead,
   checkGroupAttributes,
   checkId,
-  type GroupAttributeRules,
-  type KeyRule,
   pickAttributes,
   VendorRejectedError,
 } from "@imgraph/core";
@@ -13,6 +11,7 @@ import { type Op, type ZegoContext, zim } from "./context.js";
 import { groupInfo } from "./group-info.js";
 import { actorFor } from "./group-lookup.js";
 import {
+  attributeRules,
   GROUP_ATTRIBUTE_KEY_MAX_BYTES,
   GROUP_ATTRIBUTE_VALUE_MAX_BYTES,
   GROUP_ATTRIBUTES_MAX,
@@ -22,20 +21,12 @@ import {
 // Custom group attributes (#17 §G2): written with ModifyGroupAttribute (Action 0 per-key
 // upsert, 1 delete), read whole with QueryGroupInfo; ZIM has no per-key read and no clear.
 
-/**
- * ZEGO states no key charset, only ≤ 16 bytes: imgraph keeps keys to a portable set so
- * every vendor can hold them.
- */
-const KEY: KeyRule = {
-  pattern: new RegExp(`^[A-Za-z0-9_.:-]{1,${GROUP_ATTRIBUTE_KEY_MAX_BYTES}}$`),
-  description: `1 to ${GROUP_ATTRIBUTE_KEY_MAX_BYTES} letters, digits, _ . : or -`,
-};
-
-const RULES: GroupAttributeRules = {
-  key: KEY,
-  valueMaxBytes: GROUP_ATTRIBUTE_VALUE_MAX_BYTES,
-  max: GROUP_ATTRIBUTES_MAX,
-};
+const RULES = attributeRules(
+  GROUP_ATTRIBUTE_KEY_MAX_BYTES,
+  GROUP_ATTRIBUTE_VALUE_MAX_BYTES,
+  GROUP_ATTRIBUTES_MAX,
+);
+const KEY = RULES.key;
 
 /** CreateGroup's code for more than 10 attributes, which the emulator answers too (#17 §U3). */
 const TOO_MANY_ATTRIBUTES = 660600019;

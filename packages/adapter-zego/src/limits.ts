@@ -1,5 +1,6 @@
 import {
   type FriendRules,
+  type GroupAttributeRules,
   type GroupUserRules,
   type IdRule,
   maxUtf8Bytes,
@@ -191,3 +192,22 @@ export const ZEGO_LIMITS: VendorLimits = {
   // Kick is ZIM's only room moderation call (ban and mute are gaps, #17 §L10).
   usersPerLiveRoomModeration: USERS_PER_LIVE_ROOM_KICK,
 };
+
+/**
+ * Rules of custom attributes (groups' and rooms'): ZEGO states no key charset, only a byte
+ * cap, so keys keep to a set every vendor holds (letters, digits, _ . : -).
+ */
+export function attributeRules(
+  keyMaxBytes: number,
+  valueMaxBytes: number,
+  max: number,
+): GroupAttributeRules {
+  return {
+    key: {
+      pattern: new RegExp(`^[A-Za-z0-9_.:-]{1,${keyMaxBytes}}$`),
+      description: `1 to ${keyMaxBytes} letters, digits, _ . : or -`,
+    },
+    valueMaxBytes,
+    max,
+  };
+}

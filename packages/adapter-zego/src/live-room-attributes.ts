@@ -4,13 +4,12 @@ import {
   checkAttributeKeys,
   checkGroupAttributes,
   checkId,
-  type GroupAttributeRules,
-  type KeyRule,
   pickAttributes,
   VendorRejectedError,
 } from "@imgraph/core";
 import { type Op, type ZegoContext, zim } from "./context.js";
 import {
+  attributeRules,
   LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES,
   LIVE_ROOM_ATTRIBUTE_VALUE_MAX_BYTES,
   LIVE_ROOM_ATTRIBUTES_MAX,
@@ -21,17 +20,12 @@ import {
 // Room attributes (#17 §L8): QueryRoomAttribute reads every key, ModifyRoomAttribute sets
 // (Action 0) or deletes (Action 1) per key; both want a registered FromUserId.
 
-/** ZEGO states no key charset, only ≤ 16 bytes: keys keep to a set every vendor holds. */
-const KEY: KeyRule = {
-  pattern: new RegExp(`^[A-Za-z0-9_.:-]{1,${LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES}}$`),
-  description: `1 to ${LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES} letters, digits, _ . : or -`,
-};
-
-const RULES: GroupAttributeRules = {
-  key: KEY,
-  valueMaxBytes: LIVE_ROOM_ATTRIBUTE_VALUE_MAX_BYTES,
-  max: LIVE_ROOM_ATTRIBUTES_MAX,
-};
+const RULES = attributeRules(
+  LIVE_ROOM_ATTRIBUTE_KEY_MAX_BYTES,
+  LIVE_ROOM_ATTRIBUTE_VALUE_MAX_BYTES,
+  LIVE_ROOM_ATTRIBUTES_MAX,
+);
+const KEY = RULES.key;
 
 /** Attributes for CreateRoom or a write: 1 to 16 keys ZIM takes. */
 export function checkRoomAttributes(attributes: unknown): Record<string, string> {
