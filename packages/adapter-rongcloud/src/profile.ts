@@ -1,4 +1,4 @@
-import { type CallOptions, ImError, type User } from "@imgraph/core";
+import { type CallOptions, isNotFound, type User } from "@imgraph/core";
 import { post, type RongCloudContext } from "./context.js";
 
 interface InfoAnswer {
@@ -33,7 +33,7 @@ export async function readProfile(
       extra: null,
     };
   } catch (error) {
-    if (error instanceof ImError && error.code === "NOT_FOUND") return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }

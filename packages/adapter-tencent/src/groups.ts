@@ -9,6 +9,7 @@ import {
   distinct,
   ImError,
   type ItemResult,
+  isNotFound,
   itemError,
   itemOk,
   runIdBatches,
@@ -95,7 +96,7 @@ export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
   try {
     infos = await readGroupInfo(ctx, "getGroup", [id], options);
   } catch (error) {
-    if (error instanceof ImError && error.code === "NOT_FOUND") return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
   const info = infos.get(id);

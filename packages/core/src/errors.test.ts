@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ImError, redactSecrets, UnauthenticatedError } from "./errors.js";
+import {
+  BadUserInputError,
+  ImError,
+  isNotFound,
+  NotFoundError,
+  redactSecrets,
+  UnauthenticatedError,
+} from "./errors.js";
 
 describe("redactSecrets", () => {
   it("leaves the gateway's own words alone", () => {
@@ -30,5 +37,14 @@ describe("redactSecrets", () => {
     );
     const error = new ImError("VENDOR_UNAVAILABLE", "failed: https://h/?Signature=abc&AppId=1");
     expect(error.message).toBe("failed: https://h/?Signature=[redacted]&AppId=1");
+  });
+});
+
+describe("isNotFound", () => {
+  it("is true of a NOT_FOUND ImError only", () => {
+    expect(isNotFound(new NotFoundError("gone"))).toBe(true);
+    expect(isNotFound(new BadUserInputError("id", "bad"))).toBe(false);
+    expect(isNotFound(Object.assign(new Error("x"), { code: "NOT_FOUND" }))).toBe(false);
+    expect(isNotFound(undefined)).toBe(false);
   });
 });

@@ -143,6 +143,11 @@ export function isImError(value: unknown): value is ImError {
   return value instanceof ImError;
 }
 
+/** Whether a value is an ImError saying that what was asked for does not exist. */
+export function isNotFound(value: unknown): value is ImError {
+  return value instanceof ImError && value.code === "NOT_FOUND";
+}
+
 // Query parameters that carry credentials in vendor URLs (Tencent's usersig, ZEGO's
 // Signature, RongCloud callback signatures) and JWT-like strings.
 const SECRET_PARAM =

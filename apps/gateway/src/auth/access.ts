@@ -3,7 +3,7 @@ import {
   type CallOptions,
   ForbiddenError,
   type ImAdapter,
-  ImError,
+  isNotFound,
   OPERATIONS,
   type OperationName,
 } from "@imgraph/core";
@@ -135,10 +135,10 @@ async function checkGroupAdmin(
     try {
       [role] = await adapter.getGroupMemberRoles({ groupId, userIds: [userId] }, options);
     } catch (error) {
-      if (!(error instanceof ImError && error.code === "NOT_FOUND")) throw error;
+      if (!isNotFound(error)) throw error;
     }
     if (role?.ok && (role.value === "OWNER" || role.value === "ADMIN")) return;
-    if (role && !role.ok && role.error.code !== "NOT_FOUND") throw role.error;
+    if (role && !role.ok && !isNotFound(role.error)) throw role.error;
     throw new ForbiddenError(`Only the group's owner and admins may ${action}.`);
   }
   const group = await adapter.getGroup(groupId, options);

@@ -1,4 +1,4 @@
-import { type CallOptions, type ImAdapter, ImError } from "@imgraph/core";
+import { type CallOptions, type ImAdapter, isNotFound } from "@imgraph/core";
 
 /**
  * Whether a user belongs to a group: the adapter's checkGroupMembers, one vendor call. A
@@ -25,8 +25,4 @@ export async function isMember(
   if (!answer || (!answer.ok && isNotFound(answer.error))) return false;
   if (!answer.ok) throw answer.error;
   return answer.value;
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof ImError && error.code === "NOT_FOUND";
 }

@@ -1,5 +1,5 @@
 import type * as core from "@imgraph/core";
-import { checkCount, ImError } from "@imgraph/core";
+import { checkCount, isNotFound } from "@imgraph/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { perUser } from "../schema/convert.js";
@@ -38,7 +38,7 @@ export class UserResolver {
     try {
       return toUser(await app.ctx.loaders.users(adapter).load(id), adapter.info.id);
     } catch (error) {
-      if (error instanceof ImError && error.code === "NOT_FOUND") return null;
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
