@@ -29,7 +29,7 @@ export async function sendToGroup(
   options?: CallOptions,
 ): Promise<ItemResult<SentMessage>> {
   const marks = sendMarks(
-    `${ctx.appId}\ngroup\n${from}\n${groupId}\n${JSON.stringify(body)}`,
+    () => `${ctx.appId}\ngroup\n${from}\n${groupId}\n${JSON.stringify(body)}`,
     idempotencyKey,
   );
   const answer = await call<GroupSendAnswer>(

@@ -39,7 +39,7 @@ async function sendToUsers(
 ): Promise<ItemResult<SentMessage>[]> {
   return runIdBatches(ctx, recipients, RECIPIENTS_PER_BATCH_SEND, async (chunk) => {
     const marks = sendMarks(
-      `${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}\n${JSON.stringify(body)}`,
+      () => `${ctx.appId}\nc2c\n${from}\n${chunk.join(",")}\n${JSON.stringify(body)}`,
       idempotencyKey,
     );
     const single = chunk.length === 1;
