@@ -38,9 +38,9 @@ export const MAX_INTROSPECTIONS = 5;
 /**
  * Measures an operation once its variables are known (after validation, so fragments are
  * acyclic). Fragments are measured where they are spread, so they cannot hide depth or
- * list sizes. A list's size is its `first` argument or the length of a list argument
- * (e.g. ids), variables resolved. Introspection fields are counted (and their aliases),
- * not measured inside.
+ * list sizes. A list's size is the larger of its `first` argument and its longest list
+ * argument (e.g. ids, inputs' fields included), variables resolved (`listSize`).
+ * Introspection fields are counted (and their aliases), not measured inside.
  *
  * The walk over the document (the costly part) happens once per operation: its result, a
  * tree of fields with the arguments that size them, is kept beside Apollo's cached parse
