@@ -14,6 +14,7 @@ import type { AppConfig } from "./config/types.js";
 import { type RateShaping, shaperFor } from "./rate-shaping.js";
 import type { ReadCache } from "./read-cache/read-cache.js";
 import { SharedReads } from "./read-coalescer.js";
+import { MessageSightings } from "./realtime/message-sightings.js";
 import { MemoryReplayStore, type ReplayStore } from "./realtime/replay.js";
 import { spareCapacity } from "./spare-capacity.js";
 
@@ -48,6 +49,8 @@ export class AppRegistry {
   readonly cache: ReadCache | undefined;
   /** Answers of idempotent writes by their caller's key (Redis when configured). */
   readonly idempotency: ReplayStore;
+  /** What was heard of each message, where edits come back as sends (see message-sightings). */
+  readonly sightings: MessageSightings;
   readonly defaultAppId: string;
 
   constructor(
@@ -57,12 +60,14 @@ export class AppRegistry {
     reads?: SharedReads,
     cache?: ReadCache,
     idempotency: ReplayStore = new MemoryReplayStore(),
+    sightings = new MessageSightings(new MemoryReplayStore()),
   ) {
     for (const adapter of apps) this.#apps.set(adapter.info.id, adapter);
     this.shapers = shapers;
     this.reads = reads;
     this.cache = cache;
     this.idempotency = idempotency;
+    this.sightings = sightings;
     if (!this.#apps.has(defaultAppId))
       throw new TypeError(`default app ${defaultAppId} is not configured`);
     this.defaultAppId = defaultAppId;
@@ -77,6 +82,7 @@ export class AppRegistry {
       readCoalesceMs?: number;
       readCache?: ReadCache;
       idempotency?: ReplayStore;
+      sightings?: MessageSightings;
     } = {},
   ): AppRegistry {
     const shapers: RateShaper[] = [];
@@ -103,6 +109,7 @@ export class AppRegistry {
       reads,
       extra.readCache,
       extra.idempotency,
+      extra.sightings,
     );
   }
 

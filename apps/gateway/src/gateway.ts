@@ -92,6 +92,7 @@ export async function startGateway(
         : {}),
       rateShaping: shaping,
       idempotency: realtime.replay,
+      sightings: realtime.sightings,
     });
   } catch (error) {
     await realtime.close();

@@ -94,6 +94,11 @@ async function publishWrite<N extends OperationName>(
   const events = writeEvents(adapter, name, input, output);
   if (events.length === 0) return;
   try {
+    for (const event of events) {
+      // Where the vendor calls back an edit as a send, that send is not news after this.
+      if (event.type === "MESSAGE_EDITED" && event.messageId)
+        await ctx.apps.sightings.editedHere(adapter, event.messageId);
+    }
     await pubsub.publish(adapter.info.id, events);
   } catch (err) {
     ctx.log.warn({ err, operation: name }, "could not publish the events of a write");

@@ -116,7 +116,7 @@ describe("ReadCoalescer", () => {
     const calls: string[][] = [];
     const read = async (ids: string[]): Promise<ItemResult<string>[]> => {
       calls.push(ids);
-      const bad = ids.findIndex((id) => id === "");
+      const bad = ids.indexOf("");
       if (bad >= 0) throw new BadUserInputError(`userIds[${bad}]`, "must be a non-empty string.");
       return ids.map((id) => itemOk(id, `profile of ${id}`));
     };

@@ -41,6 +41,30 @@ describe("webhook route: success only once the events are accepted", () => {
     close: async () => undefined,
   } as unknown as ImAdapter;
 
+  // A vendor whose edits come back as sends (ZIM): the body is the message's text.
+  const zim = {
+    info: { id: "zim" },
+    editsReportedAsSendsForMs: 60_000,
+    parseWebhook(request: WebhookRequest): WebhookResult {
+      const at = new Date(request.receivedAt);
+      const message = {
+        id: "m1",
+        conversation: { type: "USER" as const, id: "bob" },
+        senderId: "alice",
+        sentAt: at,
+        content: { type: "TEXT" as const, text: request.rawBody },
+        recalled: false,
+      };
+      return {
+        events: [{ type: "MESSAGE_SENT", appId: "zim", at, message }],
+        replayKey: `k:${request.query.get("sig")}`,
+        replayWindowMs: 60_000,
+        ack: { status: 200, contentType: "text/plain", body: "ACK" },
+      };
+    },
+    close: async () => undefined,
+  } as unknown as ImAdapter;
+
   beforeAll(async () => {
     const pubsub = new MemoryPubSub();
     const publish = pubsub.publish.bind(pubsub);
@@ -53,7 +77,7 @@ describe("webhook route: success only once the events are accepted", () => {
       return publish(appId, events);
     };
     const route = webhookRoute({
-      apps: new AppRegistry([adapter], "app"),
+      apps: new AppRegistry([adapter, zim], "app"),
       pubsub,
       replay: new MemoryReplayStore(),
       log: createLogger("silent"),
@@ -73,9 +97,9 @@ describe("webhook route: success only once the events are accepted", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const post = async (sig: string, body: string, conn = "") => {
+  const post = async (sig: string, body: string, conn = "", app = "app") => {
     const res = await fetch(
-      `${base}/webhooks/app?sig=${sig}&conn=${conn}&at=${conn ? 1_000 : ""}`,
+      `${base}/webhooks/${app}?sig=${sig}&conn=${conn}&at=${conn ? 1_000 : ""}`,
       {
         method: "POST",
         body,
@@ -106,5 +130,16 @@ describe("webhook route: success only once the events are accepted", () => {
     expect(
       published.filter((e) => e.type === "PRESENCE_CHANGED" && e.userId === "zoe"),
     ).toHaveLength(1);
+  });
+
+  it("a send whose first delivery was not published is still news on the retry", async () => {
+    const told = () => published.filter((e) => e.appId === "zim").map((e) => e.type);
+    failNext = 1;
+    expect((await post("z1", "hi", "", "zim")).status).toBe(503);
+    expect(await post("z1", "hi", "", "zim")).toEqual({ status: 200, text: "ACK" });
+    // The same message again under another signature is not; an edit of it is.
+    expect(await post("z2", "hi", "", "zim")).toEqual({ status: 200, text: "ACK" });
+    expect(await post("z3", "hi!", "", "zim")).toEqual({ status: 200, text: "ACK" });
+    expect(told()).toEqual(["MESSAGE_SENT", "MESSAGE_EDITED"]);
   });
 });

@@ -99,7 +99,7 @@ export class TencentAdapter extends VendorAdapter<TencentContext> {
     });
     const callbackToken = o.callbackToken;
     if (callbackToken) {
-      const webhook = { sdkAppId: o.sdkAppId, callbackToken };
+      const webhook = { sdkAppId: o.sdkAppId, callbackToken, adminUserId };
       this.parseWebhook = (request) => parseTencentWebhook(ctx, webhook, request);
     }
   }

@@ -42,12 +42,14 @@ export function readLifecycleCallback(
   command: string,
   b: CallbackFields,
   at: Date,
+  adminUserId?: string,
 ): ImEvent[] | undefined {
   switch (command) {
     case "C2C.CallbackAfterModifyMsg": {
       const from = callbackId(b.From_Account, "From_Account");
       const to = callbackId(b.To_Account, "To_Account");
       const msgKey = msgKeyOf(b);
+      const operator = callbackOptionalId(b.Operator_Account, "Operator_Account");
       return [
         {
           type: "MESSAGE_EDITED",
@@ -57,7 +59,8 @@ export function readLifecycleCallback(
           // As the sender's side names it, like MESSAGE_SENT.
           conversation: { type: "USER", id: to },
           senderId: from,
-          editorId: callbackOptionalId(b.Operator_Account, "Operator_Account"),
+          // The app admin is the server (a REST edit), not a user of the app: editor unknown.
+          editorId: operator === adminUserId ? null : operator,
           // An edit of CloudCustomData alone still carries MsgBody (the message's current one).
           content: b.MsgBody === undefined ? null : fromMsgBody(b.MsgBody),
         },

@@ -39,6 +39,11 @@ export interface TencentWebhookOptions {
   callbackToken: string;
   /** How far RequestTime may be from now, seconds (default 60, as Tencent advises). */
   windowSeconds?: number;
+  /**
+   * The app admin the adapter calls as: a callback naming it as the operator reports a
+   * change the app's server made (through imgraph or another backend), not a user's.
+   */
+  adminUserId?: string;
 }
 
 const ACK = jsonAck(200, { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
@@ -78,7 +83,7 @@ export const parseTencentWebhook: WebhookParser<TencentWebhookOptions> = (
   // Before-send callbacks are verified like every other one, then asked, not published.
   const preSend = readPreSendCallback(command, body);
   if (preSend) return { events: [], ...replay, ack: ALLOW_ANSWER, preSend };
-  return { events: read(ctx, command, body, at), ...replay, ack: ACK };
+  return { events: read(ctx, options, command, body, at), ...replay, ack: ACK };
 };
 
 /** Whether a group callback is about a Community topic (a non-empty TopicId). */
@@ -86,7 +91,13 @@ function inTopic(b: CallbackFields): boolean {
   return typeof b.TopicId === "string" && b.TopicId !== "";
 }
 
-function read(ctx: WebhookContext, command: string, b: CallbackFields, at: Date): ImEvent[] {
+function read(
+  ctx: WebhookContext,
+  options: TencentWebhookOptions,
+  command: string,
+  b: CallbackFields,
+  at: Date,
+): ImEvent[] {
   const appId = ctx.appId;
   // Live groups' create, destroy, join and exit are live room events, not group events.
   const live = readLiveRoomCallback(command, b, appId, at);
@@ -183,7 +194,7 @@ function read(ctx: WebhookContext, command: string, b: CallbackFields, at: Date)
     case "Group.CallbackAfterGroupDestroyed":
       return [{ type: "GROUP_DISMISSED", appId, at, groupId: callbackId(b.GroupId, "GroupId") }];
     default: {
-      const lifecycle = readLifecycleCallback(ctx, command, b, at);
+      const lifecycle = readLifecycleCallback(ctx, command, b, at, options.adminUserId);
       if (lifecycle) return lifecycle;
       const social = readSocialCallback(command, b, appId, at);
       if (social) return social;

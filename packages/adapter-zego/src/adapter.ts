@@ -11,6 +11,7 @@ import { createZegoClient } from "./client.js";
 import type { ZegoContext } from "./context.js";
 import { implementation } from "./implementation.js";
 import {
+  EDIT_WINDOW_MS,
   EXTRA_DEFAULT_MAX_BYTES,
   GROUP_MEMBER_LIMIT_MAX,
   MESSAGE_DEFAULT_MAX_BYTES,
@@ -32,6 +33,8 @@ export class ZegoAdapter extends VendorAdapter<ZegoContext> {
   readonly parseWebhook?: (request: WebhookRequest) => WebhookResult;
   /** The signature covers a per-delivery nonce and time, not the rest of the body. */
   readonly webhookSignatureScope = "delivery" as const;
+  /** ZIM calls back `send_msg` again after an edit, with no edit marker (zego.md §4.2). */
+  readonly editsReportedAsSendsForMs = EDIT_WINDOW_MS;
 
   constructor(options: ZegoAdapterOptions) {
     const config = checkConfig(options);

@@ -31,6 +31,11 @@ export const ROOM_ID: IdRule = {
 export const USER_NAME_MAX_BYTES = 256;
 export const AVATAR_MAX_BYTES = 500;
 export const EXTRA_DEFAULT_MAX_BYTES = 2048;
+/**
+ * How long after a send ZIM lets a message be edited: 24 h by default, longer only where
+ * ZEGO support set it so (code 661000001 past it; docs/vendors/zego.md §2.1).
+ */
+export const EDIT_WINDOW_MS = 24 * 3_600_000;
 export const GROUP_NAME_MAX_CHARS = 50;
 export const MESSAGE_DEFAULT_MAX_BYTES = 2048;
 /** The most an app can configure for message bodies and user extras. */

@@ -92,6 +92,15 @@ export interface ImAdapter extends OperationMethods {
   reportsByCallback?(type: ImEventType, conversation: ConversationType): boolean;
 
   /**
+   * Set where the vendor reports an edit only by calling back again as a send of the same
+   * message, with its new content and no edit marker (ZIM's send_msg): for how long after a
+   * send an edit may come, ms (the vendor's edit window). The gateway then remembers each
+   * message's content for that long, to tell an edit from a new message and a repeated
+   * delivery. Absent: a send callback is always a new message.
+   */
+  readonly editsReportedAsSendsForMs?: number;
+
+  /**
    * The group profile fields whose changes the vendor's callbacks report as
    * GROUP_PROFILE_UPDATED (vendors call back for some fields only), so that for a profile
    * update it made the gateway reports just the other fields. Absent: none.

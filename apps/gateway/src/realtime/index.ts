@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { REALTIME_DEFAULTS, type RealtimeConfig } from "../config/types.js";
 import { MembershipCache } from "./membership.js";
+import { MessageSightings } from "./message-sightings.js";
 import { MemoryPresenceStore } from "./presence.js";
 import { MemoryPubSub } from "./pubsub.js";
 import { RedisPresenceStore } from "./redis-presence.js";
@@ -42,6 +43,8 @@ export async function createRealtime(
       replay,
       members,
       presence: new MemoryPresenceStore(),
+      // A store of its own: a busy app's messages must not push replay records out.
+      sightings: new MessageSightings(new MemoryReplayStore()),
       async close() {
         await pubsub.close();
         await replay.close();
@@ -83,6 +86,7 @@ export async function createRealtime(
     replay,
     members,
     presence: new RedisPresenceStore(publisher, `${config.keyPrefix}presence:`),
+    sightings: new MessageSightings(new RedisReplayStore(publisher, `${config.keyPrefix}sent:`)),
     redisReady: () => publisher.status === "ready" && subscriber.status === "ready",
     redis: publisher,
     async close() {

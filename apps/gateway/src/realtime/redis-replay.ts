@@ -35,6 +35,11 @@ export class RedisReplayStore implements ReplayStore {
     await this.#redis.del(this.#prefix + key);
   }
 
+  async swap(key: string, value: string, ttlMs: number): Promise<string | null> {
+    // SET … GET (Redis 6.2+) writes and answers the old value in one command.
+    return this.#redis.set(this.#prefix + key, value, "PX", ttlMs, "GET");
+  }
+
   size(): number {
     return 0; // held by Redis, which expires them
   }

@@ -25,6 +25,11 @@ export interface ReplayStore {
   /** The payload a done key was completed with; null when none (or not done). */
   payload(key: string): Promise<string | null>;
   release(key: string): Promise<void>;
+  /**
+   * Sets `key` to `value` and answers what it held before (null: nothing), in one atomic
+   * step: two instances swapping the same key see each other's value, never both null.
+   */
+  swap(key: string, value: string, ttlMs: number): Promise<string | null>;
   /** Entries held (memory store) — a bounded number. */
   size(): number;
   close(): Promise<void>;
@@ -74,6 +79,12 @@ export class MemoryReplayStore implements ReplayStore {
 
   async release(key: string): Promise<void> {
     this.#entries.delete(key);
+  }
+
+  async swap(key: string, value: string, ttlMs: number): Promise<string | null> {
+    const found = this.#entries.get(key);
+    this.#entries.set(key, value, { ttl: ttlMs });
+    return found ?? null;
   }
 
   size(): number {

@@ -67,6 +67,8 @@ export interface WebhookDeps {
  * - Success is answered only after the PubSub accepted every event; if it did not, the
  *   claim is released and the answer is 503, so the vendor's retry can deliver it.
  * - Presence is published per user, not per connection (`presence.ts`).
+ * - Where a vendor's edits come back as sends, a send of a message already heard of is an
+ *   edit or nothing (`message-sightings.ts`).
  */
 export function webhookRoute(deps: WebhookDeps): Route {
   const presence = deps.presence ?? new MemoryPresenceStore();
@@ -173,10 +175,14 @@ export function webhookRoute(deps: WebhookDeps): Route {
     // The vendor says these changed: cached reads of them go before anyone hears of it.
     await deps.cache?.forgetEvents(appId, result.events);
     let events: typeof result.events;
+    let undoSightings = async () => {};
     try {
-      events = await foldPresence(presence, appId, result.events);
+      const told = await deps.apps.sightings.fold(adapter, result.events);
+      undoSightings = told.undo;
+      events = await foldPresence(presence, appId, told.events);
       await deps.pubsub.publish(appId, events);
     } catch (error) {
+      await undoSightings().catch(() => undefined);
       await deps.replay.release(result.replayKey).catch(() => undefined);
       log.error({ err: error }, "events not accepted by the presence store or the pubsub");
       send(res, refusal(adapter, 503, "Events could not be accepted; retry later."));

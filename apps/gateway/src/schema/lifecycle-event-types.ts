@@ -12,7 +12,11 @@ export class MessageEditedEvent extends messageEventFields({
   conversation: "Where the message is.",
   senderId: "Who sent the message (nullable like MessageRecalledEvent.senderId).",
 }) {
-  @Field(() => ID, { nullable: true, description: "Who edited it, where the vendor says." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Who edited it; null where unknown: the vendor's callback names no user (an edit made outside imgraph on ZEGO), or only the app's server (Tencent, for any edit made through its server API).",
+  })
   editorId!: string | null;
 
   @Field(() => MessageContent, { nullable: true, description: "The new content, where told." })

@@ -80,7 +80,10 @@ export type ImEvent =
       messageId: string | null;
       conversation: Conversation;
       senderId: string;
-      /** Who edited it; null where the vendor does not say. */
+      /**
+       * Who edited it; null where unknown: the vendor's callback names no user, or only the
+       * app's server (Tencent names its admin account for an edit made through its REST API).
+       */
       editorId: string | null;
       /** The new content; null where the vendor does not say. */
       content: MessageContent | null;
