@@ -12,10 +12,11 @@ import {
 import type { GatewayContext } from "./context.js";
 import { allow, callAllowed } from "./operations.js";
 
-// Idempotent writes (operations declared `idempotent`, e.g. pushes): the caller's key makes a
-// retried write answer the first write's result instead of calling the vendor again — across
-// requests and, with Redis, across instances. The record lives in the replay store under
-// `idem:<app>:<key>` with a fingerprint of the operation and its input, so the same key with
+// Idempotent writes (operations declared `idempotent`: pushes and sendMessage): the caller's
+// key makes a retried write answer the first write's result instead of calling the vendor
+// again — across requests and, with Redis, across instances. The record lives in the replay
+// store under `idem:<app>:<key>` (an end user's: `idem:<app>:<key>\n<userId>`) with a
+// fingerprint of the operation and its input, so the same key with
 // another write is refused rather than silently answered with the wrong result (a vendor
 // that dedups by the key, as Tencent's pushes do, would answer the first one's task).
 
@@ -63,6 +64,8 @@ export async function idempotent<N extends OperationName>(
   app: string | null | undefined,
   name: N,
   input: OperationInput<N> & IdempotentInput,
+  /** Rebuilds a stored answer (its JSON) where JSON loses something (dates, errors). */
+  revive: (stored: unknown) => OperationOutput<N> = (stored) => stored as OperationOutput<N>,
 ): Promise<OnceResult<OperationOutput<N>>> {
   if (!OPERATIONS[name].idempotent) throw new TypeError(`${name} is not declared idempotent`);
   const adapter = await allow(ctx, app, name, input);
@@ -73,7 +76,10 @@ export async function idempotent<N extends OperationName>(
   // The adapter checks the key's form too; checking here keeps a bad key out of storage keys.
   checkId("idempotencyKey", key, IDEMPOTENCY_KEY);
   const store = ctx.apps.idempotency;
-  const record = `idem:${adapter.info.id}:${key}`;
+  // An end user's keys are theirs alone: another user's key can neither answer nor block theirs.
+  const viewer = ctx.viewer;
+  const owner = viewer.role === "USER" ? `\n${viewer.userId}` : "";
+  const record = `idem:${adapter.info.id}:${key}${owner}`;
   const print = fingerprint({ operation: name, input });
   for (;;) {
     const outcome = await store.claim(record, print, PENDING_MS);
@@ -86,7 +92,7 @@ export async function idempotent<N extends OperationName>(
     }
     if (outcome === "done") {
       const payload = await store.payload(record);
-      if (payload !== null) return { output: JSON.parse(payload), repeated: true };
+      if (payload !== null) return { output: revive(JSON.parse(payload)), repeated: true };
     }
     // Still running elsewhere (or expired between the two reads): wait for its answer,
     // within this request's deadline.

@@ -2,6 +2,7 @@ import type * as core from "@imgraph/core";
 import { BadUserInputError } from "@imgraph/core";
 import { Arg, Args, ID, Mutation, Query, Resolver } from "type-graphql";
 import { policy } from "../auth/policy.js";
+import { idempotent } from "../idempotency.js";
 import { content, itemError, shownConversation } from "../schema/convert.js";
 import {
   ConversationInput,
@@ -20,6 +21,7 @@ import { actor } from "./actor.js";
 import { defined, PageArgs, pageRequest, toContent } from "./args.js";
 import { type AppScope, InApp } from "./in-app.js";
 import { relayConnection } from "./pages.js";
+import { storedSendResults } from "./stored-results.js";
 
 /** A neutral message as the schema shows it. */
 export function toMessage(m: core.Message, appId?: string): Message {
@@ -32,11 +34,17 @@ export function toMessage(m: core.Message, appId?: string): Message {
   };
 }
 
-function sendResults(results: core.ItemResult<core.SentMessage>[]): SendResult[] {
+function sendResults(results: core.ItemResult<core.SentMessage>[], repeated = false): SendResult[] {
   return results.map((r) =>
     r.ok
-      ? { recipientId: r.key, messageId: r.value.messageId, sentAt: r.value.sentAt, error: null }
-      : { recipientId: r.key, messageId: null, sentAt: null, error: itemError(r.error) },
+      ? {
+          recipientId: r.key,
+          messageId: r.value.messageId,
+          sentAt: r.value.sentAt,
+          error: null,
+          repeated,
+        }
+      : { recipientId: r.key, messageId: null, sentAt: null, error: itemError(r.error), repeated },
   );
 }
 
@@ -101,15 +109,22 @@ export class MessageResolver {
         "input must set exactly one of toUserIds and toGroupId.",
       );
     }
-    const results = await app.run("sendMessage", {
+    const send: core.SendMessageInput = {
       from: input.from,
       to: hasGroup
         ? { type: "GROUP", groupId: input.toGroupId as string }
         : { type: "USERS", userIds: input.toUserIds as string[] },
       content: toContent(input.content, "input.content"),
       ...defined({ pushText: input.pushText, idempotencyKey: input.idempotencyKey }),
-    });
-    return sendResults(results);
+    };
+    const { output, repeated } = await idempotent(
+      app.ctx,
+      app.name,
+      "sendMessage",
+      send,
+      storedSendResults,
+    );
+    return sendResults(output, repeated);
   }
 
   @Mutation(() => [SendResult], {

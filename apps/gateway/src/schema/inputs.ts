@@ -120,7 +120,7 @@ export class SendMessageInput {
   @Field(() => String, {
     nullable: true,
     description:
-      "Makes a resend of the same logical message harmless, where the vendor supports it.",
+      "Makes a resend of the same message harmless, on every vendor: for 24 hours a send with the same key and the same input answers the first send's results (failures included; resend those with a new key) with repeated: true, and sends nothing again. The same key with another message is refused (BAD_USER_INPUT). An end user's keys are their own. 1 to 64 letters, digits and _ - : .",
   })
   idempotencyKey?: string;
 }

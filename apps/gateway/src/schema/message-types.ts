@@ -130,6 +130,12 @@ export class SendResult {
     description: "Why it failed for this recipient, when it did.",
   })
   error!: ItemError | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when this answers an earlier send with the same idempotencyKey: nothing was sent again.",
+  })
+  repeated!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: "The outcome of a broadcast." })

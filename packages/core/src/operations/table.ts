@@ -245,6 +245,7 @@ export const OPERATIONS = {
     kind: "write",
     capability: null,
     batch: "recipientsPerSend",
+    idempotent: true,
     access: [{ self: "from" }, { groupMember: "to.groupId?" }],
     action: "send messages",
     summary: "Send to users (one result per recipient) or to a group (one result).",
