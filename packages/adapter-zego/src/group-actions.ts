@@ -47,37 +47,62 @@ const MEMBER_ACTIONS = {
 /** What one use of an Action adds: its other parameters, and how a failure or the pace differ. */
 export interface MemberActionUse extends Partial<Pick<ZimBatch<true>, "concurrency" | "failed">> {
   params?: Record<string, unknown>;
+  /**
+   * Answer items naming the acting user itself ok, without sending them: ZIM drops
+   * FromUserId from the list (and refuses a list left empty), and the actor is a member —
+   * known when it is the owner the member list named, or when the call for the others
+   * succeeds (a named actor adding only themselves is sent, for ZIM to judge).
+   */
+  actorIsMember?: boolean;
 }
 
 /**
- * Runs a member Action over the input's users (each once), each answered ok unless the answer
- * lists it as failed. Membership and mutes are sets: repeating a call changes nothing.
+ * Runs a member Action over the input's users (an answer at each place), each answered ok
+ * unless the answer lists it as failed. Membership and mutes are sets: repeating a call changes nothing.
  */
 export async function memberAction(
   ctx: ZegoContext,
   operation: string,
   action: keyof typeof MEMBER_ACTIONS,
   input: GroupMembersInput,
-  { params, ...use }: MemberActionUse,
+  { params, actorIsMember, ...batch }: MemberActionUse,
   options?: CallOptions,
 ): Promise<ItemResult<true>[]> {
-  const { groupId, userIds, actor } = await memberChange(ctx, operation, input, options);
-  const { method, list, size } = MEMBER_ACTIONS[action];
-  return zimBatch<true>(
+  const { groupId, userIds, actor, actorNamed } = await memberChange(
     ctx,
-    userIds,
-    {
-      size,
-      ...use,
-      call: (chunk) => ({
-        operation,
-        action,
-        method,
-        params: { FromUserId: actor, GroupId: groupId, [list]: chunk, ...params },
-        idempotent: true,
-      }),
-      ok: (key) => itemOk(key, true as const),
-    },
+    operation,
+    input,
     options,
   );
+  const { method, list, size } = MEMBER_ACTIONS[action];
+  const send = (ids: string[]) =>
+    zimBatch<true>(
+      ctx,
+      ids,
+      {
+        size,
+        ...batch,
+        call: (chunk) => ({
+          operation,
+          action,
+          method,
+          params: { FromUserId: actor, GroupId: groupId, [list]: chunk, ...params },
+          idempotent: true,
+        }),
+        ok: (key) => itemOk(key, true as const),
+      },
+      options,
+    );
+  const others = actorIsMember ? userIds.filter((id) => id !== actor) : userIds;
+  if (others.length === userIds.length || (others.length === 0 && actorNamed)) {
+    return send(userIds);
+  }
+  const answered = others.length > 0 ? await send(others) : [];
+  let next = 0;
+  return userIds.map((id) => {
+    if (id === actor) return itemOk(id, true as const);
+    const result = answered[next++];
+    if (!result) throw new Error("zimBatch answered fewer items than it was given");
+    return result;
+  });
 }

@@ -135,8 +135,8 @@ export async function memberChange(
   operation: string,
   input: GroupMembersInput,
   options?: CallOptions,
-): Promise<{ groupId: string; userIds: string[]; actor: string }> {
+): Promise<{ groupId: string; userIds: string[]; actor: string; actorNamed: boolean }> {
   const { groupId, userIds } = checkGroupUsers(input, GROUP_USERS);
   const actor = await actorFor(ctx, operation, groupId, input.actorId, options);
-  return { groupId, userIds, actor };
+  return { groupId, userIds, actor, actorNamed: input.actorId != null };
 }

@@ -1,5 +1,6 @@
 import {
   BadUserInputError,
+  type CallOptions,
   checkGroupUsers,
   checkId,
   checkIds,
@@ -14,8 +15,9 @@ import {
   pageLimit,
   UnsupportedByVendorError,
 } from "@imgraph/core";
+import { checkAccounts } from "./accounts.js";
 import type { Answer } from "./batch.js";
-import { type Op, zim } from "./context.js";
+import { type Op, type ZegoContext, zim } from "./context.js";
 import { failureList } from "./errors.js";
 import { groupAction, memberAction } from "./group-actions.js";
 import { groupInfo } from "./group-info.js";
@@ -50,6 +52,7 @@ export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   const memberIds = distinct(
     checkIds("memberIds", input.memberIds ?? [], USER_ID, { min: 0 }),
   ).filter((id) => id !== ownerId);
+  await refuseUnknownUsers(ctx, ownerId, memberIds, input.memberIds ?? [], options);
   const first = memberIds.slice(0, MEMBERS_PER_CREATE);
   const answer = await zim<Answer & { GroupId?: unknown }>(
     ctx,
@@ -88,6 +91,31 @@ export const createGroup: Op<"createGroup"> = async (ctx, input, options) => {
   }
   return { id, name, ownerId, memberCount: 1 + memberIds.length - failed, createdAt: null };
 };
+
+/**
+ * CreateGroup leaves out the members ZIM does not know and says so only in its answer's
+ * failure list: refuse them first, as Tencent does (one QueryUserInfos per 100 users).
+ */
+async function refuseUnknownUsers(
+  ctx: ZegoContext,
+  ownerId: string,
+  memberIds: string[],
+  given: readonly string[],
+  options?: CallOptions,
+): Promise<void> {
+  const known = await checkAccounts(ctx, [ownerId, ...memberIds], options);
+  known.forEach((result, i) => {
+    if (!result.ok) throw result.error;
+    if (result.value) return;
+    // Named where the caller wrote it (memberIds were deduplicated since).
+    const field = i === 0 ? "ownerId" : `memberIds[${given.indexOf(result.key)}]`;
+    throw new NotFoundError(`ZEGO does not know user ${result.key}.`, {
+      vendor: "zego",
+      operation: "createGroup",
+      field,
+    });
+  });
+}
 
 /** QueryGroupInfo wants a FromUserId and names no owner: the member list gives both. */
 export const getGroup: Op<"getGroup"> = async (ctx, groupId, options) => {
@@ -141,8 +169,16 @@ export const listGroupMembers: Op<"listGroupMembers"> = async (ctx, input, optio
 
 /** InviteUsersIntoGroup, 100 per call, one call at a time (ZEGO allows 1/s per group). */
 export const addGroupMembers: Op<"addGroupMembers"> = (ctx, input, options) =>
-  // The server drops FromUserId from the list and answers only for failures.
-  memberAction(ctx, "addGroupMembers", "InviteUsersIntoGroup", input, { concurrency: 1 }, options);
+  // The server drops FromUserId from the list and answers only for failures; the actor
+  // itself is already a member: ok, as on RongCloud and Tencent.
+  memberAction(
+    ctx,
+    "addGroupMembers",
+    "InviteUsersIntoGroup",
+    input,
+    { concurrency: 1, actorIsMember: true },
+    options,
+  );
 
 /** KickoutGroupUser's answer for a user who is not in the group: NOT_FOUND. */
 function notInGroup(key: string, subCode: number): ItemResult<true> | undefined {

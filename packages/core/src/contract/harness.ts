@@ -103,6 +103,7 @@ export const CONTRACT_CASES = [
   "users.credential",
   "groups.create-and-get",
   "groups.get-unknown",
+  "groups.create-with-unknown-member",
   "groups.members-paged",
   "groups.member-check",
   "groups.add-remove-members",

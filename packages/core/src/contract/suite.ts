@@ -242,6 +242,21 @@ export function runAdapterContract(options: ContractOptions): void {
       expect(await a.getGroup(id("nogroup"))).toBeNull();
     });
 
+    check("groups.create-with-unknown-member", ["createGroup", "getGroup"], async () => {
+      // A member the vendor does not know is refused, not left out in silence.
+      const [owner, member] = (await users(2)) as [string, string];
+      const groupId = id("g");
+      await expect(
+        a.createGroup({
+          id: groupId,
+          name: "Team",
+          ownerId: owner,
+          memberIds: [member, id("nobody")],
+        }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await a.getGroup(groupId)).toBeNull();
+    });
+
     check("groups.members-paged", ["listGroupMembers"], async () => {
       const { groupId, owner, members } = await group(4);
       const all = await collect((cursor) => a.listGroupMembers({ groupId, limit: 2, cursor }));
@@ -292,6 +307,18 @@ export function runAdapterContract(options: ContractOptions): void {
       const after = await memberIds(groupId);
       expect(after).not.toContain(members[0]);
       expect(after).toContain(extra);
+      // Adding who already is a member, the owner included, as the app or as the owner: ok.
+      for (const actorId of [undefined, owner]) {
+        const again = await a.addGroupMembers({
+          groupId,
+          userIds: [owner, extra],
+          ...(actorId ? { actorId } : {}),
+        });
+        expect(again.map((r) => r.key)).toEqual([owner, extra]);
+        expectAllOk(again);
+        expectAllOk(await a.addGroupMembers({ groupId, userIds: [owner] }));
+      }
+      expect((await memberIds(groupId)).sort()).toEqual(after.sort());
     });
 
     check("groups.transfer-ownership", ["transferGroupOwnership"], async () => {
